@@ -1,0 +1,201 @@
+/**
+ * The engine's public face: what the session, the CLI and the tools may ask of a simulation.
+ * Everything here is plain data or a method on `Simulation`; internals stay behind it.
+ */
+import type { DeviceConfig, HostConfig, SwitchportMode } from '../shared/config.ts';
+import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
+import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
+import type { MacAddr } from '../shared/mac.ts';
+import type { DeviceKind } from '../shared/ports.ts';
+import type { Micros } from '../shared/time.ts';
+import type { VlanRanges } from '../shared/vlans.ts';
+import type { Trace } from './trace.ts';
+import type { EthernetFrame } from './wire/ethernet.ts';
+
+export interface SimulationOptions {
+  /** Seed for every random choice (MAC addresses, IP identification, ARP jitter...). */
+  readonly seed?: number;
+}
+
+export interface LinkOptions {
+  /** One-way propagation delay; default 1 us. */
+  readonly delay?: Micros;
+  /** Bits per second for serialization delay; default: the slower port's speed. */
+  readonly bandwidth?: number;
+}
+
+export interface InterfaceCounters {
+  readonly rxFrames: number;
+  readonly txFrames: number;
+  readonly rxBytes: number;
+  readonly txBytes: number;
+  readonly rxBroadcasts: number;
+  readonly drops: number;
+}
+
+/** Operational view of one interface (physical, subinterface or SVI), for show commands. */
+export interface InterfaceStatus {
+  readonly name: string;
+  readonly mac: MacAddr;
+  readonly ip?: Ipv4Assignment;
+  /** What `show ip interface brief` prints in the Status column. */
+  readonly status: 'up' | 'down' | 'administratively down';
+  /** The Protocol column (line protocol). */
+  readonly protocol: 'up' | 'down';
+  readonly cabled: boolean;
+  /** Physical ports: nominal speed in bits per second. */
+  readonly bandwidth: number;
+  readonly counters: InterfaceCounters;
+  /** Switch ports: the operational mode after DTP negotiation. */
+  readonly switchportOperMode?: 'access' | 'trunk' | 'down';
+  readonly switchportAdminMode?: SwitchportMode;
+}
+
+export interface ArpEntry {
+  readonly ip: Ipv4Addr;
+  /** Undefined while incomplete. */
+  readonly mac?: MacAddr;
+  readonly interface: string;
+  /** Own addresses show `-` as age on IOS. */
+  readonly own: boolean;
+  /** When the entry was learned or last refreshed. */
+  readonly updatedAt: Micros;
+}
+
+export interface MacEntry {
+  readonly vlan: number;
+  readonly mac: MacAddr;
+  readonly port: string;
+  readonly type: 'DYNAMIC' | 'STATIC';
+  readonly learnedAt: Micros;
+}
+
+export interface RouteEntry {
+  /** C connected, L local (/32 of an own address), S static, S* static default. */
+  readonly code: 'C' | 'L' | 'S' | 'S*';
+  readonly prefix: Ipv4Prefix;
+  readonly distance: number;
+  readonly metric: number;
+  readonly nextHop?: Ipv4Addr;
+  readonly interface?: string;
+}
+
+export interface TrunkStatus {
+  readonly port: string;
+  readonly mode: 'on' | 'auto' | 'desirable';
+  readonly encapsulation: '802.1q';
+  readonly status: 'trunking';
+  readonly nativeVlan: number;
+  readonly allowed: VlanRanges;
+  /** Allowed and active in the VLAN database. */
+  readonly active: VlanRanges;
+  /** Allowed, active and forwarding (no STP yet: same as active). */
+  readonly forwarding: VlanRanges;
+}
+
+/** The result of one echo or traceroute probe. */
+export type ProbeOutcome =
+  | {
+      readonly kind: 'reply';
+      readonly from: Ipv4Addr;
+      readonly bytes: number;
+      readonly rtt: Micros;
+      readonly ttl: number;
+    }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'unreachable'; readonly from: Ipv4Addr; readonly code: number }
+  | { readonly kind: 'ttl-exceeded'; readonly from: Ipv4Addr; readonly rtt: Micros }
+  /** The sender could not even transmit: no route, no address, gateway not in subnet... */
+  | {
+      readonly kind: 'local-error';
+      readonly reason: 'no-route' | 'no-address' | 'interface-down' | 'arp-failed';
+    };
+
+export interface ProbeResult {
+  readonly seq: number;
+  /** Virtual time the outcome became known (reply arrival or timeout expiry). */
+  readonly at: Micros;
+  readonly outcome: ProbeOutcome;
+}
+
+export interface PingOptions {
+  readonly count: number;
+  readonly timeout: Micros;
+  /** ICMP data bytes (Windows: 32) or datagram size (IOS: 100); see `sizeIsDatagram`. */
+  readonly size: number;
+  readonly sizeIsDatagram?: boolean;
+  readonly ttl?: number;
+  /** Gap between a probe's outcome and the next probe (Windows waits ~1 s after a reply). */
+  readonly interval?: Micros;
+  readonly source?: Ipv4Addr;
+}
+
+export interface PingJob {
+  readonly done: boolean;
+  readonly target: Ipv4Addr;
+  /** Grows as outcomes become known, in sequence order. */
+  readonly results: readonly ProbeResult[];
+}
+
+export interface TracerouteOptions {
+  readonly maxTtl: number;
+  readonly probesPerHop: number;
+  readonly timeout: Micros;
+  /** Windows tracert sends ICMP echo; IOS traceroute sends UDP to 33434+. */
+  readonly probe: 'icmp' | 'udp';
+}
+
+export interface TracerouteHop {
+  readonly ttl: number;
+  readonly probes: readonly ProbeResult[];
+}
+
+export interface TracerouteJob {
+  readonly done: boolean;
+  readonly target: Ipv4Addr;
+  readonly hops: readonly TracerouteHop[];
+  /** True once a probe got an answer from the target itself (reply or port unreachable). */
+  readonly reached: boolean;
+}
+
+export interface Simulation {
+  readonly trace: Trace;
+  now(): Micros;
+
+  addDevice(id: DeviceId, kind: DeviceKind, name: string): void;
+  removeDevice(id: DeviceId): void;
+  connect(id: LinkId, a: PortRef, b: PortRef, options?: LinkOptions): void;
+  disconnect(id: LinkId): void;
+  setLinkUp(id: LinkId, up: boolean): void;
+
+  /** Apply a whole configuration; the engine diffs it against the current one (routers/switches). */
+  configure(id: DeviceId, config: DeviceConfig): void;
+  /** Apply a host's IP settings (pc/server). */
+  configureHost(id: DeviceId, config: HostConfig): void;
+
+  /** Process events up to and including time `t`, bounded by `maxEvents`; returns events processed. */
+  runUntil(t: Micros, maxEvents?: number): number;
+  /** Process the next event, if any; returns false when the queue is empty. */
+  step(): boolean;
+  /** Time of the next pending event, or undefined. */
+  nextEventTime(): Micros | undefined;
+
+  interfaces(id: DeviceId): readonly InterfaceStatus[];
+  arpTable(id: DeviceId): readonly ArpEntry[];
+  macTable(id: DeviceId): readonly MacEntry[];
+  routes(id: DeviceId): readonly RouteEntry[];
+  trunks(id: DeviceId): readonly TrunkStatus[];
+  /** Ports (short names) whose operational access VLAN is `vlan`, for `show vlan brief`. */
+  vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]>;
+  /** The MAC of the device's first port (base MAC for show version / SVIs). */
+  baseMac(id: DeviceId): MacAddr;
+
+  clearArp(id: DeviceId): void;
+  clearMacTable(id: DeviceId): void;
+
+  ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
+  traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;
+
+  /** Every frame put on a wire, for pcap export: the time it left and the link it crossed. */
+  onWire(listener: (at: Micros, link: LinkId, frame: EthernetFrame) => void): () => void;
+}

@@ -1,0 +1,119 @@
+/**
+ * Structured device configuration: what `show running-config` renders and what IOS config
+ * text parses back into (src/cli owns both directions). The engine applies it; the document
+ * stores it as IOS text. Plain JSON-able data: it crosses the worker boundary and lives in immer.
+ */
+import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
+import { KIND_PORTS } from './ports.ts';
+import { ALL_VLANS, type VlanRanges } from './vlans.ts';
+
+export type SwitchportMode = 'access' | 'trunk' | 'dynamic-auto' | 'dynamic-desirable';
+
+export interface SwitchportConfig {
+  readonly mode: SwitchportMode;
+  /** `switchport access vlan N`; 1 by default. */
+  readonly accessVlan: number;
+  /** `switchport trunk native vlan N`; 1 by default. */
+  readonly nativeVlan: number;
+  /** `switchport trunk allowed vlan ...`; all (1-4094) by default. */
+  readonly allowedVlans: VlanRanges;
+  /** `switchport nonegotiate`: no DTP. */
+  readonly nonegotiate: boolean;
+}
+
+export interface Dot1qConfig {
+  readonly vlan: number;
+  readonly native: boolean;
+}
+
+export interface InterfaceConfig {
+  readonly description?: string;
+  /** Administratively down. Router ports start shut down, switch ports and SVIs other than... start up. */
+  readonly shutdown: boolean;
+  readonly ip?: Ipv4Assignment;
+  /** IOS default: on. `no ip proxy-arp` turns it off. */
+  readonly proxyArp: boolean;
+  /** Router subinterfaces: `encapsulation dot1Q N [native]`. */
+  readonly dot1q?: Dot1qConfig;
+  /** Switch physical ports only. */
+  readonly switchport?: SwitchportConfig;
+}
+
+export interface StaticRoute {
+  readonly prefix: Ipv4Prefix;
+  readonly nextHop?: Ipv4Addr;
+  /** Canonical full interface name. */
+  readonly exitInterface?: string;
+  /** Administrative distance, 1 by default. */
+  readonly distance: number;
+}
+
+export interface VlanConfig {
+  readonly id: number;
+  /** Undefined means the IOS default name: VLAN0010 (or "default" for VLAN 1). */
+  readonly name?: string;
+}
+
+export interface LineConfig {
+  readonly password?: string;
+  readonly login: boolean;
+}
+
+export interface DeviceConfig {
+  readonly hostname: string;
+  /** The hashed secret as running-config shows it after `enable secret 5`, e.g. "$1$abcd$...". */
+  readonly enableSecret?: string;
+  /** Plain text; rendered as type 7 when service password-encryption is on. */
+  readonly enablePassword?: string;
+  readonly servicePasswordEncryption: boolean;
+  readonly bannerMotd?: string;
+  readonly domainLookup: boolean;
+  /** Routers route; a layer-2 switch does not (it uses ip default-gateway). */
+  readonly ipRouting: boolean;
+  /** `ip default-gateway` (layer-2 switches). */
+  readonly defaultGateway?: Ipv4Addr;
+  /** Keyed by canonical full name. Physical ports are always present; subinterfaces, SVIs and loopbacks when created. */
+  readonly interfaces: Readonly<Record<string, InterfaceConfig>>;
+  /** The VLAN database (switches), sorted by id. VLAN 1 always exists. */
+  readonly vlans: readonly VlanConfig[];
+  readonly staticRoutes: readonly StaticRoute[];
+  readonly lineConsole: LineConfig;
+  readonly lineVty: LineConfig;
+}
+
+/** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */
+export interface HostConfig {
+  readonly ip?: Ipv4Assignment;
+  readonly gateway?: Ipv4Addr;
+}
+
+export const DEFAULT_SWITCHPORT: SwitchportConfig = {
+  mode: 'dynamic-auto',
+  accessVlan: 1,
+  nativeVlan: 1,
+  allowedVlans: ALL_VLANS,
+  nonegotiate: false,
+};
+
+/** The configuration a device of this kind boots with when it has none (IOS factory defaults). */
+export function defaultDeviceConfig(kind: 'router' | 'switch', hostname: string): DeviceConfig {
+  const interfaces: Record<string, InterfaceConfig> = {};
+  for (const port of KIND_PORTS[kind]) {
+    interfaces[port] =
+      kind === 'router'
+        ? { shutdown: true, proxyArp: true }
+        : { shutdown: false, proxyArp: true, switchport: DEFAULT_SWITCHPORT };
+  }
+  if (kind === 'switch') interfaces['Vlan1'] = { shutdown: true, proxyArp: true };
+  return {
+    hostname,
+    servicePasswordEncryption: false,
+    domainLookup: true,
+    ipRouting: kind === 'router',
+    interfaces,
+    vlans: kind === 'switch' ? [{ id: 1 }] : [],
+    staticRoutes: [],
+    lineConsole: { login: false },
+    lineVty: { login: kind === 'switch' || kind === 'router' },
+  };
+}
