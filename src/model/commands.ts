@@ -1,18 +1,257 @@
 /**
- * Commands on the document: the only way it changes. Each is applied as an immer recipe,
- * producing forward and inverse patches (for the UI mirror, autosave and undo/redo).
- * TYPES ONLY for now; the recipes belong in this file.
+ * Commands on the document: the only way it changes. Each is checked against the current
+ * document, then applied as an immer recipe producing forward and inverse patches (for the UI
+ * mirror, autosave and undo/redo). A refused command changes nothing and says why, as an i18n
+ * key with parameters (errors.ts).
  */
-import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
-import type { DeviceKind } from '../shared/ports.ts';
+import { castDraft, type Draft, enablePatches, type Patch, produceWithPatches } from 'immer';
+import { type DeviceId, deviceId, type LinkId, linkId, type PortRef } from '../shared/ids.ts';
+import {
+  canonicalPortName,
+  DEVICE_KINDS,
+  type DeviceKind,
+  isHostKind,
+  shortInterfaceName,
+} from '../shared/ports.ts';
+import { autoName, deviceByName, nameSyntaxError } from './device-names.ts';
+import { chooseFreePort, describePorts, linkAt } from './device-ports.ts';
+import type { DeviceDoc, NetworkDoc } from './document.ts';
+import { type ModelError, modelError } from './errors.ts';
+import { checkGateway, checkHostAddress } from './host-address.ts';
+
+enablePatches();
 
 export type DocCommand =
-  | { readonly type: 'addDevice'; readonly id?: DeviceId; readonly kind: DeviceKind; readonly name?: string; readonly at: readonly [number, number] }
+  | {
+      readonly type: 'addDevice';
+      readonly id?: DeviceId;
+      readonly kind: DeviceKind;
+      readonly name?: string;
+      readonly at: readonly [number, number];
+    }
   | { readonly type: 'moveDevice'; readonly id: DeviceId; readonly at: readonly [number, number] }
   | { readonly type: 'renameDevice'; readonly id: DeviceId; readonly name: string }
+  /** Also removes the device's cables. */
   | { readonly type: 'removeDevice'; readonly id: DeviceId }
   /** `b.port` or `a.port` may be "auto": the first free port (Packet Tracer's automatic cable). */
   | { readonly type: 'connect'; readonly id?: LinkId; readonly a: PortRef; readonly b: PortRef }
   | { readonly type: 'disconnect'; readonly id: LinkId }
   | { readonly type: 'setConfig'; readonly id: DeviceId; readonly config: string }
+  /** Sets both fields of a PC or server; an absent field clears it. */
   | { readonly type: 'setHostIp'; readonly id: DeviceId; readonly ip?: string; readonly gateway?: string };
+
+export type ApplyResult =
+  | { readonly ok: true; readonly doc: NetworkDoc; readonly patches: Patch[]; readonly inverse: Patch[] }
+  | { readonly ok: false; readonly error: ModelError };
+
+/** The port name that asks for the first free port. */
+export const AUTO_PORT = 'auto';
+
+type Recipe = (draft: Draft<NetworkDoc>) => void;
+type Plan = Recipe | ModelError;
+
+const isPosition = (at: unknown): at is readonly [number, number] =>
+  Array.isArray(at) && at.length === 2 && Number.isFinite(at[0]) && Number.isFinite(at[1]);
+
+/** The next free id of the form `${prefix}N`: one more than the largest in use. */
+function nextId(ids: readonly string[], prefix: string): string {
+  let max = 0;
+  for (const id of ids) {
+    if (!id.startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${max + 1}`;
+}
+
+/** Why `name` cannot be the name of device `self` (undefined for a new device). */
+function nameError(doc: NetworkDoc, name: unknown, self?: DeviceId): ModelError | undefined {
+  if (typeof name !== 'string') return modelError('error.nameEmpty');
+  const bad = nameSyntaxError(name);
+  if (bad) return bad;
+  const other = deviceByName(doc, name);
+  if (other !== undefined && other !== self) {
+    return modelError('error.nameTaken', { name, other: doc.devices[other]!.name });
+  }
+  return undefined;
+}
+
+function planAddDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'addDevice' }>): Plan {
+  if (!DEVICE_KINDS.includes(cmd.kind)) return modelError('error.unknownKind', { value: String(cmd.kind) });
+  if (!isPosition(cmd.at)) return modelError('error.badPosition');
+  if (cmd.id !== undefined && doc.devices[cmd.id])
+    return modelError('error.deviceIdInUse', { device: cmd.id });
+  const bad = cmd.name === undefined ? undefined : nameError(doc, cmd.name);
+  if (bad) return bad;
+  const id = cmd.id ?? deviceId(nextId(doc.deviceOrder, 'd'));
+  const device: DeviceDoc = {
+    id,
+    name: cmd.name ?? autoName(doc, cmd.kind),
+    kind: cmd.kind,
+    at: [cmd.at[0], cmd.at[1]],
+  };
+  return (draft) => {
+    draft.devices[id] = castDraft(device);
+    draft.deviceOrder.push(id);
+  };
+}
+
+function planMoveDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'moveDevice' }>): Plan {
+  const d = doc.devices[cmd.id];
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  if (!isPosition(cmd.at)) return modelError('error.badPosition');
+  const [x, y] = cmd.at;
+  return (draft) => {
+    if (d.at[0] !== x || d.at[1] !== y) draft.devices[cmd.id]!.at = [x, y];
+  };
+}
+
+function planRenameDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'renameDevice' }>): Plan {
+  const d = doc.devices[cmd.id];
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  const bad = nameError(doc, cmd.name, cmd.id);
+  if (bad) return bad;
+  return (draft) => {
+    if (d.name !== cmd.name) draft.devices[cmd.id]!.name = cmd.name;
+  };
+}
+
+function planRemoveDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'removeDevice' }>): Plan {
+  if (!doc.devices[cmd.id]) return modelError('error.unknownDevice', { device: cmd.id });
+  const cables = doc.linkOrder.filter((l) => {
+    const link = doc.links[l];
+    return link !== undefined && (link.a.device === cmd.id || link.b.device === cmd.id);
+  });
+  return (draft) => {
+    for (const l of cables) delete draft.links[l];
+    // Whole new order arrays: one patch each, instead of one per shifted element.
+    if (cables.length > 0) draft.linkOrder = doc.linkOrder.filter((l) => !cables.includes(l));
+    delete draft.devices[cmd.id];
+    draft.deviceOrder = doc.deviceOrder.filter((d) => d !== cmd.id);
+  };
+}
+
+/** Resolves one end of a new cable to a free canonical port, or says why it cannot. */
+function resolveEnd(doc: NetworkDoc, end: PortRef, peer: DeviceDoc, taken?: PortRef): PortRef | ModelError {
+  const d = doc.devices[end.device]!;
+  const isFree = (port: string): boolean =>
+    linkAt(doc, d.id, port) === undefined && !(taken?.device === d.id && taken.port === port);
+  if (typeof end.port === 'string' && end.port.toLowerCase() === AUTO_PORT) {
+    const port = chooseFreePort(d.kind, peer.kind, isFree);
+    return port === undefined ? modelError('error.noFreePort', { device: d.name }) : { device: d.id, port };
+  }
+  const port = typeof end.port === 'string' ? canonicalPortName(d.kind, end.port) : undefined;
+  if (port === undefined) {
+    return modelError('error.noSuchPort', {
+      device: d.name,
+      port: String(end.port),
+      kind: d.kind,
+      ports: describePorts(d.kind),
+    });
+  }
+  const cable = linkAt(doc, d.id, port);
+  if (cable) {
+    const otherEnd = cable.a.device === d.id && cable.a.port === port ? cable.b : cable.a;
+    return modelError('error.portInUse', {
+      device: d.name,
+      port,
+      portShort: shortInterfaceName(port),
+      other: doc.devices[otherEnd.device]?.name ?? otherEnd.device,
+    });
+  }
+  return { device: d.id, port };
+}
+
+function planConnect(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'connect' }>): Plan {
+  const da = doc.devices[cmd.a.device];
+  if (!da) return modelError('error.unknownDevice', { device: cmd.a.device });
+  const db = doc.devices[cmd.b.device];
+  if (!db) return modelError('error.unknownDevice', { device: cmd.b.device });
+  if (da.id === db.id) return modelError('error.selfLink', { device: da.name });
+  if (cmd.id !== undefined && doc.links[cmd.id]) return modelError('error.linkIdInUse', { link: cmd.id });
+  const a = resolveEnd(doc, cmd.a, db);
+  if ('key' in a) return a;
+  const b = resolveEnd(doc, cmd.b, da, a);
+  if ('key' in b) return b;
+  const id = cmd.id ?? linkId(nextId(doc.linkOrder, 'l'));
+  return (draft) => {
+    draft.links[id] = { id, a, b };
+    draft.linkOrder.push(id);
+  };
+}
+
+function planDisconnect(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'disconnect' }>): Plan {
+  if (!doc.links[cmd.id]) return modelError('error.unknownLink', { link: cmd.id });
+  return (draft) => {
+    delete draft.links[cmd.id];
+    draft.linkOrder = doc.linkOrder.filter((l) => l !== cmd.id);
+  };
+}
+
+function planSetConfig(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setConfig' }>): Plan {
+  const d = doc.devices[cmd.id];
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  if (isHostKind(d.kind)) return modelError('error.configOnHost', { device: d.name, kind: d.kind });
+  if (typeof cmd.config !== 'string') return modelError('error.notText');
+  return (draft) => {
+    if (d.config !== cmd.config) draft.devices[cmd.id]!.config = cmd.config;
+  };
+}
+
+function planSetHostIp(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHostIp' }>): Plan {
+  const d = doc.devices[cmd.id];
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  if (!isHostKind(d.kind)) return modelError('error.hostIpOnNetworkDevice', { device: d.name, kind: d.kind });
+  let ip: string | undefined;
+  let gateway: string | undefined;
+  if (cmd.ip !== undefined) {
+    const checked = typeof cmd.ip === 'string' ? checkHostAddress(cmd.ip) : undefined;
+    if (!checked) return modelError('error.notText');
+    if (!checked.ok) return checked.error;
+    ip = checked.value;
+  }
+  if (cmd.gateway !== undefined) {
+    const checked = typeof cmd.gateway === 'string' ? checkGateway(cmd.gateway) : undefined;
+    if (!checked) return modelError('error.notText');
+    if (!checked.ok) return checked.error;
+    gateway = checked.value;
+  }
+  return (draft) => {
+    const target = draft.devices[cmd.id]!;
+    if (ip === undefined) delete target.ip;
+    else if (d.ip !== ip) target.ip = ip;
+    if (gateway === undefined) delete target.gateway;
+    else if (d.gateway !== gateway) target.gateway = gateway;
+  };
+}
+
+function plan(doc: NetworkDoc, cmd: DocCommand): Plan {
+  switch (cmd.type) {
+    case 'addDevice':
+      return planAddDevice(doc, cmd);
+    case 'moveDevice':
+      return planMoveDevice(doc, cmd);
+    case 'renameDevice':
+      return planRenameDevice(doc, cmd);
+    case 'removeDevice':
+      return planRemoveDevice(doc, cmd);
+    case 'connect':
+      return planConnect(doc, cmd);
+    case 'disconnect':
+      return planDisconnect(doc, cmd);
+    case 'setConfig':
+      return planSetConfig(doc, cmd);
+    case 'setHostIp':
+      return planSetHostIp(doc, cmd);
+    default:
+      return modelError('error.unknownCommand', { type: String((cmd as { type?: unknown }).type) });
+  }
+}
+
+/** Applies one command, or refuses it with the reason and nothing changed. */
+export function applyCommand(doc: NetworkDoc, cmd: DocCommand): ApplyResult {
+  const p = plan(doc, cmd);
+  if (typeof p !== 'function') return { ok: false, error: p };
+  const [next, patches, inverse] = produceWithPatches(doc, p);
+  return { ok: true, doc: next, patches, inverse };
+}

@@ -1,11 +1,13 @@
 /**
- * The document: what is saved. Devices and links keyed by stable id (one change copies one
- * entry, not the whole list), with an explicit order for saving and drawing.
+ * The document: what is saved. Devices and links keyed by stable id, with an explicit order for
+ * saving and drawing. A change copies the changed entry and its id table, never the other entries
+ * (bench/document.bench.ts measures what copying the table costs on large networks).
  * Routers and switches keep their configuration as IOS text (the running-config);
  * PCs and servers keep their IP settings as the network file writes them.
  */
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
+import type { ErrorKey, ErrorParams } from './errors.ts';
 
 export const NETWORK_FILE_VERSION = 1;
 
@@ -37,8 +39,19 @@ export interface NetworkDoc {
   readonly linkOrder: readonly LinkId[];
 }
 
+/** A network with nothing in it (File > New). */
+export const EMPTY_NETWORK: NetworkDoc = Object.freeze({
+  version: NETWORK_FILE_VERSION,
+  devices: Object.freeze({}),
+  deviceOrder: Object.freeze([]),
+  links: Object.freeze({}),
+  linkOrder: Object.freeze([]),
+});
+
 /** The network file as written on disk (shared/DESIGN.md §3). */
 export interface NetworkFile {
+  /** Where editors find the JSON Schema (schemas/network.schema.json); ignored by Trame. */
+  $schema?: string;
   version: number;
   devices: NetworkFileDevice[];
   links: [string, string][];
@@ -57,5 +70,8 @@ export interface NetworkFileDevice {
 export interface Problem {
   /** RFC 6901 JSON pointer into the file ("" for the whole document). */
   readonly pointer: string;
+  /** English text (errors.ts); the UI translates `key` with `params` instead. */
   readonly message: string;
+  readonly key?: ErrorKey;
+  readonly params?: ErrorParams;
 }

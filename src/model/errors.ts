@@ -1,0 +1,108 @@
+/**
+ * Every refusal and file problem the model reports, as an i18n key with parameters, and the
+ * English text for each key. The UI translates the keys; the headless tools print the English.
+ *
+ * Conventions for translators:
+ * - `{name}` is replaced by the parameter of that name.
+ * - A parameter named `kind` holds a device kind (router, switch, pc, server): render it with
+ *   the kind's name in the user's language (see KIND_NAMES for English).
+ * - Texts start in lower case and have no final period: they follow a `/pointer: ` prefix in
+ *   file reports; the UI capitalizes the first letter when it shows one alone.
+ */
+import type { DeviceKind } from '../shared/ports.ts';
+
+export const ERROR_TEXT = {
+  // Refusals of editing commands (and problems shared with network files).
+  'error.unknownCommand': 'unknown editing command "{type}"',
+  'error.unknownDevice': 'there is no device {device} any more; it may have been deleted',
+  'error.unknownLink': 'there is no cable {link} any more; it may have been deleted',
+  'error.deviceIdInUse': 'a device with id {device} already exists',
+  'error.linkIdInUse': 'a cable with id {link} already exists',
+  'error.unknownKind': '"{value}" is not a kind of device; use router, switch, pc or server',
+  'error.badPosition': 'a position is two finite numbers [x, y]',
+  'error.nameEmpty': 'a device needs a name, e.g. R1',
+  'error.nameInvalid':
+    '"{name}" cannot be a device name: no spaces and no ":" (cables and scripts write DEVICE:PORT); try e.g. R1 or PC-12',
+  'error.nameTaken':
+    '"{name}" is already the name of {other} (names ignore upper and lower case); pick another name',
+  'error.selfLink': 'a cable cannot connect {device} to itself; pick another device for the other end',
+  'error.noSuchPort': '{device} has no port "{port}": a {kind} has {ports}',
+  'error.portInUse': '{portShort} on {device} is already used by the cable to {other}; pick another port',
+  'error.noFreePort': 'every port of {device} is in use; remove a cable or pick another device',
+  'error.configOnHost':
+    '{device} is a {kind}: it has no IOS configuration; set its IP address and default gateway instead',
+  'error.hostIpOnNetworkDevice':
+    '{device} is a {kind}: its addresses belong in its configuration (interface ... ip address ...), not in "ip" or "gateway"',
+  'error.notText': 'expected text (a string)',
+  'error.ipSyntax': '"{ip}" is not an IPv4 address with a prefix length (e.g. 192.168.1.10/24)',
+  'error.ipMaskLength': '"{ip}": a host needs a prefix length from /1 to /32, e.g. /24',
+  'error.ipNetworkAddress':
+    '"{ip}" is the network address of {network}; a host needs an address from {first} to {last}',
+  'error.ipBroadcastAddress':
+    '"{ip}" is the broadcast address of {network}; a host needs an address from {first} to {last}',
+  'error.ipThisNetwork': '"{ip}" is in 0.0.0.0/8 ("this network"), which no host may use',
+  'error.ipLoopback': '"{ip}" is a loopback address (127.0.0.0/8), which never leaves a device',
+  'error.ipMulticast': '"{ip}" is a multicast address (224.0.0.0/4); a host needs a unicast address',
+  'error.ipReserved': '"{ip}" is in 240.0.0.0/4, which is reserved; a host needs an address below 224.0.0.0',
+  'error.gatewaySyntax': '"{gateway}" is not an IPv4 address (e.g. 192.168.1.1)',
+
+  // Problems found only in network files.
+  'file.notJson': 'this is not valid JSON (line {line}, column {column}): {detail}',
+  'file.notObject': 'a network file is a JSON object with "version", "devices" and "links", not {value}',
+  'file.unknownTopField':
+    'unknown field "{field}": a network file has "version", "devices", "links" and optionally "$schema"',
+  'file.unknownDeviceField':
+    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches) or "ip" and "gateway" (PCs, servers)',
+  'file.missingVersion': 'missing "version": add "version": 1',
+  'file.unsupportedVersion': 'version {value} is not supported: this version of Trame reads version 1 files',
+  'file.missingDevices': 'missing "devices": add "devices": [] and list the devices in it',
+  'file.devicesType': '"devices" must be a list [...] of devices, not {value}',
+  'file.linksType': '"links" must be a list [...] of cables, not {value}',
+  'file.deviceType':
+    'a device is an object such as {"name": "R1", "kind": "router", "at": [100, 100]}, not {value}',
+  'file.missingDeviceField':
+    'this device has no "{field}": every device needs "name", "kind" (router, switch, pc or server) and "at" ([x, y] on the canvas)',
+  'file.nameType': 'a device name is a string such as "R1", not {value}',
+  'file.kindValue': '{value} is not a kind of device; use "router", "switch", "pc" or "server"',
+  'file.atType': 'a position is two numbers [x, y], not {value}',
+  'file.textType': '"{field}" must be a string, not {value}',
+  'file.duplicateName':
+    'the name "{name}" is already used by {otherPointer} ("{other}"); device names must differ, even ignoring upper and lower case',
+  'file.linkType':
+    'a cable is a pair of ends such as ["R1:GigabitEthernet0/0", "S1:GigabitEthernet0/1"], not {value}',
+  'file.linkEndType': 'a cable end is a string "DEVICE:PORT", not {value}',
+  'file.linkEndSyntax': '"{value}" is not a cable end: write DEVICE:PORT, e.g. "S1:FastEthernet0/1"',
+  'file.unknownLinkDevice': 'no device is named "{device}" (the devices are: {names})',
+  'file.portUsedTwice': 'port "{port}" of {device} is already used by link {other}',
+} as const satisfies Record<string, string>;
+
+export type ErrorKey = keyof typeof ERROR_TEXT;
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** A refusal or a problem: an i18n key and what to fill in. */
+export interface ModelError {
+  readonly key: ErrorKey;
+  readonly params: ErrorParams;
+}
+
+export const modelError = (key: ErrorKey, params: ErrorParams = {}): ModelError => ({ key, params });
+
+/** English names of the device kinds, for `{kind}` parameters. */
+export const KIND_NAMES: Readonly<Record<DeviceKind, string>> = {
+  router: 'router',
+  switch: 'switch',
+  pc: 'PC',
+  server: 'server',
+};
+
+/** The English text of an error, parameters filled in. */
+export function formatError(error: ModelError): string {
+  return ERROR_TEXT[error.key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = error.params[name];
+    if (value === undefined) return whole;
+    if (name === 'kind' && typeof value === 'string' && Object.hasOwn(KIND_NAMES, value)) {
+      return KIND_NAMES[value as DeviceKind];
+    }
+    return String(value);
+  });
+}

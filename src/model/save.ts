@@ -1,0 +1,47 @@
+/**
+ * Writing a NetworkDoc as a network file (shared/DESIGN.md §3). The layout is fixed so that
+ * saving is byte-stable (save(load(save(doc))) === save(doc)) and files diff well under version
+ * control: 2-space indentation, a device without configuration on one line, a device with
+ * configuration one field per line, one line per cable, and a final newline. Configuration text
+ * is written exactly as it is held.
+ */
+import type { DeviceDoc, NetworkDoc } from './document.ts';
+
+const str = (s: string): string => JSON.stringify(s);
+const num = (n: number): string => JSON.stringify(n);
+
+function deviceFields(d: DeviceDoc): string[] {
+  const fields = [
+    `"name": ${str(d.name)}`,
+    `"kind": ${str(d.kind)}`,
+    `"at": [${num(d.at[0])}, ${num(d.at[1])}]`,
+  ];
+  if (d.config !== undefined) fields.push(`"config": ${str(d.config)}`);
+  if (d.ip !== undefined) fields.push(`"ip": ${str(d.ip)}`);
+  if (d.gateway !== undefined) fields.push(`"gateway": ${str(d.gateway)}`);
+  return fields;
+}
+
+function device(d: DeviceDoc): string {
+  const fields = deviceFields(d);
+  if (d.config === undefined) return `    { ${fields.join(', ')} }`;
+  return `    {\n${fields.map((f) => `      ${f}`).join(',\n')}\n    }`;
+}
+
+function list(name: string, items: readonly string[]): string {
+  return items.length === 0 ? `  "${name}": []` : `  "${name}": [\n${items.join(',\n')}\n  ]`;
+}
+
+export function saveNetwork(doc: NetworkDoc): string {
+  const devices = doc.deviceOrder.flatMap((id) => {
+    const d = doc.devices[id];
+    return d ? [device(d)] : [];
+  });
+  const nameOf = (id: string): string => doc.devices[id as keyof NetworkDoc['devices']]?.name ?? id;
+  const links = doc.linkOrder.flatMap((id) => {
+    const l = doc.links[id];
+    if (!l) return [];
+    return [`    [${str(`${nameOf(l.a.device)}:${l.a.port}`)}, ${str(`${nameOf(l.b.device)}:${l.b.port}`)}]`];
+  });
+  return `{\n  "version": ${doc.version},\n${list('devices', devices)},\n${list('links', links)}\n}\n`;
+}

@@ -1,0 +1,258 @@
+/**
+ * fast-check generators of valid network files (written the many ways a person may write them:
+ * abbreviated ports, names in another case) and of editing commands.
+ */
+import fc from 'fast-check';
+import type { DocCommand } from '../../src/model/commands.ts';
+import { nameKey, nameSyntaxError } from '../../src/model/device-names.ts';
+import type { NetworkDoc, NetworkFile, NetworkFileDevice } from '../../src/model/document.ts';
+import { checkHostAddress } from '../../src/model/host-address.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
+import { DEVICE_KINDS, type DeviceKind, KIND_PORTS, shortInterfaceName } from '../../src/shared/ports.ts';
+
+const usableName = (s: string): boolean => nameSyntaxError(s) === undefined;
+
+export const deviceNameArb: fc.Arbitrary<string> = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,8}$/),
+  fc.string({ minLength: 1, maxLength: 8, unit: 'binary' }).filter(usableName),
+);
+
+const coordinateArb = fc.oneof(
+  fc.integer({ min: -100_000, max: 100_000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+
+export const positionArb: fc.Arbitrary<[number, number]> = fc.tuple(coordinateArb, coordinateArb);
+
+/** Valid host addresses, sometimes written with leading zeros. */
+export const hostAddressArb: fc.Arbitrary<string> = fc
+  .tuple(fc.ipV4(), fc.integer({ min: 1, max: 32 }), fc.boolean())
+  .map(([ip, len, padded]) => `${padded ? ip.replace(/^(\d)\./, '00$1.') : ip}/${len}`)
+  .filter((text) => checkHostAddress(text).ok);
+
+export const configArb: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', 'hostname R1\n!\ninterface GigabitEthernet0/0\n no shutdown\n!\nend\n'),
+);
+
+const deviceArb = (name: string): fc.Arbitrary<NetworkFileDevice> =>
+  fc.oneof(
+    fc.record(
+      {
+        name: fc.constant(name),
+        kind: fc.constantFrom('router', 'switch'),
+        at: positionArb,
+        config: configArb,
+      },
+      { requiredKeys: ['name', 'kind', 'at'] },
+    ),
+    fc.record(
+      {
+        name: fc.constant(name),
+        kind: fc.constantFrom('pc', 'server'),
+        at: positionArb,
+        ip: hostAddressArb,
+        gateway: fc.ipV4(),
+      },
+      { requiredKeys: ['name', 'kind', 'at'] },
+    ),
+  );
+
+/** One way of writing a port: full, IOS short, lower-case short, one letter. */
+function writePort(port: string, style: number): string {
+  const short = shortInterfaceName(port);
+  switch (style % 4) {
+    case 0:
+      return port;
+    case 1:
+      return short;
+    case 2:
+      return short.toLowerCase();
+    default:
+      return short[0]!.toLowerCase() + short.slice(2);
+  }
+}
+
+/** The name in upper case, when that still names the same device (not so for some scripts: ῂ -> ῊΙ). */
+const flipCase = (s: string, flip: boolean): string =>
+  flip && nameKey(s.toUpperCase()) === nameKey(s) ? s.toUpperCase() : s;
+
+/** Valid network files: unique names, cables between existing free ports. */
+export const networkFileArb: fc.Arbitrary<NetworkFile> = fc
+  .uniqueArray(deviceNameArb, { maxLength: 12, selector: nameKey })
+  .chain((names) =>
+    fc.tuple(
+      fc.tuple(...names.map(deviceArb)),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { maxLength: 16 }),
+    ),
+  )
+  .map(([devices, wishes]) => {
+    const used = new Set<string>();
+    const links: [string, string][] = [];
+    if (devices.length >= 2) {
+      for (const [ia, ib, pa, pb, style, flip] of wishes) {
+        const a = devices[ia % devices.length]!;
+        const b = devices[ib % devices.length]!;
+        if (a === b) continue;
+        const portA = KIND_PORTS[a.kind][pa % KIND_PORTS[a.kind].length]!;
+        const portB = KIND_PORTS[b.kind][pb % KIND_PORTS[b.kind].length]!;
+        const keyA = `${nameKey(a.name)}|${portA}`;
+        const keyB = `${nameKey(b.name)}|${portB}`;
+        if (used.has(keyA) || used.has(keyB)) continue;
+        used.add(keyA);
+        used.add(keyB);
+        links.push([
+          `${flipCase(a.name, flip)}:${writePort(portA, style)}`,
+          `${b.name}:${writePort(portB, style + 1)}`,
+        ]);
+      }
+    }
+    const file: NetworkFile = { version: 1, devices: [...devices], links };
+    return file;
+  });
+
+/** A network file (as plain JSON) with one change: a field removed, added, or given another value. */
+export const mutatedFileArb: fc.Arbitrary<unknown> = fc
+  .tuple(
+    networkFileArb,
+    fc.nat(),
+    fc.constantFrom('delete', 'replace', 'add'),
+    fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(
+        '',
+        'R1',
+        'x y',
+        'a:b',
+        'R\u00011',
+        'firewall',
+        '1.2.3.4',
+        '1.2.3.4/24',
+        'S1:Fa0/1',
+        'S1:Fa0/1\n',
+        2,
+        -0.5,
+      ),
+    ),
+    fc.constantFrom('colour', 'name', 'kind', 'at', 'config', 'ip', 'gateway', 'version', 'links', '$schema'),
+  )
+  .map(([file, at, op, value, field]) => {
+    const copy = JSON.parse(JSON.stringify(file)) as unknown;
+    const slots: [Record<string | number, unknown>, string | number][] = [];
+    const objects: Record<string, unknown>[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v !== 'object' || v === null) return;
+      const holder = v as Record<string | number, unknown>;
+      if (!Array.isArray(v)) objects.push(holder);
+      for (const key of Array.isArray(v) ? v.keys() : Object.keys(v)) {
+        slots.push([holder, key]);
+        walk(holder[key]);
+      }
+    };
+    walk(copy);
+    if (op === 'add') objects[at % objects.length]![field] = value;
+    else {
+      const [holder, key] = slots[at % slots.length]!;
+      if (op === 'delete' && !Array.isArray(holder)) delete holder[key];
+      else holder[key] = value;
+    }
+    return copy;
+  });
+
+/**
+ * An editing step, described by indices so that it can be turned into a command against
+ * whatever the document has become by then.
+ */
+export type Step =
+  | { readonly t: 'add'; readonly kind: DeviceKind; readonly name?: string; readonly at: [number, number] }
+  | { readonly t: 'move'; readonly dev: number; readonly at: [number, number] }
+  | { readonly t: 'rename'; readonly dev: number; readonly name: string }
+  | { readonly t: 'remove'; readonly dev: number }
+  | {
+      readonly t: 'connect';
+      readonly a: number;
+      readonly b: number;
+      readonly pa: number | 'auto';
+      readonly pb: number | 'auto';
+    }
+  | { readonly t: 'disconnect'; readonly link: number }
+  | { readonly t: 'config'; readonly dev: number; readonly config: string }
+  | { readonly t: 'hostIp'; readonly dev: number; readonly ip?: string; readonly gateway?: string };
+
+const portChoice = fc.oneof(fc.constant('auto' as const), fc.nat());
+
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record(
+    {
+      t: fc.constant('add' as const),
+      kind: fc.constantFrom(...DEVICE_KINDS),
+      name: deviceNameArb,
+      at: positionArb,
+    },
+    { requiredKeys: ['t', 'kind', 'at'] },
+  ),
+  fc.record({ t: fc.constant('move' as const), dev: fc.nat(), at: positionArb }),
+  fc.record({
+    t: fc.constant('rename' as const),
+    dev: fc.nat(),
+    name: fc.oneof(deviceNameArb, fc.constantFrom('', 'a b', 'x:y', 'R1', 'pc1')),
+  }),
+  fc.record({ t: fc.constant('remove' as const), dev: fc.nat() }),
+  fc.record({ t: fc.constant('connect' as const), a: fc.nat(), b: fc.nat(), pa: portChoice, pb: portChoice }),
+  fc.record({ t: fc.constant('disconnect' as const), link: fc.nat() }),
+  fc.record({ t: fc.constant('config' as const), dev: fc.nat(), config: configArb }),
+  fc.record(
+    {
+      t: fc.constant('hostIp' as const),
+      dev: fc.nat(),
+      ip: fc.oneof(hostAddressArb, fc.constantFrom('10.0.0.0/8', '1.2.3.4', '300.1.1.1/24')),
+      gateway: fc.oneof(fc.ipV4(), fc.constant('nope')),
+    },
+    { requiredKeys: ['t', 'dev'] },
+  ),
+);
+
+/** The command a step stands for in `doc`; steps on an empty document name a missing device. */
+export function commandFor(doc: NetworkDoc, step: Step): DocCommand {
+  const dev = (n: number) => doc.deviceOrder[n % Math.max(1, doc.deviceOrder.length)] ?? deviceId('missing');
+  const port = (n: number, choice: number | 'auto'): string => {
+    if (choice === 'auto') return 'auto';
+    const d = doc.devices[dev(n)];
+    const ports = d ? KIND_PORTS[d.kind] : ['FastEthernet0'];
+    return writePort(ports[choice % ports.length]!, choice);
+  };
+  switch (step.t) {
+    case 'add':
+      return step.name === undefined
+        ? { type: 'addDevice', kind: step.kind, at: step.at }
+        : { type: 'addDevice', kind: step.kind, name: step.name, at: step.at };
+    case 'move':
+      return { type: 'moveDevice', id: dev(step.dev), at: step.at };
+    case 'rename':
+      return { type: 'renameDevice', id: dev(step.dev), name: step.name };
+    case 'remove':
+      return { type: 'removeDevice', id: dev(step.dev) };
+    case 'connect':
+      return {
+        type: 'connect',
+        a: { device: dev(step.a), port: port(step.a, step.pa) },
+        b: { device: dev(step.b), port: port(step.b, step.pb) },
+      };
+    case 'disconnect':
+      return {
+        type: 'disconnect',
+        id: doc.linkOrder[step.link % Math.max(1, doc.linkOrder.length)] ?? linkId('missing'),
+      };
+    case 'config':
+      return { type: 'setConfig', id: dev(step.dev), config: step.config };
+    case 'hostIp': {
+      const cmd: { type: 'setHostIp'; id: ReturnType<typeof dev>; ip?: string; gateway?: string } = {
+        type: 'setHostIp',
+        id: dev(step.dev),
+      };
+      if (step.ip !== undefined) cmd.ip = step.ip;
+      if (step.gateway !== undefined) cmd.gateway = step.gateway;
+      return cmd;
+    }
+  }
+}

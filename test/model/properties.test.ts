@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { applyPatches } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../../src/model/commands.ts';
+import type { NetworkDoc } from '../../src/model/document.ts';
+import { History } from '../../src/model/history.ts';
+import { loadNetwork } from '../../src/model/load.ts';
+import { saveNetwork } from '../../src/model/save.ts';
+import { commandFor, mutatedFileArb, networkFileArb, stepArb } from './arbitraries.ts';
+
+/** JSON text with one character deleted or inserted somewhere. */
+const damagedJsonArb = fc
+  .tuple(
+    fc.json(),
+    fc.nat(),
+    fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', '\\', 'x', ' ', '\u0000'),
+  )
+  .map(([text, at, insert]) => {
+    const i = at % (text.length + 1);
+    return insert === '' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + insert + text.slice(i);
+  });
+
+const load = (text: string): NetworkDoc => {
+  const { doc, problems } = loadNetwork(text);
+  expect(problems).toEqual([]);
+  return doc!;
+};
+
+describe('loadNetwork never throws', () => {
+  it('on any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = loadNetwork(v);
+        expect(r.doc !== undefined || r.problems.length > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on any JavaScript value', () => {
+    const anything = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSet: true,
+      withSparseArray: true,
+      withTypedArray: true,
+    });
+    fc.assert(
+      fc.property(anything, (v) => {
+        loadNetwork(v);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on any text, valid JSON or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.json(), damagedJsonArb), (text) => {
+        const r = loadNetwork(text);
+        for (const p of r.problems) expect(typeof p.message).toBe('string');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on network files with a field removed, added or changed', () => {
+    fc.assert(
+      fc.property(mutatedFileArb, (v) => {
+        loadNetwork(v);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('valid network files', () => {
+  it('load without problems and save byte-stably: save(load(save(doc))) === save(doc)', () => {
+    fc.assert(
+      fc.property(networkFileArb, (file) => {
+        const once = saveNetwork(load(JSON.stringify(file)));
+        expect(saveNetwork(load(once))).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('commands', () => {
+  it('undo with inverse patches restores the exact previous document, and the result stays a valid file', () => {
+    fc.assert(
+      fc.property(networkFileArb, fc.array(stepArb, { maxLength: 25 }), (file, steps) => {
+        const initial = load(JSON.stringify(file));
+        const history = new History();
+        let doc = initial;
+        for (const step of steps) {
+          const cmd = commandFor(doc, step);
+          const r = applyCommand(doc, cmd);
+          if (!r.ok) continue;
+          expect(applyPatches(r.doc, r.inverse)).toEqual(doc);
+          expect(applyPatches(doc, r.patches)).toEqual(r.doc);
+          history.record(r.patches, r.inverse);
+          doc = r.doc;
+        }
+        const saved = saveNetwork(doc);
+        expect(saveNetwork(load(saved))).toBe(saved);
+
+        const final = doc;
+        for (let m = history.undo(doc); m; m = history.undo(doc)) doc = m.doc;
+        expect(doc).toEqual(initial);
+        for (let m = history.redo(doc); m; m = history.redo(doc)) doc = m.doc;
+        expect(doc).toEqual(final);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('grouped into one step still undo exactly', () => {
+    fc.assert(
+      fc.property(networkFileArb, fc.array(stepArb, { minLength: 1, maxLength: 15 }), (file, steps) => {
+        const initial = load(JSON.stringify(file));
+        const history = new History();
+        let doc = initial;
+        history.beginGroup();
+        for (const step of steps) {
+          const r = applyCommand(doc, commandFor(doc, step));
+          if (!r.ok) continue;
+          history.record(r.patches, r.inverse);
+          doc = r.doc;
+        }
+        history.endGroup();
+        const final = doc;
+        const undone = history.undo(doc);
+        expect(undone?.doc ?? doc).toEqual(initial);
+        expect(history.canUndo).toBe(false);
+        const redone = history.redo(undone?.doc ?? doc);
+        expect(redone?.doc ?? doc).toEqual(final);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
