@@ -2,6 +2,8 @@
  * `trame`: the headless command line for instructors, CI and tests.
  * Each subcommand lives in bin/commands/<name>.ts and returns an exit code.
  */
+import { EXEC_USAGE, runExec } from './commands/exec.ts';
+import { PCAP_USAGE, runPcap } from './commands/pcap.ts';
 import { runValidate } from './commands/validate.ts';
 
 export interface Io {
@@ -21,6 +23,16 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: 'check network and lab files against the schema and for semantic errors',
     usage: 'trame validate FILE...',
     run: runValidate,
+  },
+  exec: {
+    summary: 'run DEVICE: command lines on a network and print the console output',
+    usage: EXEC_USAGE,
+    run: runExec,
+  },
+  pcap: {
+    summary: 'run a console script and capture every frame to a pcap file',
+    usage: PCAP_USAGE,
+    run: runPcap,
   },
 };
 

@@ -24,6 +24,12 @@ export interface ConsoleReply {
   readonly output: string;
   /** The prompt to show for the next line (e.g. "R1(config-if)#"). */
   readonly prompt: string;
+  /** Document changes the line caused (a configuration change updates the device's config text). */
+  readonly patches: readonly DocPatch[];
+  /** After `?`: the text to put back on the input line, as IOS redisplays it. */
+  readonly pending?: string;
+  /** The prompt asks for a password: the terminal must not echo what is typed. */
+  readonly secret?: boolean;
 }
 
 export interface Completion {
@@ -47,6 +53,10 @@ export interface SessionApi {
   exec(device: DeviceId, line: string): ConsoleReply;
   prompt(device: DeviceId): string;
   complete(device: DeviceId, line: string): Completion;
+  /** Ctrl+Z in a configuration mode: run what is on the line, then back to privileged EXEC. */
+  ctrlZ(device: DeviceId, line: string): ConsoleReply;
+  /** Up (previous) and down (next) arrows: the console's own history for the current mode. */
+  history(device: DeviceId, direction: 'previous' | 'next'): string | undefined;
   /** Text of the banner/greeting printed when a console opens. */
   greeting(device: DeviceId): string;
 

@@ -1,0 +1,59 @@
+/**
+ * Console scripts for `trame exec` and `trame pcap`: one `DEVICE: command` per line, run in
+ * order as a user would type them. Blank lines and lines starting with `#` are skipped.
+ */
+import type { Session } from '../../src/session/session.ts';
+import { seconds } from '../../src/shared/time.ts';
+
+export interface ScriptLine {
+  readonly lineNo: number;
+  readonly device: string;
+  readonly command: string;
+}
+
+export function parseScript(text: string): { lines: ScriptLine[]; errors: string[] } {
+  const lines: ScriptLine[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trimEnd();
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const m = /^\s*([^:\s]+)\s*:\s?(.*)$/.exec(line);
+    if (!m) {
+      errors.push(`line ${i + 1}: expected "DEVICE: command", got ${JSON.stringify(line)}`);
+      return;
+    }
+    lines.push({ lineNo: i + 1, device: m[1]!, command: m[2]! });
+  });
+  return { lines, errors };
+}
+
+export interface ScriptStep {
+  readonly device: string;
+  readonly command: string;
+  /** The prompt shown before the command was typed. */
+  readonly prompt: string;
+  readonly output: string;
+}
+
+/** The time a user takes to type the next line: lets links come up and timers run. */
+const TYPING_PAUSE = seconds(1);
+
+/** Runs the lines in order; unknown devices are reported before anything runs. */
+export function runScript(
+  session: Session,
+  lines: readonly ScriptLine[],
+  onStep: (step: ScriptStep) => void,
+): { errors: string[] } {
+  const errors = lines
+    .filter((l) => session.findDevice(l.device) === undefined)
+    .map((l) => `line ${l.lineNo}: no device named ${JSON.stringify(l.device)} in this network`);
+  if (errors.length > 0) return { errors };
+  for (const l of lines) {
+    const id = session.findDevice(l.device)!;
+    session.advance(TYPING_PAUSE);
+    const prompt = session.prompt(id);
+    const reply = session.exec(id, l.command);
+    onStep({ device: l.device, command: l.command, prompt, output: reply.output });
+  }
+  return { errors: [] };
+}

@@ -1,0 +1,53 @@
+/**
+ * Between the document's text forms of device configuration (IOS text for routers and
+ * switches, "ip/len" and "gateway" for hosts) and the structured configuration the engine and
+ * the consoles use.
+ */
+import { parseConfigText, renderRunningConfig } from '../cli/config-text.ts';
+import type { DeviceDoc, NetworkDoc, Problem } from '../model/document.ts';
+import { defaultDeviceConfig, type DeviceConfig, type HostConfig } from '../shared/config.ts';
+import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
+import { isHostKind } from '../shared/ports.ts';
+
+/**
+ * The running configuration a router or switch boots with from its document entry. Without a
+ * `hostname` line the device is called by its name in the document, which is what students
+ * see on the canvas.
+ */
+export function runningConfigOf(device: DeviceDoc): DeviceConfig {
+  const kind = device.kind as 'router' | 'switch';
+  const factory = defaultDeviceConfig(kind, device.name);
+  if (!device.config?.trim()) return factory;
+  return parseConfigText(kind, device.config, factory).config;
+}
+
+/** Every configuration line a router or switch would reject, as `/devices/N/config` problems. */
+export function configProblems(doc: NetworkDoc): Problem[] {
+  const problems: Problem[] = [];
+  doc.deviceOrder.forEach((id, index) => {
+    const device = doc.devices[id]!;
+    if (isHostKind(device.kind) || !device.config) return;
+    for (const p of parseConfigText(device.kind, device.config, defaultDeviceConfig(device.kind, device.name)).problems) {
+      problems.push({ pointer: `/devices/${index}/config`, message: `line ${p.line}: ${p.message}` });
+    }
+  });
+  return problems;
+}
+
+export const renderConfigText = (kind: 'router' | 'switch', config: DeviceConfig): string =>
+  renderRunningConfig(kind, config);
+
+/** A host's IP settings from the document; the loader has already checked their syntax. */
+export function hostConfigOf(device: DeviceDoc): HostConfig {
+  const ip = device.ip === undefined ? undefined : parseAssignment(device.ip);
+  const gateway = device.gateway === undefined ? undefined : parseIpv4(device.gateway);
+  return { ...(ip ? { ip } : {}), ...(gateway !== undefined ? { gateway } : {}) };
+}
+
+/** The document's text fields for a host's IP settings. */
+export function hostFields(config: HostConfig): { ip?: string; gateway?: string } {
+  return {
+    ...(config.ip ? { ip: formatAssignment(config.ip) } : {}),
+    ...(config.gateway !== undefined ? { gateway: formatIpv4(config.gateway) } : {}),
+  };
+}

@@ -1,0 +1,314 @@
+/**
+ * The Session: the one writer. It owns the document (what is saved), the simulation (what is
+ * derived at run time) and one console per device, and keeps them in step. The worker exposes
+ * it to the UI; `trame` and the tests drive it in-process.
+ */
+import type { Patch } from 'immer';
+import { Console } from '../cli/console.ts';
+import type { DeviceContext } from '../cli/context.ts';
+import type { Simulation } from '../engine/api.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import { applyCommand, type DocCommand } from '../model/commands.ts';
+import { deviceByName } from '../model/device-names.ts';
+import { type DeviceDoc, EMPTY_NETWORK, type NetworkDoc } from '../model/document.ts';
+import type { ModelError } from '../model/errors.ts';
+import { History } from '../model/history.ts';
+import { formatProblem, loadNetwork } from '../model/load.ts';
+import { saveNetwork } from '../model/save.ts';
+import type { DeviceConfig, HostConfig } from '../shared/config.ts';
+import type { DeviceId, LinkId } from '../shared/ids.ts';
+import { isHostKind } from '../shared/ports.ts';
+import { type Micros, micros } from '../shared/time.ts';
+import type { CommandResult, Completion, ConsoleReply, DocPatch, SessionApi } from './api.ts';
+import { configProblems, hostConfigOf, hostFields, renderConfigText, runningConfigOf } from './device-config.ts';
+
+export interface SessionOptions {
+  /** Seed of the simulation's randomness (MAC addresses, IP ids...). Same seed, same trace. */
+  readonly seed?: number;
+}
+
+/** What the session keeps per device beside the document. */
+interface DeviceState {
+  /** The document entry this state was last synchronised with (immer keeps unchanged entries identical). */
+  synced: DeviceDoc;
+  running?: DeviceConfig;
+  host?: HostConfig;
+  /** NVRAM: set by `copy running-config startup-config`; a loaded file counts as saved. */
+  startup?: string;
+  console?: Console;
+}
+
+/** The longest a single console line may let virtual time run (a 30-hop traceroute is ~3 min). */
+const MAX_WAIT = micros(15 * 60 * 1_000_000);
+/** Events processed per advance call at most, so a storm cannot freeze the caller. */
+const MAX_EVENTS_PER_ADVANCE = 2_000_000;
+
+const toDocPatches = (patches: readonly Patch[]): DocPatch[] =>
+  patches.map((p) => ({ op: p.op, path: [...p.path], ...(p.op === 'remove' ? {} : { value: p.value }) }));
+
+export class Session implements SessionApi {
+  private doc: NetworkDoc = EMPTY_NETWORK;
+  private undoHistory = new History();
+  private sim: Simulation;
+  private readonly states = new Map<DeviceId, DeviceState>();
+  private readonly simLinks = new Set<LinkId>();
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.sim = createSimulation({ seed: options.seed ?? 1 });
+  }
+
+  /** The simulation, for tools that read the trace or capture frames (pcap). */
+  get simulation(): Simulation {
+    return this.sim;
+  }
+
+  load(fileText: string): { ok: boolean; problems: readonly string[] } {
+    const { doc, problems } = loadNetwork(fileText);
+    if (!doc) return { ok: false, problems: problems.map(formatProblem) };
+    const configIssues = configProblems(doc);
+    if (configIssues.length > 0) return { ok: false, problems: configIssues.map(formatProblem) };
+    this.sim = createSimulation({ seed: this.options.seed ?? 1 });
+    this.states.clear();
+    this.simLinks.clear();
+    this.undoHistory = new History();
+    const previous = EMPTY_NETWORK;
+    this.doc = doc;
+    this.reconcile(previous, doc, { bootFromFile: true });
+    return { ok: true, problems: [] };
+  }
+
+  save(): string {
+    return saveNetwork(this.doc);
+  }
+
+  document(): NetworkDoc {
+    return this.doc;
+  }
+
+  /** The id of the device called `name` (case-insensitive), as scripts and labs name devices. */
+  findDevice(name: string): DeviceId | undefined {
+    return deviceByName(this.doc, name);
+  }
+
+  dispatch(command: DocCommand): CommandResult {
+    const result = applyCommand(this.doc, command);
+    if (!result.ok) return refusal(result.error);
+    this.undoHistory.record(result.patches, result.inverse);
+    return this.commit(result.doc, result.patches);
+  }
+
+  /** Commands dispatched between begin and end undo as one step (a drag). */
+  beginGroup(): void {
+    this.undoHistory.beginGroup();
+  }
+
+  endGroup(): void {
+    this.undoHistory.endGroup();
+  }
+
+  undo(): CommandResult {
+    const move = this.undoHistory.undo(this.doc);
+    if (!move) return { ok: true, patches: [] };
+    return this.commit(move.doc, move.patches);
+  }
+
+  redo(): CommandResult {
+    const move = this.undoHistory.redo(this.doc);
+    if (!move) return { ok: true, patches: [] };
+    return this.commit(move.doc, move.patches);
+  }
+
+  exec(device: DeviceId, line: string): ConsoleReply {
+    return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).input(line));
+  }
+
+  ctrlZ(device: DeviceId, line: string): ConsoleReply {
+    return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).ctrlZ(line));
+  }
+
+  history(device: DeviceId, direction: 'previous' | 'next'): string | undefined {
+    const console = this.consoleOf(device, this.stateOf(device));
+    return direction === 'previous' ? console.historyPrevious() : console.historyNext();
+  }
+
+  /** Runs a console action and attaches the document patches its configuration changes made. */
+  private withPatches(action: () => Omit<ConsoleReply, 'patches'>): ConsoleReply {
+    this.pendingPatches = [];
+    const reply = action();
+    const patches = this.pendingPatches;
+    this.pendingPatches = [];
+    return { ...reply, patches };
+  }
+
+  prompt(device: DeviceId): string {
+    return this.consoleOf(device, this.stateOf(device)).prompt();
+  }
+
+  complete(device: DeviceId, line: string): Completion {
+    return this.consoleOf(device, this.stateOf(device)).complete(line);
+  }
+
+  greeting(device: DeviceId): string {
+    return this.consoleOf(device, this.stateOf(device)).greeting();
+  }
+
+  advance(by: Micros): void {
+    this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
+  }
+
+  now(): Micros {
+    return this.sim.now();
+  }
+
+  /** Patches caused by configuration changes during the current console line. */
+  private pendingPatches: DocPatch[] = [];
+
+  private commit(next: NetworkDoc, patches: readonly Patch[]): CommandResult {
+    const previous = this.doc;
+    this.doc = next;
+    this.reconcile(previous, next, { bootFromFile: false });
+    return { ok: true, patches: toDocPatches(patches) };
+  }
+
+  private stateOf(id: DeviceId): DeviceState {
+    const state = this.states.get(id);
+    if (!state) throw new Error(`no device with id ${id}`);
+    return state;
+  }
+
+  /**
+   * Brings the simulation in line with the document after any change (command, undo, redo,
+   * load). Unchanged devices and links are skipped by identity, so a move costs one comparison
+   * per device and touches nothing in the engine.
+   */
+  private reconcile(previous: NetworkDoc, next: NetworkDoc, how: { bootFromFile: boolean }): void {
+    for (const id of previous.linkOrder) {
+      const before = previous.links[id]!;
+      if (next.links[id] !== before && this.simLinks.delete(id)) this.sim.disconnect(id);
+    }
+    for (const id of previous.deviceOrder) {
+      if (!next.devices[id]) {
+        this.sim.removeDevice(id);
+        this.states.delete(id);
+      }
+    }
+    for (const id of next.deviceOrder) {
+      const device = next.devices[id]!;
+      const state = this.states.get(id);
+      if (!state) {
+        this.sim.addDevice(id, device.kind, device.name);
+        const fresh: DeviceState = { synced: device };
+        this.states.set(id, fresh);
+        this.applyDocConfig(id, device, fresh, how.bootFromFile);
+      } else if (state.synced !== device) {
+        const configChanged =
+          state.synced.config !== device.config ||
+          state.synced.ip !== device.ip ||
+          state.synced.gateway !== device.gateway;
+        state.synced = device;
+        if (configChanged) this.applyDocConfig(id, device, state, false);
+      }
+    }
+    for (const id of next.linkOrder) {
+      if (this.simLinks.has(id)) continue;
+      const link = next.links[id]!;
+      this.sim.connect(id, link.a, link.b);
+      this.simLinks.add(id);
+    }
+  }
+
+  /** Applies a device's configuration from the document to the engine. */
+  private applyDocConfig(id: DeviceId, device: DeviceDoc, state: DeviceState, boot: boolean): void {
+    if (isHostKind(device.kind)) {
+      state.host = hostConfigOf(device);
+      this.sim.configureHost(id, state.host);
+      return;
+    }
+    // A configuration the console itself just wrote is already applied.
+    if (state.running && device.config === this.renderedBy.get(id)) return;
+    state.running = runningConfigOf(device);
+    if (boot && device.config) state.startup = device.config;
+    this.sim.configure(id, state.running);
+  }
+
+  /** The config text the console last wrote into the document, per device. */
+  private readonly renderedBy = new Map<DeviceId, string>();
+
+  private consoleOf(id: DeviceId, state: DeviceState): Console {
+    if (!state.console) state.console = new Console(this.contextFor(id, state));
+    return state.console;
+  }
+
+  private contextFor(id: DeviceId, state: DeviceState): DeviceContext {
+    const base = {
+      id,
+      sim: this.sim,
+      name: () => this.doc.devices[id]?.name ?? '',
+      wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
+    };
+    const kind = state.synced.kind;
+    if (isHostKind(kind)) {
+      return {
+        ...base,
+        kind,
+        hostConfig: () => state.host ?? {},
+        setHostConfig: (config: HostConfig) => this.setHostConfigFromConsole(id, state, config),
+      };
+    }
+    return {
+      ...base,
+      kind,
+      runningConfig: () => state.running!,
+      setRunningConfig: (config: DeviceConfig) => this.setRunningConfigFromConsole(id, state, config),
+      startupConfig: () => state.startup,
+      setStartupConfig: (text: string | undefined) => {
+        state.startup = text;
+      },
+    };
+  }
+
+  /** Runs virtual time until `done()` or `limit` has passed, as a user waiting at a console. */
+  private wait(done: () => boolean, limit: Micros): void {
+    const deadline = this.sim.now() + Math.min(limit, MAX_WAIT);
+    while (!done()) {
+      const next = this.sim.nextEventTime();
+      if (next === undefined || next > deadline) {
+        this.sim.runUntil(micros(deadline), MAX_EVENTS_PER_ADVANCE);
+        return;
+      }
+      this.sim.runUntil(next, MAX_EVENTS_PER_ADVANCE);
+    }
+  }
+
+  private setRunningConfigFromConsole(id: DeviceId, state: DeviceState, config: DeviceConfig): void {
+    state.running = config;
+    this.sim.configure(id, config);
+    const text = renderConfigText(state.synced.kind as 'router' | 'switch', config);
+    this.renderedBy.set(id, text);
+    this.writeConsoleChange({ type: 'setConfig', id, config: text });
+  }
+
+  private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {
+    state.host = config;
+    this.sim.configureHost(id, config);
+    const { ip, gateway } = hostFields(config);
+    this.writeConsoleChange({ type: 'setHostIp', id, ...(ip ? { ip } : {}), ...(gateway ? { gateway } : {}) });
+  }
+
+  /**
+   * Configuration typed at a console updates the document (so it is saved) without becoming
+   * an undo step: as on real equipment, the console has no undo.
+   */
+  private writeConsoleChange(command: DocCommand): void {
+    const result = applyCommand(this.doc, command);
+    if (!result.ok) return;
+    const state = this.states.get(command.id as DeviceId);
+    this.doc = result.doc;
+    if (state) state.synced = result.doc.devices[command.id as DeviceId]!;
+    this.pendingPatches.push(...toDocPatches(result.patches));
+  }
+}
+
+function refusal(error: ModelError): CommandResult {
+  return { ok: false, error: { key: error.key, params: error.params } };
+}
