@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const SYSTEM_TOOLS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'end-to-end tests' },
   { bin: '/usr/bin/tshark', pkg: 'tshark', why: 'pcap decoding tests' },
+  { bin: '/usr/bin/ping', pkg: 'iputils-ping', why: 'Linux kernel reference tests' },
 ];
 
 function run(label, cmd, args, env = {}) {
