@@ -1,0 +1,394 @@
+/**
+ * The application: builds the window, starts the simulator worker, keeps the document mirror,
+ * and connects the editor's tools, the canvas and the panels to one another.
+ */
+import { createActor } from 'xstate';
+import smallOffice from '../../examples/small-office.json?raw';
+import { DocMirror, type MirrorPatch } from '../editor/doc-mirror.ts';
+import { freeSpotNear } from '../editor/geometry.ts';
+import { hitTest, positionsFrom } from '../editor/hit-test.ts';
+import { actionFor, NUDGE_STEP, NUDGE_STEP_LARGE, type ShortcutAction } from '../editor/keymap.ts';
+import { type EditorEffects, editorMachine, type PortChoice, type Selection } from '../editor/tools.ts';
+import type { DocCommand } from '../model/commands.ts';
+import { Scene } from '../render/scene.ts';
+import type { DeviceId } from '../shared/ids.ts';
+import type { DeviceKind } from '../shared/ports.ts';
+import { type Micros, micros } from '../shared/time.ts';
+import { type CommandResult, startSession } from '../worker/client.ts';
+import { autosaver, restoreAutosave } from './autosave.ts';
+import {
+  buildMenus,
+  buildPalette,
+  buildStatusBar,
+  buildToolbar,
+  type Commands,
+  shortcutsTable,
+  type ToolName,
+} from './chrome.ts';
+import { formatClock, startRealtimeClock } from './clock.ts';
+import type { AppContext } from './context.ts';
+import { showDialog } from './dialog.ts';
+import { h } from './dom.ts';
+import { downloadFile, pickFile } from './files.ts';
+import { initLanguage, language, onLanguageChange, setLanguage, t, tError } from './i18n/i18n.ts';
+import { openPortMenu } from './port-menu.ts';
+import { applyTheme, savedTheme, type ThemeName } from './theme.ts';
+import { toast } from './toast.ts';
+
+const EXAMPLES = { 'small-office': smallOffice } as const;
+const EXAMPLE_TITLES = { 'small-office': 'example.smallOffice' } as const;
+const EMPTY_NETWORK = '{\n  "version": 1,\n  "devices": [],\n  "links": []\n}\n';
+
+type Panels = typeof import('./details/panel.ts');
+type ConsoleModule = typeof import('./details/console-dock.ts');
+
+export async function startApp(root: HTMLElement): Promise<void> {
+  await initLanguage(localStorage, navigator.languages);
+  let theme: ThemeName = savedTheme();
+  let sceneTheme = applyTheme(theme);
+
+  const canvasHost = h('div', { class: 'canvas-host', tabindex: 0, 'data-tool': 'select' });
+  const details = h('section', { class: 'details' });
+  const dock = h('section', { class: 'console' });
+  const loading = h('div', { class: 'loading', role: 'status' }, t('app.loading'));
+  let menubar: HTMLElement = h('nav');
+  let toolbar: HTMLElement = h('div');
+  let palette: HTMLElement = h('aside');
+  let status: HTMLElement = h('footer');
+  root.append(menubar, toolbar, palette, canvasHost, loading, dock, details, status);
+
+  const session = startSession();
+  const mirror = new DocMirror();
+  const scene = await Scene.create(canvasHost, sceneTheme);
+  let selection: Selection | undefined;
+  let dragged: { id: DeviceId; at: { x: number; y: number } } | undefined;
+  let fileName = 'network.json';
+  let clock: Micros = micros(0);
+  let clockPaused = false;
+  let panels: InstanceType<Panels['DetailsPanel']> | undefined;
+  let consoles: InstanceType<ConsoleModule['ConsoleDock']> | undefined;
+  const saveSoon = autosaver(() => session.save());
+
+  const apply = (result: CommandResult): MirrorPatch[] | undefined => {
+    if (result.ok) {
+      mirror.apply(result.patches);
+      return [...result.patches];
+    }
+    toast(tError(result.error.key, result.error.params), 'error');
+    return undefined;
+  };
+
+  const run = async (command: DocCommand): Promise<boolean> => {
+    const patches = apply(await session.dispatch(command));
+    if (patches && command.type === 'addDevice') {
+      // Select what was just placed, as drawing tools do.
+      const added = patches.find((p) => p.op === 'add' && p.path.length === 2 && p.path[0] === 'devices');
+      if (added)
+        editor.send({ type: 'select', selection: { type: 'device', id: added.path[1] as DeviceId } });
+    }
+    return patches !== undefined;
+  };
+
+  const effects: EditorEffects = {
+    dispatch: (command) => void run(command),
+    previewMove: (move) => {
+      dragged = move;
+      scene.previewMove(move);
+    },
+    previewCable: (cable) => scene.previewCable(cable),
+    pan: (dx, dy) => scene.panBy(dx, dy),
+    askPort: (device, screen) =>
+      openPortMenu(canvasHost, mirror.doc, device, screen, (port) =>
+        editor.send(port === undefined ? { type: 'cancel' } : { type: 'port.chosen', port }),
+      ),
+    selectionChanged: (next) => {
+      selection = next;
+      scene.setSelection(next);
+      panels?.show(mirror.doc, next);
+      showConsole();
+    },
+  };
+  const editor = createActor(editorMachine, { input: { effects } });
+
+  const ctx: AppContext = {
+    session,
+    mirror,
+    run,
+    select: (next) => editor.send({ type: 'select', selection: next }),
+  };
+
+  const showConsole = (): void => {
+    const id = selection?.type === 'device' ? selection.id : undefined;
+    dock.classList.toggle('open', id !== undefined);
+    if (id === undefined) {
+      consoles?.show(undefined);
+      return;
+    }
+    if (consoles) consoles.show(id);
+    else {
+      dock.replaceChildren(h('p', { class: 'placeholder' }, t('panel.consoleLoading')));
+      void import('./details/console-dock.ts').then((m) => {
+        consoles ??= new m.ConsoleDock(dock, ctx);
+        showConsole();
+      });
+    }
+  };
+
+  // ---- Chrome (menus, toolbar, palette, status), rebuilt on tool or language change ----
+  const toolOf = (): { tool: ToolName; hint: string } => {
+    const snap = editor.getSnapshot();
+    const c = snap.context;
+    if (snap.matches('place'))
+      return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${c.placeKind}`) }) };
+    if (snap.matches('pan')) return { tool: 'pan', hint: '' };
+    if (snap.matches('cable')) {
+      const nameOf = (id: DeviceId | undefined): string => (id ? (mirror.doc.devices[id]?.name ?? '') : '');
+      if (snap.matches({ cable: 'pickA' })) return { tool: 'cable', hint: t('hint.cableFirst') };
+      if (snap.matches({ cable: 'pickB' }))
+        return { tool: 'cable', hint: t('hint.cableSecond', { name: nameOf(c.cableA?.device) }) };
+      return { tool: 'cable', hint: t('hint.choosePort', { name: nameOf(c.cableB ?? c.cableA?.device) }) };
+    }
+    return { tool: 'select', hint: '' };
+  };
+
+  const commands: Commands = {
+    shortcut: (action) => void shortcut(action),
+    place: (kind: DeviceKind, atCentre: boolean) => {
+      if (atCentre) {
+        const doc = mirror.doc;
+        const taken = doc.deviceOrder.map((id) => ({ x: doc.devices[id]!.at[0], y: doc.devices[id]!.at[1] }));
+        const c = freeSpotNear(scene.viewCentre(), taken);
+        void run({ type: 'addDevice', kind, at: [Math.round(c.x), Math.round(c.y)] });
+      } else editor.send({ type: 'tool.place', kind });
+    },
+    cable: (ports: PortChoice) => editor.send({ type: 'tool.cable', ports }),
+    openExample: (name) => void loadText(EXAMPLES[name as keyof typeof EXAMPLES], `${name}.json`),
+    isDark: () => theme === 'dark',
+    setDark: (dark) => {
+      theme = dark ? 'dark' : 'light';
+      sceneTheme = applyTheme(theme);
+      scene.setTheme(sceneTheme);
+      rebuildChrome();
+    },
+    setLanguage: (lang) => void setLanguage(lang, localStorage),
+    showShortcuts: () => showDialog(t('help.shortcutsTitle'), shortcutsTable()),
+    showAbout: () => showDialog(t('help.aboutTitle'), h('p', {}, t('help.about'))),
+  };
+
+  let chromeKey = '';
+  const rebuildChrome = (): void => {
+    const { tool, hint } = toolOf();
+    const c = editor.getSnapshot().context;
+    chromeKey = `${tool}|${hint}|${c.placeKind}|${c.portChoice}`;
+    canvasHost.dataset['tool'] = tool;
+    const next = {
+      menubar: buildMenus(commands, EXAMPLE_TITLES),
+      toolbar: buildToolbar(commands, tool, hint),
+      palette: buildPalette(commands, { tool, placeKind: c.placeKind, portChoice: c.portChoice }),
+    };
+    menubar.replaceWith(next.menubar);
+    toolbar.replaceWith(next.toolbar);
+    palette.replaceWith(next.palette);
+    ({ menubar, toolbar, palette } = next);
+    renderStatus();
+  };
+  const renderStatus = (): void => {
+    const next = buildStatusBar(formatClock(clock), scene.scale, clockPaused);
+    status.replaceWith(next);
+    status = next;
+  };
+  const relabel = (): void => {
+    document.documentElement.lang = language();
+    document.title = t('app.title');
+    canvasHost.setAttribute('aria-label', t('canvas.label'));
+    details.setAttribute('aria-label', t('panel.label'));
+    dock.setAttribute('aria-label', t('panel.console'));
+  };
+
+  editor.subscribe(() => {
+    const { tool, hint } = toolOf();
+    const c = editor.getSnapshot().context;
+    if (`${tool}|${hint}|${c.placeKind}|${c.portChoice}` !== chromeKey) rebuildChrome();
+  });
+  onLanguageChange(() => {
+    relabel();
+    rebuildChrome();
+    panels?.show(mirror.doc, selection);
+    consoles?.relabel();
+  });
+  scene.onViewChange(renderStatus);
+
+  // ---- Files ----
+  async function loadText(text: string, name: string): Promise<boolean> {
+    const result = await session.load(text);
+    if (!result.ok) {
+      toast(
+        [t('file.openFailed', { file: name }), ...result.problems.slice(0, 8)].join('\n'),
+        'error',
+        10_000,
+      );
+      return false;
+    }
+    fileName = name;
+    editor.send({ type: 'select', selection: undefined });
+    consoles?.reset();
+    mirror.reset(await session.document());
+    scene.fitToDocument();
+    return true;
+  }
+
+  function nudge(action: 'nudge.left' | 'nudge.right' | 'nudge.up' | 'nudge.down', large: boolean): void {
+    const d = selection?.type === 'device' ? mirror.doc.devices[selection.id] : undefined;
+    if (!d) return;
+    const step = large ? NUDGE_STEP_LARGE : NUDGE_STEP;
+    const [dx, dy] = {
+      'nudge.left': [-step, 0],
+      'nudge.right': [step, 0],
+      'nudge.up': [0, -step],
+      'nudge.down': [0, step],
+    }[action];
+    void run({ type: 'moveDevice', id: d.id, at: [d.at[0] + dx!, d.at[1] + dy!] });
+  }
+
+  async function shortcut(action: ShortcutAction, large = false): Promise<void> {
+    switch (action) {
+      case 'undo':
+        apply(await session.undo());
+        break;
+      case 'redo':
+        apply(await session.redo());
+        break;
+      case 'delete':
+        editor.send({ type: 'delete' });
+        break;
+      case 'cancel':
+        editor.send({ type: 'cancel' });
+        break;
+      case 'tool.select':
+        editor.send({ type: 'tool.select' });
+        break;
+      case 'tool.pan':
+        editor.send({ type: 'tool.pan' });
+        break;
+      case 'tool.cable':
+        editor.send({ type: 'tool.cable', ports: 'auto' });
+        break;
+      case 'file.new':
+        if (mirror.doc.deviceOrder.length === 0 || confirm(t('file.newConfirm'))) {
+          await loadText(EMPTY_NETWORK, 'network.json');
+        }
+        break;
+      case 'file.open': {
+        const file = await pickFile();
+        if (file) await loadText(file.text, file.name);
+        break;
+      }
+      case 'file.save':
+        downloadFile(fileName, await session.save());
+        toast(t('file.saved', { file: fileName }));
+        break;
+      case 'view.zoomIn':
+        scene.zoomBy(1.25);
+        break;
+      case 'view.zoomOut':
+        scene.zoomBy(0.8);
+        break;
+      case 'view.fit':
+        scene.fitToDocument();
+        break;
+      case 'nudge.left':
+      case 'nudge.right':
+      case 'nudge.up':
+      case 'nudge.down':
+        nudge(action, large);
+        break;
+    }
+  }
+
+  // ---- Canvas input: pointer events, hit-tested against the mirror, go to the editor ----
+  const touches = new Set<number>();
+  const pointerInput = (e: PointerEvent) => {
+    const box = canvasHost.getBoundingClientRect();
+    const screen = { x: e.clientX - box.left, y: e.clientY - box.top };
+    const world = scene.toWorld(screen);
+    const hit = hitTest(mirror.doc, world, scene.scale, positionsFrom(mirror.doc, dragged));
+    return { hit, world, screen, button: e.button };
+  };
+  canvasHost.addEventListener('pointerdown', (e) => {
+    if (e.target !== scene.canvas) return;
+    touches.add(e.pointerId);
+    // A second finger is a pinch (the viewport zooms): drop what the first one started.
+    if (touches.size > 1) {
+      editor.send({ type: 'cancel' });
+      return;
+    }
+    canvasHost.focus({ preventScroll: true });
+    canvasHost.setPointerCapture(e.pointerId);
+    editor.send({ type: 'pointer.down', ...pointerInput(e) });
+  });
+  canvasHost.addEventListener('pointermove', (e) => {
+    if (touches.size > 1) return;
+    const input = pointerInput(e);
+    if (touches.size === 0 && editor.getSnapshot().matches('select')) {
+      canvasHost.style.cursor =
+        input.hit.type === 'device' ? 'move' : input.hit.type === 'link' ? 'pointer' : '';
+    }
+    editor.send({ type: 'pointer.move', ...input });
+  });
+  const pointerEnd = (e: PointerEvent): void => {
+    if (!touches.delete(e.pointerId)) return;
+    if (touches.size === 0) editor.send({ type: 'pointer.up', ...pointerInput(e) });
+  };
+  canvasHost.addEventListener('pointerup', pointerEnd);
+  canvasHost.addEventListener('pointercancel', (e) => {
+    touches.delete(e.pointerId);
+    editor.send({ type: 'cancel' });
+  });
+  canvasHost.addEventListener('contextmenu', (e) => e.preventDefault());
+
+  window.addEventListener('keydown', (e) => {
+    const action = actionFor(e);
+    if (!action) return;
+    const target = e.target as HTMLElement | null;
+    const typing = target?.closest('input, textarea, select, [contenteditable], .xterm') != null;
+    const global = action === 'file.save' || action === 'file.open' || action === 'file.new';
+    if (typing && !global) return;
+    if (!typing && target?.closest('[role="menu"], [role="menubar"], dialog') && action === 'cancel') return;
+    // Arrow keys move a device only from the canvas; elsewhere they move the focus or the text cursor.
+    if (action.startsWith('nudge.') && target !== canvasHost) return;
+    e.preventDefault();
+    void shortcut(action, e.shiftKey);
+  });
+
+  // ---- Start: last network from this browser, else the example ----
+  mirror.subscribe((doc) => {
+    scene.setDocument(doc);
+    if (selection) {
+      const gone = selection.type === 'device' ? !doc.devices[selection.id] : !doc.links[selection.id];
+      if (gone) editor.send({ type: 'select', selection: undefined });
+    }
+    panels?.show(doc, selection);
+    consoles?.sync(doc);
+    saveSoon();
+  });
+
+  editor.start();
+  relabel();
+  rebuildChrome();
+  const restored = await restoreAutosave();
+  if (!(restored !== undefined && (await loadText(restored, fileName)))) {
+    await loadText(smallOffice, 'small-office.json');
+  }
+  loading.remove();
+  startRealtimeClock(session, (now, paused) => {
+    const changed = Math.floor(now / 1e6) !== Math.floor(clock / 1e6) || paused !== clockPaused;
+    clock = now;
+    clockPaused = paused;
+    if (changed) renderStatus();
+  });
+
+  // The details panel is not needed for the first paint: load it once the canvas is up.
+  const m = await import('./details/panel.ts');
+  panels = new m.DetailsPanel(details, ctx);
+  panels.show(mirror.doc, selection);
+}

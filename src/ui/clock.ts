@@ -1,0 +1,45 @@
+/**
+ * Realtime mode: virtual time follows the wall clock while the page is visible. The worker
+ * owns the clock; this only tells it how much wall time went by, in small steps.
+ */
+import { createActor } from 'xstate';
+import { appModeMachine } from '../editor/app-mode.ts';
+import type { Micros } from '../shared/time.ts';
+import type { SessionClient } from '../worker/client.ts';
+
+const TICK_MS = 100;
+/** A stalled page (debugger, sleep) should not jump the simulation by minutes at once. */
+const MAX_STEP_MS = 1000;
+
+export function startRealtimeClock(
+  session: SessionClient,
+  onTime: (now: Micros, paused: boolean) => void,
+): void {
+  const mode = createActor(appModeMachine).start();
+  document.addEventListener('visibilitychange', () =>
+    mode.send({ type: document.hidden ? 'page.hidden' : 'page.visible' }),
+  );
+  let last = performance.now();
+  let busy = false;
+  setInterval(async () => {
+    const now = performance.now();
+    const elapsed = Math.min(now - last, MAX_STEP_MS);
+    last = now;
+    const paused = mode.getSnapshot().matches({ realtime: 'paused' });
+    if (busy) return;
+    busy = true;
+    try {
+      if (!paused) await session.advance(Math.round(elapsed * 1000) as Micros);
+      onTime(await session.now(), paused);
+    } finally {
+      busy = false;
+    }
+  }, TICK_MS);
+}
+
+/** 00:01:05 style, as Packet Tracer's realtime clock shows it. */
+export function formatClock(t: Micros): string {
+  const s = Math.floor(t / 1_000_000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+}

@@ -1,0 +1,14 @@
+/** What the panels get from the application: the simulator, the document mirror and intents. */
+
+import type { DocMirror } from '../editor/doc-mirror.ts';
+import type { Selection } from '../editor/tools.ts';
+import type { DocCommand } from '../model/commands.ts';
+import type { SessionClient } from '../worker/client.ts';
+
+export interface AppContext {
+  readonly session: SessionClient;
+  readonly mirror: DocMirror;
+  /** Sends a command to the simulator; a refusal is shown to the user. Resolves to success. */
+  run(command: DocCommand): Promise<boolean>;
+  select(selection: Selection | undefined): void;
+}

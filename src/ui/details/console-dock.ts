@@ -1,0 +1,63 @@
+/**
+ * The console area under the canvas: the selected device's console. Each device keeps its own
+ * terminal (and so its scrollback and history) for as long as the device exists.
+ */
+import type { NetworkDoc } from '../../model/document.ts';
+import type { DeviceId } from '../../shared/ids.ts';
+import type { AppContext } from '../context.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import { DeviceConsole } from './device-console.ts';
+
+export class ConsoleDock {
+  readonly #ctx: AppContext;
+  readonly #title = h('span');
+  readonly #body = h('div', { class: 'term' });
+  readonly #consoles = new Map<DeviceId, DeviceConsole>();
+  #shown: DeviceId | undefined;
+
+  constructor(el: HTMLElement, ctx: AppContext) {
+    this.#ctx = ctx;
+    el.replaceChildren(h('header', {}, this.#title), this.#body);
+    new ResizeObserver(() => this.#consoles.get(this.#shown!)?.fit()).observe(this.#body);
+  }
+
+  show(id: DeviceId | undefined): void {
+    this.#shown = id;
+    this.relabel();
+    if (id === undefined) return;
+    const device = this.#ctx.mirror.doc.devices[id];
+    if (!device) return;
+    let c = this.#consoles.get(id);
+    if (!c) {
+      const ios = device.kind === 'router' || device.kind === 'switch';
+      c = new DeviceConsole(this.#ctx.session, id, ios, (patches) => this.#ctx.mirror.apply(patches));
+      this.#consoles.set(id, c);
+    }
+    if (c.element.parentElement !== this.#body) this.#body.replaceChildren(c.element);
+    void c.open().then(() => c.fit());
+  }
+
+  /** Drops the consoles of devices that no longer exist; keeps the title in step with renames. */
+  sync(doc: NetworkDoc): void {
+    for (const [id, c] of this.#consoles) {
+      if (!doc.devices[id]) {
+        c.dispose();
+        this.#consoles.delete(id);
+      }
+    }
+    this.relabel();
+  }
+
+  /** A new network (New, Open, an example) starts every console afresh. */
+  reset(): void {
+    for (const c of this.#consoles.values()) c.dispose();
+    this.#consoles.clear();
+    this.#shown = undefined;
+  }
+
+  relabel(): void {
+    const name = this.#shown === undefined ? '' : (this.#ctx.mirror.doc.devices[this.#shown]?.name ?? '');
+    this.#title.textContent = `${t('panel.console')} — ${name}`;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * A PC's or server's IP configuration (address, subnet mask, default gateway), as on the
+ * Desktop > IP Configuration page students know. Checked here so mistakes are explained
+ * beside the field; the simulator checks again when it applies the change.
+ */
+import type { DeviceDoc } from '../../model/document.ts';
+import { formatIpv4, lenFromMask, maskFromLen, parseAssignment, parseIpv4 } from '../../shared/ipv4.ts';
+import type { AppContext } from '../context.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import { toast } from '../toast.ts';
+
+export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
+  const current = d.ip ? parseAssignment(d.ip) : undefined;
+  const field = (name: string, label: string, value: string) => {
+    const input = h('input', {
+      id: `ip-${name}`,
+      'data-field': name,
+      value,
+      inputmode: 'decimal',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': `ip-${name}-error`,
+    });
+    const error = h('div', { class: 'error', id: `ip-${name}-error`, 'aria-live': 'polite' });
+    return {
+      input,
+      error,
+      el: h('div', { class: 'field' }, h('label', { for: `ip-${name}` }, label), input, error),
+    };
+  };
+  const ip = field('ip', t('ipform.ip'), current ? formatIpv4(current.addr) : '');
+  const mask = field('mask', t('ipform.mask'), current ? formatIpv4(maskFromLen(current.len)) : '');
+  const gw = field('gateway', t('ipform.gateway'), d.gateway ?? '');
+  const form = h(
+    'form',
+    { 'aria-labelledby': 'ipform-title' },
+    h('h3', { id: 'ipform-title' }, t('ipform.title')),
+    ip.el,
+    mask.el,
+    gw.el,
+    h('button', { class: 'btn primary', type: 'submit' }, t('ipform.apply')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    for (const f of [ip, mask, gw]) {
+      f.error.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+    }
+    const fail = (f: typeof ip, message: string): void => {
+      f.error.textContent = message;
+      f.input.setAttribute('aria-invalid', 'true');
+      f.input.focus();
+    };
+    const ipText = ip.input.value.trim();
+    const maskText = mask.input.value.trim();
+    const gwText = gw.input.value.trim();
+    let assignment: string | undefined;
+    if (ipText !== '') {
+      const addr = parseIpv4(ipText);
+      if (addr === undefined) return fail(ip, t('ipform.badIp', { value: ipText }));
+      if (maskText === '') return fail(mask, t('ipform.maskNeeded'));
+      const m = parseIpv4(maskText);
+      const len = m === undefined ? undefined : lenFromMask(m);
+      if (len === undefined) return fail(mask, t('ipform.badMask', { value: maskText }));
+      assignment = `${formatIpv4(addr)}/${len}`;
+    }
+    if (gwText !== '' && parseIpv4(gwText) === undefined)
+      return fail(gw, t('ipform.badIp', { value: gwText }));
+    void ctx
+      .run({ type: 'setHostIp', id: d.id, ip: assignment, gateway: gwText === '' ? undefined : gwText })
+      .then((ok) => {
+        if (ok) toast(t('ipform.applied'));
+      });
+  });
+  return form;
+}

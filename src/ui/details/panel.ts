@@ -1,0 +1,215 @@
+/**
+ * The right-hand panel: the network at a glance when nothing is selected; otherwise the
+ * selected device (name, type, IP settings for hosts, ports and their cables) or cable.
+ */
+import type { Selection } from '../../editor/tools.ts';
+import type { DeviceDoc, NetworkDoc } from '../../model/document.ts';
+import { linkState } from '../../render/link-lights.ts';
+import type { LinkId } from '../../shared/ids.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
+import type { AppContext } from '../context.ts';
+import { h, icon } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import { ICONS } from '../icons.ts';
+import { portUses } from '../port-menu.ts';
+import { connectForm } from './connect-form.ts';
+import { ipForm } from './ip-form.ts';
+
+export class DetailsPanel {
+  readonly #el: HTMLElement;
+  readonly #ctx: AppContext;
+  #shown: { doc: NetworkDoc; selection: Selection | undefined; lang: string } | undefined;
+
+  constructor(el: HTMLElement, ctx: AppContext) {
+    this.#el = el;
+    this.#ctx = ctx;
+  }
+
+  show(doc: NetworkDoc, selection: Selection | undefined): void {
+    const lang = document.documentElement.lang;
+    const s = this.#shown;
+    if (s && s.doc === doc && s.selection === selection && s.lang === lang) return;
+    this.#shown = { doc, selection, lang };
+    // Keep what the user is typing when the document changes under the form.
+    const active = document.activeElement as HTMLInputElement | null;
+    const field = this.#el.contains(active) ? active?.dataset['field'] : undefined;
+    const draft = field ? active?.value : undefined;
+    if (selection?.type === 'device' && doc.devices[selection.id])
+      this.#device(doc, doc.devices[selection.id]!);
+    else if (selection?.type === 'link' && doc.links[selection.id]) this.#link(doc, selection.id);
+    else this.#overview(doc);
+    if (field) {
+      const again = this.#el.querySelector<HTMLInputElement>(`[data-field="${field}"]`);
+      if (again && draft !== undefined && s?.selection === selection) {
+        again.value = draft;
+        again.focus();
+      }
+    }
+  }
+
+  #overview(doc: NetworkDoc): void {
+    const select = (selection: Selection) => () => this.#ctx.select(selection);
+    const devices = doc.deviceOrder.map((id) => {
+      const d = doc.devices[id]!;
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', 'data-device': d.name, onclick: select({ type: 'device', id }) },
+          icon(ICONS[d.kind]),
+          d.name,
+          h('span', { class: 'sub' }, d.ip ?? t(`kind.${d.kind}`)),
+        ),
+      );
+    });
+    const cables = doc.linkOrder.map((id) => {
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', onclick: select({ type: 'link', id }) },
+          this.#cableText(doc, id) ?? '',
+        ),
+      );
+    });
+    this.#el.replaceChildren(
+      h('h2', {}, t('panel.network')),
+      doc.deviceOrder.length === 0
+        ? h('p', { class: 'muted' }, t('panel.empty'))
+        : h('p', { class: 'muted' }, t('panel.select')),
+      h('h3', {}, t('panel.devices')),
+      h('ul', { class: 'list' }, ...devices),
+      h('h3', {}, t('panel.cables')),
+      h('ul', { class: 'list' }, ...cables),
+    );
+  }
+
+  #cableText(doc: NetworkDoc, id: LinkId): string | undefined {
+    const l = doc.links[id];
+    if (!l) return undefined;
+    return t('panel.cableEnds', {
+      a: doc.devices[l.a.device]?.name ?? '?',
+      portA: shortInterfaceName(l.a.port),
+      b: doc.devices[l.b.device]?.name ?? '?',
+      portB: shortInterfaceName(l.b.port),
+    });
+  }
+
+  #device(doc: NetworkDoc, d: DeviceDoc): void {
+    const ctx = this.#ctx;
+    const nameInput = h('input', {
+      id: 'device-name',
+      value: d.name,
+      'data-field': 'name',
+      autocomplete: 'off',
+      spellcheck: 'false',
+    });
+    const rename = h(
+      'form',
+      { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'device-name' }, t('panel.name')), nameInput),
+      h('button', { class: 'btn', type: 'submit' }, t('panel.rename')),
+    );
+    rename.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const name = nameInput.value.trim();
+      if (name !== d.name) void ctx.run({ type: 'renameDevice', id: d.id, name });
+    });
+    const linkOf = new Map<string, LinkId>();
+    for (const id of doc.linkOrder) {
+      const l = doc.links[id]!;
+      if (l.a.device === d.id) linkOf.set(l.a.port, id);
+      if (l.b.device === d.id) linkOf.set(l.b.port, id);
+    }
+    const rows = portUses(doc, d.id).map((use) => {
+      const lid = linkOf.get(use.port);
+      const l = lid ? doc.links[lid] : undefined;
+      const state = l ? linkState(l, doc.devices[l.a.device], doc.devices[l.b.device]) : undefined;
+      return h(
+        'tr',
+        {},
+        h(
+          'td',
+          {},
+          h('span', { class: `dot ${state ?? ''}`, 'aria-hidden': 'true' }),
+          shortInterfaceName(use.port),
+        ),
+        h(
+          'td',
+          {},
+          use.peer
+            ? `${use.peer.name} ${shortInterfaceName(use.peer.port)}`
+            : h('span', { class: 'muted' }, t('panel.notConnected')),
+        ),
+        h(
+          'td',
+          {},
+          lid
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'icon-btn',
+                  title: t('panel.disconnect'),
+                  'aria-label': `${t('panel.disconnect')} ${use.port}`,
+                  onclick: () => void ctx.run({ type: 'disconnect', id: lid }),
+                },
+                '✕',
+              )
+            : '',
+        ),
+      );
+    });
+    this.#el.replaceChildren(
+      h('h2', {}, icon(ICONS[d.kind]), d.name),
+      rename,
+      h('p', {}, t('panel.kindIs', { kind: t(`kind.${d.kind}`) })),
+      d.kind === 'pc' || d.kind === 'server' ? ipForm(d, ctx) : '',
+      h('h3', {}, t('panel.ports')),
+      h(
+        'table',
+        { class: 'ports' },
+        h('thead', {}, h('tr', {}, h('th', {}, t('panel.port')), h('th', {}, t('panel.cable')), h('th', {}))),
+        h('tbody', {}, ...rows),
+      ),
+      connectForm(doc, d, ctx) ?? '',
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn danger',
+            onclick: () => void ctx.run({ type: 'removeDevice', id: d.id }),
+          },
+          t('panel.delete'),
+        ),
+      ),
+    );
+  }
+
+  #link(doc: NetworkDoc, id: LinkId): void {
+    const l = doc.links[id]!;
+    const state = linkState(l, doc.devices[l.a.device], doc.devices[l.b.device]);
+    this.#el.replaceChildren(
+      h('h2', {}, icon(ICONS.cable), t('panel.cableTitle')),
+      h('p', {}, h('span', { class: `dot ${state}`, 'aria-hidden': 'true' }), this.#cableText(doc, id) ?? ''),
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn danger',
+            onclick: () => void this.#ctx.run({ type: 'disconnect', id }),
+          },
+          t('panel.disconnect'),
+        ),
+      ),
+    );
+  }
+}

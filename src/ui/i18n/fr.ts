@@ -1,0 +1,193 @@
+/** Textes de l'interface en français. Mêmes clés que en.ts. */
+import type { MessageKey } from './en.ts';
+
+export const fr: Record<MessageKey, string> = {
+  'app.title': 'Trame',
+  'app.loading': 'Démarrage du simulateur…',
+  'app.startFailed': 'Le simulateur n’a pas pu démarrer : {reason}',
+
+  'menu.file': 'Fichier',
+  'menu.edit': 'Édition',
+  'menu.view': 'Affichage',
+  'menu.help': 'Aide',
+  'menu.file.new': 'Nouveau',
+  'menu.file.open': 'Ouvrir…',
+  'menu.file.save': 'Enregistrer',
+  'menu.file.examples': 'Exemples',
+  'menu.edit.undo': 'Annuler',
+  'menu.edit.redo': 'Rétablir',
+  'menu.edit.delete': 'Supprimer',
+  'menu.view.zoomIn': 'Zoom avant',
+  'menu.view.zoomOut': 'Zoom arrière',
+  'menu.view.fit': 'Ajuster au réseau',
+  'menu.view.dark': 'Thème sombre',
+  'menu.view.language': 'Langue',
+  'menu.help.shortcuts': 'Raccourcis clavier',
+  'menu.help.about': 'À propos de Trame',
+
+  'example.smallOffice': 'Petit bureau (VLAN, routeur sur un bâton)',
+
+  'tool.select': 'Sélectionner et déplacer',
+  'tool.cable': 'Câble Ethernet',
+  'toolbar.label': 'Outils',
+
+  'palette.label': 'Équipements',
+  'palette.network': 'Équipements réseau',
+  'palette.end': 'Terminaux',
+  'palette.connections': 'Connexions',
+  'palette.cableAuto': 'Ethernet (ports automatiques)',
+  'palette.cableChoose': 'Ethernet (choisir les ports)',
+  'palette.hint': 'Cliquez sur un équipement, puis sur le plan. Entrée le place au milieu de la vue.',
+
+  'kind.router': 'Routeur',
+  'kind.switch': 'Commutateur',
+  'kind.pc': 'PC',
+  'kind.server': 'Serveur',
+
+  'noun.router': 'routeur',
+  'noun.switch': 'commutateur',
+  'noun.pc': 'PC',
+  'noun.server': 'serveur',
+
+  'canvas.label': 'Plan du réseau',
+  'hint.place': 'Cliquez sur le plan pour placer : {kind}. Échap pour arrêter.',
+  'hint.cableFirst': 'Cliquez sur le premier équipement à câbler. Échap pour arrêter.',
+  'hint.cableSecond': 'Cliquez sur l’équipement à relier à {name}. Échap pour annuler.',
+  'hint.choosePort': 'Choisissez un port de {name}',
+
+  'ports.free': 'libre',
+  'ports.usedBy': 'câble vers {name} {port}',
+
+  'panel.label': 'Détails',
+  'panel.network': 'Réseau',
+  'panel.devices': 'Équipements',
+  'panel.cables': 'Câbles',
+  'panel.empty': 'Le réseau est vide. Choisissez un équipement dans la palette pour commencer.',
+  'panel.select': 'Sélectionnez un équipement pour voir ses ports, ses réglages et sa console.',
+  'panel.name': 'Nom',
+  'panel.rename': 'Renommer',
+  'panel.kindIs': 'Type : {kind}',
+  'panel.ports': 'Ports',
+  'panel.port': 'Port',
+  'panel.cable': 'Câble',
+  'panel.notConnected': 'non connecté',
+  'panel.disconnect': 'Retirer le câble',
+  'panel.delete': 'Supprimer l’équipement',
+  'panel.console': 'Console',
+  'panel.consoleLoading': 'Ouverture de la console…',
+  'panel.cableTitle': 'Câble',
+  'panel.cableEnds': '{a} {portA} ↔ {b} {portB}',
+
+  'connect.title': 'Brancher un câble',
+  'connect.from': 'Port',
+  'connect.to': 'Vers l’équipement',
+  'connect.toPort': 'Son port',
+  'connect.auto': 'Automatique',
+  'connect.submit': 'Brancher',
+
+  'ipform.title': 'Configuration IP',
+  'ipform.ip': 'Adresse IPv4',
+  'ipform.mask': 'Masque de sous-réseau',
+  'ipform.gateway': 'Passerelle par défaut',
+  'ipform.apply': 'Appliquer',
+  'ipform.applied': 'Configuration IP enregistrée.',
+  'ipform.badIp': '{value} n’est pas une adresse IPv4 (quatre nombres de 0 à 255, comme 192.168.1.10).',
+  'ipform.badMask': '{value} n’est pas un masque de sous-réseau (comme 255.255.255.0).',
+  'ipform.maskNeeded': 'Indiquez un masque de sous-réseau avec l’adresse.',
+
+  'status.mode': 'Mode',
+  'status.realtime': 'Temps réel',
+  'status.time': 'Temps : {time}',
+  'status.zoom': 'Zoom : {value} %',
+
+  'file.saved': '{file} enregistré.',
+  'file.openFailed': '{file} n’a pas pu être ouvert :',
+  'file.newConfirm':
+    'Commencer un nouveau réseau vide ? Enregistrez d’abord si vous voulez garder le réseau actuel.',
+  'file.restored': 'Votre dernier réseau a été restauré.',
+
+  'help.shortcutsTitle': 'Raccourcis clavier',
+  'help.aboutTitle': 'À propos de Trame',
+  'help.about':
+    'Trame est un simulateur de réseaux libre qui fonctionne dans le navigateur : routeurs, commutateurs et PC, une ligne de commande de style IOS, et ping. Tout s’exécute sur cet ordinateur, hors ligne.',
+  'help.close': 'Fermer',
+  'shortcut.deselect': 'Annuler l’outil en cours, désélectionner',
+  'shortcut.cable': 'Outil câble Ethernet',
+  'shortcut.select': 'Outil de sélection',
+  'shortcut.nudge': 'Déplacer l’équipement sélectionné (Maj : par grands pas)',
+  'shortcut.pan': 'Déplacer la vue : glisser sur le plan vide ; zoom : molette ou pincement',
+
+  'lang.en': 'English',
+  'lang.fr': 'Français',
+
+  'error.unknown': 'la modification a été refusée ({key})',
+  'error.unknownCommand': 'Trame ne connaît pas la commande « {type} »',
+  'error.unknownDevice': 'l’équipement {device} n’existe plus ; il a peut-être été supprimé',
+  'error.unknownLink': 'le câble {link} n’existe plus ; il a peut-être été supprimé',
+  'error.deviceIdInUse': 'un équipement d’identifiant {device} existe déjà',
+  'error.linkIdInUse': 'un câble d’identifiant {link} existe déjà',
+  'error.unknownKind': '« {value} » n’est pas un type d’équipement ; utilisez router, switch, pc ou server',
+  'error.badPosition': 'une position s’écrit avec deux nombres finis [x, y]',
+  'error.nameEmpty': 'un équipement a besoin d’un nom, par exemple R1',
+  'error.nameInvalid':
+    '« {name} » ne peut pas être un nom d’équipement : ni espace ni « : » (câbles et scripts écrivent ÉQUIPEMENT:PORT) ; essayez par exemple R1 ou PC-12',
+  'error.nameTaken':
+    '« {name} » est déjà le nom de {other} (les noms ignorent majuscules et minuscules) ; choisissez un autre nom',
+  'error.selfLink':
+    'un câble ne peut pas relier {device} à lui-même ; choisissez un autre équipement pour l’autre extrémité',
+  'error.noSuchPort': '{device} n’a pas de port « {port} » : un {kind} a {ports}',
+  'error.portInUse':
+    '{portShort} de {device} est déjà utilisé par le câble vers {other} ; choisissez un autre port',
+  'error.noFreePort':
+    'tous les ports de {device} sont utilisés ; retirez un câble ou choisissez un autre équipement',
+  'error.configOnHost':
+    '{device} est un {kind} : il n’a pas de configuration IOS ; réglez plutôt son adresse IP et sa passerelle par défaut',
+  'error.hostIpOnNetworkDevice':
+    '{device} est un {kind} : ses adresses se règlent dans sa configuration (interface ... ip address ...), pas dans « ip » ni « gateway »',
+  'error.notText': 'texte attendu (une chaîne)',
+  'error.ipSyntax':
+    '« {ip} » n’est pas une adresse IPv4 avec une longueur de préfixe (par exemple 192.168.1.10/24)',
+  'error.ipMaskLength': '« {ip} » : un hôte a besoin d’une longueur de préfixe de /1 à /32, par exemple /24',
+  'error.ipNetworkAddress':
+    '« {ip} » est l’adresse du réseau {network} ; un hôte a besoin d’une adresse de {first} à {last}',
+  'error.ipBroadcastAddress':
+    '« {ip} » est l’adresse de diffusion de {network} ; un hôte a besoin d’une adresse de {first} à {last}',
+  'error.ipThisNetwork': '« {ip} » est dans 0.0.0.0/8 (« ce réseau »), qu’aucun hôte ne peut utiliser',
+  'error.ipLoopback': '« {ip} » est une adresse de bouclage (127.0.0.0/8), qui ne quitte jamais l’équipement',
+  'error.ipMulticast':
+    '« {ip} » est une adresse multicast (224.0.0.0/4) ; un hôte a besoin d’une adresse unicast',
+  'error.ipReserved':
+    '« {ip} » est dans 240.0.0.0/4, qui est réservé ; un hôte a besoin d’une adresse inférieure à 224.0.0.0',
+  'error.gatewaySyntax': '« {gateway} » n’est pas une adresse IPv4 (par exemple 192.168.1.1)',
+
+  'file.notJson': 'ce n’est pas du JSON valide (ligne {line}, colonne {column}) : {detail}',
+  'file.notObject':
+    'un fichier réseau est un objet JSON avec « version », « devices » et « links », pas {value}',
+  'file.unknownTopField':
+    'champ inconnu « {field} » : un fichier réseau a « version », « devices », « links » et éventuellement « $schema »',
+  'file.unknownDeviceField':
+    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs) ou « ip » et « gateway » (PC, serveurs)',
+  'file.missingVersion': '« version » manque : ajoutez "version": 1',
+  'file.unsupportedVersion':
+    'la version {value} n’est pas prise en charge : cette version de Trame lit les fichiers de version 1',
+  'file.missingDevices': '« devices » manque : ajoutez "devices": [] et listez-y les équipements',
+  'file.devicesType': '« devices » doit être une liste [...] d’équipements, pas {value}',
+  'file.linksType': '« links » doit être une liste [...] de câbles, pas {value}',
+  'file.deviceType':
+    'un équipement est un objet comme {"name": "R1", "kind": "router", "at": [100, 100]}, pas {value}',
+  'file.missingDeviceField':
+    'cet équipement n’a pas de « {field} » : chaque équipement a besoin de « name », « kind » (router, switch, pc ou server) et « at » ([x, y] sur le plan)',
+  'file.nameType': 'un nom d’équipement est une chaîne comme "R1", pas {value}',
+  'file.kindValue': '{value} n’est pas un type d’équipement ; utilisez "router", "switch", "pc" ou "server"',
+  'file.atType': 'une position s’écrit avec deux nombres [x, y], pas {value}',
+  'file.textType': '« {field} » doit être une chaîne, pas {value}',
+  'file.duplicateName':
+    'le nom « {name} » est déjà utilisé par {otherPointer} (« {other} ») ; les noms doivent différer, même sans tenir compte des majuscules',
+  'file.linkType':
+    'un câble est une paire d’extrémités comme ["R1:GigabitEthernet0/0", "S1:GigabitEthernet0/1"], pas {value}',
+  'file.linkEndType': 'une extrémité de câble est une chaîne "ÉQUIPEMENT:PORT", pas {value}',
+  'file.linkEndSyntax':
+    '« {value} » n’est pas une extrémité de câble : écrivez ÉQUIPEMENT:PORT, par exemple "S1:FastEthernet0/1"',
+  'file.unknownLinkDevice': 'aucun équipement ne s’appelle « {device} » (les équipements sont : {names})',
+  'file.portUsedTwice': 'le port « {port} » de {device} est déjà utilisé par le câble {other}',
+};

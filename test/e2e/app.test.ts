@@ -1,0 +1,154 @@
+/**
+ * The built app in a real browser: it opens on the example network, draws it, and lets a
+ * student work with it as they would with the mouse and keyboard.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenApp, openApp, type Probe, paintedPixels, probe } from './harness.ts';
+
+describe('Trame in Chromium', () => {
+  let app: OpenApp;
+
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('draws the example network on the canvas', async () => {
+    const { page } = app;
+    expect(await probe(page)).toMatchObject({ devices: 5, links: 4 });
+    const { painted, total } = await paintedPixels(page);
+    // Five 48-pixel icons, their names and four cables: thousands of pixels, yet far from all.
+    expect(painted).toBeGreaterThan(3000);
+    expect(painted).toBeLessThan(total / 2);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/app.png' });
+  });
+
+  it('renders nothing while idle', async () => {
+    const { page } = app;
+    const before = (await probe(page)).frames;
+    await page.waitForTimeout(500);
+    expect((await probe(page)).frames).toBe(before);
+  });
+
+  it('selects a device clicked on the canvas and shows its ports', async () => {
+    const { page } = app;
+    const at = await page.evaluate(() => (window as unknown as { __trame: Probe }).__trame.screenOf('S1'));
+    expect(at).toBeDefined();
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => page.locator('.details h2').textContent()).toContain('S1');
+    expect(await page.locator('.details table.ports tbody tr').count()).toBe(26);
+  });
+
+  it('places a router from the palette and undoes it with Ctrl+Z', async () => {
+    const { page } = app;
+    await page.locator('.palette-item[data-kind="router"]').click();
+    const box = (await page.locator('.canvas-host').boundingBox())!;
+    await page.mouse.click(box.x + 80, box.y + 80);
+    await expect.poll(async () => (await probe(page)).devices).toBe(6);
+    await page.locator('.canvas-host').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await probe(page)).devices).toBe(5);
+  });
+
+  it('students ping from PC1 to PC2 in its console', async () => {
+    const { page } = app;
+    await page.locator('.canvas-host').focus();
+    await page.keyboard.press('Escape');
+    const at = await page.evaluate(() => (window as unknown as { __trame: Probe }).__trame.screenOf('PC1'));
+    await page.mouse.click(at!.x, at!.y);
+    const terminal = page.locator('.console .xterm');
+    await terminal.waitFor();
+    await terminal.click();
+    await page.keyboard.type('ping 192.168.10.11');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.console .xterm-rows').textContent(), { timeout: 20_000 })
+      .toContain('Reply from 192.168.10.11');
+    await page.screenshot({ path: 'test-results/ping.png' });
+  });
+
+  it('shutting a router port down in its console turns the cable lights red', async () => {
+    const { page } = app;
+    const at = await page.evaluate(() => (window as unknown as { __trame: Probe }).__trame.screenOf('R1'));
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => page.locator('.console header').textContent()).toContain('R1');
+    await page.locator('.console .xterm').click();
+    for (const line of ['enable', 'configure terminal', 'interface g0/0', 'shutdown', 'end']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.locator('.console .xterm-rows').textContent()).toContain('R1#');
+    await expect
+      .poll(() => page.locator('.details table.ports tbody tr').first().innerHTML())
+      .toContain('dot down');
+    // In the console Ctrl+Z is IOS's "end", not the editor's Undo.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.console .xterm-rows').textContent()).toContain('^Z');
+    expect(await page.locator('.details table.ports tbody tr').first().innerHTML()).toContain('dot down');
+    for (const line of ['configure terminal', 'interface g0/0', 'no shutdown', 'end']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect
+      .poll(() => page.locator('.details table.ports tbody tr').first().innerHTML())
+      .toContain('dot up');
+  });
+
+  it('saves the network file with Ctrl+S', async () => {
+    const { page } = app;
+    await page.locator('.canvas-host').focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    expect(download.suggestedFilename()).toBe('small-office.json');
+    const file = JSON.parse(await streamText(await download.createReadStream()));
+    expect(file.devices.map((d: { name: string }) => d.name)).toEqual(['R1', 'S1', 'PC1', 'PC2', 'Guest']);
+    expect(file.links).toHaveLength(4);
+  });
+
+  it('cables a new PC to the switch with the automatic cable', async () => {
+    const { page } = app;
+    await page.locator('.palette-item[data-kind="pc"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await probe(page)).devices).toBe(6);
+    const name = (await page.locator('.details h2').textContent())!.trim();
+    await page.locator('.palette-item[data-cable="auto"]').click();
+    const scene = (n: string) =>
+      page.evaluate((x) => (window as unknown as { __trame: Probe }).__trame.screenOf(x), n);
+    const pc = (await scene(name))!;
+    await page.mouse.click(pc.x, pc.y);
+    const s1 = (await scene('S1'))!;
+    await page.mouse.click(s1.x, s1.y);
+    await expect.poll(async () => (await probe(page)).links).toBe(5);
+    const again = (await scene('S1'))!;
+    await page.mouse.click(again.x, again.y);
+    await expect
+      .poll(() => page.locator('.details table.ports tbody tr:nth-child(4)').textContent())
+      .toContain(name);
+  });
+
+  it('keeps the network across a reload (autosave)', async () => {
+    const { page } = app;
+    const before = (await probe(page)).devices;
+    await page.locator('.palette-item[data-kind="switch"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await probe(page)).devices).toBe(before + 1);
+    // The autosave waits for a pause in editing before it writes.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __trame?: Probe }).__trame?.ready === true);
+    await expect.poll(async () => (await probe(page)).devices).toBe(before + 1);
+  });
+
+  it('logs no error in the page', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_TEXT } from '../../src/model/errors.ts';
+import { en } from '../../src/ui/i18n/en.ts';
+import { fr } from '../../src/ui/i18n/fr.ts';
+import { format, pickLanguage, setLanguage, tError } from '../../src/ui/i18n/i18n.ts';
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe('dictionaries', () => {
+  it('French has exactly the English keys', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('every translation uses the same placeholders as the English', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('covers every refusal the model can report', () => {
+    for (const key of Object.keys(ERROR_TEXT)) expect(Object.hasOwn(en, key), key).toBe(true);
+  });
+
+  it('has no empty text', () => {
+    for (const [key, text] of Object.entries(fr)) expect(text.trim(), key).not.toBe('');
+  });
+});
+
+describe('language choice', () => {
+  it('prefers the saved choice, then the browser languages, then English', () => {
+    expect(pickLanguage('fr', ['en-US'])).toBe('fr');
+    expect(pickLanguage(null, ['de-DE', 'fr-CA', 'en'])).toBe('fr');
+    expect(pickLanguage(null, ['de-DE'])).toBe('en');
+    expect(pickLanguage('xx', ['EN-gb'])).toBe('en');
+  });
+});
+
+describe('formatting', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('{a} and {b}', { a: 'R1', b: 2 })).toBe('R1 and 2');
+    expect(format('{a} and {c}', { a: 'R1' })).toBe('R1 and {c}');
+  });
+
+  it('shows a refusal as a sentence, with the device kind in the user language', async () => {
+    await setLanguage('fr');
+    expect(tError('error.configOnHost', { device: 'PC1', kind: 'pc' })).toMatch(/^PC1 est un PC : /);
+    expect(
+      tError('error.noSuchPort', { device: 'R1', port: 'Fa0/9', kind: 'router', ports: 'Gi0/0-2' }),
+    ).toContain('un routeur a Gi0/0-2');
+    await setLanguage('en');
+    expect(tError('error.nameEmpty', {})).toBe('A device needs a name, e.g. R1');
+    expect(tError('error.fromTheFuture', {})).toBe('The change was refused (error.fromTheFuture)');
+  });
+});
