@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../../src/model/document.ts';
 import { formatProblems, loadNetwork } from '../../src/model/load.ts';
+import { configProblems } from '../../src/session/device-config.ts';
 import type { Io } from '../trame.ts';
 
 const USAGE = 'Usage: trame validate FILE...';
@@ -17,10 +18,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isLab = (v: unknown): v is { network: unknown } =>
   isObject(v) && isObject(v['network']) && (Object.hasOwn(v, 'checks') || Object.hasOwn(v, 'solution'));
 
-/** The problems of one file's text, network file or lab. */
+/** The problems of one file's text, network file or lab, configuration lines included. */
 export function validateText(text: string): Problem[] {
   const first = loadNetwork(text);
-  if (first.doc) return [];
+  if (first.doc) return configProblems(first.doc);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -28,7 +29,9 @@ export function validateText(text: string): Problem[] {
     return first.problems;
   }
   if (!isLab(parsed)) return first.problems;
-  return loadNetwork(parsed.network).problems.map((p) => ({ ...p, pointer: `/network${p.pointer}` }));
+  const inner = loadNetwork(parsed.network);
+  const problems = inner.doc ? configProblems(inner.doc) : inner.problems;
+  return problems.map((p) => ({ ...p, pointer: `/network${p.pointer}` }));
 }
 
 export async function runValidate(args: string[], io: Io): Promise<number> {

@@ -1,0 +1,128 @@
+/**
+ * `trame exec` and the configuration checks of `trame validate`, driven through `main` as a
+ * user runs them from a shell.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../bin/trame.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'trame-exec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function trame(args: string[], stdin = ''): Promise<{ status: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  // Lines as a terminal shows them: each write ends with a newline.
+  const line = (t: string) => (t.endsWith('\n') ? t : `${t}\n`);
+  const status = await main(args, {
+    out: (t) => void out.push(line(t)),
+    err: (t) => void err.push(line(t)),
+    readStdin: async () => stdin,
+  });
+  return { status, out: out.join('').trimEnd(), err: err.join('').trimEnd() };
+}
+
+describe('trame exec', () => {
+  it('runs DEVICE: command lines and prints each console as it shows', async () => {
+    const script = write(
+      'ping.txt',
+      '# staff PC to guest PC\nPC1: ping 192.168.20.10\n\nR1: enable\nR1: show ip route\n',
+    );
+    const r = await trame(['exec', 'examples/small-office.json', '--script', script]);
+    expect(r.err).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain(
+      '--- PC1 ---\nC:\\>ping 192.168.20.10\n\nPinging 192.168.20.10 with 32 bytes of data:',
+    );
+    // The router drops the echo that triggers its ARP request, as IOS does.
+    expect(r.out).toMatch(/Request timed out\.\nReply from 192\.168\.20\.10: bytes=32 time<1ms TTL=127/);
+    expect(r.out).toContain('--- R1 ---\nR1>enable\nR1#show ip route\n');
+    expect(r.out).toMatch(/C {8}192\.168\.10\.0\/24 is directly connected, GigabitEthernet0\/0\.10/);
+  });
+
+  it('prints one JSON object per line with --json, reading the script from stdin', async () => {
+    const r = await trame(
+      ['exec', 'examples/small-office.json', '--json'],
+      'PC2: ipconfig\nS1: show vlan brief\n',
+    );
+    expect(r.status).toBe(0);
+    const lines = r.out
+      .split('\n')
+      .map((l) => JSON.parse(l) as { device: string; command: string; output: string });
+    expect(lines.map((l) => [l.device, l.command])).toEqual([
+      ['PC2', 'ipconfig'],
+      ['S1', 'show vlan brief'],
+    ]);
+    expect(lines[0]!.output).toContain('IPv4 Address. . . . . . . . . . . : 192.168.10.11');
+    expect(lines[1]!.output).toMatch(/10 {3}Staff +active {4}Fa0\/1, Fa0\/2/);
+  });
+
+  it('opens the starting network of a lab file', async () => {
+    const network = (await import('../../examples/small-office.json', { with: { type: 'json' } })).default;
+    const lab = write('lab.json', JSON.stringify({ id: 'x', title: 'x', network, checks: [] }));
+    const r = await trame(['exec', lab], 'Guest: ping -n 1 192.168.20.1\n');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('Reply from 192.168.20.1: bytes=32');
+  });
+
+  it('refuses unknown devices and malformed lines before running anything', async () => {
+    const unknown = await trame(['exec', 'examples/small-office.json'], 'PC1: ipconfig\nPC9: ipconfig\n');
+    expect(unknown.status).toBe(1);
+    expect(unknown.out).toBe('');
+    expect(unknown.err).toBe('stdin: line 2: no device named "PC9" in this network');
+    const malformed = await trame(['exec', 'examples/small-office.json'], 'ping 10.0.0.1\n');
+    expect(malformed.status).toBe(1);
+    expect(malformed.err).toBe('stdin: line 1: expected "DEVICE: command", got "ping 10.0.0.1"');
+  });
+
+  it('reports a broken network file with pointers and exits 1', async () => {
+    const file = write(
+      'broken.json',
+      '{"version": 1, "devices": [{"name": "R1", "kind": "hub", "at": [0, 0]}], "links": []}',
+    );
+    const r = await trame(['exec', file], 'R1: enable\n');
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/broken\.json: \/devices\/0\/kind: /);
+  });
+
+  it('explains bad usage with exit status 2', async () => {
+    expect((await trame(['exec'])).status).toBe(2);
+    expect((await trame(['exec', 'a.json', '--frobnicate'])).err).toMatch(/unknown option --frobnicate/);
+    expect((await trame(['pcap', 'examples/small-office.json'])).err).toMatch(/no --out file given/);
+  });
+});
+
+describe('trame validate on configuration text', () => {
+  it('names the device, the line and the IOS error of every rejected line', async () => {
+    const file = write(
+      'bad-config.json',
+      JSON.stringify({
+        version: 1,
+        devices: [
+          {
+            name: 'R1',
+            kind: 'router',
+            at: [0, 0],
+            config:
+              'hostname R1\ninterface GigabitEthernet0/0\n ip adress 10.0.0.1 255.255.255.0\n ip address 10.0.0.1 255.0.255.0\n!\nend\n',
+          },
+        ],
+        links: [],
+      }),
+    );
+    const r = await trame(['validate', file]);
+    expect(r.status).toBe(1);
+    expect(r.err.split('\n')).toEqual([
+      `${file}: /devices/0/config: line 3: % Invalid input detected at '^' marker (column 5).`,
+      `${file}: /devices/0/config: line 4: Bad mask 0xFF00FF00 for address 10.0.0.1`,
+    ]);
+  });
+});
