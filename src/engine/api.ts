@@ -15,6 +15,24 @@ import type { EthernetFrame } from './wire/ethernet.ts';
 export interface SimulationOptions {
   /** Seed for every random choice (MAC addresses, IP identification, ARP jitter...). */
   readonly seed?: number;
+  /** Trace events kept in the ring; default 10,000. */
+  readonly traceCapacity?: number;
+  /** Bound of `runUntil` when the caller gives none, so a storm cannot hang it; default 200,000. */
+  readonly maxEventsPerRun?: number;
+  /**
+   * Frames a port holds while the line is busy before tail-dropping; default per kind: router 40
+   * (IOS hold-queue out), switch 100, PC and server 256.
+   */
+  readonly txQueueLimit?: number;
+  /** A switch flooding more than this many frames within one `stormWindow` reports a storm; default 10,000. */
+  readonly stormThreshold?: number;
+  /** Default 1 s. */
+  readonly stormWindow?: Micros;
+  /**
+   * Packets held per neighbour while ARP resolves it. Defaults: IOS devices 0 (the packet that
+   * starts resolution is dropped), Windows PCs 3.
+   */
+  readonly arpQueueLength?: { readonly ios?: number; readonly windows?: number };
 }
 
 export interface LinkOptions {
@@ -31,6 +49,15 @@ export interface InterfaceCounters {
   readonly txBytes: number;
   readonly rxBroadcasts: number;
   readonly drops: number;
+}
+
+/** A trunk whose neighbour uses another native VLAN (CDP's %CDP-4-NATIVE_VLAN_MISMATCH). */
+export interface NativeVlanMismatch {
+  readonly port: string;
+  readonly nativeVlan: number;
+  readonly peerDevice: DeviceId;
+  readonly peerPort: string;
+  readonly peerNativeVlan: number;
 }
 
 /** Operational view of one interface (physical, subinterface or SVI), for show commands. */
@@ -103,7 +130,8 @@ export type ProbeOutcome =
       readonly ttl: number;
     }
   | { readonly kind: 'timeout' }
-  | { readonly kind: 'unreachable'; readonly from: Ipv4Addr; readonly code: number }
+  /** `rtt` is absent when the sender reports its own failure (Windows: ARP got no answer). */
+  | { readonly kind: 'unreachable'; readonly from: Ipv4Addr; readonly code: number; readonly rtt?: Micros }
   | { readonly kind: 'ttl-exceeded'; readonly from: Ipv4Addr; readonly rtt: Micros }
   /** The sender could not even transmit: no route, no address, gateway not in subnet... */
   | {
@@ -112,6 +140,7 @@ export type ProbeOutcome =
     };
 
 export interface ProbeResult {
+  /** The probe's number within its job, from 0. */
   readonly seq: number;
   /** Virtual time the outcome became known (reply arrival or timeout expiry). */
   readonly at: Micros;
@@ -189,6 +218,8 @@ export interface Simulation {
   vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]>;
   /** The MAC of the device's first port (base MAC for show version / SVIs). */
   baseMac(id: DeviceId): MacAddr;
+  /** Switches: trunks whose two ends disagree on the native VLAN. */
+  nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[];
 
   clearArp(id: DeviceId): void;
   clearMacTable(id: DeviceId): void;

@@ -1,6 +1,10 @@
 /**
  * Typed trace events: what happened, where and when, for simulation mode, the event list,
- * the PDU inspector and the tests. TYPES ONLY for now; the engine owns the implementation.
+ * the PDU inspector and the tests. `TraceLog` records them in a bounded ring.
+ *
+ * Frame ids: a frame keeps its id from the device that builds it until a device rewrites it.
+ * Switches forward (and tag or untag) a frame under the same id; a router that routes a packet
+ * builds a new frame, and its `forward` event links the two ids (`frameId` -> `outFrameId`).
  */
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import type { Ipv4Addr } from '../shared/ipv4.ts';
@@ -19,8 +23,14 @@ export type DropReason =
   | 'ttl-expired'
   | 'arp-timeout'
   | 'arp-queue-full'
+  /** A router drops the packet that starts ARP resolution (IOS glean), and those behind it. */
+  | 'arp-incomplete'
   | 'no-listener'
   | 'storm-limit'
+  /** The port's transmit queue was full (tail drop). */
+  | 'queue-full'
+  /** A switch received a frame for a MAC address learned on the same port (802.1D filtering). */
+  | 'filtered'
   | 'bad-checksum'
   | 'malformed';
 
@@ -51,6 +61,8 @@ export type TraceEvent =
       readonly frameId: number;
       readonly from: string;
       readonly to: readonly string[];
+      /** Routers: the id of the frame they built to carry the packet on. */
+      readonly outFrameId?: number;
     })
   | (Base & {
       readonly kind: 'drop';
@@ -66,7 +78,20 @@ export type TraceEvent =
       readonly vlan: number;
       readonly port: string;
     })
-  | (Base & { readonly kind: 'storm'; readonly frames: number });
+  /** A switch flooded more than the storm threshold within one window; `frames` so far in it. */
+  | (Base & { readonly kind: 'storm'; readonly frames: number })
+  /**
+   * An untagged frame crossed a trunk whose two ends disagree on the native VLAN, so it changed
+   * VLAN (what CDP reports as %CDP-4-NATIVE_VLAN_MISMATCH). At most once a minute per port.
+   */
+  | (Base & {
+      readonly kind: 'native-vlan-mismatch';
+      readonly port: string;
+      readonly nativeVlan: number;
+      readonly peerDevice: DeviceId;
+      readonly peerPort: string;
+      readonly peerNativeVlan: number;
+    });
 
 export interface Trace {
   /** Events in order; a bounded ring (oldest dropped) so long runs do not grow memory. */
@@ -75,4 +100,58 @@ export interface Trace {
   enabled: boolean;
   clear(): void;
   subscribe(listener: (e: TraceEvent) => void): () => void;
+}
+
+/** Default number of events kept. */
+export const DEFAULT_TRACE_CAPACITY = 10_000;
+
+/**
+ * The engine's trace. Emitters check `enabled` before building an event, so a disabled trace
+ * costs one property read per would-be event.
+ */
+export class TraceLog implements Trace {
+  enabled = true;
+  private readonly ring: (TraceEvent | undefined)[];
+  private head = 0;
+  private size = 0;
+  private seq = 0;
+  /** Replaced, never mutated, so a listener may unsubscribe while being called. */
+  private listeners: readonly ((e: TraceEvent) => void)[] = [];
+
+  constructor(readonly capacity = DEFAULT_TRACE_CAPACITY) {
+    if (!(capacity >= 1)) throw new RangeError(`trace capacity must be at least 1, got ${capacity}`);
+    this.ring = new Array<TraceEvent | undefined>(capacity);
+  }
+
+  get events(): readonly TraceEvent[] {
+    const out: TraceEvent[] = [];
+    const start = (this.head - this.size + this.capacity) % this.capacity;
+    for (let i = 0; i < this.size; i++) out.push(this.ring[(start + i) % this.capacity]!);
+    return out;
+  }
+
+  /** The sequence number for the next event (call only when building one). */
+  nextSeq(): number {
+    return this.seq++;
+  }
+
+  emit(e: TraceEvent): void {
+    this.ring[this.head] = e;
+    this.head = (this.head + 1) % this.capacity;
+    if (this.size < this.capacity) this.size++;
+    for (const l of this.listeners) l(e);
+  }
+
+  clear(): void {
+    this.ring.fill(undefined);
+    this.head = 0;
+    this.size = 0;
+  }
+
+  subscribe(listener: (e: TraceEvent) => void): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
 }

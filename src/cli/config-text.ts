@@ -1,0 +1,71 @@
+/**
+ * IOS configuration text <-> DeviceConfig. Reading feeds every line through the same
+ * configuration-mode command trees a student types into, so both paths accept exactly
+ * the same commands and `renderRunningConfig` output always reads back to itself.
+ */
+import { type DeviceConfig, defaultDeviceConfig } from '../shared/config.ts';
+import { formatInterfaceName, parseInterfaceName } from '../shared/ports.ts';
+import type { IosKind } from './ios/config-edit.ts';
+import { FACTORY_HOSTNAME } from './ios/global-commands.ts';
+import { IosShell } from './ios/shell.ts';
+
+export { renderRunningConfig } from './ios/running-config.ts';
+
+export interface ConfigProblem {
+  /** 1-based line number in the text. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ParsedConfig {
+  readonly config: DeviceConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/**
+ * The state a configuration is read onto: as when IOS boots from a startup-config, a
+ * section starts from the parser's defaults, which is what the text leaves unsaid: an
+ * interface the text lists is enabled unless it says `shutdown`, a line it lists has no
+ * `login` unless it says so. What the text does not mention keeps its factory state.
+ */
+function bootBase(base: DeviceConfig, text: string): DeviceConfig {
+  const interfaces = { ...base.interfaces };
+  for (const m of text.matchAll(/^interface\s+(\S+(?:\s+\S+)?)\s*$/gim)) {
+    const n = parseInterfaceName(m[1]!);
+    if (!n) continue;
+    const name = formatInterfaceName(n);
+    const cur = interfaces[name];
+    if (cur?.shutdown) interfaces[name] = { ...cur, shutdown: false };
+  }
+  const lineVty = /^line\s+vty\b/im.test(text) ? { ...base.lineVty, login: false } : base.lineVty;
+  const lineConsole = /^line\s+con/im.test(text) ? { ...base.lineConsole, login: false } : base.lineConsole;
+  return { ...base, interfaces, lineVty, lineConsole };
+}
+
+/** Applies configuration text on top of `base`, line by line, in global configuration mode. */
+export function applyConfigText(kind: IosKind, base: DeviceConfig, text: string): ParsedConfig {
+  let config = bootBase(base, text);
+  const shell = new IosShell(kind, { get: () => config, set: (c) => (config = c) }, undefined, 'global');
+  const problems: ConfigProblem[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, k) => {
+    if (!shell.modes.isConfig() && shell.prompt() !== '') {
+      if (line.trim() !== '' && !line.trim().startsWith('!')) {
+        problems.push({ line: k + 1, message: "Ignored: configuration text continues after 'end'." });
+      }
+      return;
+    }
+    shell.line(line);
+    for (const message of shell.lastFailures()) problems.push({ line: k + 1, message });
+  });
+  return { config, problems };
+}
+
+/** Reads a configuration text onto the factory configuration of a router or switch. */
+export function parseConfigText(
+  kind: IosKind,
+  text: string,
+  base: DeviceConfig = defaultDeviceConfig(kind, FACTORY_HOSTNAME[kind]),
+): ParsedConfig {
+  return applyConfigText(kind, base, text);
+}

@@ -1,0 +1,160 @@
+/**
+ * One device console: an IOS command line for routers and switches, a command prompt for
+ * PCs and servers. Keeps the command history (IOS keeps one for EXEC and one for
+ * configuration modes) and the asynchronous messages printed between prompts.
+ */
+import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
+import { HostShell } from './host/shell.ts';
+import { LinkLog } from './ios/link-log.ts';
+import { IosShell } from './ios/shell.ts';
+
+export interface ConsoleReply {
+  /** What the console printed after the typed line: "" or lines each ending in "\n". */
+  readonly output: string;
+  /** The prompt for the next line ("R1(config-if)#", "Password: ", "C:\>"). */
+  readonly prompt: string;
+  /** After `?`: the text to put back on the input line, as IOS redisplays it. */
+  readonly pending?: string;
+  /** The prompt asks for a password: the terminal must not echo what is typed. */
+  readonly secret?: boolean;
+}
+
+export interface Completion {
+  /** The line with its last word completed when that word is unambiguous. */
+  readonly line: string;
+  /** Candidate words when it is not (empty if none). */
+  readonly candidates: readonly string[];
+}
+
+const HISTORY_SIZE = 10;
+
+/** Lines as the terminal shows them: trailing blanks are invisible there, so none are sent. */
+const text = (lines: readonly string[]): string =>
+  lines.length === 0 ? '' : `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
+
+class History {
+  private readonly lines: string[] = [];
+  private cursor = 0;
+
+  add(line: string): void {
+    if (line.trim() !== '' && this.lines[this.lines.length - 1] !== line) {
+      this.lines.push(line);
+      if (this.lines.length > HISTORY_SIZE) this.lines.shift();
+    }
+    this.cursor = this.lines.length;
+  }
+
+  previous(): string | undefined {
+    if (this.cursor === 0) return undefined;
+    this.cursor--;
+    return this.lines[this.cursor];
+  }
+
+  next(): string | undefined {
+    if (this.cursor >= this.lines.length) return undefined;
+    this.cursor++;
+    return this.lines[this.cursor] ?? '';
+  }
+
+  reset(): void {
+    this.cursor = this.lines.length;
+  }
+}
+
+export class Console {
+  private readonly ios: IosShell | undefined;
+  private readonly host: HostShell | undefined;
+  private readonly links: LinkLog | undefined;
+  private readonly histories = { exec: new History(), config: new History() };
+  private readonly opening: string;
+
+  constructor(ctx: DeviceContext) {
+    if (ctx.kind === 'pc' || ctx.kind === 'server') {
+      this.host = new HostShell(ctx as HostDeviceContext);
+      this.opening = 'Trame PC Command Line 1.0\n';
+    } else {
+      const dev = ctx as IosDeviceContext;
+      this.ios = new IosShell(
+        dev.kind,
+        { get: () => dev.runningConfig(), set: (c) => dev.setRunningConfig(c) },
+        dev,
+      );
+      this.links = new LinkLog(dev);
+      this.opening = text(this.ios.login());
+    }
+  }
+
+  /** What the console shows when it opens, before the first prompt. */
+  greeting(): string {
+    return this.opening;
+  }
+
+  prompt(): string {
+    return this.ios ? this.ios.prompt() : this.host!.prompt();
+  }
+
+  private history(): History {
+    return this.ios?.modes.isConfig() ? this.histories.config : this.histories.exec;
+  }
+
+  private reply(lines: readonly string[], pending?: string): ConsoleReply {
+    const secret = this.ios?.secret() === true;
+    return {
+      output: text(lines),
+      prompt: this.prompt(),
+      ...(pending !== undefined ? { pending } : {}),
+      ...(secret ? { secret } : {}),
+    };
+  }
+
+  /**
+   * One line typed and Enter pressed. A trailing `?` asks for help instead (the line minus
+   * the `?` is then `pending`); a trailing Ctrl+Z character (\x1a) acts as Ctrl+Z.
+   */
+  input(line: string): ConsoleReply {
+    if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
+    if (this.host) {
+      this.histories.exec.add(line);
+      return this.reply(this.host.line(line));
+    }
+    const ios = this.ios!;
+    if (!ios.answering() && !line.endsWith('?')) this.history().add(line);
+    else this.history().reset();
+    const r = ios.line(line);
+    return this.reply(r.lines, r.pending);
+  }
+
+  /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
+  ctrlZ(line = ''): ConsoleReply {
+    if (!this.ios) return this.reply([]);
+    if (line.trim() !== '') this.history().add(line);
+    return this.reply(this.ios.ctrlZ(line).lines);
+  }
+
+  /** Tab. */
+  complete(line: string): Completion {
+    if (!this.ios) return { line, candidates: [] };
+    return this.ios.complete(line);
+  }
+
+  /** Up arrow (Ctrl+P): the previous line of this mode's history, undefined at the oldest. */
+  historyPrevious(): string | undefined {
+    return this.history().previous();
+  }
+
+  /** Down arrow (Ctrl+N): the next line, "" past the newest, undefined when already there. */
+  historyNext(): string | undefined {
+    return this.history().next();
+  }
+
+  /**
+   * Messages that happened since the last call (interfaces changing state, configuration
+   * saved by the console...), each followed by a blank line as IOS prints them between
+   * prompts; "" when there is nothing new. Call after virtual time advanced.
+   */
+  drainLog(): string {
+    if (!this.ios) return '';
+    const messages = [...(this.links?.poll() ?? []), ...this.ios.takeLogs()];
+    return messages.map((m) => `${m}\n\n`).join('');
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What a console needs from the outside world. The session implements it for each
+ * device: it owns the document (where configurations live) and the engine's clock.
+ */
+import type { Simulation } from '../engine/api.ts';
+import type { DeviceConfig, HostConfig } from '../shared/config.ts';
+import type { DeviceId } from '../shared/ids.ts';
+import type { Micros } from '../shared/time.ts';
+
+interface ContextBase {
+  readonly id: DeviceId;
+  readonly sim: Simulation;
+  /** The device's name in the document (a PC prints it as its host name). */
+  name(): string;
+  /**
+   * Lets virtual time run until `done()` holds or `limit` has passed (a ping waiting
+   * for its replies). The session advances the engine and anything tied to it.
+   */
+  wait(done: () => boolean, limit: Micros): void;
+}
+
+/** Routers and switches: the IOS command line. */
+export interface IosDeviceContext extends ContextBase {
+  readonly kind: 'router' | 'switch';
+  runningConfig(): DeviceConfig;
+  /** Store and apply a new running configuration (document + engine). */
+  setRunningConfig(config: DeviceConfig): void;
+  /** The saved configuration text (NVRAM), undefined when none was saved or it was erased. */
+  startupConfig(): string | undefined;
+  setStartupConfig(text: string | undefined): void;
+}
+
+/** PCs and servers: the Windows-like command prompt. */
+export interface HostDeviceContext extends ContextBase {
+  readonly kind: 'pc' | 'server';
+  hostConfig(): HostConfig;
+  setHostConfig(config: HostConfig): void;
+}
+
+export type DeviceContext = IosDeviceContext | HostDeviceContext;

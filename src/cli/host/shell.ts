@@ -1,0 +1,358 @@
+/**
+ * The PC and server command prompt (C:\>), as Packet Tracer's "Command Prompt" offers it:
+ * Windows commands and output (ipconfig, ping, tracert, arp), plus Packet Tracer's
+ * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
+ */
+import type { ProbeResult } from '../../engine/api.ts';
+import {
+  formatIpv4,
+  type Ipv4Addr,
+  isUsableUnicast,
+  lenFromMask,
+  maskFromLen,
+  parseIpv4,
+} from '../../shared/ipv4.ts';
+import { formatMacDashed } from '../../shared/mac.ts';
+import { type Micros, ms, seconds } from '../../shared/time.ts';
+import type { HostDeviceContext } from '../context.ts';
+
+const HOST_PROMPT = 'C:\\>';
+
+const HELP = [
+  'Available Commands:',
+  '?           Display the list of available commands',
+  'arp         Display the arp table',
+  'help        Display the list of available commands',
+  'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
+  'ping        Send echo messages',
+  'tracert     Trace route to destination',
+];
+
+const IPCONFIG_USAGE = [
+  'Error: unrecognized or incomplete command line.',
+  '',
+  'USAGE:',
+  '    ipconfig [/all]',
+  '    ipconfig IP_ADDRESS SUBNET_MASK [DEFAULT_GATEWAY]',
+];
+
+const PING_USAGE = [
+  '',
+  'Usage: ping [-n count] [-l size] [-w timeout] [-i TTL] target_name',
+  '',
+  'Options:',
+  '    -n count       Number of echo requests to send.',
+  '    -l size        Send buffer size.',
+  '    -w timeout     Timeout in milliseconds to wait for each reply.',
+  '    -i TTL         Time To Live.',
+];
+
+const TRACERT_USAGE = [
+  '',
+  'Usage: tracert [-d] [-h maximum_hops] [-w timeout] target_name',
+  '',
+  'Options:',
+  '    -d                 Do not resolve addresses to hostnames.',
+  '    -h maximum_hops    Maximum number of hops to search for target.',
+  '    -w timeout         Wait timeout milliseconds for each reply.',
+];
+
+const ARP_USAGE = [
+  '',
+  'Displays and modifies the IP-to-Physical address translation tables used by',
+  'address resolution protocol (ARP).',
+  '',
+  'ARP -a',
+  'ARP -d [*]',
+  '',
+  '  -a            Displays current ARP entries.',
+  '  -d            Deletes all entries.',
+];
+
+/** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
+const LABEL = {
+  dnsSuffix: 'Connection-specific DNS Suffix  . :',
+  ipv4: 'IPv4 Address. . . . . . . . . . . :',
+  mask: 'Subnet Mask . . . . . . . . . . . :',
+  gateway: 'Default Gateway . . . . . . . . . :',
+  media: 'Media State . . . . . . . . . . . :',
+  host: 'Host Name . . . . . . . . . . . . :',
+  primaryDns: 'Primary Dns Suffix  . . . . . . . :',
+  nodeType: 'Node Type . . . . . . . . . . . . :',
+  routing: 'IP Routing Enabled. . . . . . . . :',
+  wins: 'WINS Proxy Enabled. . . . . . . . :',
+  description: 'Description . . . . . . . . . . . :',
+  physical: 'Physical Address. . . . . . . . . :',
+  dhcp: 'DHCP Enabled. . . . . . . . . . . :',
+  autoconf: 'Autoconfiguration Enabled . . . . :',
+  netbios: 'NetBIOS over Tcpip. . . . . . . . :',
+} as const;
+
+const windowsTime = (rtt: Micros): string => (rtt < 1000 ? '<1' : String(Math.floor(rtt / 1000)));
+
+/** Parses "-n 4 -l 64 target" style arguments; undefined when they do not fit `numeric`. */
+function options(args: readonly string[], numeric: readonly string[], flags: readonly string[]) {
+  const values = new Map<string, number>();
+  const set = new Set<string>();
+  let target: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    const opt = a.toLowerCase();
+    if ((opt.startsWith('-') || opt.startsWith('/')) && opt.length > 1) {
+      const name = opt.slice(1);
+      if (flags.includes(name)) set.add(name);
+      else if (numeric.includes(name)) {
+        const v = args[++k];
+        if (v === undefined || !/^\d+$/.test(v)) return undefined;
+        values.set(name, Number(v));
+      } else return undefined;
+    } else if (target === undefined) target = a;
+    else return undefined;
+  }
+  return { values, flags: set, target };
+}
+
+export class HostShell {
+  constructor(private readonly ctx: HostDeviceContext) {}
+
+  prompt(): string {
+    return HOST_PROMPT;
+  }
+
+  line(text: string): string[] {
+    const words = text
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    if (words.length === 0) return [];
+    const [cmd, ...args] = words;
+    const out = this.run(cmd!.toLowerCase(), args, cmd!);
+    return [...out, ''];
+  }
+
+  private run(cmd: string, args: string[], typed: string): string[] {
+    switch (cmd) {
+      case '?':
+      case 'help':
+        return HELP;
+      case 'ipconfig':
+        return this.ipconfig(args);
+      case 'ping':
+        return this.ping(args);
+      case 'tracert':
+        return this.tracert(args);
+      case 'arp':
+        return this.arp(args);
+      default:
+        return [
+          `'${typed}' is not recognized as an internal or external command,`,
+          'operable program or batch file.',
+        ];
+    }
+  }
+
+  private ownAddress(): Ipv4Addr | undefined {
+    return this.ctx.hostConfig().ip?.addr;
+  }
+
+  private ipconfig(args: string[]): string[] {
+    if (args.length === 0) return this.showIpconfig(false);
+    if (args.length === 1 && args[0]!.toLowerCase() === '/all') return this.showIpconfig(true);
+    if (args.length < 2 || args.length > 3) return IPCONFIG_USAGE;
+    const addr = parseIpv4(args[0]!);
+    const mask = parseIpv4(args[1]!);
+    const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
+    const len = mask === undefined ? undefined : lenFromMask(mask);
+    if (addr === undefined || len === undefined || len === 0 || !isUsableUnicast(addr)) return IPCONFIG_USAGE;
+    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_USAGE;
+    this.ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
+    return [];
+  }
+
+  private showIpconfig(all: boolean): string[] {
+    const { ip, gateway } = this.ctx.hostConfig();
+    const port = this.ctx.sim.interfaces(this.ctx.id)[0];
+    const mac = formatMacDashed(port?.mac ?? this.ctx.sim.baseMac(this.ctx.id));
+    const line = (label: keyof typeof LABEL, value = '') => `   ${LABEL[label]} ${value}`.trimEnd();
+    const out = ['', 'Windows IP Configuration', ''];
+    if (all) {
+      out.push(
+        line('host', this.ctx.name()),
+        line('primaryDns'),
+        line('nodeType', 'Hybrid'),
+        line('routing', 'No'),
+        line('wins', 'No'),
+      );
+    }
+    out.push('', 'Ethernet adapter FastEthernet0:', '');
+    const adapter = all ? [line('description', 'Trame Fast Ethernet adapter'), line('physical', mac)] : [];
+    if (port?.protocol !== 'up') {
+      out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
+      return out;
+    }
+    out.push(line('dnsSuffix'), ...adapter);
+    if (all) out.push(line('dhcp', 'No'), line('autoconf', 'Yes'));
+    if (ip) {
+      out.push(
+        line('ipv4', `${formatIpv4(ip.addr)}${all ? '(Preferred)' : ''}`),
+        line('mask', formatIpv4(maskFromLen(ip.len))),
+      );
+    }
+    out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
+    if (all) out.push(line('netbios', 'Enabled'));
+    return out;
+  }
+
+  private ping(args: string[]): string[] {
+    const o = options(args, ['n', 'l', 'w', 'i'], []);
+    if (!o || o.target === undefined) return PING_USAGE;
+    const target = parseIpv4(o.target);
+    if (target === undefined) {
+      return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
+    }
+    const count = o.values.get('n') ?? 4;
+    const size = o.values.get('l') ?? 32;
+    if (count < 1 || size > 65500) return PING_USAGE;
+    const timeout = ms(o.values.get('w') ?? 4000);
+    const ttl = o.values.get('i');
+    const job = this.ctx.sim.ping(this.ctx.id, target, {
+      count,
+      timeout,
+      size,
+      interval: seconds(1),
+      ...(ttl !== undefined ? { ttl } : {}),
+    });
+    this.ctx.wait(() => job.done, (count * (timeout + seconds(1)) + seconds(1)) as Micros);
+    const ip = formatIpv4(target);
+    const out = ['', `Pinging ${ip} with ${size} bytes of data:`];
+    let received = 0;
+    const rtts: number[] = [];
+    for (const r of job.results) {
+      const line = this.pingLine(r);
+      if (line.received) received++;
+      if (line.rtt !== undefined) rtts.push(line.rtt);
+      out.push(line.text);
+    }
+    const sent = job.results.length;
+    const lost = sent - received;
+    out.push(
+      '',
+      `Ping statistics for ${ip}:`,
+      `    Packets: Sent = ${sent}, Received = ${received}, Lost = ${lost} (${sent === 0 ? 0 : Math.floor((lost * 100) / sent)}% loss),`,
+    );
+    if (rtts.length > 0) {
+      const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / rtts.length);
+      out.push(
+        'Approximate round trip times in milli-seconds:',
+        `    Minimum = ${Math.min(...rtts)}ms, Maximum = ${Math.max(...rtts)}ms, Average = ${avg}ms`,
+      );
+    }
+    return out;
+  }
+
+  private pingLine(r: ProbeResult): { text: string; received: boolean; rtt?: number } {
+    const o = r.outcome;
+    switch (o.kind) {
+      case 'reply': {
+        const t = windowsTime(o.rtt);
+        return {
+          text: `Reply from ${formatIpv4(o.from)}: bytes=${o.bytes} time${t === '<1' ? '<1' : `=${t}`}ms TTL=${o.ttl}`,
+          received: true,
+          rtt: Math.floor(o.rtt / 1000),
+        };
+      }
+      case 'timeout':
+        return { text: 'Request timed out.', received: false };
+      case 'unreachable':
+        return { text: `Reply from ${formatIpv4(o.from)}: ${unreachableText(o.code)}`, received: true };
+      case 'ttl-exceeded':
+        return { text: `Reply from ${formatIpv4(o.from)}: TTL expired in transit.`, received: true };
+      case 'local-error': {
+        const own = this.ownAddress();
+        if (o.reason === 'arp-failed' && own !== undefined) {
+          return { text: `Reply from ${formatIpv4(own)}: Destination host unreachable.`, received: true };
+        }
+        return { text: 'PING: transmit failed. General failure.', received: false };
+      }
+    }
+  }
+
+  private tracert(args: string[]): string[] {
+    const o = options(args, ['h', 'w'], ['d']);
+    if (!o || o.target === undefined) return TRACERT_USAGE;
+    const target = parseIpv4(o.target);
+    if (target === undefined) return [`Unable to resolve target system name ${o.target}.`];
+    const maxTtl = o.values.get('h') ?? 30;
+    const timeout = ms(o.values.get('w') ?? 4000);
+    const job = this.ctx.sim.traceroute(this.ctx.id, target, {
+      maxTtl,
+      probesPerHop: 3,
+      timeout,
+      probe: 'icmp',
+    });
+    this.ctx.wait(() => job.done, (maxTtl * 3 * (timeout + seconds(1))) as Micros);
+    const out = ['', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''];
+    for (const hop of job.hops) {
+      const unreachable = hop.probes.find((p) => p.outcome.kind === 'unreachable');
+      if (unreachable && unreachable.outcome.kind === 'unreachable') {
+        const from = formatIpv4(unreachable.outcome.from);
+        out.push(
+          `${String(hop.ttl).padStart(3)}  ${from}  reports: ${unreachableText(unreachable.outcome.code)}`,
+        );
+        continue;
+      }
+      let line = String(hop.ttl).padStart(3);
+      let from: Ipv4Addr | undefined;
+      for (const p of hop.probes) {
+        const po = p.outcome;
+        if (po.kind === 'reply' || po.kind === 'ttl-exceeded') {
+          line += `${windowsTime(po.rtt).padStart(6)} ms`;
+          from = po.from;
+        } else line += `${'*'.padStart(6)}   `;
+      }
+      out.push(`${line}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}`);
+    }
+    out.push('', 'Trace complete.');
+    return out;
+  }
+
+  private arp(args: string[]): string[] {
+    const a = args.map((x) => x.toLowerCase());
+    if (a.length === 1 && (a[0] === '-a' || a[0] === '-g')) return this.arpTable();
+    if ((a.length === 1 && a[0] === '-d') || (a.length === 2 && a[0] === '-d' && a[1] === '*')) {
+      this.ctx.sim.clearArp(this.ctx.id);
+      return [];
+    }
+    return ARP_USAGE;
+  }
+
+  private arpTable(): string[] {
+    const own = this.ownAddress();
+    const entries = this.ctx.sim
+      .arpTable(this.ctx.id)
+      .filter((e) => !e.own && e.mac !== undefined)
+      .sort((x, y) => x.ip - y.ip);
+    if (own === undefined || entries.length === 0) return ['No ARP Entries Found.'];
+    return [
+      '',
+      `Interface: ${formatIpv4(own)} --- 0xb`,
+      '  Internet Address      Physical Address      Type',
+      ...entries.map(
+        (e) => `  ${formatIpv4(e.ip).padEnd(22)}${formatMacDashed(e.mac!).toLowerCase().padEnd(22)}dynamic`,
+      ),
+    ];
+  }
+}
+
+function unreachableText(code: number): string {
+  switch (code) {
+    case 0:
+      return 'Destination net unreachable.';
+    case 2:
+      return 'Destination protocol unreachable.';
+    case 3:
+      return 'Destination port unreachable.';
+    default:
+      return 'Destination host unreachable.';
+  }
+}

@@ -1,0 +1,60 @@
+/** Pieces every configuration mode shares: `exit`, `end`, `do`, and VLAN-list arguments. */
+import { parseVlanList, type VlanRanges } from '../../shared/vlans.ts';
+import type { MatchResult } from '../parser/tree.ts';
+import { type IosArgType, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+
+const CONFIGURED_LOG = '%SYS-5-CONFIG_I: Configured from console by console';
+
+/** Leaves configuration mode: `end` and Ctrl+Z. */
+export function endConfig(env: IosEnv): void {
+  env.modes.send({ type: 'end' });
+  env.log(CONFIGURED_LOG);
+}
+
+function exitNode(help: string): IosNode {
+  return kw(
+    'exit',
+    help,
+    run((env) => {
+      const wasGlobal = env.modes.mode() === 'global';
+      env.modes.send({ type: 'exit' });
+      if (wasGlobal) env.log(CONFIGURED_LOG);
+    }),
+  );
+}
+
+const endNode = (): IosNode => kw('end', 'Exit from configure mode', run(endConfig));
+
+/** Options each configuration tree is built with. */
+export interface TreeOptions {
+  /** `do` subtree (the privileged EXEC commands); absent when a configuration text is parsed. */
+  readonly doNode?: IosNode;
+}
+
+export const modeCommands = (exitHelp: string, opts: TreeOptions): IosNode[] => [
+  exitNode(exitHelp),
+  endNode(),
+  ...(opts.doNode ? [opts.doNode] : []),
+];
+
+/** WORD holding a VLAN list such as "10,20-30". */
+export const VLAN_LIST: IosArgType = {
+  help: (h) => [{ word: 'WORD', help: h }],
+  match: (t, i): MatchResult => {
+    const v = parseVlanList(t[i]!.text);
+    return v && v.length > 0 ? { kind: 'match', consumed: 1, value: v } : { kind: 'none' };
+  },
+};
+
+/** A VLAN list shown as <1-4094> in help (the `vlan` command accepts lists too). */
+export const VLAN_IDS: IosArgType = {
+  help: (h) => [{ word: '<1-4094>', help: h }],
+  match: VLAN_LIST.match,
+};
+
+export function vlanIds(v: VlanRanges): number[] {
+  const out: number[] = [];
+  for (const [a, b] of v) for (let k = a; k <= b; k++) out.push(k);
+  return out;
+}

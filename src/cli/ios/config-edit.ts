@@ -1,0 +1,124 @@
+/** Pure edits of a DeviceConfig: each returns a new configuration and leaves the old one untouched. */
+import {
+  DEFAULT_SWITCHPORT,
+  type DeviceConfig,
+  type InterfaceConfig,
+  type StaticRoute,
+  type VlanConfig,
+} from '../../shared/config.ts';
+import { compareInterfaceNames, KIND_PORTS, parseInterfaceName } from '../../shared/ports.ts';
+
+export type IosKind = 'router' | 'switch';
+
+/** Factory configuration of an interface (physical ports as shipped, new logical ones enabled). */
+export function factoryInterface(kind: IosKind, name: string): InterfaceConfig {
+  if (KIND_PORTS[kind].includes(name)) {
+    return kind === 'router'
+      ? { shutdown: true, proxyArp: true }
+      : { shutdown: false, proxyArp: true, switchport: DEFAULT_SWITCHPORT };
+  }
+  if (kind === 'switch' && name === 'Vlan1') return { shutdown: true, proxyArp: true };
+  return { shutdown: false, proxyArp: true };
+}
+
+export const isPhysical = (kind: IosKind, name: string): boolean => KIND_PORTS[kind].includes(name);
+
+/** "GigabitEthernet0/0" for "GigabitEthernet0/0.10", undefined for anything else. */
+export function parentOf(name: string): string | undefined {
+  const dot = name.indexOf('.');
+  return dot < 0 ? undefined : name.slice(0, dot);
+}
+
+function sortedRecord(rec: Record<string, InterfaceConfig>): Record<string, InterfaceConfig> {
+  const out: Record<string, InterfaceConfig> = {};
+  for (const k of Object.keys(rec).sort(compareInterfaceNames)) out[k] = rec[k]!;
+  return out;
+}
+
+export function updateInterface(
+  c: DeviceConfig,
+  kind: IosKind,
+  name: string,
+  fn: (i: InterfaceConfig) => InterfaceConfig,
+): DeviceConfig {
+  const cur = c.interfaces[name];
+  const next = fn(cur ?? factoryInterface(kind, name));
+  if (cur === next) return c;
+  const interfaces = cur
+    ? { ...c.interfaces, [name]: next }
+    : sortedRecord({ ...c.interfaces, [name]: next });
+  return { ...c, interfaces };
+}
+
+/** Deletes a logical interface, its subinterfaces, and the static routes that left through them. */
+export function removeInterface(c: DeviceConfig, name: string): DeviceConfig {
+  if (!c.interfaces[name]) return c;
+  const gone = (k: string) => k === name || parentOf(k) === name;
+  const interfaces: Record<string, InterfaceConfig> = {};
+  for (const [k, v] of Object.entries(c.interfaces)) if (!gone(k)) interfaces[k] = v;
+  const staticRoutes = c.staticRoutes.filter((r) => r.exitInterface === undefined || !gone(r.exitInterface));
+  return { ...c, interfaces, staticRoutes };
+}
+
+/** Drops an optional field without leaving `undefined` behind (configs stay JSON-clean). */
+export function without<T extends object, K extends keyof T>(o: T, key: K): T {
+  if (!(key in o)) return o;
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+}
+
+export const vlanExists = (c: DeviceConfig, id: number): boolean => c.vlans.some((v) => v.id === id);
+
+export function upsertVlan(
+  c: DeviceConfig,
+  id: number,
+  fn: (v: VlanConfig) => VlanConfig = (v) => v,
+): DeviceConfig {
+  const cur = c.vlans.find((v) => v.id === id);
+  const next = fn(cur ?? { id });
+  if (cur === next) return c;
+  const vlans = c.vlans.filter((v) => v.id !== id).concat(next);
+  vlans.sort((a, b) => a.id - b.id);
+  return { ...c, vlans };
+}
+
+export function removeVlan(c: DeviceConfig, id: number): DeviceConfig {
+  return vlanExists(c, id) ? { ...c, vlans: c.vlans.filter((v) => v.id !== id) } : c;
+}
+
+const sameRoute = (a: StaticRoute, b: StaticRoute): boolean =>
+  a.prefix.addr === b.prefix.addr &&
+  a.prefix.len === b.prefix.len &&
+  a.nextHop === b.nextHop &&
+  a.exitInterface === b.exitInterface;
+
+/** Adds a static route (replacing the distance of an identical one), kept in address order. */
+export function addRoute(c: DeviceConfig, r: StaticRoute): DeviceConfig {
+  const existing = c.staticRoutes.find((x) => sameRoute(x, r));
+  if (existing && existing.distance === r.distance) return c;
+  const routes = c.staticRoutes.filter((x) => !sameRoute(x, r)).concat(r);
+  routes.sort(
+    (a, b) =>
+      a.prefix.addr - b.prefix.addr ||
+      a.prefix.len - b.prefix.len ||
+      (a.nextHop ?? 0) - (b.nextHop ?? 0) ||
+      (a.exitInterface ?? '').localeCompare(b.exitInterface ?? ''),
+  );
+  return { ...c, staticRoutes: routes };
+}
+
+/** Does the interface name exist on the device or could `interface NAME` create it? */
+export function interfaceAllowed(kind: IosKind, c: DeviceConfig, name: string, create: boolean): boolean {
+  if (c.interfaces[name]) return true;
+  if (!create) return false;
+  const n = parseInterfaceName(name);
+  if (!n) return false;
+  if (n.sub !== undefined) {
+    const parent = parentOf(name)!;
+    return kind === 'router' && isPhysical(kind, parent) && n.sub >= 1 && n.sub <= 4294967295;
+  }
+  if (n.type === 'Vlan') return kind === 'switch' && Number(n.unit) >= 1 && Number(n.unit) <= 4094;
+  if (n.type === 'Loopback') return kind === 'router' && Number(n.unit) <= 2147483647;
+  return false;
+}

@@ -1,0 +1,27 @@
+/** What an IOS command handler may use: the configuration, the mode, the device, output. */
+import type { DeviceConfig } from '../../shared/config.ts';
+import type { IosDeviceContext } from '../context.ts';
+import type { Modes } from './modes.ts';
+
+/** A follow-up question ("Destination filename [startup-config]?"): the next line answers it. */
+export interface Question {
+  readonly prompt: string;
+  /** Do not echo the answer (passwords). */
+  readonly secret?: boolean;
+  answer(env: IosEnv, text: string): void;
+}
+
+export interface IosEnv {
+  readonly kind: 'router' | 'switch';
+  /** The running device; undefined while a configuration text is parsed. */
+  readonly device: IosDeviceContext | undefined;
+  readonly modes: Modes;
+  config(): DeviceConfig;
+  setConfig(config: DeviceConfig): void;
+  print(...lines: string[]): void;
+  /** Print a refusal; parsing a configuration text reports it as a problem. */
+  error(...lines: string[]): void;
+  ask(question: Question): void;
+  /** An asynchronous system message (%SYS-5-CONFIG_I ...), shown when the console next polls. */
+  log(message: string): void;
+}

@@ -1,0 +1,476 @@
+/** Global configuration mode (R1(config)#). */
+import type { StaticRoute } from '../../shared/config.ts';
+import { type Ipv4Addr, lenFromMask, networkOf } from '../../shared/ipv4.ts';
+import type { VlanRanges } from '../../shared/vlans.ts';
+import { checkSecret, hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
+import { IPV4, LINE, range, WORD } from '../parser/args.ts';
+import type { Args } from '../parser/tree.ts';
+import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './common.ts';
+import {
+  addRoute,
+  isPhysical,
+  removeInterface,
+  removeVlan,
+  updateInterface,
+  upsertVlan,
+  without,
+} from './config-edit.ts';
+import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
+import { resetInterface } from './interface-commands.ts';
+import { passwordArgs, plainPassword } from './line-commands.ts';
+import { isDefaultVlan } from './vlan-commands.ts';
+
+export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;
+
+function setHostname(env: IosEnv, a: Args): void {
+  const name = a.need<string>('name');
+  if (!/^[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?$/.test(name) || name.length > 63) {
+    env.error('% Hostname contains one or more illegal characters.');
+    return;
+  }
+  env.setConfig({ ...env.config(), hostname: name });
+}
+
+/** Enters config-if, creating a subinterface, SVI or loopback on first use. */
+function enterInterface(env: IosEnv, a: Args): void {
+  const name = a.need<string>('interface');
+  env.setConfig(updateInterface(env.config(), env.kind, name, (i) => i));
+  env.modes.send({ type: 'interface', names: [name], range: false });
+}
+
+function noInterface(env: IosEnv, a: Args): void {
+  const name = a.need<string>('interface');
+  if (isPhysical(env.kind, name)) {
+    env.error('% Removal of physical interfaces is not permitted');
+    return;
+  }
+  if (name === 'Vlan1') {
+    env.error('% Removal of interface Vlan1 is not permitted');
+    return;
+  }
+  env.setConfig(removeInterface(env.config(), name));
+}
+
+function enterVlan(env: IosEnv, a: Args): void {
+  const ids = vlanIds(a.need<VlanRanges>('vlans'));
+  for (const id of ids) if (!isDefaultVlan(id)) env.setConfig(upsertVlan(env.config(), id));
+  env.modes.send({ type: 'vlan', ids });
+}
+
+function noVlan(env: IosEnv, a: Args): void {
+  for (const id of vlanIds(a.need<VlanRanges>('vlans'))) {
+    if (isDefaultVlan(id)) env.error(`Default VLAN ${id} may not be deleted.`);
+    else env.setConfig(removeVlan(env.config(), id));
+  }
+}
+
+/** The parts of `ip route P M ...` common to adding and removing. */
+function routeFrom(env: IosEnv, a: Args): StaticRoute | undefined {
+  const addr = a.need<Ipv4Addr>('prefix');
+  const mask = a.need<Ipv4Addr>('mask');
+  const len = lenFromMask(mask);
+  if (len === undefined || networkOf(addr, len) !== addr) {
+    env.error('%Inconsistent address and mask');
+    return undefined;
+  }
+  const nextHop = a.value<Ipv4Addr>('nexthop');
+  const exitInterface = a.value<string>('interface');
+  return {
+    prefix: { addr, len },
+    ...(nextHop !== undefined ? { nextHop } : {}),
+    ...(exitInterface !== undefined ? { exitInterface } : {}),
+    distance: a.value<number>('distance') ?? 1,
+  };
+}
+
+function addStaticRoute(env: IosEnv, a: Args): void {
+  const r = routeFrom(env, a);
+  if (!r) return;
+  // Checked when typed; a saved configuration is applied as saved.
+  const own =
+    r.nextHop !== undefined && Object.values(env.config().interfaces).some((i) => i.ip?.addr === r.nextHop);
+  if (env.device && own) {
+    env.error("%Invalid next hop address (it's this router)");
+    return;
+  }
+  env.setConfig(addRoute(env.config(), r));
+}
+
+function removeStaticRoute(env: IosEnv, a: Args): void {
+  const r = routeFrom(env, a);
+  if (!r) return;
+  const c = env.config();
+  const keep = c.staticRoutes.filter(
+    (x) =>
+      x.prefix.addr !== r.prefix.addr ||
+      x.prefix.len !== r.prefix.len ||
+      (r.nextHop !== undefined && x.nextHop !== r.nextHop) ||
+      (r.exitInterface !== undefined && x.exitInterface !== r.exitInterface),
+  );
+  if (keep.length === c.staticRoutes.length) env.error('%No matching route to delete');
+  else env.setConfig({ ...c, staticRoutes: keep });
+}
+
+/** `ip route` and `no ip route` share this shape; `optional` lets the next hop be omitted. */
+function routeArgs(h: (env: IosEnv, a: Args) => void, optional: boolean): IosNode {
+  const distance = () => arg('distance', range(1, 255), 'Distance metric for this route', run(h));
+  const endParts = () => [run(h), distance()];
+  return arg(
+    'prefix',
+    IPV4,
+    'Destination prefix',
+    arg(
+      'mask',
+      IPV4,
+      'Destination prefix mask',
+      ...(optional ? [run(h)] : []),
+      arg('nexthop', IPV4, "Forwarding router's address", ...endParts()),
+      arg(
+        'interface',
+        interfaceArg(),
+        '',
+        ...endParts(),
+        arg('nexthop', IPV4, "Forwarding router's address", ...endParts()),
+      ),
+    ),
+  );
+}
+
+/** Delimited text: `banner motd #text#`, possibly over several lines. "^C" counts as one delimiter. */
+function setBanner(env: IosEnv, a: Args): void {
+  const text = a.need<string>('text');
+  const delim = text.startsWith('^C') ? '^C' : text[0]!;
+  const rest = text.slice(delim.length);
+  const close = rest.indexOf(delim);
+  if (close >= 0) {
+    env.setConfig({ ...env.config(), bannerMotd: rest.slice(0, close) });
+    return;
+  }
+  env.print(`Enter TEXT message.  End with the character '${delim === '^C' ? '^C' : delim}'.`);
+  const collected: string[] = [rest];
+  const more = {
+    prompt: '',
+    answer(e: IosEnv, line: string): void {
+      const end = line.indexOf(delim);
+      if (end >= 0) {
+        collected.push(line.slice(0, end));
+        e.setConfig({ ...e.config(), bannerMotd: collected.join('\n') });
+      } else {
+        collected.push(line);
+        e.ask(more);
+      }
+    },
+  };
+  env.ask(more);
+}
+
+function setEnableSecret(env: IosEnv, a: Args): void {
+  const text = a.need<string>('password');
+  if (a.has('5')) {
+    if (!parseMd5Crypt(text)) {
+      env.error(
+        'ERROR: The secret you entered is not a valid encrypted secret.',
+        'To enter an UNENCRYPTED secret, do not specify type 5 encryption.',
+        'When you properly enter an UNENCRYPTED secret, it will be encrypted.',
+      );
+      return;
+    }
+    env.setConfig({ ...env.config(), enableSecret: text });
+    return;
+  }
+  const c = env.config();
+  if (c.enablePassword !== undefined && c.enablePassword === text) {
+    env.print(
+      'The enable secret you have chosen is the same as your enable password.',
+      'This is not recommended.  Re-enter the enable secret.',
+    );
+  }
+  env.setConfig({ ...c, enableSecret: hashSecret(text) });
+}
+
+function setEnablePassword(env: IosEnv, a: Args): void {
+  const plain = plainPassword(env, a);
+  if (plain === undefined) return;
+  const c = env.config();
+  if (c.enableSecret !== undefined && checkSecret(plain, c.enableSecret)) {
+    env.print(
+      'The enable password you have chosen is the same as your enable secret.',
+      'This is not recommended.  Re-enter the enable password.',
+    );
+  }
+  env.setConfig({ ...c, enablePassword: plain });
+}
+
+const enableHelp = {
+  password: 'Assign the privileged level password',
+  secret: 'Assign the privileged level secret',
+};
+
+function enableNode(): IosNode {
+  const secretLine = "The UNENCRYPTED (cleartext) 'enable' secret";
+  return kw(
+    'enable',
+    'Modify enable password parameters',
+    kw(
+      'password',
+      enableHelp.password,
+      ...passwordArgs(setEnablePassword, "The UNENCRYPTED (cleartext) 'enable' password"),
+    ),
+    kw(
+      'secret',
+      enableHelp.secret,
+      kw(
+        '0',
+        'Specifies an UNENCRYPTED password will follow',
+        arg('password', LINE, secretLine, run(setEnableSecret)),
+      ),
+      kw(
+        '5',
+        'Specifies an ENCRYPTED secret will follow',
+        arg('password', WORD, "The ENCRYPTED 'enable' secret string", run(setEnableSecret)),
+      ),
+      arg('password', LINE, secretLine, run(setEnableSecret)),
+    ),
+  );
+}
+
+function lineNode(): IosNode {
+  const enter = (line: 'console' | 'vty') => run((env) => env.modes.send({ type: 'line', line }));
+  return kw(
+    'line',
+    'Configure a terminal line',
+    kw('console', 'Primary terminal line', arg('first', range(0, 0), 'First Line number', enter('console'))),
+    kw(
+      'vty',
+      'Virtual terminal',
+      arg(
+        'first',
+        range(0, 15),
+        'First Line number',
+        enter('vty'),
+        arg('last', range(1, 15), 'Last Line number', enter('vty')),
+      ),
+    ),
+  );
+}
+
+const hostnameHelp = "Set system's network name";
+const bannerHelp = 'Define a login banner';
+const motdHelp = 'Set Message of the Day banner';
+const interfaceHelp = 'Select an interface to configure';
+const serviceHelp = 'Modify use of network based services';
+const pwEncHelp = 'Encrypt system passwords';
+const defaultGatewayHelp = 'Specify default gateway (if not routing IP)';
+const domainLookupHelp = 'Enable IP Domain Name System hostname translation';
+const domainHelp = 'IP DNS Resolver';
+const routeHelp = 'Establish static routes';
+const routingHelp = 'Enable IP routing';
+const vlanHelp = 'Vlan commands';
+
+function ipNode(kind: 'router' | 'switch'): IosNode {
+  const set = (patch: (env: IosEnv, a: Args) => void) => run(patch);
+  return kw(
+    'ip',
+    'Global IP configuration subcommands',
+    kw(
+      'default-gateway',
+      defaultGatewayHelp,
+      arg(
+        'gateway',
+        IPV4,
+        'IP address of default gateway',
+        set((env, a) => env.setConfig({ ...env.config(), defaultGateway: a.need<Ipv4Addr>('gateway') })),
+      ),
+    ),
+    kw(
+      'domain-lookup',
+      domainLookupHelp,
+      set((env) => env.setConfig({ ...env.config(), domainLookup: true })),
+    ),
+    kw(
+      'domain',
+      domainHelp,
+      kw(
+        'lookup',
+        domainLookupHelp,
+        set((env) => env.setConfig({ ...env.config(), domainLookup: true })),
+      ),
+    ),
+    kw('route', routeHelp, routeArgs(addStaticRoute, false)),
+    ...(kind === 'router'
+      ? [
+          kw(
+            'routing',
+            routingHelp,
+            set((env) => env.setConfig({ ...env.config(), ipRouting: true })),
+          ),
+        ]
+      : []),
+  );
+}
+
+export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNode {
+  return kw(
+    '',
+    '',
+    kw(
+      'banner',
+      bannerHelp,
+      kw(
+        'motd',
+        motdHelp,
+        arg('text', LINE, "c banner-text c, where 'c' is a delimiting character", run(setBanner)),
+      ),
+    ),
+    kw(
+      'default',
+      'Set a command to its defaults',
+      kw(
+        'interface',
+        interfaceHelp,
+        arg(
+          'interface',
+          interfaceArg(),
+          '',
+          run((env, a) => resetInterface(env, a.need<string>('interface'))),
+        ),
+      ),
+    ),
+    enableNode(),
+    kw('hostname', hostnameHelp, arg('name', WORD, "This system's network name", run(setHostname))),
+    kw(
+      'interface',
+      interfaceHelp,
+      arg('interface', interfaceArg({ create: true }), '', run(enterInterface)),
+      kw(
+        'range',
+        'interface range command',
+        arg(
+          'interfaces',
+          interfaceRangeArg(),
+          '',
+          run((env, a) =>
+            env.modes.send({ type: 'interface', names: a.need<string[]>('interfaces'), range: true }),
+          ),
+        ),
+      ),
+    ),
+    ipNode(kind),
+    lineNode(),
+    noNode(kind),
+    kw(
+      'service',
+      serviceHelp,
+      kw(
+        'password-encryption',
+        pwEncHelp,
+        run((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: true })),
+      ),
+    ),
+    ...(kind === 'switch'
+      ? [kw('vlan', vlanHelp, arg('vlans', VLAN_IDS, 'ISL VLAN IDs 1-4094', run(enterVlan)))]
+      : []),
+    kw(
+      'version',
+      'Version',
+      HIDDEN,
+      arg(
+        'version',
+        WORD,
+        'Version number',
+        run(() => {}),
+      ),
+    ),
+    ...modeCommands('Exit from configure mode', opts),
+  );
+}
+
+function noNode(kind: 'router' | 'switch'): IosNode {
+  const patch = (fn: (env: IosEnv) => void) => run(fn);
+  return kw(
+    'no',
+    'Negate a command or set its defaults',
+    kw(
+      'banner',
+      bannerHelp,
+      kw(
+        'motd',
+        motdHelp,
+        patch((env) => env.setConfig(without(env.config(), 'bannerMotd'))),
+      ),
+    ),
+    kw(
+      'enable',
+      'Modify enable password parameters',
+      kw(
+        'password',
+        enableHelp.password,
+        patch((env) => env.setConfig(without(env.config(), 'enablePassword'))),
+      ),
+      kw(
+        'secret',
+        enableHelp.secret,
+        patch((env) => env.setConfig(without(env.config(), 'enableSecret'))),
+      ),
+    ),
+    kw(
+      'hostname',
+      hostnameHelp,
+      patch((env) => env.setConfig({ ...env.config(), hostname: kind === 'router' ? 'Router' : 'Switch' })),
+    ),
+    kw('interface', interfaceHelp, arg('interface', interfaceArg(), '', run(noInterface))),
+    kw(
+      'ip',
+      'Global IP configuration subcommands',
+      kw(
+        'default-gateway',
+        defaultGatewayHelp,
+        patch((env) => env.setConfig(without(env.config(), 'defaultGateway'))),
+        arg(
+          'gateway',
+          IPV4,
+          'IP address of default gateway',
+          patch((env) => env.setConfig(without(env.config(), 'defaultGateway'))),
+        ),
+      ),
+      kw(
+        'domain-lookup',
+        domainLookupHelp,
+        patch((env) => env.setConfig({ ...env.config(), domainLookup: false })),
+      ),
+      kw(
+        'domain',
+        domainHelp,
+        kw(
+          'lookup',
+          domainLookupHelp,
+          patch((env) => env.setConfig({ ...env.config(), domainLookup: false })),
+        ),
+      ),
+      kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
+      ...(kind === 'router'
+        ? [
+            kw(
+              'routing',
+              routingHelp,
+              patch((env) => env.setConfig({ ...env.config(), ipRouting: false })),
+            ),
+          ]
+        : []),
+    ),
+    kw(
+      'service',
+      serviceHelp,
+      kw(
+        'password-encryption',
+        pwEncHelp,
+        patch((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: false })),
+      ),
+    ),
+    ...(kind === 'switch'
+      ? [kw('vlan', vlanHelp, arg('vlans', VLAN_LIST, 'ISL VLAN IDs 1-4094', run(noVlan)))]
+      : []),
+  );
+}

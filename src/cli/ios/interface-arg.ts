@@ -1,0 +1,132 @@
+/**
+ * Interface names as IOS reads them: the type as any unique prefix, glued to the number
+ * or not ("g0/0", "gig 0/0", "GigabitEthernet0/0.10", "vlan 10"), and interface ranges
+ * ("f0/1 - 10", "f0/1-3, f0/5").
+ */
+import {
+  formatInterfaceName,
+  INTERFACE_TYPES,
+  type InterfaceType,
+  parseInterfaceName,
+} from '../../shared/ports.ts';
+import type { HelpEntry, MatchResult, Token } from '../parser/tree.ts';
+import { interfaceAllowed, isPhysical } from './config-edit.ts';
+import type { IosArgType } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+
+const TYPE_HELP: Record<InterfaceType, string> = {
+  FastEthernet: 'FastEthernet IEEE 802.3',
+  GigabitEthernet: 'GigabitEthernet IEEE 802.3z',
+  Loopback: 'Loopback interface',
+  Vlan: 'Catalyst Vlans',
+};
+
+const NUMBER_HELP: Record<InterfaceType, string> = {
+  FastEthernet: '<0-0>',
+  GigabitEthernet: '<0-0>',
+  Loopback: '<0-2147483647>',
+  Vlan: '<1-4094>',
+};
+
+interface IfaceOptions {
+  /** Accept names `interface` would create (subinterfaces, SVIs, loopbacks). */
+  readonly create?: boolean;
+  /** Physical ports only (interface ranges). */
+  readonly physical?: boolean;
+}
+
+function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
+  const present = new Set<InterfaceType>();
+  for (const name of Object.keys(env.config().interfaces)) {
+    const type = INTERFACE_TYPES.find((t) => name.startsWith(t));
+    if (type && (!opts.physical || isPhysical(env.kind, name))) present.add(type);
+  }
+  if (opts.create) present.add(env.kind === 'router' ? 'Loopback' : 'Vlan');
+  return [...present].sort();
+}
+
+const typeEntries = (env: IosEnv, opts: IfaceOptions): HelpEntry[] =>
+  typesFor(env, opts).map((t) => ({ word: t, help: TYPE_HELP[t] }));
+
+function typeOf(env: IosEnv, opts: IfaceOptions, word: string): InterfaceType | undefined {
+  const w = word.toLowerCase();
+  const found = typesFor(env, opts).filter((t) => t.toLowerCase().startsWith(w));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function resolve(env: IosEnv, opts: IfaceOptions, type: InterfaceType, unit: string): string | undefined {
+  if (!/^\d+(\/\d+)*(\.\d+)?$/.test(unit)) return undefined;
+  const n = parseInterfaceName(`${type}${unit}`);
+  if (!n) return undefined;
+  const name = formatInterfaceName(n);
+  if (opts.physical && !isPhysical(env.kind, name)) return undefined;
+  return interfaceAllowed(env.kind, env.config(), name, opts.create === true) ? name : undefined;
+}
+
+export function interfaceArg(opts: IfaceOptions = {}): IosArgType {
+  return {
+    help: (_h, env) => typeEntries(env, opts),
+    completions: (env) => typesFor(env, opts),
+    match(tokens: readonly Token[], i: number, _line: string, env: IosEnv): MatchResult {
+      const tok = tokens[i]!;
+      const m = /^([a-z-]+)(.*)$/i.exec(tok.text);
+      if (!m) return { kind: 'none' };
+      const type = typeOf(env, opts, m[1]!);
+      if (!type) return { kind: 'none' };
+      const glued = m[2]!;
+      if (glued !== '') {
+        const name = resolve(env, opts, type, glued);
+        return name
+          ? { kind: 'match', consumed: 1, value: name }
+          : { kind: 'none', at: tok.start + m[1]!.length };
+      }
+      const next = tokens[i + 1];
+      if (!next) {
+        return { kind: 'partial', help: [{ word: NUMBER_HELP[type], help: `${type} interface number` }] };
+      }
+      const name = resolve(env, opts, type, next.text);
+      return name ? { kind: 'match', consumed: 2, value: name } : { kind: 'none', at: next.start };
+    },
+  };
+}
+
+/**
+ * `interface range`: the rest of the line, items separated by commas, each a port or
+ * "port - last" where last replaces the port's final number. The value is the list of
+ * canonical names.
+ */
+export function interfaceRangeArg(): IosArgType {
+  const opts: IfaceOptions = { physical: true };
+  return {
+    help: (_h, env) => typeEntries(env, opts),
+    completions: (env) => typesFor(env, opts),
+    match(tokens, i, line, env): MatchResult {
+      const start = tokens[i]!.start;
+      const text = line.slice(start);
+      const names: string[] = [];
+      let type: InterfaceType | undefined;
+      let offset = 0;
+      for (const item of text.split(',')) {
+        const lead = item.length - item.trimStart().length;
+        const at = start + offset + lead;
+        offset += item.length + 1;
+        const m = /^([a-z-]+)?\s*(\d+(?:\/\d+)*)(?:\s*-\s*(\d+))?\s*$/i.exec(item.trim());
+        if (!m) return { kind: 'none', at };
+        if (m[1] !== undefined) type = typeOf(env, opts, m[1]);
+        if (!type) return { kind: 'none', at };
+        const first = m[2]!;
+        const parts = first.split('/');
+        const from = Number(parts[parts.length - 1]);
+        const to = m[3] === undefined ? from : Number(m[3]);
+        if (to < from) return { kind: 'none', at };
+        for (let k = from; k <= to; k++) {
+          const unit = [...parts.slice(0, -1), String(k)].join('/');
+          const name = resolve(env, opts, type, unit);
+          if (!name) return { kind: 'none', at };
+          if (!names.includes(name)) names.push(name);
+        }
+      }
+      return { kind: 'match', consumed: tokens.length - i, value: names };
+    },
+  };
+}

@@ -1,0 +1,501 @@
+/**
+ * Interface configuration (config-if, config-subif, config-if-range): what a 1941 router's
+ * ports, subinterfaces and loopbacks accept, and what a 2960's switch ports and SVIs accept.
+ * In config-if-range every command applies to each interface of the range.
+ */
+import type { InterfaceConfig, SwitchportConfig, SwitchportMode } from '../../shared/config.ts';
+import {
+  formatIpv4,
+  type Ipv4Addr,
+  isUsableUnicast,
+  lenFromMask,
+  maskFromLen,
+  networkOf,
+} from '../../shared/ipv4.ts';
+import { ALL_VLANS, addVlans, NO_VLANS, removeVlans, type VlanRanges } from '../../shared/vlans.ts';
+import { IPV4, LINE, range } from '../parser/args.ts';
+import type { Args } from '../parser/tree.ts';
+import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
+import {
+  factoryInterface,
+  parentOf,
+  updateInterface,
+  upsertVlan,
+  vlanExists,
+  without,
+} from './config-edit.ts';
+import { arg, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+
+export type InterfaceClass = 'routerPort' | 'subinterface' | 'loopback' | 'switchPort' | 'svi';
+
+export function interfaceClass(kind: 'router' | 'switch', name: string): InterfaceClass {
+  if (name.includes('.')) return 'subinterface';
+  if (name.startsWith('Loopback')) return 'loopback';
+  if (name.startsWith('Vlan')) return 'svi';
+  return kind === 'router' ? 'routerPort' : 'switchPort';
+}
+
+const current = (env: IosEnv): readonly string[] => env.modes.context().interfaces;
+
+/** Applies `fn` to each interface being configured; a string result is printed as an error. */
+function edit(env: IosEnv, fn: (i: InterfaceConfig, name: string) => InterfaceConfig | string): void {
+  for (const name of current(env)) {
+    let failure: string | undefined;
+    const next = updateInterface(env.config(), env.kind, name, (i) => {
+      const r = fn(i, name);
+      if (typeof r === 'string') {
+        failure = r;
+        return i;
+      }
+      return r;
+    });
+    if (failure !== undefined) env.error(...failure.split('\n'));
+    else env.setConfig(next);
+  }
+}
+
+const hex8 = (a: Ipv4Addr) => `0x${(a >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+
+/**
+ * Another enabled interface whose subnet overlaps this address, as IOS refuses it when
+ * typed. A saved configuration is applied as saved, so reading one back never refuses it.
+ */
+function overlapping(env: IosEnv, self: string, addr: Ipv4Addr, len: number): string | undefined {
+  if (!env.device) return undefined;
+  for (const [name, i] of Object.entries(env.config().interfaces)) {
+    if (name === self || !i.ip || i.shutdown) continue;
+    const l = Math.min(len, i.ip.len);
+    if (networkOf(addr, l) === networkOf(i.ip.addr, l)) return name;
+  }
+  return undefined;
+}
+
+const DOT1Q_FIRST =
+  '% Configuring IP routing on a LAN subinterface is only allowed if that\n' +
+  'subinterface is already configured as part of an IEEE 802.10,\n' +
+  'IEEE 802.1Q, or ISL vLAN.';
+
+function setIpAddress(env: IosEnv, a: Args): void {
+  const addr = a.need<Ipv4Addr>('address');
+  const mask = a.need<Ipv4Addr>('mask');
+  const ip = formatIpv4(addr);
+  const len = lenFromMask(mask);
+  edit(env, (i, name) => {
+    if (len === undefined) return `Bad mask ${hex8(mask)} for address ${ip}`;
+    if (!isUsableUnicast(addr)) return `Not a valid host address - ${ip}`;
+    const loopback = name.startsWith('Loopback');
+    if (len === 0 || (len === 32 && !loopback)) return `Bad mask /${len} for address ${ip}`;
+    if (len <= 30) {
+      const host = (addr & ~maskFromLen(len)) >>> 0;
+      if (host === 0 || host === ~maskFromLen(len) >>> 0) return `Bad mask /${len} for address ${ip}`;
+    }
+    if (name.includes('.') && !i.dot1q) return DOT1Q_FIRST;
+    const other = overlapping(env, name, addr, len);
+    if (other) return `% ${formatIpv4(networkOf(addr, len))} overlaps with ${other}`;
+    if (len === 31 && !loopback)
+      env.print('% Warning: use /31 mask on non point-to-point interface cautiously');
+    return { ...i, ip: { addr, len } };
+  });
+}
+
+function noIpAddress(env: IosEnv): void {
+  edit(env, (i) => without(i, 'ip'));
+}
+
+function setShutdown(env: IosEnv, shut: boolean): void {
+  edit(env, (i, name) => {
+    if (!shut && i.shutdown && i.ip) {
+      const other = overlapping(env, name, i.ip.addr, i.ip.len);
+      if (other) {
+        return `% ${formatIpv4(networkOf(i.ip.addr, i.ip.len))} overlaps with ${other}\n${name}: incorrect IP address assignment`;
+      }
+    }
+    return i.shutdown === shut ? i : { ...i, shutdown: shut };
+  });
+}
+
+function setEncapsulation(env: IosEnv, a: Args): void {
+  const vlan = a.need<number>('vlan');
+  const native = a.has('native');
+  edit(env, (i, name) => {
+    const parent = parentOf(name)!;
+    for (const [other, o] of Object.entries(env.config().interfaces)) {
+      if (other !== name && parentOf(other) === parent && o.dot1q?.vlan === vlan) {
+        return (
+          '% Configuration of multiple subinterfaces of the same main\n' +
+          `% interface with the same VID (${vlan}) is not permitted.\n` +
+          `% This VID is already configured on ${other}.`
+        );
+      }
+    }
+    return { ...i, dot1q: { vlan, native } };
+  });
+}
+
+/** Removing the encapsulation also removes the address IOS only allowed because of it. */
+function noEncapsulation(env: IosEnv): void {
+  edit(env, (i) => without(without(i, 'dot1q'), 'ip'));
+}
+
+function editSwitchport(env: IosEnv, fn: (s: SwitchportConfig) => SwitchportConfig | string): void {
+  edit(env, (i) => {
+    if (!i.switchport) return i;
+    const r = fn(i.switchport);
+    return typeof r === 'string' ? r : { ...i, switchport: r };
+  });
+}
+
+const NEGOTIATE_CONFLICT = "Command rejected: Conflict between 'nonegotiate' and 'dynamic' status.";
+
+function setMode(env: IosEnv, mode: SwitchportMode): void {
+  editSwitchport(env, (s) =>
+    mode.startsWith('dynamic') && s.nonegotiate ? NEGOTIATE_CONFLICT : { ...s, mode },
+  );
+}
+
+/**
+ * A console creates a missing access VLAN as IOS does. A configuration text carries its
+ * VLAN database in `vlan` blocks, so reading one back never invents VLANs.
+ */
+function setAccessVlan(env: IosEnv, vlan: number): void {
+  if (env.device && vlan !== 1 && !vlanExists(env.config(), vlan)) {
+    env.print(`% Access VLAN does not exist. Creating vlan ${vlan}`);
+    env.setConfig(upsertVlan(env.config(), vlan));
+  }
+  editSwitchport(env, (s) => ({ ...s, accessVlan: vlan }));
+}
+
+function setAllowed(env: IosEnv, fn: (cur: VlanRanges) => VlanRanges): void {
+  editSwitchport(env, (s) => ({ ...s, allowedVlans: fn(s.allowedVlans) }));
+}
+
+const ipAddressHelp = 'Set the IP address of an interface';
+const proxyArpHelp = 'Enable proxy ARP';
+const descriptionHelp = 'Interface specific description';
+const shutdownHelp = 'Shutdown the selected interface';
+const encapsulationHelp = 'Set encapsulation type for an interface';
+const dot1qHelp = 'IEEE 802.1Q Virtual LAN';
+const switchportHelp = 'Set switching mode characteristics';
+
+function ipNode(withAddress: boolean, withProxyArp: boolean): IosNode {
+  const children: IosNode[] = [];
+  if (withAddress) {
+    children.push(
+      kw(
+        'address',
+        ipAddressHelp,
+        arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(setIpAddress))),
+      ),
+    );
+  }
+  if (withProxyArp)
+    children.push(
+      kw(
+        'proxy-arp',
+        proxyArpHelp,
+        run((env) => edit(env, (i) => ({ ...i, proxyArp: true }))),
+      ),
+    );
+  return kw('ip', 'Interface Internet Protocol config commands', ...children);
+}
+
+function noIpNode(withAddress: boolean, withProxyArp: boolean): IosNode {
+  const children: IosNode[] = [];
+  if (withAddress) {
+    children.push(
+      kw(
+        'address',
+        ipAddressHelp,
+        run(noIpAddress),
+        arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(noIpAddress))),
+      ),
+    );
+  }
+  if (withProxyArp)
+    children.push(
+      kw(
+        'proxy-arp',
+        proxyArpHelp,
+        run((env) => edit(env, (i) => ({ ...i, proxyArp: false }))),
+      ),
+    );
+  return kw('ip', 'Interface Internet Protocol config commands', ...children);
+}
+
+const description = (): IosNode =>
+  kw(
+    'description',
+    descriptionHelp,
+    arg(
+      'text',
+      LINE,
+      'Up to 240 characters describing this interface',
+      run((env, a) => edit(env, (i) => ({ ...i, description: a.need<string>('text').slice(0, 240) }))),
+    ),
+  );
+
+const noDescription = (): IosNode =>
+  kw(
+    'description',
+    descriptionHelp,
+    run((env) => edit(env, (i) => without(i, 'description'))),
+  );
+
+const encapsulation = (): IosNode =>
+  kw(
+    'encapsulation',
+    encapsulationHelp,
+    kw(
+      'dot1Q',
+      dot1qHelp,
+      arg(
+        'vlan',
+        range(1, 4094),
+        'IEEE 802.1Q VLAN ID',
+        run(setEncapsulation),
+        kw('native', 'Make this as native vlan', run(setEncapsulation)),
+      ),
+    ),
+  );
+
+const noEncapsulationNode = (): IosNode =>
+  kw(
+    'encapsulation',
+    encapsulationHelp,
+    kw(
+      'dot1Q',
+      dot1qHelp,
+      run(noEncapsulation),
+      arg('vlan', range(1, 4094), 'IEEE 802.1Q VLAN ID', run(noEncapsulation)),
+    ),
+  );
+
+function switchport(): IosNode {
+  const list = (name: string, help: string, fn: (cur: VlanRanges, v: VlanRanges) => VlanRanges) =>
+    kw(
+      name,
+      help,
+      arg(
+        'vlans',
+        VLAN_LIST,
+        'VLAN IDs of disallowed VLANS when this port is in trunking mode',
+        run((env, a) => setAllowed(env, (cur) => fn(cur, a.need<VlanRanges>('vlans')))),
+      ),
+    );
+  return kw(
+    'switchport',
+    switchportHelp,
+    kw(
+      'access',
+      'Set access mode characteristics of the interface',
+      kw(
+        'vlan',
+        'Set VLAN when interface is in access mode',
+        arg(
+          'vlan',
+          range(1, 4094),
+          'VLAN ID of the VLAN when this port is in access mode',
+          run((env, a) => setAccessVlan(env, a.need<number>('vlan'))),
+        ),
+      ),
+    ),
+    kw(
+      'mode',
+      'Set trunking mode of the interface',
+      kw(
+        'access',
+        'Set trunking mode to ACCESS unconditionally',
+        run((env) => setMode(env, 'access')),
+      ),
+      kw(
+        'dynamic',
+        'Set trunking mode to dynamically negotiate access or trunk mode',
+        kw(
+          'auto',
+          'Set trunking mode dynamic negotiation parameter to AUTO',
+          run((env) => setMode(env, 'dynamic-auto')),
+        ),
+        kw(
+          'desirable',
+          'Set trunking mode dynamic negotiation parameter to DESIRABLE',
+          run((env) => setMode(env, 'dynamic-desirable')),
+        ),
+      ),
+      kw(
+        'trunk',
+        'Set trunking mode to TRUNK unconditionally',
+        run((env) => setMode(env, 'trunk')),
+      ),
+    ),
+    kw(
+      'nonegotiate',
+      'Device will not engage in negotiation protocol on this interface',
+      run((env) =>
+        editSwitchport(env, (s) =>
+          s.mode.startsWith('dynamic') ? NEGOTIATE_CONFLICT : { ...s, nonegotiate: true },
+        ),
+      ),
+    ),
+    kw(
+      'trunk',
+      'Set trunking characteristics of the interface',
+      kw(
+        'allowed',
+        'Set allowed VLAN characteristics when interface is in trunking mode',
+        kw(
+          'vlan',
+          'Set allowed VLANs when interface is in trunking mode',
+          arg(
+            'vlans',
+            VLAN_LIST,
+            'VLAN IDs of the allowed VLANs when this port is in trunking mode',
+            run((env, a) => setAllowed(env, () => a.need<VlanRanges>('vlans'))),
+          ),
+          list('add', 'add VLANs to the current list', (cur, v) => addVlans(cur, v)),
+          kw(
+            'all',
+            'all VLANs',
+            run((env) => setAllowed(env, () => ALL_VLANS)),
+          ),
+          list('except', 'all VLANs except the following', (_cur, v) => removeVlans(ALL_VLANS, v)),
+          kw(
+            'none',
+            'no VLANs',
+            run((env) => setAllowed(env, () => NO_VLANS)),
+          ),
+          list('remove', 'remove VLANs from the current list', (cur, v) => removeVlans(cur, v)),
+        ),
+      ),
+      kw(
+        'native',
+        'Set trunking native characteristics when interface is in trunking mode',
+        kw(
+          'vlan',
+          'Set native VLAN when interface is in trunking mode',
+          arg(
+            'vlan',
+            range(1, 4094),
+            'VLAN ID of the native VLAN when this port is in trunking mode',
+            run((env, a) => editSwitchport(env, (s) => ({ ...s, nativeVlan: a.need<number>('vlan') }))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function noSwitchport(): IosNode {
+  return kw(
+    'switchport',
+    switchportHelp,
+    kw(
+      'access',
+      'Set access mode characteristics of the interface',
+      kw(
+        'vlan',
+        'Set VLAN when interface is in access mode',
+        run((env) => editSwitchport(env, (s) => ({ ...s, accessVlan: 1 }))),
+      ),
+    ),
+    kw(
+      'mode',
+      'Set trunking mode of the interface',
+      run((env) =>
+        editSwitchport(env, (s) => (s.nonegotiate ? NEGOTIATE_CONFLICT : { ...s, mode: 'dynamic-auto' })),
+      ),
+    ),
+    kw(
+      'nonegotiate',
+      'Device will not engage in negotiation protocol on this interface',
+      run((env) => editSwitchport(env, (s) => ({ ...s, nonegotiate: false }))),
+    ),
+    kw(
+      'trunk',
+      'Set trunking characteristics of the interface',
+      kw(
+        'allowed',
+        'Set allowed VLAN characteristics when interface is in trunking mode',
+        kw(
+          'vlan',
+          'Set allowed VLANs when interface is in trunking mode',
+          run((env) => setAllowed(env, () => ALL_VLANS)),
+        ),
+      ),
+      kw(
+        'native',
+        'Set trunking native characteristics when interface is in trunking mode',
+        kw(
+          'vlan',
+          'Set native VLAN when interface is in trunking mode',
+          run((env) => editSwitchport(env, (s) => ({ ...s, nativeVlan: 1 }))),
+        ),
+      ),
+    ),
+  );
+}
+
+const shutdown = (): IosNode =>
+  kw(
+    'shutdown',
+    shutdownHelp,
+    run((env) => setShutdown(env, true)),
+  );
+const noShutdown = (): IosNode =>
+  kw(
+    'shutdown',
+    shutdownHelp,
+    run((env) => setShutdown(env, false)),
+  );
+
+/** The commands of one class of interface, and their `no` forms. */
+function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
+  switch (cls) {
+    case 'routerPort':
+      return {
+        cmds: [description(), ipNode(true, true), shutdown()],
+        nos: [noDescription(), noIpNode(true, true), noShutdown()],
+      };
+    case 'subinterface':
+      return {
+        cmds: [description(), encapsulation(), ipNode(true, true), shutdown()],
+        nos: [noDescription(), noEncapsulationNode(), noIpNode(true, true), noShutdown()],
+      };
+    case 'loopback':
+      return {
+        cmds: [description(), ipNode(true, false), shutdown()],
+        nos: [noDescription(), noIpNode(true, false), noShutdown()],
+      };
+    case 'svi':
+      return {
+        cmds: [description(), ipNode(true, true), shutdown()],
+        nos: [noDescription(), noIpNode(true, true), noShutdown()],
+      };
+    case 'switchPort':
+      return {
+        cmds: [description(), shutdown(), switchport()],
+        nos: [noDescription(), noShutdown(), noSwitchport()],
+      };
+  }
+}
+
+export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
+  const { cmds, nos } = classCommands(cls);
+  // `default X` restores the factory setting, which is what `no X` does for everything
+  // here except `shutdown`, whose default depends on the port.
+  const defaults = classCommands(cls).nos.filter((n) => n.word !== 'shutdown');
+  return kw(
+    '',
+    '',
+    ...cmds,
+    kw('no', 'Negate a command or set its defaults', ...nos),
+    kw('default', 'Set a command to its defaults', ...defaults),
+    ...modeCommands('Exit from interface configuration mode', opts),
+  );
+}
+
+/** `default interface X`: back to factory settings. */
+export function resetInterface(env: IosEnv, name: string): void {
+  env.setConfig(updateInterface(env.config(), env.kind, name, () => factoryInterface(env.kind, name)));
+  env.print(`Interface ${name} set to default configuration`);
+}

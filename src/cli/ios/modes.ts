@@ -1,0 +1,143 @@
+/**
+ * IOS command modes as a state machine: user EXEC (R1>), privileged EXEC (R1#) and the
+ * configuration modes, which share the transitions into each other (typing `interface`
+ * or `vlan` inside any of them switches mode, as IOS does).
+ */
+import { assign, createActor, setup } from 'xstate';
+
+export type LineKind = 'console' | 'vty';
+
+export interface ModeContext {
+  /** Interfaces being configured (one, or several in config-if-range). */
+  readonly interfaces: readonly string[];
+  /** VLANs being configured in config-vlan. */
+  readonly vlans: readonly number[];
+  readonly line: LineKind;
+}
+
+export type ModeEvent =
+  | { readonly type: 'login' }
+  | { readonly type: 'logout' }
+  | { readonly type: 'enable' }
+  | { readonly type: 'disable' }
+  | { readonly type: 'configure' }
+  | { readonly type: 'interface'; readonly names: readonly string[]; readonly range: boolean }
+  | { readonly type: 'vlan'; readonly ids: readonly number[] }
+  | { readonly type: 'line'; readonly line: LineKind }
+  /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
+  | { readonly type: 'global' }
+  | { readonly type: 'exit' }
+  | { readonly type: 'end' }
+  /** Reload: the console is back at "Press RETURN to get started". */
+  | { readonly type: 'reset' };
+
+export type IosMode =
+  | 'loggedOut'
+  | 'userExec'
+  | 'privExec'
+  | 'global'
+  | 'interface'
+  | 'subinterface'
+  | 'interfaceRange'
+  | 'vlan'
+  | 'line';
+
+const machine = setup({
+  types: { context: {} as ModeContext, events: {} as ModeEvent },
+  guards: {
+    isRange: ({ event }) => event.type === 'interface' && event.range,
+    isSub: ({ event }) => event.type === 'interface' && event.names[0]?.includes('.') === true,
+  },
+  actions: {
+    setInterfaces: assign({ interfaces: ({ event }) => (event.type === 'interface' ? event.names : []) }),
+    setVlans: assign({ vlans: ({ event }) => (event.type === 'vlan' ? event.ids : []) }),
+    setLine: assign({ line: ({ context, event }) => (event.type === 'line' ? event.line : context.line) }),
+  },
+}).createMachine({
+  id: 'ios',
+  initial: 'userExec',
+  context: { interfaces: [], vlans: [], line: 'console' },
+  on: { reset: '.loggedOut' },
+  states: {
+    loggedOut: { on: { login: 'userExec' } },
+    userExec: { on: { enable: 'privExec', exit: 'loggedOut', logout: 'loggedOut' } },
+    privExec: {
+      on: { disable: 'userExec', configure: 'config', exit: 'loggedOut', logout: 'loggedOut' },
+    },
+    config: {
+      initial: 'global',
+      on: {
+        end: 'privExec',
+        global: '.global',
+        interface: [
+          { guard: 'isRange', target: '.interfaceRange', actions: 'setInterfaces' },
+          { guard: 'isSub', target: '.subinterface', actions: 'setInterfaces' },
+          { target: '.interface', actions: 'setInterfaces' },
+        ],
+        vlan: { target: '.vlan', actions: 'setVlans' },
+        line: { target: '.line', actions: 'setLine' },
+      },
+      states: {
+        global: { on: { exit: '#ios.privExec' } },
+        interface: { on: { exit: 'global' } },
+        subinterface: { on: { exit: 'global' } },
+        interfaceRange: { on: { exit: 'global' } },
+        vlan: { on: { exit: 'global' } },
+        line: { on: { exit: 'global' } },
+      },
+    },
+  },
+});
+
+const SUFFIX: Record<IosMode, string> = {
+  loggedOut: '',
+  userExec: '>',
+  privExec: '#',
+  global: '(config)#',
+  interface: '(config-if)#',
+  subinterface: '(config-subif)#',
+  interfaceRange: '(config-if-range)#',
+  vlan: '(config-vlan)#',
+  line: '(config-line)#',
+};
+
+/** One console's current mode. */
+export class Modes {
+  private readonly actor;
+
+  /** Consoles start in user EXEC; reading a configuration text starts in global configuration. */
+  constructor(start: 'userExec' | 'global' = 'userExec') {
+    const context: ModeContext = { interfaces: [], vlans: [], line: 'console' };
+    const value = start === 'global' ? { config: 'global' } : 'userExec';
+    this.actor = createActor(machine, { snapshot: machine.resolveState({ value, context }) });
+    this.actor.start();
+  }
+
+  send(event: ModeEvent): void {
+    this.actor.send(event);
+  }
+
+  /** Changes whenever the mode or what it configures changes. */
+  snapshotKey(): unknown {
+    return this.actor.getSnapshot();
+  }
+
+  mode(): IosMode {
+    const v = this.actor.getSnapshot().value;
+    return typeof v === 'string' ? (v as IosMode) : (v.config as IosMode);
+  }
+
+  context(): ModeContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  /** What follows the hostname in the prompt: ">", "#", "(config-if)#"... */
+  suffix(): string {
+    return SUFFIX[this.mode()];
+  }
+
+  isConfig(): boolean {
+    const m = this.mode();
+    return m !== 'loggedOut' && m !== 'userExec' && m !== 'privExec';
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * IOS ping and traceroute: the engine sends the probes, virtual time runs while the
+ * console waits, and the outcome is printed the IOS way ("!!!!!", "U.U.U", "Success
+ * rate is 80 percent (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
+ */
+import type { ProbeResult } from '../../engine/api.ts';
+import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
+import type { IosEnv } from './env.ts';
+import { millis } from './show/format.ts';
+
+export interface IosPingOptions {
+  readonly count: number;
+  readonly size: number;
+  readonly timeoutSeconds: number;
+  readonly source?: Ipv4Addr;
+}
+
+export const DEFAULT_PING: IosPingOptions = { count: 5, size: 100, timeoutSeconds: 2 };
+
+/** An address, or the IOS refusal for a name it cannot resolve (there is no DNS here). */
+export function resolveTarget(env: IosEnv, target: string): Ipv4Addr | undefined {
+  const addr = parseIpv4(target);
+  if (addr !== undefined) return addr;
+  if (env.config().domainLookup) env.print(`Translating "${target}"...domain server (255.255.255.255)`);
+  env.print('% Unrecognized host or address, or protocol not running.', '');
+  return undefined;
+}
+
+function mark(r: ProbeResult): string {
+  switch (r.outcome.kind) {
+    case 'reply':
+      return '!';
+    case 'unreachable':
+      return 'U';
+    case 'ttl-exceeded':
+      return '&';
+    default:
+      return '.';
+  }
+}
+
+export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void {
+  const dev = env.device!;
+  const timeout = seconds(o.timeoutSeconds);
+  env.print(
+    'Type escape sequence to abort.',
+    `Sending ${o.count}, ${o.size}-byte ICMP Echos to ${formatIpv4(target)}, timeout is ${o.timeoutSeconds} seconds:`,
+  );
+  if (o.source !== undefined) env.print(`Packet sent with a source address of ${formatIpv4(o.source)}`);
+  const job = dev.sim.ping(dev.id, target, {
+    count: o.count,
+    timeout,
+    size: o.size,
+    sizeIsDatagram: true,
+    ...(o.source !== undefined ? { source: o.source } : {}),
+  });
+  dev.wait(() => job.done, (o.count * (timeout + seconds(1)) + seconds(1)) as Micros);
+  const marks = job.results.map(mark).join('');
+  for (let k = 0; k < marks.length; k += 70) env.print(marks.slice(k, k + 70));
+  const rtts = job.results.flatMap((r) => (r.outcome.kind === 'reply' ? [millis(r.outcome.rtt)] : []));
+  const ok = rtts.length;
+  let line = `Success rate is ${Math.floor((ok * 100) / o.count)} percent (${ok}/${o.count})`;
+  if (ok > 0) {
+    const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / ok);
+    line += `, round-trip min/avg/max = ${Math.min(...rtts)}/${avg}/${Math.max(...rtts)} ms`;
+  }
+  env.print(line);
+}
+
+const UNREACHABLE_MARK: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 13: '!A' };
+
+export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
+  const dev = env.device!;
+  env.print(
+    'Type escape sequence to abort.',
+    `Tracing the route to ${formatIpv4(target)}`,
+    'VRF info: (vrf in name/id, vrf out name/id)',
+  );
+  const timeout = seconds(3);
+  const maxTtl = 30;
+  const job = dev.sim.traceroute(dev.id, target, { maxTtl, probesPerHop: 3, timeout, probe: 'udp' });
+  dev.wait(() => job.done, (maxTtl * 3 * (timeout + seconds(1))) as Micros);
+  for (const hop of job.hops) {
+    let line = String(hop.ttl).padStart(3);
+    let last: Ipv4Addr | undefined;
+    for (const p of hop.probes) {
+      const o = p.outcome;
+      if (o.kind === 'timeout' || o.kind === 'local-error') {
+        line += '  *';
+        continue;
+      }
+      if (o.from !== last) line += ` ${formatIpv4(o.from)}`;
+      last = o.from;
+      const port = o.kind === 'unreachable' && o.code === 3;
+      if (o.kind === 'unreachable' && (!port || o.rtt === undefined))
+        line += ` ${UNREACHABLE_MARK[o.code] ?? '!'}`;
+      else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
+    }
+    env.print(line);
+  }
+}

@@ -1,0 +1,342 @@
+/**
+ * One IOS command line: the current mode, the tree for it, and how a line is handled,
+ * the same way whether a student types it or a saved configuration is read back.
+ * Sub-modes fall back to global configuration as IOS does (typing `hostname X` inside
+ * config-if runs it and returns to global configuration).
+ */
+import type { DeviceConfig } from '../../shared/config.ts';
+import type { IosDeviceContext } from '../context.ts';
+import { complete as completeLine, help, type TabResult } from '../parser/help.ts';
+import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
+import { tokenize } from '../parser/tokens.ts';
+import { endConfig, type TreeOptions } from './common.ts';
+import type { IosKind } from './config-edit.ts';
+import type { IosNode } from './dsl.ts';
+import type { IosEnv, Question } from './env.ts';
+import { execTrees } from './exec-commands.ts';
+import { applyFilter } from './filters.ts';
+import { globalTree } from './global-commands.ts';
+import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
+import { lineTree } from './line-commands.ts';
+import { type IosMode, Modes } from './modes.ts';
+import { vlanTree } from './vlan-commands.ts';
+
+export interface ConfigStore {
+  get(): DeviceConfig;
+  set(config: DeviceConfig): void;
+}
+
+export interface ShellReply {
+  readonly lines: readonly string[];
+  /** After `?`: the text to put back on the input line. */
+  readonly pending?: string;
+}
+
+interface Trees {
+  readonly user?: IosNode;
+  readonly priv?: IosNode;
+  readonly global: IosNode;
+  readonly interfaces: Readonly<Record<InterfaceClass, IosNode>>;
+  readonly line: IosNode;
+  readonly vlan: IosNode;
+}
+
+/** Trees hold no state (handlers get the shell's env), so each kind builds them once. */
+const built = new Map<string, Trees>();
+
+function treesFor(kind: IosKind, interactive: boolean): Trees {
+  const key = `${kind}:${interactive}`;
+  let t = built.get(key);
+  if (!t) {
+    t = buildTrees(kind, interactive);
+    built.set(key, t);
+  }
+  return t;
+}
+
+function buildTrees(kind: IosKind, interactive: boolean): Trees {
+  const exec = interactive ? execTrees(kind) : undefined;
+  const opts: TreeOptions = exec ? { doNode: exec.doNode } : {};
+  const classes: InterfaceClass[] = ['routerPort', 'subinterface', 'loopback', 'switchPort', 'svi'];
+  const interfaces = Object.fromEntries(classes.map((c) => [c, interfaceTree(c, opts)])) as Record<
+    InterfaceClass,
+    IosNode
+  >;
+  return {
+    ...(exec ? { user: exec.user, priv: exec.priv } : {}),
+    global: globalTree(kind, opts),
+    interfaces,
+    line: lineTree(opts),
+    vlan: vlanTree(opts),
+  };
+}
+
+const HELP_HEADER: Partial<Record<IosMode, string>> = {
+  userExec: 'Exec commands:',
+  privExec: 'Exec commands:',
+  global: 'Configure commands:',
+  interface: 'Interface configuration commands:',
+  subinterface: 'Interface configuration commands:',
+  interfaceRange: 'Interface configuration commands:',
+  line: 'Line configuration commands:',
+  vlan: 'VLAN configuration commands:',
+};
+
+const UNKNOWN_COMMAND = '% Unknown command or computer name, or unable to find computer address';
+
+export class IosShell {
+  readonly modes: Modes;
+  private readonly trees: Trees;
+  private readonly env: IosEnv;
+  private question: Question | undefined;
+  private out: string[] = [];
+  private logs: string[] = [];
+  private failures: string[] = [];
+
+  constructor(
+    readonly kind: IosKind,
+    private readonly store: ConfigStore,
+    readonly device: IosDeviceContext | undefined,
+    start: 'userExec' | 'global' = 'userExec',
+  ) {
+    this.modes = new Modes(start);
+    this.trees = treesFor(kind, device !== undefined);
+    this.env = {
+      kind,
+      device,
+      modes: this.modes,
+      config: () => store.get(),
+      setConfig: (c) => {
+        if (c !== store.get()) store.set(c);
+      },
+      print: (...lines) => this.out.push(...lines),
+      error: (...lines) => this.fail(lines.filter((l) => l !== '').join('\n'), lines),
+      ask: (q) => {
+        this.question = q;
+      },
+      log: (m) => this.logs.push(m),
+    };
+  }
+
+  prompt(): string {
+    if (this.question) return this.question.prompt;
+    if (this.modes.mode() === 'loggedOut') return '';
+    return `${this.store.get().hostname}${this.modes.suffix()}`;
+  }
+
+  /** Is the next line an answer (to a question, or RETURN at the login screen) rather than a command? */
+  answering(): boolean {
+    return this.question !== undefined || this.modes.mode() === 'loggedOut';
+  }
+
+  /** Is a password being asked (the terminal should not echo)? */
+  secret(): boolean {
+    return this.question?.secret === true;
+  }
+
+  /** Errors the last line produced (problems, when reading a configuration text). */
+  lastFailures(): readonly string[] {
+    return this.failures;
+  }
+
+  /** Asynchronous messages produced so far (%SYS-5-CONFIG_I...), emptied by the call. */
+  takeLogs(): string[] {
+    const l = this.logs;
+    this.logs = [];
+    return l;
+  }
+
+  /**
+   * Starts a console session ("Press RETURN to get started"): the MOTD banner, then the
+   * console password when `line con 0` has `login` and a password.
+   */
+  login(): string[] {
+    this.begin();
+    const c = this.store.get();
+    if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
+    const password = c.lineConsole.login ? c.lineConsole.password : undefined;
+    if (password === undefined) {
+      this.modes.send({ type: 'reset' });
+      this.modes.send({ type: 'login' });
+      return this.out;
+    }
+    this.modes.send({ type: 'reset' });
+    if (this.out[this.out.length - 1] !== '') this.out.push('');
+    this.out.push('User Access Verification', '');
+    const ask = (tries: number): void =>
+      this.env.ask({
+        prompt: 'Password: ',
+        secret: true,
+        answer: (env, text) => {
+          if (text === env.config().lineConsole.password) env.modes.send({ type: 'login' });
+          else if (tries < 2) ask(tries + 1);
+          else env.print('% Bad passwords', '');
+        },
+      });
+    ask(0);
+    return this.out;
+  }
+
+  private fail(message: string, lines: readonly string[]): void {
+    this.out.push(...lines);
+    this.failures.push(message);
+  }
+
+  private begin(): void {
+    this.out = [];
+    this.failures = [];
+  }
+
+  line(text: string): ShellReply {
+    this.begin();
+    const q = this.question;
+    if (q) {
+      this.question = undefined;
+      q.answer(this.env, text);
+      return { lines: this.out };
+    }
+    if (this.modes.mode() === 'loggedOut') return { lines: this.login() };
+    if (/^\s*!/.test(text)) return { lines: [] };
+    // At a console `?` asks for help; in a configuration text it is just a character.
+    if (text.endsWith('?') && this.device) return this.help(text.slice(0, -1));
+    this.execute(text);
+    return { lines: this.out };
+  }
+
+  /** Ctrl+Z: run what is on the line, then leave configuration mode. */
+  ctrlZ(text: string): ShellReply {
+    this.begin();
+    if (this.question || !this.modes.isConfig()) return { lines: [] };
+    if (text.trim() !== '') this.execute(text);
+    const out = this.out;
+    if (this.modes.isConfig()) endConfig(this.env);
+    return { lines: out };
+  }
+
+  complete(text: string): TabResult {
+    const tree = this.treeFor(this.modes.mode());
+    if (!tree || this.question) return { line: text, candidates: [] };
+    const r = completeLine(tree, text, this.env);
+    if (r.candidates.length > 0 || !this.isSubMode()) return r;
+    return completeLine(this.trees.global, text, this.env);
+  }
+
+  private isSubMode(): boolean {
+    return this.modes.isConfig() && this.modes.mode() !== 'global';
+  }
+
+  private treeFor(mode: IosMode): IosNode | undefined {
+    switch (mode) {
+      case 'loggedOut':
+        return undefined;
+      case 'userExec':
+        return this.trees.user;
+      case 'privExec':
+        return this.trees.priv;
+      case 'global':
+        return this.trees.global;
+      case 'interface':
+      case 'subinterface':
+      case 'interfaceRange': {
+        const first = this.modes.context().interfaces[0] ?? '';
+        return this.trees.interfaces[interfaceClass(this.kind, first)];
+      }
+      case 'line':
+        return this.trees.line;
+      case 'vlan':
+        return this.trees.vlan;
+    }
+  }
+
+  private execute(text: string): void {
+    const mode = this.modes.mode();
+    const tree = this.treeFor(mode);
+    if (!tree) {
+      this.env.error('% Not accepted in this mode');
+      return;
+    }
+    const promptLength = this.prompt().length;
+    const r = parse(tree, text, this.env);
+    if (r.kind === 'empty') return;
+    if (r.kind === 'ok') {
+      this.run(r);
+      return;
+    }
+    if (this.isSubMode()) {
+      const g = parse(this.trees.global, text, this.env);
+      if (g.kind === 'ok') {
+        // The global command runs, then the sub-mode is left unless the command entered
+        // another mode itself (`interface g0/1` typed inside config-if).
+        const before = this.modes.snapshotKey();
+        this.run(g);
+        if (this.modes.snapshotKey() === before) this.modes.send({ type: 'global' });
+        return;
+      }
+      if (g.kind !== 'empty') {
+        this.report(text, promptLength, pickError(r, g), false);
+        return;
+      }
+    }
+    this.report(text, promptLength, r, mode === 'userExec' || mode === 'privExec');
+  }
+
+  private run(r: Extract<ParseOutcome<IosEnv>, { kind: 'ok' }>): void {
+    const node = r.node;
+    if (!r.args.has('|')) {
+      node.run!(this.env, r.args);
+      return;
+    }
+    const start = this.out.length;
+    node.run!(this.env, r.args);
+    const produced = this.out.splice(start);
+    this.out.push(...applyFilter(r.args, produced));
+  }
+
+  private report(text: string, promptLength: number, e: ParseError, exec: boolean): void {
+    const first = tokenize(text)[0];
+    switch (e.kind) {
+      case 'ambiguous':
+        this.env.error(`% Ambiguous command:  "${text.slice(first?.start ?? 0, e.end)}"`);
+        return;
+      case 'incomplete':
+        if (e.message !== undefined) this.env.error(e.message);
+        else this.env.error('% Incomplete command.', '');
+        return;
+      case 'invalid':
+        if (exec && first && e.col === first.start) {
+          const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
+          this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
+          return;
+        }
+        this.fail(`% Invalid input detected at '^' marker (column ${e.col + 1}).`, [
+          `${' '.repeat(promptLength + e.col)}^`,
+          "% Invalid input detected at '^' marker.",
+          '',
+        ]);
+    }
+  }
+
+  private help(text: string): ShellReply {
+    const mode = this.modes.mode();
+    const tree = this.treeFor(mode);
+    if (!tree) return { lines: [] };
+    const r = help(tree, text, this.env);
+    if (r.kind === 'help') {
+      const header = text.trim() === '' ? HELP_HEADER[mode] : undefined;
+      return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
+    }
+    const first = tokenize(text)[0];
+    if (r.kind === 'invalid' && first && r.col === first.start) {
+      return { lines: ['% Unrecognized command'], pending: text };
+    }
+    this.report(text, this.prompt().length, r, false);
+    return { lines: this.out, pending: text };
+  }
+}
+
+/** Which error to show when neither the sub-mode nor global configuration accepts a line. */
+function pickError(sub: ParseError, global: ParseError): ParseError {
+  if (sub.kind !== 'invalid') return sub;
+  if (global.kind !== 'invalid') return global;
+  return global.col > sub.col ? global : sub;
+}

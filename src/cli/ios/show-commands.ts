@@ -1,0 +1,188 @@
+/** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
+import type { IosDeviceContext } from '../context.ts';
+import type { IosKind } from './config-edit.ts';
+import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+import { withFilters } from './filters.ts';
+import { interfaceArg } from './interface-arg.ts';
+import { interfaceLines, renderRunningConfig } from './running-config.ts';
+import {
+  showInterfaces,
+  showInterfacesStatus,
+  showInterfacesSwitchport,
+  showInterfacesTrunk,
+  showIpInterfaceBrief,
+} from './show/interfaces.ts';
+import { showIpRoute } from './show/ip-route.ts';
+import { showArp, showMacAddressTable, showVlan } from './show/tables.ts';
+import { showVersion } from './show/version.ts';
+
+type Render = (dev: IosDeviceContext, env: IosEnv) => string[];
+
+const show = (render: Render) => run((env) => env.print(...render(env.device!, env)));
+
+/** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
+const NVRAM_BYTES = { router: 262136, switch: 65536 } as const;
+
+const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+
+/** "Building configuration..." and the byte count, then the configuration text. */
+export function showRunning(env: IosEnv, only?: string): string[] {
+  const c = env.config();
+  const text = only
+    ? `!\n${interfaceLines(only, c.interfaces[only]!).join('\n')}\nend\n`
+    : renderRunningConfig(env.kind, c);
+  return [
+    'Building configuration...',
+    '',
+    `Current configuration : ${byteLength(text)} bytes`,
+    ...text.split('\n'),
+  ];
+}
+
+function showStartup(dev: IosDeviceContext): string[] {
+  const text = dev.startupConfig();
+  if (text === undefined) return ['startup-config is not present'];
+  return [`Using ${byteLength(text)} out of ${NVRAM_BYTES[dev.kind]} bytes`, ...text.split('\n')];
+}
+
+export function showTree(kind: IosKind, privileged: boolean): IosNode {
+  const ifaceShow = (env: IosEnv, name?: string) => showInterfaces(env.device!, env.config(), name);
+  const interfaces = kw(
+    'interfaces',
+    'Interface status and configuration',
+    run((env) => env.print(...ifaceShow(env))),
+    arg(
+      'interface',
+      interfaceArg(),
+      '',
+      run((env, a) => env.print(...ifaceShow(env, a.need<string>('interface')))),
+      ...(kind === 'switch'
+        ? [
+            kw(
+              'switchport',
+              'Show interface switchport information',
+              run((env, a) =>
+                env.print(
+                  ...showInterfacesSwitchport(env.device!, env.config(), a.need<string>('interface')),
+                ),
+              ),
+            ),
+          ]
+        : []),
+    ),
+    ...(kind === 'switch'
+      ? [
+          kw(
+            'status',
+            'Show interface line status',
+            show((d, e) => showInterfacesStatus(d, e.config())),
+          ),
+          kw(
+            'switchport',
+            'Show interface switchport information',
+            show((d, e) => showInterfacesSwitchport(d, e.config())),
+          ),
+          kw(
+            'trunk',
+            'Show interface trunk information',
+            show((d) => showInterfacesTrunk(d)),
+          ),
+        ]
+      : []),
+  );
+  const macTable = kw(
+    'address-table',
+    'MAC forwarding table',
+    show((d) => showMacAddressTable(d)),
+  );
+  const children: IosNode[] = [
+    kw(
+      'arp',
+      'ARP table',
+      show((d) => showArp(d)),
+    ),
+    interfaces,
+    kw(
+      'ip',
+      'IP information',
+      kw(
+        'arp',
+        'IP ARP table',
+        show((d) => showArp(d)),
+      ),
+      kw(
+        'interface',
+        'IP interface status and configuration',
+        kw(
+          'brief',
+          'Brief summary of IP status and configuration',
+          show((d, e) => showIpInterfaceBrief(d, e.config())),
+        ),
+      ),
+      kw(
+        'route',
+        'IP routing table',
+        show((d, e) => showIpRoute(d, e.config())),
+      ),
+    ),
+    kw(
+      'version',
+      'System hardware and software status',
+      show((d, e) => showVersion(d, e.config())),
+    ),
+  ];
+  if (kind === 'switch') {
+    children.push(
+      kw('mac', 'MAC configuration', macTable),
+      kw(
+        'mac-address-table',
+        'MAC forwarding table',
+        HIDDEN,
+        show((d) => showMacAddressTable(d)),
+      ),
+      kw(
+        'vlan',
+        'VTP VLAN status',
+        show((d, e) => showVlan(d, e.config(), false)),
+        kw(
+          'brief',
+          'VTP all VLAN status in brief',
+          show((d, e) => showVlan(d, e.config(), true)),
+        ),
+      ),
+    );
+  }
+  if (privileged) {
+    children.push(
+      kw(
+        'running-config',
+        'Current operating configuration',
+        run((env) => env.print(...showRunning(env))),
+        kw(
+          'interface',
+          'Show interface configuration',
+          arg(
+            'interface',
+            interfaceArg(),
+            '',
+            run((env, a) => env.print(...showRunning(env, a.need<string>('interface')))),
+          ),
+        ),
+      ),
+      kw(
+        'startup-config',
+        'Contents of startup configuration',
+        show((d) => showStartup(d)),
+      ),
+    );
+  }
+  return withFilters(
+    kw(
+      'show',
+      'Show running system information',
+      incompleteMessage('% Type "show ?" for a list of subcommands'),
+      ...children,
+    ),
+  );
+}

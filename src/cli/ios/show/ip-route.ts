@@ -1,0 +1,108 @@
+/**
+ * show ip route, IOS 15 layout: the codes legend, the gateway of last resort, and routes
+ * grouped under their classful network ("10.0.0.0/8 is variably subnetted, 2 subnets,
+ * 2 masks") with codes padded to 9 columns inside a group and 6 outside.
+ */
+import type { RouteEntry } from '../../../engine/api.ts';
+import type { DeviceConfig } from '../../../shared/config.ts';
+import { formatIpv4, type Ipv4Addr, networkOf } from '../../../shared/ipv4.ts';
+import type { IosDeviceContext } from '../../context.ts';
+
+const LEGEND = [
+  'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
+  '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area',
+  '       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2',
+  '       E1 - OSPF external type 1, E2 - OSPF external type 2',
+  '       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2',
+  '       ia - IS-IS inter area, * - candidate default, U - per-user static route',
+  '       o - ODR, P - periodic downloaded static route, H - NHRP, l - LISP',
+  '       + - replicated route, % - next hop override',
+  '',
+];
+
+/** Classful mask length of an address (A /8, B /16, C and above /24). */
+function classfulLen(a: Ipv4Addr): number {
+  const first = a >>> 24;
+  return first < 128 ? 8 : first < 192 ? 16 : 24;
+}
+
+/** The text after the prefix for one next hop: "[1/0] via 10.0.0.2" or "is directly connected, Gi0/0". */
+function via(r: RouteEntry): string {
+  if (r.code === 'C' || r.code === 'L' || r.nextHop === undefined) {
+    return `is directly connected${r.interface ? `, ${r.interface}` : ''}`;
+  }
+  return `[${r.distance}/${r.metric}] via ${formatIpv4(r.nextHop)}${r.interface ? `, ${r.interface}` : ''}`;
+}
+
+/**
+ * Lines for routes sharing one prefix (several next hops continue under the first). Under an
+ * "is subnetted" header, where every entry has the header's mask, IOS leaves the length out.
+ */
+function entryLines(routes: readonly RouteEntry[], codeWidth: number, withLength = true): string[] {
+  const first = routes[0]!;
+  const length = withLength ? `/${first.prefix.len}` : '';
+  const head = `${first.code.padEnd(codeWidth)}${formatIpv4(first.prefix.addr)}${length} `;
+  const out = [`${head}${via(first)}`];
+  for (const r of routes.slice(1)) out.push(`${' '.repeat(head.length)}${via(r)}`);
+  return out;
+}
+
+function gatewayOfLastResort(routes: readonly RouteEntry[]): string {
+  const d = routes.find((r) => r.prefix.len === 0);
+  if (!d) return 'Gateway of last resort is not set';
+  return `Gateway of last resort is ${formatIpv4(d.nextHop ?? (0 as Ipv4Addr))} to network 0.0.0.0`;
+}
+
+function formatRoutes(routes: readonly RouteEntry[]): string[] {
+  const sorted = [...routes].sort((a, b) => a.prefix.addr - b.prefix.addr || a.prefix.len - b.prefix.len);
+  // Routes by prefix, in order.
+  const byPrefix: RouteEntry[][] = [];
+  for (const r of sorted) {
+    const last = byPrefix[byPrefix.length - 1];
+    if (last && last[0]!.prefix.addr === r.prefix.addr && last[0]!.prefix.len === r.prefix.len) last.push(r);
+    else byPrefix.push([r]);
+  }
+  const out = [...LEGEND, gatewayOfLastResort(routes), ''];
+  let i = 0;
+  while (i < byPrefix.length) {
+    const p = byPrefix[i]![0]!.prefix;
+    const cl = classfulLen(p.addr);
+    const major = networkOf(p.addr, cl);
+    let j = i;
+    const group: RouteEntry[][] = [];
+    while (j < byPrefix.length) {
+      const q = byPrefix[j]![0]!.prefix;
+      if (q.len < cl || networkOf(q.addr, cl) !== major) break;
+      group.push(byPrefix[j]!);
+      j++;
+    }
+    if (p.len < cl || !group.some((g) => g[0]!.prefix.len > cl)) {
+      // A supernet, or a classful network with no subnets: no group header.
+      const take = p.len < cl ? [byPrefix[i]!] : group;
+      for (const g of take) out.push(...entryLines(g, 6));
+      i += take.length;
+      continue;
+    }
+    const masks = new Set(group.map((g) => g[0]!.prefix.len));
+    const header =
+      masks.size === 1
+        ? `${formatIpv4(major)}/${[...masks][0]} is subnetted, ${group.length} subnets`
+        : `${formatIpv4(major)}/${cl} is variably subnetted, ${group.length} subnets, ${masks.size} masks`;
+    out.push(`      ${header}`);
+    for (const g of group) out.push(...entryLines(g, 9, masks.size > 1));
+    i = j;
+  }
+  return out;
+}
+
+export function showIpRoute(dev: IosDeviceContext, c: DeviceConfig): string[] {
+  if (!c.ipRouting) {
+    return [
+      `Default gateway is ${c.defaultGateway === undefined ? 'not set' : formatIpv4(c.defaultGateway)}`,
+      '',
+      'Host               Gateway           Last Use    Total Uses  Interface',
+      'ICMP redirect cache is empty',
+    ];
+  }
+  return formatRoutes(dev.sim.routes(dev.id));
+}

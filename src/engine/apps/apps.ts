@@ -1,0 +1,34 @@
+/** The ping and traceroute runs of one device, so they can be stopped when it goes away. */
+
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { PingJob, PingOptions, TracerouteJob, TracerouteOptions } from '../api.ts';
+import type { IpStack } from '../device/ip-stack.ts';
+import { PingApp } from './ping.ts';
+import { TracerouteApp } from './traceroute.ts';
+
+export class Apps {
+  private readonly running = new Set<PingApp | TracerouteApp>();
+
+  ping(stack: IpStack, target: number, options: PingOptions): PingJob {
+    const app = new PingApp(stack, target as Ipv4Addr, options);
+    this.track(app);
+    return app.job;
+  }
+
+  traceroute(stack: IpStack, target: number, options: TracerouteOptions): TracerouteJob {
+    const app = new TracerouteApp(stack, target as Ipv4Addr, options);
+    this.track(app);
+    return app.job;
+  }
+
+  stopAll(): void {
+    for (const app of this.running) app.stop();
+    this.running.clear();
+  }
+
+  private track(app: PingApp | TracerouteApp): void {
+    for (const a of this.running) if (a.job.done) this.running.delete(a);
+    this.running.add(app);
+    app.start();
+  }
+}

@@ -1,0 +1,14 @@
+/** The outcome of a probe the sender could not even transmit. */
+import type { ProbeOutcome } from '../api.ts';
+import type { SendStatus } from '../device/ip-stack.ts';
+import { SEND_INTERFACE_DOWN, SEND_NO_ADDRESS } from '../device/ip-stack.ts';
+
+export const localFailure = (status: SendStatus): ProbeOutcome => ({
+  kind: 'local-error',
+  reason:
+    status === SEND_NO_ADDRESS
+      ? 'no-address'
+      : status === SEND_INTERFACE_DOWN
+        ? 'interface-down'
+        : 'no-route',
+});

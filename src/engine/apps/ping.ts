@@ -1,0 +1,167 @@
+/**
+ * The ping application: ICMP echo requests one after the other, each waiting for its reply, an
+ * ICMP error about it, or its timeout; the next one leaves `interval` after that outcome.
+ *
+ * Windows ping.exe: 32 data bytes ("abcdefghijklmnopqrstuvwabcdefghi"), identifier 1 and a
+ * sequence number that keeps counting across runs, 4 s timeout, a local failure reported at
+ * once ("PING: transmit failed. General failure."). Cisco IOS: 100-byte datagrams with the
+ * 0xABCD pattern, a fresh identifier per run, sequence from 0, 2 s timeout, and a datagram it
+ * cannot route simply times out (".").
+ */
+
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { Micros } from '../../shared/time.ts';
+import { seconds } from '../../shared/time.ts';
+import type { PingOptions, ProbeOutcome, ProbeResult } from '../api.ts';
+import type { IpStack, ProbeClient, SendStatus } from '../device/ip-stack.ts';
+import { SEND_NO_ADDRESS, SEND_OK } from '../device/ip-stack.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
+import type { Timer } from '../sim/timer.ts';
+import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
+import type { Ipv4Packet } from '../wire/ipv4.ts';
+import { iosPingData, windowsPingData } from '../wire/ping-data.ts';
+import { localFailure } from './local-failure.ts';
+
+/** Windows echo data depends only on its size; pings share it (frames are never mutated). */
+const windowsData = new Map<number, Uint8Array>();
+function sharedWindowsData(size: number): Uint8Array {
+  let data = windowsData.get(size);
+  if (data === undefined) {
+    data = windowsPingData(size);
+    windowsData.set(size, data);
+  }
+  return data;
+}
+
+const EV_TIMEOUT = 1;
+const EV_NEXT = 2;
+
+/** What the caller sees: plain data (it may cross a worker boundary), updated in place. */
+interface PingProgress {
+  done: boolean;
+  readonly target: Ipv4Addr;
+  readonly results: ProbeResult[];
+}
+
+export class PingApp implements ProbeClient, EventTarget {
+  readonly job: PingProgress;
+  private readonly identifier: number;
+  private readonly data: Uint8Array | null;
+  private sent = 0;
+  private seq = 0;
+  private sentAt = 0;
+  private waiting = false;
+  private token = 0;
+  private readonly timeout: Timer;
+  private readonly interval: number;
+  private readonly dataLen: number;
+
+  constructor(
+    private readonly stack: IpStack,
+    private readonly target: Ipv4Addr,
+    private readonly options: PingOptions,
+  ) {
+    this.job = { done: false, target, results: [] };
+    const windows = stack.profile.os === 'windows';
+    let id = windows ? 1 : 1 + stack.randomInt(0xfffe);
+    while (stack.hasEchoClient(id)) id = (id % 0xffff) + 1;
+    this.identifier = id;
+    this.timeout = stack.timer(this, EV_TIMEOUT);
+    this.interval = options.interval ?? (windows ? seconds(1) : 0);
+    const dataLen = options.sizeIsDatagram ? Math.max(0, options.size - 28) : options.size;
+    // IOS stamps each echo with its clock, so its data is built per probe.
+    this.data = windows ? sharedWindowsData(dataLen) : null;
+    this.dataLen = dataLen;
+    stack.registerEcho(id, this);
+  }
+
+  start(): void {
+    this.sendNext();
+  }
+
+  stop(): void {
+    if (this.job.done) return;
+    this.job.done = true;
+    this.waiting = false;
+    this.token++;
+    this.timeout.cancel();
+    this.stack.unregisterEcho(this.identifier, this);
+  }
+
+  onEvent(code: number, _a: unknown, token: number): void {
+    if (this.job.done) return;
+    if (code === EV_TIMEOUT) {
+      if (this.waiting && token === this.token) this.finish({ kind: 'timeout' });
+    } else if (token === this.token) this.sendNext();
+  }
+
+  onEchoReply(packet: Ipv4Packet, echo: IcmpEcho): void {
+    if (!this.waiting || echo.sequence !== this.seq) return;
+    this.finish({
+      kind: 'reply',
+      from: packet.src,
+      bytes: echo.data.length,
+      rtt: (this.stack.now - this.sentAt) as Micros,
+      ttl: packet.ttl,
+    });
+  }
+
+  onIcmpError(packet: Ipv4Packet, error: IcmpError, quoted: Ipv4Packet): void {
+    const q = quoted.payload as IcmpEcho;
+    if (!this.waiting || q.sequence !== this.seq) return;
+    const rtt = (this.stack.now - this.sentAt) as Micros;
+    if (error.type === 11) this.finish({ kind: 'ttl-exceeded', from: packet.src, rtt });
+    else this.finish({ kind: 'unreachable', from: packet.src, code: error.code, rtt });
+  }
+
+  onArpFailure(quoted: Ipv4Packet): void {
+    const q = quoted.payload as IcmpEcho;
+    if (!this.waiting || q.sequence !== this.seq) return;
+    this.finish({ kind: 'unreachable', from: quoted.src, code: 1 });
+  }
+
+  private sendNext(): void {
+    const o = this.options;
+    if (this.sent >= o.count) {
+      this.stop();
+      return;
+    }
+    const windows = this.stack.profile.os === 'windows';
+    // Windows keeps one echo sequence counter for the whole machine.
+    this.seq = windows ? this.stack.nextEchoSequence() : this.sent;
+    this.sent++;
+    this.sentAt = this.stack.now;
+    this.waiting = true;
+    this.token++;
+    const data = this.data ?? iosPingData(this.dataLen, Math.floor(this.stack.now / 1000) >>> 0);
+    let status: SendStatus;
+    if (o.source !== undefined && !this.stack.isOwn(o.source)) status = SEND_NO_ADDRESS;
+    else
+      status = this.stack.sendEcho(
+        this.target,
+        this.identifier,
+        this.seq,
+        o.ttl ?? this.stack.profile.ttl,
+        data,
+        o.source,
+      );
+    if (status !== SEND_OK && !this.stack.profile.localErrorsWait) {
+      this.finish(localFailure(status));
+      return;
+    }
+    this.timeout.set(this.sentAt + o.timeout, null, this.token);
+  }
+
+  private finish(outcome: ProbeOutcome): void {
+    this.waiting = false;
+    this.token++;
+    this.timeout.cancel();
+    const results = this.job.results;
+    results.push({ seq: results.length, at: this.stack.now as Micros, outcome });
+    if (this.sent >= this.options.count) {
+      this.stop();
+      return;
+    }
+    this.stack.schedule(this.stack.now + this.interval, this, EV_NEXT, this.token);
+  }
+}

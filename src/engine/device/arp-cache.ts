@@ -1,0 +1,201 @@
+/**
+ * The ARP cache (RFC 826) with each operating system's resolution policy.
+ *
+ * - Resolution sends a broadcast request, retried `arpAttempts` times `arpRetryInterval` apart;
+ *   then it fails and whatever waited is dropped (Windows turns that into "Destination host
+ *   unreachable" from its own address).
+ * - While resolving, IOS drops the packet that needs the address (queue length 0: the first ping
+ *   through a router loses one echo); Windows holds a few.
+ * - IOS entries live 4 hours from their last refresh. Windows entries are reachable for a
+ *   random 15-45 s, then stale: still used, but the next use sends unicast probes, and an entry
+ *   whose probes go unanswered is removed (RFC 4861 neighbour unreachability detection).
+ */
+import type { SimContext } from '../sim/context.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
+import type { Ipv4Packet } from '../wire/ipv4.ts';
+import type { L3Interface } from './l3-interface.ts';
+import type { StackProfile } from './profiles.ts';
+
+export const BROADCAST_MAC = 0xffff_ffff_ffff;
+
+/** What the cache needs from the IP layer that owns it. */
+export interface ArpHost {
+  sendArpRequest(iface: L3Interface, target: number, unicastTo: number): void;
+  /** Send a packet that waited for `mac`. */
+  sendResolved(iface: L3Interface, mac: number, packet: Ipv4Packet, frameId: number): void;
+  /** A packet waited in vain (or could not wait): drop it. */
+  dropUnresolved(packet: Ipv4Packet, frameId: number, failed: boolean, queueFull: boolean): void;
+}
+
+export class ArpRecord {
+  /** -1 while incomplete. */
+  mac = -1;
+  updatedAt = 0;
+  /** IOS: removed at this time. */
+  expiresAt = Number.POSITIVE_INFINITY;
+  /** Windows: stale from this time on. */
+  staleAt = Number.POSITIVE_INFINITY;
+  /** Requests (or stale probes) sent in the current round. */
+  attempts = 0;
+  probing = false;
+  /** Invalidates the pending retry timer when bumped. */
+  token = 0;
+  /** The pending retry event (scheduler handle and sequence), -1 when none. */
+  retry = -1;
+  retrySeq = -1;
+  queue: Ipv4Packet[] | null = null;
+  queueIds: number[] | null = null;
+
+  constructor(
+    readonly ip: number,
+    public iface: L3Interface,
+  ) {}
+}
+
+const EV_RETRY = 1;
+
+export class ArpCache implements EventTarget {
+  readonly records = new Map<number, ArpRecord>();
+  /** Windows: this host's reachable time, drawn once like the stack does per interface. */
+  private readonly reachableTime: number;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly profile: StackProfile,
+    private readonly host: ArpHost,
+  ) {
+    const { arpReachableMin: lo, arpReachableMax: hi } = profile;
+    this.reachableTime = hi > lo ? lo + Math.floor(ctx.rng.next() * (hi - lo)) : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The MAC address of `ip` on `iface`, or -1 when resolution is under way (the packet is then
+   * queued or dropped here).
+   */
+  resolve(iface: L3Interface, ip: number, packet: Ipv4Packet, frameId: number): number {
+    const now = this.ctx.sched.now;
+    let r = this.records.get(ip);
+    if (r !== undefined && r.mac >= 0) {
+      if (now < r.expiresAt) {
+        if (now >= r.staleAt && !r.probing) this.startRound(r, true);
+        return r.mac;
+      }
+      this.records.delete(ip);
+      r = undefined;
+    }
+    if (r === undefined) {
+      r = new ArpRecord(ip, iface);
+      this.records.set(ip, r);
+      this.startRound(r, false);
+    }
+    const limit = this.profile.arpQueueLimit;
+    if (limit === 0) {
+      this.host.dropUnresolved(packet, frameId, false, false);
+    } else if (r.queue !== null && r.queue.length >= limit) {
+      this.host.dropUnresolved(packet, frameId, false, true);
+    } else {
+      if (r.queue === null) {
+        r.queue = [];
+        r.queueIds = [];
+      }
+      r.queue.push(packet);
+      r.queueIds!.push(frameId);
+    }
+    return -1;
+  }
+
+  /**
+   * An ARP packet from `ip` at `mac` arrived on `iface`: refresh a known entry, or create one
+   * when `create` (we were its target, RFC 826). Returns whether an entry was written.
+   */
+  learn(iface: L3Interface, ip: number, mac: number, create: boolean): boolean {
+    let r = this.records.get(ip);
+    if (r === undefined) {
+      if (!create) return false;
+      r = new ArpRecord(ip, iface);
+      this.records.set(ip, r);
+    }
+    const now = this.ctx.sched.now;
+    const waiting = r.queue;
+    const waitingIds = r.queueIds;
+    r.mac = mac;
+    r.iface = iface;
+    r.updatedAt = now;
+    r.expiresAt = now + this.profile.arpTimeout;
+    r.staleAt = now + this.reachableTime;
+    r.probing = false;
+    r.attempts = 0;
+    this.stopRetry(r);
+    r.queue = null;
+    r.queueIds = null;
+    if (waiting !== null) {
+      for (let i = 0; i < waiting.length; i++)
+        this.host.sendResolved(iface, mac, waiting[i]!, waitingIds![i]!);
+    }
+    return true;
+  }
+
+  onEvent(_code: number, a: unknown, token: number): void {
+    const r = a as ArpRecord;
+    r.retry = -1;
+    if (r.token !== token || this.records.get(r.ip) !== r) return;
+    if (r.attempts < this.profile.arpAttempts) {
+      this.sendRound(r);
+      return;
+    }
+    this.records.delete(r.ip);
+    this.stopRetry(r);
+    const waiting = r.queue;
+    if (waiting !== null) {
+      for (let i = 0; i < waiting.length; i++)
+        this.host.dropUnresolved(waiting[i]!, r.queueIds![i]!, true, false);
+    }
+    r.queue = null;
+    r.queueIds = null;
+  }
+
+  /** Drops every entry learned on `iface` (interface down, address changed). */
+  flushInterface(iface: L3Interface): void {
+    for (const [ip, r] of this.records) {
+      if (r.iface === iface) {
+        this.stopRetry(r);
+        this.records.delete(ip);
+      }
+    }
+  }
+
+  clear(): void {
+    for (const r of this.records.values()) this.stopRetry(r);
+    this.records.clear();
+  }
+
+  /** Entries as `show arp` / `arp -a` would list them at `now` (expired ones left out). */
+  live(now: number): ArpRecord[] {
+    const out: ArpRecord[] = [];
+    for (const r of this.records.values()) if (r.mac < 0 || now < r.expiresAt) out.push(r);
+    return out;
+  }
+
+  private stopRetry(r: ArpRecord): void {
+    r.token++;
+    if (r.retry >= 0) {
+      this.ctx.sched.cancel(r.retry, r.retrySeq);
+      r.retry = -1;
+    }
+  }
+
+  private startRound(r: ArpRecord, probing: boolean): void {
+    r.probing = probing;
+    r.attempts = 0;
+    this.stopRetry(r);
+    this.sendRound(r);
+  }
+
+  private sendRound(r: ArpRecord): void {
+    r.attempts++;
+    this.host.sendArpRequest(r.iface, r.ip, r.probing ? r.mac : BROADCAST_MAC);
+    const sched = this.ctx.sched;
+    r.retry = sched.at(sched.now + this.profile.arpRetryInterval, this, EV_RETRY, r, r.token, 0);
+    r.retrySeq = sched.seqOf(r.retry);
+  }
+}

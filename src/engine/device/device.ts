@@ -1,0 +1,91 @@
+/**
+ * What every simulated device has (ns-3's node): an id, ports, and the hooks the simulation
+ * calls. Subclasses model a Cisco router, a Catalyst switch and a Windows PC.
+ */
+
+import type { SwitchportConfig } from '../../shared/config.ts';
+import type { DeviceId } from '../../shared/ids.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import type { DeviceKind } from '../../shared/ports.ts';
+import type {
+  ArpEntry,
+  InterfaceStatus,
+  MacEntry,
+  PingJob,
+  PingOptions,
+  RouteEntry,
+  TracerouteJob,
+  TracerouteOptions,
+  TrunkStatus,
+} from '../api.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { DropReason } from '../trace.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { Port } from './port.ts';
+
+export abstract class Device {
+  readonly ports: Port[] = [];
+  readonly portByName = new Map<string, Port>();
+
+  constructor(
+    readonly id: DeviceId,
+    readonly kind: DeviceKind,
+    protected readonly ctx: SimContext,
+  ) {}
+
+  protected addPort(p: Port): void {
+    this.ports.push(p);
+    this.portByName.set(p.name, p);
+  }
+
+  /** A frame arrived on `port` (line up, counters done). */
+  abstract receive(port: Port, frame: EthernetFrame, frameId: number): void;
+
+  /**
+   * Recompute everything derived from configuration and line states (interface states, DTP,
+   * VLAN membership, routes), flushing what a real device flushes when those change.
+   */
+  abstract refresh(): void;
+
+  /** Switch ports answer with their configuration, so a neighbour can negotiate DTP. */
+  switchportOf(_port: Port): SwitchportConfig | undefined {
+    return undefined;
+  }
+
+  /** A switch port's operational native VLAN when it is trunking, for mismatch detection. */
+  trunkNativeOf(_port: Port): number | undefined {
+    return undefined;
+  }
+
+  /** The device is going away: stop its applications. */
+  abstract dispose(): void;
+
+  abstract interfaces(): InterfaceStatus[];
+  arpTable(): ArpEntry[] {
+    return [];
+  }
+  macTable(): MacEntry[] {
+    return [];
+  }
+  routes(): RouteEntry[] {
+    return [];
+  }
+  trunks(): TrunkStatus[] {
+    return [];
+  }
+  vlanPorts(): Map<number, string[]> {
+    return new Map();
+  }
+  clearArp(): void {}
+  clearMacTable(): void {}
+  abstract ping(target: number, options: PingOptions): PingJob;
+  abstract traceroute(target: number, options: TracerouteOptions): TracerouteJob;
+
+  baseMac(): MacAddr {
+    return this.ports[0]!.mac;
+  }
+
+  protected drop(frameId: number, reason: DropReason, port?: string): void {
+    this.ctx.traceDrop(this.id, frameId, reason, port);
+  }
+}

@@ -1,0 +1,505 @@
+/**
+ * The IPv4 layer shared by routers, switch SVIs and PCs (RFC 791, RFC 792, RFC 826, RFC 1812):
+ * ARP, local delivery, echo replies, ICMP errors and, on routing devices, forwarding.
+ *
+ * - Forwarding: TTL check (time exceeded, RFC 1812 5.3.1), longest-prefix match (net
+ *   unreachable when nothing matches), TTL decrement, ARP for the next hop.
+ * - ICMP errors go out of the interface that leads back to the source, never about an ICMP
+ *   error or a broadcast (RFC 1122 3.2.2). IOS sends at most one destination unreachable per
+ *   500 ms, which is why an IOS ping shows "U.U.U" and an IOS traceroute to a router "!P * !P".
+ * - UDP to a closed port gets port unreachable; every other protocol but ICMP gets protocol
+ *   unreachable.
+ * - Proxy ARP (RFC 1027, IOS default): a routing device answers a request for an address it
+ *   reaches through another interface by a route more specific than the default route.
+ */
+
+import type { DeviceId } from '../../shared/ids.ts';
+import type { Micros } from '../../shared/time.ts';
+import { arp, arpFrame, icmpEcho, icmpError, ipFrame, ipv4, udp, withTtl } from '../packets.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
+import { Timer } from '../sim/timer.ts';
+import type { DropReason } from '../trace.ts';
+import type { ArpPacket } from '../wire/arp.ts';
+import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
+import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
+import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { ArpHost } from './arp-cache.ts';
+import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
+import type { L3Interface } from './l3-interface.ts';
+import type { StackProfile } from './profiles.ts';
+import type { Route, StaticSpec } from './routing-table.ts';
+import { RoutingTable } from './routing-table.ts';
+
+/** Receives what comes back for the probes of a ping or traceroute. */
+export interface ProbeClient {
+  onEchoReply(packet: Ipv4Packet, echo: IcmpEcho): void;
+  onIcmpError(packet: Ipv4Packet, error: IcmpError, quoted: Ipv4Packet): void;
+  /** ARP for the next hop failed (Windows reports it as unreachable from itself). */
+  onArpFailure(quoted: Ipv4Packet): void;
+}
+
+export const SEND_OK = 0;
+export const SEND_NO_ROUTE = 1;
+export const SEND_NO_ADDRESS = 2;
+export const SEND_INTERFACE_DOWN = 3;
+export type SendStatus = 0 | 1 | 2 | 3;
+
+const IPV4_BROADCAST = 0xffff_ffff;
+const EV_LOOPBACK = 1;
+
+const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
+
+export class IpStack implements EventTarget, ArpHost {
+  ifaces: readonly L3Interface[] = [];
+  table = new RoutingTable();
+  forwarding = false;
+  readonly arp: ArpCache;
+  private statics: readonly StaticSpec[] = [];
+  private gateway: number | undefined = undefined;
+  private own = new Map<number, L3Interface>();
+  /** Address and length each interface had at the last reconfiguration (-1: unusable). */
+  private lastAddr = new Map<L3Interface, number>();
+  /** Running pings and traceroutes by echo identifier and by UDP source port. */
+  private readonly echoClients = new Map<number, ProbeClient>();
+  private readonly udpClients = new Map<number, ProbeClient>();
+  private ipId: number;
+  private echoSequence = 0;
+  private lastUnreachable = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly deviceId: DeviceId,
+    private readonly ctx: SimContext,
+    readonly profile: StackProfile,
+  ) {
+    this.arp = new ArpCache(ctx, profile, this);
+    this.ipId = ctx.rng.int(0x10000);
+  }
+
+  get now(): number {
+    return this.ctx.sched.now;
+  }
+
+  /**
+   * Installs the interfaces and routing inputs; flushes ARP entries of interfaces that changed.
+   * Rebuilds nothing when nothing the IP layer sees has changed.
+   */
+  reconfigure(
+    ifaces: readonly L3Interface[],
+    forwarding: boolean,
+    statics: readonly StaticSpec[],
+    gateway: number | undefined,
+  ): void {
+    const addr = new Map<L3Interface, number>();
+    for (const i of ifaces) addr.set(i, i.usable ? i.ip!.addr * 64 + i.ip!.len : -1);
+    let same =
+      forwarding === this.forwarding &&
+      statics === this.statics &&
+      gateway === this.gateway &&
+      ifaces.length === this.ifaces.length &&
+      addr.size === this.lastAddr.size;
+    for (let k = 0; same && k < ifaces.length; k++) same = ifaces[k] === this.ifaces[k];
+    for (const [i, before] of this.lastAddr) {
+      if (addr.get(i) !== before) {
+        same = false;
+        this.arp.flushInterface(i);
+      }
+    }
+    if (same) return;
+    this.lastAddr = addr;
+    this.ifaces = ifaces;
+    this.forwarding = forwarding;
+    this.statics = statics;
+    this.gateway = gateway;
+    this.own = new Map();
+    for (const i of ifaces) if (i.usable) this.own.set(i.ip!.addr, i);
+    this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
+  }
+
+  isOwn(a: number): boolean {
+    return this.own.has(a);
+  }
+
+  /** Windows numbers echo requests with one counter for the whole machine. */
+  nextEchoSequence(): number {
+    this.echoSequence = (this.echoSequence + 1) & 0xffff;
+    return this.echoSequence;
+  }
+
+  randomInt(n: number): number {
+    return this.ctx.rng.int(n);
+  }
+
+  /** A timer for an application running on this stack. */
+  timer(target: EventTarget, code: number): Timer {
+    return new Timer(this.ctx.sched, target, code);
+  }
+
+  /** Schedules a one-shot event for an application running on this stack. */
+  schedule(at: number, target: EventTarget, code: number, token: number): void {
+    this.ctx.sched.at(at, target, code, null, token, 0);
+  }
+
+  nextId(): number {
+    this.ipId = (this.ipId + 1) & 0xffff;
+    return this.ipId;
+  }
+
+  // ---- receive ---------------------------------------------------------------------------
+
+  receive(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+    const p = frame.payload;
+    if (!iface.usable) {
+      this.drop(frameId, 'not-for-us', iface.name);
+      return;
+    }
+    if (p.proto === 'ipv4') this.receiveIp(iface, p, frameId);
+    else if (p.proto === 'arp') this.receiveArp(iface, p, frameId);
+    else this.drop(frameId, 'no-listener', iface.name);
+  }
+
+  private receiveIp(iface: L3Interface, pkt: Ipv4Packet, frameId: number): void {
+    if (pkt.badChecksum !== undefined) {
+      this.drop(frameId, 'bad-checksum', iface.name);
+      return;
+    }
+    const dst = pkt.dst;
+    if (dst === IPV4_BROADCAST || dst === iface.bcast || this.own.has(dst)) {
+      this.deliverLocal(iface, pkt, frameId);
+      return;
+    }
+    if (!this.forwarding) {
+      this.drop(frameId, 'not-for-us', iface.name);
+      return;
+    }
+    if (pkt.ttl <= 1) {
+      this.drop(frameId, 'ttl-expired', iface.name);
+      this.sendIcmpError(pkt, 11, 0);
+      return;
+    }
+    const route = this.pick(this.table.lookup(dst), pkt);
+    if (route === undefined) {
+      this.drop(frameId, 'no-route', iface.name);
+      this.sendIcmpError(pkt, 3, 0);
+      return;
+    }
+    const outId = this.ctx.nextFrameId();
+    const trace = this.ctx.trace;
+    if (trace.enabled) {
+      trace.emit({
+        t: this.now as Micros,
+        seq: trace.nextSeq(),
+        device: this.deviceId,
+        kind: 'forward',
+        frameId,
+        from: iface.name,
+        to: [route.iface.name],
+        outFrameId: outId,
+      });
+    }
+    this.output(route.iface, route.gateway ?? dst, withTtl(pkt, pkt.ttl - 1), outId);
+  }
+
+  private deliverLocal(iface: L3Interface, pkt: Ipv4Packet, frameId: number): void {
+    const m = pkt.payload;
+    if (pkt.protocol === IPPROTO_ICMP && m.proto === 'icmp') {
+      if ('other' in m) {
+        this.drop(frameId, 'no-listener', iface.name);
+        return;
+      }
+      if (m.type === 8) {
+        const broadcast = pkt.dst === IPV4_BROADCAST || pkt.dst === iface.bcast;
+        if (broadcast && !this.profile.answersBroadcastPing) return;
+        const src = broadcast ? iface.ip!.addr : pkt.dst;
+        const e = m as IcmpEcho;
+        this.send(
+          ipv4(
+            src,
+            pkt.src,
+            this.profile.ttl,
+            IPPROTO_ICMP,
+            this.nextId(),
+            icmpEcho(0, e.identifier, e.sequence, e.data),
+          ),
+        );
+        return;
+      }
+      if (m.type === 0) {
+        const e = m as IcmpEcho;
+        const client = this.echoClients.get(e.identifier);
+        if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
+        else client.onEchoReply(pkt, e);
+        return;
+      }
+      if (m.type === 3 || m.type === 11) {
+        const err = m as IcmpError;
+        const q = err.original;
+        if (q instanceof Uint8Array) return;
+        const client = this.clientOf(q);
+        if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
+        else client.onIcmpError(pkt, err, q);
+      }
+      return;
+    }
+    const broadcast = pkt.dst === IPV4_BROADCAST || pkt.dst === iface.bcast;
+    if (pkt.protocol === IPPROTO_UDP && m.proto === 'udp') {
+      this.drop(frameId, 'no-listener', iface.name);
+      if (!broadcast) this.sendIcmpError(pkt, 3, 3, pkt.dst);
+      return;
+    }
+    this.drop(frameId, 'no-listener', iface.name);
+    if (!broadcast) this.sendIcmpError(pkt, 3, 2, pkt.dst);
+  }
+
+  /** The ping or traceroute that sent `quoted` (the datagram an ICMP error or ARP failure is about). */
+  private clientOf(quoted: Ipv4Packet): ProbeClient | undefined {
+    const p = quoted.payload;
+    if (p.proto === 'icmp' && p.type === 8 && !('other' in p))
+      return this.echoClients.get((p as IcmpEcho).identifier);
+    if (p.proto === 'udp') return this.udpClients.get(p.srcPort);
+    return undefined;
+  }
+
+  private receiveArp(iface: L3Interface, a: ArpPacket, frameId: number): void {
+    const own = iface.ip!.addr;
+    if (
+      a.senderIp === 0 ||
+      a.senderIp === own ||
+      (this.profile.arpSubnetCheck && !iface.onLink(a.senderIp))
+    ) {
+      this.drop(frameId, 'not-for-us', iface.name);
+      return;
+    }
+    // A request we answer (for us, or by proxy ARP, RFC 1027) also teaches us its sender.
+    const answer =
+      a.op === ARP_REQUEST &&
+      (a.targetIp === own || (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)));
+    const learned = this.arp.learn(iface, a.senderIp, a.senderMac, a.targetIp === own || answer);
+    const trace = this.ctx.trace;
+    if (a.op === ARP_REPLY && learned && trace.enabled) {
+      trace.emit({
+        t: this.now as Micros,
+        seq: trace.nextSeq(),
+        device: this.deviceId,
+        kind: 'arp-reply',
+        ip: a.senderIp,
+        mac: a.senderMac,
+      });
+    }
+    if (answer) {
+      const reply = arp(ARP_REPLY, iface.mac, a.targetIp, a.senderMac, a.senderIp);
+      iface.owner.transmitL3(
+        iface,
+        arpFrame(a.senderMac, iface.mac, iface.tag, reply),
+        this.ctx.nextFrameId(),
+      );
+    }
+  }
+
+  private proxies(iface: L3Interface, target: number): boolean {
+    const r = this.table.lookup(target)?.[0];
+    return r !== undefined && r.len > 0 && r.iface !== iface;
+  }
+
+  // ---- send ------------------------------------------------------------------------------
+
+  /** Why nothing can be sent to `dst`, or SEND_OK. */
+  checkRoute(dst: number): SendStatus {
+    if (this.own.has(dst) || this.table.lookup(dst) !== undefined) return SEND_OK;
+    if (this.ifaces.some((i) => i.usable)) return SEND_NO_ROUTE;
+    if (this.ifaces.some((i) => i.ip !== undefined)) return SEND_INTERFACE_DOWN;
+    return SEND_NO_ADDRESS;
+  }
+
+  /** Originates a datagram (its source already chosen). */
+  send(pkt: Ipv4Packet): SendStatus {
+    const dst = pkt.dst;
+    if (this.own.has(dst)) {
+      this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
+      return SEND_OK;
+    }
+    const route = this.pick(this.table.lookup(dst), pkt);
+    if (route === undefined) return this.checkRoute(dst);
+    this.output(route.iface, route.gateway ?? dst, pkt, this.ctx.nextFrameId());
+    return SEND_OK;
+  }
+
+  onEvent(_code: number, a: unknown): void {
+    const pkt = a as Ipv4Packet;
+    const iface = this.own.get(pkt.dst);
+    if (iface !== undefined) this.deliverLocal(iface, pkt, 0);
+  }
+
+  private pick(routes: Route[] | undefined, pkt: Ipv4Packet): Route | undefined {
+    if (routes === undefined) return undefined;
+    if (routes.length === 1) return routes[0];
+    return this.pickFor(routes, pkt.src, pkt.dst);
+  }
+
+  /** Per source-destination load sharing, as CEF does by default. */
+  private pickFor(routes: Route[], src: number, dst: number): Route {
+    return routes[((src ^ dst) >>> 0) % routes.length]!;
+  }
+
+  private output(iface: L3Interface, nextHop: number, pkt: Ipv4Packet, frameId: number): void {
+    if (!iface.usable) {
+      this.drop(frameId, 'port-down', iface.name);
+      return;
+    }
+    let mac: number;
+    if (nextHop === IPV4_BROADCAST || (nextHop === iface.bcast && iface.ip!.len < 31)) mac = BROADCAST_MAC;
+    else {
+      mac = this.arp.resolve(iface, nextHop, pkt, frameId);
+      if (mac < 0) return;
+    }
+    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId);
+  }
+
+  /**
+   * ICMP error about `orig`, unless RFC 1122 or the rate limit forbids it. It leaves from the
+   * interface that leads back to the source, with that interface's address, except for errors
+   * about datagrams addressed to us (port unreachable), which come from the address they
+   * targeted, so a traceroute to a loopback ends on the loopback.
+   */
+  private sendIcmpError(orig: Ipv4Packet, type: 3 | 11, code: number, from?: number): void {
+    const p = orig.payload;
+    if (p.proto === 'icmp' && isIcmpErrorType(p.type)) return;
+    const src = orig.src;
+    if (src === 0 || src === IPV4_BROADCAST || src >>> 28 === 0xe || orig.dst >>> 28 === 0xe) return;
+    if (type === 3 && this.profile.unreachableInterval > 0) {
+      if (this.now - this.lastUnreachable < this.profile.unreachableInterval) return;
+      this.lastUnreachable = this.now;
+    }
+    const route = this.pick(this.table.lookup(src), orig);
+    if (route === undefined) return;
+    const msg = ipv4(
+      from ?? route.iface.ip!.addr,
+      src,
+      this.profile.ttl,
+      IPPROTO_ICMP,
+      this.nextId(),
+      icmpError(type, code, orig),
+    );
+    this.output(route.iface, route.gateway ?? src, msg, this.ctx.nextFrameId());
+  }
+
+  // ---- ArpHost ---------------------------------------------------------------------------
+
+  sendArpRequest(iface: L3Interface, target: number, unicastTo: number): void {
+    if (!iface.usable) return;
+    const trace = this.ctx.trace;
+    if (trace.enabled) {
+      trace.emit({
+        t: this.now as Micros,
+        seq: trace.nextSeq(),
+        device: this.deviceId,
+        kind: 'arp-request',
+        target: target as never,
+      });
+    }
+    const req = arp(ARP_REQUEST, iface.mac, iface.ip!.addr, 0 as never, target);
+    iface.owner.transmitL3(
+      iface,
+      arpFrame(unicastTo as never, iface.mac, iface.tag, req),
+      this.ctx.nextFrameId(),
+    );
+  }
+
+  sendResolved(iface: L3Interface, mac: number, packet: Ipv4Packet, frameId: number): void {
+    if (!iface.usable) {
+      this.drop(frameId, 'port-down', iface.name);
+      return;
+    }
+    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, packet), frameId);
+  }
+
+  dropUnresolved(packet: Ipv4Packet, frameId: number, failed: boolean, queueFull: boolean): void {
+    this.drop(frameId, failed ? 'arp-timeout' : queueFull ? 'arp-queue-full' : 'arp-incomplete');
+    if (failed && this.profile.reportsArpFailure && this.own.has(packet.src)) {
+      this.clientOf(packet)?.onArpFailure(packet);
+    }
+  }
+
+  // ---- probe clients ---------------------------------------------------------------------
+
+  registerEcho(identifier: number, client: ProbeClient): void {
+    this.echoClients.set(identifier, client);
+  }
+  unregisterEcho(identifier: number, client: ProbeClient): void {
+    if (this.echoClients.get(identifier) === client) this.echoClients.delete(identifier);
+  }
+  hasEchoClient(identifier: number): boolean {
+    return this.echoClients.has(identifier);
+  }
+  registerUdp(port: number, client: ProbeClient): void {
+    this.udpClients.set(port, client);
+  }
+  unregisterUdp(port: number, client: ProbeClient): void {
+    if (this.udpClients.get(port) === client) this.udpClients.delete(port);
+  }
+  hasUdpClient(port: number): boolean {
+    return this.udpClients.has(port);
+  }
+
+  /** Builds and sends a UDP probe from the address that routes to `dst` (or `source`). */
+  sendUdp(
+    dst: number,
+    srcPort: number,
+    dstPort: number,
+    ttl: number,
+    data: Uint8Array,
+    source?: number,
+  ): SendStatus {
+    return this.originate(dst, source, ttl, IPPROTO_UDP, udp(srcPort, dstPort, data));
+  }
+
+  /** Builds and sends an echo request from the address that routes to `dst` (or `source`). */
+  sendEcho(
+    dst: number,
+    identifier: number,
+    sequence: number,
+    ttl: number,
+    data: Uint8Array,
+    source?: number,
+  ): SendStatus {
+    return this.originate(dst, source, ttl, IPPROTO_ICMP, icmpEcho(8, identifier, sequence, data));
+  }
+
+  private originate(
+    dst: number,
+    source: number | undefined,
+    ttl: number,
+    protocol: number,
+    payload: Ipv4Payload,
+  ): SendStatus {
+    if (this.own.has(dst)) {
+      this.ctx.sched.at(
+        this.now,
+        this,
+        EV_LOOPBACK,
+        ipv4(source ?? dst, dst, ttl, protocol, this.nextId(), payload),
+        0,
+        0,
+      );
+      return SEND_OK;
+    }
+    const routes = this.table.lookup(dst);
+    if (routes === undefined) return this.checkRoute(dst);
+    const route =
+      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip!.addr, dst);
+    const src = source ?? route.iface.ip!.addr;
+    this.output(
+      route.iface,
+      route.gateway ?? dst,
+      ipv4(src, dst, ttl, protocol, this.nextId(), payload),
+      this.ctx.nextFrameId(),
+    );
+    return SEND_OK;
+  }
+
+  private drop(frameId: number, reason: DropReason, port?: string): void {
+    this.ctx.traceDrop(this.deviceId, frameId, reason, port);
+  }
+}

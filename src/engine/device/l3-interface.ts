@@ -1,0 +1,67 @@
+/**
+ * An IP interface: a router port or subinterface, a loopback, a switch SVI or a PC's NIC. It
+ * holds the address and the line-protocol state the IP layer needs; its owner device knows how
+ * to put a frame built for it on the wire (a port, a port with an 802.1Q tag, or the switch's
+ * own bridge for an SVI).
+ */
+import type { Ipv4Assignment } from '../../shared/ipv4.ts';
+import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
+import type { Port } from './port.ts';
+
+export interface L3Owner {
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void;
+}
+
+export class L3Interface {
+  ip: Ipv4Assignment | undefined = undefined;
+  /** Network address, mask and directed broadcast of `ip` (0 when unaddressed). */
+  net = 0;
+  mask = 0;
+  bcast = 0;
+  /** Line protocol up (and not shut down): the interface can carry traffic. */
+  up = false;
+  adminUp = true;
+  proxyArp = true;
+  /** Router subinterfaces: the tag their frames carry (undefined for `native`). */
+  tag: Dot1qTag | undefined = undefined;
+  /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
+  vlan = 0;
+  /** Traffic on interfaces that are not a physical port (subinterfaces, SVIs). */
+  rxFrames = 0;
+  txFrames = 0;
+  rxBytes = 0;
+  txBytes = 0;
+
+  constructor(
+    readonly name: string,
+    public mac: MacAddr,
+    readonly owner: L3Owner,
+    /** The physical port it sends through; null for loopbacks and SVIs. */
+    readonly port: Port | null,
+  ) {}
+
+  setIp(ip: Ipv4Assignment | undefined): void {
+    this.ip = ip;
+    if (ip === undefined) {
+      this.net = 0;
+      this.mask = 0;
+      this.bcast = 0;
+    } else {
+      this.net = networkOf(ip.addr, ip.len);
+      this.mask = maskFromLen(ip.len);
+      this.bcast = broadcastOf(ip.addr, ip.len);
+    }
+  }
+
+  /** True when `a` is on this interface's subnet. */
+  onLink(a: number): boolean {
+    return this.ip !== undefined && (a & this.mask) >>> 0 === this.net;
+  }
+
+  /** Up and addressed: can send and receive IP. */
+  get usable(): boolean {
+    return this.up && this.ip !== undefined;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A cable between two ports (ns-3's channel): propagation delay, bit rate, and an epoch that
+ * changes whenever the cable goes down, so frames already in flight can tell they were lost.
+ */
+import type { LinkId } from '../../shared/ids.ts';
+import type { Port } from './port.ts';
+
+export class Link {
+  /** Set by `setLinkUp` (a cable pulled without being removed). */
+  up = true;
+  /** Bumped each time the line goes down; a frame in flight carries the epoch it left in. */
+  epoch = 0;
+  /** Microseconds to send one byte. */
+  readonly byteTime: number;
+
+  constructor(
+    readonly id: LinkId,
+    readonly a: Port,
+    readonly b: Port,
+    /** One-way propagation delay in microseconds. */
+    readonly delay: number,
+    /** Bits per second. */
+    readonly bandwidth: number,
+  ) {
+    this.byteTime = 8e6 / bandwidth;
+  }
+
+  other(p: Port): Port {
+    return p === this.a ? this.b : this.a;
+  }
+}

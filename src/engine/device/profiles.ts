@@ -1,0 +1,70 @@
+/**
+ * How each operating system's IP layer behaves where the RFCs leave a choice. Values come from
+ * vendor documentation: Cisco IOS 15 (ARP timeout 4 h, unreachables rate-limited to one per
+ * 500 ms, the packet that triggers ARP resolution is dropped) and Windows 10 (TTL 128, ARP
+ * entries reachable for 15-45 s then stale per RFC 4861, packets wait for ARP resolution,
+ * three ARP requests one second apart before "Destination host unreachable").
+ */
+import { ms, seconds } from '../../shared/time.ts';
+
+export interface StackProfile {
+  readonly os: 'ios' | 'windows';
+  /** TTL of datagrams the device originates. */
+  readonly ttl: number;
+  /** Packets held per unresolved neighbour; 0 drops the packet that triggered resolution. */
+  readonly arpQueueLimit: number;
+  /** ARP requests sent before resolution fails, and the gap between them. */
+  readonly arpAttempts: number;
+  readonly arpRetryInterval: number;
+  /** IOS: a complete entry is removed this long after it was last refreshed. */
+  readonly arpTimeout: number;
+  /** Windows: an entry stays reachable for a random time in [min, max), then goes stale. */
+  readonly arpReachableMin: number;
+  readonly arpReachableMax: number;
+  /** Minimum gap between two ICMP destination unreachables (0: no limit). */
+  readonly unreachableInterval: number;
+  /** `show arp` lists the device's own addresses (age "-"). */
+  readonly listsOwnArp: boolean;
+  /** Ping/traceroute report a local failure at once (Windows) or wait for the timeout (IOS). */
+  readonly localErrorsWait: boolean;
+  /** ARP resolution failure becomes "Destination host unreachable" from the sender itself. */
+  readonly reportsArpFailure: boolean;
+  /** Replies to echo requests sent to a broadcast address. */
+  readonly answersBroadcastPing: boolean;
+  /** Checks that ARP senders are on the receiving interface's subnet (IOS "wrong cable"). */
+  readonly arpSubnetCheck: boolean;
+}
+
+export const IOS_PROFILE: StackProfile = {
+  os: 'ios',
+  ttl: 255,
+  arpQueueLimit: 0,
+  arpAttempts: 3,
+  arpRetryInterval: seconds(1),
+  arpTimeout: seconds(4 * 3600),
+  arpReachableMin: 0,
+  arpReachableMax: 0,
+  unreachableInterval: ms(500),
+  listsOwnArp: true,
+  localErrorsWait: true,
+  reportsArpFailure: false,
+  answersBroadcastPing: true,
+  arpSubnetCheck: true,
+};
+
+export const WINDOWS_PROFILE: StackProfile = {
+  os: 'windows',
+  ttl: 128,
+  arpQueueLimit: 3,
+  arpAttempts: 3,
+  arpRetryInterval: seconds(1),
+  arpTimeout: Number.POSITIVE_INFINITY,
+  arpReachableMin: seconds(15),
+  arpReachableMax: seconds(45),
+  unreachableInterval: 0,
+  listsOwnArp: false,
+  localErrorsWait: false,
+  reportsArpFailure: true,
+  answersBroadcastPing: false,
+  arpSubnetCheck: false,
+};

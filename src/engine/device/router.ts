@@ -1,0 +1,238 @@
+/**
+ * A Cisco 1941-like router running IOS 15: three Gigabit Ethernet ports, 802.1Q subinterfaces
+ * (router-on-a-stick, `encapsulation dot1Q N [native]`), loopbacks, static routes and the IOS
+ * IP behaviour of `IOS_PROFILE` (profiles.ts).
+ */
+
+import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
+import type { DeviceId } from '../../shared/ids.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import {
+  compareInterfaceNames,
+  formatInterfaceName,
+  KIND_PORTS,
+  parseInterfaceName,
+} from '../../shared/ports.ts';
+import type {
+  ArpEntry,
+  InterfaceStatus,
+  PingJob,
+  PingOptions,
+  RouteEntry,
+  TracerouteJob,
+  TracerouteOptions,
+} from '../api.ts';
+import { Apps } from '../apps/apps.ts';
+import { wireLen } from '../frame-size.ts';
+import { dot1qTag } from '../packets.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import { Device } from './device.ts';
+import { IpStack } from './ip-stack.ts';
+import type { L3Owner } from './l3-interface.ts';
+import { L3Interface } from './l3-interface.ts';
+import { isGroupMac } from './mac-util.ts';
+import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
+import type { StaticSpec } from './routing-table.ts';
+import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+
+/** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
+const LOOPBACK_BANDWIDTH = 8_000_000_000;
+
+interface Demux {
+  /** Subinterfaces by VLAN (the native one included). */
+  byVlan: Map<number, L3Interface> | null;
+  /** The subinterface with `encapsulation dot1Q N native`, which takes untagged frames. */
+  native: L3Interface | null;
+}
+
+export class Router extends Device implements L3Owner {
+  readonly stack: IpStack;
+  private config: DeviceConfig;
+  private readonly mains: L3Interface[] = [];
+  private readonly subs = new Map<string, L3Interface>();
+  private readonly loopbacks = new Map<string, L3Interface>();
+  private demux: Demux[] = [];
+  /** Every IP interface: ports, then subinterfaces and loopbacks in IOS order. */
+  private all: L3Interface[] = [];
+  private statics: StaticSpec[] = [];
+  private readonly apps = new Apps();
+
+  constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
+    super(id, 'router', ctx);
+    KIND_PORTS.router.forEach((name, i) => {
+      const port = new Port(
+        this,
+        i,
+        name,
+        (macBase + i) as MacAddr,
+        portSpeed(name),
+        ctx,
+        ctx.options.txQueueLimit ?? QUEUE_LIMITS.router,
+      );
+      this.addPort(port);
+      this.mains.push(new L3Interface(name, port.mac, this, port));
+      this.demux.push({ byVlan: null, native: null });
+    });
+    this.stack = new IpStack(id, ctx, ctx.profiles.ios);
+    this.config = config;
+    this.applyConfig(config);
+  }
+
+  /** Stores the configuration and sets what does not depend on line states (see `refresh`). */
+  applyConfig(config: DeviceConfig): void {
+    this.config = config;
+    this.ports.forEach((port, i) => {
+      const ic = config.interfaces[port.name];
+      port.adminUp = ic !== undefined && !ic.shutdown;
+      setL3(this.mains[i]!, ic);
+    });
+    const seenSubs = new Set<string>();
+    const seenLoops = new Set<string>();
+    for (const [name, ic] of Object.entries(config.interfaces)) {
+      const n = parseInterfaceName(name);
+      if (n === undefined) continue;
+      if (n.type === 'Loopback' && n.sub === undefined) {
+        seenLoops.add(name);
+        let lo = this.loopbacks.get(name);
+        if (lo === undefined) {
+          lo = new L3Interface(name, 0 as MacAddr, this, null);
+          this.loopbacks.set(name, lo);
+        }
+        setL3(lo, ic);
+        continue;
+      }
+      if (n.sub === undefined) continue;
+      const parent = this.portByName.get(formatInterfaceName({ type: n.type, unit: n.unit }));
+      if (parent === undefined) continue;
+      seenSubs.add(name);
+      let sub = this.subs.get(name);
+      if (sub === undefined) {
+        sub = new L3Interface(name, parent.mac, this, parent);
+        this.subs.set(name, sub);
+      }
+      setL3(sub, ic);
+      sub.vlan = ic.dot1q?.vlan ?? 0;
+      sub.tag = ic.dot1q !== undefined && !ic.dot1q.native ? dot1qTag(ic.dot1q.vlan) : undefined;
+    }
+    for (const name of [...this.subs.keys()]) if (!seenSubs.has(name)) this.subs.delete(name);
+    for (const name of [...this.loopbacks.keys()]) if (!seenLoops.has(name)) this.loopbacks.delete(name);
+    const extra = [...this.subs.values(), ...this.loopbacks.values()];
+    extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
+    this.all = [...this.mains, ...extra];
+    const byName = new Map(this.all.map((i) => [i.name, i]));
+    this.statics = config.staticRoutes.map((r) => ({
+      prefix: r.prefix,
+      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+      namesInterface: r.exitInterface !== undefined,
+      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
+      distance: r.distance,
+    }));
+  }
+
+  refresh(): void {
+    const config = this.config;
+    this.ports.forEach((port, i) => {
+      this.mains[i]!.up = port.up;
+      this.demux[i] = { byVlan: null, native: null };
+    });
+    for (const sub of this.subs.values()) {
+      const port = sub.port!;
+      sub.up = sub.adminUp && port.up && sub.vlan !== 0;
+      if (sub.vlan === 0) continue;
+      const d = this.demux[port.index]!;
+      if (d.byVlan === null) d.byVlan = new Map();
+      d.byVlan.set(sub.vlan, sub);
+      if (sub.tag === undefined) d.native = sub;
+    }
+    for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
+    this.stack.reconfigure(
+      this.all,
+      config.ipRouting,
+      this.statics,
+      config.ipRouting ? undefined : config.defaultGateway,
+    );
+  }
+
+  receive(port: Port, frame: EthernetFrame, frameId: number): void {
+    const tag = frame.tag;
+    const d = this.demux[port.index]!;
+    const iface =
+      tag === undefined || tag.vid === 0 ? (d.native ?? this.mains[port.index]!) : d.byVlan?.get(tag.vid);
+    if (iface === undefined) {
+      this.drop(frameId, 'vlan-not-allowed', port.name);
+      return;
+    }
+    if (frame.dst !== port.mac && !isGroupMac(frame.dst)) {
+      this.drop(frameId, 'not-for-us', port.name);
+      return;
+    }
+    if (iface.port !== null && iface !== this.mains[port.index]) {
+      iface.rxFrames++;
+      iface.rxBytes += wireLen(frame);
+    }
+    this.stack.receive(iface, frame, frameId);
+  }
+
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+    const port = iface.port;
+    if (port === null) {
+      this.drop(frameId, 'no-route', iface.name);
+      return;
+    }
+    if (iface !== this.mains[port.index]) {
+      iface.txFrames++;
+      iface.txBytes += wireLen(frame);
+    }
+    port.send(frame, frameId);
+  }
+
+  dispose(): void {
+    this.apps.stopAll();
+  }
+
+  interfaces(): InterfaceStatus[] {
+    const out: InterfaceStatus[] = this.ports.map((p, i) => physicalStatus(p, this.mains[i]));
+    for (const i of this.all.slice(this.mains.length)) {
+      const parent = i.port;
+      const adminDown = !i.adminUp || (parent !== null && !parent.adminUp);
+      out.push({
+        name: i.name,
+        mac: i.mac,
+        ...(i.ip !== undefined ? { ip: i.ip } : {}),
+        status: adminDown ? 'administratively down' : i.up ? 'up' : 'down',
+        protocol: i.up ? 'up' : 'down',
+        cabled: parent !== null && parent.link !== null,
+        bandwidth: parent === null ? LOOPBACK_BANDWIDTH : parent.speed,
+        counters: ifaceCounters(i),
+      });
+    }
+    return out;
+  }
+
+  override arpTable(): ArpEntry[] {
+    return arpEntries(this.stack);
+  }
+
+  override routes(): RouteEntry[] {
+    return routeEntries(this.stack);
+  }
+
+  override clearArp(): void {
+    this.stack.arp.clear();
+  }
+
+  ping(target: number, options: PingOptions): PingJob {
+    return this.apps.ping(this.stack, target, options);
+  }
+
+  traceroute(target: number, options: TracerouteOptions): TracerouteJob {
+    return this.apps.traceroute(this.stack, target, options);
+  }
+}
+
+function setL3(i: L3Interface, ic: InterfaceConfig | undefined): void {
+  i.setIp(ic?.ip);
+  i.adminUp = ic !== undefined && !ic.shutdown;
+  i.proxyArp = ic?.proxyArp ?? true;
+}

@@ -1,0 +1,224 @@
+/**
+ * The IPv4 routing table: connected (C) and local (L) routes of interfaces that are up, static
+ * routes that resolve, and longest-prefix-match lookup.
+ *
+ * Static routes follow IOS: a next-hop route is installed only when the next hop resolves
+ * recursively through another installed route (not through itself, not to one of our own
+ * addresses); an exit-interface route only while the interface is up; for one prefix the lowest
+ * administrative distance wins and equal distances share the load. Lookup walks the prefix
+ * lengths in use from longest to shortest, one hash lookup each.
+ */
+import type { Ipv4Addr, Ipv4Prefix } from '../../shared/ipv4.ts';
+import { maskFromLen } from '../../shared/ipv4.ts';
+import type { L3Interface } from './l3-interface.ts';
+
+export type RouteCode = 'C' | 'L' | 'S' | 'S*';
+
+export interface Route {
+  readonly code: RouteCode;
+  readonly net: number;
+  readonly len: number;
+  readonly distance: number;
+  /** The next hop as configured (static routes). */
+  readonly nextHop: number | undefined;
+  /** The exit interface as configured or resolved. */
+  readonly iface: L3Interface;
+  /** Connected, or a static configured with an exit interface: `show ip route` names it. */
+  readonly namedInterface: boolean;
+  /** Whom to ARP for: the resolved neighbour, or undefined for "the destination itself". */
+  readonly gateway: number | undefined;
+}
+
+/** A static route as the IP layer receives it, exit interface already looked up. */
+export interface StaticSpec {
+  readonly prefix: Ipv4Prefix;
+  readonly nextHop?: Ipv4Addr;
+  /** Named an exit interface; `iface` is undefined when that interface does not exist. */
+  readonly namesInterface: boolean;
+  readonly iface?: L3Interface;
+  readonly distance: number;
+}
+
+/** Entries the route cache holds before it starts over. */
+const CACHE_LIMIT = 4096;
+
+const MASKS: readonly number[] = Array.from({ length: 33 }, (_, len) => maskFromLen(len));
+
+export class RoutingTable {
+  /** Installed routes in installation order (ECMP paths are separate entries). */
+  readonly routes: Route[] = [];
+  private readonly byLen: (Map<number, Route[]> | undefined)[] = [];
+  /** Prefix lengths in use, longest first. */
+  private lens: number[] = [];
+
+  /** Destinations already looked up (a route cache, as CEF keeps per destination). */
+  private cache: Map<number, Route[] | null> | null = null;
+
+  /** The best routes for `dst` (several when load sharing), or undefined. */
+  lookup(dst: number): Route[] | undefined {
+    const lens = this.lens;
+    if (lens.length === 0) return undefined;
+    let cache = this.cache;
+    if (cache === null) {
+      cache = new Map();
+      this.cache = cache;
+    }
+    const cached = cache.get(dst);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: Route[] | undefined;
+    for (let i = 0; i < lens.length && found === undefined; i++) {
+      const len = lens[i]!;
+      found = this.byLen[len]!.get((dst & MASKS[len]!) >>> 0);
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(dst, found ?? null);
+    return found;
+  }
+
+  /** Like `lookup`, but ignoring routes for exactly `skip` (a static must not resolve via itself). */
+  private lookupExcept(dst: number, skipNet: number, skipLen: number): Route[] | undefined {
+    for (const len of this.lens) {
+      const net = (dst & MASKS[len]!) >>> 0;
+      if (len === skipLen && net === skipNet) continue;
+      const r = this.byLen[len]!.get(net);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+
+  private paths(net: number, len: number): Route[] | undefined {
+    return this.byLen[len]?.get(net);
+  }
+
+  private install(route: Route): void {
+    this.cache = null;
+    let m = this.byLen[route.len];
+    if (m === undefined) {
+      m = new Map();
+      this.byLen[route.len] = m;
+      this.lens.push(route.len);
+      this.lens.sort((x, y) => y - x);
+    }
+    const list = m.get(route.net);
+    if (list === undefined) m.set(route.net, [route]);
+    else list.push(route);
+    this.routes.push(route);
+  }
+
+  private remove(net: number, len: number): void {
+    this.cache = null;
+    const m = this.byLen[len];
+    const list = m?.get(net);
+    if (m === undefined || list === undefined) return;
+    m.delete(net);
+    for (const r of list) this.routes.splice(this.routes.indexOf(r), 1);
+  }
+
+  /** Adds a route unless one with a lower distance holds the prefix; replaces higher ones. */
+  offer(route: Route): boolean {
+    const existing = this.paths(route.net, route.len);
+    if (existing !== undefined && existing.length > 0) {
+      const d = existing[0]!.distance;
+      if (d < route.distance) return false;
+      if (d > route.distance) this.remove(route.net, route.len);
+      else if (existing.some((r) => r.iface === route.iface && r.gateway === route.gateway)) return false;
+    }
+    this.install(route);
+    return true;
+  }
+
+  /**
+   * Builds the table. `ifaces`: the interfaces (only usable ones get routes). `statics`: static
+   * routes in configuration order (routing devices). `gateway`: the default gateway of a host or
+   * of an IOS device that does not route; `gatewayAnyInterface` lets a PC use a gateway outside
+   * its subnet on its only interface, as Windows does.
+   */
+  static build(
+    ifaces: readonly L3Interface[],
+    statics: readonly StaticSpec[],
+    gateway: number | undefined,
+    gatewayAnyInterface: boolean,
+  ): RoutingTable {
+    const t = new RoutingTable();
+    const own = new Set<number>();
+    for (const i of ifaces) {
+      if (!i.usable) continue;
+      const ip = i.ip!;
+      own.add(ip.addr);
+      t.offer({
+        code: 'C',
+        net: i.net,
+        len: ip.len,
+        distance: 0,
+        nextHop: undefined,
+        iface: i,
+        namedInterface: true,
+        gateway: undefined,
+      });
+      if (ip.len < 32) {
+        t.offer({
+          code: 'L',
+          net: ip.addr,
+          len: 32,
+          distance: 0,
+          nextHop: undefined,
+          iface: i,
+          namedInterface: true,
+          gateway: undefined,
+        });
+      }
+    }
+    if (gateway !== undefined && !own.has(gateway)) {
+      let via: L3Interface | undefined = ifaces.find((i) => i.usable && i.onLink(gateway));
+      if (via === undefined && gatewayAnyInterface) via = ifaces.find((i) => i.usable);
+      if (via !== undefined) {
+        t.offer({
+          code: 'S*',
+          net: 0,
+          len: 0,
+          distance: 1,
+          nextHop: gateway,
+          iface: via,
+          namedInterface: false,
+          gateway,
+        });
+      }
+    }
+    let pending = statics.slice();
+    for (let progress = true; progress && pending.length > 0; ) {
+      progress = false;
+      const left: StaticSpec[] = [];
+      for (const s of pending) {
+        const route = t.resolveStatic(s, own);
+        if (route === undefined) left.push(s);
+        else {
+          t.offer(route);
+          progress = true;
+        }
+      }
+      pending = left;
+    }
+    return t;
+  }
+
+  private resolveStatic(s: StaticSpec, own: ReadonlySet<number>): Route | undefined {
+    const code: RouteCode = s.prefix.len === 0 ? 'S*' : 'S';
+    const base = { code, net: s.prefix.addr as number, len: s.prefix.len, distance: s.distance };
+    if (s.namesInterface) {
+      const i = s.iface;
+      if (i === undefined || !i.usable) return undefined;
+      return { ...base, nextHop: s.nextHop, iface: i, namedInterface: true, gateway: s.nextHop };
+    }
+    const nh = s.nextHop;
+    if (nh === undefined || own.has(nh)) return undefined;
+    const via = this.lookupExcept(nh, base.net, base.len)?.[0];
+    if (via === undefined || via.code === 'L') return undefined;
+    return {
+      ...base,
+      nextHop: nh,
+      iface: via.iface,
+      namedInterface: false,
+      gateway: via.gateway === undefined ? nh : via.gateway,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+/** Building the plain-data views that show commands print. */
+
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { ArpEntry, InterfaceCounters, InterfaceStatus, RouteEntry } from '../api.ts';
+import type { IpStack } from './ip-stack.ts';
+import type { L3Interface } from './l3-interface.ts';
+import type { Port } from './port.ts';
+
+export const portCounters = (p: Port): InterfaceCounters => ({
+  rxFrames: p.rxFrames,
+  txFrames: p.txFrames,
+  rxBytes: p.rxBytes,
+  txBytes: p.txBytes,
+  rxBroadcasts: p.rxBroadcasts,
+  drops: p.drops,
+});
+
+export const ifaceCounters = (i: L3Interface): InterfaceCounters => ({
+  rxFrames: i.rxFrames,
+  txFrames: i.txFrames,
+  rxBytes: i.rxBytes,
+  txBytes: i.txBytes,
+  rxBroadcasts: 0,
+  drops: 0,
+});
+
+/** Status and Protocol columns of `show ip interface brief` for a physical port. */
+export function portStatus(p: Port): Pick<InterfaceStatus, 'status' | 'protocol'> {
+  if (!p.adminUp) return { status: 'administratively down', protocol: 'down' };
+  return p.up ? { status: 'up', protocol: 'up' } : { status: 'down', protocol: 'down' };
+}
+
+export function physicalStatus(p: Port, ip: L3Interface | undefined): InterfaceStatus {
+  return {
+    name: p.name,
+    mac: p.mac,
+    ...(ip?.ip !== undefined ? { ip: ip.ip } : {}),
+    ...portStatus(p),
+    cabled: p.link !== null,
+    bandwidth: p.speed,
+    counters: portCounters(p),
+  };
+}
+
+/** The ARP table as IOS `show arp` or Windows `arp -a` lists it. */
+export function arpEntries(stack: IpStack): ArpEntry[] {
+  const now = stack.now;
+  const out: ArpEntry[] = [];
+  if (stack.profile.listsOwnArp) {
+    for (const i of stack.ifaces) {
+      if (!i.usable) continue;
+      out.push({ ip: i.ip!.addr, mac: i.mac, interface: i.name, own: true, updatedAt: 0 as Micros });
+    }
+  }
+  for (const r of stack.arp.live(now)) {
+    out.push({
+      ip: r.ip as Ipv4Addr,
+      ...(r.mac >= 0 ? { mac: r.mac as MacAddr } : {}),
+      interface: r.iface.name,
+      own: false,
+      updatedAt: r.updatedAt as Micros,
+    });
+  }
+  out.sort((a, b) => a.ip - b.ip);
+  return out;
+}
+
+/** The routing table as `show ip route` lists it: by network, then prefix length. */
+export function routeEntries(stack: IpStack): RouteEntry[] {
+  const out: RouteEntry[] = stack.table.routes.map((r) => ({
+    code: r.code,
+    prefix: { addr: r.net as Ipv4Addr, len: r.len },
+    distance: r.distance,
+    metric: 0,
+    ...(r.nextHop !== undefined ? { nextHop: r.nextHop as Ipv4Addr } : {}),
+    ...(r.namedInterface ? { interface: r.iface.name } : {}),
+  }));
+  out.sort((a, b) => a.prefix.addr - b.prefix.addr || a.prefix.len - b.prefix.len);
+  return out;
+}

@@ -1,0 +1,566 @@
+/**
+ * A Catalyst 2960-like layer-2 switch (IEEE 802.1D bridging with IEEE 802.1Q VLANs):
+ *
+ * - MAC learning per VLAN, entries aging out 300 s after the last frame from that address
+ *   (checked lazily, exactly); broadcast, multicast and unknown unicast flood within the VLAN.
+ * - Access ports carry one VLAN untagged; trunks carry the allowed VLANs tagged and the native
+ *   VLAN untagged (and accept the native VLAN tagged). DTP decides who trunks (dtp.ts).
+ * - A VLAN missing from the VLAN database carries nothing: its access ports are inactive and
+ *   trunks do not forward it.
+ * - Untagged frames on a trunk belong to the receiving port's native VLAN, so a native VLAN
+ *   mismatch moves them between VLANs as real switches do; a trace event reports it.
+ * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
+ * - No spanning tree: a loop circulates frames forever. Floods are counted per window and a
+ *   `storm` event reports a window above the threshold.
+ */
+
+import type { DeviceConfig, SwitchportConfig } from '../../shared/config.ts';
+import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
+import type { DeviceId } from '../../shared/ids.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
+import type { Micros } from '../../shared/time.ts';
+import { seconds } from '../../shared/time.ts';
+import type { VlanRanges } from '../../shared/vlans.ts';
+import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
+import type {
+  ArpEntry,
+  InterfaceStatus,
+  MacEntry,
+  NativeVlanMismatch,
+  PingJob,
+  PingOptions,
+  RouteEntry,
+  TracerouteJob,
+  TracerouteOptions,
+  TrunkStatus,
+} from '../api.ts';
+import { Apps } from '../apps/apps.ts';
+import { wireLen } from '../frame-size.ts';
+import { dot1qTag, retag } from '../packets.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import { Device } from './device.ts';
+import { negotiateTrunk } from './dtp.ts';
+import { IpStack } from './ip-stack.ts';
+import type { L3Owner } from './l3-interface.ts';
+import { L3Interface } from './l3-interface.ts';
+import { MacTable } from './mac-table.ts';
+import { isGroupMac } from './mac-util.ts';
+import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
+import type { StaticSpec } from './routing-table.ts';
+import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+
+/** IEEE 802.1D default aging time, also the Catalyst default. */
+export const MAC_AGING = seconds(300);
+/** CDP's default message interval: how often a native VLAN mismatch is reported again. */
+const MISMATCH_REPORT_INTERVAL = seconds(60);
+/** Catalyst SVIs take the base MAC address plus 0x40. */
+const SVI_MAC_OFFSET = 0x40;
+
+const OPER_DOWN = 0;
+const OPER_ACCESS = 1;
+const OPER_TRUNK = 2;
+
+class SwitchPort {
+  cfg: SwitchportConfig = DEFAULT_SWITCHPORT;
+  oper = OPER_DOWN;
+  accessVlan = 1;
+  nativeVlan = 1;
+  allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;
+  /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
+  peerNative = -1;
+  lastMismatchReport = Number.NEGATIVE_INFINITY;
+}
+
+class VlanState {
+  readonly macs = new MacTable();
+  members: Port[] = [];
+  /** member[port.index] === 1 when the port carries this VLAN. */
+  member: Uint8Array;
+  svi: L3Interface | null = null;
+
+  constructor(
+    readonly id: number,
+    portCount: number,
+  ) {
+    this.member = new Uint8Array(portCount);
+  }
+}
+
+const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
+  a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
+
+export class Switch extends Device implements L3Owner {
+  readonly stack: IpStack;
+  private config: DeviceConfig;
+  private readonly sw: SwitchPort[] = [];
+  private readonly vlans = new Map<number, VlanState>();
+  private readonly svis = new Map<number, L3Interface>();
+  private sviList: L3Interface[] = [];
+  private statics: StaticSpec[] = [];
+  private portCfg: SwitchportConfig[] = [];
+  private db = new Set<number>([1]);
+  private readonly sviMac: MacAddr;
+  private readonly apps = new Apps();
+  private floods = 0;
+  private stormWindowEnd = 0;
+  private stormReported = false;
+
+  constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
+    super(id, 'switch', ctx);
+    KIND_PORTS.switch.forEach((name, i) => {
+      this.addPort(
+        new Port(
+          this,
+          i,
+          name,
+          (macBase + i) as MacAddr,
+          portSpeed(name),
+          ctx,
+          ctx.options.txQueueLimit ?? QUEUE_LIMITS.switch,
+        ),
+      );
+      this.sw.push(new SwitchPort());
+    });
+    this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
+    this.stack = new IpStack(id, ctx, ctx.profiles.ios);
+    this.config = config;
+    this.applyConfig(config);
+  }
+
+  /** Stores the configuration and derives what does not depend on line states. */
+  applyConfig(config: DeviceConfig): void {
+    this.config = config;
+    for (const port of this.ports) {
+      const ic = config.interfaces[port.name];
+      port.adminUp = ic === undefined || !ic.shutdown;
+      this.portCfg[port.index] = ic?.switchport ?? DEFAULT_SWITCHPORT;
+    }
+    this.db = new Set<number>([1]);
+    for (const v of config.vlans) this.db.add(v.id);
+    const seen = new Set<number>();
+    for (const [name, ic] of Object.entries(config.interfaces)) {
+      if (!name.startsWith('Vlan')) continue;
+      const n = parseInterfaceName(name);
+      if (n?.type !== 'Vlan' || n.sub !== undefined) continue;
+      const vid = Number(n.unit);
+      seen.add(vid);
+      let svi = this.svis.get(vid);
+      if (svi === undefined) {
+        svi = new L3Interface(name, this.sviMac, this, null);
+        svi.vlan = vid;
+        this.svis.set(vid, svi);
+      }
+      svi.setIp(ic.ip);
+      svi.adminUp = !ic.shutdown;
+      svi.proxyArp = ic.proxyArp;
+    }
+    for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
+    this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
+    const byName = new Map(this.sviList.map((i) => [i.name, i]));
+    this.statics = config.staticRoutes.map((r) => ({
+      prefix: r.prefix,
+      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+      namesInterface: r.exitInterface !== undefined,
+      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
+      distance: r.distance,
+    }));
+  }
+
+  override switchportOf(port: Port): SwitchportConfig {
+    return this.portCfg[port.index]!;
+  }
+
+  override trunkNativeOf(port: Port): number | undefined {
+    const peer = port.peer;
+    if (!port.up || peer === null) return undefined;
+    const cfg = this.switchportOf(port);
+    return negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? cfg.nativeVlan : undefined;
+  }
+
+  refresh(): void {
+    const config = this.config;
+    const db = this.db;
+    for (const port of this.ports) {
+      const sp = this.sw[port.index]!;
+      const cfg = this.portCfg[port.index]!;
+      const peer = port.peer;
+      let oper = OPER_DOWN;
+      if (port.up && peer !== null) {
+        oper = negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? OPER_TRUNK : OPER_ACCESS;
+      }
+      if (
+        oper !== sp.oper ||
+        cfg.accessVlan !== sp.accessVlan ||
+        cfg.nativeVlan !== sp.nativeVlan ||
+        !sameRanges(cfg.allowedVlans, sp.allowed)
+      ) {
+        this.flushPort(port);
+      }
+      sp.cfg = cfg;
+      sp.oper = oper;
+      sp.accessVlan = cfg.accessVlan;
+      sp.nativeVlan = cfg.nativeVlan;
+      sp.allowed = cfg.allowedVlans;
+      const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
+      sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+    }
+    for (const id of [...this.vlans.keys()]) if (!db.has(id)) this.vlans.delete(id);
+    for (const id of db) {
+      let vs = this.vlans.get(id);
+      if (vs === undefined) {
+        vs = new VlanState(id, this.ports.length);
+        this.vlans.set(id, vs);
+      }
+      vs.members = [];
+      vs.member.fill(0);
+      vs.svi = null;
+      for (const port of this.ports) {
+        const sp = this.sw[port.index]!;
+        const carries =
+          (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
+          (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
+        if (carries) {
+          vs.members.push(port);
+          vs.member[port.index] = 1;
+        }
+      }
+    }
+    for (const svi of this.sviList) {
+      const vs = this.vlans.get(svi.vlan);
+      // Autostate: the SVI's line protocol is up while its VLAN exists and has a port up in it.
+      svi.up = svi.adminUp && vs !== undefined && vs.members.length > 0;
+      if (svi.up && vs !== undefined) vs.svi = svi;
+    }
+    this.stack.reconfigure(
+      this.sviList,
+      config.ipRouting,
+      this.statics,
+      config.ipRouting ? undefined : config.defaultGateway,
+    );
+  }
+
+  // ---- forwarding ------------------------------------------------------------------------
+
+  receive(port: Port, frame: EthernetFrame, frameId: number): void {
+    const sp = this.sw[port.index]!;
+    const tag = frame.tag;
+    let vlan: number;
+    if (sp.oper === OPER_ACCESS) {
+      if (tag !== undefined && tag.vid !== 0 && tag.vid !== sp.accessVlan) {
+        this.drop(frameId, 'vlan-not-allowed', port.name);
+        return;
+      }
+      vlan = sp.accessVlan;
+    } else if (sp.oper === OPER_TRUNK) {
+      if (tag === undefined || tag.vid === 0) {
+        vlan = sp.nativeVlan;
+        if (sp.peerNative >= 0) this.reportMismatch(port, sp);
+      } else vlan = tag.vid;
+    } else {
+      this.drop(frameId, 'port-down', port.name);
+      return;
+    }
+    const vs = this.vlans.get(vlan);
+    if (vs === undefined || vs.member[port.index] === 0) {
+      this.drop(frameId, vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed', port.name);
+      return;
+    }
+    const src = frame.src;
+    if (!isGroupMac(src)) this.learn(vs, src, port);
+    this.forward(vs, port, frame, frameId);
+  }
+
+  private learn(vs: VlanState, src: number, port: Port): void {
+    const now = this.ctx.sched.now;
+    const t = vs.macs;
+    const i = t.find(src);
+    if (i >= 0) {
+      const fresh = now - t.seen[i]! < MAC_AGING;
+      t.seen[i] = now;
+      if (fresh && t.ports[i] === port) return;
+      t.ports[i] = port;
+      t.learned[i] = now;
+    } else t.insert(src, port, now, MAC_AGING);
+    const trace = this.ctx.trace;
+    if (trace.enabled) {
+      trace.emit({
+        t: now as Micros,
+        seq: trace.nextSeq(),
+        device: this.id,
+        kind: 'mac-learned',
+        mac: src as MacAddr,
+        vlan: vs.id,
+        port: port.name,
+      });
+    }
+  }
+
+  /** Forwards a frame in VLAN `vs` that came in on `inPort` (null: from the switch's own SVI). */
+  private forward(vs: VlanState, inPort: Port | null, frame: EthernetFrame, frameId: number): void {
+    const dst = frame.dst;
+    if (!isGroupMac(dst)) {
+      if (dst === this.sviMac && vs.svi !== null) {
+        this.toSvi(vs.svi, frame, frameId);
+        return;
+      }
+      const t = vs.macs;
+      const i = t.find(dst);
+      if (i >= 0 && this.ctx.sched.now - t.seen[i]! < MAC_AGING) {
+        const out = t.ports[i]!;
+        if (out === inPort) {
+          this.drop(frameId, 'filtered', out.name);
+          return;
+        }
+        if (this.ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
+        this.egress(out, vs.id, frame, frameId);
+        return;
+      }
+    }
+    this.flood(vs, inPort, frame, frameId);
+  }
+
+  private flood(vs: VlanState, inPort: Port | null, frame: EthernetFrame, frameId: number): void {
+    this.countFlood();
+    const vid = vs.id;
+    let tagged: EthernetFrame | null = null;
+    let untagged: EthernetFrame | null = null;
+    const members = vs.members;
+    const traced = this.ctx.trace.enabled;
+    const to: string[] | null = traced ? [] : null;
+    for (let i = 0; i < members.length; i++) {
+      const out = members[i]!;
+      if (out === inPort || !out.up) continue;
+      const sp = this.sw[out.index]!;
+      let f: EthernetFrame;
+      if (sp.oper === OPER_TRUNK && vid !== sp.nativeVlan) {
+        if (tagged === null)
+          tagged = frame.tag !== undefined && frame.tag.vid === vid ? frame : retag(frame, dot1qTag(vid));
+        f = tagged;
+      } else {
+        if (untagged === null) untagged = frame.tag === undefined ? frame : retag(frame, undefined);
+        f = untagged;
+      }
+      if (to !== null) to.push(out.name);
+      out.send(f, frameId);
+    }
+    const svi = vs.svi;
+    if (svi !== null && inPort !== null && isGroupMac(frame.dst)) {
+      if (to !== null) to.push(svi.name);
+      this.toSvi(svi, frame, frameId);
+    }
+    if (to !== null) this.traceForward(frameId, inPort, to);
+  }
+
+  private egress(out: Port, vid: number, frame: EthernetFrame, frameId: number): void {
+    const sp = this.sw[out.index]!;
+    let f = frame;
+    if (sp.oper === OPER_TRUNK && vid !== sp.nativeVlan) {
+      if (frame.tag === undefined || frame.tag.vid !== vid) f = retag(frame, dot1qTag(vid));
+    } else if (frame.tag !== undefined) f = retag(frame, undefined);
+    out.send(f, frameId);
+  }
+
+  private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number): void {
+    svi.rxFrames++;
+    svi.rxBytes += wireLen(frame);
+    this.stack.receive(svi, frame.tag === undefined ? frame : retag(frame, undefined), frameId);
+  }
+
+  /** Frames the switch itself sends from an SVI enter its VLAN like frames from a port. */
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+    const vs = this.vlans.get(iface.vlan);
+    if (vs === undefined || vs.svi !== iface) {
+      this.drop(frameId, 'vlan-inactive', iface.name);
+      return;
+    }
+    iface.txFrames++;
+    iface.txBytes += wireLen(frame);
+    this.forward(vs, null, frame, frameId);
+  }
+
+  private countFlood(): void {
+    const now = this.ctx.sched.now;
+    const { stormWindow, stormThreshold } = this.ctx.options;
+    if (now >= this.stormWindowEnd) {
+      this.stormWindowEnd = now - (now % stormWindow) + stormWindow;
+      this.floods = 0;
+      this.stormReported = false;
+    }
+    this.floods++;
+    if (this.floods > stormThreshold && !this.stormReported) {
+      this.stormReported = true;
+      const trace = this.ctx.trace;
+      if (trace.enabled) {
+        trace.emit({
+          t: now as Micros,
+          seq: trace.nextSeq(),
+          device: this.id,
+          kind: 'storm',
+          frames: this.floods,
+        });
+      }
+    }
+  }
+
+  private reportMismatch(port: Port, sp: SwitchPort): void {
+    const now = this.ctx.sched.now;
+    if (now - sp.lastMismatchReport < MISMATCH_REPORT_INTERVAL) return;
+    sp.lastMismatchReport = now;
+    const trace = this.ctx.trace;
+    const peer = port.peer;
+    if (!trace.enabled || peer === null) return;
+    trace.emit({
+      t: now as Micros,
+      seq: trace.nextSeq(),
+      device: this.id,
+      kind: 'native-vlan-mismatch',
+      port: port.name,
+      nativeVlan: sp.nativeVlan,
+      peerDevice: peer.owner.id,
+      peerPort: peer.name,
+      peerNativeVlan: sp.peerNative,
+    });
+  }
+
+  private traceForward(frameId: number, inPort: Port | null, to: string[]): void {
+    const trace = this.ctx.trace;
+    trace.emit({
+      t: this.ctx.sched.now as Micros,
+      seq: trace.nextSeq(),
+      device: this.id,
+      kind: 'forward',
+      frameId,
+      from: inPort === null ? 'CPU' : inPort.name,
+      to,
+    });
+  }
+
+  private flushPort(port: Port): void {
+    const now = this.ctx.sched.now;
+    for (const vs of this.vlans.values()) vs.macs.removePort(port, now, MAC_AGING);
+  }
+
+  dispose(): void {
+    this.apps.stopAll();
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  /** Trunks whose neighbour disagrees on the native VLAN (what CDP would report). */
+  nativeVlanMismatches(): NativeVlanMismatch[] {
+    const out: NativeVlanMismatch[] = [];
+    for (const port of this.ports) {
+      const sp = this.sw[port.index]!;
+      if (sp.oper !== OPER_TRUNK || sp.peerNative < 0 || port.peer === null) continue;
+      out.push({
+        port: port.name,
+        nativeVlan: sp.nativeVlan,
+        peerDevice: port.peer.owner.id,
+        peerPort: port.peer.name,
+        peerNativeVlan: sp.peerNative,
+      });
+    }
+    return out;
+  }
+
+  interfaces(): InterfaceStatus[] {
+    const out: InterfaceStatus[] = this.ports.map((p) => {
+      const sp = this.sw[p.index]!;
+      return {
+        ...physicalStatus(p, undefined),
+        switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
+        switchportAdminMode: this.switchportOf(p).mode,
+      };
+    });
+    for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
+      out.push({
+        name: svi.name,
+        mac: svi.mac,
+        ...(svi.ip !== undefined ? { ip: svi.ip } : {}),
+        status: svi.adminUp ? 'up' : 'administratively down',
+        protocol: svi.up ? 'up' : 'down',
+        cabled: false,
+        bandwidth: 1_000_000_000,
+        counters: ifaceCounters(svi),
+      });
+    }
+    return out;
+  }
+
+  override macTable(): MacEntry[] {
+    const now = this.ctx.sched.now;
+    const out: MacEntry[] = [];
+    for (const vs of this.vlans.values()) {
+      const t = vs.macs;
+      for (const [mac, i] of t.entries(now, MAC_AGING)) {
+        out.push({
+          vlan: vs.id,
+          mac: mac as MacAddr,
+          port: t.ports[i]!.name,
+          type: 'DYNAMIC',
+          learnedAt: t.learned[i] as Micros,
+        });
+      }
+    }
+    out.sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
+    return out;
+  }
+
+  override clearMacTable(): void {
+    for (const vs of this.vlans.values()) vs.macs.clear();
+  }
+
+  override trunks(): TrunkStatus[] {
+    const out: TrunkStatus[] = [];
+    const db = [...this.vlans.keys()];
+    for (const port of this.ports) {
+      const sp = this.sw[port.index]!;
+      if (sp.oper !== OPER_TRUNK) continue;
+      const active = normalizeVlans(db.filter((v) => hasVlan(sp.allowed, v)).map((v) => [v, v] as const));
+      out.push({
+        port: port.name,
+        mode: sp.cfg.mode === 'trunk' ? 'on' : sp.cfg.mode === 'dynamic-desirable' ? 'desirable' : 'auto',
+        encapsulation: '802.1q',
+        status: 'trunking',
+        nativeVlan: sp.nativeVlan,
+        allowed: sp.allowed,
+        active,
+        forwarding: active,
+      });
+    }
+    return out;
+  }
+
+  override vlanPorts(): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const id of [...this.vlans.keys()].sort((a, b) => a - b)) out.set(id, []);
+    for (const port of this.ports) {
+      const sp = this.sw[port.index]!;
+      if (sp.oper === OPER_TRUNK) continue;
+      out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(port.name));
+    }
+    return out;
+  }
+
+  override arpTable(): ArpEntry[] {
+    return arpEntries(this.stack);
+  }
+
+  override routes(): RouteEntry[] {
+    return routeEntries(this.stack);
+  }
+
+  override clearArp(): void {
+    this.stack.arp.clear();
+  }
+
+  ping(target: number, options: PingOptions): PingJob {
+    return this.apps.ping(this.stack, target, options);
+  }
+
+  traceroute(target: number, options: TracerouteOptions): TracerouteJob {
+    return this.apps.traceroute(this.stack, target, options);
+  }
+}

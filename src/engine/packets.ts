@@ -1,0 +1,136 @@
+/**
+ * Builders for the frames and datagrams devices originate. Every value of one kind is built
+ * with the same fields in the same order, so the engine's hot paths see one object shape.
+ */
+import type { Ipv4Addr } from '../shared/ipv4.ts';
+import type { MacAddr } from '../shared/mac.ts';
+import type { ArpPacket } from './wire/arp.ts';
+import type { Dot1qTag, EthernetFrame, EthernetPayload } from './wire/ethernet.ts';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV4 } from './wire/ethernet.ts';
+import type { IcmpEcho, IcmpError } from './wire/icmp.ts';
+import type { Ipv4Packet, Ipv4Payload } from './wire/ipv4.ts';
+import { NO_OPTIONS } from './wire/ipv4.ts';
+import type { UdpDatagram } from './wire/udp.ts';
+
+export function ethernet(
+  dst: MacAddr,
+  src: MacAddr,
+  tag: Dot1qTag | undefined,
+  etherType: number,
+  payload: EthernetPayload,
+): EthernetFrame {
+  return { dst, src, tag, etherType, payload };
+}
+
+const TAGS: (Dot1qTag | undefined)[] = [];
+
+/** The 802.1Q tag for `vid` (priority 0): one shared immutable value per VLAN. */
+export function dot1qTag(vid: number): Dot1qTag {
+  let t = TAGS[vid];
+  if (t === undefined) {
+    t = Object.freeze({ pcp: 0, dei: false, vid });
+    TAGS[vid] = t;
+  }
+  return t;
+}
+
+/** The same frame with `tag` (or without a tag when undefined). */
+export const retag = (f: EthernetFrame, tag: Dot1qTag | undefined): EthernetFrame =>
+  ethernet(f.dst, f.src, tag, f.etherType, f.payload);
+
+export function ipv4(
+  src: number,
+  dst: number,
+  ttl: number,
+  protocol: number,
+  identification: number,
+  payload: Ipv4Payload,
+): Ipv4Packet {
+  return {
+    proto: 'ipv4',
+    dscp: 0,
+    ecn: 0,
+    identification,
+    dontFragment: false,
+    moreFragments: false,
+    fragmentOffset: 0,
+    ttl,
+    protocol,
+    src: src as Ipv4Addr,
+    dst: dst as Ipv4Addr,
+    options: NO_OPTIONS,
+    payload,
+  };
+}
+
+/** The datagram a router forwards: the same with one less TTL. */
+export function withTtl(p: Ipv4Packet, ttl: number): Ipv4Packet {
+  return {
+    proto: 'ipv4',
+    dscp: p.dscp,
+    ecn: p.ecn,
+    identification: p.identification,
+    dontFragment: p.dontFragment,
+    moreFragments: p.moreFragments,
+    fragmentOffset: p.fragmentOffset,
+    ttl,
+    protocol: p.protocol,
+    src: p.src,
+    dst: p.dst,
+    options: p.options,
+    payload: p.payload,
+  };
+}
+
+export const icmpEcho = (type: 0 | 8, identifier: number, sequence: number, data: Uint8Array): IcmpEcho => ({
+  proto: 'icmp',
+  type,
+  code: 0,
+  identifier,
+  sequence,
+  data,
+});
+
+export const icmpError = (type: 3 | 11, code: number, original: Ipv4Packet): IcmpError => ({
+  proto: 'icmp',
+  type,
+  code,
+  rest: 0,
+  original,
+});
+
+export const udp = (srcPort: number, dstPort: number, data: Uint8Array): UdpDatagram => ({
+  proto: 'udp',
+  srcPort,
+  dstPort,
+  data,
+});
+
+export const arp = (
+  op: number,
+  senderMac: MacAddr,
+  senderIp: number,
+  targetMac: MacAddr,
+  targetIp: number,
+): ArpPacket => ({
+  proto: 'arp',
+  op,
+  senderMac,
+  senderIp: senderIp as Ipv4Addr,
+  targetMac,
+  targetIp: targetIp as Ipv4Addr,
+});
+
+export const ipFrame = (
+  dst: MacAddr,
+  src: MacAddr,
+  tag: Dot1qTag | undefined,
+  p: Ipv4Packet,
+): EthernetFrame => ethernet(dst, src, tag, ETHERTYPE_IPV4, p);
+
+export const arpFrame = (
+  dst: MacAddr,
+  src: MacAddr,
+  tag: Dot1qTag | undefined,
+  p: ArpPacket,
+): EthernetFrame => ethernet(dst, src, tag, ETHERTYPE_ARP, p);

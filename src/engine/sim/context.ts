@@ -1,0 +1,65 @@
+/**
+ * What every device, port and application of one simulation shares: the clock and event
+ * queue, the trace, the seeded random numbers, frame ids and the pcap listeners.
+ */
+import type { DeviceId, LinkId } from '../../shared/ids.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { StackProfile } from '../device/profiles.ts';
+import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
+import type { DropReason } from '../trace.ts';
+import { TraceLog } from '../trace.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import { Rng } from './rng.ts';
+import { Scheduler } from './scheduler.ts';
+
+export type WireListener = (at: Micros, link: LinkId, frame: EthernetFrame) => void;
+
+export interface ContextOptions {
+  readonly seed: number;
+  /** Packets held per unresolved neighbour, overriding the profiles' defaults. */
+  readonly arpQueueLength: { readonly ios?: number | undefined; readonly windows?: number | undefined };
+  readonly traceCapacity: number;
+  /** Overrides every port's transmit queue length (default: per device kind). */
+  readonly txQueueLimit: number | undefined;
+  readonly stormThreshold: number;
+  readonly stormWindow: number;
+}
+
+export class SimContext {
+  readonly sched = new Scheduler();
+  readonly trace: TraceLog;
+  readonly rng: Rng;
+  readonly wireListeners: WireListener[] = [];
+  /** IP behaviour of IOS devices and of Windows PCs in this simulation. */
+  readonly profiles: { readonly ios: StackProfile; readonly windows: StackProfile };
+  private frameIds = 0;
+
+  constructor(readonly options: ContextOptions) {
+    this.trace = new TraceLog(options.traceCapacity);
+    this.rng = new Rng(options.seed);
+    const { ios, windows } = options.arpQueueLength;
+    this.profiles = {
+      ios: ios === undefined ? IOS_PROFILE : { ...IOS_PROFILE, arpQueueLimit: ios },
+      windows: windows === undefined ? WINDOWS_PROFILE : { ...WINDOWS_PROFILE, arpQueueLimit: windows },
+    };
+  }
+
+  nextFrameId(): number {
+    return ++this.frameIds;
+  }
+
+  /** Records a dropped frame (only when tracing: callers pass plain values, nothing is built). */
+  traceDrop(device: DeviceId, frameId: number, reason: DropReason, port: string | undefined): void {
+    const trace = this.trace;
+    if (!trace.enabled) return;
+    trace.emit({
+      t: this.sched.now as Micros,
+      seq: trace.nextSeq(),
+      device,
+      kind: 'drop',
+      frameId,
+      reason,
+      port,
+    });
+  }
+}

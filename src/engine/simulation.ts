@@ -1,0 +1,273 @@
+/**
+ * The simulation façade: devices, cables, configuration, the clock, and the queries show
+ * commands need. Everything is deterministic: the same seed and the same calls give the same
+ * trace.
+ */
+
+import type { DeviceConfig, HostConfig } from '../shared/config.ts';
+import { defaultDeviceConfig } from '../shared/config.ts';
+import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
+import type { Ipv4Addr } from '../shared/ipv4.ts';
+import type { MacAddr } from '../shared/mac.ts';
+import type { DeviceKind } from '../shared/ports.ts';
+import type { Micros } from '../shared/time.ts';
+import { seconds } from '../shared/time.ts';
+import type {
+  ArpEntry,
+  InterfaceStatus,
+  LinkOptions,
+  MacEntry,
+  NativeVlanMismatch,
+  PingJob,
+  PingOptions,
+  RouteEntry,
+  Simulation,
+  SimulationOptions,
+  TracerouteJob,
+  TracerouteOptions,
+  TrunkStatus,
+} from './api.ts';
+import type { Device } from './device/device.ts';
+import { Host } from './device/host.ts';
+import { Link } from './device/link.ts';
+import { MacAllocator } from './device/mac-alloc.ts';
+import { Router } from './device/router.ts';
+import { Switch } from './device/switch.ts';
+import type { WireListener } from './sim/context.ts';
+import { SimContext } from './sim/context.ts';
+import type { Trace } from './trace.ts';
+import { DEFAULT_TRACE_CAPACITY } from './trace.ts';
+
+const DEFAULT_MAX_EVENTS = 200_000;
+const DEFAULT_LINK_DELAY = 1;
+
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new EngineSimulation(options);
+}
+
+class EngineSimulation implements Simulation {
+  private readonly ctx: SimContext;
+  private readonly devices = new Map<DeviceId, Device>();
+  private readonly macBlocks = new Map<DeviceId, MacAddr>();
+  private readonly links = new Map<LinkId, Link>();
+  private readonly macs: MacAllocator;
+  private readonly maxEvents: number;
+
+  constructor(options: SimulationOptions) {
+    const seed = options.seed ?? 1;
+    this.ctx = new SimContext({
+      seed,
+      traceCapacity: options.traceCapacity ?? DEFAULT_TRACE_CAPACITY,
+      txQueueLimit: options.txQueueLimit,
+      stormThreshold: options.stormThreshold ?? 10_000,
+      stormWindow: options.stormWindow ?? seconds(1),
+      arpQueueLength: options.arpQueueLength ?? {},
+    });
+    this.macs = new MacAllocator(seed);
+    this.maxEvents = options.maxEventsPerRun ?? DEFAULT_MAX_EVENTS;
+  }
+
+  get trace(): Trace {
+    return this.ctx.trace;
+  }
+
+  now(): Micros {
+    return this.ctx.sched.now as Micros;
+  }
+
+  // ---- topology --------------------------------------------------------------------------
+
+  addDevice(id: DeviceId, kind: DeviceKind, name: string): void {
+    if (this.devices.has(id)) throw new Error(`device ${id} already exists`);
+    const block = this.macs.allocate(id);
+    let device: Device;
+    if (kind === 'router') device = new Router(id, this.ctx, block, defaultDeviceConfig('router', name));
+    else if (kind === 'switch') device = new Switch(id, this.ctx, block, defaultDeviceConfig('switch', name));
+    else device = new Host(id, kind, this.ctx, this.macs.hostAddress(block, id));
+    this.devices.set(id, device);
+    this.macBlocks.set(id, block);
+    device.refresh();
+  }
+
+  removeDevice(id: DeviceId): void {
+    const device = this.device(id);
+    for (const [linkId, link] of this.links) {
+      if (link.a.owner === device || link.b.owner === device) this.disconnect(linkId);
+    }
+    device.dispose();
+    this.devices.delete(id);
+    this.macs.release(this.macBlocks.get(id)!);
+    this.macBlocks.delete(id);
+  }
+
+  connect(id: LinkId, a: PortRef, b: PortRef, options: LinkOptions = {}): void {
+    if (this.links.has(id)) throw new Error(`link ${id} already exists`);
+    const pa = this.port(a);
+    const pb = this.port(b);
+    if (pa === pb) throw new Error(`${a.device}:${a.port} cannot be cabled to itself`);
+    for (const p of [pa, pb]) {
+      if (p.link !== null) throw new Error(`${p.owner.id}:${p.name} is already cabled (${p.link.id})`);
+    }
+    const link = new Link(
+      id,
+      pa,
+      pb,
+      options.delay ?? DEFAULT_LINK_DELAY,
+      options.bandwidth ?? Math.min(pa.speed, pb.speed),
+    );
+    pa.link = link;
+    pa.peer = pb;
+    pb.link = link;
+    pb.peer = pa;
+    this.links.set(id, link);
+    this.updateLine(link);
+    pa.owner.refresh();
+    if (pb.owner !== pa.owner) pb.owner.refresh();
+  }
+
+  disconnect(id: LinkId): void {
+    const link = this.link(id);
+    link.epoch++;
+    for (const p of [link.a, link.b]) {
+      p.link = null;
+      p.peer = null;
+      p.up = false;
+      p.flushQueue();
+    }
+    this.links.delete(id);
+    link.a.owner.refresh();
+    link.b.owner.refresh();
+  }
+
+  setLinkUp(id: LinkId, up: boolean): void {
+    const link = this.link(id);
+    link.up = up;
+    if (this.updateLine(link)) {
+      link.a.owner.refresh();
+      link.b.owner.refresh();
+    }
+  }
+
+  /** Recomputes a cable's line state from both ends; true when it changed. */
+  private updateLine(link: Link): boolean {
+    const up = link.up && link.a.adminUp && link.b.adminUp;
+    if (link.a.up === up && link.b.up === up) return false;
+    for (const p of [link.a, link.b]) {
+      p.up = up;
+      if (!up) p.flushQueue();
+    }
+    if (!up) link.epoch++;
+    return true;
+  }
+
+  // ---- configuration ---------------------------------------------------------------------
+
+  configure(id: DeviceId, config: DeviceConfig): void {
+    const device = this.device(id);
+    if (!(device instanceof Router || device instanceof Switch)) {
+      throw new Error(`${id} is a ${device.kind}: use configureHost`);
+    }
+    device.applyConfig(config);
+    // Neighbours see a line go up or down, and switches renegotiate DTP with a switch.
+    const neighbours = new Set<Device>();
+    for (const p of device.ports) {
+      if (p.link === null || p.peer === null) continue;
+      const peer = p.peer.owner;
+      if (this.updateLine(p.link) || (device instanceof Switch && peer instanceof Switch))
+        neighbours.add(peer);
+    }
+    device.refresh();
+    for (const n of neighbours) if (n !== device) n.refresh();
+  }
+
+  configureHost(id: DeviceId, config: HostConfig): void {
+    const device = this.device(id);
+    if (!(device instanceof Host)) throw new Error(`${id} is a ${device.kind}: use configure`);
+    device.configure(config);
+  }
+
+  // ---- time ------------------------------------------------------------------------------
+
+  runUntil(t: Micros, maxEvents: number = this.maxEvents): number {
+    return this.ctx.sched.runUntil(t, maxEvents);
+  }
+
+  step(): boolean {
+    return this.ctx.sched.step();
+  }
+
+  nextEventTime(): Micros | undefined {
+    return this.ctx.sched.nextTime() as Micros | undefined;
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  interfaces(id: DeviceId): readonly InterfaceStatus[] {
+    return this.device(id).interfaces();
+  }
+  arpTable(id: DeviceId): readonly ArpEntry[] {
+    return this.device(id).arpTable();
+  }
+  macTable(id: DeviceId): readonly MacEntry[] {
+    return this.device(id).macTable();
+  }
+  routes(id: DeviceId): readonly RouteEntry[] {
+    return this.device(id).routes();
+  }
+  trunks(id: DeviceId): readonly TrunkStatus[] {
+    return this.device(id).trunks();
+  }
+  vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]> {
+    return this.device(id).vlanPorts();
+  }
+  baseMac(id: DeviceId): MacAddr {
+    return this.device(id).baseMac();
+  }
+  nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[] {
+    const device = this.device(id);
+    return device instanceof Switch ? device.nativeVlanMismatches() : [];
+  }
+  clearArp(id: DeviceId): void {
+    this.device(id).clearArp();
+  }
+  clearMacTable(id: DeviceId): void {
+    this.device(id).clearMacTable();
+  }
+
+  ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob {
+    return this.device(id).ping(target, options);
+  }
+
+  traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob {
+    return this.device(id).traceroute(target, options);
+  }
+
+  onWire(listener: WireListener): () => void {
+    const list = this.ctx.wireListeners;
+    list.push(listener);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  // ---- lookups ---------------------------------------------------------------------------
+
+  private device(id: DeviceId): Device {
+    const d = this.devices.get(id);
+    if (d === undefined) throw new Error(`unknown device ${id}`);
+    return d;
+  }
+
+  private link(id: LinkId): Link {
+    const l = this.links.get(id);
+    if (l === undefined) throw new Error(`unknown link ${id}`);
+    return l;
+  }
+
+  private port(ref: PortRef) {
+    const p = this.device(ref.device).portByName.get(ref.port);
+    if (p === undefined) throw new Error(`${ref.device} has no port ${ref.port}`);
+    return p;
+  }
+}

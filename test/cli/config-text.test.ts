@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigText, renderRunningConfig } from '../../src/cli/config-text.ts';
+import { defaultDeviceConfig } from '../../src/shared/config.ts';
+
+const roundTrip = (kind: 'router' | 'switch', text: string) => {
+  const first = parseConfigText(kind, text);
+  expect(first.problems).toEqual([]);
+  const rendered = renderRunningConfig(kind, first.config);
+  const again = parseConfigText(kind, rendered);
+  expect(again.problems).toEqual([]);
+  expect(renderRunningConfig(kind, again.config)).toBe(rendered);
+  expect(again.config).toEqual(first.config);
+  return rendered;
+};
+
+/** Each configuration command, typed as a student would, and the line running-config shows for it. */
+const ROUTER_COMMANDS: [string, string][] = [
+  ['hostname R9', 'hostname R9'],
+  ['enable secret class', 'enable secret 5 $1$'],
+  ['enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0', 'enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0'],
+  ['enable password cisco', 'enable password cisco'],
+  ['service password-encryption\nenable password cisco', 'enable password 7 '],
+  ['enable password 7 0822455D0A16', 'enable password cisco'],
+  ['banner motd #Keep out#', 'banner motd ^CKeep out^C'],
+  ['banner motd %\nline one\n  line two\n%', 'banner motd ^C\nline one\n  line two\n^C'],
+  ['no ip domain-lookup', 'no ip domain-lookup'],
+  ['no ip domain lookup', 'no ip domain-lookup'],
+  ['no ip routing', 'no ip routing'],
+  ['ip default-gateway 10.0.0.1', 'ip default-gateway 10.0.0.1'],
+  [
+    'interface g0/0\n description To the core\n ip address 10.0.0.1 255.255.255.0',
+    ' description To the core\n ip address 10.0.0.1 255.255.255.0',
+  ],
+  ['interface g0/1\n no shutdown', 'interface GigabitEthernet0/1\n no ip address\n!'],
+  ['interface g0/1\n no ip proxy-arp', ' no ip proxy-arp'],
+  [
+    'interface g0/0.10\n encapsulation dot1Q 10\n ip address 10.10.0.1 255.255.0.0',
+    'interface GigabitEthernet0/0.10\n encapsulation dot1Q 10\n ip address 10.10.0.1 255.255.0.0\n!',
+  ],
+  ['interface g0/0.99\n encapsulation dot1Q 99 native', ' encapsulation dot1Q 99 native'],
+  [
+    'interface loopback 0\n ip address 1.1.1.1 255.255.255.255',
+    'interface Loopback0\n ip address 1.1.1.1 255.255.255.255',
+  ],
+  ['ip route 10.2.0.0 255.255.0.0 10.0.0.2', 'ip route 10.2.0.0 255.255.0.0 10.0.0.2'],
+  ['ip route 0.0.0.0 0.0.0.0 g0/1', 'ip route 0.0.0.0 0.0.0.0 GigabitEthernet0/1'],
+  [
+    'ip route 10.3.0.0 255.255.0.0 g0/1 10.0.0.9 200',
+    'ip route 10.3.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.9 200',
+  ],
+  ['line console 0\n password cisco\n login', 'line con 0\n password cisco\n login'],
+  ['line vty 0 15\n password remote\n no login', 'line vty 0 4\n password remote\n!'],
+];
+
+const SWITCH_COMMANDS: [string, string][] = [
+  ['vlan 10\n name Sales', 'vlan 10\n name Sales\n!'],
+  ['vlan 20-22', 'vlan 20\n!\nvlan 21\n!\nvlan 22\n!'],
+  [
+    'interface f0/1\n switchport mode access\n switchport access vlan 10',
+    ' switchport access vlan 10\n switchport mode access',
+  ],
+  [
+    'interface g0/1\n switchport mode trunk\n switchport nonegotiate',
+    ' switchport mode trunk\n switchport nonegotiate',
+  ],
+  [
+    'interface g0/2\n switchport trunk native vlan 99\n switchport trunk allowed vlan 10,20-30',
+    ' switchport trunk native vlan 99\n switchport trunk allowed vlan 10,20-30',
+  ],
+  ['interface g0/2\n switchport trunk allowed vlan none', ' switchport trunk allowed vlan none'],
+  ['interface g0/2\n switchport trunk allowed vlan except 5', ' switchport trunk allowed vlan 1-4,6-4094'],
+  ['interface f0/2\n switchport mode dynamic desirable', ' switchport mode dynamic desirable'],
+  ['interface range f0/3 - 4\n shutdown', 'interface FastEthernet0/4\n shutdown'],
+  [
+    'interface vlan 1\n ip address 192.168.1.2 255.255.255.0\n no shutdown',
+    'interface Vlan1\n ip address 192.168.1.2 255.255.255.0\n!',
+  ],
+  ['interface vlan 10\n shutdown', 'interface Vlan10\n no ip address\n shutdown'],
+  ['ip default-gateway 192.168.1.1', 'ip default-gateway 192.168.1.1'],
+  ['line vty 5 15\n password x\n login', 'line vty 5 15\n password x\n login'],
+];
+
+describe('renderRunningConfig', () => {
+  it('prints a factory router as IOS does', () => {
+    expect(renderRunningConfig('router', defaultDeviceConfig('router', 'Router'))).toBe(
+      [
+        '!',
+        'version 15.2',
+        'no service password-encryption',
+        '!',
+        'hostname Router',
+        '!',
+        'interface GigabitEthernet0/0',
+        ' no ip address',
+        ' shutdown',
+        '!',
+        'interface GigabitEthernet0/1',
+        ' no ip address',
+        ' shutdown',
+        '!',
+        'interface GigabitEthernet0/2',
+        ' no ip address',
+        ' shutdown',
+        '!',
+        'line con 0',
+        '!',
+        'line vty 0 4',
+        ' login',
+        '!',
+        'end',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints a factory switch with its VLAN 1 SVI and both vty ranges', () => {
+    const text = renderRunningConfig('switch', defaultDeviceConfig('switch', 'Switch'));
+    expect(text).toContain('version 15.0\n');
+    expect(text).toContain('interface FastEthernet0/24\n!\ninterface GigabitEthernet0/1\n!');
+    expect(text).toContain('interface Vlan1\n no ip address\n shutdown\n!');
+    expect(text).toContain('line vty 0 4\n login\nline vty 5 15\n login\n!\nend\n');
+  });
+});
+
+describe('parseConfigText round-trips every configuration command', () => {
+  for (const [typed, shown] of ROUTER_COMMANDS) {
+    it(`router: ${typed.split('\n').join(' / ')}`, () => {
+      expect(roundTrip('router', typed)).toContain(shown);
+    });
+  }
+  for (const [typed, shown] of SWITCH_COMMANDS) {
+    it(`switch: ${typed.split('\n').join(' / ')}`, () => {
+      expect(roundTrip('switch', typed)).toContain(shown);
+    });
+  }
+
+  it('reads back its own output: interfaces it lists start enabled unless the text says shutdown', () => {
+    const { config } = parseConfigText(
+      'router',
+      'interface GigabitEthernet0/1\n ip address 10.0.0.1 255.0.0.0\n',
+    );
+    expect(config.interfaces['GigabitEthernet0/1']?.shutdown).toBe(false);
+    expect(config.interfaces['GigabitEthernet0/2']?.shutdown).toBe(true);
+  });
+
+  it('keeps the VLAN database to what the text declares', () => {
+    const { config } = parseConfigText('switch', 'interface f0/1\n switchport access vlan 30\n');
+    expect(config.vlans.map((v) => v.id)).toEqual([1]);
+    expect(config.interfaces['FastEthernet0/1']?.switchport?.accessVlan).toBe(30);
+  });
+});
+
+describe('parseConfigText problems', () => {
+  it('reports each line IOS would refuse, with its line number', () => {
+    const text = [
+      '!',
+      'hostname R1',
+      'interfce g0/0',
+      'interface g0/0',
+      ' ip address 10.0.0.0 255.255.255.0',
+      ' ip address',
+      ' switchport mode trunk',
+      'ip route 10.1.1.1 255.255.255.0 10.0.0.2',
+      'do show run',
+      'end',
+      'show version',
+    ].join('\n');
+    const { config, problems } = parseConfigText('router', text);
+    expect(config.hostname).toBe('R1');
+    expect(problems).toEqual([
+      { line: 3, message: "% Invalid input detected at '^' marker (column 1)." },
+      { line: 5, message: 'Bad mask /24 for address 10.0.0.0' },
+      { line: 6, message: '% Incomplete command.' },
+      { line: 7, message: "% Invalid input detected at '^' marker (column 2)." },
+      { line: 8, message: '%Inconsistent address and mask' },
+      { line: 9, message: "% Invalid input detected at '^' marker (column 1)." },
+      { line: 11, message: "Ignored: configuration text continues after 'end'." },
+    ]);
+  });
+
+  it('applies text onto a given base configuration', () => {
+    const base = defaultDeviceConfig('router', 'Edge');
+    const { config } = parseConfigText('router', 'interface g0/0\n description x\n', base);
+    expect(config.hostname).toBe('Edge');
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { Console } from '../../src/cli/console.ts';
+import { Lab } from './lab.ts';
+
+const router = () => {
+  const lab = new Lab().add('R1', 'router');
+  return { lab, con: lab.console('R1') };
+};
+
+describe('Console', () => {
+  it('starts in user EXEC with no greeting on a factory router', () => {
+    const { con } = router();
+    expect(con.greeting()).toBe('');
+    expect(con.prompt()).toBe('R1>');
+  });
+
+  it('answers `?` with help and gives back the line to redisplay', () => {
+    const { con } = router();
+    const r = con.input('show ip ?');
+    expect(r.pending).toBe('show ip ');
+    expect(r.prompt).toBe('R1>');
+    expect(r.output).toContain('  route      IP routing table\n');
+    expect(con.input('sh?')).toMatchObject({ output: 'show\n', pending: 'sh' });
+  });
+
+  it('completes with Tab in every mode, falling back to global commands in sub-modes', () => {
+    const { con } = router();
+    expect(con.complete('en')).toEqual({ line: 'enable ', candidates: ['enable'] });
+    con.input('enable');
+    expect(con.complete('conf')).toEqual({ line: 'configure ', candidates: ['configure'] });
+    expect(con.complete('co')).toEqual({ line: 'co', candidates: ['configure', 'copy'] });
+    con.input('configure terminal');
+    expect(con.complete('int g')).toEqual({ line: 'int GigabitEthernet ', candidates: ['GigabitEthernet'] });
+    con.input('interface g0/0');
+    expect(con.complete('ip add')).toEqual({ line: 'ip address ', candidates: ['address'] });
+    expect(con.complete('hostn')).toEqual({ line: 'hostname ', candidates: ['hostname'] });
+  });
+
+  it('keeps separate histories for EXEC and configuration modes', () => {
+    const { con } = router();
+    con.input('enable');
+    con.input('show version');
+    con.input('configure terminal');
+    con.input('hostname A');
+    con.input('interface g0/0');
+    expect(con.historyPrevious()).toBe('interface g0/0');
+    expect(con.historyPrevious()).toBe('hostname A');
+    expect(con.historyPrevious()).toBeUndefined();
+    expect(con.historyNext()).toBe('interface g0/0');
+    expect(con.historyNext()).toBe('');
+    con.input('end');
+    expect(con.historyPrevious()).toBe('configure terminal');
+    expect(con.historyPrevious()).toBe('show version');
+  });
+
+  it('asks for the enable secret without echo and keeps passwords out of the history', () => {
+    const { con } = router();
+    con.input('enable');
+    con.input('configure terminal');
+    con.input('enable secret class');
+    con.input('end');
+    con.input('disable');
+    const ask = con.input('enable');
+    expect(ask).toMatchObject({ output: '', prompt: 'Password: ', secret: true });
+    expect(con.input('class')).toMatchObject({ prompt: 'R1#' });
+    expect(con.historyPrevious()).toBe('enable');
+    expect(con.historyPrevious()).toBe('disable');
+  });
+
+  it('Ctrl+Z runs the line, leaves configuration mode and logs it', () => {
+    const { lab, con } = router();
+    con.input('enable');
+    con.input('configure terminal');
+    con.input('interface g0/1');
+    expect(con.ctrlZ('description WAN')).toEqual({ output: '', prompt: 'R1#' });
+    lab.settle();
+    expect(con.drainLog()).toBe('%SYS-5-CONFIG_I: Configured from console by console\n\n');
+    expect(con.drainLog()).toBe('');
+    expect(lab.ios('R1').runningConfig().interfaces['GigabitEthernet0/1']?.description).toBe('WAN');
+    con.input('configure terminal');
+    expect(con.input('hostname Edge\x1a')).toEqual({ output: '', prompt: 'Edge#' });
+  });
+
+  it('reports link changes caused by cabling, not only by commands', () => {
+    const lab = new Lab().add('R1', 'router').add('R2', 'router');
+    const con = lab.console('R1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) con.input(l);
+    lab.settle();
+    expect(con.drainLog()).toBe('%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to down\n\n');
+    lab.cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0');
+    lab.settle();
+    expect(con.drainLog()).toBe('');
+    const r2 = lab.console('R2');
+    for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) r2.input(l);
+    lab.settle();
+    expect(con.drainLog()).toBe(
+      '%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to up\n\n' +
+        '%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n\n',
+    );
+  });
+
+  it('greets with the banner and asks for the console password when login is set', () => {
+    const { lab, con } = router();
+    for (const l of [
+      'enable',
+      'configure terminal',
+      'banner motd #Lab only#',
+      'line console 0',
+      'password cisco',
+      'login',
+      'end',
+    ]) {
+      con.input(l);
+    }
+    const ctx = lab.ios('R1');
+    const again = new Console(ctx);
+    expect(again.greeting()).toBe('Lab only\n\nUser Access Verification\n\n');
+    expect(again.prompt()).toBe('Password: ');
+    expect(again.input('cisco')).toMatchObject({ output: '', prompt: 'R1>' });
+  });
+
+  it('gives PCs a command prompt', () => {
+    const lab = new Lab().add('PC1', 'pc');
+    const pc = lab.console('PC1');
+    expect(pc.greeting()).toBe('Trame PC Command Line 1.0\n');
+    expect(pc.prompt()).toBe('C:\\>');
+    expect(pc.input('')).toEqual({ output: '', prompt: 'C:\\>' });
+    expect(pc.input('ipconfig 10.0.0.5 255.0.0.0 10.0.0.1').output).toBe('\n');
+    expect(lab.contexts.get('PC1')).toBeDefined();
+    expect(pc.historyPrevious()).toBe('ipconfig 10.0.0.5 255.0.0.0 10.0.0.1');
+  });
+});

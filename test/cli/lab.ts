@@ -1,0 +1,143 @@
+/**
+ * A small lab for console tests: a real simulation, devices with the contexts a session
+ * would give their consoles, and named topologies the transcripts refer to.
+ */
+import { Console } from '../../src/cli/console.ts';
+import type { DeviceContext, HostDeviceContext, IosDeviceContext } from '../../src/cli/context.ts';
+import type { Simulation } from '../../src/engine/api.ts';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../../src/shared/config.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
+import type { DeviceKind } from '../../src/shared/ports.ts';
+import { type Micros, seconds } from '../../src/shared/time.ts';
+
+/** Runs virtual time until `done()` or `limit`, one event time at a time. */
+export function runFor(sim: Simulation, done: () => boolean, limit: Micros): void {
+  const end = sim.now() + limit;
+  while (!done()) {
+    const next = sim.nextEventTime();
+    if (next === undefined || next > end) {
+      sim.runUntil(end as Micros);
+      return;
+    }
+    sim.runUntil(next);
+  }
+}
+
+export class Lab {
+  readonly sim = createSimulation({ seed: 7 });
+  readonly contexts = new Map<string, DeviceContext>();
+  readonly consoles = new Map<string, Console>();
+  private links = 0;
+
+  add(name: string, kind: DeviceKind): this {
+    const id = deviceId(name);
+    const sim = this.sim;
+    sim.addDevice(id, kind, name);
+    const base = {
+      id,
+      sim,
+      name: () => name,
+      wait: (done: () => boolean, limit: Micros) => runFor(sim, done, limit),
+    };
+    if (kind === 'router' || kind === 'switch') {
+      let running: DeviceConfig = defaultDeviceConfig(kind, name);
+      let startup: string | undefined;
+      const ctx: IosDeviceContext = {
+        ...base,
+        kind,
+        runningConfig: () => running,
+        setRunningConfig: (c) => {
+          running = c;
+          sim.configure(id, c);
+        },
+        startupConfig: () => startup,
+        setStartupConfig: (t) => {
+          startup = t;
+        },
+      };
+      sim.configure(id, running);
+      this.contexts.set(name, ctx);
+    } else {
+      let host: HostConfig = {};
+      const ctx: HostDeviceContext = {
+        ...base,
+        kind,
+        hostConfig: () => host,
+        setHostConfig: (c) => {
+          host = c;
+          sim.configureHost(id, c);
+        },
+      };
+      this.contexts.set(name, ctx);
+    }
+    return this;
+  }
+
+  cable(a: string, b: string): this {
+    const [da, pa] = a.split(':') as [string, string];
+    const [db, pb] = b.split(':') as [string, string];
+    this.sim.connect(
+      linkId(`L${++this.links}`),
+      { device: deviceId(da), port: pa },
+      { device: deviceId(db), port: pb },
+    );
+    return this;
+  }
+
+  console(name: string): Console {
+    let c = this.consoles.get(name);
+    if (!c) {
+      const ctx = this.contexts.get(name);
+      if (!ctx) throw new Error(`no device ${name}`);
+      c = new Console(ctx);
+      this.consoles.set(name, c);
+    }
+    return c;
+  }
+
+  ios(name: string): IosDeviceContext {
+    return this.contexts.get(name) as IosDeviceContext;
+  }
+
+  /** Lets a second of virtual time pass, as a student reading the screen would. */
+  settle(by: Micros = seconds(1)): void {
+    this.sim.runUntil((this.sim.now() + by) as Micros);
+  }
+}
+
+export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
+  router: () => new Lab().add('R1', 'router'),
+  switch: () => new Lab().add('S1', 'switch'),
+  pc: () => new Lab().add('PC1', 'pc'),
+  /** PC1 -- S1 -- R1 on one LAN. */
+  lan: () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2'),
+  /** R1 and R2 back to back, a PC behind each. */
+  'two-routers': () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('R2', 'router')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0')
+      .cable('PC1:FastEthernet0', 'R1:GigabitEthernet0/1')
+      .cable('PC2:FastEthernet0', 'R2:GigabitEthernet0/1'),
+  /** R1's Gi0/0 trunked to S1's Gi0/1; PC1 (VLAN 10) on Fa0/1, PC2 (VLAN 20) on Fa0/2. */
+  'router-on-a-stick': () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2'),
+};

@@ -1,0 +1,160 @@
+/**
+ * ARP caches: what `show arp` and `arp -a` list, IOS's 4-hour timeout, Windows' reachable/stale
+ * cycle, resolution queues, and flushing when interfaces change.
+ */
+import { describe, expect, it } from 'vitest';
+import { deviceId } from '../../src/shared/ids.ts';
+import type { Micros } from '../../src/shared/time.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { ip, marks, TestNet } from './net.ts';
+
+const d = deviceId;
+
+/** R1 Gi0/0 10.0.0.1/24 with PC1 10.0.0.10 and PC2 10.0.0.20 behind S1. */
+function lan(): TestNet {
+  const n = new TestNet();
+  n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+  n.switch('S1');
+  n.pc('PC1', '10.0.0.10/24', '10.0.0.1').pc('PC2', '10.0.0.20/24', '10.0.0.1');
+  n.link('R1:g0/0', 'S1:g0/1');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('PC2:fa0', 'S1:fa0/2');
+  return n;
+}
+
+const macOf = (n: TestNet, dev: string, port = 0) => n.sim.interfaces(d(dev))[port]!.mac;
+
+describe('ARP cache contents', () => {
+  it('an IOS router lists its own addresses (age "-") and what it learned; a PC lists its neighbours', () => {
+    const n = lan();
+    expect(marks(n.ping('R1', '10.0.0.10'))).toBe('.!!!!');
+    expect(n.sim.arpTable(d('R1')).map((e) => [e.ip, e.mac, e.interface, e.own])).toEqual([
+      [ip('10.0.0.1'), macOf(n, 'R1'), 'GigabitEthernet0/0', true],
+      [ip('10.0.0.10'), macOf(n, 'PC1'), 'GigabitEthernet0/0', false],
+    ]);
+    // R1's request taught PC1 the router's address (RFC 826: the target learns the sender).
+    expect(n.sim.arpTable(d('PC1')).map((e) => [e.ip, e.mac, e.own])).toEqual([
+      [ip('10.0.0.1'), macOf(n, 'R1'), false],
+    ]);
+    expect(n.sim.arpTable(d('PC2'))).toEqual([]);
+  });
+
+  it('an unanswered resolution shows as incomplete until it fails', () => {
+    const n = lan();
+    n.sim.ping(d('R1'), ip('10.0.0.99'), { count: 1, timeout: seconds(2), size: 100, sizeIsDatagram: true });
+    n.run(seconds(1.5));
+    const incomplete = n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.99'));
+    expect(incomplete).toBeDefined();
+    expect(incomplete?.mac).toBeUndefined();
+    n.run(seconds(2));
+    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.99'))).toBeUndefined();
+  });
+
+  it('clear arp-cache empties the learned entries', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    n.sim.clearArp(d('R1'));
+    expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toEqual([]);
+    n.sim.clearArp(d('PC1'));
+    expect(n.sim.arpTable(d('PC1'))).toEqual([]);
+  });
+});
+
+describe('ARP aging', () => {
+  it('IOS removes an entry exactly 4 hours after it was last refreshed', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    const entry = n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.10'))!;
+    n.sim.runUntil((entry.updatedAt + seconds(4 * 3600) - 1) as Micros);
+    expect(n.sim.arpTable(d('R1')).some((e) => e.ip === ip('10.0.0.10'))).toBe(true);
+    n.sim.runUntil((entry.updatedAt + seconds(4 * 3600)) as Micros);
+    expect(n.sim.arpTable(d('R1')).some((e) => e.ip === ip('10.0.0.10'))).toBe(false);
+    // The next packet for PC1 is the one that starts resolution again: IOS drops it.
+    expect(marks(n.ping('R1', '10.0.0.10'))).toBe('.!!!!');
+  });
+
+  it('Windows keeps a stale entry listed and probes it (unicast) before using it again', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.20', { count: 1 });
+    n.run(seconds(60));
+    expect(n.sim.arpTable(d('PC1')).map((e) => e.ip)).toEqual([ip('10.0.0.20')]);
+    const requests: number[] = [];
+    n.sim.onWire((_t, link, f) => {
+      if (link === 'L2' && f.payload.proto === 'arp' && f.payload.op === 1) requests.push(f.dst);
+    });
+    expect(marks(n.ping('PC1', '10.0.0.20', { count: 1 }))).toBe('!');
+    expect(requests).toEqual([macOf(n, 'PC2')]);
+  });
+
+  it('Windows drops a stale entry whose neighbour no longer answers', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.20', { count: 1 });
+    n.run(seconds(60));
+    n.sim.disconnect('L3' as never);
+    n.sim.ping(d('PC1'), ip('10.0.0.20'), { count: 1, timeout: seconds(4), size: 32 });
+    n.run(seconds(2));
+    expect(n.sim.arpTable(d('PC1')).some((e) => e.ip === ip('10.0.0.20'))).toBe(true);
+    n.run(seconds(2));
+    expect(n.sim.arpTable(d('PC1')).some((e) => e.ip === ip('10.0.0.20'))).toBe(false);
+  });
+});
+
+describe('ARP resolution queues', () => {
+  it('Windows holds up to three packets per unresolved neighbour and drops the rest', () => {
+    const n = lan();
+    const jobs = [1, 2, 3, 4].map(() =>
+      n.sim.ping(d('PC1'), ip('10.0.0.20'), { count: 1, timeout: seconds(4), size: 32 }),
+    );
+    for (const j of jobs) n.finish(j);
+    expect(jobs.map((j) => marks(j)).join('')).toBe('!!!.');
+    const reasons = n.sim.trace.events.flatMap((e) =>
+      e.kind === 'drop' && e.device === 'PC1' ? [e.reason] : [],
+    );
+    expect(reasons).toContain('arp-queue-full');
+  });
+
+  it('IOS drops the packet that starts resolution (first ping through a router loses exactly one echo)', () => {
+    const n = lan();
+    n.pc('PC3', '10.1.0.10/24', '10.1.0.1');
+    n.link('PC3:fa0', 'R1:g0/1');
+    const job = n.ping('PC1', '10.1.0.10');
+    expect(marks(job)).toBe('.!!!');
+    const drops = n.sim.trace.events.filter((e) => e.kind === 'drop' && e.device === 'R1');
+    expect(drops.map((e) => e.kind === 'drop' && e.reason)).toEqual(['arp-incomplete']);
+  });
+});
+
+describe('ARP queue length as a parameter', () => {
+  it('a router that holds one packet while resolving loses no echo', () => {
+    const n = new TestNet({ seed: 7, arpQueueLength: { ios: 1 } });
+    n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+    n.pc('PC1', '10.0.0.10/24', '10.0.0.1').pc('PC3', '10.1.0.10/24', '10.1.0.1');
+    n.link('PC1:fa0', 'R1:g0/0');
+    n.link('PC3:fa0', 'R1:g0/1');
+    expect(marks(n.ping('PC1', '10.1.0.10'))).toBe('!!!!');
+  });
+});
+
+describe('configuration changes flush ARP', () => {
+  it('shutting an interface removes its entries; changing the address does too', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toHaveLength(1);
+    n.reconfigure('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.0.1/24', shutdown: true }, 'g0/1': { ip: '10.1.0.1/24' } },
+    });
+    expect(n.sim.arpTable(d('R1'))).toEqual([]);
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toHaveLength(1);
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+    expect(n.sim.arpTable(d('R1')).map((e) => [e.ip, e.own])).toEqual([[ip('10.0.0.2'), true]]);
+  });
+
+  it('a PC that changes address forgets its neighbours', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.20', { count: 1 });
+    n.host('PC1', '10.0.0.11/24', '10.0.0.1');
+    expect(n.sim.arpTable(d('PC1'))).toEqual([]);
+  });
+});

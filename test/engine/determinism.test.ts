@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { deviceId } from '../../src/shared/ids.ts';
+import { TestNet } from './net.ts';
+
+const d = deviceId;
+
+/** Router on a stick, a second switch over a trunk, pings and a traceroute. */
+function scenario(seed: number): TestNet {
+  const n = new TestNet({ seed });
+  n.router('R1', {
+    interfaces: {
+      'g0/0': {},
+      'g0/0.10': { dot1q: 10, ip: '10.0.10.1/24' },
+      'g0/0.20': { dot1q: 20, ip: '10.0.20.1/24' },
+    },
+  });
+  n.switch('S1', {
+    vlans: [10, 20],
+    ports: { 'g0/1': { mode: 'trunk' }, 'g0/2': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 10 } },
+  });
+  n.switch('S2', {
+    vlans: [10, 20],
+    ports: { 'g0/1': { mode: 'dynamic-desirable' }, 'fa0/1': { mode: 'access', access: 20 } },
+  });
+  n.pc('PC1', '10.0.10.10/24', '10.0.10.1').pc('PC2', '10.0.20.10/24', '10.0.20.1');
+  n.link('R1:g0/0', 'S1:g0/1');
+  n.link('S1:g0/2', 'S2:g0/1');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('PC2:fa0', 'S2:fa0/1');
+  n.ping('PC1', '10.0.20.10');
+  n.traceroute('PC2', '10.0.10.10');
+  n.ping('R1', '10.0.20.10');
+  return n;
+}
+
+describe('determinism', () => {
+  it('the same seed and inputs give an identical trace', () => {
+    const a = scenario(11);
+    const b = scenario(11);
+    expect(a.sim.trace.events.length).toBeGreaterThan(50);
+    expect(JSON.stringify(a.sim.trace.events)).toBe(JSON.stringify(b.sim.trace.events));
+  });
+
+  it('another seed gives other MAC addresses but the same outcomes', () => {
+    const a = scenario(11);
+    const b = scenario(12);
+    expect(a.sim.baseMac(d('R1'))).not.toBe(b.sim.baseMac(d('R1')));
+    const kinds = (n: TestNet) => n.sim.trace.events.map((e) => `${e.kind}:${e.device}`);
+    expect(kinds(a)).toEqual(kinds(b));
+  });
+
+  it('a device keeps its MAC addresses whatever else is added before it', () => {
+    const a = new TestNet({ seed: 5 });
+    a.pc('PC1');
+    const b = new TestNet({ seed: 5 });
+    b.switch('S1').router('R1').pc('PC1');
+    expect(a.sim.baseMac(d('PC1'))).toBe(b.sim.baseMac(d('PC1')));
+  });
+
+  it('MAC addresses carry a Cisco OUI; ports of one device count up from its base', () => {
+    const n = new TestNet();
+    n.switch('S1');
+    const macs = n.sim
+      .interfaces(d('S1'))
+      .slice(0, 26)
+      .map((i) => i.mac);
+    expect(macs.map((m) => m - macs[0]!)).toEqual(Array.from({ length: 26 }, (_, i) => i));
+    expect(macs[0]! % 128).toBe(0);
+    const oui = Math.floor(macs[0]! / 2 ** 24);
+    expect([
+      0x00000c, 0x000142, 0x000216, 0x0003e4, 0x00055e, 0x000a41, 0x000ccf, 0x00602f, 0x00900c, 0x00d0ba,
+      0x00e0f7, 0x0019e8,
+    ]).toContain(oui);
+  });
+});

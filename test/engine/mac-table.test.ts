@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Device } from '../../src/engine/device/device.ts';
+import { MacTable } from '../../src/engine/device/mac-table.ts';
+import { Port } from '../../src/engine/device/port.ts';
+import type { SimContext } from '../../src/engine/sim/context.ts';
+
+const ports = [0, 1, 2].map(
+  (i) => new Port(null as unknown as Device, i, `p${i}`, 0 as never, 1e8, null as unknown as SimContext, 1),
+);
+const AGING = 300;
+
+describe('MacTable', () => {
+  it('behaves like a map of live entries under learning, aging and port flushes', () => {
+    const mac = fc.integer({ min: 0, max: 40 }).map((i) => 0x00000c000000 + i * 0x10001);
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('learn' as const),
+        mac,
+        port: fc.integer({ min: 0, max: 2 }),
+        dt: fc.integer({ min: 0, max: 120 }),
+      }),
+      fc.record({ kind: fc.constant('flush' as const), port: fc.integer({ min: 0, max: 2 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const t = new MacTable();
+        const model = new Map<number, { port: number; seen: number }>();
+        let now = 0;
+        for (const o of ops) {
+          if (o.kind === 'learn') {
+            now += o.dt;
+            const i = t.find(o.mac);
+            if (i >= 0) {
+              t.ports[i] = ports[o.port]!;
+              t.seen[i] = now;
+            } else t.insert(o.mac, ports[o.port]!, now, AGING);
+            model.set(o.mac, { port: o.port, seen: now });
+          } else {
+            t.removePort(ports[o.port]!, now, AGING);
+            for (const [m, e] of model) if (e.port === o.port) model.delete(m);
+          }
+          const live = [...t.entries(now, AGING)]
+            .map(([m, i]) => [m, t.ports[i]!.index])
+            .sort((a, b) => a[0]! - b[0]!);
+          const expected = [...model]
+            .filter(([, e]) => now - e.seen < AGING)
+            .map(([m, e]) => [m, e.port])
+            .sort((a, b) => a[0]! - b[0]!);
+          expect(live).toEqual(expected);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * A small test-network builder: devices from structured configs (what the IOS parser produces),
+ * cables by "Device:Port" names, and helpers that run pings and traceroutes to completion.
+ */
+import type {
+  PingJob,
+  PingOptions,
+  ProbeOutcome,
+  Simulation,
+  SimulationOptions,
+  TracerouteJob,
+  TracerouteOptions,
+} from '../../src/engine/api.ts';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import type {
+  DeviceConfig,
+  InterfaceConfig,
+  StaticRoute,
+  SwitchportConfig,
+} from '../../src/shared/config.ts';
+import { DEFAULT_SWITCHPORT, defaultDeviceConfig } from '../../src/shared/config.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
+import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
+import { parseAssignment, parseIpv4, parsePrefix } from '../../src/shared/ipv4.ts';
+import type { DeviceKind } from '../../src/shared/ports.ts';
+import { formatInterfaceName, parseInterfaceName } from '../../src/shared/ports.ts';
+import type { Micros } from '../../src/shared/time.ts';
+import { ms, seconds } from '../../src/shared/time.ts';
+import { parseVlanList } from '../../src/shared/vlans.ts';
+
+export const ip = (s: string): Ipv4Addr => {
+  const a = parseIpv4(s);
+  if (a === undefined) throw new Error(`bad address ${s}`);
+  return a;
+};
+
+/** "Gi0/0" -> "GigabitEthernet0/0", "g0/0.10" -> "GigabitEthernet0/0.10", "vlan 10" -> "Vlan10". */
+export function fullName(short: string): string {
+  const n = parseInterfaceName(short);
+  if (n === undefined) throw new Error(`bad interface name ${short}`);
+  return formatInterfaceName(n);
+}
+
+export interface IfSpec {
+  readonly ip?: string;
+  readonly shutdown?: boolean;
+  readonly proxyArp?: boolean;
+  /** Subinterfaces: `encapsulation dot1Q N`, or "N native". */
+  readonly dot1q?: number | `${number} native`;
+}
+
+export interface RouterSpec {
+  readonly interfaces?: Readonly<Record<string, IfSpec>>;
+  /** "10.0.0.0/8 via 1.2.3.4", "10.0.0.0/8 dev Gi0/1", "10.0.0.0/8 via 1.2.3.4 dev Gi0/1 ad 5". */
+  readonly routes?: readonly string[];
+  readonly ipRouting?: boolean;
+  readonly defaultGateway?: string;
+}
+
+export interface SwitchPortSpec {
+  readonly mode?: SwitchportConfig['mode'];
+  readonly access?: number;
+  readonly native?: number;
+  readonly allowed?: string;
+  readonly nonegotiate?: boolean;
+  readonly shutdown?: boolean;
+}
+
+export interface SwitchSpec {
+  readonly vlans?: readonly number[];
+  readonly ports?: Readonly<Record<string, SwitchPortSpec>>;
+  /** SVIs by VLAN: address, or { ip, shutdown }. */
+  readonly svis?: Readonly<Record<number, string | IfSpec>>;
+  readonly defaultGateway?: string;
+  readonly ipRouting?: boolean;
+  readonly routes?: readonly string[];
+}
+
+export function parseRoute(text: string): StaticRoute {
+  const m = /^(\S+)(?: via (\S+))?(?: dev (\S+))?(?: ad (\d+))?$/.exec(text);
+  const prefix = m && parsePrefix(m[1]!);
+  if (!m || !prefix) throw new Error(`bad route ${text}`);
+  return {
+    prefix,
+    ...(m[2] !== undefined ? { nextHop: ip(m[2]) } : {}),
+    ...(m[3] !== undefined ? { exitInterface: fullName(m[3]) } : {}),
+    distance: m[4] !== undefined ? Number(m[4]) : 1,
+  };
+}
+
+function ifConfig(base: InterfaceConfig | undefined, spec: IfSpec): InterfaceConfig {
+  const assignment = spec.ip === undefined ? undefined : parseAssignment(spec.ip);
+  if (spec.ip !== undefined && assignment === undefined) throw new Error(`bad address ${spec.ip}`);
+  let dot1q: InterfaceConfig['dot1q'];
+  if (spec.dot1q !== undefined) {
+    const [vlan, native] = String(spec.dot1q).split(' ');
+    dot1q = { vlan: Number(vlan), native: native === 'native' };
+  }
+  return {
+    ...(base ?? { shutdown: false, proxyArp: true }),
+    shutdown: spec.shutdown ?? false,
+    proxyArp: spec.proxyArp ?? true,
+    ...(assignment !== undefined ? { ip: assignment } : {}),
+    ...(dot1q !== undefined ? { dot1q } : {}),
+  };
+}
+
+export function routerConfig(name: string, spec: RouterSpec = {}): DeviceConfig {
+  const base = defaultDeviceConfig('router', name);
+  const interfaces: Record<string, InterfaceConfig> = { ...base.interfaces };
+  for (const [short, s] of Object.entries(spec.interfaces ?? {})) {
+    const full = fullName(short);
+    interfaces[full] = ifConfig(interfaces[full], s);
+  }
+  return {
+    ...base,
+    interfaces,
+    ipRouting: spec.ipRouting ?? true,
+    ...(spec.defaultGateway !== undefined ? { defaultGateway: ip(spec.defaultGateway) } : {}),
+    staticRoutes: (spec.routes ?? []).map(parseRoute),
+  };
+}
+
+export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig {
+  const base = defaultDeviceConfig('switch', name);
+  const interfaces: Record<string, InterfaceConfig> = { ...base.interfaces };
+  for (const [short, s] of Object.entries(spec.ports ?? {})) {
+    const full = fullName(short);
+    const allowed = s.allowed === undefined ? DEFAULT_SWITCHPORT.allowedVlans : parseVlanList(s.allowed);
+    if (allowed === undefined) throw new Error(`bad VLAN list ${s.allowed}`);
+    interfaces[full] = {
+      shutdown: s.shutdown ?? false,
+      proxyArp: true,
+      switchport: {
+        mode: s.mode ?? DEFAULT_SWITCHPORT.mode,
+        accessVlan: s.access ?? 1,
+        nativeVlan: s.native ?? 1,
+        allowedVlans: allowed,
+        nonegotiate: s.nonegotiate ?? false,
+      },
+    };
+  }
+  for (const [vlan, s] of Object.entries(spec.svis ?? {})) {
+    const full = `Vlan${vlan}`;
+    interfaces[full] = ifConfig(interfaces[full], typeof s === 'string' ? { ip: s } : s);
+  }
+  const vlans = [1, ...(spec.vlans ?? [])].sort((a, b) => a - b).map((id) => ({ id }));
+  return {
+    ...base,
+    interfaces,
+    vlans,
+    ipRouting: spec.ipRouting ?? false,
+    ...(spec.defaultGateway !== undefined ? { defaultGateway: ip(spec.defaultGateway) } : {}),
+    staticRoutes: (spec.routes ?? []).map(parseRoute),
+  };
+}
+
+export const WINDOWS_PING: PingOptions = { count: 4, timeout: seconds(4), size: 32, interval: seconds(1) };
+export const IOS_PING: PingOptions = {
+  count: 5,
+  timeout: seconds(2),
+  size: 100,
+  sizeIsDatagram: true,
+  interval: 0 as Micros,
+};
+export const WINDOWS_TRACERT: TracerouteOptions = {
+  maxTtl: 30,
+  probesPerHop: 3,
+  timeout: seconds(4),
+  probe: 'icmp',
+};
+export const IOS_TRACEROUTE: TracerouteOptions = {
+  maxTtl: 30,
+  probesPerHop: 3,
+  timeout: seconds(3),
+  probe: 'udp',
+};
+
+export class TestNet {
+  readonly sim: Simulation;
+  private readonly kinds = new Map<string, DeviceKind>();
+  private links = 0;
+
+  constructor(options: SimulationOptions = { seed: 7 }) {
+    this.sim = createSimulation(options);
+  }
+
+  kind(name: string): DeviceKind {
+    const k = this.kinds.get(name);
+    if (k === undefined) throw new Error(`no device ${name}`);
+    return k;
+  }
+
+  router(name: string, spec: RouterSpec = {}): this {
+    this.add(name, 'router');
+    this.sim.configure(deviceId(name), routerConfig(name, spec));
+    return this;
+  }
+
+  switch(name: string, spec: SwitchSpec = {}): this {
+    this.add(name, 'switch');
+    this.sim.configure(deviceId(name), switchConfig(name, spec));
+    return this;
+  }
+
+  /** The structured configuration for `spec` on device `name` (router or switch). */
+  config(name: string, spec: RouterSpec | SwitchSpec): DeviceConfig {
+    return this.kind(name) === 'router'
+      ? routerConfig(name, spec as RouterSpec)
+      : switchConfig(name, spec as SwitchSpec);
+  }
+
+  /** Replaces a router's or switch's whole configuration. */
+  reconfigure(name: string, spec: RouterSpec | SwitchSpec): this {
+    this.sim.configure(deviceId(name), this.config(name, spec));
+    return this;
+  }
+
+  pc(name: string, address?: string, gateway?: string): this {
+    this.add(name, 'pc');
+    this.host(name, address, gateway);
+    return this;
+  }
+
+  /** Re-applies a PC's IP settings. */
+  host(name: string, address?: string, gateway?: string): this {
+    const a = address === undefined ? undefined : parseAssignment(address);
+    this.sim.configureHost(deviceId(name), {
+      ...(a !== undefined ? { ip: a } : {}),
+      ...(gateway !== undefined ? { gateway: ip(gateway) } : {}),
+    });
+    return this;
+  }
+
+  /** Cables "R1:Gi0/0" to "S1:Fa0/1"; returns the link id. */
+  link(a: string, b: string): string {
+    const id = `L${++this.links}`;
+    this.sim.connect(linkId(id), this.ref(a), this.ref(b));
+    return id;
+  }
+
+  private ref(s: string) {
+    const [device, port] = s.split(':') as [string, string];
+    return { device: deviceId(device), port: fullName(port) };
+  }
+
+  private add(name: string, kind: DeviceKind): void {
+    this.kinds.set(name, kind);
+    this.sim.addDevice(deviceId(name), kind, name);
+  }
+
+  /** Advances virtual time by `us` microseconds, processing everything due. */
+  run(us: number): void {
+    const end = this.sim.now() + us;
+    while (this.sim.now() < end) this.sim.runUntil(end as Micros);
+  }
+
+  /** Runs until the job is done (bounded, so a broken engine fails instead of hanging). */
+  finish<T extends { readonly done: boolean }>(job: T): T {
+    for (let i = 0; i < 10_000 && !job.done; i++) this.run(ms(100));
+    if (!job.done) throw new Error('job did not finish');
+    return job;
+  }
+
+  ping(from: string, to: string, options?: Partial<PingOptions>): PingJob {
+    const defaults = this.kind(from) === 'pc' || this.kind(from) === 'server' ? WINDOWS_PING : IOS_PING;
+    return this.finish(this.sim.ping(deviceId(from), ip(to), { ...defaults, ...options }));
+  }
+
+  traceroute(from: string, to: string, options?: Partial<TracerouteOptions>): TracerouteJob {
+    const defaults =
+      this.kind(from) === 'pc' || this.kind(from) === 'server' ? WINDOWS_TRACERT : IOS_TRACEROUTE;
+    return this.finish(this.sim.traceroute(deviceId(from), ip(to), { ...defaults, ...options }));
+  }
+}
+
+/** One character per probe as IOS prints them: ! reply, . timeout, U unreachable, & TTL exceeded. */
+export function marks(job: PingJob): string {
+  return job.results.map((r) => mark(r.outcome)).join('');
+}
+
+export function mark(o: ProbeOutcome): string {
+  switch (o.kind) {
+    case 'reply':
+      return '!';
+    case 'timeout':
+      return '.';
+    case 'unreachable':
+      return o.code === 3 ? 'P' : o.code === 1 ? 'H' : 'U';
+    case 'ttl-exceeded':
+      return '&';
+    case 'local-error':
+      return 'E';
+  }
+}
+
+/** A traceroute as lines "ttl: from|* from|* ...", with addresses dotted. */
+export function hops(job: TracerouteJob): string[] {
+  return job.hops.map(
+    (h) =>
+      `${h.ttl}: ${h.probes
+        .map((p) => {
+          const o = p.outcome;
+          if (o.kind === 'timeout') return '*';
+          if (o.kind === 'local-error') return `E(${o.reason})`;
+          const from = o.from;
+          const a = `${from >>> 24}.${(from >>> 16) & 255}.${(from >>> 8) & 255}.${from & 255}`;
+          return o.kind === 'unreachable' ? `${a}!${mark(o)}` : a;
+        })
+        .join(' ')}`,
+  );
+}

@@ -1,0 +1,394 @@
+/**
+ * Layer 3 scenarios with IOS routers and Windows PCs: router-on-a-stick, static routes, default
+ * routes, missing routes, loops, ICMP errors and their rate limit, administrative distance.
+ */
+import { describe, expect, it } from 'vitest';
+import { deviceId } from '../../src/shared/ids.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { hops, ip, marks, TestNet } from './net.ts';
+
+const d = deviceId;
+
+/** R1 on a stick for VLAN 10 (10.0.10.0/24) and 20 (10.0.20.0/24) above S1. */
+function stick(native = false): TestNet {
+  const n = new TestNet();
+  n.router('R1', {
+    interfaces: {
+      'g0/0': {},
+      'g0/0.10': { dot1q: native ? '10 native' : 10, ip: '10.0.10.1/24' },
+      'g0/0.20': { dot1q: 20, ip: '10.0.20.1/24' },
+    },
+  });
+  n.switch('S1', {
+    vlans: [10, 20],
+    ports: {
+      'g0/1': { mode: 'trunk', ...(native ? { native: 10 } : {}) },
+      'fa0/1': { mode: 'access', access: 10 },
+      'fa0/2': { mode: 'access', access: 20 },
+    },
+  });
+  n.pc('PC1', '10.0.10.10/24', '10.0.10.1').pc('PC2', '10.0.20.10/24', '10.0.20.1');
+  n.link('R1:g0/0', 'S1:g0/1');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('PC2:fa0', 'S1:fa0/2');
+  return n;
+}
+
+/**
+ * PC1 - R1 - R2 - R3 - PC3. R1 and R3 have a default route to R2; R2 knows both LANs.
+ * `routes` overrides R3's routes.
+ */
+function chain(r3Routes: string[] = ['0.0.0.0/0 via 10.0.23.1'], r2Routes?: string[]): TestNet {
+  const n = new TestNet();
+  n.router('R1', {
+    interfaces: { 'g0/0': { ip: '192.168.1.1/24' }, 'g0/1': { ip: '10.0.12.1/30' } },
+    routes: ['0.0.0.0/0 via 10.0.12.2'],
+  });
+  n.router('R2', {
+    interfaces: { 'g0/0': { ip: '10.0.12.2/30' }, 'g0/1': { ip: '10.0.23.1/30' } },
+    routes: r2Routes ?? ['192.168.1.0/24 via 10.0.12.1', '192.168.3.0/24 via 10.0.23.2'],
+  });
+  n.router('R3', {
+    interfaces: { 'g0/0': { ip: '10.0.23.2/30' }, 'g0/1': { ip: '192.168.3.1/24' } },
+    routes: r3Routes,
+  });
+  n.pc('PC1', '192.168.1.10/24', '192.168.1.1').pc('PC3', '192.168.3.10/24', '192.168.3.1');
+  n.link('R1:g0/1', 'R2:g0/0');
+  n.link('R2:g0/1', 'R3:g0/0');
+  n.link('PC1:fa0', 'R1:g0/0');
+  n.link('PC3:fa0', 'R3:g0/1');
+  return n;
+}
+
+describe('router on a stick', () => {
+  it('routes between VLAN 10 and VLAN 20; the first echo is lost to ARP on the router', () => {
+    const n = stick();
+    const job = n.ping('PC1', '10.0.20.10');
+    expect(marks(job)).toBe('.!!!');
+    expect(job.results[1]!.outcome).toMatchObject({ kind: 'reply', from: ip('10.0.20.10'), ttl: 127 });
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('!!!!');
+    expect(hops(n.traceroute('PC1', '10.0.20.10'))).toEqual([
+      '1: 10.0.10.1 10.0.10.1 10.0.10.1',
+      '2: 10.0.20.10 10.0.20.10 10.0.20.10',
+    ]);
+  });
+
+  it('frames to and from the router are tagged with the subinterface VLAN', () => {
+    const n = stick();
+    const seen = new Set<string>();
+    n.sim.onWire((_t, link, f) => {
+      if (link === 'L1' && f.payload.proto === 'ipv4') seen.add(`${f.tag?.vid}`);
+    });
+    n.ping('PC1', '10.0.20.10', { count: 2 });
+    expect(seen).toEqual(new Set(['10', '20']));
+  });
+
+  it('encapsulation dot1Q native takes the untagged frames of the trunk native VLAN', () => {
+    const n = stick(true);
+    const tags = new Set<string>();
+    n.sim.onWire((_t, link, f) => {
+      if (link === 'L1' && f.payload.proto === 'ipv4') tags.add(`${f.tag?.vid}`);
+    });
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('.!!!');
+    expect(tags).toEqual(new Set(['undefined', '20']));
+  });
+
+  it('shows subinterfaces after the ports, up while the port is up', () => {
+    const n = stick();
+    const rows = n.sim.interfaces(d('R1')).map((i) => `${i.name} ${i.status}/${i.protocol}`);
+    expect(rows).toEqual([
+      'GigabitEthernet0/0 up/up',
+      'GigabitEthernet0/1 administratively down/down',
+      'GigabitEthernet0/2 administratively down/down',
+      'GigabitEthernet0/0.10 up/up',
+      'GigabitEthernet0/0.20 up/up',
+    ]);
+    n.reconfigure('R1', {
+      interfaces: {
+        'g0/0': { shutdown: true },
+        'g0/0.10': { dot1q: 10, ip: '10.0.10.1/24' },
+        'g0/0.20': { dot1q: 20, ip: '10.0.20.1/24' },
+      },
+    });
+    expect(n.sim.interfaces(d('R1')).map((i) => `${i.name} ${i.status}/${i.protocol}`)).toEqual([
+      'GigabitEthernet0/0 administratively down/down',
+      'GigabitEthernet0/1 administratively down/down',
+      'GigabitEthernet0/2 administratively down/down',
+      'GigabitEthernet0/0.10 administratively down/down',
+      'GigabitEthernet0/0.20 administratively down/down',
+    ]);
+    expect(n.sim.routes(d('R1'))).toEqual([]);
+  });
+});
+
+describe('static routes across three routers', () => {
+  it('PC1 reaches PC3; each router on the way drops one echo while it resolves its next hop', () => {
+    const n = chain();
+    expect(marks(n.ping('PC1', '192.168.3.10'))).toBe('...!');
+    expect(marks(n.ping('PC1', '192.168.3.10'))).toBe('!!!!');
+    expect(hops(n.traceroute('PC1', '192.168.3.10'))).toEqual([
+      '1: 192.168.1.1 192.168.1.1 192.168.1.1',
+      '2: 10.0.12.2 10.0.12.2 10.0.12.2',
+      '3: 10.0.23.2 10.0.23.2 10.0.23.2',
+      '4: 192.168.3.10 192.168.3.10 192.168.3.10',
+    ]);
+    const reply = n.ping('PC1', '192.168.3.10', { count: 1 }).results[0]!.outcome;
+    expect(reply).toMatchObject({ kind: 'reply', ttl: 125 });
+  });
+
+  it('IOS traceroute uses UDP and stops at the port unreachable from the target', () => {
+    const n = chain();
+    n.ping('PC1', '192.168.3.10');
+    expect(hops(n.traceroute('R1', '192.168.3.10'))).toEqual([
+      '1: 10.0.12.2 10.0.12.2 10.0.12.2',
+      '2: 10.0.23.2 10.0.23.2 10.0.23.2',
+      '3: 192.168.3.10!P 192.168.3.10!P 192.168.3.10!P',
+    ]);
+    // A router target answers port unreachable, rate-limited to one per 500 ms: "!P * !P".
+    expect(hops(n.traceroute('R1', '10.0.23.2'))).toEqual([
+      '1: 10.0.12.2 10.0.12.2 10.0.12.2',
+      '2: 10.0.23.2!P * 10.0.23.2!P',
+    ]);
+  });
+
+  it('shows C, L and S* routes as IOS does', () => {
+    const n = chain();
+    const routes = n.sim
+      .routes(d('R1'))
+      .map((r) => [r.code, r.prefix.addr, r.prefix.len, r.distance, r.nextHop, r.interface]);
+    expect(routes).toEqual([
+      ['S*', 0, 0, 1, ip('10.0.12.2'), undefined],
+      ['C', ip('10.0.12.0'), 30, 0, undefined, 'GigabitEthernet0/1'],
+      ['L', ip('10.0.12.1'), 32, 0, undefined, 'GigabitEthernet0/1'],
+      ['C', ip('192.168.1.0'), 24, 0, undefined, 'GigabitEthernet0/0'],
+      ['L', ip('192.168.1.1'), 32, 0, undefined, 'GigabitEthernet0/0'],
+    ]);
+  });
+
+  it('a missing return route: pings time out, traceroute stops getting answers after R2', () => {
+    // R3 knows only its connected networks: it cannot send anything back to 192.168.1.0/24.
+    const n = chain([]);
+    expect(marks(n.ping('PC1', '192.168.3.10'))).toBe('....');
+    const trace = hops(n.traceroute('PC1', '192.168.3.10', { maxTtl: 6 }));
+    expect(trace).toEqual([
+      '1: 192.168.1.1 192.168.1.1 192.168.1.1',
+      '2: 10.0.12.2 10.0.12.2 10.0.12.2',
+      '3: * * *',
+      '4: * * *',
+      '5: * * *',
+      '6: * * *',
+    ]);
+  });
+
+  it('no route: IOS answers net unreachable, one per 500 ms, so an IOS ping shows U.U.U', () => {
+    const n = chain();
+    n.ping('R1', '10.0.12.2');
+    expect(marks(n.ping('R1', '8.8.8.8'))).toBe('U.U.U');
+    // Right after the last U, R2 is still within its 500 ms.
+    expect(marks(n.ping('R1', '8.8.8.8', { count: 1 }))).toBe('.');
+    n.run(seconds(1));
+    const u = n.ping('R1', '8.8.8.8', { count: 1 }).results[0]!.outcome;
+    expect(u).toMatchObject({ kind: 'unreachable', from: ip('10.0.12.2'), code: 0 });
+    // Windows waits a second between echoes: every one gets its unreachable.
+    n.run(seconds(1));
+    expect(marks(n.ping('PC1', '8.8.8.8'))).toBe('UUUU');
+  });
+
+  it('a router without a route cannot even send: IOS ping times out', () => {
+    const n = chain();
+    expect(marks(n.ping('R2', '8.8.8.8'))).toBe('.....');
+  });
+
+  it('a static routing loop ends with TTL exceeded back to the source', () => {
+    // R2 sends everything unknown back to R1, whose default route points to R2.
+    const n = chain(undefined, [
+      '192.168.1.0/24 via 10.0.12.1',
+      '192.168.3.0/24 via 10.0.23.2',
+      '0.0.0.0/0 via 10.0.12.1',
+    ]);
+    n.ping('PC1', '192.168.3.10');
+    const job = n.ping('PC1', '172.16.0.1');
+    expect(marks(job)).toBe('&&&&');
+    const expired = job.results.map((r) => (r.outcome.kind === 'ttl-exceeded' ? r.outcome.from : 0));
+    // TTL 128 from Windows: R1 forwards it with 127, 125, ..., 1, and R2 cannot forward TTL 1.
+    expect(new Set(expired)).toEqual(new Set([ip('10.0.12.2')]));
+    const drops = n.sim.trace.events.filter((e) => e.kind === 'drop' && e.reason === 'ttl-expired');
+    expect(drops.length).toBe(4);
+  });
+
+  it('installs a next-hop route only when it resolves, an exit-interface route only when the interface is up', () => {
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.9.0.1/24' } },
+      routes: [
+        '172.16.0.0/16 via 10.0.0.2',
+        '172.17.0.0/16 via 10.5.0.2',
+        '172.18.0.0/16 dev g0/1',
+        '172.19.0.0/16 via 172.16.1.1',
+      ],
+    });
+    const codes = () =>
+      n.sim
+        .routes(d('R1'))
+        .filter((r) => r.code === 'S')
+        .map((r) => (r.prefix.addr >>> 16) & 255);
+    // Both interfaces are down (not cabled): nothing resolves.
+    expect(codes()).toEqual([]);
+    n.sim.addDevice(d('S1'), 'switch', 'S1');
+    n.link('R1:g0/0', 'S1:fa0/1');
+    // 172.16/16 via the connected 10.0.0.0/24; 172.19/16 recursively via 172.16/16.
+    expect(codes()).toEqual([16, 19]);
+    n.link('R1:g0/1', 'S1:fa0/2');
+    expect(codes()).toEqual([16, 18, 19]);
+    const r18 = n.sim.routes(d('R1')).find((r) => r.prefix.addr === ip('172.18.0.0'))!;
+    expect([r18.nextHop, r18.interface]).toEqual([undefined, 'GigabitEthernet0/1']);
+  });
+
+  it('a floating static route (distance 5) takes over when the primary path goes down', () => {
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.1.1/24' }, 'g0/1': { ip: '10.0.2.1/24' } },
+      routes: ['172.16.0.0/16 via 10.0.1.2', '172.16.0.0/16 via 10.0.2.2 ad 5'],
+    });
+    n.switch('S1').switch('S2');
+    const primary = n.link('R1:g0/0', 'S1:fa0/1');
+    n.link('R1:g0/1', 'S2:fa0/1');
+    const via = () =>
+      n.sim
+        .routes(d('R1'))
+        .filter((r) => r.code === 'S')
+        .map((r) => [r.nextHop, r.distance]);
+    expect(via()).toEqual([[ip('10.0.1.2'), 1]]);
+    n.sim.setLinkUp(primary as never, false);
+    expect(via()).toEqual([[ip('10.0.2.2'), 5]]);
+    n.sim.setLinkUp(primary as never, true);
+    expect(via()).toEqual([[ip('10.0.1.2'), 1]]);
+  });
+
+  it('longest prefix match wins over a shorter route and the default route', () => {
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: {
+        'g0/0': { ip: '10.0.1.1/24' },
+        'g0/1': { ip: '10.0.2.1/24' },
+        'g0/2': { ip: '10.0.3.1/24' },
+      },
+      routes: ['0.0.0.0/0 via 10.0.3.2', '172.16.0.0/16 via 10.0.1.2', '172.16.5.0/24 via 10.0.2.2'],
+    });
+    for (const [sw, port] of [
+      ['S1', 'g0/0'],
+      ['S2', 'g0/1'],
+      ['S3', 'g0/2'],
+    ] as const) {
+      n.switch(sw);
+      n.link(`R1:${port}`, `${sw}:fa0/1`);
+    }
+    n.pc('A', '10.0.1.2/24').pc('B', '10.0.2.2/24').pc('C', '10.0.3.2/24');
+    n.link('A:fa0', 'S1:fa0/2');
+    n.link('B:fa0', 'S2:fa0/2');
+    n.link('C:fa0', 'S3:fa0/2');
+    const gotTo = (dst: string) => {
+      const before = ['A', 'B', 'C'].map((h) => n.sim.interfaces(d(h))[0]!.counters.rxFrames);
+      n.ping('R1', dst, { count: 2 });
+      const after = ['A', 'B', 'C'].map((h) => n.sim.interfaces(d(h))[0]!.counters.rxFrames);
+      return ['A', 'B', 'C'].filter((_, i) => after[i]! > before[i]!);
+    };
+    expect(gotTo('172.16.5.9')).toEqual(['B']);
+    expect(gotTo('172.16.6.9')).toEqual(['A']);
+    expect(gotTo('172.17.0.1')).toEqual(['C']);
+  });
+});
+
+describe('PC addressing mistakes', () => {
+  it('no default gateway: a remote destination is a local failure (General failure)', () => {
+    const n = stick();
+    n.host('PC1', '10.0.10.10/24');
+    const job = n.ping('PC1', '10.0.20.10');
+    expect(job.results.map((r) => r.outcome)).toEqual(
+      Array(4).fill({ kind: 'local-error', reason: 'no-route' }),
+    );
+    // One a second, as Windows prints them.
+    expect(job.results.map((r) => r.at)).toEqual([0, 1, 2, 3].map((s) => seconds(s)));
+  });
+
+  it('a gateway that does not exist: Destination host unreachable from the PC itself', () => {
+    const n = stick();
+    n.host('PC1', '10.0.10.10/24', '10.0.10.99');
+    const job = n.ping('PC1', '10.0.20.10');
+    expect(marks(job)).toBe('HHHH');
+    expect(job.results[0]!.outcome).toEqual({ kind: 'unreachable', from: ip('10.0.10.10'), code: 1 });
+  });
+
+  it('a gateway that is another PC: requests time out', () => {
+    const n = stick();
+    n.pc('PC3', '10.0.10.11/24', '10.0.10.1');
+    n.link('PC3:fa0', 'S1:fa0/3');
+    n.reconfigure('S1', {
+      vlans: [10, 20],
+      ports: {
+        'g0/1': { mode: 'trunk' },
+        'fa0/1': { mode: 'access', access: 10 },
+        'fa0/2': { mode: 'access', access: 20 },
+        'fa0/3': { mode: 'access', access: 10 },
+      },
+    });
+    n.host('PC1', '10.0.10.10/24', '10.0.10.11');
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('....');
+  });
+
+  it('a mask too wide still works through proxy ARP, and fails once proxy ARP is off', () => {
+    const n = stick();
+    n.host('PC1', '10.0.10.10/8', '10.0.10.1');
+    // PC1 thinks 10.0.20.10 is on its wire and ARPs for it; R1 answers for it.
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('.!!!');
+    const arp = n.sim.arpTable(d('PC1'));
+    const r1 = n.sim.interfaces(d('R1'))[0]!.mac;
+    expect(arp.find((e) => e.ip === ip('10.0.20.10'))?.mac).toBe(r1);
+    n.reconfigure('R1', {
+      interfaces: {
+        'g0/0': {},
+        'g0/0.10': { dot1q: 10, ip: '10.0.10.1/24', proxyArp: false },
+        'g0/0.20': { dot1q: 20, ip: '10.0.20.1/24' },
+      },
+    });
+    n.sim.clearArp(d('PC1'));
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('HHHH');
+  });
+
+  it('a mask too narrow makes the gateway look off-link: Windows still ARPs for it', () => {
+    const n = stick();
+    n.host('PC1', '10.0.10.10/30', '10.0.10.1');
+    // 10.0.10.1 is outside 10.0.10.8/30, but the PC's only route to it is its interface.
+    expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('.!!!');
+  });
+});
+
+describe('administratively down', () => {
+  it('shows administratively down locally and down at the peer; removes routes; pings fail', () => {
+    const n = chain();
+    expect(marks(n.ping('PC1', '192.168.1.1', { count: 1 }))).toBe('!');
+    n.reconfigure('R1', {
+      interfaces: { 'g0/0': { ip: '192.168.1.1/24', shutdown: true }, 'g0/1': { ip: '10.0.12.1/30' } },
+      routes: ['0.0.0.0/0 via 10.0.12.2'],
+    });
+    const r1 = n.sim.interfaces(d('R1')).find((i) => i.name === 'GigabitEthernet0/0')!;
+    expect([r1.status, r1.protocol]).toEqual(['administratively down', 'down']);
+    const pc = n.sim.interfaces(d('PC1'))[0]!;
+    expect([pc.status, pc.protocol]).toEqual(['down', 'down']);
+    expect(n.sim.routes(d('R1')).some((r) => r.prefix.addr === ip('192.168.1.0'))).toBe(false);
+    // The PC's cable is dead: Windows cannot send at all.
+    expect(n.ping('PC1', '192.168.1.1', { count: 1 }).results[0]!.outcome).toEqual({
+      kind: 'local-error',
+      reason: 'interface-down',
+    });
+  });
+
+  it('a port with no cable is down/down, a router port is shut down by default', () => {
+    const n = new TestNet();
+    n.sim.addDevice(d('R9'), 'router', 'R9');
+    n.switch('S1');
+    const rows = (id: string) => n.sim.interfaces(d(id)).map((i) => `${i.status}/${i.protocol}/${i.cabled}`);
+    expect(rows('R9')).toEqual(Array(3).fill('administratively down/down/false'));
+    expect(rows('S1').slice(0, 26)).toEqual(Array(26).fill('down/down/false'));
+  });
+});
