@@ -39,7 +39,13 @@ export function parseScriptArgs(args: readonly string[], allowOut: boolean): Scr
   if (file === undefined) return 'no FILE given';
   if (!Number.isInteger(seed)) return '--seed takes a whole number';
   if (script === '' || out === '') return 'an option is missing its value';
-  return { file, json, seed, ...(script !== undefined ? { script } : {}), ...(out !== undefined ? { out } : {}) };
+  return {
+    file,
+    json,
+    seed,
+    ...(script !== undefined ? { script } : {}),
+    ...(out !== undefined ? { out } : {}),
+  };
 }
 
 export async function readScript(args: ScriptArgs, io: Io): Promise<string> {

@@ -50,10 +50,12 @@ export function runScript(
   if (errors.length > 0) return { errors };
   for (const l of lines) {
     const id = session.findDevice(l.device)!;
-    session.advance(TYPING_PAUSE);
     const prompt = session.prompt(id);
     const reply = session.exec(id, l.command);
-    onStep({ device: l.device, command: l.command, prompt, output: reply.output });
+    // What the device prints on its own while the user types the next line (link changes).
+    session.advance(TYPING_PAUSE);
+    const output = reply.output + session.consoleLog(id);
+    onStep({ device: l.device, command: l.command, prompt, output });
   }
   return { errors: [] };
 }

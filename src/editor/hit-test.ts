@@ -3,7 +3,7 @@
  * editor's tools stay headless and testable. Devices win over cables; the topmost (last drawn)
  * device wins over the ones below it.
  */
-import type { NetworkDoc } from '../model/document.ts';
+import { deviceOf, linkOf, type NetworkDoc } from '../model/document.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import {
   CABLE_HIT_SLOP,
@@ -25,7 +25,7 @@ export type PositionOf = (id: DeviceId) => Point | undefined;
 export function positionsFrom(doc: NetworkDoc, override?: { id: DeviceId; at: Point }): PositionOf {
   return (id) => {
     if (override && override.id === id) return override.at;
-    const d = doc.devices[id];
+    const d = deviceOf(doc, id);
     return d ? { x: d.at[0], y: d.at[1] } : undefined;
   };
 }
@@ -45,7 +45,7 @@ export function hitTest(doc: NetworkDoc, p: Point, scale: number, positionOf = p
   const slop = CABLE_HIT_SLOP / scale;
   for (let i = doc.linkOrder.length - 1; i >= 0; i--) {
     const id = doc.linkOrder[i]!;
-    const link = doc.links[id];
+    const link = linkOf(doc, id);
     if (!link) continue;
     const a = positionOf(link.a.device);
     const b = positionOf(link.b.device);

@@ -4,7 +4,7 @@
  * mirror, autosave and undo/redo). A refused command changes nothing and says why, as an i18n
  * key with parameters (errors.ts).
  */
-import { castDraft, type Draft, enablePatches, type Patch, produceWithPatches } from 'immer';
+import { castDraft, type Draft, type Patch } from 'immer';
 import { type DeviceId, deviceId, type LinkId, linkId, type PortRef } from '../shared/ids.ts';
 import {
   canonicalPortName,
@@ -15,11 +15,10 @@ import {
 } from '../shared/ports.ts';
 import { autoName, deviceByName, nameSyntaxError } from './device-names.ts';
 import { chooseFreePort, describePorts, linkAt } from './device-ports.ts';
-import type { DeviceDoc, NetworkDoc } from './document.ts';
+import { produceDoc } from './doc-immer.ts';
+import { bucketFor, type DeviceDoc, deviceOf, linkOf, type NetworkDoc } from './document.ts';
 import { type ModelError, modelError } from './errors.ts';
 import { checkGateway, checkHostAddress } from './host-address.ts';
-
-enablePatches();
 
 export type DocCommand =
   | {
@@ -71,7 +70,7 @@ function nameError(doc: NetworkDoc, name: unknown, self?: DeviceId): ModelError 
   if (bad) return bad;
   const other = deviceByName(doc, name);
   if (other !== undefined && other !== self) {
-    return modelError('error.nameTaken', { name, other: doc.devices[other]!.name });
+    return modelError('error.nameTaken', { name, other: deviceOf(doc, other)!.name });
   }
   return undefined;
 }
@@ -79,7 +78,7 @@ function nameError(doc: NetworkDoc, name: unknown, self?: DeviceId): ModelError 
 function planAddDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'addDevice' }>): Plan {
   if (!DEVICE_KINDS.includes(cmd.kind)) return modelError('error.unknownKind', { value: String(cmd.kind) });
   if (!isPosition(cmd.at)) return modelError('error.badPosition');
-  if (cmd.id !== undefined && doc.devices[cmd.id])
+  if (cmd.id !== undefined && deviceOf(doc, cmd.id))
     return modelError('error.deviceIdInUse', { device: cmd.id });
   const bad = cmd.name === undefined ? undefined : nameError(doc, cmd.name);
   if (bad) return bad;
@@ -91,49 +90,49 @@ function planAddDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'addDev
     at: [cmd.at[0], cmd.at[1]],
   };
   return (draft) => {
-    draft.devices[id] = castDraft(device);
+    bucketFor(draft.devices, id)[id] = castDraft(device);
     draft.deviceOrder.push(id);
   };
 }
 
 function planMoveDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'moveDevice' }>): Plan {
-  const d = doc.devices[cmd.id];
+  const d = deviceOf(doc, cmd.id);
   if (!d) return modelError('error.unknownDevice', { device: cmd.id });
   if (!isPosition(cmd.at)) return modelError('error.badPosition');
   const [x, y] = cmd.at;
   return (draft) => {
-    if (d.at[0] !== x || d.at[1] !== y) draft.devices[cmd.id]!.at = [x, y];
+    if (d.at[0] !== x || d.at[1] !== y) bucketFor(draft.devices, cmd.id)[cmd.id]!.at = [x, y];
   };
 }
 
 function planRenameDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'renameDevice' }>): Plan {
-  const d = doc.devices[cmd.id];
+  const d = deviceOf(doc, cmd.id);
   if (!d) return modelError('error.unknownDevice', { device: cmd.id });
   const bad = nameError(doc, cmd.name, cmd.id);
   if (bad) return bad;
   return (draft) => {
-    if (d.name !== cmd.name) draft.devices[cmd.id]!.name = cmd.name;
+    if (d.name !== cmd.name) bucketFor(draft.devices, cmd.id)[cmd.id]!.name = cmd.name;
   };
 }
 
 function planRemoveDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'removeDevice' }>): Plan {
-  if (!doc.devices[cmd.id]) return modelError('error.unknownDevice', { device: cmd.id });
+  if (!deviceOf(doc, cmd.id)) return modelError('error.unknownDevice', { device: cmd.id });
   const cables = doc.linkOrder.filter((l) => {
-    const link = doc.links[l];
+    const link = linkOf(doc, l);
     return link !== undefined && (link.a.device === cmd.id || link.b.device === cmd.id);
   });
   return (draft) => {
-    for (const l of cables) delete draft.links[l];
+    for (const l of cables) delete bucketFor(draft.links, l)[l];
     // Whole new order arrays: one patch each, instead of one per shifted element.
     if (cables.length > 0) draft.linkOrder = doc.linkOrder.filter((l) => !cables.includes(l));
-    delete draft.devices[cmd.id];
+    delete bucketFor(draft.devices, cmd.id)[cmd.id];
     draft.deviceOrder = doc.deviceOrder.filter((d) => d !== cmd.id);
   };
 }
 
 /** Resolves one end of a new cable to a free canonical port, or says why it cannot. */
 function resolveEnd(doc: NetworkDoc, end: PortRef, peer: DeviceDoc, taken?: PortRef): PortRef | ModelError {
-  const d = doc.devices[end.device]!;
+  const d = deviceOf(doc, end.device)!;
   const isFree = (port: string): boolean =>
     linkAt(doc, d.id, port) === undefined && !(taken?.device === d.id && taken.port === port);
   if (typeof end.port === 'string' && end.port.toLowerCase() === AUTO_PORT) {
@@ -156,50 +155,50 @@ function resolveEnd(doc: NetworkDoc, end: PortRef, peer: DeviceDoc, taken?: Port
       device: d.name,
       port,
       portShort: shortInterfaceName(port),
-      other: doc.devices[otherEnd.device]?.name ?? otherEnd.device,
+      other: deviceOf(doc, otherEnd.device)?.name ?? otherEnd.device,
     });
   }
   return { device: d.id, port };
 }
 
 function planConnect(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'connect' }>): Plan {
-  const da = doc.devices[cmd.a.device];
+  const da = deviceOf(doc, cmd.a.device);
   if (!da) return modelError('error.unknownDevice', { device: cmd.a.device });
-  const db = doc.devices[cmd.b.device];
+  const db = deviceOf(doc, cmd.b.device);
   if (!db) return modelError('error.unknownDevice', { device: cmd.b.device });
   if (da.id === db.id) return modelError('error.selfLink', { device: da.name });
-  if (cmd.id !== undefined && doc.links[cmd.id]) return modelError('error.linkIdInUse', { link: cmd.id });
+  if (cmd.id !== undefined && linkOf(doc, cmd.id)) return modelError('error.linkIdInUse', { link: cmd.id });
   const a = resolveEnd(doc, cmd.a, db);
   if ('key' in a) return a;
   const b = resolveEnd(doc, cmd.b, da, a);
   if ('key' in b) return b;
   const id = cmd.id ?? linkId(nextId(doc.linkOrder, 'l'));
   return (draft) => {
-    draft.links[id] = { id, a, b };
+    bucketFor(draft.links, id)[id] = { id, a, b };
     draft.linkOrder.push(id);
   };
 }
 
 function planDisconnect(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'disconnect' }>): Plan {
-  if (!doc.links[cmd.id]) return modelError('error.unknownLink', { link: cmd.id });
+  if (!linkOf(doc, cmd.id)) return modelError('error.unknownLink', { link: cmd.id });
   return (draft) => {
-    delete draft.links[cmd.id];
+    delete bucketFor(draft.links, cmd.id)[cmd.id];
     draft.linkOrder = doc.linkOrder.filter((l) => l !== cmd.id);
   };
 }
 
 function planSetConfig(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setConfig' }>): Plan {
-  const d = doc.devices[cmd.id];
+  const d = deviceOf(doc, cmd.id);
   if (!d) return modelError('error.unknownDevice', { device: cmd.id });
   if (isHostKind(d.kind)) return modelError('error.configOnHost', { device: d.name, kind: d.kind });
   if (typeof cmd.config !== 'string') return modelError('error.notText');
   return (draft) => {
-    if (d.config !== cmd.config) draft.devices[cmd.id]!.config = cmd.config;
+    if (d.config !== cmd.config) bucketFor(draft.devices, cmd.id)[cmd.id]!.config = cmd.config;
   };
 }
 
 function planSetHostIp(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHostIp' }>): Plan {
-  const d = doc.devices[cmd.id];
+  const d = deviceOf(doc, cmd.id);
   if (!d) return modelError('error.unknownDevice', { device: cmd.id });
   if (!isHostKind(d.kind)) return modelError('error.hostIpOnNetworkDevice', { device: d.name, kind: d.kind });
   let ip: string | undefined;
@@ -217,7 +216,7 @@ function planSetHostIp(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHos
     gateway = checked.value;
   }
   return (draft) => {
-    const target = draft.devices[cmd.id]!;
+    const target = bucketFor(draft.devices, cmd.id)[cmd.id]!;
     if (ip === undefined) delete target.ip;
     else if (d.ip !== ip) target.ip = ip;
     if (gateway === undefined) delete target.gateway;
@@ -252,6 +251,6 @@ function plan(doc: NetworkDoc, cmd: DocCommand): Plan {
 export function applyCommand(doc: NetworkDoc, cmd: DocCommand): ApplyResult {
   const p = plan(doc, cmd);
   if (typeof p !== 'function') return { ok: false, error: p };
-  const [next, patches, inverse] = produceWithPatches(doc, p);
+  const [next, patches, inverse] = produceDoc(doc, p);
   return { ok: true, doc: next, patches, inverse };
 }

@@ -4,7 +4,7 @@
  */
 import type { DeviceId } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
-import type { NetworkDoc } from './document.ts';
+import { devicesInOrder, type NetworkDoc } from './document.ts';
 import { type ModelError, modelError } from './errors.ts';
 
 /** Why `name` cannot name a device, whatever the other devices are called. */
@@ -20,10 +20,7 @@ export const nameKey = (name: string): string => name.toLowerCase();
 /** The device called `name` (ignoring case), if any. */
 export function deviceByName(doc: NetworkDoc, name: string): DeviceId | undefined {
   const key = nameKey(name);
-  return doc.deviceOrder.find((id) => {
-    const d = doc.devices[id];
-    return d !== undefined && nameKey(d.name) === key;
-  });
+  return devicesInOrder(doc).find((d) => nameKey(d.name) === key)?.id;
 }
 
 /** Packet Tracer-like prefixes of automatic names: R1, S1, PC1, Server1. */
@@ -36,7 +33,7 @@ export const NAME_PREFIX: Readonly<Record<DeviceKind, string>> = {
 
 /** The first unused automatic name for a new device of `kind`. */
 export function autoName(doc: NetworkDoc, kind: DeviceKind): string {
-  const taken = new Set(doc.deviceOrder.map((id) => nameKey(doc.devices[id]?.name ?? '')));
+  const taken = new Set(devicesInOrder(doc).map((d) => nameKey(d.name)));
   for (let n = 1; ; n++) {
     const name = `${NAME_PREFIX[kind]}${n}`;
     if (!taken.has(nameKey(name))) return name;

@@ -5,7 +5,7 @@
  */
 import type { DeviceId } from '../shared/ids.ts';
 import { type DeviceKind, KIND_PORTS, parseInterfaceName } from '../shared/ports.ts';
-import type { LinkDoc, NetworkDoc } from './document.ts';
+import { type LinkDoc, linksInOrder, type NetworkDoc } from './document.ts';
 
 /** The ports of `kind` in ranges: "GigabitEthernet0/0-0/2" for a router. */
 export function describePorts(kind: DeviceKind): string {
@@ -28,9 +28,7 @@ export function describePorts(kind: DeviceKind): string {
 
 /** The cable plugged into `port` of `device`, if any. */
 export function linkAt(doc: NetworkDoc, device: DeviceId, port: string): LinkDoc | undefined {
-  for (const id of doc.linkOrder) {
-    const l = doc.links[id];
-    if (!l) continue;
+  for (const l of linksInOrder(doc)) {
     if ((l.a.device === device && l.a.port === port) || (l.b.device === device && l.b.port === port))
       return l;
   }

@@ -4,7 +4,8 @@
  * drag of a device undoes in one go; consecutive replacements of the same value inside a step
  * are folded, so a long drag costs one patch, not one per mouse move.
  */
-import { applyPatches, type Patch } from 'immer';
+import type { Patch } from 'immer';
+import { patchDoc } from './doc-immer.ts';
 import type { NetworkDoc } from './document.ts';
 
 /** Steps kept for undo; the oldest are forgotten beyond this. */
@@ -88,7 +89,7 @@ export class History {
     const step = this.undoSteps.pop();
     if (!step) return undefined;
     this.redoSteps.push(step);
-    return { doc: applyPatches(doc, step.inverse), patches: step.inverse };
+    return { doc: patchDoc(doc, step.inverse), patches: step.inverse };
   }
 
   /** Redoes the last undone step. */
@@ -97,7 +98,7 @@ export class History {
     const step = this.redoSteps.pop();
     if (!step) return undefined;
     this.undoSteps.push(step);
-    return { doc: applyPatches(doc, step.patches), patches: step.patches };
+    return { doc: patchDoc(doc, step.patches), patches: step.patches };
   }
 
   /** Forgets everything (a new file was opened). */

@@ -16,6 +16,7 @@ import { nameKey, nameSyntaxError } from './device-names.ts';
 import { describePorts } from './device-ports.ts';
 import {
   type DeviceDoc,
+  idTable,
   type LinkDoc,
   NETWORK_FILE_VERSION,
   type NetworkDoc,
@@ -312,7 +313,7 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
 
 /** The document for entries that are all valid. */
 function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, LinkEnd][]): NetworkDoc {
-  const devices: Record<DeviceId, DeviceDoc> = {};
+  const devices: DeviceDoc[] = [];
   const deviceOrder: DeviceId[] = [];
   entries.forEach((e, i) => {
     const id = deviceId(`d${i + 1}`);
@@ -325,22 +326,29 @@ function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, Lin
     if (e.config !== undefined) d.config = e.config;
     if (e.ip !== undefined) d.ip = e.ip;
     if (e.gateway !== undefined) d.gateway = e.gateway;
-    devices[id] = d;
+    devices.push(d);
     deviceOrder.push(id);
   });
-  const linkDocs: Record<LinkId, LinkDoc> = {};
+  const linkDocs: LinkDoc[] = [];
   const linkOrder: LinkId[] = [];
   links.forEach(([a, b], j) => {
     const id = linkId(`l${j + 1}`);
-    linkDocs[id] = {
+    linkDocs.push({
       id,
       a: { device: deviceOrder[a.device]!, port: a.port },
       b: { device: deviceOrder[b.device]!, port: b.port },
-    };
+    });
     linkOrder.push(id);
   });
+  // Deeply frozen, as every document is: a change then freezes only what it copies (doc-immer.ts).
   return freeze(
-    { version: NETWORK_FILE_VERSION, devices, deviceOrder, links: linkDocs, linkOrder },
+    {
+      version: NETWORK_FILE_VERSION,
+      devices: idTable(devices),
+      deviceOrder,
+      links: idTable(linkDocs),
+      linkOrder,
+    },
     true,
   ) as NetworkDoc;
 }

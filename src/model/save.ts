@@ -5,7 +5,8 @@
  * configuration one field per line, one line per cable, and a final newline. Configuration text
  * is written exactly as it is held.
  */
-import type { DeviceDoc, NetworkDoc } from './document.ts';
+import type { DeviceId } from '../shared/ids.ts';
+import { type DeviceDoc, deviceOf, devicesInOrder, linksInOrder, type NetworkDoc } from './document.ts';
 
 const str = (s: string): string => JSON.stringify(s);
 const num = (n: number): string => JSON.stringify(n);
@@ -33,15 +34,10 @@ function list(name: string, items: readonly string[]): string {
 }
 
 export function saveNetwork(doc: NetworkDoc): string {
-  const devices = doc.deviceOrder.flatMap((id) => {
-    const d = doc.devices[id];
-    return d ? [device(d)] : [];
-  });
-  const nameOf = (id: string): string => doc.devices[id as keyof NetworkDoc['devices']]?.name ?? id;
-  const links = doc.linkOrder.flatMap((id) => {
-    const l = doc.links[id];
-    if (!l) return [];
-    return [`    [${str(`${nameOf(l.a.device)}:${l.a.port}`)}, ${str(`${nameOf(l.b.device)}:${l.b.port}`)}]`];
-  });
+  const devices = devicesInOrder(doc).map(device);
+  const nameOf = (id: DeviceId): string => deviceOf(doc, id)?.name ?? id;
+  const links = linksInOrder(doc).map(
+    (l) => `    [${str(`${nameOf(l.a.device)}:${l.a.port}`)}, ${str(`${nameOf(l.b.device)}:${l.b.port}`)}]`,
+  );
   return `{\n  "version": ${doc.version},\n${list('devices', devices)},\n${list('links', links)}\n}\n`;
 }

@@ -9,7 +9,15 @@
 import { Application, BitmapText, Container, Sprite, Texture, Ticker } from 'pixi.js';
 import { Viewport } from 'pixi-viewport';
 import { ICON_SIZE, LABEL_HEIGHT, LABEL_OFFSET, LIGHT_DISTANCE, type Point } from '../editor/geometry.ts';
-import type { DeviceDoc, LinkDoc, NetworkDoc } from '../model/document.ts';
+import {
+  type DeviceDoc,
+  deviceOf,
+  devicesInOrder,
+  type LinkDoc,
+  linkOf,
+  linksInOrder,
+  type NetworkDoc,
+} from '../model/document.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { shortInterfaceName } from '../shared/ports.ts';
 import { drawIcons, type IconTextures } from './icons.ts';
@@ -75,7 +83,7 @@ export class Scene {
     scene: { devices: 0, links: 0 },
     screenOf: (name) => {
       const doc = this.#doc;
-      const id = doc?.deviceOrder.find((d) => doc.devices[d]?.name === name);
+      const id = doc && devicesInOrder(doc).find((d) => d.name === name)?.id;
       const at = id && this.#positionOf(id);
       if (!at) return undefined;
       const p = this.viewport.toScreen(at.x, at.y);
@@ -177,7 +185,7 @@ export class Scene {
     this.#doc = doc;
     const movedDevices = new Set<DeviceId>();
     for (const [id, view] of this.#deviceViews) {
-      if (!doc.devices[id]) {
+      if (!deviceOf(doc, id)) {
         view.icon.destroy();
         view.label.destroy();
         view.plate.destroy();
@@ -185,8 +193,8 @@ export class Scene {
         this.#deviceViews.delete(id);
       }
     }
-    for (const id of doc.deviceOrder) {
-      const d = doc.devices[id]!;
+    for (const d of devicesInOrder(doc)) {
+      const id = d.id;
       const view = this.#deviceViews.get(id);
       if (!view) this.#deviceViews.set(id, this.#createDevice(d));
       else if (view.doc !== d) {
@@ -195,10 +203,10 @@ export class Scene {
       }
     }
     for (const [id, view] of this.#linkViews) {
-      if (!doc.links[id]) this.#destroyLink(id, view);
+      if (!linkOf(doc, id)) this.#destroyLink(id, view);
     }
-    for (const id of doc.linkOrder) {
-      const l = doc.links[id]!;
+    for (const l of linksInOrder(doc)) {
+      const id = l.id;
       const view = this.#linkViews.get(id);
       if (!view) this.#createLink(l);
       else if (view.doc !== l) {
@@ -255,8 +263,8 @@ export class Scene {
       let minY = Infinity;
       let maxX = -Infinity;
       let maxY = -Infinity;
-      for (const id of doc.deviceOrder) {
-        const [x, y] = doc.devices[id]!.at;
+      for (const d of devicesInOrder(doc)) {
+        const [x, y] = d.at;
         minX = Math.min(minX, x);
         minY = Math.min(minY, y);
         maxX = Math.max(maxX, x);
@@ -328,7 +336,7 @@ export class Scene {
 
   #positionOf(id: DeviceId): Point | undefined {
     if (this.#dragged?.id === id) return this.#dragged.at;
-    const d = this.#doc?.devices[id];
+    const d = this.#doc && deviceOf(this.#doc, id);
     return d ? { x: d.at[0], y: d.at[1] } : undefined;
   }
 
@@ -452,10 +460,11 @@ export class Scene {
     const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
     const ux = (b.x - a.x) / len;
     const uy = (b.y - a.y) / len;
+    const doc = this.#doc;
     const state = linkState(
       view.doc,
-      this.#doc?.devices[view.doc.a.device],
-      this.#doc?.devices[view.doc.b.device],
+      doc && deviceOf(doc, view.doc.a.device),
+      doc && deviceOf(doc, view.doc.b.device),
     );
     const colour = state === 'up' ? theme.lightUp : theme.lightDown;
     // A cable leaving downwards passes the device's name first: its light goes past the name.

@@ -59,6 +59,11 @@ export interface SessionApi {
   history(device: DeviceId, direction: 'previous' | 'next'): string | undefined;
   /** Text of the banner/greeting printed when a console opens. */
   greeting(device: DeviceId): string;
+  /**
+   * Messages the device printed on its own since the last call (%LINK-5-CHANGED after a cable
+   * is plugged in, %SYS-5-CONFIG_I...), as IOS shows them between prompts; "" when none.
+   */
+  consoleLog(device: DeviceId): string;
 
   /** Advance virtual time (realtime mode ticks). */
   advance(by: Micros): void;

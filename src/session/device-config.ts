@@ -4,8 +4,8 @@
  * the consoles use.
  */
 import { parseConfigText, renderRunningConfig } from '../cli/config-text.ts';
-import type { DeviceDoc, NetworkDoc, Problem } from '../model/document.ts';
-import { defaultDeviceConfig, type DeviceConfig, type HostConfig } from '../shared/config.ts';
+import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
+import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../shared/config.ts';
 import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
 import { isHostKind } from '../shared/ports.ts';
 
@@ -24,10 +24,10 @@ export function runningConfigOf(device: DeviceDoc): DeviceConfig {
 /** Every configuration line a router or switch would reject, as `/devices/N/config` problems. */
 export function configProblems(doc: NetworkDoc): Problem[] {
   const problems: Problem[] = [];
-  doc.deviceOrder.forEach((id, index) => {
-    const device = doc.devices[id]!;
+  devicesInOrder(doc).forEach((device, index) => {
     if (isHostKind(device.kind) || !device.config) return;
-    for (const p of parseConfigText(device.kind, device.config, defaultDeviceConfig(device.kind, device.name)).problems) {
+    const factory = defaultDeviceConfig(device.kind, device.name);
+    for (const p of parseConfigText(device.kind, device.config, factory).problems) {
       problems.push({ pointer: `/devices/${index}/config`, message: `line ${p.line}: ${p.message}` });
     }
   });

@@ -10,7 +10,16 @@ import type { Simulation } from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { applyCommand, type DocCommand } from '../model/commands.ts';
 import { deviceByName } from '../model/device-names.ts';
-import { type DeviceDoc, EMPTY_NETWORK, type NetworkDoc } from '../model/document.ts';
+import {
+  changedEntries,
+  type DeviceDoc,
+  deviceOf,
+  devicesInOrder,
+  EMPTY_NETWORK,
+  linkOf,
+  linksInOrder,
+  type NetworkDoc,
+} from '../model/document.ts';
 import type { ModelError } from '../model/errors.ts';
 import { History } from '../model/history.ts';
 import { formatProblem, loadNetwork } from '../model/load.ts';
@@ -20,7 +29,13 @@ import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { isHostKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
 import type { CommandResult, Completion, ConsoleReply, DocPatch, SessionApi } from './api.ts';
-import { configProblems, hostConfigOf, hostFields, renderConfigText, runningConfigOf } from './device-config.ts';
+import {
+  configProblems,
+  hostConfigOf,
+  hostFields,
+  renderConfigText,
+  runningConfigOf,
+} from './device-config.ts';
 
 export interface SessionOptions {
   /** Seed of the simulation's randomness (MAC addresses, IP ids...). Same seed, same trace. */
@@ -152,6 +167,10 @@ export class Session implements SessionApi {
     return this.consoleOf(device, this.stateOf(device)).greeting();
   }
 
+  consoleLog(device: DeviceId): string {
+    return this.consoleOf(device, this.stateOf(device)).drainLog();
+  }
+
   advance(by: Micros): void {
     this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
   }
@@ -178,22 +197,33 @@ export class Session implements SessionApi {
 
   /**
    * Brings the simulation in line with the document after any change (command, undo, redo,
-   * load). Unchanged devices and links are skipped by identity, so a move costs one comparison
-   * per device and touches nothing in the engine.
+   * load). Unchanged devices and links are skipped by identity. When the order arrays are the
+   * same, nothing was added or removed (a move, a rename, a configuration) and only the entries
+   * in the buckets the change copied are looked at, so a move costs one bucket, not one
+   * comparison per device, and touches nothing in the engine.
    */
   private reconcile(previous: NetworkDoc, next: NetworkDoc, how: { bootFromFile: boolean }): void {
-    for (const id of previous.linkOrder) {
-      const before = previous.links[id]!;
-      if (next.links[id] !== before && this.simLinks.delete(id)) this.sim.disconnect(id);
+    const same = previous.deviceOrder === next.deviceOrder && previous.linkOrder === next.linkOrder;
+    const linksBefore = same
+      ? changedEntries(next.links, previous.links, previous.linkOrder)
+      : linksInOrder(previous);
+    for (const before of linksBefore) {
+      const id = before.id;
+      if (linkOf(next, id) !== before && this.simLinks.delete(id)) this.sim.disconnect(id);
     }
-    for (const id of previous.deviceOrder) {
-      if (!next.devices[id]) {
-        this.sim.removeDevice(id);
-        this.states.delete(id);
+    if (!same) {
+      for (const id of previous.deviceOrder) {
+        if (!deviceOf(next, id)) {
+          this.sim.removeDevice(id);
+          this.states.delete(id);
+        }
       }
     }
-    for (const id of next.deviceOrder) {
-      const device = next.devices[id]!;
+    const devices = same
+      ? changedEntries(previous.devices, next.devices, next.deviceOrder)
+      : devicesInOrder(next);
+    for (const device of devices) {
+      const id = device.id;
       const state = this.states.get(id);
       if (!state) {
         this.sim.addDevice(id, device.kind, device.name);
@@ -209,9 +239,10 @@ export class Session implements SessionApi {
         if (configChanged) this.applyDocConfig(id, device, state, false);
       }
     }
-    for (const id of next.linkOrder) {
+    const linksAfter = same ? changedEntries(previous.links, next.links, next.linkOrder) : linksInOrder(next);
+    for (const link of linksAfter) {
+      const id = link.id;
       if (this.simLinks.has(id)) continue;
-      const link = next.links[id]!;
       this.sim.connect(id, link.a, link.b);
       this.simLinks.add(id);
     }
@@ -243,7 +274,7 @@ export class Session implements SessionApi {
     const base = {
       id,
       sim: this.sim,
-      name: () => this.doc.devices[id]?.name ?? '',
+      name: () => deviceOf(this.doc, id)?.name ?? '',
       wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
     };
     const kind = state.synced.kind;
@@ -292,7 +323,12 @@ export class Session implements SessionApi {
     state.host = config;
     this.sim.configureHost(id, config);
     const { ip, gateway } = hostFields(config);
-    this.writeConsoleChange({ type: 'setHostIp', id, ...(ip ? { ip } : {}), ...(gateway ? { gateway } : {}) });
+    this.writeConsoleChange({
+      type: 'setHostIp',
+      id,
+      ...(ip ? { ip } : {}),
+      ...(gateway ? { gateway } : {}),
+    });
   }
 
   /**
@@ -304,7 +340,7 @@ export class Session implements SessionApi {
     if (!result.ok) return;
     const state = this.states.get(command.id as DeviceId);
     this.doc = result.doc;
-    if (state) state.synced = result.doc.devices[command.id as DeviceId]!;
+    if (state) state.synced = deviceOf(result.doc, command.id as DeviceId)!;
     this.pendingPatches.push(...toDocPatches(result.patches));
   }
 }

@@ -10,6 +10,7 @@ import { hitTest, positionsFrom } from '../editor/hit-test.ts';
 import { actionFor, NUDGE_STEP, NUDGE_STEP_LARGE, type ShortcutAction } from '../editor/keymap.ts';
 import { type EditorEffects, editorMachine, type PortChoice, type Selection } from '../editor/tools.ts';
 import type { DocCommand } from '../model/commands.ts';
+import { deviceOf, devicesInOrder, linkOf } from '../model/document.ts';
 import { Scene } from '../render/scene.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
@@ -81,10 +82,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const run = async (command: DocCommand): Promise<boolean> => {
     const patches = apply(await session.dispatch(command));
     if (patches && command.type === 'addDevice') {
-      // Select what was just placed, as drawing tools do.
-      const added = patches.find((p) => p.op === 'add' && p.path.length === 2 && p.path[0] === 'devices');
-      if (added)
-        editor.send({ type: 'select', selection: { type: 'device', id: added.path[1] as DeviceId } });
+      // Select what was just placed, as drawing tools do: a new device comes last in the order.
+      const order = mirror.doc.deviceOrder;
+      const added = order[order.length - 1];
+      if (added) editor.send({ type: 'select', selection: { type: 'device', id: added } });
     }
     return patches !== undefined;
   };
@@ -142,7 +143,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${c.placeKind}`) }) };
     if (snap.matches('pan')) return { tool: 'pan', hint: '' };
     if (snap.matches('cable')) {
-      const nameOf = (id: DeviceId | undefined): string => (id ? (mirror.doc.devices[id]?.name ?? '') : '');
+      const nameOf = (id: DeviceId | undefined): string => (id ? (deviceOf(mirror.doc, id)?.name ?? '') : '');
       if (snap.matches({ cable: 'pickA' })) return { tool: 'cable', hint: t('hint.cableFirst') };
       if (snap.matches({ cable: 'pickB' }))
         return { tool: 'cable', hint: t('hint.cableSecond', { name: nameOf(c.cableA?.device) }) };
@@ -155,8 +156,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     shortcut: (action) => void shortcut(action),
     place: (kind: DeviceKind, atCentre: boolean) => {
       if (atCentre) {
-        const doc = mirror.doc;
-        const taken = doc.deviceOrder.map((id) => ({ x: doc.devices[id]!.at[0], y: doc.devices[id]!.at[1] }));
+        const taken = devicesInOrder(mirror.doc).map((d) => ({ x: d.at[0], y: d.at[1] }));
         const c = freeSpotNear(scene.viewCentre(), taken);
         void run({ type: 'addDevice', kind, at: [Math.round(c.x), Math.round(c.y)] });
       } else editor.send({ type: 'tool.place', kind });
@@ -238,7 +238,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   function nudge(action: 'nudge.left' | 'nudge.right' | 'nudge.up' | 'nudge.down', large: boolean): void {
-    const d = selection?.type === 'device' ? mirror.doc.devices[selection.id] : undefined;
+    const d = selection?.type === 'device' ? deviceOf(mirror.doc, selection.id) : undefined;
     if (!d) return;
     const step = large ? NUDGE_STEP_LARGE : NUDGE_STEP;
     const [dx, dy] = {
@@ -364,7 +364,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   mirror.subscribe((doc) => {
     scene.setDocument(doc);
     if (selection) {
-      const gone = selection.type === 'device' ? !doc.devices[selection.id] : !doc.links[selection.id];
+      const gone = selection.type === 'device' ? !deviceOf(doc, selection.id) : !linkOf(doc, selection.id);
       if (gone) editor.send({ type: 'select', selection: undefined });
     }
     panels?.show(doc, selection);

@@ -2,7 +2,7 @@
  * The port chooser shown when cabling with "choose ports": every port of the device, the
  * used ones greyed with the cable they carry, so the student sees why a port is taken.
  */
-import type { NetworkDoc } from '../model/document.ts';
+import { deviceOf, linksInOrder, type NetworkDoc } from '../model/document.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import { KIND_PORTS, shortInterfaceName } from '../shared/ports.ts';
 import { h } from './dom.ts';
@@ -15,15 +15,14 @@ export interface PortUse {
 }
 
 export function portUses(doc: NetworkDoc, id: DeviceId): PortUse[] {
-  const device = doc.devices[id];
+  const device = deviceOf(doc, id);
   if (!device) return [];
   const peers = new Map<string, { name: string; port: string }>();
-  for (const lid of doc.linkOrder) {
-    const l = doc.links[lid]!;
+  for (const l of linksInOrder(doc)) {
     if (l.a.device === id)
-      peers.set(l.a.port, { name: doc.devices[l.b.device]?.name ?? '?', port: l.b.port });
+      peers.set(l.a.port, { name: deviceOf(doc, l.b.device)?.name ?? '?', port: l.b.port });
     if (l.b.device === id)
-      peers.set(l.b.port, { name: doc.devices[l.a.device]?.name ?? '?', port: l.a.port });
+      peers.set(l.b.port, { name: deviceOf(doc, l.a.device)?.name ?? '?', port: l.a.port });
   }
   return KIND_PORTS[device.kind].map((port) => {
     const peer = peers.get(port);
@@ -39,7 +38,7 @@ export function openPortMenu(
   at: { x: number; y: number },
   done: (port: string | undefined) => void,
 ): void {
-  const name = doc.devices[id]?.name ?? '';
+  const name = deviceOf(doc, id)?.name ?? '';
   const menu = h('div', { class: 'port-menu', role: 'menu', 'aria-label': t('hint.choosePort', { name }) });
   menu.append(h('div', { class: 'title' }, t('hint.choosePort', { name })));
   let finished = false;

@@ -5,7 +5,12 @@
 import fc from 'fast-check';
 import type { DocCommand } from '../../src/model/commands.ts';
 import { nameKey, nameSyntaxError } from '../../src/model/device-names.ts';
-import type { NetworkDoc, NetworkFile, NetworkFileDevice } from '../../src/model/document.ts';
+import {
+  deviceOf,
+  type NetworkDoc,
+  type NetworkFile,
+  type NetworkFileDevice,
+} from '../../src/model/document.ts';
 import { checkHostAddress } from '../../src/model/host-address.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { DEVICE_KINDS, type DeviceKind, KIND_PORTS, shortInterfaceName } from '../../src/shared/ports.ts';
@@ -217,7 +222,7 @@ export function commandFor(doc: NetworkDoc, step: Step): DocCommand {
   const dev = (n: number) => doc.deviceOrder[n % Math.max(1, doc.deviceOrder.length)] ?? deviceId('missing');
   const port = (n: number, choice: number | 'auto'): string => {
     if (choice === 'auto') return 'auto';
-    const d = doc.devices[dev(n)];
+    const d = deviceOf(doc, dev(n));
     const ports = d ? KIND_PORTS[d.kind] : ['FastEthernet0'];
     return writePort(ports[choice % ports.length]!, choice);
   };

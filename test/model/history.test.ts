@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type DocCommand } from '../../src/model/commands.ts';
-import type { NetworkDoc } from '../../src/model/document.ts';
+import { bucketOf, deviceOf, type NetworkDoc } from '../../src/model/document.ts';
 import { History } from '../../src/model/history.ts';
 import { loadNetwork } from '../../src/model/load.ts';
 import { deviceId } from '../../src/shared/ids.ts';
@@ -35,7 +35,7 @@ class Editor {
     return m !== undefined;
   }
   get x(): number {
-    return this.doc.devices[R1]!.at[0];
+    return deviceOf(this.doc, R1)!.at[0];
   }
 }
 
@@ -60,7 +60,7 @@ describe('History', () => {
     const e = new Editor();
     e.move(5);
     expect(e.history.undo(e.doc)!.patches).toEqual([
-      { op: 'replace', path: ['devices', 'd1', 'at'], value: [0, 0] },
+      { op: 'replace', path: ['devices', bucketOf('d1'), 'd1', 'at'], value: [0, 0] },
     ]);
   });
 
@@ -101,11 +101,15 @@ describe('History', () => {
     e.undo();
     expect(e.x).toBe(50);
     const m = e.history.undo(e.doc)!;
-    expect(m.patches).toEqual([{ op: 'replace', path: ['devices', 'd1', 'at'], value: [0, 0] }]);
+    expect(m.patches).toEqual([
+      { op: 'replace', path: ['devices', bucketOf('d1'), 'd1', 'at'], value: [0, 0] },
+    ]);
     e.doc = m.doc;
-    expect(e.doc.devices[R1]!.name).toBe('Edge');
+    expect(deviceOf(e.doc, R1)!.name).toBe('Edge');
     const r = e.history.redo(e.doc)!;
-    expect(r.patches).toEqual([{ op: 'replace', path: ['devices', 'd1', 'at'], value: [50, 0] }]);
+    expect(r.patches).toEqual([
+      { op: 'replace', path: ['devices', bucketOf('d1'), 'd1', 'at'], value: [50, 0] },
+    ]);
   });
 
   it('keeps different changes of a group in order', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deviceOf, linkOf } from '../../src/model/document.ts';
 import { formatProblems, loadNetwork } from '../../src/model/load.ts';
 import { comparePointers } from '../../src/model/pointer.ts';
 
@@ -13,7 +14,7 @@ describe('loadNetwork: a valid file', () => {
     expect(problems).toEqual([]);
     expect(doc!.deviceOrder).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
     expect(doc!.linkOrder).toEqual(['l1', 'l2', 'l3', 'l4']);
-    expect(doc!.devices['d3' as never]).toEqual({
+    expect(deviceOf(doc!, 'd3' as never)).toEqual({
       id: 'd3',
       name: 'PC1',
       kind: 'pc',
@@ -21,7 +22,7 @@ describe('loadNetwork: a valid file', () => {
       ip: '192.168.10.10/24',
       gateway: '192.168.10.1',
     });
-    expect(doc!.links['l2' as never]).toEqual({
+    expect(linkOf(doc!, 'l2' as never)).toEqual({
       id: 'l2',
       a: { device: 'd3', port: 'FastEthernet0' },
       b: { device: 'd2', port: 'FastEthernet0/1' },
@@ -43,12 +44,12 @@ describe('loadNetwork: a valid file', () => {
       ],
     });
     expect(problems).toEqual([]);
-    expect(doc!.links['l1' as never]).toMatchObject({
+    expect(linkOf(doc!, 'l1' as never)).toMatchObject({
       a: { device: 'd1', port: 'GigabitEthernet0/0' },
       b: { device: 'd2', port: 'GigabitEthernet0/1' },
     });
-    expect(doc!.links['l2' as never]).toMatchObject({ b: { device: 'd2', port: 'FastEthernet0/10' } });
-    expect(doc!.devices['d3' as never]).toMatchObject({ ip: '192.168.1.10/24', gateway: '192.168.1.1' });
+    expect(linkOf(doc!, 'l2' as never)).toMatchObject({ b: { device: 'd2', port: 'FastEthernet0/10' } });
+    expect(deviceOf(doc!, 'd3' as never)).toMatchObject({ ip: '192.168.1.10/24', gateway: '192.168.1.1' });
   });
 
   it('accepts "$schema", a missing "links", a byte order mark, and a gateway outside the subnet', () => {

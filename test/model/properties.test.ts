@@ -118,6 +118,33 @@ describe('commands', () => {
     );
   });
 
+  it('leave every document they produce, undo and redo deeply frozen', () => {
+    const frozen = (v: unknown): boolean =>
+      typeof v !== 'object' || v === null || (Object.isFrozen(v) && Object.values(v).every(frozen));
+    fc.assert(
+      fc.property(networkFileArb, fc.array(stepArb, { maxLength: 15 }), (file, steps) => {
+        const history = new History();
+        let doc = load(JSON.stringify(file));
+        for (const step of steps) {
+          const r = applyCommand(doc, commandFor(doc, step));
+          if (!r.ok) continue;
+          history.record(r.patches, r.inverse);
+          doc = r.doc;
+          expect(frozen(doc)).toBe(true);
+        }
+        for (let m = history.undo(doc); m; m = history.undo(doc)) {
+          doc = m.doc;
+          expect(frozen(doc)).toBe(true);
+        }
+        for (let m = history.redo(doc); m; m = history.redo(doc)) {
+          doc = m.doc;
+          expect(frozen(doc)).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('grouped into one step still undo exactly', () => {
     fc.assert(
       fc.property(networkFileArb, fc.array(stepArb, { minLength: 1, maxLength: 15 }), (file, steps) => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deviceOf } from '../../src/model/document.ts';
 import { loadNetwork } from '../../src/model/load.ts';
 import { saveNetwork } from '../../src/model/save.ts';
 
@@ -50,7 +51,7 @@ describe('saveNetwork', () => {
     const text = saveNetwork(
       loadNetwork({ version: 1, devices: [{ name: 'R1', kind: 'router', at: [0, 0], config }] }).doc!,
     );
-    expect(loadNetwork(text).doc!.devices['d1' as never]).toMatchObject({ config });
+    expect(deviceOf(loadNetwork(text).doc!, 'd1' as never)).toMatchObject({ config });
   });
 
   it('is stable on every valid fixture', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocMirror, EMPTY_DOC } from '../../src/editor/doc-mirror.ts';
 import { applyCommand } from '../../src/model/commands.ts';
+import { deviceOf } from '../../src/model/document.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 
 describe('document mirror', () => {
@@ -22,11 +23,20 @@ describe('document mirror', () => {
     }
     expect(mirror.doc).toEqual(writer);
     expect(seen).toEqual([1, 2, 2]);
-    const before = mirror.doc.devices[deviceId('s1')];
+    const before = deviceOf(mirror.doc, deviceId('s1'));
     const r = applyCommand(writer, { type: 'moveDevice', id: deviceId('r1'), at: [60, 0] });
     if (!r.ok) throw new Error(r.error.key);
     mirror.apply(r.patches);
-    expect(mirror.doc.devices[deviceId('s1')]).toBe(before);
+    expect(deviceOf(mirror.doc, deviceId('s1'))).toBe(before);
+  });
+
+  it('freezes a document that came through structured clone, as the worker keeps it', () => {
+    const r = applyCommand(EMPTY_DOC, { type: 'addDevice', id: deviceId('r1'), kind: 'router', at: [0, 0] });
+    if (!r.ok) throw new Error(r.error.key);
+    const mirror = new DocMirror();
+    mirror.reset(structuredClone(r.doc));
+    expect(Object.isFrozen(deviceOf(mirror.doc, deviceId('r1'))!.at)).toBe(true);
+    expect(mirror.doc).toEqual(r.doc);
   });
 
   it('does nothing for an empty patch list', () => {

@@ -3,7 +3,7 @@ import { createActor } from 'xstate';
 import { freeSpotNear, type Point } from '../../src/editor/geometry.ts';
 import { type Hit, hitTest } from '../../src/editor/hit-test.ts';
 import { type EditorEffects, type EditorEvent, editorMachine } from '../../src/editor/tools.ts';
-import type { NetworkDoc } from '../../src/model/document.ts';
+import { idTable, type NetworkDoc } from '../../src/model/document.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 
 const R1 = deviceId('d1');
@@ -12,18 +12,18 @@ const L1 = linkId('l1');
 
 const DOC: NetworkDoc = {
   version: 1,
-  devices: {
-    [R1]: { id: R1, name: 'R1', kind: 'router', at: [100, 100] },
-    [PC1]: { id: PC1, name: 'PC1', kind: 'pc', at: [300, 100] },
-  },
+  devices: idTable([
+    { id: R1, name: 'R1', kind: 'router', at: [100, 100] },
+    { id: PC1, name: 'PC1', kind: 'pc', at: [300, 100] },
+  ]),
   deviceOrder: [R1, PC1],
-  links: {
-    [L1]: {
+  links: idTable([
+    {
       id: L1,
       a: { device: R1, port: 'GigabitEthernet0/0' },
       b: { device: PC1, port: 'FastEthernet0' },
     },
-  },
+  ]),
   linkOrder: [L1],
 };
 

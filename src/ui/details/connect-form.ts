@@ -2,7 +2,7 @@
  * Cabling from the keyboard: pick a port of this device, the device at the other end and its
  * port ("automatic" takes the first free one, like the automatic cable on the canvas).
  */
-import type { DeviceDoc, NetworkDoc } from '../../model/document.ts';
+import { type DeviceDoc, deviceOf, type NetworkDoc } from '../../model/document.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
@@ -27,7 +27,7 @@ export function connectForm(doc: NetworkDoc, d: DeviceDoc, ctx: AppContext): HTM
   const to = h(
     'select',
     { id: 'connect-to' },
-    ...others.map((id) => h('option', { value: id }, doc.devices[id]!.name)),
+    ...others.map((id) => h('option', { value: id }, deviceOf(doc, id)!.name)),
   );
   const toPort = h('select', { id: 'connect-to-port' }, ...portOptions(doc, others[0]!));
   to.addEventListener('change', () => toPort.replaceChildren(...portOptions(doc, to.value as DeviceId)));

@@ -2,7 +2,7 @@
  * The console area under the canvas: the selected device's console. Each device keeps its own
  * terminal (and so its scrollback and history) for as long as the device exists.
  */
-import type { NetworkDoc } from '../../model/document.ts';
+import { deviceOf, type NetworkDoc } from '../../model/document.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
@@ -26,7 +26,7 @@ export class ConsoleDock {
     this.#shown = id;
     this.relabel();
     if (id === undefined) return;
-    const device = this.#ctx.mirror.doc.devices[id];
+    const device = deviceOf(this.#ctx.mirror.doc, id);
     if (!device) return;
     let c = this.#consoles.get(id);
     if (!c) {
@@ -41,7 +41,7 @@ export class ConsoleDock {
   /** Drops the consoles of devices that no longer exist; keeps the title in step with renames. */
   sync(doc: NetworkDoc): void {
     for (const [id, c] of this.#consoles) {
-      if (!doc.devices[id]) {
+      if (!deviceOf(doc, id)) {
         c.dispose();
         this.#consoles.delete(id);
       }
@@ -57,7 +57,7 @@ export class ConsoleDock {
   }
 
   relabel(): void {
-    const name = this.#shown === undefined ? '' : (this.#ctx.mirror.doc.devices[this.#shown]?.name ?? '');
+    const name = this.#shown === undefined ? '' : (deviceOf(this.#ctx.mirror.doc, this.#shown)?.name ?? '');
     this.#title.textContent = `${t('panel.console')} — ${name}`;
   }
 }

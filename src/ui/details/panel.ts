@@ -3,7 +3,14 @@
  * selected device (name, type, IP settings for hosts, ports and their cables) or cable.
  */
 import type { Selection } from '../../editor/tools.ts';
-import type { DeviceDoc, NetworkDoc } from '../../model/document.ts';
+import {
+  type DeviceDoc,
+  deviceOf,
+  devicesInOrder,
+  linkOf,
+  linksInOrder,
+  type NetworkDoc,
+} from '../../model/document.ts';
 import { linkState } from '../../render/link-lights.ts';
 import type { LinkId } from '../../shared/ids.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
@@ -34,9 +41,9 @@ export class DetailsPanel {
     const active = document.activeElement as HTMLInputElement | null;
     const field = this.#el.contains(active) ? active?.dataset['field'] : undefined;
     const draft = field ? active?.value : undefined;
-    if (selection?.type === 'device' && doc.devices[selection.id])
-      this.#device(doc, doc.devices[selection.id]!);
-    else if (selection?.type === 'link' && doc.links[selection.id]) this.#link(doc, selection.id);
+    const device = selection?.type === 'device' ? deviceOf(doc, selection.id) : undefined;
+    if (device) this.#device(doc, device);
+    else if (selection?.type === 'link' && linkOf(doc, selection.id)) this.#link(doc, selection.id);
     else this.#overview(doc);
     if (field) {
       const again = this.#el.querySelector<HTMLInputElement>(`[data-field="${field}"]`);
@@ -49,14 +56,13 @@ export class DetailsPanel {
 
   #overview(doc: NetworkDoc): void {
     const select = (selection: Selection) => () => this.#ctx.select(selection);
-    const devices = doc.deviceOrder.map((id) => {
-      const d = doc.devices[id]!;
+    const devices = devicesInOrder(doc).map((d) => {
       return h(
         'li',
         {},
         h(
           'button',
-          { type: 'button', 'data-device': d.name, onclick: select({ type: 'device', id }) },
+          { type: 'button', 'data-device': d.name, onclick: select({ type: 'device', id: d.id }) },
           icon(ICONS[d.kind]),
           d.name,
           h('span', { class: 'sub' }, d.ip ?? t(`kind.${d.kind}`)),
@@ -87,12 +93,12 @@ export class DetailsPanel {
   }
 
   #cableText(doc: NetworkDoc, id: LinkId): string | undefined {
-    const l = doc.links[id];
+    const l = linkOf(doc, id);
     if (!l) return undefined;
     return t('panel.cableEnds', {
-      a: doc.devices[l.a.device]?.name ?? '?',
+      a: deviceOf(doc, l.a.device)?.name ?? '?',
       portA: shortInterfaceName(l.a.port),
-      b: doc.devices[l.b.device]?.name ?? '?',
+      b: deviceOf(doc, l.b.device)?.name ?? '?',
       portB: shortInterfaceName(l.b.port),
     });
   }
@@ -117,16 +123,15 @@ export class DetailsPanel {
       const name = nameInput.value.trim();
       if (name !== d.name) void ctx.run({ type: 'renameDevice', id: d.id, name });
     });
-    const linkOf = new Map<string, LinkId>();
-    for (const id of doc.linkOrder) {
-      const l = doc.links[id]!;
-      if (l.a.device === d.id) linkOf.set(l.a.port, id);
-      if (l.b.device === d.id) linkOf.set(l.b.port, id);
+    const cableAt = new Map<string, LinkId>();
+    for (const l of linksInOrder(doc)) {
+      if (l.a.device === d.id) cableAt.set(l.a.port, l.id);
+      if (l.b.device === d.id) cableAt.set(l.b.port, l.id);
     }
     const rows = portUses(doc, d.id).map((use) => {
-      const lid = linkOf.get(use.port);
-      const l = lid ? doc.links[lid] : undefined;
-      const state = l ? linkState(l, doc.devices[l.a.device], doc.devices[l.b.device]) : undefined;
+      const lid = cableAt.get(use.port);
+      const l = lid ? linkOf(doc, lid) : undefined;
+      const state = l ? linkState(l, deviceOf(doc, l.a.device), deviceOf(doc, l.b.device)) : undefined;
       return h(
         'tr',
         {},
@@ -192,8 +197,8 @@ export class DetailsPanel {
   }
 
   #link(doc: NetworkDoc, id: LinkId): void {
-    const l = doc.links[id]!;
-    const state = linkState(l, doc.devices[l.a.device], doc.devices[l.b.device]);
+    const l = linkOf(doc, id)!;
+    const state = linkState(l, deviceOf(doc, l.a.device), deviceOf(doc, l.b.device));
     this.#el.replaceChildren(
       h('h2', {}, icon(ICONS.cable), t('panel.cableTitle')),
       h('p', {}, h('span', { class: `dot ${state}`, 'aria-hidden': 'true' }), this.#cableText(doc, id) ?? ''),
