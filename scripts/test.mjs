@@ -45,7 +45,15 @@ function vitest(project) {
   const out = join(results, `${project}.json`);
   const r = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
     { stdio: 'inherit' },
   );
   if (existsSync(out)) {
