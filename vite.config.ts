@@ -5,6 +5,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      experimental: {
+        // Merging common chunks into the entry would pull the code PixiJS loads on demand for its
+        // other renderers (WebGPU, canvas) into the first load; keep what is lazy lazy.
+        chunkOptimization: false,
+      },
+    },
   },
   worker: {
     format: 'es',

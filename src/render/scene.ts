@@ -7,7 +7,6 @@
  * per change of the entity they show); `overlay` holds what moves (the cable being drawn).
  */
 import { Application, BitmapText, Container, Sprite, Texture, Ticker } from 'pixi.js';
-import { Viewport } from 'pixi-viewport';
 import { ICON_SIZE, LABEL_HEIGHT, LABEL_OFFSET, LIGHT_DISTANCE, type Point } from '../editor/geometry.ts';
 import {
   type DeviceDoc,
@@ -20,8 +19,9 @@ import {
 } from '../model/document.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { shortInterfaceName } from '../shared/ports.ts';
+import { Camera, MIN_SCALE } from './camera.ts';
 import { drawIcons, type IconTextures } from './icons.ts';
-import { linkState } from './link-lights.ts';
+import { type LightColour, type LightTable, lightTint } from './link-lights.ts';
 import type { SceneTheme } from './theme.ts';
 
 export type SceneSelection = { readonly type: 'device' | 'link'; readonly id: string } | undefined;
@@ -44,13 +44,27 @@ interface LinkView {
   readonly portB: BitmapText;
 }
 
+/** One cable as the canvas shows it, for the end-to-end tests. */
+export interface CableProbe {
+  readonly a: string;
+  readonly portA: string;
+  readonly lightA: LightColour | undefined;
+  readonly b: string;
+  readonly portB: string;
+  readonly lightB: LightColour | undefined;
+}
+
 /** Read by the end-to-end tests: what the last frame showed, and where a device is on screen. */
 export interface SceneProbe {
   ready: boolean;
   frames: number;
+  /** performance.now() when the first frame was drawn. */
+  firstFrameAt: number | undefined;
   scene: { devices: number; links: number };
   /** Page (client) coordinates of a device's centre, by name. */
   screenOf(name: string): { x: number; y: number } | undefined;
+  /** Every cable with its ends' device names, ports and lights. */
+  cables(): CableProbe[];
 }
 
 const LABEL_FONT = { fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif', fontSize: 13, fill: 0xffffff };
@@ -60,8 +74,10 @@ const PORT_LABEL_DISTANCE = LIGHT_DISTANCE + 16;
 const LABEL_CLEARANCE = LABEL_HEIGHT + 2;
 
 export class Scene {
-  readonly viewport: Viewport;
   readonly #app: Application;
+  /** Holds everything drawn in world units; the camera places and scales it. */
+  readonly #world = new Container();
+  readonly #camera = new Camera();
   readonly #icons: IconTextures;
   readonly #links = new Container();
   readonly #devices = new Container();
@@ -76,19 +92,34 @@ export class Scene {
   #theme: SceneTheme;
   #selection: SceneSelection;
   #dragged: { id: DeviceId; at: Point } | undefined;
+  #lights: LightTable = new Map();
   #frameRequested = false;
   readonly #probe: SceneProbe = {
     ready: false,
     frames: 0,
+    firstFrameAt: undefined,
     scene: { devices: 0, links: 0 },
     screenOf: (name) => {
       const doc = this.#doc;
       const id = doc && devicesInOrder(doc).find((d) => d.name === name)?.id;
       const at = id && this.#positionOf(id);
       if (!at) return undefined;
-      const p = this.viewport.toScreen(at.x, at.y);
+      const p = this.#camera.toScreen(at);
       const box = this.canvas.getBoundingClientRect();
       return { x: box.left + p.x, y: box.top + p.y };
+    },
+    cables: () => {
+      const doc = this.#doc;
+      if (!doc) return [];
+      const nameOf = (id: DeviceId): string => deviceOf(doc, id)?.name ?? '';
+      return linksInOrder(doc).map((l) => ({
+        a: nameOf(l.a.device),
+        portA: l.a.port,
+        lightA: this.#lights.get(l.id)?.a,
+        b: nameOf(l.b.device),
+        portB: l.b.port,
+        lightB: this.#lights.get(l.id)?.b,
+      }));
     },
   };
   readonly #onViewChange = new Set<() => void>();
@@ -97,25 +128,11 @@ export class Scene {
     this.#app = app;
     this.#theme = theme;
     this.#icons = drawIcons(app.renderer);
-    this.viewport = new Viewport({
-      screenWidth: app.screen.width,
-      screenHeight: app.screen.height,
-      events: app.renderer.events,
-      noTicker: true,
-      passiveWheel: false,
-    });
-    this.viewport.wheel({ percent: 0.15 }).pinch().clampZoom({ minScale: 0.15, maxScale: 4 });
-    for (const name of ['moved', 'zoomed'] as const) {
-      this.viewport.on(name, () => {
-        this.requestRender();
-        for (const fn of this.#onViewChange) fn();
-      });
-    }
+    this.#camera.width = app.screen.width;
+    this.#camera.height = app.screen.height;
     // Nothing on the canvas takes pixi pointer events: the editor hit-tests the document itself.
-    for (const layer of [this.#links, this.#devices, this.#overlay]) {
-      layer.eventMode = 'none';
-      layer.interactiveChildren = false;
-    }
+    app.stage.eventMode = 'none';
+    app.stage.interactiveChildren = false;
     this.#selectionMark = new Sprite({ texture: this.#icons.selection, anchor: 0.5, visible: false });
     this.#cablePreview = new Sprite({
       texture: Texture.WHITE,
@@ -125,8 +142,8 @@ export class Scene {
     });
     this.#devices.addChild(this.#selectionMark);
     this.#overlay.addChild(this.#cablePreview);
-    this.viewport.addChild(this.#links, this.#devices, this.#overlay);
-    app.stage.addChild(this.viewport);
+    this.#world.addChild(this.#links, this.#devices, this.#overlay);
+    app.stage.addChild(this.#world);
     this.#applyThemeColours();
     (globalThis as { __trame?: SceneProbe }).__trame = this.#probe;
   }
@@ -160,7 +177,7 @@ export class Scene {
 
   /** Screen pixels per world unit. */
   get scale(): number {
-    return this.viewport.scale.x;
+    return this.#camera.scale;
   }
 
   onViewChange(fn: () => void): void {
@@ -168,8 +185,7 @@ export class Scene {
   }
 
   toWorld(screen: Point): Point {
-    const p = this.viewport.toWorld(screen.x, screen.y);
-    return { x: p.x, y: p.y };
+    return this.#camera.toWorld(screen);
   }
 
   setTheme(theme: SceneTheme): void {
@@ -222,6 +238,16 @@ export class Scene {
     this.requestRender();
   }
 
+  /** New lights from the simulator; only the cables listed (all when omitted) are repainted. */
+  setLights(lights: LightTable, changed?: Iterable<LinkId>): void {
+    this.#lights = lights;
+    for (const id of changed ?? this.#linkViews.keys()) {
+      const view = this.#linkViews.get(id);
+      if (view) this.#tintLights(view);
+    }
+    this.requestRender();
+  }
+
   setSelection(selection: SceneSelection): void {
     this.#selection = selection;
     for (const view of this.#linkViews.values()) this.#placeLink(view);
@@ -256,8 +282,10 @@ export class Scene {
   /** Centres the view on the network, zoomed to fit it (never beyond 1:1). */
   fitToDocument(): void {
     const doc = this.#doc;
+    const camera = this.#camera;
     if (!doc || doc.deviceOrder.length === 0) {
-      this.viewport.setZoom(1, true).moveCenter(0, 0);
+      camera.scale = 1;
+      camera.moveCentre({ x: 0, y: 0 });
     } else {
       let minX = Infinity;
       let minY = Infinity;
@@ -273,29 +301,31 @@ export class Scene {
       const margin = ICON_SIZE * 2;
       const w = maxX - minX + margin * 2;
       const h = maxY - minY + margin * 2;
-      const scale = Math.min(1, this.viewport.screenWidth / w, this.viewport.screenHeight / h);
-      this.viewport
-        .setZoom(Math.max(0.15, scale), true)
-        .moveCenter((minX + maxX) / 2, (minY + maxY) / 2 + 10);
+      camera.scale = Math.max(MIN_SCALE, Math.min(1, camera.width / w, camera.height / h));
+      camera.moveCentre({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 + 10 });
     }
     this.#viewChanged();
   }
 
+  /** Zooms about the middle of the view (menu, keyboard). */
   zoomBy(factor: number): void {
-    this.viewport.setZoom(Math.min(4, Math.max(0.15, this.scale * factor)), true);
-    this.#viewChanged();
+    this.zoomAt({ x: this.#camera.width / 2, y: this.#camera.height / 2 }, factor);
+  }
+
+  /** Zooms keeping the point under `screen` (canvas pixels) in place (wheel, pinch). */
+  zoomAt(screen: Point, factor: number): void {
+    if (this.#camera.zoomAt(screen, factor)) this.#viewChanged();
   }
 
   panBy(dx: number, dy: number): void {
-    this.viewport.x += dx;
-    this.viewport.y += dy;
+    if (dx === 0 && dy === 0) return;
+    this.#camera.panBy(dx, dy);
     this.#viewChanged();
   }
 
   /** The middle of what is visible, in world units (where keyboard placement puts devices). */
   viewCentre(): Point {
-    const c = this.viewport.center;
-    return { x: c.x, y: c.y };
+    return this.#camera.centre;
   }
 
   requestRender(): void {
@@ -304,6 +334,7 @@ export class Scene {
     requestAnimationFrame(() => {
       this.#frameRequested = false;
       this.#app.render();
+      this.#probe.firstFrameAt ??= performance.now();
       this.#probe.frames++;
       this.#probe.scene = { devices: this.#deviceViews.size, links: this.#linkViews.size };
       this.#probe.ready = this.#doc !== undefined;
@@ -311,6 +342,9 @@ export class Scene {
   }
 
   #viewChanged(): void {
+    const camera = this.#camera;
+    this.#world.position.set(camera.x, camera.y);
+    this.#world.scale.set(camera.scale);
     this.requestRender();
     for (const fn of this.#onViewChange) fn();
   }
@@ -318,11 +352,8 @@ export class Scene {
   #resize(host: HTMLElement): void {
     const w = Math.max(1, host.clientWidth);
     const h = Math.max(1, host.clientHeight);
-    // Keep what was in the middle in the middle (the console opening below shrinks the canvas).
-    const centre = this.viewport.center;
     this.#app.renderer.resize(w, h);
-    this.viewport.resize(w, h);
-    this.viewport.moveCenter(centre);
+    this.#camera.resize(w, h);
     this.#viewChanged();
   }
 
@@ -460,21 +491,13 @@ export class Scene {
     const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
     const ux = (b.x - a.x) / len;
     const uy = (b.y - a.y) / len;
-    const doc = this.#doc;
-    const state = linkState(
-      view.doc,
-      doc && deviceOf(doc, view.doc.a.device),
-      doc && deviceOf(doc, view.doc.b.device),
-    );
-    const colour = state === 'up' ? theme.lightUp : theme.lightDown;
     // A cable leaving downwards passes the device's name first: its light goes past the name.
     const clear = (down: number): number => (down > 0.5 ? LABEL_CLEARANCE : 0);
     const lightA = Math.min(LIGHT_DISTANCE + clear(uy), len / 2 - 6);
     const lightB = Math.min(LIGHT_DISTANCE + clear(-uy), len / 2 - 6);
     view.lightA.position.set(a.x + ux * lightA, a.y + uy * lightA);
     view.lightB.position.set(b.x - ux * lightB, b.y - uy * lightB);
-    view.lightA.tint = colour;
-    view.lightB.tint = colour;
+    this.#tintLights(view);
     // Port names sit beside the cable, past the light, on the side away from the line.
     const labelA = Math.min(PORT_LABEL_DISTANCE + clear(uy), len / 2 - 4);
     const labelB = Math.min(PORT_LABEL_DISTANCE + clear(-uy), len / 2 - 4);
@@ -489,6 +512,12 @@ export class Scene {
     const showPorts = len > (PORT_LABEL_DISTANCE + LABEL_CLEARANCE) * 2 + 10;
     view.portA.visible = showPorts;
     view.portB.visible = showPorts;
+  }
+
+  #tintLights(view: LinkView): void {
+    const lights = this.#lights.get(view.doc.id);
+    view.lightA.tint = lightTint(this.#theme, lights?.a);
+    view.lightB.tint = lightTint(this.#theme, lights?.b);
   }
 
   #stretch(sprite: Sprite, a: Point, b: Point, width: number): void {

@@ -6,6 +6,8 @@ export interface SceneTheme {
   readonly cable: number;
   readonly accent: number;
   readonly lightUp: number;
+  /** Up, line protocol down. */
+  readonly lightPending: number;
   readonly lightDown: number;
   /** Colour of a tile behind each device icon; none where the icons stand out on their own. */
   readonly iconTile?: number;
@@ -18,6 +20,7 @@ export const LIGHT_SCENE: SceneTheme = {
   cable: 0x2f3a4a,
   accent: 0x1f5fbf,
   lightUp: 0x16a34a,
+  lightPending: 0xd97706,
   lightDown: 0xdc2626,
 };
 
@@ -28,6 +31,7 @@ export const DARK_SCENE: SceneTheme = {
   cable: 0x9aa7b6,
   accent: 0x7fb0ff,
   lightUp: 0x22c55e,
+  lightPending: 0xf59e0b,
   lightDown: 0xf05252,
   iconTile: 0xc9d4e0,
 };

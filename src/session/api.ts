@@ -4,7 +4,7 @@
  */
 import type { DocCommand } from '../model/commands.ts';
 import type { NetworkDoc } from '../model/document.ts';
-import type { DeviceId } from '../shared/ids.ts';
+import type { DeviceId, LinkId } from '../shared/ids.ts';
 import type { Micros } from '../shared/time.ts';
 
 /** An immer patch, as plain data (structured-clone safe). */
@@ -17,7 +17,10 @@ export interface DocPatch {
 export type CommandResult =
   | { readonly ok: true; readonly patches: readonly DocPatch[] }
   /** A refusal that says why and what to do, as an i18n key with parameters (ui translates). */
-  | { readonly ok: false; readonly error: { readonly key: string; readonly params: Readonly<Record<string, string | number>> } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly key: string; readonly params: Readonly<Record<string, string | number>> };
+    };
 
 export interface ConsoleReply {
   /** Everything the console printed for this line, including the echoed prompt line's follow-ups. */
@@ -37,6 +40,26 @@ export interface Completion {
   readonly line: string;
   /** Candidates when ambiguous. */
   readonly candidates: readonly string[];
+}
+
+/**
+ * A port's light, as on the equipment: green when the interface and its line protocol are up,
+ * amber when the interface is up but its protocol is down, red when it is down or shut down.
+ */
+export type LightColour = 'green' | 'amber' | 'red';
+
+/** The lights at the two ends of one cable (`a` and `b` as in the document's link). */
+export interface CableLights {
+  readonly link: LinkId;
+  readonly a: LightColour;
+  readonly b: LightColour;
+}
+
+export interface LinkLightsUpdate {
+  /** Pass this back as `since` to get only what changes after it. */
+  readonly version: number;
+  /** Cables whose lights changed after `since`, or appeared since then (all of them for 0). */
+  readonly changed: readonly CableLights[];
 }
 
 export interface SessionApi {
@@ -64,6 +87,12 @@ export interface SessionApi {
    * is plugged in, %SYS-5-CONFIG_I...), as IOS shows them between prompts; "" when none.
    */
   consoleLog(device: DeviceId): string;
+  /**
+   * The lights at each cable end, read from the simulation's interfaces: those that changed
+   * after version `since` (0: all). Cheap when nothing happened since: the lights are worked
+   * out again only after something that could change them.
+   */
+  linkLights(since: number): LinkLightsUpdate;
 
   /** Advance virtual time (realtime mode ticks). */
   advance(by: Micros): void;

@@ -28,7 +28,14 @@ import type { DeviceConfig, HostConfig } from '../shared/config.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { isHostKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
-import type { CommandResult, Completion, ConsoleReply, DocPatch, SessionApi } from './api.ts';
+import type {
+  CommandResult,
+  Completion,
+  ConsoleReply,
+  DocPatch,
+  LinkLightsUpdate,
+  SessionApi,
+} from './api.ts';
 import {
   configProblems,
   hostConfigOf,
@@ -36,6 +43,7 @@ import {
   renderConfigText,
   runningConfigOf,
 } from './device-config.ts';
+import { LinkLightBook } from './link-lights.ts';
 
 export interface SessionOptions {
   /** Seed of the simulation's randomness (MAC addresses, IP ids...). Same seed, same trace. */
@@ -67,6 +75,7 @@ export class Session implements SessionApi {
   private sim: Simulation;
   private readonly states = new Map<DeviceId, DeviceState>();
   private readonly simLinks = new Set<LinkId>();
+  private readonly lights = new LinkLightBook();
 
   constructor(private readonly options: SessionOptions = {}) {
     this.sim = createSimulation({ seed: options.seed ?? 1 });
@@ -148,6 +157,8 @@ export class Session implements SessionApi {
 
   /** Runs a console action and attaches the document patches its configuration changes made. */
   private withPatches(action: () => Omit<ConsoleReply, 'patches'>): ConsoleReply {
+    // A line can shut a port, change a VLAN or let time run: the lights may change.
+    this.lights.invalidate();
     this.pendingPatches = [];
     const reply = action();
     const patches = this.pendingPatches;
@@ -171,8 +182,13 @@ export class Session implements SessionApi {
     return this.consoleOf(device, this.stateOf(device)).drainLog();
   }
 
+  linkLights(since: number): LinkLightsUpdate {
+    return this.lights.read(this.doc, this.sim, since);
+  }
+
   advance(by: Micros): void {
-    this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
+    const events = this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
+    if (events > 0) this.lights.invalidate();
   }
 
   now(): Micros {
@@ -200,7 +216,7 @@ export class Session implements SessionApi {
    * load). Unchanged devices and links are skipped by identity. When the order arrays are the
    * same, nothing was added or removed (a move, a rename, a configuration) and only the entries
    * in the buckets the change copied are looked at, so a move costs one bucket, not one
-   * comparison per device, and touches nothing in the engine.
+   * comparison per device, and touches nothing in the engine (nor the lights).
    */
   private reconcile(previous: NetworkDoc, next: NetworkDoc, how: { bootFromFile: boolean }): void {
     const same = previous.deviceOrder === next.deviceOrder && previous.linkOrder === next.linkOrder;
@@ -209,13 +225,17 @@ export class Session implements SessionApi {
       : linksInOrder(previous);
     for (const before of linksBefore) {
       const id = before.id;
-      if (linkOf(next, id) !== before && this.simLinks.delete(id)) this.sim.disconnect(id);
+      if (linkOf(next, id) !== before && this.simLinks.delete(id)) {
+        this.sim.disconnect(id);
+        this.lights.invalidate();
+      }
     }
     if (!same) {
       for (const id of previous.deviceOrder) {
         if (!deviceOf(next, id)) {
           this.sim.removeDevice(id);
           this.states.delete(id);
+          this.lights.invalidate();
         }
       }
     }
@@ -245,11 +265,13 @@ export class Session implements SessionApi {
       if (this.simLinks.has(id)) continue;
       this.sim.connect(id, link.a, link.b);
       this.simLinks.add(id);
+      this.lights.invalidate();
     }
   }
 
   /** Applies a device's configuration from the document to the engine. */
   private applyDocConfig(id: DeviceId, device: DeviceDoc, state: DeviceState, boot: boolean): void {
+    this.lights.invalidate();
     if (isHostKind(device.kind)) {
       state.host = hostConfigOf(device);
       this.sim.configureHost(id, state.host);

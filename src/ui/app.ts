@@ -1,21 +1,24 @@
 /**
- * The application: builds the window, starts the simulator worker, keeps the document mirror,
- * and connects the editor's tools, the canvas and the panels to one another.
+ * The application: builds the window, starts the simulator worker, keeps the document mirror
+ * and the cable lights, and connects the editor's tools, the canvas and the panels.
+ *
+ * First paint needs only the canvas, the chrome and the document: the editor's state charts
+ * (and xstate), the realtime clock, the panels and the console load right after it, or as soon
+ * as a pointer or a key needs them, with what happened meanwhile replayed in order.
  */
-import { createActor } from 'xstate';
-import smallOffice from '../../examples/small-office.json?raw';
 import { DocMirror, type MirrorPatch } from '../editor/doc-mirror.ts';
 import { freeSpotNear } from '../editor/geometry.ts';
+import { Pinch, wheelZoom } from '../editor/gestures.ts';
 import { hitTest, positionsFrom } from '../editor/hit-test.ts';
 import { actionFor, NUDGE_STEP, NUDGE_STEP_LARGE, type ShortcutAction } from '../editor/keymap.ts';
-import { type EditorEffects, editorMachine, type PortChoice, type Selection } from '../editor/tools.ts';
+import type { EditorEffects, EditorEvent, PortChoice, Selection } from '../editor/tools.ts';
 import type { DocCommand } from '../model/commands.ts';
 import { deviceOf, devicesInOrder, linkOf } from '../model/document.ts';
 import { Scene } from '../render/scene.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
-import { type CommandResult, startSession } from '../worker/client.ts';
+import { type CommandResult, type LinkLightsUpdate, startSession } from '../worker/client.ts';
 import { autosaver, restoreAutosave } from './autosave.ts';
 import {
   buildMenus,
@@ -23,20 +26,23 @@ import {
   buildStatusBar,
   buildToolbar,
   type Commands,
+  formatClock,
   shortcutsTable,
   type ToolName,
 } from './chrome.ts';
-import { formatClock, startRealtimeClock } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { showDialog } from './dialog.ts';
 import { h } from './dom.ts';
+import type { EditorActor } from './editor-actor.ts';
 import { downloadFile, pickFile } from './files.ts';
 import { initLanguage, language, onLanguageChange, setLanguage, t, tError } from './i18n/i18n.ts';
-import { openPortMenu } from './port-menu.ts';
+import { LightBoard } from './lights.ts';
 import { applyTheme, savedTheme, type ThemeName } from './theme.ts';
 import { toast } from './toast.ts';
 
-const EXAMPLES = { 'small-office': smallOffice } as const;
+const EXAMPLES = {
+  'small-office': () => import('../../examples/small-office.json?raw').then((m) => m.default),
+} as const;
 const EXAMPLE_TITLES = { 'small-office': 'example.smallOffice' } as const;
 const EMPTY_NETWORK = '{\n  "version": 1,\n  "devices": [],\n  "links": []\n}\n';
 
@@ -60,7 +66,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const session = startSession();
   const mirror = new DocMirror();
-  const scene = await Scene.create(canvasHost, sceneTheme);
+  const lights = new LightBoard();
+  const [scene, restored] = await Promise.all([Scene.create(canvasHost, sceneTheme), restoreAutosave()]);
   let selection: Selection | undefined;
   let dragged: { id: DeviceId; at: { x: number; y: number } } | undefined;
   let fileName = 'network.json';
@@ -79,15 +86,59 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return undefined;
   };
 
+  // ---- Cable lights: asked for with each change, and on realtime ticks ----
+  const lightsSince = (): Promise<LinkLightsUpdate> => session.linkLights(lights.version);
+  let lightsAsked = false;
+  const pollLights = async (): Promise<void> => {
+    if (lightsAsked) return;
+    lightsAsked = true;
+    try {
+      lights.merge(await lightsSince());
+    } finally {
+      lightsAsked = false;
+    }
+  };
+  /** A change to the simulator, with the lights asked for right behind it (the worker answers in order). */
+  const change = async (call: Promise<CommandResult>): Promise<MirrorPatch[] | undefined> => {
+    const [result, update] = await Promise.all([call, lightsSince()]);
+    const patches = apply(result);
+    lights.merge(update);
+    return patches;
+  };
+  lights.subscribe((changed) => {
+    scene.setLights(lights.table, changed);
+    panels?.show(mirror.doc, selection);
+  });
+
   const run = async (command: DocCommand): Promise<boolean> => {
-    const patches = apply(await session.dispatch(command));
+    const patches = await change(session.dispatch(command));
     if (patches && command.type === 'addDevice') {
       // Select what was just placed, as drawing tools do: a new device comes last in the order.
       const order = mirror.doc.deviceOrder;
       const added = order[order.length - 1];
-      if (added) editor.send({ type: 'select', selection: { type: 'device', id: added } });
+      if (added) send({ type: 'select', selection: { type: 'device', id: added } });
     }
     return patches !== undefined;
+  };
+
+  // ---- The editor: events wait in order until its state chart has loaded ----
+  let editor: EditorActor | undefined;
+  let editorLoading: Promise<void> | undefined;
+  const early: EditorEvent[] = [];
+  const loadEditor = (): Promise<void> =>
+    (editorLoading ??= import('./editor-actor.ts').then(({ startEditor }) => {
+      const actor = startEditor(effects);
+      editor = actor;
+      actor.subscribe(onEditorChange);
+      for (const event of early.splice(0)) actor.send(event);
+      onEditorChange();
+    }));
+  const send = (event: EditorEvent): void => {
+    if (editor) editor.send(event);
+    else {
+      early.push(event);
+      void loadEditor();
+    }
   };
 
   const effects: EditorEffects = {
@@ -99,8 +150,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     previewCable: (cable) => scene.previewCable(cable),
     pan: (dx, dy) => scene.panBy(dx, dy),
     askPort: (device, screen) =>
-      openPortMenu(canvasHost, mirror.doc, device, screen, (port) =>
-        editor.send(port === undefined ? { type: 'cancel' } : { type: 'port.chosen', port }),
+      void import('./port-menu.ts').then((m) =>
+        m.openPortMenu(canvasHost, mirror.doc, device, screen, (port) =>
+          send(port === undefined ? { type: 'cancel' } : { type: 'port.chosen', port }),
+        ),
       ),
     selectionChanged: (next) => {
       selection = next;
@@ -109,13 +162,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
       showConsole();
     },
   };
-  const editor = createActor(editorMachine, { input: { effects } });
 
   const ctx: AppContext = {
     session,
     mirror,
+    lights,
     run,
-    select: (next) => editor.send({ type: 'select', selection: next }),
+    select: (next) => send({ type: 'select', selection: next }),
+    consoleRan: (patches) => {
+      mirror.apply(patches);
+      void pollLights();
+    },
   };
 
   const showConsole = (): void => {
@@ -136,20 +193,24 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   // ---- Chrome (menus, toolbar, palette, status), rebuilt on tool or language change ----
-  const toolOf = (): { tool: ToolName; hint: string } => {
+  const toolOf = (): { tool: ToolName; hint: string; placeKind: DeviceKind; portChoice: PortChoice } => {
+    if (!editor) return { tool: 'select', hint: '', placeKind: 'router', portChoice: 'auto' };
     const snap = editor.getSnapshot();
     const c = snap.context;
+    const state = { placeKind: c.placeKind, portChoice: c.portChoice };
     if (snap.matches('place'))
-      return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${c.placeKind}`) }) };
-    if (snap.matches('pan')) return { tool: 'pan', hint: '' };
+      return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${c.placeKind}`) }), ...state };
+    if (snap.matches('pan')) return { tool: 'pan', hint: '', ...state };
     if (snap.matches('cable')) {
       const nameOf = (id: DeviceId | undefined): string => (id ? (deviceOf(mirror.doc, id)?.name ?? '') : '');
-      if (snap.matches({ cable: 'pickA' })) return { tool: 'cable', hint: t('hint.cableFirst') };
-      if (snap.matches({ cable: 'pickB' }))
-        return { tool: 'cable', hint: t('hint.cableSecond', { name: nameOf(c.cableA?.device) }) };
-      return { tool: 'cable', hint: t('hint.choosePort', { name: nameOf(c.cableB ?? c.cableA?.device) }) };
+      const hint = snap.matches({ cable: 'pickA' })
+        ? t('hint.cableFirst')
+        : snap.matches({ cable: 'pickB' })
+          ? t('hint.cableSecond', { name: nameOf(c.cableA?.device) })
+          : t('hint.choosePort', { name: nameOf(c.cableB ?? c.cableA?.device) });
+      return { tool: 'cable', hint, ...state };
     }
-    return { tool: 'select', hint: '' };
+    return { tool: 'select', hint: '', ...state };
   };
 
   const commands: Commands = {
@@ -159,10 +220,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
         const taken = devicesInOrder(mirror.doc).map((d) => ({ x: d.at[0], y: d.at[1] }));
         const c = freeSpotNear(scene.viewCentre(), taken);
         void run({ type: 'addDevice', kind, at: [Math.round(c.x), Math.round(c.y)] });
-      } else editor.send({ type: 'tool.place', kind });
+      } else send({ type: 'tool.place', kind });
     },
-    cable: (ports: PortChoice) => editor.send({ type: 'tool.cable', ports }),
-    openExample: (name) => void loadText(EXAMPLES[name as keyof typeof EXAMPLES], `${name}.json`),
+    cable: (ports: PortChoice) => send({ type: 'tool.cable', ports }),
+    openExample: (name) => void openExample(name),
     isDark: () => theme === 'dark',
     setDark: (dark) => {
       theme = dark ? 'dark' : 'light';
@@ -176,15 +237,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   let chromeKey = '';
+  const keyOf = (s: ReturnType<typeof toolOf>): string =>
+    `${s.tool}|${s.hint}|${s.placeKind}|${s.portChoice}`;
   const rebuildChrome = (): void => {
-    const { tool, hint } = toolOf();
-    const c = editor.getSnapshot().context;
-    chromeKey = `${tool}|${hint}|${c.placeKind}|${c.portChoice}`;
-    canvasHost.dataset['tool'] = tool;
+    const state = toolOf();
+    chromeKey = keyOf(state);
+    canvasHost.dataset['tool'] = state.tool;
     const next = {
       menubar: buildMenus(commands, EXAMPLE_TITLES),
-      toolbar: buildToolbar(commands, tool, hint),
-      palette: buildPalette(commands, { tool, placeKind: c.placeKind, portChoice: c.portChoice }),
+      toolbar: buildToolbar(commands, state.tool, state.hint),
+      palette: buildPalette(commands, state),
     };
     menubar.replaceWith(next.menubar);
     toolbar.replaceWith(next.toolbar);
@@ -204,12 +266,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     details.setAttribute('aria-label', t('panel.label'));
     dock.setAttribute('aria-label', t('panel.console'));
   };
+  function onEditorChange(): void {
+    if (keyOf(toolOf()) !== chromeKey) rebuildChrome();
+  }
 
-  editor.subscribe(() => {
-    const { tool, hint } = toolOf();
-    const c = editor.getSnapshot().context;
-    if (`${tool}|${hint}|${c.placeKind}|${c.portChoice}` !== chromeKey) rebuildChrome();
-  });
   onLanguageChange(() => {
     relabel();
     rebuildChrome();
@@ -230,11 +290,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return false;
     }
     fileName = name;
-    editor.send({ type: 'select', selection: undefined });
+    const [doc, update] = await Promise.all([session.document(), session.linkLights(0)]);
+    editor?.send({ type: 'select', selection: undefined });
     consoles?.reset();
-    mirror.reset(await session.document());
+    lights.reset();
+    mirror.reset(doc);
+    lights.merge(update);
     scene.fitToDocument();
     return true;
+  }
+
+  async function openExample(name: string): Promise<void> {
+    const example = EXAMPLES[name as keyof typeof EXAMPLES];
+    if (example) await loadText(await example(), `${name}.json`);
   }
 
   function nudge(action: 'nudge.left' | 'nudge.right' | 'nudge.up' | 'nudge.down', large: boolean): void {
@@ -253,25 +321,25 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function shortcut(action: ShortcutAction, large = false): Promise<void> {
     switch (action) {
       case 'undo':
-        apply(await session.undo());
+        await change(session.undo());
         break;
       case 'redo':
-        apply(await session.redo());
+        await change(session.redo());
         break;
       case 'delete':
-        editor.send({ type: 'delete' });
+        send({ type: 'delete' });
         break;
       case 'cancel':
-        editor.send({ type: 'cancel' });
+        send({ type: 'cancel' });
         break;
       case 'tool.select':
-        editor.send({ type: 'tool.select' });
+        send({ type: 'tool.select' });
         break;
       case 'tool.pan':
-        editor.send({ type: 'tool.pan' });
+        send({ type: 'tool.pan' });
         break;
       case 'tool.cable':
-        editor.send({ type: 'tool.cable', ports: 'auto' });
+        send({ type: 'tool.cable', ports: 'auto' });
         break;
       case 'file.new':
         if (mirror.doc.deviceOrder.length === 0 || confirm(t('file.newConfirm'))) {
@@ -306,45 +374,66 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   // ---- Canvas input: pointer events, hit-tested against the mirror, go to the editor ----
-  const touches = new Set<number>();
-  const pointerInput = (e: PointerEvent) => {
+  const pinch = new Pinch();
+  const screenOf = (e: PointerEvent | WheelEvent): { x: number; y: number } => {
     const box = canvasHost.getBoundingClientRect();
-    const screen = { x: e.clientX - box.left, y: e.clientY - box.top };
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  };
+  const pointerInput = (e: PointerEvent) => {
+    const screen = screenOf(e);
     const world = scene.toWorld(screen);
     const hit = hitTest(mirror.doc, world, scene.scale, positionsFrom(mirror.doc, dragged));
     return { hit, world, screen, button: e.button };
   };
   canvasHost.addEventListener('pointerdown', (e) => {
     if (e.target !== scene.canvas) return;
-    touches.add(e.pointerId);
-    // A second finger is a pinch (the viewport zooms): drop what the first one started.
-    if (touches.size > 1) {
-      editor.send({ type: 'cancel' });
+    pinch.down(e.pointerId, screenOf(e));
+    // A second finger makes a pinch: drop what the first one started.
+    if (pinch.count > 1) {
+      send({ type: 'cancel' });
       return;
     }
     canvasHost.focus({ preventScroll: true });
     canvasHost.setPointerCapture(e.pointerId);
-    editor.send({ type: 'pointer.down', ...pointerInput(e) });
+    send({ type: 'pointer.down', ...pointerInput(e) });
   });
   canvasHost.addEventListener('pointermove', (e) => {
-    if (touches.size > 1) return;
+    const step = pinch.move(e.pointerId, screenOf(e));
+    if (pinch.count > 1) {
+      if (step) {
+        scene.panBy(step.dx, step.dy);
+        scene.zoomAt(step.centre, step.factor);
+      }
+      return;
+    }
     const input = pointerInput(e);
-    if (touches.size === 0 && editor.getSnapshot().matches('select')) {
+    if (pinch.count === 0 && (!editor || editor.getSnapshot().matches('select'))) {
       canvasHost.style.cursor =
         input.hit.type === 'device' ? 'move' : input.hit.type === 'link' ? 'pointer' : '';
     }
-    editor.send({ type: 'pointer.move', ...input });
+    // Hovering before the editor has loaded does not need it.
+    if (editor || pinch.count > 0) send({ type: 'pointer.move', ...input });
   });
   const pointerEnd = (e: PointerEvent): void => {
-    if (!touches.delete(e.pointerId)) return;
-    if (touches.size === 0) editor.send({ type: 'pointer.up', ...pointerInput(e) });
+    if (!pinch.has(e.pointerId)) return;
+    const pinching = pinch.count > 1;
+    pinch.up(e.pointerId);
+    if (!pinching && pinch.count === 0) send({ type: 'pointer.up', ...pointerInput(e) });
   };
   canvasHost.addEventListener('pointerup', pointerEnd);
   canvasHost.addEventListener('pointercancel', (e) => {
-    touches.delete(e.pointerId);
-    editor.send({ type: 'cancel' });
+    pinch.up(e.pointerId);
+    send({ type: 'cancel' });
   });
   canvasHost.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvasHost.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      scene.zoomAt(screenOf(e), wheelZoom(e));
+    },
+    { passive: false },
+  );
 
   window.addEventListener('keydown', (e) => {
     const action = actionFor(e);
@@ -365,30 +454,36 @@ export async function startApp(root: HTMLElement): Promise<void> {
     scene.setDocument(doc);
     if (selection) {
       const gone = selection.type === 'device' ? !deviceOf(doc, selection.id) : !linkOf(doc, selection.id);
-      if (gone) editor.send({ type: 'select', selection: undefined });
+      if (gone) send({ type: 'select', selection: undefined });
     }
     panels?.show(doc, selection);
     consoles?.sync(doc);
     saveSoon();
   });
 
-  editor.start();
   relabel();
   rebuildChrome();
-  const restored = await restoreAutosave();
   if (!(restored !== undefined && (await loadText(restored, fileName)))) {
-    await loadText(smallOffice, 'small-office.json');
+    await openExample('small-office');
   }
   loading.remove();
-  startRealtimeClock(session, (now, paused) => {
+
+  // ---- After the first frame: what interaction needs ----
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const [panelModule, clockModule] = await Promise.all([
+    import('./details/panel.ts'),
+    import('./clock.ts'),
+    loadEditor(),
+  ]);
+  panels = new panelModule.DetailsPanel(details, ctx);
+  panels.show(mirror.doc, selection);
+  clockModule.startRealtimeClock(session, (now, paused) => {
     const changed = Math.floor(now / 1e6) !== Math.floor(clock / 1e6) || paused !== clockPaused;
     clock = now;
     clockPaused = paused;
     if (changed) renderStatus();
+    // Time moved: ports may have changed state and the open console may have something to say.
+    void pollLights();
+    consoles?.poll();
   });
-
-  // The details panel is not needed for the first paint: load it once the canvas is up.
-  const m = await import('./details/panel.ts');
-  panels = new m.DetailsPanel(details, ctx);
-  panels.show(mirror.doc, selection);
 }

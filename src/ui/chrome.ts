@@ -5,6 +5,7 @@
 import { allShortcuts, type ShortcutAction, shortcutLabel } from '../editor/keymap.ts';
 import type { PortChoice } from '../editor/tools.ts';
 import type { DeviceKind } from '../shared/ports.ts';
+import type { Micros } from '../shared/time.ts';
 import { h, icon } from './dom.ts';
 import { LANGUAGES, type Language, language, type MessageKey, t } from './i18n/i18n.ts';
 import { ICONS } from './icons.ts';
@@ -179,6 +180,13 @@ export function buildPalette(c: Commands, state: PaletteState): HTMLElement {
     cable('choose', 'palette.cableChoose', ICONS.cableChoose),
     h('p', { class: 'hint' }, t('palette.hint')),
   );
+}
+
+/** 00:01:05 style, as Packet Tracer's realtime clock shows it. */
+export function formatClock(time: Micros): string {
+  const s = Math.floor(time / 1_000_000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }
 
 export function buildStatusBar(time: string, zoom: number, paused: boolean): HTMLElement {

@@ -36,10 +36,3 @@ export function startRealtimeClock(
     }
   }, TICK_MS);
 }
-
-/** 00:01:05 style, as Packet Tracer's realtime clock shows it. */
-export function formatClock(t: Micros): string {
-  const s = Math.floor(t / 1_000_000);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
-}

@@ -5,7 +5,14 @@
 import * as Comlink from 'comlink';
 import type { SessionApi } from '../session/api.ts';
 
-export type { CommandResult, Completion, ConsoleReply, DocPatch } from '../session/api.ts';
+export type {
+  CableLights,
+  CommandResult,
+  Completion,
+  ConsoleReply,
+  DocPatch,
+  LinkLightsUpdate,
+} from '../session/api.ts';
 
 export type SessionClient = Comlink.Remote<SessionApi>;
 

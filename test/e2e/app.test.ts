@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenApp, openApp, type Probe, paintedPixels, probe } from './harness.ts';
+import { consoleText, lightsAt, type OpenApp, openApp, type Probe, paintedPixels, probe } from './harness.ts';
 
 describe('Trame in Chromium', () => {
   let app: OpenApp;
@@ -32,6 +32,26 @@ describe('Trame in Chromium', () => {
     const before = (await probe(page)).frames;
     await page.waitForTimeout(500);
     expect((await probe(page)).frames).toBe(before);
+  });
+
+  it('zooms with the wheel about the pointer, and back', async () => {
+    const { page } = app;
+    const screenOf = (name: string) =>
+      page.evaluate((n) => (window as unknown as { __trame: Probe }).__trame.screenOf(n)!, name);
+    const zoom = () => page.locator('.statusbar span:last-of-type').textContent();
+    const s1 = await screenOf('S1');
+    const before = await zoom();
+    await page.mouse.move(s1.x, s1.y);
+    await page.mouse.wheel(0, -200);
+    await expect.poll(zoom).not.toBe(before);
+    // The switch under the pointer stays under it while the rest moves away from it.
+    const after = await screenOf('S1');
+    expect(Math.abs(after.x - s1.x) + Math.abs(after.y - s1.y)).toBeLessThan(1);
+    const pc1Before = await screenOf('PC1');
+    await page.mouse.wheel(0, 200);
+    await expect.poll(zoom).toBe(before);
+    const pc1 = await screenOf('PC1');
+    expect(pc1Before.y - s1.y).toBeGreaterThan(pc1.y - s1.y);
   });
 
   it('selects a device clicked on the canvas and shows its ports', async () => {
@@ -84,18 +104,18 @@ describe('Trame in Chromium', () => {
     await expect.poll(() => page.locator('.console .xterm-rows').textContent()).toContain('R1#');
     await expect
       .poll(() => page.locator('.details table.ports tbody tr').first().innerHTML())
-      .toContain('dot down');
+      .toContain('dot red');
     // In the console Ctrl+Z is IOS's "end", not the editor's Undo.
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.console .xterm-rows').textContent()).toContain('^Z');
-    expect(await page.locator('.details table.ports tbody tr').first().innerHTML()).toContain('dot down');
+    expect(await page.locator('.details table.ports tbody tr').first().innerHTML()).toContain('dot red');
     for (const line of ['configure terminal', 'interface g0/0', 'no shutdown', 'end']) {
       await page.keyboard.type(line);
       await page.keyboard.press('Enter');
     }
     await expect
       .poll(() => page.locator('.details table.ports tbody tr').first().innerHTML())
-      .toContain('dot up');
+      .toContain('dot green');
   });
 
   it('saves the network file with Ctrl+S', async () => {
@@ -127,6 +147,62 @@ describe('Trame in Chromium', () => {
     await expect
       .poll(() => page.locator('.details table.ports tbody tr:nth-child(4)').textContent())
       .toContain(name);
+  });
+
+  it('lights a cable to a shut router port red, and green after `no shutdown`', async () => {
+    const { page } = app;
+    await page.locator('.palette-item[data-kind="pc"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await probe(page)).devices).toBe(7);
+    const pc = (await page.locator('.details h2').textContent())!.trim();
+    await page.locator('.palette-item[data-cable="auto"]').click();
+    const scene = (n: string) =>
+      page.evaluate((x) => (window as unknown as { __trame: Probe }).__trame.screenOf(x), n);
+    const at = (await scene(pc))!;
+    await page.mouse.click(at.x, at.y);
+    const r1 = (await scene('R1'))!;
+    await page.mouse.click(r1.x, r1.y);
+    await expect.poll(async () => (await probe(page)).links).toBe(6);
+    // The example ships R1's GigabitEthernet0/1 shut down: the router end is administratively
+    // down and the PC's end has no link.
+    await expect
+      .poll(() => lightsAt(page, 'R1', 'GigabitEthernet0/1'))
+      .toEqual({ here: 'red', there: 'red' });
+    await page.mouse.click(r1.x, r1.y);
+    await expect.poll(() => page.locator('.console header').textContent()).toContain('R1');
+    await page.locator('.console .xterm').click();
+    for (const line of ['configure terminal', 'interface g0/1', 'no shutdown']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect
+      .poll(() => lightsAt(page, 'R1', 'GigabitEthernet0/1'))
+      .toEqual({ here: 'green', there: 'green' });
+    // The router says so on its console, as IOS does, then shows its prompt again.
+    await expect
+      .poll(() => consoleText(page))
+      .toMatch(/%LINK-\d-\w+: Interface GigabitEthernet0\/1, changed state to up/);
+    await page.keyboard.type('end');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => consoleText(page)).toContain('%SYS-5-CONFIG_I');
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/lights.png' });
+  });
+
+  it('does not echo the password typed at the `enable` prompt', async () => {
+    const { page } = app;
+    for (const line of ['configure terminal', 'enable secret class', 'end', 'disable', 'enable']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(async () => (await consoleText(page)).trimEnd()).toMatch(/Password:$/);
+    await page.keyboard.type('class');
+    // Typed keys reach the simulator one after another; a prompt coming back shows they all did.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await consoleText(page)).trimEnd()).toMatch(/R1#$/);
+    const text = await consoleText(page);
+    const prompt = text.lastIndexOf('Password:');
+    expect(text.slice(prompt, text.lastIndexOf('R1#'))).not.toContain('class');
   });
 
   it('keeps the network across a reload (autosave)', async () => {

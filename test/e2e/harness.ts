@@ -18,11 +18,24 @@ export const CHROMIUM_FLAGS = [
   '--enable-unsafe-swiftshader',
 ];
 
+export type Light = 'green' | 'amber' | 'red';
+
+export interface CableProbe {
+  a: string;
+  portA: string;
+  lightA: Light | undefined;
+  b: string;
+  portB: string;
+  lightB: Light | undefined;
+}
+
 export interface Probe {
   ready: boolean;
   frames: number;
+  firstFrameAt: number | undefined;
   scene: { devices: number; links: number };
   screenOf(name: string): { x: number; y: number } | undefined;
+  cables(): CableProbe[];
 }
 
 export interface OpenApp {
@@ -32,26 +45,38 @@ export interface OpenApp {
   close(): Promise<void>;
 }
 
-export async function openApp(distDir = 'dist'): Promise<OpenApp> {
+/** Serves a built app (a `vite build` output folder) on the loopback interface. */
+export async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: PreviewServer = await preview({
     root: process.cwd(),
     configFile: false,
     logLevel: 'silent',
     preview: { host: '127.0.0.1', port: 4310, strictPort: false },
-    build: { outDir: distDir },
+    build: { outDir },
   });
   const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
+  if (!url) {
+    await server.close();
+    throw new Error('vite preview did not report a URL');
+  }
+  return { url, close: () => server.close() };
+}
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+
+export async function openApp(distDir = 'dist'): Promise<OpenApp> {
+  const server = await serve(distDir);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(url);
+    await page.goto(server.url);
     await page.waitForFunction(() => {
       const p = (window as unknown as { __trame?: Probe }).__trame;
       return p?.ready === true && p.frames > 0 && p.scene.devices > 0;
@@ -71,6 +96,27 @@ export async function openApp(distDir = 'dist'): Promise<OpenApp> {
     throw e;
   }
 }
+
+/** The lights at both ends of the cable plugged into `device`'s `port`, as the canvas shows them. */
+export const lightsAt = (
+  page: Page,
+  device: string,
+  port: string,
+): Promise<{ here: Light | undefined; there: Light | undefined } | undefined> =>
+  page.evaluate(
+    ([device, port]) => {
+      for (const c of (window as unknown as { __trame: Probe }).__trame.cables()) {
+        if (c.a === device && c.portA === port) return { here: c.lightA, there: c.lightB };
+        if (c.b === device && c.portB === port) return { here: c.lightB, there: c.lightA };
+      }
+      return undefined;
+    },
+    [device, port] as const,
+  );
+
+/** The console's visible text (xterm's rows, joined). */
+export const consoleText = async (page: Page): Promise<string> =>
+  ((await page.locator('.console .xterm-rows').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 export const probe = (page: Page): Promise<Probe['scene'] & { frames: number }> =>
   page.evaluate(() => {

@@ -1,48 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceDoc, LinkDoc } from '../../src/model/document.ts';
-import { linkState, parseShutdowns, portAdminUp } from '../../src/render/link-lights.ts';
-import { type DeviceId, deviceId, linkId } from '../../src/shared/ids.ts';
-import type { DeviceKind } from '../../src/shared/ports.ts';
+import { lightTint } from '../../src/render/link-lights.ts';
+import { DARK_SCENE, LIGHT_SCENE } from '../../src/render/theme.ts';
+import { linkId } from '../../src/shared/ids.ts';
+import { LightBoard } from '../../src/ui/lights.ts';
 
-const device = (id: string, kind: DeviceKind, config?: string): DeviceDoc => ({
-  id: deviceId(id),
-  name: id,
-  kind,
-  at: [0, 0],
-  ...(config === undefined ? {} : { config }),
-});
-const link = (a: [string, string], b: [string, string]): LinkDoc => ({
-  id: linkId('L1'),
-  a: { device: a[0] as DeviceId, port: a[1] },
-  b: { device: b[0] as DeviceId, port: b[1] },
-});
+const L1 = linkId('l1');
+const L2 = linkId('l2');
 
-const ROUTER_CONFIG =
-  'hostname R1\n!\ninterface GigabitEthernet0/0\n no ip address\n no shutdown\n!\ninterface GigabitEthernet0/1\n no ip address\n shutdown\n!\nend\n';
+describe('cable lights on the page', () => {
+  it('paints each state in the theme colour, and an unknown light as the cable', () => {
+    for (const theme of [LIGHT_SCENE, DARK_SCENE]) {
+      expect(lightTint(theme, 'green')).toBe(theme.lightUp);
+      expect(lightTint(theme, 'amber')).toBe(theme.lightPending);
+      expect(lightTint(theme, 'red')).toBe(theme.lightDown);
+      expect(lightTint(theme, undefined)).toBe(theme.cable);
+      expect(new Set([theme.lightUp, theme.lightPending, theme.lightDown]).size).toBe(3);
+    }
+  });
 
-describe('link lights', () => {
-  it('reads shutdown and no shutdown per interface', () => {
-    expect([...parseShutdowns(ROUTER_CONFIG)]).toEqual([
-      ['GigabitEthernet0/0', false],
-      ['GigabitEthernet0/1', true],
+  it('keeps the last version seen and tells which cables changed', () => {
+    const board = new LightBoard();
+    const seen: (readonly string[])[] = [];
+    board.subscribe((changed) => seen.push(changed));
+    board.merge({
+      version: 1,
+      changed: [
+        { link: L1, a: 'red', b: 'red' },
+        { link: L2, a: 'green', b: 'green' },
+      ],
+    });
+    board.merge({ version: 1, changed: [] });
+    board.merge({ version: 2, changed: [{ link: L1, a: 'green', b: 'amber' }] });
+    expect(board.version).toBe(2);
+    expect([board.lightOf(L1, 'a'), board.lightOf(L1, 'b'), board.lightOf(L2, 'b')]).toEqual([
+      'green',
+      'amber',
+      'green',
     ]);
+    expect(seen).toEqual([[L1, L2], [L1]]);
   });
 
-  it('router ports ship shut down, switch and host ports up', () => {
-    expect(portAdminUp(device('R', 'router'), 'GigabitEthernet0/0')).toBe(false);
-    expect(portAdminUp(device('R', 'router', ROUTER_CONFIG), 'GigabitEthernet0/0')).toBe(true);
-    expect(portAdminUp(device('R', 'router', ROUTER_CONFIG), 'GigabitEthernet0/2')).toBe(false);
-    expect(portAdminUp(device('S', 'switch', 'hostname S\n'), 'FastEthernet0/1')).toBe(true);
-    expect(
-      portAdminUp(device('S', 'switch', 'interface FastEthernet0/1\n shutdown\n'), 'FastEthernet0/1'),
-    ).toBe(false);
-    expect(portAdminUp(device('P', 'pc'), 'FastEthernet0')).toBe(true);
-  });
-
-  it('a shut port turns both ends red', () => {
-    const r = device('R', 'router', ROUTER_CONFIG);
-    const s = device('S', 'switch');
-    expect(linkState(link(['R', 'GigabitEthernet0/0'], ['S', 'GigabitEthernet0/1']), r, s)).toBe('up');
-    expect(linkState(link(['R', 'GigabitEthernet0/1'], ['S', 'GigabitEthernet0/1']), r, s)).toBe('down');
+  it('ignores a reply older than what it has, and starts over on a new network', () => {
+    const board = new LightBoard();
+    board.merge({ version: 3, changed: [{ link: L1, a: 'green', b: 'green' }] });
+    board.merge({ version: 2, changed: [{ link: L1, a: 'red', b: 'red' }] });
+    expect(board.lightOf(L1, 'a')).toBe('green');
+    board.reset();
+    expect(board.version).toBe(0);
+    expect(board.lightOf(L1, 'a')).toBeUndefined();
   });
 });

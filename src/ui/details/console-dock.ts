@@ -31,11 +31,22 @@ export class ConsoleDock {
     let c = this.#consoles.get(id);
     if (!c) {
       const ios = device.kind === 'router' || device.kind === 'switch';
-      c = new DeviceConsole(this.#ctx.session, id, ios, (patches) => this.#ctx.mirror.apply(patches));
+      c = new DeviceConsole(this.#ctx.session, id, ios, (patches) => this.#ctx.consoleRan(patches));
       this.#consoles.set(id, c);
     }
     if (c.element.parentElement !== this.#body) this.#body.replaceChildren(c.element);
-    void c.open().then(() => c.fit());
+    const shown = c;
+    // What the device logged while its console was hidden shows when it comes back.
+    void shown.open().then(() => {
+      shown.fit();
+      return shown.pollLog();
+    });
+  }
+
+  /** Prints what the shown device logged on its own since the last look (realtime ticks). */
+  poll(): void {
+    const c = this.#shown === undefined ? undefined : this.#consoles.get(this.#shown);
+    void c?.pollLog();
   }
 
   /** Drops the consoles of devices that no longer exist; keeps the title in step with renames. */

@@ -11,7 +11,7 @@ import {
   linksInOrder,
   type NetworkDoc,
 } from '../../model/document.ts';
-import { linkState } from '../../render/link-lights.ts';
+import type { LightColour } from '../../render/link-lights.ts';
 import type { LinkId } from '../../shared/ids.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
 import type { AppContext } from '../context.ts';
@@ -25,7 +25,7 @@ import { ipForm } from './ip-form.ts';
 export class DetailsPanel {
   readonly #el: HTMLElement;
   readonly #ctx: AppContext;
-  #shown: { doc: NetworkDoc; selection: Selection | undefined; lang: string } | undefined;
+  #shown: { doc: NetworkDoc; selection: Selection | undefined; lang: string; lights: number } | undefined;
 
   constructor(el: HTMLElement, ctx: AppContext) {
     this.#el = el;
@@ -34,9 +34,10 @@ export class DetailsPanel {
 
   show(doc: NetworkDoc, selection: Selection | undefined): void {
     const lang = document.documentElement.lang;
+    const lights = this.#ctx.lights.version;
     const s = this.#shown;
-    if (s && s.doc === doc && s.selection === selection && s.lang === lang) return;
-    this.#shown = { doc, selection, lang };
+    if (s && s.doc === doc && s.selection === selection && s.lang === lang && s.lights === lights) return;
+    this.#shown = { doc, selection, lang, lights };
     // Keep what the user is typing when the document changes under the form.
     const active = document.activeElement as HTMLInputElement | null;
     const field = this.#el.contains(active) ? active?.dataset['field'] : undefined;
@@ -123,22 +124,22 @@ export class DetailsPanel {
       const name = nameInput.value.trim();
       if (name !== d.name) void ctx.run({ type: 'renameDevice', id: d.id, name });
     });
-    const cableAt = new Map<string, LinkId>();
+    // Each port's cable, and which end of it this port is: its light is that end's.
+    const cableAt = new Map<string, { id: LinkId; end: 'a' | 'b' }>();
     for (const l of linksInOrder(doc)) {
-      if (l.a.device === d.id) cableAt.set(l.a.port, l.id);
-      if (l.b.device === d.id) cableAt.set(l.b.port, l.id);
+      if (l.a.device === d.id) cableAt.set(l.a.port, { id: l.id, end: 'a' });
+      if (l.b.device === d.id) cableAt.set(l.b.port, { id: l.id, end: 'b' });
     }
     const rows = portUses(doc, d.id).map((use) => {
-      const lid = cableAt.get(use.port);
-      const l = lid ? linkOf(doc, lid) : undefined;
-      const state = l ? linkState(l, deviceOf(doc, l.a.device), deviceOf(doc, l.b.device)) : undefined;
+      const cable = cableAt.get(use.port);
+      const lid = cable?.id;
       return h(
         'tr',
         {},
         h(
           'td',
           {},
-          h('span', { class: `dot ${state ?? ''}`, 'aria-hidden': 'true' }),
+          this.#dot(cable && this.#ctx.lights.lightOf(cable.id, cable.end)),
           shortInterfaceName(use.port),
         ),
         h(
@@ -197,11 +198,17 @@ export class DetailsPanel {
   }
 
   #link(doc: NetworkDoc, id: LinkId): void {
-    const l = linkOf(doc, id)!;
-    const state = linkState(l, deviceOf(doc, l.a.device), deviceOf(doc, l.b.device));
+    const lights = this.#ctx.lights;
     this.#el.replaceChildren(
       h('h2', {}, icon(ICONS.cable), t('panel.cableTitle')),
-      h('p', {}, h('span', { class: `dot ${state}`, 'aria-hidden': 'true' }), this.#cableText(doc, id) ?? ''),
+      h(
+        'p',
+        {},
+        this.#dot(lights.lightOf(id, 'a')),
+        this.#cableText(doc, id) ?? '',
+        ' ',
+        this.#dot(lights.lightOf(id, 'b')),
+      ),
       h(
         'p',
         {},
@@ -216,5 +223,9 @@ export class DetailsPanel {
         ),
       ),
     );
+  }
+
+  #dot(colour: LightColour | undefined): HTMLElement {
+    return h('span', { class: `dot ${colour ?? ''}`, 'aria-hidden': 'true' });
   }
 }

@@ -1,0 +1,224 @@
+/**
+ * What a device console does with each key, independent of the terminal widget: it edits the
+ * line, runs it in the simulator and writes back what the device printed, as terminal text.
+ *
+ * As on IOS: lines typed at a password prompt are not echoed; after `?` the help is printed
+ * and the line is offered again without the `?`; up and down walk the history of the current
+ * mode (EXEC and configuration modes keep their own); Ctrl+Z runs the line and returns to
+ * privileged EXEC; messages the device prints on its own (%LINK-5-CHANGED...) appear on their
+ * own lines, then the prompt and what was being typed are drawn again.
+ */
+import type { DeviceId } from '../../shared/ids.ts';
+import type { Completion, ConsoleReply, DocPatch } from '../../worker/client.ts';
+import { LineEditor } from './line-editor.ts';
+
+type Answer<T> = T | Promise<T>;
+
+/** The simulator's console calls (the worker client, or a Session in tests). */
+export interface ConsoleSession {
+  exec(device: DeviceId, line: string): Answer<ConsoleReply>;
+  ctrlZ(device: DeviceId, line: string): Answer<ConsoleReply>;
+  history(device: DeviceId, direction: 'previous' | 'next'): Answer<string | undefined>;
+  complete(device: DeviceId, line: string): Answer<Completion>;
+  prompt(device: DeviceId): Answer<string>;
+  greeting(device: DeviceId): Answer<string>;
+  consoleLog(device: DeviceId): Answer<string>;
+}
+
+const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
+/** Output as the terminal needs it: CRLF line ends, and a final one so the prompt starts a line. */
+const block = (s: string): string => (s === '' ? '' : crlf(s.endsWith('\n') ? s : `${s}\n`));
+
+export class ConsoleKeys {
+  readonly #editor = new LineEditor();
+  readonly #session: ConsoleSession;
+  readonly #id: DeviceId;
+  readonly #ios: boolean;
+  readonly #write: (text: string) => void;
+  readonly #onReply: (patches: readonly DocPatch[]) => void;
+  #prompt = '';
+  /** The prompt asks for a password: nothing typed is shown. */
+  #secret = false;
+  /** Keystrokes wait here while a line runs, as they would on a real console. */
+  #queue: Promise<void> = Promise.resolve();
+  #waiting = 0;
+
+  constructor(
+    session: ConsoleSession,
+    id: DeviceId,
+    ios: boolean,
+    write: (text: string) => void,
+    onReply: (patches: readonly DocPatch[]) => void,
+  ) {
+    this.#session = session;
+    this.#id = id;
+    this.#ios = ios;
+    this.#write = write;
+    this.#onReply = onReply;
+  }
+
+  /** The greeting and the first prompt. */
+  open(): Promise<void> {
+    return this.#enqueue(async () => {
+      const [greeting, prompt] = await Promise.all([
+        this.#session.greeting(this.#id),
+        this.#session.prompt(this.#id),
+      ]);
+      this.#prompt = prompt;
+      this.#write(block(greeting) + prompt);
+    });
+  }
+
+  /** Keys or pasted text, run in order after whatever is still running. */
+  input(data: string): Promise<void> {
+    return this.#enqueue(() => this.#input(data));
+  }
+
+  /**
+   * Prints what the device logged since the last look. Skipped while lines wait to run: each
+   * line looks when it ends.
+   */
+  pollLog(): Promise<void> {
+    if (this.#waiting > 0) return this.#queue;
+    return this.#enqueue(async () => this.#log(await this.#session.consoleLog(this.#id)));
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#waiting++;
+    this.#queue = this.#queue
+      .then(task)
+      .catch((e: unknown) => this.#write(`\r\n${String(e)}\r\n`))
+      .finally(() => {
+        this.#waiting--;
+      });
+    return this.#queue;
+  }
+
+  async #input(data: string): Promise<void> {
+    const e = this.#editor;
+    switch (data) {
+      case '\x1b[A':
+      case '\x10':
+        return this.#history('previous');
+      case '\x1b[B':
+      case '\x0e':
+        return this.#history('next');
+      case '\x1b[C':
+      case '\x06':
+        e.right();
+        return this.#redraw();
+      case '\x1b[D':
+      case '\x02':
+        e.left();
+        return this.#redraw();
+      case '\x1b[H':
+      case '\x01':
+        e.home();
+        return this.#redraw();
+      case '\x1b[F':
+      case '\x05':
+        e.end();
+        return this.#redraw();
+      case '\x1b[3~':
+        e.deleteForward();
+        return this.#redraw();
+      case '\x7f':
+      case '\b':
+        e.backspace();
+        return this.#redraw();
+      case '\t':
+        return this.#complete();
+      case '\x03':
+        this.#write('^C\r\n');
+        e.submit();
+        this.#prompt = await this.#session.prompt(this.#id);
+        return this.#redraw();
+      case '\x1a':
+        return this.#ctrlZ();
+    }
+    if (data.startsWith('\x1b')) return;
+    // Typed or pasted text: run each complete line, keep the rest on the line being edited.
+    for (const ch of data.replace(/\r\n?/g, '\r')) {
+      if (ch === '\r' || ch === '\n') {
+        this.#write('\r\n');
+        await this.#run(this.#session.exec(this.#id, e.submit()));
+      } else if (ch === '?' && this.#ios && !this.#secret) {
+        await this.#help();
+      } else if (ch >= ' ') {
+        e.insert(ch);
+        this.#redraw();
+      }
+    }
+  }
+
+  async #history(direction: 'previous' | 'next'): Promise<void> {
+    if (this.#secret) return;
+    const line = await this.#session.history(this.#id, direction);
+    if (line === undefined) return;
+    this.#editor.set(line);
+    this.#redraw();
+  }
+
+  async #ctrlZ(): Promise<void> {
+    if (!this.#ios) return;
+    const e = this.#editor;
+    e.end();
+    this.#redraw();
+    this.#write('^Z\r\n');
+    await this.#run(this.#session.ctrlZ(this.#id, e.submit()));
+  }
+
+  /** Prints a reply, then the next prompt, then anything the line made the device log. */
+  async #run(pending: Answer<ConsoleReply>): Promise<void> {
+    const [reply, log] = await Promise.all([pending, this.#session.consoleLog(this.#id)]);
+    this.#show(reply);
+    this.#write(this.#prompt);
+    this.#log(log);
+  }
+
+  async #help(): Promise<void> {
+    const e = this.#editor;
+    e.end();
+    this.#redraw();
+    this.#write('?\r\n');
+    const [reply, log] = await Promise.all([
+      this.#session.exec(this.#id, `${e.line}?`),
+      this.#session.consoleLog(this.#id),
+    ]);
+    this.#show(reply);
+    e.set(reply.pending ?? e.line);
+    this.#redraw();
+    this.#log(log);
+  }
+
+  async #complete(): Promise<void> {
+    if (this.#secret) return;
+    const before = this.#editor.line;
+    const { line } = await this.#session.complete(this.#id, before);
+    // Like IOS: with nothing unique to add, the line is shown again below for the user to go on.
+    if (line === before) this.#write('\r\n');
+    this.#editor.set(line);
+    this.#redraw();
+  }
+
+  #show(reply: ConsoleReply): void {
+    this.#onReply(reply.patches);
+    this.#write(block(reply.output));
+    this.#prompt = reply.prompt;
+    this.#secret = reply.secret === true;
+  }
+
+  /** Messages on lines of their own below the current one, then the line being typed again. */
+  #log(log: string): void {
+    if (log === '') return;
+    this.#write(`\r\n${block(log)}`);
+    this.#redraw();
+  }
+
+  #redraw(): void {
+    const { line, cursor } = this.#editor;
+    const shown = this.#secret ? '' : line;
+    const back = this.#secret ? 0 : line.length - cursor;
+    this.#write(`\r\x1b[K${this.#prompt}${shown}${back > 0 ? `\x1b[${back}D` : ''}`);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A device console's keys against a real Session, read back as the text the terminal was
+ * given: what a student sees when typing at R1.
+ */
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/session/session.ts';
+import { ConsoleKeys } from '../../src/ui/details/console-keys.ts';
+
+const NETWORK = JSON.stringify({
+  version: 1,
+  devices: [
+    { name: 'R1', kind: 'router', at: [0, 0] },
+    { name: 'PC1', kind: 'pc', at: [0, 100], ip: '192.168.1.10/24' },
+  ],
+  links: [['R1:GigabitEthernet0/0', 'PC1:FastEthernet0']],
+});
+
+const UP = '\x1b[A';
+const DOWN = '\x1b[B';
+
+async function console1(): Promise<{ session: Session; keys: ConsoleKeys; mark: () => () => string }> {
+  const session = new Session();
+  expect(session.load(NETWORK).ok).toBe(true);
+  let written = '';
+  const keys = new ConsoleKeys(
+    session,
+    session.findDevice('R1')!,
+    true,
+    (text) => {
+      written += text;
+    },
+    () => {},
+  );
+  await keys.open();
+  return {
+    session,
+    keys,
+    /** What is written from now on. */
+    mark: () => {
+      const from = written.length;
+      return () => written.slice(from);
+    },
+  };
+}
+
+const type = async (keys: ConsoleKeys, ...lines: string[]): Promise<void> => {
+  for (const line of lines) await keys.input(`${line}\r`);
+};
+
+/** The last line as the terminal shows it after the final redraw. */
+const lastRedraw = (text: string): string => text.slice(text.lastIndexOf('\r\x1b[K') + 4);
+
+describe('a device console', () => {
+  it('does not echo what is typed at a password prompt', async () => {
+    const { keys, mark } = await console1();
+    await type(keys, 'enable', 'configure terminal', 'enable secret class', 'end', 'disable', 'enable');
+    const since = mark();
+    for (const ch of 'class') await keys.input(ch);
+    expect(since()).not.toContain('c');
+    await keys.input('\r');
+    expect(since()).not.toContain('class');
+    expect(since()).toMatch(/R1#$/);
+    // The password is not history either.
+    await keys.input(UP);
+    expect(lastRedraw(since())).toBe('R1#enable');
+  });
+
+  it('after ? prints the help, then the line again without the ?', async () => {
+    const { keys, mark } = await console1();
+    await type(keys, 'enable');
+    const since = mark();
+    await keys.input('sh?');
+    expect(since()).toContain('sh?\r\nshow\r\n');
+    expect(lastRedraw(since())).toBe('R1#sh');
+    await keys.input('ow ?');
+    expect(since()).toContain('running-config');
+    expect(lastRedraw(since())).toBe('R1#show ');
+  });
+
+  it('walks the history of the current mode with up and down', async () => {
+    const { keys, mark } = await console1();
+    await type(keys, 'enable', 'show version', 'configure terminal', 'hostname Edge', 'interface g0/0');
+    const since = mark();
+    await keys.input(UP);
+    expect(lastRedraw(since())).toBe('Edge(config-if)#interface g0/0');
+    await keys.input(UP);
+    expect(lastRedraw(since())).toBe('Edge(config-if)#hostname Edge');
+    await keys.input(DOWN);
+    await keys.input(DOWN);
+    expect(lastRedraw(since())).toBe('Edge(config-if)#');
+    await type(keys, 'end');
+    await keys.input(UP);
+    expect(lastRedraw(since())).toBe('Edge#configure terminal');
+    await keys.input(UP);
+    expect(lastRedraw(since())).toBe('Edge#show version');
+  });
+
+  it('prints what the device logs after the line, then the prompt again', async () => {
+    const { keys, mark } = await console1();
+    await type(keys, 'enable', 'configure terminal', 'interface g0/0');
+    const since = mark();
+    await type(keys, 'no shutdown');
+    const text = since();
+    expect(text).toMatch(
+      /R1\(config-if\)#\r\n.*%LINK-\d-\w+: Interface GigabitEthernet0\/0, changed state to up\r\n/,
+    );
+    expect(text).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0');
+    expect(lastRedraw(text)).toBe('R1(config-if)#');
+  });
+
+  it('runs the line on Ctrl+Z and returns to privileged EXEC', async () => {
+    const { keys, mark } = await console1();
+    await type(keys, 'enable', 'configure terminal', 'interface g0/0');
+    const since = mark();
+    await keys.input('description uplink');
+    await keys.input('\x1a');
+    const text = since();
+    expect(text).toContain('R1(config-if)#description uplink^Z\r\n');
+    expect(text).toContain('%SYS-5-CONFIG_I: Configured from console by console');
+    expect(lastRedraw(text)).toBe('R1#');
+    const shown = mark();
+    await type(keys, 'show running-config');
+    expect(shown()).toContain(' description uplink');
+  });
+
+  it('shows a message logged while a line is being typed, then the prompt and that line', async () => {
+    const { session, keys, mark } = await console1();
+    await type(keys, 'enable', 'configure terminal', 'interface g0/0', 'no shutdown');
+    await keys.input('descr');
+    const quiet = mark();
+    await keys.pollLog();
+    expect(quiet()).toBe('');
+    // The cable is pulled out while the student types.
+    session.dispatch({ type: 'disconnect', id: session.document().linkOrder[0]! });
+    const since = mark();
+    await keys.pollLog();
+    expect(since()).toMatch(/^\r\n.*%LINK-\d-\w+: Interface GigabitEthernet0\/0, changed state to down\r\n/);
+    expect(lastRedraw(since())).toBe('R1(config-if)#descr');
+  });
+});
