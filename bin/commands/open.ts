@@ -2,6 +2,7 @@
  * Opening a network for `exec` and `pcap`: a network file, or a lab file's starting network.
  */
 import { readFile } from 'node:fs/promises';
+import { formatProblem } from '../../src/model/load.ts';
 import { Session } from '../../src/session/session.ts';
 
 export type Opened = { readonly session: Session } | { readonly problems: readonly string[] };
@@ -25,6 +26,11 @@ export async function openNetwork(file: string, seed = 1): Promise<Opened> {
   }
   const session = new Session({ seed });
   const loaded = session.load(text);
-  if (!loaded.ok) return { problems: loaded.problems.map((p) => `${file}: ${prefix}${p}`) };
+  if (!loaded.ok)
+    return {
+      problems: loaded.problems.map(
+        (p) => `${file}: ${formatProblem({ pointer: `${prefix}${p.pointer}`, message: p.message })}`,
+      ),
+    };
   return { session };
 }

@@ -4,7 +4,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { pcapFile } from '../../src/engine/pcap.ts';
-import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import type { Io } from '../trame.ts';
 import { runScript } from './script.ts';
@@ -17,8 +16,8 @@ export async function runPcap(argv: string[], io: Io): Promise<number> {
   if (typeof prepared === 'number') return prepared;
   const { args, session, lines, source } = prepared;
   const frames: [Micros, Uint8Array][] = [];
-  const stop = session.simulation.onWire((at, _link, frame) => {
-    frames.push([at, encodeFrame(frame)]);
+  const stop = session.capture((at, frame) => {
+    frames.push([at, frame]);
   });
   const run = runScript(session, lines, () => {});
   stop();

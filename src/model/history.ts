@@ -101,6 +101,19 @@ export class History {
     return { doc: patchDoc(doc, step.patches), patches: step.patches };
   }
 
+  /**
+   * Rewrites every recorded patch with `map` (which returns the patch itself when it has
+   * nothing to change). The session uses it when a console changes a device outside the
+   * history, so that undoing and redoing the device's creation brings back its current
+   * configuration instead of the one it was created with.
+   */
+  rebase(map: (patch: Patch) => Patch): void {
+    for (const step of [...this.undoSteps, ...this.redoSteps]) {
+      step.patches = step.patches.map(map);
+      step.inverse = step.inverse.map(map);
+    }
+  }
+
   /** Forgets everything (a new file was opened). */
   clear(): void {
     this.undoSteps.length = 0;

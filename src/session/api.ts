@@ -22,6 +22,17 @@ export type CommandResult =
       readonly error: { readonly key: string; readonly params: Readonly<Record<string, string | number>> };
     };
 
+/** One problem of a file that cannot be opened. */
+export interface LoadProblem {
+  /** RFC 6901 JSON pointer into the file ("" for the whole file). */
+  readonly pointer: string;
+  /** English text, as `trame validate` prints it. */
+  readonly message: string;
+  /** When present, the UI shows this translated text (with `params`) instead of `message`. */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
 export interface ConsoleReply {
   /** Everything the console printed for this line, including the echoed prompt line's follow-ups. */
   readonly output: string;
@@ -63,8 +74,8 @@ export interface LinkLightsUpdate {
 }
 
 export interface SessionApi {
-  /** Replace everything with a network file's contents; problems as `/pointer: reason` lines. */
-  load(fileText: string): { readonly ok: boolean; readonly problems: readonly string[] };
+  /** Replace everything with a network file's contents; on problems nothing changes. */
+  load(fileText: string): { readonly ok: boolean; readonly problems: readonly LoadProblem[] };
   /** The network file for the current document (byte-stable for an unchanged document). */
   save(): string;
   document(): NetworkDoc;

@@ -3,7 +3,7 @@
  * switches, "ip/len" and "gateway" for hosts) and the structured configuration the engine and
  * the consoles use.
  */
-import { parseConfigText, renderRunningConfig } from '../cli/config-text.ts';
+import { parseConfigText } from '../cli/config-text.ts';
 import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
 import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../shared/config.ts';
 import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
@@ -33,9 +33,6 @@ export function configProblems(doc: NetworkDoc): Problem[] {
   });
   return problems;
 }
-
-export const renderConfigText = (kind: 'router' | 'switch', config: DeviceConfig): string =>
-  renderRunningConfig(kind, config);
 
 /** A host's IP settings from the document; the loader has already checked their syntax. */
 export function hostConfigOf(device: DeviceDoc): HostConfig {

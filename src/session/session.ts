@@ -4,13 +4,16 @@
  * it to the UI; `trame` and the tests drive it in-process.
  */
 import type { Patch } from 'immer';
+import { renderRunningConfig } from '../cli/config-text.ts';
 import { Console } from '../cli/console.ts';
 import type { DeviceContext } from '../cli/context.ts';
 import type { Simulation } from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
+import { encodeFrame } from '../engine/wire/ethernet.ts';
 import { applyCommand, type DocCommand } from '../model/commands.ts';
 import { deviceByName } from '../model/device-names.ts';
 import {
+  bucketOf,
   changedEntries,
   type DeviceDoc,
   deviceOf,
@@ -22,7 +25,7 @@ import {
 } from '../model/document.ts';
 import type { ModelError } from '../model/errors.ts';
 import { History } from '../model/history.ts';
-import { formatProblem, loadNetwork } from '../model/load.ts';
+import { loadNetwork } from '../model/load.ts';
 import { saveNetwork } from '../model/save.ts';
 import type { DeviceConfig, HostConfig } from '../shared/config.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
@@ -34,15 +37,10 @@ import type {
   ConsoleReply,
   DocPatch,
   LinkLightsUpdate,
+  LoadProblem,
   SessionApi,
 } from './api.ts';
-import {
-  configProblems,
-  hostConfigOf,
-  hostFields,
-  renderConfigText,
-  runningConfigOf,
-} from './device-config.ts';
+import { configProblems, hostConfigOf, hostFields, runningConfigOf } from './device-config.ts';
 import { LinkLightBook } from './link-lights.ts';
 
 export interface SessionOptions {
@@ -64,7 +62,9 @@ interface DeviceState {
 /** The longest a single console line may let virtual time run (a 30-hop traceroute is ~3 min). */
 const MAX_WAIT = micros(15 * 60 * 1_000_000);
 /** Events processed per advance call at most, so a storm cannot freeze the caller. */
-const MAX_EVENTS_PER_ADVANCE = 2_000_000;
+const MAX_EVENTS_PER_ADVANCE = 200_000;
+/** Events one console line may process while it waits (a ping in a storm). */
+const MAX_EVENTS_PER_LINE = 2_000_000;
 
 const toDocPatches = (patches: readonly Patch[]): DocPatch[] =>
   patches.map((p) => ({ op: p.op, path: [...p.path], ...(p.op === 'remove' ? {} : { value: p.value }) }));
@@ -81,16 +81,21 @@ export class Session implements SessionApi {
     this.sim = createSimulation({ seed: options.seed ?? 1 });
   }
 
-  /** The simulation, for tools that read the trace or capture frames (pcap). */
+  /** The simulation, for tests that look inside the engine. */
   get simulation(): Simulation {
     return this.sim;
   }
 
-  load(fileText: string): { ok: boolean; problems: readonly string[] } {
+  /** Calls `listener` with every frame put on any cable, as bytes, until the returned stop is called. */
+  capture(listener: (at: Micros, frame: Uint8Array) => void): () => void {
+    return this.sim.onWire((at, _link, frame) => listener(at, encodeFrame(frame)));
+  }
+
+  load(fileText: string): { ok: boolean; problems: readonly LoadProblem[] } {
     const { doc, problems } = loadNetwork(fileText);
-    if (!doc) return { ok: false, problems: problems.map(formatProblem) };
+    if (!doc) return { ok: false, problems };
     const configIssues = configProblems(doc);
-    if (configIssues.length > 0) return { ok: false, problems: configIssues.map(formatProblem) };
+    if (configIssues.length > 0) return { ok: false, problems: configIssues };
     this.sim = createSimulation({ seed: this.options.seed ?? 1 });
     this.states.clear();
     this.simLinks.clear();
@@ -119,15 +124,6 @@ export class Session implements SessionApi {
     if (!result.ok) return refusal(result.error);
     this.undoHistory.record(result.patches, result.inverse);
     return this.commit(result.doc, result.patches);
-  }
-
-  /** Commands dispatched between begin and end undo as one step (a drag). */
-  beginGroup(): void {
-    this.undoHistory.beginGroup();
-  }
-
-  endGroup(): void {
-    this.undoHistory.endGroup();
   }
 
   undo(): CommandResult {
@@ -321,49 +317,67 @@ export class Session implements SessionApi {
   }
 
   /** Runs virtual time until `done()` or `limit` has passed, as a user waiting at a console. */
+  /**
+   * Runs virtual time until `done()` or `limit` has passed, as a user waiting at a console.
+   * A console line may process at most MAX_EVENTS_PER_LINE events, so a broadcast storm cannot
+   * hold the simulator for long; the command then reports what it has so far.
+   */
   private wait(done: () => boolean, limit: Micros): void {
     const deadline = this.sim.now() + Math.min(limit, MAX_WAIT);
-    while (!done()) {
+    let budget = MAX_EVENTS_PER_LINE;
+    while (!done() && budget > 0) {
       const next = this.sim.nextEventTime();
       if (next === undefined || next > deadline) {
-        this.sim.runUntil(micros(deadline), MAX_EVENTS_PER_ADVANCE);
+        this.sim.runUntil(micros(deadline), budget);
         return;
       }
-      this.sim.runUntil(next, MAX_EVENTS_PER_ADVANCE);
+      budget -= this.sim.runUntil(next, Math.min(budget, MAX_EVENTS_PER_ADVANCE));
     }
   }
 
   private setRunningConfigFromConsole(id: DeviceId, state: DeviceState, config: DeviceConfig): void {
+    const text = renderRunningConfig(state.synced.kind as 'router' | 'switch', config);
+    if (!this.writeConsoleChange({ type: 'setConfig', id, config: text })) return;
     state.running = config;
-    this.sim.configure(id, config);
-    const text = renderConfigText(state.synced.kind as 'router' | 'switch', config);
     this.renderedBy.set(id, text);
-    this.writeConsoleChange({ type: 'setConfig', id, config: text });
+    this.sim.configure(id, config);
   }
 
   private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {
-    state.host = config;
-    this.sim.configureHost(id, config);
     const { ip, gateway } = hostFields(config);
-    this.writeConsoleChange({
-      type: 'setHostIp',
+    const command = {
+      type: 'setHostIp' as const,
       id,
       ...(ip ? { ip } : {}),
       ...(gateway ? { gateway } : {}),
-    });
+    };
+    if (!this.writeConsoleChange(command)) return;
+    state.host = config;
+    this.sim.configureHost(id, config);
   }
 
   /**
    * Configuration typed at a console updates the document (so it is saved) without becoming
    * an undo step: as on real equipment, the console has no undo.
    */
-  private writeConsoleChange(command: DocCommand): void {
+  private writeConsoleChange(command: DocCommand & { readonly id: DeviceId }): boolean {
     const result = applyCommand(this.doc, command);
-    if (!result.ok) return;
-    const state = this.states.get(command.id as DeviceId);
+    // The consoles check what they accept as the document does; should they ever disagree,
+    // neither the document nor the engine changes, so the two never drift apart.
+    if (!result.ok) return false;
+    const device = deviceOf(result.doc, command.id)!;
+    const state = this.states.get(command.id);
     this.doc = result.doc;
-    if (state) state.synced = deviceOf(result.doc, command.id as DeviceId)!;
+    if (state) state.synced = device;
     this.pendingPatches.push(...toDocPatches(result.patches));
+    // Undoing and redoing the device's creation must bring back what the console made of it.
+    const path = ['devices', bucketOf(command.id), command.id];
+    this.undoHistory.rebase((p) =>
+      p.value !== undefined && p.path.length === 3 && p.path.every((k, i) => k === path[i])
+        ? { ...p, value: device }
+        : p,
+    );
+    return true;
   }
 }
 

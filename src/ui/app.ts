@@ -283,7 +283,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const result = await session.load(text);
     if (!result.ok) {
       toast(
-        [t('file.openFailed', { file: name }), ...result.problems.slice(0, 8)].join('\n'),
+        [
+          t('file.openFailed', { file: name }),
+          ...result.problems
+            .slice(0, 8)
+            .map(
+              (p) =>
+                `${p.pointer ? `${p.pointer}: ` : ''}${p.key ? tError(p.key, p.params ?? {}) : p.message}`,
+            ),
+        ].join('\n'),
         'error',
         10_000,
       );
