@@ -20,7 +20,8 @@ interface Subcommand {
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   validate: {
-    summary: 'check network and lab files against the schema and for semantic errors',
+    summary:
+      'check network files (and the network of lab files): structure, cabling, addresses, configuration',
     usage: 'trame validate FILE...',
     run: runValidate,
   },
@@ -40,9 +41,10 @@ export const HELP = `trame — headless tools for Trame network labs
 
 Usage:
 ${Object.values(SUBCOMMANDS)
-  .map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
   .join('\n')}
-  trame --help                                 show this help
+  trame --help
+      show this help
 
 Exit status: 0 success, 1 a file or a check failed, 2 bad usage.
 `;

@@ -7,9 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SYSTEM_TOOLS = [
-  { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'end-to-end tests' },
-  { bin: '/usr/bin/tshark', pkg: 'tshark', why: 'pcap decoding tests' },
-  { bin: '/usr/bin/ping', pkg: 'iputils-ping', why: 'Linux kernel reference tests' },
+  { bins: ['/usr/bin/chromium'], pkg: 'chromium', why: 'end-to-end tests' },
+  { bins: ['/usr/bin/tshark'], pkg: 'tshark', why: 'pcap decoding tests' },
+  { bins: ['/usr/bin/ping', '/bin/ping'], pkg: 'iputils-ping', why: 'Linux kernel reference tests' },
+  {
+    bins: ['/usr/sbin/ip', '/usr/bin/ip', '/sbin/ip', '/bin/ip'],
+    pkg: 'iproute2',
+    why: 'Linux kernel reference tests',
+  },
 ];
 
 function run(label, cmd, args, env = {}) {
@@ -22,7 +27,7 @@ function run(label, cmd, args, env = {}) {
 }
 
 function ensureSystemTools() {
-  const missing = SYSTEM_TOOLS.filter((t) => !existsSync(t.bin));
+  const missing = SYSTEM_TOOLS.filter((t) => !t.bins.some((b) => existsSync(b)));
   if (missing.length === 0) return;
   const pkgs = missing.map((t) => t.pkg);
   const isRoot = process.getuid?.() === 0;

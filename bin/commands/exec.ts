@@ -13,6 +13,7 @@ export async function runExec(argv: string[], io: Io): Promise<number> {
   const prepared = await prepareScript('exec', EXEC_USAGE, argv, io);
   if (typeof prepared === 'number') return prepared;
   const { args, session, lines, source } = prepared;
+  if (lines.length === 0) io.err(`${source}: no "DEVICE: command" lines to run`);
   let lastDevice: string | undefined;
   const run = runScript(session, lines, (step) => {
     if (args.json) {

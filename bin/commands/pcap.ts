@@ -3,8 +3,7 @@
  * write every frame that crossed any cable to a libpcap file (Wireshark, tshark).
  */
 import { writeFile } from 'node:fs/promises';
-import { pcapFile } from '../../src/engine/pcap.ts';
-import type { Micros } from '../../src/shared/time.ts';
+import { Capture } from '../../src/session/capture.ts';
 import type { Io } from '../trame.ts';
 import { runScript } from './script.ts';
 import { prepareScript } from './script-args.ts';
@@ -15,17 +14,19 @@ export async function runPcap(argv: string[], io: Io): Promise<number> {
   const prepared = await prepareScript('pcap', PCAP_USAGE, argv, io);
   if (typeof prepared === 'number') return prepared;
   const { args, session, lines, source } = prepared;
-  const frames: [Micros, Uint8Array][] = [];
-  const stop = session.capture((at, frame) => {
-    frames.push([at, frame]);
-  });
+  const capture = new Capture(session);
   const run = runScript(session, lines, () => {});
-  stop();
+  const file = capture.stop();
   if (run.errors.length > 0) {
     io.err(run.errors.map((e) => `${source}: ${e}`).join('\n'));
     return 1;
   }
-  await writeFile(args.out!, pcapFile(frames));
-  io.out(`${args.out}: ${frames.length} frames`);
+  try {
+    await writeFile(args.out!, file);
+  } catch (e) {
+    io.err(`${args.out}: cannot write: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  io.out(`${args.out}: ${capture.frameCount} frames`);
   return 0;
 }

@@ -16,6 +16,8 @@ export interface ScriptArgs {
   readonly out?: string;
 }
 
+class UsageError extends Error {}
+
 /** Parses the options shared by exec and pcap; returns an error message on bad usage. */
 export function parseScriptArgs(args: readonly string[], allowOut: boolean): ScriptArgs | string {
   let file: string | undefined;
@@ -23,20 +25,28 @@ export function parseScriptArgs(args: readonly string[], allowOut: boolean): Scr
   let out: string | undefined;
   let json = false;
   let seed = 1;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = (): string | undefined => args[++i];
-    if (a === '--json') json = true;
-    else if (a === '--script') script = value();
-    else if (a === '--seed') seed = Number(value());
-    else if (a === '--out' && allowOut) out = value();
-    else if (a.startsWith('--')) return `unknown option ${a}`;
-    else if (file === undefined) file = a;
-    else return `unexpected argument ${a}`;
+  try {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const value = (): string => {
+        const v = args[++i];
+        if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+        return v;
+      };
+      if (a === '--json') json = true;
+      else if (a === '--script') script = value();
+      else if (a === '--seed') seed = Number(value());
+      else if (a === '--out' && allowOut) out = value();
+      else if (a.startsWith('--')) return `unknown option ${a}`;
+      else if (file === undefined) file = a;
+      else return `unexpected argument ${a}`;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
   }
   if (file === undefined) return 'no FILE given';
   if (!Number.isInteger(seed)) return '--seed takes a whole number';
-  if (script === '' || out === '') return 'an option is missing its value';
   if (allowOut && out === undefined) return 'no --out file given';
   return {
     file,

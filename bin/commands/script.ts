@@ -2,6 +2,7 @@
  * Console scripts for `trame exec` and `trame pcap`: one `DEVICE: command` per line, run in
  * order as a user would type them. Blank lines and lines starting with `#` are skipped.
  */
+import { deviceOf } from '../../src/model/document.ts';
 import type { Session } from '../../src/session/session.ts';
 import { seconds } from '../../src/shared/time.ts';
 
@@ -55,7 +56,9 @@ export function runScript(
     // What the device prints on its own while the user types the next line (link changes).
     session.advance(TYPING_PAUSE);
     const output = reply.output + session.consoleLog(id);
-    onStep({ device: l.device, command: l.command, prompt, output });
+    // The device as the network names it, whatever case the script used.
+    const device = deviceOf(session.document(), id)?.name ?? l.device;
+    onStep({ device, command: l.command, prompt, output });
   }
   return { errors: [] };
 }

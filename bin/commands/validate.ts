@@ -8,30 +8,16 @@ import type { Problem } from '../../src/model/document.ts';
 import { formatProblems, loadNetwork } from '../../src/model/load.ts';
 import { configProblems } from '../../src/session/device-config.ts';
 import type { Io } from '../trame.ts';
+import { inFile, networkSource } from './network-source.ts';
 
 const USAGE = 'Usage: trame validate FILE...';
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A lab file: a starting network plus checks or a solution (its other fields have their own schema). */
-const isLab = (v: unknown): v is { network: unknown } =>
-  isObject(v) && isObject(v['network']) && (Object.hasOwn(v, 'checks') || Object.hasOwn(v, 'solution'));
-
 /** The problems of one file's text, network file or lab, configuration lines included. */
 export function validateText(text: string): Problem[] {
-  const first = loadNetwork(text);
-  if (first.doc) return configProblems(first.doc);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  } catch {
-    return first.problems;
-  }
-  if (!isLab(parsed)) return first.problems;
-  const inner = loadNetwork(parsed.network);
-  const problems = inner.doc ? configProblems(inner.doc) : inner.problems;
-  return problems.map((p) => ({ ...p, pointer: `/network${p.pointer}` }));
+  const { network, prefix } = networkSource(text);
+  const loaded = loadNetwork(network);
+  const problems = loaded.doc ? configProblems(loaded.doc) : loaded.problems;
+  return problems.map((p) => inFile(p, prefix));
 }
 
 export async function runValidate(args: string[], io: Io): Promise<number> {

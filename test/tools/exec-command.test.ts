@@ -2,7 +2,7 @@
  * `trame exec` and the configuration checks of `trame validate`, driven through `main` as a
  * user runs them from a shell.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,10 +93,54 @@ describe('trame exec', () => {
     expect(r.err).toMatch(/broken\.json: \/devices\/0\/kind: /);
   });
 
+  it('names devices as the network does, whatever case the script uses', async () => {
+    const r = await trame(['exec', 'examples/small-office.json', '--json'], 'pc1: ipconfig\n');
+    expect(JSON.parse(r.out).device).toBe('PC1');
+  });
+
+  it('opens a lab file saved with a byte order mark', async () => {
+    const lab = write('bom-lab.json', `\uFEFF${readFileSync('labs/router-on-a-stick.json', 'utf8')}`);
+    const r = await trame(['exec', lab], 'PC1: ipconfig\n');
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('192.168.10.10');
+  });
+
   it('explains bad usage with exit status 2', async () => {
+    expect((await trame(['exec', 'examples/small-office.json', '--script'])).err).toMatch(
+      /--script needs a value/,
+    );
+    const unwritable = await trame(
+      ['pcap', 'examples/small-office.json', '--out', join(dir, 'no', 'such', 'x.pcap')],
+      'PC1: ipconfig\n',
+    );
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.err).toMatch(/x\.pcap: cannot write: /);
     expect((await trame(['exec'])).status).toBe(2);
     expect((await trame(['exec', 'a.json', '--frobnicate'])).err).toMatch(/unknown option --frobnicate/);
     expect((await trame(['pcap', 'examples/small-office.json'])).err).toMatch(/no --out file given/);
+  });
+});
+
+describe('trame validate on a lab file', () => {
+  it('points into the lab, in the pointer and in the pointers a message quotes', async () => {
+    const network = {
+      version: 1,
+      devices: [
+        { name: 'S1', kind: 'switch', at: [0, 0] },
+        { name: 'PC1', kind: 'pc', at: [0, 0] },
+        { name: 'PC2', kind: 'pc', at: [0, 0] },
+      ],
+      links: [
+        ['PC1:FastEthernet0', 'S1:Fa0/1'],
+        ['PC2:FastEthernet0', 'S1:Fa0/1'],
+      ],
+    };
+    const lab = write('lab-broken.json', JSON.stringify({ id: 'x', network, checks: [] }));
+    const r = await trame(['validate', lab]);
+    expect(r.status).toBe(1);
+    expect(r.err).toBe(
+      `${lab}: /network/links/1/1: port "Fa0/1" of S1 is already used by link /network/links/0`,
+    );
   });
 });
 
