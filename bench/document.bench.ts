@@ -1,5 +1,5 @@
 /**
- * Document updates on a 1,000-device network (shared/DESIGN.md §6: under 100 us p95): moving a
+ * Document updates on a 1,000-device network (docs/budgets.md: under 100 us p95): moving a
  * device, replacing a configuration, and undoing, each through applyCommand and History as the
  * session does. The yardstick is the least an update would cost if devices were one flat id
  * table: copying and freezing a 1,000-entry table (the document's bucketed tables avoid it).

@@ -139,7 +139,7 @@ export const EMPTY_NETWORK: NetworkDoc = freeze(
   true,
 );
 
-/** The network file as written on disk (shared/DESIGN.md §3). */
+/** The network file as written on disk (schemas/network.schema.json). */
 export interface NetworkFile {
   /** Where editors find the JSON Schema (schemas/network.schema.json); ignored by Trame. */
   $schema?: string;

@@ -1,5 +1,5 @@
 /**
- * Reading a network file (shared/DESIGN.md §3, schemas/network.schema.json) into a NetworkDoc.
+ * Reading a network file (schemas/network.schema.json) into a NetworkDoc.
  *
  * The loader never throws: whatever it is given, it answers with every problem it finds, each
  * with an RFC 6901 pointer and a reason a student can act on, and a document only when there

@@ -1,5 +1,5 @@
 /**
- * Writing a NetworkDoc as a network file (shared/DESIGN.md §3). The layout is fixed so that
+ * Writing a NetworkDoc as a network file (schemas/network.schema.json). The layout is fixed so that
  * saving is byte-stable (save(load(save(doc))) === save(doc)) and files diff well under version
  * control: 2-space indentation, a device without configuration on one line, a device with
  * configuration one field per line, one line per cable, and a final newline. Configuration text

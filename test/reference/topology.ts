@@ -112,7 +112,7 @@ function routerConfig(r: RefRouter): string {
   return lines.join('\n') + '\n';
 }
 
-/** The topology as a Trame network file (shared/DESIGN.md §3), devices laid out on a grid. */
+/** The topology as a Trame network file, devices laid out on a grid. */
 export function networkFile(t: RefTopology): string {
   const devices = t.devices.map((d, i) => {
     const at: [number, number] = [120 + (i % 6) * 160, 120 + Math.floor(i / 6) * 160];
