@@ -5,8 +5,7 @@
  */
 import { type DeviceConfig, defaultDeviceConfig } from '../shared/config.ts';
 import { formatInterfaceName, parseInterfaceName } from '../shared/ports.ts';
-import type { IosKind } from './ios/config-edit.ts';
-import { FACTORY_HOSTNAME } from './ios/global-commands.ts';
+import { FACTORY_HOSTNAME, type IosKind } from './ios/config-edit.ts';
 import { IosShell } from './ios/shell.ts';
 
 export { renderRunningConfig } from './ios/running-config.ts';
@@ -22,6 +21,16 @@ export interface ParsedConfig {
   readonly problems: readonly ConfigProblem[];
 }
 
+/** Canonical names of the interfaces a configuration text has an `interface` section for. */
+export function interfacesNamed(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^interface\s+(\S+(?:\s+\S+)?)\s*$/gim)) {
+    const n = parseInterfaceName(m[1]!);
+    if (n) out.add(formatInterfaceName(n));
+  }
+  return out;
+}
+
 /**
  * The state a configuration is read onto: as when IOS boots from a startup-config, a
  * section starts from the parser's defaults, which is what the text leaves unsaid: an
@@ -30,10 +39,7 @@ export interface ParsedConfig {
  */
 function bootBase(base: DeviceConfig, text: string): DeviceConfig {
   const interfaces = { ...base.interfaces };
-  for (const m of text.matchAll(/^interface\s+(\S+(?:\s+\S+)?)\s*$/gim)) {
-    const n = parseInterfaceName(m[1]!);
-    if (!n) continue;
-    const name = formatInterfaceName(n);
+  for (const name of interfacesNamed(text)) {
     const cur = interfaces[name];
     if (cur?.shutdown) interfaces[name] = { ...cur, shutdown: false };
   }
@@ -44,7 +50,18 @@ function bootBase(base: DeviceConfig, text: string): DeviceConfig {
 
 /** Applies configuration text on top of `base`, line by line, in global configuration mode. */
 export function applyConfigText(kind: IosKind, base: DeviceConfig, text: string): ParsedConfig {
-  let config = bootBase(base, text);
+  return runConfigText(kind, bootBase(base, text), text);
+}
+
+/**
+ * `copy startup-config running-config`: the text's lines run on the current configuration,
+ * which keeps everything they do not mention (a shut interface stays shut).
+ */
+export const mergeConfigText = (kind: IosKind, running: DeviceConfig, text: string): ParsedConfig =>
+  runConfigText(kind, running, text);
+
+function runConfigText(kind: IosKind, start: DeviceConfig, text: string): ParsedConfig {
+  let config = start;
   const shell = new IosShell(kind, { get: () => config, set: (c) => (config = c) }, undefined, 'global');
   const problems: ConfigProblem[] = [];
   const lines = text.split(/\r?\n/);

@@ -6,7 +6,7 @@
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HostShell } from './host/shell.ts';
 import { LinkLog } from './ios/link-log.ts';
-import { IosShell } from './ios/shell.ts';
+import { IosShell, type LogEntry } from './ios/shell.ts';
 
 export interface ConsoleReply {
   /** What the console printed after the typed line: "" or lines each ending in "\n". */
@@ -59,6 +59,10 @@ class History {
   reset(): void {
     this.cursor = this.lines.length;
   }
+
+  entries(): readonly string[] {
+    return this.lines;
+  }
 }
 
 export class Console {
@@ -67,6 +71,8 @@ export class Console {
   private readonly links: LinkLog | undefined;
   private readonly histories = { exec: new History(), config: new History() };
   private readonly opening: string;
+  /** Messages raised while a line ran, kept with their time until the next drain. */
+  private pending: LogEntry[] = [];
 
   constructor(ctx: DeviceContext) {
     if (ctx.kind === 'pc' || ctx.kind === 'server') {
@@ -78,6 +84,8 @@ export class Console {
         dev.kind,
         { get: () => dev.runningConfig(), set: (c) => dev.setRunningConfig(c) },
         dev,
+        'userExec',
+        () => this.history().entries(),
       );
       this.links = new LinkLog(dev);
       this.opening = text(this.ios.login());
@@ -118,17 +126,30 @@ export class Console {
       return this.reply(this.host.line(line));
     }
     const ios = this.ios!;
+    // A console left idle past its exec-timeout was logged out before this line came.
+    const expired = ios.expireIdle() ?? [];
     if (!ios.answering() && !line.endsWith('?')) this.history().add(line);
     else this.history().reset();
     const r = ios.line(line);
-    return this.reply(r.lines, r.pending);
+    this.collectLogs();
+    return this.reply([...expired, ...r.lines], r.pending);
   }
 
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(line = ''): ConsoleReply {
     if (!this.ios) return this.reply([]);
     if (line.trim() !== '') this.history().add(line);
-    return this.reply(this.ios.ctrlZ(line).lines);
+    const r = this.ios.ctrlZ(line);
+    this.collectLogs();
+    return this.reply(r.lines);
+  }
+
+  /** Interface changes the line caused and messages it raised, stamped with the time now. */
+  private collectLogs(): void {
+    const ios = this.ios!;
+    const now = ios.runtime!.now();
+    for (const text of this.links?.poll() ?? []) this.pending.push({ at: now, text });
+    this.pending.push(...ios.takeLogs());
   }
 
   /** Tab. */
@@ -149,12 +170,16 @@ export class Console {
 
   /**
    * Messages that happened since the last call (interfaces changing state, configuration
-   * saved by the console...), each followed by a blank line as IOS prints them between
-   * prompts; "" when there is nothing new. Call after virtual time advanced.
+   * changed from the console...), one per line with the timestamp IOS 15 puts before them
+   * (`service timestamps log datetime msec`), then the console's logout if it sat idle past
+   * its exec-timeout; "" when there is nothing new. Call after virtual time advanced.
    */
   drainLog(): string {
     if (!this.ios) return '';
-    const messages = [...(this.links?.poll() ?? []), ...this.ios.takeLogs()];
-    return messages.map((m) => `${m}\n\n`).join('');
+    this.collectLogs();
+    const clock = this.ios.runtime!.clock;
+    const messages = this.pending.map((m) => `${clock.logStamp(m.at)}${m.text}\n`).join('');
+    this.pending = [];
+    return messages + text(this.ios.expireIdle() ?? []);
   }
 }

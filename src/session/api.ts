@@ -94,8 +94,9 @@ export interface SessionApi {
   /** Text of the banner/greeting printed when a console opens. */
   greeting(device: DeviceId): string;
   /**
-   * Messages the device printed on its own since the last call (%LINK-5-CHANGED after a cable
-   * is plugged in, %SYS-5-CONFIG_I...), as IOS shows them between prompts; "" when none.
+   * What the device printed on its own since the last call, as its console shows it between
+   * prompts: timestamped %LINK-3-UPDOWN / %LINEPROTO-5-UPDOWN lines after a cable or a
+   * `no shutdown`, %SYS-5-CONFIG_I, an idle console logging out; "" when nothing.
    */
   consoleLog(device: DeviceId): string;
   /**

@@ -37,6 +37,10 @@ export interface InterfaceConfig {
   readonly dot1q?: Dot1qConfig;
   /** Switch physical ports only. */
   readonly switchport?: SwitchportConfig;
+  /** Physical ports: `duplex full|half`; absent means auto. */
+  readonly duplex?: 'full' | 'half';
+  /** Physical ports: `speed 10|100|1000` in Mb/s; absent means auto. */
+  readonly speed?: 10 | 100 | 1000;
 }
 
 export interface StaticRoute {
@@ -54,9 +58,31 @@ export interface VlanConfig {
   readonly name?: string;
 }
 
+/** `transport input` on vty lines: the protocols a remote session may use. */
+export type TransportInput = 'all' | 'none' | 'ssh' | 'telnet' | 'telnet ssh';
+
 export interface LineConfig {
   readonly password?: string;
   readonly login: boolean;
+  /** `login local`: ask for a username and check it against `username` entries (needs `login` too). */
+  readonly loginLocal?: true;
+  /** `exec-timeout M S`; absent means the IOS default of 10 minutes, 0 0 never logs out. */
+  readonly execTimeout?: { readonly minutes: number; readonly seconds: number };
+  /** `logging synchronous`: messages do not break into what is being typed. */
+  readonly loggingSynchronous?: true;
+  /** Vty lines; absent means the platform default (none on a 1941 with IOS 15, all on a 2960). */
+  readonly transportInput?: TransportInput;
+}
+
+/** `username NAME [privilege N] secret|password ...`. */
+export interface UserAccount {
+  readonly name: string;
+  /** 1 by default; 15 lands the user in privileged EXEC. */
+  readonly privilege?: number;
+  /** The hashed secret as running-config shows it after `secret 5`, e.g. "$1$abcd$...". */
+  readonly secret?: string;
+  /** Plain text; rendered as type 7 when service password-encryption is on. */
+  readonly password?: string;
 }
 
 export interface DeviceConfig {
@@ -79,6 +105,19 @@ export interface DeviceConfig {
   readonly staticRoutes: readonly StaticRoute[];
   readonly lineConsole: LineConfig;
   readonly lineVty: LineConfig;
+  /** `ip domain-name` (`ip domain name` on IOS 15 routers). */
+  readonly domainName?: string;
+  /** Local user database, in the order running-config lists it (by name). */
+  readonly users?: readonly UserAccount[];
+  /** `ip ssh version 1|2`; absent means 1.99 (both). */
+  readonly sshVersion?: 1 | 2;
+  /**
+   * Size of the RSA key pair made by `crypto key generate rsa`. IOS keeps keys outside the
+   * running configuration (private NVRAM), so running-config text never carries this field.
+   */
+  readonly rsaKeyBits?: number;
+  /** `security passwords min-length N`. */
+  readonly minPasswordLength?: number;
 }
 
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */

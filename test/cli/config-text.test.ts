@@ -23,15 +23,21 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['enable password 7 0822455D0A16', 'enable password cisco'],
   ['banner motd #Keep out#', 'banner motd ^CKeep out^C'],
   ['banner motd %\nline one\n  line two\n%', 'banner motd ^C\nline one\n  line two\n^C'],
-  ['no ip domain-lookup', 'no ip domain-lookup'],
-  ['no ip domain lookup', 'no ip domain-lookup'],
+  ['no ip domain-lookup', 'no ip domain lookup'],
+  ['no ip domain lookup', 'no ip domain lookup'],
+  ['ip domain-name lab.local', 'ip domain name lab.local'],
+  ['ip domain name lab.local', 'ip domain name lab.local'],
   ['no ip routing', 'no ip routing'],
   ['ip default-gateway 10.0.0.1', 'ip default-gateway 10.0.0.1'],
   [
     'interface g0/0\n description To the core\n ip address 10.0.0.1 255.255.255.0',
     ' description To the core\n ip address 10.0.0.1 255.255.255.0',
   ],
-  ['interface g0/1\n no shutdown', 'interface GigabitEthernet0/1\n no ip address\n!'],
+  [
+    'interface g0/1\n no shutdown',
+    'interface GigabitEthernet0/1\n no ip address\n duplex auto\n speed auto\n!',
+  ],
+  ['interface g0/1\n duplex full\n speed 100', ' no ip address\n duplex full\n speed 100\n!'],
   ['interface g0/1\n no ip proxy-arp', ' no ip proxy-arp'],
   [
     'interface g0/0.10\n encapsulation dot1Q 10\n ip address 10.10.0.1 255.255.0.0',
@@ -49,7 +55,35 @@ const ROUTER_COMMANDS: [string, string][] = [
     'ip route 10.3.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.9 200',
   ],
   ['line console 0\n password cisco\n login', 'line con 0\n password cisco\n login'],
-  ['line vty 0 15\n password remote\n no login', 'line vty 0 4\n password remote\n!'],
+  ['line vty 0 15\n password remote\n no login', 'line vty 0 4\n password remote\n transport input none\n!'],
+  [
+    'line console 0\n exec-timeout 0 0\n logging synchronous\n login local',
+    'line con 0\n exec-timeout 0 0\n logging synchronous\n login local\nline vty',
+  ],
+  ['line console 0\n exec-timeout 10 0', 'line con 0\nline vty'],
+  [
+    'line vty 0 4\n exec-timeout 5\n transport input ssh',
+    'line vty 0 4\n exec-timeout 5 0\n transport input ssh\n!',
+  ],
+  ['line vty 0 4\n transport input telnet ssh', ' transport input telnet ssh'],
+  ['line vty 0 4\n transport input ssh telnet', ' transport input telnet ssh'],
+  ['line vty 0 4\n transport input all', 'line vty 0 4\n transport input all\n!'],
+  ['line vty 0 4\n login\n transport input none', 'line vty 0 4\n login\n transport input none\n!'],
+  ['username admin secret class', 'username admin secret 5 $1$'],
+  ['username admin privilege 15 secret class', 'username admin privilege 15 secret 5 $1$'],
+  ['username admin password cisco', 'username admin password 0 cisco'],
+  ['service password-encryption\nusername admin password cisco', 'username admin password 7 '],
+  ['username admin password 7 0822455D0A16', 'username admin password 0 cisco'],
+  [
+    'username admin secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0',
+    'username admin secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0',
+  ],
+  ['ip ssh version 2', 'ip ssh version 2'],
+  [
+    'security passwords min-length 8\nenable secret class',
+    'security passwords min-length 8\nenable secret 5 ',
+  ],
+  ['service timestamps log datetime msec\nboot-start-marker\nno ip http server', 'no ip http server'],
 ];
 
 const SWITCH_COMMANDS: [string, string][] = [
@@ -78,34 +112,69 @@ const SWITCH_COMMANDS: [string, string][] = [
   ['interface vlan 10\n shutdown', 'interface Vlan10\n no ip address\n shutdown'],
   ['ip default-gateway 192.168.1.1', 'ip default-gateway 192.168.1.1'],
   ['line vty 5 15\n password x\n login', 'line vty 5 15\n password x\n login'],
+  ['no ip domain-lookup\nip domain-name lab.local', 'no ip domain-lookup\nip domain-name lab.local'],
+  ['interface f0/5\n speed 100\n duplex full', 'interface FastEthernet0/5\n speed 100\n duplex full\n!'],
+  ['interface g0/1\n duplex auto\n speed auto', 'interface GigabitEthernet0/1\n!'],
+  ['interface vlan 1\n description Management', 'interface Vlan1\n description Management\n no ip address'],
+  [
+    'line vty 0 15\n transport input ssh\n login local',
+    'line vty 5 15\n login local\n transport input ssh\n!',
+  ],
+  ['username op privilege 15 secret cisco', 'username op privilege 15 secret 5 $1$'],
+  ['spanning-tree mode pvst\nvlan internal allocation policy ascending', 'spanning-tree mode pvst\n'],
 ];
 
 describe('renderRunningConfig', () => {
-  it('prints a factory router as IOS does', () => {
+  it('prints a factory router as a 1941 with IOS 15.2 does', () => {
     expect(renderRunningConfig('router', defaultDeviceConfig('router', 'Router'))).toBe(
       [
         '!',
         'version 15.2',
+        'service timestamps debug datetime msec',
+        'service timestamps log datetime msec',
         'no service password-encryption',
         '!',
         'hostname Router',
         '!',
+        'boot-start-marker',
+        'boot-end-marker',
+        '!',
+        'no aaa new-model',
+        '!',
+        'ip cef',
+        'no ipv6 cef',
+        '!',
+        'multilink bundle-name authenticated',
+        '!',
         'interface GigabitEthernet0/0',
         ' no ip address',
         ' shutdown',
+        ' duplex auto',
+        ' speed auto',
         '!',
         'interface GigabitEthernet0/1',
         ' no ip address',
         ' shutdown',
+        ' duplex auto',
+        ' speed auto',
         '!',
         'interface GigabitEthernet0/2',
         ' no ip address',
         ' shutdown',
+        ' duplex auto',
+        ' speed auto',
+        '!',
+        'ip forward-protocol nd',
+        '!',
+        'no ip http server',
+        'no ip http secure-server',
         '!',
         'line con 0',
-        '!',
         'line vty 0 4',
         ' login',
+        ' transport input none',
+        '!',
+        'scheduler allocate 20000 1000',
         '!',
         'end',
         '',
@@ -115,10 +184,13 @@ describe('renderRunningConfig', () => {
 
   it('prints a factory switch with its VLAN 1 SVI and both vty ranges', () => {
     const text = renderRunningConfig('switch', defaultDeviceConfig('switch', 'Switch'));
-    expect(text).toContain('version 15.0\n');
+    expect(text).toContain('version 15.0\nno service pad\nservice timestamps debug datetime msec\n');
+    expect(text).toContain('spanning-tree mode pvst\nspanning-tree extend system-id\n!\nvlan internal');
     expect(text).toContain('interface FastEthernet0/24\n!\ninterface GigabitEthernet0/1\n!');
     expect(text).toContain('interface Vlan1\n no ip address\n shutdown\n!');
-    expect(text).toContain('line vty 0 4\n login\nline vty 5 15\n login\n!\nend\n');
+    expect(text).toContain(
+      'ip http server\nip http secure-server\n!\nline con 0\nline vty 0 4\n login\nline vty 5 15\n login\n!\nend\n',
+    );
   });
 });
 
@@ -168,12 +240,12 @@ describe('parseConfigText problems', () => {
     const { config, problems } = parseConfigText('router', text);
     expect(config.hostname).toBe('R1');
     expect(problems).toEqual([
-      { line: 3, message: "% Invalid input detected at '^' marker (column 1)." },
+      { line: 3, message: "% Invalid input detected at '^' marker (column 7)." },
       { line: 5, message: 'Bad mask /24 for address 10.0.0.0' },
       { line: 6, message: '% Incomplete command.' },
-      { line: 7, message: "% Invalid input detected at '^' marker (column 2)." },
+      { line: 7, message: "% Invalid input detected at '^' marker (column 3)." },
       { line: 8, message: '%Inconsistent address and mask' },
-      { line: 9, message: "% Invalid input detected at '^' marker (column 1)." },
+      { line: 9, message: "% Invalid input detected at '^' marker (column 2)." },
       { line: 11, message: "Ignored: configuration text continues after 'end'." },
     ]);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/cli/config-text.ts';
 import { Console } from '../../src/cli/console.ts';
+import { seconds } from '../../src/shared/time.ts';
 import { Lab } from './lab.ts';
 
 const router = () => {
@@ -74,7 +76,9 @@ describe('Console', () => {
     con.input('interface g0/1');
     expect(con.ctrlZ('description WAN')).toEqual({ output: '', prompt: 'R1#' });
     lab.settle();
-    expect(con.drainLog()).toBe('%SYS-5-CONFIG_I: Configured from console by console\n\n');
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:00.000: %SYS-5-CONFIG_I: Configured from console by console\n',
+    );
     expect(con.drainLog()).toBe('');
     expect(lab.ios('R1').runningConfig().interfaces['GigabitEthernet0/1']?.description).toBe('WAN');
     con.input('configure terminal');
@@ -86,7 +90,9 @@ describe('Console', () => {
     const con = lab.console('R1');
     for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) con.input(l);
     lab.settle();
-    expect(con.drainLog()).toBe('%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to down\n\n');
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:00.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to down\n',
+    );
     lab.cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0');
     lab.settle();
     expect(con.drainLog()).toBe('');
@@ -94,8 +100,8 @@ describe('Console', () => {
     for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) r2.input(l);
     lab.settle();
     expect(con.drainLog()).toBe(
-      '%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to up\n\n' +
-        '%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n\n',
+      '*Mar  1 00:00:03.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up\n' +
+        '*Mar  1 00:00:03.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n',
     );
   });
 
@@ -117,6 +123,44 @@ describe('Console', () => {
     expect(again.greeting()).toBe('Lab only\n\nUser Access Verification\n\n');
     expect(again.prompt()).toBe('Password: ');
     expect(again.input('cisco')).toMatchObject({ output: '', prompt: 'R1>' });
+  });
+
+  it('logs an idle console out after its exec-timeout, even when nothing polled it', () => {
+    const { lab, con } = router();
+    for (const l of ['enable', 'configure terminal', 'line console 0', 'exec-timeout 1 0', 'end'])
+      con.input(l);
+    lab.settle(seconds(59));
+    expect(con.input('').prompt).toBe('R1#');
+    lab.settle(seconds(61));
+    const r = con.input('show clock');
+    expect(r.output).toContain('R1 con0 is now available\n');
+    expect(r.prompt).toBe('R1>');
+  });
+
+  it('says NVRAM for addresses the device booted with and manual for typed ones', () => {
+    const lab = new Lab().add('R1', 'router');
+    lab.ios('R1').setStartupConfig('interface GigabitEthernet0/0\n ip address 10.0.0.1 255.0.0.0\n!\nend\n');
+    lab.ios('R1').setRunningConfig(parseConfigText('router', lab.ios('R1').startupConfig()!).config);
+    const con = lab.console('R1');
+    const brief = () => con.input('show ip interface brief').output.split('\n');
+    expect(brief()).toContain(
+      'GigabitEthernet0/0         10.0.0.1        YES NVRAM  down                  down',
+    );
+    expect(brief()).toContain(
+      'GigabitEthernet0/1         unassigned      YES unset  administratively down down',
+    );
+    for (const l of [
+      'enable',
+      'configure terminal',
+      'interface g0/1',
+      'ip address 192.168.1.1 255.255.255.0',
+      'end',
+    ]) {
+      con.input(l);
+    }
+    expect(brief()).toContain(
+      'GigabitEthernet0/1         192.168.1.1     YES manual administratively down down',
+    );
   });
 
   it('gives PCs a command prompt', () => {

@@ -63,8 +63,9 @@ describe('parse', () => {
     expect(parse(root, 'vlan', env())).toEqual({ kind: 'incomplete' });
   });
 
-  it('puts the marker under the first word that does not fit', () => {
-    expect(parse(root, 'show versoin', env())).toEqual({ kind: 'invalid', col: 5 });
+  it('puts the marker under the first character no keyword continues with', () => {
+    expect(parse(root, 'show versoin', env())).toEqual({ kind: 'invalid', col: 9 });
+    expect(parse(root, 'show xyz', env())).toEqual({ kind: 'invalid', col: 5 });
     expect(parse(root, 'show version now', env())).toEqual({ kind: 'invalid', col: 13 });
     expect(parse(root, 'vlan 4095', env())).toEqual({ kind: 'invalid', col: 5 });
   });
@@ -114,7 +115,7 @@ describe('help', () => {
   });
 
   it('reports errors before the question mark', () => {
-    expect(help(root, 'show versoin ', env())).toEqual({ kind: 'invalid', col: 5 });
+    expect(help(root, 'show versoin ', env())).toEqual({ kind: 'invalid', col: 9 });
   });
 });
 

@@ -58,6 +58,33 @@ function configLines(kind: 'router' | 'switch') {
     text.map((t) => `banner motd #${t}#`),
     fc.constantFrom('no banner motd', 'no ip domain-lookup', 'ip domain-lookup', 'end', 'exit'),
     ip.map((a) => `ip default-gateway ${a}`),
+    word.map((w) => `ip domain-name ${w}.lab`),
+    fc.constantFrom(
+      'no ip domain-name',
+      'no ip domain name',
+      'ip ssh version 2',
+      'ip ssh version 1',
+      'no ip ssh version',
+    ),
+    fc.constantFrom(
+      'crypto key generate rsa modulus 1024',
+      'crypto key generate rsa general-keys modulus 768',
+    ),
+    fc.integer({ min: 0, max: 16 }).map((n) => `security passwords min-length ${n}`),
+    fc.constantFrom(
+      'no security passwords min-length',
+      'service timestamps log datetime msec',
+      'no aaa new-model',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('admin', 'op'),
+        fc.constantFrom('', ' privilege 15', ' privilege 0'),
+        fc.constantFrom('secret', 'password'),
+        word,
+      )
+      .map(([u, p, kind, w]) => `username ${u}${p} ${kind} ${w}`),
+    fc.constantFrom('no username admin', 'username op password 7 0822455D0A16'),
   ];
   const lineBlock = fc
     .tuple(
@@ -65,7 +92,20 @@ function configLines(kind: 'router' | 'switch') {
       fc.array(
         fc.oneof(
           word.map((w) => ` password ${w}`),
-          fc.constantFrom(' login', ' no login', ' no password'),
+          fc.constantFrom(' login', ' no login', ' no password', ' login local', ' logging synchronous'),
+          fc.constantFrom(
+            ' no logging synchronous',
+            ' no exec-timeout',
+            ' exec-timeout 0 0',
+            ' exec-timeout 10 0',
+          ),
+          fc
+            .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 59 }))
+            .map(([m, x]) => ` exec-timeout ${m} ${x}`),
+          fc
+            .constantFrom('all', 'none', 'ssh', 'telnet', 'ssh telnet', 'telnet ssh')
+            .map((t) => ` transport input ${t}`),
+          fc.constant(' no transport input'),
         ),
         {
           maxLength: 3,
@@ -85,6 +125,16 @@ function configLines(kind: 'router' | 'switch') {
       ' no description',
     ),
     text.map((t) => ` description ${t}`),
+    fc.constantFrom(
+      ' duplex full',
+      ' duplex half',
+      ' duplex auto',
+      ' no duplex',
+      ' speed 10',
+      ' speed 100',
+      ' speed auto',
+      ' no speed',
+    ),
   ];
   const block = (header: fc.Arbitrary<string>, body: fc.Arbitrary<string>) =>
     fc.tuple(header, fc.array(body, { minLength: 1, maxLength: 4 })).map(([h, b]) => [h, ...b]);
@@ -179,7 +229,8 @@ describe('round trip of reachable configurations', () => {
             if (con.prompt().endsWith('#') && !con.prompt().includes('(')) con.input('configure terminal');
             con.input(l);
           }
-          const config = lab.ios('D').runningConfig();
+          // RSA keys live in private NVRAM, never in the configuration text.
+          const { rsaKeyBits: _keys, ...config } = lab.ios('D').runningConfig();
           const rendered = renderRunningConfig(kind, config);
           const back = parseConfigText(kind, rendered);
           expect(back.problems).toEqual([]);
@@ -293,6 +344,42 @@ const VOCABULARY = [
   'domain-lookup',
   'default-gateway',
   'proxy-arp',
+  'domain-name',
+  'username',
+  'privilege',
+  '15',
+  'crypto',
+  'key',
+  'generate',
+  'rsa',
+  'modulus',
+  '1024',
+  'ssh',
+  'security',
+  'passwords',
+  'min-length',
+  'exec-timeout',
+  'logging',
+  'synchronous',
+  'local',
+  'transport',
+  'input',
+  'telnet',
+  'duplex',
+  'full',
+  'speed',
+  '100',
+  'clock',
+  'set',
+  '10:00:00',
+  'Jan',
+  '2024',
+  'terminal',
+  'length',
+  'history',
+  'static',
+  'connected',
+  'dynamic',
 ];
 
 const junk = fc.stringMatching(/^[\x21-\x7e]{1,8}$/);

@@ -165,7 +165,7 @@ describe('trame validate on configuration text', () => {
     const r = await trame(['validate', file]);
     expect(r.status).toBe(1);
     expect(r.err.split('\n')).toEqual([
-      `${file}: /devices/0/config: line 3: % Invalid input detected at '^' marker (column 5).`,
+      `${file}: /devices/0/config: line 3: % Invalid input detected at '^' marker (column 7).`,
       `${file}: /devices/0/config: line 4: Bad mask 0xFF00FF00 for address 10.0.0.1`,
     ]);
   });

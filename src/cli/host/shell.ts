@@ -5,6 +5,7 @@
  */
 import type { ProbeResult } from '../../engine/api.ts';
 import {
+  broadcastOf,
   formatIpv4,
   type Ipv4Addr,
   isUsableUnicast,
@@ -87,6 +88,9 @@ const LABEL = {
   autoconf: 'Autoconfiguration Enabled . . . . :',
   netbios: 'NetBIOS over Tcpip. . . . . . . . :',
 } as const;
+
+/** 224.0.0.22 (IGMPv3), 224.0.0.251 (mDNS), 224.0.0.252 (LLMNR), 239.255.255.250 (SSDP). */
+const WINDOWS_GROUPS = [0xe0000016, 0xe00000fb, 0xe00000fc, 0xeffffffa];
 
 const windowsTime = (rtt: Micros): string => (rtt < 1000 ? '<1' : String(Math.floor(rtt / 1000)));
 
@@ -185,13 +189,19 @@ export class HostShell {
       );
     }
     out.push('', 'Ethernet adapter FastEthernet0:', '');
-    const adapter = all ? [line('description', 'Trame Fast Ethernet adapter'), line('physical', mac)] : [];
+    const adapter = all
+      ? [
+          line('description', 'Trame Fast Ethernet adapter'),
+          line('physical', mac),
+          line('dhcp', 'No'),
+          line('autoconf', 'Yes'),
+        ]
+      : [];
     if (port?.protocol !== 'up') {
       out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
       return out;
     }
     out.push(line('dnsSuffix'), ...adapter);
-    if (all) out.push(line('dhcp', 'No'), line('autoconf', 'Yes'));
     if (ip) {
       out.push(
         line('ipv4', `${formatIpv4(ip.addr)}${all ? '(Preferred)' : ''}`),
@@ -326,20 +336,40 @@ export class HostShell {
     return ARP_USAGE;
   }
 
+  /**
+   * arp -a as Windows 10 prints it: the learned entries, then the static ones Windows always
+   * has on a connected adapter (subnet broadcast, the IGMP, mDNS, LLMNR and SSDP groups it
+   * joins, limited broadcast).
+   */
   private arpTable(): string[] {
-    const own = this.ownAddress();
-    const entries = this.ctx.sim
+    const ip = this.ctx.hostConfig().ip;
+    const up = this.ctx.sim.interfaces(this.ctx.id)[0]?.protocol === 'up';
+    if (ip === undefined || !up) return ['No ARP Entries Found.'];
+    const row = (addr: Ipv4Addr, mac: string, type: string) =>
+      `  ${formatIpv4(addr).padEnd(22)}${mac.padEnd(22)}${type}`;
+    const dynamic = this.ctx.sim
       .arpTable(this.ctx.id)
       .filter((e) => !e.own && e.mac !== undefined)
-      .sort((x, y) => x.ip - y.ip);
-    if (own === undefined || entries.length === 0) return ['No ARP Entries Found.'];
+      .sort((x, y) => x.ip - y.ip)
+      .map((e) => row(e.ip, formatMacDashed(e.mac!).toLowerCase(), 'dynamic'));
+    const group = (a: number) => {
+      const addr = a as Ipv4Addr;
+      const low = (addr & 0x7fffff) >>> 0;
+      const mac = `01-00-5e-${[low >>> 16, (low >>> 8) & 0xff, low & 0xff].map((b) => b.toString(16).padStart(2, '0')).join('-')}`;
+      return row(addr, mac, 'static');
+    };
+    const broadcast = 'ff-ff-ff-ff-ff-ff';
+    const statics = [
+      ...(ip.len < 31 ? [row(broadcastOf(ip.addr, ip.len), broadcast, 'static')] : []),
+      ...WINDOWS_GROUPS.map(group),
+      row(0xffffffff as Ipv4Addr, broadcast, 'static'),
+    ];
     return [
       '',
-      `Interface: ${formatIpv4(own)} --- 0xb`,
+      `Interface: ${formatIpv4(ip.addr)} --- 0xb`,
       '  Internet Address      Physical Address      Type',
-      ...entries.map(
-        (e) => `  ${formatIpv4(e.ip).padEnd(22)}${formatMacDashed(e.mac!).toLowerCase().padEnd(22)}dynamic`,
-      ),
+      ...dynamic,
+      ...statics,
     ];
   }
 }

@@ -6,6 +6,21 @@ import type { IosEnv } from './env.ts';
 
 const CONFIGURED_LOG = '%SYS-5-CONFIG_I: Configured from console by console';
 
+/** What the console prints when its session ends (`exit`, `logout`, exec-timeout). */
+export function consoleAvailable(env: IosEnv): void {
+  env.print(
+    '',
+    `${env.config().hostname} con0 is now available`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    'Press RETURN to get started.',
+    '',
+  );
+}
+
 /** Leaves configuration mode: `end` and Ctrl+Z. */
 export function endConfig(env: IosEnv): void {
   env.modes.send({ type: 'end' });

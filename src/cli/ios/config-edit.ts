@@ -10,6 +10,9 @@ import { compareInterfaceNames, KIND_PORTS, parseInterfaceName } from '../../sha
 
 export type IosKind = 'router' | 'switch';
 
+/** The host name a device has before `hostname`. */
+export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;
+
 /** Factory configuration of an interface (physical ports as shipped, new logical ones enabled). */
 export function factoryInterface(kind: IosKind, name: string): InterfaceConfig {
   if (KIND_PORTS[kind].includes(name)) {

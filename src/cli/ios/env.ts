@@ -2,6 +2,7 @@
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { IosDeviceContext } from '../context.ts';
 import type { Modes } from './modes.ts';
+import type { IosRuntime } from './runtime.ts';
 
 /** A follow-up question ("Destination filename [startup-config]?"): the next line answers it. */
 export interface Question {
@@ -15,6 +16,8 @@ export interface IosEnv {
   readonly kind: 'router' | 'switch';
   /** The running device; undefined while a configuration text is parsed. */
   readonly device: IosDeviceContext | undefined;
+  /** The running device's clock, boot and console state; undefined while a text is parsed. */
+  readonly runtime: IosRuntime | undefined;
   readonly modes: Modes;
   config(): DeviceConfig;
   setConfig(config: DeviceConfig): void;

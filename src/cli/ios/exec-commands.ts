@@ -1,16 +1,15 @@
 /** User and privileged EXEC (R1> and R1#), and the `do` prefix that reaches them from configuration. */
-import { defaultDeviceConfig } from '../../shared/config.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
-import { applyConfigText } from '../config-text.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { clockNode } from './clock-commands.ts';
+import { consoleAvailable } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
-import { FACTORY_HOSTNAME } from './global-commands.ts';
+import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import { DEFAULT_PING, type IosPingOptions, iosPing, iosTraceroute, resolveTarget } from './ping.ts';
-import { renderRunningConfig } from './running-config.ts';
 import { showRunning, showTree } from './show-commands.ts';
 
 const ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.';
@@ -43,83 +42,7 @@ function configure(env: IosEnv): void {
 
 function logout(env: IosEnv): void {
   env.modes.send({ type: 'exit' });
-  env.print(
-    '',
-    `${env.config().hostname} con0 is now available`,
-    '',
-    '',
-    '',
-    '',
-    '',
-    'Press RETURN to get started.',
-    '',
-  );
-}
-
-function saveConfig(env: IosEnv): void {
-  env.print('Building configuration...', '[OK]');
-  env.device!.setStartupConfig(renderRunningConfig(env.kind, env.config()));
-}
-
-/** "[confirm]": Enter or y goes ahead; anything else cancels. */
-const confirmed = (text: string) => text === '' || /^y(es)?$/i.test(text.trim());
-
-function erase(env: IosEnv): void {
-  env.ask({
-    prompt: 'Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]',
-    answer(e, text) {
-      if (!confirmed(text)) return;
-      e.device!.setStartupConfig(undefined);
-      e.print('[OK]', 'Erase of nvram: complete');
-      e.log('%SYS-7-NV_BLOCK_INIT: Initialized the geometry of nvram');
-    },
-  });
-}
-
-/** Back to the saved configuration (or factory settings), tables cleared, at the login prompt. */
-function reloadNow(env: IosEnv): void {
-  const dev = env.device!;
-  const saved = dev.startupConfig();
-  const base = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
-  env.setConfig(saved === undefined ? base : applyConfigText(env.kind, base, saved).config);
-  dev.sim.clearArp(dev.id);
-  dev.sim.clearMacTable(dev.id);
-  env.modes.send({ type: 'reset' });
-  env.print(
-    '',
-    `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`,
-    '',
-    'Press RETURN to get started!',
-    '',
-  );
-}
-
-function reload(env: IosEnv): void {
-  const proceed: Question = {
-    prompt: 'Proceed with reload? [confirm]',
-    answer: (e, text) => {
-      if (confirmed(text)) reloadNow(e);
-    },
-  };
-  const dev = env.device!;
-  if (dev.startupConfig() === renderRunningConfig(env.kind, env.config())) {
-    env.ask(proceed);
-    return;
-  }
-  const save: Question = {
-    prompt: 'System configuration has been modified. Save? [yes/no]: ',
-    answer: (e, text) => {
-      const t = text.trim().toLowerCase();
-      if ('yes'.startsWith(t) && t !== '') saveConfig(e);
-      else if (!('no'.startsWith(t) && t !== '')) {
-        e.print("% Please answer 'yes' or 'no'.");
-        e.ask(save);
-        return;
-      }
-      e.ask(proceed);
-    },
-  };
-  env.ask(save);
+  consoleAvailable(env);
 }
 
 function pingCommand(env: IosEnv, a: Args): void {
@@ -247,9 +170,30 @@ function userTree(kind: IosKind): IosNode {
     kw('logout', exitHelp, run(logout)),
     pingNode(false),
     showTree(kind, false),
+    terminalNode(),
     tracerouteNode(),
   );
 }
+
+/**
+ * `terminal length N`. Trame's console never pauses long output with --More--, as if the
+ * length were 0, so any value is accepted and there is nothing to change.
+ */
+const terminalNode = (): IosNode =>
+  kw(
+    'terminal',
+    'Set terminal line parameters',
+    kw(
+      'length',
+      'Set number of lines on a screen',
+      arg(
+        'lines',
+        range(0, 512),
+        'Number of lines on screen (0 for no pausing)',
+        run(() => {}),
+      ),
+    ),
+  );
 
 function privTree(kind: IosKind): IosNode {
   const clear = kw(
@@ -292,43 +236,27 @@ function privTree(kind: IosKind): IosNode {
       ),
       kw('terminal', 'Configure from the terminal', run(configure)),
     ),
-    kw(
-      'copy',
-      'Copy from one file to another',
-      kw(
-        'running-config',
-        'Copy from current system configuration',
-        kw(
-          'startup-config',
-          'Copy to startup configuration',
-          run((env) =>
-            env.ask({ prompt: 'Destination filename [startup-config]? ', answer: (e) => saveConfig(e) }),
-          ),
-        ),
-      ),
-    ),
+    clockNode(),
+    copyNode(),
     kw(
       'disable',
       'Turn off privileged commands',
       run((env) => env.modes.send({ type: 'disable' })),
     ),
     kw('enable', 'Turn on privileged commands', run(enable)),
-    kw(
-      'erase',
-      'Erase a filesystem',
-      kw('startup-config', 'Erase contents of configuration memory', run(erase)),
-    ),
+    eraseNode(),
     kw('exit', exitHelp, run(logout)),
     kw('logout', exitHelp, run(logout)),
     pingNode(true),
     kw('reload', 'Halt and perform a cold restart', run(reload)),
     showTree(kind, true),
+    terminalNode(),
     tracerouteNode(),
     kw(
       'write',
       'Write running configuration to memory, network, or terminal',
       run(saveConfig),
-      kw('erase', 'Erase NV memory', run(erase)),
+      writeEraseNode(),
       kw('memory', 'Write to NV memory', run(saveConfig)),
       kw(
         'terminal',

@@ -8,6 +8,7 @@ import type { Args } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './common.ts';
 import {
   addRoute,
+  FACTORY_HOSTNAME,
   isPhysical,
   removeInterface,
   removeVlan,
@@ -15,14 +16,24 @@ import {
   upsertVlan,
   without,
 } from './config-edit.ts';
+import { addDefaultLines } from './default-lines.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { passwordArgs, plainPassword } from './line-commands.ts';
+import {
+  BAD_TYPE5,
+  cryptoNode,
+  noSecurityNode,
+  noSshNode,
+  noUsernameNode,
+  securityNode,
+  sshNode,
+  tooShort,
+  usernameNode,
+} from './security-commands.ts';
 import { isDefaultVlan } from './vlan-commands.ts';
-
-export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;
 
 function setHostname(env: IosEnv, a: Args): void {
   const name = a.need<string>('name');
@@ -94,6 +105,9 @@ function addStaticRoute(env: IosEnv, a: Args): void {
   if (env.device && own) {
     env.error("%Invalid next hop address (it's this router)");
     return;
+  }
+  if (env.device && r.nextHop === undefined) {
+    env.print('%Default route without gateway, if not a point-to-point interface, may impact performance');
   }
   env.setConfig(addRoute(env.config(), r));
 }
@@ -170,16 +184,13 @@ function setEnableSecret(env: IosEnv, a: Args): void {
   const text = a.need<string>('password');
   if (a.has('5')) {
     if (!parseMd5Crypt(text)) {
-      env.error(
-        'ERROR: The secret you entered is not a valid encrypted secret.',
-        'To enter an UNENCRYPTED secret, do not specify type 5 encryption.',
-        'When you properly enter an UNENCRYPTED secret, it will be encrypted.',
-      );
+      env.error(...BAD_TYPE5);
       return;
     }
     env.setConfig({ ...env.config(), enableSecret: text });
     return;
   }
+  if (tooShort(env, text)) return;
   const c = env.config();
   if (c.enablePassword !== undefined && c.enablePassword === text) {
     env.print(
@@ -192,7 +203,7 @@ function setEnableSecret(env: IosEnv, a: Args): void {
 
 function setEnablePassword(env: IosEnv, a: Args): void {
   const plain = plainPassword(env, a);
-  if (plain === undefined) return;
+  if (plain === undefined || (!a.has('7') && tooShort(env, plain))) return;
   const c = env.config();
   if (c.enableSecret !== undefined && checkSecret(plain, c.enableSecret)) {
     env.print(
@@ -267,6 +278,12 @@ const domainLookupHelp = 'Enable IP Domain Name System hostname translation';
 const domainHelp = 'IP DNS Resolver';
 const routeHelp = 'Establish static routes';
 const routingHelp = 'Enable IP routing';
+const domainNameHelp = 'Define the default domain name';
+
+const setDomainName = run((env, a) =>
+  env.setConfig({ ...env.config(), domainName: a.need<string>('domain') }),
+);
+const clearDomainName = run((env) => env.setConfig(without(env.config(), 'domainName')));
 const vlanHelp = 'Vlan commands';
 
 function ipNode(kind: 'router' | 'switch'): IosNode {
@@ -297,8 +314,11 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
         domainLookupHelp,
         set((env) => env.setConfig({ ...env.config(), domainLookup: true })),
       ),
+      kw('name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ),
+    kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     kw('route', routeHelp, routeArgs(addStaticRoute, false)),
+    sshNode(),
     ...(kind === 'router'
       ? [
           kw(
@@ -312,7 +332,7 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
 }
 
 export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNode {
-  return kw(
+  const root = kw(
     '',
     '',
     kw(
@@ -357,9 +377,11 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         ),
       ),
     ),
+    cryptoNode(),
     ipNode(kind),
     lineNode(),
     noNode(kind),
+    securityNode(),
     kw(
       'service',
       serviceHelp,
@@ -369,6 +391,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         run((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: true })),
       ),
     ),
+    usernameNode(),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_IDS, 'ISL VLAN IDs 1-4094', run(enterVlan)))]
       : []),
@@ -385,6 +408,8 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     ),
     ...modeCommands('Exit from configure mode', opts),
   );
+  addDefaultLines(root, kind);
+  return root;
 }
 
 function noNode(kind: 'router' | 'switch'): IosNode {
@@ -418,7 +443,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
     kw(
       'hostname',
       hostnameHelp,
-      patch((env) => env.setConfig({ ...env.config(), hostname: kind === 'router' ? 'Router' : 'Switch' })),
+      patch((env) => env.setConfig({ ...env.config(), hostname: FACTORY_HOSTNAME[kind] })),
     ),
     kw('interface', interfaceHelp, arg('interface', interfaceArg(), '', run(noInterface))),
     kw(
@@ -448,8 +473,21 @@ function noNode(kind: 'router' | 'switch'): IosNode {
           domainLookupHelp,
           patch((env) => env.setConfig({ ...env.config(), domainLookup: false })),
         ),
+        kw(
+          'name',
+          domainNameHelp,
+          clearDomainName,
+          arg('domain', WORD, 'Default domain name', clearDomainName),
+        ),
+      ),
+      kw(
+        'domain-name',
+        domainNameHelp,
+        clearDomainName,
+        arg('domain', WORD, 'Default domain name', clearDomainName),
       ),
       kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
+      noSshNode(),
       ...(kind === 'router'
         ? [
             kw(
@@ -460,6 +498,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
           ]
         : []),
     ),
+    noSecurityNode(),
     kw(
       'service',
       serviceHelp,
@@ -469,6 +508,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         patch((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: false })),
       ),
     ),
+    noUsernameNode(),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_LIST, 'ISL VLAN IDs 1-4094', run(noVlan)))]
       : []),

@@ -27,13 +27,20 @@ import {
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 
-export type InterfaceClass = 'routerPort' | 'subinterface' | 'loopback' | 'switchPort' | 'svi';
+export type InterfaceClass =
+  | 'routerPort'
+  | 'subinterface'
+  | 'loopback'
+  | 'switchPort'
+  | 'switchGigPort'
+  | 'svi';
 
 export function interfaceClass(kind: 'router' | 'switch', name: string): InterfaceClass {
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
-  return kind === 'router' ? 'routerPort' : 'switchPort';
+  if (kind === 'router') return 'routerPort';
+  return name.startsWith('Gigabit') ? 'switchGigPort' : 'switchPort';
 }
 
 const current = (env: IosEnv): readonly string[] => env.modes.context().interfaces;
@@ -95,12 +102,16 @@ function setIpAddress(env: IosEnv, a: Args): void {
     if (other) return `% ${formatIpv4(networkOf(addr, len))} overlaps with ${other}`;
     if (len === 31 && !loopback)
       env.print('% Warning: use /31 mask on non point-to-point interface cautiously');
+    env.runtime?.typedAddresses.add(name);
     return { ...i, ip: { addr, len } };
   });
 }
 
 function noIpAddress(env: IosEnv): void {
-  edit(env, (i) => without(i, 'ip'));
+  edit(env, (i, name) => {
+    env.runtime?.typedAddresses.add(name);
+    return without(i, 'ip');
+  });
 }
 
 function setShutdown(env: IosEnv, shut: boolean): void {
@@ -435,6 +446,47 @@ function noSwitchport(): IosNode {
   );
 }
 
+const duplexHelp = 'Configure duplex operation.';
+const speedHelp = 'Configure speed operation.';
+
+function duplex(): IosNode {
+  const set = (d: 'full' | 'half' | undefined) =>
+    run((env) => edit(env, (i) => (d === undefined ? without(i, 'duplex') : { ...i, duplex: d })));
+  return kw(
+    'duplex',
+    duplexHelp,
+    kw('auto', 'Enable AUTO duplex configuration', set(undefined)),
+    kw('full', 'Force full duplex operation', set('full')),
+    kw('half', 'Force half-duplex operation', set('half')),
+  );
+}
+
+function speed(gigabit: boolean): IosNode {
+  const set = (v: 10 | 100 | 1000 | undefined) =>
+    run((env) => edit(env, (i) => (v === undefined ? without(i, 'speed') : { ...i, speed: v })));
+  return kw(
+    'speed',
+    speedHelp,
+    kw('10', 'Force 10 Mbps operation', set(10)),
+    kw('100', 'Force 100 Mbps operation', set(100)),
+    ...(gigabit ? [kw('1000', 'Force 1000 Mbps operation', set(1000))] : []),
+    kw('auto', 'Enable AUTO speed configuration', set(undefined)),
+  );
+}
+
+const noDuplex = (): IosNode =>
+  kw(
+    'duplex',
+    duplexHelp,
+    run((env) => edit(env, (i) => without(i, 'duplex'))),
+  );
+const noSpeed = (): IosNode =>
+  kw(
+    'speed',
+    speedHelp,
+    run((env) => edit(env, (i) => without(i, 'speed'))),
+  );
+
 const shutdown = (): IosNode =>
   kw(
     'shutdown',
@@ -453,8 +505,8 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
   switch (cls) {
     case 'routerPort':
       return {
-        cmds: [description(), ipNode(true, true), shutdown()],
-        nos: [noDescription(), noIpNode(true, true), noShutdown()],
+        cmds: [description(), duplex(), ipNode(true, true), shutdown(), speed(true)],
+        nos: [noDescription(), noDuplex(), noIpNode(true, true), noShutdown(), noSpeed()],
       };
     case 'subinterface':
       return {
@@ -472,9 +524,10 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
         nos: [noDescription(), noIpNode(true, true), noShutdown()],
       };
     case 'switchPort':
+    case 'switchGigPort':
       return {
-        cmds: [description(), shutdown(), switchport()],
-        nos: [noDescription(), noShutdown(), noSwitchport()],
+        cmds: [description(), duplex(), shutdown(), speed(cls === 'switchGigPort'), switchport()],
+        nos: [noDescription(), noDuplex(), noShutdown(), noSpeed(), noSwitchport()],
       };
   }
 }

@@ -1,12 +1,17 @@
-/** Line configuration (config-line): `line console 0`, `line vty 0 4` / `0 15`. */
-import type { LineConfig } from '../../shared/config.ts';
+/**
+ * Line configuration (config-line): `line console 0`, `line vty 0 4` / `0 15`: passwords,
+ * `login [local]`, `exec-timeout`, `logging synchronous` and `transport input`.
+ */
+import type { LineConfig, TransportInput } from '../../shared/config.ts';
 import { decodeType7 } from '../crypto/type7.ts';
-import { LINE } from '../parser/args.ts';
+import { LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { defaultTransport } from './running-config.ts';
+import { tooShort } from './security-commands.ts';
 
 function editLine(env: IosEnv, fn: (l: LineConfig) => LineConfig): void {
   const c = env.config();
@@ -40,7 +45,61 @@ export function passwordArgs(h: (env: IosEnv, a: Args) => void, lineHelp: string
 
 function setPassword(env: IosEnv, a: Args): void {
   const plain = plainPassword(env, a);
-  if (plain !== undefined) editLine(env, (l) => ({ ...l, password: plain }));
+  if (plain === undefined || (!a.has('7') && tooShort(env, plain))) return;
+  editLine(env, (l) => ({ ...l, password: plain }));
+}
+
+/** `login` on the console without a password lets anyone in; IOS says so when typed. */
+function setLogin(env: IosEnv, local: boolean): void {
+  const onConsole = env.modes.context().line === 'console';
+  const c = env.config();
+  if (env.device && !local && onConsole && c.lineConsole.password === undefined) {
+    env.print("% Login disabled on line 0, until 'password' is set");
+  }
+  editLine(env, (l) =>
+    local ? { ...l, login: true, loginLocal: true } : without({ ...l, login: true }, 'loginLocal'),
+  );
+}
+
+const DEFAULT_TIMEOUT = { minutes: 10, seconds: 0 };
+
+function setExecTimeout(env: IosEnv, minutes: number, seconds: number): void {
+  const isDefault = minutes === DEFAULT_TIMEOUT.minutes && seconds === DEFAULT_TIMEOUT.seconds;
+  editLine(env, (l) => (isDefault ? without(l, 'execTimeout') : { ...l, execTimeout: { minutes, seconds } }));
+}
+
+/** Protocols accepted on the line; the platform default is stored as absent. */
+function setTransport(env: IosEnv, t: TransportInput): void {
+  const line = env.modes.context().line;
+  editLine(env, (l) =>
+    t === defaultTransport(env.kind, line) ? without(l, 'transportInput') : { ...l, transportInput: t },
+  );
+}
+
+const execTimeoutHelp = 'Set the EXEC timeout';
+const loggingHelp = 'Modify message logging facilities';
+const synchronousHelp = 'Synchronized message output';
+const transportHelp = 'Define transport protocols for line';
+const inputHelp = 'Define which protocols to use when connecting to the terminal server';
+const localHelp = 'Local password checking';
+
+function transportNode(): IosNode {
+  const sshHelp = 'TCP/IP SSH protocol';
+  const telnetHelp = 'TCP/IP Telnet protocol';
+  const set = (t: TransportInput) => run((env) => setTransport(env, t));
+  // `transport input telnet ssh` and `ssh telnet` both allow the two.
+  return kw(
+    'transport',
+    transportHelp,
+    kw(
+      'input',
+      inputHelp,
+      kw('all', 'All protocols', set('all')),
+      kw('none', 'No protocols', set('none')),
+      kw('ssh', sshHelp, set('ssh'), kw('telnet', telnetHelp, set('telnet ssh'))),
+      kw('telnet', telnetHelp, set('telnet'), kw('ssh', sshHelp, set('telnet ssh'))),
+    ),
+  );
 }
 
 export function lineTree(opts: TreeOptions): IosNode {
@@ -48,23 +107,77 @@ export function lineTree(opts: TreeOptions): IosNode {
     '',
     '',
     kw(
+      'exec-timeout',
+      execTimeoutHelp,
+      arg(
+        'minutes',
+        range(0, 35791),
+        'Timeout in minutes',
+        run((env, a) => setExecTimeout(env, a.need<number>('minutes'), 0)),
+        arg(
+          'seconds',
+          range(0, 2147483),
+          'Timeout in seconds',
+          run((env, a) => setExecTimeout(env, a.need<number>('minutes'), a.need<number>('seconds'))),
+        ),
+      ),
+    ),
+    kw(
+      'logging',
+      loggingHelp,
+      kw(
+        'synchronous',
+        synchronousHelp,
+        run((env) => editLine(env, (l) => ({ ...l, loggingSynchronous: true }))),
+      ),
+    ),
+    kw(
       'login',
       loginHelp,
-      run((env) => editLine(env, (l) => ({ ...l, login: true }))),
+      run((env) => setLogin(env, false)),
+      kw(
+        'local',
+        localHelp,
+        run((env) => setLogin(env, true)),
+      ),
     ),
     kw('password', passwordHelp, ...passwordArgs(setPassword, 'The UNENCRYPTED (cleartext) line password')),
+    transportNode(),
     kw(
       'no',
       'Negate a command or set its defaults',
       kw(
+        'exec-timeout',
+        execTimeoutHelp,
+        run((env) => editLine(env, (l) => without(l, 'execTimeout'))),
+      ),
+      kw(
+        'logging',
+        loggingHelp,
+        kw(
+          'synchronous',
+          synchronousHelp,
+          run((env) => editLine(env, (l) => without(l, 'loggingSynchronous'))),
+        ),
+      ),
+      kw(
         'login',
         loginHelp,
-        run((env) => editLine(env, (l) => ({ ...l, login: false }))),
+        run((env) => editLine(env, (l) => without({ ...l, login: false }, 'loginLocal'))),
       ),
       kw(
         'password',
         passwordHelp,
         run((env) => editLine(env, (l) => without(l, 'password'))),
+      ),
+      kw(
+        'transport',
+        transportHelp,
+        kw(
+          'input',
+          inputHelp,
+          run((env) => editLine(env, (l) => without(l, 'transportInput'))),
+        ),
       ),
     ),
     ...modeCommands('Exit from line configuration mode', opts),

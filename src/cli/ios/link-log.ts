@@ -1,7 +1,8 @@
 /**
  * The %LINK and %LINEPROTO messages IOS prints when an interface really changes state
- * (after `no shutdown`, a cable plugged in, the peer shut down...). The engine owns the
- * state; this compares it with what the console saw last.
+ * (after `no shutdown`, a cable plugged in, the peer shut down...): %LINK-3-UPDOWN when the
+ * hardware goes up or down, %LINK-5-CHANGED when it is shut down by configuration. The
+ * engine owns the state; this compares it with what the console saw last.
  */
 import type { IosDeviceContext } from '../context.ts';
 
@@ -33,8 +34,10 @@ export class LinkLog {
         status: s.status === 'up' ? 'down' : s.status,
         protocol: s.protocol === 'up' ? 'down' : s.protocol,
       };
-      if (s.status !== before.status)
-        out.push(`%LINK-5-CHANGED: Interface ${name}, changed state to ${s.status}`);
+      if (s.status !== before.status) {
+        const id = s.status === 'administratively down' ? 'LINK-5-CHANGED' : 'LINK-3-UPDOWN';
+        out.push(`%${id}: Interface ${name}, changed state to ${s.status}`);
+      }
       if (s.protocol !== before.protocol) {
         out.push(`%LINEPROTO-5-UPDOWN: Line protocol on Interface ${name}, changed state to ${s.protocol}`);
       }

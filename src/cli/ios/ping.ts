@@ -84,18 +84,25 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
   for (const hop of job.hops) {
     let line = String(hop.ttl).padStart(3);
     let last: Ipv4Addr | undefined;
+    // "  2 10.0.0.2 !N  *  !N": a mark right after the address takes one space, others two.
+    let afterAddress = false;
     for (const p of hop.probes) {
       const o = p.outcome;
       if (o.kind === 'timeout' || o.kind === 'local-error') {
         line += '  *';
+        afterAddress = false;
         continue;
       }
-      if (o.from !== last) line += ` ${formatIpv4(o.from)}`;
+      if (o.from !== last) {
+        line += ` ${formatIpv4(o.from)}`;
+        afterAddress = true;
+      }
       last = o.from;
       const port = o.kind === 'unreachable' && o.code === 3;
-      if (o.kind === 'unreachable' && (!port || o.rtt === undefined))
-        line += ` ${UNREACHABLE_MARK[o.code] ?? '!'}`;
-      else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
+      if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
+        line += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
+      } else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
+      afterAddress = false;
     }
     env.print(line);
   }

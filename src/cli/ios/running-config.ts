@@ -1,21 +1,28 @@
 /**
  * DeviceConfig -> IOS configuration text, in the order and layout `show running-config`
- * uses on IOS 15 (a 1941 router, a 2960 switch). Only what the structure holds is printed.
+ * uses on IOS 15: a 1941 router (15.2) and a 2960 switch (15.0), including the default
+ * lines every such configuration shows (service timestamps, boot markers, spanning-tree
+ * mode, duplex/speed auto...). Those default lines read back as no-ops (default-lines.ts).
  * VLANs appear as `vlan N` blocks, as a switch in VTP transparent mode shows them, so the
- * text alone restores the VLAN database.
+ * text alone restores the VLAN database. RSA keys live in private NVRAM, never in this text.
  */
-import type { DeviceConfig, InterfaceConfig, LineConfig } from '../../shared/config.ts';
+import type { DeviceConfig, InterfaceConfig, LineConfig, TransportInput } from '../../shared/config.ts';
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
 import { encodeType7 } from '../crypto/type7.ts';
-import type { IosKind } from './config-edit.ts';
+import { type IosKind, isPhysical } from './config-edit.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
 
 const password = (c: DeviceConfig, plain: string): string =>
   c.servicePasswordEncryption ? `7 ${encodeType7(plain)}` : plain;
 
-export function interfaceLines(name: string, i: InterfaceConfig): string[] {
+/** What `transport input` is on a line that does not set it. */
+export function defaultTransport(kind: IosKind, line: 'console' | 'vty'): TransportInput {
+  return kind === 'router' && line === 'vty' ? 'none' : 'all';
+}
+
+export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig): string[] {
   const out = [`interface ${name}`];
   if (i.description !== undefined) out.push(` description ${i.description}`);
   const sp = i.switchport;
@@ -33,57 +40,152 @@ export function interfaceLines(name: string, i: InterfaceConfig): string[] {
   else if (!sp && !name.includes('.')) out.push(' no ip address');
   if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
   if (i.shutdown) out.push(' shutdown');
-  return out;
-}
-
-function lineBlock(c: DeviceConfig, header: string, l: LineConfig): string[] {
-  const out = [header];
-  if (l.password !== undefined) out.push(` password ${password(c, l.password)}`);
-  if (l.login) out.push(' login');
-  return out;
-}
-
-/** The configuration as IOS text, from the first "!" to "end", each line ending in "\n". */
-export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
-  const blocks: string[][] = [];
-  blocks.push([
-    `version ${IOS_VERSION[kind]}`,
-    c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
-  ]);
-  blocks.push([`hostname ${c.hostname}`]);
-  const enable: string[] = [];
-  if (c.enableSecret !== undefined) enable.push(`enable secret 5 ${c.enableSecret}`);
-  if (c.enablePassword !== undefined) enable.push(`enable password ${password(c, c.enablePassword)}`);
-  blocks.push(enable);
-  const ipGlobal: string[] = [];
-  if (!c.domainLookup) ipGlobal.push('no ip domain-lookup');
-  if (kind === 'router' && !c.ipRouting) ipGlobal.push('no ip routing');
-  blocks.push(ipGlobal);
-  if (kind === 'switch') {
-    for (const v of c.vlans) {
-      if (v.id === 1) continue;
-      blocks.push(v.name === undefined ? [`vlan ${v.id}`] : [`vlan ${v.id}`, ` name ${v.name}`]);
+  if (isPhysical(kind, name)) {
+    // A 1941 lists its auto settings; a 2960 lists only what was changed, speed first.
+    const duplex = ` duplex ${i.duplex ?? 'auto'}`;
+    const speed = ` speed ${i.speed ?? 'auto'}`;
+    if (kind === 'router') out.push(duplex, speed);
+    else {
+      if (i.speed !== undefined) out.push(speed);
+      if (i.duplex !== undefined) out.push(duplex);
     }
   }
-  for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines(name, i));
-  const routes: string[] = [];
-  if (c.defaultGateway !== undefined) routes.push(`ip default-gateway ${formatIpv4(c.defaultGateway)}`);
-  for (const r of c.staticRoutes) {
+  return out;
+}
+
+function lineBlock(kind: IosKind, c: DeviceConfig, header: string, l: LineConfig): string[] {
+  const out = [header];
+  if (l.execTimeout) out.push(` exec-timeout ${l.execTimeout.minutes} ${l.execTimeout.seconds}`);
+  if (l.password !== undefined) out.push(` password ${password(c, l.password)}`);
+  if (l.loggingSynchronous) out.push(' logging synchronous');
+  if (l.login) out.push(l.loginLocal ? ' login local' : ' login');
+  const kindOfLine = header.startsWith('line con') ? 'console' : 'vty';
+  // IOS prints the line's transport unless it is "all", which it leaves unsaid by default.
+  const transport = l.transportInput ?? defaultTransport(kind, kindOfLine);
+  if (transport !== 'all' || l.transportInput !== undefined) out.push(` transport input ${transport}`);
+  return out;
+}
+
+function userLines(c: DeviceConfig): string[] {
+  return (c.users ?? []).map((u) => {
+    const privilege = u.privilege !== undefined ? ` privilege ${u.privilege}` : '';
+    if (u.secret !== undefined) return `username ${u.name}${privilege} secret 5 ${u.secret}`;
+    const pw = u.password ?? '';
+    const shown = c.servicePasswordEncryption ? `7 ${encodeType7(pw)}` : `0 ${pw}`;
+    return `username ${u.name}${privilege} password ${shown}`;
+  });
+}
+
+function securityLines(c: DeviceConfig): string[] {
+  const out: string[] = [];
+  if (c.minPasswordLength !== undefined) out.push(`security passwords min-length ${c.minPasswordLength}`);
+  if (c.enableSecret !== undefined) out.push(`enable secret 5 ${c.enableSecret}`);
+  if (c.enablePassword !== undefined) out.push(`enable password ${password(c, c.enablePassword)}`);
+  return out;
+}
+
+function routeLines(c: DeviceConfig): string[] {
+  return c.staticRoutes.map((r) => {
     const parts = ['ip route', formatIpv4(r.prefix.addr), formatIpv4(maskFromLen(r.prefix.len))];
     if (r.exitInterface !== undefined) parts.push(r.exitInterface);
     if (r.nextHop !== undefined) parts.push(formatIpv4(r.nextHop));
     if (r.distance !== 1) parts.push(String(r.distance));
-    routes.push(parts.join(' '));
-  }
-  blocks.push(routes);
-  if (c.bannerMotd !== undefined) blocks.push(`banner motd ^C${c.bannerMotd}^C`.split('\n'));
-  blocks.push(lineBlock(c, 'line con 0', c.lineConsole));
-  const vty = lineBlock(c, 'line vty 0 4', c.lineVty);
-  if (kind === 'switch') vty.push(...lineBlock(c, 'line vty 5 15', c.lineVty));
-  blocks.push(vty);
+    return parts.join(' ');
+  });
+}
 
-  const lines = ['!'];
-  for (const b of blocks) if (b.length > 0) lines.push(...b, '!');
-  lines.push('end');
-  return `${lines.join('\n')}\n`;
+const sshLines = (c: DeviceConfig): string[] =>
+  c.sshVersion !== undefined ? [`ip ssh version ${c.sshVersion}`] : [];
+
+/** IOS 15 on a 1941 spells these `ip domain lookup` / `ip domain name`; the 2960 keeps the hyphen. */
+function domainLines(kind: IosKind, c: DeviceConfig): string[] {
+  const out: string[] = [];
+  const sep = kind === 'router' ? ' ' : '-';
+  if (!c.domainLookup) out.push(`no ip domain${sep}lookup`);
+  if (c.domainName !== undefined) out.push(`ip domain${sep}name ${c.domainName}`);
+  return out;
+}
+
+function routerBlocks(c: DeviceConfig): string[][] {
+  const blocks: string[][] = [
+    [
+      `version ${IOS_VERSION.router}`,
+      'service timestamps debug datetime msec',
+      'service timestamps log datetime msec',
+      c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
+    ],
+    [`hostname ${c.hostname}`],
+    ['boot-start-marker', 'boot-end-marker'],
+    securityLines(c),
+    ['no aaa new-model'],
+    [
+      ...(c.ipRouting ? [] : ['no ip routing']),
+      ...domainLines('router', c),
+      c.ipRouting ? 'ip cef' : 'no ip cef',
+      'no ipv6 cef',
+    ],
+    ['multilink bundle-name authenticated'],
+    userLines(c),
+  ];
+  for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('router', name, i));
+  blocks.push(
+    [
+      ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),
+      'ip forward-protocol nd',
+    ],
+    ['no ip http server', 'no ip http secure-server'],
+    [...routeLines(c), ...sshLines(c)],
+  );
+  return blocks;
+}
+
+function switchBlocks(c: DeviceConfig): string[][] {
+  const blocks: string[][] = [
+    [
+      `version ${IOS_VERSION.switch}`,
+      'no service pad',
+      'service timestamps debug datetime msec',
+      'service timestamps log datetime msec',
+      c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
+    ],
+    [`hostname ${c.hostname}`],
+    ['boot-start-marker', 'boot-end-marker'],
+    securityLines(c),
+    [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
+    domainLines('switch', c),
+    ['spanning-tree mode pvst', 'spanning-tree extend system-id'],
+    ['vlan internal allocation policy ascending'],
+  ];
+  for (const v of c.vlans) {
+    if (v.id === 1) continue;
+    blocks.push(v.name === undefined ? [`vlan ${v.id}`] : [`vlan ${v.id}`, ` name ${v.name}`]);
+  }
+  blocks.push(sshLines(c));
+  for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('switch', name, i));
+  blocks.push([
+    ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),
+    'ip http server',
+    'ip http secure-server',
+    ...routeLines(c),
+  ]);
+  return blocks;
+}
+
+/** The configuration as IOS text, from the first "!" to "end", each line ending in "\n". */
+export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
+  const blocks = kind === 'router' ? routerBlocks(c) : switchBlocks(c);
+  if (c.bannerMotd !== undefined) blocks.push(`banner motd ^C${c.bannerMotd}^C`.split('\n'));
+  // The line blocks follow each other without "!" between them.
+  const lines = [
+    ...lineBlock(kind, c, 'line con 0', c.lineConsole),
+    ...lineBlock(kind, c, 'line vty 0 4', c.lineVty),
+  ];
+  if (kind === 'switch') lines.push(...lineBlock(kind, c, 'line vty 5 15', c.lineVty));
+  blocks.push(lines);
+  if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);
+
+  const out = ['!'];
+  for (const b of blocks) if (b.length > 0) out.push(...b, '!');
+  out.push('end');
+  return `${out.join('\n')}\n`;
 }

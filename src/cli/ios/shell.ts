@@ -5,11 +5,13 @@
  * config-if runs it and returns to global configuration).
  */
 import type { DeviceConfig } from '../../shared/config.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
+import { checkSecret } from '../crypto/md5crypt.ts';
 import { complete as completeLine, help, type TabResult } from '../parser/help.ts';
 import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
 import { tokenize } from '../parser/tokens.ts';
-import { endConfig, type TreeOptions } from './common.ts';
+import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import type { IosNode } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
@@ -19,11 +21,18 @@ import { globalTree } from './global-commands.ts';
 import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
 import { lineTree } from './line-commands.ts';
 import { type IosMode, Modes } from './modes.ts';
+import { IosRuntime } from './runtime.ts';
 import { vlanTree } from './vlan-commands.ts';
 
 export interface ConfigStore {
   get(): DeviceConfig;
   set(config: DeviceConfig): void;
+}
+
+/** A system message and the virtual time it was raised. */
+export interface LogEntry {
+  readonly at: Micros;
+  readonly text: string;
 }
 
 export interface ShellReply {
@@ -57,7 +66,14 @@ function treesFor(kind: IosKind, interactive: boolean): Trees {
 function buildTrees(kind: IosKind, interactive: boolean): Trees {
   const exec = interactive ? execTrees(kind) : undefined;
   const opts: TreeOptions = exec ? { doNode: exec.doNode } : {};
-  const classes: InterfaceClass[] = ['routerPort', 'subinterface', 'loopback', 'switchPort', 'svi'];
+  const classes: InterfaceClass[] = [
+    'routerPort',
+    'subinterface',
+    'loopback',
+    'switchPort',
+    'switchGigPort',
+    'svi',
+  ];
   const interfaces = Object.fromEntries(classes.map((c) => [c, interfaceTree(c, opts)])) as Record<
     InterfaceClass,
     IosNode
@@ -84,37 +100,51 @@ const HELP_HEADER: Partial<Record<IosMode, string>> = {
 
 const UNKNOWN_COMMAND = '% Unknown command or computer name, or unable to find computer address';
 
+/** `exec-timeout` when line con 0 sets none: 10 minutes. */
+const DEFAULT_EXEC_TIMEOUT = seconds(600);
+
 export class IosShell {
   readonly modes: Modes;
+  /** Clock, boot and console state of a running device; undefined while a text is read. */
+  readonly runtime: IosRuntime | undefined;
   private readonly trees: Trees;
   private readonly env: IosEnv;
   private question: Question | undefined;
   private out: string[] = [];
-  private logs: string[] = [];
+  private logs: LogEntry[] = [];
   private failures: string[] = [];
+  private lastActivity: Micros;
 
   constructor(
     readonly kind: IosKind,
     private readonly store: ConfigStore,
     readonly device: IosDeviceContext | undefined,
     start: 'userExec' | 'global' = 'userExec',
+    /** The lines of the current mode's history (`show history`). */
+    history: () => readonly string[] = () => [],
   ) {
     this.modes = new Modes(start);
     this.trees = treesFor(kind, device !== undefined);
+    const runtime = device ? new IosRuntime(device, history) : undefined;
+    this.runtime = runtime;
+    this.lastActivity = runtime?.now() ?? (0 as Micros);
     this.env = {
       kind,
       device,
+      runtime,
       modes: this.modes,
       config: () => store.get(),
       setConfig: (c) => {
-        if (c !== store.get()) store.set(c);
+        if (c === store.get()) return;
+        store.set(c);
+        if (runtime) runtime.lastChange = runtime.now();
       },
       print: (...lines) => this.out.push(...lines),
       error: (...lines) => this.fail(lines.filter((l) => l !== '').join('\n'), lines),
       ask: (q) => {
         this.question = q;
       },
-      log: (m) => this.logs.push(m),
+      log: (text) => this.logs.push({ at: runtime?.now() ?? (0 as Micros), text }),
     };
   }
 
@@ -140,7 +170,7 @@ export class IosShell {
   }
 
   /** Asynchronous messages produced so far (%SYS-5-CONFIG_I...), emptied by the call. */
-  takeLogs(): string[] {
+  takeLogs(): LogEntry[] {
     const l = this.logs;
     this.logs = [];
     return l;
@@ -148,33 +178,82 @@ export class IosShell {
 
   /**
    * Starts a console session ("Press RETURN to get started"): the MOTD banner, then the
-   * console password when `line con 0` has `login` and a password.
+   * console login `line con 0` asks for: a username and password with `login local`, its
+   * password with `login`.
    */
   login(): string[] {
     this.begin();
     const c = this.store.get();
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
-    const password = c.lineConsole.login ? c.lineConsole.password : undefined;
-    if (password === undefined) {
-      this.modes.send({ type: 'reset' });
+    this.modes.send({ type: 'reset' });
+    const line = c.lineConsole;
+    const checked = line.login && (line.loginLocal === true || line.password !== undefined);
+    if (!checked) {
       this.modes.send({ type: 'login' });
       return this.out;
     }
-    this.modes.send({ type: 'reset' });
     if (this.out[this.out.length - 1] !== '') this.out.push('');
     this.out.push('User Access Verification', '');
-    const ask = (tries: number): void =>
-      this.env.ask({
-        prompt: 'Password: ',
-        secret: true,
-        answer: (env, text) => {
-          if (text === env.config().lineConsole.password) env.modes.send({ type: 'login' });
-          else if (tries < 2) ask(tries + 1);
-          else env.print('% Bad passwords', '');
-        },
-      });
-    ask(0);
+    if (line.loginLocal) this.askUsername();
+    else this.askLinePassword(0);
     return this.out;
+  }
+
+  private askLinePassword(tries: number): void {
+    this.env.ask({
+      prompt: 'Password: ',
+      secret: true,
+      answer: (env, text) => {
+        if (text === env.config().lineConsole.password) env.modes.send({ type: 'login' });
+        else if (tries < 2) this.askLinePassword(tries + 1);
+        else env.print('% Bad passwords', '');
+      },
+    });
+  }
+
+  /** `login local`: a user of the local database; privilege 15 starts in privileged EXEC. */
+  private askUsername(): void {
+    this.env.ask({
+      prompt: 'Username: ',
+      answer: (env, name) =>
+        env.ask({
+          prompt: 'Password: ',
+          secret: true,
+          answer: (e, password) => {
+            const user = e.config().users?.find((u) => u.name === name.trim());
+            const ok =
+              user !== undefined &&
+              (user.secret !== undefined ? checkSecret(password, user.secret) : user.password === password);
+            if (!ok) {
+              e.print('% Login invalid', '');
+              this.askUsername();
+              return;
+            }
+            e.modes.send({ type: 'login' });
+            if (user.privilege === 15) e.modes.send({ type: 'enable' });
+          },
+        }),
+    });
+  }
+
+  /**
+   * `exec-timeout` of line con 0: when the console sat idle that long, IOS logs it out.
+   * Returns what the console printed then, or undefined while the session goes on.
+   */
+  expireIdle(): string[] | undefined {
+    const rt = this.runtime;
+    if (!rt || this.question || this.modes.mode() === 'loggedOut') return undefined;
+    const t = this.store.get().lineConsole.execTimeout;
+    const limit = t === undefined ? DEFAULT_EXEC_TIMEOUT : seconds(t.minutes * 60 + t.seconds);
+    if (limit === 0 || rt.now() - this.lastActivity < limit) return undefined;
+    this.begin();
+    this.modes.send({ type: 'reset' });
+    consoleAvailable(this.env);
+    return this.out;
+  }
+
+  private touch(): void {
+    if (this.runtime) this.lastActivity = this.runtime.now();
   }
 
   private fail(message: string, lines: readonly string[]): void {
@@ -188,6 +267,12 @@ export class IosShell {
   }
 
   line(text: string): ShellReply {
+    const reply = this.handle(text);
+    this.touch();
+    return reply;
+  }
+
+  private handle(text: string): ShellReply {
     this.begin();
     const q = this.question;
     if (q) {
@@ -206,6 +291,7 @@ export class IosShell {
   /** Ctrl+Z: run what is on the line, then leave configuration mode. */
   ctrlZ(text: string): ShellReply {
     this.begin();
+    this.touch();
     if (this.question || !this.modes.isConfig()) return { lines: [] };
     if (text.trim() !== '') this.execute(text);
     const out = this.out;
@@ -303,7 +389,8 @@ export class IosShell {
         else this.env.error('% Incomplete command.', '');
         return;
       case 'invalid':
-        if (exec && first && e.col === first.start) {
+        // An unknown first word at an EXEC prompt is taken for a host to connect to.
+        if (exec && first && e.col <= first.end) {
           const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
@@ -326,7 +413,7 @@ export class IosShell {
       return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
     }
     const first = tokenize(text)[0];
-    if (r.kind === 'invalid' && first && r.col === first.start) {
+    if (r.kind === 'invalid' && first && r.col <= first.end) {
       return { lines: ['% Unrecognized command'], pending: text };
     }
     this.report(text, this.prompt().length, r, false);

@@ -1,20 +1,23 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
 import type { IosDeviceContext } from '../context.ts';
+import { range } from '../parser/args.ts';
 import type { IosKind } from './config-edit.ts';
+import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
+import { showIpSsh } from './security-commands.ts';
 import {
   showInterfaces,
   showInterfacesStatus,
   showInterfacesSwitchport,
   showInterfacesTrunk,
-  showIpInterfaceBrief,
 } from './show/interfaces.ts';
-import { showIpRoute } from './show/ip-route.ts';
-import { showArp, showMacAddressTable, showVlan } from './show/tables.ts';
+import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
+import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
+import { type MacFilter, showArp, showMacAddressTable, showVlan } from './show/tables.ts';
 import { showVersion } from './show/version.ts';
 
 type Render = (dev: IosDeviceContext, env: IosEnv) => string[];
@@ -24,14 +27,14 @@ const show = (render: Render) => run((env) => env.print(...render(env.device!, e
 /** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
 const NVRAM_BYTES = { router: 262136, switch: 65536 } as const;
 
-const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
 
-/** "Building configuration..." and the byte count, then the configuration text. */
+/** "Building configuration...", the byte count, then the configuration text. */
 export function showRunning(env: IosEnv, only?: string): string[] {
   const c = env.config();
   const text = only
-    ? `!\n${interfaceLines(only, c.interfaces[only]!).join('\n')}\nend\n`
-    : renderRunningConfig(env.kind, c);
+    ? `!\n${interfaceLines(env.kind, only, c.interfaces[only]!).join('\n')}\nend\n`
+    : withHeader(renderRunningConfig(env.kind, c), env.runtime);
   return [
     'Building configuration...',
     '',
@@ -46,9 +49,9 @@ function showStartup(dev: IosDeviceContext): string[] {
   return [`Using ${byteLength(text)} out of ${NVRAM_BYTES[dev.kind]} bytes`, ...text.split('\n')];
 }
 
-export function showTree(kind: IosKind, privileged: boolean): IosNode {
+function interfacesNode(kind: IosKind): IosNode {
   const ifaceShow = (env: IosEnv, name?: string) => showInterfaces(env.device!, env.config(), name);
-  const interfaces = kw(
+  return kw(
     'interfaces',
     'Interface status and configuration',
     run((env) => env.print(...ifaceShow(env))),
@@ -91,56 +94,111 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
         ]
       : []),
   );
-  const macTable = kw(
-    'address-table',
-    'MAC forwarding table',
-    show((d) => showMacAddressTable(d)),
+}
+
+function ipNode(): IosNode {
+  const route = (filter?: RouteFilter) => show((d, e) => showIpRoute(d, e.config(), filter));
+  return kw(
+    'ip',
+    'IP information',
+    kw(
+      'arp',
+      'IP ARP table',
+      show((d) => showArp(d)),
+    ),
+    kw(
+      'interface',
+      'IP interface status and configuration',
+      show((_d, e) => showIpInterface(e)),
+      arg(
+        'interface',
+        interfaceArg(),
+        '',
+        run((env, a) => env.print(...showIpInterface(env, a.need<string>('interface')))),
+      ),
+      kw(
+        'brief',
+        'Brief summary of IP status and configuration',
+        show((_d, e) => showIpInterfaceBrief(e)),
+      ),
+    ),
+    kw(
+      'route',
+      'IP routing table',
+      route(),
+      kw('connected', 'Connected', route('connected')),
+      kw('static', 'Static routes', route('static')),
+    ),
+    kw(
+      'ssh',
+      'Information on SSH',
+      show((_d, e) => showIpSsh(e)),
+    ),
   );
+}
+
+function macNode(): IosNode[] {
+  const table = (filter?: MacFilter) => show((d) => showMacAddressTable(d, filter));
+  const filters = () => [
+    kw('dynamic', 'dynamic entry type', table({ dynamic: true })),
+    kw(
+      'interface',
+      'interface keyword',
+      arg(
+        'interface',
+        interfaceArg({ physical: true }),
+        '',
+        run((env, a) =>
+          env.print(...showMacAddressTable(env.device!, { port: a.need<string>('interface') })),
+        ),
+      ),
+    ),
+    kw('static', 'static entry type', table({ static: true })),
+    kw(
+      'vlan',
+      'VLAN keyword',
+      arg(
+        'vlan',
+        range(1, 4094),
+        'Vlan interface number',
+        run((env, a) => env.print(...showMacAddressTable(env.device!, { vlan: a.need<number>('vlan') }))),
+      ),
+    ),
+  ];
+  return [
+    kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', table(), ...filters())),
+    kw('mac-address-table', 'MAC forwarding table', HIDDEN, table(), ...filters()),
+  ];
+}
+
+export function showTree(kind: IosKind, privileged: boolean): IosNode {
   const children: IosNode[] = [
     kw(
       'arp',
       'ARP table',
       show((d) => showArp(d)),
     ),
-    interfaces,
     kw(
-      'ip',
-      'IP information',
-      kw(
-        'arp',
-        'IP ARP table',
-        show((d) => showArp(d)),
-      ),
-      kw(
-        'interface',
-        'IP interface status and configuration',
-        kw(
-          'brief',
-          'Brief summary of IP status and configuration',
-          show((d, e) => showIpInterfaceBrief(d, e.config())),
-        ),
-      ),
-      kw(
-        'route',
-        'IP routing table',
-        show((d, e) => showIpRoute(d, e.config())),
-      ),
+      'clock',
+      'Display the system clock',
+      run((env) => env.print(env.runtime!.clock.showClock())),
     ),
+    kw(
+      'history',
+      'Display the session command history',
+      run((env) => env.print(...env.runtime!.history().map((l) => `  ${l}`))),
+    ),
+    interfacesNode(kind),
+    ipNode(),
     kw(
       'version',
       'System hardware and software status',
-      show((d, e) => showVersion(d, e.config())),
+      show((d, e) => showVersion(d, e)),
     ),
   ];
   if (kind === 'switch') {
     children.push(
-      kw('mac', 'MAC configuration', macTable),
-      kw(
-        'mac-address-table',
-        'MAC forwarding table',
-        HIDDEN,
-        show((d) => showMacAddressTable(d)),
-      ),
+      ...macNode(),
       kw(
         'vlan',
         'VTP VLAN status',

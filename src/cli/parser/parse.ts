@@ -1,7 +1,8 @@
 /**
  * Walks a command tree the way IOS does: every keyword may be shortened to any
  * unique prefix, an exact keyword wins over longer ones, keywords win over arguments,
- * and the first failing word gives the column of the `^` marker.
+ * and the `^` marker goes under the first character no command can continue with
+ * ("show ip interfaces" marks the final "s", "interfce" the "c").
  */
 import { tokenize } from './tokens.ts';
 import { Args, type HelpEntry, type Node, type Token } from './tree.ts';
@@ -27,6 +28,15 @@ export interface Walked<E> {
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/** Length of the common beginning of a word and a keyword, ignoring case. */
+function sharedPrefix(word: string, keyword: string): number {
+  const a = lower(word);
+  const b = lower(keyword);
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 /** Keyword children matching a (possibly shortened) word; an exact match stands alone. */
 export function keywordMatches<E>(node: Node<E>, word: string): Node<E>[] {
@@ -59,6 +69,10 @@ export function walk<E>(
     if (kws.length > 1) return { kind: 'ambiguous', end: tok.end };
     let chosen: Node<E> | undefined;
     let invalidAt = tok.start;
+    for (const child of node.children) {
+      if (child.kind === 'keyword')
+        invalidAt = Math.max(invalidAt, tok.start + sharedPrefix(tok.text, child.word));
+    }
     for (const child of node.children) {
       if (child.kind !== 'arg' || !child.type) continue;
       const r = child.type.match(tokens, i, line, env);

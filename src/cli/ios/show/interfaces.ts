@@ -1,6 +1,6 @@
 /**
- * show ip interface brief, show interfaces [X], show interfaces status / switchport / trunk,
- * laid out as IOS 15 on a 1941 and a 2960 print them; live state comes from the engine.
+ * show interfaces [X], show interfaces status / switchport / trunk, laid out as IOS 15 on a
+ * 1941 and a 2960 print them; live state comes from the engine.
  */
 import type { InterfaceStatus } from '../../../engine/api.ts';
 import type { DeviceConfig, InterfaceConfig } from '../../../shared/config.ts';
@@ -9,31 +9,32 @@ import { formatMacDotted } from '../../../shared/mac.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import { formatVlanList, isAllVlans } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
-import { isPhysical } from '../config-edit.ts';
 import { vlanName } from './format.ts';
 
 type Statuses = ReadonlyMap<string, InterfaceStatus>;
 
-function statuses(dev: IosDeviceContext): Statuses {
+export function statuses(dev: IosDeviceContext): Statuses {
   return new Map(dev.sim.interfaces(dev.id).map((s) => [s.name, s]));
 }
 
-/** Status and protocol words; an interface the engine does not know is down. */
-function state(i: InterfaceConfig, s: InterfaceStatus | undefined): { status: string; protocol: string } {
-  if (s) return { status: s.status, protocol: s.protocol };
-  return { status: i.shutdown ? 'administratively down' : 'down', protocol: 'down' };
+/**
+ * Interfaces in the order show commands list them: a 2960 puts its VLAN interfaces first,
+ * a 1941 keeps the running-config order.
+ */
+export function shownInOrder(kind: 'router' | 'switch', c: DeviceConfig): [string, InterfaceConfig][] {
+  const all = Object.entries(c.interfaces);
+  if (kind === 'router') return all;
+  const svi = ([n]: [string, InterfaceConfig]) => n.startsWith('Vlan');
+  return [...all.filter(svi), ...all.filter((e) => !svi(e))];
 }
 
-export function showIpInterfaceBrief(dev: IosDeviceContext, c: DeviceConfig): string[] {
-  const st = statuses(dev);
-  const out = ['Interface              IP-Address      OK? Method Status                Protocol'];
-  for (const [name, i] of Object.entries(c.interfaces)) {
-    const { status, protocol } = state(i, st.get(name));
-    const ip = i.ip ? formatIpv4(i.ip.addr) : 'unassigned';
-    const method = i.ip ? 'manual' : 'unset';
-    out.push(`${name.padEnd(23)}${ip.padEnd(16)}YES ${method.padEnd(7)}${status.padEnd(22)}${protocol}`);
-  }
-  return out;
+/** Status and protocol words; an interface the engine does not know is down. */
+export function state(
+  i: InterfaceConfig,
+  s: InterfaceStatus | undefined,
+): { status: string; protocol: string } {
+  if (s) return { status: s.status, protocol: s.protocol };
+  return { status: i.shutdown ? 'administratively down' : 'down', protocol: 'down' };
 }
 
 /** 2960 port state words: connected, notconnect, disabled. */
@@ -49,21 +50,78 @@ function hardware(kind: 'router' | 'switch', name: string): string {
   return name.startsWith('Fast') ? 'Fast Ethernet' : 'Gigabit Ethernet';
 }
 
-function counters(s: InterfaceStatus | undefined): string[] {
+type Family = 'routerPort' | 'switchPort' | 'subinterface' | 'svi' | 'loopback';
+
+function family(kind: 'router' | 'switch', name: string): Family {
+  if (name.includes('.')) return 'subinterface';
+  if (name.startsWith('Loopback')) return 'loopback';
+  if (name.startsWith('Vlan')) return 'svi';
+  return kind === 'router' ? 'routerPort' : 'switchPort';
+}
+
+/** The counter block, which differs between physical ports, SVIs and loopbacks. */
+function counters(f: Family, s: InterfaceStatus | undefined): string[] {
   const k = s?.counters;
+  const rx = `     ${k?.rxFrames ?? 0} packets input, ${k?.rxBytes ?? 0} bytes, 0 no buffer`;
+  const tx = `     ${k?.txFrames ?? 0} packets output, ${k?.txBytes ?? 0} bytes, 0 underruns`;
+  const broadcasts = k?.rxBroadcasts ?? 0;
+  const tail = ['     0 unknown protocol drops'];
+  if (f === 'svi') {
+    return [
+      rx,
+      `     Received ${broadcasts} broadcasts (0 IP multicasts)`,
+      '     0 runts, 0 giants, 0 throttles',
+      '     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored',
+      tx,
+      '     0 output errors, 0 interface resets',
+      ...tail,
+      '     0 output buffer failures, 0 output buffers swapped out',
+    ];
+  }
+  if (f === 'loopback') {
+    return [
+      rx,
+      `     Received ${broadcasts} broadcasts (0 IP multicasts)`,
+      '     0 runts, 0 giants, 0 throttles',
+      '     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored, 0 abort',
+      tx,
+      '     0 output errors, 0 collisions, 0 interface resets',
+      ...tail,
+      '     0 output buffer failures, 0 output buffers swapped out',
+    ];
+  }
+  const sw = f === 'switchPort';
   return [
-    `     ${k?.rxFrames ?? 0} packets input, ${k?.rxBytes ?? 0} bytes, 0 no buffer`,
-    `     Received ${k?.rxBroadcasts ?? 0} broadcasts (0 IP multicasts)`,
+    rx,
+    sw
+      ? `     Received ${broadcasts} broadcasts (0 multicasts)`
+      : `     Received ${broadcasts} broadcasts (0 IP multicasts)`,
     '     0 runts, 0 giants, 0 throttles',
     '     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored',
     '     0 watchdog, 0 multicast, 0 pause input',
-    `     ${k?.txFrames ?? 0} packets output, ${k?.txBytes ?? 0} bytes, 0 underruns`,
+    ...(sw ? ['     0 input packets with dribble condition detected'] : []),
+    tx,
     '     0 output errors, 0 collisions, 0 interface resets',
-    '     0 unknown protocol drops',
+    ...tail,
     '     0 babbles, 0 late collision, 0 deferred',
-    '     0 lost carrier, 0 no carrier, 0 pause output',
+    `     0 lost carrier, 0 no carrier, 0 ${sw ? 'PAUSE' : 'pause'} output`,
     '     0 output buffer failures, 0 output buffers swapped out',
   ];
+}
+
+/** Duplex and speed, negotiated when up, as configured or "auto" otherwise. */
+function linkLine(kind: 'router' | 'switch', name: string, i: InterfaceConfig, up: boolean): string {
+  const fast = name.startsWith('Fast');
+  const mbps = i.speed ?? (up ? (fast ? 100 : 1000) : undefined);
+  const duplex = i.duplex ?? (up ? 'full' : undefined);
+  if (kind === 'router') {
+    const d = duplex === undefined ? 'Auto Duplex' : duplex === 'full' ? 'Full Duplex' : 'Half Duplex';
+    const sp = mbps === undefined ? 'Auto Speed' : mbps === 1000 ? '1Gbps' : `${mbps}Mbps`;
+    return `  ${d}, ${sp}, media type is RJ45`;
+  }
+  const d = duplex === undefined ? 'Auto-duplex' : duplex === 'full' ? 'Full-duplex' : 'Half-duplex';
+  const sp = mbps === undefined ? 'Auto-speed' : `${mbps}Mb/s`;
+  return `  ${d}, ${sp}, media type is ${fast ? '10/100BaseTX' : '10/100/1000BaseTX'}`;
 }
 
 function oneInterface(
@@ -73,53 +131,61 @@ function oneInterface(
   s: InterfaceStatus | undefined,
 ): string[] {
   const { status, protocol } = state(i, s);
-  const switchPort = dev.kind === 'switch' && isPhysical('switch', name);
-  const suffix = switchPort ? ` (${portState(i, s)})` : '';
+  const f = family(dev.kind, name);
+  const suffix = f === 'switchPort' ? ` (${portState(i, s)})` : '';
   const out = [`${name} is ${status}, line protocol is ${protocol}${suffix}`];
   const hw = hardware(dev.kind, name);
-  if (hw === 'Loopback') out.push('  Hardware is Loopback');
+  if (f === 'loopback') out.push('  Hardware is Loopback');
   else {
     const mac = formatMacDotted(s?.mac ?? dev.sim.baseMac(dev.id));
     out.push(`  Hardware is ${hw}, address is ${mac} (bia ${mac})`);
   }
   if (i.description !== undefined) out.push(`  Description: ${i.description}`);
   if (i.ip) out.push(`  Internet address is ${formatIpv4(i.ip.addr)}/${i.ip.len}`);
-  const kbit = Math.floor((s?.bandwidth ?? (hw === 'Loopback' ? 8e9 : 1e9)) / 1000);
-  if (hw === 'Loopback') out.push(`  MTU 1514 bytes, BW ${kbit} Kbit/sec, DLY 5000 usec,`);
+  const bps = i.speed !== undefined ? i.speed * 1e6 : (s?.bandwidth ?? (f === 'loopback' ? 8e9 : 1e9));
+  const kbit = Math.floor(bps / 1000);
+  if (f === 'loopback') out.push(`  MTU 1514 bytes, BW ${kbit} Kbit/sec, DLY 5000 usec,`);
   else out.push(`  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${kbit >= 1_000_000 ? 10 : 100} usec,`);
   out.push('     reliability 255/255, txload 1/255, rxload 1/255');
-  if (i.dot1q) out.push(`  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${i.dot1q.vlan}.`);
-  else out.push(`  Encapsulation ${hw === 'Loopback' ? 'LOOPBACK' : 'ARPA'}, loopback not set`);
-  if (!name.includes('.')) out.push('  Keepalive set (10 sec)');
-  if (isPhysical(dev.kind, name)) {
-    const up = s?.protocol === 'up';
-    if (dev.kind === 'router')
-      out.push(`  ${up ? 'Full Duplex, 1Gbps' : 'Auto Duplex, Auto Speed'}, media type is RJ45`);
-    else {
-      const speed = name.startsWith('Fast') ? '100Mb/s' : '1000Mb/s';
-      const media = name.startsWith('Fast') ? '10/100BaseTX' : '10/100/1000BaseTX';
-      out.push(`  ${up ? `Full-duplex, ${speed}` : 'Auto-duplex, Auto-speed'}, media type is ${media}`);
-    }
-  }
-  if (hw !== 'Loopback') out.push('  ARP type: ARPA, ARP Timeout 04:00:00');
-  out.push('  Last clearing of "show interface" counters never');
-  if (!name.includes('.')) {
+  if (f === 'subinterface') {
     out.push(
-      `  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: ${s?.counters.drops ?? 0}`,
-      '  Queueing strategy: fifo',
-      '  Output queue: 0/40 (size/max)',
-      '  5 minute input rate 0 bits/sec, 0 packets/sec',
-      '  5 minute output rate 0 bits/sec, 0 packets/sec',
-      ...counters(s),
+      `  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${i.dot1q?.vlan ?? 1}.`,
+      '  ARP type: ARPA, ARP Timeout 04:00:00',
+      '  Keepalive set (10 sec)',
+      '  Last clearing of "show interface" counters never',
+    );
+    return out;
+  }
+  out.push(`  Encapsulation ${f === 'loopback' ? 'LOOPBACK' : 'ARPA'}, loopback not set`);
+  out.push(f === 'svi' ? '  Keepalive not supported' : '  Keepalive set (10 sec)');
+  if (f === 'routerPort' || f === 'switchPort') {
+    out.push(linkLine(dev.kind, name, i, s?.protocol === 'up'));
+    out.push(
+      f === 'routerPort'
+        ? '  output flow-control is unsupported, input flow-control is unsupported'
+        : '  input flow-control is off, output flow-control is unsupported',
     );
   }
+  if (f !== 'loopback') out.push('  ARP type: ARPA, ARP Timeout 04:00:00');
+  // The engine keeps no time of the last frame, so only an idle interface can say "never".
+  if (!s || (s.counters.rxFrames === 0 && s.counters.txFrames === 0))
+    out.push('  Last input never, output never, output hang never');
+  out.push(
+    '  Last clearing of "show interface" counters never',
+    `  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: ${s?.counters.drops ?? 0}`,
+    '  Queueing strategy: fifo',
+    `  Output queue: 0/${f === 'loopback' ? 0 : 40} (size/max)`,
+    '  5 minute input rate 0 bits/sec, 0 packets/sec',
+    '  5 minute output rate 0 bits/sec, 0 packets/sec',
+    ...counters(f, s),
+  );
   return out;
 }
 
 export function showInterfaces(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out: string[] = [];
-  for (const [name, i] of Object.entries(c.interfaces)) {
+  for (const [name, i] of shownInOrder(dev.kind, c)) {
     if (only === undefined || only === name) out.push(...oneInterface(dev, name, i, st.get(name)));
   }
   return out;
@@ -135,12 +201,14 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig): st
     const trunk = s?.switchportOperMode === 'trunk' || (s === undefined && i.switchport.mode === 'trunk');
     const vlan = trunk ? 'trunk' : String(i.switchport.accessVlan);
     const fast = name.startsWith('Fast');
-    const speed = connected ? (fast ? 'a-100' : 'a-1000') : 'auto';
+    // Forced settings print as set; negotiated ones carry "a-" once the link is up.
+    const speed = i.speed !== undefined ? String(i.speed) : connected ? (fast ? 'a-100' : 'a-1000') : 'auto';
+    const duplex = i.duplex ?? (connected ? 'a-full' : 'auto');
     const type = fast ? '10/100BaseTX' : '10/100/1000BaseTX';
     const label = (i.description ?? '').slice(0, 18);
     out.push(
       `${shortInterfaceName(name).padEnd(10)}${label.padEnd(19)}${portState(i, s).padEnd(13)}${vlan.padEnd(11)}` +
-        `${(connected ? 'a-full' : 'auto').padStart(6)}${speed.padStart(7)} ${type}`,
+        `${duplex.padStart(6)}${speed.padStart(7)} ${type}`,
     );
   }
   return out;
@@ -203,16 +271,16 @@ export function showInterfacesTrunk(dev: IosDeviceContext): string[] {
     `Port        ${title}`,
     ...trunks.map((t) => `${port(t.port)}${list(t)}`),
   ];
+  const list = (v: Parameters<typeof formatVlanList>[0]) => (v.length === 0 ? 'none' : formatVlanList(v));
   return [
     '',
-    'Port        Mode         Encapsulation  Status        Native vlan',
+    'Port        Mode             Encapsulation  Status        Native vlan',
     ...trunks.map(
       (t) =>
-        `${port(t.port)}${t.mode.padEnd(13)}${t.encapsulation.padEnd(15)}${t.status.padEnd(14)}${t.nativeVlan}`,
+        `${port(t.port)}${t.mode.padEnd(17)}${t.encapsulation.padEnd(15)}${t.status.padEnd(14)}${t.nativeVlan}`,
     ),
-    ...section('Vlans allowed on trunk', (t) => formatVlanList(t.allowed)),
-    ...section('Vlans allowed and active in management domain', (t) => formatVlanList(t.active)),
-    ...section('Vlans in spanning tree forwarding state and not pruned', (t) => formatVlanList(t.forwarding)),
-    '',
+    ...section('Vlans allowed on trunk', (t) => list(t.allowed)),
+    ...section('Vlans allowed and active in management domain', (t) => list(t.active)),
+    ...section('Vlans in spanning tree forwarding state and not pruned', (t) => list(t.forwarding)),
   ];
 }

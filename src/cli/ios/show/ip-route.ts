@@ -1,7 +1,9 @@
 /**
- * show ip route, IOS 15 layout: the codes legend, the gateway of last resort, and routes
- * grouped under their classful network ("10.0.0.0/8 is variably subnetted, 2 subnets,
- * 2 masks") with codes padded to 9 columns inside a group and 6 outside.
+ * show ip route [connected | static], IOS 15 layout: the codes legend, the gateway of last
+ * resort, and routes grouped under their classful network ("10.0.0.0/8 is variably
+ * subnetted, 2 subnets, 2 masks") with codes padded to 9 columns inside a group and 6
+ * outside. A filtered view keeps the headers (counted over the whole table) of the groups
+ * it shows routes from; `connected` shows C and L routes, `static` S and S*.
  */
 import type { RouteEntry } from '../../../engine/api.ts';
 import type { DeviceConfig } from '../../../shared/config.ts';
@@ -53,7 +55,12 @@ function gatewayOfLastResort(routes: readonly RouteEntry[]): string {
   return `Gateway of last resort is ${formatIpv4(d.nextHop ?? (0 as Ipv4Addr))} to network 0.0.0.0`;
 }
 
-function formatRoutes(routes: readonly RouteEntry[]): string[] {
+export type RouteFilter = 'connected' | 'static';
+
+const SHOWN: Record<RouteFilter, readonly string[]> = { connected: ['C', 'L'], static: ['S', 'S*'] };
+
+function formatRoutes(routes: readonly RouteEntry[], filter?: RouteFilter): string[] {
+  const keep = (g: readonly RouteEntry[]) => filter === undefined || SHOWN[filter].includes(g[0]!.code);
   const sorted = [...routes].sort((a, b) => a.prefix.addr - b.prefix.addr || a.prefix.len - b.prefix.len);
   // Routes by prefix, in order.
   const byPrefix: RouteEntry[][] = [];
@@ -79,7 +86,7 @@ function formatRoutes(routes: readonly RouteEntry[]): string[] {
     if (p.len < cl || !group.some((g) => g[0]!.prefix.len > cl)) {
       // A supernet, or a classful network with no subnets: no group header.
       const take = p.len < cl ? [byPrefix[i]!] : group;
-      for (const g of take) out.push(...entryLines(g, 6));
+      for (const g of take) if (keep(g)) out.push(...entryLines(g, 6));
       i += take.length;
       continue;
     }
@@ -88,14 +95,15 @@ function formatRoutes(routes: readonly RouteEntry[]): string[] {
       masks.size === 1
         ? `${formatIpv4(major)}/${[...masks][0]} is subnetted, ${group.length} subnets`
         : `${formatIpv4(major)}/${cl} is variably subnetted, ${group.length} subnets, ${masks.size} masks`;
-    out.push(`      ${header}`);
-    for (const g of group) out.push(...entryLines(g, 9, masks.size > 1));
+    const shown = group.filter(keep);
+    if (shown.length > 0) out.push(`      ${header}`);
+    for (const g of shown) out.push(...entryLines(g, 9, masks.size > 1));
     i = j;
   }
   return out;
 }
 
-export function showIpRoute(dev: IosDeviceContext, c: DeviceConfig): string[] {
+export function showIpRoute(dev: IosDeviceContext, c: DeviceConfig, filter?: RouteFilter): string[] {
   if (!c.ipRouting) {
     return [
       `Default gateway is ${c.defaultGateway === undefined ? 'not set' : formatIpv4(c.defaultGateway)}`,
@@ -104,5 +112,5 @@ export function showIpRoute(dev: IosDeviceContext, c: DeviceConfig): string[] {
       'ICMP redirect cache is empty',
     ];
   }
-  return formatRoutes(dev.sim.routes(dev.id));
+  return formatRoutes(dev.sim.routes(dev.id), filter);
 }

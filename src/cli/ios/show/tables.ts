@@ -1,14 +1,17 @@
-/** show arp, show mac address-table, show vlan [brief]. */
+/** show arp, show mac address-table [dynamic | static | interface X | vlan N], show vlan [brief]. */
 import type { DeviceConfig } from '../../../shared/config.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
-import { formatMacDotted } from '../../../shared/mac.ts';
+import { formatMacDotted, type MacAddr } from '../../../shared/mac.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { vlanName } from './format.ts';
 
 export function showArp(dev: IosDeviceContext): string[] {
   const now = dev.sim.now();
-  const entries = [...dev.sim.arpTable(dev.id)].sort((a, b) => a.ip - b.ip);
+  // A loopback answers no ARP, so IOS lists no entry for it.
+  const entries = [...dev.sim.arpTable(dev.id)]
+    .filter((e) => !e.interface.startsWith('Loopback'))
+    .sort((a, b) => a.ip - b.ip);
   const out = ['Protocol  Address          Age (min)  Hardware Addr   Type   Interface'];
   for (const e of entries) {
     const age = e.own ? '-' : String(Math.floor((now - e.updatedAt) / 60_000_000));
@@ -21,19 +24,49 @@ export function showArp(dev: IosDeviceContext): string[] {
   return out;
 }
 
-export function showMacAddressTable(dev: IosDeviceContext): string[] {
-  const entries = [...dev.sim.macTable(dev.id)].sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
+export interface MacFilter {
+  readonly dynamic?: boolean;
+  readonly static?: boolean;
+  readonly port?: string;
+  readonly vlan?: number;
+}
+
+/**
+ * The addresses a 2960 sends to its CPU in every VLAN (CDP/VTP/DTP, 802.1D/802.1X and other
+ * IEEE reserved groups, broadcast); every show mac address-table lists them as STATIC CPU.
+ */
+const CPU_MACS: readonly number[] = [
+  0x01000ccccccc,
+  0x01000ccccccd,
+  ...Array.from({ length: 17 }, (_, k) => 0x0180c2000000 + k),
+  0xffffffffffff,
+];
+
+export function showMacAddressTable(dev: IosDeviceContext, f: MacFilter = {}): string[] {
+  const learned = [...dev.sim.macTable(dev.id)]
+    .filter(
+      (e) =>
+        (f.dynamic !== true || e.type === 'DYNAMIC') &&
+        (f.static !== true || e.type === 'STATIC') &&
+        (f.port === undefined || e.port === f.port) &&
+        (f.vlan === undefined || e.vlan === f.vlan),
+    )
+    .sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
+  const row = (vlan: string, mac: number, type: string, port: string) =>
+    `${vlan.padStart(4)}    ${formatMacDotted(mac as MacAddr)}    ${type.padEnd(12)}${port}`;
+  const withCpu = f.dynamic !== true && f.port === undefined && f.vlan === undefined;
+  const lines = [
+    ...(withCpu ? CPU_MACS.map((m) => row('All', m, 'STATIC', 'CPU')) : []),
+    ...learned.map((e) => row(String(e.vlan), e.mac, e.type, shortInterfaceName(e.port))),
+  ];
   return [
     '          Mac Address Table',
     '-------------------------------------------',
     '',
     'Vlan    Mac Address       Type        Ports',
     '----    -----------       --------    -----',
-    ...entries.map(
-      (e) =>
-        `${String(e.vlan).padStart(4)}    ${formatMacDotted(e.mac)}    ${e.type.padEnd(12)}${shortInterfaceName(e.port)}`,
-    ),
-    `Total Mac Addresses for this criterion: ${entries.length}`,
+    ...lines,
+    `Total Mac Addresses for this criterion: ${lines.length}`,
   ];
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The device's time-of-day clock, driven by virtual time. An IOS device without NTP or a
+ * calendar boots at 00:00:00 UTC Mon Mar 1 1993 and marks the time "not authoritative"
+ * with a leading `*` until `clock set`; the same clock stamps log messages
+ * (`service timestamps log datetime msec`) and the running-config header.
+ */
+import type { Micros } from '../../shared/time.ts';
+
+const IOS_EPOCH_MS = Date.UTC(1993, 2, 1);
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+interface Parts {
+  readonly year: number;
+  readonly month: string;
+  readonly day: number;
+  readonly weekday: string;
+  readonly hms: string;
+  readonly millis: string;
+}
+
+function parts(ms: number): Parts {
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: MONTHS[d.getUTCMonth()]!,
+    day: d.getUTCDate(),
+    weekday: DAYS[d.getUTCDay()]!,
+    hms: `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`,
+    millis: String(d.getUTCMilliseconds()).padStart(3, '0'),
+  };
+}
+
+export class VirtualClock {
+  /** Wall-clock milliseconds (UTC) at virtual time 0. */
+  private originMs = IOS_EPOCH_MS;
+  private authoritative = false;
+
+  constructor(private readonly now: () => Micros) {}
+
+  /** Milliseconds since 1970 (UTC) at virtual time `t`. */
+  wallMs(t: Micros = this.now()): number {
+    return this.originMs + Math.floor(t / 1000);
+  }
+
+  /** `clock set`: from now on the clock reads `ms` and is authoritative. */
+  set(ms: number): void {
+    this.originMs = ms - Math.floor(this.now() / 1000);
+    this.authoritative = true;
+  }
+
+  /** A device without a calendar starts again from Mar 1 1993 when it boots. */
+  restart(): void {
+    this.originMs = IOS_EPOCH_MS - Math.floor(this.now() / 1000);
+    this.authoritative = false;
+  }
+
+  private mark(): string {
+    return this.authoritative ? '' : '*';
+  }
+
+  /** show clock: "*00:12:45.123 UTC Mon Mar 1 1993". */
+  showClock(): string {
+    const p = parts(this.wallMs());
+    return `${this.mark()}${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
+  }
+
+  /** A log message prefix: "*Mar  1 00:12:45.123: ". */
+  logStamp(t: Micros): string {
+    const p = parts(this.wallMs(t));
+    return `${this.mark()}${p.month} ${String(p.day).padStart(2)} ${p.hms}.${p.millis}: `;
+  }
+
+  /** Running-config header dates: "00:12:45 UTC Mon Mar 1 1993". */
+  configStamp(t: Micros): string {
+    const p = parts(this.wallMs(t));
+    return `${p.hms} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
+  }
+}

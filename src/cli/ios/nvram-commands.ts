@@ -1,0 +1,151 @@
+/**
+ * The startup-config in NVRAM: `copy running-config startup-config` / `write memory`,
+ * `copy startup-config running-config` (a merge), `erase startup-config` / `write erase`,
+ * and `reload`, which boots again from it. RSA keys are saved with it to private NVRAM.
+ */
+import { defaultDeviceConfig } from '../../shared/config.ts';
+import { applyConfigText, mergeConfigText } from '../config-text.ts';
+import { FACTORY_HOSTNAME, without } from './config-edit.ts';
+import { withHeader, withoutHeader } from './config-header.ts';
+import { type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv, Question } from './env.ts';
+import { renderRunningConfig } from './running-config.ts';
+import { byteLength } from './show-commands.ts';
+
+export function saveConfig(env: IosEnv): void {
+  env.print('Building configuration...', '[OK]');
+  const rt = env.runtime!;
+  const now = rt.now();
+  env.device!.setStartupConfig(withHeader(renderRunningConfig(env.kind, env.config()), rt, now));
+  rt.lastSave = now;
+  rt.savedKeyBits = env.config().rsaKeyBits;
+}
+
+/** "[confirm]": Enter or y goes ahead; anything else cancels. */
+const confirmed = (text: string) => text === '' || /^y(es)?$/i.test(text.trim());
+
+function erase(env: IosEnv): void {
+  env.ask({
+    prompt: 'Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]',
+    answer(e, text) {
+      if (!confirmed(text)) return;
+      e.device!.setStartupConfig(undefined);
+      e.runtime!.savedKeyBits = undefined;
+      e.runtime!.lastSave = undefined;
+      e.print('[OK]', 'Erase of nvram: complete');
+      e.log('%SYS-7-NV_BLOCK_INIT: Initialized the geometry of nvram');
+    },
+  });
+}
+
+/** Back to the saved configuration (or factory settings), tables cleared, at the login prompt. */
+function reloadNow(env: IosEnv): void {
+  const dev = env.device!;
+  const rt = env.runtime!;
+  const saved = dev.startupConfig();
+  const base = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
+  const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
+  env.setConfig(
+    rt.savedKeyBits === undefined
+      ? without(booted, 'rsaKeyBits')
+      : { ...booted, rsaKeyBits: rt.savedKeyBits },
+  );
+  dev.sim.clearArp(dev.id);
+  dev.sim.clearMacTable(dev.id);
+  rt.rebooted();
+  env.modes.send({ type: 'reset' });
+  env.print(
+    '',
+    `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`,
+    '',
+    'Press RETURN to get started!',
+    '',
+  );
+}
+
+export function reload(env: IosEnv): void {
+  const proceed: Question = {
+    prompt: 'Proceed with reload? [confirm]',
+    answer: (e, text) => {
+      if (confirmed(text)) reloadNow(e);
+    },
+  };
+  const saved = env.device!.startupConfig();
+  if (saved !== undefined && withoutHeader(saved) === renderRunningConfig(env.kind, env.config())) {
+    env.ask(proceed);
+    return;
+  }
+  const save: Question = {
+    prompt: 'System configuration has been modified. Save? [yes/no]: ',
+    answer: (e, text) => {
+      const t = text.trim().toLowerCase();
+      if ('yes'.startsWith(t) && t !== '') saveConfig(e);
+      else if (!('no'.startsWith(t) && t !== '')) {
+        e.print("% Please answer 'yes' or 'no'.");
+        e.ask(save);
+        return;
+      }
+      e.ask(proceed);
+    },
+  };
+  env.ask(save);
+}
+
+/** Reading NVRAM is modelled at 8,000 bytes per second, the order of what a 1941 reports. */
+const NVRAM_READ_BYTES_PER_SECOND = 8000;
+
+function copyStartupToRunning(env: IosEnv): void {
+  const text = env.device!.startupConfig();
+  if (text === undefined) {
+    env.error('%% Non-volatile configuration memory invalid or not present');
+    return;
+  }
+  const merged = mergeConfigText(env.kind, env.config(), text).config;
+  env.setConfig(merged);
+  env.runtime!.merged(text);
+  const bytes = byteLength(text);
+  const secs = Math.max(0.004, Math.round((bytes / NVRAM_READ_BYTES_PER_SECOND) * 1000) / 1000);
+  env.print('', `${bytes} bytes copied in ${secs.toFixed(3)} secs (${Math.floor(bytes / secs)} bytes/sec)`);
+  env.log('%SYS-5-CONFIG_I: Configured from memory by console');
+}
+
+export function copyNode(): IosNode {
+  return kw(
+    'copy',
+    'Copy from one file to another',
+    kw(
+      'running-config',
+      'Copy from current system configuration',
+      kw(
+        'startup-config',
+        'Copy to startup configuration',
+        run((env) =>
+          env.ask({ prompt: 'Destination filename [startup-config]? ', answer: (e) => saveConfig(e) }),
+        ),
+      ),
+    ),
+    kw(
+      'startup-config',
+      'Copy from startup configuration',
+      kw(
+        'running-config',
+        'Update (merge with) current system configuration',
+        run((env) =>
+          env.ask({
+            prompt: 'Destination filename [running-config]? ',
+            answer: (e) => copyStartupToRunning(e),
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+export const eraseNode = (): IosNode =>
+  kw(
+    'erase',
+    'Erase a filesystem',
+    kw('startup-config', 'Erase contents of configuration memory', run(erase)),
+  );
+
+export const writeEraseNode = (): IosNode => kw('erase', 'Erase NV memory', run(erase));

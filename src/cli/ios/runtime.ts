@@ -1,0 +1,73 @@
+/**
+ * What a running IOS device knows that is no part of its configuration: its clock, when and
+ * why it last booted, which interface addresses were typed since then (the Method column of
+ * show ip interface brief says "manual" for those, "NVRAM" for what the startup-config set),
+ * when the configuration last changed and was saved, and the RSA keys kept in private NVRAM.
+ * Only a console has one; reading a text does not. "NVRAM" means the configuration the
+ * device booted with (or last merged by `copy startup-config running-config`), not whatever
+ * was saved since.
+ */
+import type { DeviceConfig } from '../../shared/config.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { IosDeviceContext } from '../context.ts';
+import { VirtualClock } from './clock.ts';
+
+/** A startup configuration as read back, with the interfaces its text names. */
+export interface StartupView {
+  readonly config: DeviceConfig;
+  readonly interfaces: ReadonlySet<string>;
+}
+
+export class IosRuntime {
+  readonly clock: VirtualClock;
+  bootedAt: Micros;
+  bootReason: 'power-on' | 'reload' = 'power-on';
+  /** Interfaces whose address was set or removed at the console since boot. */
+  readonly typedAddresses = new Set<string>();
+  lastChange: Micros | undefined;
+  lastSave: Micros | undefined;
+  /** RSA key size saved to private NVRAM by `write memory`. */
+  savedKeyBits: number | undefined;
+  /** The startup-config text the running configuration was read from. */
+  private bootText: string | undefined;
+  private bootCache: { readonly text: string; readonly startup: StartupView } | undefined;
+
+  constructor(
+    readonly device: IosDeviceContext,
+    /** The lines of the current mode's history, oldest first. */
+    readonly history: () => readonly string[],
+  ) {
+    this.clock = new VirtualClock(() => device.sim.now());
+    // Devices power on with the simulation; the engine keeps no later boot time.
+    this.bootedAt = 0 as Micros;
+    this.bootText = device.startupConfig();
+  }
+
+  now(): Micros {
+    return this.device.sim.now();
+  }
+
+  /** After `reload`: a fresh boot from the saved configuration. */
+  rebooted(): void {
+    this.bootedAt = this.now();
+    this.bootReason = 'reload';
+    this.typedAddresses.clear();
+    this.lastChange = undefined;
+    this.bootText = this.device.startupConfig();
+    if (this.device.kind === 'switch') this.clock.restart();
+  }
+
+  /** After `copy startup-config running-config`: what it set now comes from NVRAM. */
+  merged(text: string): void {
+    this.bootText = text;
+    this.typedAddresses.clear();
+  }
+
+  /** The startup configuration the device booted with, read back (cached per text). */
+  startup(read: (text: string) => StartupView): StartupView | undefined {
+    const text = this.bootText;
+    if (text === undefined) return undefined;
+    if (this.bootCache?.text !== text) this.bootCache = { text, startup: read(text) };
+    return this.bootCache.startup;
+  }
+}

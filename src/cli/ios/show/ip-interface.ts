@@ -1,0 +1,99 @@
+/**
+ * show ip interface [brief]. The Method column (and "Address determined by") says where an
+ * interface's addressing came from: NVRAM when the device booted with it from the
+ * startup-config, manual when it was typed since, unset when it was never configured.
+ */
+import type { InterfaceConfig } from '../../../shared/config.ts';
+import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { interfacesNamed, parseConfigText } from '../../config-text.ts';
+import type { IosEnv } from '../env.ts';
+import { shownInOrder, state, statuses } from './interfaces.ts';
+
+export type AddressMethod = 'NVRAM' | 'manual' | 'unset';
+
+const sameAddress = (a: InterfaceConfig['ip'], b: InterfaceConfig['ip']): boolean =>
+  a?.addr === b?.addr && a?.len === b?.len;
+
+export function addressMethod(env: IosEnv, name: string, i: InterfaceConfig): AddressMethod {
+  if (i.switchport) return 'unset';
+  const rt = env.runtime;
+  if (rt?.typedAddresses.has(name)) return 'manual';
+  const startup = rt?.startup((text) => ({
+    config: parseConfigText(env.kind, text).config,
+    interfaces: interfacesNamed(text),
+  }));
+  if (startup?.interfaces.has(name) && sameAddress(startup.config.interfaces[name]?.ip, i.ip)) return 'NVRAM';
+  return i.ip ? 'manual' : 'unset';
+}
+
+/** IOS 15 on a 1941 widens the first column for its Embedded-Service-Engine0/0; a 2960 does not. */
+const NAME_WIDTH = { router: 27, switch: 23 } as const;
+
+export function showIpInterfaceBrief(env: IosEnv): string[] {
+  const st = statuses(env.device!);
+  const w = NAME_WIDTH[env.kind];
+  const out = [`${'Interface'.padEnd(w)}IP-Address      OK? Method Status                Protocol`];
+  for (const [name, i] of shownInOrder(env.kind, env.config())) {
+    const { status, protocol } = state(i, st.get(name));
+    const ip = i.ip ? formatIpv4(i.ip.addr) : 'unassigned';
+    const method = addressMethod(env, name, i);
+    out.push(`${name.padEnd(w)}${ip.padEnd(16)}YES ${method.padEnd(7)}${status.padEnd(22)}${protocol}`);
+  }
+  return out;
+}
+
+/** The details IOS lists for an interface with an address, with Trame's settings where it has them. */
+function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
+  const ip = i.ip!;
+  const determined = addressMethod(env, name, i) === 'NVRAM' ? 'non-volatile memory' : 'setup command';
+  return [
+    `  Internet address is ${formatIpv4(ip.addr)}/${ip.len}`,
+    '  Broadcast address is 255.255.255.255',
+    `  Address determined by ${determined}`,
+    `  MTU is ${name.startsWith('Loopback') ? 1514 : 1500} bytes`,
+    '  Helper address is not set',
+    '  Directed broadcast forwarding is disabled',
+    '  Outgoing access list is not set',
+    '  Inbound  access list is not set',
+    `  Proxy ARP is ${i.proxyArp ? 'enabled' : 'disabled'}`,
+    '  Local Proxy ARP is disabled',
+    '  Security level is default',
+    '  Split horizon is enabled',
+    '  ICMP redirects are always sent',
+    '  ICMP unreachables are always sent',
+    '  ICMP mask replies are never sent',
+    '  IP fast switching is enabled',
+    '  IP Flow switching is disabled',
+    '  IP CEF switching is enabled',
+    '  IP CEF switching turbo vector',
+    '  IP multicast fast switching is enabled',
+    '  IP multicast distributed fast switching is disabled',
+    '  IP route-cache flags are Fast, CEF',
+    '  Router Discovery is disabled',
+    '  IP output packet accounting is disabled',
+    '  IP access violation accounting is disabled',
+    '  TCP/IP header compression is disabled',
+    '  RTP/IP header compression is disabled',
+    '  Probe proxy name replies are disabled',
+    '  Policy routing is disabled',
+    '  Network address translation is disabled',
+    '  BGP Policy Mapping is disabled',
+    '  Input features: MCI Check',
+    '  IPv4 WCCP Redirect outbound is disabled',
+    '  IPv4 WCCP Redirect inbound is disabled',
+    '  IPv4 WCCP Redirect exclude is disabled',
+  ];
+}
+
+export function showIpInterface(env: IosEnv, only?: string): string[] {
+  const st = statuses(env.device!);
+  const out: string[] = [];
+  for (const [name, i] of shownInOrder(env.kind, env.config())) {
+    if (only !== undefined && only !== name) continue;
+    const { status, protocol } = state(i, st.get(name));
+    out.push(`${name} is ${status}, line protocol is ${protocol}`);
+    if (i.switchport) out.push('  Inbound  access list is not set');
+    else out.push(...(i.ip ? details(env, name, i) : ['  Internet protocol processing disabled']));
+  }
+  return out;
+}
