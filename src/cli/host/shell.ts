@@ -4,11 +4,12 @@
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
 import type { ProbeResult } from '../../engine/api.ts';
+import { formatError } from '../../model/errors.ts';
+import { checkHostAddress } from '../../model/host-address.ts';
 import {
   broadcastOf,
   formatIpv4,
   type Ipv4Addr,
-  isUsableUnicast,
   lenFromMask,
   maskFromLen,
   parseIpv4,
@@ -167,8 +168,11 @@ export class HostShell {
     const mask = parseIpv4(args[1]!);
     const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
     const len = mask === undefined ? undefined : lenFromMask(mask);
-    if (addr === undefined || len === undefined || len === 0 || !isUsableUnicast(addr)) return IPCONFIG_USAGE;
+    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_USAGE;
     if (args[2] !== undefined && gateway === undefined) return IPCONFIG_USAGE;
+    // The same rule as the IP Configuration form and network files, with the same explanation.
+    const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
+    if (!checked.ok) return [formatError(checked.error)];
     this.ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
     return [];
   }
