@@ -3,7 +3,7 @@
  * notch, a trackpad pinch (browsers send it as a wheel event with ctrlKey set and small
  * deltas) and a two-finger pinch on a touch screen, which also pans with the fingers' midpoint.
  */
-import type { Point } from './geometry.ts';
+import type { Point } from '../shared/geometry.ts';
 
 /** How much one notch zooms: about 1.4x per 100 px of wheel delta, as map viewers do. */
 const WHEEL_STRENGTH = 1.15;

@@ -4,7 +4,6 @@
  * device wins over the ones below it.
  */
 import { deviceOf, linkOf, type NetworkDoc } from '../model/document.ts';
-import type { DeviceId, LinkId } from '../shared/ids.ts';
 import {
   CABLE_HIT_SLOP,
   distanceToSegment,
@@ -12,7 +11,8 @@ import {
   LABEL_HEIGHT,
   LABEL_OFFSET,
   type Point,
-} from './geometry.ts';
+} from '../shared/geometry.ts';
+import type { DeviceId, LinkId } from '../shared/ids.ts';
 
 export type Hit =
   | { readonly type: 'device'; readonly id: DeviceId; readonly at: Point }

@@ -78,6 +78,47 @@ export function actionFor(e: KeyInput): ShortcutAction | undefined {
   return undefined;
 }
 
+/**
+ * What has the keyboard focus when a key is pressed: the canvas, nothing in particular (the
+ * page), a text field or terminal, a menu or dialog, or another control (a button, a link).
+ */
+export type KeyFocus = 'canvas' | 'page' | 'text' | 'menu' | 'control';
+
+/**
+ * Whether a shortcut acts where the focus is. Single keys act on the canvas: Backspace in a
+ * field, or on the Rename button, must not delete the selected device, and V or C typed in a
+ * form must not change the tool. Ctrl+S, Ctrl+O and Ctrl+Alt+N work everywhere.
+ */
+export function shortcutApplies(action: ShortcutAction, focus: KeyFocus): boolean {
+  switch (action) {
+    case 'file.new':
+    case 'file.open':
+    case 'file.save':
+      return true;
+    case 'delete':
+    case 'tool.select':
+    case 'tool.cable':
+    case 'tool.pan':
+      return focus === 'canvas' || focus === 'page';
+    // Elsewhere arrow keys move the focus or the text cursor.
+    case 'nudge.left':
+    case 'nudge.right':
+    case 'nudge.up':
+    case 'nudge.down':
+      return focus === 'canvas';
+    // Menus and dialogs close themselves with Escape.
+    case 'cancel':
+      return focus !== 'text' && focus !== 'menu';
+    // Text fields and the terminal have their own undo and Ctrl+Z.
+    case 'undo':
+    case 'redo':
+    case 'view.zoomIn':
+    case 'view.zoomOut':
+    case 'view.fit':
+      return focus !== 'text';
+  }
+}
+
 const KEY_NAMES: Record<string, string> = {
   Delete: 'Del',
   Escape: 'Esc',

@@ -7,9 +7,10 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { DocCommand } from '../model/commands.ts';
+import type { Point } from '../shared/geometry.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
-import { DRAG_THRESHOLD, type Point } from './geometry.ts';
+import { DRAG_THRESHOLD } from './geometry.ts';
 import type { Hit } from './hit-test.ts';
 
 export type Selection =

@@ -3,7 +3,7 @@
  * Plain numbers, no PixiJS, so that zooming about a point and keeping the middle in the middle
  * are tested without a browser; the scene copies the result onto its world container.
  */
-import type { Point } from '../editor/geometry.ts';
+import type { Point } from '../shared/geometry.ts';
 
 export const MIN_SCALE = 0.15;
 export const MAX_SCALE = 4;

@@ -3,7 +3,7 @@
  * every sprite then shares (no Graphics is redrawn while the scene is steady).
  */
 import { Graphics, type Renderer, type Texture } from 'pixi.js';
-import { ICON_SIZE } from '../editor/geometry.ts';
+import { ICON_SIZE } from '../shared/geometry.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 
 export interface IconTextures {

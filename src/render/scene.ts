@@ -7,7 +7,6 @@
  * per change of the entity they show); `overlay` holds what moves (the cable being drawn).
  */
 import { Application, BitmapText, Container, Sprite, Texture, Ticker } from 'pixi.js';
-import { ICON_SIZE, LABEL_HEIGHT, LABEL_OFFSET, LIGHT_DISTANCE, type Point } from '../editor/geometry.ts';
 import {
   type DeviceDoc,
   deviceOf,
@@ -17,6 +16,7 @@ import {
   linksInOrder,
   type NetworkDoc,
 } from '../model/document.ts';
+import { ICON_SIZE, LABEL_HEIGHT, LABEL_OFFSET, LIGHT_DISTANCE, type Point } from '../shared/geometry.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { shortInterfaceName } from '../shared/ports.ts';
 import { Camera, MIN_SCALE } from './camera.ts';

@@ -6,20 +6,34 @@
  * (and xstate), the realtime clock, the panels and the console load right after it, or as soon
  * as a pointer or a key needs them, with what happened meanwhile replayed in order.
  */
-import { DocMirror, type MirrorPatch } from '../editor/doc-mirror.ts';
+import { DocMirror } from '../editor/doc-mirror.ts';
+import {
+  type DocCommand,
+  deviceOf,
+  devicesInOrder,
+  linkOf,
+  type NetworkDoc,
+  saveNetwork,
+} from '../editor/document.ts';
 import { freeSpotNear } from '../editor/geometry.ts';
 import { Pinch, wheelZoom } from '../editor/gestures.ts';
 import { hitTest, positionsFrom } from '../editor/hit-test.ts';
-import { actionFor, NUDGE_STEP, NUDGE_STEP_LARGE, type ShortcutAction } from '../editor/keymap.ts';
+import {
+  actionFor,
+  type KeyFocus,
+  NUDGE_STEP,
+  NUDGE_STEP_LARGE,
+  type ShortcutAction,
+  shortcutApplies,
+} from '../editor/keymap.ts';
 import type { EditorEffects, EditorEvent, PortChoice, Selection } from '../editor/tools.ts';
-import type { DocCommand } from '../model/commands.ts';
-import { deviceOf, devicesInOrder, linkOf } from '../model/document.ts';
 import { Scene } from '../render/scene.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
-import { type CommandResult, type LinkLightsUpdate, startSession } from '../worker/client.ts';
-import { autosaver, restoreAutosave } from './autosave.ts';
+import { startSession } from '../worker/client.ts';
+import { Autosave } from './autosave.ts';
+import { Changes } from './changes.ts';
 import {
   buildMenus,
   buildPalette,
@@ -31,12 +45,15 @@ import {
   type ToolName,
 } from './chrome.ts';
 import type { AppContext } from './context.ts';
-import { showDialog } from './dialog.ts';
+import { ask, showDialog } from './dialog.ts';
 import { h } from './dom.ts';
 import type { EditorActor } from './editor-actor.ts';
 import { downloadFile, pickFile } from './files.ts';
 import { initLanguage, language, onLanguageChange, setLanguage, t, tError } from './i18n/i18n.ts';
 import { LightBoard } from './lights.ts';
+import { showNotice } from './notice.ts';
+import { prefs } from './prefs.ts';
+import { type Opened, restoreWork } from './restore.ts';
 import { applyTheme, savedTheme, type ThemeName } from './theme.ts';
 import { toast } from './toast.ts';
 
@@ -50,7 +67,7 @@ type Panels = typeof import('./details/panel.ts');
 type ConsoleModule = typeof import('./details/console-dock.ts');
 
 export async function startApp(root: HTMLElement): Promise<void> {
-  await initLanguage(localStorage, navigator.languages);
+  await initLanguage(prefs, navigator.languages);
   let theme: ThemeName = savedTheme();
   let sceneTheme = applyTheme(theme);
 
@@ -64,54 +81,57 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let status: HTMLElement = h('footer');
   root.append(menubar, toolbar, palette, canvasHost, loading, dock, details, status);
 
-  const session = startSession();
+  // The simulator's thread failing to load or dying leaves every call unanswered: say so
+  // rather than wait for ever.
+  let simulatorDown = false;
+  const session = startSession((detail) => {
+    if (simulatorDown) return;
+    simulatorDown = true;
+    console.error(detail);
+    loading.remove();
+    showNotice(t('app.simulatorFailed'), [{ label: t('app.reload'), run: () => location.reload() }]);
+  });
   const mirror = new DocMirror();
   const lights = new LightBoard();
-  const [scene, restored] = await Promise.all([Scene.create(canvasHost, sceneTheme), restoreAutosave()]);
+  /** The file name Save offers, and whether there are changes not saved to a file. */
+  let fileName = 'network.json';
+  let unsaved = false;
+  const autosave = new Autosave(() => ({ text: saveNetwork(mirror.doc), name: fileName, unsaved }));
+  const [scene, kept] = await Promise.all([Scene.create(canvasHost, sceneTheme), autosave.restore()]);
   let selection: Selection | undefined;
   let dragged: { id: DeviceId; at: { x: number; y: number } } | undefined;
-  let fileName = 'network.json';
   let clock: Micros = micros(0);
   let clockPaused = false;
   let panels: InstanceType<Panels['DetailsPanel']> | undefined;
   let consoles: InstanceType<ConsoleModule['ConsoleDock']> | undefined;
-  const saveSoon = autosaver(() => session.save());
 
-  const apply = (result: CommandResult): MirrorPatch[] | undefined => {
-    if (result.ok) {
-      mirror.apply(result.patches);
-      return [...result.patches];
-    }
-    toast(tError(result.error.key, result.error.params), 'error');
-    return undefined;
+  /** The simulator threw: the details go to the browser console, a sentence to the user. */
+  const reportFailure = (error: unknown): void => {
+    console.error(error);
+    toast(t('app.actionFailed'), 'error', 10_000);
   };
-
-  // ---- Cable lights: asked for with each change, and on realtime ticks ----
-  const lightsSince = (): Promise<LinkLightsUpdate> => session.linkLights(lights.version);
-  let lightsAsked = false;
-  const pollLights = async (): Promise<void> => {
-    if (lightsAsked) return;
-    lightsAsked = true;
-    try {
-      lights.merge(await lightsSince());
-    } finally {
-      lightsAsked = false;
-    }
+  /** A part of the app loaded on demand did not come (offline before it was ever cached). */
+  const reportMissing = (error: unknown): void => {
+    console.error(error);
+    toast(t('app.partMissing'), 'error', 10_000);
   };
-  /** A change to the simulator, with the lights asked for right behind it (the worker answers in order). */
-  const change = async (call: Promise<CommandResult>): Promise<MirrorPatch[] | undefined> => {
-    const [result, update] = await Promise.all([call, lightsSince()]);
-    const patches = apply(result);
-    lights.merge(update);
-    return patches;
-  };
+  const changes = new Changes(session, mirror, lights, {
+    refused: (key, params) => toast(tError(key, params), 'error'),
+    failed: reportFailure,
+    edited: () => {
+      unsaved = true;
+      autosave.release();
+      autosave.soon();
+    },
+  });
+  // Lights change often: the canvas and the open panel recolour them in place.
   lights.subscribe((changed) => {
     scene.setLights(lights.table, changed);
-    panels?.show(mirror.doc, selection);
+    panels?.lightsChanged(changed);
   });
 
   const run = async (command: DocCommand): Promise<boolean> => {
-    const patches = await change(session.dispatch(command));
+    const patches = await changes.run(session.dispatch(command));
     if (patches && command.type === 'addDevice') {
       // Select what was just placed, as drawing tools do: a new device comes last in the order.
       const order = mirror.doc.deviceOrder;
@@ -125,14 +145,24 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let editor: EditorActor | undefined;
   let editorLoading: Promise<void> | undefined;
   const early: EditorEvent[] = [];
+  // Lazy parts are loaded with `await` inside `try`: Vite wraps `import(...).then(...)` in its
+  // preloading, so a handler chained on the import would not hear of a stylesheet that failed.
   const loadEditor = (): Promise<void> =>
-    (editorLoading ??= import('./editor-actor.ts').then(({ startEditor }) => {
-      const actor = startEditor(effects);
-      editor = actor;
-      actor.subscribe(onEditorChange);
-      for (const event of early.splice(0)) actor.send(event);
-      onEditorChange();
-    }));
+    (editorLoading ??= (async () => {
+      try {
+        const { startEditor } = await import('./editor-actor.ts');
+        const actor = startEditor(effects);
+        editor = actor;
+        actor.subscribe(onEditorChange);
+        for (const event of early.splice(0)) actor.send(event);
+        onEditorChange();
+      } catch (error) {
+        // What waited is dropped; the next pointer or key tries again.
+        early.length = 0;
+        editorLoading = undefined;
+        reportMissing(error);
+      }
+    })());
   const send = (event: EditorEvent): void => {
     if (editor) editor.send(event);
     else {
@@ -149,12 +179,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     previewCable: (cable) => scene.previewCable(cable),
     pan: (dx, dy) => scene.panBy(dx, dy),
-    askPort: (device, screen) =>
-      void import('./port-menu.ts').then((m) =>
-        m.openPortMenu(canvasHost, mirror.doc, device, screen, (port) =>
-          send(port === undefined ? { type: 'cancel' } : { type: 'port.chosen', port }),
-        ),
-      ),
+    askPort: (device, screen) => void askPort(device, screen),
     selectionChanged: (next) => {
       selection = next;
       scene.setSelection(next);
@@ -163,15 +188,28 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   };
 
+  async function askPort(device: DeviceId, screen: { x: number; y: number }): Promise<void> {
+    try {
+      const { openPortMenu } = await import('./port-menu.ts');
+      openPortMenu(canvasHost, mirror.doc, device, screen, (port) =>
+        send(port === undefined ? { type: 'cancel' } : { type: 'port.chosen', port }),
+      );
+    } catch (error) {
+      reportMissing(error);
+      send({ type: 'cancel' });
+    }
+  }
+
   const ctx: AppContext = {
     session,
     mirror,
     lights,
     run,
     select: (next) => send({ type: 'select', selection: next }),
-    consoleRan: (patches) => {
-      mirror.apply(patches);
-      void pollLights();
+    consoleRan: (patches) => changes.consoleRan(patches),
+    failed: (error) => {
+      reportFailure(error);
+      void changes.resync();
     },
   };
 
@@ -183,12 +221,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return;
     }
     if (consoles) consoles.show(id);
-    else {
-      dock.replaceChildren(h('p', { class: 'placeholder' }, t('panel.consoleLoading')));
-      void import('./details/console-dock.ts').then((m) => {
-        consoles ??= new m.ConsoleDock(dock, ctx);
-        showConsole();
-      });
+    else void loadConsoles();
+  };
+  const loadConsoles = async (): Promise<void> => {
+    dock.replaceChildren(h('p', { class: 'placeholder' }, t('panel.consoleLoading')));
+    try {
+      const { ConsoleDock } = await import('./details/console-dock.ts');
+      consoles ??= new ConsoleDock(dock, ctx);
+      showConsole();
+    } catch (error) {
+      console.error(error);
+      // Selecting a device again tries again.
+      dock.replaceChildren(h('p', { class: 'placeholder', role: 'alert' }, t('panel.consoleMissing')));
     }
   };
 
@@ -231,7 +275,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       scene.setTheme(sceneTheme);
       rebuildChrome();
     },
-    setLanguage: (lang) => void setLanguage(lang, localStorage),
+    setLanguage: (lang) => void setLanguage(lang, prefs).catch(reportMissing),
     showShortcuts: () => showDialog(t('help.shortcutsTitle'), shortcutsTable()),
     showAbout: () => showDialog(t('help.aboutTitle'), h('p', {}, t('help.about'))),
   };
@@ -279,39 +323,91 @@ export async function startApp(root: HTMLElement): Promise<void> {
   scene.onViewChange(renderStatus);
 
   // ---- Files ----
-  async function loadText(text: string, name: string): Promise<boolean> {
+  /** Replaces the network with a file's contents; resolves to the problems when refused. */
+  async function open(text: string, name: string): Promise<Opened> {
     const result = await session.load(text);
     if (!result.ok) {
-      toast(
-        [
-          t('file.openFailed', { file: name }),
-          ...result.problems
-            .slice(0, 8)
-            .map(
-              (p) =>
-                `${p.pointer ? `${p.pointer}: ` : ''}${p.key ? tError(p.key, p.params ?? {}) : p.message}`,
-            ),
-        ].join('\n'),
-        'error',
-        10_000,
-      );
-      return false;
+      return {
+        ok: false,
+        problems: result.problems
+          .slice(0, 8)
+          .map(
+            (p) => `${p.pointer ? `${p.pointer}: ` : ''}${p.key ? tError(p.key, p.params ?? {}) : p.message}`,
+          ),
+      };
     }
     fileName = name;
-    const [doc, update] = await Promise.all([session.document(), session.linkLights(0)]);
     editor?.send({ type: 'select', selection: undefined });
     consoles?.reset();
-    lights.reset();
-    mirror.reset(doc);
-    lights.merge(update);
+    await changes.resync();
     scene.fitToDocument();
+    return { ok: true };
+  }
+
+  /** Opens a file; a refusal or a failure is told to the user. Resolves to success. */
+  async function openFile(text: string, name: string): Promise<boolean> {
+    let opened: Opened;
+    try {
+      opened = await open(text, name);
+    } catch (error) {
+      ctx.failed(error);
+      return false;
+    }
+    if (!opened.ok) {
+      toast([t('file.openFailed', { file: name }), ...opened.problems].join('\n'), 'error', 10_000);
+      return false;
+    }
+    unsaved = false;
+    autosave.soon();
     return true;
   }
 
-  async function openExample(name: string): Promise<void> {
-    const example = EXAMPLES[name as keyof typeof EXAMPLES];
-    if (example) await loadText(await example(), `${name}.json`);
+  /** Downloads the network file; resolves to success. */
+  async function saveToFile(): Promise<boolean> {
+    let text: string;
+    try {
+      text = await session.save();
+    } catch (error) {
+      ctx.failed(error);
+      return false;
+    }
+    downloadFile(fileName, text);
+    unsaved = false;
+    autosave.soon();
+    toast(t('file.saved', { file: fileName }));
+    return true;
   }
+
+  /** Before the network is replaced: changes not saved to a file are saved or dropped, as the user says. */
+  async function mayReplace(): Promise<boolean> {
+    if (!unsaved) return true;
+    const answer = await ask(t('file.unsavedTitle'), t('file.unsaved', { file: fileName }), [
+      { value: 'save', label: t('file.saveFirst'), primary: true },
+      { value: 'discard', label: t('file.discard') },
+      { value: 'cancel', label: t('file.cancel') },
+    ]);
+    return answer === 'discard' || (answer === 'save' && (await saveToFile()));
+  }
+
+  /** What the user chose to open instead of the current network (New, Open, an example). */
+  async function replaceWith(read: () => Promise<string>, name: string): Promise<void> {
+    if (!(await mayReplace())) return;
+    let text: string;
+    try {
+      text = await read();
+    } catch (error) {
+      reportMissing(error);
+      return;
+    }
+    autosave.release();
+    await openFile(text, name);
+  }
+
+  const exampleText = (name: string): Promise<string> => {
+    const example = EXAMPLES[name as keyof typeof EXAMPLES];
+    return example ? example() : Promise.reject(new Error(`no example named ${name}`));
+  };
+  const openExample = (name: string): Promise<void> => replaceWith(() => exampleText(name), `${name}.json`);
 
   function nudge(action: 'nudge.left' | 'nudge.right' | 'nudge.up' | 'nudge.down', large: boolean): void {
     const d = selection?.type === 'device' ? deviceOf(mirror.doc, selection.id) : undefined;
@@ -329,10 +425,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function shortcut(action: ShortcutAction, large = false): Promise<void> {
     switch (action) {
       case 'undo':
-        await change(session.undo());
+        await changes.run(session.undo());
         break;
       case 'redo':
-        await change(session.redo());
+        await changes.run(session.redo());
         break;
       case 'delete':
         send({ type: 'delete' });
@@ -350,18 +446,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
         send({ type: 'tool.cable', ports: 'auto' });
         break;
       case 'file.new':
-        if (mirror.doc.deviceOrder.length === 0 || confirm(t('file.newConfirm'))) {
-          await loadText(EMPTY_NETWORK, 'network.json');
-        }
+        await replaceWith(async () => EMPTY_NETWORK, 'network.json');
         break;
       case 'file.open': {
         const file = await pickFile();
-        if (file) await loadText(file.text, file.name);
+        if (file) await replaceWith(async () => file.text, file.name);
         break;
       }
       case 'file.save':
-        downloadFile(fileName, await session.save());
-        toast(t('file.saved', { file: fileName }));
+        await saveToFile();
         break;
       case 'view.zoomIn':
         scene.zoomBy(1.25);
@@ -443,22 +536,23 @@ export async function startApp(root: HTMLElement): Promise<void> {
     { passive: false },
   );
 
+  const focusOf = (target: EventTarget | null): KeyFocus => {
+    if (target === canvasHost) return 'canvas';
+    if (!(target instanceof Element) || target === document.body || target === document.documentElement)
+      return 'page';
+    if (target.closest('input, textarea, select, [contenteditable], .xterm')) return 'text';
+    if (target.closest('[role="menu"], [role="menubar"], dialog')) return 'menu';
+    return 'control';
+  };
   window.addEventListener('keydown', (e) => {
     const action = actionFor(e);
-    if (!action) return;
-    const target = e.target as HTMLElement | null;
-    const typing = target?.closest('input, textarea, select, [contenteditable], .xterm') != null;
-    const global = action === 'file.save' || action === 'file.open' || action === 'file.new';
-    if (typing && !global) return;
-    if (!typing && target?.closest('[role="menu"], [role="menubar"], dialog') && action === 'cancel') return;
-    // Arrow keys move a device only from the canvas; elsewhere they move the focus or the text cursor.
-    if (action.startsWith('nudge.') && target !== canvasHost) return;
+    if (!action || !shortcutApplies(action, focusOf(e.target))) return;
     e.preventDefault();
     void shortcut(action, e.shiftKey);
   });
 
   // ---- Start: last network from this browser, else the example ----
-  mirror.subscribe((doc) => {
+  mirror.subscribe((doc: NetworkDoc) => {
     scene.setDocument(doc);
     if (selection) {
       const gone = selection.type === 'device' ? !deviceOf(doc, selection.id) : !linkOf(doc, selection.id);
@@ -466,32 +560,60 @@ export async function startApp(root: HTMLElement): Promise<void> {
     }
     panels?.show(doc, selection);
     consoles?.sync(doc);
-    saveSoon();
   });
+  // A closing lid or tab does not wait for the pause in editing.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') autosave.flush();
+  });
+  window.addEventListener('pagehide', () => autosave.flush());
 
   relabel();
   rebuildChrome();
-  if (!(restored !== undefined && (await loadText(restored, fileName)))) {
-    await openExample('small-office');
-  }
+  await restoreWork(kept, {
+    open: (work) => open(work.text, work.name),
+    fallback: async () => {
+      await openFile(await exampleText('small-office'), 'small-office.json');
+    },
+    autosave,
+    restored: (work) => {
+      unsaved = work.unsaved;
+      toast(t('file.restored'));
+    },
+    unreadable: (work, problems, error) => {
+      if (error !== undefined) console.error(error);
+      showNotice([t('autosave.unreadable', { file: work.name }), ...problems.slice(0, 3)].join('\n'), [
+        { label: t('autosave.download'), run: () => downloadFile(work.name, work.text) },
+      ]);
+    },
+  });
   loading.remove();
 
   // ---- After the first frame: what interaction needs ----
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const optional = async <T>(load: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await load();
+    } catch (error) {
+      reportMissing(error);
+      return undefined;
+    }
+  };
   const [panelModule, clockModule] = await Promise.all([
-    import('./details/panel.ts'),
-    import('./clock.ts'),
+    optional(() => import('./details/panel.ts')),
+    optional(() => import('./clock.ts')),
     loadEditor(),
   ]);
-  panels = new panelModule.DetailsPanel(details, ctx);
-  panels.show(mirror.doc, selection);
-  clockModule.startRealtimeClock(session, (now, paused) => {
+  if (panelModule) {
+    panels = new panelModule.DetailsPanel(details, ctx);
+    panels.show(mirror.doc, selection);
+  }
+  clockModule?.startRealtimeClock(session, (now, paused) => {
     const changed = Math.floor(now / 1e6) !== Math.floor(clock / 1e6) || paused !== clockPaused;
     clock = now;
     clockPaused = paused;
     if (changed) renderStatus();
     // Time moved: ports may have changed state and the open console may have something to say.
-    void pollLights();
+    void changes.pollLights();
     consoles?.poll();
   });
 }

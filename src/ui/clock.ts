@@ -31,6 +31,9 @@ export function startRealtimeClock(
     try {
       if (!paused) await session.advance(Math.round(elapsed * 1000) as Micros);
       onTime(await session.now(), paused);
+    } catch (e) {
+      // The next tick tries again; what the user did meanwhile reports its own failures.
+      console.error(e);
     } finally {
       busy = false;
     }

@@ -1,8 +1,8 @@
 /** What the panels get from the application: the simulator, the document mirror and intents. */
 
 import type { DocMirror } from '../editor/doc-mirror.ts';
+import type { DocCommand } from '../editor/document.ts';
 import type { Selection } from '../editor/tools.ts';
-import type { DocCommand } from '../model/commands.ts';
 import type { DocPatch, SessionClient } from '../worker/client.ts';
 import type { LightBoard } from './lights.ts';
 
@@ -16,4 +16,6 @@ export interface AppContext {
   select(selection: Selection | undefined): void;
   /** A console line ran: the document changes it made, and lights it may have changed. */
   consoleRan(patches: readonly DocPatch[]): void;
+  /** The simulator threw: the user is told and the page takes the simulator's document again. */
+  failed(error: unknown): void;
 }

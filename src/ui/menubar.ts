@@ -29,11 +29,17 @@ export function buildMenubar(brand: string, menus: readonly Menu[]): HTMLElement
   const buttons: HTMLButtonElement[] = [];
   const lists: HTMLElement[] = [];
 
+  // Listened to only while a menu is open, so that menu bars rebuilt by a language or theme
+  // change leave nothing behind on the document.
+  const outside = (e: PointerEvent): void => {
+    if (!bar.contains(e.target as Node)) close();
+  };
   const close = (): void => {
     for (const [i, list] of lists.entries()) {
       list.classList.remove('open');
       buttons[i]!.setAttribute('aria-expanded', 'false');
     }
+    document.removeEventListener('pointerdown', outside);
   };
   const itemsOf = (i: number): HTMLElement[] => [
     ...lists[i]!.querySelectorAll<HTMLElement>('[role^="menuitem"]'),
@@ -42,6 +48,7 @@ export function buildMenubar(brand: string, menus: readonly Menu[]): HTMLElement
     close();
     lists[i]!.classList.add('open');
     buttons[i]!.setAttribute('aria-expanded', 'true');
+    document.addEventListener('pointerdown', outside);
     const items = itemsOf(i);
     if (focus === 'first') items[0]?.focus();
     if (focus === 'last') items[items.length - 1]?.focus();
@@ -98,9 +105,6 @@ export function buildMenubar(brand: string, menus: readonly Menu[]): HTMLElement
     buttons.push(button);
     lists.push(list);
     bar.append(h('div', { class: 'menu' }, button, list));
-  });
-  document.addEventListener('pointerdown', (e) => {
-    if (!bar.contains(e.target as Node)) close();
   });
   return bar;
 }

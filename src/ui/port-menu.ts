@@ -2,7 +2,7 @@
  * The port chooser shown when cabling with "choose ports": every port of the device, the
  * used ones greyed with the cable they carry, so the student sees why a port is taken.
  */
-import { deviceOf, linksInOrder, type NetworkDoc } from '../model/document.ts';
+import { deviceOf, linksInOrder, type NetworkDoc } from '../editor/document.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import { KIND_PORTS, shortInterfaceName } from '../shared/ports.ts';
 import { h } from './dom.ts';

@@ -4,7 +4,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleText, lightsAt, type OpenApp, openApp, type Probe, paintedPixels, probe } from './harness.ts';
+import {
+  autosavedDevices,
+  consoleText,
+  lightsAt,
+  type OpenApp,
+  openApp,
+  type Probe,
+  paintedPixels,
+  probe,
+  statusTime,
+  streamText,
+} from './harness.ts';
 
 describe('Trame in Chromium', () => {
   let app: OpenApp;
@@ -30,7 +41,11 @@ describe('Trame in Chromium', () => {
   it('renders nothing while idle', async () => {
     const { page } = app;
     const before = (await probe(page)).frames;
-    await page.waitForTimeout(500);
+    // Two ticks of the realtime clock: time goes by, and the canvas has nothing new to draw.
+    for (let tick = 0; tick < 2; tick++) {
+      const time = await statusTime(page);
+      await expect.poll(() => statusTime(page), { timeout: 5000 }).not.toBe(time);
+    }
     expect((await probe(page)).frames).toBe(before);
   });
 
@@ -212,7 +227,7 @@ describe('Trame in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await probe(page)).devices).toBe(before + 1);
     // The autosave waits for a pause in editing before it writes.
-    await page.waitForTimeout(1500);
+    await expect.poll(async () => (await autosavedDevices(page))?.length).toBe(before + 1);
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { __trame?: Probe }).__trame?.ready === true);
     await expect.poll(async () => (await probe(page)).devices).toBe(before + 1);
@@ -222,9 +237,3 @@ describe('Trame in Chromium', () => {
     expect(app.errors).toEqual([]);
   });
 });
-
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -2,7 +2,13 @@
  * Serves a built app (dist/) and opens it in Debian's headless Chromium with playwright-core.
  * The app publishes what its canvas last drew on `window.__trame` (see src/render/scene.ts).
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 
 export const CHROMIUM_FLAGS = [
@@ -77,10 +83,7 @@ export async function openApp(distDir = 'dist'): Promise<OpenApp> {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(server.url);
-    await page.waitForFunction(() => {
-      const p = (window as unknown as { __trame?: Probe }).__trame;
-      return p?.ready === true && p.frames > 0 && p.scene.devices > 0;
-    });
+    await appReady(page);
     const opened = browser;
     return {
       page,
@@ -96,6 +99,72 @@ export async function openApp(distDir = 'dist'): Promise<OpenApp> {
     throw e;
   }
 }
+
+/** The built app served once, and a browser whose pages each start with empty storage. */
+export interface Site {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A page in a context of its own (fresh IndexedDB, localStorage, service workers), not yet loaded. */
+  newPage(
+    options?: BrowserContextOptions,
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function openSite(distDir = 'dist'): Promise<Site> {
+  const server = await serve(distDir);
+  const browser = await launchChromium().catch(async (e: unknown) => {
+    await server.close();
+    throw e;
+  });
+  return {
+    url: server.url,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, context, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Clicks a device on the canvas, by name. */
+export async function clickDevice(page: Page, name: string): Promise<void> {
+  const at = await page.evaluate((n) => (window as unknown as { __trame: Probe }).__trame.screenOf(n), name);
+  if (!at) throw new Error(`${name} is not on the canvas`);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** Types lines at the open console, each followed by Enter. */
+export async function typeLines(page: Page, ...lines: string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/**
+ * Makes the page believe it was hidden or shown again (a tab switched, a Chromebook lid
+ * closed), as the browser tells it: visibilityState, then the visibilitychange event.
+ */
+export const setVisible = (page: Page, visible: boolean): Promise<void> =>
+  page.evaluate((visible) => {
+    Object.defineProperty(document, 'visibilityState', {
+      value: visible ? 'visible' : 'hidden',
+      configurable: true,
+    });
+    Object.defineProperty(document, 'hidden', { value: !visible, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visible);
 
 /** The lights at both ends of the cable plugged into `device`'s `port`, as the canvas shows them. */
 export const lightsAt = (
@@ -113,6 +182,67 @@ export const lightsAt = (
     },
     [device, port] as const,
   );
+
+/** What the app keeps in IndexedDB (idb-keyval's default store) under `key`. */
+export const stored = (page: Page, key = 'trame.network'): Promise<unknown> =>
+  page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('keyval').objectStore('keyval').get(key);
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+
+/** Writes `value` where the app keeps its work, as an earlier visit would have left it. */
+export const store = (page: Page, value: unknown, key = 'trame.network'): Promise<void> =>
+  page.evaluate(
+    ([key, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('keyval', 'readwrite');
+          tx.objectStore('keyval').put(value, key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [key, value] as const,
+  );
+
+/** Devices in the autosaved network file, by name (undefined while nothing is kept). */
+export const autosavedDevices = async (page: Page): Promise<string[] | undefined> => {
+  const kept = (await stored(page)) as { text?: string } | undefined;
+  if (!kept?.text) return undefined;
+  return (JSON.parse(kept.text) as { devices: { name: string }[] }).devices.map((d) => d.name);
+};
+
+/** The realtime clock in the status bar ("Time: 00:00:03"). */
+export const statusTime = (page: Page): Promise<string | null> =>
+  page.locator('.statusbar .time').textContent();
+
+/** Waits for the app to have drawn the network it opened with. */
+export const appReady = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => {
+    const p = (window as unknown as { __trame?: Probe }).__trame;
+    return p?.ready === true && p.frames > 0 && p.scene.devices > 0;
+  });
 
 /** The console's visible text (xterm's rows, joined). */
 export const consoleText = async (page: Page): Promise<string> =>
@@ -149,4 +279,10 @@ export async function paintedPixels(page: Page): Promise<{ painted: number; tota
     }
     return { painted, total: c.width * c.height };
   }, png);
+}
+
+export async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
 }

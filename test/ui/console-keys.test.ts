@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/session/session.ts';
-import { ConsoleKeys } from '../../src/ui/details/console-keys.ts';
+import { ConsoleKeys, type ConsoleSession } from '../../src/ui/details/console-keys.ts';
+import { setLanguage } from '../../src/ui/i18n/i18n.ts';
 
 const NETWORK = JSON.stringify({
   version: 1,
@@ -30,6 +31,9 @@ async function console1(): Promise<{ session: Session; keys: ConsoleKeys; mark: 
       written += text;
     },
     () => {},
+    (e) => {
+      throw e;
+    },
   );
   await keys.open();
   return {
@@ -136,5 +140,50 @@ describe('a device console', () => {
     await keys.pollLog();
     expect(since()).toMatch(/^\r\n.*%LINK-\d-\w+: Interface GigabitEthernet0\/0, changed state to down\r\n/);
     expect(lastRedraw(since())).toBe('R1(config-if)#descr');
+  });
+
+  it('says in the user language that a line could not run, reports it, and goes on', async () => {
+    const session = new Session();
+    expect(session.load(NETWORK).ok).toBe(true);
+    const R1 = session.findDevice('R1')!;
+    let broken = true;
+    const flaky: ConsoleSession = {
+      ...Object.fromEntries(
+        (['ctrlZ', 'history', 'complete', 'prompt', 'greeting', 'consoleLog'] as const).map((m) => [
+          m,
+          session[m].bind(session),
+        ]),
+      ),
+      exec: (device, line) => {
+        if (broken) throw new Error('TypeError: cannot read properties of undefined');
+        return session.exec(device, line);
+      },
+    } as ConsoleSession;
+    let written = '';
+    const failures: unknown[] = [];
+    const keys = new ConsoleKeys(
+      flaky,
+      R1,
+      true,
+      (text) => {
+        written += text;
+      },
+      () => {},
+      (e) => failures.push(e),
+    );
+    await setLanguage('fr');
+    try {
+      await keys.open();
+      await type(keys, 'enable');
+      expect(written).toContain('\r\nLe simulateur n’a pas pu exécuter cette ligne.\r\n');
+      expect(written).not.toContain('TypeError');
+      expect(lastRedraw(written)).toBe('R1>');
+      expect(failures).toHaveLength(1);
+      broken = false;
+      await type(keys, 'enable');
+      expect(written).toMatch(/R1>enable\r\nR1#$/);
+    } finally {
+      await setLanguage('en');
+    }
   });
 });

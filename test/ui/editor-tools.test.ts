@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { freeSpotNear, type Point } from '../../src/editor/geometry.ts';
+import { freeSpotNear } from '../../src/editor/geometry.ts';
 import { type Hit, hitTest } from '../../src/editor/hit-test.ts';
 import { type EditorEffects, type EditorEvent, editorMachine } from '../../src/editor/tools.ts';
 import { idTable, type NetworkDoc } from '../../src/model/document.ts';
+import type { Point } from '../../src/shared/geometry.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 
 const R1 = deviceId('d1');

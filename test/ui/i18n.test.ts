@@ -17,8 +17,24 @@ describe('dictionaries', () => {
     }
   });
 
-  it('covers every refusal the model can report', () => {
-    for (const key of Object.keys(ERROR_TEXT)) expect(Object.hasOwn(en, key), key).toBe(true);
+  it('translates every refusal and file problem the model reports, with its placeholders', () => {
+    // en.ts takes these texts from the model as they are; fr.ts must have its own for each.
+    for (const [key, english] of Object.entries(ERROR_TEXT)) {
+      expect(Object.hasOwn(fr, key), key).toBe(true);
+      const french = fr[key as keyof typeof fr];
+      expect(french, key).not.toBe(english);
+      expect(placeholders(french), key).toEqual(placeholders(english));
+    }
+  });
+
+  it('follows French typography: a narrow no-break space before : ; ! ? % and inside « »', () => {
+    for (const [key, text] of Object.entries(fr)) {
+      expect(text, key).not.toMatch(/[ \u00a0][:;!?%»]/);
+      expect(text, key).not.toMatch(/«[ \u00a0]/);
+    }
+    expect(fr['panel.kindIs']).toBe('Type\u202f: {kind}');
+    expect(fr['error.unknownCommand']).toBe('Trame ne connaît pas la commande «\u202f{type}\u202f»');
+    expect(fr['status.zoom']).toBe('Zoom\u202f: {value}\u202f%');
   });
 
   it('has no empty text', () => {
@@ -43,7 +59,7 @@ describe('formatting', () => {
 
   it('shows a refusal as a sentence, with the device kind in the user language', async () => {
     await setLanguage('fr');
-    expect(tError('error.configOnHost', { device: 'PC1', kind: 'pc' })).toMatch(/^PC1 est un PC : /);
+    expect(tError('error.configOnHost', { device: 'PC1', kind: 'pc' })).toMatch(/^PC1 est un PC\u202f: /);
     expect(
       tError('error.noSuchPort', { device: 'R1', port: 'Fa0/9', kind: 'router', ports: 'Gi0/0-2' }),
     ).toContain('un routeur a Gi0/0-2');

@@ -2,7 +2,7 @@
  * Cabling from the keyboard: pick a port of this device, the device at the other end and its
  * port ("automatic" takes the first free one, like the automatic cable on the canvas).
  */
-import { type DeviceDoc, deviceOf, type NetworkDoc } from '../../model/document.ts';
+import { type DeviceDoc, deviceOf, type NetworkDoc } from '../../editor/document.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
@@ -23,13 +23,17 @@ export function connectForm(doc: NetworkDoc, d: DeviceDoc, ctx: AppContext): HTM
   const hasFree = (id: DeviceId): boolean => portUses(doc, id).some((u) => !u.peer);
   const others = doc.deviceOrder.filter((id) => id !== d.id && hasFree(id));
   if (!hasFree(d.id) || others.length === 0) return undefined;
-  const from = h('select', { id: 'connect-from' }, ...portOptions(doc, d.id));
+  const from = h('select', { id: 'connect-from', 'data-field': 'connect-from' }, ...portOptions(doc, d.id));
   const to = h(
     'select',
-    { id: 'connect-to' },
+    { id: 'connect-to', 'data-field': 'connect-to' },
     ...others.map((id) => h('option', { value: id }, deviceOf(doc, id)!.name)),
   );
-  const toPort = h('select', { id: 'connect-to-port' }, ...portOptions(doc, others[0]!));
+  const toPort = h(
+    'select',
+    { id: 'connect-to-port', 'data-field': 'connect-to-port' },
+    ...portOptions(doc, others[0]!),
+  );
   to.addEventListener('change', () => toPort.replaceChildren(...portOptions(doc, to.value as DeviceId)));
   const field = (id: string, label: string, control: HTMLElement) =>
     h('div', { class: 'field' }, h('label', { for: id }, label), control);

@@ -2,7 +2,7 @@
  * The console area under the canvas: the selected device's console. Each device keeps its own
  * terminal (and so its scrollback and history) for as long as the device exists.
  */
-import { deviceOf, type NetworkDoc } from '../../model/document.ts';
+import { deviceOf, type NetworkDoc } from '../../editor/document.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
@@ -31,7 +31,13 @@ export class ConsoleDock {
     let c = this.#consoles.get(id);
     if (!c) {
       const ios = device.kind === 'router' || device.kind === 'switch';
-      c = new DeviceConsole(this.#ctx.session, id, ios, (patches) => this.#ctx.consoleRan(patches));
+      c = new DeviceConsole(
+        this.#ctx.session,
+        id,
+        ios,
+        (patches) => this.#ctx.consoleRan(patches),
+        (error) => this.#ctx.failed(error),
+      );
       this.#consoles.set(id, c);
     }
     if (c.element.parentElement !== this.#body) this.#body.replaceChildren(c.element);

@@ -10,6 +10,7 @@
  */
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Completion, ConsoleReply, DocPatch } from '../../worker/client.ts';
+import { t } from '../i18n/i18n.ts';
 import { LineEditor } from './line-editor.ts';
 
 type Answer<T> = T | Promise<T>;
@@ -36,6 +37,7 @@ export class ConsoleKeys {
   readonly #ios: boolean;
   readonly #write: (text: string) => void;
   readonly #onReply: (patches: readonly DocPatch[]) => void;
+  readonly #onError: (error: unknown) => void;
   #prompt = '';
   /** The prompt asks for a password: nothing typed is shown. */
   #secret = false;
@@ -49,12 +51,15 @@ export class ConsoleKeys {
     ios: boolean,
     write: (text: string) => void,
     onReply: (patches: readonly DocPatch[]) => void,
+    /** A line could not run (the simulator threw): told to the user here, reported there. */
+    onError: (error: unknown) => void,
   ) {
     this.#session = session;
     this.#id = id;
     this.#ios = ios;
     this.#write = write;
     this.#onReply = onReply;
+    this.#onError = onError;
   }
 
   /** The greeting and the first prompt. */
@@ -87,11 +92,18 @@ export class ConsoleKeys {
     this.#waiting++;
     this.#queue = this.#queue
       .then(task)
-      .catch((e: unknown) => this.#write(`\r\n${String(e)}\r\n`))
+      .catch((e: unknown) => this.#failed(e))
       .finally(() => {
         this.#waiting--;
       });
     return this.#queue;
+  }
+
+  /** In the user's language, on a line of its own, then the prompt again to go on from. */
+  #failed(error: unknown): void {
+    this.#write(`\r\n${t('console.failed')}\r\n`);
+    this.#redraw();
+    this.#onError(error);
   }
 
   async #input(data: string): Promise<void> {

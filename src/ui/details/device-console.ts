@@ -22,6 +22,7 @@ export class DeviceConsole {
     id: DeviceId,
     ios: boolean,
     onReply: (patches: readonly DocPatch[]) => void,
+    onError: (error: unknown) => void,
   ) {
     this.element = document.createElement('div');
     this.element.className = 'device-console';
@@ -39,7 +40,7 @@ export class DeviceConsole {
       },
     });
     this.#term.loadAddon(this.#fit);
-    this.#keys = new ConsoleKeys(session, id, ios, (text) => this.#term.write(text), onReply);
+    this.#keys = new ConsoleKeys(session, id, ios, (text) => this.#term.write(text), onReply, onError);
     this.#term.onData((data) => void this.#keys.input(data));
   }
 

@@ -3,7 +3,7 @@
  * Desktop > IP Configuration page students know. Checked here so mistakes are explained
  * beside the field; the simulator checks again when it applies the change.
  */
-import type { DeviceDoc } from '../../model/document.ts';
+import type { DeviceDoc } from '../../editor/document.ts';
 import { formatIpv4, lenFromMask, maskFromLen, parseAssignment, parseIpv4 } from '../../shared/ipv4.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';

@@ -2,7 +2,7 @@
  * The right-hand panel: the network at a glance when nothing is selected; otherwise the
  * selected device (name, type, IP settings for hosts, ports and their cables) or cable.
  */
-import type { Selection } from '../../editor/tools.ts';
+
 import {
   type DeviceDoc,
   deviceOf,
@@ -10,7 +10,8 @@ import {
   linkOf,
   linksInOrder,
   type NetworkDoc,
-} from '../../model/document.ts';
+} from '../../editor/document.ts';
+import type { Selection } from '../../editor/tools.ts';
 import type { LightColour } from '../../render/link-lights.ts';
 import type { LinkId } from '../../shared/ids.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
@@ -20,38 +21,43 @@ import { t } from '../i18n/i18n.ts';
 import { ICONS } from '../icons.ts';
 import { portUses } from '../port-menu.ts';
 import { connectForm } from './connect-form.ts';
+import { readDrafts, restoreDrafts, trackDrafts } from './drafts.ts';
 import { ipForm } from './ip-form.ts';
 
 export class DetailsPanel {
   readonly #el: HTMLElement;
   readonly #ctx: AppContext;
-  #shown: { doc: NetworkDoc; selection: Selection | undefined; lang: string; lights: number } | undefined;
+  #shown: { doc: NetworkDoc; selection: Selection | undefined; lang: string } | undefined;
 
   constructor(el: HTMLElement, ctx: AppContext) {
     this.#el = el;
     this.#ctx = ctx;
+    trackDrafts(el);
   }
 
   show(doc: NetworkDoc, selection: Selection | undefined): void {
     const lang = document.documentElement.lang;
-    const lights = this.#ctx.lights.version;
     const s = this.#shown;
-    if (s && s.doc === doc && s.selection === selection && s.lang === lang && s.lights === lights) return;
-    this.#shown = { doc, selection, lang, lights };
-    // Keep what the user is typing when the document changes under the form.
-    const active = document.activeElement as HTMLInputElement | null;
-    const field = this.#el.contains(active) ? active?.dataset['field'] : undefined;
-    const draft = field ? active?.value : undefined;
+    if (s && s.doc === doc && s.selection === selection && s.lang === lang) return;
+    this.#shown = { doc, selection, lang };
+    // The same thing shown again (the document changed under it): keep what the user is typing.
+    const drafts = s?.selection === selection ? readDrafts(this.#el) : undefined;
     const device = selection?.type === 'device' ? deviceOf(doc, selection.id) : undefined;
     if (device) this.#device(doc, device);
     else if (selection?.type === 'link' && linkOf(doc, selection.id)) this.#link(doc, selection.id);
     else this.#overview(doc);
-    if (field) {
-      const again = this.#el.querySelector<HTMLInputElement>(`[data-field="${field}"]`);
-      if (again && draft !== undefined && s?.selection === selection) {
-        again.value = draft;
-        again.focus();
-      }
+    if (drafts) restoreDrafts(this.#el, drafts);
+  }
+
+  /**
+   * Cable lights change often (a port coming up, a realtime tick): their dots are recoloured
+   * where they are, so that what the user is typing or has chosen in the forms stays.
+   */
+  lightsChanged(changed: readonly LinkId[]): void {
+    const links = new Set<string>(changed);
+    for (const dot of this.#el.querySelectorAll<HTMLElement>('.dot[data-link]')) {
+      const link = dot.dataset['link']!;
+      if (links.has(link)) dot.className = this.#dotClass(link as LinkId, dot.dataset['end'] as 'a' | 'b');
     }
   }
 
@@ -139,7 +145,7 @@ export class DetailsPanel {
         h(
           'td',
           {},
-          this.#dot(cable && this.#ctx.lights.lightOf(cable.id, cable.end)),
+          cable ? this.#dot(cable.id, cable.end) : h('span', { class: 'dot', 'aria-hidden': 'true' }),
           shortInterfaceName(use.port),
         ),
         h(
@@ -198,17 +204,9 @@ export class DetailsPanel {
   }
 
   #link(doc: NetworkDoc, id: LinkId): void {
-    const lights = this.#ctx.lights;
     this.#el.replaceChildren(
       h('h2', {}, icon(ICONS.cable), t('panel.cableTitle')),
-      h(
-        'p',
-        {},
-        this.#dot(lights.lightOf(id, 'a')),
-        this.#cableText(doc, id) ?? '',
-        ' ',
-        this.#dot(lights.lightOf(id, 'b')),
-      ),
+      h('p', {}, this.#dot(id, 'a'), this.#cableText(doc, id) ?? '', ' ', this.#dot(id, 'b')),
       h(
         'p',
         {},
@@ -225,7 +223,18 @@ export class DetailsPanel {
     );
   }
 
-  #dot(colour: LightColour | undefined): HTMLElement {
-    return h('span', { class: `dot ${colour ?? ''}`, 'aria-hidden': 'true' });
+  #dotClass(link: LinkId, end: 'a' | 'b'): string {
+    const colour: LightColour | undefined = this.#ctx.lights.lightOf(link, end);
+    return colour ? `dot ${colour}` : 'dot';
+  }
+
+  /** The light at one end of a cable. */
+  #dot(link: LinkId, end: 'a' | 'b'): HTMLElement {
+    return h('span', {
+      class: this.#dotClass(link, end),
+      'data-link': link,
+      'data-end': end,
+      'aria-hidden': 'true',
+    });
   }
 }

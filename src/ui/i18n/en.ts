@@ -1,10 +1,15 @@
 /** English user-interface strings. Every key here has a French twin in fr.ts. */
-import { ERROR_TEXT } from '../../model/errors.ts';
+import { ERROR_TEXT } from '../../editor/document.ts';
 
 export const en = {
   'app.title': 'Trame',
   'app.loading': 'Starting the simulator…',
   'app.startFailed': 'The simulator could not start: {reason}',
+  'app.simulatorFailed':
+    'The simulator stopped and cannot go on. Reload the page: your network is kept in this browser.',
+  'app.reload': 'Reload',
+  'app.actionFailed': 'The simulator could not do that. The network shown is the one it holds now.',
+  'app.partMissing': 'Part of Trame could not be loaded. Check the network connection and try again.',
 
   'menu.file': 'File',
   'menu.edit': 'Edit',
@@ -76,8 +81,12 @@ export const en = {
   'panel.delete': 'Delete device',
   'panel.console': 'Console',
   'panel.consoleLoading': 'Opening the console…',
+  'panel.consoleMissing':
+    'The console could not be loaded. Check the network connection, then select the device again.',
   'panel.cableTitle': 'Cable',
   'panel.cableEnds': '{a} {portA} ↔ {b} {portB}',
+
+  'console.failed': 'The simulator could not run this line.',
 
   'connect.title': 'Connect a cable',
   'connect.from': 'Port',
@@ -103,8 +112,17 @@ export const en = {
 
   'file.saved': 'Saved {file}.',
   'file.openFailed': '{file} could not be opened:',
-  'file.newConfirm': 'Start a new, empty network? Save first if you want to keep the current one.',
   'file.restored': 'Your last network was restored.',
+  'file.unsavedTitle': 'Unsaved changes',
+  'file.unsaved': 'The changes to {file} are not saved in a file. Save them before replacing this network?',
+  'file.saveFirst': 'Save',
+  'file.discard': "Don't save",
+  'file.cancel': 'Cancel',
+
+  'autosave.unreadable':
+    'Your last network ({file}), kept in this browser, could not be opened, so the example is shown instead. It is set aside: download it to keep it.',
+  'autosave.download': 'Download it',
+  'notice.dismiss': 'Dismiss',
 
   'help.shortcutsTitle': 'Keyboard shortcuts',
   'help.aboutTitle': 'About Trame',

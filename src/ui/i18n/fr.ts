@@ -1,10 +1,34 @@
-/** Textes de l'interface en français. Mêmes clés que en.ts. */
+/**
+ * Textes de l'interface en français. Mêmes clés que en.ts.
+ *
+ * Ils sont écrits ici avec des espaces ordinaires ; `typeset` met l'espace fine insécable
+ * (U+202F) de la typographie française avant « : ; ! ? % » et à l'intérieur des guillemets,
+ * pour que ces signes ne commencent jamais une ligne.
+ */
 import type { MessageKey } from './en.ts';
 
-export const fr: Record<MessageKey, string> = {
+const NARROW_NBSP = '\u202F';
+
+function typeset(texts: Record<MessageKey, string>): Record<MessageKey, string> {
+  const set = (text: string): string =>
+    text.replace(/ ([:;!?%»])/g, `${NARROW_NBSP}$1`).replace(/« /g, `«${NARROW_NBSP}`);
+  return Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, set(text)])) as Record<
+    MessageKey,
+    string
+  >;
+}
+
+export const fr: Record<MessageKey, string> = typeset({
   'app.title': 'Trame',
   'app.loading': 'Démarrage du simulateur…',
   'app.startFailed': 'Le simulateur n’a pas pu démarrer : {reason}',
+  'app.simulatorFailed':
+    'Le simulateur s’est arrêté et ne peut pas continuer. Rechargez la page : votre réseau est conservé dans ce navigateur.',
+  'app.reload': 'Recharger',
+  'app.actionFailed':
+    'Le simulateur n’a pas pu faire cela. Le réseau affiché est celui qu’il contient maintenant.',
+  'app.partMissing':
+    'Une partie de Trame n’a pas pu être chargée. Vérifiez la connexion réseau et réessayez.',
 
   'menu.file': 'Fichier',
   'menu.edit': 'Édition',
@@ -25,7 +49,7 @@ export const fr: Record<MessageKey, string> = {
   'menu.help.shortcuts': 'Raccourcis clavier',
   'menu.help.about': 'À propos de Trame',
 
-  'example.smallOffice': 'Petit bureau (VLAN, routeur sur un bâton)',
+  'example.smallOffice': 'Petit bureau (VLAN, router-on-a-stick)',
 
   'tool.select': 'Sélectionner et déplacer',
   'tool.cable': 'Câble Ethernet',
@@ -75,8 +99,12 @@ export const fr: Record<MessageKey, string> = {
   'panel.delete': 'Supprimer l’équipement',
   'panel.console': 'Console',
   'panel.consoleLoading': 'Ouverture de la console…',
+  'panel.consoleMissing':
+    'La console n’a pas pu être chargée. Vérifiez la connexion réseau, puis sélectionnez à nouveau l’équipement.',
   'panel.cableTitle': 'Câble',
   'panel.cableEnds': '{a} {portA} ↔ {b} {portB}',
+
+  'console.failed': 'Le simulateur n’a pas pu exécuter cette ligne.',
 
   'connect.title': 'Brancher un câble',
   'connect.from': 'Port',
@@ -102,9 +130,18 @@ export const fr: Record<MessageKey, string> = {
 
   'file.saved': '{file} enregistré.',
   'file.openFailed': '{file} n’a pas pu être ouvert :',
-  'file.newConfirm':
-    'Commencer un nouveau réseau vide ? Enregistrez d’abord si vous voulez garder le réseau actuel.',
   'file.restored': 'Votre dernier réseau a été restauré.',
+  'file.unsavedTitle': 'Modifications non enregistrées',
+  'file.unsaved':
+    'Les modifications de {file} ne sont pas enregistrées dans un fichier. Les enregistrer avant de remplacer ce réseau ?',
+  'file.saveFirst': 'Enregistrer',
+  'file.discard': 'Ne pas enregistrer',
+  'file.cancel': 'Annuler',
+
+  'autosave.unreadable':
+    'Votre dernier réseau ({file}), conservé dans ce navigateur, n’a pas pu être ouvert : l’exemple est affiché à sa place. Il est mis de côté : téléchargez-le pour le garder.',
+  'autosave.download': 'Le télécharger',
+  'notice.dismiss': 'Fermer',
 
   'help.shortcutsTitle': 'Raccourcis clavier',
   'help.aboutTitle': 'À propos de Trame',
@@ -190,4 +227,4 @@ export const fr: Record<MessageKey, string> = {
     '« {value} » n’est pas une extrémité de câble : écrivez ÉQUIPEMENT:PORT, par exemple "S1:FastEthernet0/1"',
   'file.unknownLinkDevice': 'aucun équipement ne s’appelle « {device} » (les équipements sont : {names})',
   'file.portUsedTwice': 'le port « {port} » de {device} est déjà utilisé par le câble {other}',
-};
+});

@@ -76,8 +76,13 @@ export async function initLanguage(
   preferred: readonly string[],
 ): Promise<void> {
   const wanted = pickLanguage(storage?.getItem(STORAGE_KEY) ?? null, preferred);
-  await load(wanted);
-  current = wanted;
+  try {
+    await load(wanted);
+    current = wanted;
+  } catch (e) {
+    // Offline before the translation was ever fetched: English, which ships with the app.
+    console.error(e);
+  }
 }
 
 export async function setLanguage(next: Language, storage?: Pick<Storage, 'setItem'>): Promise<void> {
