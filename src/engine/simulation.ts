@@ -115,10 +115,8 @@ class EngineSimulation implements Simulation {
       options.delay ?? DEFAULT_LINK_DELAY,
       options.bandwidth ?? Math.min(pa.speed, pb.speed),
     );
-    pa.link = link;
-    pa.peer = pb;
-    pb.link = link;
-    pb.peer = pa;
+    pa.attach(link, pb);
+    pb.attach(link, pa);
     this.links.set(id, link);
     this.updateLine(link);
     pa.owner.refresh();
@@ -127,10 +125,9 @@ class EngineSimulation implements Simulation {
 
   disconnect(id: LinkId): void {
     const link = this.link(id);
-    link.epoch++;
+    link.cut();
     for (const p of [link.a, link.b]) {
-      p.link = null;
-      p.peer = null;
+      p.attach(null, null);
       p.up = false;
       p.flushQueue();
     }
@@ -156,7 +153,7 @@ class EngineSimulation implements Simulation {
       p.up = up;
       if (!up) p.flushQueue();
     }
-    if (!up) link.epoch++;
+    if (!up) link.cut();
     return true;
   }
 

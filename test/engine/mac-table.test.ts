@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../src/engine/device/device.ts';
 import { MacTable } from '../../src/engine/device/mac-table.ts';
-import { Port } from '../../src/engine/device/port.ts';
-import type { SimContext } from '../../src/engine/sim/context.ts';
 
-const ports = [0, 1, 2].map(
-  (i) => new Port(null as unknown as Device, i, `p${i}`, 0 as never, 1e8, null as unknown as SimContext, 1),
-);
 const AGING = 300;
 
 describe('MacTable', () => {
@@ -32,16 +26,16 @@ describe('MacTable', () => {
             now += o.dt;
             const i = t.find(o.mac);
             if (i >= 0) {
-              t.ports[i] = ports[o.port]!;
-              t.seen[i] = now;
-            } else t.insert(o.mac, ports[o.port]!, now, AGING);
+              t.move(i, o.port, now);
+              t.touch(i, now);
+            } else t.insert(o.mac, o.port, now, AGING);
             model.set(o.mac, { port: o.port, seen: now });
           } else {
-            t.removePort(ports[o.port]!, now, AGING);
+            t.removePort(o.port, now, AGING);
             for (const [m, e] of model) if (e.port === o.port) model.delete(m);
           }
           const live = [...t.entries(now, AGING)]
-            .map(([m, i]) => [m, t.ports[i]!.index])
+            .map(([m, i]) => [m, t.port(i)])
             .sort((a, b) => a[0]! - b[0]!);
           const expected = [...model]
             .filter(([, e]) => now - e.seen < AGING)

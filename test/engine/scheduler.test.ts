@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventTarget } from '../../src/engine/sim/scheduler.ts';
+import type { EventTarget, FrameSink } from '../../src/engine/sim/scheduler.ts';
 import { Scheduler } from '../../src/engine/sim/scheduler.ts';
 import { Timer } from '../../src/engine/sim/timer.ts';
 
@@ -90,6 +90,172 @@ describe('Scheduler', () => {
     s.at(5, log, 1, null, 0, 0);
     s.step();
     expect(log.seen).toEqual([[100, 1]]);
+  });
+});
+
+/**
+ * A model of the queue: every pending event with its time and sequence, the earliest run
+ * first. Frames and timers go through the scheduler's two structures; the model has one list.
+ */
+type Op =
+  | { kind: 'at'; dt: number }
+  | { kind: 'frame'; onLine: number; delay: number }
+  | { kind: 'cancel'; pick: number }
+  | { kind: 'step' }
+  | { kind: 'until'; dt: number; max: number };
+
+class Recorder implements EventTarget, FrameSink {
+  readonly seen: string[] = [];
+  constructor(private readonly sched: Scheduler) {}
+  onEvent(code: number): void {
+    this.seen.push(`${this.sched.now}:t${code}`);
+  }
+  arrive(_frame: unknown, frameId: number, epoch: number, len: number, tag: number): void {
+    this.seen.push(`${this.sched.now}:f${frameId}/${epoch}/${len}/${tag}`);
+    // Some arrivals send the frame on, as a switch would, from inside the run.
+    if (frameId % 3 === 0)
+      this.sched.atFrame(0.08 * (frameId % 5), 1, this, null, frameId + 1, 0, 0, -1, frameId % 4);
+  }
+}
+
+function model(ops: Op[]): string[] {
+  const seen: string[] = [];
+  let now = 0;
+  let seq = 0;
+  const pending: { time: number; seq: number; label: string; id: number; frame: boolean }[] = [];
+  const handles: number[] = [];
+  let ids = 0;
+  const runOne = () => {
+    let best = 0;
+    for (let i = 1; i < pending.length; i++) {
+      const a = pending[i]!;
+      const b = pending[best]!;
+      if (a.time < b.time || (a.time === b.time && a.seq < b.seq)) best = i;
+    }
+    const e = pending.splice(best, 1)[0]!;
+    now = e.time;
+    seen.push(`${now}:${e.label}`);
+    const frameId = e.frame ? Number(e.label.slice(1).split('/')[0]) : -1;
+    if (e.frame && frameId % 3 === 0) {
+      const next = frameId + 1;
+      pending.push({
+        time: now + 0.08 * (frameId % 5) + 1,
+        seq: seq++,
+        label: `f${next}/0/0/-1`,
+        id: -1,
+        frame: true,
+      });
+    }
+  };
+  for (const op of ops) {
+    if (op.kind === 'at') {
+      const id = ids++;
+      handles.push(id);
+      pending.push({ time: Math.max(now + op.dt, now), seq: seq++, label: `t${id}`, id, frame: false });
+    } else if (op.kind === 'frame') {
+      const id = ids++;
+      pending.push({
+        time: now + op.onLine + op.delay,
+        seq: seq++,
+        label: `f${id * 3}/7/60/5`,
+        id,
+        frame: true,
+      });
+    } else if (op.kind === 'cancel') {
+      if (handles.length === 0) continue;
+      const id = handles[op.pick % handles.length]!;
+      const i = pending.findIndex((e) => e.id === id && !e.frame);
+      if (i >= 0) pending.splice(i, 1);
+    } else if (op.kind === 'step') {
+      if (pending.length > 0) runOne();
+    } else {
+      const t = now + op.dt;
+      let n = 0;
+      for (;;) {
+        const due = pending.some((e) => e.time <= t);
+        if (!due) {
+          if (t > now) now = t;
+          break;
+        }
+        if (n === op.max) break;
+        runOne();
+        n++;
+      }
+      seen.push(`until@${now}:${n}`);
+    }
+  }
+  while (pending.length > 0) runOne();
+  return seen;
+}
+
+describe('Scheduler with frames and timers', () => {
+  // Real serialization times, and whole ones so that frames of different lanes, and frames
+  // and timers, often fall due at the same instant.
+  const onLines = [0.08 * 60, 0.08 * 64, 0.008 * 86, 0.008 * 90, 0.08 * 1530, 0.3, 0.7, 1, 2, 3, 0.25, 0.5];
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('at' as const), dt: fc.integer({ min: -2, max: 40 }).map((x) => x / 4) }),
+    fc.record({
+      kind: fc.constant('frame' as const),
+      // More (onLine, delay) pairs than lanes, so some frames go through the heap.
+      onLine: fc.integer({ min: 0, max: onLines.length - 1 }).map((i) => onLines[i]!),
+      delay: fc.constantFrom(0, 1, 2, 2.5, 5),
+    }),
+    fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(1000) }),
+    fc.record({ kind: fc.constant('step' as const) }),
+    fc.record({
+      kind: fc.constant('until' as const),
+      dt: fc.integer({ min: 0, max: 40 }).map((x) => x / 2),
+      max: fc.integer({ min: 0, max: 5 }),
+    }),
+  );
+
+  it('breaks ties between a frame and a timer by the order they were scheduled', () => {
+    for (const frameFirst of [true, false]) {
+      const s = new Scheduler();
+      const r = new Recorder(s);
+      if (frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, -1);
+      s.at(3, r, 9, null, 0, 0);
+      if (!frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, -1);
+      while (s.step()) {}
+      const frame = '3:f1/0/60/-1';
+      expect(r.seen).toEqual(frameFirst ? [frame, '3:t9'] : ['3:t9', frame]);
+    }
+  });
+
+  it('runs frames and timers in (time, sequence) order, cancels and bounds included', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const s = new Scheduler();
+        const r = new Recorder(s);
+        const seen = r.seen;
+        const handles: [number, number][] = [];
+        let ids = 0;
+        for (const o of ops) {
+          if (o.kind === 'at') {
+            const id = ids++;
+            const h = s.at(s.now + o.dt, r, id, null, 0, 0);
+            handles.push([h, s.seqOf(h)]);
+          } else if (o.kind === 'frame') {
+            const id = ids++;
+            // A hint that is often wrong: the scheduler must check it.
+            s.atFrame(o.onLine, o.delay, r, null, id * 3, 7, 60, 5, id % 17);
+          } else if (o.kind === 'cancel') {
+            if (handles.length === 0) continue;
+            const [h, q] = handles[o.pick % handles.length]!;
+            s.cancel(h, q);
+          } else if (o.kind === 'step') s.step();
+          else {
+            const n = s.runUntil(s.now + o.dt, o.max);
+            seen.push(`until@${s.now}:${n}`);
+          }
+        }
+        while (s.step()) {}
+        expect(s.pending).toBe(0);
+        expect(s.nextTime()).toBeUndefined();
+        expect(seen).toEqual(model(ops));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

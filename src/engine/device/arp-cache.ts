@@ -55,7 +55,13 @@ export class ArpRecord {
 const EV_RETRY = 1;
 
 export class ArpCache implements EventTarget {
-  readonly records = new Map<number, ArpRecord>();
+  private readonly records = new Map<number, ArpRecord>();
+  /**
+   * The record found last and its address: a host sends nearly everything to its gateway, so
+   * most lookups ask for the same address again. Forgotten whenever `records` changes.
+   */
+  private lastIp = -1;
+  private lastRecord: ArpRecord | undefined = undefined;
   /** Windows: this host's reachable time, drawn once like the stack does per interface. */
   private readonly reachableTime: number;
 
@@ -74,18 +80,18 @@ export class ArpCache implements EventTarget {
    */
   resolve(iface: L3Interface, ip: number, packet: Ipv4Packet, frameId: number): number {
     const now = this.ctx.sched.now;
-    let r = this.records.get(ip);
+    let r = this.get(ip);
     if (r !== undefined && r.mac >= 0) {
       if (now < r.expiresAt) {
         if (now >= r.staleAt && !r.probing) this.startRound(r, true);
         return r.mac;
       }
-      this.records.delete(ip);
+      this.delete(ip);
       r = undefined;
     }
     if (r === undefined) {
       r = new ArpRecord(ip, iface);
-      this.records.set(ip, r);
+      this.set(ip, r);
       this.startRound(r, false);
     }
     const limit = this.profile.arpQueueLimit;
@@ -109,11 +115,11 @@ export class ArpCache implements EventTarget {
    * when `create` (we were its target, RFC 826). Returns whether an entry was written.
    */
   learn(iface: L3Interface, ip: number, mac: number, create: boolean): boolean {
-    let r = this.records.get(ip);
+    let r = this.get(ip);
     if (r === undefined) {
       if (!create) return false;
       r = new ArpRecord(ip, iface);
-      this.records.set(ip, r);
+      this.set(ip, r);
     }
     const now = this.ctx.sched.now;
     const waiting = r.queue;
@@ -138,12 +144,12 @@ export class ArpCache implements EventTarget {
   onEvent(_code: number, a: unknown, token: number): void {
     const r = a as ArpRecord;
     r.retry = -1;
-    if (r.token !== token || this.records.get(r.ip) !== r) return;
+    if (r.token !== token || this.get(r.ip) !== r) return;
     if (r.attempts < this.profile.arpAttempts) {
       this.sendRound(r);
       return;
     }
-    this.records.delete(r.ip);
+    this.delete(r.ip);
     this.stopRetry(r);
     const waiting = r.queue;
     if (waiting !== null) {
@@ -159,7 +165,7 @@ export class ArpCache implements EventTarget {
     for (const [ip, r] of this.records) {
       if (r.iface === iface) {
         this.stopRetry(r);
-        this.records.delete(ip);
+        this.delete(ip);
       }
     }
   }
@@ -167,6 +173,8 @@ export class ArpCache implements EventTarget {
   clear(): void {
     for (const r of this.records.values()) this.stopRetry(r);
     this.records.clear();
+    this.lastIp = -1;
+    this.lastRecord = undefined;
   }
 
   /** Entries as `show arp` / `arp -a` would list them at `now` (expired ones left out). */
@@ -174,6 +182,30 @@ export class ArpCache implements EventTarget {
     const out: ArpRecord[] = [];
     for (const r of this.records.values()) if (r.mac < 0 || now < r.expiresAt) out.push(r);
     return out;
+  }
+
+  private get(ip: number): ArpRecord | undefined {
+    if (ip === this.lastIp) return this.lastRecord;
+    const r = this.records.get(ip);
+    if (r !== undefined) {
+      this.lastIp = ip;
+      this.lastRecord = r;
+    }
+    return r;
+  }
+
+  private set(ip: number, r: ArpRecord): void {
+    this.records.set(ip, r);
+    this.lastIp = ip;
+    this.lastRecord = r;
+  }
+
+  private delete(ip: number): void {
+    this.records.delete(ip);
+    if (ip === this.lastIp) {
+      this.lastIp = -1;
+      this.lastRecord = undefined;
+    }
   }
 
   private stopRetry(r: ArpRecord): void {

@@ -38,8 +38,11 @@ export abstract class Device {
     this.portByName.set(p.name, p);
   }
 
-  /** A frame arrived on `port` (line up, counters done). */
-  abstract receive(port: Port, frame: EthernetFrame, frameId: number): void;
+  /**
+   * A frame arrived on `port` (line up, counters done): `len` bytes (its `wireLen`) with wire
+   * tag `tag` (see wire-tag.ts).
+   */
+  abstract receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void;
 
   /**
    * Recompute everything derived from configuration and line states (interface states, DTP,

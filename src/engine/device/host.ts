@@ -17,6 +17,7 @@ import type {
   TracerouteOptions,
 } from '../api.ts';
 import { Apps } from '../apps/apps.ts';
+import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
@@ -26,6 +27,7 @@ import type { L3Owner } from './l3-interface.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
 import { arpEntries, physicalStatus, routeEntries } from './status.ts';
+import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 export class Host extends Device implements L3Owner {
   readonly stack: IpStack;
@@ -62,8 +64,8 @@ export class Host extends Device implements L3Owner {
     this.stack.reconfigure([this.nic], false, [], this.config.gateway);
   }
 
-  receive(port: Port, frame: EthernetFrame, frameId: number): void {
-    if (frame.tag !== undefined && frame.tag.vid !== 0) {
+  receive(port: Port, frame: EthernetFrame, frameId: number, _len: number, tag: number): void {
+    if (wireVid(frame, tag) > 0) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;
     }
@@ -75,7 +77,7 @@ export class Host extends Device implements L3Owner {
   }
 
   transmitL3(_iface: L3Interface, frame: EthernetFrame, frameId: number): void {
-    this.port.send(frame, frameId);
+    this.port.send(frame, frameId, wireLen(frame), TAG_AS_IS);
   }
 
   dispose(): void {

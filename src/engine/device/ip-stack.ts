@@ -29,6 +29,7 @@ import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
+import { OwnAddresses } from './own-addresses.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
@@ -59,7 +60,7 @@ export class IpStack implements EventTarget, ArpHost {
   readonly arp: ArpCache;
   private statics: readonly StaticSpec[] = [];
   private gateway: number | undefined = undefined;
-  private own = new Map<number, L3Interface>();
+  private readonly own = new OwnAddresses();
   /** Address and length each interface had at the last reconfiguration (-1: unusable). */
   private lastAddr = new Map<L3Interface, number>();
   /** Running pings and traceroutes by echo identifier and by UDP source port. */
@@ -113,8 +114,7 @@ export class IpStack implements EventTarget, ArpHost {
     this.forwarding = forwarding;
     this.statics = statics;
     this.gateway = gateway;
-    this.own = new Map();
-    for (const i of ifaces) if (i.usable) this.own.set(i.ip!.addr, i);
+    this.own.reset(ifaces);
     this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
   }
 

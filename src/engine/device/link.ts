@@ -25,6 +25,13 @@ export class Link {
     this.byteTime = 8e6 / bandwidth;
   }
 
+  /** The line went down: frames in flight on it are lost (both ends keep a copy of the epoch). */
+  cut(): void {
+    this.epoch++;
+    this.a.epoch = this.epoch;
+    this.b.epoch = this.epoch;
+  }
+
   other(p: Port): Port {
     return p === this.a ? this.b : this.a;
   }

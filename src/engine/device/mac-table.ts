@@ -1,105 +1,143 @@
 /**
- * A switch's MAC address table for one VLAN: open addressing with linear probing over typed
- * arrays, because MAC addresses are 48-bit numbers (not small integers) and a general-purpose
- * Map hashes them slowly on the per-frame path.
+ * A switch's MAC address table for one VLAN: open addressing with linear probing over one
+ * typed array, because MAC addresses are 48-bit numbers (not small integers) and a
+ * general-purpose Map hashes them slowly on the per-frame path. Each slot holds the address,
+ * when it was last seen, when it was learned and the index of its port side by side, so a
+ * lookup touches one cache line.
  *
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
  * the table, which is rare.
  */
-import type { Port } from './port.ts';
 
 const EMPTY = -1;
 const MIN_CAPACITY = 8;
-const NO_KEYS = new Float64Array(0);
+const NO_SLOTS = new Float64Array(0);
+
+/** Fields of a slot. */
+const KEY = 0;
+const SEEN = 1;
+const LEARNED = 2;
+const PORT = 3;
+const STRIDE = 4;
 
 export class MacTable {
-  private keys: Float64Array;
-  /** Per slot: the port the address was learned on, when it was learned, when last seen. */
-  ports: (Port | null)[];
-  learned: Float64Array;
-  seen: Float64Array;
+  private slots: Float64Array;
   private mask: number;
   private used = 0;
 
   /** Starts empty, without storage: most VLANs of most switches never learn anything. */
   constructor() {
-    this.keys = NO_KEYS;
-    this.ports = [];
-    this.learned = NO_KEYS;
-    this.seen = NO_KEYS;
+    this.slots = NO_SLOTS;
     this.mask = -1;
   }
 
   /** The slot holding `mac`, or -1. The entry may have aged out: check `seen`. */
   find(mac: number): number {
     if (this.used === 0) return -1;
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
     let i = hash(mac) & mask;
     for (;;) {
-      const k = keys[i]!;
+      const k = slots[i * STRIDE + KEY]!;
       if (k === mac) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
   }
 
-  /** Adds `mac` (not present) learned on `port` at `now`, dropping aged entries if it must grow. */
-  insert(mac: number, port: Port, now: number, aging: number): void {
-    if ((this.used + 1) * 2 > this.keys.length) this.rebuild(now, aging, null);
+  /** When the address in slot `i` was last seen. */
+  seen(i: number): number {
+    return this.slots[i * STRIDE + SEEN]!;
+  }
+
+  /** When the address in slot `i` was learned on its current port. */
+  learned(i: number): number {
+    return this.slots[i * STRIDE + LEARNED]!;
+  }
+
+  /** The index of the port the address in slot `i` was learned on. */
+  port(i: number): number {
+    return this.slots[i * STRIDE + PORT]!;
+  }
+
+  /** A frame from the address in slot `i` arrived at `now`. */
+  touch(i: number, now: number): void {
+    this.slots[i * STRIDE + SEEN] = now;
+  }
+
+  /** The address in slot `i` moved to port `port` at `now`. */
+  move(i: number, port: number, now: number): void {
+    this.slots[i * STRIDE + PORT] = port;
+    this.slots[i * STRIDE + LEARNED] = now;
+  }
+
+  /** Adds `mac` (not present) learned on port `port` at `now`, dropping aged entries if it must grow. */
+  insert(mac: number, port: number, now: number, aging: number): void {
+    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(now, aging, -1);
     this.place(mac, port, now, now);
   }
 
-  /** Removes every entry learned on `port`. */
-  removePort(port: Port, now: number, aging: number): void {
-    if (this.used === 0 || !this.ports.includes(port)) return;
-    this.rebuild(now, aging, port);
+  /** Removes every entry learned on port `port`. */
+  removePort(port: number, now: number, aging: number): void {
+    if (this.used === 0) return;
+    const slots = this.slots;
+    for (let i = 0; i <= this.mask; i++) {
+      if (slots[i * STRIDE + KEY] !== EMPTY && slots[i * STRIDE + PORT] === port) {
+        this.rebuild(now, aging, port);
+        return;
+      }
+    }
   }
 
   /** Live entries: [mac, slot] pairs. */
   *entries(now: number, aging: number): Generator<[number, number]> {
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i]!;
-      if (k !== EMPTY && now - this.seen[i]! < aging) yield [k, i];
+    const slots = this.slots;
+    for (let i = 0; i <= this.mask; i++) {
+      const k = slots[i * STRIDE + KEY]!;
+      if (k !== EMPTY && now - slots[i * STRIDE + SEEN]! < aging) yield [k, i];
     }
   }
 
-  private place(mac: number, port: Port, learned: number, seen: number): void {
+  private place(mac: number, port: number, learned: number, seen: number): void {
+    const slots = this.slots;
     const mask = this.mask;
     let i = hash(mac) & mask;
-    while (this.keys[i] !== EMPTY) i = (i + 1) & mask;
-    this.keys[i] = mac;
-    this.ports[i] = port;
-    this.learned[i] = learned;
-    this.seen[i] = seen;
+    while (slots[i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
+    const at = i * STRIDE;
+    slots[at + KEY] = mac;
+    slots[at + SEEN] = seen;
+    slots[at + LEARNED] = learned;
+    slots[at + PORT] = port;
     this.used++;
   }
 
-  private rebuild(now: number, aging: number, without: Port | null): void {
-    const { keys, ports, learned, seen } = this;
+  private rebuild(now: number, aging: number, without: number): void {
+    const old = this.slots;
+    const size = this.mask + 1;
+    const keep = (i: number): boolean =>
+      old[i * STRIDE + KEY] !== EMPTY &&
+      now - old[i * STRIDE + SEEN]! < aging &&
+      old[i * STRIDE + PORT] !== without;
     let live = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== EMPTY && now - seen[i]! < aging && (without === null || ports[i] !== without)) live++;
-    }
+    for (let i = 0; i < size; i++) if (keep(i)) live++;
     let capacity = MIN_CAPACITY;
     while (capacity < (live + 1) * 4) capacity *= 2;
-    this.keys = new Float64Array(capacity).fill(EMPTY);
-    this.ports = new Array<Port | null>(capacity).fill(null);
-    this.learned = new Float64Array(capacity);
-    this.seen = new Float64Array(capacity);
+    const slots = new Float64Array(capacity * STRIDE);
+    for (let i = 0; i < capacity; i++) slots[i * STRIDE + KEY] = EMPTY;
+    this.slots = slots;
     this.mask = capacity - 1;
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === EMPTY || now - seen[i]! >= aging || (without !== null && ports[i] === without)) continue;
-      this.place(k, ports[i]!, learned[i]!, seen[i]!);
+    for (let i = 0; i < size; i++) {
+      if (!keep(i)) continue;
+      const at = i * STRIDE;
+      this.place(old[at + KEY]!, old[at + PORT]!, old[at + LEARNED]!, old[at + SEEN]!);
     }
   }
 
   clear(): void {
-    this.keys.fill(EMPTY);
-    this.ports.fill(null);
+    const slots = this.slots;
+    for (let i = 0; i <= this.mask; i++) slots[i * STRIDE + KEY] = EMPTY;
     this.used = 0;
   }
 }

@@ -9,13 +9,13 @@
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
-import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget, FrameSink } from '../sim/scheduler.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
+import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
 /** Bytes on the line that a capture does not show: FCS (4) and preamble with SFD (8). */
 const LINE_OVERHEAD = 12;
@@ -23,6 +23,8 @@ const LINE_OVERHEAD = 12;
 const INTER_FRAME_GAP = 12;
 
 const EV_TX_READY = 1;
+/** Numbers kept per queued frame: id, length, wire tag. */
+const QUEUED = 3;
 
 /**
  * Transmit queue lengths: IOS routers hold 40 frames per interface (`hold-queue 40 out`); a
@@ -38,46 +40,86 @@ export const portSpeed = (name: string): number =>
   name.startsWith('GigabitEthernet') ? GIGABIT_ETHERNET : FAST_ETHERNET;
 
 export class Port implements EventTarget, FrameSink {
-  link: Link | null = null;
-  peer: Port | null = null;
-  /** False after `shutdown`. */
-  adminUp = true;
+  // Fields the per-frame path reads come first, so they share the object's first cache lines.
   /** Line state: cabled, cable up, and neither end shut down. Kept current by the simulation. */
   up = false;
+  /** The cable's epoch (see Link), mirrored here so an arrival need not visit the cable. */
+  epoch = 0;
+  peer: Port | null = null;
+  link: Link | null = null;
+  readonly owner: Device;
+  private readonly ctx: SimContext;
+  private qLen = 0;
+  /** When the line is free again (virtual time). */
+  private busyUntil = 0;
+  /** The cable's byte time and propagation delay, copied when it is connected. */
+  private byteTime = 0;
+  private delay = 0;
+  /** The scheduler's frame lane this port's last frame went into (a hint). */
+  private lane = -1;
 
   rxFrames = 0;
-  txFrames = 0;
   rxBytes = 0;
-  txBytes = 0;
   rxBroadcasts = 0;
+  txFrames = 0;
+  txBytes = 0;
   drops = 0;
+  /** False after `shutdown`. */
+  adminUp = true;
 
-  private busyUntil = 0;
+  readonly index: number;
+  readonly name: string;
+  readonly mac: MacAddr;
+  readonly speed: number;
+  /** Frames that may wait while the line is busy. */
+  readonly queueLimit: number;
+
   private txReadyPending = false;
+  /** The transmit ring: frames, and their ids, lengths and wire tags. */
   private queue: EthernetFrame[] | null = null;
   private queueIds: number[] | null = null;
   private qHead = 0;
-  private qLen = 0;
 
   constructor(
-    readonly owner: Device,
-    readonly index: number,
-    readonly name: string,
-    readonly mac: MacAddr,
-    readonly speed: number,
-    private readonly ctx: SimContext,
-    /** Frames that may wait while the line is busy. */
-    readonly queueLimit: number,
-  ) {}
+    owner: Device,
+    index: number,
+    name: string,
+    mac: MacAddr,
+    speed: number,
+    ctx: SimContext,
+    queueLimit: number,
+  ) {
+    this.owner = owner;
+    this.ctx = ctx;
+    this.index = index;
+    this.name = name;
+    this.mac = mac;
+    this.speed = speed;
+    this.queueLimit = queueLimit;
+  }
 
-  /** Puts a frame on the wire now, or queues it behind the one being sent. */
-  send(frame: EthernetFrame, frameId: number): void {
+  /** Cabled to `peer` through `link` (or uncabled when both are null). */
+  attach(link: Link | null, peer: Port | null): void {
+    this.link = link;
+    this.peer = peer;
+    if (link !== null) {
+      this.epoch = link.epoch;
+      this.byteTime = link.byteTime;
+      this.delay = link.delay;
+    }
+  }
+
+  /**
+   * Puts a frame on the wire now, or queues it: `len` bytes (its `wireLen`) with wire tag `tag`
+   * (see wire-tag.ts).
+   */
+  send(frame: EthernetFrame, frameId: number, len: number, tag: number): void {
     if (!this.up) {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
     if (this.qLen === 0 && this.busyUntil <= this.ctx.sched.now) {
-      this.transmit(frame, frameId);
+      this.transmit(frame, frameId, len, tag);
       return;
     }
     const limit = this.queueLimit;
@@ -89,7 +131,10 @@ export class Port implements EventTarget, FrameSink {
     const queue = this.queue!;
     const slot = (this.qHead + this.qLen) % queue.length;
     queue[slot] = frame;
-    this.queueIds![slot] = frameId;
+    const ids = this.queueIds!;
+    ids[QUEUED * slot] = frameId;
+    ids[QUEUED * slot + 1] = len;
+    ids[QUEUED * slot + 2] = tag;
     this.qLen++;
     if (!this.txReadyPending) {
       this.txReadyPending = true;
@@ -107,10 +152,11 @@ export class Port implements EventTarget, FrameSink {
     const oldIds = this.queueIds;
     const size = Math.min(old === null ? 4 : old.length * 2, this.queueLimit);
     const queue = new Array<EthernetFrame>(size);
-    const ids = new Array<number>(size).fill(0);
+    const ids = new Array<number>(QUEUED * size).fill(0);
     for (let i = 0; i < this.qLen; i++) {
-      queue[i] = old![(this.qHead + i) % old!.length]!;
-      ids[i] = oldIds![(this.qHead + i) % old!.length]!;
+      const from = (this.qHead + i) % old!.length;
+      queue[i] = old![from]!;
+      for (let k = 0; k < QUEUED; k++) ids[QUEUED * i + k] = oldIds![QUEUED * from + k]!;
     }
     this.queue = queue;
     this.queueIds = ids;
@@ -123,7 +169,7 @@ export class Port implements EventTarget, FrameSink {
       const size = this.queue!.length;
       for (let i = 0; i < this.qLen; i++) {
         const slot = (this.qHead + i) % size;
-        this.drop(this.queueIds![slot]!, 'port-down');
+        this.drop(this.queueIds![QUEUED * slot]!, 'port-down');
         this.queue![slot] = undefined as unknown as EthernetFrame;
       }
     }
@@ -147,24 +193,32 @@ export class Port implements EventTarget, FrameSink {
       return;
     }
     const queue = this.queue!;
-    const frame = queue[this.qHead]!;
-    const id = this.queueIds![this.qHead]!;
-    queue[this.qHead] = undefined as unknown as EthernetFrame;
-    this.qHead = (this.qHead + 1) % queue.length;
+    const head = this.qHead;
+    const frame = queue[head]!;
+    const ids = this.queueIds!;
+    const id = ids[QUEUED * head]!;
+    const len = ids[QUEUED * head + 1]!;
+    const tag = ids[QUEUED * head + 2]!;
+    queue[head] = undefined as unknown as EthernetFrame;
+    this.qHead = (head + 1) % queue.length;
     this.qLen--;
-    this.transmit(frame, id);
+    this.transmit(frame, id, len, tag);
     if (this.qLen > 0) {
       this.txReadyPending = true;
       this.ctx.sched.at(this.busyUntil, this, EV_TX_READY, null, 0, 0);
     }
   }
 
-  private transmit(frame: EthernetFrame, frameId: number): void {
-    const link = this.link!;
+  private transmit(f: EthernetFrame, frameId: number, len: number, t: number): void {
     const ctx = this.ctx;
     const now = ctx.sched.now;
-    const len = wireLen(frame);
-    const byteTime = link.byteTime;
+    let frame = f;
+    let tag = t;
+    if (tag !== TAG_AS_IS && ctx.observed()) {
+      frame = onWire(frame, tag);
+      tag = TAG_AS_IS;
+    }
+    const byteTime = this.byteTime;
     const onLine = (len + LINE_OVERHEAD) * byteTime;
     this.busyUntil = now + onLine + INTER_FRAME_GAP * byteTime;
     this.txFrames++;
@@ -177,22 +231,32 @@ export class Port implements EventTarget, FrameSink {
         device: this.owner.id,
         kind: 'tx',
         port: this.name,
-        link: link.id,
+        link: this.link!.id,
         frameId,
         frame,
       });
     }
     const listeners = ctx.wireListeners;
-    for (let i = 0; i < listeners.length; i++) listeners[i]!(now as Micros, link.id, frame);
-    ctx.sched.atFrame(now + onLine + link.delay, this.peer!, frame, frameId, link.epoch, len);
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(now as Micros, this.link!.id, frame);
+    this.lane = ctx.sched.atFrame(
+      onLine,
+      this.delay,
+      this.peer!,
+      frame,
+      frameId,
+      this.epoch,
+      len,
+      tag,
+      this.lane,
+    );
   }
 
   /** The last bit of a frame reached this port (scheduled by the far end's `transmit`). */
-  arrive(f: unknown, frameId: number, epoch: number, len: number): void {
-    const frame = f as EthernetFrame;
-    const link = this.link;
-    if (link === null || link.epoch !== epoch || !this.up) {
-      this.drop(frameId, link === null ? 'no-cable' : 'port-down');
+  arrive(f: unknown, frameId: number, epoch: number, len: number, t: number): void {
+    let frame = f as EthernetFrame;
+    let tag = t;
+    if (this.link === null || this.epoch !== epoch || !this.up) {
+      this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
     this.rxFrames++;
@@ -200,6 +264,10 @@ export class Port implements EventTarget, FrameSink {
     if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
     const trace = this.ctx.trace;
     if (trace.enabled) {
+      if (tag !== TAG_AS_IS) {
+        frame = onWire(frame, tag);
+        tag = TAG_AS_IS;
+      }
       trace.emit({
         t: this.ctx.sched.now as Micros,
         seq: trace.nextSeq(),
@@ -210,7 +278,7 @@ export class Port implements EventTarget, FrameSink {
         frame,
       });
     }
-    this.owner.receive(this, frame, frameId);
+    this.owner.receive(this, frame, frameId, len, tag);
   }
 
   drop(frameId: number, reason: DropReason): void {

@@ -35,15 +35,37 @@ import { isGroupMac } from './mac-util.ts';
 import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
 const LOOPBACK_BANDWIDTH = 8_000_000_000;
 
-interface Demux {
-  /** Subinterfaces by VLAN (the native one included). */
-  byVlan: Map<number, L3Interface> | null;
-  /** The subinterface with `encapsulation dot1Q N native`, which takes untagged frames. */
-  native: L3Interface | null;
+/** Above this many subinterfaces on a port, tagged frames find theirs through a Map. */
+const SUB_SCAN_LIMIT = 16;
+
+/** Which interface of a port takes a frame, by its tag. */
+class Demux {
+  /** The subinterface with `encapsulation dot1Q N native` if any, else the port's interface. */
+  readonly untagged: L3Interface;
+  /** Subinterfaces by VLAN (the native one included), as parallel arrays to scan. */
+  private readonly vids: Int32Array;
+  private readonly subs: L3Interface[];
+  private readonly byVlan: Map<number, L3Interface> | null;
+
+  constructor(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null) {
+    this.untagged = native ?? main;
+    this.vids = Int32Array.from(byVlan.keys());
+    this.subs = [...byVlan.values()];
+    this.byVlan = byVlan.size > SUB_SCAN_LIMIT ? byVlan : null;
+  }
+
+  /** The subinterface for VLAN `vid`. */
+  tagged(vid: number): L3Interface | undefined {
+    if (this.byVlan !== null) return this.byVlan.get(vid);
+    const vids = this.vids;
+    for (let i = 0; i < vids.length; i++) if (vids[i] === vid) return this.subs[i];
+    return undefined;
+  }
 }
 
 export class Router extends Device implements L3Owner {
@@ -71,8 +93,9 @@ export class Router extends Device implements L3Owner {
         ctx.options.txQueueLimit ?? QUEUE_LIMITS.router,
       );
       this.addPort(port);
-      this.mains.push(new L3Interface(name, port.mac, this, port));
-      this.demux.push({ byVlan: null, native: null });
+      const main = new L3Interface(name, port.mac, this, port);
+      this.mains.push(main);
+      this.demux.push(new Demux(main, new Map(), null));
     });
     this.stack = new IpStack(id, ctx, ctx.profiles.ios);
     this.config = config;
@@ -132,19 +155,19 @@ export class Router extends Device implements L3Owner {
 
   refresh(): void {
     const config = this.config;
+    const byVlan = this.ports.map(() => new Map<number, L3Interface>());
+    const native: (L3Interface | null)[] = this.ports.map(() => null);
     this.ports.forEach((port, i) => {
       this.mains[i]!.up = port.up;
-      this.demux[i] = { byVlan: null, native: null };
     });
     for (const sub of this.subs.values()) {
       const port = sub.port!;
       sub.up = sub.adminUp && port.up && sub.vlan !== 0;
       if (sub.vlan === 0) continue;
-      const d = this.demux[port.index]!;
-      if (d.byVlan === null) d.byVlan = new Map();
-      d.byVlan.set(sub.vlan, sub);
-      if (sub.tag === undefined) d.native = sub;
+      byVlan[port.index]!.set(sub.vlan, sub);
+      if (sub.tag === undefined) native[port.index] = sub;
     }
+    this.demux = this.mains.map((main, i) => new Demux(main, byVlan[i]!, native[i]!));
     for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
     this.stack.reconfigure(
       this.all,
@@ -154,11 +177,10 @@ export class Router extends Device implements L3Owner {
     );
   }
 
-  receive(port: Port, frame: EthernetFrame, frameId: number): void {
-    const tag = frame.tag;
+  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+    const vid = wireVid(frame, tag);
     const d = this.demux[port.index]!;
-    const iface =
-      tag === undefined || tag.vid === 0 ? (d.native ?? this.mains[port.index]!) : d.byVlan?.get(tag.vid);
+    const iface = vid <= 0 ? d.untagged : d.tagged(vid);
     if (iface === undefined) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;
@@ -169,7 +191,7 @@ export class Router extends Device implements L3Owner {
     }
     if (iface.port !== null && iface !== this.mains[port.index]) {
       iface.rxFrames++;
-      iface.rxBytes += wireLen(frame);
+      iface.rxBytes += len;
     }
     this.stack.receive(iface, frame, frameId);
   }
@@ -180,11 +202,12 @@ export class Router extends Device implements L3Owner {
       this.drop(frameId, 'no-route', iface.name);
       return;
     }
+    const len = wireLen(frame);
     if (iface !== this.mains[port.index]) {
       iface.txFrames++;
-      iface.txBytes += wireLen(frame);
+      iface.txBytes += len;
     }
-    port.send(frame, frameId);
+    port.send(frame, frameId, len, TAG_AS_IS);
   }
 
   dispose(): void {

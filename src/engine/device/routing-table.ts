@@ -53,9 +53,20 @@ export class RoutingTable {
 
   /** Destinations already looked up (a route cache, as CEF keeps per destination). */
   private cache: Map<number, Route[] | null> | null = null;
+  /** The last destination looked up and its answer: hosts mostly talk to one peer at a time. */
+  private lastDst = -1;
+  private lastFound: Route[] | undefined = undefined;
 
   /** The best routes for `dst` (several when load sharing), or undefined. */
   lookup(dst: number): Route[] | undefined {
+    if (dst === this.lastDst) return this.lastFound;
+    const found = this.lookupCached(dst);
+    this.lastDst = dst;
+    this.lastFound = found;
+    return found;
+  }
+
+  private lookupCached(dst: number): Route[] | undefined {
     const lens = this.lens;
     if (lens.length === 0) return undefined;
     let cache = this.cache;
@@ -75,6 +86,12 @@ export class RoutingTable {
     return found;
   }
 
+  private forget(): void {
+    this.cache = null;
+    this.lastDst = -1;
+    this.lastFound = undefined;
+  }
+
   /** Like `lookup`, but ignoring routes for exactly `skip` (a static must not resolve via itself). */
   private lookupExcept(dst: number, skipNet: number, skipLen: number): Route[] | undefined {
     for (const len of this.lens) {
@@ -91,7 +108,7 @@ export class RoutingTable {
   }
 
   private install(route: Route): void {
-    this.cache = null;
+    this.forget();
     let m = this.byLen[route.len];
     if (m === undefined) {
       m = new Map();
@@ -106,7 +123,7 @@ export class RoutingTable {
   }
 
   private remove(net: number, len: number): void {
-    this.cache = null;
+    this.forget();
     const m = this.byLen[len];
     const list = m?.get(net);
     if (m === undefined || list === undefined) return;

@@ -36,8 +36,7 @@ import type {
   TrunkStatus,
 } from '../api.ts';
 import { Apps } from '../apps/apps.ts';
-import { wireLen } from '../frame-size.ts';
-import { dot1qTag, retag } from '../packets.ts';
+import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { Device } from './device.ts';
@@ -45,11 +44,14 @@ import { negotiateTrunk } from './dtp.ts';
 import { IpStack } from './ip-stack.ts';
 import type { L3Owner } from './l3-interface.ts';
 import { L3Interface } from './l3-interface.ts';
-import { MacTable } from './mac-table.ts';
 import { isGroupMac } from './mac-util.ts';
-import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
+import type { Port } from './port.ts';
+import { portSpeed, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
+import { VlanState } from './vlan-state.ts';
+import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 
 /** IEEE 802.1D default aging time, also the Catalyst default. */
 export const MAC_AGING = seconds(300);
@@ -58,35 +60,8 @@ const MISMATCH_REPORT_INTERVAL = seconds(60);
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
-const OPER_DOWN = 0;
-const OPER_ACCESS = 1;
-const OPER_TRUNK = 2;
-
-class SwitchPort {
-  cfg: SwitchportConfig = DEFAULT_SWITCHPORT;
-  oper = OPER_DOWN;
-  accessVlan = 1;
-  nativeVlan = 1;
-  allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;
-  /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
-  peerNative = -1;
-  lastMismatchReport = Number.NEGATIVE_INFINITY;
-}
-
-class VlanState {
-  readonly macs = new MacTable();
-  members: Port[] = [];
-  /** member[port.index] === 1 when the port carries this VLAN. */
-  member: Uint8Array;
-  svi: L3Interface | null = null;
-
-  constructor(
-    readonly id: number,
-    portCount: number,
-  ) {
-    this.member = new Uint8Array(portCount);
-  }
-}
+/** Above this many VLANs, tagged frames find theirs through a Map rather than a scan. */
+const VLAN_SCAN_LIMIT = 16;
 
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
   a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
@@ -94,8 +69,12 @@ const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
 export class Switch extends Device implements L3Owner {
   readonly stack: IpStack;
   private config: DeviceConfig;
+  /** The same as `ports`, with their switchport state. */
   private readonly sw: SwitchPort[] = [];
   private readonly vlans = new Map<number, VlanState>();
+  /** The VLANs again, as parallel arrays a tagged frame scans for its VLAN id. */
+  private vlanIds = new Int32Array(0);
+  private vlanList: VlanState[] = [];
   private readonly svis = new Map<number, L3Interface>();
   private sviList: L3Interface[] = [];
   private statics: StaticSpec[] = [];
@@ -110,18 +89,17 @@ export class Switch extends Device implements L3Owner {
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx);
     KIND_PORTS.switch.forEach((name, i) => {
-      this.addPort(
-        new Port(
-          this,
-          i,
-          name,
-          (macBase + i) as MacAddr,
-          portSpeed(name),
-          ctx,
-          ctx.options.txQueueLimit ?? QUEUE_LIMITS.switch,
-        ),
+      const port = new SwitchPort(
+        this,
+        i,
+        name,
+        (macBase + i) as MacAddr,
+        portSpeed(name),
+        ctx,
+        ctx.options.txQueueLimit ?? QUEUE_LIMITS.switch,
       );
-      this.sw.push(new SwitchPort());
+      this.addPort(port);
+      this.sw.push(port);
     });
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
     this.stack = new IpStack(id, ctx, ctx.profiles.ios);
@@ -182,8 +160,8 @@ export class Switch extends Device implements L3Owner {
   refresh(): void {
     const config = this.config;
     const db = this.db;
-    for (const port of this.ports) {
-      const sp = this.sw[port.index]!;
+    for (const sp of this.sw) {
+      const port = sp;
       const cfg = this.portCfg[port.index]!;
       const peer = port.peer;
       let oper = OPER_DOWN;
@@ -216,8 +194,8 @@ export class Switch extends Device implements L3Owner {
       vs.members = [];
       vs.member.fill(0);
       vs.svi = null;
-      for (const port of this.ports) {
-        const sp = this.sw[port.index]!;
+      for (const port of this.sw) {
+        const sp = port;
         const carries =
           (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
           (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
@@ -233,6 +211,9 @@ export class Switch extends Device implements L3Owner {
       svi.up = svi.adminUp && vs !== undefined && vs.members.length > 0;
       if (svi.up && vs !== undefined) vs.svi = svi;
     }
+    this.vlanList = [...this.vlans.values()];
+    this.vlanIds = Int32Array.from(this.vlanList, (vs) => vs.id);
+    for (const sp of this.sw) this.resolveUntagged(sp);
     this.stack.reconfigure(
       this.sviList,
       config.ipRouting,
@@ -243,46 +224,65 @@ export class Switch extends Device implements L3Owner {
 
   // ---- forwarding ------------------------------------------------------------------------
 
-  receive(port: Port, frame: EthernetFrame, frameId: number): void {
-    const sp = this.sw[port.index]!;
-    const tag = frame.tag;
-    let vlan: number;
-    if (sp.oper === OPER_ACCESS) {
-      if (tag !== undefined && tag.vid !== 0 && tag.vid !== sp.accessVlan) {
-        this.drop(frameId, 'vlan-not-allowed', port.name);
-        return;
-      }
-      vlan = sp.accessVlan;
-    } else if (sp.oper === OPER_TRUNK) {
-      if (tag === undefined || tag.vid === 0) {
-        vlan = sp.nativeVlan;
-        if (sp.peerNative >= 0) this.reportMismatch(port, sp);
-      } else vlan = tag.vid;
-    } else {
-      this.drop(frameId, 'port-down', port.name);
+  /** Where untagged frames arriving on `sp` go, from its state after a refresh. */
+  private resolveUntagged(sp: SwitchPort): void {
+    if (sp.oper === OPER_DOWN) {
+      sp.untagged = null;
+      sp.untaggedDrop = 'port-down';
       return;
     }
-    const vs = this.vlans.get(vlan);
-    if (vs === undefined || vs.member[port.index] === 0) {
-      this.drop(frameId, vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed', port.name);
+    const vs = this.vlans.get(sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan);
+    sp.untagged = vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
+    sp.untaggedDrop = vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed';
+  }
+
+  /** The state of VLAN `vid`, if it is in the database. */
+  private vlanOf(vid: number): VlanState | undefined {
+    const ids = this.vlanIds;
+    if (ids.length > VLAN_SCAN_LIMIT) return this.vlans.get(vid);
+    for (let i = 0; i < ids.length; i++) if (ids[i] === vid) return this.vlanList[i];
+    return undefined;
+  }
+
+  // ---- forwarding ------------------------------------------------------------------------
+
+  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+    const sp = port as SwitchPort;
+    const vid = wireVid(frame, tag);
+    let vs: VlanState | null | undefined;
+    if (vid <= 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) {
+      // Untagged, priority-tagged, or tagged with an access port's own VLAN.
+      if (sp.oper === OPER_TRUNK && sp.peerNative >= 0) this.reportMismatch(sp);
+      vs = sp.untagged;
+      if (vs === null) {
+        this.drop(frameId, sp.untaggedDrop, sp.name);
+        return;
+      }
+    } else if (sp.oper === OPER_TRUNK) {
+      vs = this.vlanOf(vid);
+      if (vs === undefined || vs.member[sp.index] === 0) {
+        this.drop(frameId, vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed', sp.name);
+        return;
+      }
+    } else {
+      this.drop(frameId, sp.oper === OPER_ACCESS ? 'vlan-not-allowed' : 'port-down', sp.name);
       return;
     }
     const src = frame.src;
-    if (!isGroupMac(src)) this.learn(vs, src, port);
-    this.forward(vs, port, frame, frameId);
+    if (!isGroupMac(src)) this.learn(vs, src, sp);
+    this.forward(vs, sp, frame, frameId, len, tag);
   }
 
-  private learn(vs: VlanState, src: number, port: Port): void {
+  private learn(vs: VlanState, src: number, port: SwitchPort): void {
     const now = this.ctx.sched.now;
     const t = vs.macs;
     const i = t.find(src);
     if (i >= 0) {
-      const fresh = now - t.seen[i]! < MAC_AGING;
-      t.seen[i] = now;
-      if (fresh && t.ports[i] === port) return;
-      t.ports[i] = port;
-      t.learned[i] = now;
-    } else t.insert(src, port, now, MAC_AGING);
+      const fresh = now - t.seen(i) < MAC_AGING;
+      t.touch(i, now);
+      if (fresh && t.port(i) === port.index) return;
+      t.move(i, port.index, now);
+    } else t.insert(src, port.index, now, MAC_AGING);
     const trace = this.ctx.trace;
     if (trace.enabled) {
       trace.emit({
@@ -297,75 +297,127 @@ export class Switch extends Device implements L3Owner {
     }
   }
 
-  /** Forwards a frame in VLAN `vs` that came in on `inPort` (null: from the switch's own SVI). */
-  private forward(vs: VlanState, inPort: Port | null, frame: EthernetFrame, frameId: number): void {
+  /**
+   * Forwards a frame in VLAN `vs` that came in on `inPort` (null: from the switch's own SVI),
+   * `len` bytes with wire tag `tag`.
+   */
+  private forward(
+    vs: VlanState,
+    inPort: SwitchPort | null,
+    frame: EthernetFrame,
+    frameId: number,
+    len: number,
+    tag: number,
+  ): void {
     const dst = frame.dst;
     if (!isGroupMac(dst)) {
-      if (dst === this.sviMac && vs.svi !== null) {
-        this.toSvi(vs.svi, frame, frameId);
+      if (vs.svi !== null && dst === this.sviMac) {
+        this.toSvi(vs.svi, frame, frameId, len);
         return;
       }
       const t = vs.macs;
       const i = t.find(dst);
-      if (i >= 0 && this.ctx.sched.now - t.seen[i]! < MAC_AGING) {
-        const out = t.ports[i]!;
+      if (i >= 0 && this.ctx.sched.now - t.seen(i) < MAC_AGING) {
+        const out = this.sw[t.port(i)]!;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
         }
         if (this.ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
-        this.egress(out, vs.id, frame, frameId);
+        this.egress(out, vs.id, frame, frameId, len, tag);
         return;
       }
     }
-    this.flood(vs, inPort, frame, frameId);
+    this.flood(vs, inPort, frame, frameId, len, tag);
   }
 
-  private flood(vs: VlanState, inPort: Port | null, frame: EthernetFrame, frameId: number): void {
+  /**
+   * Floods within VLAN `vs`. The frame leaves tagged on trunks (other than for their native
+   * VLAN) and untagged elsewhere; each form is worked out once.
+   */
+  private flood(
+    vs: VlanState,
+    inPort: SwitchPort | null,
+    frame: EthernetFrame,
+    frameId: number,
+    len: number,
+    tag: number,
+  ): void {
     this.countFlood();
     const vid = vs.id;
-    let tagged: EthernetFrame | null = null;
-    let untagged: EthernetFrame | null = null;
+    const observed = this.ctx.observed();
+    const inVid = wireVid(frame, tag);
+    let taggedLen = -1;
+    let taggedTag = 0;
+    let tagged: EthernetFrame = frame;
+    let untaggedLen = -1;
+    let untaggedTag = 0;
+    let untagged: EthernetFrame = frame;
     const members = vs.members;
-    const traced = this.ctx.trace.enabled;
-    const to: string[] | null = traced ? [] : null;
+    const to: string[] | null = this.ctx.trace.enabled ? [] : null;
     for (let i = 0; i < members.length; i++) {
       const out = members[i]!;
       if (out === inPort || !out.up) continue;
-      const sp = this.sw[out.index]!;
-      let f: EthernetFrame;
-      if (sp.oper === OPER_TRUNK && vid !== sp.nativeVlan) {
-        if (tagged === null)
-          tagged = frame.tag !== undefined && frame.tag.vid === vid ? frame : retag(frame, dot1qTag(vid));
-        f = tagged;
-      } else {
-        if (untagged === null) untagged = frame.tag === undefined ? frame : retag(frame, undefined);
-        f = untagged;
-      }
       if (to !== null) to.push(out.name);
-      out.send(f, frameId);
+      if (out.oper === OPER_TRUNK && vid !== out.nativeVlan) {
+        if (taggedLen < 0) {
+          taggedTag = inVid === vid ? tag : vid;
+          taggedLen = retaggedLen(frame, len, inVid >= 0, true);
+          // Whoever watches gets the frame as it is on the wire, one value for every port.
+          if (observed && taggedTag !== TAG_AS_IS) {
+            tagged = onWire(frame, taggedTag);
+            taggedTag = TAG_AS_IS;
+          }
+        }
+        out.send(tagged, frameId, taggedLen, taggedTag);
+      } else {
+        if (untaggedLen < 0) {
+          untaggedTag = untaggedOf(frame);
+          untaggedLen = retaggedLen(frame, len, inVid >= 0, false);
+          if (observed && untaggedTag !== TAG_AS_IS) {
+            untagged = onWire(frame, untaggedTag);
+            untaggedTag = TAG_AS_IS;
+          }
+        }
+        out.send(untagged, frameId, untaggedLen, untaggedTag);
+      }
     }
     const svi = vs.svi;
     if (svi !== null && inPort !== null && isGroupMac(frame.dst)) {
       if (to !== null) to.push(svi.name);
-      this.toSvi(svi, frame, frameId);
+      this.toSvi(svi, frame, frameId, len);
     }
     if (to !== null) this.traceForward(frameId, inPort, to);
   }
 
-  private egress(out: Port, vid: number, frame: EthernetFrame, frameId: number): void {
-    const sp = this.sw[out.index]!;
-    let f = frame;
-    if (sp.oper === OPER_TRUNK && vid !== sp.nativeVlan) {
-      if (frame.tag === undefined || frame.tag.vid !== vid) f = retag(frame, dot1qTag(vid));
-    } else if (frame.tag !== undefined) f = retag(frame, undefined);
-    out.send(f, frameId);
+  /** Sends a frame of VLAN `vid` out of `out`, tagged or not as the port wants. */
+  private egress(
+    out: SwitchPort,
+    vid: number,
+    frame: EthernetFrame,
+    frameId: number,
+    len: number,
+    tag: number,
+  ): void {
+    const inVid = wireVid(frame, tag);
+    let outTag: number;
+    let outLen: number;
+    if (out.oper === OPER_TRUNK && vid !== out.nativeVlan) {
+      // A tag that already names the VLAN stays as it came (priority bits included).
+      outTag = inVid === vid ? tag : vid;
+      outLen = retaggedLen(frame, len, inVid >= 0, true);
+    } else {
+      outTag = untaggedOf(frame);
+      outLen = retaggedLen(frame, len, inVid >= 0, false);
+    }
+    out.send(frame, frameId, outLen, outTag);
   }
 
-  private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number): void {
+  /** A frame of `len` bytes for the switch itself (its IP layer reads the payload only). */
+  private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number): void {
     svi.rxFrames++;
-    svi.rxBytes += wireLen(frame);
-    this.stack.receive(svi, frame.tag === undefined ? frame : retag(frame, undefined), frameId);
+    svi.rxBytes += len;
+    this.stack.receive(svi, frame, frameId);
   }
 
   /** Frames the switch itself sends from an SVI enter its VLAN like frames from a port. */
@@ -375,9 +427,10 @@ export class Switch extends Device implements L3Owner {
       this.drop(frameId, 'vlan-inactive', iface.name);
       return;
     }
+    const len = wireLen(frame);
     iface.txFrames++;
-    iface.txBytes += wireLen(frame);
-    this.forward(vs, null, frame, frameId);
+    iface.txBytes += len;
+    this.forward(vs, null, frame, frameId, len, TAG_AS_IS);
   }
 
   private countFlood(): void {
@@ -404,7 +457,8 @@ export class Switch extends Device implements L3Owner {
     }
   }
 
-  private reportMismatch(port: Port, sp: SwitchPort): void {
+  private reportMismatch(sp: SwitchPort): void {
+    const port = sp;
     const now = this.ctx.sched.now;
     if (now - sp.lastMismatchReport < MISMATCH_REPORT_INTERVAL) return;
     sp.lastMismatchReport = now;
@@ -439,7 +493,7 @@ export class Switch extends Device implements L3Owner {
 
   private flushPort(port: Port): void {
     const now = this.ctx.sched.now;
-    for (const vs of this.vlans.values()) vs.macs.removePort(port, now, MAC_AGING);
+    for (const vs of this.vlans.values()) vs.macs.removePort(port.index, now, MAC_AGING);
   }
 
   dispose(): void {
@@ -451,8 +505,8 @@ export class Switch extends Device implements L3Owner {
   /** Trunks whose neighbour disagrees on the native VLAN (what CDP would report). */
   nativeVlanMismatches(): NativeVlanMismatch[] {
     const out: NativeVlanMismatch[] = [];
-    for (const port of this.ports) {
-      const sp = this.sw[port.index]!;
+    for (const sp of this.sw) {
+      const port = sp;
       if (sp.oper !== OPER_TRUNK || sp.peerNative < 0 || port.peer === null) continue;
       out.push({
         port: port.name,
@@ -466,8 +520,8 @@ export class Switch extends Device implements L3Owner {
   }
 
   interfaces(): InterfaceStatus[] {
-    const out: InterfaceStatus[] = this.ports.map((p) => {
-      const sp = this.sw[p.index]!;
+    const out: InterfaceStatus[] = this.sw.map((sp) => {
+      const p = sp;
       return {
         ...physicalStatus(p, undefined),
         switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
@@ -498,9 +552,9 @@ export class Switch extends Device implements L3Owner {
         out.push({
           vlan: vs.id,
           mac: mac as MacAddr,
-          port: t.ports[i]!.name,
+          port: this.sw[t.port(i)]!.name,
           type: 'DYNAMIC',
-          learnedAt: t.learned[i] as Micros,
+          learnedAt: t.learned(i) as Micros,
         });
       }
     }
@@ -515,8 +569,8 @@ export class Switch extends Device implements L3Owner {
   override trunks(): TrunkStatus[] {
     const out: TrunkStatus[] = [];
     const db = [...this.vlans.keys()];
-    for (const port of this.ports) {
-      const sp = this.sw[port.index]!;
+    for (const sp of this.sw) {
+      const port = sp;
       if (sp.oper !== OPER_TRUNK) continue;
       const active = normalizeVlans(db.filter((v) => hasVlan(sp.allowed, v)).map((v) => [v, v] as const));
       out.push({
@@ -536,8 +590,8 @@ export class Switch extends Device implements L3Owner {
   override vlanPorts(): Map<number, string[]> {
     const out = new Map<number, string[]>();
     for (const id of [...this.vlans.keys()].sort((a, b) => a - b)) out.set(id, []);
-    for (const port of this.ports) {
-      const sp = this.sw[port.index]!;
+    for (const sp of this.sw) {
+      const port = sp;
       if (sp.oper === OPER_TRUNK) continue;
       out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(port.name));
     }

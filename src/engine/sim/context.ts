@@ -44,6 +44,11 @@ export class SimContext {
     };
   }
 
+  /** Whether anyone looks at frames as they pass: the trace or a wire listener. */
+  observed(): boolean {
+    return this.trace.enabled || this.wireListeners.length > 0;
+  }
+
   nextFrameId(): number {
     return ++this.frameIds;
   }

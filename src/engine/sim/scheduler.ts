@@ -3,15 +3,24 @@
  * events ordered by (time, insertion sequence), so events at the same instant run in the order
  * they were scheduled and every run is reproducible.
  *
- * Layout for the per-frame path: the queue is a 4-ary heap whose keys (time, sequence, record
- * slot) sit in typed arrays, so sifting touches contiguous memory instead of chasing objects;
- * event records are slots in parallel arrays reused through a free list. An event names a
- * target object and an integer code rather than carrying a closure, so scheduling allocates
- * nothing once the arrays have grown.
+ * An event names a target object and an integer code rather than carrying a closure, and its
+ * record is a slot in typed arrays reused through a free list (last freed, first reused, so the
+ * record an event frees is warm for the next one): scheduling allocates nothing once the arrays
+ * have grown.
  *
- * Timers that usually do not fire (probe timeouts, ARP retries) are cancelled so they do not
- * fill the heap; frames in flight are not (a cable going down bumps an epoch that the arrival
- * checks instead).
+ * Two structures hold pending events, and the earliest of their heads runs next:
+ *
+ * - Frame lanes. A frame arrives `onLine + delay` after it starts leaving, both fixed for a
+ *   given frame size and cable. Frames scheduled with the same pair therefore arrive in the
+ *   order they were scheduled (the clock never goes back and floating-point addition is
+ *   monotonic), so each pair gets a FIFO lane: scheduling appends, running takes the head, and
+ *   finding the next event scans the few lane heads. This is the bulk of all events, and it
+ *   costs no heap sifting.
+ * - A 4-ary heap for everything else (timers, frames of a pair without a lane), with keys
+ *   (time and sequence side by side, and the slot) in typed arrays and each slot's heap
+ *   position kept so a timer can be cancelled. Timers that usually do not fire (probe
+ *   timeouts, ARP retries) are cancelled so they do not fill the heap; frames in flight are
+ *   not (a cable going down bumps an epoch that the arrival checks instead).
  */
 
 /** Receives scheduled events. `a`, `b` and `c` are whatever the scheduler of the event passed. */
@@ -20,43 +29,68 @@ export interface EventTarget {
 }
 
 /**
- * Receives frame arrivals, the bulk of all events. They get their own call (one receiver
- * class, so the call site stays monomorphic) and a fourth argument.
+ * Receives frame arrivals, the bulk of all events. They get their own call (ports only, so the
+ * call site stays fast) and more numeric arguments.
  */
 export interface FrameSink {
-  arrive(frame: unknown, frameId: number, epoch: number, len: number): void;
+  arrive(frame: unknown, frameId: number, epoch: number, len: number, tag: number): void;
 }
 
 const FRAME = -1;
 const INITIAL = 1024;
+/** What `pick` returns besides a lane: the heap's top, or nothing pending. */
+const HEAP = -1;
+const NONE = -2;
+
+/** Per event record: up to four numeric arguments, the sequence number and the time. */
+const REC = 8;
+const REC_B = 0;
+const REC_C = 1;
+const REC_D = 2;
+const REC_E = 3;
+const REC_SEQ = 4;
+const REC_TIME = 5;
+
+/** Lanes scanned for the next event; frames of further (onLine, delay) pairs use the heap. */
+const MAX_LANES = 16;
+const INITIAL_LANE = 16;
 
 export class Scheduler {
   /** Current virtual time (microseconds). */
   now = 0;
   private seq = 0;
 
-  // Event records, by slot.
-  private targets: (EventTarget | FrameSink | null)[] = new Array(INITIAL).fill(null);
-  private payloads: unknown[] = new Array(INITIAL).fill(undefined);
+  // Event records, by slot. What one event needs sits together (one cache line for its
+  // numbers, one for its two references), since a record is written long before it is read.
+  /** target, payload */
+  private objs: unknown[] = new Array(INITIAL * 2).fill(null);
+  private rec = new Float64Array(INITIAL * REC);
   private codes = new Int32Array(INITIAL);
-  private bs = new Float64Array(INITIAL);
-  private cs = new Float64Array(INITIAL);
-  private ds = new Float64Array(INITIAL);
-  /** The sequence number a slot was last scheduled with (to validate cancel handles). */
-  private slotSeq = new Float64Array(INITIAL);
-  /** Heap position of a slot, -1 when not queued. */
+  /** Heap position of a slot, -1 when not in the heap. */
   private position = new Int32Array(INITIAL).fill(-1);
-  private free: number[] = [];
+  private free = new Int32Array(INITIAL);
+  private freeCount = 0;
   private slots = 0;
 
-  // The heap, by position.
-  private hTime = new Float64Array(INITIAL);
-  private hSeq = new Float64Array(INITIAL);
+  // The heap, by position: (time, sequence) pairs side by side, and the slot.
+  private hKey = new Float64Array(INITIAL * 2);
   private hSlot = new Int32Array(INITIAL);
   private size = 0;
 
+  // Frame lanes: their (onLine, delay) pair, their head's time and sequence (+Infinity when
+  // empty), and each a ring of slots.
+  private laneOnLine = new Float64Array(MAX_LANES);
+  private laneDelay = new Float64Array(MAX_LANES);
+  private laneTime = new Float64Array(MAX_LANES).fill(Number.POSITIVE_INFINITY);
+  private laneSeq = new Float64Array(MAX_LANES);
+  private laneRing: Int32Array[] = [];
+  private laneHead = new Int32Array(MAX_LANES);
+  private laneLen = new Int32Array(MAX_LANES);
+  private lanes = 0;
+  private inLanes = 0;
+
   get pending(): number {
-    return this.size;
+    return this.size + this.inLanes;
   }
 
   /**
@@ -65,59 +99,80 @@ export class Scheduler {
    */
   at(time: number, target: EventTarget, code: number, a: unknown, b: number, c: number): number {
     const slot = this.alloc();
-    this.targets[slot] = target;
+    this.objs[2 * slot] = target;
+    this.objs[2 * slot + 1] = a;
     this.codes[slot] = code;
-    this.payloads[slot] = a;
-    this.bs[slot] = b;
-    this.cs[slot] = c;
-    this.push(Math.max(time, this.now), slot);
+    const r = slot * REC;
+    const rec = this.rec;
+    rec[r + REC_B] = b;
+    rec[r + REC_C] = c;
+    rec[r + REC_TIME] = time > this.now ? time : this.now;
+    rec[r + REC_SEQ] = this.seq++;
+    this.heapInsert(slot);
     return slot;
   }
 
-  /** Schedules `sink.arrive(frame, frameId, epoch, len)` at `time`. */
-  atFrame(time: number, sink: FrameSink, frame: unknown, frameId: number, epoch: number, len: number): void {
+  /**
+   * Schedules `sink.arrive(frame, frameId, epoch, len, tag)` for a frame that takes `onLine`
+   * microseconds to put on the cable and `delay` more to cross it: at now + onLine + delay.
+   * `lane` is the lane this sender used last (a hint; -1 if none); returns the one used now.
+   */
+  atFrame(
+    onLine: number,
+    delay: number,
+    sink: FrameSink,
+    frame: unknown,
+    frameId: number,
+    epoch: number,
+    len: number,
+    tag: number,
+    lane: number,
+  ): number {
     const slot = this.alloc();
-    this.targets[slot] = sink;
+    this.objs[2 * slot] = sink;
+    this.objs[2 * slot + 1] = frame;
     this.codes[slot] = FRAME;
-    this.payloads[slot] = frame;
-    this.bs[slot] = frameId;
-    this.cs[slot] = epoch;
-    this.ds[slot] = len;
-    this.push(Math.max(time, this.now), slot);
+    const r = slot * REC;
+    const rec = this.rec;
+    rec[r + REC_B] = frameId;
+    rec[r + REC_C] = epoch;
+    rec[r + REC_D] = len;
+    rec[r + REC_E] = tag;
+    rec[r + REC_TIME] = this.now + onLine + delay;
+    rec[r + REC_SEQ] = this.seq++;
+    const used =
+      lane >= 0 && lane < this.lanes && this.laneOnLine[lane] === onLine && this.laneDelay[lane] === delay
+        ? lane
+        : this.laneFor(onLine, delay);
+    if (used >= 0) this.laneAppend(used, slot);
+    else this.heapInsert(slot);
+    return used;
   }
 
   /** The sequence number of the event behind `handle`, to pass to `cancel`. */
   seqOf(handle: number): number {
-    return this.slotSeq[handle]!;
+    return this.rec[handle * REC + REC_SEQ]!;
   }
 
   /** Removes a pending event; does nothing if it already ran (or its slot was reused). */
   cancel(handle: number, seq: number): void {
     const pos = this.position[handle]!;
-    if (pos < 0 || this.slotSeq[handle] !== seq) return;
-    this.removeAt(pos);
+    if (pos < 0 || this.rec[handle * REC + REC_SEQ] !== seq) return;
+    this.heapRemoveAt(pos);
     this.release(handle);
   }
 
   nextTime(): number | undefined {
-    return this.size > 0 ? this.hTime[0] : undefined;
+    const next = this.pick();
+    if (next === NONE) return undefined;
+    return next === HEAP ? this.hKey[0] : this.laneTime[next];
   }
 
   /** Runs the earliest event; false when there is none. */
   step(): boolean {
-    if (this.size === 0) return false;
-    const slot = this.hSlot[0]!;
-    this.now = this.hTime[0]!;
-    this.removeAt(0);
-    const target = this.targets[slot]!;
-    const code = this.codes[slot]!;
-    const a = this.payloads[slot];
-    const b = this.bs[slot]!;
-    const c = this.cs[slot]!;
-    const d = this.ds[slot]!;
-    this.release(slot);
-    if (code === FRAME) (target as FrameSink).arrive(a, b, c, d);
-    else (target as EventTarget).onEvent(code, a, b, c);
+    const next = this.pick();
+    if (next === NONE) return false;
+    this.run(next);
     return true;
   }
 
@@ -128,126 +183,257 @@ export class Scheduler {
    */
   runUntil(t: number, maxEvents: number): number {
     let n = 0;
-    while (n < maxEvents && this.size > 0 && this.hTime[0]! <= t) {
-      this.step();
+    for (;;) {
+      const next = this.pick();
+      if (next === NONE || (next === HEAP ? this.hKey[0]! : this.laneTime[next]!) > t) {
+        if (t > this.now) this.now = t;
+        return n;
+      }
+      if (n === maxEvents) return n;
+      this.run(next);
       n++;
     }
-    if ((this.size === 0 || this.hTime[0]! > t) && t > this.now) this.now = t;
-    return n;
   }
 
+  /** Where the earliest event waits: a lane, HEAP, or NONE when nothing is pending. */
+  private pick(): number {
+    const lane = this.earliestLane();
+    if (lane < 0) return this.size > 0 ? HEAP : NONE;
+    return this.size === 0 || this.laneFirst(lane) ? lane : HEAP;
+  }
+
+  /** Takes the event `pick` chose off its queue and runs it. */
+  private run(from: number): void {
+    let slot: number;
+    if (from === HEAP) {
+      slot = this.hSlot[0]!;
+      this.heapRemoveAt(0);
+    } else slot = this.laneTake(from);
+    const r = slot * REC;
+    const rec = this.rec;
+    this.now = rec[r + REC_TIME]!;
+    const objs = this.objs;
+    const target = objs[2 * slot];
+    const a = objs[2 * slot + 1];
+    const code = this.codes[slot]!;
+    const b = rec[r + REC_B]!;
+    const c = rec[r + REC_C]!;
+    const d = rec[r + REC_D]!;
+    const e = rec[r + REC_E]!;
+    this.release(slot);
+    if (code === FRAME) (target as FrameSink).arrive(a, b, c, d, e);
+    else (target as EventTarget).onEvent(code, a, b, c);
+  }
+
+  // ---- records ---------------------------------------------------------------------------
+
   private alloc(): number {
-    const slot = this.free.pop();
-    if (slot !== undefined) return slot;
+    if (this.freeCount > 0) return this.free[--this.freeCount]!;
     if (this.slots === this.codes.length) this.growSlots();
     return this.slots++;
   }
 
   private release(slot: number): void {
-    this.targets[slot] = null;
-    this.payloads[slot] = undefined;
+    this.objs[2 * slot] = null;
+    this.objs[2 * slot + 1] = null;
     this.position[slot] = -1;
-    this.free.push(slot);
+    this.free[this.freeCount++] = slot;
   }
 
-  private push(time: number, slot: number): void {
-    if (this.size === this.hTime.length) this.growHeap();
-    const seq = this.seq++;
-    this.slotSeq[slot] = seq;
-    this.siftUp(this.size++, time, seq, slot);
+  private growSlots(): void {
+    const n = this.codes.length * 2;
+    this.objs.length = n * 2;
+    this.objs.fill(null, n);
+    this.codes = grow(this.codes, new Int32Array(n));
+    this.rec = grow(this.rec, new Float64Array(n * REC));
+    this.position = grow(this.position, new Int32Array(n).fill(-1));
+    this.free = grow(this.free, new Int32Array(n));
+  }
+
+  // ---- frame lanes -----------------------------------------------------------------------
+
+  /** The lane for frames of this (onLine, delay) pair, or -1 when all lanes are busy. */
+  private laneFor(onLine: number, delay: number): number {
+    let idle = -1;
+    for (let i = 0; i < this.lanes; i++) {
+      if (this.laneOnLine[i] === onLine && this.laneDelay[i] === delay) return i;
+      if (idle < 0 && this.laneLen[i] === 0) idle = i;
+    }
+    // An empty lane can take a new pair: it holds no frame whose order could break.
+    if (idle < 0) {
+      if (this.lanes === MAX_LANES) return -1;
+      idle = this.lanes++;
+      this.laneRing[idle] = new Int32Array(INITIAL_LANE);
+    }
+    this.laneOnLine[idle] = onLine;
+    this.laneDelay[idle] = delay;
+    return idle;
+  }
+
+  private laneAppend(lane: number, slot: number): void {
+    let ring = this.laneRing[lane]!;
+    const len = this.laneLen[lane]!;
+    if (len === ring.length) ring = this.growLane(lane);
+    ring[(this.laneHead[lane]! + len) & (ring.length - 1)] = slot;
+    this.laneLen[lane] = len + 1;
+    this.inLanes++;
+    if (len === 0) this.setLaneHead(lane, slot);
+  }
+
+  /** Removes and returns the head of a non-empty lane. */
+  private laneTake(lane: number): number {
+    const ring = this.laneRing[lane]!;
+    const head = this.laneHead[lane]!;
+    const slot = ring[head]!;
+    const next = (head + 1) & (ring.length - 1);
+    const len = this.laneLen[lane]! - 1;
+    this.laneHead[lane] = next;
+    this.laneLen[lane] = len;
+    this.inLanes--;
+    if (len === 0) this.laneTime[lane] = Number.POSITIVE_INFINITY;
+    else this.setLaneHead(lane, ring[next]!);
+    return slot;
+  }
+
+  private setLaneHead(lane: number, slot: number): void {
+    this.laneTime[lane] = this.rec[slot * REC + REC_TIME]!;
+    this.laneSeq[lane] = this.rec[slot * REC + REC_SEQ]!;
+  }
+
+  private growLane(lane: number): Int32Array {
+    const old = this.laneRing[lane]!;
+    const ring = new Int32Array(old.length * 2);
+    const head = this.laneHead[lane]!;
+    for (let i = 0; i < old.length; i++) ring[i] = old[(head + i) & (old.length - 1)]!;
+    this.laneRing[lane] = ring;
+    this.laneHead[lane] = 0;
+    return ring;
+  }
+
+  /** The lane whose head runs first among the lanes, or -1 when all are empty. */
+  private earliestLane(): number {
+    if (this.inLanes === 0) return -1;
+    const times = this.laneTime;
+    let best = -1;
+    let bt = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.lanes; i++) {
+      const t = times[i]!;
+      if (t < bt || (t === bt && best >= 0 && this.laneSeq[i]! < this.laneSeq[best]!)) {
+        best = i;
+        bt = t;
+      }
+    }
+    return best;
+  }
+
+  /** Whether the head of `lane` runs before the heap's top (the heap is not empty). */
+  private laneFirst(lane: number): boolean {
+    const t = this.laneTime[lane]!;
+    const ht = this.hKey[0]!;
+    return t < ht || (t === ht && this.laneSeq[lane]! < this.hKey[1]!);
+  }
+
+  // ---- heap ------------------------------------------------------------------------------
+  // Heap methods take slots and positions, never times: a double passed to a call that is not
+  // inlined is boxed, one allocation per event.
+
+  /** Adds `slot`, whose time and sequence are in its record. */
+  private heapInsert(slot: number): void {
+    if (this.size === this.hSlot.length) this.growHeap();
+    const pos = this.size++;
+    const r = slot * REC;
+    this.hKey[2 * pos] = this.rec[r + REC_TIME]!;
+    this.hKey[2 * pos + 1] = this.rec[r + REC_SEQ]!;
+    this.hSlot[pos] = slot;
+    this.siftUp(pos);
   }
 
   /** Removes the entry at heap position `pos`, refilling the hole with the last entry. */
-  private removeAt(pos: number): void {
+  private heapRemoveAt(pos: number): void {
     const last = --this.size;
     if (pos === last) return;
-    const time = this.hTime[last]!;
-    const seq = this.hSeq[last]!;
-    const slot = this.hSlot[last]!;
-    if (pos > 0) {
-      const parent = (pos - 1) >> 2;
-      const pt = this.hTime[parent]!;
-      if (time < pt || (time === pt && seq < this.hSeq[parent]!)) {
-        this.siftUp(pos, time, seq, slot);
-        return;
-      }
-    }
-    this.siftDown(pos, time, seq, slot);
+    const key = this.hKey;
+    key[2 * pos] = key[2 * last]!;
+    key[2 * pos + 1] = key[2 * last + 1]!;
+    this.hSlot[pos] = this.hSlot[last]!;
+    if (pos > 0 && this.before(pos, (pos - 1) >> 2)) this.siftUp(pos);
+    else this.siftDown(pos);
   }
 
-  private siftUp(from: number, time: number, seq: number, slot: number): void {
-    const { hTime, hSeq, hSlot, position } = this;
+  /** Whether the entry at position `i` runs before the one at `j`. */
+  private before(i: number, j: number): boolean {
+    const key = this.hKey;
+    const ti = key[2 * i]!;
+    const tj = key[2 * j]!;
+    return ti < tj || (ti === tj && key[2 * i + 1]! < key[2 * j + 1]!);
+  }
+
+  /** Moves the entry at `from` up to its place. */
+  private siftUp(from: number): void {
+    const { hKey, hSlot, position } = this;
+    const time = hKey[2 * from]!;
+    const seq = hKey[2 * from + 1]!;
+    const slot = hSlot[from]!;
     let i = from;
     while (i > 0) {
       const parent = (i - 1) >> 2;
-      const pt = hTime[parent]!;
-      if (pt < time || (pt === time && hSeq[parent]! < seq)) break;
-      hTime[i] = pt;
-      hSeq[i] = hSeq[parent]!;
-      const ps = hSlot[parent]!;
-      hSlot[i] = ps;
-      position[ps] = i;
+      const pt = hKey[2 * parent]!;
+      const ps = hKey[2 * parent + 1]!;
+      if (pt < time || (pt === time && ps < seq)) break;
+      hKey[2 * i] = pt;
+      hKey[2 * i + 1] = ps;
+      const pslot = hSlot[parent]!;
+      hSlot[i] = pslot;
+      position[pslot] = i;
       i = parent;
     }
-    hTime[i] = time;
-    hSeq[i] = seq;
+    hKey[2 * i] = time;
+    hKey[2 * i + 1] = seq;
     hSlot[i] = slot;
     position[slot] = i;
   }
 
-  private siftDown(from: number, time: number, seq: number, slot: number): void {
-    const { hTime, hSeq, hSlot, position } = this;
+  /** Moves the entry at `from` down to its place. */
+  private siftDown(from: number): void {
+    const { hKey, hSlot, position } = this;
     const n = this.size;
+    const time = hKey[2 * from]!;
+    const seq = hKey[2 * from + 1]!;
+    const slot = hSlot[from]!;
     let i = from;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= n) break;
       // The smallest of up to four children.
       let best = first;
-      let bt = hTime[first]!;
-      let bs = hSeq[first]!;
-      const end = Math.min(first + 4, n);
+      let bt = hKey[2 * first]!;
+      const end = first + 4 < n ? first + 4 : n;
       for (let c = first + 1; c < end; c++) {
-        const ct = hTime[c]!;
-        if (ct < bt || (ct === bt && hSeq[c]! < bs)) {
+        const ct = hKey[2 * c]!;
+        if (ct < bt || (ct === bt && hKey[2 * c + 1]! < hKey[2 * best + 1]!)) {
           best = c;
           bt = ct;
-          bs = hSeq[c]!;
         }
       }
+      const bs = hKey[2 * best + 1]!;
       if (time < bt || (time === bt && seq < bs)) break;
-      hTime[i] = bt;
-      hSeq[i] = bs;
-      const cs = hSlot[best]!;
-      hSlot[i] = cs;
-      position[cs] = i;
+      hKey[2 * i] = bt;
+      hKey[2 * i + 1] = bs;
+      const cslot = hSlot[best]!;
+      hSlot[i] = cslot;
+      position[cslot] = i;
       i = best;
     }
-    hTime[i] = time;
-    hSeq[i] = seq;
+    hKey[2 * i] = time;
+    hKey[2 * i + 1] = seq;
     hSlot[i] = slot;
     position[slot] = i;
   }
 
   private growHeap(): void {
-    const n = this.hTime.length * 2;
-    this.hTime = grow(this.hTime, new Float64Array(n));
-    this.hSeq = grow(this.hSeq, new Float64Array(n));
+    const n = this.hSlot.length * 2;
+    this.hKey = grow(this.hKey, new Float64Array(n * 2));
     this.hSlot = grow(this.hSlot, new Int32Array(n));
-  }
-
-  private growSlots(): void {
-    const n = this.codes.length * 2;
-    this.targets.length = n;
-    this.targets.fill(null, n / 2);
-    this.payloads.length = n;
-    this.payloads.fill(undefined, n / 2);
-    this.codes = grow(this.codes, new Int32Array(n));
-    this.bs = grow(this.bs, new Float64Array(n));
-    this.cs = grow(this.cs, new Float64Array(n));
-    this.ds = grow(this.ds, new Float64Array(n));
-    this.slotSeq = grow(this.slotSeq, new Float64Array(n));
-    this.position = grow(this.position, new Int32Array(n).fill(-1));
   }
 }
 

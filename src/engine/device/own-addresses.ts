@@ -1,0 +1,36 @@
+/**
+ * A device's own IPv4 addresses and the interface holding each: every received datagram asks
+ * whether it is addressed to us. A device has a handful of addresses, so they sit in one small
+ * array scanned in a single cache line; a Map takes over past that. When two interfaces share
+ * an address (a configuration mistake IOS would refuse), the later one holds it.
+ */
+import type { L3Interface } from './l3-interface.ts';
+
+/** Addresses scanned before a Map is worth its hashing. */
+const SCAN_LIMIT = 8;
+
+export class OwnAddresses {
+  private addrs = new Float64Array(0);
+  private ifaces: L3Interface[] = [];
+  private byAddr: Map<number, L3Interface> | null = null;
+
+  /** Takes the addresses of the usable interfaces among `ifaces`. */
+  reset(ifaces: readonly L3Interface[]): void {
+    const usable = ifaces.filter((i) => i.usable);
+    this.addrs = Float64Array.from(usable, (i) => i.ip!.addr);
+    this.ifaces = usable;
+    this.byAddr = usable.length > SCAN_LIMIT ? new Map(usable.map((i) => [i.ip!.addr, i])) : null;
+  }
+
+  has(a: number): boolean {
+    return this.get(a) !== undefined;
+  }
+
+  /** The interface holding address `a`, if it is ours. */
+  get(a: number): L3Interface | undefined {
+    if (this.byAddr !== null) return this.byAddr.get(a);
+    const addrs = this.addrs;
+    for (let i = addrs.length - 1; i >= 0; i--) if (addrs[i] === a) return this.ifaces[i];
+    return undefined;
+  }
+}

@@ -1,0 +1,19 @@
+/** What a switch keeps per VLAN of its database: the MAC table, the member ports and the SVI. */
+import type { L3Interface } from './l3-interface.ts';
+import { MacTable } from './mac-table.ts';
+import type { SwitchPort } from './switch-port.ts';
+
+export class VlanState {
+  readonly macs = new MacTable();
+  members: SwitchPort[] = [];
+  /** member[port.index] === 1 when the port carries this VLAN. */
+  readonly member: Uint8Array;
+  svi: L3Interface | null = null;
+
+  constructor(
+    readonly id: number,
+    portCount: number,
+  ) {
+    this.member = new Uint8Array(portCount);
+  }
+}
