@@ -71,7 +71,12 @@ export function without<T extends object, K extends keyof T>(o: T, key: K): T {
   return copy;
 }
 
-export const vlanExists = (c: DeviceConfig, id: number): boolean => c.vlans.some((v) => v.id === id);
+/** VLAN 1 and the legacy 1002-1005 always exist with fixed names. */
+export const isDefaultVlan = (id: number): boolean => id === 1 || (id >= 1002 && id <= 1005);
+
+/** Whether the VLAN database holds `id`: a configured VLAN or one of the default ones. */
+export const vlanExists = (c: DeviceConfig, id: number): boolean =>
+  isDefaultVlan(id) || c.vlans.some((v) => v.id === id);
 
 export function upsertVlan(
   c: DeviceConfig,
@@ -87,7 +92,7 @@ export function upsertVlan(
 }
 
 export function removeVlan(c: DeviceConfig, id: number): DeviceConfig {
-  return vlanExists(c, id) ? { ...c, vlans: c.vlans.filter((v) => v.id !== id) } : c;
+  return c.vlans.some((v) => v.id === id) ? { ...c, vlans: c.vlans.filter((v) => v.id !== id) } : c;
 }
 
 const sameRoute = (a: StaticRoute, b: StaticRoute): boolean =>

@@ -9,6 +9,7 @@ import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './
 import {
   addRoute,
   FACTORY_HOSTNAME,
+  isDefaultVlan,
   isPhysical,
   removeInterface,
   removeVlan,
@@ -33,7 +34,6 @@ import {
   tooShort,
   usernameNode,
 } from './security-commands.ts';
-import { isDefaultVlan } from './vlan-commands.ts';
 
 function setHostname(env: IosEnv, a: Args): void {
   const name = a.need<string>('name');

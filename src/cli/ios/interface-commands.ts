@@ -170,7 +170,7 @@ function setMode(env: IosEnv, mode: SwitchportMode): void {
  * VLAN database in `vlan` blocks, so reading one back never invents VLANs.
  */
 function setAccessVlan(env: IosEnv, vlan: number): void {
-  if (env.device && vlan !== 1 && !vlanExists(env.config(), vlan)) {
+  if (env.device && !vlanExists(env.config(), vlan)) {
     env.print(`% Access VLAN does not exist. Creating vlan ${vlan}`);
     env.setConfig(upsertVlan(env.config(), vlan));
   }

@@ -1,12 +1,9 @@
 /** VLAN configuration (config-vlan) on a 2960: naming the VLANs of the database. */
 import { WORD } from '../parser/args.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
-import { upsertVlan, without } from './config-edit.ts';
+import { isDefaultVlan, upsertVlan, without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-
-/** VLAN 1 and the legacy 1002-1005 always exist with fixed names. */
-export const isDefaultVlan = (id: number): boolean => id === 1 || (id >= 1002 && id <= 1005);
 
 function rename(env: IosEnv, name: string | undefined): void {
   for (const id of env.modes.context().vlans) {
