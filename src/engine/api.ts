@@ -24,7 +24,11 @@ export interface SimulationOptions {
    * (IOS hold-queue out), switch 100, PC and server 256.
    */
   readonly txQueueLimit?: number;
-  /** A switch flooding more than this many frames within one `stormWindow` reports a storm; default 10,000. */
+  /**
+   * A switch flooding more than this many frames of one VLAN within one `stormWindow`, one of
+   * them twice (a loop), is in a storm: it reports it and drops that VLAN's frames until the
+   * topology changes; default 10,000.
+   */
   readonly stormThreshold?: number;
   /** Default 1 s. */
   readonly stormWindow?: Micros;

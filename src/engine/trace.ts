@@ -78,8 +78,12 @@ export type TraceEvent =
       readonly vlan: number;
       readonly port: string;
     })
-  /** A switch flooded more than the storm threshold within one window; `frames` so far in it. */
-  | (Base & { readonly kind: 'storm'; readonly frames: number })
+  /**
+   * A switch is sure of a broadcast storm in `vlan`: more floods than the threshold within one
+   * window (`frames` so far) and a flooded frame came back. Until the topology changes it drops
+   * what it would forward in that VLAN (reason `storm-limit`).
+   */
+  | (Base & { readonly kind: 'storm'; readonly vlan: number; readonly frames: number })
   /**
    * An untagged frame crossed a trunk whose two ends disagree on the native VLAN, so it changed
    * VLAN (what CDP reports as %CDP-4-NATIVE_VLAN_MISMATCH). At most once a minute per port.

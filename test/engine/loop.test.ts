@@ -1,19 +1,19 @@
 /**
- * A switching loop without spanning tree: one broadcast circulates forever, as on real switches.
- * The engine must stay bounded (runUntil stops after its event budget), report the storm, and
- * stay deterministic.
+ * A switching loop without spanning tree: one broadcast circulates for ever, as on real
+ * switches, until the switches are sure of the storm and treat the VLAN as saturated. The
+ * engine must stay bounded, report the storm, and stay deterministic.
  */
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/engine/trace.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, TestNet } from './net.ts';
+import { ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
 
-function triangle(): { n: TestNet; events: TraceEvent[] } {
-  const n = new TestNet({ seed: 3, traceCapacity: 100 });
+function triangle(stormThreshold?: number): { n: TestNet; events: TraceEvent[] } {
+  const n = new TestNet({ seed: 3, traceCapacity: 100, ...(stormThreshold ? { stormThreshold } : {}) });
   const events: TraceEvent[] = [];
   n.sim.trace.subscribe((e) => {
     if (e.kind === 'storm') events.push(e);
@@ -30,20 +30,25 @@ function triangle(): { n: TestNet; events: TraceEvent[] } {
 
 describe('switching loop', () => {
   it('runUntil returns after its event budget, before the requested time', () => {
-    const { n } = triangle();
+    // With containment out of reach the loop circulates for ever; the run bound still holds.
+    const { n } = triangle(Number.MAX_SAFE_INTEGER);
     const ran = n.sim.runUntil(seconds(10) as Micros, 50_000);
     expect(ran).toBe(50_000);
     expect(n.sim.now()).toBeLessThan(seconds(10));
     expect(n.sim.nextEventTime()).toBeDefined();
   });
 
-  it('reports a storm on every switch of the loop and keeps counting frames', () => {
+  it('reports the storm on every switch of the loop, then the work stops', () => {
     const { n, events } = triangle();
-    for (let i = 0; i < 20 && n.sim.now() < seconds(0.1); i++) n.sim.runUntil(seconds(0.1) as Micros, 50_000);
-    expect(new Set(events.map((e) => e.device))).toEqual(new Set(['S1', 'S2', 'S3']));
-    for (const e of events) expect(e.kind === 'storm' && e.frames).toBeGreaterThan(10_000);
+    const ran = n.sim.runUntil(seconds(0.1) as Micros, 1_000_000);
+    // Once the first switch is sure (over 10,000 floods in a window, one of them a frame that
+    // came back), the VLAN is saturated everywhere and the circulating copies are dropped.
+    expect(ran).toBeLessThan(200_000);
+    expect(events.map((e) => e.device).sort()).toEqual(['S1', 'S2', 'S3']);
+    expect(Math.max(...events.map((e) => (e.kind === 'storm' ? e.frames : 0)))).toBeGreaterThan(10_000);
+    for (const e of events) expect(e.kind === 'storm' && e.vlan).toBe(1);
     const trunk = n.sim.interfaces(d('S1')).find((i) => i.name === 'GigabitEthernet0/1')!;
-    expect(trunk.counters.rxBroadcasts).toBeGreaterThan(10_000);
+    expect(trunk.counters.rxBroadcasts).toBeGreaterThan(1_000);
     // The PC's 100 Mb/s port cannot keep up with two gigabit trunks: its queue tail-drops.
     const access = n.sim.interfaces(d('S1')).find((i) => i.name === 'FastEthernet0/1')!;
     expect(access.counters.drops).toBeGreaterThan(0);
@@ -51,7 +56,7 @@ describe('switching loop', () => {
 
   it('the same seed and the same inputs give the same storm', () => {
     const run = () => {
-      const { n } = triangle();
+      const { n } = triangle(Number.MAX_SAFE_INTEGER);
       n.sim.runUntil(seconds(1) as Micros, 30_000);
       return [n.sim.now(), JSON.stringify(n.sim.interfaces(d('S2')).map((i) => i.counters))];
     };
@@ -72,5 +77,104 @@ describe('switching loop', () => {
     expect(flooded()).toBe(before);
     expect(n.sim.nextEventTime()).toBeUndefined();
     expect(events.length).toBeGreaterThan(0);
+  });
+});
+
+/** Two switches joined twice (the classic lab mistake), a PC on each, and a third switch off S1. */
+function doubleLink(stormThreshold?: number): TestNet {
+  const n = new TestNet({ seed: 5, ...(stormThreshold ? { stormThreshold } : {}) });
+  n.switch('S1', { vlans: [20], ports: { 'fa0/10': { access: 20 } } })
+    .switch('S2')
+    .switch('S3', { vlans: [20], ports: { 'fa0/3': { access: 20 }, 'fa0/4': { access: 20 } } });
+  n.pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
+  n.pc('PC3', '10.0.0.3/24').pc('PC4', '10.0.0.4/24');
+  n.pc('PC5', '10.0.20.5/24').pc('PC6', '10.0.20.6/24');
+  n.link('S1:g0/1', 'S2:g0/1');
+  n.link('S1:g0/2', 'S2:g0/2');
+  n.link('S1:fa0/24', 'S3:fa0/24');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('PC2:fa0', 'S2:fa0/1');
+  n.link('PC3:fa0', 'S3:fa0/1');
+  n.link('PC4:fa0', 'S3:fa0/2');
+  n.link('PC5:fa0', 'S3:fa0/3');
+  n.link('PC6:fa0', 'S3:fa0/4');
+  return n;
+}
+
+describe('a storm saturates its VLAN until the loop is broken', () => {
+  it('a ping across the loop ends with four failures, in bounded work', () => {
+    const n = doubleLink();
+    const job = n.sim.ping(d('PC1'), ip('10.0.0.2'), {
+      count: 4,
+      timeout: seconds(4),
+      size: 32,
+      interval: seconds(1),
+    });
+    let events = 0;
+    while (!job.done && events < 2_000_000)
+      events += n.sim.runUntil((n.sim.now() + seconds(1)) as Micros, 100_000);
+    expect(job.done).toBe(true);
+    expect(events).toBeLessThan(500_000);
+    // The ARP request starts the storm and no reply gets through: Windows reports
+    // "Destination host unreachable" for each echo, as when ARP fails.
+    expect(job.results.map((r) => r.outcome.kind)).toEqual(Array(4).fill('unreachable'));
+  });
+
+  it('reaches a switch off the loop, but not another VLAN', () => {
+    const n = doubleLink();
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    // PC3 and PC4 share S3, off the loop but in the stormed VLAN: their link is saturated too.
+    expect(n.ping('PC3', '10.0.0.4').results.every((r) => r.outcome.kind !== 'reply')).toBe(true);
+    expect(n.ping('PC5', '10.0.20.6').results.map((r) => r.outcome.kind)).toEqual([
+      'reply',
+      'reply',
+      'reply',
+      'reply',
+    ]);
+  });
+
+  it('ends when a link of the loop goes down', () => {
+    const n = doubleLink();
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    n.reconfigure('S2', { ports: { 'g0/2': { shutdown: true } } });
+    n.run(seconds(1));
+    expect(n.ping('PC1', '10.0.0.2').results.map((r) => r.outcome.kind)).toEqual([
+      'reply',
+      'reply',
+      'reply',
+      'reply',
+    ]);
+  });
+
+  it('comes back with the next broadcast while the loop is still there', () => {
+    const n = doubleLink();
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    // Plugging a cable elsewhere changes the topology but keeps the loop.
+    n.pc('PC7', '10.0.0.7/24');
+    n.link('PC7:fa0', 'S2:fa0/7');
+    expect(n.ping('PC7', '10.0.0.2').results.every((r) => r.outcome.kind !== 'reply')).toBe(true);
+  });
+
+  it('never starts in a loop-free network, however busy', () => {
+    const events: TraceEvent[] = [];
+    const n = new TestNet({ seed: 5, stormThreshold: 3, traceCapacity: 10_000 });
+    n.sim.trace.subscribe((e) => {
+      if (e.kind === 'storm' || (e.kind === 'drop' && e.reason === 'storm-limit')) events.push(e);
+    });
+    n.switch('S1').switch('S2').pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.link('PC2:fa0', 'S2:fa0/1');
+    // Dozens of ARP broadcasts in a second, far over a threshold of 3 floods.
+    for (let h = 10; h < 40; h++)
+      n.sim.ping(d('PC1'), ip(`10.0.0.${h}`), {
+        count: 1,
+        timeout: seconds(1),
+        size: 32,
+        interval: 0 as Micros,
+      });
+    n.run(seconds(5));
+    expect(events).toEqual([]);
+    expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
   });
 });

@@ -11,6 +11,7 @@ const storm = (log: TraceLog, frames: number): TraceEvent => ({
   seq: log.nextSeq(),
   device: deviceId('S1'),
   kind: 'storm',
+  vlan: 1,
   frames,
 });
 

@@ -10,8 +10,8 @@
  * - Untagged frames on a trunk belong to the receiving port's native VLAN, so a native VLAN
  *   mismatch moves them between VLANs as real switches do; a trace event reports it.
  * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
- * - No spanning tree: a loop circulates frames forever. Floods are counted per window and a
- *   `storm` event reports a window above the threshold.
+ * - No spanning tree: a loop circulates frames for ever, until the switch is sure of a storm
+ *   and treats the VLAN as saturated (storm-guard.ts).
  */
 
 import type { DeviceConfig, SwitchportConfig } from '../../shared/config.ts';
@@ -82,9 +82,6 @@ export class Switch extends Device implements L3Owner {
   private db = new Set<number>([1]);
   private readonly sviMac: MacAddr;
   private readonly apps = new Apps();
-  private floods = 0;
-  private stormWindowEnd = 0;
-  private stormReported = false;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx);
@@ -158,6 +155,8 @@ export class Switch extends Device implements L3Owner {
   }
 
   refresh(): void {
+    // Ports, cables or VLANs changed: a storm may have lost its loop (storm-guard.ts).
+    this.ctx.topologyEpoch++;
     const config = this.config;
     const db = this.db;
     for (const sp of this.sw) {
@@ -309,6 +308,10 @@ export class Switch extends Device implements L3Owner {
     len: number,
     tag: number,
   ): void {
+    if (vs.storm.active(this.ctx.topologyEpoch)) {
+      this.drop(frameId, 'storm-limit', inPort?.name);
+      return;
+    }
     const dst = frame.dst;
     if (!isGroupMac(dst)) {
       if (vs.svi !== null && dst === this.sviMac) {
@@ -343,7 +346,10 @@ export class Switch extends Device implements L3Owner {
     len: number,
     tag: number,
   ): void {
-    this.countFlood();
+    if (this.stormStarts(vs, frameId)) {
+      this.drop(frameId, 'storm-limit', inPort?.name);
+      return;
+    }
     const vid = vs.id;
     const observed = this.ctx.observed();
     const inVid = wireVid(frame, tag);
@@ -433,28 +439,49 @@ export class Switch extends Device implements L3Owner {
     this.forward(vs, null, frame, frameId, len, TAG_AS_IS);
   }
 
-  private countFlood(): void {
-    const now = this.ctx.sched.now;
-    const { stormWindow, stormThreshold } = this.ctx.options;
-    if (now >= this.stormWindowEnd) {
-      this.stormWindowEnd = now - (now % stormWindow) + stormWindow;
-      this.floods = 0;
-      this.stormReported = false;
-    }
-    this.floods++;
-    if (this.floods > stormThreshold && !this.stormReported) {
-      this.stormReported = true;
-      const trace = this.ctx.trace;
-      if (trace.enabled) {
-        trace.emit({
-          t: now as Micros,
-          seq: trace.nextSeq(),
-          device: this.id,
-          kind: 'storm',
-          frames: this.floods,
-        });
+  /** Counts a flood in `vs`; true when it proves a storm, which then saturates the VLAN. */
+  private stormStarts(vs: VlanState, frameId: number): boolean {
+    const ctx = this.ctx;
+    const epoch = ctx.topologyEpoch;
+    const { stormWindow, stormThreshold } = ctx.options;
+    if (!vs.storm.flood(ctx.sched.now, stormWindow, stormThreshold, frameId, epoch)) return false;
+    this.reportStorm(vs);
+    // The storm reaches every switch of the broadcast domain, loop or not.
+    const pending: VlanState[] = [vs];
+    for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
+      for (const out of v.members) {
+        const peer = out.peer;
+        if (!out.up || peer === null || !(peer.owner instanceof Switch)) continue;
+        const tagged = out.oper === OPER_TRUNK && v.id !== out.nativeVlan;
+        const there = peer.owner.arrivalVlan(peer as SwitchPort, tagged ? v.id : -1);
+        if (there !== null && there.storm.enter(epoch)) {
+          peer.owner.reportStorm(there);
+          pending.push(there);
+        }
       }
     }
+    return true;
+  }
+
+  /** The VLAN a frame arriving on `sp` with VLAN id `vid` (-1: untagged) joins, as `receive` decides. */
+  private arrivalVlan(sp: SwitchPort, vid: number): VlanState | null {
+    if (vid < 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) return sp.untagged;
+    if (sp.oper !== OPER_TRUNK) return null;
+    const vs = this.vlanOf(vid);
+    return vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
+  }
+
+  private reportStorm(vs: VlanState): void {
+    const trace = this.ctx.trace;
+    if (!trace.enabled) return;
+    trace.emit({
+      t: this.ctx.sched.now as Micros,
+      seq: trace.nextSeq(),
+      device: this.id,
+      kind: 'storm',
+      vlan: vs.id,
+      frames: vs.storm.floodsInWindow,
+    });
   }
 
   private reportMismatch(sp: SwitchPort): void {

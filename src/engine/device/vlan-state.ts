@@ -1,6 +1,10 @@
-/** What a switch keeps per VLAN of its database: the MAC table, the member ports and the SVI. */
+/**
+ * What a switch keeps per VLAN of its database: the MAC table, the member ports, the SVI and
+ * its storm state.
+ */
 import type { L3Interface } from './l3-interface.ts';
 import { MacTable } from './mac-table.ts';
+import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
 export class VlanState {
@@ -9,6 +13,7 @@ export class VlanState {
   /** member[port.index] === 1 when the port carries this VLAN. */
   readonly member: Uint8Array;
   svi: L3Interface | null = null;
+  readonly storm = new StormGuard();
 
   constructor(
     readonly id: number,

@@ -32,6 +32,11 @@ export class SimContext {
   readonly wireListeners: WireListener[] = [];
   /** IP behaviour of IOS devices and of Windows PCs in this simulation. */
   readonly profiles: { readonly ios: StackProfile; readonly windows: StackProfile };
+  /**
+   * Bumped whenever a switch's ports, cables or configuration change: what a storm found
+   * (a loop) may no longer hold.
+   */
+  topologyEpoch = 0;
   private frameIds = 0;
 
   constructor(readonly options: ContextOptions) {
