@@ -7,6 +7,7 @@ import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './conte
 import { HostShell } from './host/shell.ts';
 import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
+import { SwitchNotices } from './ios/switch-notices.ts';
 
 export interface ConsoleReply {
   /** What the console printed after the typed line: "" or lines each ending in "\n". */
@@ -69,9 +70,10 @@ export class Console {
   private readonly ios: IosShell | undefined;
   private readonly host: HostShell | undefined;
   private readonly links: LinkLog | undefined;
+  private readonly notices: SwitchNotices | undefined;
   private readonly histories = { exec: new History(), config: new History() };
   private readonly opening: string;
-  /** Messages raised while a line ran, kept with their time until the next drain. */
+  /** Messages raised so far, in time order, each kept until the clock reaches its time. */
   private pending: LogEntry[] = [];
 
   constructor(ctx: DeviceContext) {
@@ -88,6 +90,7 @@ export class Console {
         () => this.history().entries(),
       );
       this.links = new LinkLog(dev);
+      if (dev.kind === 'switch') this.notices = new SwitchNotices(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -144,12 +147,12 @@ export class Console {
     return this.reply(r.lines);
   }
 
-  /** Interface changes the line caused and messages it raised, stamped with the time now. */
+  /** Interface changes and the messages lines raised, each with the time IOS prints it. */
   private collectLogs(): void {
-    const ios = this.ios!;
-    const now = ios.runtime!.now();
-    for (const text of this.links?.poll() ?? []) this.pending.push({ at: now, text });
-    this.pending.push(...ios.takeLogs());
+    const fresh = [...(this.links?.poll() ?? []), ...(this.notices?.poll() ?? []), ...this.ios!.takeLogs()];
+    if (fresh.length === 0) return;
+    // Stable: messages of the same time keep the order they were raised in.
+    this.pending = [...this.pending, ...fresh].sort((a, b) => a.at - b.at);
   }
 
   /** Tab. */
@@ -169,17 +172,20 @@ export class Console {
   }
 
   /**
-   * Messages that happened since the last call (interfaces changing state, configuration
-   * changed from the console...), one per line with the timestamp IOS 15 puts before them
-   * (`service timestamps log datetime msec`), then the console's logout if it sat idle past
-   * its exec-timeout; "" when there is nothing new. Call after virtual time advanced.
+   * Messages due since the last call (interfaces changing state, configuration changed from
+   * the console...), one per line with the timestamp IOS 15 puts before them (`service
+   * timestamps log datetime msec`), then the console's logout if it sat idle past its
+   * exec-timeout; "" when there is nothing new. A message IOS prints a moment after its cause
+   * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
    */
   drainLog(): string {
     if (!this.ios) return '';
     this.collectLogs();
-    const clock = this.ios.runtime!.clock;
-    const messages = this.pending.map((m) => `${clock.logStamp(m.at)}${m.text}\n`).join('');
-    this.pending = [];
+    const runtime = this.ios.runtime!;
+    const now = runtime.now();
+    const due = this.pending.filter((m) => m.at <= now);
+    this.pending = this.pending.filter((m) => m.at > now);
+    const messages = due.map((m) => `${runtime.clock.logStamp(m.at)}${m.text}\n`).join('');
     return messages + text(this.ios.expireIdle() ?? []);
   }
 }

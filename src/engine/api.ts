@@ -60,8 +60,35 @@ export interface NativeVlanMismatch {
   readonly port: string;
   readonly nativeVlan: number;
   readonly peerDevice: DeviceId;
+  /** The neighbour's hostname, as CDP would tell it. */
+  readonly peerHostname: string;
   readonly peerPort: string;
   readonly peerNativeVlan: number;
+  /** When the trunk came up with this disagreement (or the disagreement appeared). */
+  readonly since: Micros;
+}
+
+/**
+ * A switch learned a MAC address on one port while it was still fresh on another: what IOS
+ * reports as %SW_MATM-4-MACFLAP_NOTIF, most often the sign of a loop.
+ */
+export interface MacFlap {
+  /** Position in the switch's log: 0 for the first, then consecutive. */
+  readonly seq: number;
+  readonly at: Micros;
+  readonly mac: MacAddr;
+  readonly vlan: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A read of a switch's MAC flap log. */
+export interface MacFlaps {
+  readonly flaps: readonly MacFlap[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Flaps from `since` on that the bounded log had already let go. */
+  readonly missed: number;
 }
 
 /** Operational view of one interface (physical, subinterface or SVI), for show commands. */
@@ -77,9 +104,39 @@ export interface InterfaceStatus {
   /** Physical ports: nominal speed in bits per second. */
   readonly bandwidth: number;
   readonly counters: InterfaceCounters;
+  /**
+   * When `status` or `protocol` last changed: the device's boot, or the interface's creation,
+   * if neither has since. Always set by `Simulation.interfaces`; optional only because the
+   * engine's devices build the rest of this view without it.
+   */
+  readonly lastChange?: Micros;
   /** Switch ports: the operational mode after DTP negotiation. */
   readonly switchportOperMode?: 'access' | 'trunk' | 'down';
   readonly switchportAdminMode?: SwitchportMode;
+}
+
+/**
+ * One change of an interface's state, at the virtual time the engine made it: its Status column
+ * (`up`, `down`, `administratively down`) or its line protocol.
+ */
+export type InterfaceChange = {
+  /** Position in the device's change log: 0 for its first change, then consecutive. */
+  readonly seq: number;
+  readonly at: Micros;
+  readonly interface: string;
+} & (
+  | { readonly kind: 'status'; readonly status: InterfaceStatus['status'] }
+  | { readonly kind: 'protocol'; readonly protocol: InterfaceStatus['protocol'] }
+);
+
+/** A read of a device's interface change log. */
+export interface InterfaceChanges {
+  /** In log order, which is also time order. */
+  readonly changes: readonly InterfaceChange[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Changes from `since` on that the bounded log had already let go. */
+  readonly missed: number;
 }
 
 export interface ArpEntry {
@@ -224,6 +281,24 @@ export interface Simulation {
   baseMac(id: DeviceId): MacAddr;
   /** Switches: trunks whose two ends disagree on the native VLAN. */
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[];
+  /**
+   * The device's interface state changes from number `since` on. The log keeps the latest few
+   * hundred per device; a `since` past its end reads none and gives the end as `next`, so
+   * `interfaceChanges(id, Infinity).next` is where a reader starts to see only what follows.
+   */
+  interfaceChanges(id: DeviceId, since: number): InterfaceChanges;
+  /**
+   * Switches: MAC addresses seen moving between ports, from number `since` on, at most one
+   * report per address and VLAN a second (none for other kinds). `Infinity` reads the end.
+   */
+  macFlaps(id: DeviceId, since: number): MacFlaps;
+  /** When the device last booted: its addition to the simulation, or its last `reload`. */
+  bootTime(id: DeviceId): Micros;
+  /**
+   * The device restarts now: it forgets its ARP cache and MAC table, and its uptime counts from
+   * here. Give it its boot configuration with `configure`.
+   */
+  reload(id: DeviceId): void;
 
   clearArp(id: DeviceId): void;
   clearMacTable(id: DeviceId): void;

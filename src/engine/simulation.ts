@@ -14,9 +14,11 @@ import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
 import type {
   ArpEntry,
+  InterfaceChanges,
   InterfaceStatus,
   LinkOptions,
   MacEntry,
+  MacFlaps,
   NativeVlanMismatch,
   PingJob,
   PingOptions,
@@ -86,7 +88,7 @@ class EngineSimulation implements Simulation {
     else device = new Host(id, kind, this.ctx, this.macs.hostAddress(block, id));
     this.devices.set(id, device);
     this.macBlocks.set(id, block);
-    device.refresh();
+    this.refresh(device);
   }
 
   removeDevice(id: DeviceId): void {
@@ -119,8 +121,8 @@ class EngineSimulation implements Simulation {
     pb.attach(link, pa);
     this.links.set(id, link);
     this.updateLine(link);
-    pa.owner.refresh();
-    if (pb.owner !== pa.owner) pb.owner.refresh();
+    this.refresh(pa.owner);
+    if (pb.owner !== pa.owner) this.refresh(pb.owner);
   }
 
   disconnect(id: LinkId): void {
@@ -132,17 +134,23 @@ class EngineSimulation implements Simulation {
       p.flushQueue();
     }
     this.links.delete(id);
-    link.a.owner.refresh();
-    link.b.owner.refresh();
+    this.refresh(link.a.owner);
+    this.refresh(link.b.owner);
   }
 
   setLinkUp(id: LinkId, up: boolean): void {
     const link = this.link(id);
     link.up = up;
     if (this.updateLine(link)) {
-      link.a.owner.refresh();
-      link.b.owner.refresh();
+      this.refresh(link.a.owner);
+      this.refresh(link.b.owner);
     }
+  }
+
+  /** Recomputes what a device derives from line states and configuration, and logs what changed. */
+  private refresh(device: Device): void {
+    device.refresh();
+    device.noteInterfaces();
   }
 
   /** Recomputes a cable's line state from both ends; true when it changed. */
@@ -173,14 +181,15 @@ class EngineSimulation implements Simulation {
       if (this.updateLine(p.link) || (device instanceof Switch && peer instanceof Switch))
         neighbours.add(peer);
     }
-    device.refresh();
-    for (const n of neighbours) if (n !== device) n.refresh();
+    this.refresh(device);
+    for (const n of neighbours) if (n !== device) this.refresh(n);
   }
 
   configureHost(id: DeviceId, config: HostConfig): void {
     const device = this.device(id);
     if (!(device instanceof Host)) throw new Error(`${id} is a ${device.kind}: use configure`);
     device.configure(config);
+    device.noteInterfaces();
   }
 
   // ---- time ------------------------------------------------------------------------------
@@ -200,7 +209,9 @@ class EngineSimulation implements Simulation {
   // ---- queries ---------------------------------------------------------------------------
 
   interfaces(id: DeviceId): readonly InterfaceStatus[] {
-    return this.device(id).interfaces();
+    const device = this.device(id);
+    const log = device.interfaceLog;
+    return device.interfaces().map((s) => ({ ...s, lastChange: log.lastChange(s.name) ?? device.bootedAt }));
   }
   arpTable(id: DeviceId): readonly ArpEntry[] {
     return this.device(id).arpTable();
@@ -223,6 +234,21 @@ class EngineSimulation implements Simulation {
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[] {
     const device = this.device(id);
     return device instanceof Switch ? device.nativeVlanMismatches() : [];
+  }
+  interfaceChanges(id: DeviceId, since: number): InterfaceChanges {
+    return this.device(id).interfaceLog.read(since);
+  }
+  macFlaps(id: DeviceId, since: number): MacFlaps {
+    const device = this.device(id);
+    if (!(device instanceof Switch)) return { flaps: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.flaps.read(since);
+    return { flaps: entries, next, missed };
+  }
+  bootTime(id: DeviceId): Micros {
+    return this.device(id).bootedAt;
+  }
+  reload(id: DeviceId): void {
+    this.device(id).reload();
   }
   clearArp(id: DeviceId): void {
     this.device(id).clearArp();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/cli/config-text.ts';
 import { Console } from '../../src/cli/console.ts';
+import { deviceId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { Lab } from './lab.ts';
 
@@ -98,11 +99,91 @@ describe('Console', () => {
     expect(con.drainLog()).toBe('');
     const r2 = lab.console('R2');
     for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) r2.input(l);
-    lab.settle();
+    lab.settle(seconds(10));
+    // Stamped when R2's `no shutdown` brought the line up, not when R1's console looked.
     expect(con.drainLog()).toBe(
-      '*Mar  1 00:00:03.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up\n' +
+      '*Mar  1 00:00:02.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up\n' +
         '*Mar  1 00:00:03.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n',
     );
+  });
+
+  it('prints the line protocol a second after the link, once virtual time gets there', () => {
+    const lab = new Lab().add('R1', 'router').add('R2', 'router');
+    lab.cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0');
+    const r2 = lab.ios('R2');
+    r2.setRunningConfig({
+      ...r2.runningConfig(),
+      interfaces: {
+        ...r2.runningConfig().interfaces,
+        'GigabitEthernet0/0': { ...r2.runningConfig().interfaces['GigabitEthernet0/0']!, shutdown: false },
+      },
+    });
+    lab.settle(seconds(5));
+    const con = lab.console('R1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/0']) con.input(l);
+    con.input('no shutdown');
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:05.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up\n',
+    );
+    lab.settle(seconds(0.5));
+    expect(con.drainLog()).toBe('');
+    lab.settle(seconds(0.5));
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:06.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n',
+    );
+    con.input('shutdown');
+    lab.settle(seconds(2));
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:06.000: %LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to administratively down\n' +
+        '*Mar  1 00:00:07.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to down\n',
+    );
+  });
+
+  it('reports a link that went down and came back between two looks, each change at its time', () => {
+    const lab = new Lab().add('R1', 'router').add('S1', 'switch');
+    lab.cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1');
+    const con = lab.console('R1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/0', 'no shutdown']) con.input(l);
+    lab.settle(seconds(3));
+    con.drainLog();
+    const s1 = lab.console('S1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/1', 'shutdown']) s1.input(l);
+    lab.settle(seconds(4));
+    s1.input('no shutdown');
+    lab.settle(seconds(4));
+    expect(con.drainLog()).toBe(
+      '*Mar  1 00:00:03.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to down\n' +
+        '*Mar  1 00:00:04.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to down\n' +
+        '*Mar  1 00:00:07.000: %LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up\n' +
+        '*Mar  1 00:00:08.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to up\n',
+    );
+  });
+
+  it('counts uptime from the boot of each device: when it was added, then its last reload', () => {
+    const lab = new Lab().add('R1', 'router');
+    lab.settle(seconds(150));
+    lab.add('R2', 'router');
+    lab.settle(seconds(61));
+    const uptime = (con: Console) => con.input('show version | include uptime').output;
+    const r1 = lab.console('R1');
+    const r2 = lab.console('R2');
+    for (const con of [r1, r2]) {
+      for (const l of ['enable', 'configure terminal', 'line console 0', 'exec-timeout 0 0', 'end']) {
+        con.input(l);
+      }
+    }
+    expect(uptime(r1)).toBe('R1 uptime is 3 minutes\n');
+    expect(uptime(r2)).toBe('R2 uptime is 1 minute\n');
+    // A device without a calendar starts its clock at its own boot.
+    expect(r2.input('show clock').output).toBe('*00:01:01.000 UTC Mon Mar 1 1993\n');
+    lab.settle(seconds(3600));
+    expect(uptime(r2)).toBe('R2 uptime is 1 hour, 1 minute\n');
+    for (const l of ['reload', 'no', '', '']) r2.input(l);
+    lab.settle(seconds(120));
+    // Reloaded without a saved configuration: back to the factory host name.
+    expect(uptime(r2)).toBe('Router uptime is 2 minutes\n');
+    expect(uptime(r1)).toBe('R1 uptime is 1 hour, 5 minutes\n');
+    expect(lab.sim.bootTime(deviceId('R2'))).toBe(seconds(150 + 61 + 3600));
   });
 
   it('greets with the banner and asks for the console password when login is set', () => {

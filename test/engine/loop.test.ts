@@ -178,3 +178,23 @@ describe('a storm saturates its VLAN until the loop is broken', () => {
     expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
   });
 });
+
+describe('MAC flapping', () => {
+  it('logs an address seen on a second port while fresh, once a second at most', () => {
+    const n = doubleLink();
+    expect(n.sim.macFlaps(d('S1'), 0).flaps).toEqual([]);
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    const { flaps, next, missed } = n.sim.macFlaps(d('S1'), 0);
+    const pc1 = n.sim.interfaces(d('PC1'))[0]!.mac;
+    const own = flaps.filter((f) => f.mac === pc1);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own[0]).toMatchObject({ vlan: 1, from: 'FastEthernet0/1' });
+    for (let i = 1; i < own.length; i++)
+      expect(own[i]!.at - own[i - 1]!.at).toBeGreaterThanOrEqual(seconds(1));
+    expect(flaps.map((f) => f.seq)).toEqual(flaps.map((_, i) => i));
+    expect([next, missed]).toEqual([flaps.length, 0]);
+    expect(n.sim.macFlaps(d('S1'), next).flaps).toEqual([]);
+    // A PC has no MAC table: nothing to read.
+    expect(n.sim.macFlaps(d('PC1'), 0)).toEqual({ flaps: [], next: 0, missed: 0 });
+  });
+});

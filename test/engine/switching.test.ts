@@ -229,8 +229,10 @@ describe('native VLAN mismatch', () => {
         port: 'GigabitEthernet0/1',
         nativeVlan: 1,
         peerDevice: 'S2',
+        peerHostname: 'S2',
         peerPort: 'GigabitEthernet0/1',
         peerNativeVlan: 99,
+        since: 0,
       },
     ]);
     expect(n.sim.nativeVlanMismatches(d('S2'))[0]!.peerNativeVlan).toBe(1);

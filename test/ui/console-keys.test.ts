@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/session/session.ts';
+import { seconds } from '../../src/shared/time.ts';
 import { ConsoleKeys, type ConsoleSession } from '../../src/ui/details/console-keys.ts';
 import { setLanguage } from '../../src/ui/i18n/i18n.ts';
 
@@ -100,7 +101,7 @@ describe('a device console', () => {
   });
 
   it('prints what the device logs after the line, then the prompt again', async () => {
-    const { keys, mark } = await console1();
+    const { session, keys, mark } = await console1();
     await type(keys, 'enable', 'configure terminal', 'interface g0/0');
     const since = mark();
     await type(keys, 'no shutdown');
@@ -108,8 +109,13 @@ describe('a device console', () => {
     expect(text).toMatch(
       /R1\(config-if\)#\r\n.*%LINK-\d-\w+: Interface GigabitEthernet0\/0, changed state to up\r\n/,
     );
-    expect(text).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0');
     expect(lastRedraw(text)).toBe('R1(config-if)#');
+    // IOS reports the line protocol a second after the link.
+    const later = mark();
+    session.advance(seconds(1));
+    await keys.pollLog();
+    expect(later()).toContain('%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0');
+    expect(lastRedraw(later())).toBe('R1(config-if)#');
   });
 
   it('runs the line on Ctrl+Z and returns to privileged EXEC', async () => {

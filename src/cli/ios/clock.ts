@@ -48,10 +48,16 @@ function parts(ms: number): Parts {
 
 export class VirtualClock {
   /** Wall-clock milliseconds (UTC) at virtual time 0. */
-  private originMs = IOS_EPOCH_MS;
+  private originMs: number;
   private authoritative = false;
 
-  constructor(private readonly now: () => Micros) {}
+  /** A device powered on at virtual time `bootedAt` reads Mar 1 1993 00:00:00 then. */
+  constructor(
+    private readonly now: () => Micros,
+    bootedAt: Micros,
+  ) {
+    this.originMs = IOS_EPOCH_MS - Math.floor(bootedAt / 1000);
+  }
 
   /** Milliseconds since 1970 (UTC) at virtual time `t`. */
   wallMs(t: Micros = this.now()): number {

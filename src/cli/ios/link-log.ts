@@ -1,48 +1,47 @@
 /**
- * The %LINK and %LINEPROTO messages IOS prints when an interface really changes state
- * (after `no shutdown`, a cable plugged in, the peer shut down...): %LINK-3-UPDOWN when the
- * hardware goes up or down, %LINK-5-CHANGED when it is shut down by configuration. The
- * engine owns the state; this compares it with what the console saw last.
+ * The %LINK and %LINEPROTO messages IOS prints when an interface changes state (after
+ * `no shutdown`, a cable plugged in, the peer shut down...): %LINK-3-UPDOWN when the hardware
+ * goes up or down, %LINK-5-CHANGED when it is shut down by configuration, %LINEPROTO-5-UPDOWN
+ * for the line protocol. They are read from the engine's log of interface changes, so each
+ * carries the virtual time of its change, and a change undone before the console looked is
+ * still reported.
+ *
+ * IOS reports the line protocol about a second after the link it rides on (a 1941 or a 2960:
+ * "%LINK-3-UPDOWN ... up" at 00:00:47, "%LINEPROTO-5-UPDOWN ... up" at 00:00:48). The engine
+ * changes both at once, so frames flow at once; only the message waits that second.
  */
+import type { InterfaceChange } from '../../engine/api.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
+import type { LogEntry } from './shell.ts';
 
-interface Seen {
-  readonly status: string;
-  readonly protocol: string;
+/** How long after the link IOS reports its line protocol. */
+export const LINEPROTO_DELAY = seconds(1);
+
+function message(c: InterfaceChange): LogEntry {
+  if (c.kind === 'status') {
+    const id = c.status === 'administratively down' ? 'LINK-5-CHANGED' : 'LINK-3-UPDOWN';
+    return { at: c.at, text: `%${id}: Interface ${c.interface}, changed state to ${c.status}` };
+  }
+  return {
+    at: (c.at + LINEPROTO_DELAY) as Micros,
+    text: `%LINEPROTO-5-UPDOWN: Line protocol on Interface ${c.interface}, changed state to ${c.protocol}`,
+  };
 }
 
 export class LinkLog {
-  private last: Map<string, Seen>;
+  /** The engine's sequence number of the next change to report. */
+  private next: number;
 
   constructor(private readonly dev: IosDeviceContext) {
-    this.last = this.snapshot();
+    // A console reports what happens once it is open, as a terminal plugged into a running device.
+    this.next = dev.sim.interfaceChanges(dev.id, Number.POSITIVE_INFINITY).next;
   }
 
-  private snapshot(): Map<string, Seen> {
-    return new Map(
-      this.dev.sim.interfaces(this.dev.id).map((s) => [s.name, { status: s.status, protocol: s.protocol }]),
-    );
-  }
-
-  /** Messages for every change since the previous call. */
-  poll(): string[] {
-    const now = this.snapshot();
-    const out: string[] = [];
-    for (const [name, s] of now) {
-      // A new interface (a subinterface, an SVI) is announced only when it comes up.
-      const before = this.last.get(name) ?? {
-        status: s.status === 'up' ? 'down' : s.status,
-        protocol: s.protocol === 'up' ? 'down' : s.protocol,
-      };
-      if (s.status !== before.status) {
-        const id = s.status === 'administratively down' ? 'LINK-5-CHANGED' : 'LINK-3-UPDOWN';
-        out.push(`%${id}: Interface ${name}, changed state to ${s.status}`);
-      }
-      if (s.protocol !== before.protocol) {
-        out.push(`%LINEPROTO-5-UPDOWN: Line protocol on Interface ${name}, changed state to ${s.protocol}`);
-      }
-    }
-    this.last = now;
-    return out;
+  /** Messages for the changes since the previous call, each stamped with when IOS prints it. */
+  poll(): LogEntry[] {
+    const { changes, next } = this.dev.sim.interfaceChanges(this.dev.id, this.next);
+    this.next = next;
+    return changes.map(message);
   }
 }

@@ -50,8 +50,7 @@ function reloadNow(env: IosEnv): void {
       ? without(booted, 'rsaKeyBits')
       : { ...booted, rsaKeyBits: rt.savedKeyBits },
   );
-  dev.sim.clearArp(dev.id);
-  dev.sim.clearMacTable(dev.id);
+  dev.sim.reload(dev.id);
   rt.rebooted();
   env.modes.send({ type: 'reset' });
   env.print(

@@ -20,7 +20,6 @@ export interface StartupView {
 
 export class IosRuntime {
   readonly clock: VirtualClock;
-  bootedAt: Micros;
   bootReason: 'power-on' | 'reload' = 'power-on';
   /** Interfaces whose address was set or removed at the console since boot. */
   readonly typedAddresses = new Set<string>();
@@ -37,9 +36,7 @@ export class IosRuntime {
     /** The lines of the current mode's history, oldest first. */
     readonly history: () => readonly string[],
   ) {
-    this.clock = new VirtualClock(() => device.sim.now());
-    // Devices power on with the simulation; the engine keeps no later boot time.
-    this.bootedAt = 0 as Micros;
+    this.clock = new VirtualClock(() => device.sim.now(), device.sim.bootTime(device.id));
     this.bootText = device.startupConfig();
   }
 
@@ -47,9 +44,13 @@ export class IosRuntime {
     return this.device.sim.now();
   }
 
-  /** After `reload`: a fresh boot from the saved configuration. */
+  /** When the device last booted, as the engine keeps it: powered on, or reloaded. */
+  get bootedAt(): Micros {
+    return this.device.sim.bootTime(this.device.id);
+  }
+
+  /** After `reload` (the engine's included): a fresh boot from the saved configuration. */
   rebooted(): void {
-    this.bootedAt = this.now();
     this.bootReason = 'reload';
     this.typedAddresses.clear();
     this.lastChange = undefined;

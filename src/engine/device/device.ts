@@ -7,6 +7,7 @@ import type { SwitchportConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
+import type { Micros } from '../../shared/time.ts';
 import type {
   ArpEntry,
   InterfaceStatus,
@@ -21,17 +22,33 @@ import type {
 import type { SimContext } from '../sim/context.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { InterfaceLog } from './interface-log.ts';
+import type { IpStack } from './ip-stack.ts';
 import type { Port } from './port.ts';
+import { logicalStatus, portStatus } from './status.ts';
 
 export abstract class Device {
   readonly ports: Port[] = [];
   readonly portByName = new Map<string, Port>();
+  /** Its IP layer, whose interfaces include the subinterfaces, loopbacks and SVIs. */
+  abstract readonly stack: IpStack;
+  /** When its interfaces changed state (see `noteInterfaces`). */
+  readonly interfaceLog = new InterfaceLog();
+  /** Virtual time of its last boot: added to the simulation, or reloaded. */
+  bootedAt: Micros;
 
   constructor(
     readonly id: DeviceId,
     readonly kind: DeviceKind,
     protected readonly ctx: SimContext,
-  ) {}
+  ) {
+    this.bootedAt = ctx.sched.now as Micros;
+  }
+
+  /** The name it gives itself (CDP's Device ID): its configured hostname, its id for hosts. */
+  get hostname(): string {
+    return this.id;
+  }
 
   protected addPort(p: Port): void {
     this.ports.push(p);
@@ -49,6 +66,32 @@ export abstract class Device {
    * VLAN membership, routes), flushing what a real device flushes when those change.
    */
   abstract refresh(): void;
+
+  /**
+   * Logs the interface states that changed since the last call, at the current time. Call it
+   * after anything that may change them: the simulation does after every `refresh`.
+   */
+  noteInterfaces(): void {
+    const log = this.interfaceLog;
+    log.begin(this.ctx.sched.now as Micros);
+    for (const p of this.ports) {
+      const s = portStatus(p);
+      log.see(p.name, s.status, s.protocol);
+    }
+    for (const i of this.stack.ifaces) {
+      if (i.port !== null && i.name === i.port.name) continue;
+      const s = logicalStatus(i);
+      log.see(i.name, s.status, s.protocol);
+    }
+    log.end();
+  }
+
+  /** `reload`: the device boots again now, having forgotten what it learned. */
+  reload(): void {
+    this.bootedAt = this.ctx.sched.now as Micros;
+    this.clearArp();
+    this.clearMacTable();
+  }
 
   /** Switch ports answer with their configuration, so a neighbour can negotiate DTP. */
   switchportOf(_port: Port): SwitchportConfig | undefined {

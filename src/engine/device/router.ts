@@ -34,7 +34,7 @@ import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+import { arpEntries, ifaceCounters, logicalStatus, physicalStatus, routeEntries } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
@@ -100,6 +100,10 @@ export class Router extends Device implements L3Owner {
     this.stack = new IpStack(id, ctx, ctx.profiles.ios);
     this.config = config;
     this.applyConfig(config);
+  }
+
+  override get hostname(): string {
+    return this.config.hostname;
   }
 
   /** Stores the configuration and sets what does not depend on line states (see `refresh`). */
@@ -218,13 +222,11 @@ export class Router extends Device implements L3Owner {
     const out: InterfaceStatus[] = this.ports.map((p, i) => physicalStatus(p, this.mains[i]));
     for (const i of this.all.slice(this.mains.length)) {
       const parent = i.port;
-      const adminDown = !i.adminUp || (parent !== null && !parent.adminUp);
       out.push({
         name: i.name,
         mac: i.mac,
         ...(i.ip !== undefined ? { ip: i.ip } : {}),
-        status: adminDown ? 'administratively down' : i.up ? 'up' : 'down',
-        protocol: i.up ? 'up' : 'down',
+        ...logicalStatus(i),
         cabled: parent !== null && parent.link !== null,
         bandwidth: parent === null ? LOOPBACK_BANDWIDTH : parent.speed,
         counters: ifaceCounters(i),

@@ -32,6 +32,18 @@ export function portStatus(p: Port): Pick<InterfaceStatus, 'status' | 'protocol'
   return p.up ? { status: 'up', protocol: 'up' } : { status: 'down', protocol: 'down' };
 }
 
+/**
+ * Status and Protocol of an interface that is not a port: a subinterface is down with its
+ * port and shut with it; a loopback or an SVI is up unless shut down, whatever its protocol.
+ */
+export function logicalStatus(i: L3Interface): Pick<InterfaceStatus, 'status' | 'protocol'> {
+  const port = i.port;
+  if (!i.adminUp || (port !== null && !port.adminUp)) {
+    return { status: 'administratively down', protocol: 'down' };
+  }
+  return { status: port === null || i.up ? 'up' : 'down', protocol: i.up ? 'up' : 'down' };
+}
+
 export function physicalStatus(p: Port, ip: L3Interface | undefined): InterfaceStatus {
   return {
     name: p.name,

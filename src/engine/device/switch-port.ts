@@ -26,6 +26,8 @@ export class SwitchPort extends Port {
   nativeVlan = 1;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
+  /** When `peerNative` last became a disagreement. */
+  mismatchSince = 0;
   cfg: SwitchportConfig = DEFAULT_SWITCHPORT;
   allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;
   lastMismatchReport = Number.NEGATIVE_INFINITY;

@@ -27,6 +27,7 @@ import type {
   ArpEntry,
   InterfaceStatus,
   MacEntry,
+  MacFlap,
   NativeVlanMismatch,
   PingJob,
   PingOptions,
@@ -48,7 +49,8 @@ import { isGroupMac } from './mac-util.ts';
 import type { Port } from './port.ts';
 import { portSpeed, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { arpEntries, ifaceCounters, physicalStatus, routeEntries } from './status.ts';
+import { SeqLog } from './seq-log.ts';
+import { arpEntries, ifaceCounters, logicalStatus, physicalStatus, routeEntries } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -57,6 +59,9 @@ import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 export const MAC_AGING = seconds(300);
 /** CDP's default message interval: how often a native VLAN mismatch is reported again. */
 const MISMATCH_REPORT_INTERVAL = seconds(60);
+/** A flapping address is reported at most this often. */
+const FLAP_REPORT_INTERVAL = seconds(1);
+const FLAP_LOG_CAPACITY = 64;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
@@ -82,6 +87,8 @@ export class Switch extends Device implements L3Owner {
   private db = new Set<number>([1]);
   private readonly sviMac: MacAddr;
   private readonly apps = new Apps();
+  /** MAC addresses seen moving between ports (%SW_MATM-4-MACFLAP_NOTIF). */
+  readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx);
@@ -143,6 +150,10 @@ export class Switch extends Device implements L3Owner {
     }));
   }
 
+  override get hostname(): string {
+    return this.config.hostname;
+  }
+
   override switchportOf(port: Port): SwitchportConfig {
     return this.portCfg[port.index]!;
   }
@@ -181,7 +192,9 @@ export class Switch extends Device implements L3Owner {
       sp.nativeVlan = cfg.nativeVlan;
       sp.allowed = cfg.allowedVlans;
       const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
-      sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+      const mismatch = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+      if (mismatch >= 0 && mismatch !== sp.peerNative) sp.mismatchSince = this.ctx.sched.now;
+      sp.peerNative = mismatch;
     }
     for (const id of [...this.vlans.keys()]) if (!db.has(id)) this.vlans.delete(id);
     for (const id of db) {
@@ -280,6 +293,7 @@ export class Switch extends Device implements L3Owner {
       const fresh = now - t.seen(i) < MAC_AGING;
       t.touch(i, now);
       if (fresh && t.port(i) === port.index) return;
+      if (fresh) this.noteFlap(vs, src, t.port(i), port.index, now);
       t.move(i, port.index, now);
     } else t.insert(src, port.index, now, MAC_AGING);
     const trace = this.ctx.trace;
@@ -471,6 +485,21 @@ export class Switch extends Device implements L3Owner {
     return vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
   }
 
+  /** A fresh address moved from port `from` to `to`: logged at most once a second per address. */
+  private noteFlap(vs: VlanState, mac: number, from: number, to: number, now: number): void {
+    const last = vs.lastFlap.get(mac);
+    if (last !== undefined && now - last < FLAP_REPORT_INTERVAL) return;
+    vs.lastFlap.set(mac, now);
+    this.flaps.push({
+      seq: this.flaps.nextSeq,
+      at: now as Micros,
+      mac: mac as MacAddr,
+      vlan: vs.id,
+      from: this.sw[from]!.name,
+      to: this.sw[to]!.name,
+    });
+  }
+
   private reportStorm(vs: VlanState): void {
     const trace = this.ctx.trace;
     if (!trace.enabled) return;
@@ -539,8 +568,10 @@ export class Switch extends Device implements L3Owner {
         port: port.name,
         nativeVlan: sp.nativeVlan,
         peerDevice: port.peer.owner.id,
+        peerHostname: port.peer.owner.hostname,
         peerPort: port.peer.name,
         peerNativeVlan: sp.peerNative,
+        since: sp.mismatchSince as Micros,
       });
     }
     return out;
@@ -560,8 +591,7 @@ export class Switch extends Device implements L3Owner {
         name: svi.name,
         mac: svi.mac,
         ...(svi.ip !== undefined ? { ip: svi.ip } : {}),
-        status: svi.adminUp ? 'up' : 'administratively down',
-        protocol: svi.up ? 'up' : 'down',
+        ...logicalStatus(svi),
         cabled: false,
         bandwidth: 1_000_000_000,
         counters: ifaceCounters(svi),

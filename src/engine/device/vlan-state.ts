@@ -14,6 +14,8 @@ export class VlanState {
   readonly member: Uint8Array;
   svi: L3Interface | null = null;
   readonly storm = new StormGuard();
+  /** When each flapping MAC address was last reported. */
+  readonly lastFlap = new Map<number, number>();
 
   constructor(
     readonly id: number,

@@ -1,0 +1,64 @@
+/**
+ * What a Catalyst prints on its own about its layer-2 neighbourhood:
+ *
+ * - %SW_MATM-4-MACFLAP_NOTIF when an address moves between two ports while still fresh, the
+ *   usual first sign of a cabling loop ("Host 0015.5d91.8502 in vlan 1 is flapping between
+ *   port Gi0/1 and port Gi0/2").
+ * - %CDP-4-NATIVE_VLAN_MISMATCH for a trunk whose neighbour has another native VLAN, as CDP
+ *   finds it in each advertisement: when the trunk comes up, then every 60 s (CDP's default
+ *   timer) while it lasts ("Native VLAN mismatch discovered on FastEthernet0/1 (100), with SW2
+ *   FastEthernet0/1 (1).").
+ */
+import { formatMacDotted } from '../../shared/mac.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
+import type { IosDeviceContext } from '../context.ts';
+import type { LogEntry } from './shell.ts';
+
+/** CDP's default advertisement interval. */
+export const CDP_INTERVAL = seconds(60);
+
+export class SwitchNotices {
+  /** The engine's sequence number of the next flap to report. */
+  private nextFlap: number;
+  /** Per trunk with a mismatch: when it started, and the next report's time. */
+  private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
+
+  constructor(private readonly dev: IosDeviceContext) {
+    // A console reports what happens once it is open.
+    this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
+  }
+
+  /** Messages raised since the previous call, each stamped with its time. */
+  poll(): LogEntry[] {
+    const { sim, id } = this.dev;
+    const { flaps, next } = sim.macFlaps(id, this.nextFlap);
+    this.nextFlap = next;
+    const out: LogEntry[] = flaps.map((f) => ({
+      at: f.at,
+      text:
+        `%SW_MATM-4-MACFLAP_NOTIF: Host ${formatMacDotted(f.mac)} in vlan ${f.vlan} is flapping between ` +
+        `port ${shortInterfaceName(f.from)} and port ${shortInterfaceName(f.to)}`,
+    }));
+    const now = sim.now();
+    const current = new Set<string>();
+    for (const m of sim.nativeVlanMismatches(id)) {
+      current.add(m.port);
+      let seen = this.mismatches.get(m.port);
+      if (seen === undefined || seen.since !== m.since) {
+        seen = { since: m.since, next: m.since };
+        this.mismatches.set(m.port, seen);
+      }
+      for (; seen.next <= now; seen.next = (seen.next + CDP_INTERVAL) as Micros) {
+        out.push({
+          at: seen.next,
+          text:
+            `%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on ${m.port} (${m.nativeVlan}), ` +
+            `with ${m.peerHostname} ${m.peerPort} (${m.peerNativeVlan}).`,
+        });
+      }
+    }
+    for (const port of [...this.mismatches.keys()]) if (!current.has(port)) this.mismatches.delete(port);
+    return out;
+  }
+}

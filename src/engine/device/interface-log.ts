@@ -1,0 +1,86 @@
+/**
+ * A device's record of its interfaces' state changes (what IOS reports as %LINK and %LINEPROTO
+ * messages): when each interface's status and line protocol last changed, and a bounded log of
+ * the changes that readers consume by sequence number.
+ *
+ * Interface states change only when the simulation applies a configuration or a cable change and
+ * refreshes the devices concerned; the device notes its states right after, so every change is
+ * logged at the virtual time it happened, however briefly it lasted.
+ */
+import type { Micros } from '../../shared/time.ts';
+import type { InterfaceChange, InterfaceChanges, InterfaceStatus } from '../api.ts';
+import { SeqLog } from './seq-log.ts';
+
+/** Changes kept per device: far more than a console shows between two reads. */
+export const INTERFACE_LOG_CAPACITY = 256;
+
+interface Tracked {
+  status: InterfaceStatus['status'];
+  protocol: InterfaceStatus['protocol'];
+  since: Micros;
+  /** The `note` call that last saw the interface, to forget those that went away. */
+  seen: number;
+}
+
+export class InterfaceLog {
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly log = new SeqLog<InterfaceChange>(INTERFACE_LOG_CAPACITY);
+  /** Notes taken; the current one's number while `see` is called. */
+  private notes = 0;
+  private now = 0 as Micros;
+
+  /**
+   * Starts noting the device's interface states at `now`: call `see` for each interface, then
+   * `end`. The first note only records them (the device boots that way). An interface that
+   * appears later (a subinterface, an SVI, a loopback) counts as having been down, so it is
+   * reported when it comes up.
+   */
+  begin(now: Micros): void {
+    this.notes++;
+    this.now = now;
+  }
+
+  /** One interface's current state; a difference from the last note is logged. */
+  see(name: string, status: InterfaceStatus['status'], protocol: InterfaceStatus['protocol']): void {
+    const now = this.now;
+    const seen = this.notes;
+    let t = this.tracked.get(name);
+    if (t === undefined) {
+      const boot = seen === 1;
+      t = {
+        status: boot || status === 'administratively down' ? status : 'down',
+        protocol: boot ? protocol : 'down',
+        since: now,
+        seen,
+      };
+      this.tracked.set(name, t);
+    }
+    t.seen = seen;
+    if (status !== t.status) {
+      t.status = status;
+      t.since = now;
+      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, kind: 'status', status });
+    }
+    if (protocol !== t.protocol) {
+      t.protocol = protocol;
+      t.since = now;
+      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, kind: 'protocol', protocol });
+    }
+  }
+
+  /** Ends the note: interfaces it did not see are gone (`no interface`). */
+  end(): void {
+    for (const [name, t] of this.tracked) if (t.seen !== this.notes) this.tracked.delete(name);
+  }
+
+  /** When interface `name`'s status or protocol last changed (its first note if never). */
+  lastChange(name: string): Micros | undefined {
+    return this.tracked.get(name)?.since;
+  }
+
+  /** The changes from sequence number `since` on that the log still holds. */
+  read(since: number): InterfaceChanges {
+    const { entries, next, missed } = this.log.read(since);
+    return { changes: entries, next, missed };
+  }
+}

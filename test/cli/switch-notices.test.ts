@@ -1,0 +1,81 @@
+/**
+ * Messages a 2960 prints on its own about its neighbourhood: MAC flapping in a loop, a native
+ * VLAN mismatch found by CDP. Formats checked against Catalyst 2960 / 3750 console logs
+ * (`%SW_MATM-4-MACFLAP_NOTIF: Host 0015.5d91.8502 in vlan 1 is flapping between port Gi0/20
+ * and port Po1`, `%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on
+ * FastEthernet1/0/10 (100), with SW2 FastEthernet1/0/10 (1).`, repeated each minute).
+ */
+import { describe, expect, it } from 'vitest';
+import { seconds } from '../../src/shared/time.ts';
+import { Lab } from './lab.ts';
+
+const lines = (log: string): string[] => log.split('\n').filter((l) => l !== '');
+
+describe('a switch reports', () => {
+  it('addresses flapping between the two cables of a loop', () => {
+    const lab = new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .add('PC1', 'pc')
+      .cable('S1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1')
+      .cable('S1:GigabitEthernet0/2', 'S2:GigabitEthernet0/2')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1');
+    lab.settle();
+    const s1 = lab.console('S1');
+    expect(s1.drainLog()).toBe('');
+    const pc1Mac = lab.sim.interfaces(lab.ios('PC1').id)[0]!.mac;
+    lab.console('PC1').input('ipconfig 10.0.0.1 255.255.255.0');
+    lab.console('PC1').input('ping -n 1 10.0.0.9');
+    const log = lines(s1.drainLog());
+    const dotted = pc1Mac
+      .toString(16)
+      .padStart(12, '0')
+      .replace(/(....)(?!$)/g, '$1.');
+    // The PC's own broadcast comes back through the loop on a trunk.
+    expect(log).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^\\*Mar  1 00:00:\\d\\d\\.\\d{3}: %SW_MATM-4-MACFLAP_NOTIF: Host ${dotted} in vlan 1 is flapping between port Fa0/1 and port Gi0/[12]$`,
+        ),
+      ),
+    );
+    // At most once a second per address, however many times the storm moved it.
+    expect(log.filter((l) => l.includes(dotted)).length).toBeLessThanOrEqual(4);
+  });
+
+  it('a native VLAN mismatch when the trunk comes up, then every minute while it lasts', () => {
+    const lab = new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .cable('S1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1');
+    const s1 = lab.console('S1');
+    for (const l of [
+      'enable',
+      'configure terminal',
+      'hostname SW1',
+      'interface g0/1',
+      'switchport mode trunk',
+    ])
+      s1.input(l);
+    s1.input('switchport trunk native vlan 99');
+    const s2 = lab.console('S2');
+    for (const l of ['enable', 'configure terminal', 'interface g0/1', 'switchport mode trunk', 'end'])
+      s2.input(l);
+    lab.settle(seconds(130));
+    const stamp = /^\*Mar {2}1 00:(\d\d):(\d\d)\.\d{3}: (.*)$/;
+    const reports = lines(s2.drainLog())
+      .filter((l) => l.includes('CDP'))
+      .map((l) => stamp.exec(l)!)
+      .map((m) => ({ at: Number(m[1]) * 60 + Number(m[2]), text: m[3] }));
+    expect(reports.map((r) => r.text)).toEqual(
+      Array(3).fill(
+        '%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on GigabitEthernet0/1 (1), with SW1 GigabitEthernet0/1 (99).',
+      ),
+    );
+    expect(reports.map((r) => r.at - reports[0]!.at)).toEqual([0, 60, 120]);
+    s1.input('switchport trunk native vlan 1');
+    s1.drainLog();
+    lab.settle(seconds(120));
+    expect(lines(s2.drainLog()).filter((l) => l.includes('CDP'))).toEqual([]);
+  });
+});
