@@ -1,10 +1,12 @@
-/** What a switch keeps per VLAN of its database: the MAC table, the member ports and the SVI. */
+/**
+ * What a switch keeps per VLAN of its database: the MAC table (this object itself, so a lookup
+ * reaches the slots without another object in between), the member ports and the SVI.
+ */
 import type { L3Interface } from './l3-interface.ts';
 import { MacTable } from './mac-table.ts';
 import type { SwitchPort } from './switch-port.ts';
 
-export class VlanState {
-  readonly macs = new MacTable();
+export class VlanState extends MacTable {
   members: SwitchPort[] = [];
   /** member[port.index] === 1 when the port carries this VLAN. */
   readonly member: Uint8Array;
@@ -14,6 +16,7 @@ export class VlanState {
     readonly id: number,
     portCount: number,
   ) {
+    super();
     this.member = new Uint8Array(portCount);
   }
 }
