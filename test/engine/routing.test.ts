@@ -93,6 +93,22 @@ describe('router on a stick', () => {
     expect(tags).toEqual(new Set(['undefined', '20']));
   });
 
+  it('each subinterface counts the frames of its VLAN; the port counts them all', () => {
+    const n = stick();
+    n.ping('PC1', '10.0.20.10', { count: 3 });
+    const counters = new Map(n.sim.interfaces(d('R1')).map((i) => [i.name, i.counters]));
+    const port = counters.get('GigabitEthernet0/0')!;
+    const v10 = counters.get('GigabitEthernet0/0.10')!;
+    const v20 = counters.get('GigabitEthernet0/0.20')!;
+    for (const c of [v10, v20]) {
+      expect(c.rxFrames).toBeGreaterThan(0);
+      expect(c.txFrames).toBeGreaterThan(0);
+    }
+    expect(v10.rxFrames + v20.rxFrames).toBe(port.rxFrames);
+    expect(v10.txFrames + v20.txFrames).toBe(port.txFrames);
+    expect(v10.rxBytes + v20.rxBytes).toBe(port.rxBytes);
+  });
+
   it('shows subinterfaces after the ports, up while the port is up', () => {
     const n = stick();
     const rows = n.sim.interfaces(d('R1')).map((i) => `${i.name} ${i.status}/${i.protocol}`);

@@ -25,6 +25,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { InterfaceLog } from './interface-log.ts';
 import type { IpStack } from './ip-stack.ts';
 import type { Port } from './port.ts';
+import { portSpeed } from './port.ts';
 import { logicalStatus, portStatus } from './status.ts';
 
 export abstract class Device {
@@ -53,6 +54,24 @@ export abstract class Device {
   protected addPort(p: Port): void {
     this.ports.push(p);
     this.portByName.set(p.name, p);
+  }
+
+  /**
+   * Adds a port of class `make` for each of `names`, with consecutive MAC addresses from
+   * `macBase`, each queueing up to `queueLimit` frames unless the simulation overrides it.
+   */
+  protected addPorts<P extends Port>(
+    make: new (...args: ConstructorParameters<typeof Port>) => P,
+    names: readonly string[],
+    macBase: MacAddr,
+    queueLimit: number,
+  ): P[] {
+    const limit = this.ctx.options.txQueueLimit ?? queueLimit;
+    return names.map((name, i) => {
+      const port = new make(this, i, name, (macBase + i) as MacAddr, portSpeed(name), this.ctx, limit);
+      this.addPort(port);
+      return port;
+    });
   }
 
   /**

@@ -28,6 +28,11 @@ export class L3Interface {
   tag: Dot1qTag | undefined = undefined;
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
   vlan = 0;
+  /**
+   * A router subinterface: it counts its own traffic below, where the interface of a port
+   * leaves that to the port's counters.
+   */
+  sub = false;
   /** Traffic on interfaces that are not a physical port (subinterfaces, SVIs). */
   rxFrames = 0;
   txFrames = 0;

@@ -50,13 +50,16 @@ export class Port implements EventTarget, FrameSink {
   readonly owner: Device;
   private readonly ctx: SimContext;
   private qLen = 0;
-  /** When the line is free again (virtual time). */
-  private busyUntil = 0;
-  /** The cable's byte time and propagation delay, copied when it is connected. */
-  private byteTime = 0;
-  private delay = 0;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
+  // Times are fractions of a microsecond. Starting them as doubles (NaN until cabled) makes V8
+  // allocate their number boxes with the port rather than wherever the first frame finds them.
+  /** When the line is free again (virtual time). */
+  private busyUntil = Number.NEGATIVE_INFINITY;
+  /** The cable's byte time, inter-frame gap and propagation delay, copied when it is connected. */
+  private byteTime = Number.NaN;
+  private gapTime = Number.NaN;
+  private delay = Number.NaN;
 
   rxFrames = 0;
   rxBytes = 0;
@@ -105,6 +108,7 @@ export class Port implements EventTarget, FrameSink {
     if (link !== null) {
       this.epoch = link.epoch;
       this.byteTime = link.byteTime;
+      this.gapTime = INTER_FRAME_GAP * link.byteTime;
       this.delay = link.delay;
     }
   }
@@ -175,7 +179,7 @@ export class Port implements EventTarget, FrameSink {
     }
     this.qHead = 0;
     this.qLen = 0;
-    this.busyUntil = 0;
+    this.busyUntil = Number.NEGATIVE_INFINITY;
   }
 
   get queued(): number {
@@ -211,33 +215,19 @@ export class Port implements EventTarget, FrameSink {
 
   private transmit(f: EthernetFrame, frameId: number, len: number, t: number): void {
     const ctx = this.ctx;
-    const now = ctx.sched.now;
     let frame = f;
     let tag = t;
-    if (tag !== TAG_AS_IS && ctx.observed()) {
+    const observed = ctx.observed();
+    if (observed && tag !== TAG_AS_IS) {
       frame = onWire(frame, tag);
       tag = TAG_AS_IS;
     }
     const byteTime = this.byteTime;
     const onLine = (len + LINE_OVERHEAD) * byteTime;
-    this.busyUntil = now + onLine + INTER_FRAME_GAP * byteTime;
+    this.busyUntil = ctx.sched.now + onLine + this.gapTime;
     this.txFrames++;
     this.txBytes += len;
-    const trace = ctx.trace;
-    if (trace.enabled) {
-      trace.emit({
-        t: now as Micros,
-        seq: trace.nextSeq(),
-        device: this.owner.id,
-        kind: 'tx',
-        port: this.name,
-        link: this.link!.id,
-        frameId,
-        frame,
-      });
-    }
-    const listeners = ctx.wireListeners;
-    for (let i = 0; i < listeners.length; i++) listeners[i]!(now as Micros, this.link!.id, frame);
+    if (observed) this.showTx(frame, frameId);
     this.lane = ctx.sched.atFrame(
       onLine,
       this.delay,
@@ -262,23 +252,49 @@ export class Port implements EventTarget, FrameSink {
     this.rxFrames++;
     this.rxBytes += len;
     if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
-    const trace = this.ctx.trace;
+    if (this.ctx.trace.enabled) {
+      frame = onWire(frame, tag);
+      tag = TAG_AS_IS;
+      this.traceRx(frame, frameId);
+    }
+    this.owner.receive(this, frame, frameId, len, tag);
+  }
+
+  // The trace and the wire listeners are kept out of the per-frame methods, which stay small
+  // enough for the compiler to inline what they call.
+
+  /** The trace and the wire listeners see a frame leave. */
+  private showTx(frame: EthernetFrame, frameId: number): void {
+    const ctx = this.ctx;
+    const now = ctx.sched.now as Micros;
+    const trace = ctx.trace;
     if (trace.enabled) {
-      if (tag !== TAG_AS_IS) {
-        frame = onWire(frame, tag);
-        tag = TAG_AS_IS;
-      }
       trace.emit({
-        t: this.ctx.sched.now as Micros,
+        t: now,
         seq: trace.nextSeq(),
         device: this.owner.id,
-        kind: 'rx',
+        kind: 'tx',
         port: this.name,
+        link: this.link!.id,
         frameId,
         frame,
       });
     }
-    this.owner.receive(this, frame, frameId, len, tag);
+    const listeners = ctx.wireListeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(now, this.link!.id, frame);
+  }
+
+  private traceRx(frame: EthernetFrame, frameId: number): void {
+    const trace = this.ctx.trace;
+    trace.emit({
+      t: this.ctx.sched.now as Micros,
+      seq: trace.nextSeq(),
+      device: this.owner.id,
+      kind: 'rx',
+      port: this.name,
+      frameId,
+      frame,
+    });
   }
 
   drop(frameId: number, reason: DropReason): void {

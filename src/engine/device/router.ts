@@ -13,28 +13,17 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type {
-  ArpEntry,
-  InterfaceStatus,
-  PingJob,
-  PingOptions,
-  RouteEntry,
-  TracerouteJob,
-  TracerouteOptions,
-} from '../api.ts';
-import { Apps } from '../apps/apps.ts';
+import type { InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { Device } from './device.ts';
-import { IpStack } from './ip-stack.ts';
-import type { L3Owner } from './l3-interface.ts';
+import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
-import { Port, portSpeed, QUEUE_LIMITS } from './port.ts';
+import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { arpEntries, ifaceCounters, logicalStatus, physicalStatus, routeEntries } from './status.ts';
+import { ifaceCounters, logicalStatus, physicalStatus } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
@@ -68,8 +57,7 @@ class Demux {
   }
 }
 
-export class Router extends Device implements L3Owner {
-  readonly stack: IpStack;
+export class Router extends IpDevice {
   private config: DeviceConfig;
   private readonly mains: L3Interface[] = [];
   private readonly subs = new Map<string, L3Interface>();
@@ -78,26 +66,14 @@ export class Router extends Device implements L3Owner {
   /** Every IP interface: ports, then subinterfaces and loopbacks in IOS order. */
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
-  private readonly apps = new Apps();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
-    super(id, 'router', ctx);
-    KIND_PORTS.router.forEach((name, i) => {
-      const port = new Port(
-        this,
-        i,
-        name,
-        (macBase + i) as MacAddr,
-        portSpeed(name),
-        ctx,
-        ctx.options.txQueueLimit ?? QUEUE_LIMITS.router,
-      );
-      this.addPort(port);
-      const main = new L3Interface(name, port.mac, this, port);
+    super(id, 'router', ctx, ctx.profiles.ios);
+    for (const port of this.addPorts(Port, KIND_PORTS.router, macBase, QUEUE_LIMITS.router)) {
+      const main = new L3Interface(port.name, port.mac, this, port);
       this.mains.push(main);
       this.demux.push(new Demux(main, new Map(), null));
-    });
-    this.stack = new IpStack(id, ctx, ctx.profiles.ios);
+    }
     this.config = config;
     this.applyConfig(config);
   }
@@ -136,6 +112,7 @@ export class Router extends Device implements L3Owner {
       let sub = this.subs.get(name);
       if (sub === undefined) {
         sub = new L3Interface(name, parent.mac, this, parent);
+        sub.sub = true;
         this.subs.set(name, sub);
       }
       setL3(sub, ic);
@@ -193,7 +170,7 @@ export class Router extends Device implements L3Owner {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
-    if (iface.port !== null && iface !== this.mains[port.index]) {
+    if (iface.sub) {
       iface.rxFrames++;
       iface.rxBytes += len;
     }
@@ -207,15 +184,11 @@ export class Router extends Device implements L3Owner {
       return;
     }
     const len = wireLen(frame);
-    if (iface !== this.mains[port.index]) {
+    if (iface.sub) {
       iface.txFrames++;
       iface.txBytes += len;
     }
     port.send(frame, frameId, len, TAG_AS_IS);
-  }
-
-  dispose(): void {
-    this.apps.stopAll();
   }
 
   interfaces(): InterfaceStatus[] {
@@ -233,26 +206,6 @@ export class Router extends Device implements L3Owner {
       });
     }
     return out;
-  }
-
-  override arpTable(): ArpEntry[] {
-    return arpEntries(this.stack);
-  }
-
-  override routes(): RouteEntry[] {
-    return routeEntries(this.stack);
-  }
-
-  override clearArp(): void {
-    this.stack.arp.clear();
-  }
-
-  ping(target: number, options: PingOptions): PingJob {
-    return this.apps.ping(this.stack, target, options);
-  }
-
-  traceroute(target: number, options: TracerouteOptions): TracerouteJob {
-    return this.apps.traceroute(this.stack, target, options);
   }
 }
 

@@ -23,34 +23,19 @@ import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
-import type {
-  ArpEntry,
-  InterfaceStatus,
-  MacEntry,
-  MacFlap,
-  NativeVlanMismatch,
-  PingJob,
-  PingOptions,
-  RouteEntry,
-  TracerouteJob,
-  TracerouteOptions,
-  TrunkStatus,
-} from '../api.ts';
-import { Apps } from '../apps/apps.ts';
+import type { InterfaceStatus, MacEntry, MacFlap, NativeVlanMismatch, TrunkStatus } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { Device } from './device.ts';
 import { negotiateTrunk } from './dtp.ts';
-import { IpStack } from './ip-stack.ts';
-import type { L3Owner } from './l3-interface.ts';
+import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import type { Port } from './port.ts';
-import { portSpeed, QUEUE_LIMITS } from './port.ts';
+import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog } from './seq-log.ts';
-import { arpEntries, ifaceCounters, logicalStatus, physicalStatus, routeEntries } from './status.ts';
+import { ifaceCounters, logicalStatus, physicalStatus } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -71,11 +56,10 @@ const VLAN_SCAN_LIMIT = 16;
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
   a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
 
-export class Switch extends Device implements L3Owner {
-  readonly stack: IpStack;
+export class Switch extends IpDevice {
   private config: DeviceConfig;
   /** The same as `ports`, with their switchport state. */
-  private readonly sw: SwitchPort[] = [];
+  private readonly sw: SwitchPort[];
   private readonly vlans = new Map<number, VlanState>();
   /** The VLANs again, as parallel arrays a tagged frame scans for its VLAN id. */
   private vlanIds = new Int32Array(0);
@@ -86,27 +70,13 @@ export class Switch extends Device implements L3Owner {
   private portCfg: SwitchportConfig[] = [];
   private db = new Set<number>([1]);
   private readonly sviMac: MacAddr;
-  private readonly apps = new Apps();
   /** MAC addresses seen moving between ports (%SW_MATM-4-MACFLAP_NOTIF). */
   readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
-    super(id, 'switch', ctx);
-    KIND_PORTS.switch.forEach((name, i) => {
-      const port = new SwitchPort(
-        this,
-        i,
-        name,
-        (macBase + i) as MacAddr,
-        portSpeed(name),
-        ctx,
-        ctx.options.txQueueLimit ?? QUEUE_LIMITS.switch,
-      );
-      this.addPort(port);
-      this.sw.push(port);
-    });
+    super(id, 'switch', ctx, ctx.profiles.ios);
+    this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, macBase, QUEUE_LIMITS.switch);
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
-    this.stack = new IpStack(id, ctx, ctx.profiles.ios);
     this.config = config;
     this.applyConfig(config);
   }
@@ -287,27 +257,29 @@ export class Switch extends Device implements L3Owner {
 
   private learn(vs: VlanState, src: number, port: SwitchPort): void {
     const now = this.ctx.sched.now;
-    const t = vs.macs;
-    const i = t.find(src);
+    const i = vs.find(src);
     if (i >= 0) {
-      const fresh = now - t.seen(i) < MAC_AGING;
-      t.touch(i, now);
-      if (fresh && t.port(i) === port.index) return;
-      if (fresh) this.noteFlap(vs, src, t.port(i), port.index, now);
-      t.move(i, port.index, now);
-    } else t.insert(src, port.index, now, MAC_AGING);
+      const fresh = now - vs.seen(i) < MAC_AGING;
+      vs.touch(i, now);
+      if (fresh && vs.port(i) === port.index) return;
+      if (fresh) this.noteFlap(vs, src, vs.port(i), port.index, now);
+      vs.move(i, port.index, now);
+    } else vs.insert(src, port.index, now, MAC_AGING);
+    if (this.ctx.trace.enabled) this.traceLearned(vs, src, port);
+  }
+
+  /** Kept out of `learn`, which stays small enough to be inlined. */
+  private traceLearned(vs: VlanState, src: number, port: SwitchPort): void {
     const trace = this.ctx.trace;
-    if (trace.enabled) {
-      trace.emit({
-        t: now as Micros,
-        seq: trace.nextSeq(),
-        device: this.id,
-        kind: 'mac-learned',
-        mac: src as MacAddr,
-        vlan: vs.id,
-        port: port.name,
-      });
-    }
+    trace.emit({
+      t: this.ctx.sched.now as Micros,
+      seq: trace.nextSeq(),
+      device: this.id,
+      kind: 'mac-learned',
+      mac: src as MacAddr,
+      vlan: vs.id,
+      port: port.name,
+    });
   }
 
   /**
@@ -332,10 +304,9 @@ export class Switch extends Device implements L3Owner {
         this.toSvi(vs.svi, frame, frameId, len);
         return;
       }
-      const t = vs.macs;
-      const i = t.find(dst);
-      if (i >= 0 && this.ctx.sched.now - t.seen(i) < MAC_AGING) {
-        const out = this.sw[t.port(i)]!;
+      const i = vs.find(dst);
+      if (i >= 0 && this.ctx.sched.now - vs.seen(i) < MAC_AGING) {
+        const out = this.sw[vs.port(i)]!;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
@@ -549,11 +520,7 @@ export class Switch extends Device implements L3Owner {
 
   private flushPort(port: Port): void {
     const now = this.ctx.sched.now;
-    for (const vs of this.vlans.values()) vs.macs.removePort(port.index, now, MAC_AGING);
-  }
-
-  dispose(): void {
-    this.apps.stopAll();
+    for (const vs of this.vlans.values()) vs.removePort(port.index, now, MAC_AGING);
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -604,14 +571,13 @@ export class Switch extends Device implements L3Owner {
     const now = this.ctx.sched.now;
     const out: MacEntry[] = [];
     for (const vs of this.vlans.values()) {
-      const t = vs.macs;
-      for (const [mac, i] of t.entries(now, MAC_AGING)) {
+      for (const [mac, i] of vs.entries(now, MAC_AGING)) {
         out.push({
           vlan: vs.id,
           mac: mac as MacAddr,
-          port: this.sw[t.port(i)]!.name,
+          port: this.sw[vs.port(i)]!.name,
           type: 'DYNAMIC',
-          learnedAt: t.learned(i) as Micros,
+          learnedAt: vs.learned(i) as Micros,
         });
       }
     }
@@ -620,7 +586,7 @@ export class Switch extends Device implements L3Owner {
   }
 
   override clearMacTable(): void {
-    for (const vs of this.vlans.values()) vs.macs.clear();
+    for (const vs of this.vlans.values()) vs.clear();
   }
 
   override trunks(): TrunkStatus[] {
@@ -653,25 +619,5 @@ export class Switch extends Device implements L3Owner {
       out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(port.name));
     }
     return out;
-  }
-
-  override arpTable(): ArpEntry[] {
-    return arpEntries(this.stack);
-  }
-
-  override routes(): RouteEntry[] {
-    return routeEntries(this.stack);
-  }
-
-  override clearArp(): void {
-    this.stack.arp.clear();
-  }
-
-  ping(target: number, options: PingOptions): PingJob {
-    return this.apps.ping(this.stack, target, options);
-  }
-
-  traceroute(target: number, options: TracerouteOptions): TracerouteJob {
-    return this.apps.traceroute(this.stack, target, options);
   }
 }

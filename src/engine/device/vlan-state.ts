@@ -1,14 +1,14 @@
 /**
- * What a switch keeps per VLAN of its database: the MAC table, the member ports, the SVI and
- * its storm state.
+ * What a switch keeps per VLAN of its database: the MAC table (this object itself, so a lookup
+ * reaches the slots without another object in between), the member ports, the SVI and its
+ * storm state.
  */
 import type { L3Interface } from './l3-interface.ts';
 import { MacTable } from './mac-table.ts';
 import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
-export class VlanState {
-  readonly macs = new MacTable();
+export class VlanState extends MacTable {
   members: SwitchPort[] = [];
   /** member[port.index] === 1 when the port carries this VLAN. */
   readonly member: Uint8Array;
@@ -21,6 +21,7 @@ export class VlanState {
     readonly id: number,
     portCount: number,
   ) {
+    super();
     this.member = new Uint8Array(portCount);
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * A device with an IP stack (every device Trame models: a router, a switch through its SVIs, a
+ * PC): the stack, the ping and traceroute applications running on it, and the show and clear
+ * commands that read the stack.
+ */
+import type { DeviceId } from '../../shared/ids.ts';
+import type { DeviceKind } from '../../shared/ports.ts';
+import type { ArpEntry, PingJob, PingOptions, RouteEntry, TracerouteJob, TracerouteOptions } from '../api.ts';
+import { Apps } from '../apps/apps.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import { Device } from './device.ts';
+import { IpStack } from './ip-stack.ts';
+import type { L3Interface, L3Owner } from './l3-interface.ts';
+import type { StackProfile } from './profiles.ts';
+import { arpEntries, routeEntries } from './status.ts';
+
+export abstract class IpDevice extends Device implements L3Owner {
+  readonly stack: IpStack;
+  private readonly apps = new Apps();
+
+  constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, profile: StackProfile) {
+    super(id, kind, ctx);
+    this.stack = new IpStack(id, ctx, profile);
+  }
+
+  abstract transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void;
+
+  dispose(): void {
+    this.apps.stopAll();
+  }
+
+  override arpTable(): ArpEntry[] {
+    return arpEntries(this.stack);
+  }
+
+  override routes(): RouteEntry[] {
+    return routeEntries(this.stack);
+  }
+
+  override clearArp(): void {
+    this.stack.arp.clear();
+  }
+
+  ping(target: number, options: PingOptions): PingJob {
+    return this.apps.ping(this.stack, target, options);
+  }
+
+  traceroute(target: number, options: TracerouteOptions): TracerouteJob {
+    return this.apps.traceroute(this.stack, target, options);
+  }
+}
