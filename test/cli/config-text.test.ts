@@ -21,8 +21,13 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['enable password cisco', 'enable password cisco'],
   ['service password-encryption\nenable password cisco', 'enable password 7 '],
   ['enable password 7 0822455D0A16', 'enable password cisco'],
+  // A clear password that reads as a type marker is printed with its type 0.
+  ['enable password 0 7', 'enable password 0 7'],
+  ['line console 0\n password 0 0 x', 'line con 0\n password 0 0 x'],
   ['banner motd #Keep out#', 'banner motd ^CKeep out^C'],
   ['banner motd %\nline one\n  line two\n%', 'banner motd ^C\nline one\n  line two\n^C'],
+  // Text holding "^C" is written with a delimiter it does not contain, so it reads back whole.
+  ['banner motd #Press ^C to stop#', 'banner motd #Press ^C to stop#'],
   ['no ip domain-lookup', 'no ip domain lookup'],
   ['no ip domain lookup', 'no ip domain lookup'],
   ['ip domain-name lab.local', 'ip domain name lab.local'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { md5 } from '../../src/cli/crypto/md5.ts';
 import { checkSecret, hashSecret, md5crypt, parseMd5Crypt } from '../../src/cli/crypto/md5crypt.ts';
-import { decodeType7, encodeType7 } from '../../src/cli/crypto/type7.ts';
+import { decodeHiddenPassword, decodeType7, encodeType7 } from '../../src/cli/crypto/type7.ts';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -63,5 +63,12 @@ describe('Cisco type 7', () => {
     expect(decodeType7('0822455D0A1')).toBeUndefined();
     expect(decodeType7('cisco')).toBeUndefined();
     expect(decodeType7('99AA')).toBeUndefined();
+  });
+  it('takes as a password only clear text a configuration line can print back', () => {
+    expect(decodeHiddenPassword('0822455D0A16')).toBe('cisco');
+    expect(decodeHiddenPassword('08')).toBeUndefined(); // empty
+    expect(decodeHiddenPassword('0861')).toBeUndefined(); // " "
+    expect(decodeHiddenPassword('084B')).toBeUndefined(); // "\n"
+    expect(decodeHiddenPassword(encodeType7('a b'))).toBe('a b');
   });
 });

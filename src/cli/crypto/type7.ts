@@ -35,3 +35,14 @@ export function decodeType7(encoded: string): string | undefined {
   }
   return out;
 }
+
+/**
+ * The clear text of a `password 7 ...` argument, undefined unless it is a password a
+ * configuration line can print back in clear: not empty, no control character, no blank at
+ * either end, as typing one gives. IOS says "Invalid encrypted password" for the rest.
+ */
+export function decodeHiddenPassword(encoded: string): string | undefined {
+  const plain = decodeType7(encoded);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+  return plain !== undefined && /^(?!\s)[^\x00-\x1f\x7f-\x9f]+(?<!\s)$/.test(plain) ? plain : undefined;
+}

@@ -71,6 +71,27 @@ const ARP_USAGE = [
   '  -d            Deletes all entries.',
 ];
 
+/** What Windows ping accepts for each numeric option. */
+const PING_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  n: [1, 4294967295],
+  l: [0, 65500],
+  i: [1, 255],
+};
+
+/** Windows' refusal of the first option given a value outside its range, if any. */
+function outOfRange(
+  values: ReadonlyMap<string, number>,
+  ranges: Readonly<Record<string, readonly [number, number]>>,
+): string | undefined {
+  for (const [name, v] of values) {
+    const r = ranges[name];
+    if (r && (v < r[0] || v > r[1])) {
+      return `Bad value for option -${name}, valid range is from ${r[0]} to ${r[1]}.`;
+    }
+  }
+  return undefined;
+}
+
 /** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
 const LABEL = {
   dnsSuffix: 'Connection-specific DNS Suffix  . :',
@@ -224,9 +245,10 @@ export class HostShell {
     if (target === undefined) {
       return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
     }
+    const bad = outOfRange(o.values, PING_RANGES);
+    if (bad) return [bad];
     const count = o.values.get('n') ?? 4;
     const size = o.values.get('l') ?? 32;
-    if (count < 1 || size > 65500) return PING_USAGE;
     const timeout = ms(o.values.get('w') ?? 4000);
     const ttl = o.values.get('i');
     const job = this.ctx.sim.ping(this.ctx.id, target, {

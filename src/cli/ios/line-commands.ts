@@ -3,7 +3,7 @@
  * `login [local]`, `exec-timeout`, `logging synchronous` and `transport input`.
  */
 import type { LineConfig, TransportInput } from '../../shared/config.ts';
-import { decodeType7 } from '../crypto/type7.ts';
+import { decodeHiddenPassword } from '../crypto/type7.ts';
 import { LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
@@ -23,7 +23,7 @@ function editLine(env: IosEnv, fn: (l: LineConfig) => LineConfig): void {
 export function plainPassword(env: IosEnv, a: Args): string | undefined {
   const text = a.need<string>('password');
   if (!a.has('7')) return text;
-  const plain = decodeType7(text);
+  const plain = decodeHiddenPassword(text);
   if (plain === undefined) env.error(`Invalid encrypted password: ${text}`);
   return plain;
 }

@@ -14,8 +14,15 @@ import { type IosKind, isPhysical } from './config-edit.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
 
-const password = (c: DeviceConfig, plain: string): string =>
-  c.servicePasswordEncryption ? `7 ${encodeType7(plain)}` : plain;
+/**
+ * A password as `password` and `enable password` lines print it: type 7 under service
+ * password-encryption, else in clear, marked type 0 when it would otherwise read back as the
+ * type ("7", "0 x").
+ */
+function password(c: DeviceConfig, plain: string): string {
+  if (c.servicePasswordEncryption) return `7 ${encodeType7(plain)}`;
+  return /^[07](\s|$)/.test(plain) ? `0 ${plain}` : plain;
+}
 
 /** What `transport input` is on a line that does not set it. */
 export function defaultTransport(kind: IosKind, line: 'console' | 'vty'): TransportInput {
@@ -171,10 +178,23 @@ function switchBlocks(c: DeviceConfig): string[][] {
   return blocks;
 }
 
+/**
+ * IOS shows a banner between ^C marks (its stored delimiter, ETX). Here the text is the
+ * store, so a banner typed with another delimiter whose text holds "^C" is written with a
+ * character it does not contain, and reads back whole.
+ */
+function bannerDelimiter(text: string): string {
+  if (!text.includes('^C')) return '^C';
+  return [...'#$%&*@~|'].find((d) => !text.includes(d)) ?? '\u0003';
+}
+
 /** The configuration as IOS text, from the first "!" to "end", each line ending in "\n". */
 export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
   const blocks = kind === 'router' ? routerBlocks(c) : switchBlocks(c);
-  if (c.bannerMotd !== undefined) blocks.push(`banner motd ^C${c.bannerMotd}^C`.split('\n'));
+  if (c.bannerMotd !== undefined) {
+    const d = bannerDelimiter(c.bannerMotd);
+    blocks.push(`banner motd ${d}${c.bannerMotd}${d}`.split('\n'));
+  }
   // The line blocks follow each other without "!" between them.
   const lines = [
     ...lineBlock(kind, c, 'line con 0', c.lineConsole),

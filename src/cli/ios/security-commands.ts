@@ -5,7 +5,7 @@
  */
 import type { UserAccount } from '../../shared/config.ts';
 import { hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
-import { decodeType7 } from '../crypto/type7.ts';
+import { decodeHiddenPassword } from '../crypto/type7.ts';
 import { LINE, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { FACTORY_HOSTNAME, without } from './config-edit.ts';
@@ -50,7 +50,7 @@ function setUser(env: IosEnv, a: Args): void {
       secret = hashSecret(text);
     }
   } else if (a.has('7')) {
-    password = decodeType7(text);
+    password = decodeHiddenPassword(text);
     if (password === undefined) {
       env.error(`Invalid encrypted password: ${text}`);
       return;

@@ -1,6 +1,7 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../context.ts';
-import { range } from '../parser/args.ts';
+import { IPV4, range } from '../parser/args.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
@@ -17,6 +18,7 @@ import {
 } from './show/interfaces.ts';
 import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
+import { showIpRouteEntry } from './show/ip-route-entry.ts';
 import { type MacFilter, showArp, showMacAddressTable, showVlan } from './show/tables.ts';
 import { showVersion } from './show/version.ts';
 
@@ -126,6 +128,14 @@ function ipNode(): IosNode {
       'route',
       'IP routing table',
       route(),
+      arg(
+        'address',
+        IPV4,
+        'Network to display information about or host',
+        run((env, a) =>
+          env.print(...showIpRouteEntry(env.device!, env.config(), a.need<Ipv4Addr>('address'))),
+        ),
+      ),
       kw('connected', 'Connected', route('connected')),
       kw('static', 'Static routes', route('static')),
     ),

@@ -23,7 +23,7 @@ const LEGEND = [
 ];
 
 /** Classful mask length of an address (A /8, B /16, C and above /24). */
-function classfulLen(a: Ipv4Addr): number {
+export function classfulLen(a: Ipv4Addr): number {
   const first = a >>> 24;
   return first < 128 ? 8 : first < 192 ? 16 : 24;
 }
@@ -40,7 +40,7 @@ function via(r: RouteEntry): string {
  * Lines for routes sharing one prefix (several next hops continue under the first). Under an
  * "is subnetted" header, where every entry has the header's mask, IOS leaves the length out.
  */
-function entryLines(routes: readonly RouteEntry[], codeWidth: number, withLength = true): string[] {
+export function entryLines(routes: readonly RouteEntry[], codeWidth: number, withLength = true): string[] {
   const first = routes[0]!;
   const length = withLength ? `/${first.prefix.len}` : '';
   const head = `${first.code.padEnd(codeWidth)}${formatIpv4(first.prefix.addr)}${length} `;
@@ -103,14 +103,17 @@ function formatRoutes(routes: readonly RouteEntry[], filter?: RouteFilter): stri
   return out;
 }
 
+/** What a device that does not route (a 2960, `no ip routing`) shows instead of a table. */
+export function defaultGatewayLines(c: DeviceConfig): string[] {
+  return [
+    `Default gateway is ${c.defaultGateway === undefined ? 'not set' : formatIpv4(c.defaultGateway)}`,
+    '',
+    'Host               Gateway           Last Use    Total Uses  Interface',
+    'ICMP redirect cache is empty',
+  ];
+}
+
 export function showIpRoute(dev: IosDeviceContext, c: DeviceConfig, filter?: RouteFilter): string[] {
-  if (!c.ipRouting) {
-    return [
-      `Default gateway is ${c.defaultGateway === undefined ? 'not set' : formatIpv4(c.defaultGateway)}`,
-      '',
-      'Host               Gateway           Last Use    Total Uses  Interface',
-      'ICMP redirect cache is empty',
-    ];
-  }
+  if (!c.ipRouting) return defaultGatewayLines(c);
   return formatRoutes(dev.sim.routes(dev.id), filter);
 }

@@ -1,0 +1,295 @@
+/**
+ * fast-check generators of configuration a student might type at a router or switch, valid
+ * or not, as the lines typed in order (mode headers followed by their commands). They reach
+ * every configuration command of the CLI: interface ranges, subinterfaces, loopbacks and
+ * SVIs, trunk lists with add/remove/except, `no` and `default` forms, multi-line banners,
+ * passwords in clear, type 7 and type 5, static routes with distances.
+ */
+import fc from 'fast-check';
+
+const octet = fc.integer({ min: 0, max: 255 });
+/** Few values, so that addresses collide (overlapping subnets, routes via our own address). */
+const small = fc.integer({ min: 1, max: 2 });
+const ip = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
+const mask = fc.constantFrom(
+  '255.255.255.0',
+  '255.255.0.0',
+  '255.0.0.0',
+  '255.255.255.252',
+  '255.255.255.255',
+  '0.0.0.0',
+  '255.0.255.0',
+);
+const vlan = fc.oneof(fc.integer({ min: 1, max: 4094 }), fc.constantFrom(1, 10, 20, 1002, 1005)).map(String);
+const vlanItem = fc.oneof(
+  fc.integer({ min: 1, max: 200 }).map(String),
+  fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 5 })).map(([a, n]) => `${a}-${a + n}`),
+  fc.constantFrom('1002', '1000-1010', '4094'),
+);
+const vlanList = fc.array(vlanItem, { minLength: 1, maxLength: 3 }).map((v) => v.join(','));
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,10}$/);
+const text = fc.stringMatching(/^[A-Za-z0-9 .,!^#-]{1,30}$/);
+/** Passwords, including those that look like a type marker ("7", "0 x"). */
+const pass = fc.oneof(word, fc.constantFrom('0', '7', '7 x', '0 0', 'a b'));
+
+/** A secret as `enable secret 5` / `username ... secret 5` accept it ("cisco", MD5-crypt). */
+const TYPE5 = '$1$7.LV$MKguNmZGvve56QvYwZMzw1';
+/** "cisco" as type 7, text that is not type 7, and any offset and bytes (blanks, control characters...). */
+const TYPE7 = fc.oneof(
+  fc.constantFrom('0822455D0A16', '1511021F0725', 'ZZ'),
+  fc.tuple(fc.integer({ min: 0, max: 15 }), fc.uint8Array({ maxLength: 3 })).map(
+    ([o, b]) =>
+      String(o).padStart(2, '0') +
+      Array.from(b, (x) => x.toString(16).padStart(2, '0'))
+        .join('')
+        .toUpperCase(),
+  ),
+);
+
+/** `banner motd`: one line or several, with `#`, `$` or `^C` as the delimiter. */
+const banner = fc
+  .tuple(fc.constantFrom('#', '$', '^C'), fc.array(text, { minLength: 1, maxLength: 3 }))
+  .map(([d, body]) => {
+    const lines = body.map((l) => l.split(d).join(''));
+    if (lines.length === 1) return [`banner motd ${d}${lines[0]}${d}`];
+    return [`banner motd ${d}${lines[0]}`, ...lines.slice(1, -1), `${lines[lines.length - 1]}${d}`];
+  });
+
+const global = [
+  word.map((w) => `hostname ${w}`),
+  fc.tuple(fc.constantFrom('0 ', ''), pass).map(([t, w]) => `enable password ${t}${w}`),
+  fc.constantFrom(
+    'service password-encryption',
+    'no service password-encryption',
+    'no enable secret',
+    'no enable password',
+    `enable secret 5 ${TYPE5}`,
+    'enable secret 5 not-a-hash',
+    'no hostname',
+  ),
+  fc.tuple(fc.constantFrom('0 ', ''), word).map(([t, w]) => `enable secret ${t}${w}`),
+  TYPE7.map((t) => `enable password 7 ${t}`),
+  text.map((t) => `banner motd #${t.replaceAll('#', '')}#`),
+  fc.constantFrom('no banner motd', 'no ip domain-lookup', 'ip domain-lookup', 'end', 'exit'),
+  ip.map((a) => `ip default-gateway ${a}`),
+  fc.constant('no ip default-gateway'),
+  word.map((w) => `ip domain-name ${w}.lab`),
+  fc.constantFrom(
+    'no ip domain-name',
+    'no ip domain name',
+    'ip ssh version 2',
+    'ip ssh version 1',
+    'no ip ssh version',
+  ),
+  fc.constantFrom('crypto key generate rsa modulus 1024', 'crypto key generate rsa general-keys modulus 768'),
+  fc.integer({ min: 0, max: 16 }).map((n) => `security passwords min-length ${n}`),
+  fc.constantFrom(
+    'no security passwords min-length',
+    'service timestamps log datetime msec',
+    'no aaa new-model',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom('admin', 'op'),
+      fc.constantFrom('', ' privilege 15', ' privilege 0'),
+      fc.constantFrom('secret', 'password', 'password 0', 'secret 0'),
+      pass,
+    )
+    .map(([u, p, kind, w]) => `username ${u}${p} ${kind} ${w}`),
+  fc.constantFrom(
+    'no username admin',
+    'username op password 7 0822455D0A16',
+    `username admin privilege 15 secret 5 ${TYPE5}`,
+  ),
+  // A static route: next hop, exit interface or both, sometimes with a distance.
+  fc
+    .tuple(
+      fc.constantFrom('10.1.0.0 255.255.0.0', '0.0.0.0 0.0.0.0', '192.168.9.0 255.255.255.0'),
+      fc.constantFrom('10.0.0.1', '10.0.0.2', '10.0.0.9'),
+      fc.constantFrom('', ' 5', ' 254'),
+    )
+    .map(([p, nh, d]) => `ip route ${p} ${nh}${d}`),
+];
+
+const lineBlock = fc
+  .tuple(
+    fc.constantFrom('line console 0', 'line vty 0 4', 'line vty 0 15', 'line vty 5 15'),
+    fc.array(
+      fc.oneof(
+        fc.tuple(fc.constantFrom('0 ', ''), pass).map(([t, w]) => ` password ${t}${w}`),
+        TYPE7.map((t) => ` password 7 ${t}`),
+        fc.constantFrom(' login', ' no login', ' no password', ' login local', ' logging synchronous'),
+        fc.constantFrom(
+          ' no logging synchronous',
+          ' no exec-timeout',
+          ' exec-timeout 0 0',
+          ' exec-timeout 10 0',
+        ),
+        fc
+          .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 59 }))
+          .map(([m, x]) => ` exec-timeout ${m} ${x}`),
+        fc
+          .constantFrom('all', 'none', 'ssh', 'telnet', 'ssh telnet', 'telnet ssh')
+          .map((t) => ` transport input ${t}`),
+        fc.constant(' no transport input'),
+      ),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([h, b]) => [h, ...b]);
+
+const ifCommon = [
+  fc.tuple(ip, mask).map(([a, m]) => ` ip address ${a} ${m}`),
+  small.map((h) => ` ip address 10.0.0.${h} 255.255.255.0`),
+  fc.constantFrom(
+    ' shutdown',
+    ' no shutdown',
+    ' no ip address',
+    ' no ip proxy-arp',
+    ' ip proxy-arp',
+    ' no description',
+    ' default description',
+    ' default ip address',
+    ' default ip proxy-arp',
+  ),
+  text.map((t) => ` description ${t}`),
+  fc.constantFrom(
+    ' duplex full',
+    ' duplex half',
+    ' duplex auto',
+    ' no duplex',
+    ' default duplex',
+    ' speed 10',
+    ' speed 100',
+    ' speed 1000',
+    ' speed auto',
+    ' no speed',
+    ' default speed',
+  ),
+];
+
+const block = (header: fc.Arbitrary<string>, body: fc.Arbitrary<string>) =>
+  fc.tuple(header, fc.array(body, { minLength: 1, maxLength: 4 })).map(([h, b]) => [h, ...b]);
+
+const routerIf = fc.constantFrom(
+  'g0/0',
+  'g0/1',
+  'gig0/2',
+  'g0/0.10',
+  'g0/0.20',
+  'g0/1.30',
+  'lo0',
+  'loopback 1',
+  'range g0/0 - 1',
+  'range g0/1, g0/2',
+);
+
+function routerLines(): fc.Arbitrary<string[]> {
+  const ifBody = fc.oneof(
+    ...ifCommon,
+    fc.tuple(vlan, fc.boolean()).map(([v, n]) => ` encapsulation dot1Q ${v}${n ? ' native' : ''}`),
+    fc.constantFrom(' no encapsulation dot1Q', ' default encapsulation dot1Q'),
+  );
+  const singleIf = routerIf.filter((i) => !i.startsWith('range'));
+  return fc
+    .array(
+      fc.oneof(
+        fc
+          .oneof(
+            ...global,
+            singleIf.map((i) => `no interface ${i}`),
+            singleIf.map((i) => `default interface ${i}`),
+            fc.tuple(ip, mask, ip).map(([a, m, n]) => `ip route ${a} ${m} ${n}`),
+            small.map((h) => `ip route 172.16.0.0 255.255.0.0 10.0.0.${h}`),
+            fc.tuple(octet, singleIf).map(([x, i]) => `ip route 172.${x}.0.0 255.255.0.0 ${i}`),
+            fc
+              .tuple(octet, singleIf, small, fc.constantFrom('', ' 7'))
+              .map(([x, i, h, d]) => `ip route 172.${x}.0.0 255.255.0.0 ${i} 10.0.0.${h}${d}`),
+            fc.tuple(ip, mask).map(([a, m]) => `no ip route ${a} ${m}`),
+            fc.constantFrom('no ip routing', 'ip routing', 'no ip route 10.1.0.0 255.255.0.0 10.0.0.1'),
+          )
+          .map((l) => [l]),
+        banner,
+        block(
+          routerIf.map((i) => `interface ${i}`),
+          ifBody,
+        ),
+        lineBlock,
+      ),
+      { maxLength: 15 },
+    )
+    .map((b) => b.flat());
+}
+
+const switchIf = fc.constantFrom(
+  'f0/1',
+  'fa0/2',
+  'f0/24',
+  'g0/1',
+  'vlan 1',
+  'vlan 10',
+  'vlan 4094',
+  'range f0/3 - 5',
+  'range f0/1-2, g0/2',
+  'range g0/1 - 2',
+);
+
+function switchLines(): fc.Arbitrary<string[]> {
+  const ifBody = fc.oneof(
+    ...ifCommon,
+    fc.constantFrom(
+      ' switchport mode access',
+      ' switchport mode trunk',
+      ' switchport mode dynamic auto',
+      ' switchport mode dynamic desirable',
+      ' switchport nonegotiate',
+      ' no switchport nonegotiate',
+      ' no switchport mode',
+      ' default switchport mode',
+      ' switchport trunk allowed vlan all',
+      ' switchport trunk allowed vlan none',
+      ' no switchport trunk allowed vlan',
+      ' default switchport trunk allowed vlan',
+      ' no switchport access vlan',
+      ' default switchport access vlan',
+      ' no switchport trunk native vlan',
+      ' default switchport nonegotiate',
+    ),
+    vlan.map((v) => ` switchport access vlan ${v}`),
+    vlan.map((v) => ` switchport trunk native vlan ${v}`),
+    fc
+      .tuple(fc.constantFrom('', 'add ', 'remove ', 'except '), vlanList)
+      .map(([op, v]) => ` switchport trunk allowed vlan ${op}${v}`),
+  );
+  return fc
+    .array(
+      fc.oneof(
+        fc
+          .oneof(
+            ...global,
+            fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
+            vlanList.map((v) => `no vlan ${v}`),
+          )
+          .map((l) => [l]),
+        banner,
+        block(
+          switchIf.map((i) => `interface ${i}`),
+          ifBody,
+        ),
+        block(
+          vlanList.map((v) => `vlan ${v}`),
+          fc.oneof(
+            word.map((w) => ` name ${w}`),
+            fc.constantFrom(' no name', ' exit'),
+          ),
+        ),
+        lineBlock,
+      ),
+      { maxLength: 15 },
+    )
+    .map((b) => b.flat());
+}
+
+/** Configuration a student might type, valid or not, line by line. */
+export const configLines = (kind: 'router' | 'switch'): fc.Arbitrary<string[]> =>
+  kind === 'router' ? routerLines() : switchLines();
