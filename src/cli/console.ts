@@ -18,6 +18,8 @@ export interface ConsoleReply {
   readonly pending?: string;
   /** The prompt asks for a password: the terminal must not echo what is typed. */
   readonly secret?: boolean;
+  /** The line cleared the screen (the PC's `cls`): the terminal shows only what follows. */
+  readonly clear?: boolean;
 }
 
 export interface Completion {
@@ -126,7 +128,8 @@ export class Console {
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
     if (this.host) {
       this.histories.exec.add(line);
-      return this.reply(this.host.line(line));
+      const reply = this.reply(this.host.line(line));
+      return this.host.takeClear() ? { ...reply, clear: true } : reply;
     }
     const ios = this.ios!;
     // A console left idle past its exec-timeout was logged out before this line came.

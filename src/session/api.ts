@@ -44,6 +44,8 @@ export interface ConsoleReply {
   readonly pending?: string;
   /** The prompt asks for a password: the terminal must not echo what is typed. */
   readonly secret?: boolean;
+  /** The line cleared the screen (the PC's `cls`): the terminal shows only what follows. */
+  readonly clear?: boolean;
 }
 
 export interface Completion {

@@ -254,4 +254,11 @@ describe('Console', () => {
     expect(lab.contexts.get('PC1')).toBeDefined();
     expect(pc.historyPrevious()).toBe('ipconfig 10.0.0.5 255.0.0.0 10.0.0.1');
   });
+
+  it("clears a PC's screen with cls, and only with cls", () => {
+    const pc = new Lab().add('PC1', 'pc').console('PC1');
+    expect(pc.input('CLS')).toEqual({ output: '', prompt: 'C:\\>', clear: true });
+    expect(pc.input('ipconfig').clear).toBeUndefined();
+    expect(pc.input('cls now').output).toContain("'cls' is not recognized");
+  });
 });

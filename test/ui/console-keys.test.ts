@@ -192,4 +192,27 @@ describe('a device console', () => {
       await setLanguage('en');
     }
   });
+
+  it("clears the terminal when a PC's cls asks for it", async () => {
+    const session = new Session();
+    expect(session.load(NETWORK).ok).toBe(true);
+    let written = '';
+    const keys = new ConsoleKeys(
+      session,
+      session.findDevice('PC1')!,
+      true,
+      (text) => {
+        written += text;
+      },
+      () => {},
+      (e) => {
+        throw e;
+      },
+    );
+    await keys.open();
+    await keys.input('ipconfig\r');
+    await keys.input('cls\r');
+    // After the erase, only the prompt: the ipconfig output is gone from screen and scrollback.
+    expect(written.slice(written.lastIndexOf('\x1b[H\x1b[2J\x1b[3J'))).toBe('\x1b[H\x1b[2J\x1b[3JC:\\>');
+  });
 });

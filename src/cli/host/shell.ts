@@ -24,6 +24,7 @@ const HELP = [
   'Available Commands:',
   '?           Display the list of available commands',
   'arp         Display the arp table',
+  'cls         Clear the screen',
   'help        Display the list of available commands',
   'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
   'ping        Send echo messages',
@@ -139,7 +140,17 @@ function options(args: readonly string[], numeric: readonly string[], flags: rea
 }
 
 export class HostShell {
+  /** `cls` ran: the terminal is to clear its screen before the next prompt. */
+  private clearing = false;
+
   constructor(private readonly ctx: HostDeviceContext) {}
+
+  /** Whether the last line cleared the screen (asked once). */
+  takeClear(): boolean {
+    const c = this.clearing;
+    this.clearing = false;
+    return c;
+  }
 
   prompt(): string {
     return HOST_PROMPT;
@@ -152,6 +163,11 @@ export class HostShell {
       .filter((w) => w !== '');
     if (words.length === 0) return [];
     const [cmd, ...args] = words;
+    if (cmd!.toLowerCase() === 'cls' && args.length === 0) {
+      // Windows clears the window; the prompt then stands alone at the top.
+      this.clearing = true;
+      return [];
+    }
     const out = this.run(cmd!.toLowerCase(), args, cmd!);
     return [...out, ''];
   }

@@ -215,6 +215,8 @@ export class ConsoleKeys {
 
   #show(reply: ConsoleReply): void {
     this.#onReply(reply.patches);
+    // Cursor home, erase the screen and the scrollback: what `cls` leaves in a Windows console.
+    if (reply.clear === true) this.#write('\x1b[H\x1b[2J\x1b[3J');
     this.#write(block(reply.output));
     this.#prompt = reply.prompt;
     this.#secret = reply.secret === true;
