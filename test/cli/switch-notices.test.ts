@@ -48,6 +48,7 @@ describe('a switch reports', () => {
       .add('S1', 'switch')
       .add('S2', 'switch')
       .cable('S1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1');
+    const s2 = lab.console('S2');
     const s1 = lab.console('S1');
     for (const l of [
       'enable',
@@ -58,12 +59,16 @@ describe('a switch reports', () => {
     ])
       s1.input(l);
     s1.input('switchport trunk native vlan 99');
-    const s2 = lab.console('S2');
     for (const l of ['enable', 'configure terminal', 'interface g0/1', 'switchport mode trunk', 'end'])
       s2.input(l);
-    lab.settle(seconds(130));
+    // The console is read every few seconds, as the app does while time runs.
+    let log = '';
+    for (let t = 0; t < 130; t += 5) {
+      lab.settle(seconds(5));
+      log += s2.drainLog();
+    }
     const stamp = /^\*Mar {2}1 00:(\d\d):(\d\d)\.\d{3}: (.*)$/;
-    const reports = lines(s2.drainLog())
+    const reports = lines(log)
       .filter((l) => l.includes('CDP'))
       .map((l) => stamp.exec(l)!)
       .map((m) => ({ at: Number(m[1]) * 60 + Number(m[2]), text: m[3] }));
@@ -77,5 +82,24 @@ describe('a switch reports', () => {
     s1.drainLog();
     lab.settle(seconds(120));
     expect(lines(s2.drainLog()).filter((l) => l.includes('CDP'))).toEqual([]);
+  });
+
+  it('from the console opening on, and only the latest report after a long silence', () => {
+    const lab = new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .cable('S1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1');
+    const s1 = lab.console('S1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/1', 'switchport mode trunk']) s1.input(l);
+    s1.input('switchport trunk native vlan 99');
+    lab.settle(seconds(3_600));
+    // Opened an hour later: nothing from before, then the next advertisement.
+    const s2 = lab.console('S2');
+    expect(lines(s2.drainLog())).toEqual([]);
+    lab.settle(seconds(60));
+    expect(lines(s2.drainLog()).filter((l) => l.includes('CDP'))).toHaveLength(1);
+    // Left unread for ten minutes: one line, not ten.
+    lab.settle(seconds(600));
+    expect(lines(s2.drainLog()).filter((l) => l.includes('CDP'))).toHaveLength(1);
   });
 });

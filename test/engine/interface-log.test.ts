@@ -101,7 +101,7 @@ describe('interface change log', () => {
       'GigabitEthernet0/0 protocol up @0s',
       'GigabitEthernet0/0.10 status up @0s',
       'GigabitEthernet0/0.10 protocol up @0s',
-      'Loopback0 status up @0s',
+      // A new loopback is born up: only its line protocol changes (IOS prints only %LINEPROTO).
       'Loopback0 protocol up @0s',
     ]);
     n.run(seconds(1));

@@ -144,7 +144,9 @@ describe('a device console', () => {
     session.dispatch({ type: 'disconnect', id: session.document().linkOrder[0]! });
     const since = mark();
     await keys.pollLog();
-    expect(since()).toMatch(/^\r\n.*%LINK-\d-\w+: Interface GigabitEthernet0\/0, changed state to down\r\n/);
+    expect(since()).toMatch(
+      /^\r\n.*%LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0\/0, changed state to down\r\n/,
+    );
     expect(lastRedraw(since())).toBe('R1(config-if)#descr');
   });
 

@@ -163,8 +163,9 @@ export class HostShell {
       .filter((w) => w !== '');
     if (words.length === 0) return [];
     const [cmd, ...args] = words;
-    if (cmd!.toLowerCase() === 'cls' && args.length === 0) {
-      // Windows clears the window; the prompt then stands alone at the top.
+    if (cmd!.toLowerCase() === 'cls') {
+      if (args[0] === '/?') return ['Clears the screen.', '', 'CLS', ''];
+      // Windows clears the window (whatever follows the command); the prompt then stands alone.
       this.clearing = true;
       return [];
     }

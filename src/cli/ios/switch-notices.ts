@@ -25,8 +25,13 @@ export class SwitchNotices {
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
   constructor(private readonly dev: IosDeviceContext) {
-    // A console reports what happens once it is open.
+    // A console reports what happens once it is open: CDP's next advertisement, not the past.
     this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
+    const now = dev.sim.now();
+    for (const m of dev.sim.nativeVlanMismatches(dev.id)) {
+      const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
+      this.mismatches.set(m.port, { since: m.since, next: (m.since + due * CDP_INTERVAL) as Micros });
+    }
   }
 
   /** Messages raised since the previous call, each stamped with its time. */
@@ -49,6 +54,9 @@ export class SwitchNotices {
         seen = { since: m.since, next: m.since };
         this.mismatches.set(m.port, seen);
       }
+      // A console that was not read for a long while shows the latest report, not a backlog.
+      const behind = Math.floor((now - seen.next) / CDP_INTERVAL);
+      if (behind > 0) seen.next = (seen.next + behind * CDP_INTERVAL) as Micros;
       for (; seen.next <= now; seen.next = (seen.next + CDP_INTERVAL) as Micros) {
         out.push({
           at: seen.next,

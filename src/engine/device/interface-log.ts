@@ -32,8 +32,8 @@ export class InterfaceLog {
   /**
    * Starts noting the device's interface states at `now`: call `see` for each interface, then
    * `end`. The first note only records them (the device boots that way). An interface that
-   * appears later (a subinterface, an SVI, a loopback) counts as having been down, so it is
-   * reported when it comes up.
+   * appears later (a subinterface, an SVI) counts as having been down, so it is reported when
+   * it comes up; a new loopback only has its line protocol come up, as IOS reports it.
    */
   begin(now: Micros): void {
     this.notes++;
@@ -48,7 +48,7 @@ export class InterfaceLog {
     if (t === undefined) {
       const boot = seen === 1;
       t = {
-        status: boot || status === 'administratively down' ? status : 'down',
+        status: boot || status === 'administratively down' || name.startsWith('Loopback') ? status : 'down',
         protocol: boot ? protocol : 'down',
         since: now,
         seen,
