@@ -55,7 +55,10 @@ export interface InterfaceCounters {
   readonly drops: number;
 }
 
-/** A trunk whose neighbour uses another native VLAN (CDP's %CDP-4-NATIVE_VLAN_MISMATCH). */
+/**
+ * A switch port whose neighbour advertises another native VLAN over CDP (%CDP-4-NATIVE_VLAN_
+ * MISMATCH): the trunk's native VLAN, or the access VLAN of an access port.
+ */
 export interface NativeVlanMismatch {
   readonly port: string;
   readonly nativeVlan: number;
@@ -279,7 +282,7 @@ export interface Simulation {
   vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]>;
   /** The MAC of the device's first port (base MAC for show version / SVIs). */
   baseMac(id: DeviceId): MacAddr;
-  /** Switches: trunks whose two ends disagree on the native VLAN. */
+  /** Switches: ports whose neighbour advertises another native VLAN (trunk or access). */
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[];
   /**
    * The device's interface state changes from number `since` on. The log keeps the latest few

@@ -102,4 +102,22 @@ describe('a switch reports', () => {
     lab.settle(seconds(600));
     expect(lines(s2.drainLog()).filter((l) => l.includes('CDP'))).toHaveLength(1);
   });
+
+  it('a native VLAN mismatch between access ports of two VLANs, as CDP advertises the access VLAN', () => {
+    const lab = new Lab().add('S1', 'switch').add('S2', 'switch');
+    const s1 = lab.console('S1');
+    for (const l of ['enable', 'configure terminal', 'interface f0/1', 'switchport mode access']) s1.input(l);
+    s1.input('switchport access vlan 10');
+    const s2 = lab.console('S2');
+    for (const l of ['enable', 'configure terminal', 'interface f0/1', 'switchport mode access']) s2.input(l);
+    s2.input('switchport access vlan 20');
+    s1.drainLog();
+    lab.cable('S1:FastEthernet0/1', 'S2:FastEthernet0/1');
+    lab.settle(seconds(2));
+    expect(lines(s1.drainLog()).filter((l) => l.includes('CDP'))).toEqual([
+      expect.stringMatching(
+        /%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on FastEthernet0\/1 \(10\), with S2 FastEthernet0\/1 \(20\)\.$/,
+      ),
+    ]);
+  });
 });

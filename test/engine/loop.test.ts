@@ -120,6 +120,26 @@ describe('a storm saturates its VLAN until the loop is broken', () => {
     expect(job.results.map((r) => r.outcome.kind)).toEqual(Array(4).fill('unreachable'));
   });
 
+  it('shows on the counters: saturated ports send (and trunks receive) broadcasts at line rate', () => {
+    const n = doubleLink();
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    const port = (dev: string, name: string) =>
+      n.sim.interfaces(d(dev)).find((i) => i.name === name)!.counters;
+    const trunk0 = port('S1', 'GigabitEthernet0/1');
+    const pc0 = port('S1', 'FastEthernet0/1');
+    const other0 = port('S3', 'FastEthernet0/3');
+    n.run(seconds(1));
+    const trunk1 = port('S1', 'GigabitEthernet0/1');
+    const pc1 = port('S1', 'FastEthernet0/1');
+    // 64-byte frames, 84 bytes on the wire: 1,488,095 a second at 1 Gb/s, 148,809 at 100 Mb/s.
+    expect(trunk1.txFrames - trunk0.txFrames).toBeCloseTo(1_488_095, -1);
+    expect(trunk1.rxBroadcasts - trunk0.rxBroadcasts).toBeCloseTo(1_488_095, -1);
+    expect(pc1.txFrames - pc0.txFrames).toBeCloseTo(148_809, -1);
+    // The PC does not send the storm back; a port of another VLAN stays quiet.
+    expect(pc1.rxFrames).toBe(pc0.rxFrames);
+    expect(port('S3', 'FastEthernet0/3')).toEqual(other0);
+  });
+
   it('reaches a switch off the loop, but not another VLAN', () => {
     const n = doubleLink();
     n.ping('PC1', '10.0.0.9', { count: 1 });

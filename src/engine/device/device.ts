@@ -122,6 +122,11 @@ export abstract class Device {
     return undefined;
   }
 
+  /** The native VLAN a switch port advertises over CDP (a router's or a PC's: none here). */
+  cdpNativeOf(_port: Port): number | undefined {
+    return undefined;
+  }
+
   /** The device is going away: stop its applications. */
   abstract dispose(): void;
 

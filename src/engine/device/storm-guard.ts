@@ -27,6 +27,8 @@ export class StormGuard {
   private next = 0;
   /** The topology epoch in which the storm started; -1: none. */
   private epoch = -1;
+  /** When the current storm started. */
+  startedAt = 0;
 
   /** Whether the VLAN is saturated by a storm under the topology of `epoch`. */
   active(epoch: number): boolean {
@@ -57,15 +59,17 @@ export class StormGuard {
     }
     if (this.looped && this.floods > threshold) {
       this.epoch = epoch;
+      this.startedAt = now;
       return true;
     }
     return false;
   }
 
   /** Saturated by a storm found elsewhere in the VLAN; false when it already was. */
-  enter(epoch: number): boolean {
+  enter(epoch: number, now: number): boolean {
     if (this.epoch === epoch) return false;
     this.epoch = epoch;
+    this.startedAt = now;
     return true;
   }
 

@@ -26,7 +26,9 @@ export class SwitchPort extends Port {
   nativeVlan = 1;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
-  /** When `peerNative` last became a disagreement. */
+  /** The native VLAN the neighbour advertises over CDP when it differs from ours; -1 otherwise. */
+  cdpPeerNative = -1;
+  /** When `cdpPeerNative` last became a disagreement. */
   mismatchSince = 0;
   cfg: SwitchportConfig = DEFAULT_SWITCHPORT;
   allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;

@@ -23,7 +23,14 @@ import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
-import type { InterfaceStatus, MacEntry, MacFlap, NativeVlanMismatch, TrunkStatus } from '../api.ts';
+import type {
+  InterfaceCounters,
+  InterfaceStatus,
+  MacEntry,
+  MacFlap,
+  NativeVlanMismatch,
+  TrunkStatus,
+} from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
@@ -44,6 +51,9 @@ import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 export const MAC_AGING = seconds(300);
 /** CDP's default message interval: how often a native VLAN mismatch is reported again. */
 const MISMATCH_REPORT_INTERVAL = seconds(60);
+/** A storm's frames: minimum-size broadcasts (64 bytes), 84 on the wire with preamble and gap. */
+const STORM_FRAME = 64;
+const STORM_FRAME_ON_WIRE = 84;
 /** A flapping address is reported at most this often. */
 const FLAP_REPORT_INTERVAL = seconds(1);
 const FLAP_LOG_CAPACITY = 64;
@@ -128,6 +138,14 @@ export class Switch extends IpDevice {
     return this.portCfg[port.index]!;
   }
 
+  /** The native VLAN CDP advertises on `port`: the trunk's native VLAN, or the access VLAN. */
+  override cdpNativeOf(port: Port): number | undefined {
+    const peer = port.peer;
+    if (!port.up || peer === null) return undefined;
+    const cfg = this.switchportOf(port);
+    return negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? cfg.nativeVlan : cfg.accessVlan;
+  }
+
   override trunkNativeOf(port: Port): number | undefined {
     const peer = port.peer;
     if (!port.up || peer === null) return undefined;
@@ -162,9 +180,13 @@ export class Switch extends IpDevice {
       sp.nativeVlan = cfg.nativeVlan;
       sp.allowed = cfg.allowedVlans;
       const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
-      const mismatch = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
-      if (mismatch >= 0 && mismatch !== sp.peerNative) sp.mismatchSince = this.ctx.sched.now;
-      sp.peerNative = mismatch;
+      sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+      // CDP advertises a port's native VLAN, the access VLAN on an access port, whatever the mode.
+      const cdpPeer = oper !== OPER_DOWN && peer !== null ? peer.owner.cdpNativeOf(peer) : undefined;
+      const own = oper === OPER_TRUNK ? cfg.nativeVlan : cfg.accessVlan;
+      const mismatch = cdpPeer !== undefined && cdpPeer !== own ? cdpPeer : -1;
+      if (mismatch >= 0 && mismatch !== sp.cdpPeerNative) sp.mismatchSince = this.ctx.sched.now;
+      sp.cdpPeerNative = mismatch;
     }
     for (const id of [...this.vlans.keys()]) if (!db.has(id)) this.vlans.delete(id);
     for (const id of db) {
@@ -439,7 +461,7 @@ export class Switch extends IpDevice {
         if (!out.up || peer === null || !(peer.owner instanceof Switch)) continue;
         const tagged = out.oper === OPER_TRUNK && v.id !== out.nativeVlan;
         const there = peer.owner.arrivalVlan(peer as SwitchPort, tagged ? v.id : -1);
-        if (there !== null && there.storm.enter(epoch)) {
+        if (there !== null && there.storm.enter(epoch, ctx.sched.now)) {
           peer.owner.reportStorm(there);
           pending.push(there);
         }
@@ -530,14 +552,14 @@ export class Switch extends IpDevice {
     const out: NativeVlanMismatch[] = [];
     for (const sp of this.sw) {
       const port = sp;
-      if (sp.oper !== OPER_TRUNK || sp.peerNative < 0 || port.peer === null) continue;
+      if (sp.cdpPeerNative < 0 || port.peer === null) continue;
       out.push({
         port: port.name,
-        nativeVlan: sp.nativeVlan,
+        nativeVlan: sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan,
         peerDevice: port.peer.owner.id,
         peerHostname: port.peer.owner.hostname,
         peerPort: port.peer.name,
-        peerNativeVlan: sp.peerNative,
+        peerNativeVlan: sp.cdpPeerNative,
         since: sp.mismatchSince as Micros,
       });
     }
@@ -547,8 +569,10 @@ export class Switch extends IpDevice {
   interfaces(): InterfaceStatus[] {
     const out: InterfaceStatus[] = this.sw.map((sp) => {
       const p = sp;
+      const status = physicalStatus(p, undefined);
       return {
-        ...physicalStatus(p, undefined),
+        ...status,
+        counters: this.withStorm(sp, status.counters),
         switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
         switchportAdminMode: this.switchportOf(p).mode,
       };
@@ -565,6 +589,35 @@ export class Switch extends IpDevice {
       });
     }
     return out;
+  }
+
+  /**
+   * A port carrying a VLAN in a storm is saturated: it sends minimum-size broadcasts at line
+   * rate since the storm started, and receives as many from a switch at the other end (which
+   * the storm reaches too). The engine stops simulating those frames one by one, so the
+   * counters add them here, as `show interfaces` on a real looped switch shows them.
+   */
+  private withStorm(sp: SwitchPort, counters: InterfaceCounters): InterfaceCounters {
+    if (!sp.up) return counters;
+    const epoch = this.ctx.topologyEpoch;
+    let since = Number.POSITIVE_INFINITY;
+    for (const vs of this.vlanList)
+      if (vs.member[sp.index] === 1 && vs.storm.active(epoch)) since = Math.min(since, vs.storm.startedAt);
+    if (since === Number.POSITIVE_INFINITY) return counters;
+    const frames = Math.floor(((this.ctx.sched.now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
+    const fromSwitch = sp.peer !== null && sp.peer.owner instanceof Switch;
+    return {
+      ...counters,
+      txFrames: counters.txFrames + frames,
+      txBytes: counters.txBytes + frames * STORM_FRAME,
+      ...(fromSwitch
+        ? {
+            rxFrames: counters.rxFrames + frames,
+            rxBytes: counters.rxBytes + frames * STORM_FRAME,
+            rxBroadcasts: counters.rxBroadcasts + frames,
+          }
+        : {}),
+    };
   }
 
   override macTable(): MacEntry[] {
