@@ -97,6 +97,7 @@ class EngineSimulation implements Simulation {
       if (link.a.owner === device || link.b.owner === device) this.disconnect(linkId);
     }
     device.dispose();
+    for (const p of device.ports) p.release();
     this.devices.delete(id);
     this.macs.release(this.macBlocks.get(id)!);
     this.macBlocks.delete(id);

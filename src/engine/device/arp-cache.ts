@@ -13,6 +13,7 @@
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
+import type { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
 
@@ -69,6 +70,8 @@ export class ArpCache implements EventTarget {
     private readonly ctx: SimContext,
     private readonly profile: StackProfile,
     private readonly host: ArpHost,
+    /** Derived from the entries: told of every change. */
+    private readonly forwarding: ForwardingCache,
   ) {
     const { arpReachableMin: lo, arpReachableMax: hi } = profile;
     this.reachableTime = hi > lo ? lo + Math.floor(ctx.rng.next() * (hi - lo)) : Number.POSITIVE_INFINITY;
@@ -121,6 +124,7 @@ export class ArpCache implements EventTarget {
       r = new ArpRecord(ip, iface);
       this.set(ip, r);
     }
+    this.forwarding.invalidate();
     const now = this.ctx.sched.now;
     const waiting = r.queue;
     const waitingIds = r.queueIds;
@@ -171,6 +175,7 @@ export class ArpCache implements EventTarget {
   }
 
   clear(): void {
+    this.forwarding.invalidate();
     for (const r of this.records.values()) this.stopRetry(r);
     this.records.clear();
     this.lastIp = -1;
@@ -194,13 +199,24 @@ export class ArpCache implements EventTarget {
     return r;
   }
 
+  /**
+   * Until when the complete entry for `ip` can be used without this cache's attention: its
+   * expiry, or the moment it goes stale and must be probed.
+   */
+  usableUntil(ip: number): number {
+    const r = this.get(ip)!;
+    return r.probing || r.staleAt > r.expiresAt ? r.expiresAt : r.staleAt;
+  }
+
   private set(ip: number, r: ArpRecord): void {
+    this.forwarding.invalidate();
     this.records.set(ip, r);
     this.lastIp = ip;
     this.lastRecord = r;
   }
 
   private delete(ip: number): void {
+    this.forwarding.invalidate();
     this.records.delete(ip);
     if (ip === this.lastIp) {
       this.lastIp = -1;
@@ -217,6 +233,7 @@ export class ArpCache implements EventTarget {
   }
 
   private startRound(r: ArpRecord, probing: boolean): void {
+    this.forwarding.invalidate();
     r.probing = probing;
     r.attempts = 0;
     this.stopRetry(r);

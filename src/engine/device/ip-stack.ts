@@ -28,6 +28,7 @@ import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
+import { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import type { StackProfile } from './profiles.ts';
@@ -58,6 +59,8 @@ export class IpStack implements EventTarget, ArpHost {
   table = new RoutingTable();
   forwarding = false;
   readonly arp: ArpCache;
+  /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
+  private readonly forwardingCache = new ForwardingCache();
   private statics: readonly StaticSpec[] = [];
   private gateway: number | undefined = undefined;
   private readonly own = new OwnAddresses();
@@ -75,7 +78,7 @@ export class IpStack implements EventTarget, ArpHost {
     private readonly ctx: SimContext,
     readonly profile: StackProfile,
   ) {
-    this.arp = new ArpCache(ctx, profile, this);
+    this.arp = new ArpCache(ctx, profile, this, this.forwardingCache);
     this.ipId = ctx.rng.int(0x10000);
   }
 
@@ -93,6 +96,8 @@ export class IpStack implements EventTarget, ArpHost {
     statics: readonly StaticSpec[],
     gateway: number | undefined,
   ): void {
+    // Interfaces may have come up or gone down even when the routes stay the same.
+    this.forwardingCache.invalidate();
     const addr = new Map<L3Interface, number>();
     for (const i of ifaces) addr.set(i, i.usable ? i.ip!.addr * 64 + i.ip!.len : -1);
     let same =
@@ -166,7 +171,10 @@ export class IpStack implements EventTarget, ArpHost {
       return;
     }
     const dst = pkt.dst;
-    if (dst === IPV4_BROADCAST || dst === iface.bcast || this.own.has(dst)) {
+    // A destination in the forwarding cache is none of our addresses (it forgets everything
+    // when they change), which spares a router looking them up for what it forwards.
+    const cached = this.forwarding ? this.forwardingCache.find(dst, this.now) : -1;
+    if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.own.has(dst))) {
       this.deliverLocal(iface, pkt, frameId);
       return;
     }
@@ -179,27 +187,37 @@ export class IpStack implements EventTarget, ArpHost {
       this.sendIcmpError(pkt, 11, 0);
       return;
     }
-    const route = this.pick(this.table.lookup(dst), pkt);
+    if (cached >= 0) {
+      const out = this.forwardingCache.iface(cached);
+      const outId = this.ctx.nextFrameId();
+      if (this.ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
+      this.transmit(out, this.forwardingCache.mac(cached), withTtl(pkt, pkt.ttl - 1), outId);
+      return;
+    }
+    const routes = this.table.lookup(dst);
+    const route = this.pick(routes, pkt);
     if (route === undefined) {
       this.drop(frameId, 'no-route', iface.name);
       this.sendIcmpError(pkt, 3, 0);
       return;
     }
     const outId = this.ctx.nextFrameId();
+    if (this.ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
+    this.outputVia(routes!, route, dst, withTtl(pkt, pkt.ttl - 1), outId);
+  }
+
+  private traceForward(frameId: number, from: L3Interface, to: L3Interface, outId: number): void {
     const trace = this.ctx.trace;
-    if (trace.enabled) {
-      trace.emit({
-        t: this.now as Micros,
-        seq: trace.nextSeq(),
-        device: this.deviceId,
-        kind: 'forward',
-        frameId,
-        from: iface.name,
-        to: [route.iface.name],
-        outFrameId: outId,
-      });
-    }
-    this.output(route.iface, route.gateway ?? dst, withTtl(pkt, pkt.ttl - 1), outId);
+    trace.emit({
+      t: this.now as Micros,
+      seq: trace.nextSeq(),
+      device: this.deviceId,
+      kind: 'forward',
+      frameId,
+      from: from.name,
+      to: [to.name],
+      outFrameId: outId,
+    });
   }
 
   private deliverLocal(iface: L3Interface, pkt: Ipv4Packet, frameId: number): void {
@@ -320,9 +338,16 @@ export class IpStack implements EventTarget, ArpHost {
       this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
       return SEND_OK;
     }
-    const route = this.pick(this.table.lookup(dst), pkt);
+    const cached = this.forwardingCache.find(dst, this.now);
+    if (cached >= 0) {
+      const iface = this.forwardingCache.iface(cached);
+      this.transmit(iface, this.forwardingCache.mac(cached), pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
+    const routes = this.table.lookup(dst);
+    const route = this.pick(routes, pkt);
     if (route === undefined) return this.checkRoute(dst);
-    this.output(route.iface, route.gateway ?? dst, pkt, this.ctx.nextFrameId());
+    this.outputVia(routes!, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
   }
 
@@ -343,7 +368,26 @@ export class IpStack implements EventTarget, ArpHost {
     return routes[((src ^ dst) >>> 0) % routes.length]!;
   }
 
-  private output(iface: L3Interface, nextHop: number, pkt: Ipv4Packet, frameId: number): void {
+  /**
+   * Sends `pkt` for `dst` along `route`, one of `routes` (its best routes). With a single route
+   * every datagram to `dst` goes the same way: the forwarding cache remembers it.
+   */
+  private outputVia(
+    routes: readonly Route[],
+    route: Route,
+    dst: number,
+    pkt: Ipv4Packet,
+    frameId: number,
+  ): void {
+    this.output(route.iface, route.gateway ?? dst, pkt, frameId, routes.length === 1 ? dst : -1);
+  }
+
+  /**
+   * Sends `pkt` to `nextHop` out of `iface`. When `cacheAs` is a destination (not -1) and ARP
+   * found the next hop, the forwarding cache learns that `cacheAs` goes there (before sending,
+   * which may change what it derives from).
+   */
+  private output(iface: L3Interface, nextHop: number, pkt: Ipv4Packet, frameId: number, cacheAs = -1): void {
     if (!iface.usable) {
       this.drop(frameId, 'port-down', iface.name);
       return;
@@ -353,7 +397,13 @@ export class IpStack implements EventTarget, ArpHost {
     else {
       mac = this.arp.resolve(iface, nextHop, pkt, frameId);
       if (mac < 0) return;
+      if (cacheAs >= 0) this.forwardingCache.record(cacheAs, iface, mac, this.arp.usableUntil(nextHop));
     }
+    this.transmit(iface, mac, pkt, frameId);
+  }
+
+  /** Frames `pkt` for `mac` and hands it to the device to send from `iface`. */
+  private transmit(iface: L3Interface, mac: number, pkt: Ipv4Packet, frameId: number): void {
     iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId);
   }
 
@@ -485,17 +535,20 @@ export class IpStack implements EventTarget, ArpHost {
       );
       return SEND_OK;
     }
+    const cached = this.forwardingCache.find(dst, this.now);
+    if (cached >= 0) {
+      const iface = this.forwardingCache.iface(cached);
+      const pkt = ipv4(source ?? iface.ip!.addr, dst, ttl, protocol, this.nextId(), payload);
+      this.transmit(iface, this.forwardingCache.mac(cached), pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
     const routes = this.table.lookup(dst);
     if (routes === undefined) return this.checkRoute(dst);
     const route =
       routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip!.addr, dst);
     const src = source ?? route.iface.ip!.addr;
-    this.output(
-      route.iface,
-      route.gateway ?? dst,
-      ipv4(src, dst, ttl, protocol, this.nextId(), payload),
-      this.ctx.nextFrameId(),
-    );
+    const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload);
+    this.outputVia(routes, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
   }
 

@@ -10,6 +10,9 @@ import type { L3Interface } from './l3-interface.ts';
 const SCAN_LIMIT = 8;
 
 export class OwnAddresses {
+  /** The address when there is exactly one (a PC), -1 otherwise: no array to visit then. */
+  private only = -1;
+  private onlyIface: L3Interface | undefined = undefined;
   private addrs = new Float64Array(0);
   private ifaces: L3Interface[] = [];
   private byAddr: Map<number, L3Interface> | null = null;
@@ -19,6 +22,8 @@ export class OwnAddresses {
     const usable = ifaces.filter((i) => i.usable);
     this.addrs = Float64Array.from(usable, (i) => i.ip!.addr);
     this.ifaces = usable;
+    this.only = usable.length === 1 ? usable[0]!.ip!.addr : -1;
+    this.onlyIface = usable.length === 1 ? usable[0] : undefined;
     this.byAddr = usable.length > SCAN_LIMIT ? new Map(usable.map((i) => [i.ip!.addr, i])) : null;
   }
 
@@ -28,6 +33,7 @@ export class OwnAddresses {
 
   /** The interface holding address `a`, if it is ours. */
   get(a: number): L3Interface | undefined {
+    if (this.only >= 0) return a === this.only ? this.onlyIface : undefined;
     if (this.byAddr !== null) return this.byAddr.get(a);
     const addrs = this.addrs;
     for (let i = addrs.length - 1; i >= 0; i--) if (addrs[i] === a) return this.ifaces[i];

@@ -10,6 +10,7 @@
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { SimContext } from '../sim/context.ts';
+import { BUSY_UNTIL, BYTE_TIME, DELAY, GAP_TIME } from '../sim/port-timing.ts';
 import type { EventTarget, FrameSink } from '../sim/scheduler.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
@@ -52,25 +53,21 @@ export class Port implements EventTarget, FrameSink {
   private qLen = 0;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
-  // Times are fractions of a microsecond. Starting them as doubles (NaN until cabled) makes V8
-  // allocate their number boxes with the port rather than wherever the first frame finds them.
-  /** When the line is free again (virtual time). */
-  private busyUntil = Number.NEGATIVE_INFINITY;
-  /** The cable's byte time, inter-frame gap and propagation delay, copied when it is connected. */
-  private byteTime = Number.NaN;
-  private gapTime = Number.NaN;
-  private delay = Number.NaN;
-
+  /**
+   * Where its timing sits in `ctx.portTiming.data`: when the line is free again (virtual time),
+   * and the cable's byte time, inter-frame gap and propagation delay, copied when it is connected.
+   */
+  private readonly timing: number;
+  readonly index: number;
   rxFrames = 0;
   rxBytes = 0;
   rxBroadcasts = 0;
   txFrames = 0;
   txBytes = 0;
+
   drops = 0;
   /** False after `shutdown`. */
   adminUp = true;
-
-  readonly index: number;
   readonly name: string;
   readonly mac: MacAddr;
   readonly speed: number;
@@ -99,6 +96,12 @@ export class Port implements EventTarget, FrameSink {
     this.mac = mac;
     this.speed = speed;
     this.queueLimit = queueLimit;
+    this.timing = ctx.portTiming.add();
+  }
+
+  /** The port is gone (its device was removed): its timing slot can be reused. */
+  release(): void {
+    this.ctx.portTiming.remove(this.timing);
   }
 
   /** Cabled to `peer` through `link` (or uncabled when both are null). */
@@ -107,9 +110,10 @@ export class Port implements EventTarget, FrameSink {
     this.peer = peer;
     if (link !== null) {
       this.epoch = link.epoch;
-      this.byteTime = link.byteTime;
-      this.gapTime = INTER_FRAME_GAP * link.byteTime;
-      this.delay = link.delay;
+      const t = this.ctx.portTiming.data;
+      t[this.timing + BYTE_TIME] = link.byteTime;
+      t[this.timing + GAP_TIME] = INTER_FRAME_GAP * link.byteTime;
+      t[this.timing + DELAY] = link.delay;
     }
   }
 
@@ -122,7 +126,7 @@ export class Port implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    if (this.qLen === 0 && this.busyUntil <= this.ctx.sched.now) {
+    if (this.qLen === 0 && this.busyUntil() <= this.ctx.sched.now) {
       this.transmit(frame, frameId, len, tag);
       return;
     }
@@ -142,8 +146,13 @@ export class Port implements EventTarget, FrameSink {
     this.qLen++;
     if (!this.txReadyPending) {
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil, this, EV_TX_READY, null, 0, 0);
+      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
     }
+  }
+
+  /** When the line is free again. */
+  private busyUntil(): number {
+    return this.ctx.portTiming.data[this.timing + BUSY_UNTIL]!;
   }
 
   onEvent(): void {
@@ -179,7 +188,7 @@ export class Port implements EventTarget, FrameSink {
     }
     this.qHead = 0;
     this.qLen = 0;
-    this.busyUntil = Number.NEGATIVE_INFINITY;
+    this.ctx.portTiming.data[this.timing + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
   }
 
   get queued(): number {
@@ -190,10 +199,10 @@ export class Port implements EventTarget, FrameSink {
     this.txReadyPending = false;
     if (this.qLen === 0) return;
     const now = this.ctx.sched.now;
-    if (this.busyUntil > now) {
+    if (this.busyUntil() > now) {
       // The line went down and up again meanwhile; wait for the current frame.
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil, this, EV_TX_READY, null, 0, 0);
+      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
       return;
     }
     const queue = this.queue!;
@@ -209,7 +218,7 @@ export class Port implements EventTarget, FrameSink {
     this.transmit(frame, id, len, tag);
     if (this.qLen > 0) {
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil, this, EV_TX_READY, null, 0, 0);
+      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
     }
   }
 
@@ -222,15 +231,16 @@ export class Port implements EventTarget, FrameSink {
       frame = onWire(frame, tag);
       tag = TAG_AS_IS;
     }
-    const byteTime = this.byteTime;
-    const onLine = (len + LINE_OVERHEAD) * byteTime;
-    this.busyUntil = ctx.sched.now + onLine + this.gapTime;
+    const timing = ctx.portTiming.data;
+    const at = this.timing;
+    const onLine = (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!;
+    timing[at + BUSY_UNTIL] = ctx.sched.now + onLine + timing[at + GAP_TIME]!;
     this.txFrames++;
     this.txBytes += len;
     if (observed) this.showTx(frame, frameId);
     this.lane = ctx.sched.atFrame(
       onLine,
-      this.delay,
+      timing[at + DELAY]!,
       this.peer!,
       frame,
       frameId,

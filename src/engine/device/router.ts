@@ -32,27 +32,29 @@ const LOOPBACK_BANDWIDTH = 8_000_000_000;
 /** Above this many subinterfaces on a port, tagged frames find theirs through a Map. */
 const SUB_SCAN_LIMIT = 16;
 
-/** Which interface of a port takes a frame, by its tag. */
-class Demux {
+/** A router port, which knows which of its interfaces takes a frame, by its tag. */
+class RouterPort extends Port {
   /** The subinterface with `encapsulation dot1Q N native` if any, else the port's interface. */
-  readonly untagged: L3Interface;
-  /** Subinterfaces by VLAN (the native one included), as parallel arrays to scan. */
-  private readonly vids: Int32Array;
-  private readonly subs: L3Interface[];
-  private readonly byVlan: Map<number, L3Interface> | null;
+  untagged: L3Interface | null = null;
+  /**
+   * Subinterfaces by VLAN (the native one included) to scan: VLAN ids and interfaces
+   * alternate in one array, so a few of them sit in one cache line.
+   */
+  private pairs: (number | L3Interface)[] = [];
+  private byVlan: Map<number, L3Interface> | null = null;
 
-  constructor(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null) {
+  /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
+  demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
     this.untagged = native ?? main;
-    this.vids = Int32Array.from(byVlan.keys());
-    this.subs = [...byVlan.values()];
+    this.pairs = [...byVlan].flat();
     this.byVlan = byVlan.size > SUB_SCAN_LIMIT ? byVlan : null;
   }
 
   /** The subinterface for VLAN `vid`. */
   tagged(vid: number): L3Interface | undefined {
     if (this.byVlan !== null) return this.byVlan.get(vid);
-    const vids = this.vids;
-    for (let i = 0; i < vids.length; i++) if (vids[i] === vid) return this.subs[i];
+    const pairs = this.pairs;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === vid) return pairs[i + 1] as L3Interface;
     return undefined;
   }
 }
@@ -62,17 +64,16 @@ export class Router extends IpDevice {
   private readonly mains: L3Interface[] = [];
   private readonly subs = new Map<string, L3Interface>();
   private readonly loopbacks = new Map<string, L3Interface>();
-  private demux: Demux[] = [];
   /** Every IP interface: ports, then subinterfaces and loopbacks in IOS order. */
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
-    for (const port of this.addPorts(Port, KIND_PORTS.router, macBase, QUEUE_LIMITS.router)) {
+    for (const port of this.addPorts(RouterPort, KIND_PORTS.router, macBase, QUEUE_LIMITS.router)) {
       const main = new L3Interface(port.name, port.mac, this, port);
       this.mains.push(main);
-      this.demux.push(new Demux(main, new Map(), null));
+      port.demux(main, new Map(), null);
     }
     this.config = config;
     this.applyConfig(config);
@@ -148,7 +149,9 @@ export class Router extends IpDevice {
       byVlan[port.index]!.set(sub.vlan, sub);
       if (sub.tag === undefined) native[port.index] = sub;
     }
-    this.demux = this.mains.map((main, i) => new Demux(main, byVlan[i]!, native[i]!));
+    this.mains.forEach((main, i) => {
+      (this.ports[i] as RouterPort).demux(main, byVlan[i]!, native[i]!);
+    });
     for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
     this.stack.reconfigure(
       this.all,
@@ -160,8 +163,8 @@ export class Router extends IpDevice {
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
     const vid = wireVid(frame, tag);
-    const d = this.demux[port.index]!;
-    const iface = vid <= 0 ? d.untagged : d.tagged(vid);
+    const rp = port as RouterPort;
+    const iface = vid <= 0 ? rp.untagged! : rp.tagged(vid);
     if (iface === undefined) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;

@@ -22,6 +22,11 @@ export class SwitchPort extends Port {
    */
   untagged: VlanState | null = null;
   untaggedDrop: DropReason = 'port-down';
+  /**
+   * On a trunk, the VLANs it carries as VLAN id and state pairs to scan, which a tagged frame
+   * finds without visiting the switch; null when there are too many (the switch looks them up).
+   */
+  carried: (number | VlanState)[] | null = null;
   accessVlan = 1;
   nativeVlan = 1;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */

@@ -60,7 +60,7 @@ const FLAP_LOG_CAPACITY = 64;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
-/** Above this many VLANs, tagged frames find theirs through a Map rather than a scan. */
+/** Above this many VLANs on a trunk, tagged frames find theirs through a Map rather than a scan. */
 const VLAN_SCAN_LIMIT = 16;
 
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
@@ -71,9 +71,6 @@ export class Switch extends IpDevice {
   /** The same as `ports`, with their switchport state. */
   private readonly sw: SwitchPort[];
   private readonly vlans = new Map<number, VlanState>();
-  /** The VLANs again, as parallel arrays a tagged frame scans for its VLAN id. */
-  private vlanIds = new Int32Array(0);
-  private vlanList: VlanState[] = [];
   private readonly svis = new Map<number, L3Interface>();
   private sviList: L3Interface[] = [];
   private statics: StaticSpec[] = [];
@@ -215,9 +212,10 @@ export class Switch extends IpDevice {
       svi.up = svi.adminUp && vs !== undefined && vs.members.length > 0;
       if (svi.up && vs !== undefined) vs.svi = svi;
     }
-    this.vlanList = [...this.vlans.values()];
-    this.vlanIds = Int32Array.from(this.vlanList, (vs) => vs.id);
-    for (const sp of this.sw) this.resolveUntagged(sp);
+    for (const sp of this.sw) {
+      this.resolveUntagged(sp);
+      this.resolveCarried(sp);
+    }
     this.stack.reconfigure(
       this.sviList,
       config.ipRouting,
@@ -240,12 +238,24 @@ export class Switch extends IpDevice {
     sp.untaggedDrop = vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed';
   }
 
-  /** The state of VLAN `vid`, if it is in the database. */
-  private vlanOf(vid: number): VlanState | undefined {
-    const ids = this.vlanIds;
-    if (ids.length > VLAN_SCAN_LIMIT) return this.vlans.get(vid);
-    for (let i = 0; i < ids.length; i++) if (ids[i] === vid) return this.vlanList[i];
-    return undefined;
+  /** The VLANs a trunk carries, for `taggedVlan`. */
+  private resolveCarried(sp: SwitchPort): void {
+    const carried = [...this.vlans.values()].filter((vs) => vs.member[sp.index] === 1);
+    sp.carried =
+      sp.oper === OPER_TRUNK && carried.length <= VLAN_SCAN_LIMIT
+        ? carried.flatMap((vs) => [vs.id, vs])
+        : null;
+  }
+
+  /** The VLAN a frame tagged `vid` joins on trunk `sp`; null when the trunk does not carry it. */
+  private taggedVlan(sp: SwitchPort, vid: number): VlanState | null {
+    const carried = sp.carried;
+    if (carried === null) {
+      const vs = this.vlans.get(vid);
+      return vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
+    }
+    for (let i = 0; i < carried.length; i += 2) if (carried[i] === vid) return carried[i + 1] as VlanState;
+    return null;
   }
 
   // ---- forwarding ------------------------------------------------------------------------
@@ -253,7 +263,7 @@ export class Switch extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
     const sp = port as SwitchPort;
     const vid = wireVid(frame, tag);
-    let vs: VlanState | null | undefined;
+    let vs: VlanState | null;
     if (vid <= 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
       if (sp.oper === OPER_TRUNK && sp.peerNative >= 0) this.reportMismatch(sp);
@@ -263,9 +273,9 @@ export class Switch extends IpDevice {
         return;
       }
     } else if (sp.oper === OPER_TRUNK) {
-      vs = this.vlanOf(vid);
-      if (vs === undefined || vs.member[sp.index] === 0) {
-        this.drop(frameId, vs === undefined ? 'vlan-inactive' : 'vlan-not-allowed', sp.name);
+      vs = this.taggedVlan(sp, vid);
+      if (vs === null) {
+        this.drop(frameId, this.vlans.has(vid) ? 'vlan-not-allowed' : 'vlan-inactive', sp.name);
         return;
       }
     } else {
@@ -316,7 +326,8 @@ export class Switch extends IpDevice {
     len: number,
     tag: number,
   ): void {
-    if (vs.storm.active(this.ctx.topologyEpoch)) {
+    const ctx = this.ctx;
+    if (ctx.stormEpoch === ctx.topologyEpoch && vs.storm.active(ctx.topologyEpoch)) {
       this.drop(frameId, 'storm-limit', inPort?.name);
       return;
     }
@@ -327,13 +338,13 @@ export class Switch extends IpDevice {
         return;
       }
       const i = vs.find(dst);
-      if (i >= 0 && this.ctx.sched.now - vs.seen(i) < MAC_AGING) {
+      if (i >= 0 && ctx.sched.now - vs.seen(i) < MAC_AGING) {
         const out = this.sw[vs.port(i)]!;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
         }
-        if (this.ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
+        if (ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
         this.egress(out, vs.id, frame, frameId, len, tag);
         return;
       }
@@ -452,6 +463,7 @@ export class Switch extends IpDevice {
     const epoch = ctx.topologyEpoch;
     const { stormWindow, stormThreshold } = ctx.options;
     if (!vs.storm.flood(ctx.sched.now, stormWindow, stormThreshold, frameId, epoch)) return false;
+    ctx.stormEpoch = epoch;
     this.reportStorm(vs);
     // The storm reaches every switch of the broadcast domain, loop or not.
     const pending: VlanState[] = [vs];
@@ -473,9 +485,7 @@ export class Switch extends IpDevice {
   /** The VLAN a frame arriving on `sp` with VLAN id `vid` (-1: untagged) joins, as `receive` decides. */
   private arrivalVlan(sp: SwitchPort, vid: number): VlanState | null {
     if (vid < 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) return sp.untagged;
-    if (sp.oper !== OPER_TRUNK) return null;
-    const vs = this.vlanOf(vid);
-    return vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
+    return sp.oper === OPER_TRUNK ? this.taggedVlan(sp, vid) : null;
   }
 
   /** A fresh address moved from port `from` to `to`: logged at most once a second per address. */

@@ -9,19 +9,19 @@ import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
 export class VlanState extends MacTable {
-  members: SwitchPort[] = [];
+  // What the per-frame path reads first, next to the table's own fields.
+  readonly id: number;
+  svi: L3Interface | null = null;
   /** member[port.index] === 1 when the port carries this VLAN. */
   readonly member: Uint8Array;
-  svi: L3Interface | null = null;
+  members: SwitchPort[] = [];
   readonly storm = new StormGuard();
   /** When each flapping MAC address was last reported. */
   readonly lastFlap = new Map<number, number>();
 
-  constructor(
-    readonly id: number,
-    portCount: number,
-  ) {
+  constructor(id: number, portCount: number) {
     super();
+    this.id = id;
     this.member = new Uint8Array(portCount);
   }
 }

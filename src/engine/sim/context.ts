@@ -1,6 +1,7 @@
 /**
  * What every device, port and application of one simulation shares: the clock and event
- * queue, the trace, the seeded random numbers, frame ids and the pcap listeners.
+ * queue, the ports' transmit timing, the trace, the seeded random numbers, frame ids and the
+ * pcap listeners.
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -9,6 +10,7 @@ import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
 import type { DropReason } from '../trace.ts';
 import { TraceLog } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { PortTiming } from './port-timing.ts';
 import { Rng } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
 
@@ -27,6 +29,8 @@ export interface ContextOptions {
 
 export class SimContext {
   readonly sched = new Scheduler();
+  /** Every port's transmit timing (port-timing.ts). */
+  readonly portTiming = new PortTiming();
   readonly trace: TraceLog;
   readonly rng: Rng;
   readonly wireListeners: WireListener[] = [];
@@ -37,6 +41,11 @@ export class SimContext {
    * (a loop) may no longer hold.
    */
   topologyEpoch = 0;
+  /**
+   * The topology epoch in which a storm last saturated a VLAN (-1: never), so that switches
+   * look at their VLAN's storm state only while some storm may be on.
+   */
+  stormEpoch = -1;
   private frameIds = 0;
 
   constructor(readonly options: ContextOptions) {
