@@ -611,7 +611,7 @@ export class Switch extends IpDevice {
     if (!sp.up) return counters;
     const epoch = this.ctx.topologyEpoch;
     let since = Number.POSITIVE_INFINITY;
-    for (const vs of this.vlanList)
+    for (const vs of this.vlans.values())
       if (vs.member[sp.index] === 1 && vs.storm.active(epoch)) since = Math.min(since, vs.storm.startedAt);
     if (since === Number.POSITIVE_INFINITY) return counters;
     const frames = Math.floor(((this.ctx.sched.now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
