@@ -304,6 +304,8 @@ export interface Simulation {
   reload(id: DeviceId): void;
 
   clearArp(id: DeviceId): void;
+  /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
+  deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
   clearMacTable(id: DeviceId): void;
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;

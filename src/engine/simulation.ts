@@ -254,6 +254,9 @@ class EngineSimulation implements Simulation {
   clearArp(id: DeviceId): void {
     this.device(id).clearArp();
   }
+  deleteArp(id: DeviceId, ip: Ipv4Addr): boolean {
+    return this.device(id).deleteArp(ip);
+  }
   clearMacTable(id: DeviceId): void {
     this.device(id).clearMacTable();
   }

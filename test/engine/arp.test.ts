@@ -58,6 +58,20 @@ describe('ARP cache contents', () => {
     n.sim.clearArp(d('PC1'));
     expect(n.sim.arpTable(d('PC1'))).toEqual([]);
   });
+
+  it('arp -d forgets one entry, and the next packet resolves it again', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    expect(n.sim.deleteArp(d('PC1'), ip('10.0.0.1'))).toBe(true);
+    expect(n.sim.deleteArp(d('PC1'), ip('10.0.0.1'))).toBe(false);
+    expect(n.sim.arpTable(d('PC1'))).toEqual([]);
+    const requests = () =>
+      n.sim.trace.events.filter((e) => e.kind === 'arp-request' && e.device === 'PC1').length;
+    const before = requests();
+    expect(n.ping('PC1', '10.0.0.1', { count: 1 }).results[0]!.outcome.kind).toBe('reply');
+    expect(requests()).toBe(before + 1);
+    expect(n.sim.arpTable(d('PC1')).map((e) => e.ip)).toEqual([ip('10.0.0.1')]);
+  });
 });
 
 describe('ARP aging', () => {

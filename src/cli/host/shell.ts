@@ -376,6 +376,11 @@ export class HostShell {
       this.ctx.sim.clearArp(this.ctx.id);
       return [];
     }
+    if (a.length === 2 && a[0] === '-d') {
+      const ip = parseIpv4(a[1]!);
+      if (ip === undefined) return ARP_USAGE;
+      return this.ctx.sim.deleteArp(this.ctx.id, ip) ? [] : ['The ARP entry deletion failed: Element not found.'];
+    }
     return ARP_USAGE;
   }
 

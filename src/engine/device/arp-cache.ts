@@ -174,6 +174,15 @@ export class ArpCache implements EventTarget {
     }
   }
 
+  /** Forgets the entry for `ip`, complete or not; false when there was none. */
+  remove(ip: number): boolean {
+    const r = this.records.get(ip);
+    if (r === undefined) return false;
+    this.stopRetry(r);
+    this.delete(ip);
+    return true;
+  }
+
   clear(): void {
     this.forwarding.invalidate();
     for (const r of this.records.values()) this.stopRetry(r);

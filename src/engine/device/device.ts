@@ -147,6 +147,9 @@ export abstract class Device {
     return new Map();
   }
   clearArp(): void {}
+  deleteArp(_ip: number): boolean {
+    return false;
+  }
   clearMacTable(): void {}
   abstract ping(target: number, options: PingOptions): PingJob;
   abstract traceroute(target: number, options: TracerouteOptions): TracerouteJob;

@@ -42,6 +42,10 @@ export abstract class IpDevice extends Device implements L3Owner {
     this.stack.arp.clear();
   }
 
+  override deleteArp(ip: number): boolean {
+    return this.stack.arp.remove(ip);
+  }
+
   ping(target: number, options: PingOptions): PingJob {
     return this.apps.ping(this.stack, target, options);
   }
