@@ -379,7 +379,9 @@ export class HostShell {
     if (a.length === 2 && a[0] === '-d') {
       const ip = parseIpv4(a[1]!);
       if (ip === undefined) return ARP_USAGE;
-      return this.ctx.sim.deleteArp(this.ctx.id, ip) ? [] : ['The ARP entry deletion failed: Element not found.'];
+      return this.ctx.sim.deleteArp(this.ctx.id, ip)
+        ? []
+        : ['The ARP entry deletion failed: Element not found.'];
     }
     return ARP_USAGE;
   }
