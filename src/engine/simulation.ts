@@ -242,7 +242,7 @@ class EngineSimulation implements Simulation {
   macFlaps(id: DeviceId, since: number): MacFlaps {
     const device = this.device(id);
     if (!(device instanceof Switch)) return { flaps: [], next: 0, missed: 0 };
-    const { entries, next, missed } = device.flaps.read(since);
+    const { entries, next, missed } = device.readFlaps(since);
     return { flaps: entries, next, missed };
   }
   bootTime(id: DeviceId): Micros {

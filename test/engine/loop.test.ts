@@ -217,4 +217,25 @@ describe('MAC flapping', () => {
     // A PC has no MAC table: nothing to read.
     expect(n.sim.macFlaps(d('PC1'), 0)).toEqual({ flaps: [], next: 0, missed: 0 });
   });
+
+  it('keeps reporting the addresses caught in a storm while it lasts, ports alternating', () => {
+    const n = doubleLink();
+    n.ping('PC1', '10.0.0.9', { count: 1 });
+    const pc1 = n.sim.interfaces(d('PC1'))[0]!.mac;
+    const start = n.sim.macFlaps(d('S1'), 0);
+    const first = start.flaps.filter((f) => f.mac === pc1).at(-1)!;
+    n.run(seconds(46));
+    const later = n.sim.macFlaps(d('S1'), start.next).flaps.filter((f) => f.mac === pc1);
+    expect(later.map((f) => f.at - first.at)).toEqual([seconds(15), seconds(30), seconds(45)]);
+    expect(later.map((f) => [f.from, f.to])).toEqual([
+      [first.to, first.from],
+      [first.from, first.to],
+      [first.to, first.from],
+    ]);
+    // The loop broken, the reports stop.
+    n.reconfigure('S2', { ports: { 'g0/2': { shutdown: true } } });
+    const end = n.sim.macFlaps(d('S1'), 0).next;
+    n.run(seconds(60));
+    expect(n.sim.macFlaps(d('S1'), end).flaps).toEqual([]);
+  });
 });

@@ -41,7 +41,7 @@ import { isGroupMac } from './mac-util.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { SeqLog } from './seq-log.ts';
+import { SeqLog, type SeqRead } from './seq-log.ts';
 import { ifaceCounters, logicalStatus, physicalStatus } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
@@ -56,6 +56,8 @@ const STORM_FRAME = 64;
 const STORM_FRAME_ON_WIRE = 84;
 /** A flapping address is reported at most this often. */
 const FLAP_REPORT_INTERVAL = seconds(1);
+/** How often an address caught in a storm is reported again while the storm lasts. */
+const FLAP_REPEAT = seconds(15);
 const FLAP_LOG_CAPACITY = 64;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
@@ -78,7 +80,7 @@ export class Switch extends IpDevice {
   private db = new Set<number>([1]);
   private readonly sviMac: MacAddr;
   /** MAC addresses seen moving between ports (%SW_MATM-4-MACFLAP_NOTIF). */
-  readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
+  private readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
@@ -490,17 +492,52 @@ export class Switch extends IpDevice {
 
   /** A fresh address moved from port `from` to `to`: logged at most once a second per address. */
   private noteFlap(vs: VlanState, mac: number, from: number, to: number, now: number): void {
-    const last = vs.lastFlap.get(mac);
-    if (last !== undefined && now - last < FLAP_REPORT_INTERVAL) return;
-    vs.lastFlap.set(mac, now);
+    const f = vs.flapping.get(mac);
+    if (f !== undefined && now - f.last < FLAP_REPORT_INTERVAL) return;
+    vs.flapping.set(mac, { from, to, last: now });
+    this.pushFlap(vs.id, mac, from, to, now);
+  }
+
+  private pushFlap(vlan: number, mac: number, from: number, to: number, at: number): void {
     this.flaps.push({
       seq: this.flaps.nextSeq,
-      at: now as Micros,
+      at: at as Micros,
       mac: mac as MacAddr,
-      vlan: vs.id,
+      vlan,
       from: this.sw[from]!.name,
       to: this.sw[to]!.name,
     });
+  }
+
+  /**
+   * The MAC flap log from `since` on. While a storm saturates a VLAN its frames keep moving
+   * the addresses that flapped as it started, and IOS keeps reporting them (a 2960 in a loop
+   * names the same host again some 15-20 s later). The engine no longer moves those frames
+   * one by one, so the repeats are added as the log is read: each such address every
+   * FLAP_REPEAT, the two ports alternating.
+   */
+  readFlaps(since: number): SeqRead<MacFlap> {
+    const now = this.ctx.sched.now;
+    const epoch = this.ctx.topologyEpoch;
+    const due: [at: number, vlan: number, mac: number, from: number, to: number][] = [];
+    for (const vs of this.vlans.values()) {
+      if (!vs.storm.active(epoch)) continue;
+      for (const [mac, f] of vs.flapping) {
+        // Only addresses caught in this storm, not one that moved once long before it.
+        if (f.last < vs.storm.startedAt - FLAP_REPORT_INTERVAL) continue;
+        // A log read after a long while gets the latest repeats only (it keeps so many).
+        const missed = Math.floor((now - f.last) / FLAP_REPEAT) - FLAP_LOG_CAPACITY;
+        if (missed > 0) f.last += missed * FLAP_REPEAT;
+        for (let at = f.last + FLAP_REPEAT; at <= now; at += FLAP_REPEAT) {
+          [f.from, f.to] = [f.to, f.from];
+          f.last = at;
+          due.push([at, vs.id, mac, f.from, f.to]);
+        }
+      }
+    }
+    due.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [at, vlan, mac, from, to] of due) this.pushFlap(vlan, mac, from, to, at);
+    return this.flaps.read(since);
   }
 
   private reportStorm(vs: VlanState): void {

@@ -8,6 +8,13 @@ import { MacTable } from './mac-table.ts';
 import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
+export interface Flapping {
+  from: number;
+  to: number;
+  /** When it was last reported. */
+  last: number;
+}
+
 export class VlanState extends MacTable {
   // What the per-frame path reads first, next to the table's own fields.
   readonly id: number;
@@ -16,8 +23,8 @@ export class VlanState extends MacTable {
   readonly member: Uint8Array;
   members: SwitchPort[] = [];
   readonly storm = new StormGuard();
-  /** When each flapping MAC address was last reported. */
-  readonly lastFlap = new Map<number, number>();
+  /** Addresses that moved between two ports while fresh: the ports, and the last report. */
+  readonly flapping = new Map<number, Flapping>();
 
   constructor(id: number, portCount: number) {
     super();
