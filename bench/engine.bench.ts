@@ -53,6 +53,7 @@ const FIXED_FLOWS = 64;
 /** Where a hop ends: the kind of device whose port received the frame. */
 type HopKind = 'PC' | 'switch' | 'router';
 const HOP_KINDS: readonly HopKind[] = ['PC', 'switch', 'router'];
+const HOP_LABELS: Readonly<Record<HopKind, string>> = { PC: 'PCs', switch: 'switches', router: 'routers' };
 
 interface Campus {
   readonly sim: Simulation;
@@ -312,7 +313,7 @@ function throughputLine(r: Throughput, kernelNs: number | undefined): string {
     `engine ${fmt(r.devices)} devices, ${fmt(r.flows)} pinging: ${fmt(r.hops / r.seconds)} hops/s, ` +
     `${ns.toFixed(0)} ns/hop${ratio} (${fmt(r.hops)} hops in ${r.seconds.toFixed(2)} s CPU, ` +
     `GC ${(r.gcShare * 100).toFixed(1)} %; hops at ` +
-    `${HOP_KINDS.map((k) => `${k}s ${Math.round(r.mix[k] * 100)} %`).join(', ')}; ${fmt(r.drops)} drops)`
+    `${HOP_KINDS.map((k) => `${HOP_LABELS[k]} ${Math.round(r.mix[k] * 100)} %`).join(', ')}; ${fmt(r.drops)} drops)`
   );
 }
 
