@@ -20,13 +20,15 @@ const NETWORK = JSON.stringify({
 const UP = '\x1b[A';
 const DOWN = '\x1b[B';
 
-async function console1(): Promise<{ session: Session; keys: ConsoleKeys; mark: () => () => string }> {
+async function console1(
+  device = 'R1',
+): Promise<{ session: Session; keys: ConsoleKeys; mark: () => () => string; written: () => string }> {
   const session = new Session();
   expect(session.load(NETWORK).ok).toBe(true);
   let written = '';
   const keys = new ConsoleKeys(
     session,
-    session.findDevice('R1')!,
+    session.findDevice(device)!,
     true,
     (text) => {
       written += text;
@@ -45,6 +47,7 @@ async function console1(): Promise<{ session: Session; keys: ConsoleKeys; mark: 
       const from = written.length;
       return () => written.slice(from);
     },
+    written: () => written,
   };
 }
 
@@ -196,25 +199,11 @@ describe('a device console', () => {
   });
 
   it("clears the terminal when a PC's cls asks for it", async () => {
-    const session = new Session();
-    expect(session.load(NETWORK).ok).toBe(true);
-    let written = '';
-    const keys = new ConsoleKeys(
-      session,
-      session.findDevice('PC1')!,
-      true,
-      (text) => {
-        written += text;
-      },
-      () => {},
-      (e) => {
-        throw e;
-      },
-    );
-    await keys.open();
+    const { keys, written } = await console1('PC1');
     await keys.input('ipconfig\r');
     await keys.input('cls\r');
     // After the erase, only the prompt: the ipconfig output is gone from screen and scrollback.
-    expect(written.slice(written.lastIndexOf('\x1b[H\x1b[2J\x1b[3J'))).toBe('\x1b[H\x1b[2J\x1b[3JC:\\>');
+    const all = written();
+    expect(all.slice(all.lastIndexOf('\x1b[H\x1b[2J\x1b[3J'))).toBe('\x1b[H\x1b[2J\x1b[3JC:\\>');
   });
 });

@@ -137,19 +137,23 @@ export class Switch extends IpDevice {
     return this.portCfg[port.index]!;
   }
 
-  /** The native VLAN CDP advertises on `port`: the trunk's native VLAN, or the access VLAN. */
-  override cdpNativeOf(port: Port): number | undefined {
+  /** Whether `port` trunks with its neighbour after DTP; undefined while it has none. */
+  private trunking(port: Port): boolean | undefined {
     const peer = port.peer;
     if (!port.up || peer === null) return undefined;
+    return negotiateTrunk(this.switchportOf(port), peer.owner.switchportOf(peer)) === 'trunk';
+  }
+
+  /** The native VLAN CDP advertises on `port`: the trunk's native VLAN, or the access VLAN. */
+  override cdpNativeOf(port: Port): number | undefined {
+    const trunk = this.trunking(port);
+    if (trunk === undefined) return undefined;
     const cfg = this.switchportOf(port);
-    return negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? cfg.nativeVlan : cfg.accessVlan;
+    return trunk ? cfg.nativeVlan : cfg.accessVlan;
   }
 
   override trunkNativeOf(port: Port): number | undefined {
-    const peer = port.peer;
-    if (!port.up || peer === null) return undefined;
-    const cfg = this.switchportOf(port);
-    return negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? cfg.nativeVlan : undefined;
+    return this.trunking(port) === true ? this.switchportOf(port).nativeVlan : undefined;
   }
 
   refresh(): void {
@@ -161,10 +165,8 @@ export class Switch extends IpDevice {
       const port = sp;
       const cfg = this.portCfg[port.index]!;
       const peer = port.peer;
-      let oper = OPER_DOWN;
-      if (port.up && peer !== null) {
-        oper = negotiateTrunk(cfg, peer.owner.switchportOf(peer)) === 'trunk' ? OPER_TRUNK : OPER_ACCESS;
-      }
+      const trunk = this.trunking(port);
+      const oper = trunk === undefined ? OPER_DOWN : trunk ? OPER_TRUNK : OPER_ACCESS;
       if (
         oper !== sp.oper ||
         cfg.accessVlan !== sp.accessVlan ||
