@@ -36,7 +36,7 @@ describe('ForwardingCache', () => {
             cache.record(o.dst, IFACES[o.iface]!, o.mac, now + o.life);
             model.set(o.dst, { iface: o.iface, mac: o.mac, until: now + o.life });
             // A destination just recorded is found at once.
-            const i = cache.find(o.dst, now);
+            const i = cache.find(o.dst, { now });
             expect(i).toBeGreaterThanOrEqual(0);
             expect(cache.mac(i)).toBe(o.mac);
           } else if (o.kind === 'invalidate') {
@@ -44,7 +44,7 @@ describe('ForwardingCache', () => {
             model.clear();
           } else {
             now += o.dt;
-            const i = cache.find(o.dst, now);
+            const i = cache.find(o.dst, { now });
             const e = model.get(o.dst);
             // A cache may forget (it starts over when full), but what it answers is right.
             if (i >= 0) {

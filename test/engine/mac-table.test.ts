@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MacTable } from '../../src/engine/device/mac-table.ts';
+import { MacTable, macHigh, macLow } from '../../src/engine/device/mac-table.ts';
 
 const AGING = 300;
 
@@ -20,14 +20,19 @@ describe('MacTable', () => {
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
         const t = new MacTable();
         const model = new Map<number, { port: number; seen: number }>();
+        const clock = { now: 0 };
         let now = 0;
         for (const o of ops) {
           if (o.kind === 'learn') {
             now += o.dt;
+            clock.now = now;
             const i = t.find(o.mac);
+            const known = model.get(o.mac);
+            if (known !== undefined)
+              expect(i >= 0 && t.fresh(i, clock, AGING)).toBe(now - known.seen < AGING);
             if (i >= 0) {
-              t.move(i, o.port, now);
-              t.touch(i, now);
+              t.move(i, o.port, clock);
+              t.touch(i, clock);
             } else t.insert(o.mac, o.port, now, AGING);
             model.set(o.mac, { port: o.port, seen: now });
           } else {
@@ -45,5 +50,23 @@ describe('MacTable', () => {
         }
       }),
     );
+  });
+
+  it('splits a 48-bit address into two 24-bit halves that rebuild it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 48 - 1 }), (mac) => {
+        const high = macHigh(mac);
+        const low = macLow(mac);
+        expect(high).toBeGreaterThanOrEqual(0);
+        expect(high).toBeLessThan(2 ** 24);
+        expect(low).toBeGreaterThanOrEqual(0);
+        expect(low).toBeLessThan(2 ** 24);
+        expect(high * 2 ** 24 + low).toBe(mac);
+      }),
+    );
+    const t = new MacTable();
+    t.insert(0xffff_ffff_fffe, 1, 0, AGING);
+    expect(t.findHalves(0xffffff, 0xfffffe)).toBe(t.find(0xffff_ffff_fffe));
+    expect(t.find(0xffff_ffff_fffe)).toBeGreaterThanOrEqual(0);
   });
 });

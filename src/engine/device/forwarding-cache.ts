@@ -11,6 +11,7 @@
  * must match, so invalidating costs nothing and entries need no list of what they depend on.
  * Destinations with several equal-cost routes are not cached (the choice depends on the source).
  */
+import type { Clock } from '../sim/scheduler.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 const EMPTY = -1;
@@ -40,8 +41,9 @@ export class ForwardingCache {
     this.epoch++;
   }
 
-  /** The slot holding a usable entry for `dst` at `now`, or -1. */
-  find(dst: number, now: number): number {
+  /** The slot holding a usable entry for `dst` now, or -1. (A clock, not a time: see MacTable.) */
+  find(dst: number, clock: Clock): number {
+    const now = clock.now;
     const slots = this.slots;
     const mask = this.mask;
     for (let i = hash(dst) & mask; mask >= 0; i = (i + 1) & mask) {

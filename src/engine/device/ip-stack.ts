@@ -173,7 +173,7 @@ export class IpStack implements EventTarget, ArpHost {
     const dst = pkt.dst;
     // A destination in the forwarding cache is none of our addresses (it forgets everything
     // when they change), which spares a router looking them up for what it forwards.
-    const cached = this.forwarding ? this.forwardingCache.find(dst, this.now) : -1;
+    const cached = this.forwarding ? this.forwardingCache.find(dst, this.ctx.sched) : -1;
     if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.own.has(dst))) {
       this.deliverLocal(iface, pkt, frameId);
       return;
@@ -191,7 +191,7 @@ export class IpStack implements EventTarget, ArpHost {
       const out = this.forwardingCache.iface(cached);
       const outId = this.ctx.nextFrameId();
       if (this.ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
-      this.transmit(out, this.forwardingCache.mac(cached), withTtl(pkt, pkt.ttl - 1), outId);
+      this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId);
       return;
     }
     const routes = this.table.lookup(dst);
@@ -338,10 +338,9 @@ export class IpStack implements EventTarget, ArpHost {
       this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
       return SEND_OK;
     }
-    const cached = this.forwardingCache.find(dst, this.now);
+    const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
-      const iface = this.forwardingCache.iface(cached);
-      this.transmit(iface, this.forwardingCache.mac(cached), pkt, this.ctx.nextFrameId());
+      this.transmitCached(cached, pkt, this.ctx.nextFrameId());
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);
@@ -400,6 +399,19 @@ export class IpStack implements EventTarget, ArpHost {
       if (cacheAs >= 0) this.forwardingCache.record(cacheAs, iface, mac, this.arp.usableUntil(nextHop));
     }
     this.transmit(iface, mac, pkt, frameId);
+  }
+
+  /**
+   * `transmit` to the next hop in slot `slot` of the forwarding cache. It takes the slot, not the
+   * MAC address: a 48-bit number passed to a call the compiler does not inline is boxed.
+   */
+  private transmitCached(slot: number, pkt: Ipv4Packet, frameId: number): void {
+    const iface = this.forwardingCache.iface(slot);
+    iface.owner.transmitL3(
+      iface,
+      ipFrame(this.forwardingCache.mac(slot) as never, iface.mac, iface.tag, pkt),
+      frameId,
+    );
   }
 
   /** Frames `pkt` for `mac` and hands it to the device to send from `iface`. */
@@ -535,11 +547,11 @@ export class IpStack implements EventTarget, ArpHost {
       );
       return SEND_OK;
     }
-    const cached = this.forwardingCache.find(dst, this.now);
+    const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
       const iface = this.forwardingCache.iface(cached);
       const pkt = ipv4(source ?? iface.ip!.addr, dst, ttl, protocol, this.nextId(), payload);
-      this.transmit(iface, this.forwardingCache.mac(cached), pkt, this.ctx.nextFrameId());
+      this.transmitCached(cached, pkt, this.ctx.nextFrameId());
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);

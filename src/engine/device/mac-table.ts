@@ -8,7 +8,12 @@
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
  * the table, which is rare.
+ *
+ * The per-frame methods take no 48-bit address and no time as a number: a double passed to a
+ * call the compiler does not inline is boxed, one allocation per frame. They take the address
+ * as two 24-bit halves (`macHigh`, `macLow`: small integers) and read the time from the clock.
  */
+import type { Clock } from '../sim/scheduler.ts';
 
 const EMPTY = -1;
 const MIN_CAPACITY = 8;
@@ -32,9 +37,15 @@ export class MacTable {
     this.mask = -1;
   }
 
-  /** The slot holding `mac`, or -1. The entry may have aged out: check `seen`. */
+  /** The slot holding `mac`, or -1. The entry may have aged out: check `fresh`. */
   find(mac: number): number {
+    return this.findHalves(macHigh(mac), macLow(mac));
+  }
+
+  /** `find` for the address `high` * 2^24 + `low`. */
+  findHalves(high: number, low: number): number {
     if (this.used === 0) return -1;
+    const mac = high * HALF + low;
     const slots = this.slots;
     const mask = this.mask;
     let i = hash(mac) & mask;
@@ -46,9 +57,9 @@ export class MacTable {
     }
   }
 
-  /** When the address in slot `i` was last seen. */
-  seen(i: number): number {
-    return this.slots[i * STRIDE + SEEN]!;
+  /** Whether the address in slot `i` was seen less than `aging` ago. */
+  fresh(i: number, clock: Clock, aging: number): boolean {
+    return clock.now - this.slots[i * STRIDE + SEEN]! < aging;
   }
 
   /** When the address in slot `i` was learned on its current port. */
@@ -61,15 +72,15 @@ export class MacTable {
     return this.slots[i * STRIDE + PORT]!;
   }
 
-  /** A frame from the address in slot `i` arrived at `now`. */
-  touch(i: number, now: number): void {
-    this.slots[i * STRIDE + SEEN] = now;
+  /** A frame from the address in slot `i` arrived now. */
+  touch(i: number, clock: Clock): void {
+    this.slots[i * STRIDE + SEEN] = clock.now;
   }
 
-  /** The address in slot `i` moved to port `port` at `now`. */
-  move(i: number, port: number, now: number): void {
+  /** The address in slot `i` moved to port `port` now. */
+  move(i: number, port: number, clock: Clock): void {
     this.slots[i * STRIDE + PORT] = port;
-    this.slots[i * STRIDE + LEARNED] = now;
+    this.slots[i * STRIDE + LEARNED] = clock.now;
   }
 
   /** Adds `mac` (not present) learned on port `port` at `now`, dropping aged entries if it must grow. */
@@ -141,6 +152,13 @@ export class MacTable {
     this.used = 0;
   }
 }
+
+const HALF = 0x100_0000;
+
+/** The high 24 bits of a 48-bit address. */
+export const macHigh = (mac: number): number => (mac / HALF) | 0;
+/** The low 24 bits of a 48-bit address. */
+export const macLow = (mac: number): number => (mac % HALF) | 0;
 
 /** Mixes the 48 bits of a MAC address into 32 (the low bits vary most, the OUI little). */
 function hash(mac: number): number {

@@ -37,6 +37,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
+import { macHigh, macLow } from './mac-table.ts';
 import { isGroupMac } from './mac-util.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
@@ -286,21 +287,23 @@ export class Switch extends IpDevice {
       this.drop(frameId, sp.oper === OPER_ACCESS ? 'vlan-not-allowed' : 'port-down', sp.name);
       return;
     }
-    const src = frame.src;
-    if (!isGroupMac(src)) this.learn(vs, src, sp);
+    this.learn(vs, frame, sp);
     this.forward(vs, sp, frame, frameId, len, tag);
   }
 
-  private learn(vs: VlanState, src: number, port: SwitchPort): void {
-    const now = this.ctx.sched.now;
-    const i = vs.find(src);
+  /** Learns the frame's source address (see MacTable on why the address is split). */
+  private learn(vs: VlanState, frame: EthernetFrame, port: SwitchPort): void {
+    const src = frame.src;
+    if (isGroupMac(src)) return;
+    const clock = this.ctx.sched;
+    const i = vs.findHalves(macHigh(src), macLow(src));
     if (i >= 0) {
-      const fresh = now - vs.seen(i) < MAC_AGING;
-      vs.touch(i, now);
+      const fresh = vs.fresh(i, clock, MAC_AGING);
+      vs.touch(i, clock);
       if (fresh && vs.port(i) === port.index) return;
-      if (fresh) this.noteFlap(vs, src, vs.port(i), port.index, now);
-      vs.move(i, port.index, now);
-    } else vs.insert(src, port.index, now, MAC_AGING);
+      if (fresh) this.noteFlap(vs, src, vs.port(i), port.index, clock.now);
+      vs.move(i, port.index, clock);
+    } else vs.insert(src, port.index, clock.now, MAC_AGING);
     if (this.ctx.trace.enabled) this.traceLearned(vs, src, port);
   }
 
@@ -341,8 +344,8 @@ export class Switch extends IpDevice {
         this.toSvi(vs.svi, frame, frameId, len);
         return;
       }
-      const i = vs.find(dst);
-      if (i >= 0 && ctx.sched.now - vs.seen(i) < MAC_AGING) {
+      const i = vs.findHalves(macHigh(dst), macLow(dst));
+      if (i >= 0 && vs.fresh(i, ctx.sched, MAC_AGING)) {
         const out = this.sw[vs.port(i)]!;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);

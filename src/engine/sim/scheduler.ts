@@ -23,6 +23,11 @@
  *   not (a cable going down bumps an epoch that the arrival checks instead).
  */
 
+/** What reads the virtual time (the scheduler): passed where a time as a number would be boxed. */
+export interface Clock {
+  readonly now: number;
+}
+
 /** Receives scheduled events. `a`, `b` and `c` are whatever the scheduler of the event passed. */
 export interface EventTarget {
   onEvent(code: number, a: unknown, b: number, c: number): void;
@@ -55,7 +60,7 @@ const REC_TIME = 5;
 const MAX_LANES = 16;
 const INITIAL_LANE = 16;
 
-export class Scheduler {
+export class Scheduler implements Clock {
   /** Current virtual time (microseconds). */
   now = 0;
   private seq = 0;
