@@ -4,6 +4,8 @@ import { MacTable, macHigh, macLow } from '../../src/engine/device/mac-table.ts'
 
 const AGING = 300;
 
+const find = (t: MacTable, mac: number): number => t.findHalves(macHigh(mac), macLow(mac));
+
 describe('MacTable', () => {
   it('behaves like a map of live entries under learning, aging and port flushes', () => {
     const mac = fc.integer({ min: 0, max: 40 }).map((i) => 0x00000c000000 + i * 0x10001);
@@ -26,7 +28,7 @@ describe('MacTable', () => {
           if (o.kind === 'learn') {
             now += o.dt;
             clock.now = now;
-            const i = t.find(o.mac);
+            const i = find(t, o.mac);
             const known = model.get(o.mac);
             if (known !== undefined)
               expect(i >= 0 && t.fresh(i, clock, AGING)).toBe(now - known.seen < AGING);
@@ -66,7 +68,9 @@ describe('MacTable', () => {
     );
     const t = new MacTable();
     t.insert(0xffff_ffff_fffe, 1, 0, AGING);
-    expect(t.findHalves(0xffffff, 0xfffffe)).toBe(t.find(0xffff_ffff_fffe));
-    expect(t.find(0xffff_ffff_fffe)).toBeGreaterThanOrEqual(0);
+    const i = t.findHalves(0xffffff, 0xfffffe);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(t.port(i)).toBe(1);
+    expect(t.findHalves(0xffffff, 0xffffff)).toBe(-1);
   });
 });

@@ -37,12 +37,10 @@ export class MacTable {
     this.mask = -1;
   }
 
-  /** The slot holding `mac`, or -1. The entry may have aged out: check `fresh`. */
-  find(mac: number): number {
-    return this.findHalves(macHigh(mac), macLow(mac));
-  }
-
-  /** `find` for the address `high` * 2^24 + `low`. */
+  /**
+   * The slot holding the address `high` * 2^24 + `low` (see `macHigh`, `macLow`), or -1. The
+   * entry may have aged out: check `fresh`.
+   */
   findHalves(high: number, low: number): number {
     if (this.used === 0) return -1;
     const mac = high * HALF + low;
