@@ -47,7 +47,7 @@ const INITIAL = 1024;
 const HEAP = -1;
 const NONE = -2;
 
-/** Per event record: up to four numeric arguments, the sequence number and the time. */
+/** Per event record: up to four numeric arguments, the sequence number, the time and the code. */
 const REC = 8;
 const REC_B = 0;
 const REC_C = 1;
@@ -55,6 +55,7 @@ const REC_D = 2;
 const REC_E = 3;
 const REC_SEQ = 4;
 const REC_TIME = 5;
+const REC_CODE = 6;
 
 /** Lanes scanned for the next event; frames of further (onLine, delay) pairs use the heap. */
 const MAX_LANES = 16;
@@ -66,12 +67,12 @@ export class Scheduler implements Clock {
   private seq = 0;
 
   // Event records, by slot. What one event needs sits together (one cache line for its
-  // numbers, one for its two references), since a record is written long before it is read.
+  // numbers, one for its two references), since a record is written long before it is read:
+  // running a frame event touches those two lines and nothing else of the scheduler's.
   /** target, payload */
   private objs: unknown[] = new Array(INITIAL * 2).fill(null);
   private rec = new Float64Array(INITIAL * REC);
-  private codes = new Int32Array(INITIAL);
-  /** Heap position of a slot, -1 when not in the heap. */
+  /** Heap position of a slot, -1 when not in the heap (only the heap writes it). */
   private position = new Int32Array(INITIAL).fill(-1);
   private free = new Int32Array(INITIAL);
   private freeCount = 0;
@@ -106,9 +107,9 @@ export class Scheduler implements Clock {
     const slot = this.alloc();
     this.objs[2 * slot] = target;
     this.objs[2 * slot + 1] = a;
-    this.codes[slot] = code;
     const r = slot * REC;
     const rec = this.rec;
+    rec[r + REC_CODE] = code;
     rec[r + REC_B] = b;
     rec[r + REC_C] = c;
     rec[r + REC_TIME] = time > this.now ? time : this.now;
@@ -136,9 +137,9 @@ export class Scheduler implements Clock {
     const slot = this.alloc();
     this.objs[2 * slot] = sink;
     this.objs[2 * slot + 1] = frame;
-    this.codes[slot] = FRAME;
     const r = slot * REC;
     const rec = this.rec;
+    rec[r + REC_CODE] = FRAME;
     rec[r + REC_B] = frameId;
     rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
@@ -220,7 +221,7 @@ export class Scheduler implements Clock {
     const objs = this.objs;
     const target = objs[2 * slot];
     const a = objs[2 * slot + 1];
-    const code = this.codes[slot]!;
+    const code = rec[r + REC_CODE]!;
     const b = rec[r + REC_B]!;
     const c = rec[r + REC_C]!;
     const d = rec[r + REC_D]!;
@@ -234,22 +235,20 @@ export class Scheduler implements Clock {
 
   private alloc(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount]!;
-    if (this.slots === this.codes.length) this.growSlots();
+    if (this.slots === this.position.length) this.growSlots();
     return this.slots++;
   }
 
   private release(slot: number): void {
     this.objs[2 * slot] = null;
     this.objs[2 * slot + 1] = null;
-    this.position[slot] = -1;
     this.free[this.freeCount++] = slot;
   }
 
   private growSlots(): void {
-    const n = this.codes.length * 2;
+    const n = this.position.length * 2;
     this.objs.length = n * 2;
     this.objs.fill(null, n);
-    this.codes = grow(this.codes, new Int32Array(n));
     this.rec = grow(this.rec, new Float64Array(n * REC));
     this.position = grow(this.position, new Int32Array(n).fill(-1));
     this.free = grow(this.free, new Int32Array(n));
@@ -355,6 +354,7 @@ export class Scheduler implements Clock {
 
   /** Removes the entry at heap position `pos`, refilling the hole with the last entry. */
   private heapRemoveAt(pos: number): void {
+    this.position[this.hSlot[pos]!] = -1;
     const last = --this.size;
     if (pos === last) return;
     const key = this.hKey;
