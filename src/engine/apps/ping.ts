@@ -155,7 +155,8 @@ export class PingApp implements ProbeClient, EventTarget {
   private finish(outcome: ProbeOutcome): void {
     this.waiting = false;
     this.token++;
-    this.timeout.cancel();
+    // The next probe sets it again; `stop` removes it for good.
+    this.timeout.disarm();
     const results = this.job.results;
     results.push({ seq: results.length, at: this.stack.now as Micros, outcome });
     if (this.sent >= this.options.count) {

@@ -169,7 +169,8 @@ export class TracerouteApp implements ProbeClient, EventTarget {
   private finish(outcome: ProbeOutcome): void {
     this.waiting = false;
     this.token++;
-    this.timeout.cancel();
+    // The next probe sets it again; `stop` removes it for good.
+    this.timeout.disarm();
     const hops = this.job.hops;
     const hop = hops[hops.length - 1]!;
     hop.probes.push({ seq: this.probeCount - 1, at: this.stack.now as Micros, outcome });

@@ -53,6 +53,8 @@ export class Port implements EventTarget, FrameSink {
   private qLen = 0;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
+  /** Likewise for its last "line free again" event. */
+  private readyLane = -1;
   /**
    * Where its timing sits in `ctx.portTiming.data`: when the line is free again (virtual time),
    * and the cable's byte time, inter-frame gap and propagation delay, copied when it is connected.
@@ -217,8 +219,18 @@ export class Port implements EventTarget, FrameSink {
     this.qLen--;
     this.transmit(frame, id, len, tag);
     if (this.qLen > 0) {
+      // Free again after this frame's time on the line and the gap: the very sum `transmit`
+      // stored as busyUntil, as a delay the scheduler's lanes take without heap sifting.
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
+      const timing = this.ctx.portTiming.data;
+      const at = this.timing;
+      this.readyLane = this.ctx.sched.atAfter(
+        (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!,
+        timing[at + GAP_TIME]!,
+        this,
+        EV_TX_READY,
+        this.readyLane,
+      );
     }
   }
 

@@ -15,12 +15,14 @@
  *   order they were scheduled (the clock never goes back and floating-point addition is
  *   monotonic), so each pair gets a FIFO lane: scheduling appends, running takes the head, and
  *   finding the next event scans the few lane heads. This is the bulk of all events, and it
- *   costs no heap sifting.
+ *   costs no heap sifting. A busy transmitter's "line free again" (the frame's time on the
+ *   line plus the inter-frame gap) is the same kind of delay and shares them (`atAfter`).
  * - A 4-ary heap for everything else (timers, frames of a pair without a lane), with keys
  *   (time and sequence side by side, and the slot) in typed arrays and each slot's heap
  *   position kept so a timer can be cancelled. Timers that usually do not fire (probe
- *   timeouts, ARP retries) are cancelled so they do not fill the heap; frames in flight are
- *   not (a cable going down bumps an epoch that the arrival checks instead).
+ *   timeouts, ARP retries) are cancelled so they do not fill the heap, or left for a Timer to
+ *   move when it comes due; frames in flight are not (a cable going down bumps an epoch that
+ *   the arrival checks instead).
  */
 
 /** What reads the virtual time (the scheduler): passed where a time as a number would be boxed. */
@@ -104,6 +106,27 @@ export class Scheduler implements Clock {
    * Returns a handle for `cancel`, valid together with `seqOf(handle)` until the event runs.
    */
   at(time: number, target: EventTarget, code: number, a: unknown, b: number, c: number): number {
+    return this.atSeq(time, this.seq++, target, code, a, b, c);
+  }
+
+  /**
+   * Takes the next sequence number without scheduling anything, for `atSeq`: an event scheduled
+   * later with it runs exactly where one scheduled now would (see Timer).
+   */
+  reserveSeq(): number {
+    return this.seq++;
+  }
+
+  /** `at` with a sequence number from `reserveSeq` (each used at most once). */
+  atSeq(
+    time: number,
+    seq: number,
+    target: EventTarget,
+    code: number,
+    a: unknown,
+    b: number,
+    c: number,
+  ): number {
     const slot = this.alloc();
     this.objs[2 * slot] = target;
     this.objs[2 * slot + 1] = a;
@@ -113,7 +136,7 @@ export class Scheduler implements Clock {
     rec[r + REC_B] = b;
     rec[r + REC_C] = c;
     rec[r + REC_TIME] = time > this.now ? time : this.now;
-    rec[r + REC_SEQ] = this.seq++;
+    rec[r + REC_SEQ] = seq;
     this.heapInsert(slot);
     return slot;
   }
@@ -144,6 +167,33 @@ export class Scheduler implements Clock {
     rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
+    rec[r + REC_TIME] = this.now + onLine + delay;
+    rec[r + REC_SEQ] = this.seq++;
+    // Kept inline (here and in `atAfter`): onLine and delay passed on to a call that is not
+    // inlined would be boxed, an allocation per frame.
+    const used =
+      lane >= 0 && lane < this.lanes && this.laneOnLine[lane] === onLine && this.laneDelay[lane] === delay
+        ? lane
+        : this.laneFor(onLine, delay);
+    if (used >= 0) this.laneAppend(used, slot);
+    else this.heapInsert(slot);
+    return used;
+  }
+
+  /**
+   * Schedules `target.onEvent(code, null, 0, 0)` at now + onLine + delay: an event whose delay
+   * is fixed by a frame size and a cable, as a transmitter's next "line free" is, shares the
+   * frames' lanes (see `atFrame` for `lane`). Cannot be cancelled.
+   */
+  atAfter(onLine: number, delay: number, target: EventTarget, code: number, lane: number): number {
+    const slot = this.alloc();
+    this.objs[2 * slot] = target;
+    this.objs[2 * slot + 1] = null;
+    const r = slot * REC;
+    const rec = this.rec;
+    rec[r + REC_CODE] = code;
+    rec[r + REC_B] = 0;
+    rec[r + REC_C] = 0;
     rec[r + REC_TIME] = this.now + onLine + delay;
     rec[r + REC_SEQ] = this.seq++;
     const used =
