@@ -223,6 +223,12 @@ export interface PingOptions {
   readonly source?: Ipv4Addr;
 }
 
+export interface EngineStats {
+  /** Datagrams routers forwarded so far, and how many of them in their own frame (ownership.ts). */
+  readonly routed: number;
+  readonly routedInPlace: number;
+}
+
 export interface PingJob {
   readonly done: boolean;
   readonly target: Ipv4Addr;
@@ -272,6 +278,8 @@ export interface Simulation {
   step(): boolean;
   /** Time of the next pending event, or undefined. */
   nextEventTime(): Micros | undefined;
+  /** Counters of the engine's own work, for benches and diagnostics. */
+  engineStats(): EngineStats;
 
   interfaces(id: DeviceId): readonly InterfaceStatus[];
   arpTable(id: DeviceId): readonly ArpEntry[];

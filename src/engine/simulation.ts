@@ -14,6 +14,7 @@ import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
 import type {
   ArpEntry,
+  EngineStats,
   InterfaceChanges,
   InterfaceStatus,
   LinkOptions,
@@ -205,6 +206,10 @@ class EngineSimulation implements Simulation {
 
   nextEventTime(): Micros | undefined {
     return this.ctx.sched.nextTime() as Micros | undefined;
+  }
+
+  engineStats(): EngineStats {
+    return { routed: this.ctx.routed, routedInPlace: this.ctx.routedInPlace };
   }
 
   // ---- queries ---------------------------------------------------------------------------

@@ -111,11 +111,11 @@ class Recorder implements EventTarget, FrameSink {
   onEvent(code: number): void {
     this.seen.push(`${this.sched.now}:t${code}`);
   }
-  arrive(_frame: unknown, frameId: number, epoch: number, len: number, tag: number): void {
-    this.seen.push(`${this.sched.now}:f${frameId}/${epoch}/${len}/${tag}`);
+  arrive(_frame: unknown, frameId: number, epoch: number, len: number, tag: number, owned: number): void {
+    this.seen.push(`${this.sched.now}:f${frameId}/${epoch}/${len}/${tag}/${owned}`);
     // Some arrivals send the frame on, as a switch would, from inside the run.
     if (frameId % 3 === 0)
-      this.sched.atFrame(0.08 * (frameId % 5), 1, this, null, frameId + 1, 0, 0, -1, frameId % 4);
+      this.sched.atFrame(0.08 * (frameId % 5), 1, this, null, frameId + 1, 0, 0, -1, 0, frameId % 4);
   }
 }
 
@@ -142,7 +142,7 @@ function model(ops: Op[]): string[] {
       pending.push({
         time: now + 0.08 * (frameId % 5) + 1,
         seq: seq++,
-        label: `f${next}/0/0/-1`,
+        label: `f${next}/0/0/-1/0`,
         id: -1,
         frame: true,
       });
@@ -158,7 +158,7 @@ function model(ops: Op[]): string[] {
       pending.push({
         time: now + op.onLine + op.delay,
         seq: seq++,
-        label: `f${id * 3}/7/60/5`,
+        label: `f${id * 3}/7/60/5/1`,
         id,
         frame: true,
       });
@@ -222,11 +222,11 @@ describe('Scheduler with frames and timers', () => {
     for (const frameFirst of [true, false]) {
       const s = new Scheduler();
       const r = new Recorder(s);
-      if (frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, -1);
+      if (frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, 0, -1);
       s.at(3, r, 9, null, 0, 0);
-      if (!frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, -1);
+      if (!frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, 0, -1);
       while (s.step()) {}
-      const frame = '3:f1/0/60/-1';
+      const frame = '3:f1/0/60/-1/0';
       expect(r.seen).toEqual(frameFirst ? [frame, '3:t9'] : ['3:t9', frame]);
     }
   });
@@ -247,7 +247,7 @@ describe('Scheduler with frames and timers', () => {
           } else if (o.kind === 'frame') {
             const id = ids++;
             // A hint that is often wrong: the scheduler must check it.
-            s.atFrame(o.onLine, o.delay, r, null, id * 3, 7, 60, 5, id % 17);
+            s.atFrame(o.onLine, o.delay, r, null, id * 3, 7, 60, 5, 1, id % 17);
           } else if (o.kind === 'after') {
             s.atAfter(o.onLine, o.delay, r, ids++, ids % 17);
           } else if (o.kind === 'cancel') {

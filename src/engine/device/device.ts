@@ -76,9 +76,16 @@ export abstract class Device {
 
   /**
    * A frame arrived on `port` (line up, counters done): `len` bytes (its `wireLen`) with wire
-   * tag `tag` (see wire-tag.ts).
+   * tag `tag` (see wire-tag.ts), owned or not (see ownership.ts).
    */
-  abstract receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void;
+  abstract receive(
+    port: Port,
+    frame: EthernetFrame,
+    frameId: number,
+    len: number,
+    tag: number,
+    owned: number,
+  ): void;
 
   /**
    * Recompute everything derived from configuration and line states (interface states, DTP,

@@ -41,7 +41,7 @@ export class Host extends IpDevice {
     this.stack.reconfigure([this.nic], false, [], this.config.gateway);
   }
 
-  receive(port: Port, frame: EthernetFrame, frameId: number, _len: number, tag: number): void {
+  receive(port: Port, frame: EthernetFrame, frameId: number, _len: number, tag: number, owned: number): void {
     if (wireVid(frame, tag) > 0) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;
@@ -50,11 +50,11 @@ export class Host extends IpDevice {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
-    this.stack.receive(this.nic, frame, frameId);
+    this.stack.receive(this.nic, frame, frameId, owned);
   }
 
-  transmitL3(_iface: L3Interface, frame: EthernetFrame, frameId: number): void {
-    this.port.send(frame, frameId, wireLen(frame), TAG_AS_IS);
+  transmitL3(_iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
+    this.port.send(frame, frameId, wireLen(frame), TAG_AS_IS, owned);
   }
 
   interfaces(): InterfaceStatus[] {

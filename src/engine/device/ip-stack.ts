@@ -31,6 +31,7 @@ import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
+import { forwardInPlace, OWNED, SHARED } from './ownership.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
@@ -154,18 +155,25 @@ export class IpStack implements EventTarget, ArpHost {
 
   // ---- receive ---------------------------------------------------------------------------
 
-  receive(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+  /** A frame for `iface`, owned or not (see ownership.ts). */
+  receive(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
     const p = frame.payload;
     if (!iface.usable) {
       this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
-    if (p.proto === 'ipv4') this.receiveIp(iface, p, frameId);
+    if (p.proto === 'ipv4') this.receiveIp(iface, frame, p, frameId, owned);
     else if (p.proto === 'arp') this.receiveArp(iface, p, frameId);
     else this.drop(frameId, 'no-listener', iface.name);
   }
 
-  private receiveIp(iface: L3Interface, pkt: Ipv4Packet, frameId: number): void {
+  private receiveIp(
+    iface: L3Interface,
+    frame: EthernetFrame,
+    pkt: Ipv4Packet,
+    frameId: number,
+    owned: number,
+  ): void {
     if (pkt.badChecksum !== undefined) {
       this.drop(frameId, 'bad-checksum', iface.name);
       return;
@@ -187,11 +195,17 @@ export class IpStack implements EventTarget, ArpHost {
       this.sendIcmpError(pkt, 11, 0);
       return;
     }
+    const ctx = this.ctx;
     if (cached >= 0) {
+      ctx.routed++;
       const out = this.forwardingCache.iface(cached);
-      const outId = this.ctx.nextFrameId();
-      if (this.ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
-      this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId);
+      const outId = ctx.nextFrameId();
+      if (ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
+      if (owned === OWNED && !ctx.observed()) {
+        ctx.routedInPlace++;
+        forwardInPlace(frame, pkt, this.forwardingCache.mac(cached), out.mac, out.tag);
+        out.owner.transmitL3(out, frame, outId, OWNED);
+      } else this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId);
       return;
     }
     const routes = this.table.lookup(dst);
@@ -201,8 +215,9 @@ export class IpStack implements EventTarget, ArpHost {
       this.sendIcmpError(pkt, 3, 0);
       return;
     }
-    const outId = this.ctx.nextFrameId();
-    if (this.ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
+    ctx.routed++;
+    const outId = ctx.nextFrameId();
+    if (ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
     this.outputVia(routes!, route, dst, withTtl(pkt, pkt.ttl - 1), outId);
   }
 
@@ -312,6 +327,7 @@ export class IpStack implements EventTarget, ArpHost {
         iface,
         arpFrame(a.senderMac, iface.mac, iface.tag, reply),
         this.ctx.nextFrameId(),
+        SHARED,
       );
     }
   }
@@ -411,12 +427,13 @@ export class IpStack implements EventTarget, ArpHost {
       iface,
       ipFrame(this.forwardingCache.mac(slot) as never, iface.mac, iface.tag, pkt),
       frameId,
+      OWNED,
     );
   }
 
   /** Frames `pkt` for `mac` and hands it to the device to send from `iface`. */
   private transmit(iface: L3Interface, mac: number, pkt: Ipv4Packet, frameId: number): void {
-    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId);
+    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId, OWNED);
   }
 
   /**
@@ -466,6 +483,7 @@ export class IpStack implements EventTarget, ArpHost {
       iface,
       arpFrame(unicastTo as never, iface.mac, iface.tag, req),
       this.ctx.nextFrameId(),
+      SHARED,
     );
   }
 
@@ -474,7 +492,7 @@ export class IpStack implements EventTarget, ArpHost {
       this.drop(frameId, 'port-down', iface.name);
       return;
     }
-    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, packet), frameId);
+    iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, packet), frameId, OWNED);
   }
 
   dropUnresolved(packet: Ipv4Packet, frameId: number, failed: boolean, queueFull: boolean): void {

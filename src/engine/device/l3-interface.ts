@@ -11,7 +11,8 @@ import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import type { Port } from './port.ts';
 
 export interface L3Owner {
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void;
+  /** Puts a frame built for `iface` on the wire; `owned`: see ownership.ts. */
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void;
 }
 
 export class L3Interface {

@@ -16,6 +16,7 @@ import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
+import { SHARED } from './ownership.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
 /** Bytes on the line that a capture does not show: FCS (4) and preamble with SFD (8). */
@@ -24,8 +25,8 @@ const LINE_OVERHEAD = 12;
 const INTER_FRAME_GAP = 12;
 
 const EV_TX_READY = 1;
-/** Numbers kept per queued frame: id, length, wire tag. */
-const QUEUED = 3;
+/** Numbers kept per queued frame: id, length, wire tag, ownership. */
+const QUEUED = 4;
 
 /**
  * Transmit queue lengths: IOS routers hold 40 frames per interface (`hold-queue 40 out`); a
@@ -77,7 +78,7 @@ export class Port implements EventTarget, FrameSink {
   readonly queueLimit: number;
 
   private txReadyPending = false;
-  /** The transmit ring: frames, and their ids, lengths and wire tags. */
+  /** The transmit ring: frames, and their ids, lengths, wire tags and ownership. */
   private queue: EthernetFrame[] | null = null;
   private queueIds: number[] | null = null;
   private qHead = 0;
@@ -121,15 +122,15 @@ export class Port implements EventTarget, FrameSink {
 
   /**
    * Puts a frame on the wire now, or queues it: `len` bytes (its `wireLen`) with wire tag `tag`
-   * (see wire-tag.ts).
+   * (see wire-tag.ts), and `owned` (see ownership.ts).
    */
-  send(frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+  send(frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     if (!this.up) {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
     if (this.qLen === 0 && this.busyUntil() <= this.ctx.sched.now) {
-      this.transmit(frame, frameId, len, tag);
+      this.transmit(frame, frameId, len, tag, owned);
       return;
     }
     const limit = this.queueLimit;
@@ -145,6 +146,7 @@ export class Port implements EventTarget, FrameSink {
     ids[QUEUED * slot] = frameId;
     ids[QUEUED * slot + 1] = len;
     ids[QUEUED * slot + 2] = tag;
+    ids[QUEUED * slot + 3] = owned;
     this.qLen++;
     if (!this.txReadyPending) {
       this.txReadyPending = true;
@@ -214,10 +216,11 @@ export class Port implements EventTarget, FrameSink {
     const id = ids[QUEUED * head]!;
     const len = ids[QUEUED * head + 1]!;
     const tag = ids[QUEUED * head + 2]!;
+    const owned = ids[QUEUED * head + 3]!;
     queue[head] = undefined as unknown as EthernetFrame;
     this.qHead = (head + 1) % queue.length;
     this.qLen--;
-    this.transmit(frame, id, len, tag);
+    this.transmit(frame, id, len, tag, owned);
     if (this.qLen > 0) {
       // Free again after this frame's time on the line and the gap: the very sum `transmit`
       // stored as busyUntil, as a delay the scheduler's lanes take without heap sifting.
@@ -234,14 +237,19 @@ export class Port implements EventTarget, FrameSink {
     }
   }
 
-  private transmit(f: EthernetFrame, frameId: number, len: number, t: number): void {
+  private transmit(f: EthernetFrame, frameId: number, len: number, t: number, o: number): void {
     const ctx = this.ctx;
     let frame = f;
     let tag = t;
+    let owned = o;
     const observed = ctx.observed();
-    if (observed && tag !== TAG_AS_IS) {
-      frame = onWire(frame, tag);
-      tag = TAG_AS_IS;
+    if (observed) {
+      if (tag !== TAG_AS_IS) {
+        frame = onWire(frame, tag);
+        tag = TAG_AS_IS;
+      }
+      // The trace or a capture keeps this very value: nobody may change it from now on.
+      owned = SHARED;
     }
     const timing = ctx.portTiming.data;
     const at = this.timing;
@@ -259,14 +267,16 @@ export class Port implements EventTarget, FrameSink {
       this.epoch,
       len,
       tag,
+      owned,
       this.lane,
     );
   }
 
   /** The last bit of a frame reached this port (scheduled by the far end's `transmit`). */
-  arrive(f: unknown, frameId: number, epoch: number, len: number, t: number): void {
+  arrive(f: unknown, frameId: number, epoch: number, len: number, t: number, o: number): void {
     let frame = f as EthernetFrame;
     let tag = t;
+    let owned = o;
     if (this.link === null || this.epoch !== epoch || !this.up) {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
@@ -277,9 +287,10 @@ export class Port implements EventTarget, FrameSink {
     if (this.ctx.trace.enabled) {
       frame = onWire(frame, tag);
       tag = TAG_AS_IS;
+      owned = SHARED;
       this.traceRx(frame, frameId);
     }
-    this.owner.receive(this, frame, frameId, len, tag);
+    this.owner.receive(this, frame, frameId, len, tag, owned);
   }
 
   // The trace and the wire listeners are kept out of the per-frame methods, which stay small

@@ -161,7 +161,7 @@ export class Router extends IpDevice {
     );
   }
 
-  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const vid = wireVid(frame, tag);
     const rp = port as RouterPort;
     const iface = vid <= 0 ? rp.untagged! : rp.tagged(vid);
@@ -177,10 +177,10 @@ export class Router extends IpDevice {
       iface.rxFrames++;
       iface.rxBytes += len;
     }
-    this.stack.receive(iface, frame, frameId);
+    this.stack.receive(iface, frame, frameId, owned);
   }
 
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
     const port = iface.port;
     if (port === null) {
       this.drop(frameId, 'no-route', iface.name);
@@ -191,7 +191,7 @@ export class Router extends IpDevice {
       iface.txFrames++;
       iface.txBytes += len;
     }
-    port.send(frame, frameId, len, TAG_AS_IS);
+    port.send(frame, frameId, len, TAG_AS_IS, owned);
   }
 
   interfaces(): InterfaceStatus[] {

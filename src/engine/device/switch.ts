@@ -39,6 +39,7 @@ import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { isGroupMac } from './mac-util.ts';
+import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
@@ -265,7 +266,7 @@ export class Switch extends IpDevice {
 
   // ---- forwarding ------------------------------------------------------------------------
 
-  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+  receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
     const vid = wireVid(frame, tag);
     let vs: VlanState | null;
@@ -288,7 +289,7 @@ export class Switch extends IpDevice {
       return;
     }
     this.learn(vs, frame, sp);
-    this.forward(vs, sp, frame, frameId, len, tag);
+    this.forward(vs, sp, frame, frameId, len, tag, owned);
   }
 
   /** Learns the frame's source address (see MacTable on why the address is split). */
@@ -323,7 +324,8 @@ export class Switch extends IpDevice {
 
   /**
    * Forwards a frame in VLAN `vs` that came in on `inPort` (null: from the switch's own SVI),
-   * `len` bytes with wire tag `tag`.
+   * `len` bytes with wire tag `tag`. A frame sent on by unicast stays `owned` (see
+   * ownership.ts); a flooded one is shared.
    */
   private forward(
     vs: VlanState,
@@ -332,6 +334,7 @@ export class Switch extends IpDevice {
     frameId: number,
     len: number,
     tag: number,
+    owned: number,
   ): void {
     const ctx = this.ctx;
     if (ctx.stormEpoch === ctx.topologyEpoch && vs.storm.active(ctx.topologyEpoch)) {
@@ -352,7 +355,7 @@ export class Switch extends IpDevice {
           return;
         }
         if (ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
-        this.egress(out, vs.id, frame, frameId, len, tag);
+        this.egress(out, vs.id, frame, frameId, len, tag, owned);
         return;
       }
     }
@@ -400,7 +403,7 @@ export class Switch extends IpDevice {
             taggedTag = TAG_AS_IS;
           }
         }
-        out.send(tagged, frameId, taggedLen, taggedTag);
+        out.send(tagged, frameId, taggedLen, taggedTag, SHARED);
       } else {
         if (untaggedLen < 0) {
           untaggedTag = untaggedOf(frame);
@@ -410,7 +413,7 @@ export class Switch extends IpDevice {
             untaggedTag = TAG_AS_IS;
           }
         }
-        out.send(untagged, frameId, untaggedLen, untaggedTag);
+        out.send(untagged, frameId, untaggedLen, untaggedTag, SHARED);
       }
     }
     const svi = vs.svi;
@@ -429,6 +432,7 @@ export class Switch extends IpDevice {
     frameId: number,
     len: number,
     tag: number,
+    owned: number,
   ): void {
     const inVid = wireVid(frame, tag);
     let outTag: number;
@@ -441,18 +445,19 @@ export class Switch extends IpDevice {
       outTag = untaggedOf(frame);
       outLen = retaggedLen(frame, len, inVid >= 0, false);
     }
-    out.send(frame, frameId, outLen, outTag);
+    out.send(frame, frameId, outLen, outTag, owned);
   }
 
   /** A frame of `len` bytes for the switch itself (its IP layer reads the payload only). */
   private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number): void {
     svi.rxFrames++;
     svi.rxBytes += len;
-    this.stack.receive(svi, frame, frameId);
+    // The switch's own IP stack never forwards: ownership is of no use to it.
+    this.stack.receive(svi, frame, frameId, SHARED);
   }
 
   /** Frames the switch itself sends from an SVI enter its VLAN like frames from a port. */
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
     const vs = this.vlans.get(iface.vlan);
     if (vs === undefined || vs.svi !== iface) {
       this.drop(frameId, 'vlan-inactive', iface.name);
@@ -461,7 +466,7 @@ export class Switch extends IpDevice {
     const len = wireLen(frame);
     iface.txFrames++;
     iface.txBytes += len;
-    this.forward(vs, null, frame, frameId, len, TAG_AS_IS);
+    this.forward(vs, null, frame, frameId, len, TAG_AS_IS, owned);
   }
 
   /** Counts a flood in `vs`; true when it proves a storm, which then saturates the VLAN. */

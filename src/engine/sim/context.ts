@@ -46,6 +46,9 @@ export class SimContext {
    * look at their VLAN's storm state only while some storm may be on.
    */
   stormEpoch = -1;
+  /** Datagrams forwarded by routers, and how many of them in the frame they came in. */
+  routed = 0;
+  routedInPlace = 0;
   private frameIds = 0;
 
   constructor(readonly options: ContextOptions) {

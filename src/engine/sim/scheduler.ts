@@ -40,7 +40,7 @@ export interface EventTarget {
  * call site stays fast) and more numeric arguments.
  */
 export interface FrameSink {
-  arrive(frame: unknown, frameId: number, epoch: number, len: number, tag: number): void;
+  arrive(frame: unknown, frameId: number, epoch: number, len: number, tag: number, owned: number): void;
 }
 
 const FRAME = -1;
@@ -49,7 +49,7 @@ const INITIAL = 1024;
 const HEAP = -1;
 const NONE = -2;
 
-/** Per event record: up to four numeric arguments, the sequence number, the time and the code. */
+/** Per event record: up to five numeric arguments, the sequence number, the time and the code. */
 const REC = 8;
 const REC_B = 0;
 const REC_C = 1;
@@ -58,6 +58,7 @@ const REC_E = 3;
 const REC_SEQ = 4;
 const REC_TIME = 5;
 const REC_CODE = 6;
+const REC_F = 7;
 
 /** Lanes scanned for the next event; frames of further (onLine, delay) pairs use the heap. */
 const MAX_LANES = 16;
@@ -142,7 +143,7 @@ export class Scheduler implements Clock {
   }
 
   /**
-   * Schedules `sink.arrive(frame, frameId, epoch, len, tag)` for a frame that takes `onLine`
+   * Schedules `sink.arrive(frame, frameId, epoch, len, tag, owned)` for a frame that takes `onLine`
    * microseconds to put on the cable and `delay` more to cross it: at now + onLine + delay.
    * `lane` is the lane this sender used last (a hint; -1 if none); returns the one used now.
    */
@@ -155,6 +156,7 @@ export class Scheduler implements Clock {
     epoch: number,
     len: number,
     tag: number,
+    owned: number,
     lane: number,
   ): number {
     const slot = this.alloc();
@@ -167,6 +169,7 @@ export class Scheduler implements Clock {
     rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
+    rec[r + REC_F] = owned;
     rec[r + REC_TIME] = this.now + onLine + delay;
     rec[r + REC_SEQ] = this.seq++;
     // Kept inline (here and in `atAfter`): onLine and delay passed on to a call that is not
@@ -276,8 +279,9 @@ export class Scheduler implements Clock {
     const c = rec[r + REC_C]!;
     const d = rec[r + REC_D]!;
     const e = rec[r + REC_E]!;
+    const f = rec[r + REC_F]!;
     this.release(slot);
-    if (code === FRAME) (target as FrameSink).arrive(a, b, c, d, e);
+    if (code === FRAME) (target as FrameSink).arrive(a, b, c, d, e, f);
     else (target as EventTarget).onEvent(code, a, b, c);
   }
 

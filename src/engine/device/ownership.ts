@@ -1,0 +1,39 @@
+/**
+ * Frame ownership on the forwarding path.
+ *
+ * Frames and the datagrams in them are immutable values that any number of holders may share:
+ * a flood sends one value out of every port, the trace and captures keep what they saw, an
+ * ICMP error quotes the datagram it is about. Copying the datagram and its frame at every
+ * routed hop keeps that safe, and it is most of what a hop allocates.
+ *
+ * A frame travels with a flag beside it (like its wire tag): OWNED when its next holder will be
+ * its only one. An IP stack builds every IPv4 frame for a single send, so it starts OWNED; a
+ * port and its queue pass the flag on, a switch keeps it when it forwards by unicast and drops
+ * it when it floods or hands the frame to its own SVI. A router that receives an OWNED frame
+ * and forwards it from its forwarding cache readdresses it and lowers its TTL in place instead
+ * of copying both. Nothing changes in place while the trace or a capture watches
+ * (`SimContext.observed`): they keep the very values they saw, so a frame they saw goes on
+ * shared for good, even if they stop watching while it is on its way.
+ */
+import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
+import type { Ipv4Packet } from '../wire/ipv4.ts';
+
+export const SHARED = 0;
+export const OWNED = 1;
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Readdresses an owned frame, and lowers the TTL of its datagram, for the next hop. */
+export function forwardInPlace(
+  frame: EthernetFrame,
+  pkt: Ipv4Packet,
+  dst: number,
+  src: number,
+  tag: Dot1qTag | undefined,
+): void {
+  const f = frame as Writable<EthernetFrame>;
+  f.dst = dst as EthernetFrame['dst'];
+  f.src = src as EthernetFrame['src'];
+  f.tag = tag;
+  (pkt as Writable<Ipv4Packet>).ttl = pkt.ttl - 1;
+}

@@ -1,0 +1,156 @@
+/**
+ * Routers forward owned frames in place (src/engine/device/ownership.ts) only while nobody
+ * watches, so every scenario here runs twice, traced (every frame copied) and untraced, and
+ * must end the same way: same probe outcomes, counters, ARP and MAC tables.
+ */
+import { describe, expect, it } from 'vitest';
+import type { EthernetFrame } from '../../src/engine/wire/ethernet.ts';
+import { deviceId } from '../../src/shared/ids.ts';
+import type { Micros } from '../../src/shared/time.ts';
+import { ms, seconds } from '../../src/shared/time.ts';
+import { ip, TestNet } from './net.ts';
+
+const d = deviceId;
+const DEVICES = ['R1', 'R2', 'R3', 'S1', 'S2', 'S3', 'PC1', 'PC2', 'PC3', 'PC4'];
+
+/**
+ * R1 on a stick for VLANs 10 (PC1) and 20 (PC2) above S1; R1, R2 and R3 share a transit LAN on
+ * S2, so a unicast frame S2 has not learned yet is flooded to two routers; PC3 behind R2 on S3,
+ * PC4 behind R3. R1 sends everything to R2, which sends PC4's traffic back across the transit
+ * LAN to R3: a frame for R2 flooded to R3 as well must still look addressed to R2 when it
+ * reaches R3, whatever R2 did with it first.
+ */
+function campus(traced: boolean): TestNet {
+  const n = new TestNet({ seed: 3 });
+  n.sim.trace.enabled = traced;
+  n.router('R1', {
+    interfaces: {
+      'g0/0': {},
+      'g0/0.10': { dot1q: 10, ip: '10.0.10.1/24' },
+      'g0/0.20': { dot1q: 20, ip: '10.0.20.1/24' },
+      'g0/1': { ip: '10.0.0.1/24' },
+    },
+    routes: ['0.0.0.0/0 via 10.0.0.2'],
+  });
+  n.router('R2', {
+    interfaces: { 'g0/0': { ip: '10.0.0.2/24' }, 'g0/1': { ip: '10.0.30.1/24' } },
+    routes: ['10.0.10.0/24 via 10.0.0.1', '10.0.20.0/24 via 10.0.0.1', '10.0.40.0/24 via 10.0.0.3'],
+  });
+  n.router('R3', {
+    interfaces: { 'g0/0': { ip: '10.0.0.3/24' }, 'g0/1': { ip: '10.0.40.1/24' } },
+    routes: ['0.0.0.0/0 via 10.0.0.2'],
+  });
+  n.switch('S1', {
+    vlans: [10, 20],
+    ports: {
+      'g0/1': { mode: 'trunk' },
+      'fa0/1': { mode: 'access', access: 10 },
+      'fa0/2': { mode: 'access', access: 20 },
+    },
+  });
+  n.switch('S2').switch('S3');
+  n.pc('PC1', '10.0.10.10/24', '10.0.10.1');
+  n.pc('PC2', '10.0.20.10/24', '10.0.20.1');
+  n.pc('PC3', '10.0.30.10/24', '10.0.30.1');
+  n.pc('PC4', '10.0.40.10/24', '10.0.40.1');
+  n.link('R1:g0/0', 'S1:g0/1');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('PC2:fa0', 'S1:fa0/2');
+  n.link('R1:g0/1', 'S2:fa0/1');
+  // R2 on a faster port than R3: a copy flooded to both reaches R2 first.
+  n.link('R2:g0/0', 'S2:g0/1');
+  n.link('R3:g0/0', 'S2:fa0/3');
+  n.link('R2:g0/1', 'S3:fa0/1');
+  n.link('PC3:fa0', 'S3:fa0/2');
+  n.link('PC4:fa0', 'R3:g0/1');
+  return n;
+}
+
+/** Everything a scenario leaves behind that forwarding could have got wrong. */
+function outcome(n: TestNet, jobs: unknown[]): string {
+  const devices = DEVICES.map((name) => ({
+    name,
+    interfaces: n.sim.interfaces(d(name)),
+    arp: n.sim.arpTable(d(name)),
+    mac: n.kind(name) === 'switch' ? n.sim.macTable(d(name)) : [],
+  }));
+  return JSON.stringify({ now: n.sim.now(), jobs, devices });
+}
+
+/** Pings in both directions at once, through a flood, a traceroute, an unreachable network. */
+function busy(n: TestNet): unknown[] {
+  const windows = { count: 6, timeout: seconds(4), size: 32, interval: ms(1) as Micros };
+  const a = n.sim.ping(d('PC1'), ip('10.0.30.10'), windows);
+  const b = n.sim.ping(d('PC3'), ip('10.0.20.10'), windows);
+  const c = n.sim.ping(d('PC2'), ip('10.0.0.3'), windows);
+  const e = n.sim.ping(d('PC1'), ip('10.0.40.10'), windows);
+  // S2 forgets where the routers are, again and again: the next frames across it are flooded
+  // to all three.
+  for (let i = 0; i < 20; i++) {
+    n.run(ms(1));
+    n.sim.clearMacTable(d('S2'));
+  }
+  for (const job of [a, b, c, e]) n.finish(job);
+  // A frame for R2 flooded to R3 as well, R2 sending it back to R3.
+  n.sim.clearMacTable(d('S2'));
+  const flooded = n.ping('PC1', '10.0.40.10', { count: 1 });
+  const trace = n.traceroute('PC1', '10.0.30.10');
+  const lost = n.ping('PC2', '10.9.9.9');
+  const ios = n.ping('R3', '10.0.10.10', { count: 20 });
+  return [a, b, c, e, flooded, trace, lost, ios];
+}
+
+describe('frame ownership', () => {
+  it('forwarding in place changes nothing anyone can see', () => {
+    const traced = campus(true);
+    const untraced = campus(false);
+    const expected = outcome(traced, busy(traced));
+    expect(outcome(untraced, busy(untraced))).toBe(expected);
+    const copied = traced.sim.engineStats();
+    const inPlace = untraced.sim.engineStats();
+    expect(copied.routedInPlace).toBe(0);
+    expect(inPlace.routed).toBe(copied.routed);
+    // Most routed hops reuse their frame; the flooded ones and the first after ARP do not.
+    expect(inPlace.routedInPlace).toBeGreaterThan(copied.routed / 2);
+    expect(inPlace.routedInPlace).toBeLessThan(copied.routed);
+  });
+
+  it('what the trace recorded stays as it was when tracing stops with frames on their way', () => {
+    // Stop at several instants, so that some routed frame is on a cable each time.
+    for (let stop = 4; stop <= 40; stop += 4) {
+      const n = campus(true);
+      n.ping('PC1', '10.0.40.10', { count: 1 });
+      n.ping('PC2', '10.0.30.10', { count: 1 });
+      const windows = { count: 4, timeout: seconds(4), size: 32, interval: ms(1) as Micros };
+      const jobs = [
+        n.sim.ping(d('PC1'), ip('10.0.40.10'), windows),
+        n.sim.ping(d('PC2'), ip('10.0.30.10'), windows),
+      ];
+      n.run(stop);
+      const recorded = n.sim.trace.events.length;
+      const before = JSON.stringify(n.sim.trace.events.slice(0, recorded));
+      n.sim.trace.enabled = false;
+      for (const job of jobs) n.finish(job);
+      expect(n.sim.engineStats().routedInPlace).toBeGreaterThan(0);
+      expect(JSON.stringify(n.sim.trace.events.slice(0, recorded))).toBe(before);
+    }
+  });
+
+  it('a capture sees every routed frame as it was on each cable', () => {
+    const n = campus(false);
+    const seen: { link: string; frame: EthernetFrame; ttl: number; dst: number }[] = [];
+    n.sim.onWire((_at, link, frame) => {
+      if (frame.payload.proto === 'ipv4') seen.push({ link, frame, ttl: frame.payload.ttl, dst: frame.dst });
+    });
+    n.ping('PC1', '10.0.30.10');
+    expect(n.sim.engineStats().routedInPlace).toBe(0);
+    // Nothing captured changed after the fact.
+    for (const s of seen) {
+      expect(s.frame.payload.proto === 'ipv4' && s.frame.payload.ttl).toBe(s.ttl);
+      expect(s.frame.dst).toBe(s.dst);
+    }
+    // PC1's echoes leave with TTL 128 and reach PC3 two routers later with 126.
+    const ttls = new Set(seen.map((s) => s.ttl));
+    expect([...ttls].sort()).toEqual([126, 127, 128]);
+  });
+});
