@@ -21,6 +21,7 @@ import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../wire/ping-data.ts';
 import { localFailure } from './local-failure.ts';
+import { ProbeLog } from './probe-log.ts';
 
 /** Windows echo data depends only on its size; pings share it (frames are never mutated). */
 const windowsData = new Map<number, Uint8Array>();
@@ -36,15 +37,19 @@ function sharedWindowsData(size: number): Uint8Array {
 const EV_TIMEOUT = 1;
 const EV_NEXT = 2;
 
-/** What the caller sees: plain data (it may cross a worker boundary), updated in place. */
+/**
+ * What the caller sees, updated in place: plain data (it may cross a worker boundary; `results`
+ * is an enumerable getter, so copies and JSON include it).
+ */
 interface PingProgress {
   done: boolean;
   readonly target: Ipv4Addr;
-  readonly results: ProbeResult[];
+  readonly results: readonly ProbeResult[];
 }
 
 export class PingApp implements ProbeClient, EventTarget {
   readonly job: PingProgress;
+  private readonly log = new ProbeLog();
   private readonly identifier: number;
   private readonly data: Uint8Array | null;
   private sent = 0;
@@ -61,7 +66,14 @@ export class PingApp implements ProbeClient, EventTarget {
     private readonly target: Ipv4Addr,
     private readonly options: PingOptions,
   ) {
-    this.job = { done: false, target, results: [] };
+    const log = this.log;
+    this.job = {
+      done: false,
+      target,
+      get results() {
+        return log.results();
+      },
+    };
     const windows = stack.profile.os === 'windows';
     let id = windows ? 1 : 1 + stack.randomInt(0xfffe);
     while (stack.hasEchoClient(id)) id = (id % 0xffff) + 1;
@@ -97,13 +109,9 @@ export class PingApp implements ProbeClient, EventTarget {
 
   onEchoReply(packet: Ipv4Packet, echo: IcmpEcho): void {
     if (!this.waiting || echo.sequence !== this.seq) return;
-    this.finish({
-      kind: 'reply',
-      from: packet.src,
-      bytes: echo.data.length,
-      rtt: (this.stack.now - this.sentAt) as Micros,
-      ttl: packet.ttl,
-    });
+    const now = this.stack.now;
+    this.log.addReply(now, packet.src, echo.data.length, now - this.sentAt, packet.ttl);
+    this.next();
   }
 
   onIcmpError(packet: Ipv4Packet, error: IcmpError, quoted: Ipv4Packet): void {
@@ -153,12 +161,16 @@ export class PingApp implements ProbeClient, EventTarget {
   }
 
   private finish(outcome: ProbeOutcome): void {
+    this.log.add(this.stack.now, outcome);
+    this.next();
+  }
+
+  /** The current probe has its outcome: on to the next one, or done. */
+  private next(): void {
     this.waiting = false;
     this.token++;
     // The next probe sets it again; `stop` removes it for good.
     this.timeout.disarm();
-    const results = this.job.results;
-    results.push({ seq: results.length, at: this.stack.now as Micros, outcome });
     if (this.sent >= this.options.count) {
       this.stop();
       return;
