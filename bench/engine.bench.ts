@@ -229,6 +229,8 @@ interface Throughput {
   /** Share of the hops that ended at each kind of device. */
   readonly mix: Record<HopKind, number>;
   readonly drops: number;
+  /** Share of the datagrams routers forwarded that kept their frame (see ownership.ts). */
+  readonly inPlace: number;
   /** CPU seconds of this process while the simulation ran. */
   readonly seconds: number;
   readonly gcShare: number;
@@ -245,6 +247,7 @@ async function throughput(target: number, targetHops: number, maxFlows = Infinit
   const step = Math.max(1, Math.floor(c.flows.length / maxFlows));
   const flows = c.flows.filter((_, i) => i % step === 0).slice(0, maxFlows);
   const before = hopsSoFar(c);
+  const statsBefore = c.sim.engineStats();
   // An echo and its reply take about 12 hops (8 or 10 within a site, 16 to the next one).
   const perFlow = Math.max(1, Math.round(targetHops / (flows.length * 12)));
   for (const [from, to] of flows) {
@@ -259,6 +262,7 @@ async function throughput(target: number, targetHops: number, maxFlows = Infinit
   const elapsed = (cpu.user + cpu.system) / 1e6;
   await settleGc();
   const after = hopsSoFar(c);
+  const stats = c.sim.engineStats();
   const hops = total(after) - total(before);
   const share = (k: HopKind) => (after[k] - before[k]) / hops;
   return {
@@ -267,6 +271,8 @@ async function throughput(target: number, targetHops: number, maxFlows = Infinit
     hops,
     mix: { PC: share('PC'), switch: share('switch'), router: share('router') },
     drops: after.drops - before.drops,
+    inPlace:
+      (stats.routedInPlace - statsBefore.routedInPlace) / Math.max(1, stats.routed - statsBefore.routed),
     seconds: elapsed,
     gcShare: (gcMs - gcBefore) / 1000 / elapsed,
   };
@@ -313,7 +319,8 @@ function throughputLine(r: Throughput, kernelNs: number | undefined): string {
     `engine ${fmt(r.devices)} devices, ${fmt(r.flows)} pinging: ${fmt(r.hops / r.seconds)} hops/s, ` +
     `${ns.toFixed(0)} ns/hop${ratio} (${fmt(r.hops)} hops in ${r.seconds.toFixed(2)} s CPU, ` +
     `GC ${(r.gcShare * 100).toFixed(1)} %; hops at ` +
-    `${HOP_KINDS.map((k) => `${HOP_LABELS[k]} ${Math.round(r.mix[k] * 100)} %`).join(', ')}; ${fmt(r.drops)} drops)`
+    `${HOP_KINDS.map((k) => `${HOP_LABELS[k]} ${Math.round(r.mix[k] * 100)} %`).join(', ')}; ${fmt(r.drops)} drops; ` +
+    `${Math.round(r.inPlace * 100)} % of routed datagrams kept their frame)`
   );
 }
 
