@@ -118,6 +118,7 @@ class EngineSimulation implements Simulation {
       pb,
       options.delay ?? DEFAULT_LINK_DELAY,
       options.bandwidth ?? Math.min(pa.speed, pb.speed),
+      this.ctx,
     );
     pa.attach(link, pb);
     pb.attach(link, pa);

@@ -85,6 +85,18 @@ describe('line state', () => {
     expect(marks(n.ping('PC1', '10.0.0.2', { count: 1 }))).toBe('!');
   });
 
+  it('a frame on a cable that is removed is lost, even when its port is cabled again at once', () => {
+    const n = pair();
+    const lost = n.sim.ping(d('PC1'), ip('10.0.0.2'), { count: 1, timeout: seconds(1), size: 32 });
+    // 10 us later the echo has crossed PC1-S1 and is on S1-PC2, which moves to another port.
+    n.sim.runUntil((n.sim.now() + 10) as Micros);
+    const received = n.sim.interfaces(d('PC2'))[0]!.counters.rxFrames;
+    n.sim.disconnect(linkId('L2'));
+    n.link('PC2:fa0', 'S1:fa0/9');
+    expect(marks(n.finish(lost))).toBe('.');
+    expect(n.sim.interfaces(d('PC2'))[0]!.counters.rxFrames).toBe(received);
+  });
+
   it('refuses a port that is already cabled, a port that does not exist, and a duplicate link id', () => {
     const n = pair();
     const a = { device: d('PC1'), port: 'FastEthernet0' };

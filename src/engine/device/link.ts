@@ -1,15 +1,22 @@
 /**
  * A cable between two ports (ns-3's channel): propagation delay, bit rate, and an epoch that
  * changes whenever the cable goes down, so frames already in flight can tell they were lost.
+ * Epochs come from one counter per simulation, so no two cables, or two lives of a cable,
+ * share one: a frame still on a removed cable cannot arrive on the next cable of its port.
  */
 import type { LinkId } from '../../shared/ids.ts';
 import type { Port } from './port.ts';
 
+/** Hands out epochs never handed out before (SimContext). */
+export interface EpochSource {
+  nextEpoch(): number;
+}
+
 export class Link {
   /** Set by `setLinkUp` (a cable pulled without being removed). */
   up = true;
-  /** Bumped each time the line goes down; a frame in flight carries the epoch it left in. */
-  epoch = 0;
+  /** Changes each time the line goes down; a frame in flight carries the epoch it left in. */
+  epoch: number;
   /** Microseconds to send one byte. */
   readonly byteTime: number;
 
@@ -21,13 +28,15 @@ export class Link {
     readonly delay: number,
     /** Bits per second. */
     readonly bandwidth: number,
+    private readonly epochs: EpochSource,
   ) {
     this.byteTime = 8e6 / bandwidth;
+    this.epoch = epochs.nextEpoch();
   }
 
   /** The line went down: frames in flight on it are lost (both ends keep a copy of the epoch). */
   cut(): void {
-    this.epoch++;
+    this.epoch = this.epochs.nextEpoch();
     this.a.epoch = this.epoch;
     this.b.epoch = this.epoch;
   }

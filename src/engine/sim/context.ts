@@ -50,6 +50,7 @@ export class SimContext {
   routed = 0;
   routedInPlace = 0;
   private frameIds = 0;
+  private epochs = 0;
 
   constructor(readonly options: ContextOptions) {
     this.trace = new TraceLog(options.traceCapacity);
@@ -68,6 +69,11 @@ export class SimContext {
 
   nextFrameId(): number {
     return ++this.frameIds;
+  }
+
+  /** A cable epoch never handed out before in this simulation (see Link). */
+  nextEpoch(): number {
+    return ++this.epochs;
   }
 
   /** Records a dropped frame (only when tracing: callers pass plain values, nothing is built). */
