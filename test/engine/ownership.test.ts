@@ -115,6 +115,33 @@ describe('frame ownership', () => {
     expect(inPlace.routedInPlace).toBeLessThan(copied.routed);
   });
 
+  it('a routing switch forwards between its SVIs in place, with the same outcome', () => {
+    const build = (traced: boolean) => {
+      const n = new TestNet({ seed: 5 });
+      n.sim.trace.enabled = traced;
+      n.switch('L3', {
+        vlans: [50, 60],
+        ports: { 'fa0/1': { mode: 'access', access: 50 }, 'fa0/2': { mode: 'access', access: 60 } },
+        svis: { 50: '10.0.50.1/24', 60: '10.0.60.1/24' },
+        ipRouting: true,
+      });
+      n.pc('PC5', '10.0.50.10/24', '10.0.50.1').pc('PC6', '10.0.60.10/24', '10.0.60.1');
+      n.link('PC5:fa0', 'L3:fa0/1');
+      n.link('PC6:fa0', 'L3:fa0/2');
+      const jobs = [n.ping('PC5', '10.0.60.10', { count: 8 }), n.traceroute('PC6', '10.0.50.10')];
+      const tables = ['L3', 'PC5', 'PC6'].map((name) => [
+        n.sim.interfaces(d(name)),
+        n.sim.arpTable(d(name)),
+        n.kind(name) === 'switch' ? n.sim.macTable(d(name)) : [],
+      ]);
+      return { n, text: JSON.stringify({ now: n.sim.now(), jobs, tables }) };
+    };
+    const traced = build(true);
+    const untraced = build(false);
+    expect(untraced.text).toBe(traced.text);
+    expect(untraced.n.sim.engineStats().routedInPlace).toBeGreaterThan(0);
+  });
+
   it('what the trace recorded stays as it was when tracing stops with frames on their way', () => {
     // Stop at several instants, so that some routed frame is on a cable each time.
     for (let stop = 4; stop <= 40; stop += 4) {

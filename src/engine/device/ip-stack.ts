@@ -347,7 +347,10 @@ export class IpStack implements EventTarget, ArpHost {
     return SEND_NO_ADDRESS;
   }
 
-  /** Originates a datagram (its source already chosen). */
+  /**
+   * Originates a datagram (its source already chosen). It leaves in an owned frame, so routers
+   * may change it on its way: pass a datagram nobody else keeps (ownership.ts).
+   */
   send(pkt: Ipv4Packet): SendStatus {
     const dst = pkt.dst;
     if (this.own.has(dst)) {

@@ -14,6 +14,15 @@
  * of copying both. Nothing changes in place while the trace or a capture watches
  * (`SimContext.observed`): they keep the very values they saw, so a frame they saw goes on
  * shared for good, even if they stop watching while it is on its way.
+ *
+ * What keeps this sound, for whoever changes the IP stack:
+ * - A frame leaves OWNED only around a datagram nobody else holds: one just built (originated,
+ *   an echo reply, an ICMP error, the TTL-lowered copy of a forwarded datagram) or just taken
+ *   out of an ARP queue. Code that keeps a datagram it sends (a resend, a saved PDU) must send
+ *   it SHARED, or send a copy.
+ * - An ICMP error quotes the received datagram itself, which is safe because a datagram that
+ *   gets an error is dropped, never forwarded too. A router that both forwards a datagram and
+ *   reports on it (ICMP redirects, not modelled) must quote a copy.
  */
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';

@@ -344,7 +344,7 @@ export class Switch extends IpDevice {
     const dst = frame.dst;
     if (!isGroupMac(dst)) {
       if (vs.svi !== null && dst === this.sviMac) {
-        this.toSvi(vs.svi, frame, frameId, len);
+        this.toSvi(vs.svi, frame, frameId, len, owned);
         return;
       }
       const i = vs.findHalves(macHigh(dst), macLow(dst));
@@ -419,7 +419,7 @@ export class Switch extends IpDevice {
     const svi = vs.svi;
     if (svi !== null && inPort !== null && isGroupMac(frame.dst)) {
       if (to !== null) to.push(svi.name);
-      this.toSvi(svi, frame, frameId, len);
+      this.toSvi(svi, frame, frameId, len, SHARED);
     }
     if (to !== null) this.traceForward(frameId, inPort, to);
   }
@@ -448,12 +448,14 @@ export class Switch extends IpDevice {
     out.send(frame, frameId, outLen, outTag, owned);
   }
 
-  /** A frame of `len` bytes for the switch itself (its IP layer reads the payload only). */
-  private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number): void {
+  /**
+   * A frame of `len` bytes for the switch itself (its IP layer reads the payload only): owned
+   * when it came by unicast, so a switch with `ip routing` forwards it in place.
+   */
+  private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number, owned: number): void {
     svi.rxFrames++;
     svi.rxBytes += len;
-    // The switch's own IP stack never forwards: ownership is of no use to it.
-    this.stack.receive(svi, frame, frameId, SHARED);
+    this.stack.receive(svi, frame, frameId, owned);
   }
 
   /** Frames the switch itself sends from an SVI enter its VLAN like frames from a port. */
