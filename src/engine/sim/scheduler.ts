@@ -97,6 +97,12 @@ export class Scheduler implements Clock {
   private laneLen = new Int32Array(MAX_LANES);
   private lanes = 0;
   private inLanes = 0;
+  /**
+   * The (onLine, delay) pair on its way from `atFrame` or `atAfter` to `queueAfter`: doubles
+   * passed as arguments to a call the compiler does not inline are boxed, one allocation per
+   * event.
+   */
+  private readonly after = new Float64Array(2);
 
   get pending(): number {
     return this.size + this.inLanes;
@@ -170,17 +176,10 @@ export class Scheduler implements Clock {
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
     rec[r + REC_F] = owned;
-    rec[r + REC_TIME] = this.now + onLine + delay;
-    rec[r + REC_SEQ] = this.seq++;
-    // Kept inline (here and in `atAfter`): onLine and delay passed on to a call that is not
-    // inlined would be boxed, an allocation per frame.
-    const used =
-      lane >= 0 && lane < this.lanes && this.laneOnLine[lane] === onLine && this.laneDelay[lane] === delay
-        ? lane
-        : this.laneFor(onLine, delay);
-    if (used >= 0) this.laneAppend(used, slot);
-    else this.heapInsert(slot);
-    return used;
+    const after = this.after;
+    after[0] = onLine;
+    after[1] = delay;
+    return this.queueAfter(slot, lane);
   }
 
   /**
@@ -197,8 +196,22 @@ export class Scheduler implements Clock {
     rec[r + REC_CODE] = code;
     rec[r + REC_B] = 0;
     rec[r + REC_C] = 0;
-    rec[r + REC_TIME] = this.now + onLine + delay;
-    rec[r + REC_SEQ] = this.seq++;
+    const after = this.after;
+    after[0] = onLine;
+    after[1] = delay;
+    return this.queueAfter(slot, lane);
+  }
+
+  /**
+   * Times `slot` at now + onLine + delay, the pair in `after`, and queues it in that pair's
+   * lane, or in the heap.
+   */
+  private queueAfter(slot: number, lane: number): number {
+    const onLine = this.after[0]!;
+    const delay = this.after[1]!;
+    const r = slot * REC;
+    this.rec[r + REC_TIME] = this.now + onLine + delay;
+    this.rec[r + REC_SEQ] = this.seq++;
     const used =
       lane >= 0 && lane < this.lanes && this.laneOnLine[lane] === onLine && this.laneDelay[lane] === delay
         ? lane
