@@ -31,7 +31,7 @@ import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
-import { forwardInPlace, OWNED, SHARED } from './ownership.ts';
+import { answerInPlace, forwardInPlace, OWNED, SHARED } from './ownership.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
@@ -183,7 +183,7 @@ export class IpStack implements EventTarget, ArpHost {
     // when they change), which spares a router looking them up for what it forwards.
     const cached = this.forwarding ? this.forwardingCache.find(dst, this.ctx.sched) : -1;
     if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.own.has(dst))) {
-      this.deliverLocal(iface, pkt, frameId);
+      this.deliverLocal(iface, pkt, frameId, owned);
       return;
     }
     if (!this.forwarding) {
@@ -235,7 +235,7 @@ export class IpStack implements EventTarget, ArpHost {
     });
   }
 
-  private deliverLocal(iface: L3Interface, pkt: Ipv4Packet, frameId: number): void {
+  private deliverLocal(iface: L3Interface, pkt: Ipv4Packet, frameId: number, owned: number): void {
     const m = pkt.payload;
     if (pkt.protocol === IPPROTO_ICMP && m.proto === 'icmp') {
       if ('other' in m) {
@@ -247,6 +247,12 @@ export class IpStack implements EventTarget, ArpHost {
         if (broadcast && !this.profile.answersBroadcastPing) return;
         const src = broadcast ? iface.ip!.addr : pkt.dst;
         const e = m as IcmpEcho;
+        if (owned === OWNED && !this.ctx.observed()) {
+          const reply = icmpEcho(0, e.identifier, e.sequence, e.data);
+          answerInPlace(pkt, reply, src, pkt.src, this.profile.ttl, this.nextId());
+          this.send(pkt);
+          return;
+        }
         this.send(
           ipv4(
             src,
@@ -372,7 +378,7 @@ export class IpStack implements EventTarget, ArpHost {
   onEvent(_code: number, a: unknown): void {
     const pkt = a as Ipv4Packet;
     const iface = this.own.get(pkt.dst);
-    if (iface !== undefined) this.deliverLocal(iface, pkt, 0);
+    if (iface !== undefined) this.deliverLocal(iface, pkt, 0, SHARED);
   }
 
   private pick(routes: Route[] | undefined, pkt: Ipv4Packet): Route | undefined {
