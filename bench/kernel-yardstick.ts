@@ -57,8 +57,22 @@ export async function measureKernelForwarding(
   }
 }
 
+let measured: Promise<KernelForwarding> | undefined;
+
+/** `measureKernelForwarding()` once per process, shared by every bench that compares with it. */
+function kernelForwarding(): Promise<KernelForwarding> {
+  measured ??= measureKernelForwarding().catch((e: unknown) => ({ skipped: String(e) }));
+  return measured;
+}
+
+/** The kernel's ns per hop, or why it could not be measured. */
+export async function kernelNsPerHop(): Promise<number | string> {
+  const r = await kernelForwarding();
+  return 'skipped' in r ? r.skipped : r.nsPerHop;
+}
+
 export async function run(): Promise<string[]> {
-  const r = await measureKernelForwarding();
+  const r = await kernelForwarding();
   if ('skipped' in r) return [`kernel yardstick: skipped (${r.skipped})`];
   return [
     `kernel yardstick: ${r.routers}-router chain (${r.routers + 1} hops each way), ` +
