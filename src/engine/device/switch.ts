@@ -246,11 +246,12 @@ export class Switch extends IpDevice {
 
   /** The VLANs a trunk carries, for `taggedVlan`. */
   private resolveCarried(sp: SwitchPort): void {
+    if (sp.oper !== OPER_TRUNK) {
+      sp.carried = null;
+      return;
+    }
     const carried = [...this.vlans.values()].filter((vs) => vs.member[sp.index] === 1);
-    sp.carried =
-      sp.oper === OPER_TRUNK && carried.length <= VLAN_SCAN_LIMIT
-        ? carried.flatMap((vs) => [vs.id, vs])
-        : null;
+    sp.carried = carried.length <= VLAN_SCAN_LIMIT ? carried.flatMap((vs) => [vs.id, vs]) : null;
   }
 
   /** The VLAN a frame tagged `vid` joins on trunk `sp`; null when the trunk does not carry it. */
