@@ -3,9 +3,10 @@
  * watches, so every scenario here runs twice, traced (every frame copied) and untraced, and
  * must end the same way: same probe outcomes, counters, ARP and MAC tables.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EthernetFrame } from '../../src/engine/wire/ethernet.ts';
-import { deviceId } from '../../src/shared/ids.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { ms, seconds } from '../../src/shared/time.ts';
 import { ip, TestNet } from './net.ts';
@@ -21,7 +22,8 @@ const DEVICES = ['R1', 'R2', 'R3', 'S1', 'S2', 'S3', 'PC1', 'PC2', 'PC3', 'PC4']
  * reaches R3, whatever R2 did with it first.
  */
 function campus(traced: boolean): TestNet {
-  const n = new TestNet({ seed: 3 });
+  // A trace large enough that nothing recorded is dropped before a test compares it.
+  const n = new TestNet({ seed: 3, traceCapacity: 1_000_000 });
   n.sim.trace.enabled = traced;
   n.router('R1', {
     interfaces: {
@@ -179,5 +181,113 @@ describe('frame ownership', () => {
     // PC1's echoes leave with TTL 128 and reach PC3 two routers later with 126.
     const ttls = new Set(seen.map((s) => s.ttl));
     expect([...ttls].sort()).toEqual([126, 127, 128]);
+  });
+
+  /** What a student might do to the campus while its traffic runs. */
+  type Act =
+    | { kind: 'ping'; from: number; to: number; count: number }
+    | { kind: 'traceroute'; from: number; to: number }
+    | { kind: 'clear-mac'; device: number }
+    | { kind: 'clear-arp'; device: number }
+    | { kind: 'link'; link: number; up: boolean }
+    | { kind: 'run'; us: number }
+    // PC1 pings PC4 until ARP is resolved all the way, S2 forgets the routers, PC1 pings again:
+    // R2 sends the flooded frame back to R3.
+    | { kind: 'hairpin' };
+
+  const SOURCES = ['PC1', 'PC2', 'PC3', 'PC4', 'R1', 'R3'];
+  const TARGETS = [
+    '10.0.10.10',
+    '10.0.20.10',
+    '10.0.30.10',
+    '10.0.40.10',
+    '10.0.0.3',
+    '10.0.20.1',
+    '10.9.9.9',
+  ];
+  const SWITCHES = ['S1', 'S2', 'S3'];
+  const LINKS = 9;
+  const act: fc.Arbitrary<Act> = fc.oneof(
+    fc.record({
+      kind: fc.constant('ping' as const),
+      from: fc.nat(SOURCES.length - 1),
+      to: fc.nat(TARGETS.length - 1),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant('traceroute' as const),
+      from: fc.nat(SOURCES.length - 1),
+      to: fc.nat(TARGETS.length - 1),
+    }),
+    fc.record({ kind: fc.constant('clear-mac' as const), device: fc.nat(SWITCHES.length - 1) }),
+    fc.record({ kind: fc.constant('clear-arp' as const), device: fc.nat(DEVICES.length - 1) }),
+    fc.record({ kind: fc.constant('link' as const), link: fc.nat(LINKS - 1), up: fc.boolean() }),
+    // Mostly short: tracing changes between acts, so frames are often on their way when it does.
+    fc.record({
+      kind: fc.constant('run' as const),
+      us: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.constant(3_000)),
+    }),
+    fc.constant({ kind: 'hairpin' as const }),
+  );
+
+  /**
+   * Plays `acts` on a fresh campus, tracing as `tracing` says before each act: the outcome,
+   * and the events traced (without their trace sequence numbers, which count traced events).
+   */
+  function play(acts: Act[], tracing: (i: number) => boolean): { outcome: string; events: string[] } {
+    const n = campus(tracing(0));
+    const jobs: { readonly done: boolean }[] = [];
+    acts.forEach((a, i) => {
+      n.sim.trace.enabled = tracing(i);
+      const windows = (from: string) => n.kind(from) === 'pc';
+      if (a.kind === 'ping') {
+        const from = SOURCES[a.from]!;
+        jobs.push(
+          n.sim.ping(d(from), ip(TARGETS[a.to]!), {
+            count: a.count,
+            timeout: seconds(1),
+            size: windows(from) ? 32 : 100,
+            ...(windows(from) ? { interval: ms(1) as Micros } : { sizeIsDatagram: true }),
+          }),
+        );
+      } else if (a.kind === 'traceroute') {
+        const from = SOURCES[a.from]!;
+        jobs.push(
+          n.sim.traceroute(d(from), ip(TARGETS[a.to]!), {
+            maxTtl: 6,
+            probesPerHop: 2,
+            timeout: seconds(1),
+            probe: windows(from) ? 'icmp' : 'udp',
+          }),
+        );
+      } else if (a.kind === 'clear-mac') n.sim.clearMacTable(d(SWITCHES[a.device]!));
+      else if (a.kind === 'clear-arp') n.sim.clearArp(d(DEVICES[a.device]!));
+      else if (a.kind === 'link') n.sim.setLinkUp(linkId(`L${a.link + 1}`), a.up);
+      else if (a.kind === 'hairpin') {
+        const windows = { count: 2, timeout: seconds(1), size: 32, interval: ms(1) as Micros };
+        jobs.push(n.finish(n.sim.ping(d('PC1'), ip('10.0.40.10'), windows)));
+        n.sim.clearMacTable(d('S2'));
+        jobs.push(n.sim.ping(d('PC1'), ip('10.0.40.10'), windows));
+      } else n.run(a.us);
+    });
+    for (const job of jobs) n.finish(job);
+    const events = n.sim.trace.events.map(({ seq: _, ...e }) => JSON.stringify(e));
+    return { outcome: outcome(n, jobs), events };
+  }
+
+  it('random traffic, flushes and cable pulls end the same traced, untraced or both in turn', () => {
+    fc.assert(
+      fc.property(fc.array(act, { minLength: 1, maxLength: 25 }), (acts) => {
+        const traced = play(acts, () => true);
+        expect(play(acts, () => false).outcome).toBe(traced.outcome);
+        // Traced part of the time: the same outcome, and what it recorded is what the fully
+        // traced run recorded, untouched by whatever happened to the frames afterwards.
+        const some = play(acts, (i) => i % 3 === 1);
+        expect(some.outcome).toBe(traced.outcome);
+        const all = new Set(traced.events);
+        for (const e of some.events) expect(all.has(e), e).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
