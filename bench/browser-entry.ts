@@ -3,7 +3,7 @@
  * and started by browser-engine.bench.ts. Posts one result per measurement, then null.
  */
 import type { Load } from './campus.ts';
-import { FIXED_FLOWS, pingLoad } from './campus.ts';
+import { fastest, pingLoad, SERIES } from './campus.ts';
 
 export interface BrowserResult {
   readonly load: Load;
@@ -26,16 +26,9 @@ async function time(target: number, maxFlows: number): Promise<BrowserResult> {
 async function main(): Promise<void> {
   // Warm the JIT up on a small network first, as the Node runner does.
   await time(100, Infinity);
-  for (const maxFlows of [Infinity, FIXED_FLOWS]) {
-    for (const target of [10, 100, 1_000, 10_000]) {
-      // Best of three on small networks: the machine is shared.
-      let best: BrowserResult | undefined;
-      for (let i = 0; i < (target >= 10_000 ? 1 : 3); i++) {
-        const r = await time(target, maxFlows);
-        if (best === undefined || r.seconds / r.load.hops < best.seconds / best.load.hops) best = r;
-      }
-      post(best!);
-    }
+  for (const { target, maxFlows, runs } of SERIES) {
+    const best = await fastest(runs, () => time(target, maxFlows));
+    post(best);
   }
   post(null);
 }

@@ -11,7 +11,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Load } from './campus.ts';
-import { buildCampus, converge, FIXED_FLOWS, loadLine, pingLoad } from './campus.ts';
+import { buildCampus, converge, fastest, loadLine, pingLoad, SERIES } from './campus.ts';
 import { kernelNsPerHop } from './kernel-yardstick.ts';
 
 interface Throughput {
@@ -81,20 +81,9 @@ export async function run(): Promise<string[]> {
   const kernelNs = typeof kernel === 'number' ? kernel : undefined;
   // Warm the JIT up on a small network first.
   await throughput(100, 300_000);
-  // Every PC busy: the state a round of echoes touches grows with the network and outgrows the
-  // processor's caches. A fixed number of busy PCs: the same work wherever the network's size
-  // alone would show.
-  for (const maxFlows of [Infinity, FIXED_FLOWS]) {
-    for (const target of [10, 100, 1_000, 10_000]) {
-      // Best of three on small networks: the machine is shared.
-      const runs = target >= 10_000 ? 1 : 3;
-      let best: Throughput | undefined;
-      for (let i = 0; i < runs; i++) {
-        const r = await throughput(target, 1_500_000, maxFlows);
-        if (best === undefined || r.seconds / r.load.hops < best.seconds / best.load.hops) best = r;
-      }
-      lines.push(throughputLine(best!, kernelNs));
-    }
+  for (const { target, maxFlows, runs } of SERIES) {
+    const best = await fastest(runs, () => throughput(target, 1_500_000, maxFlows));
+    lines.push(throughputLine(best, kernelNs));
   }
   // Best of five: the machine is shared.
   const builds = Array.from({ length: 5 }, () => buildTime(1_000));

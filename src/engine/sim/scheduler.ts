@@ -134,16 +134,10 @@ export class Scheduler implements Clock {
     b: number,
     c: number,
   ): number {
-    const slot = this.alloc();
-    this.objs[2 * slot] = target;
-    this.objs[2 * slot + 1] = a;
+    const slot = this.record(target, code, a, b, c);
     const r = slot * REC;
-    const rec = this.rec;
-    rec[r + REC_CODE] = code;
-    rec[r + REC_B] = b;
-    rec[r + REC_C] = c;
-    rec[r + REC_TIME] = time > this.now ? time : this.now;
-    rec[r + REC_SEQ] = seq;
+    this.rec[r + REC_TIME] = time > this.now ? time : this.now;
+    this.rec[r + REC_SEQ] = seq;
     this.heapInsert(slot);
     return slot;
   }
@@ -165,14 +159,9 @@ export class Scheduler implements Clock {
     owned: number,
     lane: number,
   ): number {
-    const slot = this.alloc();
-    this.objs[2 * slot] = sink;
-    this.objs[2 * slot + 1] = frame;
+    const slot = this.record(sink, FRAME, frame, frameId, epoch);
     const r = slot * REC;
     const rec = this.rec;
-    rec[r + REC_CODE] = FRAME;
-    rec[r + REC_B] = frameId;
-    rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
     rec[r + REC_F] = owned;
@@ -188,14 +177,7 @@ export class Scheduler implements Clock {
    * frames' lanes (see `atFrame` for `lane`). Cannot be cancelled.
    */
   atAfter(onLine: number, delay: number, target: EventTarget, code: number, lane: number): number {
-    const slot = this.alloc();
-    this.objs[2 * slot] = target;
-    this.objs[2 * slot + 1] = null;
-    const r = slot * REC;
-    const rec = this.rec;
-    rec[r + REC_CODE] = code;
-    rec[r + REC_B] = 0;
-    rec[r + REC_C] = 0;
+    const slot = this.record(target, code, null, 0, 0);
     const after = this.after;
     after[0] = onLine;
     after[1] = delay;
@@ -299,6 +281,19 @@ export class Scheduler implements Clock {
   }
 
   // ---- records ---------------------------------------------------------------------------
+
+  /** A record for `target` with `code` and the arguments, not yet timed nor queued. */
+  private record(target: unknown, code: number, a: unknown, b: number, c: number): number {
+    const slot = this.alloc();
+    this.objs[2 * slot] = target;
+    this.objs[2 * slot + 1] = a;
+    const r = slot * REC;
+    const rec = this.rec;
+    rec[r + REC_CODE] = code;
+    rec[r + REC_B] = b;
+    rec[r + REC_C] = c;
+    return slot;
+  }
 
   private alloc(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount]!;
