@@ -227,6 +227,9 @@ export interface EngineStats {
   /** Datagrams routers forwarded so far, and how many of them in their own frame (ownership.ts). */
   readonly routed: number;
   readonly routedInPlace: number;
+  /** Echo requests stacks were asked to send, and how many of them reused an earlier reply. */
+  readonly echoes: number;
+  readonly echoesReused: number;
 }
 
 export interface PingJob {

@@ -210,7 +210,8 @@ class EngineSimulation implements Simulation {
   }
 
   engineStats(): EngineStats {
-    return { routed: this.ctx.routed, routedInPlace: this.ctx.routedInPlace };
+    const { routed, routedInPlace, echoes, echoesReused } = this.ctx;
+    return { routed, routedInPlace, echoes, echoesReused };
   }
 
   // ---- queries ---------------------------------------------------------------------------

@@ -115,6 +115,10 @@ describe('frame ownership', () => {
     // Most routed hops reuse their frame; the flooded ones and the first after ARP do not.
     expect(inPlace.routedInPlace).toBeGreaterThan(copied.routed / 2);
     expect(inPlace.routedInPlace).toBeLessThan(copied.routed);
+    // Back-to-back pings send most of their requests in the frame of the previous reply.
+    expect(copied.echoesReused).toBe(0);
+    expect(inPlace.echoes).toBe(copied.echoes);
+    expect(inPlace.echoesReused).toBeGreaterThan(copied.echoes / 2);
   });
 
   it('a routing switch forwards between its SVIs in place, with the same outcome', () => {
@@ -161,6 +165,7 @@ describe('frame ownership', () => {
       n.sim.trace.enabled = false;
       for (const job of jobs) n.finish(job);
       expect(n.sim.engineStats().routedInPlace).toBeGreaterThan(0);
+      expect(n.sim.engineStats().echoesReused).toBeGreaterThan(0);
       expect(JSON.stringify(n.sim.trace.events.slice(0, recorded))).toBe(before);
     }
   });
@@ -171,8 +176,9 @@ describe('frame ownership', () => {
     n.sim.onWire((_at, link, frame) => {
       if (frame.payload.proto === 'ipv4') seen.push({ link, frame, ttl: frame.payload.ttl, dst: frame.dst });
     });
-    n.ping('PC1', '10.0.30.10');
+    n.ping('PC1', '10.0.30.10', { count: 8, interval: 0 as Micros });
     expect(n.sim.engineStats().routedInPlace).toBe(0);
+    expect(n.sim.engineStats().echoesReused).toBe(0);
     // Nothing captured changed after the fact.
     for (const s of seen) {
       expect(s.frame.payload.proto === 'ipv4' && s.frame.payload.ttl).toBe(s.ttl);

@@ -101,6 +101,8 @@ type Op =
   | { kind: 'at'; dt: number }
   | { kind: 'frame'; onLine: number; delay: number }
   | { kind: 'after'; onLine: number; delay: number }
+  | { kind: 'in'; delay: number }
+  | { kind: 'timeIn'; dt: number }
   | { kind: 'cancel'; pick: number }
   | { kind: 'step' }
   | { kind: 'until'; dt: number; max: number };
@@ -165,6 +167,12 @@ function model(ops: Op[]): string[] {
     } else if (op.kind === 'after') {
       const id = ids++;
       pending.push({ time: now + op.onLine + op.delay, seq: seq++, label: `t${id}`, id: -1, frame: false });
+    } else if (op.kind === 'in') {
+      const id = ids++;
+      pending.push({ time: now + op.delay, seq: seq++, label: `t${id}`, id: -1, frame: false });
+    } else if (op.kind === 'timeIn') {
+      const id = ids++;
+      pending.push({ time: Math.max(now + op.dt, now), seq: seq++, label: `t${id}`, id: -1, frame: false });
     } else if (op.kind === 'cancel') {
       if (handles.length === 0) continue;
       const id = handles[op.pick % handles.length]!;
@@ -209,6 +217,12 @@ describe('Scheduler with frames and timers', () => {
       onLine: fc.integer({ min: 0, max: onLines.length - 1 }).map((i) => onLines[i]!),
       delay: fc.constantFrom(0, 0.96, 1, 2.5),
     }),
+    // Whole delays, some of them those of a lane of frames (frame pairs of delay 1 or 2).
+    fc.record({ kind: fc.constant('in' as const), delay: fc.constantFrom(0, 1, 2, 3, 5) }),
+    fc.record({
+      kind: fc.constant('timeIn' as const),
+      dt: fc.integer({ min: -2, max: 40 }).map((x) => x / 4),
+    }),
     fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(1000) }),
     fc.record({ kind: fc.constant('step' as const) }),
     fc.record({
@@ -238,6 +252,7 @@ describe('Scheduler with frames and timers', () => {
         const r = new Recorder(s);
         const seen = r.seen;
         const handles: [number, number][] = [];
+        const times = new Float64Array(2);
         let ids = 0;
         for (const o of ops) {
           if (o.kind === 'at') {
@@ -250,6 +265,11 @@ describe('Scheduler with frames and timers', () => {
             s.atFrame(o.onLine, o.delay, r, null, id * 3, 7, 60, 5, 1, id % 17);
           } else if (o.kind === 'after') {
             s.atAfter(o.onLine, o.delay, r, ids++, ids % 17);
+          } else if (o.kind === 'in') {
+            s.atIn(o.delay, r, ids++, null, 0, 0);
+          } else if (o.kind === 'timeIn') {
+            times[1] = s.now + o.dt;
+            s.atTimeIn(times, 1, r, ids++);
           } else if (o.kind === 'cancel') {
             if (handles.length === 0) continue;
             const [h, q] = handles[o.pick % handles.length]!;

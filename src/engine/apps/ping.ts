@@ -175,6 +175,6 @@ export class PingApp implements ProbeClient, EventTarget {
       this.stop();
       return;
     }
-    this.stack.schedule(this.stack.now + this.interval, this, EV_NEXT, this.token);
+    this.stack.scheduleIn(this.interval, this, EV_NEXT, this.token);
   }
 }

@@ -185,7 +185,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
         return;
       }
     }
-    this.stack.schedule(this.stack.now, this, EV_NEXT, this.token);
+    this.stack.scheduleIn(0, this, EV_NEXT, this.token);
   }
 
   private hopEnds(hop: Hop): boolean {

@@ -31,7 +31,15 @@ import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
-import { answerInPlace, forwardInPlace, OWNED, SHARED } from './ownership.ts';
+import {
+  EXCLUSIVE,
+  echoInPlace,
+  forwardInPlace,
+  headerInPlace,
+  OWNED,
+  readdress,
+  SHARED,
+} from './ownership.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
@@ -72,6 +80,8 @@ export class IpStack implements EventTarget, ArpHost {
   private readonly udpClients = new Map<number, ProbeClient>();
   private ipId: number;
   private echoSequence = 0;
+  /** The last EXCLUSIVE echo reply received, for the next echo request to reuse (ownership.ts). */
+  private spare: EthernetFrame | null = null;
   private lastUnreachable = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -143,9 +153,12 @@ export class IpStack implements EventTarget, ArpHost {
     return new Timer(this.ctx.sched, target, code);
   }
 
-  /** Schedules a one-shot event for an application running on this stack. */
-  schedule(at: number, target: EventTarget, code: number, token: number): void {
-    this.ctx.sched.at(at, target, code, null, token, 0);
+  /**
+   * Schedules a one-shot event `delay` microseconds from now (a whole number) for an
+   * application running on this stack.
+   */
+  scheduleIn(delay: number, target: EventTarget, code: number, token: number): void {
+    this.ctx.sched.atIn(delay, target, code, null, token, 0);
   }
 
   nextId(): number {
@@ -183,7 +196,7 @@ export class IpStack implements EventTarget, ArpHost {
     // when they change), which spares a router looking them up for what it forwards.
     const cached = this.forwarding ? this.forwardingCache.find(dst, this.ctx.sched) : -1;
     if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.own.has(dst))) {
-      this.deliverLocal(iface, pkt, frameId, owned);
+      this.deliverLocal(iface, frame, pkt, frameId, owned);
       return;
     }
     if (!this.forwarding) {
@@ -201,11 +214,11 @@ export class IpStack implements EventTarget, ArpHost {
       const out = this.forwardingCache.iface(cached);
       const outId = ctx.nextFrameId();
       if (ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
-      if (owned === OWNED && !ctx.observed()) {
+      if (owned !== SHARED && !ctx.observed()) {
         ctx.routedInPlace++;
         forwardInPlace(frame, pkt, this.forwardingCache.mac(cached), out.mac, out.tag);
-        out.owner.transmitL3(out, frame, outId, OWNED);
-      } else this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId);
+        out.owner.transmitL3(out, frame, outId, owned);
+      } else this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId, OWNED);
       return;
     }
     const routes = this.table.lookup(dst);
@@ -235,7 +248,14 @@ export class IpStack implements EventTarget, ArpHost {
     });
   }
 
-  private deliverLocal(iface: L3Interface, pkt: Ipv4Packet, frameId: number, owned: number): void {
+  /** `frame`: the frame `pkt` came in, or null when it looped back inside the device. */
+  private deliverLocal(
+    iface: L3Interface,
+    frame: EthernetFrame | null,
+    pkt: Ipv4Packet,
+    frameId: number,
+    owned: number,
+  ): void {
     const m = pkt.payload;
     if (pkt.protocol === IPPROTO_ICMP && m.proto === 'icmp') {
       if ('other' in m) {
@@ -247,10 +267,12 @@ export class IpStack implements EventTarget, ArpHost {
         if (broadcast && !this.profile.answersBroadcastPing) return;
         const src = broadcast ? iface.ip!.addr : pkt.dst;
         const e = m as IcmpEcho;
-        if (owned === OWNED && !this.ctx.observed()) {
-          const reply = icmpEcho(0, e.identifier, e.sequence, e.data);
-          answerInPlace(pkt, reply, src, pkt.src, this.profile.ttl, this.nextId());
-          this.send(pkt);
+        if (owned !== SHARED && !this.ctx.observed()) {
+          let reply = e;
+          if (owned === EXCLUSIVE) echoInPlace(e, 0, e.identifier, e.sequence, e.data);
+          else reply = icmpEcho(0, e.identifier, e.sequence, e.data);
+          headerInPlace(pkt, reply, src, pkt.src, this.profile.ttl, this.nextId());
+          this.sendEchoDatagram(pkt, owned === EXCLUSIVE ? frame : null);
           return;
         }
         this.send(
@@ -269,7 +291,10 @@ export class IpStack implements EventTarget, ArpHost {
         const e = m as IcmpEcho;
         const client = this.echoClients.get(e.identifier);
         if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
-        else client.onEchoReply(pkt, e);
+        else {
+          client.onEchoReply(pkt, e);
+          if (owned === EXCLUSIVE) this.spare = frame;
+        }
         return;
       }
       if (m.type === 3 || m.type === 11) {
@@ -365,7 +390,7 @@ export class IpStack implements EventTarget, ArpHost {
     }
     const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
-      this.transmitCached(cached, pkt, this.ctx.nextFrameId());
+      this.transmitCached(cached, pkt, this.ctx.nextFrameId(), OWNED);
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);
@@ -378,7 +403,7 @@ export class IpStack implements EventTarget, ArpHost {
   onEvent(_code: number, a: unknown): void {
     const pkt = a as Ipv4Packet;
     const iface = this.own.get(pkt.dst);
-    if (iface !== undefined) this.deliverLocal(iface, pkt, 0, SHARED);
+    if (iface !== undefined) this.deliverLocal(iface, null, pkt, 0, SHARED);
   }
 
   private pick(routes: Route[] | undefined, pkt: Ipv4Packet): Route | undefined {
@@ -430,14 +455,37 @@ export class IpStack implements EventTarget, ArpHost {
    * `transmit` to the next hop in slot `slot` of the forwarding cache. It takes the slot, not the
    * MAC address: a 48-bit number passed to a call the compiler does not inline is boxed.
    */
-  private transmitCached(slot: number, pkt: Ipv4Packet, frameId: number): void {
+  private transmitCached(slot: number, pkt: Ipv4Packet, frameId: number, owned: number): void {
     const iface = this.forwardingCache.iface(slot);
     iface.owner.transmitL3(
       iface,
       ipFrame(this.forwardingCache.mac(slot) as never, iface.mac, iface.tag, pkt),
       frameId,
-      OWNED,
+      owned,
     );
+  }
+
+  /**
+   * Sends an echo datagram whose ICMP message is ours alone (an echo just built or rewritten),
+   * in `frame` when that is ours alone too and its next hop is cached, else in a new frame.
+   */
+  private sendEchoDatagram(pkt: Ipv4Packet, frame: EthernetFrame | null): void {
+    const dst = pkt.dst;
+    const cached = this.own.has(dst) ? -1 : this.forwardingCache.find(dst, this.ctx.sched);
+    if (cached < 0) {
+      this.send(pkt);
+      return;
+    }
+    const frameId = this.ctx.nextFrameId();
+    if (frame === null) this.transmitCached(cached, pkt, frameId, EXCLUSIVE);
+    else this.transmitInPlace(cached, frame, frameId, EXCLUSIVE);
+  }
+
+  /** `transmitCached` for a frame of ours alone, readdressed rather than built. */
+  private transmitInPlace(slot: number, frame: EthernetFrame, frameId: number, owned: number): void {
+    const iface = this.forwardingCache.iface(slot);
+    readdress(frame, this.forwardingCache.mac(slot), iface.mac, iface.tag);
+    iface.owner.transmitL3(iface, frame, frameId, owned);
   }
 
   /** Frames `pkt` for `mac` and hands it to the device to send from `iface`. */
@@ -541,10 +589,13 @@ export class IpStack implements EventTarget, ArpHost {
     data: Uint8Array,
     source?: number,
   ): SendStatus {
-    return this.originate(dst, source, ttl, IPPROTO_UDP, udp(srcPort, dstPort, data));
+    return this.originate(dst, source, ttl, IPPROTO_UDP, udp(srcPort, dstPort, data), OWNED, null);
   }
 
-  /** Builds and sends an echo request from the address that routes to `dst` (or `source`). */
+  /**
+   * Builds and sends an echo request from the address that routes to `dst` (or `source`): in
+   * the last echo reply this stack alone held, rewritten, when there is one (ownership.ts).
+   */
   sendEcho(
     dst: number,
     identifier: number,
@@ -553,15 +604,31 @@ export class IpStack implements EventTarget, ArpHost {
     data: Uint8Array,
     source?: number,
   ): SendStatus {
-    return this.originate(dst, source, ttl, IPPROTO_ICMP, icmpEcho(8, identifier, sequence, data));
+    const spare = this.spare;
+    this.ctx.echoes++;
+    if (spare === null) {
+      const echo = icmpEcho(8, identifier, sequence, data);
+      return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, null);
+    }
+    this.spare = null;
+    this.ctx.echoesReused++;
+    const echo = (spare.payload as Ipv4Packet).payload as IcmpEcho;
+    echoInPlace(echo, 8, identifier, sequence, data);
+    return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, spare);
   }
 
+  /**
+   * Sends a new datagram with `payload` (`owned`: what the frame may leave as). `frame`, when
+   * not null, is an EXCLUSIVE frame around an echo whose message is `payload`, to reuse for it.
+   */
   private originate(
     dst: number,
     source: number | undefined,
     ttl: number,
     protocol: number,
     payload: Ipv4Payload,
+    owned: number,
+    frame: EthernetFrame | null,
   ): SendStatus {
     if (this.own.has(dst)) {
       this.ctx.sched.at(
@@ -576,9 +643,19 @@ export class IpStack implements EventTarget, ArpHost {
     }
     const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
-      const iface = this.forwardingCache.iface(cached);
-      const pkt = ipv4(source ?? iface.ip!.addr, dst, ttl, protocol, this.nextId(), payload);
-      this.transmitCached(cached, pkt, this.ctx.nextFrameId());
+      const src = source ?? this.forwardingCache.iface(cached).ip!.addr;
+      const id = this.nextId();
+      if (frame === null) {
+        this.transmitCached(
+          cached,
+          ipv4(src, dst, ttl, protocol, id, payload),
+          this.ctx.nextFrameId(),
+          owned,
+        );
+      } else {
+        headerInPlace(frame.payload as Ipv4Packet, payload as IcmpEcho, src, dst, ttl, id);
+        this.transmitInPlace(cached, frame, this.ctx.nextFrameId(), owned);
+      }
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);

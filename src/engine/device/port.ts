@@ -129,7 +129,8 @@ export class Port implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    if (this.qLen === 0 && this.busyUntil() <= this.ctx.sched.now) {
+    const timing = this.ctx.portTiming.data;
+    if (this.qLen === 0 && timing[this.timing + BUSY_UNTIL]! <= this.ctx.sched.now) {
       this.transmit(frame, frameId, len, tag, owned);
       return;
     }
@@ -150,13 +151,8 @@ export class Port implements EventTarget, FrameSink {
     this.qLen++;
     if (!this.txReadyPending) {
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
+      this.ctx.sched.atTimeIn(timing, this.timing + BUSY_UNTIL, this, EV_TX_READY);
     }
-  }
-
-  /** When the line is free again. */
-  private busyUntil(): number {
-    return this.ctx.portTiming.data[this.timing + BUSY_UNTIL]!;
   }
 
   onEvent(): void {
@@ -202,11 +198,11 @@ export class Port implements EventTarget, FrameSink {
   private drainOne(): void {
     this.txReadyPending = false;
     if (this.qLen === 0) return;
-    const now = this.ctx.sched.now;
-    if (this.busyUntil() > now) {
+    const timing = this.ctx.portTiming.data;
+    if (timing[this.timing + BUSY_UNTIL]! > this.ctx.sched.now) {
       // The line went down and up again meanwhile; wait for the current frame.
       this.txReadyPending = true;
-      this.ctx.sched.at(this.busyUntil(), this, EV_TX_READY, null, 0, 0);
+      this.ctx.sched.atTimeIn(timing, this.timing + BUSY_UNTIL, this, EV_TX_READY);
       return;
     }
     const queue = this.queue!;
@@ -225,7 +221,6 @@ export class Port implements EventTarget, FrameSink {
       // Free again after this frame's time on the line and the gap: the very sum `transmit`
       // stored as busyUntil, as a delay the scheduler's lanes take without heap sifting.
       this.txReadyPending = true;
-      const timing = this.ctx.portTiming.data;
       const at = this.timing;
       this.readyLane = this.ctx.sched.atAfter(
         (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!,

@@ -49,6 +49,9 @@ export class SimContext {
   /** Datagrams forwarded by routers, and how many of them in the frame they came in. */
   routed = 0;
   routedInPlace = 0;
+  /** Echo requests stacks were asked to send, and how many of them reused an earlier reply. */
+  echoes = 0;
+  echoesReused = 0;
   private frameIds = 0;
   private epochs = 0;
 

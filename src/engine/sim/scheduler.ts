@@ -16,7 +16,8 @@
  *   monotonic), so each pair gets a FIFO lane: scheduling appends, running takes the head, and
  *   finding the next event scans the few lane heads. This is the bulk of all events, and it
  *   costs no heap sifting. A busy transmitter's "line free again" (the frame's time on the
- *   line plus the inter-frame gap) is the same kind of delay and shares them (`atAfter`).
+ *   line plus the inter-frame gap) is the same kind of delay and shares them (`atAfter`), as do
+ *   events a fixed whole number of microseconds ahead (`atIn`: an application's next step).
  * - A 4-ary heap for everything else (timers, frames of a pair without a lane), with keys
  *   (time and sequence side by side, and the slot) in typed arrays and each slot's heap
  *   position kept so a timer can be cancelled. Timers that usually do not fire (probe
@@ -114,6 +115,30 @@ export class Scheduler implements Clock {
    */
   at(time: number, target: EventTarget, code: number, a: unknown, b: number, c: number): number {
     return this.atSeq(time, this.seq++, target, code, a, b, c);
+  }
+
+  /**
+   * Schedules `target.onEvent(code, a, b, c)` `delay` microseconds from now (a whole number,
+   * >= 0). Like a frame's, such an event shares a FIFO lane with the events of the same delay,
+   * and cannot be cancelled. The delay is not boxed as a fractional time would be (see `after`).
+   */
+  atIn(delay: number, target: EventTarget, code: number, a: unknown, b: number, c: number): void {
+    const slot = this.record(target, code, a, b, c);
+    const after = this.after;
+    after[0] = 0;
+    after[1] = delay;
+    this.queueAfter(slot, -1);
+  }
+
+  /** `at` for the time in `times[index]` (never before now), passed without boxing (see `after`). */
+  atTimeIn(times: Float64Array, index: number, target: EventTarget, code: number): number {
+    const slot = this.record(target, code, null, 0, 0);
+    const r = slot * REC;
+    const time = times[index]!;
+    this.rec[r + REC_TIME] = Math.max(time, this.now);
+    this.rec[r + REC_SEQ] = this.seq++;
+    this.heapInsert(slot);
+    return slot;
   }
 
   /**
