@@ -242,6 +242,8 @@ export interface Load {
   readonly drops: number;
   /** Share of the datagrams routers forwarded that kept their frame (see ownership.ts). */
   readonly inPlace: number;
+  /** Share of the echo requests sent in the frame of an earlier reply (see ownership.ts). */
+  readonly reused: number;
 }
 
 /**
@@ -283,6 +285,7 @@ export async function pingLoad(
     drops: after.drops - before.drops,
     inPlace:
       (stats.routedInPlace - statsBefore.routedInPlace) / Math.max(1, stats.routed - statsBefore.routed),
+    reused: (stats.echoesReused - statsBefore.echoesReused) / Math.max(1, stats.echoes - statsBefore.echoes),
   };
 }
 
@@ -302,7 +305,8 @@ export function loadLine(
     `${where} ${fmt(r.devices)} devices, ${fmt(r.flows)} pinging: ${fmt(r.hops / seconds)} hops/s, ` +
     `${ns.toFixed(0)} ns/hop${ratio} (${fmt(r.hops)} hops in ${seconds.toFixed(2)} s${extra}; hops at ` +
     `${HOP_KINDS.map((k) => `${HOP_LABELS[k]} ${Math.round(r.mix[k] * 100)} %`).join(', ')}; ${fmt(r.drops)} drops; ` +
-    `${Math.round(r.inPlace * 100)} % of routed datagrams kept their frame)`
+    `${Math.round(r.inPlace * 100)} % of routed datagrams kept their frame, ` +
+    `${Math.round(r.reused * 100)} % of echoes reused a reply)`
   );
 }
 
