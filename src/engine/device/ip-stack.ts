@@ -272,7 +272,7 @@ export class IpStack implements EventTarget, ArpHost {
           if (owned === EXCLUSIVE) echoInPlace(e, 0, e.identifier, e.sequence, e.data);
           else reply = icmpEcho(0, e.identifier, e.sequence, e.data);
           headerInPlace(pkt, reply, src, pkt.src, this.profile.ttl, this.nextId());
-          this.sendEchoDatagram(pkt, owned === EXCLUSIVE ? frame : null);
+          this.send(pkt, EXCLUSIVE, owned === EXCLUSIVE ? frame : null);
           return;
         }
         this.send(
@@ -380,9 +380,11 @@ export class IpStack implements EventTarget, ArpHost {
 
   /**
    * Originates a datagram (its source already chosen). It leaves in an owned frame, so routers
-   * may change it on its way: pass a datagram nobody else keeps (ownership.ts).
+   * may change it on its way: pass a datagram nobody else keeps (ownership.ts). An echo whose
+   * message is ours alone too may leave EXCLUSIVE (`owned`), in `frame` when that is ours alone
+   * as well (the request it answers) and its next hop is cached.
    */
-  send(pkt: Ipv4Packet): SendStatus {
+  send(pkt: Ipv4Packet, owned = OWNED, frame: EthernetFrame | null = null): SendStatus {
     const dst = pkt.dst;
     if (this.own.has(dst)) {
       this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
@@ -390,7 +392,9 @@ export class IpStack implements EventTarget, ArpHost {
     }
     const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
-      this.transmitCached(cached, pkt, this.ctx.nextFrameId(), OWNED);
+      const frameId = this.ctx.nextFrameId();
+      if (frame === null) this.transmitCached(cached, pkt, frameId, owned);
+      else this.transmitInPlace(cached, frame, frameId, owned);
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);
@@ -463,22 +467,6 @@ export class IpStack implements EventTarget, ArpHost {
       frameId,
       owned,
     );
-  }
-
-  /**
-   * Sends an echo datagram whose ICMP message is ours alone (an echo just built or rewritten),
-   * in `frame` when that is ours alone too and its next hop is cached, else in a new frame.
-   */
-  private sendEchoDatagram(pkt: Ipv4Packet, frame: EthernetFrame | null): void {
-    const dst = pkt.dst;
-    const cached = this.own.has(dst) ? -1 : this.forwardingCache.find(dst, this.ctx.sched);
-    if (cached < 0) {
-      this.send(pkt);
-      return;
-    }
-    const frameId = this.ctx.nextFrameId();
-    if (frame === null) this.transmitCached(cached, pkt, frameId, EXCLUSIVE);
-    else this.transmitInPlace(cached, frame, frameId, EXCLUSIVE);
   }
 
   /** `transmitCached` for a frame of ours alone, readdressed rather than built. */

@@ -99,9 +99,9 @@ export class Scheduler implements Clock {
   private lanes = 0;
   private inLanes = 0;
   /**
-   * The (onLine, delay) pair on its way from `atFrame` or `atAfter` to `queueAfter`: doubles
-   * passed as arguments to a call the compiler does not inline are boxed, one allocation per
-   * event.
+   * The (onLine, delay) pair on its way to `queueAfter`, or the time on its way to `queueAt`:
+   * doubles passed as arguments to a call the compiler does not inline are boxed, one
+   * allocation per event.
    */
   private readonly after = new Float64Array(2);
 
@@ -133,12 +133,8 @@ export class Scheduler implements Clock {
   /** `at` for the time in `times[index]` (never before now), passed without boxing (see `after`). */
   atTimeIn(times: Float64Array, index: number, target: EventTarget, code: number): number {
     const slot = this.record(target, code, null, 0, 0);
-    const r = slot * REC;
-    const time = times[index]!;
-    this.rec[r + REC_TIME] = Math.max(time, this.now);
-    this.rec[r + REC_SEQ] = this.seq++;
-    this.heapInsert(slot);
-    return slot;
+    this.after[0] = times[index]!;
+    return this.queueAt(slot, this.seq++);
   }
 
   /**
@@ -160,8 +156,14 @@ export class Scheduler implements Clock {
     c: number,
   ): number {
     const slot = this.record(target, code, a, b, c);
+    this.after[0] = time;
+    return this.queueAt(slot, seq);
+  }
+
+  /** Times `slot` at the time in `after[0]` (never before now) with `seq`, and queues it in the heap. */
+  private queueAt(slot: number, seq: number): number {
     const r = slot * REC;
-    this.rec[r + REC_TIME] = time > this.now ? time : this.now;
+    this.rec[r + REC_TIME] = Math.max(this.after[0]!, this.now);
     this.rec[r + REC_SEQ] = seq;
     this.heapInsert(slot);
     return slot;
