@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ForwardingCache } from '../../src/engine/device/forwarding-cache.ts';
 import { L3Interface } from '../../src/engine/device/l3-interface.ts';
+import { SlotStore } from '../../src/engine/sim/slot-store.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { MacAddr } from '../../src/shared/mac.ts';
 import { marks, TestNet } from './net.ts';
@@ -28,12 +29,16 @@ describe('ForwardingCache', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
-        const cache = new ForwardingCache();
+        // A second cache in the same store, growing along with it, must not disturb the first.
+        const store = new SlotStore();
+        const cache = new ForwardingCache(store);
+        const other = new ForwardingCache(store);
         const model = new Map<number, { iface: number; mac: number; until: number }>();
         let now = 0;
         for (const o of ops) {
           if (o.kind === 'record') {
             cache.record(o.dst, IFACES[o.iface]!, o.mac, now + o.life);
+            other.record((o.dst + 1) >>> 0, IFACES[0]!, o.mac + 1, now + 2 * o.life);
             model.set(o.dst, { iface: o.iface, mac: o.mac, until: now + o.life });
             // A destination just recorded is found at once.
             const i = cache.find(o.dst, { now });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MacTable, macHigh, macLow } from '../../src/engine/device/mac-table.ts';
+import { SlotStore } from '../../src/engine/sim/slot-store.ts';
 
 const AGING = 300;
 
@@ -72,5 +73,32 @@ describe('MacTable', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     expect(t.port(i)).toBe(1);
     expect(t.findHalves(0xffffff, 0xffffff)).toBe(-1);
+  });
+
+  it('keeps tables sharing one store apart as they grow, shrink and are released', () => {
+    const store = new SlotStore();
+    const tables = [new MacTable(store), new MacTable(store), new MacTable(store)];
+    const model = tables.map(() => new Map<number, number>());
+    const rounds = 400;
+    for (let n = 0; n < rounds; n++) {
+      const t = n % 3;
+      const mac = 0x00000c000000 + n * 0x10001;
+      tables[t]!.insert(mac, n % 5, n, 10 * rounds);
+      model[t]!.set(mac, n % 5);
+      if (n % 97 === 96) {
+        // Flushing a port rebuilds the table into a region of another size.
+        tables[t]!.removePort(2, n, 10 * rounds);
+        for (const [m, p] of model[t]!) if (p === 2) model[t]!.delete(m);
+      }
+      if (n === 250) {
+        tables[1]!.release();
+        tables[1] = new MacTable(store);
+        model[1]!.clear();
+      }
+    }
+    tables.forEach((t, k) => {
+      const live = new Map([...t.entries(rounds, 10 * rounds)].map(([m, i]) => [m, t.port(i)]));
+      expect(live).toEqual(model[k]);
+    });
   });
 });

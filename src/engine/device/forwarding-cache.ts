@@ -10,8 +10,10 @@
  * be probed): any change to the routes, interfaces or ARP cache bumps an epoch that every entry
  * must match, so invalidating costs nothing and entries need no list of what they depend on.
  * Destinations with several equal-cost routes are not cached (the choice depends on the source).
+ * The slots live in a region of the simulation's slot store (sim/slot-store.ts).
  */
 import type { Clock } from '../sim/scheduler.ts';
+import { SlotStore } from '../sim/slot-store.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 const EMPTY = -1;
@@ -28,13 +30,19 @@ const EPOCH = 3;
 const STRIDE = 4;
 
 export class ForwardingCache {
-  private slots = new Float64Array(0);
+  private readonly store: SlotStore;
+  /** Where the slots start in `store.data`. */
+  private base = 0;
   /** The egress interface of each slot. */
   private ifaces: (L3Interface | null)[] = [];
   private mask = -1;
   /** Slots ever filled since the table was last emptied (bounds the probe chains). */
   private used = 0;
   private epoch = 0;
+
+  constructor(store: SlotStore = new SlotStore()) {
+    this.store = store;
+  }
 
   /** Something an entry may derive from changed: forget them all. */
   invalidate(): void {
@@ -44,10 +52,11 @@ export class ForwardingCache {
   /** The slot holding a usable entry for `dst` now, or -1. (A clock, not a time: see MacTable.) */
   find(dst: number, clock: Clock): number {
     const now = clock.now;
-    const slots = this.slots;
+    const slots = this.store.data;
+    const base = this.base;
     const mask = this.mask;
     for (let i = hash(dst) & mask; mask >= 0; i = (i + 1) & mask) {
-      const at = i * STRIDE;
+      const at = base + i * STRIDE;
       const k = slots[at + KEY];
       if (k === dst) return slots[at + EPOCH] === this.epoch && now < slots[at + UNTIL]! ? i : -1;
       if (k === EMPTY) return -1;
@@ -62,7 +71,7 @@ export class ForwardingCache {
 
   /** The next hop's MAC address in slot `i`. */
   mac(i: number): number {
-    return this.slots[i * STRIDE + MAC]!;
+    return this.store.data[this.base + i * STRIDE + MAC]!;
   }
 
   /**
@@ -76,8 +85,8 @@ export class ForwardingCache {
       this.reset();
       i = this.slotFor(dst);
     }
-    const at = i * STRIDE;
-    const slots = this.slots;
+    const at = this.base + i * STRIDE;
+    const slots = this.store.data;
     if (slots[at + KEY] === EMPTY) this.used++;
     slots[at + KEY] = dst;
     slots[at + MAC] = mac;
@@ -88,10 +97,11 @@ export class ForwardingCache {
 
   /** Where `dst` goes, or -1 when that would fill more than half of the table. */
   private slotFor(dst: number): number {
-    const slots = this.slots;
+    const slots = this.store.data;
+    const base = this.base;
     const mask = this.mask;
     for (let i = hash(dst) & mask; mask >= 0; i = (i + 1) & mask) {
-      const at = i * STRIDE;
+      const at = base + i * STRIDE;
       const k = slots[at + KEY];
       if (k === EMPTY) return (this.used + 1) * 2 > mask + 1 ? -1 : i;
       if (k === dst || slots[at + EPOCH] !== this.epoch) return i;
@@ -99,11 +109,22 @@ export class ForwardingCache {
     return -1;
   }
 
+  /** The cache is gone (or moves to a larger region): its region goes back to the store. */
+  release(): void {
+    if (this.mask >= 0) this.store.release(this.base, (this.mask + 1) * STRIDE);
+    this.mask = -1;
+  }
+
   /** Empties the table, twice as large unless it is at its largest. */
   private reset(): void {
     const size = this.mask < 0 ? MIN_CAPACITY : Math.min(2 * (this.mask + 1), MAX_CAPACITY);
-    if (size !== this.mask + 1) this.slots = new Float64Array(size * STRIDE);
-    for (let i = 0; i < size; i++) this.slots[i * STRIDE + KEY] = EMPTY;
+    if (size !== this.mask + 1) {
+      this.release();
+      this.base = this.store.alloc(size * STRIDE);
+    }
+    const slots = this.store.data;
+    slots.fill(0, this.base, this.base + size * STRIDE);
+    for (let i = 0; i < size; i++) slots[this.base + i * STRIDE + KEY] = EMPTY;
     this.ifaces = new Array<L3Interface | null>(size).fill(null);
     this.mask = size - 1;
     this.used = 0;

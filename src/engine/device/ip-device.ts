@@ -28,6 +28,7 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   dispose(): void {
     this.apps.stopAll();
+    this.stack.release();
   }
 
   override arpTable(): ArpEntry[] {

@@ -69,7 +69,7 @@ export class IpStack implements EventTarget, ArpHost {
   forwarding = false;
   readonly arp: ArpCache;
   /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
-  private readonly forwardingCache = new ForwardingCache();
+  private readonly forwardingCache: ForwardingCache;
   private statics: readonly StaticSpec[] = [];
   private gateway: number | undefined = undefined;
   private readonly own = new OwnAddresses();
@@ -89,12 +89,18 @@ export class IpStack implements EventTarget, ArpHost {
     private readonly ctx: SimContext,
     readonly profile: StackProfile,
   ) {
+    this.forwardingCache = new ForwardingCache(ctx.tables);
     this.arp = new ArpCache(ctx, profile, this, this.forwardingCache);
     this.ipId = ctx.rng.int(0x10000);
   }
 
   get now(): number {
     return this.ctx.sched.now;
+  }
+
+  /** The device is gone: its tables go back to the simulation's store. */
+  release(): void {
+    this.forwardingCache.release();
   }
 
   /**

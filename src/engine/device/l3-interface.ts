@@ -7,6 +7,8 @@
 import type { Ipv4Assignment } from '../../shared/ipv4.ts';
 import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import type { PortTable } from '../sim/port-table.ts';
+import { RX_BYTES, RX_FRAMES, TX_BYTES, TX_FRAMES } from '../sim/port-table.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import type { Port } from './port.ts';
 
@@ -30,15 +32,16 @@ export class L3Interface {
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
   vlan = 0;
   /**
-   * A router subinterface: it counts its own traffic below, where the interface of a port
-   * leaves that to the port's counters.
+   * A router subinterface: it counts its own traffic (`countRx`, `countTx`), where the
+   * interface of a port leaves that to the port's counters.
    */
   sub = false;
-  /** Traffic on interfaces that are not a physical port (subinterfaces, SVIs). */
-  rxFrames = 0;
-  txFrames = 0;
-  rxBytes = 0;
-  txBytes = 0;
+  /**
+   * Where subinterfaces and SVIs keep their frame and byte counters: a record of the port table,
+   * as a port's (port-table.ts), since they count every frame they carry. Null for the others.
+   */
+  private readonly counters: PortTable | null;
+  private readonly record: number;
 
   constructor(
     readonly name: string,
@@ -46,7 +49,53 @@ export class L3Interface {
     readonly owner: L3Owner,
     /** The physical port it sends through; null for loopbacks and SVIs. */
     readonly port: Port | null,
-  ) {}
+    counters: PortTable | null = null,
+  ) {
+    this.counters = counters;
+    this.record = counters === null ? -1 : counters.add();
+  }
+
+  /** The interface is gone: its counters' record can be reused. */
+  release(): void {
+    this.counters?.remove(this.record);
+  }
+
+  /** A frame of `len` bytes came in (subinterfaces and SVIs only). */
+  countRx(len: number): void {
+    const data = this.counters!.data;
+    const at = this.record;
+    data[at + RX_FRAMES] = data[at + RX_FRAMES]! + 1;
+    data[at + RX_BYTES] = data[at + RX_BYTES]! + len;
+  }
+
+  /** A frame of `len` bytes went out (subinterfaces and SVIs only). */
+  countTx(len: number): void {
+    const data = this.counters!.data;
+    const at = this.record;
+    data[at + TX_FRAMES] = data[at + TX_FRAMES]! + 1;
+    data[at + TX_BYTES] = data[at + TX_BYTES]! + len;
+  }
+
+  /** Traffic on interfaces that are not a physical port (subinterfaces, SVIs); 0 for others. */
+  get rxFrames(): number {
+    return this.count(RX_FRAMES);
+  }
+
+  get txFrames(): number {
+    return this.count(TX_FRAMES);
+  }
+
+  get rxBytes(): number {
+    return this.count(RX_BYTES);
+  }
+
+  get txBytes(): number {
+    return this.count(TX_BYTES);
+  }
+
+  private count(field: number): number {
+    return this.counters === null ? 0 : this.counters.data[this.record + field]!;
+  }
 
   setIp(ip: Ipv4Assignment | undefined): void {
     this.ip = ip;

@@ -1,9 +1,9 @@
 /**
- * A switch's MAC address table for one VLAN: open addressing with linear probing over one
- * typed array, because MAC addresses are 48-bit numbers (not small integers) and a
- * general-purpose Map hashes them slowly on the per-frame path. Each slot holds the address,
- * when it was last seen, when it was learned and the index of its port side by side, so a
- * lookup touches one cache line.
+ * A switch's MAC address table for one VLAN: open addressing with linear probing over a
+ * region of the simulation's slot store (sim/slot-store.ts), because MAC addresses are 48-bit
+ * numbers (not small integers) and a general-purpose Map hashes them slowly on the per-frame
+ * path. Each slot holds the address, when it was last seen, when it was learned and the index
+ * of its port side by side, so a lookup touches one cache line.
  *
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
@@ -14,10 +14,10 @@
  * as two 24-bit halves (`macHigh`, `macLow`: small integers) and read the time from the clock.
  */
 import type { Clock } from '../sim/scheduler.ts';
+import { SlotStore } from '../sim/slot-store.ts';
 
 const EMPTY = -1;
 const MIN_CAPACITY = 8;
-const NO_SLOTS = new Float64Array(0);
 
 /** Fields of a slot. */
 const KEY = 0;
@@ -27,14 +27,15 @@ const PORT = 3;
 const STRIDE = 4;
 
 export class MacTable {
-  private slots: Float64Array;
-  private mask: number;
+  private readonly store: SlotStore;
+  /** Where the slots start in `store.data`. */
+  private base = 0;
+  private mask = -1;
   private used = 0;
 
-  /** Starts empty, without storage: most VLANs of most switches never learn anything. */
-  constructor() {
-    this.slots = NO_SLOTS;
-    this.mask = -1;
+  /** Starts empty, without a region: most VLANs of most switches never learn anything. */
+  constructor(store: SlotStore = new SlotStore()) {
+    this.store = store;
   }
 
   /**
@@ -44,11 +45,12 @@ export class MacTable {
   findHalves(high: number, low: number): number {
     if (this.used === 0) return -1;
     const mac = high * HALF + low;
-    const slots = this.slots;
+    const slots = this.store.data;
+    const base = this.base;
     const mask = this.mask;
     let i = hash(mac) & mask;
     for (;;) {
-      const k = slots[i * STRIDE + KEY]!;
+      const k = slots[base + i * STRIDE + KEY]!;
       if (k === mac) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
@@ -57,28 +59,30 @@ export class MacTable {
 
   /** Whether the address in slot `i` was seen less than `aging` ago. */
   fresh(i: number, clock: Clock, aging: number): boolean {
-    return clock.now - this.slots[i * STRIDE + SEEN]! < aging;
+    return clock.now - this.store.data[this.base + i * STRIDE + SEEN]! < aging;
   }
 
   /** When the address in slot `i` was learned on its current port. */
   learned(i: number): number {
-    return this.slots[i * STRIDE + LEARNED]!;
+    return this.store.data[this.base + i * STRIDE + LEARNED]!;
   }
 
   /** The index of the port the address in slot `i` was learned on. */
   port(i: number): number {
-    return this.slots[i * STRIDE + PORT]!;
+    return this.store.data[this.base + i * STRIDE + PORT]!;
   }
 
   /** A frame from the address in slot `i` arrived now. */
   touch(i: number, clock: Clock): void {
-    this.slots[i * STRIDE + SEEN] = clock.now;
+    this.store.data[this.base + i * STRIDE + SEEN] = clock.now;
   }
 
   /** The address in slot `i` moved to port `port` now. */
   move(i: number, port: number, clock: Clock): void {
-    this.slots[i * STRIDE + PORT] = port;
-    this.slots[i * STRIDE + LEARNED] = clock.now;
+    const at = this.base + i * STRIDE;
+    const slots = this.store.data;
+    slots[at + PORT] = port;
+    slots[at + LEARNED] = clock.now;
   }
 
   /** Adds `mac` (not present) learned on port `port` at `now`, dropping aged entries if it must grow. */
@@ -90,9 +94,9 @@ export class MacTable {
   /** Removes every entry learned on port `port`. */
   removePort(port: number, now: number, aging: number): void {
     if (this.used === 0) return;
-    const slots = this.slots;
-    for (let i = 0; i <= this.mask; i++) {
-      if (slots[i * STRIDE + KEY] !== EMPTY && slots[i * STRIDE + PORT] === port) {
+    const slots = this.store.data;
+    for (let at = this.base; at <= this.base + this.mask * STRIDE; at += STRIDE) {
+      if (slots[at + KEY] !== EMPTY && slots[at + PORT] === port) {
         this.rebuild(now, aging, port);
         return;
       }
@@ -101,19 +105,20 @@ export class MacTable {
 
   /** Live entries: [mac, slot] pairs. */
   *entries(now: number, aging: number): Generator<[number, number]> {
-    const slots = this.slots;
     for (let i = 0; i <= this.mask; i++) {
-      const k = slots[i * STRIDE + KEY]!;
-      if (k !== EMPTY && now - slots[i * STRIDE + SEEN]! < aging) yield [k, i];
+      const at = this.base + i * STRIDE;
+      const k = this.store.data[at + KEY]!;
+      if (k !== EMPTY && now - this.store.data[at + SEEN]! < aging) yield [k, i];
     }
   }
 
   private place(mac: number, port: number, learned: number, seen: number): void {
-    const slots = this.slots;
+    const slots = this.store.data;
+    const base = this.base;
     const mask = this.mask;
     let i = hash(mac) & mask;
-    while (slots[i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
-    const at = i * STRIDE;
+    while (slots[base + i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
+    const at = base + i * STRIDE;
     slots[at + KEY] = mac;
     slots[at + SEEN] = seen;
     slots[at + LEARNED] = learned;
@@ -122,31 +127,42 @@ export class MacTable {
   }
 
   private rebuild(now: number, aging: number, without: number): void {
-    const old = this.slots;
+    const store = this.store;
+    const oldBase = this.base;
     const size = this.mask + 1;
-    const keep = (i: number): boolean =>
-      old[i * STRIDE + KEY] !== EMPTY &&
-      now - old[i * STRIDE + SEEN]! < aging &&
-      old[i * STRIDE + PORT] !== without;
+    const keep = (at: number): boolean =>
+      store.data[at + KEY] !== EMPTY &&
+      now - store.data[at + SEEN]! < aging &&
+      store.data[at + PORT] !== without;
     let live = 0;
-    for (let i = 0; i < size; i++) if (keep(i)) live++;
+    for (let i = 0; i < size; i++) if (keep(oldBase + i * STRIDE)) live++;
     let capacity = MIN_CAPACITY;
     while (capacity < (live + 1) * 4) capacity *= 2;
-    const slots = new Float64Array(capacity * STRIDE);
-    for (let i = 0; i < capacity; i++) slots[i * STRIDE + KEY] = EMPTY;
-    this.slots = slots;
+    const base = store.alloc(capacity * STRIDE);
+    store.data.fill(0, base, base + capacity * STRIDE);
+    for (let i = 0; i < capacity; i++) store.data[base + i * STRIDE + KEY] = EMPTY;
+    this.base = base;
     this.mask = capacity - 1;
     this.used = 0;
     for (let i = 0; i < size; i++) {
-      if (!keep(i)) continue;
-      const at = i * STRIDE;
+      const at = oldBase + i * STRIDE;
+      if (!keep(at)) continue;
+      const old = store.data;
       this.place(old[at + KEY]!, old[at + PORT]!, old[at + LEARNED]!, old[at + SEEN]!);
     }
+    if (size > 0) store.release(oldBase, size * STRIDE);
+  }
+
+  /** The table is gone: its region goes back to the store. */
+  release(): void {
+    if (this.mask >= 0) this.store.release(this.base, (this.mask + 1) * STRIDE);
+    this.mask = -1;
+    this.used = 0;
   }
 
   clear(): void {
-    const slots = this.slots;
-    for (let i = 0; i <= this.mask; i++) slots[i * STRIDE + KEY] = EMPTY;
+    const slots = this.store.data;
+    for (let i = 0; i <= this.mask; i++) slots[this.base + i * STRIDE + KEY] = EMPTY;
     this.used = 0;
   }
 }

@@ -10,7 +10,16 @@
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { SimContext } from '../sim/context.ts';
-import { BUSY_UNTIL, BYTE_TIME, DELAY, GAP_TIME } from '../sim/port-timing.ts';
+import {
+  BUSY_UNTIL,
+  BYTE_TIME,
+  DELAY,
+  GAP_TIME,
+  RX_BYTES,
+  RX_FRAMES,
+  TX_BYTES,
+  TX_FRAMES,
+} from '../sim/port-table.ts';
 import type { EventTarget, FrameSink } from '../sim/scheduler.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
@@ -47,27 +56,23 @@ export class Port implements EventTarget, FrameSink {
   up = false;
   /** The cable's epoch (see Link), mirrored here so an arrival need not visit the cable. */
   epoch = 0;
-  peer: Port | null = null;
   link: Link | null = null;
   readonly owner: Device;
   private readonly ctx: SimContext;
+  /**
+   * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
+   * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
+   * is connected), and the frame and byte counters.
+   */
+  private readonly record: number;
+  peer: Port | null = null;
   private qLen = 0;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
   /** Likewise for its last "line free again" event. */
   private readyLane = -1;
-  /**
-   * Where its timing sits in `ctx.portTiming.data`: when the line is free again (virtual time),
-   * and the cable's byte time, inter-frame gap and propagation delay, copied when it is connected.
-   */
-  private readonly timing: number;
   readonly index: number;
-  rxFrames = 0;
-  rxBytes = 0;
   rxBroadcasts = 0;
-  txFrames = 0;
-  txBytes = 0;
-
   drops = 0;
   /** False after `shutdown`. */
   adminUp = true;
@@ -99,12 +104,12 @@ export class Port implements EventTarget, FrameSink {
     this.mac = mac;
     this.speed = speed;
     this.queueLimit = queueLimit;
-    this.timing = ctx.portTiming.add();
+    this.record = ctx.ports.add();
   }
 
-  /** The port is gone (its device was removed): its timing slot can be reused. */
+  /** The port is gone (its device was removed): its record can be reused. */
   release(): void {
-    this.ctx.portTiming.remove(this.timing);
+    this.ctx.ports.remove(this.record);
   }
 
   /** Cabled to `peer` through `link` (or uncabled when both are null). */
@@ -113,10 +118,10 @@ export class Port implements EventTarget, FrameSink {
     this.peer = peer;
     if (link !== null) {
       this.epoch = link.epoch;
-      const t = this.ctx.portTiming.data;
-      t[this.timing + BYTE_TIME] = link.byteTime;
-      t[this.timing + GAP_TIME] = INTER_FRAME_GAP * link.byteTime;
-      t[this.timing + DELAY] = link.delay;
+      const t = this.ctx.ports.data;
+      t[this.record + BYTE_TIME] = link.byteTime;
+      t[this.record + GAP_TIME] = INTER_FRAME_GAP * link.byteTime;
+      t[this.record + DELAY] = link.delay;
     }
   }
 
@@ -129,8 +134,8 @@ export class Port implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    const timing = this.ctx.portTiming.data;
-    if (this.qLen === 0 && timing[this.timing + BUSY_UNTIL]! <= this.ctx.sched.now) {
+    const timing = this.ctx.ports.data;
+    if (this.qLen === 0 && timing[this.record + BUSY_UNTIL]! <= this.ctx.sched.now) {
       this.transmit(frame, frameId, len, tag, owned);
       return;
     }
@@ -151,7 +156,7 @@ export class Port implements EventTarget, FrameSink {
     this.qLen++;
     if (!this.txReadyPending) {
       this.txReadyPending = true;
-      this.ctx.sched.atTimeIn(timing, this.timing + BUSY_UNTIL, this, EV_TX_READY);
+      this.ctx.sched.atTimeIn(timing, this.record + BUSY_UNTIL, this, EV_TX_READY);
     }
   }
 
@@ -188,21 +193,37 @@ export class Port implements EventTarget, FrameSink {
     }
     this.qHead = 0;
     this.qLen = 0;
-    this.ctx.portTiming.data[this.timing + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
+    this.ctx.ports.data[this.record + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
   }
 
   get queued(): number {
     return this.qLen;
   }
 
+  get rxFrames(): number {
+    return this.ctx.ports.data[this.record + RX_FRAMES]!;
+  }
+
+  get rxBytes(): number {
+    return this.ctx.ports.data[this.record + RX_BYTES]!;
+  }
+
+  get txFrames(): number {
+    return this.ctx.ports.data[this.record + TX_FRAMES]!;
+  }
+
+  get txBytes(): number {
+    return this.ctx.ports.data[this.record + TX_BYTES]!;
+  }
+
   private drainOne(): void {
     this.txReadyPending = false;
     if (this.qLen === 0) return;
-    const timing = this.ctx.portTiming.data;
-    if (timing[this.timing + BUSY_UNTIL]! > this.ctx.sched.now) {
+    const timing = this.ctx.ports.data;
+    if (timing[this.record + BUSY_UNTIL]! > this.ctx.sched.now) {
       // The line went down and up again meanwhile; wait for the current frame.
       this.txReadyPending = true;
-      this.ctx.sched.atTimeIn(timing, this.timing + BUSY_UNTIL, this, EV_TX_READY);
+      this.ctx.sched.atTimeIn(timing, this.record + BUSY_UNTIL, this, EV_TX_READY);
       return;
     }
     const queue = this.queue!;
@@ -221,7 +242,7 @@ export class Port implements EventTarget, FrameSink {
       // Free again after this frame's time on the line and the gap: the very sum `transmit`
       // stored as busyUntil, as a delay the scheduler's lanes take without heap sifting.
       this.txReadyPending = true;
-      const at = this.timing;
+      const at = this.record;
       this.readyLane = this.ctx.sched.atAfter(
         (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!,
         timing[at + GAP_TIME]!,
@@ -246,12 +267,12 @@ export class Port implements EventTarget, FrameSink {
       // The trace or a capture keeps this very value: nobody may change it from now on.
       owned = SHARED;
     }
-    const timing = ctx.portTiming.data;
-    const at = this.timing;
+    const timing = ctx.ports.data;
+    const at = this.record;
     const onLine = (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!;
     timing[at + BUSY_UNTIL] = ctx.sched.now + onLine + timing[at + GAP_TIME]!;
-    this.txFrames++;
-    this.txBytes += len;
+    timing[at + TX_FRAMES] = timing[at + TX_FRAMES]! + 1;
+    timing[at + TX_BYTES] = timing[at + TX_BYTES]! + len;
     if (observed) this.showTx(frame, frameId);
     this.lane = ctx.sched.atFrame(
       onLine,
@@ -276,8 +297,10 @@ export class Port implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    this.rxFrames++;
-    this.rxBytes += len;
+    const counters = this.ctx.ports.data;
+    const at = this.record;
+    counters[at + RX_FRAMES] = counters[at + RX_FRAMES]! + 1;
+    counters[at + RX_BYTES] = counters[at + RX_BYTES]! + len;
     if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
     if (this.ctx.trace.enabled) {
       frame = onWire(frame, tag);

@@ -111,7 +111,7 @@ export class Switch extends IpDevice {
       seen.add(vid);
       let svi = this.svis.get(vid);
       if (svi === undefined) {
-        svi = new L3Interface(name, this.sviMac, this, null);
+        svi = new L3Interface(name, this.sviMac, this, null, this.ctx.ports);
         svi.vlan = vid;
         this.svis.set(vid, svi);
       }
@@ -119,7 +119,11 @@ export class Switch extends IpDevice {
       svi.adminUp = !ic.shutdown;
       svi.proxyArp = ic.proxyArp;
     }
-    for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
+    for (const [vid, svi] of [...this.svis]) {
+      if (seen.has(vid)) continue;
+      svi.release();
+      this.svis.delete(vid);
+    }
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     const byName = new Map(this.sviList.map((i) => [i.name, i]));
     this.statics = config.staticRoutes.map((r) => ({
@@ -133,6 +137,14 @@ export class Switch extends IpDevice {
 
   override get hostname(): string {
     return this.config.hostname;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    for (const vs of this.vlans.values()) vs.release();
+    this.vlans.clear();
+    for (const svi of this.svis.values()) svi.release();
+    this.svis.clear();
   }
 
   override switchportOf(port: Port): SwitchportConfig {
@@ -191,11 +203,15 @@ export class Switch extends IpDevice {
       if (mismatch >= 0 && mismatch !== sp.cdpPeerNative) sp.mismatchSince = this.ctx.sched.now;
       sp.cdpPeerNative = mismatch;
     }
-    for (const id of [...this.vlans.keys()]) if (!db.has(id)) this.vlans.delete(id);
+    for (const [id, vs] of [...this.vlans]) {
+      if (db.has(id)) continue;
+      vs.release();
+      this.vlans.delete(id);
+    }
     for (const id of db) {
       let vs = this.vlans.get(id);
       if (vs === undefined) {
-        vs = new VlanState(id, this.ports.length);
+        vs = new VlanState(id, this.ports.length, this.ctx.tables);
         this.vlans.set(id, vs);
       }
       vs.members = [];
@@ -454,8 +470,7 @@ export class Switch extends IpDevice {
    * when it came by unicast, so a switch with `ip routing` forwards it in place.
    */
   private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number, owned: number): void {
-    svi.rxFrames++;
-    svi.rxBytes += len;
+    svi.countRx(len);
     this.stack.receive(svi, frame, frameId, owned);
   }
 
@@ -467,8 +482,7 @@ export class Switch extends IpDevice {
       return;
     }
     const len = wireLen(frame);
-    iface.txFrames++;
-    iface.txBytes += len;
+    iface.countTx(len);
     this.forward(vs, null, frame, frameId, len, TAG_AS_IS, owned);
   }
 

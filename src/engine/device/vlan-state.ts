@@ -3,6 +3,8 @@
  * reaches the slots without another object in between), the member ports, the SVI and its
  * storm state.
  */
+
+import type { SlotStore } from '../sim/slot-store.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { MacTable } from './mac-table.ts';
 import { StormGuard } from './storm-guard.ts';
@@ -26,8 +28,8 @@ export class VlanState extends MacTable {
   /** Addresses that moved between two ports while fresh: the ports, and the last report. */
   readonly flapping = new Map<number, Flapping>();
 
-  constructor(id: number, portCount: number) {
-    super();
+  constructor(id: number, portCount: number, store: SlotStore) {
+    super(store);
     this.id = id;
     this.member = new Uint8Array(portCount);
   }

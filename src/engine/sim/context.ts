@@ -1,6 +1,6 @@
 /**
  * What every device, port and application of one simulation shares: the clock and event
- * queue, the ports' transmit timing, the trace, the seeded random numbers, frame ids and the
+ * queue, the ports' per-frame numbers, the trace, the seeded random numbers, frame ids and the
  * pcap listeners.
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
@@ -10,9 +10,10 @@ import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
 import type { DropReason } from '../trace.ts';
 import { TraceLog } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { PortTiming } from './port-timing.ts';
+import { PortTable } from './port-table.ts';
 import { Rng } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
+import { SlotStore } from './slot-store.ts';
 
 export type WireListener = (at: Micros, link: LinkId, frame: EthernetFrame) => void;
 
@@ -29,8 +30,10 @@ export interface ContextOptions {
 
 export class SimContext {
   readonly sched = new Scheduler();
-  /** Every port's transmit timing (port-timing.ts). */
-  readonly portTiming = new PortTiming();
+  /** Every port's per-frame numbers (port-table.ts). */
+  readonly ports = new PortTable();
+  /** The switches' MAC tables and the IP stacks' forwarding caches (slot-store.ts). */
+  readonly tables = new SlotStore();
   readonly trace: TraceLog;
   readonly rng: Rng;
   readonly wireListeners: WireListener[] = [];
