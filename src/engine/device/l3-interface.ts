@@ -40,7 +40,7 @@ export class L3Interface {
    * Where subinterfaces and SVIs keep their frame and byte counters: a record of the port table,
    * as a port's (port-table.ts), since they count every frame they carry. Null for the others.
    */
-  private readonly counters: PortTable | null;
+  private readonly counters: PortTable<Port> | null;
   private readonly record: number;
 
   constructor(
@@ -49,10 +49,10 @@ export class L3Interface {
     readonly owner: L3Owner,
     /** The physical port it sends through; null for loopbacks and SVIs. */
     readonly port: Port | null,
-    counters: PortTable | null = null,
+    counters: PortTable<Port> | null = null,
   ) {
     this.counters = counters;
-    this.record = counters === null ? -1 : counters.add();
+    this.record = counters === null ? -1 : counters.add(null);
   }
 
   /** The interface is gone: its counters' record can be reused. */

@@ -2,8 +2,8 @@
  * A switch's MAC address table for one VLAN: open addressing with linear probing over a
  * region of the simulation's slot store (sim/slot-store.ts), because MAC addresses are 48-bit
  * numbers (not small integers) and a general-purpose Map hashes them slowly on the per-frame
- * path. Each slot holds the address, when it was last seen, when it was learned and the index
- * of its port side by side, so a lookup touches one cache line.
+ * path. Each slot holds the address, when it was last seen, when it was learned and the
+ * number of its port (`Port.serial`) side by side, so a lookup touches one cache line.
  *
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
@@ -67,7 +67,7 @@ export class MacTable {
     return this.store.data[this.base + i * STRIDE + LEARNED]!;
   }
 
-  /** The index of the port the address in slot `i` was learned on. */
+  /** The number of the port the address in slot `i` was learned on (its `Port.serial`). */
   port(i: number): number {
     return this.store.data[this.base + i * STRIDE + PORT]!;
   }

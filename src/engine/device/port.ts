@@ -15,6 +15,7 @@ import {
   BYTE_TIME,
   DELAY,
   GAP_TIME,
+  STRIDE as RECORD,
   RX_BYTES,
   RX_FRAMES,
   TX_BYTES,
@@ -26,6 +27,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { SHARED } from './ownership.ts';
+import type { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
 /** Bytes on the line that a capture does not show: FCS (4) and preamble with SFD (8). */
@@ -65,12 +67,35 @@ export class Port implements EventTarget, FrameSink {
    * is connected), and the frame and byte counters.
    */
   private readonly record: number;
-  peer: Port | null = null;
   private qLen = 0;
+  peer: Port | null = null;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
+
+  // A switch port's VLAN state as its switch's last refresh derived it (see SwitchPort). It is
+  // declared here rather than in SwitchPort because V8 lays out a subclass's fields after all
+  // of its base class's, two or three cache lines into the object; here every frame a switch
+  // receives or sends finds it next to the line state. Other ports leave it as it is.
+  /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS or OPER_TRUNK (switch-port.ts). */
+  oper = 0;
+  accessVlan = 1;
+  nativeVlan = 1;
+  /**
+   * The VLAN of untagged (and priority-tagged) frames arriving here, the access VLAN or the
+   * native VLAN, when this port carries it; null otherwise.
+   */
+  untagged: VlanState | null = null;
+  /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
+  peerNative = -1;
+  /**
+   * On a trunk, the VLANs it carries as VLAN id and state pairs to scan, which a tagged frame
+   * finds without visiting the switch; null when there are too many (the switch looks them up).
+   */
+  carried: (number | VlanState)[] | null = null;
+
   /** Likewise for its last "line free again" event. */
   private readyLane = -1;
+  /** Its position among its device's ports. */
   readonly index: number;
   rxBroadcasts = 0;
   drops = 0;
@@ -104,7 +129,7 @@ export class Port implements EventTarget, FrameSink {
     this.mac = mac;
     this.speed = speed;
     this.queueLimit = queueLimit;
-    this.record = ctx.ports.add();
+    this.record = ctx.ports.add(this);
   }
 
   /** The port is gone (its device was removed): its record can be reused. */
@@ -194,6 +219,11 @@ export class Port implements EventTarget, FrameSink {
     this.qHead = 0;
     this.qLen = 0;
     this.ctx.ports.data[this.record + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
+  get serial(): number {
+    return this.record / RECORD;
   }
 
   get queued(): number {

@@ -35,7 +35,7 @@ const SUB_SCAN_LIMIT = 16;
 /** A router port, which knows which of its interfaces takes a frame, by its tag. */
 class RouterPort extends Port {
   /** The subinterface with `encapsulation dot1Q N native` if any, else the port's interface. */
-  untagged: L3Interface | null = null;
+  untaggedIface: L3Interface | null = null;
   /**
    * Subinterfaces by VLAN (the native one included) to scan: VLAN ids and interfaces
    * alternate in one array, so a few of them sit in one cache line.
@@ -45,7 +45,7 @@ class RouterPort extends Port {
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
-    this.untagged = native ?? main;
+    this.untaggedIface = native ?? main;
     this.pairs = [...byVlan].flat();
     this.byVlan = byVlan.size > SUB_SCAN_LIMIT ? byVlan : null;
   }
@@ -174,7 +174,7 @@ export class Router extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const vid = wireVid(frame, tag);
     const rp = port as RouterPort;
-    const iface = vid <= 0 ? rp.untagged! : rp.tagged(vid);
+    const iface = vid <= 0 ? rp.untaggedIface! : rp.tagged(vid);
     if (iface === undefined) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;

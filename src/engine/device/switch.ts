@@ -318,10 +318,11 @@ export class Switch extends IpDevice {
     if (i >= 0) {
       const fresh = vs.fresh(i, clock, MAC_AGING);
       vs.touch(i, clock);
-      if (fresh && vs.port(i) === port.index) return;
-      if (fresh) this.noteFlap(vs, src, vs.port(i), port.index, clock.now);
-      vs.move(i, port.index, clock);
-    } else vs.insert(src, port.index, clock.now, MAC_AGING);
+      const serial = port.serial;
+      if (fresh && vs.port(i) === serial) return;
+      if (fresh) this.noteFlap(vs, src, vs.port(i), serial, clock.now);
+      vs.move(i, serial, clock);
+    } else vs.insert(src, port.serial, clock.now, MAC_AGING);
     if (this.ctx.trace.enabled) this.traceLearned(vs, src, port);
   }
 
@@ -366,7 +367,7 @@ export class Switch extends IpDevice {
       }
       const i = vs.findHalves(macHigh(dst), macLow(dst));
       if (i >= 0 && vs.fresh(i, ctx.sched, MAC_AGING)) {
-        const out = this.sw[vs.port(i)]!;
+        const out = ctx.ports.at(vs.port(i)) as SwitchPort;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
@@ -517,7 +518,10 @@ export class Switch extends IpDevice {
     return sp.oper === OPER_TRUNK ? this.taggedVlan(sp, vid) : null;
   }
 
-  /** A fresh address moved from port `from` to `to`: logged at most once a second per address. */
+  /**
+   * A fresh address moved from port `from` to `to` (serial numbers): logged at most once a
+   * second per address.
+   */
   private noteFlap(vs: VlanState, mac: number, from: number, to: number, now: number): void {
     const f = vs.flapping.get(mac);
     if (f !== undefined && now - f.last < FLAP_REPORT_INTERVAL) return;
@@ -531,8 +535,8 @@ export class Switch extends IpDevice {
       at: at as Micros,
       mac: mac as MacAddr,
       vlan,
-      from: this.sw[from]!.name,
-      to: this.sw[to]!.name,
+      from: this.ctx.ports.at(from).name,
+      to: this.ctx.ports.at(to).name,
     });
   }
 
@@ -616,7 +620,7 @@ export class Switch extends IpDevice {
 
   private flushPort(port: Port): void {
     const now = this.ctx.sched.now;
-    for (const vs of this.vlans.values()) vs.removePort(port.index, now, MAC_AGING);
+    for (const vs of this.vlans.values()) vs.removePort(port.serial, now, MAC_AGING);
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -702,7 +706,7 @@ export class Switch extends IpDevice {
         out.push({
           vlan: vs.id,
           mac: mac as MacAddr,
-          port: this.sw[vs.port(i)]!.name,
+          port: this.ctx.ports.at(vs.port(i)).name,
           type: 'DYNAMIC',
           learnedAt: vs.learned(i) as Micros,
         });

@@ -11,6 +11,7 @@ import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
 export interface Flapping {
+  /** The two ports, by serial number (`Port.serial`). */
   from: number;
   to: number;
   /** When it was last reported. */

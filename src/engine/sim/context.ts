@@ -5,6 +5,7 @@
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import type { Port } from '../device/port.ts';
 import type { StackProfile } from '../device/profiles.ts';
 import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
 import type { DropReason } from '../trace.ts';
@@ -31,7 +32,7 @@ export interface ContextOptions {
 export class SimContext {
   readonly sched = new Scheduler();
   /** Every port's per-frame numbers (port-table.ts). */
-  readonly ports = new PortTable();
+  readonly ports = new PortTable<Port>();
   /** The switches' MAC tables and the IP stacks' forwarding caches (slot-store.ts). */
   readonly tables = new SlotStore();
   readonly trace: TraceLog;

@@ -20,15 +20,28 @@ export const TX_BYTES = 7;
 /** Numbers per port: eight doubles, one cache line where the array's storage is aligned. */
 export const STRIDE = 8;
 
-export class PortTable {
+export class PortTable<P = unknown> {
   /** Read it again after `add`: growing replaces it. */
   data = new Float64Array(64 * STRIDE);
+  /**
+   * What each record belongs to, by serial number (base / STRIDE): a switch finds the port a
+   * MAC table names here, one array for all, rather than in an array of its own.
+   */
+  private readonly owners: (P | null)[] = [];
   private count = 0;
   /** Bases of removed ports' records, for reuse. */
   private readonly free: number[] = [];
 
-  /** Room for one more port's record, idle, uncabled and with zero counters; returns its base index in `data`. */
-  add(): number {
+  /** What the record with serial number `serial` belongs to. */
+  at(serial: number): P {
+    return this.owners[serial]!;
+  }
+
+  /**
+   * Room for one more record, idle, uncabled and with zero counters, belonging to `owner`;
+   * returns its base index in `data` (its serial number times STRIDE).
+   */
+  add(owner: P | null): number {
     let base = this.free.pop();
     if (base === undefined) {
       base = this.count++ * STRIDE;
@@ -42,11 +55,13 @@ export class PortTable {
     data[base + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
     data.fill(Number.NaN, base + BYTE_TIME, base + RX_FRAMES);
     data.fill(0, base + RX_FRAMES, base + STRIDE);
+    this.owners[base / STRIDE] = owner;
     return base;
   }
 
-  /** The port at `base` is gone. */
+  /** The record at `base` is no longer used. */
   remove(base: number): void {
+    this.owners[base / STRIDE] = null;
     this.free.push(base);
   }
 }
