@@ -1,0 +1,57 @@
+/**
+ * What `bench/callgrind.sh` runs under valgrind: a warm campus network with its PCs pinging
+ * back to back, with callgrind counting only while the echoes run (`callgrind_control -i`), so
+ * the build, the warm-up and the compiler's first passes stay out of the counts.
+ *
+ * Usage: node bin/run-ts.mjs bench/cache-probe.ts DEVICES [FLOWS] [HOPS]
+ * (FLOWS: how many PCs ping, all by default; HOPS: about how many hops to count).
+ * Alone, without valgrind, it prints the same lines, uncounted.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Micros } from '../src/shared/time.ts';
+import { seconds } from '../src/shared/time.ts';
+import type { Campus } from './campus.ts';
+import { buildCampus, converge, hopsSoFar, total } from './campus.ts';
+
+const devices = Number(process.argv[2] ?? 1000);
+const maxFlows = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
+const hops = Number(process.argv[4] ?? 200_000);
+
+/** Runs every pending event; returns how many ran. */
+function drain(c: Campus): number {
+  let events = 0;
+  while (c.sim.nextEventTime() !== undefined)
+    events += c.sim.runUntil((c.sim.now() + seconds(10)) as Micros, 1_000_000);
+  return events;
+}
+
+/** Starts `count` back-to-back echoes on each flow. */
+function ping(c: Campus, flows: Campus['flows'], count: number): void {
+  for (const [from, to] of flows)
+    c.sim.ping(from, to, { count, timeout: seconds(4), size: 32, interval: 0 as Micros });
+}
+
+// A small network first, so that the engine's code is optimized before the measured one is built.
+const warm = buildCampus(100);
+converge(warm);
+ping(warm, warm.flows, 300);
+drain(warm);
+
+const c = buildCampus(devices);
+converge(c);
+const step = Math.max(1, Math.floor(c.flows.length / Math.min(maxFlows, c.flows.length)));
+const flows = c.flows.filter((_, i) => i % step === 0).slice(0, maxFlows);
+// About 12 hops per echo and its reply in the campus; half of them warm the caches and tables.
+const perFlow = Math.max(1, Math.round(hops / (flows.length * 12)));
+ping(c, flows, Math.max(1, Math.round(perFlow / 2)));
+drain(c);
+ping(c, flows, perFlow);
+
+const counting = process.env.CALLGRIND === '1';
+const before = hopsSoFar(c);
+if (counting) execFileSync('callgrind_control', ['-i', 'on', String(process.pid)]);
+const events = drain(c);
+if (counting) execFileSync('callgrind_control', ['-i', 'off', String(process.pid)]);
+const after = hopsSoFar(c);
+const counted = total(after) - total(before);
+console.log(`devices ${c.devices} flows ${flows.length} events ${events} hops ${counted}`);

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Counts instructions and cache misses per event while a warm campus network's PCs ping back
+# to back (bench/cache-probe.ts), with valgrind's callgrind simulating a 512 KB last-level cache.
+# Timings on a shared machine move by 20-70 % from run to run; these counts move by about one
+# miss per event, so compare runs of the same code, two or three of each.
+#
+# Usage: bench/callgrind.sh DEVICES [FLOWS] [HOPS]    (needs valgrind)
+# V8 optimizes synchronously (--no-concurrent-recompilation): under valgrind the background
+# compiler lags and part of the counted window would run unoptimized code. --perf-basic-prof
+# writes /tmp/perf-PID.map, which names the compiled JavaScript functions in the output file
+# for whoever wants to attribute the counts.
+set -eu
+cd "$(dirname "$0")/.."
+out=${CALLGRIND_OUT:-/tmp/trame-callgrind.out}
+log=$out.log
+CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=524288,8,64 --instr-atstart=no \
+  --callgrind-out-file="$out" \
+  node --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
+events=$(sed -n 's/.*events \([0-9]*\).*/\1/p' "$log" | tail -1)
+grep '^devices' "$log"
+# The totals line: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
+grep 'Collected' "$log" | awk -v ev="$events" '{
+  printf "per event: %.0f instructions, %.2f L1 read misses, %.2f LL read misses, %.2f LL write misses\n",
+    $4 / ev, $8 / ev, $11 / ev, $12 / ev }'
