@@ -245,6 +245,21 @@ describe('Scheduler with frames and timers', () => {
     }
   });
 
+  it('keeps a lane in order when its ring grows after wrapping around', () => {
+    const s = new Scheduler();
+    const r = new Recorder(s);
+    // Frame ids not divisible by 3, so that no arrival sends a frame on.
+    const id = (i: number) => 3 * i + 1;
+    let next = 0;
+    for (; next < 10; next++) s.atFrame(1, 2, r, null, id(next), 0, 60, -1, 0, 0);
+    for (let i = 0; i < 6; i++) s.step();
+    // The ring's head is now past its start: these wrap around, then outgrow the ring twice.
+    for (; next < 70; next++) s.atFrame(1, 2, r, null, id(next), 0, 60, -1, 0, 0);
+    while (s.step()) {}
+    const ids = r.seen.map((e) => Number(e.split(':f')[1]!.split('/')[0]));
+    expect(ids).toEqual(Array.from({ length: 70 }, (_, i) => id(i)));
+  });
+
   it('runs frames, delayed events and timers in (time, sequence) order, cancels and bounds included', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
