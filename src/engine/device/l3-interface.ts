@@ -7,9 +7,8 @@
 import type { Ipv4Assignment } from '../../shared/ipv4.ts';
 import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
-import type { PortTable } from '../sim/port-table.ts';
-import { RX_BYTES, RX_FRAMES, TX_BYTES, TX_FRAMES } from '../sim/port-table.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
+import { COUNTER_WRAP, counterValue } from './counter.ts';
 import type { Port } from './port.ts';
 
 export interface L3Owner {
@@ -37,11 +36,17 @@ export class L3Interface {
    */
   sub = false;
   /**
-   * Where subinterfaces and SVIs keep their frame and byte counters: a record of the port table,
-   * as a port's (port-table.ts), since they count every frame they carry. Null for the others.
+   * Traffic on interfaces that are not a physical port (subinterfaces, SVIs), counted per
+   * frame, in two parts each (counter.ts).
    */
-  private readonly counters: PortTable<Port> | null;
-  private readonly record: number;
+  private rxFramesLow = 0;
+  private rxBytesLow = 0;
+  private txFramesLow = 0;
+  private txBytesLow = 0;
+  private rxFramesHigh = 0;
+  private rxBytesHigh = 0;
+  private txFramesHigh = 0;
+  private txBytesHigh = 0;
 
   constructor(
     readonly name: string,
@@ -49,52 +54,54 @@ export class L3Interface {
     readonly owner: L3Owner,
     /** The physical port it sends through; null for loopbacks and SVIs. */
     readonly port: Port | null,
-    counters: PortTable<Port> | null = null,
-  ) {
-    this.counters = counters;
-    this.record = counters === null ? -1 : counters.add(null);
-  }
-
-  /** The interface is gone: its counters' record can be reused. */
-  release(): void {
-    this.counters?.remove(this.record);
-  }
+  ) {}
 
   /** A frame of `len` bytes came in (subinterfaces and SVIs only). */
   countRx(len: number): void {
-    const data = this.counters!.data;
-    const at = this.record;
-    data[at + RX_FRAMES] = data[at + RX_FRAMES]! + 1;
-    data[at + RX_BYTES] = data[at + RX_BYTES]! + len;
+    const frames = this.rxFramesLow + 1;
+    if (frames < COUNTER_WRAP) this.rxFramesLow = frames;
+    else {
+      this.rxFramesLow = 0;
+      this.rxFramesHigh++;
+    }
+    const bytes = this.rxBytesLow + len;
+    if (bytes < COUNTER_WRAP) this.rxBytesLow = bytes;
+    else {
+      this.rxBytesLow = bytes - COUNTER_WRAP;
+      this.rxBytesHigh++;
+    }
   }
 
   /** A frame of `len` bytes went out (subinterfaces and SVIs only). */
   countTx(len: number): void {
-    const data = this.counters!.data;
-    const at = this.record;
-    data[at + TX_FRAMES] = data[at + TX_FRAMES]! + 1;
-    data[at + TX_BYTES] = data[at + TX_BYTES]! + len;
+    const frames = this.txFramesLow + 1;
+    if (frames < COUNTER_WRAP) this.txFramesLow = frames;
+    else {
+      this.txFramesLow = 0;
+      this.txFramesHigh++;
+    }
+    const bytes = this.txBytesLow + len;
+    if (bytes < COUNTER_WRAP) this.txBytesLow = bytes;
+    else {
+      this.txBytesLow = bytes - COUNTER_WRAP;
+      this.txBytesHigh++;
+    }
   }
 
-  /** Traffic on interfaces that are not a physical port (subinterfaces, SVIs); 0 for others. */
   get rxFrames(): number {
-    return this.count(RX_FRAMES);
+    return counterValue(this.rxFramesHigh, this.rxFramesLow);
   }
 
   get txFrames(): number {
-    return this.count(TX_FRAMES);
+    return counterValue(this.txFramesHigh, this.txFramesLow);
   }
 
   get rxBytes(): number {
-    return this.count(RX_BYTES);
+    return counterValue(this.rxBytesHigh, this.rxBytesLow);
   }
 
   get txBytes(): number {
-    return this.count(TX_BYTES);
-  }
-
-  private count(field: number): number {
-    return this.counters === null ? 0 : this.counters.data[this.record + field]!;
+    return counterValue(this.txBytesHigh, this.txBytesLow);
   }
 
   setIp(ip: Ipv4Assignment | undefined): void {

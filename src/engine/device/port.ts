@@ -16,14 +16,13 @@ import {
   DELAY,
   GAP_TIME,
   STRIDE as RECORD,
-  RX_BYTES,
-  RX_FRAMES,
   TX_BYTES,
   TX_FRAMES,
 } from '../sim/port-table.ts';
 import type { EventTarget, FrameSink } from '../sim/scheduler.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { COUNTER_WRAP, counterValue } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { SHARED } from './ownership.ts';
@@ -60,11 +59,16 @@ export class Port implements EventTarget, FrameSink {
   epoch = 0;
   link: Link | null = null;
   readonly owner: Device;
+  /** Frames and bytes received, in two parts each (counter.ts). */
+  private rxFramesLow = 0;
+  private rxBytesLow = 0;
+  private rxFramesHigh = 0;
+  private rxBytesHigh = 0;
   private readonly ctx: SimContext;
   /**
    * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
    * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
-   * is connected), and the frame and byte counters.
+   * is connected), and the frames and bytes sent.
    */
   private readonly record: number;
   private qLen = 0;
@@ -231,11 +235,11 @@ export class Port implements EventTarget, FrameSink {
   }
 
   get rxFrames(): number {
-    return this.ctx.ports.data[this.record + RX_FRAMES]!;
+    return counterValue(this.rxFramesHigh, this.rxFramesLow);
   }
 
   get rxBytes(): number {
-    return this.ctx.ports.data[this.record + RX_BYTES]!;
+    return counterValue(this.rxBytesHigh, this.rxBytesLow);
   }
 
   get txFrames(): number {
@@ -327,10 +331,18 @@ export class Port implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    const counters = this.ctx.ports.data;
-    const at = this.record;
-    counters[at + RX_FRAMES] = counters[at + RX_FRAMES]! + 1;
-    counters[at + RX_BYTES] = counters[at + RX_BYTES]! + len;
+    const frames = this.rxFramesLow + 1;
+    if (frames < COUNTER_WRAP) this.rxFramesLow = frames;
+    else {
+      this.rxFramesLow = 0;
+      this.rxFramesHigh++;
+    }
+    const bytes = this.rxBytesLow + len;
+    if (bytes < COUNTER_WRAP) this.rxBytesLow = bytes;
+    else {
+      this.rxBytesLow = bytes - COUNTER_WRAP;
+      this.rxBytesHigh++;
+    }
     if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
     if (this.ctx.trace.enabled) {
       frame = onWire(frame, tag);

@@ -83,12 +83,6 @@ export class Router extends IpDevice {
     return this.config.hostname;
   }
 
-  override dispose(): void {
-    super.dispose();
-    for (const sub of this.subs.values()) sub.release();
-    this.subs.clear();
-  }
-
   /** Stores the configuration and sets what does not depend on line states (see `refresh`). */
   applyConfig(config: DeviceConfig): void {
     this.config = config;
@@ -118,7 +112,7 @@ export class Router extends IpDevice {
       seenSubs.add(name);
       let sub = this.subs.get(name);
       if (sub === undefined) {
-        sub = new L3Interface(name, parent.mac, this, parent, this.ctx.ports);
+        sub = new L3Interface(name, parent.mac, this, parent);
         sub.sub = true;
         this.subs.set(name, sub);
       }
@@ -126,11 +120,7 @@ export class Router extends IpDevice {
       sub.vlan = ic.dot1q?.vlan ?? 0;
       sub.tag = ic.dot1q !== undefined && !ic.dot1q.native ? dot1qTag(ic.dot1q.vlan) : undefined;
     }
-    for (const [name, sub] of [...this.subs]) {
-      if (seenSubs.has(name)) continue;
-      sub.release();
-      this.subs.delete(name);
-    }
+    for (const name of [...this.subs.keys()]) if (!seenSubs.has(name)) this.subs.delete(name);
     for (const name of [...this.loopbacks.keys()]) if (!seenLoops.has(name)) this.loopbacks.delete(name);
     const extra = [...this.subs.values(), ...this.loopbacks.values()];
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));

@@ -111,7 +111,7 @@ export class Switch extends IpDevice {
       seen.add(vid);
       let svi = this.svis.get(vid);
       if (svi === undefined) {
-        svi = new L3Interface(name, this.sviMac, this, null, this.ctx.ports);
+        svi = new L3Interface(name, this.sviMac, this, null);
         svi.vlan = vid;
         this.svis.set(vid, svi);
       }
@@ -119,11 +119,7 @@ export class Switch extends IpDevice {
       svi.adminUp = !ic.shutdown;
       svi.proxyArp = ic.proxyArp;
     }
-    for (const [vid, svi] of [...this.svis]) {
-      if (seen.has(vid)) continue;
-      svi.release();
-      this.svis.delete(vid);
-    }
+    for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     const byName = new Map(this.sviList.map((i) => [i.name, i]));
     this.statics = config.staticRoutes.map((r) => ({
@@ -143,8 +139,6 @@ export class Switch extends IpDevice {
     super.dispose();
     for (const vs of this.vlans.values()) vs.release();
     this.vlans.clear();
-    for (const svi of this.svis.values()) svi.release();
-    this.svis.clear();
   }
 
   override switchportOf(port: Port): SwitchportConfig {

@@ -1,23 +1,22 @@
 /**
- * The numbers each port's per-frame path reads and writes, for every port of a simulation side
+ * The numbers each port's transmit path reads and writes, for every port of a simulation side
  * by side in one typed array: when its line is free again, its cable's byte time, inter-frame
- * gap and propagation delay, and its frame and byte counters.
+ * gap and propagation delay, and its counters of frames and bytes sent.
  *
  * As fields of the port object they would cost a cache line each on a network too large for the
  * caches: V8 keeps a number field that is not a small integer (a time, a byte count past 2^30) in
- * a heap number of its own, which an access reads through a pointer. Here a port's eight numbers
- * fill one 64-byte record.
+ * a heap number of its own, which an access reads through a pointer. Here they sit in one
+ * 64-byte record. (What an arrival counts stays in the port, which it reads anyway: see
+ * device/counter.ts.)
  */
 
 export const BUSY_UNTIL = 0;
 export const BYTE_TIME = 1;
 export const GAP_TIME = 2;
 export const DELAY = 3;
-export const RX_FRAMES = 4;
-export const RX_BYTES = 5;
-export const TX_FRAMES = 6;
-export const TX_BYTES = 7;
-/** Numbers per port: eight doubles, one cache line where the array's storage is aligned. */
+export const TX_FRAMES = 4;
+export const TX_BYTES = 5;
+/** Numbers per port (six used): 64 bytes, one cache line where the array's storage is aligned. */
 export const STRIDE = 8;
 
 export class PortTable<P = unknown> {
@@ -41,7 +40,7 @@ export class PortTable<P = unknown> {
    * Room for one more record, idle, uncabled and with zero counters, belonging to `owner`;
    * returns its base index in `data` (its serial number times STRIDE).
    */
-  add(owner: P | null): number {
+  add(owner: P): number {
     let base = this.free.pop();
     if (base === undefined) {
       base = this.count++ * STRIDE;
@@ -53,8 +52,8 @@ export class PortTable<P = unknown> {
     }
     const data = this.data;
     data[base + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
-    data.fill(Number.NaN, base + BYTE_TIME, base + RX_FRAMES);
-    data.fill(0, base + RX_FRAMES, base + STRIDE);
+    data.fill(Number.NaN, base + BYTE_TIME, base + TX_FRAMES);
+    data.fill(0, base + TX_FRAMES, base + STRIDE);
     this.owners[base / STRIDE] = owner;
     return base;
   }
