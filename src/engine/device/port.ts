@@ -26,7 +26,6 @@ import { COUNTER_WRAP, counterValue } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { SHARED } from './ownership.ts';
-import type { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
 /** Bytes on the line that a capture does not show: FCS (4) and preamble with SFD (8). */
@@ -51,7 +50,8 @@ export const GIGABIT_ETHERNET = 1_000_000_000;
 export const portSpeed = (name: string): number =>
   name.startsWith('GigabitEthernet') ? GIGABIT_ETHERNET : FAST_ETHERNET;
 
-export class Port implements EventTarget, FrameSink {
+/** A port; `T` is what its device delivers the frames it receives to (see `untagged`). */
+export class Port<T = unknown> implements EventTarget, FrameSink {
   // Fields the per-frame path reads come first, so they share the object's first cache lines.
   /** Line state: cabled, cable up, and neither end shut down. Kept current by the simulation. */
   up = false;
@@ -76,26 +76,28 @@ export class Port implements EventTarget, FrameSink {
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
 
-  // A switch port's VLAN state as its switch's last refresh derived it (see SwitchPort). It is
-  // declared here rather than in SwitchPort because V8 lays out a subclass's fields after all
-  // of its base class's, two or three cache lines into the object; here every frame a switch
-  // receives or sends finds it next to the line state. Other ports leave it as it is.
+  // Where the frames arriving here go, and on a switch port its VLAN state, as its device's
+  // last refresh derived them. They are declared here rather than in SwitchPort and RouterPort
+  // because V8 lays out a subclass's fields after all of its base class's, several cache lines
+  // into the object; here every frame a switch or a router receives finds them next to the
+  // line state. A host's port leaves them as they are.
   /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS or OPER_TRUNK (switch-port.ts). */
   oper = 0;
   accessVlan = 1;
   nativeVlan = 1;
   /**
-   * The VLAN of untagged (and priority-tagged) frames arriving here, the access VLAN or the
-   * native VLAN, when this port carries it; null otherwise.
+   * Where untagged (and priority-tagged) frames arriving here go: on a switch, the access
+   * VLAN or the native VLAN when this port carries it; on a router, the interface of the port or
+   * its native subinterface. Null when nothing takes them.
    */
-  untagged: VlanState | null = null;
+  untagged: T | null = null;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
   /**
-   * On a trunk, the VLANs it carries as VLAN id and state pairs to scan, which a tagged frame
-   * finds without visiting the switch; null when there are too many (the switch looks them up).
+   * Where tagged frames go, as VLAN id and destination pairs to scan (a switch trunk's VLANs,
+   * a router port's subinterfaces); null when there are too many, and the device looks them up.
    */
-  carried: (number | VlanState)[] | null = null;
+  carried: (number | T)[] | null = null;
 
   /** Likewise for its last "line free again" event. */
   private readyLane = -1;

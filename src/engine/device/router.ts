@@ -32,28 +32,24 @@ const LOOPBACK_BANDWIDTH = 8_000_000_000;
 /** Above this many subinterfaces on a port, tagged frames find theirs through a Map. */
 const SUB_SCAN_LIMIT = 16;
 
-/** A router port, which knows which of its interfaces takes a frame, by its tag. */
-class RouterPort extends Port {
-  /** The subinterface with `encapsulation dot1Q N native` if any, else the port's interface. */
-  untaggedIface: L3Interface | null = null;
-  /**
-   * Subinterfaces by VLAN (the native one included) to scan: VLAN ids and interfaces
-   * alternate in one array, so a few of them sit in one cache line.
-   */
-  private pairs: (number | L3Interface)[] = [];
+/**
+ * A router port, which knows which of its interfaces takes a frame, by its tag: `untagged`
+ * and `carried` (declared in Port), or a Map past SUB_SCAN_LIMIT subinterfaces.
+ */
+class RouterPort extends Port<L3Interface> {
   private byVlan: Map<number, L3Interface> | null = null;
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
-    this.untaggedIface = native ?? main;
-    this.pairs = [...byVlan].flat();
+    this.untagged = native ?? main;
+    this.carried = byVlan.size > SUB_SCAN_LIMIT ? null : [...byVlan].flat();
     this.byVlan = byVlan.size > SUB_SCAN_LIMIT ? byVlan : null;
   }
 
   /** The subinterface for VLAN `vid`. */
   tagged(vid: number): L3Interface | undefined {
-    if (this.byVlan !== null) return this.byVlan.get(vid);
-    const pairs = this.pairs;
+    const pairs = this.carried;
+    if (pairs === null) return this.byVlan!.get(vid);
     for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === vid) return pairs[i + 1] as L3Interface;
     return undefined;
   }
@@ -164,7 +160,7 @@ export class Router extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const vid = wireVid(frame, tag);
     const rp = port as RouterPort;
-    const iface = vid <= 0 ? rp.untaggedIface! : rp.tagged(vid);
+    const iface = vid <= 0 ? rp.untagged! : rp.tagged(vid);
     if (iface === undefined) {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;

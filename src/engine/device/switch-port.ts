@@ -9,12 +9,13 @@ import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import type { DropReason } from '../trace.ts';
 import { Port } from './port.ts';
+import type { VlanState } from './vlan-state.ts';
 
 export const OPER_DOWN = 0;
 export const OPER_ACCESS = 1;
 export const OPER_TRUNK = 2;
 
-export class SwitchPort extends Port {
+export class SwitchPort extends Port<VlanState> {
   /** Why untagged frames are dropped when `untagged` is null. */
   untaggedDrop: DropReason = 'port-down';
   /** The native VLAN the neighbour advertises over CDP when it differs from ours; -1 otherwise. */
