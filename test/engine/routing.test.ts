@@ -109,6 +109,26 @@ describe('router on a stick', () => {
     expect(v10.rxBytes + v20.rxBytes).toBe(port.rxBytes);
   });
 
+  it.each([true, false])(
+    'counts the exact wire length of every echo it routes between VLANs, padding included (traced: %s)',
+    (traced) => {
+      // Untraced, R1 forwards the frames in place and works their length out from the received one.
+      const n = stick();
+      n.sim.trace.enabled = traced;
+      n.ping('PC1', '10.0.20.10', { count: 1 }); // resolves ARP on every hop
+      const tx = () => new Map(n.sim.interfaces(d('R1')).map((i) => [i.name, i.counters.txBytes]));
+      for (const size of [0, 14, 18, 32, 1472]) {
+        const before = tx();
+        n.ping('PC1', '10.0.20.10', { count: 3, size });
+        const after = tx();
+        // Ethernet, 802.1Q tag, IPv4 and ICMP headers and the data, padded to 60 bytes.
+        const tagged = Math.max(60, 14 + 4 + 20 + 8 + size);
+        for (const sub of ['GigabitEthernet0/0.10', 'GigabitEthernet0/0.20'])
+          expect(after.get(sub)! - before.get(sub)!, `${sub}, ${size} bytes`).toBe(3 * tagged);
+      }
+    },
+  );
+
   it('shows subinterfaces after the ports, up while the port is up', () => {
     const n = stick();
     const rows = n.sim.interfaces(d('R1')).map((i) => `${i.name} ${i.status}/${i.protocol}`);

@@ -24,7 +24,13 @@ export abstract class IpDevice extends Device implements L3Owner {
     this.stack = new IpStack(id, ctx, profile);
   }
 
-  abstract transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void;
+  abstract transmitL3(
+    iface: L3Interface,
+    frame: EthernetFrame,
+    frameId: number,
+    owned: number,
+    len?: number,
+  ): void;
 
   dispose(): void {
     this.apps.stopAll();

@@ -15,6 +15,7 @@
 
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import { retaggedLen } from '../frame-size.ts';
 import { arp, arpFrame, icmpEcho, icmpError, ipFrame, ipv4, udp, withTtl } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
@@ -174,14 +175,17 @@ export class IpStack implements EventTarget, ArpHost {
 
   // ---- receive ---------------------------------------------------------------------------
 
-  /** A frame for `iface`, owned or not (see ownership.ts). */
-  receive(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
+  /**
+   * A frame for `iface`, owned or not (see ownership.ts), `len` bytes long on the wire without
+   * an 802.1Q tag (-1: not known).
+   */
+  receive(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len = -1): void {
     const p = frame.payload;
     if (!iface.usable) {
       this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
-    if (p.proto === 'ipv4') this.receiveIp(iface, frame, p, frameId, owned);
+    if (p.proto === 'ipv4') this.receiveIp(iface, frame, p, frameId, owned, len);
     else if (p.proto === 'arp') this.receiveArp(iface, p, frameId);
     else this.drop(frameId, 'no-listener', iface.name);
   }
@@ -192,6 +196,7 @@ export class IpStack implements EventTarget, ArpHost {
     pkt: Ipv4Packet,
     frameId: number,
     owned: number,
+    len: number,
   ): void {
     if (pkt.badChecksum !== undefined) {
       this.drop(frameId, 'bad-checksum', iface.name);
@@ -223,7 +228,9 @@ export class IpStack implements EventTarget, ArpHost {
       if (owned !== SHARED && !ctx.observed()) {
         ctx.routedInPlace++;
         forwardInPlace(frame, pkt, this.forwardingCache.mac(cached), out.mac, out.tag);
-        out.owner.transmitL3(out, frame, outId, owned);
+        // Same datagram, other tag: its length follows without counting the ICMP message again.
+        const outLen = len < 0 ? -1 : retaggedLen(frame, len, false, out.tag !== undefined);
+        out.owner.transmitL3(out, frame, outId, owned, outLen);
       } else this.transmitCached(cached, withTtl(pkt, pkt.ttl - 1), outId, OWNED);
       return;
     }

@@ -12,8 +12,11 @@ import { COUNTER_WRAP, counterValue } from './counter.ts';
 import type { Port } from './port.ts';
 
 export interface L3Owner {
-  /** Puts a frame built for `iface` on the wire; `owned`: see ownership.ts. */
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void;
+  /**
+   * Puts a frame built for `iface` on the wire; `owned`: see ownership.ts. `len` is its length
+   * on the wire when the caller knows it (a router forwarding a frame it received), else -1.
+   */
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len?: number): void;
 }
 
 export class L3Interface {

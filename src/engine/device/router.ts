@@ -14,7 +14,7 @@ import {
   parseInterfaceName,
 } from '../../shared/ports.ts';
 import type { InterfaceStatus } from '../api.ts';
-import { wireLen } from '../frame-size.ts';
+import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
@@ -170,16 +170,17 @@ export class Router extends IpDevice {
       return;
     }
     if (iface.sub) iface.countRx(len);
-    this.stack.receive(iface, frame, frameId, owned);
+    // The frame's length without its tag, which forwarding it adjusts rather than recounts.
+    this.stack.receive(iface, frame, frameId, owned, retaggedLen(frame, len, vid >= 0, false));
   }
 
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, known = -1): void {
     const port = iface.port;
     if (port === null) {
       this.drop(frameId, 'no-route', iface.name);
       return;
     }
-    const len = wireLen(frame);
+    const len = known >= 0 ? known : wireLen(frame);
     if (iface.sub) iface.countTx(len);
     port.send(frame, frameId, len, TAG_AS_IS, owned);
   }
