@@ -6,19 +6,22 @@
 #
 # Usage: bench/callgrind.sh DEVICES [FLOWS] [HOPS]    (needs valgrind)
 # V8 optimizes synchronously (--no-concurrent-recompilation): under valgrind the background
-# compiler lags and part of the counted window would run unoptimized code. --perf-basic-prof
+# compiler lags and part of the counted window would run unoptimized code. Only the main
+# thread is counted: a major collection's concurrent marking, when one falls in the window,
+# would otherwise add some of its own misses. --perf-basic-prof
 # writes /tmp/perf-PID.map, which names the compiled JavaScript functions in the output file
 # for whoever wants to attribute the counts.
 set -eu
 cd "$(dirname "$0")/.."
 out=${CALLGRIND_OUT:-/tmp/trame-callgrind.out}
 log=$out.log
+rm -f "$out"-*
 CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=524288,8,64 --instr-atstart=no \
-  --callgrind-out-file="$out" \
+  --separate-threads=yes --callgrind-out-file="$out" \
   node --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
 events=$(sed -n 's/.*events \([0-9]*\).*/\1/p' "$log" | tail -1)
 grep '^devices' "$log"
-# The totals line: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
-grep 'Collected' "$log" | awk -v ev="$events" '{
+# The main thread's totals: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
+grep '^totals:' "$out-01" | awk -v ev="$events" '{
   printf "per event: %.0f instructions, %.2f L1 read misses, %.2f LL read misses, %.2f LL write misses\n",
-    $4 / ev, $8 / ev, $11 / ev, $12 / ev }'
+    $2 / ev, $6 / ev, $9 / ev, $10 / ev }'
