@@ -48,18 +48,18 @@ export function ipv4(
 ): Ipv4Packet {
   return {
     proto: 'ipv4',
+    dst: dst as Ipv4Addr,
+    src: src as Ipv4Addr,
+    ttl,
+    protocol,
+    payload,
+    options: NO_OPTIONS,
+    identification,
     dscp: 0,
     ecn: 0,
-    identification,
     dontFragment: false,
     moreFragments: false,
     fragmentOffset: 0,
-    ttl,
-    protocol,
-    src: src as Ipv4Addr,
-    dst: dst as Ipv4Addr,
-    options: NO_OPTIONS,
-    payload,
   };
 }
 
@@ -67,18 +67,18 @@ export function ipv4(
 export function withTtl(p: Ipv4Packet, ttl: number): Ipv4Packet {
   return {
     proto: 'ipv4',
+    dst: p.dst,
+    src: p.src,
+    ttl,
+    protocol: p.protocol,
+    payload: p.payload,
+    options: p.options,
+    identification: p.identification,
     dscp: p.dscp,
     ecn: p.ecn,
-    identification: p.identification,
     dontFragment: p.dontFragment,
     moreFragments: p.moreFragments,
     fragmentOffset: p.fragmentOffset,
-    ttl,
-    protocol: p.protocol,
-    src: p.src,
-    dst: p.dst,
-    options: p.options,
-    payload: p.payload,
   };
 }
 

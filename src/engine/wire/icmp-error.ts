@@ -57,18 +57,18 @@ export function icmpErrorFor(offending: Ipv4Packet, o: IcmpErrorOptions): Ipv4Pa
   if (!isSingleHost(offending.src)) return undefined;
   return {
     proto: 'ipv4',
+    dst: offending.src,
+    src: o.src,
+    ttl: o.ttl ?? 255,
+    protocol: IPPROTO_ICMP,
+    payload: { proto: 'icmp', type: o.type, code: o.code, rest: o.rest ?? 0, original: offending },
+    options: NO_OPTIONS,
+    identification: o.identification ?? 0,
     dscp: 0,
     ecn: 0,
-    identification: o.identification ?? 0,
     dontFragment: false,
     moreFragments: false,
     fragmentOffset: 0,
-    ttl: o.ttl ?? 255,
-    protocol: IPPROTO_ICMP,
-    src: o.src,
-    dst: offending.src,
-    options: NO_OPTIONS,
-    payload: { proto: 'icmp', type: o.type, code: o.code, rest: o.rest ?? 0, original: offending },
   };
 }
 
