@@ -48,6 +48,11 @@ interface PingProgress {
 }
 
 export class PingApp implements ProbeClient, EventTarget {
+  // Declared first, next to the object's header: a constructor parameter declared as a
+  // property would land after all the fields below.
+  private readonly stack: IpStack;
+  private readonly target: Ipv4Addr;
+  private readonly options: PingOptions;
   readonly job: PingProgress;
   private readonly log = new ProbeLog();
   private readonly identifier: number;
@@ -61,11 +66,10 @@ export class PingApp implements ProbeClient, EventTarget {
   private readonly interval: number;
   private readonly dataLen: number;
 
-  constructor(
-    private readonly stack: IpStack,
-    private readonly target: Ipv4Addr,
-    private readonly options: PingOptions,
-  ) {
+  constructor(stack: IpStack, target: Ipv4Addr, options: PingOptions) {
+    this.stack = stack;
+    this.target = target;
+    this.options = options;
     const log = this.log;
     this.job = {
       done: false,

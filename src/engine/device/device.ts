@@ -29,6 +29,11 @@ import { portSpeed } from './port.ts';
 import { logicalStatus, portStatus } from './status.ts';
 
 export abstract class Device {
+  // Read by every frame's path, so declared first, next to the object's header. (A constructor
+  // parameter declared as a property would land after all the fields declared here.)
+  protected readonly ctx: SimContext;
+  readonly id: DeviceId;
+  readonly kind: DeviceKind;
   readonly ports: Port[] = [];
   readonly portByName = new Map<string, Port>();
   /** Its IP layer, whose interfaces include the subinterfaces, loopbacks and SVIs. */
@@ -38,11 +43,10 @@ export abstract class Device {
   /** Virtual time of its last boot: added to the simulation, or reloaded. */
   bootedAt: Micros;
 
-  constructor(
-    readonly id: DeviceId,
-    readonly kind: DeviceKind,
-    protected readonly ctx: SimContext,
-  ) {
+  constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext) {
+    this.ctx = ctx;
+    this.id = id;
+    this.kind = kind;
     this.bootedAt = ctx.sched.now as Micros;
   }
 

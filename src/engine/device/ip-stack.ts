@@ -65,31 +65,35 @@ const EV_LOOPBACK = 1;
 const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
 
 export class IpStack implements EventTarget, ArpHost {
-  ifaces: readonly L3Interface[] = [];
-  table = new RoutingTable();
+  // What every datagram's path reads comes first, next to the object's header. (A constructor
+  // parameter declared as a property would land after all the fields declared here.)
+  private readonly ctx: SimContext;
   forwarding = false;
-  readonly arp: ArpCache;
   /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
   private readonly forwardingCache: ForwardingCache;
-  private statics: readonly StaticSpec[] = [];
-  private gateway: number | undefined = undefined;
   private readonly own = new OwnAddresses();
-  /** Address and length each interface had at the last reconfiguration (-1: unusable). */
-  private lastAddr = new Map<L3Interface, number>();
-  /** Running pings and traceroutes by echo identifier and by UDP source port. */
-  private readonly echoClients = new Map<number, ProbeClient>();
-  private readonly udpClients = new Map<number, ProbeClient>();
-  private ipId: number;
-  private echoSequence = 0;
+  readonly profile: StackProfile;
   /** The last EXCLUSIVE echo reply received, for the next echo request to reuse (ownership.ts). */
   private spare: EthernetFrame | null = null;
+  /** Running pings and traceroutes by echo identifier and by UDP source port. */
+  private readonly echoClients = new Map<number, ProbeClient>();
+  private ipId: number;
+  private echoSequence = 0;
+  readonly deviceId: DeviceId;
+  ifaces: readonly L3Interface[] = [];
+  table = new RoutingTable();
+  readonly arp: ArpCache;
+  private statics: readonly StaticSpec[] = [];
+  private gateway: number | undefined = undefined;
+  /** Address and length each interface had at the last reconfiguration (-1: unusable). */
+  private lastAddr = new Map<L3Interface, number>();
+  private readonly udpClients = new Map<number, ProbeClient>();
   private lastUnreachable = Number.NEGATIVE_INFINITY;
 
-  constructor(
-    readonly deviceId: DeviceId,
-    private readonly ctx: SimContext,
-    readonly profile: StackProfile,
-  ) {
+  constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
+    this.ctx = ctx;
+    this.profile = profile;
+    this.deviceId = deviceId;
     this.forwardingCache = new ForwardingCache(ctx.tables);
     this.arp = new ArpCache(ctx, profile, this, this.forwardingCache);
     this.ipId = ctx.rng.int(0x10000);

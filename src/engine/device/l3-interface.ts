@@ -20,24 +20,24 @@ export interface L3Owner {
 }
 
 export class L3Interface {
-  ip: Ipv4Assignment | undefined = undefined;
-  /** Network address, mask and directed broadcast of `ip` (0 when unaddressed). */
-  net = 0;
-  mask = 0;
-  bcast = 0;
+  // What every frame's path reads comes first, next to the object's header. (A constructor
+  // parameter declared as a property would land after all the fields declared here.)
   /** Line protocol up (and not shut down): the interface can carry traffic. */
   up = false;
-  adminUp = true;
-  proxyArp = true;
-  /** Router subinterfaces: the tag their frames carry (undefined for `native`). */
-  tag: Dot1qTag | undefined = undefined;
-  /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
-  vlan = 0;
+  ip: Ipv4Assignment | undefined = undefined;
+  /** Directed broadcast of `ip` (0 when unaddressed). */
+  bcast = 0;
   /**
    * A router subinterface: it counts its own traffic (`countRx`, `countTx`), where the
    * interface of a port leaves that to the port's counters.
    */
   sub = false;
+  /** Router subinterfaces: the tag their frames carry (undefined for `native`). */
+  tag: Dot1qTag | undefined = undefined;
+  mac: MacAddr;
+  readonly owner: L3Owner;
+  /** The physical port it sends through; null for loopbacks and SVIs. */
+  readonly port: Port | null;
   /**
    * Traffic on interfaces that are not a physical port (subinterfaces, SVIs), counted per
    * frame, in two parts each (counter.ts).
@@ -50,14 +50,21 @@ export class L3Interface {
   private rxBytesHigh = 0;
   private txFramesHigh = 0;
   private txBytesHigh = 0;
+  readonly name: string;
+  /** Network address and mask of `ip` (0 when unaddressed). */
+  net = 0;
+  mask = 0;
+  adminUp = true;
+  proxyArp = true;
+  /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
+  vlan = 0;
 
-  constructor(
-    readonly name: string,
-    public mac: MacAddr,
-    readonly owner: L3Owner,
-    /** The physical port it sends through; null for loopbacks and SVIs. */
-    readonly port: Port | null,
-  ) {}
+  constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
+    this.name = name;
+    this.mac = mac;
+    this.owner = owner;
+    this.port = port;
+  }
 
   /** A frame of `len` bytes came in (subinterfaces and SVIs only). */
   countRx(len: number): void {

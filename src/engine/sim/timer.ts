@@ -13,6 +13,11 @@
 import type { EventTarget, Scheduler } from './scheduler.ts';
 
 export class Timer implements EventTarget {
+  // Declared first, next to the object's header: a constructor parameter declared as a
+  // property would land after all the fields below.
+  private readonly sched: Scheduler;
+  private readonly target: EventTarget;
+  private readonly code: number;
   /** The pending scheduler event, or -1, with its sequence number and time. */
   private handle = -1;
   private handleSeq = -1;
@@ -27,11 +32,11 @@ export class Timer implements EventTarget {
   private a: unknown = null;
   private token = 0;
 
-  constructor(
-    private readonly sched: Scheduler,
-    private readonly target: EventTarget,
-    private readonly code: number,
-  ) {}
+  constructor(sched: Scheduler, target: EventTarget, code: number) {
+    this.sched = sched;
+    this.target = target;
+    this.code = code;
+  }
 
   /** (Re)arms the timer: `target.onEvent(code, a, token, 0)` at `at` (now if earlier). */
   set(at: number, a: unknown, token: number): void {
