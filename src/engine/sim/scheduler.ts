@@ -38,7 +38,8 @@ export interface EventTarget {
 
 /**
  * Receives frame arrivals, the bulk of all events. They get their own call (ports only, so the
- * call site stays fast) and more numeric arguments.
+ * call site stays fast) and more numeric arguments: `epoch`, `len`, `tag` and `owned` are 32-bit
+ * integers.
  */
 export interface FrameSink {
   arrive(frame: unknown, frameId: number, epoch: number, len: number, tag: number, owned: number): void;
@@ -303,7 +304,10 @@ export class Scheduler implements Clock {
     const e = rec[r + REC_E]!;
     const f = rec[r + REC_F]!;
     this.release(slot);
-    if (code === FRAME) (target as FrameSink).arrive(a, b, c, d, e, f);
+    // A frame's epoch, length, tag and ownership are small integers, and go out as such: read
+    // from a Float64Array in unoptimized code they would be heap numbers, and a field that
+    // ever stores one (a byte counter) becomes a heap number of its own (device/counter.ts).
+    if (code === FRAME) (target as FrameSink).arrive(a, b, c | 0, d | 0, e | 0, f | 0);
     else (target as EventTarget).onEvent(code, a, b, c);
   }
 
