@@ -10,10 +10,11 @@
  * be probed): any change to the routes, interfaces or ARP cache bumps an epoch that every entry
  * must match, so invalidating costs nothing and entries need no list of what they depend on.
  * Destinations with several equal-cost routes are not cached (the choice depends on the source).
- * The slots live in a region of the simulation's slot store (sim/slot-store.ts).
+ * The slots, egress interfaces included, live in a region of the simulation's slot store
+ * (sim/slot-store.ts).
  */
 import type { Clock } from '../sim/scheduler.ts';
-import { SlotStore } from '../sim/slot-store.ts';
+import { NUMBERS_PER_REF, SlotStore } from '../sim/slot-store.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 const EMPTY = -1;
@@ -27,14 +28,13 @@ const MAC = 1;
 /** Virtual time from which the ARP entry needs the slow path. */
 const UNTIL = 2;
 const EPOCH = 3;
-const STRIDE = 4;
+/** Four numbers a slot, so each slot has one entry of the store's `refs` (its interface). */
+const STRIDE = NUMBERS_PER_REF;
 
 export class ForwardingCache {
   private readonly store: SlotStore;
   /** Where the slots start in `store.data`. */
   private base = 0;
-  /** The egress interface of each slot. */
-  private ifaces: (L3Interface | null)[] = [];
   private mask = -1;
   /** Slots ever filled since the table was last emptied (bounds the probe chains). */
   private used = 0;
@@ -66,7 +66,7 @@ export class ForwardingCache {
 
   /** The egress interface of the entry in slot `i`. */
   iface(i: number): L3Interface {
-    return this.ifaces[i]!;
+    return this.store.refs[this.base / NUMBERS_PER_REF + i] as L3Interface;
   }
 
   /** The next hop's MAC address in slot `i`. */
@@ -92,7 +92,7 @@ export class ForwardingCache {
     slots[at + MAC] = mac;
     slots[at + UNTIL] = until;
     slots[at + EPOCH] = this.epoch;
-    this.ifaces[i] = iface;
+    this.store.refs[this.base / NUMBERS_PER_REF + i] = iface;
   }
 
   /** Where `dst` goes, or -1 when that would fill more than half of the table. */
@@ -125,7 +125,7 @@ export class ForwardingCache {
     const slots = this.store.data;
     slots.fill(0, this.base, this.base + size * STRIDE);
     for (let i = 0; i < size; i++) slots[this.base + i * STRIDE + KEY] = EMPTY;
-    this.ifaces = new Array<L3Interface | null>(size).fill(null);
+    this.store.refs.fill(null, this.base / NUMBERS_PER_REF, this.base / NUMBERS_PER_REF + size);
     this.mask = size - 1;
     this.used = 0;
   }

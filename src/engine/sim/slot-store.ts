@@ -7,13 +7,21 @@
  * own costs those lines on every lookup once the network outgrows the caches; here the header
  * is one for all tables and stays cached, and a lookup reads its table's slots only.
  *
- * Regions are powers of two in size, recycled through a free list per size; the array doubles
- * when it is full. Tables keep their region's base, never a reference to `data`, which growing
- * replaces.
+ * A table whose slots refer to objects keeps them in `refs`, one per four numbers, beside
+ * the numbers: likewise one array for all tables.
+ *
+ * Regions are powers of two in size, recycled through a free list per size; the arrays double
+ * when they are full. Tables keep their region's base, never a reference to `data` or `refs`,
+ * which growing replaces.
  */
+
+/** Numbers per entry of `refs`. */
+export const NUMBERS_PER_REF = 4;
 
 export class SlotStore {
   data = new Float64Array(1024);
+  /** Entry `base / NUMBERS_PER_REF + i`: the object of the slot at `base + NUMBERS_PER_REF * i`. */
+  refs: unknown[] = new Array(1024 / NUMBERS_PER_REF).fill(null);
   private top = 0;
   /** Free region bases, by log2 of their size. */
   private readonly free: number[][] = [];
@@ -27,14 +35,17 @@ export class SlotStore {
       const grown = new Float64Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
+      this.refs.length = grown.length / NUMBERS_PER_REF;
+      this.refs.fill(null, this.refs.length / 2);
     }
     const base = this.top;
     this.top += size;
     return base;
   }
 
-  /** Gives back a region from `alloc` of the same size. */
+  /** Gives back a region from `alloc` of the same size (dropping what its slots referred to). */
   release(base: number, size: number): void {
+    this.refs.fill(null, base / NUMBERS_PER_REF, (base + size) / NUMBERS_PER_REF);
     const k = Math.log2(size);
     let bucket = this.free[k];
     if (bucket === undefined) {
