@@ -33,8 +33,9 @@ const STRIDE = NUMBERS_PER_REF;
 
 export class ForwardingCache {
   private readonly store: SlotStore;
-  /** Where the slots start in `store.data`. */
+  /** Where the slots start in `store.data`, and their interfaces in `store.refs`. */
   private base = 0;
+  private refBase = 0;
   private mask = -1;
   /** Slots ever filled since the table was last emptied (bounds the probe chains). */
   private used = 0;
@@ -66,7 +67,7 @@ export class ForwardingCache {
 
   /** The egress interface of the entry in slot `i`. */
   iface(i: number): L3Interface {
-    return this.store.refs[this.base / NUMBERS_PER_REF + i] as L3Interface;
+    return this.store.refs[this.refBase + i] as L3Interface;
   }
 
   /** The next hop's MAC address in slot `i`. */
@@ -92,7 +93,7 @@ export class ForwardingCache {
     slots[at + MAC] = mac;
     slots[at + UNTIL] = until;
     slots[at + EPOCH] = this.epoch;
-    this.store.refs[this.base / NUMBERS_PER_REF + i] = iface;
+    this.store.refs[this.refBase + i] = iface;
   }
 
   /** Where `dst` goes, or -1 when that would fill more than half of the table. */
@@ -121,11 +122,12 @@ export class ForwardingCache {
     if (size !== this.mask + 1) {
       this.release();
       this.base = this.store.alloc(size * STRIDE);
+      this.refBase = this.base / NUMBERS_PER_REF;
     }
     const slots = this.store.data;
     slots.fill(0, this.base, this.base + size * STRIDE);
     for (let i = 0; i < size; i++) slots[this.base + i * STRIDE + KEY] = EMPTY;
-    this.store.refs.fill(null, this.base / NUMBERS_PER_REF, this.base / NUMBERS_PER_REF + size);
+    this.store.refs.fill(null, this.refBase, this.refBase + size);
     this.mask = size - 1;
     this.used = 0;
   }

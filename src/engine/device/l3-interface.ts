@@ -8,7 +8,7 @@ import type { Ipv4Assignment } from '../../shared/ipv4.ts';
 import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
-import { COUNTER_WRAP, counterValue } from './counter.ts';
+import { counterValue, plus, wraps } from './counter.ts';
 import type { Port } from './port.ts';
 
 export interface L3Owner {
@@ -68,34 +68,18 @@ export class L3Interface {
 
   /** A frame of `len` bytes came in (subinterfaces and SVIs only). */
   countRx(len: number): void {
-    const frames = this.rxFramesLow + 1;
-    if (frames < COUNTER_WRAP) this.rxFramesLow = frames;
-    else {
-      this.rxFramesLow = 0;
-      this.rxFramesHigh++;
-    }
-    const bytes = this.rxBytesLow + len;
-    if (bytes < COUNTER_WRAP) this.rxBytesLow = bytes;
-    else {
-      this.rxBytesLow = bytes - COUNTER_WRAP;
-      this.rxBytesHigh++;
-    }
+    if (wraps(this.rxFramesLow, 1)) this.rxFramesHigh++;
+    if (wraps(this.rxBytesLow, len)) this.rxBytesHigh++;
+    this.rxFramesLow = plus(this.rxFramesLow, 1);
+    this.rxBytesLow = plus(this.rxBytesLow, len);
   }
 
   /** A frame of `len` bytes went out (subinterfaces and SVIs only). */
   countTx(len: number): void {
-    const frames = this.txFramesLow + 1;
-    if (frames < COUNTER_WRAP) this.txFramesLow = frames;
-    else {
-      this.txFramesLow = 0;
-      this.txFramesHigh++;
-    }
-    const bytes = this.txBytesLow + len;
-    if (bytes < COUNTER_WRAP) this.txBytesLow = bytes;
-    else {
-      this.txBytesLow = bytes - COUNTER_WRAP;
-      this.txBytesHigh++;
-    }
+    if (wraps(this.txFramesLow, 1)) this.txFramesHigh++;
+    if (wraps(this.txBytesLow, len)) this.txBytesHigh++;
+    this.txFramesLow = plus(this.txFramesLow, 1);
+    this.txBytesLow = plus(this.txBytesLow, len);
   }
 
   get rxFrames(): number {

@@ -22,7 +22,7 @@ import {
 import type { EventTarget, FrameSink } from '../sim/scheduler.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { COUNTER_WRAP, counterValue } from './counter.ts';
+import { counterValue, plus, wraps } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { SHARED } from './ownership.ts';
@@ -71,6 +71,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
    * is connected), and the frames and bytes sent.
    */
   private readonly record: number;
+  /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
+  readonly serial: number;
   private qLen = 0;
   peer: Port | null = null;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
@@ -136,6 +138,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.speed = speed;
     this.queueLimit = queueLimit;
     this.record = ctx.ports.add(this);
+    this.serial = this.record / RECORD;
   }
 
   /** The port is gone (its device was removed): its record can be reused. */
@@ -225,11 +228,6 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.qHead = 0;
     this.qLen = 0;
     this.ctx.ports.data[this.record + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
-  }
-
-  /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
-  get serial(): number {
-    return this.record / RECORD;
   }
 
   get queued(): number {
@@ -333,18 +331,10 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }
-    const frames = this.rxFramesLow + 1;
-    if (frames < COUNTER_WRAP) this.rxFramesLow = frames;
-    else {
-      this.rxFramesLow = 0;
-      this.rxFramesHigh++;
-    }
-    const bytes = this.rxBytesLow + len;
-    if (bytes < COUNTER_WRAP) this.rxBytesLow = bytes;
-    else {
-      this.rxBytesLow = bytes - COUNTER_WRAP;
-      this.rxBytesHigh++;
-    }
+    if (wraps(this.rxFramesLow, 1)) this.rxFramesHigh++;
+    if (wraps(this.rxBytesLow, len)) this.rxBytesHigh++;
+    this.rxFramesLow = plus(this.rxFramesLow, 1);
+    this.rxBytesLow = plus(this.rxBytesLow, len);
     if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
     if (this.ctx.trace.enabled) {
       frame = onWire(frame, tag);

@@ -41,9 +41,10 @@ class RouterPort extends Port<L3Interface> {
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
+    const many = byVlan.size > SUB_SCAN_LIMIT;
     this.untagged = native ?? main;
-    this.carried = byVlan.size > SUB_SCAN_LIMIT ? null : [...byVlan].flat();
-    this.byVlan = byVlan.size > SUB_SCAN_LIMIT ? byVlan : null;
+    this.carried = many ? null : [...byVlan].flat();
+    this.byVlan = many ? byVlan : null;
   }
 
   /** The subinterface for VLAN `vid`. */
