@@ -18,7 +18,7 @@ log=$out.log
 rm -f "$out"-*
 CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=524288,8,64 --instr-atstart=no \
   --separate-threads=yes --callgrind-out-file="$out" \
-  node --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
+  node --expose-gc --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
 events=$(sed -n 's/.*events \([0-9]*\).*/\1/p' "$log" | tail -1)
 grep '^devices' "$log"
 # The main thread's totals: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.

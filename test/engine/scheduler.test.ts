@@ -107,6 +107,9 @@ type Op =
   | { kind: 'step' }
   | { kind: 'until'; dt: number; max: number };
 
+/** An (onLine, delay) pair as the scheduler reads it, from an array. */
+const pair = (onLine: number, delay: number): Float64Array => Float64Array.of(onLine, delay);
+
 class Recorder implements EventTarget, FrameSink {
   readonly seen: string[] = [];
   constructor(private readonly sched: Scheduler) {}
@@ -117,7 +120,19 @@ class Recorder implements EventTarget, FrameSink {
     this.seen.push(`${this.sched.now}:f${frameId}/${epoch}/${len}/${tag}/${owned}`);
     // Some arrivals send the frame on, as a switch would, from inside the run.
     if (frameId % 3 === 0)
-      this.sched.atFrame(0.08 * (frameId % 5), 1, this, null, frameId + 1, 0, 0, -1, 0, frameId % 4);
+      this.sched.atFrame(
+        pair(0.08 * (frameId % 5), 1),
+        0,
+        1,
+        this,
+        null,
+        frameId + 1,
+        0,
+        0,
+        -1,
+        0,
+        frameId % 4,
+      );
   }
 }
 
@@ -236,9 +251,9 @@ describe('Scheduler with frames and timers', () => {
     for (const frameFirst of [true, false]) {
       const s = new Scheduler();
       const r = new Recorder(s);
-      if (frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, 0, -1);
+      if (frameFirst) s.atFrame(pair(1, 2), 0, 1, r, null, 1, 0, 60, -1, 0, -1);
       s.at(3, r, 9, null, 0, 0);
-      if (!frameFirst) s.atFrame(1, 2, r, null, 1, 0, 60, -1, 0, -1);
+      if (!frameFirst) s.atFrame(pair(1, 2), 0, 1, r, null, 1, 0, 60, -1, 0, -1);
       while (s.step()) {}
       const frame = '3:f1/0/60/-1/0';
       expect(r.seen).toEqual(frameFirst ? [frame, '3:t9'] : ['3:t9', frame]);
@@ -251,10 +266,10 @@ describe('Scheduler with frames and timers', () => {
     // Frame ids not divisible by 3, so that no arrival sends a frame on.
     const id = (i: number) => 3 * i + 1;
     let next = 0;
-    for (; next < 10; next++) s.atFrame(1, 2, r, null, id(next), 0, 60, -1, 0, 0);
+    for (; next < 10; next++) s.atFrame(pair(1, 2), 0, 1, r, null, id(next), 0, 60, -1, 0, 0);
     for (let i = 0; i < 6; i++) s.step();
     // The ring's head is now past its start: these wrap around, then outgrow the ring twice.
-    for (; next < 70; next++) s.atFrame(1, 2, r, null, id(next), 0, 60, -1, 0, 0);
+    for (; next < 70; next++) s.atFrame(pair(1, 2), 0, 1, r, null, id(next), 0, 60, -1, 0, 0);
     while (s.step()) {}
     const ids = r.seen.map((e) => Number(e.split(':f')[1]!.split('/')[0]));
     expect(ids).toEqual(Array.from({ length: 70 }, (_, i) => id(i)));
@@ -277,9 +292,9 @@ describe('Scheduler with frames and timers', () => {
           } else if (o.kind === 'frame') {
             const id = ids++;
             // A hint that is often wrong: the scheduler must check it.
-            s.atFrame(o.onLine, o.delay, r, null, id * 3, 7, 60, 5, 1, id % 17);
+            s.atFrame(pair(o.onLine, o.delay), 0, 1, r, null, id * 3, 7, 60, 5, 1, id % 17);
           } else if (o.kind === 'after') {
-            s.atAfter(o.onLine, o.delay, r, ids++, ids % 17);
+            s.atAfter(pair(o.onLine, o.delay), 0, 1, r, ids++, ids % 17);
           } else if (o.kind === 'in') {
             s.atIn(o.delay, r, ids++, null, 0, 0);
           } else if (o.kind === 'timeIn') {

@@ -15,6 +15,7 @@ import {
   BYTE_TIME,
   DELAY,
   GAP_TIME,
+  ON_LINE,
   STRIDE as RECORD,
   TX_BYTES,
   TX_FRAMES,
@@ -278,8 +279,9 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
       this.txReadyPending = true;
       const at = this.record;
       this.readyLane = this.ctx.sched.atAfter(
-        (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!,
-        timing[at + GAP_TIME]!,
+        timing,
+        at + ON_LINE,
+        at + GAP_TIME,
         this,
         EV_TX_READY,
         this.readyLane,
@@ -304,13 +306,15 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     const timing = ctx.ports.data;
     const at = this.record;
     const onLine = (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!;
+    timing[at + ON_LINE] = onLine;
     timing[at + BUSY_UNTIL] = ctx.sched.now + onLine + timing[at + GAP_TIME]!;
     timing[at + TX_FRAMES] = timing[at + TX_FRAMES]! + 1;
     timing[at + TX_BYTES] = timing[at + TX_BYTES]! + len;
     if (observed) this.showTx(frame, frameId);
     this.lane = ctx.sched.atFrame(
-      onLine,
-      timing[at + DELAY]!,
+      timing,
+      at + ON_LINE,
+      at + DELAY,
       this.peer!,
       frame,
       frameId,

@@ -1,7 +1,8 @@
 /**
  * The numbers each port's transmit path reads and writes, for every port of a simulation side
  * by side in one typed array: when its line is free again, its cable's byte time, inter-frame
- * gap and propagation delay, and its counters of frames and bytes sent.
+ * gap and propagation delay, its counters of frames and bytes sent, and its last frame's time
+ * on the line.
  *
  * As fields of the port object they would cost a cache line each on a network too large for the
  * caches: V8 keeps a number field that is not a small integer (a time, a byte count past 2^30) in
@@ -16,7 +17,12 @@ export const GAP_TIME = 2;
 export const DELAY = 3;
 export const TX_FRAMES = 4;
 export const TX_BYTES = 5;
-/** Numbers per port (six used): 64 bytes, one cache line where the array's storage is aligned. */
+/**
+ * The last frame's time on the line, which the scheduler reads from here with DELAY or
+ * GAP_TIME (a fractional time passed as an argument would be boxed).
+ */
+export const ON_LINE = 6;
+/** Numbers per port (seven used): 64 bytes, one cache line where the array's storage is aligned. */
 export const STRIDE = 8;
 
 export class PortTable<P = unknown> {

@@ -128,7 +128,7 @@ export class Scheduler implements Clock {
     const after = this.after;
     after[0] = 0;
     after[1] = delay;
-    this.queueAfter(slot, -1);
+    this.queueAfter(slot, -1, after, 0, 1);
   }
 
   /** `at` for the time in `times[index]` (never before now), passed without boxing (see `after`). */
@@ -171,13 +171,16 @@ export class Scheduler implements Clock {
   }
 
   /**
-   * Schedules `sink.arrive(frame, frameId, epoch, len, tag, owned)` for a frame that takes `onLine`
-   * microseconds to put on the cable and `delay` more to cross it: at now + onLine + delay.
-   * `lane` is the lane this sender used last (a hint; -1 if none); returns the one used now.
+   * Schedules `sink.arrive(frame, frameId, epoch, len, tag, owned)` for a frame that takes
+   * `times[onLineAt]` microseconds to put on the cable and `times[delayAt]` more to cross it: at
+   * now + onLine + delay. (The pair comes in an array, a port's record, for the reason given at
+   * `after`.) `lane` is the lane this sender used last (a hint; -1 if none); returns the one used
+   * now.
    */
   atFrame(
-    onLine: number,
-    delay: number,
+    times: Float64Array,
+    onLineAt: number,
+    delayAt: number,
     sink: FrameSink,
     frame: unknown,
     frameId: number,
@@ -187,45 +190,60 @@ export class Scheduler implements Clock {
     owned: number,
     lane: number,
   ): number {
-    const slot = this.record(sink, FRAME, frame, frameId, epoch);
+    // The bulk of all events: the record written out here rather than through `record`.
+    const slot = this.alloc();
+    const objs = this.objs;
+    objs[2 * slot] = sink;
+    objs[2 * slot + 1] = frame;
     const r = slot * REC;
     const rec = this.rec;
+    rec[r + REC_CODE] = FRAME;
+    rec[r + REC_B] = frameId;
+    rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
     rec[r + REC_F] = owned;
-    const after = this.after;
-    after[0] = onLine;
-    after[1] = delay;
-    return this.queueAfter(slot, lane);
+    return this.queueAfter(slot, lane, times, onLineAt, delayAt);
   }
 
   /**
-   * Schedules `target.onEvent(code, null, 0, 0)` at now + onLine + delay: an event whose delay
-   * is fixed by a frame size and a cable, as a transmitter's next "line free" is, shares the
-   * frames' lanes (see `atFrame` for `lane`). Cannot be cancelled.
+   * Schedules `target.onEvent(code, null, 0, 0)` at now + onLine + delay, the pair in
+   * `times[onLineAt]` and `times[delayAt]`: an event whose delay is fixed by a frame size and a
+   * cable, as a transmitter's next "line free" is, shares the frames' lanes (see `atFrame` for
+   * `lane`). Cannot be cancelled.
    */
-  atAfter(onLine: number, delay: number, target: EventTarget, code: number, lane: number): number {
+  atAfter(
+    times: Float64Array,
+    onLineAt: number,
+    delayAt: number,
+    target: EventTarget,
+    code: number,
+    lane: number,
+  ): number {
     const slot = this.record(target, code, null, 0, 0);
-    const after = this.after;
-    after[0] = onLine;
-    after[1] = delay;
-    return this.queueAfter(slot, lane);
+    return this.queueAfter(slot, lane, times, onLineAt, delayAt);
   }
 
   /**
-   * Times `slot` at now + onLine + delay, the pair in `after`, and queues it in that pair's
+   * Times `slot` at now + onLine + delay, the pair in `times`, and queues it in that pair's
    * lane, or in the heap.
    */
-  private queueAfter(slot: number, lane: number): number {
-    const onLine = this.after[0]!;
-    const delay = this.after[1]!;
+  private queueAfter(
+    slot: number,
+    lane: number,
+    times: Float64Array,
+    onLineAt: number,
+    delayAt: number,
+  ): number {
+    const onLine = times[onLineAt]!;
+    const delay = times[delayAt]!;
     const r = slot * REC;
     this.rec[r + REC_TIME] = this.now + onLine + delay;
     this.rec[r + REC_SEQ] = this.seq++;
     const used =
       lane >= 0 && lane < this.lanes && this.laneOnLine[lane] === onLine && this.laneDelay[lane] === delay
         ? lane
-        : this.laneFor(onLine, delay);
+        : this.laneFor(times, onLineAt, delayAt);
     if (used >= 0) this.laneAppend(used, slot);
     else this.heapInsert(slot);
     return used;
@@ -349,8 +367,10 @@ export class Scheduler implements Clock {
 
   // ---- frame lanes -----------------------------------------------------------------------
 
-  /** The lane for frames of this (onLine, delay) pair, or -1 when all lanes are busy. */
-  private laneFor(onLine: number, delay: number): number {
+  /** The lane for frames of the (onLine, delay) pair in `times`, or -1 when all lanes are busy. */
+  private laneFor(times: Float64Array, onLineAt: number, delayAt: number): number {
+    const onLine = times[onLineAt]!;
+    const delay = times[delayAt]!;
     let idle = -1;
     for (let i = 0; i < this.lanes; i++) {
       if (this.laneOnLine[i] === onLine && this.laneDelay[i] === delay) return i;
@@ -411,16 +431,18 @@ export class Scheduler implements Clock {
   private earliestLane(): number {
     if (this.inLanes === 0) return -1;
     const times = this.laneTime;
-    let best = -1;
-    let bt = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < this.lanes; i++) {
+    const n = this.lanes;
+    let best = 0;
+    let bt = times[0]!;
+    for (let i = 1; i < n; i++) {
       const t = times[i]!;
-      if (t < bt || (t === bt && best >= 0 && this.laneSeq[i]! < this.laneSeq[best]!)) {
+      // Equal times (rare) go to the earlier sequence; an empty lane's +Infinity never wins.
+      if (t < bt || (t === bt && this.laneSeq[i]! < this.laneSeq[best]!)) {
         best = i;
         bt = t;
       }
     }
-    return best;
+    return bt === Number.POSITIVE_INFINITY ? -1 : best;
   }
 
   /** Whether the head of `lane` runs before the heap's top (the heap is not empty). */
