@@ -14,7 +14,8 @@ import type { Port } from './port.ts';
 export interface L3Owner {
   /**
    * Puts a frame built for `iface` on the wire; `owned`: see ownership.ts. `len` is its length
-   * on the wire when the caller knows it (a router forwarding a frame it received), else -1.
+   * on the wire when the caller knows it (a router forwarding a frame it received); -1 or
+   * absent otherwise.
    */
   transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len?: number): void;
 }

@@ -175,15 +175,15 @@ export class Router extends IpDevice {
     this.stack.receive(iface, frame, frameId, owned, retaggedLen(frame, len, vid >= 0, false));
   }
 
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, known = -1): void {
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len = -1): void {
     const port = iface.port;
     if (port === null) {
       this.drop(frameId, 'no-route', iface.name);
       return;
     }
-    const len = known >= 0 ? known : wireLen(frame);
-    if (iface.sub) iface.countTx(len);
-    port.send(frame, frameId, len, TAG_AS_IS, owned);
+    const bytes = len >= 0 ? len : wireLen(frame);
+    if (iface.sub) iface.countTx(bytes);
+    port.send(frame, frameId, bytes, TAG_AS_IS, owned);
   }
 
   interfaces(): InterfaceStatus[] {

@@ -190,16 +190,9 @@ export class Scheduler implements Clock {
     owned: number,
     lane: number,
   ): number {
-    // The bulk of all events: the record written out here rather than through `record`.
-    const slot = this.alloc();
-    const objs = this.objs;
-    objs[2 * slot] = sink;
-    objs[2 * slot + 1] = frame;
+    const slot = this.record(sink, FRAME, frame, frameId, epoch);
     const r = slot * REC;
     const rec = this.rec;
-    rec[r + REC_CODE] = FRAME;
-    rec[r + REC_B] = frameId;
-    rec[r + REC_C] = epoch;
     rec[r + REC_D] = len;
     rec[r + REC_E] = tag;
     rec[r + REC_F] = owned;
