@@ -73,6 +73,54 @@ describe('router on a stick', () => {
     ]);
   });
 
+  // A port holds up to four tagged VLANs' destinations itself and leaves more to its device:
+  // three VLANs (four on a trunk, VLAN 1 included) take the first path, six the second.
+  it.each([3, 6])(
+    '%i VLANs over two trunks: PCs reach each other; a VLAN pruned on one end is dropped',
+    (count) => {
+      const vlans = Array.from({ length: count }, (_, i) => 10 * (i + 1));
+      const last = vlans.at(-1)!;
+      const n = new TestNet();
+      n.router('R1', {
+        interfaces: {
+          'g0/0': {},
+          ...Object.fromEntries(vlans.map((v) => [`g0/0.${v}`, { dot1q: v, ip: `10.0.${v}.1/24` }])),
+        },
+      });
+      const access = Object.fromEntries(
+        vlans.map((v, i) => [`fa0/${i + 1}`, { mode: 'access' as const, access: v }]),
+      );
+      n.switch('S1', {
+        vlans,
+        ports: {
+          'g0/1': { mode: 'trunk' },
+          'g0/2': { mode: 'trunk', allowed: `1,${vlans.slice(0, -1).join(',')}` },
+          ...access,
+        },
+      });
+      // S2 sends the last VLAN over a trunk whose other end does not allow it.
+      n.switch('S2', { vlans, ports: { 'g0/2': { mode: 'trunk' }, ...access } });
+      n.link('R1:g0/0', 'S1:g0/1');
+      n.link('S1:g0/2', 'S2:g0/2');
+      vlans.forEach((v, i) => {
+        n.pc(`A${v}`, `10.0.${v}.10/24`, `10.0.${v}.1`).pc(`B${v}`, `10.0.${v}.20/24`, `10.0.${v}.1`);
+        n.link(`A${v}:fa0`, `S1:fa0/${i + 1}`);
+        n.link(`B${v}:fa0`, `S2:fa0/${i + 1}`);
+      });
+      for (const from of vlans.slice(0, -1)) {
+        for (const to of vlans) {
+          expect(marks(n.ping(`B${from}`, `10.0.${to}.10`, { count: 2 }))).toMatch(/^[.!]!$/);
+          expect(marks(n.ping(`A${to}`, `10.0.${from}.20`, { count: 1 }))).toBe('!');
+        }
+      }
+      // Its ARP requests for the gateway go unanswered: Windows reports the host unreachable.
+      expect(marks(n.ping(`B${last}`, `10.0.${last}.1`, { count: 2 }))).toBe('HH');
+      const drops = n.sim.trace.events.filter((e) => e.kind === 'drop' && e.device === 'S1');
+      expect(drops.length).toBeGreaterThan(0);
+      expect(drops.every((e) => e.kind === 'drop' && e.reason === 'vlan-not-allowed')).toBe(true);
+    },
+  );
+
   it('frames to and from the router are tagged with the subinterface VLAN', () => {
     const n = stick();
     const seen = new Set<string>();

@@ -1,9 +1,11 @@
 /**
- * A switch's MAC address table for one VLAN: open addressing with linear probing over a
- * region of the simulation's slot store (sim/slot-store.ts), because MAC addresses are 48-bit
- * numbers (not small integers) and a general-purpose Map hashes them slowly on the per-frame
- * path. Each slot holds the address, when it was last seen, when it was learned and the
- * number of its port (`Port.serial`) side by side, so a lookup touches one cache line.
+ * A switch's MAC address table, keyed by (VLAN, address) for all its VLANs: open addressing
+ * with linear probing over a region of the simulation's slot store (sim/slot-store.ts),
+ * because MAC addresses are 48-bit numbers (not small integers) and a general-purpose Map
+ * hashes them slowly on the per-frame path. Each slot holds the address, when it was last
+ * seen, when it was learned, and its port's number (`Port.serial`) with its VLAN side by side,
+ * so a lookup touches one cache line. One table per switch rather than one per VLAN: a lookup
+ * reaches the slots through the switch's table alone, not through a VLAN object of its own.
  *
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
@@ -23,8 +25,12 @@ const MIN_CAPACITY = 8;
 const KEY = 0;
 const SEEN = 1;
 const LEARNED = 2;
-const PORT = 3;
+/** The port's serial number times VLAN_SPAN, plus the VLAN id. */
+const PORT_VLAN = 3;
 const STRIDE = 4;
+/** VLAN ids are 12 bits. */
+const VLAN_SPAN = 4096;
+const VLAN_MASK = VLAN_SPAN - 1;
 
 export class MacTable {
   private readonly store: SlotStore;
@@ -33,25 +39,26 @@ export class MacTable {
   private mask = -1;
   private used = 0;
 
-  /** Starts empty, without a region: most VLANs of most switches never learn anything. */
+  /** Starts empty, without a region: a switch without traffic never learns anything. */
   constructor(store: SlotStore = new SlotStore()) {
     this.store = store;
   }
 
   /**
-   * The slot holding the address `high` * 2^24 + `low` (see `macHigh`, `macLow`), or -1. The
-   * entry may have aged out: check `fresh`.
+   * The slot holding the address `high` * 2^24 + `low` (see `macHigh`, `macLow`) in VLAN
+   * `vlan`, or -1. The entry may have aged out: check `fresh`.
    */
-  findHalves(high: number, low: number): number {
+  findHalves(vlan: number, high: number, low: number): number {
     if (this.used === 0) return -1;
     const mac = high * HALF + low;
     const slots = this.store.data;
     const base = this.base;
     const mask = this.mask;
-    let i = hash(mac) & mask;
+    let i = hash(mac, vlan) & mask;
     for (;;) {
-      const k = slots[base + i * STRIDE + KEY]!;
-      if (k === mac) return i;
+      const at = base + i * STRIDE;
+      const k = slots[at + KEY]!;
+      if (k === mac && (slots[at + PORT_VLAN]! & VLAN_MASK) === vlan) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
@@ -69,7 +76,12 @@ export class MacTable {
 
   /** The number of the port the address in slot `i` was learned on (its `Port.serial`). */
   port(i: number): number {
-    return this.store.data[this.base + i * STRIDE + PORT]!;
+    return (this.store.data[this.base + i * STRIDE + PORT_VLAN]! / VLAN_SPAN) | 0;
+  }
+
+  /** The VLAN of the entry in slot `i`. */
+  vlan(i: number): number {
+    return this.store.data[this.base + i * STRIDE + PORT_VLAN]! & VLAN_MASK;
   }
 
   /** A frame from the address in slot `i` arrived now. */
@@ -81,59 +93,72 @@ export class MacTable {
   move(i: number, port: number, clock: Clock): void {
     const at = this.base + i * STRIDE;
     const slots = this.store.data;
-    slots[at + PORT] = port;
+    slots[at + PORT_VLAN] = port * VLAN_SPAN + (slots[at + PORT_VLAN]! & VLAN_MASK);
     slots[at + LEARNED] = clock.now;
   }
 
-  /** Adds `mac` (not present) learned on port `port` at `now`, dropping aged entries if it must grow. */
-  insert(mac: number, port: number, now: number, aging: number): void {
-    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(now, aging, -1);
-    this.place(mac, port, now, now);
+  /**
+   * Adds `mac` in VLAN `vlan` (not present) learned on port `port` at `now`, dropping aged
+   * entries if it must grow.
+   */
+  insert(vlan: number, mac: number, port: number, now: number, aging: number): void {
+    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(now, aging, () => false);
+    this.place(mac, port * VLAN_SPAN + vlan, now, now);
   }
 
   /** Removes every entry learned on port `port`. */
   removePort(port: number, now: number, aging: number): void {
+    this.removeWhere(now, aging, (portVlan) => ((portVlan / VLAN_SPAN) | 0) === port);
+  }
+
+  /** Removes every entry of VLAN `vlan`. */
+  removeVlan(vlan: number, now: number, aging: number): void {
+    this.removeWhere(now, aging, (portVlan) => (portVlan & VLAN_MASK) === vlan);
+  }
+
+  /** Live entries: [mac, vlan, slot]. */
+  *entries(now: number, aging: number): Generator<[number, number, number]> {
+    for (let i = 0; i <= this.mask; i++) {
+      const at = this.base + i * STRIDE;
+      const k = this.store.data[at + KEY]!;
+      if (k !== EMPTY && now - this.store.data[at + SEEN]! < aging) yield [k, this.vlan(i), i];
+    }
+  }
+
+  /** Rebuilds the table without the entries whose port and VLAN number `drop` accepts, if any. */
+  private removeWhere(now: number, aging: number, drop: (portVlan: number) => boolean): void {
     if (this.used === 0) return;
     const slots = this.store.data;
     for (let at = this.base; at <= this.base + this.mask * STRIDE; at += STRIDE) {
-      if (slots[at + KEY] !== EMPTY && slots[at + PORT] === port) {
-        this.rebuild(now, aging, port);
+      if (slots[at + KEY] !== EMPTY && drop(slots[at + PORT_VLAN]!)) {
+        this.rebuild(now, aging, drop);
         return;
       }
     }
   }
 
-  /** Live entries: [mac, slot] pairs. */
-  *entries(now: number, aging: number): Generator<[number, number]> {
-    for (let i = 0; i <= this.mask; i++) {
-      const at = this.base + i * STRIDE;
-      const k = this.store.data[at + KEY]!;
-      if (k !== EMPTY && now - this.store.data[at + SEEN]! < aging) yield [k, i];
-    }
-  }
-
-  private place(mac: number, port: number, learned: number, seen: number): void {
+  private place(mac: number, portVlan: number, learned: number, seen: number): void {
     const slots = this.store.data;
     const base = this.base;
     const mask = this.mask;
-    let i = hash(mac) & mask;
+    let i = hash(mac, portVlan & VLAN_MASK) & mask;
     while (slots[base + i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
     const at = base + i * STRIDE;
     slots[at + KEY] = mac;
     slots[at + SEEN] = seen;
     slots[at + LEARNED] = learned;
-    slots[at + PORT] = port;
+    slots[at + PORT_VLAN] = portVlan;
     this.used++;
   }
 
-  private rebuild(now: number, aging: number, without: number): void {
+  private rebuild(now: number, aging: number, drop: (portVlan: number) => boolean): void {
     const store = this.store;
     const oldBase = this.base;
     const size = this.mask + 1;
     const keep = (at: number): boolean =>
       store.data[at + KEY] !== EMPTY &&
       now - store.data[at + SEEN]! < aging &&
-      store.data[at + PORT] !== without;
+      !drop(store.data[at + PORT_VLAN]!);
     let live = 0;
     for (let i = 0; i < size; i++) if (keep(oldBase + i * STRIDE)) live++;
     let capacity = MIN_CAPACITY;
@@ -148,7 +173,7 @@ export class MacTable {
       const at = oldBase + i * STRIDE;
       if (!keep(at)) continue;
       const old = store.data;
-      this.place(old[at + KEY]!, old[at + PORT]!, old[at + LEARNED]!, old[at + SEEN]!);
+      this.place(old[at + KEY]!, old[at + PORT_VLAN]!, old[at + LEARNED]!, old[at + SEEN]!);
     }
     if (size > 0) store.release(oldBase, size * STRIDE);
   }
@@ -174,9 +199,12 @@ export const macHigh = (mac: number): number => (mac / HALF) | 0;
 /** The low 24 bits of a 48-bit address. */
 export const macLow = (mac: number): number => (mac % HALF) | 0;
 
-/** Mixes the 48 bits of a MAC address into 32 (the low bits vary most, the OUI little). */
-function hash(mac: number): number {
+/**
+ * Mixes the 48 bits of a MAC address and a VLAN id into 32 (the low bits vary most, the OUI
+ * little; one address in several VLANs, as a router-on-a-stick's, lands apart).
+ */
+function hash(mac: number, vlan: number): number {
   const lo = mac >>> 0;
-  const hi = (mac / 4294967296) | 0;
+  const hi = ((mac / 4294967296) | 0) ^ (vlan << 16);
   return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 7;
 }

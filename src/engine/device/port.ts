@@ -37,6 +37,8 @@ const INTER_FRAME_GAP = 12;
 const EV_TX_READY = 1;
 /** Numbers kept per queued frame: id, length, wire tag, ownership. */
 const QUEUED = 4;
+/** Tagged frames' destinations a port holds itself (see `Port.carrying`). */
+const CARRIED_INLINE = 4;
 
 /**
  * Transmit queue lengths: IOS routers hold 40 frames per interface (`hold-queue 40 out`); a
@@ -96,11 +98,19 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   untagged: T | null = null;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
-  /**
-   * Where tagged frames go, as VLAN id and destination pairs to scan (a switch trunk's VLANs,
-   * a router port's subinterfaces); null when there are too many, and the device looks them up.
-   */
-  carried: (number | T)[] | null = null;
+  // Where tagged frames go (a switch trunk's VLANs, a router port's subinterfaces): up to
+  // CARRIED_INLINE pairs of VLAN id (-1: none) and destination, in the port itself rather than
+  // in an array, which would be two more objects for a frame to read (see `carrying`).
+  private vid0 = -1;
+  private to0: T | null = null;
+  private vid1 = -1;
+  private to1: T | null = null;
+  private vid2 = -1;
+  private to2: T | null = null;
+  private vid3 = -1;
+  private to3: T | null = null;
+  /** More pairs than fit: the device looks tagged frames' destinations up itself. */
+  private carriesMore = false;
 
   /** Likewise for its last "line free again" event. */
   private readyLane = -1;
@@ -140,6 +150,32 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.queueLimit = queueLimit;
     this.record = ctx.ports.add(this);
     this.serial = this.record / RECORD;
+  }
+
+  /**
+   * Sets where tagged frames go: `pairs` of VLAN id and destination. Past CARRIED_INLINE of
+   * them, `carrying` leaves the lookup to the device.
+   */
+  setCarried(pairs: readonly (readonly [number, T])[]): void {
+    const inline = pairs.length <= CARRIED_INLINE;
+    const at = (k: number): readonly [number, T | null] => (inline ? (pairs[k] ?? [-1, null]) : [-1, null]);
+    [this.vid0, this.to0] = at(0);
+    [this.vid1, this.to1] = at(1);
+    [this.vid2, this.to2] = at(2);
+    [this.vid3, this.to3] = at(3);
+    this.carriesMore = !inline;
+  }
+
+  /**
+   * Where a frame tagged `vid` goes: its destination, null when the port does not carry the
+   * VLAN, undefined when it carries too many for the port to tell (see `setCarried`).
+   */
+  carrying(vid: number): T | null | undefined {
+    if (this.vid0 === vid) return this.to0;
+    if (this.vid1 === vid) return this.to1;
+    if (this.vid2 === vid) return this.to2;
+    if (this.vid3 === vid) return this.to3;
+    return this.carriesMore ? undefined : null;
   }
 
   /** The port is gone (its device was removed): its record can be reused. */

@@ -29,30 +29,25 @@ import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
 const LOOPBACK_BANDWIDTH = 8_000_000_000;
 
-/** Above this many subinterfaces on a port, tagged frames find theirs through a Map. */
-const SUB_SCAN_LIMIT = 16;
-
 /**
  * A router port, which knows which of its interfaces takes a frame, by its tag: `untagged`
- * and `carried` (declared in Port), or a Map past SUB_SCAN_LIMIT subinterfaces.
+ * and its carried pairs (declared in Port), or a Map when it has more subinterfaces than Port
+ * holds.
  */
 class RouterPort extends Port<L3Interface> {
-  private byVlan: Map<number, L3Interface> | null = null;
+  private byVlan: Map<number, L3Interface> = new Map();
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
-    const many = byVlan.size > SUB_SCAN_LIMIT;
     this.untagged = native ?? main;
-    this.carried = many ? null : [...byVlan].flat();
-    this.byVlan = many ? byVlan : null;
+    this.setCarried([...byVlan]);
+    this.byVlan = byVlan;
   }
 
   /** The subinterface for VLAN `vid`. */
   tagged(vid: number): L3Interface | undefined {
-    const pairs = this.carried;
-    if (pairs === null) return this.byVlan!.get(vid);
-    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === vid) return pairs[i + 1] as L3Interface;
-    return undefined;
+    const sub = this.carrying(vid);
+    return sub === undefined ? this.byVlan.get(vid) : (sub ?? undefined);
   }
 }
 

@@ -2,7 +2,7 @@
  * A switch's physical port: a Port plus its switchport state as the last refresh derived it
  * (DTP outcome, access and native VLANs, allowed list), and the VLAN its untagged frames join,
  * resolved ahead so the per-frame path does not look it up. The fields every frame reads
- * (`oper`, the VLANs, `untagged`, `carried`) are declared in Port: see there why.
+ * (`oper`, the VLANs, `untagged`, the carried VLANs) are declared in Port: see there why.
  */
 import type { SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';

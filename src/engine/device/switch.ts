@@ -37,7 +37,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
-import { macHigh, macLow } from './mac-table.ts';
+import { MacTable, macHigh, macLow } from './mac-table.ts';
 import { isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
@@ -64,13 +64,16 @@ const FLAP_LOG_CAPACITY = 64;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
-/** Above this many VLANs on a trunk, tagged frames find theirs through a Map rather than a scan. */
-const VLAN_SCAN_LIMIT = 16;
-
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
   a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
 
 export class Switch extends IpDevice {
+  // What a frame forwarded by unicast reads of the switch comes first (see Port on layout).
+  /** The MAC address table of every VLAN. */
+  private readonly macs: MacTable;
+  /** The SVIs' MAC address, in halves as the table takes addresses (a 48-bit field is boxed). */
+  private readonly sviHigh: number;
+  private readonly sviLow: number;
   private config: DeviceConfig;
   /** The same as `ports`, with their switchport state. */
   private readonly sw: SwitchPort[];
@@ -86,8 +89,11 @@ export class Switch extends IpDevice {
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
+    this.macs = new MacTable(ctx.tables);
     this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, macBase, QUEUE_LIMITS.switch);
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
+    this.sviHigh = macHigh(this.sviMac);
+    this.sviLow = macLow(this.sviMac);
     this.config = config;
     this.applyConfig(config);
   }
@@ -137,7 +143,7 @@ export class Switch extends IpDevice {
 
   override dispose(): void {
     super.dispose();
-    for (const vs of this.vlans.values()) vs.release();
+    this.macs.release();
     this.vlans.clear();
   }
 
@@ -197,15 +203,15 @@ export class Switch extends IpDevice {
       if (mismatch >= 0 && mismatch !== sp.cdpPeerNative) sp.mismatchSince = this.ctx.sched.now;
       sp.cdpPeerNative = mismatch;
     }
-    for (const [id, vs] of [...this.vlans]) {
+    for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
-      vs.release();
+      this.macs.removeVlan(id, this.ctx.sched.now, MAC_AGING);
       this.vlans.delete(id);
     }
     for (const id of db) {
       let vs = this.vlans.get(id);
       if (vs === undefined) {
-        vs = new VlanState(id, this.ports.length, this.ctx.tables);
+        vs = new VlanState(id, this.ports.length);
         this.vlans.set(id, vs);
       }
       vs.members = [];
@@ -256,23 +262,17 @@ export class Switch extends IpDevice {
 
   /** The VLANs a trunk carries, for `taggedVlan`. */
   private resolveCarried(sp: SwitchPort): void {
-    if (sp.oper !== OPER_TRUNK) {
-      sp.carried = null;
-      return;
-    }
-    const carried = [...this.vlans.values()].filter((vs) => vs.member[sp.index] === 1);
-    sp.carried = carried.length <= VLAN_SCAN_LIMIT ? carried.flatMap((vs) => [vs.id, vs]) : null;
+    const carried =
+      sp.oper === OPER_TRUNK ? [...this.vlans.values()].filter((vs) => vs.member[sp.index] === 1) : [];
+    sp.setCarried(carried.map((vs) => [vs.id, vs] as const));
   }
 
   /** The VLAN a frame tagged `vid` joins on trunk `sp`; null when the trunk does not carry it. */
   private taggedVlan(sp: SwitchPort, vid: number): VlanState | null {
-    const carried = sp.carried;
-    if (carried === null) {
-      const vs = this.vlans.get(vid);
-      return vs !== undefined && vs.member[sp.index] === 1 ? vs : null;
-    }
-    for (let i = 0; i < carried.length; i += 2) if (carried[i] === vid) return carried[i + 1] as VlanState;
-    return null;
+    const vs = sp.carrying(vid);
+    if (vs !== undefined) return vs;
+    const state = this.vlans.get(vid);
+    return state !== undefined && state.member[sp.index] === 1 ? state : null;
   }
 
   // ---- forwarding ------------------------------------------------------------------------
@@ -280,7 +280,10 @@ export class Switch extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
     const vid = wireVid(frame, tag);
+    // The VLAN's id is known from the port or the tag: `vs` is only passed along, and read when
+    // a frame floods, reaches the SVI or meets a storm.
     let vs: VlanState | null;
+    let vlan: number;
     if (vid <= 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
       if (sp.oper === OPER_TRUNK && sp.peerNative >= 0) this.reportMismatch(sp);
@@ -289,39 +292,42 @@ export class Switch extends IpDevice {
         this.drop(frameId, sp.untaggedDrop, sp.name);
         return;
       }
+      vlan = sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan;
     } else if (sp.oper === OPER_TRUNK) {
       vs = this.taggedVlan(sp, vid);
       if (vs === null) {
         this.drop(frameId, this.vlans.has(vid) ? 'vlan-not-allowed' : 'vlan-inactive', sp.name);
         return;
       }
+      vlan = vid;
     } else {
       this.drop(frameId, sp.oper === OPER_ACCESS ? 'vlan-not-allowed' : 'port-down', sp.name);
       return;
     }
-    this.learn(vs, frame, sp);
-    this.forward(vs, sp, frame, frameId, len, tag, owned);
+    this.learn(vs, vlan, frame, sp);
+    this.forward(vs, vlan, sp, frame, frameId, len, tag, owned);
   }
 
-  /** Learns the frame's source address (see MacTable on why the address is split). */
-  private learn(vs: VlanState, frame: EthernetFrame, port: SwitchPort): void {
+  /** Learns the frame's source address in VLAN `vlan` (see MacTable on why the address is split). */
+  private learn(vs: VlanState, vlan: number, frame: EthernetFrame, port: SwitchPort): void {
     const src = frame.src;
     if (isGroupMac(src)) return;
     const clock = this.ctx.sched;
-    const i = vs.findHalves(macHigh(src), macLow(src));
+    const macs = this.macs;
+    const i = macs.findHalves(vlan, macHigh(src), macLow(src));
     if (i >= 0) {
-      const fresh = vs.fresh(i, clock, MAC_AGING);
-      vs.touch(i, clock);
+      const fresh = macs.fresh(i, clock, MAC_AGING);
+      macs.touch(i, clock);
       const serial = port.serial;
-      if (fresh && vs.port(i) === serial) return;
-      if (fresh) this.noteFlap(vs, src, vs.port(i), serial, clock.now);
-      vs.move(i, serial, clock);
-    } else vs.insert(src, port.serial, clock.now, MAC_AGING);
-    if (this.ctx.trace.enabled) this.traceLearned(vs, src, port);
+      if (fresh && macs.port(i) === serial) return;
+      if (fresh) this.noteFlap(vs, src, macs.port(i), serial, clock.now);
+      macs.move(i, serial, clock);
+    } else macs.insert(vlan, src, port.serial, clock.now, MAC_AGING);
+    if (this.ctx.trace.enabled) this.traceLearned(vlan, src, port);
   }
 
   /** Kept out of `learn`, which stays small enough to be inlined. */
-  private traceLearned(vs: VlanState, src: number, port: SwitchPort): void {
+  private traceLearned(vlan: number, src: number, port: SwitchPort): void {
     const trace = this.ctx.trace;
     trace.emit({
       t: this.ctx.sched.now as Micros,
@@ -329,18 +335,19 @@ export class Switch extends IpDevice {
       device: this.id,
       kind: 'mac-learned',
       mac: src as MacAddr,
-      vlan: vs.id,
+      vlan,
       port: port.name,
     });
   }
 
   /**
-   * Forwards a frame in VLAN `vs` that came in on `inPort` (null: from the switch's own SVI),
-   * `len` bytes with wire tag `tag`. A frame sent on by unicast stays `owned` (see
-   * ownership.ts); a flooded one is shared.
+   * Forwards a frame in VLAN `vs` (whose id is `vlan`) that came in on `inPort` (null: from the
+   * switch's own SVI), `len` bytes with wire tag `tag`. A frame sent on by unicast stays `owned`
+   * (see ownership.ts); a flooded one is shared.
    */
   private forward(
     vs: VlanState,
+    vlan: number,
     inPort: SwitchPort | null,
     frame: EthernetFrame,
     frameId: number,
@@ -355,19 +362,22 @@ export class Switch extends IpDevice {
     }
     const dst = frame.dst;
     if (!isGroupMac(dst)) {
-      if (vs.svi !== null && dst === this.sviMac) {
+      const high = macHigh(dst);
+      const low = macLow(dst);
+      if (low === this.sviLow && high === this.sviHigh && vs.svi !== null) {
         this.toSvi(vs.svi, frame, frameId, len, owned);
         return;
       }
-      const i = vs.findHalves(macHigh(dst), macLow(dst));
-      if (i >= 0 && vs.fresh(i, ctx.sched, MAC_AGING)) {
-        const out = ctx.ports.at(vs.port(i)) as SwitchPort;
+      const macs = this.macs;
+      const i = macs.findHalves(vlan, high, low);
+      if (i >= 0 && macs.fresh(i, ctx.sched, MAC_AGING)) {
+        const out = ctx.ports.at(macs.port(i)) as SwitchPort;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
         }
         if (ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
-        this.egress(out, vs.id, frame, frameId, len, tag, owned);
+        this.egress(out, vlan, frame, frameId, len, tag, owned);
         return;
       }
     }
@@ -478,7 +488,7 @@ export class Switch extends IpDevice {
     }
     const len = wireLen(frame);
     iface.countTx(len);
-    this.forward(vs, null, frame, frameId, len, TAG_AS_IS, owned);
+    this.forward(vs, vs.id, null, frame, frameId, len, TAG_AS_IS, owned);
   }
 
   /** Counts a flood in `vs`; true when it proves a storm, which then saturates the VLAN. */
@@ -613,8 +623,7 @@ export class Switch extends IpDevice {
   }
 
   private flushPort(port: Port): void {
-    const now = this.ctx.sched.now;
-    for (const vs of this.vlans.values()) vs.removePort(port.serial, now, MAC_AGING);
+    this.macs.removePort(port.serial, this.ctx.sched.now, MAC_AGING);
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -695,23 +704,21 @@ export class Switch extends IpDevice {
   override macTable(): MacEntry[] {
     const now = this.ctx.sched.now;
     const out: MacEntry[] = [];
-    for (const vs of this.vlans.values()) {
-      for (const [mac, i] of vs.entries(now, MAC_AGING)) {
-        out.push({
-          vlan: vs.id,
-          mac: mac as MacAddr,
-          port: this.ctx.ports.at(vs.port(i)).name,
-          type: 'DYNAMIC',
-          learnedAt: vs.learned(i) as Micros,
-        });
-      }
+    for (const [mac, vlan, i] of this.macs.entries(now, MAC_AGING)) {
+      out.push({
+        vlan,
+        mac: mac as MacAddr,
+        port: this.ctx.ports.at(this.macs.port(i)).name,
+        type: 'DYNAMIC',
+        learnedAt: this.macs.learned(i) as Micros,
+      });
     }
     out.sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
     return out;
   }
 
   override clearMacTable(): void {
-    for (const vs of this.vlans.values()) vs.clear();
+    this.macs.clear();
   }
 
   override trunks(): TrunkStatus[] {

@@ -1,12 +1,10 @@
 /**
- * What a switch keeps per VLAN of its database: the MAC table (this object itself, so a lookup
- * reaches the slots without another object in between), the member ports, the SVI and its
- * storm state.
+ * What a switch keeps per VLAN of its database: the member ports, the SVI and its storm state.
+ * Its MAC addresses are in the switch's one table (mac-table.ts), so a frame forwarded by
+ * unicast never reads this object.
  */
 
-import type { SlotStore } from '../sim/slot-store.ts';
 import type { L3Interface } from './l3-interface.ts';
-import { MacTable } from './mac-table.ts';
 import { StormGuard } from './storm-guard.ts';
 import type { SwitchPort } from './switch-port.ts';
 
@@ -18,8 +16,7 @@ export interface Flapping {
   last: number;
 }
 
-export class VlanState extends MacTable {
-  // What the per-frame path reads first, next to the table's own fields.
+export class VlanState {
   readonly id: number;
   svi: L3Interface | null = null;
   /** member[port.index] === 1 when the port carries this VLAN. */
@@ -29,8 +26,7 @@ export class VlanState extends MacTable {
   /** Addresses that moved between two ports while fresh: the ports, and the last report. */
   readonly flapping = new Map<number, Flapping>();
 
-  constructor(id: number, portCount: number, store: SlotStore) {
-    super(store);
+  constructor(id: number, portCount: number) {
     this.id = id;
     this.member = new Uint8Array(portCount);
   }
