@@ -8,7 +8,9 @@
 # V8 optimizes synchronously (--no-concurrent-recompilation): under valgrind the background
 # compiler lags and part of the counted window would run unoptimized code. Only the main
 # thread is counted: a major collection's concurrent marking, when one falls in the window,
-# would otherwise add some of its own misses. --perf-basic-prof
+# would otherwise add some of its own misses. --disable-wasm-trap-handler: the engine's aligned
+# arrays (src/engine/sim/aligned.ts) are WebAssembly memories, and with the trap handler each
+# reserves gigabytes of address space, more than valgrind gives. --perf-basic-prof
 # writes /tmp/perf-PID.map, which names the compiled JavaScript functions in the output file
 # for whoever wants to attribute the counts.
 set -eu
@@ -18,7 +20,7 @@ log=$out.log
 rm -f "$out"-*
 CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=524288,8,64 --instr-atstart=no \
   --separate-threads=yes --callgrind-out-file="$out" \
-  node --expose-gc --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
+  node --disable-wasm-trap-handler --expose-gc --no-concurrent-recompilation --perf-basic-prof bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1
 events=$(sed -n 's/.*events \([0-9]*\).*/\1/p' "$log" | tail -1)
 grep '^devices' "$log"
 # The main thread's totals: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.

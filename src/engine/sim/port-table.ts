@@ -11,6 +11,8 @@
  * device/counter.ts.)
  */
 
+import { alignedFloat64 } from './aligned.ts';
+
 export const BUSY_UNTIL = 0;
 export const BYTE_TIME = 1;
 export const GAP_TIME = 2;
@@ -22,12 +24,12 @@ export const TX_BYTES = 5;
  * GAP_TIME (a fractional time passed as an argument would be boxed).
  */
 export const ON_LINE = 6;
-/** Numbers per port (seven used): 64 bytes, one cache line where the array's storage is aligned. */
+/** Numbers per port (seven used): 64 bytes, one cache line (the storage is aligned: aligned.ts). */
 export const STRIDE = 8;
 
 export class PortTable<P = unknown> {
   /** Read it again after `add`: growing replaces it. */
-  data = new Float64Array(64 * STRIDE);
+  data = alignedFloat64(64 * STRIDE);
   /**
    * What each record belongs to, by serial number (base / STRIDE): a switch finds the port a
    * MAC table names here, one array for all, rather than in an array of its own.
@@ -51,7 +53,7 @@ export class PortTable<P = unknown> {
     if (base === undefined) {
       base = this.count++ * STRIDE;
       if (base === this.data.length) {
-        const grown = new Float64Array(this.data.length * 2);
+        const grown = alignedFloat64(this.data.length * 2);
         grown.set(this.data);
         this.data = grown;
       }

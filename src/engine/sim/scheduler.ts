@@ -26,6 +26,8 @@
  *   the arrival checks instead).
  */
 
+import { alignedFloat64 } from './aligned.ts';
+
 /** What reads the virtual time (the scheduler): passed where a time as a number would be boxed. */
 export interface Clock {
   readonly now: number;
@@ -76,7 +78,7 @@ export class Scheduler implements Clock {
   // running a frame event touches those two lines and nothing else of the scheduler's.
   /** target, payload */
   private objs: unknown[] = new Array(INITIAL * 2).fill(null);
-  private rec = new Float64Array(INITIAL * REC);
+  private rec = alignedFloat64(INITIAL * REC);
   /** Heap position of a slot, -1 when not in the heap (only the heap writes it). */
   private position = new Int32Array(INITIAL).fill(-1);
   private free = new Int32Array(INITIAL);
@@ -353,7 +355,7 @@ export class Scheduler implements Clock {
     const n = this.position.length * 2;
     this.objs.length = n * 2;
     this.objs.fill(null, n);
-    this.rec = grow(this.rec, new Float64Array(n * REC));
+    this.rec = grow(this.rec, alignedFloat64(n * REC));
     this.position = grow(this.position, new Int32Array(n).fill(-1));
     this.free = grow(this.free, new Int32Array(n));
   }

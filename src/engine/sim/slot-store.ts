@@ -15,11 +15,13 @@
  * which growing replaces.
  */
 
+import { alignedFloat64 } from './aligned.ts';
+
 /** Numbers per entry of `refs`. */
 export const NUMBERS_PER_REF = 4;
 
 export class SlotStore {
-  data = new Float64Array(1024);
+  data = alignedFloat64(1024);
   /** Entry `base / NUMBERS_PER_REF + i`: the object of the slot at `base + NUMBERS_PER_REF * i`. */
   refs: unknown[] = new Array(1024 / NUMBERS_PER_REF).fill(null);
   private top = 0;
@@ -32,7 +34,7 @@ export class SlotStore {
     const reused = bucket?.pop();
     if (reused !== undefined) return reused;
     while (this.top + size > this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
+      const grown = alignedFloat64(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
       this.refs.length = grown.length / NUMBERS_PER_REF;
