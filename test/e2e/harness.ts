@@ -68,8 +68,8 @@ export async function serve(outDir: string): Promise<{ url: string; close(): Pro
   return { url, close: () => server.close() };
 }
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+export const launchChromium = (extraFlags: readonly string[] = []): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, ...extraFlags] });
 
 export async function openApp(distDir = 'dist'): Promise<OpenApp> {
   const server = await serve(distDir);
