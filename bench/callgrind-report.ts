@@ -31,6 +31,9 @@ function addTo<K>(map: Map<K, Costs>, key: K, costs: readonly number[]): void {
   else add(into, costs);
 }
 
+/** A position: hexadecimal (instruction addresses) or decimal (lines). */
+const positionValue = (s: string): number => (s.startsWith('0x') ? Number.parseInt(s, 16) : Number(s));
+
 /** Reads callgrind's format: compressed names, relative positions, call lines skipped (self cost). */
 export function parseCallgrind(text: string): Parsed {
   let events: string[] = [];
@@ -58,11 +61,10 @@ export function parseCallgrind(text: string): Parsed {
       const parts = line.split(/\s+/);
       for (let i = 0; i < positions; i++) {
         const p = parts[i]!;
-        const n = (s: string) => (s.startsWith('0x') ? Number.parseInt(s, 16) : Number(s));
         if (p === '*') continue;
-        if (p[0] === '+') last[i] = (last[i] ?? 0) + n(p.slice(1));
-        else if (p[0] === '-') last[i] = (last[i] ?? 0) - n(p.slice(1));
-        else last[i] = n(p);
+        if (p[0] === '+') last[i] = (last[i] ?? 0) + positionValue(p.slice(1));
+        else if (p[0] === '-') last[i] = (last[i] ?? 0) - positionValue(p.slice(1));
+        else last[i] = positionValue(p);
       }
       if (skipNext) {
         skipNext = false;

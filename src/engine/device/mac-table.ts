@@ -31,6 +31,10 @@ const STRIDE = 4;
 /** VLAN ids are 12 bits. */
 const VLAN_SPAN = 4096;
 const VLAN_MASK = VLAN_SPAN - 1;
+/** A PORT_VLAN field and its two parts. */
+const portVlan = (port: number, vlan: number): number => port * VLAN_SPAN + vlan;
+const portOf = (pv: number): number => (pv / VLAN_SPAN) | 0;
+const vlanOf = (pv: number): number => pv & VLAN_MASK;
 
 export class MacTable {
   private readonly store: SlotStore;
@@ -58,7 +62,7 @@ export class MacTable {
     for (;;) {
       const at = base + i * STRIDE;
       const k = slots[at + KEY]!;
-      if (k === mac && (slots[at + PORT_VLAN]! & VLAN_MASK) === vlan) return i;
+      if (k === mac && vlanOf(slots[at + PORT_VLAN]!) === vlan) return i;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
@@ -76,12 +80,12 @@ export class MacTable {
 
   /** The number of the port the address in slot `i` was learned on (its `Port.serial`). */
   port(i: number): number {
-    return (this.store.data[this.base + i * STRIDE + PORT_VLAN]! / VLAN_SPAN) | 0;
+    return portOf(this.store.data[this.base + i * STRIDE + PORT_VLAN]!);
   }
 
   /** The VLAN of the entry in slot `i`. */
   vlan(i: number): number {
-    return this.store.data[this.base + i * STRIDE + PORT_VLAN]! & VLAN_MASK;
+    return vlanOf(this.store.data[this.base + i * STRIDE + PORT_VLAN]!);
   }
 
   /** A frame from the address in slot `i` arrived now. */
@@ -93,7 +97,7 @@ export class MacTable {
   move(i: number, port: number, clock: Clock): void {
     const at = this.base + i * STRIDE;
     const slots = this.store.data;
-    slots[at + PORT_VLAN] = port * VLAN_SPAN + (slots[at + PORT_VLAN]! & VLAN_MASK);
+    slots[at + PORT_VLAN] = portVlan(port, vlanOf(slots[at + PORT_VLAN]!));
     slots[at + LEARNED] = clock.now;
   }
 
@@ -103,17 +107,17 @@ export class MacTable {
    */
   insert(vlan: number, mac: number, port: number, now: number, aging: number): void {
     if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(now, aging, () => false);
-    this.place(mac, port * VLAN_SPAN + vlan, now, now);
+    this.place(mac, portVlan(port, vlan), now, now);
   }
 
   /** Removes every entry learned on port `port`. */
   removePort(port: number, now: number, aging: number): void {
-    this.removeWhere(now, aging, (portVlan) => ((portVlan / VLAN_SPAN) | 0) === port);
+    this.removeWhere(now, aging, (pv) => portOf(pv) === port);
   }
 
   /** Removes every entry of VLAN `vlan`. */
   removeVlan(vlan: number, now: number, aging: number): void {
-    this.removeWhere(now, aging, (portVlan) => (portVlan & VLAN_MASK) === vlan);
+    this.removeWhere(now, aging, (pv) => vlanOf(pv) === vlan);
   }
 
   /** Live entries: [mac, vlan, slot]. */
@@ -126,7 +130,7 @@ export class MacTable {
   }
 
   /** Rebuilds the table without the entries whose port and VLAN number `drop` accepts, if any. */
-  private removeWhere(now: number, aging: number, drop: (portVlan: number) => boolean): void {
+  private removeWhere(now: number, aging: number, drop: (pv: number) => boolean): void {
     if (this.used === 0) return;
     const slots = this.store.data;
     for (let at = this.base; at <= this.base + this.mask * STRIDE; at += STRIDE) {
@@ -137,21 +141,21 @@ export class MacTable {
     }
   }
 
-  private place(mac: number, portVlan: number, learned: number, seen: number): void {
+  private place(mac: number, pv: number, learned: number, seen: number): void {
     const slots = this.store.data;
     const base = this.base;
     const mask = this.mask;
-    let i = hash(mac, portVlan & VLAN_MASK) & mask;
+    let i = hash(mac, vlanOf(pv)) & mask;
     while (slots[base + i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
     const at = base + i * STRIDE;
     slots[at + KEY] = mac;
     slots[at + SEEN] = seen;
     slots[at + LEARNED] = learned;
-    slots[at + PORT_VLAN] = portVlan;
+    slots[at + PORT_VLAN] = pv;
     this.used++;
   }
 
-  private rebuild(now: number, aging: number, drop: (portVlan: number) => boolean): void {
+  private rebuild(now: number, aging: number, drop: (pv: number) => boolean): void {
     const store = this.store;
     const oldBase = this.base;
     const size = this.mask + 1;
