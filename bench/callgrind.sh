@@ -5,6 +5,8 @@
 # miss per event, so compare runs of the same code, two or three of each.
 #
 # Usage: bench/callgrind.sh DEVICES [FLOWS] [HOPS]    (needs valgrind)
+# LL=size,ways,line sets the simulated last-level cache (524288,8,64 by default); a processor's
+# whole third-level cache, say 33554432,16,64, shows what goes to memory on a large network.
 # V8 optimizes synchronously (--no-concurrent-recompilation): under valgrind the background
 # compiler lags and part of the counted window would run unoptimized code. Only the main
 # thread is counted: a major collection's concurrent marking, when one falls in the window,
@@ -29,7 +31,7 @@ else
 fi
 # $print_code is split into its flags on purpose.
 # shellcheck disable=SC2086
-CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=524288,8,64 --instr-atstart=no \
+CALLGRIND=1 valgrind --tool=callgrind --cache-sim=yes --LL=${LL:-524288,8,64} --instr-atstart=no \
   --separate-threads=yes $per_instr --callgrind-out-file="$out" \
   node --disable-wasm-trap-handler --expose-gc --no-concurrent-recompilation --perf-basic-prof $print_code \
   bin/run-ts.mjs bench/cache-probe.ts "$@" >"$log" 2>&1

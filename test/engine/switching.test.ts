@@ -312,6 +312,33 @@ describe('MAC address table', () => {
     expect(n.sim.macTable(d('S1')).some((e) => e.mac === pc1)).toBe(false);
   });
 
+  it('floods an unknown unicast frame; the hosts and routers it is not for drop it', () => {
+    const n = new TestNet();
+    n.switch('S1').pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24').pc('PC3', '10.0.0.3/24');
+    n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.0.254/24' } } });
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.link('PC2:fa0', 'S1:fa0/2');
+    n.link('PC3:fa0', 'S1:fa0/3');
+    n.link('R1:g0/0', 'S1:g0/1');
+    n.ping('PC1', '10.0.0.2', { count: 1 });
+    // PC1 still knows PC2's address; the switch no longer knows where it is.
+    n.sim.clearMacTable(d('S1'));
+    n.sim.trace.clear();
+    expect(marks(n.ping('PC1', '10.0.0.2', { count: 1 }))).toBe('!');
+    const events = n.sim.trace.events;
+    const echo = events.find((e) => e.kind === 'tx' && e.device === 'PC1')!;
+    const id = echo.kind === 'tx' ? echo.frameId : -1;
+    const flood = events.find((e) => e.kind === 'forward' && e.device === 'S1' && e.frameId === id);
+    expect(flood).toMatchObject({ to: ['FastEthernet0/2', 'FastEthernet0/3', 'GigabitEthernet0/1'] });
+    const drops = events
+      .filter((e) => e.kind === 'drop' && e.frameId === id)
+      .map((e) => (e.kind === 'drop' ? `${e.device} ${e.port} ${e.reason}` : ''))
+      .sort();
+    expect(drops).toEqual(['PC3 FastEthernet0 not-for-us', 'R1 GigabitEthernet0/0 not-for-us']);
+    // The router did not route it back: the only forward of that frame is the switch's flood.
+    expect(events.filter((e) => e.kind === 'forward' && e.frameId === id)).toHaveLength(1);
+  });
+
   it('clear mac address-table empties it', () => {
     const n = twoSwitches();
     n.ping('PC1', '10.0.0.2', { count: 1 });

@@ -32,19 +32,20 @@ export abstract class Device {
   // Read by every frame's path, so declared first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)
   protected readonly ctx: SimContext;
+  /** Its IP layer, whose interfaces include the subinterfaces, loopbacks and SVIs. */
+  readonly stack: IpStack;
   readonly id: DeviceId;
   readonly kind: DeviceKind;
   readonly ports: Port[] = [];
   readonly portByName = new Map<string, Port>();
-  /** Its IP layer, whose interfaces include the subinterfaces, loopbacks and SVIs. */
-  abstract readonly stack: IpStack;
   /** When its interfaces changed state (see `noteInterfaces`). */
   readonly interfaceLog = new InterfaceLog();
   /** Virtual time of its last boot: added to the simulation, or reloaded. */
   bootedAt: Micros;
 
-  constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext) {
+  constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, stack: IpStack) {
     this.ctx = ctx;
+    this.stack = stack;
     this.id = id;
     this.kind = kind;
     this.bootedAt = ctx.sched.now as Micros;

@@ -46,7 +46,8 @@ export class Host extends IpDevice {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;
     }
-    if (frame.dst !== port.mac && frame.dst !== BROADCAST_MAC) {
+    const dst = frame.dst;
+    if (dst !== BROADCAST_MAC && !port.isMine(dst)) {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }

@@ -16,12 +16,10 @@ import type { StackProfile } from './profiles.ts';
 import { arpEntries, routeEntries } from './status.ts';
 
 export abstract class IpDevice extends Device implements L3Owner {
-  readonly stack: IpStack;
   private readonly apps = new Apps();
 
   constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, profile: StackProfile) {
-    super(id, kind, ctx);
-    this.stack = new IpStack(id, ctx, profile);
+    super(id, kind, ctx, new IpStack(id, ctx, profile));
   }
 
   abstract transmitL3(

@@ -54,7 +54,7 @@ export class MacTable {
    */
   findHalves(vlan: number, high: number, low: number): number {
     if (this.used === 0) return -1;
-    const mac = high * HALF + low;
+    const mac = high * MAC_HALF + low;
     const slots = this.store.data;
     const base = this.base;
     const mask = this.mask;
@@ -196,12 +196,13 @@ export class MacTable {
   }
 }
 
-const HALF = 0x100_0000;
+/** 2^24: an address is its high half times this plus its low half. */
+export const MAC_HALF = 0x100_0000;
 
 /** The high 24 bits of a 48-bit address. */
-export const macHigh = (mac: number): number => (mac / HALF) | 0;
+export const macHigh = (mac: number): number => (mac / MAC_HALF) | 0;
 /** The low 24 bits of a 48-bit address. */
-export const macLow = (mac: number): number => (mac % HALF) | 0;
+export const macLow = (mac: number): number => (mac % MAC_HALF) | 0;
 
 /**
  * Mixes the 48 bits of a MAC address and a VLAN id into 32 (the low bits vary most, the OUI

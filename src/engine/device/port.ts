@@ -26,6 +26,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
+import { MAC_HALF, macHigh, macLow } from './mac-table.ts';
 import { SHARED } from './ownership.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
@@ -55,49 +56,60 @@ export const portSpeed = (name: string): number =>
 
 /** A port; `T` is what its device delivers the frames it receives to (see `untagged`). */
 export class Port<T = unknown> implements EventTarget, FrameSink {
-  // Fields the per-frame path reads come first, so they share the object's first cache lines.
-  /** Line state: cabled, cable up, and neither end shut down. Kept current by the simulation. */
+  // Fields the per-frame path reads come first, so they share the object's first cache lines:
+  // what an arrival reads, then what a switch or a router reads of the port a frame arrives
+  // on or leaves by, then what sending reads.
+  /**
+   * Line state: cabled, cable up, and neither end shut down (so `link` is set). Kept current by
+   * the simulation.
+   */
   up = false;
   /** The cable's epoch (see Link), mirrored here so an arrival need not visit the cable. */
   epoch = 0;
-  link: Link | null = null;
+  private readonly ctx: SimContext;
   readonly owner: Device;
   /** Frames and bytes received, in two parts each (counter.ts). */
   private rxFramesLow = 0;
   private rxBytesLow = 0;
-  private rxFramesHigh = 0;
-  private rxBytesHigh = 0;
-  private readonly ctx: SimContext;
   /**
-   * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
-   * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
-   * is connected), and the frames and bytes sent.
+   * Its MAC address in halves (mac-table.ts), which a host or a router compares with a frame's
+   * destination first: `mac`, a 48-bit number, is a heap number of its own, one more line to
+   * read.
    */
-  private readonly record: number;
-  /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
-  readonly serial: number;
-  private qLen = 0;
-  peer: Port | null = null;
-  /** The scheduler's frame lane this port's last frame went into (a hint). */
-  private lane = -1;
+  private readonly macHigh: number;
+  private readonly macLow: number;
 
   // Where the frames arriving here go, and on a switch port its VLAN state, as its device's
   // last refresh derived them. They are declared here rather than in SwitchPort and RouterPort
   // because V8 lays out a subclass's fields after all of its base class's, several cache lines
   // into the object; here every frame a switch or a router receives finds them next to the
   // line state. A host's port leaves them as they are.
-  /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS or OPER_TRUNK (switch-port.ts). */
-  oper = 0;
-  accessVlan = 1;
-  nativeVlan = 1;
   /**
    * Where untagged (and priority-tagged) frames arriving here go: on a switch, the access
    * VLAN or the native VLAN when this port carries it; on a router, the interface of the port or
    * its native subinterface. Null when nothing takes them.
    */
   untagged: T | null = null;
+  /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS or OPER_TRUNK (switch-port.ts). */
+  oper = 0;
+  nativeVlan = 1;
+  accessVlan = 1;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
+  /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
+  readonly serial: number;
+
+  /**
+   * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
+   * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
+   * is connected), and the frames and bytes sent.
+   */
+  private readonly record: number;
+  private qLen = 0;
+  peer: Port | null = null;
+  /** The scheduler's frame lane this port's last frame went into (a hint). */
+  private lane = -1;
+
   // Where tagged frames go (a switch trunk's VLANs, a router port's subinterfaces): up to
   // CARRIED_INLINE pairs of VLAN id (-1: none) and destination, in the port itself rather than
   // in an array, which would be two more objects for a frame to read (see `carrying`).
@@ -112,6 +124,9 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   /** More pairs than fit: the device looks tagged frames' destinations up itself. */
   private carriesMore = false;
 
+  link: Link | null = null;
+  private rxFramesHigh = 0;
+  private rxBytesHigh = 0;
   /** Likewise for its last "line free again" event. */
   private readyLane = -1;
   /** Its position among its device's ports. */
@@ -141,15 +156,23 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     ctx: SimContext,
     queueLimit: number,
   ) {
-    this.owner = owner;
     this.ctx = ctx;
+    this.owner = owner;
     this.index = index;
     this.name = name;
     this.mac = mac;
     this.speed = speed;
     this.queueLimit = queueLimit;
+    this.macHigh = macHigh(mac);
+    this.macLow = macLow(mac);
     this.record = ctx.ports.add(this);
     this.serial = this.record / RECORD;
+  }
+
+  /** Whether `dst` (a frame's destination, unicast) is this port's address. */
+  isMine(dst: MacAddr): boolean {
+    const high = macHigh(dst);
+    return high === this.macHigh && dst - high * MAC_HALF === this.macLow;
   }
 
   /**
@@ -367,7 +390,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     let frame = f as EthernetFrame;
     let tag = t;
     let owned = o;
-    if (this.link === null || this.epoch !== epoch || !this.up) {
+    if (!this.up || this.epoch !== epoch) {
       this.drop(frameId, this.link === null ? 'no-cable' : 'port-down');
       return;
     }

@@ -161,7 +161,8 @@ export class Router extends IpDevice {
       this.drop(frameId, 'vlan-not-allowed', port.name);
       return;
     }
-    if (frame.dst !== port.mac && !isGroupMac(frame.dst)) {
+    const dst = frame.dst;
+    if (!isGroupMac(dst) && !port.isMine(dst)) {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
