@@ -26,7 +26,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
-import { MAC_HALF, macHigh, macLow } from './mac-table.ts';
+import { macHigh, macLow } from './mac-table.ts';
 import { SHARED } from './ownership.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
@@ -127,7 +127,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   link: Link | null = null;
   private rxFramesHigh = 0;
   private rxBytesHigh = 0;
-  /** Likewise for its last "line free again" event. */
+  /** The scheduler's lane its last "line free again" event went into (a hint). */
   private readyLane = -1;
   /** Its position among its device's ports. */
   readonly index: number;
@@ -171,8 +171,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
 
   /** Whether `dst` (a frame's destination, unicast) is this port's address. */
   isMine(dst: MacAddr): boolean {
-    const high = macHigh(dst);
-    return high === this.macHigh && dst - high * MAC_HALF === this.macLow;
+    return macLow(dst) === this.macLow && macHigh(dst) === this.macHigh;
   }
 
   /**
