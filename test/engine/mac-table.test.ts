@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MacTable, macHigh, macLow } from '../../src/engine/device/mac-table.ts';
+import { MacTables, macHigh, macLow } from '../../src/engine/device/mac-table.ts';
 import { SlotStore } from '../../src/engine/sim/slot-store.ts';
 
 const AGING = 300;
 
-const find = (t: MacTable, vlan: number, mac: number): number =>
-  t.findHalves(vlan, macHigh(mac), macLow(mac));
+const find = (tables: MacTables, t: number, vlan: number, mac: number): number =>
+  tables.find(t, vlan, macHigh(mac), macLow(mac));
 /** A model key: VLAN and address. */
 const key = (vlan: number, mac: number): string => `${vlan}/${mac}`;
 const byKey = (a: (string | number)[], b: (string | number)[]): number =>
   String(a[0]).localeCompare(String(b[0]));
 
-describe('MacTable', () => {
+describe('MacTables', () => {
   it('behaves like a map of live (VLAN, address) entries under learning, aging, port and VLAN flushes', () => {
     const mac = fc.integer({ min: 0, max: 40 }).map((i) => 0x00000c000000 + i * 0x10001);
     // A few VLANs, the extremes included: the same address may be learned in several.
@@ -31,7 +31,8 @@ describe('MacTable', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-        const t = new MacTable();
+        const tables = new MacTables();
+        const t = tables.create();
         const model = new Map<string, { port: number; seen: number }>();
         const clock = { now: 0 };
         let now = 0;
@@ -39,24 +40,26 @@ describe('MacTable', () => {
           if (o.kind === 'learn') {
             now += o.dt;
             clock.now = now;
-            const i = find(t, o.vlan, o.mac);
+            const at = find(tables, t, o.vlan, o.mac);
             const known = model.get(key(o.vlan, o.mac));
             if (known !== undefined)
-              expect(i >= 0 && t.fresh(i, clock, AGING)).toBe(now - known.seen < AGING);
-            if (i >= 0) {
-              expect(t.vlan(i)).toBe(o.vlan);
-              t.move(i, o.port, clock);
-              t.touch(i, clock);
-            } else t.insert(o.vlan, o.mac, o.port, now, AGING);
+              expect(at >= 0 && tables.fresh(at, clock, AGING)).toBe(now - known.seen < AGING);
+            if (at >= 0) {
+              expect(tables.vlan(at)).toBe(o.vlan);
+              tables.move(at, o.port, clock);
+              tables.touch(at, clock);
+            } else tables.insert(t, o.vlan, o.mac, o.port, now, AGING);
             model.set(key(o.vlan, o.mac), { port: o.port, seen: now });
           } else if (o.kind === 'flush') {
-            t.removePort(o.port, now, AGING);
+            tables.removePort(t, o.port, now, AGING);
             for (const [k, e] of model) if (e.port === o.port) model.delete(k);
           } else {
-            t.removeVlan(o.vlan, now, AGING);
+            tables.removeVlan(t, o.vlan, now, AGING);
             for (const k of model.keys()) if (k.startsWith(`${o.vlan}/`)) model.delete(k);
           }
-          const live = [...t.entries(now, AGING)].map(([m, v, i]) => [key(v, m), t.port(i)]).sort(byKey);
+          const live = [...tables.entries(t, now, AGING)]
+            .map(([m, v, at]) => [key(v, m), tables.port(at)])
+            .sort(byKey);
           const expected = [...model]
             .filter(([, e]) => now - e.seen < AGING)
             .map(([k, e]) => [k, e.port])
@@ -79,40 +82,61 @@ describe('MacTable', () => {
         expect(high * 2 ** 24 + low).toBe(mac);
       }),
     );
-    const t = new MacTable();
-    t.insert(4094, 0xffff_ffff_fffe, 1, 0, AGING);
-    const i = t.findHalves(4094, 0xffffff, 0xfffffe);
-    expect(i).toBeGreaterThanOrEqual(0);
-    expect(t.port(i)).toBe(1);
-    expect(t.vlan(i)).toBe(4094);
-    expect(t.findHalves(4094, 0xffffff, 0xffffff)).toBe(-1);
-    expect(t.findHalves(1, 0xffffff, 0xfffffe)).toBe(-1);
+    const tables = new MacTables();
+    const t = tables.create();
+    tables.insert(t, 4094, 0xffff_ffff_fffe, 1, 0, AGING);
+    const at = tables.find(t, 4094, 0xffffff, 0xfffffe);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(tables.port(at)).toBe(1);
+    expect(tables.vlan(at)).toBe(4094);
+    expect(tables.find(t, 4094, 0xffffff, 0xffffff)).toBe(-1);
+    expect(tables.find(t, 1, 0xffffff, 0xfffffe)).toBe(-1);
   });
 
-  it('keeps tables sharing one store apart as they grow, shrink and are released', () => {
+  it('keeps tables apart as they grow, shrink, are released and their numbers reused', () => {
+    // Tables in a store of their own and in one shared with another user of its regions.
     const store = new SlotStore();
-    const tables = [new MacTable(store), new MacTable(store), new MacTable(store)];
-    const model = tables.map(() => new Map<number, number>());
+    const tables = new MacTables(store);
+    const ids = [tables.create(), tables.create(), tables.create()];
+    const model = ids.map(() => new Map<number, number>());
     const rounds = 400;
     for (let n = 0; n < rounds; n++) {
-      const t = n % 3;
+      const k = n % 3;
       const mac = 0x00000c000000 + n * 0x10001;
-      tables[t]!.insert(10, mac, n % 5, n, 10 * rounds);
-      model[t]!.set(mac, n % 5);
+      tables.insert(ids[k]!, 10, mac, n % 5, n, 10 * rounds);
+      model[k]!.set(mac, n % 5);
       if (n % 97 === 96) {
         // Flushing a port rebuilds the table into a region of another size.
-        tables[t]!.removePort(2, n, 10 * rounds);
-        for (const [m, p] of model[t]!) if (p === 2) model[t]!.delete(m);
+        tables.removePort(ids[k]!, 2, n, 10 * rounds);
+        for (const [m, p] of model[k]!) if (p === 2) model[k]!.delete(m);
       }
       if (n === 250) {
-        tables[1]!.release();
-        tables[1] = new MacTable(store);
+        tables.release(ids[1]!);
+        ids[1] = tables.create();
         model[1]!.clear();
       }
+      if (n % 50 === 0) store.alloc(32);
     }
-    tables.forEach((t, k) => {
-      const live = new Map([...t.entries(rounds, 10 * rounds)].map(([m, , i]) => [m, t.port(i)]));
+    expect(ids[1]).toBe(1);
+    ids.forEach((t, k) => {
+      const live = new Map(
+        [...tables.entries(t, rounds, 10 * rounds)].map(([m, , at]) => [m, tables.port(at)]),
+      );
       expect(live).toEqual(model[k]);
     });
+    // Twenty tables more than the heads' first capacity: each keeps its own entries.
+    const many = Array.from({ length: 20 }, () => tables.create());
+    for (const [k, t] of many.entries()) tables.insert(t, 1, 0x00000c000000 + k, k, rounds, 10 * rounds);
+    many.forEach((t, k) => {
+      expect(
+        [...tables.entries(t, rounds, 10 * rounds)].map(([m, v, at]) => [m, v, tables.port(at)]),
+      ).toEqual([[0x00000c000000 + k, 1, k]]);
+    });
+    // Released numbers come back, as empty tables.
+    tables.release(many[3]!);
+    tables.release(many[5]!);
+    const again = [tables.create(), tables.create()];
+    expect(again.sort((a, b) => a - b)).toEqual([many[3], many[5]]);
+    for (const t of again) expect([...tables.entries(t, rounds, 10 * rounds)]).toEqual([]);
   });
 });

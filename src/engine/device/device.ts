@@ -34,6 +34,12 @@ export abstract class Device {
   protected readonly ctx: SimContext;
   /** Its IP layer, whose interfaces include the subinterfaces, loopbacks and SVIs. */
   readonly stack: IpStack;
+  /**
+   * A switch's MAC address table (its number in `ctx.macTables`); -1 on other devices. Here
+   * rather than in Switch, whose own fields V8 lays out after all of these, a line further
+   * from the ones every frame reads.
+   */
+  protected macs = -1;
   readonly id: DeviceId;
   readonly kind: DeviceKind;
   readonly ports: Port[] = [];

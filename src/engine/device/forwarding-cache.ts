@@ -50,7 +50,7 @@ export class ForwardingCache {
     this.epoch++;
   }
 
-  /** The slot holding a usable entry for `dst` now, or -1. (A clock, not a time: see MacTable.) */
+  /** The slot holding a usable entry for `dst` now, or -1. (A clock, not a time: see mac-table.ts.) */
   find(dst: number, clock: Clock): number {
     const now = clock.now;
     const slots = this.store.data;

@@ -1,6 +1,7 @@
 /**
- * A switch's MAC address table, keyed by (VLAN, address) for all its VLANs: open addressing
- * with linear probing over a region of the simulation's slot store (sim/slot-store.ts),
+ * The switches' MAC address tables, each keyed by (VLAN, address) for all of its switch's
+ * VLANs: open addressing with linear probing over a region of the simulation's slot store
+ * (sim/slot-store.ts),
  * because MAC addresses are 48-bit numbers (not small integers) and a general-purpose Map
  * hashes them slowly on the per-frame path. Each slot holds the address, when it was last
  * seen, when it was learned, and its port's number (`Port.serial`) with its VLAN side by side,
@@ -36,115 +37,172 @@ const portVlan = (port: number, vlan: number): number => port * VLAN_SPAN + vlan
 const portOf = (pv: number): number => (pv / VLAN_SPAN) | 0;
 const vlanOf = (pv: number): number => pv & VLAN_MASK;
 
-export class MacTable {
-  private readonly store: SlotStore;
-  /** Where the slots start in `store.data`. */
-  private base = 0;
-  private mask = -1;
-  private used = 0;
+/** Fields of a table's head in `heads`. */
+const BASE = 0;
+/** Its size minus one (-1: no region yet); on a released table, the next free table's number. */
+const MASK = 1;
+const USED = 2;
+const HEAD = 4;
 
-  /** Starts empty, without a region: a switch without traffic never learns anything. */
+/**
+ * Every switch's MAC table. A switch names its table by number; the tables' heads (where the
+ * slots start, their mask and count) lie side by side in one small array, which stays in the
+ * processor's caches where an object per table would be one more line to fetch per frame.
+ * Lookups return a slot's position in `store.data`, which the slot accessors take.
+ */
+export class MacTables {
+  private readonly store: SlotStore;
+  private heads = new Int32Array(HEAD * 16);
+  private count = 0;
+  /** The first released table number, or -1. */
+  private freed = -1;
+
   constructor(store: SlotStore = new SlotStore()) {
     this.store = store;
   }
 
+  /** A new, empty table without a region: a switch without traffic never learns anything. */
+  create(): number {
+    let t = this.freed;
+    if (t >= 0) this.freed = this.heads[t * HEAD + MASK]!;
+    else {
+      t = this.count++;
+      if (t * HEAD === this.heads.length) {
+        const grown = new Int32Array(this.heads.length * 2);
+        grown.set(this.heads);
+        this.heads = grown;
+      }
+    }
+    const h = t * HEAD;
+    this.heads[h + BASE] = 0;
+    this.heads[h + MASK] = -1;
+    this.heads[h + USED] = 0;
+    return t;
+  }
+
+  /** Table `t` is gone: its region goes back to the store and its number may be reused. */
+  release(t: number): void {
+    const h = t * HEAD;
+    const mask = this.heads[h + MASK]!;
+    if (mask >= 0) this.store.release(this.heads[h + BASE]!, (mask + 1) * STRIDE);
+    this.heads[h + USED] = 0;
+    this.heads[h + MASK] = this.freed;
+    this.freed = t;
+  }
+
   /**
-   * The slot holding the address `high` * 2^24 + `low` (see `macHigh`, `macLow`) in VLAN
-   * `vlan`, or -1. The entry may have aged out: check `fresh`.
+   * The slot of table `t` holding the address `high` * 2^24 + `low` (see `macHigh`, `macLow`)
+   * in VLAN `vlan`, as its position in the store, or -1. The entry may have aged out: check
+   * `fresh`.
    */
-  findHalves(vlan: number, high: number, low: number): number {
-    if (this.used === 0) return -1;
+  find(t: number, vlan: number, high: number, low: number): number {
+    const heads = this.heads;
+    const h = t * HEAD;
+    if (heads[h + USED] === 0) return -1;
     const mac = high * MAC_HALF + low;
     const slots = this.store.data;
-    const base = this.base;
-    const mask = this.mask;
+    const base = heads[h + BASE]!;
+    const mask = heads[h + MASK]!;
     let i = hash(mac, vlan) & mask;
     for (;;) {
       const at = base + i * STRIDE;
       const k = slots[at + KEY]!;
-      if (k === mac && vlanOf(slots[at + PORT_VLAN]!) === vlan) return i;
+      if (k === mac && vlanOf(slots[at + PORT_VLAN]!) === vlan) return at;
       if (k === EMPTY) return -1;
       i = (i + 1) & mask;
     }
   }
 
-  /** Whether the address in slot `i` was seen less than `aging` ago. */
-  fresh(i: number, clock: Clock, aging: number): boolean {
-    return clock.now - this.store.data[this.base + i * STRIDE + SEEN]! < aging;
+  /** Whether the address in the slot at `at` was seen less than `aging` ago. */
+  fresh(at: number, clock: Clock, aging: number): boolean {
+    return clock.now - this.store.data[at + SEEN]! < aging;
   }
 
-  /** When the address in slot `i` was learned on its current port. */
-  learned(i: number): number {
-    return this.store.data[this.base + i * STRIDE + LEARNED]!;
+  /** When the address in the slot at `at` was learned on its current port. */
+  learned(at: number): number {
+    return this.store.data[at + LEARNED]!;
   }
 
-  /** The number of the port the address in slot `i` was learned on (its `Port.serial`). */
-  port(i: number): number {
-    return portOf(this.store.data[this.base + i * STRIDE + PORT_VLAN]!);
+  /** The number of the port the address in the slot at `at` was learned on (its `Port.serial`). */
+  port(at: number): number {
+    return portOf(this.store.data[at + PORT_VLAN]!);
   }
 
-  /** The VLAN of the entry in slot `i`. */
-  vlan(i: number): number {
-    return vlanOf(this.store.data[this.base + i * STRIDE + PORT_VLAN]!);
+  /** The VLAN of the entry in the slot at `at`. */
+  vlan(at: number): number {
+    return vlanOf(this.store.data[at + PORT_VLAN]!);
   }
 
-  /** A frame from the address in slot `i` arrived now. */
-  touch(i: number, clock: Clock): void {
-    this.store.data[this.base + i * STRIDE + SEEN] = clock.now;
+  /** A frame from the address in the slot at `at` arrived now. */
+  touch(at: number, clock: Clock): void {
+    this.store.data[at + SEEN] = clock.now;
   }
 
-  /** The address in slot `i` moved to port `port` now. */
-  move(i: number, port: number, clock: Clock): void {
-    const at = this.base + i * STRIDE;
+  /** The address in the slot at `at` moved to port `port` now. */
+  move(at: number, port: number, clock: Clock): void {
     const slots = this.store.data;
     slots[at + PORT_VLAN] = portVlan(port, vlanOf(slots[at + PORT_VLAN]!));
     slots[at + LEARNED] = clock.now;
   }
 
   /**
-   * Adds `mac` in VLAN `vlan` (not present) learned on port `port` at `now`, dropping aged
-   * entries if it must grow.
+   * Adds `mac` in VLAN `vlan` (not present in table `t`) learned on port `port` at `now`,
+   * dropping aged entries if the table must grow.
    */
-  insert(vlan: number, mac: number, port: number, now: number, aging: number): void {
-    if ((this.used + 1) * 2 > this.mask + 1) this.rebuild(now, aging, () => false);
-    this.place(mac, portVlan(port, vlan), now, now);
+  insert(t: number, vlan: number, mac: number, port: number, now: number, aging: number): void {
+    const h = t * HEAD;
+    if ((this.heads[h + USED]! + 1) * 2 > this.heads[h + MASK]! + 1) this.rebuild(t, now, aging, () => false);
+    this.place(t, mac, portVlan(port, vlan), now, now);
   }
 
-  /** Removes every entry learned on port `port`. */
-  removePort(port: number, now: number, aging: number): void {
-    this.removeWhere(now, aging, (pv) => portOf(pv) === port);
+  /** Removes every entry of table `t` learned on port `port`. */
+  removePort(t: number, port: number, now: number, aging: number): void {
+    this.removeWhere(t, now, aging, (pv) => portOf(pv) === port);
   }
 
-  /** Removes every entry of VLAN `vlan`. */
-  removeVlan(vlan: number, now: number, aging: number): void {
-    this.removeWhere(now, aging, (pv) => vlanOf(pv) === vlan);
+  /** Removes every entry of table `t` in VLAN `vlan`. */
+  removeVlan(t: number, vlan: number, now: number, aging: number): void {
+    this.removeWhere(t, now, aging, (pv) => vlanOf(pv) === vlan);
   }
 
-  /** Live entries: [mac, vlan, slot]. */
-  *entries(now: number, aging: number): Generator<[number, number, number]> {
-    for (let i = 0; i <= this.mask; i++) {
-      const at = this.base + i * STRIDE;
+  /** Table `t`'s live entries: [mac, vlan, slot position]. */
+  *entries(t: number, now: number, aging: number): Generator<[number, number, number]> {
+    const h = t * HEAD;
+    for (let i = 0; i <= this.heads[h + MASK]!; i++) {
+      const at = this.heads[h + BASE]! + i * STRIDE;
       const k = this.store.data[at + KEY]!;
-      if (k !== EMPTY && now - this.store.data[at + SEEN]! < aging) yield [k, this.vlan(i), i];
+      if (k !== EMPTY && now - this.store.data[at + SEEN]! < aging) yield [k, this.vlan(at), at];
     }
   }
 
-  /** Rebuilds the table without the entries whose port and VLAN number `drop` accepts, if any. */
-  private removeWhere(now: number, aging: number, drop: (pv: number) => boolean): void {
-    if (this.used === 0) return;
+  /** Empties table `t`. */
+  clear(t: number): void {
+    const h = t * HEAD;
     const slots = this.store.data;
-    for (let at = this.base; at <= this.base + this.mask * STRIDE; at += STRIDE) {
+    const base = this.heads[h + BASE]!;
+    for (let i = 0; i <= this.heads[h + MASK]!; i++) slots[base + i * STRIDE + KEY] = EMPTY;
+    this.heads[h + USED] = 0;
+  }
+
+  /** Rebuilds table `t` without the entries whose port and VLAN number `drop` accepts, if any. */
+  private removeWhere(t: number, now: number, aging: number, drop: (pv: number) => boolean): void {
+    const h = t * HEAD;
+    if (this.heads[h + USED] === 0) return;
+    const slots = this.store.data;
+    const base = this.heads[h + BASE]!;
+    for (let at = base; at <= base + this.heads[h + MASK]! * STRIDE; at += STRIDE) {
       if (slots[at + KEY] !== EMPTY && drop(slots[at + PORT_VLAN]!)) {
-        this.rebuild(now, aging, drop);
+        this.rebuild(t, now, aging, drop);
         return;
       }
     }
   }
 
-  private place(mac: number, pv: number, learned: number, seen: number): void {
+  private place(t: number, mac: number, pv: number, learned: number, seen: number): void {
+    const h = t * HEAD;
     const slots = this.store.data;
-    const base = this.base;
-    const mask = this.mask;
+    const base = this.heads[h + BASE]!;
+    const mask = this.heads[h + MASK]!;
     let i = hash(mac, vlanOf(pv)) & mask;
     while (slots[base + i * STRIDE + KEY] !== EMPTY) i = (i + 1) & mask;
     const at = base + i * STRIDE;
@@ -152,13 +210,14 @@ export class MacTable {
     slots[at + SEEN] = seen;
     slots[at + LEARNED] = learned;
     slots[at + PORT_VLAN] = pv;
-    this.used++;
+    this.heads[h + USED]!++;
   }
 
-  private rebuild(now: number, aging: number, drop: (pv: number) => boolean): void {
+  private rebuild(t: number, now: number, aging: number, drop: (pv: number) => boolean): void {
     const store = this.store;
-    const oldBase = this.base;
-    const size = this.mask + 1;
+    const h = t * HEAD;
+    const oldBase = this.heads[h + BASE]!;
+    const size = this.heads[h + MASK]! + 1;
     const keep = (at: number): boolean =>
       store.data[at + KEY] !== EMPTY &&
       now - store.data[at + SEEN]! < aging &&
@@ -170,29 +229,16 @@ export class MacTable {
     const base = store.alloc(capacity * STRIDE);
     store.data.fill(0, base, base + capacity * STRIDE);
     for (let i = 0; i < capacity; i++) store.data[base + i * STRIDE + KEY] = EMPTY;
-    this.base = base;
-    this.mask = capacity - 1;
-    this.used = 0;
+    this.heads[h + BASE] = base;
+    this.heads[h + MASK] = capacity - 1;
+    this.heads[h + USED] = 0;
     for (let i = 0; i < size; i++) {
       const at = oldBase + i * STRIDE;
       if (!keep(at)) continue;
       const old = store.data;
-      this.place(old[at + KEY]!, old[at + PORT_VLAN]!, old[at + LEARNED]!, old[at + SEEN]!);
+      this.place(t, old[at + KEY]!, old[at + PORT_VLAN]!, old[at + LEARNED]!, old[at + SEEN]!);
     }
     if (size > 0) store.release(oldBase, size * STRIDE);
-  }
-
-  /** The table is gone: its region goes back to the store. */
-  release(): void {
-    if (this.mask >= 0) this.store.release(this.base, (this.mask + 1) * STRIDE);
-    this.mask = -1;
-    this.used = 0;
-  }
-
-  clear(): void {
-    const slots = this.store.data;
-    for (let i = 0; i <= this.mask; i++) slots[this.base + i * STRIDE + KEY] = EMPTY;
-    this.used = 0;
   }
 }
 

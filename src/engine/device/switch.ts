@@ -37,7 +37,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
-import { MacTable, macHigh, macLow } from './mac-table.ts';
+import { macHigh, macLow } from './mac-table.ts';
 import { isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
@@ -69,8 +69,6 @@ const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
 
 export class Switch extends IpDevice {
   // What a frame forwarded by unicast reads of the switch comes first (see Port on layout).
-  /** The MAC address table of every VLAN. */
-  private readonly macs: MacTable;
   /** The SVIs' MAC address, in halves as the table takes addresses (a 48-bit field is boxed). */
   private readonly sviHigh: number;
   private readonly sviLow: number;
@@ -89,7 +87,7 @@ export class Switch extends IpDevice {
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
-    this.macs = new MacTable(ctx.tables);
+    this.macs = ctx.macTables.create();
     this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, macBase, QUEUE_LIMITS.switch);
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
     this.sviHigh = macHigh(this.sviMac);
@@ -143,7 +141,7 @@ export class Switch extends IpDevice {
 
   override dispose(): void {
     super.dispose();
-    this.macs.release();
+    this.ctx.macTables.release(this.macs);
     this.vlans.clear();
   }
 
@@ -205,7 +203,7 @@ export class Switch extends IpDevice {
     }
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
-      this.macs.removeVlan(id, this.ctx.sched.now, MAC_AGING);
+      this.ctx.macTables.removeVlan(this.macs, id, this.ctx.sched.now, MAC_AGING);
       this.vlans.delete(id);
     }
     for (const id of db) {
@@ -308,21 +306,21 @@ export class Switch extends IpDevice {
     this.forward(vs, vlan, sp, frame, frameId, len, tag, owned);
   }
 
-  /** Learns the frame's source address in VLAN `vlan` (see MacTable on why the address is split). */
+  /** Learns the frame's source address in VLAN `vlan` (see mac-table.ts on why the address is split). */
   private learn(vs: VlanState, vlan: number, frame: EthernetFrame, port: SwitchPort): void {
     const src = frame.src;
     if (isGroupMac(src)) return;
     const clock = this.ctx.sched;
-    const macs = this.macs;
-    const i = macs.findHalves(vlan, macHigh(src), macLow(src));
-    if (i >= 0) {
-      const fresh = macs.fresh(i, clock, MAC_AGING);
-      macs.touch(i, clock);
+    const macs = this.ctx.macTables;
+    const at = macs.find(this.macs, vlan, macHigh(src), macLow(src));
+    if (at >= 0) {
+      const fresh = macs.fresh(at, clock, MAC_AGING);
+      macs.touch(at, clock);
       const serial = port.serial;
-      if (fresh && macs.port(i) === serial) return;
-      if (fresh) this.noteFlap(vs, src, macs.port(i), serial, clock.now);
-      macs.move(i, serial, clock);
-    } else macs.insert(vlan, src, port.serial, clock.now, MAC_AGING);
+      if (fresh && macs.port(at) === serial) return;
+      if (fresh) this.noteFlap(vs, src, macs.port(at), serial, clock.now);
+      macs.move(at, serial, clock);
+    } else macs.insert(this.macs, vlan, src, port.serial, clock.now, MAC_AGING);
     if (this.ctx.trace.enabled) this.traceLearned(vlan, src, port);
   }
 
@@ -368,10 +366,10 @@ export class Switch extends IpDevice {
         this.toSvi(vs.svi, frame, frameId, len, owned);
         return;
       }
-      const macs = this.macs;
-      const i = macs.findHalves(vlan, high, low);
-      if (i >= 0 && macs.fresh(i, ctx.sched, MAC_AGING)) {
-        const out = ctx.ports.at(macs.port(i)) as SwitchPort;
+      const macs = ctx.macTables;
+      const at = macs.find(this.macs, vlan, high, low);
+      if (at >= 0 && macs.fresh(at, ctx.sched, MAC_AGING)) {
+        const out = ctx.ports.at(macs.port(at)) as SwitchPort;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
           return;
@@ -623,7 +621,7 @@ export class Switch extends IpDevice {
   }
 
   private flushPort(port: Port): void {
-    this.macs.removePort(port.serial, this.ctx.sched.now, MAC_AGING);
+    this.ctx.macTables.removePort(this.macs, port.serial, this.ctx.sched.now, MAC_AGING);
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -704,13 +702,14 @@ export class Switch extends IpDevice {
   override macTable(): MacEntry[] {
     const now = this.ctx.sched.now;
     const out: MacEntry[] = [];
-    for (const [mac, vlan, i] of this.macs.entries(now, MAC_AGING)) {
+    const macs = this.ctx.macTables;
+    for (const [mac, vlan, at] of macs.entries(this.macs, now, MAC_AGING)) {
       out.push({
         vlan,
         mac: mac as MacAddr,
-        port: this.ctx.ports.at(this.macs.port(i)).name,
+        port: this.ctx.ports.at(macs.port(at)).name,
         type: 'DYNAMIC',
-        learnedAt: this.macs.learned(i) as Micros,
+        learnedAt: macs.learned(at) as Micros,
       });
     }
     out.sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
@@ -718,7 +717,7 @@ export class Switch extends IpDevice {
   }
 
   override clearMacTable(): void {
-    this.macs.clear();
+    this.ctx.macTables.clear(this.macs);
   }
 
   override trunks(): TrunkStatus[] {

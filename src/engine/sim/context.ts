@@ -5,6 +5,7 @@
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import { MacTables } from '../device/mac-table.ts';
 import type { Port } from '../device/port.ts';
 import type { StackProfile } from '../device/profiles.ts';
 import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
@@ -35,6 +36,8 @@ export class SimContext {
   readonly ports = new PortTable<Port>();
   /** The switches' MAC tables and the IP stacks' forwarding caches (slot-store.ts). */
   readonly tables = new SlotStore();
+  /** The switches' MAC tables, in `tables`. */
+  readonly macTables = new MacTables(this.tables);
   readonly trace: TraceLog;
   readonly rng: Rng;
   readonly wireListeners: WireListener[] = [];
