@@ -447,6 +447,30 @@ describe('PC addressing mistakes', () => {
   });
 });
 
+describe('the loopback network', () => {
+  const sent = (n: TestNet, dev: string) => n.sim.interfaces(d(dev))[0]!.counters.txFrames;
+
+  it('a PC answers 127.0.0.0/8 itself, without a frame on the wire, addressed or not', () => {
+    const n = stick();
+    const before = sent(n, 'PC1');
+    const job = n.ping('PC1', '127.0.0.1');
+    expect(marks(job)).toBe('!!!!');
+    expect(job.results[0]!.outcome).toMatchObject({ kind: 'reply', from: ip('127.0.0.1'), ttl: 128 });
+    expect(marks(n.ping('PC1', '127.9.8.7'))).toBe('!!!!');
+    expect(hops(n.traceroute('PC1', '127.0.0.1'))).toEqual(['1: 127.0.0.1 127.0.0.1 127.0.0.1']);
+    expect(sent(n, 'PC1')).toBe(before);
+    // No address and no cable: still answered.
+    const lone = new TestNet();
+    lone.pc('PC9');
+    expect(marks(lone.ping('PC9', '127.0.0.1'))).toBe('!!!!');
+  });
+
+  it('an IOS router has no loopback network: its echoes go unanswered', () => {
+    const n = stick();
+    expect(marks(n.ping('R1', '127.0.0.1'))).toBe('.....');
+  });
+});
+
 describe('administratively down', () => {
   it('shows administratively down locally and down at the peer; removes routes; pings fail', () => {
     const n = chain();

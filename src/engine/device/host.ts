@@ -1,10 +1,12 @@
 /**
  * A PC or server running Windows: one Fast Ethernet NIC with an address, a mask and a default
- * gateway (HostConfig), Windows' ARP and ICMP behaviour, ping and tracert.
+ * gateway (HostConfig), Windows' ARP and ICMP behaviour, ping and tracert, and the loopback
+ * network 127.0.0.0/8 answered inside the host.
  */
 
 import type { HostConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS } from '../../shared/ports.ts';
 import type { InterfaceStatus } from '../api.ts';
@@ -18,6 +20,10 @@ import { Port, QUEUE_LIMITS } from './port.ts';
 import { physicalStatus } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
+/** What `netsh interface ipv4 show interfaces` calls it. */
+const LOOPBACK_NAME = 'Loopback Pseudo-Interface 1';
+const LOOPBACK_ADDR = 0x7f00_0001 as Ipv4Addr;
+
 export class Host extends IpDevice {
   private readonly nic: L3Interface;
   private readonly port: Port;
@@ -28,6 +34,10 @@ export class Host extends IpDevice {
     const name = KIND_PORTS[kind][0]!;
     this.port = this.addPorts(Port, [name], mac, QUEUE_LIMITS[kind])[0]!;
     this.nic = new L3Interface(name, mac, this, this.port);
+    const loopback = new L3Interface(LOOPBACK_NAME, 0 as MacAddr, this, null);
+    loopback.setIp({ addr: LOOPBACK_ADDR, len: 8 });
+    loopback.up = true;
+    this.stack.setLoopback(loopback);
   }
 
   configure(config: HostConfig): void {

@@ -61,6 +61,8 @@ export type SendStatus = 0 | 1 | 2 | 3;
 
 const IPV4_BROADCAST = 0xffff_ffff;
 const EV_LOOPBACK = 1;
+/** 127.0.0.0/8 (RFC 1122 3.2.1.3), by its first octet. */
+const LOOPBACK_NET = 127;
 
 const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
 
@@ -89,6 +91,11 @@ export class IpStack implements EventTarget, ArpHost {
   private lastAddr = new Map<L3Interface, number>();
   private readonly udpClients = new Map<number, ProbeClient>();
   private lastUnreachable = Number.NEGATIVE_INFINITY;
+  /**
+   * Windows' loopback interface: datagrams to 127.0.0.0/8 come back inside the host, whatever
+   * its network interface's state. Null on IOS, which treats those as any other destination.
+   */
+  private loopback: L3Interface | null = null;
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -101,6 +108,19 @@ export class IpStack implements EventTarget, ArpHost {
 
   get now(): number {
     return this.ctx.sched.now;
+  }
+
+  /** Answers 127.0.0.0/8 through `iface` (see `loopback`). */
+  setLoopback(iface: L3Interface): void {
+    this.loopback = iface;
+  }
+
+  /** The interface through which a datagram to `dst` stays inside this device, if it does. */
+  private local(dst: number): L3Interface | undefined {
+    // The arithmetic first: most datagrams leave, and need not read the field.
+    return (
+      this.own.get(dst) ?? (dst >>> 24 === LOOPBACK_NET && this.loopback !== null ? this.loopback : undefined)
+    );
   }
 
   /** The device is gone: its tables go back to the simulation's store. */
@@ -403,7 +423,7 @@ export class IpStack implements EventTarget, ArpHost {
    */
   send(pkt: Ipv4Packet, owned = OWNED, frame: EthernetFrame | null = null): SendStatus {
     const dst = pkt.dst;
-    if (this.own.has(dst)) {
+    if (this.local(dst) !== undefined) {
       this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
       return SEND_OK;
     }
@@ -423,7 +443,7 @@ export class IpStack implements EventTarget, ArpHost {
 
   onEvent(_code: number, a: unknown): void {
     const pkt = a as Ipv4Packet;
-    const iface = this.own.get(pkt.dst);
+    const iface = this.local(pkt.dst);
     if (iface !== undefined) this.deliverLocal(iface, null, pkt, 0, SHARED);
   }
 
@@ -635,7 +655,7 @@ export class IpStack implements EventTarget, ArpHost {
     owned: number,
     frame: EthernetFrame | null,
   ): SendStatus {
-    if (this.own.has(dst)) {
+    if (this.local(dst) !== undefined) {
       this.ctx.sched.at(
         this.now,
         this,
