@@ -104,7 +104,11 @@ export interface InterfaceStatus {
   /** The Protocol column (line protocol). */
   readonly protocol: 'up' | 'down';
   readonly cabled: boolean;
-  /** Physical ports: nominal speed in bits per second. */
+  /**
+   * Bits per second: on a physical port, the speed negotiated with the other end while the
+   * line is up (the slower end's), its own otherwise; a subinterface's is its port's, a
+   * loopback's what IOS shows for one.
+   */
   readonly bandwidth: number;
   readonly counters: InterfaceCounters;
   /**

@@ -447,6 +447,21 @@ describe('PC addressing mistakes', () => {
   });
 });
 
+describe('auto-negotiation', () => {
+  it('a Gigabit port cabled to a Fast Ethernet NIC runs at 100 Mb/s; uncabled, it shows its own speed', () => {
+    const n = stick();
+    const port = (dev: string, name: string) => n.sim.interfaces(d(dev)).find((i) => i.name === name)!;
+    n.router('R2', { interfaces: { 'g0/0': { ip: '10.0.30.1/24' }, 'g0/1': {} } });
+    n.pc('PC3', '10.0.30.10/24', '10.0.30.1');
+    n.link('PC3:fa0', 'R2:g0/0');
+    n.run(seconds(5));
+    expect(port('R2', 'GigabitEthernet0/0').bandwidth).toBe(100_000_000);
+    expect(port('R2', 'GigabitEthernet0/1').bandwidth).toBe(1_000_000_000);
+    expect(port('R1', 'GigabitEthernet0/0').bandwidth).toBe(1_000_000_000);
+    expect(port('R1', 'GigabitEthernet0/0.10').bandwidth).toBe(1_000_000_000);
+  });
+});
+
 describe('the loopback network', () => {
   const sent = (n: TestNet, dev: string) => n.sim.interfaces(d(dev))[0]!.counters.txFrames;
 

@@ -169,6 +169,15 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.serial = this.record / RECORD;
   }
 
+  /**
+   * Bits per second the line runs at: with its line up, the highest speed both ends support
+   * (auto-negotiation, IEEE 802.3 clause 28), so a Gigabit port cabled to a Fast Ethernet NIC
+   * runs at 100 Mb/s; its own speed otherwise.
+   */
+  get negotiatedSpeed(): number {
+    return this.up && this.peer !== null ? Math.min(this.speed, this.peer.speed) : this.speed;
+  }
+
   /** Whether `dst` (a frame's destination, unicast) is this port's address. */
   isMine(dst: MacAddr): boolean {
     return macLow(dst) === this.macLow && macHigh(dst) === this.macHigh;

@@ -192,7 +192,7 @@ export class Router extends IpDevice {
         ...(i.ip !== undefined ? { ip: i.ip } : {}),
         ...logicalStatus(i),
         cabled: parent !== null && parent.link !== null,
-        bandwidth: parent === null ? LOOPBACK_BANDWIDTH : parent.speed,
+        bandwidth: parent === null ? LOOPBACK_BANDWIDTH : parent.negotiatedSpeed,
         counters: ifaceCounters(i),
       });
     }

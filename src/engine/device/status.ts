@@ -51,7 +51,7 @@ export function physicalStatus(p: Port, ip: L3Interface | undefined): InterfaceS
     ...(ip?.ip !== undefined ? { ip: ip.ip } : {}),
     ...portStatus(p),
     cabled: p.link !== null,
-    bandwidth: p.speed,
+    bandwidth: p.negotiatedSpeed,
     counters: portCounters(p),
   };
 }

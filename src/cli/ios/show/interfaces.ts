@@ -109,11 +109,19 @@ function counters(f: Family, s: InterfaceStatus | undefined): string[] {
   ];
 }
 
-/** Duplex and speed, negotiated when up, as configured or "auto" otherwise. */
-function linkLine(kind: 'router' | 'switch', name: string, i: InterfaceConfig, up: boolean): string {
+/**
+ * Duplex and speed, negotiated when up (`bandwidth`, in bits per second), as configured or
+ * "auto" otherwise.
+ */
+function linkLine(
+  kind: 'router' | 'switch',
+  name: string,
+  i: InterfaceConfig,
+  bandwidth: number | undefined,
+): string {
   const fast = name.startsWith('Fast');
-  const mbps = i.speed ?? (up ? (fast ? 100 : 1000) : undefined);
-  const duplex = i.duplex ?? (up ? 'full' : undefined);
+  const mbps = i.speed ?? (bandwidth === undefined ? undefined : bandwidth / 1e6);
+  const duplex = i.duplex ?? (bandwidth !== undefined ? 'full' : undefined);
   if (kind === 'router') {
     const d = duplex === undefined ? 'Auto Duplex' : duplex === 'full' ? 'Full Duplex' : 'Half Duplex';
     const sp = mbps === undefined ? 'Auto Speed' : mbps === 1000 ? '1Gbps' : `${mbps}Mbps`;
@@ -159,7 +167,7 @@ function oneInterface(
   out.push(`  Encapsulation ${f === 'loopback' ? 'LOOPBACK' : 'ARPA'}, loopback not set`);
   out.push(f === 'svi' ? '  Keepalive not supported' : '  Keepalive set (10 sec)');
   if (f === 'routerPort' || f === 'switchPort') {
-    out.push(linkLine(dev.kind, name, i, s?.protocol === 'up'));
+    out.push(linkLine(dev.kind, name, i, s?.protocol === 'up' ? s.bandwidth : undefined));
     out.push(
       f === 'routerPort'
         ? '  output flow-control is unsupported, input flow-control is unsupported'
@@ -202,7 +210,12 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig): st
     const vlan = trunk ? 'trunk' : String(i.switchport.accessVlan);
     const fast = name.startsWith('Fast');
     // Forced settings print as set; negotiated ones carry "a-" once the link is up.
-    const speed = i.speed !== undefined ? String(i.speed) : connected ? (fast ? 'a-100' : 'a-1000') : 'auto';
+    const speed =
+      i.speed !== undefined
+        ? String(i.speed)
+        : connected && s !== undefined
+          ? `a-${s.bandwidth / 1e6}`
+          : 'auto';
     const duplex = i.duplex ?? (connected ? 'a-full' : 'auto');
     const type = fast ? '10/100BaseTX' : '10/100/1000BaseTX';
     const label = (i.description ?? '').slice(0, 18);
