@@ -1,12 +1,12 @@
 /**
  * The switches' MAC address tables, each keyed by (VLAN, address) for all of its switch's
  * VLANs: open addressing with linear probing over a region of the simulation's slot store
- * (sim/slot-store.ts),
- * because MAC addresses are 48-bit numbers (not small integers) and a general-purpose Map
- * hashes them slowly on the per-frame path. Each slot holds the address, when it was last
- * seen, when it was learned, and its port's number (`Port.serial`) with its VLAN side by side,
- * so a lookup touches one cache line. One table per switch rather than one per VLAN: a lookup
- * reaches the slots through the switch's table alone, not through a VLAN object of its own.
+ * (sim/slot-store.ts), because MAC addresses are 48-bit numbers (not small integers) and a
+ * general-purpose Map hashes them slowly on the per-frame path. Each slot holds the address,
+ * when it was last seen, when it was learned, and its port's number (`Port.serial`) with its
+ * VLAN side by side, so a lookup touches one cache line. One table per switch rather than one
+ * per VLAN: a lookup reaches the slots through the switch's table alone, not through a VLAN
+ * object of its own.
  *
  * Aging is lazy: an entry whose last frame is older than the aging time counts as absent; such
  * entries are dropped when the table grows. Removal (a port went down or changed VLAN) rebuilds
