@@ -346,6 +346,12 @@ export class HostShell {
     this.ctx.wait(() => job.done, (maxTtl * 3 * (timeout + seconds(1))) as Micros);
     const out = ['', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''];
     for (const hop of job.hops) {
+      // Windows stops at a probe it could not send (no route, no address, media disconnected)
+      // with the error code it got: 1231, ERROR_NETWORK_UNREACHABLE.
+      if (hop.probes.some((p) => p.outcome.kind === 'local-error')) {
+        out.push(`${String(hop.ttl).padStart(3)}  Transmit error: code 1231.`);
+        break;
+      }
       const unreachable = hop.probes.find((p) => p.outcome.kind === 'unreachable');
       if (unreachable && unreachable.outcome.kind === 'unreachable') {
         const from = formatIpv4(unreachable.outcome.from);
