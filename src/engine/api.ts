@@ -71,6 +71,24 @@ export interface NativeVlanMismatch {
   readonly since: Micros;
 }
 
+/** A neighbour heard over CDP (`show cdp neighbors`). */
+export interface CdpNeighbor {
+  /** The local port it was heard on. */
+  readonly port: string;
+  readonly device: DeviceId;
+  /** Its hostname: CDP's Device ID. */
+  readonly hostname: string;
+  readonly kind: 'router' | 'switch';
+  /** Its port at the other end of the cable. */
+  readonly peerPort: string;
+  /** Seconds before the entry would expire: 180 at each advertisement, one every 60 s. */
+  readonly holdtime: number;
+  /** The address it advertises: its port's own (a router), its first SVI's (a switch). */
+  readonly address?: Ipv4Addr;
+  /** Switch ports: the native VLAN of a trunk, the access VLAN otherwise. */
+  readonly nativeVlan?: number;
+}
+
 /**
  * A switch learned a MAC address on one port while it was still fresh on another: what IOS
  * reports as %SW_MATM-4-MACFLAP_NOTIF, most often the sign of a loop.
@@ -299,6 +317,8 @@ export interface Simulation {
   baseMac(id: DeviceId): MacAddr;
   /** Switches: ports whose neighbour advertises another native VLAN (trunk or access). */
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[];
+  /** Routers and switches: the neighbours CDP hears, in the order of the device's ports. */
+  cdpNeighbors(id: DeviceId): readonly CdpNeighbor[];
   /**
    * The device's interface state changes from number `since` on. The log keeps the latest few
    * hundred per device; a `since` past its end reads none and gives the end as `next`, so

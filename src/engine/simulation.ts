@@ -14,6 +14,7 @@ import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
 import type {
   ArpEntry,
+  CdpNeighbor,
   EngineStats,
   InterfaceChanges,
   InterfaceStatus,
@@ -30,6 +31,7 @@ import type {
   TracerouteOptions,
   TrunkStatus,
 } from './api.ts';
+import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
 import { Host } from './device/host.ts';
 import { Link } from './device/link.ts';
@@ -242,6 +244,9 @@ class EngineSimulation implements Simulation {
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[] {
     const device = this.device(id);
     return device instanceof Switch ? device.nativeVlanMismatches() : [];
+  }
+  cdpNeighbors(id: DeviceId): readonly CdpNeighbor[] {
+    return cdpNeighbors(this.device(id), this.ctx.sched.now as Micros);
   }
   interfaceChanges(id: DeviceId, since: number): InterfaceChanges {
     return this.device(id).interfaceLog.read(since);

@@ -10,6 +10,7 @@ import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
+import { showCdp, showCdpNeighbors, showCdpNeighborsDetail } from './show/cdp.ts';
 import {
   showInterfaces,
   showInterfacesStatus,
@@ -187,6 +188,21 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
       'arp',
       'ARP table',
       show((d) => showArp(d)),
+    ),
+    kw(
+      'cdp',
+      'CDP information',
+      show(() => showCdp()),
+      kw(
+        'neighbors',
+        'CDP neighbor entries',
+        show((d) => showCdpNeighbors(d)),
+        kw(
+          'detail',
+          'Show detailed information',
+          show((d) => showCdpNeighborsDetail(d)),
+        ),
+      ),
     ),
     kw(
       'clock',

@@ -5,6 +5,7 @@
 
 import type { SwitchportConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -142,6 +143,11 @@ export abstract class Device {
 
   /** The native VLAN a switch port advertises over CDP (a router's or a PC's: none here). */
   cdpNativeOf(_port: Port): number | undefined {
+    return undefined;
+  }
+
+  /** The address CDP advertises from `port` (none here; see Router and Switch). */
+  cdpAddress(_port: Port): Ipv4Addr | undefined {
     return undefined;
   }
 

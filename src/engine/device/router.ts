@@ -6,6 +6,7 @@
 
 import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import {
   compareInterfaceNames,
@@ -73,6 +74,11 @@ export class Router extends IpDevice {
 
   override get hostname(): string {
     return this.config.hostname;
+  }
+
+  /** CDP advertises the address of the port it goes out of, if it has one. */
+  override cdpAddress(port: Port): Ipv4Addr | undefined {
+    return this.mains[port.index]?.ip?.addr;
   }
 
   /** Stores the configuration and sets what does not depend on line states (see `refresh`). */

@@ -17,6 +17,7 @@
 import type { DeviceConfig, SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -137,6 +138,12 @@ export class Switch extends IpDevice {
 
   override get hostname(): string {
     return this.config.hostname;
+  }
+
+  /** CDP advertises the switch's management address: its first SVI with one, up if any is. */
+  override cdpAddress(_port: Port): Ipv4Addr | undefined {
+    const addressed = this.sviList.filter((i) => i.ip !== undefined);
+    return (addressed.find((i) => i.up) ?? addressed[0])?.ip?.addr;
   }
 
   override dispose(): void {

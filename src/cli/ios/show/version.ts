@@ -10,6 +10,18 @@ import { isPhysical } from '../config-edit.ts';
 import type { IosEnv } from '../env.ts';
 import { uptime } from './format.ts';
 
+/** The first lines of show version, which CDP also carries as a device's software version. */
+export const VERSION_BANNER = {
+  router: [
+    'Trame IOS-style Software, C1900 Software (simulated CISCO1941/K9), Version 15.2(4)M3',
+    'This is Trame, a network simulator: not Cisco IOS, and not Cisco software.',
+  ],
+  switch: [
+    'Trame IOS-style Software, C2960 Software (simulated WS-C2960-24TT-L), Version 15.0(2)SE4',
+    'This is Trame, a network simulator: not Cisco IOS, and not Cisco software.',
+  ],
+} as const;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function bootLines(env: IosEnv): string[] {
@@ -27,8 +39,7 @@ function routerVersion(env: IosEnv): string[] {
   const c = env.config();
   const gig = Object.keys(c.interfaces).filter((n) => isPhysical('router', n)).length;
   return [
-    'Trame IOS-style Software, C1900 Software (simulated CISCO1941/K9), Version 15.2(4)M3',
-    'This is Trame, a network simulator: not Cisco IOS, and not Cisco software.',
+    ...VERSION_BANNER.router,
     '',
     ...bootLines(env),
     'System image file is "flash0:c1900-universalk9-mz.SPA.152-4.M3.bin"',
@@ -53,8 +64,7 @@ function switchVersion(dev: IosDeviceContext, env: IosEnv): string[] {
   const fast = names.filter((n) => n.startsWith('Fast') && isPhysical('switch', n)).length;
   const gig = names.filter((n) => n.startsWith('Gigabit') && isPhysical('switch', n)).length;
   return [
-    'Trame IOS-style Software, C2960 Software (simulated WS-C2960-24TT-L), Version 15.0(2)SE4',
-    'This is Trame, a network simulator: not Cisco IOS, and not Cisco software.',
+    ...VERSION_BANNER.switch,
     '',
     ...bootLines(env),
     'System image file is "flash:c2960-lanbasek9-mz.150-2.SE4.bin"',

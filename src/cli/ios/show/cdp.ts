@@ -1,0 +1,93 @@
+/**
+ * show cdp, show cdp neighbors [detail], laid out as IOS 15 prints them (a 1941 router and a
+ * 2960 switch as neighbours: their platform, capabilities and software version).
+ */
+
+import type { CdpNeighbor } from '../../../engine/api.ts';
+import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { parseInterfaceName } from '../../../shared/ports.ts';
+import type { IosDeviceContext } from '../../context.ts';
+import { VERSION_BANNER } from './version.ts';
+
+/** What each kind of neighbour advertises. */
+const PLATFORM = {
+  router: {
+    platform: 'Cisco CISCO1941/K9',
+    model: 'CISCO1941',
+    caps: 'R B S I',
+    capsLong: 'Router Source-Route-Bridge Switch IGMP',
+  },
+  switch: { platform: 'cisco WS-C2960-24TT-L', model: 'WS-C2960-', caps: 'S I', capsLong: 'Switch IGMP' },
+} as const;
+
+export function showCdp(): string[] {
+  return [
+    'Global CDP information:',
+    '        Sending CDP packets every 60 seconds',
+    '        Sending a holdtime value of 180 seconds',
+    '        Sending CDPv2 advertisements is  enabled',
+  ];
+}
+
+/** "Gig 0/1", "Fas 0/24": the interface names of the summary table. */
+function cdpName(full: string): string {
+  const n = parseInterfaceName(full);
+  return n === undefined ? full : `${n.type.slice(0, 3)} ${n.unit}`;
+}
+
+function summaryRow(e: CdpNeighbor): string[] {
+  const p = PLATFORM[e.kind];
+  // Capabilities are centred in their column; a Device ID too long for its column has a line
+  // of its own.
+  const rest = `${cdpName(e.port).padEnd(18)}${e.holdtime}`.padEnd(29 + Math.floor((16 - p.caps.length) / 2));
+  const line = `${rest}${p.caps}`.padEnd(41) + `${p.model.slice(0, 9).padEnd(10)}${cdpName(e.peerPort)}`;
+  return e.hostname.length > 16
+    ? [e.hostname, `${' '.repeat(17)}${line}`]
+    : [`${e.hostname.padEnd(17)}${line}`];
+}
+
+export function showCdpNeighbors(dev: IosDeviceContext): string[] {
+  const entries = dev.sim.cdpNeighbors(dev.id);
+  return [
+    'Capability Codes: R - Router, T - Trans Bridge, B - Source Route Bridge',
+    '                  S - Switch, H - Host, I - IGMP, r - Repeater, P - Phone,',
+    '                  D - Remote, C - CVTA, M - Two-port Mac Relay',
+    '',
+    'Device ID        Local Intrfce     Holdtme    Capability  Platform  Port ID',
+    ...entries.flatMap(summaryRow),
+    '',
+    `Total cdp entries displayed : ${entries.length}`,
+  ];
+}
+
+export function showCdpNeighborsDetail(dev: IosDeviceContext): string[] {
+  const entries = dev.sim.cdpNeighbors(dev.id);
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = PLATFORM[e.kind];
+    const address = e.address === undefined ? [] : [`  IP address: ${formatIpv4(e.address)}`];
+    out.push(
+      '-------------------------',
+      `Device ID: ${e.hostname}`,
+      'Entry address(es):',
+      ...address,
+      `Platform: ${p.platform},  Capabilities: ${p.capsLong}`,
+      `Interface: ${e.port},  Port ID (outgoing port): ${e.peerPort}`,
+      `Holdtime : ${e.holdtime} sec`,
+      '',
+      'Version :',
+      ...VERSION_BANNER[e.kind],
+      '',
+      'advertisement version: 2',
+      "VTP Management Domain: ''",
+      ...(e.nativeVlan !== undefined ? [`Native VLAN: ${e.nativeVlan}`] : []),
+      'Duplex: full',
+      'Management address(es):',
+      // A switch's management address is its SVI's; a router gives none beyond its entry address.
+      ...(e.kind === 'switch' ? address : []),
+      '',
+    );
+  }
+  out.push('', `Total cdp entries displayed : ${entries.length}`);
+  return out;
+}
