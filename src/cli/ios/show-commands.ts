@@ -20,7 +20,15 @@ import {
 import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry } from './show/ip-route-entry.ts';
-import { type MacFilter, showArp, showMacAddressTable, showVlan } from './show/tables.ts';
+import {
+  type MacFilter,
+  showArp,
+  showMacAddressTable,
+  showMacAgingTime,
+  showMacCount,
+  showVlan,
+  showVlanId,
+} from './show/tables.ts';
 import { showVersion } from './show/version.ts';
 
 type Render = (dev: IosDeviceContext, env: IosEnv) => string[];
@@ -65,6 +73,13 @@ function interfacesNode(kind: IosKind): IosNode {
       run((env, a) => env.print(...ifaceShow(env, a.need<string>('interface')))),
       ...(kind === 'switch'
         ? [
+            kw(
+              'status',
+              'Show interface line status',
+              run((env, a) =>
+                env.print(...showInterfacesStatus(env.device!, env.config(), a.need<string>('interface'))),
+              ),
+            ),
             kw(
               'switchport',
               'Show interface switchport information',
@@ -176,9 +191,25 @@ function macNode(): IosNode[] {
       ),
     ),
   ];
+  const summaries = () => [
+    kw(
+      'aging-time',
+      'aging-time keyword',
+      show(() => showMacAgingTime()),
+    ),
+    kw(
+      'count',
+      'count keyword',
+      show((d, e) => showMacCount(d, e.config())),
+    ),
+  ];
   return [
-    kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', table(), ...filters())),
-    kw('mac-address-table', 'MAC forwarding table', HIDDEN, table(), ...filters()),
+    kw(
+      'mac',
+      'MAC configuration',
+      kw('address-table', 'MAC forwarding table', table(), ...summaries(), ...filters()),
+    ),
+    kw('mac-address-table', 'MAC forwarding table', HIDDEN, table(), ...summaries(), ...filters()),
   ];
 }
 
@@ -233,6 +264,16 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           'brief',
           'VTP all VLAN status in brief',
           show((d, e) => showVlan(d, e.config(), true)),
+        ),
+        kw(
+          'id',
+          'VTP VLAN status by VLAN id',
+          arg(
+            'vlan',
+            range(1, 4094),
+            'ISL VLAN IDs 1-4094',
+            run((env, a) => env.print(...showVlanId(env.device!, env.config(), a.need<number>('vlan')))),
+          ),
         ),
       ),
     );

@@ -199,11 +199,12 @@ export function showInterfaces(dev: IosDeviceContext, c: DeviceConfig, only?: st
   return out;
 }
 
-export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig): string[] {
+/** show interfaces [X] status: every switch port, or only `only`. */
+export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out = ['', 'Port      Name               Status       Vlan       Duplex  Speed Type'];
   for (const [name, i] of Object.entries(c.interfaces)) {
-    if (!i.switchport) continue;
+    if (!i.switchport || (only !== undefined && name !== only)) continue;
     const s = st.get(name);
     const connected = portState(i, s) === 'connected';
     const trunk = s?.switchportOperMode === 'trunk' || (s === undefined && i.switchport.mode === 'trunk');

@@ -1,8 +1,12 @@
-/** show arp, show mac address-table [dynamic | static | interface X | vlan N], show vlan [brief]. */
+/**
+ * show arp, show mac address-table [dynamic | static | interface X | vlan N | count | aging-time],
+ * show vlan [brief | id N].
+ */
 import type { DeviceConfig } from '../../../shared/config.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
 import { formatMacDotted, type MacAddr } from '../../../shared/mac.ts';
-import { shortInterfaceName } from '../../../shared/ports.ts';
+import { compareInterfaceNames, shortInterfaceName } from '../../../shared/ports.ts';
+import { hasVlan } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { vlanName } from './format.ts';
 
@@ -93,39 +97,135 @@ function portLines(ports: readonly string[]): string[] {
   return lines;
 }
 
-export function showVlan(dev: IosDeviceContext, c: DeviceConfig, brief: boolean): string[] {
-  const ports = dev.sim.vlanPorts(dev.id);
+interface VlanRow {
+  readonly id: number;
+  readonly name: string;
+  readonly status: string;
+  readonly ports: readonly string[];
+  readonly type: string;
+  readonly stp: string;
+  readonly bridgeMode: string;
+}
+
+/** The VLAN table, and with `typed` the table of VLAN types after it. */
+function vlanLines(rows: readonly VlanRow[], typed: boolean): string[] {
   const out = [
     '',
     'VLAN Name                             Status    Ports',
     '---- -------------------------------- --------- -------------------------------',
   ];
-  const row = (id: number, name: string, status: string, list: readonly string[]) => {
-    const [first, ...rest] = portLines(list);
-    out.push(`${String(id).padEnd(5)}${name.padEnd(33)}${status.padEnd(10)}${first}`.trimEnd());
+  for (const r of rows) {
+    const [first, ...rest] = portLines(r.ports);
+    out.push(`${String(r.id).padEnd(5)}${r.name.padEnd(33)}${r.status.padEnd(10)}${first}`.trimEnd());
     for (const l of rest) out.push(`${' '.repeat(48)}${l}`);
-  };
-  for (const v of c.vlans) row(v.id, vlanName(c, v.id)!, 'active', ports.get(v.id) ?? []);
-  for (const [id, name] of LEGACY_VLANS) row(id, name, 'act/unsup', []);
-  if (brief) return out;
+  }
+  if (!typed) return out;
   out.push(
     '',
     'VLAN Type  SAID       MTU   Parent RingNo BridgeNo Stp  BrdgMode Trans1 Trans2',
     '---- ----- ---------- ----- ------ ------ -------- ---- -------- ------ ------',
   );
-  const typeRow = (id: number, type: string, stp: string, bridgeMode: string) =>
-    `${String(id).padEnd(5)}${type.padEnd(6)}${String(100000 + id).padEnd(11)}1500  -      -      -        ` +
-    `${stp.padEnd(5)}${bridgeMode.padEnd(9)}0      0`;
-  for (const v of c.vlans) out.push(typeRow(v.id, 'enet', '-', '-'));
-  for (const [id, , type, stp, mode] of LEGACY_VLANS) out.push(typeRow(id, type, stp, mode));
-  out.push(
+  for (const r of rows) {
+    out.push(
+      `${String(r.id).padEnd(5)}${r.type.padEnd(6)}${String(100000 + r.id).padEnd(11)}1500  -      -      -        ` +
+        `${r.stp.padEnd(5)}${r.bridgeMode.padEnd(9)}0      0`,
+    );
+  }
+  return out;
+}
+
+/** Every VLAN of the database, then the legacy ones, with the access ports of each. */
+function vlanRows(dev: IosDeviceContext, c: DeviceConfig): VlanRow[] {
+  const ports = dev.sim.vlanPorts(dev.id);
+  return [
+    ...c.vlans.map((v) => ({
+      id: v.id,
+      name: vlanName(c, v.id)!,
+      status: 'active',
+      ports: ports.get(v.id) ?? [],
+      type: 'enet',
+      stp: '-',
+      bridgeMode: '-',
+    })),
+    ...LEGACY_VLANS.map(([id, name, type, stp, bridgeMode]) => ({
+      id,
+      name,
+      status: 'act/unsup',
+      ports: [],
+      type,
+      stp,
+      bridgeMode,
+    })),
+  ];
+}
+
+const PRIVATE_VLANS = [
+  'Primary Secondary Type              Ports',
+  '------- --------- ----------------- ------------------------------------------',
+];
+
+export function showVlan(dev: IosDeviceContext, c: DeviceConfig, brief: boolean): string[] {
+  const rows = vlanRows(dev, c);
+  if (brief) return vlanLines(rows, false);
+  return [
+    ...vlanLines(rows, true),
     '',
     'Remote SPAN VLANs',
     '------------------------------------------------------------------------------',
     '',
     '',
-    'Primary Secondary Type              Ports',
-    '------- --------- ----------------- ------------------------------------------',
-  );
+    ...PRIVATE_VLANS,
+  ];
+}
+
+/**
+ * show vlan id N: one VLAN, whose Ports column, unlike show vlan's, also lists the trunks that
+ * carry it.
+ */
+export function showVlanId(dev: IosDeviceContext, c: DeviceConfig, id: number): string[] {
+  const row = vlanRows(dev, c).find((r) => r.id === id);
+  if (row === undefined) return [`VLAN id ${id} not found in current VLAN database`];
+  const trunks = dev.sim
+    .trunks(dev.id)
+    .filter((t) => hasVlan(t.forwarding, id))
+    .map((t) => shortInterfaceName(t.port));
+  const ports = [...row.ports, ...trunks].sort(compareInterfaceNames);
+  return [
+    ...vlanLines([{ ...row, ports }], true),
+    '',
+    'Remote SPAN VLAN',
+    '----------------',
+    'Disabled',
+    '',
+    ...PRIVATE_VLANS,
+    '',
+  ];
+}
+
+/** Entries a 2960-24TT-L's table holds. */
+const MAC_TABLE_SIZE = 8192;
+
+/** show mac address-table count: learned and static entries per VLAN of the database. */
+export function showMacCount(dev: IosDeviceContext, c: DeviceConfig): string[] {
+  const entries = dev.sim.macTable(dev.id);
+  const out: string[] = [];
+  for (const v of c.vlans) {
+    const dynamic = entries.filter((e) => e.vlan === v.id && e.type === 'DYNAMIC').length;
+    const statics = entries.filter((e) => e.vlan === v.id && e.type === 'STATIC').length;
+    out.push(
+      '',
+      `Mac Entries for Vlan ${v.id}:`,
+      '---------------------------',
+      `Dynamic Address Count  : ${dynamic}`,
+      `Static  Address Count  : ${statics}`,
+      `Total Mac Addresses    : ${dynamic + statics}`,
+    );
+  }
+  out.push('', `Total Mac Address Space Available: ${MAC_TABLE_SIZE - CPU_MACS.length - entries.length}`);
   return out;
+}
+
+/** Trame's switches age addresses out after the IEEE 802.1D default, with no per-VLAN setting. */
+export function showMacAgingTime(): string[] {
+  return ['Global Aging Time:  300', 'Vlan    Aging Time', '----    ----------'];
 }
