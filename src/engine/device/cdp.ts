@@ -8,15 +8,16 @@
  * state when asked, which is what the advertisements would have told. An entry exists while the
  * line is up, since IOS removes a port's neighbours when its line goes down.
  */
+import { isHostKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { CdpNeighbor } from '../api.ts';
 import type { Device } from './device.ts';
 
-export const CDP_TIMER = seconds(60);
-export const CDP_HOLDTIME = 180;
+const CDP_TIMER = seconds(60);
+const CDP_HOLDTIME = 180;
 
-const runsCdp = (d: Device): boolean => d.kind === 'router' || d.kind === 'switch';
+const runsCdp = (d: Device): boolean => !isHostKind(d.kind);
 
 /** What `device` heard from its neighbours at virtual time `now`, in the order of its ports. */
 export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {

@@ -208,10 +208,16 @@ const MAC_TABLE_SIZE = 8192;
 /** show mac address-table count: learned and static entries per VLAN of the database. */
 export function showMacCount(dev: IosDeviceContext, c: DeviceConfig): string[] {
   const entries = dev.sim.macTable(dev.id);
+  // Learned and static counts per VLAN, in one pass over the table.
+  const counts = new Map<number, [number, number]>();
+  for (const e of entries) {
+    const n = counts.get(e.vlan) ?? [0, 0];
+    n[e.type === 'DYNAMIC' ? 0 : 1]++;
+    counts.set(e.vlan, n);
+  }
   const out: string[] = [];
   for (const v of c.vlans) {
-    const dynamic = entries.filter((e) => e.vlan === v.id && e.type === 'DYNAMIC').length;
-    const statics = entries.filter((e) => e.vlan === v.id && e.type === 'STATIC').length;
+    const [dynamic, statics] = counts.get(v.id) ?? [0, 0];
     out.push(
       '',
       `Mac Entries for Vlan ${v.id}:`,
