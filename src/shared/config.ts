@@ -41,6 +41,8 @@ export interface InterfaceConfig {
   readonly duplex?: 'full' | 'half';
   /** Physical ports: `speed 10|100|1000` in Mb/s; absent means auto. */
   readonly speed?: 10 | 100 | 1000;
+  /** `no cdp enable`: no CDP on this interface. Absent means on, the IOS default. */
+  readonly cdpEnable?: false;
 }
 
 export interface StaticRoute {
@@ -118,6 +120,8 @@ export interface DeviceConfig {
   readonly rsaKeyBits?: number;
   /** `security passwords min-length N`. */
   readonly minPasswordLength?: number;
+  /** `no cdp run`: CDP off on the whole device. Absent means it runs, the IOS default. */
+  readonly cdpRun?: false;
 }
 
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */

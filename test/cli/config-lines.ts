@@ -85,6 +85,9 @@ const global = [
   fc.integer({ min: 0, max: 16 }).map((n) => `security passwords min-length ${n}`),
   fc.constantFrom(
     'no security passwords min-length',
+    'no cdp run',
+    'cdp run',
+    'default cdp run',
     'service timestamps log datetime msec',
     'no aaa new-model',
   ),
@@ -151,6 +154,9 @@ const ifCommon = [
     ' default description',
     ' default ip address',
     ' default ip proxy-arp',
+    ' no cdp enable',
+    ' cdp enable',
+    ' default cdp enable',
   ),
   text.map((t) => ` description ${t}`),
   fc.constantFrom(

@@ -1,23 +1,26 @@
 /**
  * CDP neighbours: who hears whom over a cable, what they advertise, and the holdtime, which
- * starts at 180 s with each advertisement the neighbour sends every 60 s from its boot.
+ * starts at 180 s with each advertisement the neighbour sends every 60 s from its boot; CDP
+ * turned off and on again on a device (`no cdp run`) or a port (`no cdp enable`).
  */
 import { describe, expect, it } from 'vitest';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, TestNet } from './net.ts';
+import { ip, type SwitchSpec, TestNet } from './net.ts';
 
 const d = deviceId;
+
+const S1: SwitchSpec = {
+  vlans: [10, 99],
+  ports: { 'g0/1': { mode: 'trunk', native: 99 }, 'fa0/2': { mode: 'access', access: 10 } },
+  svis: { 1: '10.0.0.2/24', 10: '10.0.10.2/24' },
+};
 
 /** R1 Gi0/0 (10.0.0.1) to S1 Gi0/1 (trunk, native VLAN 99), S1 to S2 (access VLAN 10), a PC on S1. */
 function net(): TestNet {
   const n = new TestNet();
   n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' } } });
-  n.switch('S1', {
-    vlans: [10, 99],
-    ports: { 'g0/1': { mode: 'trunk', native: 99 }, 'fa0/2': { mode: 'access', access: 10 } },
-    svis: { 1: '10.0.0.2/24', 10: '10.0.10.2/24' },
-  });
+  n.switch('S1', S1);
   n.switch('S2', { vlans: [10], ports: { 'fa0/1': { mode: 'access', access: 10 } } });
   n.pc('PC1', '10.0.0.10/24');
   n.link('R1:g0/0', 'S1:g0/1');
@@ -77,5 +80,57 @@ describe('CDP neighbours', () => {
     n.sim.setLinkUp(linkId('L1'), true);
     n.run(seconds(2));
     expect(n.sim.cdpNeighbors(d('R1'))[0]!.holdtime).toBeGreaterThan(176);
+  });
+
+  /** S1's configuration with CDP off on the whole switch, or on `port` alone. */
+  const s1Without = (n: TestNet, port?: string) => {
+    const c = n.config('S1', S1);
+    if (port === undefined) return { ...c, cdpRun: false as const };
+    return {
+      ...c,
+      interfaces: { ...c.interfaces, [port]: { ...c.interfaces[port]!, cdpEnable: false as const } },
+    };
+  };
+  const holdOf = (n: TestNet, on: string, name: string) =>
+    n.sim.cdpNeighbors(d(on)).find((e) => e.hostname === name)?.holdtime;
+
+  it('no cdp run: the switch forgets its neighbours at once; they keep it until its last holdtime runs out', () => {
+    const n = net();
+    n.run(seconds(65)); // 70 s: S1 last advertised at 60 s.
+    n.sim.configure(d('S1'), s1Without(n));
+    n.run(seconds(1));
+    expect(n.sim.cdpNeighbors(d('S1'))).toEqual([]);
+    expect(holdOf(n, 'R1', 'S1')).toBe(169);
+    expect(holdOf(n, 'S2', 'S1')).toBe(169);
+    n.run(seconds(168)); // 239 s
+    expect(holdOf(n, 'R1', 'S1')).toBe(1);
+    n.run(seconds(1));
+    expect(n.sim.cdpNeighbors(d('R1'))).toEqual([]);
+    expect(n.sim.cdpNeighbors(d('S2'))).toEqual([]);
+  });
+
+  it('cdp run again: the switch advertises at once, and hears each neighbour at its next tick', () => {
+    const n = net();
+    n.run(seconds(65));
+    n.sim.configure(d('S1'), s1Without(n));
+    n.run(seconds(240)); // 310 s: R1 ticked at 300 s, unheard.
+    n.reconfigure('S1', S1);
+    expect(holdOf(n, 'R1', 'S1')).toBe(180);
+    expect(n.sim.cdpNeighbors(d('S1'))).toEqual([]);
+    n.run(seconds(50)); // 360 s
+    expect(holdOf(n, 'S1', 'R1')).toBe(180);
+    expect(holdOf(n, 'S1', 'S2')).toBe(180);
+  });
+
+  it('no cdp enable on a port: only that port stops hearing and advertising', () => {
+    const n = net();
+    n.run(seconds(15)); // 20 s
+    n.sim.configure(d('S1'), s1Without(n, 'GigabitEthernet0/1'));
+    expect(n.sim.cdpNeighbors(d('S1')).map((e) => e.hostname)).toEqual(['S2']);
+    n.run(seconds(100)); // 120 s: S2 and R1 hear S1 over Fa0/2, but not over Gi0/1.
+    expect(holdOf(n, 'S2', 'S1')).toBe(180);
+    expect(holdOf(n, 'R1', 'S1')).toBe(60);
+    n.reconfigure('S1', S1);
+    expect(holdOf(n, 'R1', 'S1')).toBe(180);
   });
 });

@@ -285,6 +285,19 @@ const setDomainName = run((env, a) =>
 );
 const clearDomainName = run((env) => env.setConfig(without(env.config(), 'domainName')));
 const vlanHelp = 'Vlan commands';
+const cdpHelp = 'Global CDP configuration subcommands';
+
+/** `cdp run`, and with `on` false `no cdp run`: CDP on the whole device (on by default). */
+const cdpRun = (on: boolean): IosNode =>
+  kw(
+    'cdp',
+    cdpHelp,
+    kw(
+      'run',
+      'Enable CDP',
+      run((env) => env.setConfig(on ? without(env.config(), 'cdpRun') : { ...env.config(), cdpRun: false })),
+    ),
+  );
 
 function ipNode(kind: 'router' | 'switch'): IosNode {
   const set = (patch: (env: IosEnv, a: Args) => void) => run(patch);
@@ -344,9 +357,11 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         arg('text', LINE, "c banner-text c, where 'c' is a delimiting character", run(setBanner)),
       ),
     ),
+    cdpRun(true),
     kw(
       'default',
       'Set a command to its defaults',
+      cdpRun(true),
       kw(
         'interface',
         interfaceHelp,
@@ -426,6 +441,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         patch((env) => env.setConfig(without(env.config(), 'bannerMotd'))),
       ),
     ),
+    cdpRun(false),
     kw(
       'enable',
       'Modify enable password parameters',

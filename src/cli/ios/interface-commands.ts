@@ -500,18 +500,30 @@ const noShutdown = (): IosNode =>
     run((env) => setShutdown(env, false)),
   );
 
+/** `cdp enable`, and with `on` false `no cdp enable` (on by default). */
+const cdpEnable = (on: boolean): IosNode =>
+  kw(
+    'cdp',
+    'CDP interface subcommands',
+    kw(
+      'enable',
+      'Enable CDP on interface',
+      run((env) => edit(env, (i) => (on ? without(i, 'cdpEnable') : { ...i, cdpEnable: false }))),
+    ),
+  );
+
 /** The commands of one class of interface, and their `no` forms. */
 function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
   switch (cls) {
     case 'routerPort':
       return {
-        cmds: [description(), duplex(), ipNode(true, true), shutdown(), speed(true)],
-        nos: [noDescription(), noDuplex(), noIpNode(true, true), noShutdown(), noSpeed()],
+        cmds: [cdpEnable(true), description(), duplex(), ipNode(true, true), shutdown(), speed(true)],
+        nos: [cdpEnable(false), noDescription(), noDuplex(), noIpNode(true, true), noShutdown(), noSpeed()],
       };
     case 'subinterface':
       return {
-        cmds: [description(), encapsulation(), ipNode(true, true), shutdown()],
-        nos: [noDescription(), noEncapsulationNode(), noIpNode(true, true), noShutdown()],
+        cmds: [cdpEnable(true), description(), encapsulation(), ipNode(true, true), shutdown()],
+        nos: [cdpEnable(false), noDescription(), noEncapsulationNode(), noIpNode(true, true), noShutdown()],
       };
     case 'loopback':
       return {
@@ -526,8 +538,15 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
     case 'switchPort':
     case 'switchGigPort':
       return {
-        cmds: [description(), duplex(), shutdown(), speed(cls === 'switchGigPort'), switchport()],
-        nos: [noDescription(), noDuplex(), noShutdown(), noSpeed(), noSwitchport()],
+        cmds: [
+          cdpEnable(true),
+          description(),
+          duplex(),
+          shutdown(),
+          speed(cls === 'switchGigPort'),
+          switchport(),
+        ],
+        nos: [cdpEnable(false), noDescription(), noDuplex(), noShutdown(), noSpeed(), noSwitchport()],
       };
   }
 }
@@ -535,8 +554,11 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
 export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
   const { cmds, nos } = classCommands(cls);
   // `default X` restores the factory setting, which is what `no X` does for everything
-  // here except `shutdown`, whose default depends on the port.
-  const defaults = classCommands(cls).nos.filter((n) => n.word !== 'shutdown');
+  // here except `shutdown`, whose default depends on the port, and `cdp enable`, on by default.
+  const defaults = classCommands(cls).nos.flatMap((n) => {
+    if (n.word === 'shutdown') return [];
+    return n.word === 'cdp' ? [cdpEnable(true)] : [n];
+  });
   return kw(
     '',
     '',

@@ -57,6 +57,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
       if (i.duplex !== undefined) out.push(duplex);
     }
   }
+  if (i.cdpEnable === false) out.push(' no cdp enable');
   return out;
 }
 
@@ -101,6 +102,9 @@ function routeLines(c: DeviceConfig): string[] {
   });
 }
 
+/** IOS lists its global CDP settings after the static routes, before the banner and lines. */
+const cdpLines = (c: DeviceConfig): string[] => (c.cdpRun === false ? ['no cdp run'] : []);
+
 const sshLines = (c: DeviceConfig): string[] =>
   c.sshVersion !== undefined ? [`ip ssh version ${c.sshVersion}`] : [];
 
@@ -142,6 +146,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     ['no ip http server', 'no ip http secure-server'],
     [...routeLines(c), ...sshLines(c)],
+    cdpLines(c),
   );
   return blocks;
 }
@@ -175,6 +180,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     'ip http secure-server',
     ...routeLines(c),
   ]);
+  blocks.push(cdpLines(c));
   return blocks;
 }
 

@@ -10,7 +10,7 @@ import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
-import { showCdp, showCdpNeighbors, showCdpNeighborsDetail } from './show/cdp.ts';
+import { showCdp, showCdpInterface, showCdpNeighbors, showCdpNeighborsDetail } from './show/cdp.ts';
 import {
   showInterfaces,
   showInterfacesStatus,
@@ -223,7 +223,18 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     kw(
       'cdp',
       'CDP information',
-      show(() => showCdp()),
+      show((d) => showCdp(d)),
+      kw(
+        'interface',
+        'CDP interface status and configuration',
+        show((d) => showCdpInterface(d)),
+        arg(
+          'interface',
+          interfaceArg({ physical: true }),
+          '',
+          run((env, a) => env.print(...showCdpInterface(env.device!, a.need<string>('interface')))),
+        ),
+      ),
       kw(
         'neighbors',
         'CDP neighbor entries',

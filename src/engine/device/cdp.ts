@@ -2,13 +2,16 @@
  * Cisco Discovery Protocol as `show cdp neighbors` sees it. Reference: Cisco IOS Configuration
  * Fundamentals, "Using Cisco Discovery Protocol" (CDPv2 on by default on every interface, an
  * advertisement every 60 s carrying a holdtime of 180 s, one sent as soon as an interface comes
- * up). Routers and switches run it; PCs do not.
+ * up; `no cdp run` turns it off on the whole device, `no cdp enable` on one interface). Routers
+ * and switches run it; PCs do not.
  *
- * No CDP frame is put on the wire: an entry is worked out from the cable and the neighbour's
- * state when asked, which is what the advertisements would have told. An entry exists while the
- * line is up, since IOS removes a port's neighbours when its line goes down.
+ * No CDP frame is put on the wire: an entry is worked out from the cable, and from when each
+ * end ran CDP, when asked, which is what the advertisements would have told. An entry exists
+ * while the line is up, since IOS removes a port's neighbours when its line goes down. A port
+ * that stops running CDP forgets its neighbours and stops advertising, without a farewell: its
+ * neighbour keeps the entry until the holdtime of the last advertisement runs out.
  */
-import { isHostKind } from '../../shared/ports.ts';
+import type { DeviceConfig } from '../../shared/config.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { CdpNeighbor } from '../api.ts';
@@ -17,21 +20,60 @@ import type { Device } from './device.ts';
 const CDP_TIMER = seconds(60);
 const CDP_HOLDTIME = 180;
 
-const runsCdp = (d: Device): boolean => !isHostKind(d.kind);
+/** Whether `config` runs CDP on the port named `port`: `cdp run` and `cdp enable`, both defaults. */
+export const cdpConfigured = (config: DeviceConfig, port: string): boolean =>
+  config.cdpRun !== false && config.interfaces[port]?.cdpEnable !== false;
+
+/** When a port last started running CDP, and when it stopped (+Infinity while it runs). */
+interface Period {
+  readonly start: number;
+  end: number;
+}
+
+/** When CDP ran on each port of a router or a switch, as its configuration turned it on and off. */
+export class CdpPorts {
+  private readonly periods: (Period | undefined)[] = [];
+
+  /** CDP runs on the ports (by index) for which `on` is true, as of `now`. */
+  update(on: readonly boolean[], now: number): void {
+    on.forEach((runs, i) => {
+      const p = this.periods[i];
+      const running = p !== undefined && p.end === Number.POSITIVE_INFINITY;
+      if (runs && !running) this.periods[i] = { start: now, end: Number.POSITIVE_INFINITY };
+      else if (!runs && running) p.end = now;
+    });
+  }
+
+  /** The port's last period of CDP, undefined if it never ran it. */
+  period(index: number): Readonly<Period> | undefined {
+    return this.periods[index];
+  }
+}
 
 /** What `device` heard from its neighbours at virtual time `now`, in the order of its ports. */
 export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
-  if (!runsCdp(device)) return [];
+  const mine = device.cdpPorts();
+  if (mine === undefined) return [];
   const out: CdpNeighbor[] = [];
   for (const port of device.ports) {
     const peer = port.peer;
-    if (!port.up || peer === null || !runsCdp(peer.owner)) continue;
+    const listening = mine.period(port.index);
+    if (!port.up || peer === null || listening?.end !== Number.POSITIVE_INFINITY) continue;
     const n = peer.owner;
-    // The neighbour advertised when the line came up (or it booted), then at each tick of its
-    // own timer, which runs from its boot.
+    const sending = n.cdpPorts()?.period(peer.index);
+    if (sending === undefined) continue;
+    // The neighbour advertised when the line came up, it booted or it turned CDP on, then at
+    // each tick of its own timer, which runs from its boot, until it turned CDP off. This port
+    // heard those sent since it booted and turned CDP on itself.
     const upAt = Math.max(device.interfaceLog.lastChange(port.name) ?? device.bootedAt, n.bootedAt);
-    const tick = n.bootedAt + Math.floor((now - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
-    const heard = Math.max(tick, upAt);
+    const first = Math.max(upAt, sending.start);
+    const last = Math.min(now, sending.end);
+    if (first > last) continue;
+    const tick = n.bootedAt + Math.floor((last - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
+    const heard = Math.max(tick, first);
+    if (heard < Math.max(listening.start, device.bootedAt)) continue;
+    const holdtime = CDP_HOLDTIME - Math.floor((now - heard) / seconds(1));
+    if (holdtime <= 0) continue;
     const address = n.cdpAddress(peer);
     const nativeVlan = n.cdpNativeOf(peer);
     out.push({
@@ -40,7 +82,7 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
       hostname: n.hostname,
       kind: n.kind as CdpNeighbor['kind'],
       peerPort: peer.name,
-      holdtime: CDP_HOLDTIME - Math.floor((now - heard) / seconds(1)),
+      holdtime,
       ...(address !== undefined ? { address } : {}),
       ...(nativeVlan !== undefined ? { nativeVlan } : {}),
     });

@@ -23,6 +23,7 @@ import type {
 import type { SimContext } from '../sim/context.ts';
 import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { CdpPorts } from './cdp.ts';
 import { InterfaceLog } from './interface-log.ts';
 import type { IpStack } from './ip-stack.ts';
 import type { Port } from './port.ts';
@@ -143,6 +144,11 @@ export abstract class Device {
 
   /** The native VLAN a switch port advertises over CDP (a router's or a PC's: none here). */
   cdpNativeOf(_port: Port): number | undefined {
+    return undefined;
+  }
+
+  /** When each port ran CDP: undefined on devices that do not run it (hosts). */
+  cdpPorts(): CdpPorts | undefined {
     return undefined;
   }
 

@@ -19,6 +19,7 @@ import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { CdpPorts, cdpConfigured } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
@@ -60,6 +61,7 @@ export class Router extends IpDevice {
   /** Every IP interface: ports, then subinterfaces and loopbacks in IOS order. */
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
+  private readonly cdp = new CdpPorts();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
@@ -131,6 +133,15 @@ export class Router extends IpDevice {
       ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
       distance: r.distance,
     }));
+
+    this.cdp.update(
+      this.ports.map((p) => cdpConfigured(config, p.name)),
+      this.ctx.sched.now,
+    );
+  }
+
+  override cdpPorts(): CdpPorts {
+    return this.cdp;
   }
 
   refresh(): void {

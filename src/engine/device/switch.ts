@@ -35,6 +35,7 @@ import type {
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { CdpPorts, cdpConfigured } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
@@ -85,6 +86,7 @@ export class Switch extends IpDevice {
   private readonly sviMac: MacAddr;
   /** MAC addresses seen moving between ports (%SW_MATM-4-MACFLAP_NOTIF). */
   private readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
+  private readonly cdp = new CdpPorts();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
@@ -134,6 +136,14 @@ export class Switch extends IpDevice {
       ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
       distance: r.distance,
     }));
+    this.cdp.update(
+      this.ports.map((p) => cdpConfigured(config, p.name)),
+      this.ctx.sched.now,
+    );
+  }
+
+  override cdpPorts(): CdpPorts {
+    return this.cdp;
   }
 
   override get hostname(): string {

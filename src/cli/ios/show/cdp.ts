@@ -1,13 +1,19 @@
 /**
- * show cdp, show cdp neighbors [detail], laid out as IOS 15 prints them (a 1941 router and a
- * 2960 switch as neighbours: their platform, capabilities and software version).
+ * show cdp, show cdp neighbors [detail], show cdp interface, laid out as IOS 15 prints them (a
+ * 1941 router and a 2960 switch as neighbours: their platform, capabilities and software
+ * version). After `no cdp run` each of them says only that CDP is not enabled.
  */
 
 import type { CdpNeighbor } from '../../../engine/api.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
-import { parseInterfaceName } from '../../../shared/ports.ts';
+import { KIND_PORTS, parseInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
+import { state, statuses } from './interfaces.ts';
 import { VERSION_BANNER } from './version.ts';
+
+const NOT_ENABLED = ['% CDP is not enabled'];
+
+const cdpOff = (dev: IosDeviceContext): boolean => dev.runningConfig().cdpRun === false;
 
 /** What each kind of neighbour advertises. */
 const PLATFORM = {
@@ -20,7 +26,8 @@ const PLATFORM = {
   switch: { platform: 'cisco WS-C2960-24TT-L', model: 'WS-C2960-', caps: 'S I', capsLong: 'Switch IGMP' },
 } as const;
 
-export function showCdp(): string[] {
+export function showCdp(dev: IosDeviceContext): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
   return [
     'Global CDP information:',
     '        Sending CDP packets every 60 seconds',
@@ -47,6 +54,7 @@ function summaryRow(e: CdpNeighbor): string[] {
 }
 
 export function showCdpNeighbors(dev: IosDeviceContext): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
   const entries = dev.sim.cdpNeighbors(dev.id);
   return [
     'Capability Codes: R - Router, T - Trans Bridge, B - Source Route Bridge',
@@ -61,6 +69,7 @@ export function showCdpNeighbors(dev: IosDeviceContext): string[] {
 }
 
 export function showCdpNeighborsDetail(dev: IosDeviceContext): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
   const entries = dev.sim.cdpNeighbors(dev.id);
   const out: string[] = [];
   for (const e of entries) {
@@ -90,4 +99,38 @@ export function showCdpNeighborsDetail(dev: IosDeviceContext): string[] {
   }
   out.push('', `Total cdp entries displayed : ${entries.length}`);
   return out;
+}
+
+/**
+ * The physical interfaces running CDP (all but those with `no cdp enable`), or `only` of them,
+ * then how many there are, up and down, when all are listed.
+ */
+export function showCdpInterface(dev: IosDeviceContext, only?: string): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
+  const config = dev.runningConfig();
+  const st = statuses(dev);
+  const out: string[] = [];
+  let up = 0;
+  let down = 0;
+  for (const name of KIND_PORTS[dev.kind]) {
+    const i = config.interfaces[name];
+    if (i === undefined || i.cdpEnable === false || (only !== undefined && name !== only)) continue;
+    const { status, protocol } = state(i, st.get(name));
+    if (protocol === 'up') up++;
+    else down++;
+    out.push(
+      `${name} is ${status}, line protocol is ${protocol}`,
+      '  Encapsulation ARPA',
+      '  Sending CDP packets every 60 seconds',
+      '  Holdtime is 180 seconds',
+    );
+  }
+  if (only !== undefined) return out;
+  return [
+    ...out,
+    '',
+    ` cdp enabled interfaces : ${up + down}`,
+    ` interfaces up          : ${up}`,
+    ` interfaces down        : ${down}`,
+  ];
 }
