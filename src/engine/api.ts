@@ -342,6 +342,8 @@ export interface Simulation {
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
   clearMacTable(id: DeviceId): void;
+  /** `clear cdp table`: forgets its CDP neighbours, heard again at their next advertisement. */
+  clearCdpTable(id: DeviceId): void;
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;

@@ -269,6 +269,10 @@ class EngineSimulation implements Simulation {
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean {
     return this.device(id).deleteArp(ip);
   }
+  clearCdpTable(id: DeviceId): void {
+    const cdp = this.device(id).cdpPorts();
+    if (cdp !== undefined) cdp.clearedAt = this.ctx.sched.now;
+  }
   clearMacTable(id: DeviceId): void {
     this.device(id).clearMacTable();
   }

@@ -1,7 +1,8 @@
 /**
  * CDP neighbours: who hears whom over a cable, what they advertise, and the holdtime, which
  * starts at 180 s with each advertisement the neighbour sends every 60 s from its boot; CDP
- * turned off and on again on a device (`no cdp run`) or a port (`no cdp enable`).
+ * turned off and on again on a device (`no cdp run`) or a port (`no cdp enable`), and the
+ * table cleared.
  */
 import { describe, expect, it } from 'vitest';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
@@ -131,6 +132,18 @@ describe('CDP neighbours', () => {
     expect(holdOf(n, 'S2', 'S1')).toBe(180);
     expect(holdOf(n, 'R1', 'S1')).toBe(60);
     n.reconfigure('S1', S1);
+    expect(holdOf(n, 'R1', 'S1')).toBe(180);
+  });
+
+  it('clear cdp table: the device hears its neighbours again at their next advertisement; they keep it', () => {
+    const n = net();
+    n.run(seconds(65)); // 70 s
+    n.sim.clearCdpTable(d('R1'));
+    expect(n.sim.cdpNeighbors(d('R1'))).toEqual([]);
+    expect(holdOf(n, 'S1', 'R1')).toBe(170);
+    n.run(seconds(49)); // 119 s
+    expect(n.sim.cdpNeighbors(d('R1'))).toEqual([]);
+    n.run(seconds(1)); // 120 s: S1's timer ticks.
     expect(holdOf(n, 'R1', 'S1')).toBe(180);
   });
 });

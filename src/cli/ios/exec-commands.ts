@@ -204,6 +204,15 @@ function privTree(kind: IosKind): IosNode {
       'Clear the entire ARP cache',
       run((env) => env.device!.sim.clearArp(env.device!.id)),
     ),
+    kw(
+      'cdp',
+      'Reset cdp information',
+      kw(
+        'table',
+        'Clear cdp table',
+        run((env) => env.device!.sim.clearCdpTable(env.device!.id)),
+      ),
+    ),
   );
   if (kind === 'switch') {
     const dynamic = () =>

@@ -1,7 +1,7 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../context.ts';
-import { IPV4, range } from '../parser/args.ts';
+import { IPV4, range, WORD } from '../parser/args.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
@@ -10,7 +10,13 @@ import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
-import { showCdp, showCdpInterface, showCdpNeighbors, showCdpNeighborsDetail } from './show/cdp.ts';
+import {
+  showCdp,
+  showCdpEntry,
+  showCdpInterface,
+  showCdpNeighbors,
+  showCdpNeighborsDetail,
+} from './show/cdp.ts';
 import {
   showInterfaces,
   showInterfacesStatus,
@@ -236,6 +242,21 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
         ),
       ),
       kw(
+        'entry',
+        'Information for specific neighbor entry',
+        kw(
+          '*',
+          'all CDP neighbor entries',
+          show((d) => showCdpEntry(d, '*')),
+        ),
+        arg(
+          'name',
+          WORD,
+          'Name of CDP neighbor entry',
+          run((env, a) => env.print(...showCdpEntry(env.device!, a.need<string>('name')))),
+        ),
+      ),
+      kw(
         'neighbors',
         'CDP neighbor entries',
         show((d) => showCdpNeighbors(d)),
@@ -243,6 +264,17 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           'detail',
           'Show detailed information',
           show((d) => showCdpNeighborsDetail(d)),
+        ),
+        arg(
+          'interface',
+          interfaceArg({ physical: true }),
+          '',
+          run((env, a) => env.print(...showCdpNeighbors(env.device!, a.need<string>('interface')))),
+          kw(
+            'detail',
+            'Show detailed information',
+            run((env, a) => env.print(...showCdpNeighborsDetail(env.device!, a.need<string>('interface')))),
+          ),
         ),
       ),
     ),

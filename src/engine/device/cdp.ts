@@ -33,6 +33,8 @@ interface Period {
 /** When CDP ran on each port of a router or a switch, as its configuration turned it on and off. */
 export class CdpPorts {
   private readonly periods: (Period | undefined)[] = [];
+  /** `clear cdp table`: what was heard before this time is forgotten. */
+  clearedAt = Number.NEGATIVE_INFINITY;
 
   /** CDP runs on the ports (by index) for which `on` is true, as of `now`. */
   update(on: readonly boolean[], now: number): void {
@@ -64,14 +66,14 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
     if (sending === undefined) continue;
     // The neighbour advertised when the line came up, it booted or it turned CDP on, then at
     // each tick of its own timer, which runs from its boot, until it turned CDP off. This port
-    // heard those sent since it booted and turned CDP on itself.
+    // heard those sent since it booted, turned CDP on itself and last cleared its table.
     const upAt = Math.max(device.interfaceLog.lastChange(port.name) ?? device.bootedAt, n.bootedAt);
     const first = Math.max(upAt, sending.start);
     const last = Math.min(now, sending.end);
     if (first > last) continue;
     const tick = n.bootedAt + Math.floor((last - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
     const heard = Math.max(tick, first);
-    if (heard < Math.max(listening.start, device.bootedAt)) continue;
+    if (heard < Math.max(listening.start, device.bootedAt, mine.clearedAt)) continue;
     const holdtime = CDP_HOLDTIME - Math.floor((now - heard) / seconds(1));
     if (holdtime <= 0) continue;
     const address = n.cdpAddress(peer);

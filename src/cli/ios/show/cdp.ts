@@ -53,9 +53,15 @@ function summaryRow(e: CdpNeighbor): string[] {
     : [`${e.hostname.padEnd(17)}${line}`];
 }
 
-export function showCdpNeighbors(dev: IosDeviceContext): string[] {
+/** The neighbours heard, on the interface `port` only when it is given. */
+function heard(dev: IosDeviceContext, port?: string): readonly CdpNeighbor[] {
+  const all = dev.sim.cdpNeighbors(dev.id);
+  return port === undefined ? all : all.filter((e) => e.port === port);
+}
+
+export function showCdpNeighbors(dev: IosDeviceContext, port?: string): string[] {
   if (cdpOff(dev)) return NOT_ENABLED;
-  const entries = dev.sim.cdpNeighbors(dev.id);
+  const entries = heard(dev, port);
   return [
     'Capability Codes: R - Router, T - Trans Bridge, B - Source Route Bridge',
     '                  S - Switch, H - Host, I - IGMP, r - Repeater, P - Phone,',
@@ -68,37 +74,45 @@ export function showCdpNeighbors(dev: IosDeviceContext): string[] {
   ];
 }
 
-export function showCdpNeighborsDetail(dev: IosDeviceContext): string[] {
+/** One neighbour as `show cdp neighbors detail` and `show cdp entry` describe it. */
+function detail(e: CdpNeighbor): string[] {
+  const p = PLATFORM[e.kind];
+  const address = e.address === undefined ? [] : [`  IP address: ${formatIpv4(e.address)}`];
+  return [
+    '-------------------------',
+    `Device ID: ${e.hostname}`,
+    'Entry address(es):',
+    ...address,
+    `Platform: ${p.platform},  Capabilities: ${p.capsLong}`,
+    `Interface: ${e.port},  Port ID (outgoing port): ${e.peerPort}`,
+    `Holdtime : ${e.holdtime} sec`,
+    '',
+    'Version :',
+    ...VERSION_BANNER[e.kind],
+    '',
+    'advertisement version: 2',
+    "VTP Management Domain: ''",
+    ...(e.nativeVlan !== undefined ? [`Native VLAN: ${e.nativeVlan}`] : []),
+    'Duplex: full',
+    'Management address(es):',
+    // A switch's management address is its SVI's; a router gives none beyond its entry address.
+    ...(e.kind === 'switch' ? address : []),
+    '',
+  ];
+}
+
+export function showCdpNeighborsDetail(dev: IosDeviceContext, port?: string): string[] {
   if (cdpOff(dev)) return NOT_ENABLED;
-  const entries = dev.sim.cdpNeighbors(dev.id);
-  const out: string[] = [];
-  for (const e of entries) {
-    const p = PLATFORM[e.kind];
-    const address = e.address === undefined ? [] : [`  IP address: ${formatIpv4(e.address)}`];
-    out.push(
-      '-------------------------',
-      `Device ID: ${e.hostname}`,
-      'Entry address(es):',
-      ...address,
-      `Platform: ${p.platform},  Capabilities: ${p.capsLong}`,
-      `Interface: ${e.port},  Port ID (outgoing port): ${e.peerPort}`,
-      `Holdtime : ${e.holdtime} sec`,
-      '',
-      'Version :',
-      ...VERSION_BANNER[e.kind],
-      '',
-      'advertisement version: 2',
-      "VTP Management Domain: ''",
-      ...(e.nativeVlan !== undefined ? [`Native VLAN: ${e.nativeVlan}`] : []),
-      'Duplex: full',
-      'Management address(es):',
-      // A switch's management address is its SVI's; a router gives none beyond its entry address.
-      ...(e.kind === 'switch' ? address : []),
-      '',
-    );
-  }
-  out.push('', `Total cdp entries displayed : ${entries.length}`);
-  return out;
+  const entries = heard(dev, port);
+  return [...entries.flatMap(detail), '', `Total cdp entries displayed : ${entries.length}`];
+}
+
+/** `show cdp entry NAME`: the neighbours whose Device ID is `name`, every one for "*". */
+export function showCdpEntry(dev: IosDeviceContext, name: string): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
+  return heard(dev)
+    .filter((e) => name === '*' || e.hostname === name)
+    .flatMap(detail);
 }
 
 /**
