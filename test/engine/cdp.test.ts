@@ -146,4 +146,17 @@ describe('CDP neighbours', () => {
     n.run(seconds(1)); // 120 s: S1's timer ticks.
     expect(holdOf(n, 'R1', 'S1')).toBe(180);
   });
+
+  it('a device added with CDP off never advertises; a device reloaded hears its neighbours at once', () => {
+    const n = net();
+    n.switch('S3', {});
+    n.sim.configure(d('S3'), { ...n.config('S3', {}), cdpRun: false });
+    n.link('R1:g0/1', 'S3:g0/1');
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': {} } });
+    n.run(seconds(5));
+    expect(n.sim.cdpNeighbors(d('R1')).map((e) => e.hostname)).toEqual(['S1']);
+    n.run(seconds(60)); // 70 s
+    n.sim.reload(d('R1'));
+    expect(holdOf(n, 'R1', 'S1')).toBe(180);
+  });
 });

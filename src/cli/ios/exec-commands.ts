@@ -10,6 +10,7 @@ import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import { DEFAULT_PING, type IosPingOptions, iosPing, iosTraceroute, resolveTarget } from './ping.ts';
+import { clearCdpTable } from './show/cdp.ts';
 import { showRunning, showTree } from './show-commands.ts';
 
 const ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.';
@@ -210,7 +211,7 @@ function privTree(kind: IosKind): IosNode {
       kw(
         'table',
         'Clear cdp table',
-        run((env) => env.device!.sim.clearCdpTable(env.device!.id)),
+        run((env) => env.print(...clearCdpTable(env.device!))),
       ),
     ),
   );

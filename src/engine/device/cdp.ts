@@ -64,13 +64,19 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
     const n = peer.owner;
     const sending = n.cdpPorts()?.period(peer.index);
     if (sending === undefined) continue;
-    // The neighbour advertised when the line came up, it booted or it turned CDP on, then at
+    // The neighbour advertised when the line came up, either end booted or it turned CDP on, then at
     // each tick of its own timer, which runs from its boot, until it turned CDP off. This port
     // heard those sent since it booted, turned CDP on itself and last cleared its table.
-    const upAt = Math.max(device.interfaceLog.lastChange(port.name) ?? device.bootedAt, n.bootedAt);
+    const upAt = Math.max(
+      device.interfaceLog.lastChange(port.name) ?? device.bootedAt,
+      device.bootedAt,
+      n.bootedAt,
+    );
     const first = Math.max(upAt, sending.start);
     const last = Math.min(now, sending.end);
-    if (first > last) continue;
+    // Nothing goes out once CDP stopped, even at that instant: a device added or reloaded with
+    // a configuration that turns CDP off never advertises.
+    if (first > last || first >= sending.end) continue;
     const tick = n.bootedAt + Math.floor((last - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
     const heard = Math.max(tick, first);
     if (heard < Math.max(listening.start, device.bootedAt, mine.clearedAt)) continue;

@@ -107,12 +107,23 @@ export function showCdpNeighborsDetail(dev: IosDeviceContext, port?: string): st
   return [...entries.flatMap(detail), '', `Total cdp entries displayed : ${entries.length}`];
 }
 
-/** `show cdp entry NAME`: the neighbours whose Device ID is `name`, every one for "*". */
+/**
+ * `show cdp entry NAME`: the neighbours whose Device ID is `name`; a name ending in "*" matches
+ * the Device IDs it starts (every one for "*" alone).
+ */
 export function showCdpEntry(dev: IosDeviceContext, name: string): string[] {
   if (cdpOff(dev)) return NOT_ENABLED;
+  const prefix = name.endsWith('*') ? name.slice(0, -1) : undefined;
   return heard(dev)
-    .filter((e) => name === '*' || e.hostname === name)
+    .filter((e) => (prefix === undefined ? e.hostname === name : e.hostname.startsWith(prefix)))
     .flatMap(detail);
+}
+
+/** `clear cdp table`, refused like the show commands after `no cdp run`. */
+export function clearCdpTable(dev: IosDeviceContext): string[] {
+  if (cdpOff(dev)) return NOT_ENABLED;
+  dev.sim.clearCdpTable(dev.id);
+  return [];
 }
 
 /**
