@@ -2,6 +2,7 @@
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
+import type { Args } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
@@ -37,9 +38,9 @@ import {
 } from './show/tables.ts';
 import { showVersion } from './show/version.ts';
 
-type Render = (dev: IosDeviceContext, env: IosEnv) => string[];
+type Render = (dev: IosDeviceContext, env: IosEnv, a: Args) => string[];
 
-const show = (render: Render) => run((env) => env.print(...render(env.device!, env)));
+const show = (render: Render) => run((env, a) => env.print(...render(env.device!, env, a)));
 
 /** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
 const NVRAM_BYTES = { router: 262136, switch: 65536 } as const;
@@ -238,7 +239,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           'interface',
           interfaceArg({ physical: true }),
           '',
-          run((env, a) => env.print(...showCdpInterface(env.device!, a.need<string>('interface')))),
+          show((d, _e, a) => showCdpInterface(d, a.need<string>('interface'))),
         ),
       ),
       kw(
@@ -253,7 +254,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           'name',
           WORD,
           'Name of CDP neighbor entry',
-          run((env, a) => env.print(...showCdpEntry(env.device!, a.need<string>('name')))),
+          show((d, _e, a) => showCdpEntry(d, a.need<string>('name'))),
         ),
       ),
       kw(
@@ -269,11 +270,11 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           'interface',
           interfaceArg({ physical: true }),
           '',
-          run((env, a) => env.print(...showCdpNeighbors(env.device!, a.need<string>('interface')))),
+          show((d, _e, a) => showCdpNeighbors(d, a.need<string>('interface'))),
           kw(
             'detail',
             'Show detailed information',
-            run((env, a) => env.print(...showCdpNeighborsDetail(env.device!, a.need<string>('interface')))),
+            show((d, _e, a) => showCdpNeighborsDetail(d, a.need<string>('interface'))),
           ),
         ),
       ),

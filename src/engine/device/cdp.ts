@@ -16,12 +16,13 @@ import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { CdpNeighbor } from '../api.ts';
 import type { Device } from './device.ts';
+import type { Port } from './port.ts';
 
 const CDP_TIMER = seconds(60);
 const CDP_HOLDTIME = 180;
 
 /** Whether `config` runs CDP on the port named `port`: `cdp run` and `cdp enable`, both defaults. */
-export const cdpConfigured = (config: DeviceConfig, port: string): boolean =>
+const cdpConfigured = (config: DeviceConfig, port: string): boolean =>
   config.cdpRun !== false && config.interfaces[port]?.cdpEnable !== false;
 
 /** When a port last started running CDP, and when it stopped (+Infinity while it runs). */
@@ -36,9 +37,10 @@ export class CdpPorts {
   /** `clear cdp table`: what was heard before this time is forgotten. */
   clearedAt = Number.NEGATIVE_INFINITY;
 
-  /** CDP runs on the ports (by index) for which `on` is true, as of `now`. */
-  update(on: readonly boolean[], now: number): void {
-    on.forEach((runs, i) => {
+  /** Notes which of `ports` run CDP under `config`, as of `now`. */
+  update(config: DeviceConfig, ports: readonly Port[], now: number): void {
+    ports.forEach((port, i) => {
+      const runs = cdpConfigured(config, port.name);
       const p = this.periods[i];
       const running = p !== undefined && p.end === Number.POSITIVE_INFINITY;
       if (runs && !running) this.periods[i] = { start: now, end: Number.POSITIVE_INFINITY };
@@ -64,19 +66,15 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
     const n = peer.owner;
     const sending = n.cdpPorts()?.period(peer.index);
     if (sending === undefined) continue;
-    // The neighbour advertised when the line came up, either end booted or it turned CDP on, then at
-    // each tick of its own timer, which runs from its boot, until it turned CDP off. This port
-    // heard those sent since it booted, turned CDP on itself and last cleared its table.
-    const upAt = Math.max(
-      device.interfaceLog.lastChange(port.name) ?? device.bootedAt,
-      device.bootedAt,
-      n.bootedAt,
-    );
+    // The neighbour advertised when the line came up, either end booted or it turned CDP on,
+    // then at each tick of its own timer, which runs from its boot, until it turned CDP off.
+    // This port heard those sent since it booted, turned CDP on itself and cleared its table.
+    const upAt = Math.max(device.bootedAt, n.bootedAt, device.interfaceLog.lastChange(port.name) ?? 0);
     const first = Math.max(upAt, sending.start);
-    const last = Math.min(now, sending.end);
     // Nothing goes out once CDP stopped, even at that instant: a device added or reloaded with
     // a configuration that turns CDP off never advertises.
-    if (first > last || first >= sending.end) continue;
+    if (first >= sending.end) continue;
+    const last = Math.min(now, sending.end);
     const tick = n.bootedAt + Math.floor((last - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
     const heard = Math.max(tick, first);
     if (heard < Math.max(listening.start, device.bootedAt, mine.clearedAt)) continue;

@@ -19,7 +19,7 @@ import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { CdpPorts, cdpConfigured } from './cdp.ts';
+import { CdpPorts } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
@@ -134,10 +134,7 @@ export class Router extends IpDevice {
       distance: r.distance,
     }));
 
-    this.cdp.update(
-      this.ports.map((p) => cdpConfigured(config, p.name)),
-      this.ctx.sched.now,
-    );
+    this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
   override cdpPorts(): CdpPorts {

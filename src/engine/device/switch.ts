@@ -35,7 +35,7 @@ import type {
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { CdpPorts, cdpConfigured } from './cdp.ts';
+import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
@@ -136,10 +136,7 @@ export class Switch extends IpDevice {
       ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
       distance: r.distance,
     }));
-    this.cdp.update(
-      this.ports.map((p) => cdpConfigured(config, p.name)),
-      this.ctx.sched.now,
-    );
+    this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
   override cdpPorts(): CdpPorts {

@@ -1,7 +1,8 @@
 /**
- * show cdp, show cdp neighbors [detail], show cdp interface, laid out as IOS 15 prints them (a
- * 1941 router and a 2960 switch as neighbours: their platform, capabilities and software
- * version). After `no cdp run` each of them says only that CDP is not enabled.
+ * show cdp, show cdp neighbors [detail], show cdp entry, show cdp interface and clear cdp table,
+ * laid out as IOS 15 prints them (a 1941 router and a 2960 switch as neighbours: their
+ * platform, capabilities and software version). After `no cdp run` each of them says only that
+ * CDP is not enabled.
  */
 
 import type { CdpNeighbor } from '../../../engine/api.ts';
