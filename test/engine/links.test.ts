@@ -141,3 +141,39 @@ describe('pcap tap', () => {
     expect(seen).toHaveLength(4);
   });
 });
+
+describe('removing a device', () => {
+  /** PC1's echo request on its way from S1 to PC2 (on the second cable, 7.88 us each). */
+  function inFlight(): { n: TestNet; job: ReturnType<TestNet['sim']['ping']> } {
+    const n = pair();
+    n.sim.trace.clear();
+    const job = n.sim.ping(d('PC1'), ip('10.0.0.2'), { count: 1, timeout: seconds(1), size: 32 });
+    n.sim.runUntil((n.sim.now() + 10) as Micros);
+    return { n, job };
+  }
+
+  it('drops a frame still on its way to it, at the port it was going to', () => {
+    const { n, job } = inFlight();
+    n.sim.removeDevice(d('PC2'));
+    n.finish(job);
+    expect(marks(job)).toBe('.');
+    const drops = n.sim.trace.events.filter((e) => e.kind === 'drop');
+    expect(drops.map((e) => e.kind === 'drop' && `${e.device} ${e.reason}`)).toEqual(['PC2 no-cable']);
+  });
+
+  it('drops it there even when a device added meanwhile needs a port', () => {
+    const { n, job } = inFlight();
+    n.sim.removeDevice(d('PC2'));
+    n.pc('PC3', '10.0.0.3/24');
+    n.finish(job);
+    expect(marks(job)).toBe('.');
+    const drops = n.sim.trace.events.filter((e) => e.kind === 'drop');
+    expect(drops.map((e) => e.kind === 'drop' && `${e.device} ${e.reason}`)).toEqual(['PC2 no-cable']);
+    // Once nothing can be on its way to it, the removed port's record serves a new port.
+    n.pc('PC4', '10.0.0.4/24');
+    n.link('PC4:fa0', 'S1:g0/1');
+    n.link('PC3:fa0', 'S1:fa0/2');
+    expect(marks(n.ping('PC1', '10.0.0.4', { count: 2 }))).toBe('!!');
+    expect(marks(n.ping('PC3', '10.0.0.4', { count: 2 }))).toBe('!!');
+  });
+});

@@ -1,8 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventTarget, FrameSink } from '../../src/engine/sim/scheduler.ts';
+import type { EventTarget, FrameSink, FrameSinks } from '../../src/engine/sim/scheduler.ts';
 import { Scheduler } from '../../src/engine/sim/scheduler.ts';
 import { Timer } from '../../src/engine/sim/timer.ts';
+
+/** Frame sinks by number, as a simulation's port table holds its ports. */
+class Sinks implements FrameSinks {
+  readonly list: FrameSink[] = [];
+  at(n: number): FrameSink {
+    return this.list[n]!;
+  }
+  /** Adds `sink`; returns its number. */
+  add(sink: FrameSink): number {
+    return this.list.push(sink) - 1;
+  }
+}
+
+/** A scheduler with a registry of frame sinks of its own. */
+class TestScheduler extends Scheduler {
+  constructor(readonly registry: Sinks = new Sinks()) {
+    super(registry);
+  }
+}
+const scheduler = (): TestScheduler => new TestScheduler();
 
 class Log implements EventTarget {
   readonly seen: [number, number][] = [];
@@ -16,7 +36,7 @@ describe('Scheduler', () => {
   it('runs events by time, then in the order they were scheduled', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 200 }), (times) => {
-        const s = new Scheduler();
+        const s = scheduler();
         const log = new Log(s);
         times.forEach((t, i) => {
           s.at(t, log, i, null, 0, 0);
@@ -35,7 +55,7 @@ describe('Scheduler', () => {
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.boolean()), { maxLength: 150 }),
         (specs) => {
-          const s = new Scheduler();
+          const s = scheduler();
           const log = new Log(s);
           const events = specs.map(([t], i) => s.at(t, log, i, null, 0, 0));
           const seqs = events.map((e) => s.seqOf(e));
@@ -55,7 +75,7 @@ describe('Scheduler', () => {
   });
 
   it('a stale handle cannot cancel the event that reused its record', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const log = new Log(s);
     const first = s.at(1, log, 1, null, 0, 0);
     const firstSeq = s.seqOf(first);
@@ -71,7 +91,7 @@ describe('Scheduler', () => {
   });
 
   it('runUntil stops at its bound without moving the clock past the last event run', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const log = new Log(s);
     for (let i = 1; i <= 10; i++) s.at(i * 10, log, i, null, 0, 0);
     expect(s.runUntil(1000, 3)).toBe(3);
@@ -84,7 +104,7 @@ describe('Scheduler', () => {
   });
 
   it('never schedules into the past', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const log = new Log(s);
     s.runUntil(100, 10);
     s.at(5, log, 1, null, 0, 0);
@@ -112,7 +132,11 @@ const pair = (onLine: number, delay: number): Float64Array => Float64Array.of(on
 
 class Recorder implements EventTarget, FrameSink {
   readonly seen: string[] = [];
-  constructor(private readonly sched: Scheduler) {}
+  /** Its number among the scheduler's frame sinks. */
+  readonly n: number;
+  constructor(private readonly sched: TestScheduler) {
+    this.n = sched.registry.add(this);
+  }
   onEvent(code: number): void {
     this.seen.push(`${this.sched.now}:t${code}`);
   }
@@ -124,7 +148,7 @@ class Recorder implements EventTarget, FrameSink {
         pair(0.08 * (frameId % 5), 1),
         0,
         1,
-        this,
+        this.n,
         null,
         frameId + 1,
         0,
@@ -249,27 +273,40 @@ describe('Scheduler with frames and timers', () => {
 
   it('breaks ties between a frame and a timer by the order they were scheduled', () => {
     for (const frameFirst of [true, false]) {
-      const s = new Scheduler();
+      const s = scheduler();
       const r = new Recorder(s);
-      if (frameFirst) s.atFrame(pair(1, 2), 0, 1, r, null, 1, 0, 60, -1, 0, -1);
+      if (frameFirst) s.atFrame(pair(1, 2), 0, 1, r.n, null, 1, 0, 60, -1, 0, -1);
       s.at(3, r, 9, null, 0, 0);
-      if (!frameFirst) s.atFrame(pair(1, 2), 0, 1, r, null, 1, 0, 60, -1, 0, -1);
+      if (!frameFirst) s.atFrame(pair(1, 2), 0, 1, r.n, null, 1, 0, 60, -1, 0, -1);
       while (s.step()) {}
       const frame = '3:f1/0/60/-1/0';
       expect(r.seen).toEqual(frameFirst ? [frame, '3:t9'] : ['3:t9', frame]);
     }
   });
 
+  it('hands each frame to the sink its number names', () => {
+    const s = scheduler();
+    const a = new Recorder(s);
+    const b = new Recorder(s);
+    // Frame ids not divisible by 3, so that no arrival sends a frame on.
+    s.atFrame(pair(1, 2), 0, 1, b.n, null, 1, 0, 60, -1, 0, -1);
+    s.atFrame(pair(1, 2), 0, 1, a.n, null, 2, 0, 60, -1, 0, -1);
+    s.atFrame(pair(1, 3), 0, 1, b.n, null, 4, 0, 60, -1, 0, -1);
+    while (s.step()) {}
+    expect(a.seen).toEqual(['3:f2/0/60/-1/0']);
+    expect(b.seen).toEqual(['3:f1/0/60/-1/0', '4:f4/0/60/-1/0']);
+  });
+
   it('keeps a lane in order when its ring grows after wrapping around', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const r = new Recorder(s);
     // Frame ids not divisible by 3, so that no arrival sends a frame on.
     const id = (i: number) => 3 * i + 1;
     let next = 0;
-    for (; next < 10; next++) s.atFrame(pair(1, 2), 0, 1, r, null, id(next), 0, 60, -1, 0, 0);
+    for (; next < 10; next++) s.atFrame(pair(1, 2), 0, 1, r.n, null, id(next), 0, 60, -1, 0, 0);
     for (let i = 0; i < 6; i++) s.step();
     // The ring's head is now past its start: these wrap around, then outgrow the ring twice.
-    for (; next < 70; next++) s.atFrame(pair(1, 2), 0, 1, r, null, id(next), 0, 60, -1, 0, 0);
+    for (; next < 70; next++) s.atFrame(pair(1, 2), 0, 1, r.n, null, id(next), 0, 60, -1, 0, 0);
     while (s.step()) {}
     const ids = r.seen.map((e) => Number(e.split(':f')[1]!.split('/')[0]));
     expect(ids).toEqual(Array.from({ length: 70 }, (_, i) => id(i)));
@@ -278,7 +315,7 @@ describe('Scheduler with frames and timers', () => {
   it('runs frames, delayed events and timers in (time, sequence) order, cancels and bounds included', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-        const s = new Scheduler();
+        const s = scheduler();
         const r = new Recorder(s);
         const seen = r.seen;
         const handles: [number, number][] = [];
@@ -292,7 +329,7 @@ describe('Scheduler with frames and timers', () => {
           } else if (o.kind === 'frame') {
             const id = ids++;
             // A hint that is often wrong: the scheduler must check it.
-            s.atFrame(pair(o.onLine, o.delay), 0, 1, r, null, id * 3, 7, 60, 5, 1, id % 17);
+            s.atFrame(pair(o.onLine, o.delay), 0, 1, r.n, null, id * 3, 7, 60, 5, 1, id % 17);
           } else if (o.kind === 'after') {
             s.atAfter(pair(o.onLine, o.delay), 0, 1, r, ids++, ids % 17);
           } else if (o.kind === 'in') {
@@ -322,7 +359,7 @@ describe('Scheduler with frames and timers', () => {
 
 describe('Timer', () => {
   it('re-arming cancels the previous deadline', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const log = new Log(s);
     const t = new Timer(s, log, 7);
     t.set(10, null, 0);
@@ -377,7 +414,7 @@ describe('Timer', () => {
 
   /** Replays `script` on a fresh scheduler: what fired, when, with which argument and token. */
   function replay(script: Op[], lazy: boolean): [number, number, unknown, number][] {
-    const s = new Scheduler();
+    const s = scheduler();
     const seen: [number, number, unknown, number][] = [];
     const log: EventTarget = { onEvent: (code, a, b) => seen.push([s.now, code, a, b]) };
     const timers = [0, 1, 2].map((i) =>
@@ -419,7 +456,7 @@ describe('Timer', () => {
   });
 
   it('keeps one pending event across echoes that are answered, and none once cancelled', () => {
-    const s = new Scheduler();
+    const s = scheduler();
     const log = new Log(s);
     const t = new Timer(s, log, 7);
     for (let echo = 0; echo < 100; echo++) {

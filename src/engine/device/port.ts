@@ -106,6 +106,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
    */
   private readonly record: number;
   private qLen = 0;
+  /** The serial number of the port at the far end of its cable, which its frames are for. */
+  private peerSerial = -1;
   peer: Port | null = null;
   /** The scheduler's frame lane this port's last frame went into (a hint). */
   private lane = -1;
@@ -165,7 +167,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.queueLimit = queueLimit;
     this.macHigh = macHigh(mac);
     this.macLow = macLow(mac);
-    this.record = ctx.ports.add(this);
+    this.record = ctx.ports.add(this, ctx.sched.now);
     this.serial = this.record / RECORD;
   }
 
@@ -211,13 +213,14 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
 
   /** The port is gone (its device was removed): its record can be reused. */
   release(): void {
-    this.ctx.ports.remove(this.record);
+    this.ctx.ports.remove(this.record, this.ctx.sched.now);
   }
 
   /** Cabled to `peer` through `link` (or uncabled when both are null). */
   attach(link: Link | null, peer: Port | null): void {
     this.link = link;
     this.peer = peer;
+    this.peerSerial = peer === null ? -1 : peer.serial;
     if (link !== null) {
       this.epoch = link.epoch;
       const t = this.ctx.ports.data;
@@ -382,7 +385,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
       timing,
       at + ON_LINE,
       at + DELAY,
-      this.peer!,
+      this.peerSerial,
       frame,
       frameId,
       this.epoch,

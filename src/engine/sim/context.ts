@@ -31,9 +31,9 @@ export interface ContextOptions {
 }
 
 export class SimContext {
-  readonly sched = new Scheduler();
-  /** Every port's per-frame numbers (port-table.ts). */
+  /** Every port's per-frame numbers (port-table.ts), and where frame events find their port. */
   readonly ports = new PortTable<Port>();
+  readonly sched = new Scheduler(this.ports);
   /** The switches' MAC tables and the IP stacks' forwarding caches (slot-store.ts). */
   readonly tables = new SlotStore();
   /** The switches' MAC tables, in `tables`. */

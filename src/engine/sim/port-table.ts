@@ -24,6 +24,12 @@ export const TX_BYTES = 5;
  * GAP_TIME (a fractional time passed as an argument would be boxed).
  */
 export const ON_LINE = 6;
+/**
+ * More bytes than any frame takes on the line, which bounds how long a frame is on its way: the
+ * engine does not fragment, so a frame holds up to a whole IPv4 datagram (65,535 bytes), plus
+ * its header, tag, preamble and FCS.
+ */
+const MAX_FRAME_ON_LINE = 2 ** 17;
 /** Numbers per port (seven used): 64 bytes, one cache line (the storage is aligned: aligned.ts). */
 export const STRIDE = 8;
 
@@ -34,22 +40,23 @@ export class PortTable<P = unknown> {
    * What each record belongs to, by serial number (base / STRIDE): a switch finds the port a
    * MAC table names here, one array for all, rather than in an array of its own.
    */
-  private readonly owners: (P | null)[] = [];
+  private readonly owners: P[] = [];
   private count = 0;
-  /** Bases of removed ports' records, for reuse. */
+  /** Bases of removed ports' records, for reuse, and when each may be reused (after, not at). */
   private readonly free: number[] = [];
+  private readonly freeAt: number[] = [];
 
-  /** What the record with serial number `serial` belongs to. */
+  /** What the record with serial number `serial` belongs to (frame events name ports so). */
   at(serial: number): P {
     return this.owners[serial]!;
   }
 
   /**
-   * Room for one more record, idle, uncabled and with zero counters, belonging to `owner`;
-   * returns its base index in `data` (its serial number times STRIDE).
+   * Room for one more record, idle, uncabled and with zero counters, belonging to `owner`, at
+   * virtual time `now`; returns its base index in `data` (its serial number times STRIDE).
    */
-  add(owner: P): number {
-    let base = this.free.pop();
+  add(owner: P, now: number): number {
+    let base = this.reusable(now);
     if (base === undefined) {
       base = this.count++ * STRIDE;
       if (base === this.data.length) {
@@ -66,9 +73,32 @@ export class PortTable<P = unknown> {
     return base;
   }
 
-  /** The record at `base` is no longer used. */
-  remove(base: number): void {
-    this.owners[base / STRIDE] = null;
+  /**
+   * The record at `base` is no longer used, from virtual time `now`. Frame events name their
+   * port by its serial number, so a frame already on its way to the removed port must still
+   * find it there (to be dropped, its cable gone): the owner stays in place, and the record is
+   * not reused before every frame its last cable could have been carrying has arrived.
+   */
+  remove(base: number, now: number): void {
+    const data = this.data;
+    const byteTime = data[base + BYTE_TIME]!;
+    const flight = Number.isNaN(byteTime) ? 0 : MAX_FRAME_ON_LINE * byteTime + data[base + DELAY]!;
     this.free.push(base);
+    this.freeAt.push(now + flight);
+  }
+
+  /** A removed record that nothing can be on its way to any more at `now`, taken off the list. */
+  private reusable(now: number): number | undefined {
+    const free = this.free;
+    for (let i = 0; i < free.length; i++) {
+      if (this.freeAt[i]! >= now) continue;
+      const base = free[i]!;
+      free[i] = free[free.length - 1]!;
+      free.pop();
+      this.freeAt[i] = this.freeAt[this.freeAt.length - 1]!;
+      this.freeAt.pop();
+      return base;
+    }
+    return undefined;
   }
 }

@@ -47,6 +47,18 @@ export interface FrameSink {
   arrive(frame: unknown, frameId: number, epoch: number, len: number, tag: number, owned: number): void;
 }
 
+/**
+ * Where a frame event's sink is found: frame events name their sink by a number (a port's
+ * serial number) rather than hold a reference to it. Storing a reference into the event records
+ * makes V8's write barrier read the header of the page the referenced object lies on, a line
+ * that every one of the heap's pages has at the same offset: on a large network these headers
+ * evict one another from the caches, and the read cost most of a cache miss per frame. A
+ * small integer needs no barrier.
+ */
+export interface FrameSinks {
+  at(n: number): FrameSink;
+}
+
 const FRAME = -1;
 const INITIAL = 1024;
 /** What `pick` returns besides a lane: the heap's top, or nothing pending. */
@@ -72,11 +84,12 @@ export class Scheduler implements Clock {
   /** Current virtual time (microseconds). */
   now = 0;
   private seq = 0;
+  private readonly sinks: FrameSinks;
 
   // Event records, by slot. What one event needs sits together (one cache line for its
   // numbers, one for its two references), since a record is written long before it is read:
   // running a frame event touches those two lines and nothing else of the scheduler's.
-  /** target, payload */
+  /** target (a frame event's: its sink's number), payload */
   private objs: unknown[] = new Array(INITIAL * 2).fill(null);
   private rec = alignedFloat64(INITIAL * REC);
   /** Heap position of a slot, -1 when not in the heap (only the heap writes it). */
@@ -107,6 +120,11 @@ export class Scheduler implements Clock {
    * allocation per event.
    */
   private readonly after = new Float64Array(2);
+
+  /** `sinks`: where frame events find the sink they name (see FrameSinks). */
+  constructor(sinks: FrameSinks) {
+    this.sinks = sinks;
+  }
 
   get pending(): number {
     return this.size + this.inLanes;
@@ -173,9 +191,9 @@ export class Scheduler implements Clock {
   }
 
   /**
-   * Schedules `sink.arrive(frame, frameId, epoch, len, tag, owned)` for a frame that takes
-   * `times[onLineAt]` microseconds to put on the cable and `times[delayAt]` more to cross it: at
-   * now + onLine + delay. (The pair comes in an array, a port's record, for the reason given at
+   * Schedules `sinks.at(sink).arrive(frame, frameId, epoch, len, tag, owned)` for a frame that
+   * takes `times[onLineAt]` microseconds to put on the cable and `times[delayAt]` more to cross
+   * it: at now + onLine + delay. (The pair comes in an array, a port's record, for the reason given at
    * `after`.) `lane` is the lane this sender used last (a hint; -1 if none); returns the one used
    * now.
    */
@@ -183,7 +201,7 @@ export class Scheduler implements Clock {
     times: Float64Array,
     onLineAt: number,
     delayAt: number,
-    sink: FrameSink,
+    sink: number,
     frame: unknown,
     frameId: number,
     epoch: number,
@@ -320,7 +338,7 @@ export class Scheduler implements Clock {
     // A frame's epoch, length, tag and ownership are small integers, and go out as such: read
     // from a Float64Array in unoptimized code they would be heap numbers, and a field that
     // ever stores one (a byte counter) becomes a heap number of its own (device/counter.ts).
-    if (code === FRAME) (target as FrameSink).arrive(a, b, c | 0, d | 0, e | 0, f | 0);
+    if (code === FRAME) this.sinks.at(target as number).arrive(a, b, c | 0, d | 0, e | 0, f | 0);
     else (target as EventTarget).onEvent(code, a, b, c);
   }
 
