@@ -5,6 +5,8 @@
 # miss per event, so compare runs of the same code, two or three of each.
 #
 # Usage: bench/callgrind.sh DEVICES [FLOWS] [HOPS]    (needs valgrind)
+# HOPS defaults to about twenty echoes per pinging PC (bench/cache-probe.ts says why), which
+# takes about 2.5 minutes at 10,000 devices with every PC busy.
 # LL=size,ways,line sets the simulated last-level cache (524288,8,64 by default); a processor's
 # whole third-level cache, say 33554432,16,64, shows what goes to memory on a large network.
 # V8 optimizes synchronously (--no-concurrent-recompilation): under valgrind the background
