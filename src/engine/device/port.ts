@@ -211,7 +211,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     return this.carriesMore ? undefined : null;
   }
 
-  /** The port is gone (its device was removed): its record can be reused. */
+  /** The port is gone (its device was removed): its record can be reused (see PortTable.remove). */
   release(): void {
     this.ctx.ports.remove(this.record, this.ctx.sched.now);
   }

@@ -42,9 +42,8 @@ export class PortTable<P = unknown> {
    */
   private readonly owners: P[] = [];
   private count = 0;
-  /** Bases of removed ports' records, for reuse, and when each may be reused (after, not at). */
-  private readonly free: number[] = [];
-  private readonly freeAt: number[] = [];
+  /** Removed ports' records, for reuse: each one's base, and the time after which it may be. */
+  private readonly free: { readonly base: number; readonly after: number }[] = [];
 
   /** What the record with serial number `serial` belongs to (frame events name ports so). */
   at(serial: number): P {
@@ -56,8 +55,10 @@ export class PortTable<P = unknown> {
    * virtual time `now`; returns its base index in `data` (its serial number times STRIDE).
    */
   add(owner: P, now: number): number {
-    let base = this.reusable(now);
-    if (base === undefined) {
+    const reuse = this.free.findIndex((f) => f.after < now);
+    let base: number;
+    if (reuse >= 0) base = this.free.splice(reuse, 1)[0]!.base;
+    else {
       base = this.count++ * STRIDE;
       if (base === this.data.length) {
         const grown = alignedFloat64(this.data.length * 2);
@@ -83,22 +84,6 @@ export class PortTable<P = unknown> {
     const data = this.data;
     const byteTime = data[base + BYTE_TIME]!;
     const flight = Number.isNaN(byteTime) ? 0 : MAX_FRAME_ON_LINE * byteTime + data[base + DELAY]!;
-    this.free.push(base);
-    this.freeAt.push(now + flight);
-  }
-
-  /** A removed record that nothing can be on its way to any more at `now`, taken off the list. */
-  private reusable(now: number): number | undefined {
-    const free = this.free;
-    for (let i = 0; i < free.length; i++) {
-      if (this.freeAt[i]! >= now) continue;
-      const base = free[i]!;
-      free[i] = free[free.length - 1]!;
-      free.pop();
-      this.freeAt[i] = this.freeAt[this.freeAt.length - 1]!;
-      this.freeAt.pop();
-      return base;
-    }
-    return undefined;
+    this.free.push({ base, after: now + flight });
   }
 }

@@ -193,9 +193,9 @@ export class Scheduler implements Clock {
   /**
    * Schedules `sinks.at(sink).arrive(frame, frameId, epoch, len, tag, owned)` for a frame that
    * takes `times[onLineAt]` microseconds to put on the cable and `times[delayAt]` more to cross
-   * it: at now + onLine + delay. (The pair comes in an array, a port's record, for the reason given at
-   * `after`.) `lane` is the lane this sender used last (a hint; -1 if none); returns the one used
-   * now.
+   * it: at now + onLine + delay. (The pair comes in an array, a port's record, for the reason
+   * given at `after`.) `lane` is the lane this sender used last (a hint; -1 if none); returns the
+   * one used now.
    */
   atFrame(
     times: Float64Array,
