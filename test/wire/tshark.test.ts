@@ -25,6 +25,7 @@ import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../../src/engine/wire/ping-data.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
+import { formatMacColon } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { micros } from '../../src/shared/time.ts';
 import { ip, mac } from './hex.ts';
@@ -148,6 +149,8 @@ const at = (i: number): Micros => micros(1_000_000 * i + 250 * i);
 const FIELDS = [
   'frame.time_epoch',
   'frame.len',
+  'eth.dst',
+  'eth.src',
   'vlan.id',
   'vlan.priority',
   'vlan.dei',
@@ -170,6 +173,8 @@ function expected(frame: EthernetFrame, i: number): Record<string, string> {
   const out: Record<string, string> = {
     'frame.time_epoch': (at(i) / 1e6).toFixed(9),
     'frame.len': String(encodeFrame(frame).length),
+    'eth.dst': formatMacColon(frame.dst),
+    'eth.src': formatMacColon(frame.src),
     'vlan.id': frame.tag ? String(frame.tag.vid) : '',
     'vlan.priority': frame.tag ? String(frame.tag.pcp) : '',
     'vlan.dei': frame.tag ? (frame.tag.dei ? '1' : '0') : '',
