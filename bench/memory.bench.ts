@@ -11,6 +11,8 @@
  * what the caches were like then.
  */
 
+import { Rng } from '../src/engine/sim/rng.ts';
+
 /** Working sets measured, in megabytes. */
 const SIZES_MB = [0.25, 1, 4, 8, 16, 64] as const;
 const LINE_INTS = 16;
@@ -21,10 +23,9 @@ const RUNS = 3;
 function cycle(lines: number, seed: number): Int32Array {
   const order = new Int32Array(lines);
   for (let i = 0; i < lines; i++) order[i] = i;
-  let s = seed;
+  const rng = new Rng(seed);
   for (let i = lines - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
+    const j = rng.int(i + 1);
     const t = order[i]!;
     order[i] = order[j]!;
     order[j] = t;
