@@ -131,10 +131,9 @@ export interface InterfaceStatus {
   readonly counters: InterfaceCounters;
   /**
    * When `status` or `protocol` last changed: the device's boot, or the interface's creation,
-   * if neither has since. Always set by `Simulation.interfaces`; optional only because the
-   * engine's devices build the rest of this view without it.
+   * if neither has since.
    */
-  readonly lastChange?: Micros;
+  readonly lastChange: Micros;
   /** Switch ports: the operational mode after DTP negotiation. */
   readonly switchportOperMode?: 'access' | 'trunk' | 'down';
   readonly switchportAdminMode?: SwitchportMode;

@@ -219,9 +219,7 @@ class EngineSimulation implements Simulation {
   // ---- queries ---------------------------------------------------------------------------
 
   interfaces(id: DeviceId): readonly InterfaceStatus[] {
-    const device = this.device(id);
-    const log = device.interfaceLog;
-    return device.interfaces().map((s) => ({ ...s, lastChange: log.lastChange(s.name) ?? device.bootedAt }));
+    return this.device(id).interfaces();
   }
   arpTable(id: DeviceId): readonly ArpEntry[] {
     return this.device(id).arpTable();

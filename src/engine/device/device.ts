@@ -125,6 +125,11 @@ export abstract class Device {
     log.end();
   }
 
+  /** When interface `name` last changed state: its log's last entry, or the device's boot. */
+  protected lastChange(name: string): Micros {
+    return this.interfaceLog.lastChange(name) ?? this.bootedAt;
+  }
+
   /** `reload`: the device boots again now, having forgotten what it learned. */
   reload(): void {
     this.bootedAt = this.ctx.sched.now as Micros;

@@ -69,6 +69,6 @@ export class Host extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    return [physicalStatus(this.port, this.nic)];
+    return [physicalStatus(this.port, this.nic, this.lastChange(this.port.name))];
   }
 }

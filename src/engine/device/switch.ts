@@ -46,7 +46,7 @@ import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
-import { ifaceCounters, logicalStatus, physicalStatus } from './status.ts';
+import { ifaceCounters, interfaceView, logicalStatus, portCounters, portStatus } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -660,26 +660,35 @@ export class Switch extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    const out: InterfaceStatus[] = this.sw.map((sp) => {
-      const p = sp;
-      const status = physicalStatus(p, undefined);
-      return {
-        ...status,
-        counters: this.withStorm(sp, status.counters),
-        switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
-        switchportAdminMode: this.switchportOf(p).mode,
-      };
-    });
+    const out: InterfaceStatus[] = this.sw.map((sp) =>
+      interfaceView(
+        sp.name,
+        sp.mac,
+        undefined,
+        portStatus(sp),
+        sp.link !== null,
+        sp.negotiatedSpeed,
+        this.withStorm(sp, portCounters(sp)),
+        this.lastChange(sp.name),
+        {
+          switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
+          switchportAdminMode: this.switchportOf(sp).mode,
+        },
+      ),
+    );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
-      out.push({
-        name: svi.name,
-        mac: svi.mac,
-        ...(svi.ip !== undefined ? { ip: svi.ip } : {}),
-        ...logicalStatus(svi),
-        cabled: false,
-        bandwidth: 1_000_000_000,
-        counters: ifaceCounters(svi),
-      });
+      out.push(
+        interfaceView(
+          svi.name,
+          svi.mac,
+          svi.ip,
+          logicalStatus(svi),
+          false,
+          1_000_000_000,
+          ifaceCounters(svi),
+          this.lastChange(svi.name),
+        ),
+      );
     }
     return out;
   }
