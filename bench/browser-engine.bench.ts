@@ -5,27 +5,15 @@
  * networks that outgrow the processor's caches the two runtimes differ, and Chromium's is the
  * figure students get. Garbage collection is not measured here (a page cannot see it).
  */
-import { build } from 'esbuild';
+
 import { launchChromium } from '../test/e2e/harness.ts';
 import type { BrowserResult } from './browser-entry.ts';
+import { bundle } from './bundle.ts';
 import { loadLine } from './campus.ts';
 import { kernelNsPerHop } from './kernel-yardstick.ts';
 
-async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL('./browser-entry.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 export async function run(): Promise<string[]> {
-  const code = await bundle();
+  const code = await bundle('./browser-entry.ts');
   const kernel = await kernelNsPerHop();
   const kernelNs = typeof kernel === 'number' ? kernel : undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>>;

@@ -5,22 +5,9 @@
  * raw echoes beside it, the yardstick (roundtrip-page.ts times both).
  */
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import { launchChromium } from '../test/e2e/harness.ts';
+import { bundle } from './bundle.ts';
 import type { LineTiming } from './roundtrip-page.ts';
-
-async function bundle(entry: string): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
