@@ -49,12 +49,16 @@ async function measure(workerSource: string, networkFile: string): Promise<LineT
   const loaded = await session.load(networkFile);
   if (!loaded.ok) throw new Error(`example network: ${loaded.problems[0]?.message}`);
   const ids = new Map(devicesInOrder(await session.document()).map((d) => [d.name, d.id as DeviceId]));
-  const id = (name: string) => ids.get(name) ?? Promise.reject(new Error(`no device ${name}`));
-  await session.exec(await id('R1'), 'enable');
+  const id = (name: string): DeviceId => {
+    const found = ids.get(name);
+    if (found === undefined) throw new Error(`example network: no device ${name}`);
+    return found;
+  };
+  await session.exec(id('R1'), 'enable');
 
   const timings: { device: string; line: string; exec: number[]; echo: number[] }[] = [];
   for (const [device, line] of LINES) {
-    const target = device === '' ? null : await id(device);
+    const target = device === '' ? null : id(device);
     const call = () => (target === null ? session.now() : session.exec(target, line));
     const t = { device, line, exec: [] as number[], echo: [] as number[] };
     for (let batch = 0; batch < WARMUP_BATCHES + BATCHES; batch++) {

@@ -17,7 +17,7 @@ import { BROADCAST_MAC } from './arp-cache.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
-import { physicalStatus } from './status.ts';
+import { portView } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** What `netsh interface ipv4 show interfaces` calls it. */
@@ -69,6 +69,6 @@ export class Host extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    return [physicalStatus(this.port, this.nic, this.lastChange(this.port.name))];
+    return [portView(this.port, this.nic, this.lastChange(this.port.name))];
   }
 }

@@ -25,7 +25,7 @@ import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { ifaceCounters, interfaceView, logicalStatus, physicalStatus } from './status.ts';
+import { logicalView, portView } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
@@ -198,19 +198,15 @@ export class Router extends IpDevice {
 
   interfaces(): InterfaceStatus[] {
     const out: InterfaceStatus[] = this.ports.map((p, i) =>
-      physicalStatus(p, this.mains[i], this.lastChange(p.name)),
+      portView(p, this.mains[i], this.lastChange(p.name)),
     );
     for (const i of this.all.slice(this.mains.length)) {
       const parent = i.port;
       out.push(
-        interfaceView(
-          i.name,
-          i.mac,
-          i.ip,
-          logicalStatus(i),
+        logicalView(
+          i,
           parent !== null && parent.link !== null,
           parent === null ? LOOPBACK_BANDWIDTH : parent.negotiatedSpeed,
-          ifaceCounters(i),
           this.lastChange(i.name),
         ),
       );

@@ -76,7 +76,7 @@ export function interfaceView(
 }
 
 /** The view of a physical port, with the IP interface on it if any. */
-export const physicalStatus = (p: Port, ip: L3Interface | undefined, lastChange: Micros): InterfaceStatus =>
+export const portView = (p: Port, ip: L3Interface | undefined, lastChange: Micros): InterfaceStatus =>
   interfaceView(
     p.name,
     p.mac,
@@ -87,6 +87,15 @@ export const physicalStatus = (p: Port, ip: L3Interface | undefined, lastChange:
     portCounters(p),
     lastChange,
   );
+
+/** The view of an interface that is not a port: a subinterface, a loopback or an SVI. */
+export const logicalView = (
+  i: L3Interface,
+  cabled: boolean,
+  bandwidth: number,
+  lastChange: Micros,
+): InterfaceStatus =>
+  interfaceView(i.name, i.mac, i.ip, logicalStatus(i), cabled, bandwidth, ifaceCounters(i), lastChange);
 
 /** The ARP table as IOS `show arp` or Windows `arp -a` lists it. */
 export function arpEntries(stack: IpStack): ArpEntry[] {

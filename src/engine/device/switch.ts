@@ -46,7 +46,7 @@ import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
-import { ifaceCounters, interfaceView, logicalStatus, portCounters, portStatus } from './status.ts';
+import { interfaceView, logicalView, portCounters, portStatus } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -677,18 +677,7 @@ export class Switch extends IpDevice {
       ),
     );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
-      out.push(
-        interfaceView(
-          svi.name,
-          svi.mac,
-          svi.ip,
-          logicalStatus(svi),
-          false,
-          1_000_000_000,
-          ifaceCounters(svi),
-          this.lastChange(svi.name),
-        ),
-      );
+      out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name)));
     }
     return out;
   }
