@@ -134,6 +134,17 @@ export interface InterfaceStatus {
    * if neither has since.
    */
   readonly lastChange: Micros;
+  /**
+   * When it last took in a frame, and last sent one, since the device booted: undefined if
+   * never. Subinterfaces keep neither (IOS does not show them): undefined.
+   */
+  readonly lastInput: Micros | undefined;
+  readonly lastOutput: Micros | undefined;
+  /**
+   * When `clear counters` last cleared its counters, which count from then; undefined if not
+   * since the device booted (they count from its boot).
+   */
+  readonly countersCleared: Micros | undefined;
   /** Switch ports: the operational mode after DTP negotiation. */
   readonly switchportOperMode?: 'access' | 'trunk' | 'down';
   readonly switchportAdminMode?: SwitchportMode;
@@ -332,8 +343,8 @@ export interface Simulation {
   /** When the device last booted: its addition to the simulation, or its last `reload`. */
   bootTime(id: DeviceId): Micros;
   /**
-   * The device restarts now: it forgets its ARP cache and MAC table, and its uptime counts from
-   * here. Give it its boot configuration with `configure`.
+   * The device restarts now: it forgets its ARP cache and MAC table, its interface counters start
+   * from zero, and its uptime counts from here. Give it its boot configuration with `configure`.
    */
   reload(id: DeviceId): void;
 
@@ -341,6 +352,11 @@ export interface Simulation {
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
   clearMacTable(id: DeviceId): void;
+  /**
+   * `clear counters [INTERFACE]`: the counters of every interface of the device, or of the one
+   * named, count from now. False (nothing cleared) when it has no interface of that name.
+   */
+  clearCounters(id: DeviceId, iface?: string): boolean;
   /** `clear cdp table`: forgets its CDP neighbours, heard again at their next advertisement. */
   clearCdpTable(id: DeviceId): void;
 

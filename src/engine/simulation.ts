@@ -134,9 +134,8 @@ class EngineSimulation implements Simulation {
     const link = this.link(id);
     link.cut();
     for (const p of [link.a, link.b]) {
+      p.setLine(false);
       p.attach(null, null);
-      p.up = false;
-      p.flushQueue();
     }
     this.links.delete(id);
     this.refresh(link.a.owner);
@@ -162,10 +161,7 @@ class EngineSimulation implements Simulation {
   private updateLine(link: Link): boolean {
     const up = link.up && link.a.adminUp && link.b.adminUp;
     if (link.a.up === up && link.b.up === up) return false;
-    for (const p of [link.a, link.b]) {
-      p.up = up;
-      if (!up) p.flushQueue();
-    }
+    for (const p of [link.a, link.b]) p.setLine(up);
     if (!up) link.cut();
     return true;
   }
@@ -273,6 +269,9 @@ class EngineSimulation implements Simulation {
   }
   clearMacTable(id: DeviceId): void {
     this.device(id).clearMacTable();
+  }
+  clearCounters(id: DeviceId, iface?: string): boolean {
+    return this.device(id).clearCounters(iface);
   }
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob {

@@ -28,7 +28,7 @@ import { InterfaceLog } from './interface-log.ts';
 import type { IpStack } from './ip-stack.ts';
 import type { Port } from './port.ts';
 import { portSpeed } from './port.ts';
-import { logicalStatus, portStatus } from './status.ts';
+import { addCounters, logicalStatus, portStatus } from './status.ts';
 
 export abstract class Device {
   // Read by every frame's path, so declared first, next to the object's header. (A constructor
@@ -135,6 +135,34 @@ export abstract class Device {
     this.bootedAt = this.ctx.sched.now as Micros;
     this.clearArp();
     this.clearMacTable();
+    this.resetCounters(undefined, undefined);
+  }
+
+  /**
+   * `clear counters [INTERFACE]`: the counters of every interface, or of the one named, count
+   * from now. False when the device has no interface of that name.
+   */
+  clearCounters(only?: string): boolean {
+    return this.resetCounters(only, this.ctx.sched.now as Micros);
+  }
+
+  /** Counters of `only` (or all) count from now, cleared at `at` (undefined: by the boot). */
+  private resetCounters(only: string | undefined, at: Micros | undefined): boolean {
+    let found = false;
+    for (const view of this.interfaces()) {
+      if (only !== undefined && view.name !== only) continue;
+      const holder = this.portByName.get(view.name) ?? this.stack.ifaces.find((i) => i.name === view.name);
+      if (holder === undefined) continue;
+      found = true;
+      // A view counts from the last clearing: what that clearing took away, added back, is
+      // the total to take away from now on.
+      const before = holder.cleared;
+      holder.cleared = {
+        at,
+        base: before === null ? view.counters : addCounters(view.counters, before.base, 1),
+      };
+    }
+    return found;
   }
 
   /** Switch ports answer with their configuration, so a neighbour can negotiate DTP. */

@@ -69,6 +69,6 @@ export class Host extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    return [portView(this.port, this.nic, this.lastChange(this.port.name))];
+    return [portView(this.port, this.nic, this.lastChange(this.port.name), this.bootedAt)];
   }
 }

@@ -10,6 +10,7 @@ import type { MacAddr } from '../../shared/mac.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { Port } from './port.ts';
+import type { ClearedCounters } from './status.ts';
 
 export interface L3Owner {
   /**
@@ -59,6 +60,14 @@ export class L3Interface {
   proxyArp = true;
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
   vlan = 0;
+  /**
+   * SVIs: when the switch last took in or sent a frame through it (-Infinity: never). A port's
+   * interface reads its port's; subinterfaces keep none, `show interfaces` not showing them.
+   */
+  lastInput = Number.NEGATIVE_INFINITY;
+  lastOutput = Number.NEGATIVE_INFINITY;
+  /** Its last `clear counters`, null if none (status.ts). */
+  cleared: ClearedCounters | null = null;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
     this.name = name;

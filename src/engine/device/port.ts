@@ -15,6 +15,7 @@ import {
   BYTE_TIME,
   DELAY,
   GAP_TIME,
+  LAST_TX,
   ON_LINE,
   STRIDE as RECORD,
   TX_BYTES,
@@ -28,6 +29,7 @@ import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { SHARED } from './ownership.ts';
+import type { ClearedCounters } from './status.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
 /** Bytes on the line that a capture does not show: FCS (4) and preamble with SFD (8). */
@@ -61,7 +63,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   // on or leaves by, then what sending reads.
   /**
    * Line state: cabled, cable up, and neither end shut down (so `link` is set). Kept current by
-   * the simulation.
+   * the simulation, through `setLine`.
    */
   up = false;
   /** The cable's epoch (see Link), mirrored here so an arrival need not visit the cable. */
@@ -148,6 +150,12 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   private queue: EthernetFrame[] | null = null;
   private queueIds: number[] | null = null;
   private qHead = 0;
+  /** When the line last came up (see `lastInput`). */
+  private upSince = Number.NEGATIVE_INFINITY;
+  /** The last arrival while the line was last up, kept when it went down (see `lastInput`). */
+  private inputBefore = Number.NEGATIVE_INFINITY;
+  /** Its last `clear counters`, null if none (status.ts). */
+  cleared: ClearedCounters | null = null;
 
   constructor(
     owner: Device,
@@ -231,6 +239,20 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   }
 
   /**
+   * The line came up or went down (cable, both ends' shutdown state). Going down loses what
+   * waits in the transmit queue.
+   */
+  setLine(up: boolean): void {
+    if (up === this.up) return;
+    if (up) this.upSince = this.ctx.sched.now;
+    else {
+      this.inputBefore = this.lastInput;
+      this.flushQueue();
+    }
+    this.up = up;
+  }
+
+  /**
    * Puts a frame on the wire now, or queues it: `len` bytes (its `wireLen`) with wire tag `tag`
    * (see wire-tag.ts), and `owned` (see ownership.ts).
    */
@@ -286,8 +308,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.qHead = 0;
   }
 
-  /** The line went down: whatever waits in the queue is lost. */
-  flushQueue(): void {
+  /** Whatever waits in the queue is lost. */
+  private flushQueue(): void {
     if (this.qLen > 0) {
       const size = this.queue!.length;
       for (let i = 0; i < this.qLen; i++) {
@@ -319,6 +341,29 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
 
   get txBytes(): number {
     return this.ctx.ports.data[this.record + TX_BYTES]!;
+  }
+
+  /** When its last frame started onto the line: -Infinity if never. */
+  get lastOutput(): number {
+    return this.ctx.ports.data[this.record + LAST_TX]!;
+  }
+
+  /**
+   * When its last frame arrived: -Infinity if never. Read from the far end, whose last frame
+   * arrived here (or is arriving) if it was sent while this line was up; before that, what
+   * the line got while it was last up. A frame still on its way counts as arrived now.
+   */
+  get lastInput(): number {
+    const peer = this.peer;
+    if (!this.up || peer === null || peer.lastOutput < this.upSince) return this.inputBefore;
+    return Math.max(this.inputBefore, Math.min(peer.lastArrival(), this.ctx.sched.now));
+  }
+
+  /** When its last frame reached (or reaches) the far end. */
+  private lastArrival(): number {
+    const t = this.ctx.ports.data;
+    const at = this.record;
+    return t[at + LAST_TX]! + t[at + ON_LINE]! + t[at + DELAY]!;
   }
 
   private drainOne(): void {
@@ -375,9 +420,11 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     }
     const timing = ctx.ports.data;
     const at = this.record;
+    const now = ctx.sched.now;
     const onLine = (len + LINE_OVERHEAD) * timing[at + BYTE_TIME]!;
     timing[at + ON_LINE] = onLine;
-    timing[at + BUSY_UNTIL] = ctx.sched.now + onLine + timing[at + GAP_TIME]!;
+    timing[at + LAST_TX] = now;
+    timing[at + BUSY_UNTIL] = now + onLine + timing[at + GAP_TIME]!;
     timing[at + TX_FRAMES] = timing[at + TX_FRAMES]! + 1;
     timing[at + TX_BYTES] = timing[at + TX_BYTES]! + len;
     if (observed) this.showTx(frame, frameId);

@@ -198,7 +198,7 @@ export class Router extends IpDevice {
 
   interfaces(): InterfaceStatus[] {
     const out: InterfaceStatus[] = this.ports.map((p, i) =>
-      portView(p, this.mains[i], this.lastChange(p.name)),
+      portView(p, this.mains[i], this.lastChange(p.name), this.bootedAt),
     );
     for (const i of this.all.slice(this.mains.length)) {
       const parent = i.port;
@@ -208,6 +208,7 @@ export class Router extends IpDevice {
           parent !== null && parent.link !== null,
           parent === null ? LOOPBACK_BANDWIDTH : parent.negotiatedSpeed,
           this.lastChange(i.name),
+          this.bootedAt,
         ),
       );
     }

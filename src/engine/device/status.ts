@@ -8,22 +8,59 @@ import type { IpStack } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 import type { Port } from './port.ts';
 
-export const portCounters = (p: Port): InterfaceCounters => ({
-  rxFrames: p.rxFrames,
-  txFrames: p.txFrames,
-  rxBytes: p.rxBytes,
-  txBytes: p.txBytes,
-  rxBroadcasts: p.rxBroadcasts,
-  drops: p.drops,
+/**
+ * What `clear counters` left on an interface: when (undefined: at the device's boot, by a
+ * reload) and the counters it cleared, which its view takes away from its totals.
+ */
+export interface ClearedCounters {
+  readonly at: Micros | undefined;
+  readonly base: InterfaceCounters;
+}
+
+/** An interface's traffic: its totals, its last frames in and out (-Infinity: never). */
+export interface Traffic {
+  readonly counters: InterfaceCounters;
+  readonly lastInput: number;
+  readonly lastOutput: number;
+  readonly cleared: ClearedCounters | null;
+}
+
+export const portTraffic = (p: Port): Traffic => ({
+  counters: {
+    rxFrames: p.rxFrames,
+    txFrames: p.txFrames,
+    rxBytes: p.rxBytes,
+    txBytes: p.txBytes,
+    rxBroadcasts: p.rxBroadcasts,
+    drops: p.drops,
+  },
+  lastInput: p.lastInput,
+  lastOutput: p.lastOutput,
+  cleared: p.cleared,
 });
 
-export const ifaceCounters = (i: L3Interface): InterfaceCounters => ({
-  rxFrames: i.rxFrames,
-  txFrames: i.txFrames,
-  rxBytes: i.rxBytes,
-  txBytes: i.txBytes,
-  rxBroadcasts: 0,
-  drops: 0,
+export const ifaceTraffic = (i: L3Interface): Traffic => ({
+  counters: {
+    rxFrames: i.rxFrames,
+    txFrames: i.txFrames,
+    rxBytes: i.rxBytes,
+    txBytes: i.txBytes,
+    rxBroadcasts: 0,
+    drops: 0,
+  },
+  lastInput: i.lastInput,
+  lastOutput: i.lastOutput,
+  cleared: i.cleared,
+});
+
+/** `a` plus `b` (`sign` 1), or minus it (-1), counter by counter. */
+export const addCounters = (a: InterfaceCounters, b: InterfaceCounters, sign: 1 | -1): InterfaceCounters => ({
+  rxFrames: a.rxFrames + sign * b.rxFrames,
+  txFrames: a.txFrames + sign * b.txFrames,
+  rxBytes: a.rxBytes + sign * b.rxBytes,
+  txBytes: a.txBytes + sign * b.txBytes,
+  rxBroadcasts: a.rxBroadcasts + sign * b.rxBroadcasts,
+  drops: a.drops + sign * b.drops,
 });
 
 /** Status and Protocol columns of `show ip interface brief` for a physical port. */
@@ -45,9 +82,10 @@ export function logicalStatus(i: L3Interface): Pick<InterfaceStatus, 'status' | 
 }
 
 /**
- * One interface's view. Every view is built here, with all of its fields in the same order
- * (absent ones undefined), so that they share one shape: `show` commands and the link lights
- * read and copy many of them, which a shape per combination of fields made several times slower.
+ * One interface's view, its traffic counted since its last clearing and since `bootedAt`. Every
+ * view is built here, with all of its fields in the same order (absent ones undefined), so
+ * that they share one shape: `show` commands and the link lights read and copy many of them,
+ * which a shape per combination of fields made several times slower.
  */
 export function interfaceView(
   name: string,
@@ -56,10 +94,13 @@ export function interfaceView(
   state: Pick<InterfaceStatus, 'status' | 'protocol'>,
   cabled: boolean,
   bandwidth: number,
-  counters: InterfaceCounters,
+  traffic: Traffic,
   lastChange: Micros,
+  bootedAt: Micros,
   switchport?: Pick<InterfaceStatus, 'switchportOperMode' | 'switchportAdminMode'>,
 ): InterfaceStatus {
+  const cleared = traffic.cleared;
+  const sinceBoot = (t: number): Micros | undefined => (t >= bootedAt ? (t as Micros) : undefined);
   return {
     name,
     mac,
@@ -68,15 +109,23 @@ export function interfaceView(
     protocol: state.protocol,
     cabled,
     bandwidth,
-    counters,
+    counters: cleared === null ? traffic.counters : addCounters(traffic.counters, cleared.base, -1),
     lastChange,
+    lastInput: sinceBoot(traffic.lastInput),
+    lastOutput: sinceBoot(traffic.lastOutput),
+    countersCleared: cleared?.at,
     switchportOperMode: switchport?.switchportOperMode,
     switchportAdminMode: switchport?.switchportAdminMode,
   };
 }
 
 /** The view of a physical port, with the IP interface on it if any. */
-export const portView = (p: Port, ip: L3Interface | undefined, lastChange: Micros): InterfaceStatus =>
+export const portView = (
+  p: Port,
+  ip: L3Interface | undefined,
+  lastChange: Micros,
+  bootedAt: Micros,
+): InterfaceStatus =>
   interfaceView(
     p.name,
     p.mac,
@@ -84,8 +133,9 @@ export const portView = (p: Port, ip: L3Interface | undefined, lastChange: Micro
     portStatus(p),
     p.link !== null,
     p.negotiatedSpeed,
-    portCounters(p),
+    portTraffic(p),
     lastChange,
+    bootedAt,
   );
 
 /** The view of an interface that is not a port: a subinterface, a loopback or an SVI. */
@@ -94,8 +144,19 @@ export const logicalView = (
   cabled: boolean,
   bandwidth: number,
   lastChange: Micros,
+  bootedAt: Micros,
 ): InterfaceStatus =>
-  interfaceView(i.name, i.mac, i.ip, logicalStatus(i), cabled, bandwidth, ifaceCounters(i), lastChange);
+  interfaceView(
+    i.name,
+    i.mac,
+    i.ip,
+    logicalStatus(i),
+    cabled,
+    bandwidth,
+    ifaceTraffic(i),
+    lastChange,
+    bootedAt,
+  );
 
 /** The ARP table as IOS `show arp` or Windows `arp -a` lists it. */
 export function arpEntries(stack: IpStack): ArpEntry[] {

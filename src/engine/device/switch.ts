@@ -46,7 +46,7 @@ import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
-import { interfaceView, logicalView, portCounters, portStatus } from './status.ts';
+import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -488,6 +488,7 @@ export class Switch extends IpDevice {
    */
   private toSvi(svi: L3Interface, frame: EthernetFrame, frameId: number, len: number, owned: number): void {
     svi.countRx(len);
+    svi.lastInput = this.ctx.sched.now;
     this.stack.receive(svi, frame, frameId, owned);
   }
 
@@ -500,6 +501,7 @@ export class Switch extends IpDevice {
     }
     const len = wireLen(frame);
     iface.countTx(len);
+    iface.lastOutput = this.ctx.sched.now;
     this.forward(vs, vs.id, null, frame, frameId, len, TAG_AS_IS, owned);
   }
 
@@ -668,8 +670,9 @@ export class Switch extends IpDevice {
         portStatus(sp),
         sp.link !== null,
         sp.negotiatedSpeed,
-        this.withStorm(sp, portCounters(sp)),
+        this.withStorm(sp, portTraffic(sp)),
         this.lastChange(sp.name),
+        this.bootedAt,
         {
           switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
           switchportAdminMode: this.switchportOf(sp).mode,
@@ -677,7 +680,7 @@ export class Switch extends IpDevice {
       ),
     );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
-      out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name)));
+      out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
     }
     return out;
   }
@@ -688,26 +691,29 @@ export class Switch extends IpDevice {
    * the storm reaches too). The engine stops simulating those frames one by one, so the
    * counters add them here, as `show interfaces` on a real looped switch shows them.
    */
-  private withStorm(sp: SwitchPort, counters: InterfaceCounters): InterfaceCounters {
-    if (!sp.up) return counters;
+  private withStorm(sp: SwitchPort, traffic: Traffic): Traffic {
+    if (!sp.up) return traffic;
     const epoch = this.ctx.topologyEpoch;
     let since = Number.POSITIVE_INFINITY;
     for (const vs of this.vlans.values())
       if (vs.member[sp.index] === 1 && vs.storm.active(epoch)) since = Math.min(since, vs.storm.startedAt);
-    if (since === Number.POSITIVE_INFINITY) return counters;
-    const frames = Math.floor(((this.ctx.sched.now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
+    if (since === Number.POSITIVE_INFINITY) return traffic;
+    const now = this.ctx.sched.now;
+    const frames = Math.floor(((now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
     const fromSwitch = sp.peer !== null && sp.peer.owner instanceof Switch;
+    const storm: InterfaceCounters = {
+      rxFrames: fromSwitch ? frames : 0,
+      txFrames: frames,
+      rxBytes: fromSwitch ? frames * STORM_FRAME : 0,
+      txBytes: frames * STORM_FRAME,
+      rxBroadcasts: fromSwitch ? frames : 0,
+      drops: 0,
+    };
     return {
-      ...counters,
-      txFrames: counters.txFrames + frames,
-      txBytes: counters.txBytes + frames * STORM_FRAME,
-      ...(fromSwitch
-        ? {
-            rxFrames: counters.rxFrames + frames,
-            rxBytes: counters.rxBytes + frames * STORM_FRAME,
-            rxBroadcasts: counters.rxBroadcasts + frames,
-          }
-        : {}),
+      counters: addCounters(traffic.counters, storm, 1),
+      lastInput: fromSwitch ? now : traffic.lastInput,
+      lastOutput: now,
+      cleared: traffic.cleared,
     };
   }
 

@@ -8,7 +8,8 @@
  * caches: V8 keeps a number field that is not a small integer (a time, a byte count past 2^30) in
  * a heap number of its own, which an access reads through a pointer. Here they sit in one
  * 64-byte record. (What an arrival counts stays in the port, which it reads anyway: see
- * device/counter.ts.)
+ * device/counter.ts.) The far end's record also tells when a port last received a frame
+ * (`Port.lastInput`), so an arrival need not write a time of its own.
  */
 
 import { alignedFloat64 } from './aligned.ts';
@@ -24,13 +25,15 @@ export const TX_BYTES = 5;
  * GAP_TIME (a fractional time passed as an argument would be boxed).
  */
 export const ON_LINE = 6;
+/** When its last frame started onto the line (-Infinity: never): `show interfaces` "Last output". */
+export const LAST_TX = 7;
 /**
  * More bytes than any frame takes on the line, which bounds how long a frame is on its way: the
  * engine does not fragment, so a frame holds up to a whole IPv4 datagram (65,535 bytes), plus
  * its header, tag, preamble and FCS.
  */
 const MAX_FRAME_ON_LINE = 2 ** 17;
-/** Numbers per port (seven used): 64 bytes, one cache line (the storage is aligned: aligned.ts). */
+/** Numbers per port: 64 bytes, one cache line (the storage is aligned: aligned.ts). */
 export const STRIDE = 8;
 
 export class PortTable<P = unknown> {
@@ -70,6 +73,7 @@ export class PortTable<P = unknown> {
     data[base + BUSY_UNTIL] = Number.NEGATIVE_INFINITY;
     data.fill(Number.NaN, base + BYTE_TIME, base + TX_FRAMES);
     data.fill(0, base + TX_FRAMES, base + STRIDE);
+    data[base + LAST_TX] = Number.NEGATIVE_INFINITY;
     this.owners[base / STRIDE] = owner;
     return base;
   }
