@@ -6,6 +6,9 @@ import type { IosEnv } from './env.ts';
 
 const CONFIGURED_LOG = '%SYS-5-CONFIG_I: Configured from console by console';
 
+/** "[confirm]": Enter or y goes ahead; anything else cancels. */
+export const confirmed = (text: string): boolean => text === '' || /^y(es)?$/i.test(text.trim());
+
 /** What the console prints when its session ends (`exit`, `logout`, exec-timeout). */
 export function consoleAvailable(env: IosEnv): void {
   env.print(

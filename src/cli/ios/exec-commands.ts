@@ -6,6 +6,7 @@ import type { Args } from '../parser/tree.ts';
 import { clockNode } from './clock-commands.ts';
 import { consoleAvailable } from './common.ts';
 import type { IosKind } from './config-edit.ts';
+import { clearCountersNode } from './counter-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
@@ -214,6 +215,7 @@ function privTree(kind: IosKind): IosNode {
         run((env) => env.print(...clearCdpTable(env.device!))),
       ),
     ),
+    clearCountersNode(),
   );
   if (kind === 'switch') {
     const dynamic = () =>

@@ -5,6 +5,7 @@
  */
 import { defaultDeviceConfig } from '../../shared/config.ts';
 import { applyConfigText, mergeConfigText } from '../config-text.ts';
+import { confirmed } from './common.ts';
 import { FACTORY_HOSTNAME, without } from './config-edit.ts';
 import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
@@ -20,9 +21,6 @@ export function saveConfig(env: IosEnv): void {
   rt.lastSave = now;
   rt.savedKeyBits = env.config().rsaKeyBits;
 }
-
-/** "[confirm]": Enter or y goes ahead; anything else cancels. */
-const confirmed = (text: string) => text === '' || /^y(es)?$/i.test(text.trim());
 
 function erase(env: IosEnv): void {
   env.ask({

@@ -20,6 +20,23 @@ export function uptime(t: Micros): string {
   return parts.join(', ');
 }
 
+/**
+ * How long ago, as `show interfaces` prints it ("Last input", "Last clearing"): hh:mm:ss under
+ * a day, then days and hours ("1d02h"), weeks and days ("10w0d"), years and weeks ("1y2w");
+ * "never" when `t` is undefined.
+ */
+export function ago(now: Micros, t: Micros | undefined): string {
+  if (t === undefined) return 'never';
+  const s = Math.max(0, Math.floor((now - t) / 1_000_000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hours = Math.floor(s / 3600);
+  if (hours < 24) return `${two(hours)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+  const days = Math.floor(hours / 24);
+  if (days < 7) return `${days}d${two(hours % 24)}h`;
+  if (days < 365) return `${Math.floor(days / 7)}w${days % 7}d`;
+  return `${Math.floor(days / 365)}y${Math.floor((days % 365) / 7)}w`;
+}
+
 /** Whole milliseconds, as IOS and Windows print round-trip times. */
 export const millis = (t: number): number => Math.floor(t / 1000);
 

@@ -9,7 +9,7 @@ import { formatMacDotted } from '../../../shared/mac.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import { formatVlanList, isAllVlans } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
-import { vlanName } from './format.ts';
+import { ago, vlanName } from './format.ts';
 
 type Statuses = ReadonlyMap<string, InterfaceStatus>;
 
@@ -140,6 +140,7 @@ function oneInterface(
 ): string[] {
   const { status, protocol } = state(i, s);
   const f = family(dev.kind, name);
+  const now = dev.sim.now();
   const suffix = f === 'switchPort' ? ` (${portState(i, s)})` : '';
   const out = [`${name} is ${status}, line protocol is ${protocol}${suffix}`];
   const hw = hardware(dev.kind, name);
@@ -160,7 +161,7 @@ function oneInterface(
       `  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${i.dot1q?.vlan ?? 1}.`,
       '  ARP type: ARPA, ARP Timeout 04:00:00',
       '  Keepalive set (10 sec)',
-      '  Last clearing of "show interface" counters never',
+      `  Last clearing of "show interface" counters ${ago(now, s?.countersCleared)}`,
     );
     return out;
   }
@@ -175,11 +176,9 @@ function oneInterface(
     );
   }
   if (f !== 'loopback') out.push('  ARP type: ARPA, ARP Timeout 04:00:00');
-  // The engine keeps no time of the last frame, so only an idle interface can say "never".
-  if (!s || (s.counters.rxFrames === 0 && s.counters.txFrames === 0))
-    out.push('  Last input never, output never, output hang never');
   out.push(
-    '  Last clearing of "show interface" counters never',
+    `  Last input ${ago(now, s?.lastInput)}, output ${ago(now, s?.lastOutput)}, output hang never`,
+    `  Last clearing of "show interface" counters ${ago(now, s?.countersCleared)}`,
     `  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: ${s?.counters.drops ?? 0}`,
     '  Queueing strategy: fifo',
     `  Output queue: 0/${f === 'loopback' ? 0 : 40} (size/max)`,
