@@ -33,6 +33,14 @@ function lan(): TestNet {
   return n;
 }
 
+/** Counters of `frames` frames and `bytes` bytes in, and as many out. */
+const eachWay = (frames: number, bytes: number) => ({
+  rxFrames: frames,
+  txFrames: frames,
+  rxBytes: bytes,
+  txBytes: bytes,
+});
+
 const view = (n: TestNet, device: string, name: string): InterfaceStatus => {
   const v = n.sim.interfaces(d(device)).find((i) => i.name === fullName(name));
   if (v === undefined) throw new Error(`no ${device} ${name}`);
@@ -143,18 +151,8 @@ describe('clear counters', () => {
     n.ping('PC1', '10.1.0.10', { count: 2 });
     // Two echoes and two replies: 78-byte frames on the trunk (their 802.1Q tag included),
     // 74-byte ones to PC2.
-    expect(view(n, 'R1', 'g0/0.10').counters).toMatchObject({
-      rxFrames: 2,
-      txFrames: 2,
-      rxBytes: 156,
-      txBytes: 156,
-    });
-    expect(view(n, 'R1', 'g0/1').counters).toMatchObject({
-      rxFrames: 2,
-      txFrames: 2,
-      rxBytes: 148,
-      txBytes: 148,
-    });
+    expect(view(n, 'R1', 'g0/0.10').counters).toMatchObject(eachWay(2, 156));
+    expect(view(n, 'R1', 'g0/1').counters).toMatchObject(eachWay(2, 148));
   });
 
   it('clears one interface alone, and again from its last clearing', () => {
@@ -169,12 +167,7 @@ describe('clear counters', () => {
     n.run(seconds(3));
     expect(n.sim.clearCounters(d('S1'), 'FastEthernet0/1')).toBe(true);
     n.ping('PC1', '10.1.0.10', { count: 1 });
-    expect(view(n, 'S1', 'fa0/1').counters).toMatchObject({
-      rxFrames: 1,
-      txFrames: 1,
-      rxBytes: 74,
-      txBytes: 74,
-    });
+    expect(view(n, 'S1', 'fa0/1').counters).toMatchObject(eachWay(1, 74));
   });
 
   it('changes nothing for an interface the device does not have', () => {
