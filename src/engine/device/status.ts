@@ -81,6 +81,9 @@ export function logicalStatus(i: L3Interface): Pick<InterfaceStatus, 'status' | 
   return { status: port === null || i.up ? 'up' : 'down', protocol: i.up ? 'up' : 'down' };
 }
 
+/** Time `t`, if not before `start`. */
+const since = (t: number, start: Micros): Micros | undefined => (t >= start ? (t as Micros) : undefined);
+
 /**
  * One interface's view, its traffic counted since its last clearing and since `bootedAt`. Every
  * view is built here, with all of its fields in the same order (absent ones undefined), so
@@ -100,7 +103,6 @@ export function interfaceView(
   switchport?: Pick<InterfaceStatus, 'switchportOperMode' | 'switchportAdminMode'>,
 ): InterfaceStatus {
   const cleared = traffic.cleared;
-  const sinceBoot = (t: number): Micros | undefined => (t >= bootedAt ? (t as Micros) : undefined);
   return {
     name,
     mac,
@@ -111,8 +113,8 @@ export function interfaceView(
     bandwidth,
     counters: cleared === null ? traffic.counters : addCounters(traffic.counters, cleared.base, -1),
     lastChange,
-    lastInput: sinceBoot(traffic.lastInput),
-    lastOutput: sinceBoot(traffic.lastOutput),
+    lastInput: since(traffic.lastInput, bootedAt),
+    lastOutput: since(traffic.lastOutput, bootedAt),
     countersCleared: cleared?.at,
     switchportOperMode: switchport?.switchportOperMode,
     switchportAdminMode: switchport?.switchportAdminMode,
