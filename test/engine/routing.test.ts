@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deviceId } from '../../src/shared/ids.ts';
+import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { hops, ip, marks, TestNet } from './net.ts';
+import { hops, ip, marks, TestNet, WINDOWS_TRACERT } from './net.ts';
 
 const d = deviceId;
 
@@ -459,6 +460,30 @@ describe('auto-negotiation', () => {
     expect(port('R2', 'GigabitEthernet0/1').bandwidth).toBe(1_000_000_000);
     expect(port('R1', 'GigabitEthernet0/0').bandwidth).toBe(1_000_000_000);
     expect(port('R1', 'GigabitEthernet0/0.10').bandwidth).toBe(1_000_000_000);
+  });
+});
+
+describe('probes at once', () => {
+  it('a PC running two pings and a traceroute at once gives each its own replies', () => {
+    const n = stick();
+    n.ping('PC1', '10.0.20.10', { count: 1 });
+    const start = (to: string, count: number) =>
+      n.sim.ping(d('PC1'), ip(to), { count, timeout: seconds(4), size: 32, interval: 0 as Micros });
+    const short = start('10.0.20.10', 2);
+    const long = start('10.0.10.1', 30);
+    const trace = n.sim.traceroute(d('PC1'), ip('10.0.20.10'), WINDOWS_TRACERT);
+    n.finish(short);
+    // The long ping goes on without it, then beside a new one.
+    n.run(seconds(0.01));
+    const again = start('10.0.20.10', 3);
+    for (const job of [long, trace, again]) n.finish(job);
+    expect(marks(short)).toBe('!!');
+    expect(marks(long)).toBe('!'.repeat(30));
+    expect(marks(again)).toBe('!!!');
+    expect(long.results.map((r) => r.outcome.kind === 'reply' && r.outcome.from)).toEqual(
+      Array(30).fill(ip('10.0.10.1')),
+    );
+    expect(hops(trace)).toEqual(['1: 10.0.10.1 10.0.10.1 10.0.10.1', '2: 10.0.20.10 10.0.20.10 10.0.20.10']);
   });
 });
 
