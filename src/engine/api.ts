@@ -56,6 +56,18 @@ export interface InterfaceCounters {
 }
 
 /**
+ * An interface's input and output rates as `show interfaces` prints them: IOS's 5-minute
+ * exponentially decayed averages of bits (whole frames) and packets per second, as of the last
+ * 5-second sample.
+ */
+export interface InterfaceRates {
+  readonly inBits: number;
+  readonly inPackets: number;
+  readonly outBits: number;
+  readonly outPackets: number;
+}
+
+/**
  * A switch port whose neighbour advertises another native VLAN over CDP (%CDP-4-NATIVE_VLAN_
  * MISMATCH): the trunk's native VLAN, or the access VLAN of an access port.
  */
@@ -145,6 +157,11 @@ export interface InterfaceStatus {
    * since the device booted (they count from its boot).
    */
   readonly countersCleared: Micros | undefined;
+  /**
+   * Its input and output rates since the device booted. `clear counters` leaves them, as on
+   * IOS, which clears only the totals.
+   */
+  readonly rates: InterfaceRates;
   /** Switch ports: the operational mode after DTP negotiation. */
   readonly switchportOperMode?: 'access' | 'trunk' | 'down';
   readonly switchportAdminMode?: SwitchportMode;

@@ -35,6 +35,7 @@ import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
 import { Host } from './device/host.ts';
 import { Link } from './device/link.ts';
+import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
 import { Router } from './device/router.ts';
 import { Switch } from './device/switch.ts';
@@ -196,11 +197,72 @@ class EngineSimulation implements Simulation {
   // ---- time ------------------------------------------------------------------------------
 
   runUntil(t: Micros, maxEvents: number = this.maxEvents): number {
-    return this.ctx.sched.runUntil(t, maxEvents);
+    const sched = this.ctx.sched;
+    const load = this.ctx.load;
+    let ran = 0;
+    for (;;) {
+      const tick = (load.tick + 1) * SAMPLE_INTERVAL;
+      if (tick > t) return ran + this.ran(sched.runUntil(t, maxEvents - ran));
+      const next = sched.nextTime();
+      if (next === undefined || next > tick) {
+        // Everything up to this sample has run: take it. Those up to the next event, or to
+        // `t`, are idle: skip them (load-rates.ts), as far as the clock gets below.
+        this.sampleLoad(tick);
+        if (this.loadChanging()) continue;
+        if (next === undefined || next > t) load.tick = Math.max(load.tick, Math.floor(t / SAMPLE_INTERVAL));
+        else if (ran < maxEvents) load.tick = Math.max(load.tick, Math.ceil(next / SAMPLE_INTERVAL) - 1);
+        continue;
+      }
+      ran += this.ran(sched.runUntil(tick, maxEvents - ran));
+      const after = sched.nextTime();
+      // The bound stopped the run before the sample's time: the clock stays there.
+      if (after !== undefined && after <= tick) return ran;
+    }
   }
 
   step(): boolean {
-    return this.ctx.sched.step();
+    const next = this.ctx.sched.nextTime();
+    if (next === undefined) return false;
+    // The samples due before this event: the first may have traffic, the others are idle.
+    const load = this.ctx.load;
+    const last = Math.ceil(next / SAMPLE_INTERVAL) - 1;
+    while (load.tick < last) {
+      this.sampleLoad((load.tick + 1) * SAMPLE_INTERVAL);
+      if (!this.loadChanging()) load.tick = Math.max(load.tick, last);
+    }
+    this.ran(this.ctx.sched.step() ? 1 : 0);
+    return true;
+  }
+
+  /** Notes that `events` ran, which the next sample of the rates must look at. */
+  private ran(events: number): number {
+    if (events > 0) this.ctx.load.active = true;
+    return events;
+  }
+
+  /**
+   * The next sample of the interfaces' rates, due at `at`: every interface's, if anything ran
+   * or was sent since the last, else none (an idle sample only decays them, which each does
+   * when read).
+   */
+  private sampleLoad(at: number): void {
+    const load = this.ctx.load;
+    // The clock moves to the sample's time (no event is due before it), which a storm's
+    // frames, counted by time, need.
+    this.ctx.sched.runUntil(at, 0);
+    load.tick++;
+    if (!this.loadChanging()) return;
+    load.active = false;
+    for (const d of this.devices.values()) d.sampleLoad();
+  }
+
+  /**
+   * Whether the next sample may differ from an idle one: something ran or was sent since the
+   * last, or a storm may be on, whose frames the switches count without events (Switch).
+   */
+  private loadChanging(): boolean {
+    const ctx = this.ctx;
+    return ctx.load.active || ctx.stormEpoch === ctx.topologyEpoch;
   }
 
   nextEventTime(): Micros | undefined {
@@ -275,10 +337,13 @@ class EngineSimulation implements Simulation {
   }
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob {
+    // Its first echo may leave now, between two events.
+    this.ctx.load.active = true;
     return this.device(id).ping(target, options);
   }
 
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob {
+    this.ctx.load.active = true;
     return this.device(id).traceroute(target, options);
   }
 

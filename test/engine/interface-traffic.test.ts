@@ -7,31 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { InterfaceStatus } from '../../src/engine/api.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { fullName, TestNet } from './net.ts';
+import { fullName, TestNet, trunkLan } from './net.ts';
 
 const d = deviceId;
 
-/** PC1 - S1 - R1 - PC2 in VLAN 10, over a trunk to R1's subinterface; S1's Vlan10 for the switch itself. */
-function lan(): TestNet {
-  const n = new TestNet();
-  n.switch('S1', {
-    vlans: [10],
-    ports: { 'fa0/1': { mode: 'access', access: 10 }, 'g0/1': { mode: 'trunk' } },
-    svis: { 10: '10.0.0.254/24' },
-  });
-  n.router('R1', {
-    interfaces: {
-      'g0/0': {},
-      'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' },
-      'g0/1': { ip: '10.1.0.1/24' },
-    },
-  });
-  n.pc('PC1', '10.0.0.10/24', '10.0.0.1').pc('PC2', '10.1.0.10/24', '10.1.0.1');
-  n.link('PC1:fa0', 'S1:fa0/1');
-  n.link('S1:g0/1', 'R1:g0/0');
-  n.link('PC2:fa0', 'R1:g0/1');
-  return n;
-}
+const lan = (): TestNet => trunkLan();
 
 /** Counters of `frames` frames and `bytes` bytes in, and as many out. */
 const eachWay = (frames: number, bytes: number) => ({

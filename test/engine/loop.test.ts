@@ -8,23 +8,17 @@ import type { TraceEvent } from '../../src/engine/trace.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, marks, TestNet } from './net.ts';
+import { ip, marks, startStorm, switchLoop, TestNet } from './net.ts';
 
 const d = deviceId;
 
 function triangle(stormThreshold?: number): { n: TestNet; events: TraceEvent[] } {
-  const n = new TestNet({ seed: 3, traceCapacity: 100, ...(stormThreshold ? { stormThreshold } : {}) });
+  const n = switchLoop({ seed: 3, traceCapacity: 100, ...(stormThreshold ? { stormThreshold } : {}) });
   const events: TraceEvent[] = [];
   n.sim.trace.subscribe((e) => {
     if (e.kind === 'storm') events.push(e);
   });
-  n.switch('S1').switch('S2').switch('S3').pc('PC1', '10.0.0.1/24');
-  n.link('S1:g0/1', 'S2:g0/1');
-  n.link('S2:g0/2', 'S3:g0/1');
-  n.link('S3:g0/2', 'S1:g0/2');
-  n.link('PC1:fa0', 'S1:fa0/1');
-  // An ARP request for an absent host is the broadcast that starts the storm.
-  n.sim.ping(d('PC1'), ip('10.0.0.9'), { count: 1, timeout: seconds(4), size: 32 });
+  startStorm(n);
   return { n, events };
 }
 

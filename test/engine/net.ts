@@ -310,3 +310,44 @@ export function hops(job: TracerouteJob): string[] {
         .join(' ')}`,
   );
 }
+
+/**
+ * PC1 - S1 - R1 - PC2: PC1 in VLAN 10 over a trunk to R1's subinterface, S1's Vlan10 for the
+ * switch itself, PC2 on R1's other port.
+ */
+export function trunkLan(options?: SimulationOptions): TestNet {
+  const n = new TestNet(options);
+  n.switch('S1', {
+    vlans: [10],
+    ports: { 'fa0/1': { mode: 'access', access: 10 }, 'g0/1': { mode: 'trunk' } },
+    svis: { 10: '10.0.0.254/24' },
+  });
+  n.router('R1', {
+    interfaces: {
+      'g0/0': {},
+      'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' },
+      'g0/1': { ip: '10.1.0.1/24' },
+    },
+  });
+  n.pc('PC1', '10.0.0.10/24', '10.0.0.1').pc('PC2', '10.1.0.10/24', '10.1.0.1');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  n.link('S1:g0/1', 'R1:g0/0');
+  n.link('PC2:fa0', 'R1:g0/1');
+  return n;
+}
+
+/** S1, S2 and S3 cabled in a loop, with no spanning tree; PC1 (10.0.0.1/24) on S1. */
+export function switchLoop(options?: SimulationOptions): TestNet {
+  const n = new TestNet(options);
+  n.switch('S1').switch('S2').switch('S3').pc('PC1', '10.0.0.1/24');
+  n.link('S1:g0/1', 'S2:g0/1');
+  n.link('S2:g0/2', 'S3:g0/1');
+  n.link('S3:g0/2', 'S1:g0/2');
+  n.link('PC1:fa0', 'S1:fa0/1');
+  return n;
+}
+
+/** PC1 pings an absent host: its ARP request is the broadcast that starts the storm. */
+export function startStorm(n: TestNet): void {
+  n.sim.ping(deviceId('PC1'), ip('10.0.0.9'), { count: 1, timeout: seconds(4), size: 32 });
+}

@@ -11,6 +11,7 @@ import type { DeviceKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import type {
   ArpEntry,
+  InterfaceCounters,
   InterfaceStatus,
   MacEntry,
   PingJob,
@@ -26,9 +27,20 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { CdpPorts } from './cdp.ts';
 import { InterfaceLog } from './interface-log.ts';
 import type { IpStack } from './ip-stack.ts';
+import type { L3Interface } from './l3-interface.ts';
+import { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
 import { portSpeed } from './port.ts';
-import { addCounters, logicalStatus, portStatus } from './status.ts';
+import { addCounters, ifaceCounters, logicalStatus, portCounters, portStatus } from './status.ts';
+
+const NOTHING: InterfaceCounters = {
+  rxFrames: 0,
+  txFrames: 0,
+  rxBytes: 0,
+  txBytes: 0,
+  rxBroadcasts: 0,
+  drops: 0,
+};
 
 export abstract class Device {
   // Read by every frame's path, so declared first, next to the object's header. (A constructor
@@ -136,6 +148,32 @@ export abstract class Device {
     this.clearArp();
     this.clearMacTable();
     this.resetCounters(undefined, undefined);
+    const clock = this.ctx.load;
+    this.eachLoad((holder, totals) => {
+      holder.rates = new LoadRates(clock, clock.tick, totals);
+    });
+  }
+
+  /** Takes the simulation's current sample of every interface's input and output rates. */
+  sampleLoad(): void {
+    const clock = this.ctx.load;
+    this.eachLoad((holder, totals) => {
+      // An interface not sampled yet has counted from zero, all of it since the last sample.
+      holder.rates ??= new LoadRates(clock, clock.tick - 1, NOTHING);
+      holder.rates.sample(totals);
+    });
+  }
+
+  /** Each interface `show interfaces` lists with rates of its own, with its totals now. */
+  private eachLoad(visit: (holder: Port | L3Interface, totals: InterfaceCounters) => void): void {
+    for (const p of this.ports) visit(p, this.portTotals(p));
+    for (const i of this.stack.ifaces)
+      if (i.port === null || i.name !== i.port.name) visit(i, ifaceCounters(i));
+  }
+
+  /** A port's totals as its view counts them (a switch adds what a storm sends). */
+  protected portTotals(p: Port): InterfaceCounters {
+    return portCounters(p);
   }
 
   /**

@@ -9,6 +9,7 @@ import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
+import type { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
 import type { ClearedCounters } from './status.ts';
 
@@ -68,6 +69,8 @@ export class L3Interface {
   lastOutput = Number.NEGATIVE_INFINITY;
   /** Its last `clear counters`, null if none (status.ts). */
   cleared: ClearedCounters | null = null;
+  /** Its input and output rates, null until first sampled (load-rates.ts). */
+  rates: LoadRates | null = null;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
     this.name = name;

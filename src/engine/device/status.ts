@@ -3,9 +3,10 @@
 import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
-import type { ArpEntry, InterfaceCounters, InterfaceStatus, RouteEntry } from '../api.ts';
+import type { ArpEntry, InterfaceCounters, InterfaceRates, InterfaceStatus, RouteEntry } from '../api.ts';
 import type { IpStack } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
+import { NO_RATES } from './load-rates.ts';
 import type { Port } from './port.ts';
 
 /**
@@ -17,40 +18,49 @@ export interface ClearedCounters {
   readonly base: InterfaceCounters;
 }
 
-/** An interface's traffic: its totals, its last frames in and out (-Infinity: never). */
+/** An interface's traffic: its totals, its last frames in and out (-Infinity: never), its rates. */
 export interface Traffic {
   readonly counters: InterfaceCounters;
   readonly lastInput: number;
   readonly lastOutput: number;
   readonly cleared: ClearedCounters | null;
+  readonly rates: InterfaceRates;
 }
 
+/** A port's totals since it was made. */
+export const portCounters = (p: Port): InterfaceCounters => ({
+  rxFrames: p.rxFrames,
+  txFrames: p.txFrames,
+  rxBytes: p.rxBytes,
+  txBytes: p.txBytes,
+  rxBroadcasts: p.rxBroadcasts,
+  drops: p.drops,
+});
+
+/** An interface's totals since it was made (a port's interface reads its port's). */
+export const ifaceCounters = (i: L3Interface): InterfaceCounters => ({
+  rxFrames: i.rxFrames,
+  txFrames: i.txFrames,
+  rxBytes: i.rxBytes,
+  txBytes: i.txBytes,
+  rxBroadcasts: 0,
+  drops: 0,
+});
+
 export const portTraffic = (p: Port): Traffic => ({
-  counters: {
-    rxFrames: p.rxFrames,
-    txFrames: p.txFrames,
-    rxBytes: p.rxBytes,
-    txBytes: p.txBytes,
-    rxBroadcasts: p.rxBroadcasts,
-    drops: p.drops,
-  },
+  counters: portCounters(p),
   lastInput: p.lastInput,
   lastOutput: p.lastOutput,
   cleared: p.cleared,
+  rates: p.rates?.now() ?? NO_RATES,
 });
 
 export const ifaceTraffic = (i: L3Interface): Traffic => ({
-  counters: {
-    rxFrames: i.rxFrames,
-    txFrames: i.txFrames,
-    rxBytes: i.rxBytes,
-    txBytes: i.txBytes,
-    rxBroadcasts: 0,
-    drops: 0,
-  },
+  counters: ifaceCounters(i),
   lastInput: i.lastInput,
   lastOutput: i.lastOutput,
   cleared: i.cleared,
+  rates: i.rates?.now() ?? NO_RATES,
 });
 
 /** `a` plus `b` (`sign` 1), or minus it (-1), counter by counter. */
@@ -116,6 +126,7 @@ export function interfaceView(
     lastInput: since(traffic.lastInput, bootedAt),
     lastOutput: since(traffic.lastOutput, bootedAt),
     countersCleared: cleared?.at,
+    rates: traffic.rates,
     switchportOperMode: switchport?.switchportOperMode,
     switchportAdminMode: switchport?.switchportAdminMode,
   };

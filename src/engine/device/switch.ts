@@ -692,16 +692,29 @@ export class Switch extends IpDevice {
    * counters add them here, as `show interfaces` on a real looped switch shows them.
    */
   private withStorm(sp: SwitchPort, traffic: Traffic): Traffic {
-    if (!sp.up) return traffic;
+    const storm = this.stormTraffic(sp);
+    if (storm === null) return traffic;
+    const now = this.ctx.sched.now;
+    return {
+      counters: addCounters(traffic.counters, storm.counters, 1),
+      lastInput: storm.fromSwitch ? now : traffic.lastInput,
+      lastOutput: now,
+      cleared: traffic.cleared,
+      rates: traffic.rates,
+    };
+  }
+
+  /** What a storm sent and received on the port so far (see `withStorm`); null if none. */
+  private stormTraffic(sp: SwitchPort): { counters: InterfaceCounters; fromSwitch: boolean } | null {
+    if (!sp.up) return null;
     const epoch = this.ctx.topologyEpoch;
     let since = Number.POSITIVE_INFINITY;
     for (const vs of this.vlans.values())
       if (vs.member[sp.index] === 1 && vs.storm.active(epoch)) since = Math.min(since, vs.storm.startedAt);
-    if (since === Number.POSITIVE_INFINITY) return traffic;
-    const now = this.ctx.sched.now;
-    const frames = Math.floor(((now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
+    if (since === Number.POSITIVE_INFINITY) return null;
+    const frames = Math.floor(((this.ctx.sched.now - since) / 1e6) * (sp.speed / (STORM_FRAME_ON_WIRE * 8)));
     const fromSwitch = sp.peer !== null && sp.peer.owner instanceof Switch;
-    const storm: InterfaceCounters = {
+    const counters: InterfaceCounters = {
       rxFrames: fromSwitch ? frames : 0,
       txFrames: frames,
       rxBytes: fromSwitch ? frames * STORM_FRAME : 0,
@@ -709,12 +722,13 @@ export class Switch extends IpDevice {
       rxBroadcasts: fromSwitch ? frames : 0,
       drops: 0,
     };
-    return {
-      counters: addCounters(traffic.counters, storm, 1),
-      lastInput: fromSwitch ? now : traffic.lastInput,
-      lastOutput: now,
-      cleared: traffic.cleared,
-    };
+    return { counters, fromSwitch };
+  }
+
+  protected override portTotals(p: Port): InterfaceCounters {
+    const storm = this.stormTraffic(p as SwitchPort);
+    const totals = super.portTotals(p);
+    return storm === null ? totals : addCounters(totals, storm.counters, 1);
   }
 
   override macTable(): MacEntry[] {

@@ -5,6 +5,7 @@
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import { LoadClock } from '../device/load-rates.ts';
 import { MacTables } from '../device/mac-table.ts';
 import type { Port } from '../device/port.ts';
 import type { StackProfile } from '../device/profiles.ts';
@@ -38,6 +39,8 @@ export class SimContext {
   readonly tables = new SlotStore();
   /** The switches' MAC tables, in `tables`. */
   readonly macTables = new MacTables(this.tables);
+  /** The samples of the interfaces' input and output rates (load-rates.ts). */
+  readonly load = new LoadClock();
   readonly trace: TraceLog;
   readonly rng: Rng;
   readonly wireListeners: WireListener[] = [];

@@ -1,0 +1,85 @@
+/**
+ * The input and output rates `show interfaces` prints ("5 minute input rate 2000 bits/sec,
+ * 3 packets/sec"), from which IOS also derives txload and rxload. Reference: Cisco TechNote
+ * 12816, "What Is the Definition of Bits/sec in the Output of the show interfaces Command?":
+ * every 5 seconds the bits (whole frames) and packets of those 5 seconds, as per-second rates,
+ * are folded into a moving average decayed with a time constant of 5 minutes,
+ * `average = (average - sample) * exp(-5/300) + sample`.
+ *
+ * The simulation takes the samples (simulation.ts, `sampleLoad`), only for the 5-second
+ * intervals in which something ran: in an idle interval every sample is zero, so each
+ * interface catches up on those in one step, the next time it is sampled or read. Nothing
+ * here runs per frame.
+ */
+import type { InterfaceCounters, InterfaceRates } from '../api.ts';
+
+/** Microseconds between samples. */
+export const SAMPLE_INTERVAL = 5_000_000;
+/** What one sample's worth of time leaves of the average: exp(-5 s / 5 min). */
+const DECAY = Math.exp(-5 / 300);
+
+export const NO_RATES: InterfaceRates = { inBits: 0, inPackets: 0, outBits: 0, outPackets: 0 };
+
+/** The simulation's sample count: samples 1..`tick` are taken (at tick * 5 s). */
+export class LoadClock {
+  tick = 0;
+  /** Something ran, or was sent, since the last sample. */
+  active = false;
+}
+
+/** One interface's averages, as of its last sample, and its totals then. */
+export class LoadRates {
+  private readonly clock: LoadClock;
+  private tick: number;
+  private inBits = 0;
+  private inPackets = 0;
+  private outBits = 0;
+  private outPackets = 0;
+  private rxFrames: number;
+  private rxBytes: number;
+  private txFrames: number;
+  private txBytes: number;
+
+  /** Averages of zero as of sample `tick`, counting from `totals` (its totals then). */
+  constructor(clock: LoadClock, tick: number, totals: InterfaceCounters) {
+    this.clock = clock;
+    this.tick = tick;
+    this.rxFrames = totals.rxFrames;
+    this.rxBytes = totals.rxBytes;
+    this.txFrames = totals.txFrames;
+    this.txBytes = totals.txBytes;
+  }
+
+  /**
+   * Takes the clock's current sample, `totals` being the interface's totals now: what they
+   * grew by since this interface's last sample fell in the last 5 seconds, since every sample
+   * between was idle.
+   */
+  sample(totals: InterfaceCounters): void {
+    const tick = this.clock.tick;
+    const idle = DECAY ** (tick - 1 - this.tick);
+    const secs = SAMPLE_INTERVAL / 1e6;
+    this.inBits = fold(this.inBits * idle, ((totals.rxBytes - this.rxBytes) * 8) / secs);
+    this.inPackets = fold(this.inPackets * idle, (totals.rxFrames - this.rxFrames) / secs);
+    this.outBits = fold(this.outBits * idle, ((totals.txBytes - this.txBytes) * 8) / secs);
+    this.outPackets = fold(this.outPackets * idle, (totals.txFrames - this.txFrames) / secs);
+    this.rxFrames = totals.rxFrames;
+    this.rxBytes = totals.rxBytes;
+    this.txFrames = totals.txFrames;
+    this.txBytes = totals.txBytes;
+    this.tick = tick;
+  }
+
+  /** The averages as of the clock's last sample (every sample since this one's was idle). */
+  now(): InterfaceRates {
+    const k = DECAY ** (this.clock.tick - this.tick);
+    return {
+      inBits: this.inBits * k,
+      inPackets: this.inPackets * k,
+      outBits: this.outBits * k,
+      outPackets: this.outPackets * k,
+    };
+  }
+}
+
+const fold = (average: number, sample: number): number => (average - sample) * DECAY + sample;
