@@ -132,6 +132,10 @@ function linkLine(
   return `  ${d}, ${sp}, media type is ${fast ? '10/100BaseTX' : '10/100/1000BaseTX'}`;
 }
 
+/** "  5 minute input rate 2000 bits/sec, 3 packets/sec": whole numbers, rounded down. */
+const rateLine = (way: 'input' | 'output', bits = 0, packets = 0): string =>
+  `  5 minute ${way} rate ${Math.floor(bits)} bits/sec, ${Math.floor(packets)} packets/sec`;
+
 function oneInterface(
   dev: IosDeviceContext,
   name: string,
@@ -155,7 +159,10 @@ function oneInterface(
   const kbit = Math.floor(bps / 1000);
   if (f === 'loopback') out.push(`  MTU 1514 bytes, BW ${kbit} Kbit/sec, DLY 5000 usec,`);
   else out.push(`  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${kbit >= 1_000_000 ? 10 : 100} usec,`);
-  out.push('     reliability 255/255, txload 1/255, rxload 1/255');
+  const rates = s?.rates;
+  // IOS's load: the rate as a fraction of the bandwidth in 255ths, rounded down, at least 1.
+  const load = (bits: number | undefined) => Math.max(1, Math.floor((255 * (bits ?? 0)) / bps));
+  out.push(`     reliability 255/255, txload ${load(rates?.outBits)}/255, rxload ${load(rates?.inBits)}/255`);
   if (f === 'subinterface') {
     out.push(
       `  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${i.dot1q?.vlan ?? 1}.`,
@@ -182,8 +189,8 @@ function oneInterface(
     `  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: ${s?.counters.drops ?? 0}`,
     '  Queueing strategy: fifo',
     `  Output queue: 0/${f === 'loopback' ? 0 : 40} (size/max)`,
-    '  5 minute input rate 0 bits/sec, 0 packets/sec',
-    '  5 minute output rate 0 bits/sec, 0 packets/sec',
+    rateLine('input', rates?.inBits, rates?.inPackets),
+    rateLine('output', rates?.outBits, rates?.outPackets),
     ...counters(f, s),
   );
   return out;
