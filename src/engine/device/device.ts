@@ -11,7 +11,6 @@ import type { DeviceKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import type {
   ArpEntry,
-  InterfaceCounters,
   InterfaceStatus,
   MacEntry,
   PingJob,
@@ -31,17 +30,13 @@ import type { L3Interface } from './l3-interface.ts';
 import { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
 import { portSpeed } from './port.ts';
-import { addCounters, ifaceCounters, logicalStatus, portCounters, portStatus } from './status.ts';
+import { addCounters, logicalStatus, portStatus } from './status.ts';
 
-const NOTHING: InterfaceCounters = {
-  rxFrames: 0,
-  txFrames: 0,
-  rxBytes: 0,
-  txBytes: 0,
-  rxBroadcasts: 0,
-  drops: 0,
-};
-
+/**
+ * An IP interface with a state and counters of its own: not a port's interface, which is its
+ * port's.
+ */
+const countsItself = (i: L3Interface): boolean => i.port === null || i.name !== i.port.name;
 export abstract class Device {
   // Read by every frame's path, so declared first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)
@@ -130,7 +125,7 @@ export abstract class Device {
       log.see(p.name, s.status, s.protocol);
     }
     for (const i of this.stack.ifaces) {
-      if (i.port !== null && i.name === i.port.name) continue;
+      if (!countsItself(i)) continue;
       const s = logicalStatus(i);
       log.see(i.name, s.status, s.protocol);
     }
@@ -149,31 +144,28 @@ export abstract class Device {
     this.clearMacTable();
     this.resetCounters(undefined, undefined);
     const clock = this.ctx.load;
-    this.eachLoad((holder, totals) => {
-      holder.rates = new LoadRates(clock, clock.tick, totals);
-    });
+    for (const p of this.ports) p.rates = new LoadRates(clock, p.rxFrames, p.rxBytes, p.txFrames, p.txBytes);
+    for (const i of this.stack.ifaces)
+      if (countsItself(i)) i.rates = new LoadRates(clock, i.rxFrames, i.rxBytes, i.txFrames, i.txBytes);
   }
 
   /** Takes the simulation's current sample of every interface's input and output rates. */
   sampleLoad(): void {
-    const clock = this.ctx.load;
-    this.eachLoad((holder, totals) => {
-      // An interface not sampled yet has counted from zero, all of it since the last sample.
-      holder.rates ??= new LoadRates(clock, clock.tick - 1, NOTHING);
-      holder.rates.sample(totals);
-    });
+    for (const p of this.ports) this.samplePort(p);
+    for (const i of this.stack.ifaces) {
+      if (!countsItself(i)) continue;
+      // One never sampled has counted from zero, all of it since the last sample.
+      if (i.rates === null) {
+        if (i.rxFrames === 0 && i.txFrames === 0) continue;
+        i.rates = new LoadRates(this.ctx.load);
+      }
+      i.rates.sample(i.rxFrames, i.rxBytes, i.txFrames, i.txBytes);
+    }
   }
 
-  /** Each interface `show interfaces` lists with rates of its own, with its totals now. */
-  private eachLoad(visit: (holder: Port | L3Interface, totals: InterfaceCounters) => void): void {
-    for (const p of this.ports) visit(p, this.portTotals(p));
-    for (const i of this.stack.ifaces)
-      if (i.port === null || i.name !== i.port.name) visit(i, ifaceCounters(i));
-  }
-
-  /** A port's totals as its view counts them (a switch adds what a storm sends). */
-  protected portTotals(p: Port): InterfaceCounters {
-    return portCounters(p);
+  /** A port's sample, of its totals as its view counts them (a switch adds a storm's). */
+  protected samplePort(p: Port): void {
+    p.rates.sample(p.rxFrames, p.rxBytes, p.txFrames, p.txBytes);
   }
 
   /**

@@ -11,7 +11,7 @@
  * interface catches up on those in one step, the next time it is sampled or read. Nothing
  * here runs per frame.
  */
-import type { InterfaceCounters, InterfaceRates } from '../api.ts';
+import type { InterfaceRates } from '../api.ts';
 
 /** Microseconds between samples. */
 export const SAMPLE_INTERVAL = 5_000_000;
@@ -40,33 +40,33 @@ export class LoadRates {
   private txFrames: number;
   private txBytes: number;
 
-  /** Averages of zero as of sample `tick`, counting from `totals` (its totals then). */
-  constructor(clock: LoadClock, tick: number, totals: InterfaceCounters) {
+  /** Averages of zero as of the clock's last sample, counting from these totals. */
+  constructor(clock: LoadClock, rxFrames = 0, rxBytes = 0, txFrames = 0, txBytes = 0) {
     this.clock = clock;
-    this.tick = tick;
-    this.rxFrames = totals.rxFrames;
-    this.rxBytes = totals.rxBytes;
-    this.txFrames = totals.txFrames;
-    this.txBytes = totals.txBytes;
+    this.tick = clock.tick;
+    this.rxFrames = rxFrames;
+    this.rxBytes = rxBytes;
+    this.txFrames = txFrames;
+    this.txBytes = txBytes;
   }
 
   /**
-   * Takes the clock's current sample, `totals` being the interface's totals now: what they
-   * grew by since this interface's last sample fell in the last 5 seconds, since every sample
-   * between was idle.
+   * Takes the clock's current sample, given the interface's totals now: what they grew by
+   * since this interface's last sample fell in the last 5 seconds, every sample between having
+   * been idle. (Numbers rather than an object: a sample of a large network allocates nothing.)
    */
-  sample(totals: InterfaceCounters): void {
+  sample(rxFrames: number, rxBytes: number, txFrames: number, txBytes: number): void {
     const tick = this.clock.tick;
     const idle = DECAY ** (tick - 1 - this.tick);
     const secs = SAMPLE_INTERVAL / 1e6;
-    this.inBits = fold(this.inBits * idle, ((totals.rxBytes - this.rxBytes) * 8) / secs);
-    this.inPackets = fold(this.inPackets * idle, (totals.rxFrames - this.rxFrames) / secs);
-    this.outBits = fold(this.outBits * idle, ((totals.txBytes - this.txBytes) * 8) / secs);
-    this.outPackets = fold(this.outPackets * idle, (totals.txFrames - this.txFrames) / secs);
-    this.rxFrames = totals.rxFrames;
-    this.rxBytes = totals.rxBytes;
-    this.txFrames = totals.txFrames;
-    this.txBytes = totals.txBytes;
+    this.inBits = fold(this.inBits * idle, ((rxBytes - this.rxBytes) * 8) / secs);
+    this.inPackets = fold(this.inPackets * idle, (rxFrames - this.rxFrames) / secs);
+    this.outBits = fold(this.outBits * idle, ((txBytes - this.txBytes) * 8) / secs);
+    this.outPackets = fold(this.outPackets * idle, (txFrames - this.txFrames) / secs);
+    this.rxFrames = rxFrames;
+    this.rxBytes = rxBytes;
+    this.txFrames = txFrames;
+    this.txBytes = txBytes;
     this.tick = tick;
   }
 

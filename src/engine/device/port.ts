@@ -27,7 +27,7 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { Device } from './device.ts';
 import type { Link } from './link.ts';
-import type { LoadRates } from './load-rates.ts';
+import { LoadRates } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { SHARED } from './ownership.ts';
 import type { ClearedCounters } from './status.ts';
@@ -157,8 +157,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   private inputBefore = Number.NEGATIVE_INFINITY;
   /** Its last `clear counters`, null if none (status.ts). */
   cleared: ClearedCounters | null = null;
-  /** Its input and output rates, null until first sampled (load-rates.ts). */
-  rates: LoadRates | null = null;
+  /** Its input and output rates (load-rates.ts). */
+  rates: LoadRates;
 
   constructor(
     owner: Device,
@@ -180,6 +180,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.macLow = macLow(mac);
     this.record = ctx.ports.add(this, ctx.sched.now);
     this.serial = this.record / RECORD;
+    // Made with the port, so that sampling a large network allocates nothing.
+    this.rates = new LoadRates(ctx.load);
   }
 
   /**

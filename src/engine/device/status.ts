@@ -52,7 +52,7 @@ export const portTraffic = (p: Port): Traffic => ({
   lastInput: p.lastInput,
   lastOutput: p.lastOutput,
   cleared: p.cleared,
-  rates: p.rates?.now() ?? NO_RATES,
+  rates: p.rates.now(),
 });
 
 export const ifaceTraffic = (i: L3Interface): Traffic => ({

@@ -725,10 +725,18 @@ export class Switch extends IpDevice {
     return { counters, fromSwitch };
   }
 
-  protected override portTotals(p: Port): InterfaceCounters {
+  protected override samplePort(p: Port): void {
     const storm = this.stormTraffic(p as SwitchPort);
-    const totals = super.portTotals(p);
-    return storm === null ? totals : addCounters(totals, storm.counters, 1);
+    if (storm === null) super.samplePort(p);
+    else {
+      const s = storm.counters;
+      p.rates.sample(
+        p.rxFrames + s.rxFrames,
+        p.rxBytes + s.rxBytes,
+        p.txFrames + s.txFrames,
+        p.txBytes + s.txBytes,
+      );
+    }
   }
 
   override macTable(): MacEntry[] {
