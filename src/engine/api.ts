@@ -324,9 +324,16 @@ export interface Simulation {
   /** Apply a host's IP settings (pc/server). */
   configureHost(id: DeviceId, config: HostConfig): void;
 
-  /** Process events up to and including time `t`, bounded by `maxEvents`; returns events processed. */
+  /**
+   * Process events up to and including time `t`, bounded by `maxEvents`; returns events
+   * processed. The interfaces' rates are sampled on the way, every 5 s of virtual time, after
+   * the events due at or before each sample's time.
+   */
   runUntil(t: Micros, maxEvents?: number): number;
-  /** Process the next event, if any; returns false when the queue is empty. */
+  /**
+   * Process the next event, if any, after the rates' samples due before it; returns false when
+   * the queue is empty.
+   */
   step(): boolean;
   /** Time of the next pending event, or undefined. */
   nextEventTime(): Micros | undefined;
