@@ -202,7 +202,7 @@ class EngineSimulation implements Simulation {
     let ran = 0;
     for (;;) {
       const tick = (load.tick + 1) * SAMPLE_INTERVAL;
-      if (tick > t) return ran + this.ran(sched.runUntil(t, maxEvents - ran));
+      if (tick > t) return ran + this.noteRan(sched.runUntil(t, maxEvents - ran));
       const next = sched.nextTime();
       if (next === undefined || next > tick) {
         // Everything up to this sample has run: take it. Those up to the next event, or to
@@ -213,7 +213,7 @@ class EngineSimulation implements Simulation {
         else if (ran < maxEvents) load.tick = Math.max(load.tick, Math.ceil(next / SAMPLE_INTERVAL) - 1);
         continue;
       }
-      ran += this.ran(sched.runUntil(tick, maxEvents - ran));
+      ran += this.noteRan(sched.runUntil(tick, maxEvents - ran));
       const after = sched.nextTime();
       // The bound stopped the run before the sample's time: the clock stays there.
       if (after !== undefined && after <= tick) return ran;
@@ -230,12 +230,12 @@ class EngineSimulation implements Simulation {
       this.sampleLoad((load.tick + 1) * SAMPLE_INTERVAL);
       if (!this.loadChanging()) load.tick = Math.max(load.tick, last);
     }
-    this.ran(this.ctx.sched.step() ? 1 : 0);
+    this.noteRan(this.ctx.sched.step() ? 1 : 0);
     return true;
   }
 
   /** Notes that `events` ran, which the next sample of the rates must look at. */
-  private ran(events: number): number {
+  private noteRan(events: number): number {
     if (events > 0) this.ctx.load.active = true;
     return events;
   }

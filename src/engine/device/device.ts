@@ -154,11 +154,8 @@ export abstract class Device {
     for (const p of this.ports) this.samplePort(p);
     for (const i of this.stack.ifaces) {
       if (!countsItself(i)) continue;
-      // One never sampled has counted from zero, all of it since the last sample.
-      if (i.rates === null) {
-        if (i.rxFrames === 0 && i.txFrames === 0) continue;
-        i.rates = new LoadRates(this.ctx.load);
-      }
+      // Made at its first sample: it has counted from zero, all of it since the last sample.
+      i.rates ??= new LoadRates(this.ctx.load);
       i.rates.sample(i.rxFrames, i.rxBytes, i.txFrames, i.txBytes);
     }
   }

@@ -69,7 +69,7 @@ export class L3Interface {
   lastOutput = Number.NEGATIVE_INFINITY;
   /** Its last `clear counters`, null if none (status.ts). */
   cleared: ClearedCounters | null = null;
-  /** Its input and output rates, null until first sampled (load-rates.ts). */
+  /** Its input and output rates, null until its first sample (load-rates.ts). */
   rates: LoadRates | null = null;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {

@@ -7,9 +7,9 @@
  * `average = (average - sample) * exp(-5/300) + sample`.
  *
  * The simulation takes the samples (simulation.ts, `sampleLoad`), only for the 5-second
- * intervals in which something ran: in an idle interval every sample is zero, so each
- * interface catches up on those in one step, the next time it is sampled or read. Nothing
- * here runs per frame.
+ * intervals in which something ran or a storm was on: in an idle interval every sample is
+ * zero, so each interface catches up on those in one step, the next time it is sampled or
+ * read. Nothing here runs per frame.
  */
 import type { InterfaceRates } from '../api.ts';
 
@@ -57,7 +57,8 @@ export class LoadRates {
    */
   sample(rxFrames: number, rxBytes: number, txFrames: number, txBytes: number): void {
     const tick = this.clock.tick;
-    const idle = DECAY ** (tick - 1 - this.tick);
+    // Samples between this interface's last and this one were idle (none if it was just made).
+    const idle = DECAY ** Math.max(0, tick - 1 - this.tick);
     const secs = SAMPLE_INTERVAL / 1e6;
     this.inBits = fold(this.inBits * idle, ((rxBytes - this.rxBytes) * 8) / secs);
     this.inPackets = fold(this.inPackets * idle, (rxFrames - this.rxFrames) / secs);

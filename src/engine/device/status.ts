@@ -27,28 +27,15 @@ export interface Traffic {
   readonly rates: InterfaceRates;
 }
 
-/** A port's totals since it was made. */
-export const portCounters = (p: Port): InterfaceCounters => ({
-  rxFrames: p.rxFrames,
-  txFrames: p.txFrames,
-  rxBytes: p.rxBytes,
-  txBytes: p.txBytes,
-  rxBroadcasts: p.rxBroadcasts,
-  drops: p.drops,
-});
-
-/** An interface's totals since it was made (a port's interface reads its port's). */
-export const ifaceCounters = (i: L3Interface): InterfaceCounters => ({
-  rxFrames: i.rxFrames,
-  txFrames: i.txFrames,
-  rxBytes: i.rxBytes,
-  txBytes: i.txBytes,
-  rxBroadcasts: 0,
-  drops: 0,
-});
-
 export const portTraffic = (p: Port): Traffic => ({
-  counters: portCounters(p),
+  counters: {
+    rxFrames: p.rxFrames,
+    txFrames: p.txFrames,
+    rxBytes: p.rxBytes,
+    txBytes: p.txBytes,
+    rxBroadcasts: p.rxBroadcasts,
+    drops: p.drops,
+  },
   lastInput: p.lastInput,
   lastOutput: p.lastOutput,
   cleared: p.cleared,
@@ -56,7 +43,14 @@ export const portTraffic = (p: Port): Traffic => ({
 });
 
 export const ifaceTraffic = (i: L3Interface): Traffic => ({
-  counters: ifaceCounters(i),
+  counters: {
+    rxFrames: i.rxFrames,
+    txFrames: i.txFrames,
+    rxBytes: i.rxBytes,
+    txBytes: i.txBytes,
+    rxBroadcasts: 0,
+    drops: 0,
+  },
   lastInput: i.lastInput,
   lastOutput: i.lastOutput,
   cleared: i.cleared,
