@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { Micros } from '../src/shared/time.ts';
 import { seconds } from '../src/shared/time.ts';
 import type { Campus } from './campus.ts';
-import { buildCampus, converge, hopsSoFar, total } from './campus.ts';
+import { buildCampus, converge, drain, hopsSoFar, total } from './campus.ts';
 
 const devices = Number(process.argv[2] ?? 1000);
 const maxFlows = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
@@ -22,14 +22,6 @@ const maxFlows = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
  * would describe a cold network rather than one that has been forwarding for a while.
  */
 const hopsArg = process.argv[4];
-
-/** Runs every pending event; returns how many ran. */
-function drain(c: Campus): number {
-  let events = 0;
-  while (c.sim.nextEventTime() !== undefined)
-    events += c.sim.runUntil((c.sim.now() + seconds(10)) as Micros, 1_000_000);
-  return events;
-}
 
 /** Starts `count` back-to-back echoes on each flow. */
 function ping(c: Campus, flows: Campus['flows'], count: number): void {

@@ -10,6 +10,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Micros } from '../src/shared/time.ts';
+import { seconds } from '../src/shared/time.ts';
 import type { Load } from './campus.ts';
 import { buildCampus, converge, fastest, loadLine, pingLoad, SERIES } from './campus.ts';
 import { kernelNsPerHop } from './kernel-yardstick.ts';
@@ -73,6 +75,25 @@ function heapPerDevice(target: number): number {
   return (process.memoryUsage().heapUsed - heap0) / c.devices;
 }
 
+/**
+ * Wall time of one sample of every interface's rates, which the simulation takes every 5
+ * seconds of virtual time in which anything ran (load-rates.ts): the median of five, each
+ * after one echo on an otherwise idle network of about `target` devices.
+ */
+function sampleMs(target: number): number {
+  const c = buildCampus(target);
+  converge(c);
+  const [from, to] = c.flows[0]!;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    c.sim.ping(from, to, { count: 1, timeout: seconds(1), size: 32, interval: 0 as Micros });
+    const t0 = process.hrtime.bigint();
+    c.sim.runUntil((c.sim.now() + seconds(5)) as Micros);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function throughputLine(r: Throughput, kernelNs: number | undefined): string {
@@ -89,6 +110,11 @@ export async function run(): Promise<string[]> {
     const best = await fastest(runs, () => throughput(target, 1_500_000, maxFlows));
     lines.push(throughputLine(best, kernelNs));
   }
+  lines.push(
+    `engine rates sample, every interface: ${[1_000, 10_000]
+      .map((n) => `${sampleMs(n).toFixed(1)} ms at ${n === 1_000 ? '1,011' : '10,029'} devices`)
+      .join(', ')} (median of 5)`,
+  );
   // Best of five: the machine is shared.
   const builds = Array.from({ length: 5 }, () => buildTime(1_000));
   const times = builds.map((b) => b.ms);
