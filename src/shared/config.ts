@@ -60,11 +60,22 @@ export interface VlanConfig {
   readonly name?: string;
 }
 
+/**
+ * A `password` as IOS keeps it: its clear text, and the type 7 text it shows instead once
+ * hidden. A password is hidden when it was typed as `password 7 ...`, set while service
+ * password-encryption was on, or there when that was turned on; `no service
+ * password-encryption` leaves hidden passwords hidden.
+ */
+export interface Password {
+  readonly plain: string;
+  readonly hidden?: string;
+}
+
 /** `transport input` on vty lines: the protocols a remote session may use. */
 export type TransportInput = 'all' | 'none' | 'ssh' | 'telnet' | 'telnet ssh';
 
 export interface LineConfig {
-  readonly password?: string;
+  readonly password?: Password;
   readonly login: boolean;
   /** `login local`: ask for a username and check it against `username` entries (needs `login` too). */
   readonly loginLocal?: true;
@@ -83,16 +94,14 @@ export interface UserAccount {
   readonly privilege?: number;
   /** The hashed secret as running-config shows it after `secret 5`, e.g. "$1$abcd$...". */
   readonly secret?: string;
-  /** Plain text; rendered as type 7 when service password-encryption is on. */
-  readonly password?: string;
+  readonly password?: Password;
 }
 
 export interface DeviceConfig {
   readonly hostname: string;
   /** The hashed secret as running-config shows it after `enable secret 5`, e.g. "$1$abcd$...". */
   readonly enableSecret?: string;
-  /** Plain text; rendered as type 7 when service password-encryption is on. */
-  readonly enablePassword?: string;
+  readonly enablePassword?: Password;
   readonly servicePasswordEncryption: boolean;
   readonly bannerMotd?: string;
   readonly domainLookup: boolean;

@@ -20,7 +20,22 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0', 'enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0'],
   ['enable password cisco', 'enable password cisco'],
   ['service password-encryption\nenable password cisco', 'enable password 7 '],
-  ['enable password 7 0822455D0A16', 'enable password cisco'],
+  // A type 7 password stays as typed, with or without the service.
+  ['enable password 7 0822455D0A16', 'enable password 7 0822455D0A16'],
+  // Turning the service off decrypts nothing: only passwords set afterwards are in clear.
+  [
+    'enable password cisco\nline vty 0 4\n password remote\nservice password-encryption\nno service password-encryption',
+    'enable password 7 01100F175804',
+  ],
+  ['service password-encryption\nno service password-encryption', 'no service password-encryption'],
+  [
+    'line vty 0 4\n password remote\nservice password-encryption\nno service password-encryption',
+    ' password 7 120B001A1D1F09',
+  ],
+  [
+    'service password-encryption\nno service password-encryption\nenable password class',
+    'enable password class',
+  ],
   // A clear password that reads as a type marker is printed with its type 0.
   ['enable password 0 7', 'enable password 0 7'],
   ['line console 0\n password 0 0 x', 'line con 0\n password 0 0 x'],
@@ -78,7 +93,11 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['username admin privilege 15 secret class', 'username admin privilege 15 secret 5 $1$'],
   ['username admin password cisco', 'username admin password 0 cisco'],
   ['service password-encryption\nusername admin password cisco', 'username admin password 7 '],
-  ['username admin password 7 0822455D0A16', 'username admin password 0 cisco'],
+  ['username admin password 7 0822455D0A16', 'username admin password 7 0822455D0A16'],
+  [
+    'username admin password cisco\nservice password-encryption\nno service password-encryption',
+    'username admin password 7 01100F175804',
+  ],
   [
     'username admin secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0',
     'username admin secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0',

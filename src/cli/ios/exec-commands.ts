@@ -22,7 +22,8 @@ function askPassword(env: IosEnv, tries: number): void {
     secret: true,
     answer(e, text) {
       const c = e.config();
-      const ok = c.enableSecret !== undefined ? checkSecret(text, c.enableSecret) : text === c.enablePassword;
+      const ok =
+        c.enableSecret !== undefined ? checkSecret(text, c.enableSecret) : text === c.enablePassword?.plain;
       if (ok) e.modes.send({ type: 'enable' });
       else if (tries < 2) askPassword(e, tries + 1);
       else e.print(c.enableSecret !== undefined ? '% Bad secrets' : '% Bad passwords', '');

@@ -22,7 +22,7 @@ import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
-import { passwordArgs, plainPassword } from './line-commands.ts';
+import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
   cryptoNode,
@@ -192,7 +192,7 @@ function setEnableSecret(env: IosEnv, a: Args): void {
   }
   if (tooShort(env, text)) return;
   const c = env.config();
-  if (c.enablePassword !== undefined && c.enablePassword === text) {
+  if (c.enablePassword !== undefined && c.enablePassword.plain === text) {
     env.print(
       'The enable secret you have chosen is the same as your enable password.',
       'This is not recommended.  Re-enter the enable secret.',
@@ -202,16 +202,16 @@ function setEnableSecret(env: IosEnv, a: Args): void {
 }
 
 function setEnablePassword(env: IosEnv, a: Args): void {
-  const plain = plainPassword(env, a);
-  if (plain === undefined || (!a.has('7') && tooShort(env, plain))) return;
+  const password = typedPassword(env, a.need<string>('password'), a.has('7'));
+  if (password === undefined || (!a.has('7') && tooShort(env, password.plain))) return;
   const c = env.config();
-  if (c.enableSecret !== undefined && checkSecret(plain, c.enableSecret)) {
+  if (c.enableSecret !== undefined && checkSecret(password.plain, c.enableSecret)) {
     env.print(
       'The enable password you have chosen is the same as your enable secret.',
       'This is not recommended.  Re-enter the enable password.',
     );
   }
-  env.setConfig({ ...c, enablePassword: plain });
+  env.setConfig({ ...c, enablePassword: password });
 }
 
 const enableHelp = {
@@ -403,7 +403,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       kw(
         'password-encryption',
         pwEncHelp,
-        run((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: true })),
+        run((env) => env.setConfig(encryptPasswords(env.config()))),
       ),
     ),
     usernameNode(),

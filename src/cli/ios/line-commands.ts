@@ -3,13 +3,13 @@
  * `login [local]`, `exec-timeout`, `logging synchronous` and `transport input`.
  */
 import type { LineConfig, TransportInput } from '../../shared/config.ts';
-import { decodeHiddenPassword } from '../crypto/type7.ts';
 import { LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { passwordArgs, typedPassword } from './password.ts';
 import { defaultTransport } from './running-config.ts';
 import { tooShort } from './security-commands.ts';
 
@@ -19,34 +19,13 @@ function editLine(env: IosEnv, fn: (l: LineConfig) => LineConfig): void {
   else env.setConfig({ ...c, lineVty: fn(c.lineVty) });
 }
 
-/** `password [0|7] TEXT`: type 7 text is stored decoded, as IOS keeps it. */
-export function plainPassword(env: IosEnv, a: Args): string | undefined {
-  const text = a.need<string>('password');
-  if (!a.has('7')) return text;
-  const plain = decodeHiddenPassword(text);
-  if (plain === undefined) env.error(`Invalid encrypted password: ${text}`);
-  return plain;
-}
-
 const passwordHelp = 'Set a password';
 const loginHelp = 'Enable password checking';
 
-export function passwordArgs(h: (env: IosEnv, a: Args) => void, lineHelp: string): IosNode[] {
-  return [
-    kw('0', 'Specifies an UNENCRYPTED password will follow', arg('password', LINE, lineHelp, run(h))),
-    kw(
-      '7',
-      'Specifies a HIDDEN password will follow',
-      arg('password', LINE, 'The HIDDEN line password string', run(h)),
-    ),
-    arg('password', LINE, lineHelp, run(h)),
-  ];
-}
-
 function setPassword(env: IosEnv, a: Args): void {
-  const plain = plainPassword(env, a);
-  if (plain === undefined || (!a.has('7') && tooShort(env, plain))) return;
-  editLine(env, (l) => ({ ...l, password: plain }));
+  const password = typedPassword(env, a.need<string>('password'), a.has('7'));
+  if (password === undefined || (!a.has('7') && tooShort(env, password.plain))) return;
+  editLine(env, (l) => ({ ...l, password }));
 }
 
 /** `login` on the console without a password lets anyone in; IOS says so when typed. */

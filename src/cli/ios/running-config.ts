@@ -9,20 +9,10 @@
 import type { DeviceConfig, InterfaceConfig, LineConfig, TransportInput } from '../../shared/config.ts';
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
-import { encodeType7 } from '../crypto/type7.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
+import { shownPassword } from './password.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
-
-/**
- * A password as `password` and `enable password` lines print it: type 7 under service
- * password-encryption, else in clear, marked type 0 when it would otherwise read back as the
- * type ("7", "0 x").
- */
-function password(c: DeviceConfig, plain: string): string {
-  if (c.servicePasswordEncryption) return `7 ${encodeType7(plain)}`;
-  return /^[07](\s|$)/.test(plain) ? `0 ${plain}` : plain;
-}
 
 /** What `transport input` is on a line that does not set it. */
 export function defaultTransport(kind: IosKind, line: 'console' | 'vty'): TransportInput {
@@ -64,7 +54,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
 function lineBlock(kind: IosKind, c: DeviceConfig, header: string, l: LineConfig): string[] {
   const out = [header];
   if (l.execTimeout) out.push(` exec-timeout ${l.execTimeout.minutes} ${l.execTimeout.seconds}`);
-  if (l.password !== undefined) out.push(` password ${password(c, l.password)}`);
+  if (l.password !== undefined) out.push(` password ${shownPassword(l.password)}`);
   if (l.loggingSynchronous) out.push(' logging synchronous');
   if (l.login) out.push(l.loginLocal ? ' login local' : ' login');
   const kindOfLine = header.startsWith('line con') ? 'console' : 'vty';
@@ -78,9 +68,7 @@ function userLines(c: DeviceConfig): string[] {
   return (c.users ?? []).map((u) => {
     const privilege = u.privilege !== undefined ? ` privilege ${u.privilege}` : '';
     if (u.secret !== undefined) return `username ${u.name}${privilege} secret 5 ${u.secret}`;
-    const pw = u.password ?? '';
-    const shown = c.servicePasswordEncryption ? `7 ${encodeType7(pw)}` : `0 ${pw}`;
-    return `username ${u.name}${privilege} password ${shown}`;
+    return `username ${u.name}${privilege} password ${shownPassword(u.password ?? { plain: '' }, true)}`;
   });
 }
 
@@ -88,7 +76,7 @@ function securityLines(c: DeviceConfig): string[] {
   const out: string[] = [];
   if (c.minPasswordLength !== undefined) out.push(`security passwords min-length ${c.minPasswordLength}`);
   if (c.enableSecret !== undefined) out.push(`enable secret 5 ${c.enableSecret}`);
-  if (c.enablePassword !== undefined) out.push(`enable password ${password(c, c.enablePassword)}`);
+  if (c.enablePassword !== undefined) out.push(`enable password ${shownPassword(c.enablePassword)}`);
   return out;
 }
 

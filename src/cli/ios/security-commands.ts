@@ -3,14 +3,14 @@
  * passwords min-length`, `crypto key generate rsa` (with the modulus question),
  * `crypto key zeroize rsa` and `ip ssh version`, with the messages IOS 15 prints.
  */
-import type { UserAccount } from '../../shared/config.ts';
+import type { Password, UserAccount } from '../../shared/config.ts';
 import { hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
-import { decodeHiddenPassword } from '../crypto/type7.ts';
 import { LINE, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { FACTORY_HOSTNAME, without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { typedPassword } from './password.ts';
 
 export const BAD_TYPE5 = [
   'ERROR: The secret you entered is not a valid encrypted secret.',
@@ -37,7 +37,7 @@ function setUser(env: IosEnv, a: Args): void {
   const cur = users.find((u) => u.name === name);
   const isSecret = a.has('secret');
   let secret: string | undefined;
-  let password: string | undefined;
+  let password: Password | undefined;
   if (isSecret) {
     if (a.has('5')) {
       if (!parseMd5Crypt(text)) {
@@ -49,15 +49,9 @@ function setUser(env: IosEnv, a: Args): void {
       if (tooShort(env, text)) return;
       secret = hashSecret(text);
     }
-  } else if (a.has('7')) {
-    password = decodeHiddenPassword(text);
-    if (password === undefined) {
-      env.error(`Invalid encrypted password: ${text}`);
-      return;
-    }
   } else {
-    if (tooShort(env, text)) return;
-    password = text;
+    password = typedPassword(env, text, a.has('7'));
+    if (password === undefined || (!a.has('7') && tooShort(env, text))) return;
   }
   if (cur && ((isSecret && cur.password !== undefined) || (!isSecret && cur.secret !== undefined))) {
     env.error(

@@ -204,7 +204,7 @@ export class IosShell {
       prompt: 'Password: ',
       secret: true,
       answer: (env, text) => {
-        if (text === env.config().lineConsole.password) env.modes.send({ type: 'login' });
+        if (text === env.config().lineConsole.password?.plain) env.modes.send({ type: 'login' });
         else if (tries < 2) this.askLinePassword(tries + 1);
         else env.print('% Bad passwords', '');
       },
@@ -223,7 +223,9 @@ export class IosShell {
             const user = e.config().users?.find((u) => u.name === name.trim());
             const ok =
               user !== undefined &&
-              (user.secret !== undefined ? checkSecret(password, user.secret) : user.password === password);
+              (user.secret !== undefined
+                ? checkSecret(password, user.secret)
+                : user.password?.plain === password);
             if (!ok) {
               e.print('% Login invalid', '');
               this.askUsername();
