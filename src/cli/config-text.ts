@@ -3,9 +3,10 @@
  * configuration-mode command trees a student types into, so both paths accept exactly
  * the same commands and `renderRunningConfig` output always reads back to itself.
  */
-import { type DeviceConfig, defaultDeviceConfig } from '../shared/config.ts';
+import { type DeviceConfig, defaultDeviceConfig, type LineConfig } from '../shared/config.ts';
 import { formatInterfaceName, parseInterfaceName } from '../shared/ports.ts';
 import { FACTORY_HOSTNAME, type IosKind } from './ios/config-edit.ts';
+import { MAX_VTY } from './ios/line-commands.ts';
 import { IosShell } from './ios/shell.ts';
 
 export { renderRunningConfig } from './ios/running-config.ts';
@@ -43,9 +44,21 @@ function bootBase(base: DeviceConfig, text: string): DeviceConfig {
     const cur = interfaces[name];
     if (cur?.shutdown) interfaces[name] = { ...cur, shutdown: false };
   }
-  const lineVty = /^line\s+vty\b/im.test(text) ? { ...base.lineVty, login: false } : base.lineVty;
+  const lineVty = vtyBase(base.lineVty, text);
   const lineConsole = /^line\s+con/im.test(text) ? { ...base.lineConsole, login: false } : base.lineConsole;
   return { ...base, interfaces, lineVty, lineConsole };
+}
+
+/** The vty lines a text names start without `login`, made first if they do not exist. */
+function vtyBase(lines: readonly LineConfig[], text: string): readonly LineConfig[] {
+  const named = [...text.matchAll(/^line\s+vty\s+(\d+)(?:\s+(\d+))?/gim)].map((m) => {
+    const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+    return [Math.min(a, b), Math.min(MAX_VTY, Math.max(a, b))] as const;
+  });
+  const length = Math.max(lines.length, ...named.map(([, last]) => last + 1));
+  return Array.from({ length }, (_, n) =>
+    named.some(([a, b]) => n >= a && n <= b) ? { ...lines[n], login: false } : (lines[n] ?? { login: true }),
+  );
 }
 
 /** Applies configuration text on top of `base`, line by line, in global configuration mode. */

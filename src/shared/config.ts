@@ -115,7 +115,11 @@ export interface DeviceConfig {
   readonly vlans: readonly VlanConfig[];
   readonly staticRoutes: readonly StaticRoute[];
   readonly lineConsole: LineConfig;
-  readonly lineVty: LineConfig;
+  /**
+   * Each vty line's configuration, from line 0: a 1941 has lines 0-4 until `line vty` names
+   * more, a 2960 has 0-15.
+   */
+  readonly lineVty: readonly LineConfig[];
   /** `ip domain-name` (`ip domain name` on IOS 15 routers). */
   readonly domainName?: string;
   /** Local user database, in the order running-config lists it (by name). */
@@ -166,6 +170,6 @@ export function defaultDeviceConfig(kind: 'router' | 'switch', hostname: string)
     vlans: kind === 'switch' ? [{ id: 1 }] : [],
     staticRoutes: [],
     lineConsole: { login: false },
-    lineVty: { login: kind === 'switch' || kind === 'router' },
+    lineVty: Array.from({ length: kind === 'switch' ? 16 : 5 }, () => ({ login: true })),
   };
 }

@@ -75,7 +75,21 @@ const ROUTER_COMMANDS: [string, string][] = [
     'ip route 10.3.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.9 200',
   ],
   ['line console 0\n password cisco\n login', 'line con 0\n password cisco\n login'],
-  ['line vty 0 15\n password remote\n no login', 'line vty 0 4\n password remote\n transport input none\n!'],
+  // A 1941 has vty lines 0-4 until a range names more; lines configured alike share a block,
+  // but 0-4 and 5-15 are always apart.
+  [
+    'line vty 0 15\n password remote\n no login',
+    'line vty 0 4\n password remote\n transport input none\nline vty 5 15\n password remote\n transport input none\n!',
+  ],
+  // Each range keeps its own settings.
+  [
+    'line vty 0 4\n login local\n transport input ssh\nline vty 5 15\n transport input telnet',
+    'line vty 0 4\n login local\n transport input ssh\nline vty 5 15\n transport input telnet\n!',
+  ],
+  [
+    'line vty 2 3\n exec-timeout 5',
+    'line vty 0 1\n login\n transport input none\nline vty 2 3\n exec-timeout 5 0\n transport input none\nline vty 4\n login',
+  ],
   [
     'line console 0\n exec-timeout 0 0\n logging synchronous\n login local',
     'line con 0\n exec-timeout 0 0\n logging synchronous\n login local\nline vty',

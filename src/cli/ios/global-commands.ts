@@ -22,6 +22,7 @@ import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
+import { MAX_VTY } from './line-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
@@ -248,7 +249,12 @@ function enableNode(): IosNode {
 }
 
 function lineNode(): IosNode {
-  const enter = (line: 'console' | 'vty') => run((env) => env.modes.send({ type: 'line', line }));
+  const enter = (line: 'console' | 'vty') =>
+    run((env, a) => {
+      const first = a.need<number>('first');
+      const last = a.value<number>('last') ?? first;
+      env.modes.send({ type: 'line', line, lines: [Math.min(first, last), Math.max(first, last)] });
+    });
   return kw(
     'line',
     'Configure a terminal line',
@@ -258,10 +264,10 @@ function lineNode(): IosNode {
       'Virtual terminal',
       arg(
         'first',
-        range(0, 15),
+        range(0, MAX_VTY),
         'First Line number',
         enter('vty'),
-        arg('last', range(1, 15), 'Last Line number', enter('vty')),
+        arg('last', range(1, MAX_VTY), 'Last Line number', enter('vty')),
       ),
     ),
   );

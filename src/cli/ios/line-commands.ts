@@ -3,7 +3,7 @@
  * `login [local]`, `exec-timeout`, `logging synchronous` and `transport input`.
  */
 import type { LineConfig, TransportInput } from '../../shared/config.ts';
-import { LINE, range } from '../parser/args.ts';
+import { range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
@@ -13,10 +13,29 @@ import { passwordArgs, typedPassword } from './password.ts';
 import { defaultTransport } from './running-config.ts';
 import { tooShort } from './security-commands.ts';
 
+/** The highest vty line `line vty` takes. */
+export const MAX_VTY = 15;
+
+/** A vty line as IOS makes it when `line vty` names one that does not exist yet. */
+const NEW_VTY: LineConfig = { login: true };
+
+/**
+ * Applies `fn` to the lines being configured: the console, or each vty line of the range,
+ * made first if the range goes past the last one (a router has five until then).
+ */
 function editLine(env: IosEnv, fn: (l: LineConfig) => LineConfig): void {
   const c = env.config();
-  if (env.modes.context().line === 'console') env.setConfig({ ...c, lineConsole: fn(c.lineConsole) });
-  else env.setConfig({ ...c, lineVty: fn(c.lineVty) });
+  const { line, lines } = env.modes.context();
+  if (line === 'console') {
+    env.setConfig({ ...c, lineConsole: fn(c.lineConsole) });
+    return;
+  }
+  const [first, last] = lines;
+  const vty = Array.from({ length: Math.max(c.lineVty.length, last + 1) }, (_, n) => {
+    const l = c.lineVty[n] ?? NEW_VTY;
+    return n >= first && n <= last ? fn(l) : l;
+  });
+  env.setConfig({ ...c, lineVty: vty });
 }
 
 const passwordHelp = 'Set a password';

@@ -13,6 +13,8 @@ export interface ModeContext {
   /** VLANs being configured in config-vlan. */
   readonly vlans: readonly number[];
   readonly line: LineKind;
+  /** The lines being configured: `line vty 0 4` is [0, 4], `line console 0` [0, 0]. */
+  readonly lines: readonly [number, number];
 }
 
 export type ModeEvent =
@@ -23,7 +25,7 @@ export type ModeEvent =
   | { readonly type: 'configure' }
   | { readonly type: 'interface'; readonly names: readonly string[]; readonly range: boolean }
   | { readonly type: 'vlan'; readonly ids: readonly number[] }
-  | { readonly type: 'line'; readonly line: LineKind }
+  | { readonly type: 'line'; readonly line: LineKind; readonly lines: readonly [number, number] }
   /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
   | { readonly type: 'global' }
   | { readonly type: 'exit' }
@@ -51,12 +53,15 @@ const machine = setup({
   actions: {
     setInterfaces: assign({ interfaces: ({ event }) => (event.type === 'interface' ? event.names : []) }),
     setVlans: assign({ vlans: ({ event }) => (event.type === 'vlan' ? event.ids : []) }),
-    setLine: assign({ line: ({ context, event }) => (event.type === 'line' ? event.line : context.line) }),
+    setLine: assign({
+      line: ({ context, event }) => (event.type === 'line' ? event.line : context.line),
+      lines: ({ context, event }) => (event.type === 'line' ? event.lines : context.lines),
+    }),
   },
 }).createMachine({
   id: 'ios',
   initial: 'userExec',
-  context: { interfaces: [], vlans: [], line: 'console' },
+  context: { interfaces: [], vlans: [], line: 'console', lines: [0, 0] },
   on: { reset: '.loggedOut' },
   states: {
     loggedOut: { on: { login: 'userExec' } },
@@ -107,7 +112,7 @@ export class Modes {
 
   /** Consoles start in user EXEC; reading a configuration text starts in global configuration. */
   constructor(start: 'userExec' | 'global' = 'userExec') {
-    const context: ModeContext = { interfaces: [], vlans: [], line: 'console' };
+    const context: ModeContext = { interfaces: [], vlans: [], line: 'console', lines: [0, 0] };
     const value = start === 'global' ? { config: 'global' } : 'userExec';
     this.actor = createActor(machine, { snapshot: machine.resolveState({ value, context }) });
     this.actor.start();

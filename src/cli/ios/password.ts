@@ -54,7 +54,7 @@ export function encryptPasswords(c: DeviceConfig): DeviceConfig {
     servicePasswordEncryption: true,
     ...(c.enablePassword ? { enablePassword: hidden(c.enablePassword) } : {}),
     lineConsole: lineHidden(c.lineConsole),
-    lineVty: lineHidden(c.lineVty),
+    lineVty: c.lineVty.map(lineHidden),
     ...(c.users ? { users: c.users.map(userHidden) } : {}),
   };
 }

@@ -51,7 +51,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   return out;
 }
 
-function lineBlock(kind: IosKind, c: DeviceConfig, header: string, l: LineConfig): string[] {
+function lineBlock(kind: IosKind, header: string, l: LineConfig): string[] {
   const out = [header];
   if (l.execTimeout) out.push(` exec-timeout ${l.execTimeout.minutes} ${l.execTimeout.seconds}`);
   if (l.password !== undefined) out.push(` password ${shownPassword(l.password)}`);
@@ -62,6 +62,22 @@ function lineBlock(kind: IosKind, c: DeviceConfig, header: string, l: LineConfig
   const transport = l.transportInput ?? defaultTransport(kind, kindOfLine);
   if (transport !== 'all' || l.transportInput !== undefined) out.push(` transport input ${transport}`);
   return out;
+}
+
+/**
+ * The vty lines' blocks, as [first, last] ranges: consecutive lines configured alike share
+ * one, except across lines 4 and 5, which IOS keeps apart ("line vty 0 4", "line vty 5 15").
+ */
+function vtyBlocks(lines: readonly LineConfig[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  const same = (a: LineConfig, b: LineConfig) =>
+    lineBlock('switch', '', a).join() === lineBlock('switch', '', b).join();
+  lines.forEach((l, n) => {
+    const open = blocks[blocks.length - 1];
+    if (open !== undefined && n !== 5 && same(lines[open[0]]!, l)) open[1] = n;
+    else blocks.push([n, n]);
+  });
+  return blocks;
 }
 
 function userLines(c: DeviceConfig): string[] {
@@ -190,12 +206,12 @@ export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
     blocks.push(`banner motd ${d}${c.bannerMotd}${d}`.split('\n'));
   }
   // The line blocks follow each other without "!" between them.
-  const lines = [
-    ...lineBlock(kind, c, 'line con 0', c.lineConsole),
-    ...lineBlock(kind, c, 'line vty 0 4', c.lineVty),
-  ];
-  if (kind === 'switch') lines.push(...lineBlock(kind, c, 'line vty 5 15', c.lineVty));
-  blocks.push(lines);
+  blocks.push([
+    ...lineBlock(kind, 'line con 0', c.lineConsole),
+    ...vtyBlocks(c.lineVty).flatMap(([first, last]) =>
+      lineBlock(kind, `line vty ${first}${last > first ? ` ${last}` : ''}`, c.lineVty[first]!),
+    ),
+  ]);
   if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);
 
   const out = ['!'];
