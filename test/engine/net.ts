@@ -274,7 +274,10 @@ export class TestNet {
   }
 }
 
-/** One character per probe as IOS prints them: ! reply, . timeout, U unreachable, & TTL exceeded. */
+/**
+ * One character per probe, as IOS prints them (! reply, . timeout, & TTL exceeded), except
+ * that unreachables tell their code: H host, P port, U the others (IOS prints U for all).
+ */
 export function marks(job: PingJob): string {
   return job.results.map((r) => mark(r.outcome)).join('');
 }

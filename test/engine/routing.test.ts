@@ -265,18 +265,19 @@ describe('static routes across three routers', () => {
     ]);
   });
 
-  it('no route: IOS answers net unreachable, one per 500 ms, so an IOS ping shows U.U.U', () => {
+  it('no route: IOS answers host unreachable, one per 500 ms, so an IOS ping shows U.U.U', () => {
     const n = chain();
     n.ping('R1', '10.0.12.2');
-    expect(marks(n.ping('R1', '8.8.8.8'))).toBe('U.U.U');
-    // Right after the last U, R2 is still within its 500 ms.
+    // H: host unreachable, which an IOS ping prints as U.
+    expect(marks(n.ping('R1', '8.8.8.8'))).toBe('H.H.H');
+    // Right after the last one, R2 is still within its 500 ms.
     expect(marks(n.ping('R1', '8.8.8.8', { count: 1 }))).toBe('.');
     n.run(seconds(1));
     const u = n.ping('R1', '8.8.8.8', { count: 1 }).results[0]!.outcome;
-    expect(u).toMatchObject({ kind: 'unreachable', from: ip('10.0.12.2'), code: 0 });
+    expect(u).toMatchObject({ kind: 'unreachable', from: ip('10.0.12.2'), code: 1 });
     // Windows waits a second between echoes: every one gets its unreachable.
     n.run(seconds(1));
-    expect(marks(n.ping('PC1', '8.8.8.8'))).toBe('UUUU');
+    expect(marks(n.ping('PC1', '8.8.8.8'))).toBe('HHHH');
   });
 
   it('a router without a route cannot even send: IOS ping times out', () => {

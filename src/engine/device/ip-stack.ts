@@ -2,8 +2,11 @@
  * The IPv4 layer shared by routers, switch SVIs and PCs (RFC 791, RFC 792, RFC 826, RFC 1812):
  * ARP, local delivery, echo replies, ICMP errors and, on routing devices, forwarding.
  *
- * - Forwarding: TTL check (time exceeded, RFC 1812 5.3.1), longest-prefix match (net
- *   unreachable when nothing matches), TTL decrement, ARP for the next hop.
+ * - Forwarding: TTL check (time exceeded, RFC 1812 5.3.1), longest-prefix match, TTL
+ *   decrement, ARP for the next hop. When nothing matches, IOS answers host unreachable (code
+ *   1), not the net unreachable RFC 1812 5.2.7.1 asks for: its `debug ip icmp` then reads
+ *   "ICMP: dst (x) host unreachable sent to y", a Windows ping "Destination host unreachable."
+ *   and an IOS traceroute "!H".
  * - ICMP errors go out of the interface that leads back to the source, never about an ICMP
  *   error or a broadcast (RFC 1122 3.2.2). IOS sends at most one destination unreachable per
  *   500 ms, which is why an IOS ping shows "U.U.U" and an IOS traceroute to a router "!P * !P".
@@ -25,6 +28,7 @@ import type { ArpPacket } from '../wire/arp.ts';
 import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
+import { UNREACH_HOST } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { ArpHost } from './arp-cache.ts';
@@ -262,7 +266,7 @@ export class IpStack implements EventTarget, ArpHost {
     const route = this.pick(routes, pkt);
     if (route === undefined) {
       this.drop(frameId, 'no-route', iface.name);
-      this.sendIcmpError(pkt, 3, 0);
+      this.sendIcmpError(pkt, 3, UNREACH_HOST);
       return;
     }
     ctx.routed++;
