@@ -50,9 +50,33 @@ export interface TreeOptions {
   readonly doNode?: IosNode;
 }
 
+/** `help`, in every mode: what IOS prints about its `?` help. */
+export const helpNode = (): IosNode =>
+  kw(
+    'help',
+    'Description of the interactive help system',
+    run((env) =>
+      env.print(
+        'Help may be requested at any point in a command by entering',
+        "a question mark '?'.  If nothing matches, the help list will",
+        "be empty and you must backup until entering a '?' shows the",
+        'available options.',
+        'Two styles of help are provided:',
+        '1. Full help is available when you are ready to enter a',
+        "   command argument (e.g. 'show ?') and describes each possible",
+        '   argument.',
+        '2. Partial help is provided when an abbreviated argument is entered',
+        '   and you want to know what arguments match the input',
+        "   (e.g. 'show pr?'.)",
+        '',
+      ),
+    ),
+  );
+
 export const modeCommands = (exitHelp: string, opts: TreeOptions): IosNode[] => [
   exitNode(exitHelp),
   endNode(),
+  helpNode(),
   ...(opts.doNode ? [opts.doNode] : []),
 ];
 

@@ -4,7 +4,7 @@ import { checkSecret } from '../crypto/md5crypt.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { clockNode } from './clock-commands.ts';
-import { consoleAvailable } from './common.ts';
+import { consoleAvailable, helpNode } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
@@ -170,6 +170,7 @@ function userTree(kind: IosKind): IosNode {
     ),
     kw('enable', 'Turn on privileged commands', run(enable)),
     kw('exit', exitHelp, run(logout)),
+    helpNode(),
     kw('logout', exitHelp, run(logout)),
     pingNode(false),
     showTree(kind, false),
@@ -259,6 +260,7 @@ function privTree(kind: IosKind): IosNode {
     kw('enable', 'Turn on privileged commands', run(enable)),
     eraseNode(),
     kw('exit', exitHelp, run(logout)),
+    helpNode(),
     kw('logout', exitHelp, run(logout)),
     pingNode(true),
     kw('reload', 'Halt and perform a cold restart', run(reload)),

@@ -391,8 +391,10 @@ export class IosShell {
         else this.env.error('% Incomplete command.', '');
         return;
       case 'invalid':
-        // An unknown first word at an EXEC prompt is taken for a host to connect to.
-        if (exec && first && e.col <= first.end) {
+        // An unknown word alone at an EXEC prompt is taken for a host to connect to. Followed
+        // by more, it is an error like any other: a 1941 answers "hostname R2" typed at R1#
+        // with a caret under the "o", the first letter no EXEC command starts with.
+        if (exec && first && e.col <= first.end && tokenize(text).length === 1) {
           const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
