@@ -17,6 +17,7 @@ import {
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { parseWindowsIpv4 } from './inet-addr.ts';
 
 const HOST_PROMPT = 'C:\\>';
 
@@ -26,6 +27,7 @@ const HELP = [
   'arp         Display the arp table',
   'cls         Clear the screen',
   'help        Display the list of available commands',
+  'hostname    Display the name of this computer',
   'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
   'ping        Send echo messages',
   'tracert     Trace route to destination',
@@ -65,11 +67,13 @@ const ARP_USAGE = [
   'Displays and modifies the IP-to-Physical address translation tables used by',
   'address resolution protocol (ARP).',
   '',
-  'ARP -a',
-  'ARP -d [*]',
+  'ARP -a [inet_addr]',
+  'ARP -d [inet_addr | *]',
   '',
-  '  -a            Displays current ARP entries.',
-  '  -d            Deletes all entries.',
+  '  -a            Displays current ARP entries. If inet_addr is specified, the IP and',
+  '                Physical addresses for only the specified computer are displayed.',
+  '  -d            Deletes the host specified by inet_addr, or all entries (*).',
+  '  inet_addr     Specifies an internet address.',
 ];
 
 /** What Windows ping accepts for each numeric option. */
@@ -186,6 +190,8 @@ export class HostShell {
         return this.tracert(args);
       case 'arp':
         return this.arp(args);
+      case 'hostname':
+        return [this.ctx.name()];
       default:
         return [
           `'${typed}' is not recognized as an internal or external command,`,
@@ -258,7 +264,7 @@ export class HostShell {
   private ping(args: string[]): string[] {
     const o = options(args, ['n', 'l', 'w', 'i'], []);
     if (!o || o.target === undefined) return PING_USAGE;
-    const target = parseIpv4(o.target);
+    const target = parseWindowsIpv4(o.target);
     if (target === undefined) {
       return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
     }
@@ -333,7 +339,7 @@ export class HostShell {
   private tracert(args: string[]): string[] {
     const o = options(args, ['h', 'w'], ['d']);
     if (!o || o.target === undefined) return TRACERT_USAGE;
-    const target = parseIpv4(o.target);
+    const target = parseWindowsIpv4(o.target);
     if (target === undefined) return [`Unable to resolve target system name ${o.target}.`];
     const maxTtl = o.values.get('h') ?? 30;
     const timeout = ms(o.values.get('w') ?? 4000);
@@ -377,13 +383,17 @@ export class HostShell {
 
   private arp(args: string[]): string[] {
     const a = args.map((x) => x.toLowerCase());
-    if (a.length === 1 && (a[0] === '-a' || a[0] === '-g')) return this.arpTable();
+    if (a[0] === '-a' || a[0] === '-g') {
+      if (a.length === 1) return this.arpTable();
+      const only = a.length === 2 ? parseWindowsIpv4(a[1]!) : undefined;
+      return only === undefined ? ARP_USAGE : this.arpTable(only);
+    }
     if ((a.length === 1 && a[0] === '-d') || (a.length === 2 && a[0] === '-d' && a[1] === '*')) {
       this.ctx.sim.clearArp(this.ctx.id);
       return [];
     }
     if (a.length === 2 && a[0] === '-d') {
-      const ip = parseIpv4(a[1]!);
+      const ip = parseWindowsIpv4(a[1]!);
       if (ip === undefined) return ARP_USAGE;
       return this.ctx.sim.deleteArp(this.ctx.id, ip)
         ? []
@@ -397,7 +407,7 @@ export class HostShell {
    * has on a connected adapter (subnet broadcast, the IGMP, mDNS, LLMNR and SSDP groups it
    * joins, limited broadcast).
    */
-  private arpTable(): string[] {
+  private arpTable(only?: Ipv4Addr): string[] {
     const ip = this.ctx.hostConfig().ip;
     const up = this.ctx.sim.interfaces(this.ctx.id)[0]?.protocol === 'up';
     if (ip === undefined || !up) return ['No ARP Entries Found.'];
@@ -420,12 +430,16 @@ export class HostShell {
       ...WINDOWS_GROUPS.map(group),
       row(0xffffffff as Ipv4Addr, broadcast, 'static'),
     ];
+    // `arp -a ADDRESS` shows that address's entry alone.
+    const rows = [...dynamic, ...statics].filter(
+      (r) => only === undefined || r.trimStart().startsWith(`${formatIpv4(only)} `),
+    );
+    if (rows.length === 0) return ['No ARP Entries Found.'];
     return [
       '',
       `Interface: ${formatIpv4(ip.addr)} --- 0xb`,
       '  Internet Address      Physical Address      Type',
-      ...dynamic,
-      ...statics,
+      ...rows,
     ];
   }
 }
