@@ -6,7 +6,7 @@
 import { type DeviceConfig, defaultDeviceConfig, type LineConfig } from '../shared/config.ts';
 import { formatInterfaceName, parseInterfaceName } from '../shared/ports.ts';
 import { FACTORY_HOSTNAME, type IosKind } from './ios/config-edit.ts';
-import { MAX_VTY } from './ios/line-commands.ts';
+import { MAX_VTY, NEW_VTY } from './ios/line-commands.ts';
 import { IosShell } from './ios/shell.ts';
 
 export { renderRunningConfig } from './ios/running-config.ts';
@@ -57,7 +57,7 @@ function vtyBase(lines: readonly LineConfig[], text: string): readonly LineConfi
   });
   const length = Math.max(lines.length, ...named.map(([, last]) => last + 1));
   return Array.from({ length }, (_, n) =>
-    named.some(([a, b]) => n >= a && n <= b) ? { ...lines[n], login: false } : (lines[n] ?? { login: true }),
+    named.some(([a, b]) => n >= a && n <= b) ? { ...lines[n], login: false } : (lines[n] ?? NEW_VTY),
   );
 }
 

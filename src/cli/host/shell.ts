@@ -411,29 +411,25 @@ export class HostShell {
     const ip = this.ctx.hostConfig().ip;
     const up = this.ctx.sim.interfaces(this.ctx.id)[0]?.protocol === 'up';
     if (ip === undefined || !up) return ['No ARP Entries Found.'];
-    const row = (addr: Ipv4Addr, mac: string, type: string) =>
-      `  ${formatIpv4(addr).padEnd(22)}${mac.padEnd(22)}${type}`;
-    const dynamic = this.ctx.sim
+    // `arp -a ADDRESS` shows that address's entry alone.
+    const rows: string[] = [];
+    const row = (addr: Ipv4Addr, mac: string, type: string) => {
+      if (only === undefined || addr === only)
+        rows.push(`  ${formatIpv4(addr).padEnd(22)}${mac.padEnd(22)}${type}`);
+    };
+    const learned = this.ctx.sim
       .arpTable(this.ctx.id)
       .filter((e) => !e.own && e.mac !== undefined)
-      .sort((x, y) => x.ip - y.ip)
-      .map((e) => row(e.ip, formatMacDashed(e.mac!).toLowerCase(), 'dynamic'));
-    const group = (a: number) => {
-      const addr = a as Ipv4Addr;
-      const low = (addr & 0x7fffff) >>> 0;
-      const mac = `01-00-5e-${[low >>> 16, (low >>> 8) & 0xff, low & 0xff].map((b) => b.toString(16).padStart(2, '0')).join('-')}`;
-      return row(addr, mac, 'static');
-    };
+      .sort((x, y) => x.ip - y.ip);
+    for (const e of learned) row(e.ip, formatMacDashed(e.mac!).toLowerCase(), 'dynamic');
     const broadcast = 'ff-ff-ff-ff-ff-ff';
-    const statics = [
-      ...(ip.len < 31 ? [row(broadcastOf(ip.addr, ip.len), broadcast, 'static')] : []),
-      ...WINDOWS_GROUPS.map(group),
-      row(0xffffffff as Ipv4Addr, broadcast, 'static'),
-    ];
-    // `arp -a ADDRESS` shows that address's entry alone.
-    const rows = [...dynamic, ...statics].filter(
-      (r) => only === undefined || r.trimStart().startsWith(`${formatIpv4(only)} `),
-    );
+    if (ip.len < 31) row(broadcastOf(ip.addr, ip.len), broadcast, 'static');
+    for (const a of WINDOWS_GROUPS) {
+      const low = (a & 0x7fffff) >>> 0;
+      const mac = `01-00-5e-${[low >>> 16, (low >>> 8) & 0xff, low & 0xff].map((b) => b.toString(16).padStart(2, '0')).join('-')}`;
+      row(a as Ipv4Addr, mac, 'static');
+    }
+    row(0xffffffff as Ipv4Addr, broadcast, 'static');
     if (rows.length === 0) return ['No ARP Entries Found.'];
     return [
       '',

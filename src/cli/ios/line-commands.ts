@@ -17,7 +17,7 @@ import { tooShort } from './security-commands.ts';
 export const MAX_VTY = 15;
 
 /** A vty line as IOS makes it when `line vty` names one that does not exist yet. */
-const NEW_VTY: LineConfig = { login: true };
+export const NEW_VTY: LineConfig = { login: true };
 
 /**
  * Applies `fn` to the lines being configured: the console, or each vty line of the range,

@@ -65,19 +65,20 @@ function lineBlock(kind: IosKind, header: string, l: LineConfig): string[] {
 }
 
 /**
- * The vty lines' blocks, as [first, last] ranges: consecutive lines configured alike share
- * one, except across lines 4 and 5, which IOS keeps apart ("line vty 0 4", "line vty 5 15").
+ * The vty lines' blocks: consecutive lines configured alike share one, except across lines 4
+ * and 5, which IOS keeps apart ("line vty 0 4", "line vty 5 15").
  */
-function vtyBlocks(lines: readonly LineConfig[]): [number, number][] {
+function vtyLines(kind: IosKind, lines: readonly LineConfig[]): string[] {
+  const bodies = lines.map((l) => lineBlock(kind, '', l).join('\n'));
   const blocks: [number, number][] = [];
-  const same = (a: LineConfig, b: LineConfig) =>
-    lineBlock('switch', '', a).join() === lineBlock('switch', '', b).join();
-  lines.forEach((l, n) => {
+  bodies.forEach((body, n) => {
     const open = blocks[blocks.length - 1];
-    if (open !== undefined && n !== 5 && same(lines[open[0]]!, l)) open[1] = n;
+    if (open !== undefined && n !== 5 && bodies[open[0]] === body) open[1] = n;
     else blocks.push([n, n]);
   });
-  return blocks;
+  return blocks.flatMap(([first, last]) =>
+    lineBlock(kind, `line vty ${first}${last > first ? ` ${last}` : ''}`, lines[first]!),
+  );
 }
 
 function userLines(c: DeviceConfig): string[] {
@@ -206,12 +207,7 @@ export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
     blocks.push(`banner motd ${d}${c.bannerMotd}${d}`.split('\n'));
   }
   // The line blocks follow each other without "!" between them.
-  blocks.push([
-    ...lineBlock(kind, 'line con 0', c.lineConsole),
-    ...vtyBlocks(c.lineVty).flatMap(([first, last]) =>
-      lineBlock(kind, `line vty ${first}${last > first ? ` ${last}` : ''}`, c.lineVty[first]!),
-    ),
-  ]);
+  blocks.push([...lineBlock(kind, 'line con 0', c.lineConsole), ...vtyLines(kind, c.lineVty)]);
   if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);
 
   const out = ['!'];

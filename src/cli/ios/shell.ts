@@ -381,7 +381,8 @@ export class IosShell {
   }
 
   private report(text: string, promptLength: number, e: ParseError, exec: boolean): void {
-    const first = tokenize(text)[0];
+    const words = tokenize(text);
+    const first = words[0];
     switch (e.kind) {
       case 'ambiguous':
         this.env.error(`% Ambiguous command:  "${text.slice(first?.start ?? 0, e.end)}"`);
@@ -394,7 +395,7 @@ export class IosShell {
         // An unknown word alone at an EXEC prompt is taken for a host to connect to. Followed
         // by more, it is an error like any other: a 1941 answers "hostname R2" typed at R1#
         // with a caret under the "o", the first letter no EXEC command starts with.
-        if (exec && first && e.col <= first.end && tokenize(text).length === 1) {
+        if (exec && first && e.col <= first.end && words.length === 1) {
           const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
