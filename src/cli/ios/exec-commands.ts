@@ -1,4 +1,5 @@
 /** User and privileged EXEC (R1> and R1#), and the `do` prefix that reaches them from configuration. */
+
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
@@ -9,6 +10,7 @@ import type { IosKind } from './config-edit.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
+import { deleteNode, dirNode } from './file-commands.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import { DEFAULT_PING, type IosPingOptions, iosPing, iosTraceroute, resolveTarget } from './ping.ts';
 import { clearCdpTable } from './show/cdp.ts';
@@ -252,6 +254,8 @@ function privTree(kind: IosKind): IosNode {
     ),
     clockNode(),
     copyNode(),
+    deleteNode(),
+    dirNode(),
     kw(
       'disable',
       'Turn off privileged commands',

@@ -18,7 +18,7 @@ export function saveConfig(env: IosEnv): void {
   const rt = env.runtime!;
   const now = rt.now();
   env.device!.setStartupConfig(withHeader(renderRunningConfig(env.kind, env.config()), rt, now));
-  rt.lastSave = now;
+  rt.saved();
   rt.savedKeyBits = env.config().rsaKeyBits;
 }
 
@@ -29,7 +29,7 @@ function erase(env: IosEnv): void {
       if (!confirmed(text)) return;
       e.device!.setStartupConfig(undefined);
       e.runtime!.savedKeyBits = undefined;
-      e.runtime!.lastSave = undefined;
+      e.runtime!.erased();
       e.print('[OK]', 'Erase of nvram: complete');
       e.log('%SYS-7-NV_BLOCK_INIT: Initialized the geometry of nvram');
     },
@@ -41,7 +41,10 @@ function reloadNow(env: IosEnv): void {
   const dev = env.device!;
   const rt = env.runtime!;
   const saved = dev.startupConfig();
-  const base = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
+  const factory = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
+  // A switch's VLANs come back from vlan.dat, whatever the startup-config holds.
+  const vlanDat = rt.vlans?.file(env.config().vlans, rt.now());
+  const base = vlanDat === undefined ? factory : { ...factory, vlans: vlanDat.vlans };
   const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
   env.setConfig(
     rt.savedKeyBits === undefined
@@ -49,7 +52,7 @@ function reloadNow(env: IosEnv): void {
       : { ...booted, rsaKeyBits: rt.savedKeyBits },
   );
   dev.sim.reload(dev.id);
-  rt.rebooted();
+  rt.rebooted(vlanDat !== undefined);
   env.modes.send({ type: 'reset' });
   env.print(
     '',

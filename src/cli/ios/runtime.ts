@@ -2,7 +2,8 @@
  * What a running IOS device knows that is no part of its configuration: its clock, when and
  * why it last booted, which interface addresses were typed since then (the Method column of
  * show ip interface brief says "manual" for those, "NVRAM" for what the startup-config set),
- * when the configuration last changed and was saved, and the RSA keys kept in private NVRAM.
+ * when the configuration last changed and was saved, the RSA keys kept in private NVRAM and,
+ * on a switch, the VLAN database in flash (vlan.dat).
  * Only a console has one; reading a text does not. "NVRAM" means the configuration the
  * device booted with (or last merged by `copy startup-config running-config`), not whatever
  * was saved since.
@@ -11,6 +12,7 @@ import type { DeviceConfig } from '../../shared/config.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { VirtualClock } from './clock.ts';
+import { VlanDatabase } from './vlan-database.ts';
 
 /** A startup configuration as read back, with the interfaces its text names. */
 export interface StartupView {
@@ -25,8 +27,12 @@ export class IosRuntime {
   readonly typedAddresses = new Set<string>();
   lastChange: Micros | undefined;
   lastSave: Micros | undefined;
+  /** When the startup-config was last written, as the clock read then (ms since 1970). */
+  lastSaveWallMs: number | undefined;
   /** RSA key size saved to private NVRAM by `write memory`. */
   savedKeyBits: number | undefined;
+  /** A switch's vlan.dat; undefined on a router. */
+  readonly vlans: VlanDatabase | undefined;
   /** The startup-config text the running configuration was read from. */
   private bootText: string | undefined;
   private bootCache: { readonly text: string; readonly startup: StartupView } | undefined;
@@ -38,6 +44,28 @@ export class IosRuntime {
   ) {
     this.clock = new VirtualClock(() => device.sim.now(), device.sim.bootTime(device.id));
     this.bootText = device.startupConfig();
+    this.vlans =
+      device.kind === 'switch'
+        ? new VlanDatabase(device.runningConfig().vlans, this.clock.wallMs(this.bootedAt))
+        : undefined;
+  }
+
+  /** The startup-config was written now. */
+  saved(): void {
+    this.lastSave = this.now();
+    this.lastSaveWallMs = this.clock.wallMs();
+  }
+
+  /** The startup-config was erased. */
+  erased(): void {
+    this.lastSave = undefined;
+    this.lastSaveWallMs = undefined;
+  }
+
+  /** The running configuration became `config`: it changed now, and so did vlan.dat if its VLANs did. */
+  configured(config: DeviceConfig): void {
+    this.lastChange = this.now();
+    this.vlans?.sync(config.vlans, this.clock.wallMs());
   }
 
   now(): Micros {
@@ -49,13 +77,17 @@ export class IosRuntime {
     return this.device.sim.bootTime(this.device.id);
   }
 
-  /** After `reload` (the engine's included): a fresh boot from the saved configuration. */
-  rebooted(): void {
+  /**
+   * After `reload` (the engine's included): a fresh boot from the saved configuration, and on a
+   * switch from vlan.dat if it `hadVlanFile`.
+   */
+  rebooted(hadVlanFile: boolean): void {
     this.bootReason = 'reload';
+    if (this.device.kind === 'switch') this.clock.restart();
+    this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), hadVlanFile);
     this.typedAddresses.clear();
     this.lastChange = undefined;
     this.bootText = this.device.startupConfig();
-    if (this.device.kind === 'switch') this.clock.restart();
   }
 
   /** After `copy startup-config running-config`: what it set now comes from NVRAM. */

@@ -137,7 +137,7 @@ export class IosShell {
       setConfig: (c) => {
         if (c === store.get()) return;
         store.set(c);
-        if (runtime) runtime.lastChange = runtime.now();
+        runtime?.configured(c);
       },
       print: (...lines) => this.out.push(...lines),
       error: (...lines) => this.fail(lines.filter((l) => l !== '').join('\n'), lines),

@@ -1,4 +1,5 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
+
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
@@ -7,6 +8,7 @@ import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { showFlashNode } from './file-commands.ts';
 import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
@@ -299,6 +301,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   ];
   if (kind === 'switch') {
     children.push(
+      showFlashNode(),
       ...macNode(),
       kw(
         'vlan',

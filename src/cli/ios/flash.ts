@@ -1,0 +1,121 @@
+/**
+ * The flash file system, as `dir`, `show flash:` and `delete` see it. A 2960 keeps its
+ * startup-config there (config.text) beside the VLAN database (vlan.dat, vlan-database.ts) and
+ * its IOS image; a 1941 keeps its startup-config in NVRAM, so its flash0: holds the image.
+ *
+ * Layout and space accounting follow real listings (2960 on 15.0(2)SE and 15.0(2)SE11, 1941):
+ * a 2960 counts its files in 512-byte blocks plus 1 KB for the directory, a 1941 in 4 KB
+ * clusters, and both print what is left as "bytes free". The images' sizes are of the order of
+ * the real ones, not theirs. Other files (multiple-fs, private-config.text) are not modelled.
+ */
+import { MONTHS } from './clock.ts';
+import type { IosEnv } from './env.ts';
+import { byteLength } from './show-commands.ts';
+import { VLAN_DAT_BYTES } from './vlan-database.ts';
+
+export interface FlashFile {
+  /** Its number in the directory (fixed per file: Trame writes no others). */
+  readonly index: number;
+  readonly name: string;
+  readonly bytes: number;
+  /** When it was last written, as the device's clock read then (ms since 1970); null for the image. */
+  readonly at: number | null;
+}
+
+interface Volume {
+  /** The file system's name in prompts and listings. */
+  readonly name: string;
+  readonly perms: string;
+  readonly total: number;
+  readonly block: number;
+  readonly overhead: number;
+  readonly image: {
+    readonly index: number;
+    readonly name: string;
+    readonly bytes: number;
+    readonly date: string;
+  };
+}
+
+const VOLUMES: Record<'router' | 'switch', Volume> = {
+  router: {
+    name: 'flash0:',
+    perms: '-rw-',
+    total: 256_610_304,
+    block: 4096,
+    overhead: 0,
+    image: {
+      index: 1,
+      name: 'c1900-universalk9-mz.SPA.152-4.M3.bin',
+      bytes: 75_307_628,
+      date: 'Nov 30 1983 00:00:00',
+    },
+  },
+  switch: {
+    name: 'flash:',
+    perms: '-rwx',
+    total: 32_514_048,
+    block: 512,
+    overhead: 1024,
+    image: {
+      index: 2,
+      name: 'c2960-lanbasek9-mz.150-2.SE4.bin',
+      bytes: 11_607_161,
+      date: 'Mar 1 1993 00:02:37',
+    },
+  },
+};
+
+/** The name of the flash file system on a device of this kind ("flash:" or "flash0:"). */
+export const flashName = (env: IosEnv): string => VOLUMES[env.kind].name;
+
+/** The files in flash now, by index. */
+export function flashFiles(env: IosEnv): FlashFile[] {
+  const volume = VOLUMES[env.kind];
+  const files: FlashFile[] = [
+    { index: volume.image.index, name: volume.image.name, bytes: volume.image.bytes, at: null },
+  ];
+  if (env.kind === 'router') return files;
+  const rt = env.runtime!;
+  const vlanDat = rt.vlans!.file(env.config().vlans, rt.clock.wallMs());
+  if (vlanDat !== undefined)
+    files.push({ index: 3, name: 'vlan.dat', bytes: VLAN_DAT_BYTES, at: vlanDat.at });
+  const startup = env.device!.startupConfig();
+  if (startup !== undefined) {
+    files.push({
+      index: 4,
+      name: 'config.text',
+      bytes: byteLength(startup),
+      at: rt.lastSaveWallMs ?? rt.clock.wallMs(rt.bootedAt),
+    });
+  }
+  return files;
+}
+
+/** "Mar 1 1993 00:06:33": a listing's date. */
+function fileDate(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${d.getUTCFullYear()} ${time}`;
+}
+
+/** `dir flash:` (and `show flash:` on a 2960), or one file of it; null when that file is not there. */
+export function directory(env: IosEnv, only?: string): string[] | null {
+  const volume = VOLUMES[env.kind];
+  const all = flashFiles(env);
+  const shown = only === undefined ? all : all.filter((f) => f.name === only);
+  if (only !== undefined && shown.length === 0) return null;
+  const rows = shown.map(
+    (f) =>
+      `${String(f.index).padStart(5)}  ${volume.perms}${String(f.bytes).padStart(12)}` +
+      `${(f.at === null ? volume.image.date : fileDate(f.at)).padStart(22)} +00:00  ${f.name}`,
+  );
+  const lines = [`Directory of ${volume.name}/${only ?? ''}`, '', ...rows];
+  if (only !== undefined) return lines;
+  const used = all.reduce(
+    (sum, f) => sum + Math.ceil(f.bytes / volume.block) * volume.block,
+    volume.overhead,
+  );
+  return [...lines, '', `${volume.total} bytes total (${volume.total - used} bytes free)`];
+}
