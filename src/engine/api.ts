@@ -369,8 +369,17 @@ export interface Simulation {
   /**
    * The device restarts now: it forgets its ARP cache and MAC table, its interface counters start
    * from zero, and its uptime counts from here. Give it its boot configuration with `configure`.
+   * Its lines go down and up again at once; `powerOff`, then `powerOn` after a while, is a
+   * reload that takes that while.
    */
   reload(id: DeviceId): void;
+  /** The device stops: its cables' lines go down, which its neighbours see and log. */
+  powerOff(id: DeviceId): void;
+  /**
+   * The device boots now, as `reload` restarts it, and its lines come up: its own interfaces
+   * are logged coming up, its neighbours' too.
+   */
+  powerOn(id: DeviceId): void;
 
   clearArp(id: DeviceId): void;
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */

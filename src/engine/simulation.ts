@@ -158,9 +158,19 @@ class EngineSimulation implements Simulation {
     device.noteInterfaces();
   }
 
-  /** Recomputes a cable's line state from both ends; true when it changed. */
+  /** Recomputes the lines of `device`'s cables, then the device and the neighbours whose line changed. */
+  private updateLines(device: Device): void {
+    const neighbours = new Set<Device>();
+    for (const p of device.ports)
+      if (p.link !== null && p.peer !== null && this.updateLine(p.link)) neighbours.add(p.peer.owner);
+    this.refresh(device);
+    for (const n of neighbours) if (n !== device) this.refresh(n);
+  }
+
+  /** Recomputes a cable's line state from both ends (their shutdown state, their power); true when it changed. */
   private updateLine(link: Link): boolean {
-    const up = link.up && link.a.adminUp && link.b.adminUp;
+    const { a, b } = link;
+    const up = link.up && a.adminUp && b.adminUp && a.owner.powered && b.owner.powered;
     if (link.a.up === up && link.b.up === up) return false;
     for (const p of [link.a, link.b]) p.setLine(up);
     if (!up) link.cut();
@@ -317,7 +327,20 @@ class EngineSimulation implements Simulation {
     return this.device(id).bootedAt;
   }
   reload(id: DeviceId): void {
-    this.device(id).reload();
+    this.powerOff(id);
+    this.powerOn(id);
+  }
+  powerOff(id: DeviceId): void {
+    const device = this.device(id);
+    if (!device.powered) return;
+    device.powered = false;
+    this.updateLines(device);
+  }
+  powerOn(id: DeviceId): void {
+    const device = this.device(id);
+    device.reload();
+    device.powered = true;
+    this.updateLines(device);
   }
   clearArp(id: DeviceId): void {
     this.device(id).clearArp();

@@ -227,3 +227,48 @@ describe('boot time', () => {
     expect(marks(n.ping('R1', '10.0.0.1', { count: 2 }))).toBe('.!');
   });
 });
+
+describe('power', () => {
+  /** PC1 and PC2 on S1. */
+  function lan(): TestNet {
+    const n = new TestNet();
+    n.pc('PC1', '10.0.0.1/24');
+    n.pc('PC2', '10.0.0.2/24');
+    n.switch('S1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.link('PC2:fa0', 'S1:fa0/2');
+    return n;
+  }
+
+  it('takes a device off the wire while it boots: its neighbours log its lines down, then up', () => {
+    const n = lan();
+    n.run(seconds(5));
+    expect(marks(n.ping('PC1', '10.0.0.2', { count: 2 }))).toBe('!!');
+    expect(n.sim.macTable(d('S1'))).toHaveLength(2);
+    const off = n.sim.now() / 1e6;
+    n.sim.powerOff(d('S1'));
+    expect(n.sim.interfaces(d('PC1'))[0]?.status).toBe('down');
+    // PC1's cable has no carrier: Windows fails to send ("General failure").
+    expect(marks(n.ping('PC1', '10.0.0.2', { count: 2 }))).toBe('EE');
+    n.run(seconds(60));
+    const on = n.sim.now();
+    n.sim.powerOn(d('S1'));
+    expect(n.sim.bootTime(d('S1'))).toBe(on);
+    // What it learned before is gone.
+    expect(n.sim.macTable(d('S1'))).toEqual([]);
+    expect(all(n, 'PC1').slice(-4)).toEqual([
+      `FastEthernet0 status down @${off}s`,
+      `FastEthernet0 protocol down @${off}s`,
+      `FastEthernet0 status up @${on / 1e6}s`,
+      `FastEthernet0 protocol up @${on / 1e6}s`,
+    ]);
+    // The switch logs nothing while off, and its cabled ports coming up when it boots.
+    expect(all(n, 'S1').filter((c) => !c.endsWith(' @0s'))).toEqual([
+      `FastEthernet0/1 status up @${on / 1e6}s`,
+      `FastEthernet0/1 protocol up @${on / 1e6}s`,
+      `FastEthernet0/2 status up @${on / 1e6}s`,
+      `FastEthernet0/2 protocol up @${on / 1e6}s`,
+    ]);
+    expect(marks(n.ping('PC1', '10.0.0.2', { count: 2 }))).toBe('!!');
+  });
+});

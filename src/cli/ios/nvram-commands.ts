@@ -4,6 +4,7 @@
  * and `reload`, which boots again from it. RSA keys are saved with it to private NVRAM.
  */
 import { defaultDeviceConfig } from '../../shared/config.ts';
+import { seconds } from '../../shared/time.ts';
 import { applyConfigText, mergeConfigText } from '../config-text.ts';
 import { confirmed } from './common.ts';
 import { FACTORY_HOSTNAME, without } from './config-edit.ts';
@@ -36,14 +37,26 @@ function erase(env: IosEnv): void {
   });
 }
 
-/** Back to the saved configuration (or factory settings), tables cleared, at the login prompt. */
+/**
+ * How long a reload keeps the device off, in virtual time: about what a 1941 or a 2960 takes
+ * from `reload` to "Press RETURN to get started!". Its neighbours see its lines down meanwhile.
+ */
+const BOOT_TIME = seconds(60);
+
+/**
+ * Back to the saved configuration (or factory settings), tables cleared, at the login prompt,
+ * once the device has booted: the console waits for it as for a ping's replies.
+ */
 function reloadNow(env: IosEnv): void {
   const dev = env.device!;
   const rt = env.runtime!;
+  const haltedAt = rt.clock.configStamp(rt.now());
+  dev.sim.powerOff(dev.id);
+  dev.wait(() => false, BOOT_TIME);
   const saved = dev.startupConfig();
   const factory = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
   // A switch's VLANs come back from vlan.dat, whatever the startup-config holds.
-  const vlanDat = rt.vlans?.file(env.config().vlans, rt.now());
+  const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
   const base = vlanDat === undefined ? factory : { ...factory, vlans: vlanDat.vlans };
   const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
   env.setConfig(
@@ -51,8 +64,8 @@ function reloadNow(env: IosEnv): void {
       ? without(booted, 'rsaKeyBits')
       : { ...booted, rsaKeyBits: rt.savedKeyBits },
   );
-  dev.sim.reload(dev.id);
-  rt.rebooted(vlanDat !== undefined);
+  dev.sim.powerOn(dev.id);
+  rt.rebooted(vlanDat !== undefined, haltedAt);
   env.modes.send({ type: 'reset' });
   env.print(
     '',

@@ -23,6 +23,8 @@ export interface StartupView {
 export class IosRuntime {
   readonly clock: VirtualClock;
   bootReason: 'power-on' | 'reload' = 'power-on';
+  /** When the last `reload` halted the device, as its clock read then (show version). */
+  haltedAt: string | undefined;
   /** Interfaces whose address was set or removed at the console since boot. */
   readonly typedAddresses = new Set<string>();
   lastChange: Micros | undefined;
@@ -78,11 +80,13 @@ export class IosRuntime {
   }
 
   /**
-   * After `reload` (the engine's included): a fresh boot from the saved configuration, and on a
-   * switch from vlan.dat if it `hadVlanFile`.
+   * After `reload` (the engine's included), which halted the device at `haltedAt` (a
+   * configuration stamp): a fresh boot from the saved configuration, and on a switch from
+   * vlan.dat if it `hadVlanFile`.
    */
-  rebooted(hadVlanFile: boolean): void {
+  rebooted(hadVlanFile: boolean, haltedAt: string): void {
     this.bootReason = 'reload';
+    this.haltedAt = haltedAt;
     if (this.device.kind === 'switch') this.clock.restart();
     this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), hadVlanFile);
     this.typedAddresses.clear();

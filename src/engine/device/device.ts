@@ -57,6 +57,11 @@ export abstract class Device {
   readonly interfaceLog = new InterfaceLog();
   /** Virtual time of its last boot: added to the simulation, or reloaded. */
   bootedAt: Micros;
+  /**
+   * False while it is off (during a reload, until it has booted): its ports' lines are down and
+   * it notes no interface changes, as a device that is not running logs nothing.
+   */
+  powered = true;
 
   constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, stack: IpStack) {
     this.ctx = ctx;
@@ -118,6 +123,7 @@ export abstract class Device {
    * after anything that may change them: the simulation does after every `refresh`.
    */
   noteInterfaces(): void {
+    if (!this.powered) return;
     const log = this.interfaceLog;
     log.begin(this.ctx.sched.now as Micros);
     for (const p of this.ports) {
@@ -137,9 +143,13 @@ export abstract class Device {
     return this.interfaceLog.lastChange(name) ?? this.bootedAt;
   }
 
-  /** `reload`: the device boots again now, having forgotten what it learned. */
+  /**
+   * The device boots now, having forgotten what it learned; its interfaces count as having been
+   * down, so those that come up are logged coming up.
+   */
   reload(): void {
     this.bootedAt = this.ctx.sched.now as Micros;
+    this.interfaceLog.forget();
     this.clearArp();
     this.clearMacTable();
     this.resetCounters(undefined, undefined);

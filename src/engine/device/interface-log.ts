@@ -73,6 +73,11 @@ export class InterfaceLog {
     for (const [name, t] of this.tracked) if (t.seen !== this.notes) this.tracked.delete(name);
   }
 
+  /** The device booted again: the next note finds every interface as if it were new. */
+  forget(): void {
+    this.tracked.clear();
+  }
+
   /** When interface `name`'s status or protocol last changed (its first note if never). */
   lastChange(name: string): Micros | undefined {
     return this.tracked.get(name)?.since;

@@ -29,8 +29,10 @@ function bootLines(env: IosEnv): string[] {
   const c = env.config();
   const out = [`${c.hostname} uptime is ${uptime((rt.now() - rt.bootedAt) as typeof rt.bootedAt)}`];
   if (rt.bootReason === 'reload') {
-    const at = rt.clock.configStamp(rt.bootedAt);
-    out.push(`System returned to ROM by reload at ${at}`, `System restarted at ${at}`);
+    out.push(
+      `System returned to ROM by reload at ${rt.haltedAt}`,
+      `System restarted at ${rt.clock.configStamp(rt.bootedAt)}`,
+    );
   } else out.push('System returned to ROM by power-on');
   return out;
 }
