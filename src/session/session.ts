@@ -316,7 +316,6 @@ export class Session implements SessionApi {
     };
   }
 
-  /** Runs virtual time until `done()` or `limit` has passed, as a user waiting at a console. */
   /**
    * Runs virtual time until `done()` or `limit` has passed, as a user waiting at a console.
    * A console line may process at most MAX_EVENTS_PER_LINE events, so a broadcast storm cannot
