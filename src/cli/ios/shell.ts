@@ -4,6 +4,7 @@
  * Sub-modes fall back to global configuration as IOS does (typing `hostname X` inside
  * config-if runs it and returns to global configuration).
  */
+
 import type { DeviceConfig } from '../../shared/config.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
@@ -22,6 +23,7 @@ import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-
 import { lineTree } from './line-commands.ts';
 import { type IosMode, Modes } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
+import { unsimulated } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
 
 export interface ConfigStore {
@@ -391,7 +393,7 @@ export class IosShell {
         if (e.message !== undefined) this.env.error(e.message);
         else this.env.error('% Incomplete command.', '');
         return;
-      case 'invalid':
+      case 'invalid': {
         // An unknown word alone at an EXEC prompt is taken for a host to connect to. Followed
         // by more, it is an error like any other: a 1941 answers "hostname R2" typed at R1#
         // with a caret under the "o", the first letter no EXEC command starts with.
@@ -400,11 +402,17 @@ export class IosShell {
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
         }
+        const notYet = unsimulated(words.map((w) => w.text));
+        if (notYet !== undefined) {
+          this.env.error(notYet);
+          return;
+        }
         this.fail(`% Invalid input detected at '^' marker (column ${e.col + 1}).`, [
           `${' '.repeat(promptLength + e.col)}^`,
           "% Invalid input detected at '^' marker.",
           '',
         ]);
+      }
     }
   }
 
