@@ -126,6 +126,10 @@ export interface DeviceConfig {
   readonly users?: readonly UserAccount[];
   /** `ip ssh version 1|2`; absent means 1.99 (both). */
   readonly sshVersion?: 1 | 2;
+  /** `ip ssh time-out`, seconds (1-120); absent means IOS's 120. */
+  readonly sshTimeout?: number;
+  /** `ip ssh authentication-retries` (0-5); absent means IOS's 3. */
+  readonly sshRetries?: number;
   /**
    * Size of the RSA key pair made by `crypto key generate rsa`. IOS keeps keys outside the
    * running configuration (private NVRAM), so running-config text never carries this field.

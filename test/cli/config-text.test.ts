@@ -118,6 +118,10 @@ const ROUTER_COMMANDS: [string, string][] = [
   ],
   ['ip ssh version 2', 'ip ssh version 2'],
   [
+    'ip ssh version 2\nip ssh authentication-retries 2\nip ssh time-out 60',
+    'ip ssh time-out 60\nip ssh authentication-retries 2\nip ssh version 2',
+  ],
+  [
     'security passwords min-length 8\nenable secret class',
     'security passwords min-length 8\nenable secret 5 ',
   ],

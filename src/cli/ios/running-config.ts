@@ -110,8 +110,12 @@ function routeLines(c: DeviceConfig): string[] {
 /** IOS lists its global CDP settings after the static routes, before the banner and lines. */
 const cdpLines = (c: DeviceConfig): string[] => (c.cdpRun === false ? ['no cdp run'] : []);
 
-const sshLines = (c: DeviceConfig): string[] =>
-  c.sshVersion !== undefined ? [`ip ssh version ${c.sshVersion}`] : [];
+/** In IOS's order; a setting at its default is not listed. */
+const sshLines = (c: DeviceConfig): string[] => [
+  ...(c.sshTimeout !== undefined ? [`ip ssh time-out ${c.sshTimeout}`] : []),
+  ...(c.sshRetries !== undefined ? [`ip ssh authentication-retries ${c.sshRetries}`] : []),
+  ...(c.sshVersion !== undefined ? [`ip ssh version ${c.sshVersion}`] : []),
+];
 
 /** IOS 15 on a 1941 spells these `ip domain lookup` / `ip domain name`; the 2960 keeps the hyphen. */
 function domainLines(kind: IosKind, c: DeviceConfig): string[] {

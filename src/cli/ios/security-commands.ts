@@ -336,11 +336,40 @@ const RSA_FOR_SSH = 'Please create RSA keys to enable SSH (and of atleast 768 bi
 
 const sshHelp = 'Configure ssh options';
 const sshVersionHelp = 'Specify protocol version supported';
+const sshTimeoutHelp = 'Specify SSH time-out interval';
+const sshRetriesHelp = 'Specify number of authentication retries';
+const SSH_DEFAULTS = { sshTimeout: 120, sshRetries: 3 } as const;
+
+/** Sets `field` to `value`, or leaves it out at IOS's default (running-config lists neither). */
+function setSsh(env: IosEnv, field: keyof typeof SSH_DEFAULTS, value: number | undefined): void {
+  const c = without(env.config(), field);
+  env.setConfig(value === undefined || value === SSH_DEFAULTS[field] ? c : { ...c, [field]: value });
+}
 
 export const sshNode = (): IosNode =>
   kw(
     'ssh',
     sshHelp,
+    kw(
+      'authentication-retries',
+      sshRetriesHelp,
+      arg(
+        'retries',
+        range(0, 5),
+        'Number of authentication retries',
+        run((env, a) => setSsh(env, 'sshRetries', a.need<number>('retries'))),
+      ),
+    ),
+    kw(
+      'time-out',
+      sshTimeoutHelp,
+      arg(
+        'seconds',
+        range(1, 120),
+        'SSH time-out interval (secs)',
+        run((env, a) => setSsh(env, 'sshTimeout', a.need<number>('seconds'))),
+      ),
+    ),
     kw(
       'version',
       sshVersionHelp,
@@ -363,6 +392,16 @@ export const noSshNode = (): IosNode =>
     'ssh',
     sshHelp,
     kw(
+      'authentication-retries',
+      sshRetriesHelp,
+      run((env) => setSsh(env, 'sshRetries', undefined)),
+    ),
+    kw(
+      'time-out',
+      sshTimeoutHelp,
+      run((env) => setSsh(env, 'sshTimeout', undefined)),
+    ),
+    kw(
       'version',
       sshVersionHelp,
       run((env) => env.setConfig(without(env.config(), 'sshVersion'))),
@@ -376,6 +415,8 @@ export function showIpSsh(env: IosEnv): string[] {
   const enabled = bits !== undefined && (c.sshVersion !== 2 || bits >= 768);
   const out = [`SSH ${enabled ? 'Enabled' : 'Disabled'} - version ${sshVersionText(env)}`];
   if (!enabled) out.push(`%${RSA_FOR_SSH}`);
-  out.push('Authentication timeout: 120 secs; Authentication retries: 3');
+  out.push(
+    `Authentication timeout: ${c.sshTimeout ?? SSH_DEFAULTS.sshTimeout} secs; Authentication retries: ${c.sshRetries ?? SSH_DEFAULTS.sshRetries}`,
+  );
   return out;
 }
