@@ -377,7 +377,7 @@ export interface Simulation {
   powerOff(id: DeviceId): void;
   /**
    * The device boots now, as `reload` restarts it, and its lines come up: its own interfaces
-   * are logged coming up, its neighbours' too.
+   * are logged coming up, its neighbours' too. A device that is on is restarted (`reload`).
    */
   powerOn(id: DeviceId): void;
 

@@ -327,7 +327,6 @@ class EngineSimulation implements Simulation {
     return this.device(id).bootedAt;
   }
   reload(id: DeviceId): void {
-    this.powerOff(id);
     this.powerOn(id);
   }
   powerOff(id: DeviceId): void {
@@ -338,6 +337,8 @@ class EngineSimulation implements Simulation {
   }
   powerOn(id: DeviceId): void {
     const device = this.device(id);
+    // Booting a running device restarts it: its lines go down first.
+    if (device.powered) this.powerOff(id);
     device.reload();
     device.powered = true;
     this.updateLines(device);

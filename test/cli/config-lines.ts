@@ -83,6 +83,8 @@ const global = [
     'ip ssh time-out 75',
     'ip ssh time-out 120',
     'no ip ssh time-out',
+    'no ip ssh time-out 60',
+    'no ip ssh authentication-retries 2',
     'ip ssh authentication-retries 0',
     'ip ssh authentication-retries 3',
     'no ip ssh authentication-retries',

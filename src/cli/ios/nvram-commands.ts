@@ -51,21 +51,27 @@ function reloadNow(env: IosEnv): void {
   const dev = env.device!;
   const rt = env.runtime!;
   const haltedAt = rt.clock.configStamp(rt.now());
-  dev.sim.powerOff(dev.id);
-  dev.wait(() => false, BOOT_TIME);
   const saved = dev.startupConfig();
-  const factory = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
-  // A switch's VLANs come back from vlan.dat, whatever the startup-config holds.
   const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
-  const base = vlanDat === undefined ? factory : { ...factory, vlans: vlanDat.vlans };
-  const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
-  env.setConfig(
-    rt.savedKeyBits === undefined
-      ? without(booted, 'rsaKeyBits')
-      : { ...booted, rsaKeyBits: rt.savedKeyBits },
-  );
-  dev.sim.powerOn(dev.id);
-  rt.rebooted(vlanDat !== undefined, haltedAt);
+  dev.sim.powerOff(dev.id);
+  try {
+    dev.wait(() => false, BOOT_TIME);
+    const factory = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
+    // A switch's VLANs: its startup-config's, as in VTP transparent mode (whose running-config
+    // lists them, as Trame's does); with none saved, vlan.dat's, as a switch booting in VTP
+    // server mode keeps them. That is why erase startup-config alone leaves them in place.
+    const base =
+      saved === undefined && vlanDat !== undefined ? { ...factory, vlans: vlanDat.vlans } : factory;
+    const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
+    env.setConfig(
+      rt.savedKeyBits === undefined
+        ? without(booted, 'rsaKeyBits')
+        : { ...booted, rsaKeyBits: rt.savedKeyBits },
+    );
+  } finally {
+    dev.sim.powerOn(dev.id);
+  }
+  rt.rebooted(vlanDat, haltedAt);
   env.modes.send({ type: 'reset' });
   env.print(
     '',

@@ -12,7 +12,7 @@ import type { DeviceConfig } from '../../shared/config.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { VirtualClock } from './clock.ts';
-import { VlanDatabase } from './vlan-database.ts';
+import { VlanDatabase, type VlanFile } from './vlan-database.ts';
 
 /** A startup configuration as read back, with the interfaces its text names. */
 export interface StartupView {
@@ -81,14 +81,14 @@ export class IosRuntime {
 
   /**
    * After `reload` (the engine's included), which halted the device at `haltedAt` (a
-   * configuration stamp): a fresh boot from the saved configuration, and on a switch from
-   * vlan.dat if it `hadVlanFile`.
+   * configuration stamp): a fresh boot from the saved configuration, on a switch that had
+   * `vlanFile` before (see nvram-commands.ts).
    */
-  rebooted(hadVlanFile: boolean, haltedAt: string): void {
+  rebooted(vlanFile: VlanFile | undefined, haltedAt: string): void {
     this.bootReason = 'reload';
     this.haltedAt = haltedAt;
     if (this.device.kind === 'switch') this.clock.restart();
-    this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), hadVlanFile);
+    this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), vlanFile);
     this.typedAddresses.clear();
     this.lastChange = undefined;
     this.bootText = this.device.startupConfig();

@@ -391,15 +391,28 @@ export const noSshNode = (): IosNode =>
   kw(
     'ssh',
     sshHelp,
+    // IOS takes the `no` forms with or without the value.
     kw(
       'authentication-retries',
       sshRetriesHelp,
       run((env) => setSsh(env, 'sshRetries', undefined)),
+      arg(
+        'retries',
+        range(0, 5),
+        'Number of authentication retries',
+        run((env) => setSsh(env, 'sshRetries', undefined)),
+      ),
     ),
     kw(
       'time-out',
       sshTimeoutHelp,
       run((env) => setSsh(env, 'sshTimeout', undefined)),
+      arg(
+        'seconds',
+        range(1, 120),
+        'SSH time-out interval (secs)',
+        run((env) => setSsh(env, 'sshTimeout', undefined)),
+      ),
     ),
     kw(
       'version',

@@ -1,72 +1,116 @@
 /**
  * Commands of features Trame does not simulate yet, which CCNA labs have students type: a real
  * 2960 or 1941 accepts them, so "% Invalid input" would send a student looking for a typo that
- * is not there. A line the parser refused that starts with one of these (after `no` or
- * `default`, with IOS abbreviations) is answered with the feature's name instead.
+ * is not there. A line the parser refused that starts with one of these (after `no`, `default`
+ * or `do`, with IOS abbreviations) is answered with the feature's name instead, in the modes
+ * and on the devices where IOS has the command.
+ *
+ * A typo of a command Trame has keeps its caret: the parser must have failed inside the
+ * feature's words, or after them when they were typed in full (`spanning-tree portfast`, whose
+ * first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase) and
+ * `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
+import type { IosKind } from './config-edit.ts';
 
-/** Leading words of a feature's commands (longest first where they share a start), and its name. */
-const FEATURES: readonly (readonly [readonly string[], string])[] = [
-  [['switchport', 'port-security'], 'Port security'],
-  [['switchport', 'voice'], 'Voice VLANs'],
-  [['spanning-tree'], 'Spanning tree'],
-  [['ip', 'dhcp', 'snooping'], 'DHCP snooping'],
-  [['ip', 'dhcp'], 'DHCP'],
-  [['ip', 'helper-address'], 'DHCP relay'],
-  [['ip', 'address', 'dhcp'], 'DHCP'],
-  [['ip', 'arp', 'inspection'], 'Dynamic ARP inspection'],
-  [['ip', 'access-list'], 'Access lists'],
-  [['ip', 'access-group'], 'Access lists'],
-  [['access-list'], 'Access lists'],
-  [['access-class'], 'Access lists'],
-  [['ip', 'nat'], 'NAT'],
-  [['ipv6'], 'IPv6'],
-  [['router'], 'Dynamic routing'],
-  [['channel-group'], 'EtherChannel'],
-  [['port-channel'], 'EtherChannel'],
-  [['interface', 'port-channel'], 'EtherChannel'],
-  [['vtp'], 'VTP'],
-  [['lldp'], 'LLDP'],
-  [['mls', 'qos'], 'QoS'],
-  [['errdisable'], 'Errdisable recovery'],
-  [['storm-control'], 'Storm control'],
-  [['login', 'block-for'], 'Login blocking'],
-  [['mac', 'address-table', 'static'], 'Static MAC addresses'],
-  [['mac-address-table', 'static'], 'Static MAC addresses'],
-  [['show', 'spanning-tree'], 'Spanning tree'],
-  [['show', 'port-security'], 'Port security'],
-  [['show', 'etherchannel'], 'EtherChannel'],
-  [['show', 'vtp'], 'VTP'],
-  [['show', 'lldp'], 'LLDP'],
-  [['show', 'ip', 'dhcp'], 'DHCP'],
-  [['show', 'access-lists'], 'Access lists'],
-  [['show', 'ip', 'access-lists'], 'Access lists'],
-  [['show', 'ip', 'nat'], 'NAT'],
-  [['show', 'ipv6'], 'IPv6'],
-  [['show', 'ip', 'protocols'], 'Dynamic routing'],
-];
-
-const KEYWORDS = new Set(FEATURES.flatMap(([lead]) => lead));
-
-/**
- * A typed word stands for `word`: IOS takes any leading part of a keyword (two letters at least
- * here), but a word that is a keyword itself ("ip", "mac") stands for that one only.
- */
-function abbreviates(typed: string, word: string): boolean {
-  const t = typed.toLowerCase();
-  return t.length >= Math.min(2, word.length) && word.startsWith(t) && (t === word || !KEYWORDS.has(t));
+interface Feature {
+  /** Leading words of its commands. */
+  readonly lead: readonly string[];
+  /** As it reads in "Trame does not simulate ... yet". */
+  readonly name: string;
+  /** The devices that have it; both when absent. */
+  readonly kind?: IosKind;
 }
 
-/** What a console says for a refused line of a feature above; undefined for any other line. */
-export function unsimulated(words: readonly string[]): string | undefined {
-  const start = words[0] === 'no' || words[0] === 'default' || words[0] === 'do' ? 1 : 0;
-  const rest = words.slice(start);
-  const found = FEATURES.find(([lead]) =>
-    lead.every((w, k) => rest[k] !== undefined && abbreviates(rest[k]!, w)),
+const SWITCH: IosKind = 'switch';
+const ROUTER: IosKind = 'router';
+
+/** Longest first where two share a start. */
+const CONFIG: readonly Feature[] = [
+  { lead: ['switchport', 'port-security'], name: 'port security', kind: SWITCH },
+  { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
+  { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
+  { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
+  { lead: ['ip', 'dhcp'], name: 'DHCP' },
+  { lead: ['ip', 'helper-address'], name: 'DHCP relay' },
+  { lead: ['ip', 'address', 'dhcp'], name: 'DHCP' },
+  { lead: ['ip', 'arp', 'inspection'], name: 'dynamic ARP inspection', kind: SWITCH },
+  { lead: ['ip', 'access-list'], name: 'access lists' },
+  { lead: ['ip', 'access-group'], name: 'access lists' },
+  { lead: ['access-list'], name: 'access lists' },
+  { lead: ['access-class'], name: 'access lists' },
+  { lead: ['ip', 'nat'], name: 'NAT', kind: ROUTER },
+  { lead: ['ipv6'], name: 'IPv6' },
+  { lead: ['router'], name: 'dynamic routing', kind: ROUTER },
+  { lead: ['channel-group'], name: 'EtherChannel', kind: SWITCH },
+  { lead: ['port-channel'], name: 'EtherChannel', kind: SWITCH },
+  { lead: ['interface', 'port-channel'], name: 'EtherChannel', kind: SWITCH },
+  { lead: ['vtp'], name: 'VTP', kind: SWITCH },
+  { lead: ['lldp'], name: 'LLDP' },
+  { lead: ['mls', 'qos'], name: 'QoS', kind: SWITCH },
+  { lead: ['errdisable'], name: 'errdisable recovery', kind: SWITCH },
+  { lead: ['storm-control'], name: 'storm control', kind: SWITCH },
+  { lead: ['login', 'block-for'], name: 'login blocking' },
+  { lead: ['mac', 'address-table', 'static'], name: 'static MAC addresses', kind: SWITCH },
+  { lead: ['mac-address-table', 'static'], name: 'static MAC addresses', kind: SWITCH },
+];
+
+const SHOW: readonly Feature[] = [
+  { lead: ['show', 'spanning-tree'], name: 'spanning tree', kind: SWITCH },
+  { lead: ['show', 'port-security'], name: 'port security', kind: SWITCH },
+  { lead: ['show', 'etherchannel'], name: 'EtherChannel', kind: SWITCH },
+  { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
+  { lead: ['show', 'lldp'], name: 'LLDP' },
+  { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
+  { lead: ['show', 'ip', 'dhcp'], name: 'DHCP' },
+  { lead: ['show', 'access-lists'], name: 'access lists' },
+  { lead: ['show', 'ip', 'access-lists'], name: 'access lists' },
+  { lead: ['show', 'ip', 'nat'], name: 'NAT', kind: ROUTER },
+  { lead: ['show', 'ipv6'], name: 'IPv6' },
+  { lead: ['show', 'ip', 'protocols'], name: 'dynamic routing', kind: ROUTER },
+];
+
+/** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
+const WHOLE = new Set(['ip', 'mac']);
+
+/** A typed word stands for `word`: IOS takes any leading part of a keyword (two letters at least here). */
+function abbreviates(typed: string, word: string): boolean {
+  // An EtherChannel's number is typed onto its name: Port-channel1, po1.
+  const t = (word === 'port-channel' ? typed.replace(/\d+$/, '') : typed).toLowerCase();
+  return t.length >= Math.min(2, word.length) && word.startsWith(t) && (t === word || !WHOLE.has(t));
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What a console says for a line the parser refused at column `col`, in a configuration mode
+ * (`config`) or at an EXEC prompt, on a device of kind `kind`; undefined when it is none of
+ * the commands above.
+ */
+export function unsimulated(
+  tokens: readonly Token[],
+  col: number,
+  config: boolean,
+  kind: IosKind,
+): string | undefined {
+  const first = tokens[0]?.text;
+  const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
+  const rest = tokens.slice(skip);
+  const shows = !config || first === 'do';
+  const found = (shows ? SHOW : CONFIG).find(
+    (f) =>
+      (f.kind === undefined || f.kind === kind) &&
+      f.lead.every((w, k) => rest[k] !== undefined && abbreviates(rest[k]!.text, w)),
   );
   if (found === undefined) return undefined;
-  const feature = found[1];
-  return found[0][0] === 'show'
-    ? `% ${feature} is not simulated in Trame yet.`
-    : `% ${feature} is not simulated in Trame yet: the command was not applied.`;
+  const lead = rest.slice(0, found.lead.length);
+  const inLead = col <= lead[lead.length - 1]!.end;
+  const inFull = lead.every((t, k) => t.text.toLowerCase() === found.lead[k]);
+  if (!inLead && !inFull) return undefined;
+  return shows
+    ? `% Trame does not simulate ${found.name} yet.`
+    : `% Trame does not simulate ${found.name} yet: the command was not applied.`;
 }

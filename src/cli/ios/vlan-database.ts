@@ -13,6 +13,12 @@ import type { VlanConfig } from '../../shared/config.ts';
 /** What a 2960 shows for its vlan.dat, whatever it holds. */
 export const VLAN_DAT_BYTES = 616;
 
+/** What vlan.dat holds, and when it was written (ms since 1970, as the switch's clock read). */
+export interface VlanFile {
+  readonly vlans: readonly VlanConfig[];
+  readonly at: number;
+}
+
 const sameVlans = (a: readonly VlanConfig[], b: readonly VlanConfig[]): boolean =>
   a.length === b.length && a.every((v, k) => v.id === b[k]!.id && v.name === b[k]!.name);
 
@@ -33,19 +39,15 @@ export class VlanDatabase {
   }
 
   /**
-   * The switch booted (again) with `vlans`, from this file if it `had` one, and the
-   * startup-config: a file that was there is written if they differ, and a switch that had none
-   * writes one unless they are the factory's.
+   * The switch booted with `vlans` at time `at`, having had the file `before` (undefined: none).
+   * A file that holds them already keeps its date; otherwise the boot writes them, unless
+   * there was no file and they are the factory's.
    */
-  boot(vlans: readonly VlanConfig[], at: number, had = false): void {
-    if (had) {
-      this.present = true;
-      this.sync(vlans, at);
-    } else {
-      this.vlans = vlans;
-      this.present = !isFactory(vlans);
-      this.at = at;
-    }
+  boot(vlans: readonly VlanConfig[], at: number, before?: VlanFile): void {
+    this.vlans = vlans;
+    const kept = before !== undefined && sameVlans(vlans, before.vlans);
+    this.present = before !== undefined || !isFactory(vlans);
+    this.at = kept ? before.at : at;
   }
 
   /** The running VLANs are `vlans` at time `at`: a change writes the file (again). */
@@ -57,10 +59,7 @@ export class VlanDatabase {
   }
 
   /** The file as it is with the running VLANs `vlans` at time `at`; undefined when there is none. */
-  file(
-    vlans: readonly VlanConfig[],
-    at: number,
-  ): { readonly vlans: readonly VlanConfig[]; readonly at: number } | undefined {
+  file(vlans: readonly VlanConfig[], at: number): VlanFile | undefined {
     this.sync(vlans, at);
     return this.present ? { vlans: this.vlans, at: this.at } : undefined;
   }
