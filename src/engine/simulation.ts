@@ -158,11 +158,17 @@ class EngineSimulation implements Simulation {
     device.noteInterfaces();
   }
 
-  /** Recomputes the lines of `device`'s cables, then the device and the neighbours whose line changed. */
-  private updateLines(device: Device): void {
+  /**
+   * Recomputes the lines of `device`'s cables, then the device and the neighbours whose line
+   * changed (with `switches`, every neighbouring switch, to renegotiate DTP).
+   */
+  private updateLines(device: Device, switches = false): void {
     const neighbours = new Set<Device>();
-    for (const p of device.ports)
-      if (p.link !== null && p.peer !== null && this.updateLine(p.link)) neighbours.add(p.peer.owner);
+    for (const p of device.ports) {
+      if (p.link === null || p.peer === null) continue;
+      const peer = p.peer.owner;
+      if (this.updateLine(p.link) || (switches && peer instanceof Switch)) neighbours.add(peer);
+    }
     this.refresh(device);
     for (const n of neighbours) if (n !== device) this.refresh(n);
   }
@@ -186,15 +192,7 @@ class EngineSimulation implements Simulation {
     }
     device.applyConfig(config);
     // Neighbours see a line go up or down, and switches renegotiate DTP with a switch.
-    const neighbours = new Set<Device>();
-    for (const p of device.ports) {
-      if (p.link === null || p.peer === null) continue;
-      const peer = p.peer.owner;
-      if (this.updateLine(p.link) || (device instanceof Switch && peer instanceof Switch))
-        neighbours.add(peer);
-    }
-    this.refresh(device);
-    for (const n of neighbours) if (n !== device) this.refresh(n);
+    this.updateLines(device, device instanceof Switch);
   }
 
   configureHost(id: DeviceId, config: HostConfig): void {

@@ -46,6 +46,12 @@ function parts(ms: number): Parts {
   };
 }
 
+/** A file's date in a `dir` listing, "Mar 1 1993 00:06:33", from ms since 1970 (UTC). */
+export function fileStamp(ms: number): string {
+  const p = parts(ms);
+  return `${p.month} ${p.day} ${p.year} ${p.hms}`;
+}
+
 export class VirtualClock {
   /** Wall-clock milliseconds (UTC) at virtual time 0. */
   private originMs: number;

@@ -26,15 +26,23 @@ const FLASH_PATH: ArgType<IosEnv> = {
   help: (h, env) =>
     (env.kind === 'router' ? ['flash0:', 'flash:'] : ['flash:']).map((word) => ({ word, help: h })),
   match: (t, i, _line, env): MatchResult => {
-    const text = t[i]!.text;
-    const colon = text.indexOf(':');
-    if (colon >= 0) {
-      const fs = text.slice(0, colon + 1).toLowerCase();
-      if (fs !== 'flash:' && !(env.kind === 'router' && fs === 'flash0:')) return { kind: 'none', at: 0 };
-    }
-    return { kind: 'match', consumed: 1, value: text.slice(colon + 1).replace(/^\/+/, '') };
+    const file = flashFile(env, t[i]!.text);
+    return file === undefined ? { kind: 'none', at: 0 } : { kind: 'match', consumed: 1, value: file };
   },
 };
+
+/** The file a path names in flash ('' for the directory), undefined if it is on another file system. */
+function flashFile(env: IosEnv, path: string): string | undefined {
+  const colon = path.indexOf(':');
+  if (colon >= 0) {
+    const fs = path.slice(0, colon + 1).toLowerCase();
+    if (fs !== 'flash:' && !(env.kind === 'router' && fs === 'flash0:')) return undefined;
+  }
+  return fileOf(path);
+}
+
+/** The file a path names, whatever its file system ("flash:/vlan.dat" -> "vlan.dat"). */
+const fileOf = (path: string): string => path.slice(path.indexOf(':') + 1).replace(/^\/+/, '');
 
 function listDirectory(env: IosEnv, file: string): void {
   const lines = directory(env, file === '' ? undefined : file);
@@ -71,7 +79,7 @@ function deleteFile(env: IosEnv, typed: string, force: boolean): void {
     prompt: `Delete filename [${typed}]? `,
     answer(e, text) {
       const t = text.trim();
-      const file = t === '' ? typed : t.slice(t.indexOf(':') + 1).replace(/^\/+/, '');
+      const file = t === '' ? typed : fileOf(t);
       e.ask({
         prompt: `Delete ${flashName(e)}/${file}? [confirm]`,
         answer: (e2, yes) => {

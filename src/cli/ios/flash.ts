@@ -8,9 +8,9 @@
  * clusters, and both print what is left as "bytes free". The images' sizes are of the order of
  * the real ones, not theirs. Other files (multiple-fs, private-config.text) are not modelled.
  */
-import { MONTHS } from './clock.ts';
+import { fileStamp } from './clock.ts';
 import type { IosEnv } from './env.ts';
-import { byteLength } from './show-commands.ts';
+import { byteLength } from './show/format.ts';
 import { VLAN_DAT_BYTES } from './vlan-database.ts';
 
 export interface FlashFile {
@@ -92,14 +92,6 @@ export function flashFiles(env: IosEnv): FlashFile[] {
   return files;
 }
 
-/** "Mar 1 1993 00:06:33": a listing's date. */
-function fileDate(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${d.getUTCFullYear()} ${time}`;
-}
-
 /** `dir flash:` (and `show flash:` on a 2960), or one file of it; null when that file is not there. */
 export function directory(env: IosEnv, only?: string): string[] | null {
   const volume = VOLUMES[env.kind];
@@ -109,7 +101,7 @@ export function directory(env: IosEnv, only?: string): string[] | null {
   const rows = shown.map(
     (f) =>
       `${String(f.index).padStart(5)}  ${volume.perms}${String(f.bytes).padStart(12)}` +
-      `${(f.at === null ? volume.image.date : fileDate(f.at)).padStart(22)} +00:00  ${f.name}`,
+      `${(f.at === null ? volume.image.date : fileStamp(f.at)).padStart(22)} +00:00  ${f.name}`,
   );
   const lines = [`Directory of ${volume.name}/${only ?? ''}`, '', ...rows];
   if (only !== undefined) return lines;

@@ -12,7 +12,7 @@ import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { renderRunningConfig } from './running-config.ts';
-import { byteLength } from './show-commands.ts';
+import { byteLength } from './show/format.ts';
 
 export function saveConfig(env: IosEnv): void {
   env.print('Building configuration...', '[OK]');

@@ -336,40 +336,53 @@ const RSA_FOR_SSH = 'Please create RSA keys to enable SSH (and of atleast 768 bi
 
 const sshHelp = 'Configure ssh options';
 const sshVersionHelp = 'Specify protocol version supported';
-const sshTimeoutHelp = 'Specify SSH time-out interval';
-const sshRetriesHelp = 'Specify number of authentication retries';
-const SSH_DEFAULTS = { sshTimeout: 120, sshRetries: 3 } as const;
 
-/** Sets `field` to `value`, or leaves it out at IOS's default (running-config lists neither). */
-function setSsh(env: IosEnv, field: keyof typeof SSH_DEFAULTS, value: number | undefined): void {
-  const c = without(env.config(), field);
-  env.setConfig(value === undefined || value === SSH_DEFAULTS[field] ? c : { ...c, [field]: value });
+/** `ip ssh` settings that take a number, with IOS's default, which running-config does not list. */
+const SSH_SETTINGS = [
+  {
+    word: 'authentication-retries',
+    help: 'Specify number of authentication retries',
+    field: 'sshRetries',
+    arg: ['retries', 0, 5, 'Number of authentication retries'],
+    byDefault: 3,
+  },
+  {
+    word: 'time-out',
+    help: 'Specify SSH time-out interval',
+    field: 'sshTimeout',
+    arg: ['seconds', 1, 120, 'SSH time-out interval (secs)'],
+    byDefault: 120,
+  },
+] as const;
+
+/** `ip ssh WORD N`, or its `no` form, which IOS takes with or without the number. */
+function sshSettingNode(setting: (typeof SSH_SETTINGS)[number], no: boolean): IosNode {
+  const [name, lo, hi, help] = setting.arg;
+  const set = (env: IosEnv, value: number): void => {
+    const c = without(env.config(), setting.field);
+    env.setConfig(no || value === setting.byDefault ? c : { ...c, [setting.field]: value });
+  };
+  const value = arg(
+    name,
+    range(lo, hi),
+    help,
+    run((env, a) => set(env, a.need<number>(name))),
+  );
+  return no
+    ? kw(
+        setting.word,
+        setting.help,
+        run((env) => set(env, setting.byDefault)),
+        value,
+      )
+    : kw(setting.word, setting.help, value);
 }
 
 export const sshNode = (): IosNode =>
   kw(
     'ssh',
     sshHelp,
-    kw(
-      'authentication-retries',
-      sshRetriesHelp,
-      arg(
-        'retries',
-        range(0, 5),
-        'Number of authentication retries',
-        run((env, a) => setSsh(env, 'sshRetries', a.need<number>('retries'))),
-      ),
-    ),
-    kw(
-      'time-out',
-      sshTimeoutHelp,
-      arg(
-        'seconds',
-        range(1, 120),
-        'SSH time-out interval (secs)',
-        run((env, a) => setSsh(env, 'sshTimeout', a.need<number>('seconds'))),
-      ),
-    ),
+    ...SSH_SETTINGS.map((setting) => sshSettingNode(setting, false)),
     kw(
       'version',
       sshVersionHelp,
@@ -391,29 +404,7 @@ export const noSshNode = (): IosNode =>
   kw(
     'ssh',
     sshHelp,
-    // IOS takes the `no` forms with or without the value.
-    kw(
-      'authentication-retries',
-      sshRetriesHelp,
-      run((env) => setSsh(env, 'sshRetries', undefined)),
-      arg(
-        'retries',
-        range(0, 5),
-        'Number of authentication retries',
-        run((env) => setSsh(env, 'sshRetries', undefined)),
-      ),
-    ),
-    kw(
-      'time-out',
-      sshTimeoutHelp,
-      run((env) => setSsh(env, 'sshTimeout', undefined)),
-      arg(
-        'seconds',
-        range(1, 120),
-        'SSH time-out interval (secs)',
-        run((env) => setSsh(env, 'sshTimeout', undefined)),
-      ),
-    ),
+    ...SSH_SETTINGS.map((setting) => sshSettingNode(setting, true)),
     kw(
       'version',
       sshVersionHelp,
@@ -424,12 +415,11 @@ export const noSshNode = (): IosNode =>
 /** show ip ssh. */
 export function showIpSsh(env: IosEnv): string[] {
   const c = env.config();
+  const [retries, timeout] = SSH_SETTINGS.map((setting) => c[setting.field] ?? setting.byDefault);
   const bits = c.rsaKeyBits;
   const enabled = bits !== undefined && (c.sshVersion !== 2 || bits >= 768);
   const out = [`SSH ${enabled ? 'Enabled' : 'Disabled'} - version ${sshVersionText(env)}`];
   if (!enabled) out.push(`%${RSA_FOR_SSH}`);
-  out.push(
-    `Authentication timeout: ${c.sshTimeout ?? SSH_DEFAULTS.sshTimeout} secs; Authentication retries: ${c.sshRetries ?? SSH_DEFAULTS.sshRetries}`,
-  );
+  out.push(`Authentication timeout: ${timeout} secs; Authentication retries: ${retries}`);
   return out;
 }

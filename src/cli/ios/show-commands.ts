@@ -20,6 +20,7 @@ import {
   showCdpNeighbors,
   showCdpNeighborsDetail,
 } from './show/cdp.ts';
+import { byteLength } from './show/format.ts';
 import {
   showInterfaces,
   showInterfacesStatus,
@@ -46,8 +47,6 @@ const show = (render: Render) => run((env, a) => env.print(...render(env.device!
 
 /** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
 const NVRAM_BYTES = { router: 262136, switch: 65536 } as const;
-
-export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
 
 /** "Building configuration...", the byte count, then the configuration text. */
 export function showRunning(env: IosEnv, only?: string): string[] {

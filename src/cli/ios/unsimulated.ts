@@ -10,6 +10,7 @@
  * first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase) and
  * `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
+import type { Token } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 
 interface Feature {
@@ -77,12 +78,6 @@ function abbreviates(typed: string, word: string): boolean {
   // An EtherChannel's number is typed onto its name: Port-channel1, po1.
   const t = (word === 'port-channel' ? typed.replace(/\d+$/, '') : typed).toLowerCase();
   return t.length >= Math.min(2, word.length) && word.startsWith(t) && (t === word || !WHOLE.has(t));
-}
-
-interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
 }
 
 /**

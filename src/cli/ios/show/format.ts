@@ -2,6 +2,9 @@
 import type { DeviceConfig } from '../../../shared/config.ts';
 import type { Micros } from '../../../shared/time.ts';
 
+/** A text's size in bytes, as IOS counts a configuration's. */
+export const byteLength = (s: string): number => new TextEncoder().encode(s).length;
+
 /** IOS uptime: "1 hour, 5 minutes", "2 days, 3 hours, 0 minutes". */
 export function uptime(t: Micros): string {
   let m = Math.floor(t / 60_000_000);
