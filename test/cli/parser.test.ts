@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IPV4, LINE, range, WORD } from '../../src/cli/parser/args.ts';
 import { complete, help } from '../../src/cli/parser/help.ts';
 import { parse } from '../../src/cli/parser/parse.ts';
-import { type Args, argument, handler, keyword, type Node } from '../../src/cli/parser/tree.ts';
+import { type Args, argument, HIDDEN, handler, keyword, type Node } from '../../src/cli/parser/tree.ts';
 
 type Env = { ran: string[] };
 const k = (w: string, h: string, ...p: Parameters<typeof keyword<Env>>[2][]) => keyword<Env>(w, h, ...p);
@@ -32,6 +32,8 @@ const root: Node<Env> = k(
     a('text', LINE, 'Up to 240 characters', done('description')),
   ),
   k('vlan', 'Vlan commands', a('id', range(1, 4094), 'ISL VLAN IDs', done('vlan'))),
+  k('speed', 'Configure speed operation.', done('speed')),
+  k('spanning-tree', '', HIDDEN, k('mode', '', HIDDEN, done('stp'))),
 );
 
 const env = (): Env => ({ ran: [] });
@@ -53,6 +55,12 @@ describe('parse', () => {
     expect(ok('show ipv').words).toEqual(['show', 'ipv6']);
   });
 
+  it('takes a hidden keyword shortened only where no visible one matches', () => {
+    expect(ok('span mode').words).toEqual(['spanning-tree', 'mode']);
+    expect(ok('sp').words).toEqual(['speed']);
+    expect(ok('spanning-tree mo').words).toEqual(['spanning-tree', 'mode']);
+  });
+
   it('reports an ambiguous word with the column after it', () => {
     expect(parse(root, 's', env())).toEqual({ kind: 'ambiguous', end: 1 });
     expect(parse(root, '  show i', env())).toEqual({ kind: 'ambiguous', end: 8 });
@@ -64,16 +72,20 @@ describe('parse', () => {
   });
 
   it('puts the marker under the first character no keyword continues with', () => {
-    expect(parse(root, 'show versoin', env())).toEqual({ kind: 'invalid', col: 9 });
-    expect(parse(root, 'show xyz', env())).toEqual({ kind: 'invalid', col: 5 });
-    expect(parse(root, 'show version now', env())).toEqual({ kind: 'invalid', col: 13 });
-    expect(parse(root, 'vlan 4095', env())).toEqual({ kind: 'invalid', col: 5 });
+    expect(parse(root, 'show versoin', env())).toEqual({ kind: 'invalid', col: 9, words: ['show'] });
+    expect(parse(root, 'show xyz', env())).toEqual({ kind: 'invalid', col: 5, words: ['show'] });
+    expect(parse(root, 'show version now', env())).toEqual({
+      kind: 'invalid',
+      col: 13,
+      words: ['show', 'version'],
+    });
+    expect(parse(root, 'vlan 4095', env())).toEqual({ kind: 'invalid', col: 5, words: ['vlan'] });
   });
 
   it('puts the marker under the first wrong character of an address', () => {
-    expect(parse(root, 'ping 10.0.0.300', env())).toEqual({ kind: 'invalid', col: 14 });
-    expect(parse(root, 'ping 10.0.x.1', env())).toEqual({ kind: 'invalid', col: 10 });
-    expect(parse(root, 'ping 10.0.0.1.5', env())).toEqual({ kind: 'invalid', col: 13 });
+    expect(parse(root, 'ping 10.0.0.300', env())).toEqual({ kind: 'invalid', col: 14, words: ['ping'] });
+    expect(parse(root, 'ping 10.0.x.1', env())).toEqual({ kind: 'invalid', col: 10, words: ['ping'] });
+    expect(parse(root, 'ping 10.0.0.1.5', env())).toEqual({ kind: 'invalid', col: 13, words: ['ping'] });
   });
 
   it('keeps the spacing inside LINE arguments', () => {
@@ -108,14 +120,14 @@ describe('help', () => {
   });
 
   it('completes a partial word into the list of words it may be', () => {
-    expect(help(root, 's', env())).toEqual({ kind: 'help', lines: ['show  ssh'] });
+    expect(help(root, 's', env())).toEqual({ kind: 'help', lines: ['show  speed  ssh'] });
     expect(help(root, 'show i', env())).toEqual({ kind: 'help', lines: ['ip  ipv6'] });
     expect(help(root, 'x', env())).toEqual({ kind: 'help', lines: ['% Unrecognized command'] });
     expect(help(root, 'vlan 1', env())).toEqual({ kind: 'help', lines: ['<1-4094>'] });
   });
 
   it('reports errors before the question mark', () => {
-    expect(help(root, 'show versoin ', env())).toEqual({ kind: 'invalid', col: 9 });
+    expect(help(root, 'show versoin ', env())).toEqual({ kind: 'invalid', col: 9, words: ['show'] });
   });
 });
 
@@ -126,7 +138,7 @@ describe('Tab', () => {
   });
 
   it('leaves an ambiguous word alone and gives the candidates', () => {
-    expect(complete(root, 's', env())).toEqual({ line: 's', candidates: ['show', 'ssh'] });
+    expect(complete(root, 's', env())).toEqual({ line: 's', candidates: ['show', 'speed', 'ssh'] });
     expect(complete(root, 'show ', env())).toEqual({ line: 'show ', candidates: [] });
   });
 });

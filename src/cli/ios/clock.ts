@@ -76,9 +76,12 @@ export class VirtualClock {
     this.authoritative = true;
   }
 
-  /** A device without a calendar starts again from Mar 1 1993 when it boots. */
-  restart(): void {
-    this.originMs = IOS_EPOCH_MS - Math.floor(this.now() / 1000);
+  /**
+   * A device without a calendar starts again from Mar 1 1993 when it is powered on again, at
+   * virtual time `poweredOnAt`: by the time it has booted, its clock has run for the boot.
+   */
+  restart(poweredOnAt: Micros): void {
+    this.originMs = IOS_EPOCH_MS - Math.floor(poweredOnAt / 1000);
     this.authoritative = false;
   }
 

@@ -50,7 +50,8 @@ const BOOT_TIME = seconds(60);
 function reloadNow(env: IosEnv): void {
   const dev = env.device!;
   const rt = env.runtime!;
-  const haltedAt = rt.clock.configStamp(rt.now());
+  const halt = rt.now();
+  const haltedAt = rt.clock.configStamp(halt);
   const saved = dev.startupConfig();
   const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
   dev.sim.powerOff(dev.id);
@@ -71,7 +72,7 @@ function reloadNow(env: IosEnv): void {
   } finally {
     dev.sim.powerOn(dev.id);
   }
-  rt.rebooted(vlanDat, haltedAt);
+  rt.rebooted(vlanDat, halt, haltedAt);
   env.modes.send({ type: 'reset' });
   env.print(
     '',

@@ -80,14 +80,15 @@ export class IosRuntime {
   }
 
   /**
-   * After `reload` (the engine's included), which halted the device at `haltedAt` (a
-   * configuration stamp): a fresh boot from the saved configuration, on a switch that had
-   * `vlanFile` before (see nvram-commands.ts).
+   * After `reload` (the engine's included), which halted the device at virtual time `halt`,
+   * `haltedAt` by its clock (a configuration stamp): a fresh boot from the saved configuration,
+   * on a switch that had `vlanFile` before (see nvram-commands.ts).
    */
-  rebooted(vlanFile: VlanFile | undefined, haltedAt: string): void {
+  rebooted(vlanFile: VlanFile | undefined, halt: Micros, haltedAt: string): void {
     this.bootReason = 'reload';
     this.haltedAt = haltedAt;
-    if (this.device.kind === 'switch') this.clock.restart();
+    // The processor restarts at once: a switch's clock has run through the boot.
+    if (this.device.kind === 'switch') this.clock.restart(halt);
     this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), vlanFile);
     this.typedAddresses.clear();
     this.lastChange = undefined;

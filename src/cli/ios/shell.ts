@@ -402,7 +402,7 @@ export class IosShell {
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
         }
-        const notYet = unsimulated(words, e.col, this.modes.isConfig(), this.kind);
+        const notYet = unsimulated(words, e.col, e.words, this.modes.isConfig(), this.kind);
         if (notYet !== undefined) {
           this.env.error(notYet);
           return;

@@ -6,9 +6,9 @@
  * and on the devices where IOS has the command.
  *
  * A typo of a command Trame has keeps its caret: the parser must have failed inside the
- * feature's words, or after them when they were typed in full (`spanning-tree portfast`, whose
- * first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase) and
- * `sp 99` (speed) are not taken for errdisable or spanning tree.
+ * feature's words, or after them when it took them for those very keywords (`span portfast`,
+ * whose first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase)
+ * and `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
 import type { Token } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
@@ -81,13 +81,15 @@ function abbreviates(typed: string, word: string): boolean {
 }
 
 /**
- * What a console says for a line the parser refused at column `col`, in a configuration mode
+ * What a console says for a line the parser refused at column `col`, having walked the
+ * keywords `walked` before the word that failed, in a configuration mode
  * (`config`) or at an EXEC prompt, on a device of kind `kind`; undefined when it is none of
  * the commands above.
  */
 export function unsimulated(
   tokens: readonly Token[],
   col: number,
+  walked: readonly string[],
   config: boolean,
   kind: IosKind,
 ): string | undefined {
@@ -103,8 +105,8 @@ export function unsimulated(
   if (found === undefined) return undefined;
   const lead = rest.slice(0, found.lead.length);
   const inLead = col <= lead[lead.length - 1]!.end;
-  const inFull = lead.every((t, k) => t.text.toLowerCase() === found.lead[k]);
-  if (!inLead && !inFull) return undefined;
+  const taken = found.lead.every((w, k) => walked[skip + k] === w);
+  if (!inLead && !taken) return undefined;
   return shows
     ? `% Trame does not simulate ${found.name} yet.`
     : `% Trame does not simulate ${found.name} yet: the command was not applied.`;

@@ -11,7 +11,8 @@ export type ParseError =
   /** `end` is the column just after the ambiguous word. */
   | { readonly kind: 'ambiguous'; readonly end: number }
   | { readonly kind: 'incomplete'; readonly message?: string }
-  | { readonly kind: 'invalid'; readonly col: number };
+  /** `words`: the keywords walked before the word that failed. */
+  | { readonly kind: 'invalid'; readonly col: number; readonly words: readonly string[] };
 
 export type ParseOutcome<E> =
   | { readonly kind: 'empty' }
@@ -38,13 +39,18 @@ function sharedPrefix(word: string, keyword: string): number {
   return n;
 }
 
-/** Keyword children matching a (possibly shortened) word; an exact match stands alone. */
+/**
+ * Keyword children matching a (possibly shortened) word; an exact match stands alone. A hidden
+ * keyword is taken shortened only when no visible one matches, so it never makes a visible
+ * command's abbreviation ambiguous.
+ */
 export function keywordMatches<E>(node: Node<E>, word: string): Node<E>[] {
   const w = lower(word);
   const all = node.children.filter((c) => c.kind === 'keyword' && lower(c.word).startsWith(w));
   const exact = all.find((c) => lower(c.word) === w);
   if (exact) return [exact];
-  return all.filter((c) => !c.hidden);
+  const visible = all.filter((c) => !c.hidden);
+  return visible.length > 0 ? visible : all;
 }
 
 export function walk<E>(
@@ -85,7 +91,7 @@ export function walk<E>(
       if (r.kind === 'partial') return { kind: 'walked', node: child, words, values, pending: r.help };
       if (r.at !== undefined) invalidAt = Math.max(invalidAt, r.at);
     }
-    if (!chosen) return { kind: 'invalid', col: invalidAt };
+    if (!chosen) return { kind: 'invalid', col: invalidAt, words };
     node = chosen;
   }
   return { kind: 'walked', node, words, values };
