@@ -152,7 +152,9 @@ export class Console {
 
   /** Interface changes and the messages lines raised, each with the time IOS prints it. */
   private collectLogs(): void {
-    const fresh = [...(this.links?.poll() ?? []), ...(this.notices?.poll() ?? []), ...this.ios!.takeLogs()];
+    // A switch's own notices first: at the same time, its %PM-4-ERR_DISABLE comes before the
+    // port's line protocol going down.
+    const fresh = [...(this.notices?.poll() ?? []), ...(this.links?.poll() ?? []), ...this.ios!.takeLogs()];
     if (fresh.length === 0) return;
     // Stable: messages of the same time keep the order they were raised in.
     this.pending = [...this.pending, ...fresh].sort((a, b) => a.at - b.at);

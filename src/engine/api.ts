@@ -2,7 +2,7 @@
  * The engine's public face: what the session, the CLI and the tools may ask of a simulation.
  * Everything here is plain data or a method on `Simulation`; internals stay behind it.
  */
-import type { DeviceConfig, HostConfig, SwitchportMode } from '../shared/config.ts';
+import type { DeviceConfig, HostConfig, SecureMac, SwitchportMode } from '../shared/config.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
 import type { MacAddr } from '../shared/mac.ts';
@@ -124,6 +124,46 @@ export interface MacFlaps {
   readonly missed: number;
 }
 
+/**
+ * A frame a secure port refused (restrict or shutdown mode): what IOS reports as
+ * %PORT_SECURITY-2-PSECURE_VIOLATION, after %PM-4-ERR_DISABLE when the port was shut for it.
+ */
+export interface SecurityViolation {
+  /** Position in the switch's log: 0 for the first, then consecutive. */
+  readonly seq: number;
+  readonly at: Micros;
+  readonly port: string;
+  readonly mac: MacAddr;
+  readonly vlan: number;
+  /** The port was error-disabled for it (shutdown mode). */
+  readonly shutdown: boolean;
+}
+
+/** A read of a switch's port-security violation log. */
+export interface SecurityViolations {
+  readonly violations: readonly SecurityViolation[];
+  readonly next: number;
+  readonly missed: number;
+}
+
+/** One secure address of a port, as `show port-security address` lists it. */
+export interface SecureAddressEntry {
+  readonly mac: MacAddr;
+  readonly vlan: number;
+  readonly kind: 'configured' | 'sticky' | 'dynamic';
+}
+
+/** A switch port's port security, as `show port-security` reads it. */
+export interface PortSecurityStatus {
+  readonly port: string;
+  /** secure-up: on and the port is up; secure-down: on, the port down; secure-shutdown: error-disabled by a violation. */
+  readonly status: 'secure-up' | 'secure-down' | 'secure-shutdown';
+  readonly violations: number;
+  /** The source of the last frame the port took in, if any. */
+  readonly lastSource?: { readonly mac: MacAddr; readonly vlan: number } | undefined;
+  readonly addresses: readonly SecureAddressEntry[];
+}
+
 /** Operational view of one interface (physical, subinterface or SVI), for show commands. */
 export interface InterfaceStatus {
   readonly name: string;
@@ -165,6 +205,11 @@ export interface InterfaceStatus {
   /** Switch ports: the operational mode after DTP negotiation. */
   readonly switchportOperMode?: 'access' | 'trunk' | 'down';
   readonly switchportAdminMode?: SwitchportMode;
+  /**
+   * Switch ports the switch error-disabled: the cause IOS names (`psecure-violation`). Such a
+   * port is down until it is shut down and brought up again.
+   */
+  readonly errDisabled?: string | undefined;
 }
 
 /**
@@ -364,6 +409,18 @@ export interface Simulation {
    * report per address and VLAN a second (none for other kinds). `Infinity` reads the end.
    */
   macFlaps(id: DeviceId, since: number): MacFlaps;
+  /**
+   * Switches: frames their secure ports refused in restrict and shutdown modes, from number
+   * `since` on (none for other kinds). `Infinity` reads the end.
+   */
+  securityViolations(id: DeviceId, since: number): SecurityViolations;
+  /** Switches: the state of every port with port security on, in port order. */
+  portSecurity(id: DeviceId): readonly PortSecurityStatus[];
+  /**
+   * Sticky secure addresses the switches learned since the last call, by switch and port name,
+   * which a switch writes into its running-config. Cheap when there are none.
+   */
+  takeStickyLearned(): ReadonlyMap<DeviceId, ReadonlyMap<string, readonly SecureMac[]>>;
   /** When the device last booted: its addition to the simulation, or its last `reload`. */
   bootTime(id: DeviceId): Micros;
   /**

@@ -4,7 +4,7 @@
  * trace.
  */
 
-import type { DeviceConfig, HostConfig } from '../shared/config.ts';
+import type { DeviceConfig, HostConfig, SecureMac } from '../shared/config.ts';
 import { defaultDeviceConfig } from '../shared/config.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr } from '../shared/ipv4.ts';
@@ -24,7 +24,9 @@ import type {
   NativeVlanMismatch,
   PingJob,
   PingOptions,
+  PortSecurityStatus,
   RouteEntry,
+  SecurityViolations,
   Simulation,
   SimulationOptions,
   TracerouteJob,
@@ -71,6 +73,7 @@ class EngineSimulation implements Simulation {
     });
     this.macs = new MacAllocator(seed);
     this.maxEvents = options.maxEventsPerRun ?? DEFAULT_MAX_EVENTS;
+    this.ctx.linesChanged = (device) => this.updateLines(device);
   }
 
   get trace(): Trace {
@@ -173,10 +176,13 @@ class EngineSimulation implements Simulation {
     for (const n of neighbours) if (n !== device) this.refresh(n);
   }
 
-  /** Recomputes a cable's line state from both ends (their shutdown state, their power); true when it changed. */
+  /**
+   * Recomputes a cable's line state from both ends (shut down or error-disabled, their power);
+   * true when it changed.
+   */
   private updateLine(link: Link): boolean {
     const { a, b } = link;
-    const up = link.up && a.adminUp && b.adminUp && a.owner.powered && b.owner.powered;
+    const up = link.up && a.enabled && b.enabled && a.owner.powered && b.owner.powered;
     if (link.a.up === up && link.b.up === up) return false;
     for (const p of [link.a, link.b]) p.setLine(up);
     if (!up) link.cut();
@@ -320,6 +326,27 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Switch)) return { flaps: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readFlaps(since);
     return { flaps: entries, next, missed };
+  }
+  securityViolations(id: DeviceId, since: number): SecurityViolations {
+    const device = this.device(id);
+    if (!(device instanceof Switch)) return { violations: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readViolations(since);
+    return { violations: entries, next, missed };
+  }
+  portSecurity(id: DeviceId): readonly PortSecurityStatus[] {
+    const device = this.device(id);
+    return device instanceof Switch ? device.portSecurity() : [];
+  }
+  takeStickyLearned(): ReadonlyMap<DeviceId, ReadonlyMap<string, readonly SecureMac[]>> {
+    const out = new Map<DeviceId, ReadonlyMap<string, readonly SecureMac[]>>();
+    if (!this.ctx.stickyLearned) return out;
+    this.ctx.stickyLearned = false;
+    for (const [id, device] of this.devices) {
+      if (!(device instanceof Switch)) continue;
+      const learned = device.takeStickyLearned();
+      if (learned.size > 0) out.set(id, learned);
+    }
+    return out;
   }
   bootTime(id: DeviceId): Micros {
     return this.device(id).bootedAt;

@@ -31,6 +31,8 @@ export type DropReason =
   | 'queue-full'
   /** A switch received a frame for a MAC address learned on the same port (802.1D filtering). */
   | 'filtered'
+  /** Port security refused the frame's source address (protect, restrict or shutdown). */
+  | 'port-security'
   | 'bad-checksum'
   | 'malformed';
 

@@ -108,7 +108,10 @@ export interface SessionApi {
    */
   linkLights(since: number): LinkLightsUpdate;
 
-  /** Advance virtual time (realtime mode ticks). */
-  advance(by: Micros): void;
+  /**
+   * Advance virtual time (realtime mode ticks). Returns the document changes the devices made
+   * on their own meanwhile (a switch writing a sticky secure address into its running-config).
+   */
+  advance(by: Micros): readonly DocPatch[];
   now(): Micros;
 }

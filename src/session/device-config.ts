@@ -5,7 +5,7 @@
  */
 import { parseConfigText } from '../cli/config-text.ts';
 import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
-import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../shared/config.ts';
+import { type DeviceConfig, defaultDeviceConfig, type HostConfig, type SecureMac } from '../shared/config.ts';
 import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
 import { isHostKind } from '../shared/ports.ts';
 
@@ -47,4 +47,17 @@ export function hostFields(config: HostConfig): { ip?: string; gateway?: string 
     ...(config.ip ? { ip: formatAssignment(config.ip) } : {}),
     ...(config.gateway !== undefined ? { gateway: formatIpv4(config.gateway) } : {}),
   };
+}
+
+/** `config` with sticky secure addresses `macs` learned on port `port` added to its port security. */
+export function withStickyMacs(config: DeviceConfig, port: string, macs: readonly SecureMac[]): DeviceConfig {
+  const i = config.interfaces[port];
+  const ps = i?.switchport?.portSecurity;
+  if (i?.switchport === undefined || ps === undefined) return config;
+  const fresh = macs.filter((m) => !ps.macs.some((k) => k.mac === m.mac));
+  if (fresh.length === 0) return config;
+  // The access VLAN is implied: IOS writes `mac-address sticky H.H.H` without it.
+  const added = fresh.map((m) => ({ mac: m.mac, sticky: true }));
+  const switchport = { ...i.switchport, portSecurity: { ...ps, macs: [...ps.macs, ...added] } };
+  return { ...config, interfaces: { ...config.interfaces, [port]: { ...i, switchport } } };
 }

@@ -40,7 +40,13 @@ import type {
   LoadProblem,
   SessionApi,
 } from './api.ts';
-import { configProblems, hostConfigOf, hostFields, runningConfigOf } from './device-config.ts';
+import {
+  configProblems,
+  hostConfigOf,
+  hostFields,
+  runningConfigOf,
+  withStickyMacs,
+} from './device-config.ts';
 import { LinkLightBook } from './link-lights.ts';
 
 export interface SessionOptions {
@@ -182,9 +188,29 @@ export class Session implements SessionApi {
     return this.lights.read(this.doc, this.sim, since);
   }
 
-  advance(by: Micros): void {
+  advance(by: Micros): readonly DocPatch[] {
     const events = this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
-    if (events > 0) this.lights.invalidate();
+    if (events === 0) return [];
+    this.lights.invalidate();
+    this.pendingPatches = [];
+    this.writeLearned();
+    const patches = this.pendingPatches;
+    this.pendingPatches = [];
+    return patches;
+  }
+
+  /**
+   * Writes into their switches' running-config the sticky secure addresses learned since the
+   * last call, as IOS does the moment it learns one: the document keeps them, so they are saved.
+   */
+  private writeLearned(): void {
+    for (const [id, ports] of this.sim.takeStickyLearned()) {
+      const state = this.states.get(id);
+      if (state?.running === undefined) continue;
+      let config = state.running;
+      for (const [port, macs] of ports) config = withStickyMacs(config, port, macs);
+      this.setRunningConfigFromConsole(id, state, config);
+    }
   }
 
   now(): Micros {
@@ -328,10 +354,11 @@ export class Session implements SessionApi {
       const next = this.sim.nextEventTime();
       if (next === undefined || next > deadline) {
         this.sim.runUntil(micros(deadline), budget);
-        return;
+        break;
       }
       budget -= this.sim.runUntil(next, Math.min(budget, MAX_EVENTS_PER_ADVANCE));
     }
+    this.writeLearned();
   }
 
   private setRunningConfigFromConsole(id: DeviceId, state: DeviceState, config: DeviceConfig): void {

@@ -4,6 +4,7 @@
  * stores it as IOS text. Plain JSON-able data: it crosses the worker boundary and lives in immer.
  */
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
+import type { MacAddr } from './mac.ts';
 import { KIND_PORTS } from './ports.ts';
 import { ALL_VLANS, type VlanRanges } from './vlans.ts';
 
@@ -19,7 +20,44 @@ export interface SwitchportConfig {
   readonly allowedVlans: VlanRanges;
   /** `switchport nonegotiate`: no DTP. */
   readonly nonegotiate: boolean;
+  /** `switchport port-security ...`: absent while none of it was configured. */
+  readonly portSecurity?: PortSecurityConfig;
 }
+
+export type SecurityViolation = 'protect' | 'restrict' | 'shutdown';
+
+/** A secure address typed (`mac-address H.H.H`) or learned sticky (`mac-address sticky H.H.H`). */
+export interface SecureMac {
+  readonly mac: MacAddr;
+  /** Its VLAN: the access VLAN when the command named none. */
+  readonly vlan?: number;
+  readonly sticky: boolean;
+}
+
+/**
+ * Port security (Catalyst 2960): its settings are kept whether or not it is on, as IOS keeps
+ * them under `no switchport port-security`.
+ */
+export interface PortSecurityConfig {
+  /** `switchport port-security`. */
+  readonly enabled: boolean;
+  /** `maximum N`: secure addresses the port takes, 1 by default. */
+  readonly maximum: number;
+  /** `violation ...`: shutdown by default. */
+  readonly violation: SecurityViolation;
+  /** `mac-address sticky`: learned addresses go into the running-config. */
+  readonly sticky: boolean;
+  /** Addresses typed or learned sticky, in the order they came. */
+  readonly macs: readonly SecureMac[];
+}
+
+export const DEFAULT_PORT_SECURITY: PortSecurityConfig = {
+  enabled: false,
+  maximum: 1,
+  violation: 'shutdown',
+  sticky: false,
+  macs: [],
+};
 
 export interface Dot1qConfig {
   readonly vlan: number;

@@ -607,13 +607,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
     panels = new panelModule.DetailsPanel(details, ctx);
     panels.show(mirror.doc, selection);
   }
-  clockModule?.startRealtimeClock(session, (now, paused) => {
-    const changed = Math.floor(now / 1e6) !== Math.floor(clock / 1e6) || paused !== clockPaused;
-    clock = now;
-    clockPaused = paused;
-    if (changed) renderStatus();
-    // Time moved: ports may have changed state and the open console may have something to say.
-    void changes.pollLights();
-    consoles?.poll();
-  });
+  clockModule?.startRealtimeClock(
+    session,
+    (now, paused) => {
+      const changed = Math.floor(now / 1e6) !== Math.floor(clock / 1e6) || paused !== clockPaused;
+      clock = now;
+      clockPaused = paused;
+      if (changed) renderStatus();
+      // Time moved: ports may have changed state and the open console may have something to say.
+      void changes.pollLights();
+      consoles?.poll();
+    },
+    (patches) => changes.consoleRan(patches),
+  );
 }

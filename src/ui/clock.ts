@@ -5,7 +5,7 @@
 import { createActor } from 'xstate';
 import { appModeMachine } from '../editor/app-mode.ts';
 import type { Micros } from '../shared/time.ts';
-import type { SessionClient } from '../worker/client.ts';
+import type { DocPatch, SessionClient } from '../worker/client.ts';
 
 const TICK_MS = 100;
 /** A stalled page (debugger, sleep) should not jump the simulation by minutes at once. */
@@ -14,6 +14,7 @@ const MAX_STEP_MS = 1000;
 export function startRealtimeClock(
   session: SessionClient,
   onTime: (now: Micros, paused: boolean) => void,
+  onPatches: (patches: readonly DocPatch[]) => void,
 ): void {
   const mode = createActor(appModeMachine).start();
   document.addEventListener('visibilitychange', () =>
@@ -29,7 +30,10 @@ export function startRealtimeClock(
     if (busy) return;
     busy = true;
     try {
-      if (!paused) await session.advance(Math.round(elapsed * 1000) as Micros);
+      if (!paused) {
+        const patches = await session.advance(Math.round(elapsed * 1000) as Micros);
+        if (patches.length > 0) onPatches(patches);
+      }
       onTime(await session.now(), paused);
     } catch (e) {
       // The next tick tries again; what the user did meanwhile reports its own failures.

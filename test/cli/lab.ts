@@ -6,6 +6,7 @@ import { Console } from '../../src/cli/console.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from '../../src/cli/context.ts';
 import type { Simulation } from '../../src/engine/api.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
+import { withStickyMacs } from '../../src/session/device-config.ts';
 import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
@@ -38,7 +39,10 @@ export class Lab {
       id,
       sim,
       name: () => name,
-      wait: (done: () => boolean, limit: Micros) => runFor(sim, done, limit),
+      wait: (done: () => boolean, limit: Micros) => {
+        runFor(sim, done, limit);
+        this.writeLearned();
+      },
     };
     if (kind === 'router' || kind === 'switch') {
       let running: DeviceConfig = defaultDeviceConfig(kind, name);
@@ -103,6 +107,17 @@ export class Lab {
   /** Lets a second of virtual time pass, as a student reading the screen would. */
   settle(by: Micros = seconds(1)): void {
     this.sim.runUntil((this.sim.now() + by) as Micros);
+    this.writeLearned();
+  }
+
+  /** Sticky secure addresses go into their switch's running-config, as the app's session does. */
+  private writeLearned(): void {
+    for (const [id, ports] of this.sim.takeStickyLearned()) {
+      const ctx = this.ios(id);
+      let config = ctx.runningConfig();
+      for (const [port, macs] of ports) config = withStickyMacs(config, port, macs);
+      ctx.setRunningConfig(config);
+    }
   }
 }
 

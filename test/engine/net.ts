@@ -15,10 +15,11 @@ import { createSimulation } from '../../src/engine/simulation.ts';
 import type {
   DeviceConfig,
   InterfaceConfig,
+  PortSecurityConfig,
   StaticRoute,
   SwitchportConfig,
 } from '../../src/shared/config.ts';
-import { DEFAULT_SWITCHPORT, defaultDeviceConfig } from '../../src/shared/config.ts';
+import { DEFAULT_PORT_SECURITY, DEFAULT_SWITCHPORT, defaultDeviceConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { parseAssignment, parseIpv4, parsePrefix } from '../../src/shared/ipv4.ts';
@@ -64,6 +65,8 @@ export interface SwitchPortSpec {
   readonly allowed?: string;
   readonly nonegotiate?: boolean;
   readonly shutdown?: boolean;
+  /** Port security, on unless `enabled: false`, with the IOS defaults for what is left out. */
+  readonly security?: Partial<PortSecurityConfig>;
 }
 
 export interface SwitchSpec {
@@ -137,6 +140,9 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
         nativeVlan: s.native ?? 1,
         allowedVlans: allowed,
         nonegotiate: s.nonegotiate ?? false,
+        ...(s.security !== undefined
+          ? { portSecurity: { ...DEFAULT_PORT_SECURITY, enabled: true, ...s.security } }
+          : {}),
       },
     };
   }

@@ -26,6 +26,7 @@ import {
 } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
 
 export type InterfaceClass =
   | 'routerPort'
@@ -149,20 +150,28 @@ function noEncapsulation(env: IosEnv): void {
   edit(env, (i) => without(without(i, 'dot1q'), 'ip'));
 }
 
-function editSwitchport(env: IosEnv, fn: (s: SwitchportConfig) => SwitchportConfig | string): void {
-  edit(env, (i) => {
+function editSwitchport(
+  env: IosEnv,
+  fn: (s: SwitchportConfig, name: string) => SwitchportConfig | string,
+): void {
+  edit(env, (i, name) => {
     if (!i.switchport) return i;
-    const r = fn(i.switchport);
+    const r = fn(i.switchport, name);
     return typeof r === 'string' ? r : { ...i, switchport: r };
   });
 }
 
 const NEGOTIATE_CONFLICT = "Command rejected: Conflict between 'nonegotiate' and 'dynamic' status.";
 
+/** A secure port may not negotiate a trunk (see port-security-commands.ts). */
+const SECURITY_CONFLICT = "Command rejected: Conflict between 'port-security' and 'dynamic' status.";
+
+/** What forbids a port from becoming dynamic: nonegotiate, or port security. */
+const dynamicConflict = (s: SwitchportConfig): string | undefined =>
+  s.nonegotiate ? NEGOTIATE_CONFLICT : s.portSecurity?.enabled ? SECURITY_CONFLICT : undefined;
+
 function setMode(env: IosEnv, mode: SwitchportMode): void {
-  editSwitchport(env, (s) =>
-    mode.startsWith('dynamic') && s.nonegotiate ? NEGOTIATE_CONFLICT : { ...s, mode },
-  );
+  editSwitchport(env, (s) => (mode.startsWith('dynamic') && dynamicConflict(s)) || { ...s, mode });
 }
 
 /**
@@ -348,6 +357,7 @@ function switchport(): IosNode {
         ),
       ),
     ),
+    portSecurityNode(editSwitchport),
     kw(
       'trunk',
       'Set trunking characteristics of the interface',
@@ -412,15 +422,14 @@ function noSwitchport(): IosNode {
     kw(
       'mode',
       'Set trunking mode of the interface',
-      run((env) =>
-        editSwitchport(env, (s) => (s.nonegotiate ? NEGOTIATE_CONFLICT : { ...s, mode: 'dynamic-auto' })),
-      ),
+      run((env) => editSwitchport(env, (s) => dynamicConflict(s) ?? { ...s, mode: 'dynamic-auto' })),
     ),
     kw(
       'nonegotiate',
       'Device will not engage in negotiation protocol on this interface',
       run((env) => editSwitchport(env, (s) => ({ ...s, nonegotiate: false }))),
     ),
+    noPortSecurityNode(editSwitchport),
     kw(
       'trunk',
       'Set trunking characteristics of the interface',

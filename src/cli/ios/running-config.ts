@@ -6,8 +6,15 @@
  * VLANs appear as `vlan N` blocks, as a switch in VTP transparent mode shows them, so the
  * text alone restores the VLAN database. RSA keys live in private NVRAM, never in this text.
  */
-import type { DeviceConfig, InterfaceConfig, LineConfig, TransportInput } from '../../shared/config.ts';
+import type {
+  DeviceConfig,
+  InterfaceConfig,
+  LineConfig,
+  PortSecurityConfig,
+  TransportInput,
+} from '../../shared/config.ts';
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
+import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { shownPassword } from './password.ts';
@@ -17,6 +24,20 @@ export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '1
 /** What `transport input` is on a line that does not set it. */
 export function defaultTransport(kind: IosKind, line: 'console' | 'vty'): TransportInput {
   return kind === 'router' && line === 'vty' ? 'none' : 'all';
+}
+
+/** A port's `switchport port-security` lines, in the order a 2960 lists them. */
+function portSecurityLines(ps: PortSecurityConfig): string[] {
+  const out: string[] = [];
+  if (ps.maximum !== 1) out.push(` switchport port-security maximum ${ps.maximum}`);
+  if (ps.enabled) out.push(' switchport port-security');
+  if (ps.violation !== 'shutdown') out.push(` switchport port-security violation ${ps.violation}`);
+  for (const m of ps.macs)
+    if (!m.sticky) out.push(` switchport port-security mac-address ${formatMacDotted(m.mac)}`);
+  if (ps.sticky) out.push(' switchport port-security mac-address sticky');
+  for (const m of ps.macs)
+    if (m.sticky) out.push(` switchport port-security mac-address sticky ${formatMacDotted(m.mac)}`);
+  return out;
 }
 
 export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig): string[] {
@@ -31,6 +52,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
     if (sp.mode === 'access' || sp.mode === 'trunk') out.push(` switchport mode ${sp.mode}`);
     if (sp.mode === 'dynamic-desirable') out.push(' switchport mode dynamic desirable');
     if (sp.nonegotiate) out.push(' switchport nonegotiate');
+    if (sp.portSecurity) out.push(...portSecurityLines(sp.portSecurity));
   }
   if (i.dot1q) out.push(` encapsulation dot1Q ${i.dot1q.vlan}${i.dot1q.native ? ' native' : ''}`);
   if (i.ip) out.push(` ip address ${formatIpv4(i.ip.addr)} ${formatIpv4(maskFromLen(i.ip.len))}`);

@@ -31,6 +31,11 @@ import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry } from './show/ip-route-entry.ts';
 import {
+  showPortSecurity,
+  showPortSecurityAddress,
+  showPortSecurityInterface,
+} from './show/port-security.ts';
+import {
   type MacFilter,
   showArp,
   showMacAddressTable,
@@ -302,6 +307,28 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     children.push(
       showFlashNode(),
       ...macNode(),
+      kw(
+        'port-security',
+        'Show secure port information',
+        show((d, e) => showPortSecurity(d, e.config())),
+        kw(
+          'address',
+          'Show secure address',
+          show((d, e) => showPortSecurityAddress(d, e.config())),
+        ),
+        kw(
+          'interface',
+          'Show secure interface',
+          arg(
+            'interface',
+            interfaceArg(),
+            '',
+            run((env, a) =>
+              env.print(...showPortSecurityInterface(env.device!, env.config(), a.need<string>('interface'))),
+            ),
+          ),
+        ),
+      ),
       kw(
         'vlan',
         'VTP VLAN status',

@@ -8,6 +8,9 @@
  *   finds it in each advertisement: when the trunk comes up, then every 60 s (CDP's default
  *   timer) while it lasts ("Native VLAN mismatch discovered on FastEthernet0/1 (100), with SW2
  *   FastEthernet0/1 (1).").
+ * - %PORT_SECURITY-2-PSECURE_VIOLATION for each frame a secure port refuses in restrict or
+ *   shutdown mode, after %PM-4-ERR_DISABLE when it shuts the port (captured on a 2960: both at
+ *   the same time, the port's short name in the first, its full name in the second).
  */
 import { formatMacDotted } from '../../shared/mac.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
@@ -19,14 +22,16 @@ import type { LogEntry } from './shell.ts';
 export const CDP_INTERVAL = seconds(60);
 
 export class SwitchNotices {
-  /** The engine's sequence number of the next flap to report. */
+  /** The engine's sequence numbers of the next flap and port-security violation to report. */
   private nextFlap: number;
+  private nextViolation: number;
   /** Per trunk with a mismatch: when it started, and the next report's time. */
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
   constructor(private readonly dev: IosDeviceContext) {
     // A console reports what happens once it is open: CDP's next advertisement, not the past.
     this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
+    this.nextViolation = dev.sim.securityViolations(dev.id, Number.POSITIVE_INFINITY).next;
     const now = dev.sim.now();
     for (const m of dev.sim.nativeVlanMismatches(dev.id)) {
       const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
@@ -45,6 +50,23 @@ export class SwitchNotices {
         `%SW_MATM-4-MACFLAP_NOTIF: Host ${formatMacDotted(f.mac)} in vlan ${f.vlan} is flapping between ` +
         `port ${shortInterfaceName(f.from)} and port ${shortInterfaceName(f.to)}`,
     }));
+    const read = sim.securityViolations(id, this.nextViolation);
+    this.nextViolation = read.next;
+    for (const v of read.violations) {
+      if (v.shutdown) {
+        const port = shortInterfaceName(v.port);
+        out.push({
+          at: v.at,
+          text: `%PM-4-ERR_DISABLE: psecure-violation error detected on ${port}, putting ${port} in err-disable state`,
+        });
+      }
+      out.push({
+        at: v.at,
+        text:
+          '%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address ' +
+          `${formatMacDotted(v.mac)} on port ${v.port}.`,
+      });
+    }
     const now = sim.now();
     const current = new Set<string>();
     for (const m of sim.nativeVlanMismatches(id)) {

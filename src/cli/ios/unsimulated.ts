@@ -27,7 +27,7 @@ const ROUTER: IosKind = 'router';
 
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
-  { lead: ['switchport', 'port-security'], name: 'port security', kind: SWITCH },
+  { lead: ['switchport', 'port-security', 'aging'], name: 'port-security aging', kind: SWITCH },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
   { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
@@ -57,7 +57,7 @@ const CONFIG: readonly Feature[] = [
 
 const SHOW: readonly Feature[] = [
   { lead: ['show', 'spanning-tree'], name: 'spanning tree', kind: SWITCH },
-  { lead: ['show', 'port-security'], name: 'port security', kind: SWITCH },
+  { lead: ['clear', 'port-security'], name: 'clearing secure addresses', kind: SWITCH },
   { lead: ['show', 'etherchannel'], name: 'EtherChannel', kind: SWITCH },
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['show', 'lldp'], name: 'LLDP' },

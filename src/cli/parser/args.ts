@@ -1,5 +1,6 @@
 /** Argument types that need nothing from the device: numbers, words, addresses, rest of line. */
 import { parseIpv4 } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
 import type { ArgType, MatchResult } from './tree.ts';
 
 const entry = (word: string, help: string) => [{ word, help }];
@@ -62,5 +63,38 @@ export const IPV4: ArgType<unknown> = {
     const a = parseIpv4(tok.text);
     if (a !== undefined) return { kind: 'match', consumed: 1, value: a };
     return { kind: 'none', at: tok.start + firstBadIpv4Char(tok.text) };
+  },
+};
+
+/**
+ * Column of the first character that makes `s` stop being the beginning of an H.H.H MAC
+ * address (three groups of one to four hex digits), relative to `s`.
+ */
+function firstBadMacChar(s: string): number {
+  let groups = 1;
+  let digits = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    if (c === '.') {
+      if (digits === 0 || groups === 3) return k;
+      groups++;
+      digits = 0;
+    } else if (/^[0-9a-f]$/i.test(c) && digits < 4) digits++;
+    else return k;
+  }
+  return s.length;
+}
+
+/** H.H.H: a MAC address as IOS writes it ("0050.7966.6801"; "50.7966.6801" is the same). */
+export const MAC: ArgType<unknown> = {
+  help: (h) => entry('H.H.H', h),
+  match: (t, i): MatchResult => {
+    const tok = t[i]!;
+    const bad = firstBadMacChar(tok.text);
+    const groups = tok.text.split('.');
+    if (bad < tok.text.length || groups.length !== 3 || groups[2] === '')
+      return { kind: 'none', at: tok.start + bad };
+    const value = groups.reduce((acc, g) => acc * 0x10000 + Number.parseInt(g, 16), 0) as MacAddr;
+    return { kind: 'match', consumed: 1, value };
   },
 };

@@ -30,6 +30,7 @@ import type { Link } from './link.ts';
 import { LoadRates } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { SHARED } from './ownership.ts';
+import type { PortSecurity } from './port-security.ts';
 import type { ClearedCounters } from './status.ts';
 import { onWire, TAG_AS_IS } from './wire-tag.ts';
 
@@ -99,6 +100,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   accessVlan = 1;
   /** The neighbour's native VLAN when both trunk and disagree; -1 otherwise. */
   peerNative = -1;
+  /** A switch port's port security while it is on (port-security.ts); null otherwise. */
+  security: PortSecurity | null = null;
   /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
   readonly serial: number;
 
@@ -140,6 +143,11 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   drops = 0;
   /** False after `shutdown`. */
   adminUp = true;
+  /**
+   * Why the device error-disabled the port (IOS's cause, e.g. `psecure-violation`), which keeps
+   * its line down until it is shut down; null while it is not.
+   */
+  errDisabled: string | null = null;
   readonly name: string;
   readonly mac: MacAddr;
   readonly speed: number;
@@ -191,6 +199,11 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
    */
   get negotiatedSpeed(): number {
     return this.up && this.peer !== null ? Math.min(this.speed, this.peer.speed) : this.speed;
+  }
+
+  /** Neither shut down nor error-disabled: its line is up when its cable's is. */
+  get enabled(): boolean {
+    return this.adminUp && this.errDisabled === null;
   }
 
   /** Whether `dst` (a frame's destination, unicast) is this port's address. */

@@ -104,7 +104,7 @@ export function interfaceView(
   traffic: Traffic,
   lastChange: Micros,
   bootedAt: Micros,
-  switchport?: Pick<InterfaceStatus, 'switchportOperMode' | 'switchportAdminMode'>,
+  switchport?: Pick<InterfaceStatus, 'switchportOperMode' | 'switchportAdminMode' | 'errDisabled'>,
 ): InterfaceStatus {
   const cleared = traffic.cleared;
   return {
@@ -123,6 +123,7 @@ export function interfaceView(
     rates: traffic.rates,
     switchportOperMode: switchport?.switchportOperMode,
     switchportAdminMode: switchport?.switchportAdminMode,
+    errDisabled: switchport?.errDisabled,
   };
 }
 

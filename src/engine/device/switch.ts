@@ -14,7 +14,7 @@
  *   and treats the VLAN as saturated (storm-guard.ts).
  */
 
-import type { DeviceConfig, SwitchportConfig } from '../../shared/config.ts';
+import type { DeviceConfig, SecureMac, SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
@@ -30,6 +30,8 @@ import type {
   MacEntry,
   MacFlap,
   NativeVlanMismatch,
+  PortSecurityStatus,
+  SecurityViolation,
   TrunkStatus,
 } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
@@ -44,6 +46,7 @@ import { isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
+import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
@@ -63,6 +66,9 @@ const FLAP_REPORT_INTERVAL = seconds(1);
 /** How often an address caught in a storm is reported again while the storm lasts. */
 const FLAP_REPEAT = seconds(15);
 const FLAP_LOG_CAPACITY = 64;
+const VIOLATION_LOG_CAPACITY = 64;
+/** IOS's cause for a port error-disabled by port security. */
+const PSECURE_VIOLATION = 'psecure-violation';
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
@@ -86,6 +92,8 @@ export class Switch extends IpDevice {
   private readonly sviMac: MacAddr;
   /** MAC addresses seen moving between ports (%SW_MATM-4-MACFLAP_NOTIF). */
   private readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
+  /** Frames secure ports refused (%PORT_SECURITY-2-PSECURE_VIOLATION). */
+  private readonly violationLog = new SeqLog<SecurityViolation>(VIOLATION_LOG_CAPACITY);
   private readonly cdp = new CdpPorts();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
@@ -102,10 +110,17 @@ export class Switch extends IpDevice {
   /** Stores the configuration and derives what does not depend on line states. */
   applyConfig(config: DeviceConfig): void {
     this.config = config;
-    for (const port of this.ports) {
-      const ic = config.interfaces[port.name];
-      port.adminUp = ic === undefined || !ic.shutdown;
-      this.portCfg[port.index] = ic?.switchport ?? DEFAULT_SWITCHPORT;
+    for (const sp of this.sw) {
+      const ic = config.interfaces[sp.name];
+      sp.adminUp = ic === undefined || !ic.shutdown;
+      // Shutting an error-disabled port down is how it is brought back.
+      if (!sp.adminUp) sp.errDisabled = null;
+      const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
+      this.portCfg[sp.index] = cfg;
+      const ps = cfg.portSecurity;
+      sp.security = ps?.enabled ? new PortSecurity(ps, cfg.accessVlan, sp.security) : null;
+      // Shutting the port down also clears its violation count, as on a 2960.
+      if (!sp.adminUp && sp.security !== null) sp.security.violations = 0;
     }
     this.db = new Set<number>([1]);
     for (const v of config.vlans) this.db.add(v.id);
@@ -214,6 +229,7 @@ export class Switch extends IpDevice {
       const mismatch = cdpPeer !== undefined && cdpPeer !== own ? cdpPeer : -1;
       if (mismatch >= 0 && mismatch !== sp.cdpPeerNative) sp.mismatchSince = this.ctx.sched.now;
       sp.cdpPeerNative = mismatch;
+      if (!sp.up) sp.security?.lineDown();
     }
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
@@ -316,8 +332,44 @@ export class Switch extends IpDevice {
       this.drop(frameId, sp.oper === OPER_ACCESS ? 'vlan-not-allowed' : 'port-down', sp.name);
       return;
     }
+    const security = sp.security;
+    if (security !== null && !this.secure(sp, security, frame.src, vlan, frameId)) return;
     this.learn(vs, vlan, frame, sp);
     this.forward(vs, vlan, sp, frame, frameId, len, tag, owned);
+  }
+
+  /**
+   * Port security's verdict on a frame from `src` in VLAN `vlan` arriving on `sp`: false when
+   * it is dropped, having counted, logged and error-disabled the port as its mode says.
+   */
+  private secure(
+    sp: SwitchPort,
+    security: PortSecurity,
+    src: MacAddr,
+    vlan: number,
+    frameId: number,
+  ): boolean {
+    const verdict = security.check(src, vlan);
+    if (verdict === SECURE_OK) {
+      if (security.hasLearned) this.ctx.stickyLearned = true;
+      return true;
+    }
+    this.drop(frameId, 'port-security', sp.name);
+    if (security.violation === 'protect') return false;
+    const shutdown = verdict === SECURE_SHUTDOWN;
+    this.violationLog.push({
+      seq: this.violationLog.nextSeq,
+      at: this.ctx.sched.now as Micros,
+      port: sp.name,
+      mac: src,
+      vlan,
+      shutdown,
+    });
+    if (shutdown) {
+      sp.errDisabled = PSECURE_VIOLATION;
+      this.ctx.linesChanged(this);
+    }
+    return false;
   }
 
   /** Learns the frame's source address in VLAN `vlan` (see mac-table.ts on why the address is split). */
@@ -589,6 +641,37 @@ export class Switch extends IpDevice {
     return this.flaps.read(since);
   }
 
+  /** The port-security violation log from `since` on. */
+  readViolations(since: number): SeqRead<SecurityViolation> {
+    return this.violationLog.read(since);
+  }
+
+  portSecurity(): PortSecurityStatus[] {
+    const out: PortSecurityStatus[] = [];
+    for (const sp of this.sw) {
+      const s = sp.security;
+      if (s === null) continue;
+      out.push({
+        port: sp.name,
+        status:
+          sp.errDisabled === PSECURE_VIOLATION ? 'secure-shutdown' : sp.up ? 'secure-up' : 'secure-down',
+        violations: s.violations,
+        lastSource: s.lastMac < 0 ? undefined : { mac: s.lastMac as MacAddr, vlan: s.lastVlan },
+        addresses: s.addresses(),
+      });
+    }
+    return out;
+  }
+
+  takeStickyLearned(): Map<string, SecureMac[]> {
+    const out = new Map<string, SecureMac[]>();
+    for (const sp of this.sw) {
+      const learned = sp.security?.takeLearned() ?? [];
+      if (learned.length > 0) out.set(sp.name, learned);
+    }
+    return out;
+  }
+
   private reportStorm(vs: VlanState): void {
     const trace = this.ctx.trace;
     if (!trace.enabled) return;
@@ -676,6 +759,7 @@ export class Switch extends IpDevice {
         {
           switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
           switchportAdminMode: this.switchportOf(sp).mode,
+          errDisabled: sp.errDisabled ?? undefined,
         },
       ),
     );
@@ -742,8 +826,18 @@ export class Switch extends IpDevice {
   override macTable(): MacEntry[] {
     const now = this.ctx.sched.now;
     const out: MacEntry[] = [];
+    // A secure port's addresses are static entries while it is up, learned or typed.
+    const secure = new Set<string>();
+    for (const sp of this.sw) {
+      if (sp.security === null || !sp.up) continue;
+      for (const a of sp.security.addresses()) {
+        secure.add(`${a.vlan}/${a.mac}`);
+        out.push({ vlan: a.vlan, mac: a.mac, port: sp.name, type: 'STATIC', learnedAt: now as Micros });
+      }
+    }
     const macs = this.ctx.macTables;
     for (const [mac, vlan, at] of macs.entries(this.macs, now, MAC_AGING)) {
+      if (secure.has(`${vlan}/${mac}`)) continue;
       out.push({
         vlan,
         mac: mac as MacAddr,

@@ -5,6 +5,7 @@
  */
 import type { DeviceId, LinkId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import type { Device } from '../device/device.ts';
 import { LoadClock } from '../device/load-rates.ts';
 import { MacTables } from '../device/mac-table.ts';
 import type { Port } from '../device/port.ts';
@@ -62,6 +63,13 @@ export class SimContext {
   /** Echo requests stacks were asked to send, and how many of them reused an earlier reply. */
   echoes = 0;
   echoesReused = 0;
+  /**
+   * A device changed one of its ports' line state on its own (a switch error-disabling a port):
+   * the simulation recomputes its cables' lines and refreshes it and its neighbours.
+   */
+  linesChanged: (device: Device) => void = () => {};
+  /** A switch learned a sticky secure address not yet taken (`Simulation.takeStickyLearned`). */
+  stickyLearned = false;
   private frameIds = 0;
   private epochs = 0;
 

@@ -37,9 +37,10 @@ export function state(
   return { status: i.shutdown ? 'administratively down' : 'down', protocol: 'down' };
 }
 
-/** 2960 port state words: connected, notconnect, disabled. */
+/** 2960 port state words: connected, notconnect, disabled, err-disabled. */
 function portState(i: InterfaceConfig, s: InterfaceStatus | undefined): string {
   if (i.shutdown) return 'disabled';
+  if (s?.errDisabled !== undefined) return 'err-disabled';
   return s?.protocol === 'up' ? 'connected' : 'notconnect';
 }
 

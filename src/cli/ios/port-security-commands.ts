@@ -1,0 +1,180 @@
+/**
+ * `switchport port-security ...` on a 2960's ports (Catalyst 2960 Software Configuration Guide,
+ * "Configuring Port Security"), and their `no` forms. Its settings are kept while it is off, as
+ * IOS keeps them. The engine applies it (engine/device/port-security.ts).
+ */
+import type {
+  PortSecurityConfig,
+  SecureMac,
+  SecurityViolation,
+  SwitchportConfig,
+} from '../../shared/config.ts';
+import { DEFAULT_PORT_SECURITY } from '../../shared/config.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import { MAC, range } from '../parser/args.ts';
+import { without } from './config-edit.ts';
+import { arg, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+
+/** Applies `fn` to the switchport settings of each interface being configured (`name`). */
+export type SwitchportEditor = (
+  env: IosEnv,
+  fn: (s: SwitchportConfig, name: string) => SwitchportConfig | string,
+) => void;
+
+/** The most secure addresses a 2960 port takes (`maximum ?`). */
+const MAX_SECURE = 8192;
+
+const portSecurityHelp = 'Security related command';
+const maximumHelp = 'Max secure addresses';
+const violationHelp = 'Security violation mode';
+const macAddressHelp = 'Secure mac address';
+const stickyHelp = 'Configure dynamic secure addresses as sticky';
+
+const VIOLATIONS: readonly [SecurityViolation, string][] = [
+  ['protect', 'Security violation protect mode'],
+  ['restrict', 'Security violation restrict mode'],
+  ['shutdown', 'Security violation shutdown mode'],
+];
+
+/** `fn` applied to a port's port security (its defaults while none was configured). */
+function editSecurity(
+  edit: SwitchportEditor,
+  env: IosEnv,
+  fn: (ps: PortSecurityConfig, name: string, s: SwitchportConfig) => PortSecurityConfig | string,
+): void {
+  edit(env, (s, name) => {
+    const r = fn(s.portSecurity ?? DEFAULT_PORT_SECURITY, name, s);
+    if (typeof r === 'string') return r;
+    // All at their defaults: nothing configured, as the running-config shows it.
+    return isDefault(r) ? without(s, 'portSecurity') : { ...s, portSecurity: r };
+  });
+}
+
+const isDefault = (ps: PortSecurityConfig): boolean =>
+  !ps.enabled && ps.maximum === 1 && ps.violation === 'shutdown' && !ps.sticky && ps.macs.length === 0;
+
+/** IOS refuses port security on a port that may negotiate a trunk. */
+const dynamicPort = (name: string) => `Command rejected: ${name} is a dynamic port.`;
+
+function addMac(ps: PortSecurityConfig, mac: MacAddr, sticky: boolean): PortSecurityConfig | string {
+  const others = ps.macs.filter((m) => m.mac !== mac);
+  if (others.length >= ps.maximum)
+    return `Total secure mac-addresses on interface has reached maximum limit.`;
+  const entry: SecureMac = { mac, sticky };
+  return { ...ps, macs: [...others, entry] };
+}
+
+/** `switchport port-security ...`. */
+export function portSecurityNode(edit: SwitchportEditor): IosNode {
+  return kw(
+    'port-security',
+    portSecurityHelp,
+    run((env) =>
+      editSecurity(edit, env, (ps, name, s) =>
+        s.mode.startsWith('dynamic') ? dynamicPort(name) : { ...ps, enabled: true },
+      ),
+    ),
+    kw(
+      'mac-address',
+      macAddressHelp,
+      arg(
+        'mac',
+        MAC,
+        '48 bit mac address',
+        run((env, a) => editSecurity(edit, env, (ps) => addMac(ps, a.need<MacAddr>('mac'), false))),
+      ),
+      kw(
+        'sticky',
+        stickyHelp,
+        run((env) =>
+          editSecurity(edit, env, (ps) => ({
+            ...ps,
+            sticky: true,
+          })),
+        ),
+        arg(
+          'mac',
+          MAC,
+          '48 bit mac address',
+          run((env, a) => editSecurity(edit, env, (ps) => addMac(ps, a.need<MacAddr>('mac'), true))),
+        ),
+      ),
+    ),
+    kw(
+      'maximum',
+      maximumHelp,
+      arg(
+        'max',
+        range(1, MAX_SECURE),
+        'Maximum addresses',
+        run((env, a) => {
+          const maximum = a.need<number>('max');
+          editSecurity(edit, env, (ps) =>
+            ps.macs.length > maximum
+              ? 'Total secure mac-addresses on interface has reached maximum limit.'
+              : { ...ps, maximum },
+          );
+        }),
+      ),
+    ),
+    kw(
+      'violation',
+      violationHelp,
+      ...VIOLATIONS.map(([mode, help]) =>
+        kw(
+          mode,
+          help,
+          run((env) => editSecurity(edit, env, (ps) => ({ ...ps, violation: mode }))),
+        ),
+      ),
+    ),
+  );
+}
+
+/** `no switchport port-security ...`: back to each setting's default. */
+export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
+  const without = (mac: MacAddr, sticky: boolean) => (ps: PortSecurityConfig) => ({
+    ...ps,
+    macs: ps.macs.filter((m) => m.mac !== mac || m.sticky !== sticky),
+  });
+  return kw(
+    'port-security',
+    portSecurityHelp,
+    run((env) => editSecurity(edit, env, (ps) => ({ ...ps, enabled: false }))),
+    kw(
+      'mac-address',
+      macAddressHelp,
+      arg(
+        'mac',
+        MAC,
+        '48 bit mac address',
+        run((env, a) => editSecurity(edit, env, without(a.need<MacAddr>('mac'), false))),
+      ),
+      kw(
+        'sticky',
+        stickyHelp,
+        // Sticky addresses leave the configuration with it.
+        run((env) =>
+          editSecurity(edit, env, (ps) => ({ ...ps, sticky: false, macs: ps.macs.filter((m) => !m.sticky) })),
+        ),
+        arg(
+          'mac',
+          MAC,
+          '48 bit mac address',
+          run((env, a) => editSecurity(edit, env, without(a.need<MacAddr>('mac'), true))),
+        ),
+      ),
+    ),
+    kw(
+      'maximum',
+      maximumHelp,
+      run((env) => editSecurity(edit, env, (ps) => ({ ...ps, maximum: 1 }))),
+    ),
+    kw(
+      'violation',
+      violationHelp,
+      run((env) => editSecurity(edit, env, (ps) => ({ ...ps, violation: 'shutdown' }))),
+    ),
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Port security on a switch port: the first addresses up to the maximum are learned, any other
+ * is a violation handled as the mode says (protect, restrict, shutdown), and an error-disabled
+ * port comes back with shutdown / no shutdown.
+ *
+ * The secure port is S1's Fa0/1, where a second switch (S2) brings two PCs; PC3 sits on S1.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PortSecurityConfig } from '../../src/shared/config.ts';
+import { deviceId } from '../../src/shared/ids.ts';
+import { formatMacDotted } from '../../src/shared/mac.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { marks, TestNet } from './net.ts';
+
+const d = deviceId;
+
+function lan(security: Partial<PortSecurityConfig>): TestNet {
+  const n = new TestNet();
+  n.switch('S1', { ports: { 'fa0/1': { mode: 'access', security } } });
+  n.switch('S2');
+  n.pc('PC1', '10.0.0.1/24');
+  n.pc('PC2', '10.0.0.2/24');
+  n.pc('PC3', '10.0.0.3/24');
+  n.link('S2:gi0/1', 'S1:fa0/1');
+  n.link('PC1:fa0', 'S2:fa0/1');
+  n.link('PC2:fa0', 'S2:fa0/2');
+  n.link('PC3:fa0', 'S1:fa0/2');
+  n.run(seconds(1));
+  return n;
+}
+
+const fa01 = (n: TestNet) => n.sim.interfaces(d('S1')).find((i) => i.name === 'FastEthernet0/1')!;
+const secure = (n: TestNet) => n.sim.portSecurity(d('S1'))[0]!;
+const mac = (n: TestNet, pc: string) => n.sim.baseMac(d(pc));
+
+describe('port security', () => {
+  it('learns the first address and error-disables the port for a second (shutdown mode)', () => {
+    const n = lan({});
+    expect(marks(n.ping('PC1', '10.0.0.3'))).toBe('!!!!');
+    expect(secure(n)).toMatchObject({ status: 'secure-up', violations: 0 });
+    expect(secure(n).addresses).toEqual([{ mac: mac(n, 'PC1'), vlan: 1, kind: 'dynamic' }]);
+
+    const from = n.sim.interfaceChanges(d('S1'), Infinity).next;
+    // ARP fails: Windows reports the destination unreachable from itself.
+    expect(marks(n.ping('PC2', '10.0.0.3'))).toBe('HHHH');
+    expect(fa01(n)).toMatchObject({ status: 'down', protocol: 'down', errDisabled: 'psecure-violation' });
+    expect(secure(n)).toMatchObject({ status: 'secure-shutdown', violations: 1 });
+    // The line went down: the dynamic address is gone.
+    expect(secure(n).addresses).toEqual([]);
+    const { violations } = n.sim.securityViolations(d('S1'), 0);
+    expect(violations).toMatchObject([
+      { seq: 0, port: 'FastEthernet0/1', mac: mac(n, 'PC2'), vlan: 1, shutdown: true },
+    ]);
+    expect(n.sim.interfaceChanges(d('S1'), from).changes.map((c) => `${c.interface} ${c.kind}`)).toEqual([
+      'FastEthernet0/1 status',
+      'FastEthernet0/1 protocol',
+    ]);
+    // S2 sees its uplink go down.
+    expect(n.sim.interfaces(d('S2')).find((i) => i.name === 'GigabitEthernet0/1')!.status).toBe('down');
+    expect(marks(n.ping('PC1', '10.0.0.3'))).not.toContain('!');
+  });
+
+  it('brings an error-disabled port back with shutdown, then no shutdown', () => {
+    const n = lan({});
+    n.ping('PC1', '10.0.0.3');
+    n.ping('PC2', '10.0.0.3');
+    n.reconfigure('S1', { ports: { 'fa0/1': { mode: 'access', security: {}, shutdown: true } } });
+    expect(fa01(n)).toMatchObject({ status: 'administratively down', errDisabled: undefined });
+    n.reconfigure('S1', { ports: { 'fa0/1': { mode: 'access', security: {} } } });
+    expect(fa01(n)).toMatchObject({ status: 'up', protocol: 'up' });
+    // Whoever speaks first now is the secure address.
+    expect(marks(n.ping('PC2', '10.0.0.3'))).toBe('!!!!');
+    expect(secure(n).addresses.map((a) => a.mac)).toEqual([mac(n, 'PC2')]);
+    // Shutting the port down cleared the count.
+    expect(secure(n).violations).toBe(0);
+  });
+
+  it('drops and counts in restrict mode, and keeps the port up', () => {
+    const n = lan({ violation: 'restrict' });
+    n.ping('PC1', '10.0.0.3');
+    expect(marks(n.ping('PC2', '10.0.0.3'))).not.toContain('!');
+    expect(fa01(n).status).toBe('up');
+    expect(secure(n).violations).toBeGreaterThan(1);
+    expect(n.sim.securityViolations(d('S1'), 0).violations.every((v) => !v.shutdown)).toBe(true);
+    expect(marks(n.ping('PC1', '10.0.0.3'))).toBe('!!!!');
+  });
+
+  it('drops silently in protect mode', () => {
+    const n = lan({ violation: 'protect' });
+    n.ping('PC1', '10.0.0.3');
+    expect(marks(n.ping('PC2', '10.0.0.3'))).not.toContain('!');
+    expect(secure(n).violations).toBe(0);
+    expect(n.sim.securityViolations(d('S1'), 0).violations).toEqual([]);
+  });
+
+  it('takes as many addresses as its maximum', () => {
+    const n = lan({ maximum: 2 });
+    expect(marks(n.ping('PC1', '10.0.0.3'))).toBe('!!!!');
+    expect(marks(n.ping('PC2', '10.0.0.3'))).toBe('!!!!');
+    expect(secure(n).addresses).toHaveLength(2);
+    expect(n.sim.macTable(d('S1')).filter((e) => e.port === 'FastEthernet0/1')).toMatchObject([
+      { type: 'STATIC', vlan: 1 },
+      { type: 'STATIC', vlan: 1 },
+    ]);
+  });
+
+  it('admits only typed addresses when they fill the maximum', () => {
+    const n = lan({ macs: [] });
+    n.reconfigure('S1', {
+      ports: { 'fa0/1': { mode: 'access', security: { macs: [{ mac: mac(n, 'PC2'), sticky: false }] } } },
+    });
+    expect(marks(n.ping('PC2', '10.0.0.3'))).toBe('!!!!');
+    n.ping('PC1', '10.0.0.3');
+    expect(secure(n).status).toBe('secure-shutdown');
+    expect(formatMacDotted(n.sim.securityViolations(d('S1'), 0).violations[0]!.mac)).toBe(
+      formatMacDotted(mac(n, 'PC1')),
+    );
+  });
+
+  it('hands sticky addresses over once, for the running-config, and keeps them across a line flap', () => {
+    const n = lan({ sticky: true });
+    n.ping('PC1', '10.0.0.3');
+    expect(n.sim.takeStickyLearned()).toEqual(
+      new Map([[d('S1'), new Map([['FastEthernet0/1', [{ mac: mac(n, 'PC1'), vlan: 1, sticky: true }]]])]]),
+    );
+    expect(n.sim.takeStickyLearned().size).toBe(0);
+    n.reconfigure('S2', { ports: { 'gi0/1': { shutdown: true } } });
+    n.reconfigure('S2', {});
+    expect(secure(n).addresses).toEqual([{ mac: mac(n, 'PC1'), vlan: 1, kind: 'sticky' }]);
+  });
+});
