@@ -31,6 +31,15 @@ const violationHelp = 'Security violation mode';
 const macAddressHelp = 'Secure mac address';
 const stickyHelp = 'Configure dynamic secure addresses as sticky';
 
+/** H.H.H after `mac-address` or `mac-address sticky`, running `fn` with the address typed. */
+const macArg = (fn: (env: IosEnv, mac: MacAddr) => void): IosNode =>
+  arg(
+    'mac',
+    MAC,
+    '48 bit mac address',
+    run((env, a) => fn(env, a.need<MacAddr>('mac'))),
+  );
+
 const VIOLATIONS: readonly [SecurityViolation, string][] = [
   ['protect', 'Security violation protect mode'],
   ['restrict', 'Security violation restrict mode'],
@@ -57,10 +66,17 @@ const isDefault = (ps: PortSecurityConfig): boolean =>
 /** IOS refuses port security on a port that may negotiate a trunk. */
 const dynamicPort = (name: string) => `Command rejected: ${name} is a dynamic port.`;
 
-function addMac(ps: PortSecurityConfig, mac: MacAddr, sticky: boolean): PortSecurityConfig | string {
+/** No room for another typed address (IOS's wording, not confirmed from a capture). */
+const full = (name: string) => `Total secure mac-addresses on interface ${name} has reached maximum limit.`;
+
+function addMac(
+  ps: PortSecurityConfig,
+  name: string,
+  mac: MacAddr,
+  sticky: boolean,
+): PortSecurityConfig | string {
   const others = ps.macs.filter((m) => m.mac !== mac);
-  if (others.length >= ps.maximum)
-    return `Total secure mac-addresses on interface has reached maximum limit.`;
+  if (others.length >= ps.maximum) return full(name);
   const entry: SecureMac = { mac, sticky };
   return { ...ps, macs: [...others, entry] };
 }
@@ -78,12 +94,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
     kw(
       'mac-address',
       macAddressHelp,
-      arg(
-        'mac',
-        MAC,
-        '48 bit mac address',
-        run((env, a) => editSecurity(edit, env, (ps) => addMac(ps, a.need<MacAddr>('mac'), false))),
-      ),
+      macArg((env, mac) => editSecurity(edit, env, (ps, name) => addMac(ps, name, mac, false))),
       kw(
         'sticky',
         stickyHelp,
@@ -93,12 +104,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
             sticky: true,
           })),
         ),
-        arg(
-          'mac',
-          MAC,
-          '48 bit mac address',
-          run((env, a) => editSecurity(edit, env, (ps) => addMac(ps, a.need<MacAddr>('mac'), true))),
-        ),
+        macArg((env, mac) => editSecurity(edit, env, (ps, name) => addMac(ps, name, mac, true))),
       ),
     ),
     kw(
@@ -110,11 +116,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
         'Maximum addresses',
         run((env, a) => {
           const maximum = a.need<number>('max');
-          editSecurity(edit, env, (ps) =>
-            ps.macs.length > maximum
-              ? 'Total secure mac-addresses on interface has reached maximum limit.'
-              : { ...ps, maximum },
-          );
+          editSecurity(edit, env, (ps, name) => (ps.macs.length > maximum ? full(name) : { ...ps, maximum }));
         }),
       ),
     ),
@@ -134,7 +136,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
 
 /** `no switchport port-security ...`: back to each setting's default. */
 export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
-  const without = (mac: MacAddr, sticky: boolean) => (ps: PortSecurityConfig) => ({
+  const dropping = (mac: MacAddr, sticky: boolean) => (ps: PortSecurityConfig) => ({
     ...ps,
     macs: ps.macs.filter((m) => m.mac !== mac || m.sticky !== sticky),
   });
@@ -145,12 +147,7 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
     kw(
       'mac-address',
       macAddressHelp,
-      arg(
-        'mac',
-        MAC,
-        '48 bit mac address',
-        run((env, a) => editSecurity(edit, env, without(a.need<MacAddr>('mac'), false))),
-      ),
+      macArg((env, mac) => editSecurity(edit, env, dropping(mac, false))),
       kw(
         'sticky',
         stickyHelp,
@@ -158,12 +155,7 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
         run((env) =>
           editSecurity(edit, env, (ps) => ({ ...ps, sticky: false, macs: ps.macs.filter((m) => !m.sticky) })),
         ),
-        arg(
-          'mac',
-          MAC,
-          '48 bit mac address',
-          run((env, a) => editSecurity(edit, env, without(a.need<MacAddr>('mac'), true))),
-        ),
+        macArg((env, mac) => editSecurity(edit, env, dropping(mac, true))),
       ),
     ),
     kw(
