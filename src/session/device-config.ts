@@ -49,15 +49,25 @@ export function hostFields(config: HostConfig): { ip?: string; gateway?: string 
   };
 }
 
-/** `config` with sticky secure addresses `macs` learned on port `port` added to its port security. */
-export function withStickyMacs(config: DeviceConfig, port: string, macs: readonly SecureMac[]): DeviceConfig {
-  const i = config.interfaces[port];
-  const ps = i?.switchport?.portSecurity;
-  if (i?.switchport === undefined || ps === undefined) return config;
-  const fresh = macs.filter((m) => !ps.macs.some((k) => k.mac === m.mac));
-  if (fresh.length === 0) return config;
-  // The access VLAN is implied: IOS writes `mac-address sticky H.H.H` without it.
-  const added = fresh.map((m) => ({ mac: m.mac, sticky: true }));
-  const switchport = { ...i.switchport, portSecurity: { ...ps, macs: [...ps.macs, ...added] } };
-  return { ...config, interfaces: { ...config.interfaces, [port]: { ...i, switchport } } };
+/**
+ * `config` with the sticky secure addresses a switch learned (`learned`, by port name) added to
+ * its ports' port security, as IOS writes them into the running-config.
+ */
+export function withStickyMacs(
+  config: DeviceConfig,
+  learned: ReadonlyMap<string, readonly SecureMac[]>,
+): DeviceConfig {
+  let interfaces = config.interfaces;
+  for (const [port, macs] of learned) {
+    const i = interfaces[port];
+    const ps = i?.switchport?.portSecurity;
+    if (i?.switchport === undefined || ps === undefined) continue;
+    const fresh = macs.filter((m) => !ps.macs.some((k) => k.mac === m.mac));
+    if (fresh.length === 0) continue;
+    // The access VLAN is implied: IOS writes `mac-address sticky H.H.H` without it.
+    const added = fresh.map((m) => ({ mac: m.mac, sticky: true }));
+    const switchport = { ...i.switchport, portSecurity: { ...ps, macs: [...ps.macs, ...added] } };
+    interfaces = { ...interfaces, [port]: { ...i, switchport } };
+  }
+  return interfaces === config.interfaces ? config : { ...config, interfaces };
 }

@@ -207,9 +207,7 @@ export class Session implements SessionApi {
     for (const [id, ports] of this.sim.takeStickyLearned()) {
       const state = this.states.get(id);
       if (state?.running === undefined) continue;
-      let config = state.running;
-      for (const [port, macs] of ports) config = withStickyMacs(config, port, macs);
-      this.setRunningConfigFromConsole(id, state, config);
+      this.setRunningConfigFromConsole(id, state, withStickyMacs(state.running, ports));
     }
   }
 

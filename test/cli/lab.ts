@@ -114,9 +114,7 @@ export class Lab {
   private writeLearned(): void {
     for (const [id, ports] of this.sim.takeStickyLearned()) {
       const ctx = this.ios(id);
-      let config = ctx.runningConfig();
-      for (const [port, macs] of ports) config = withStickyMacs(config, port, macs);
-      ctx.setRunningConfig(config);
+      ctx.setRunningConfig(withStickyMacs(ctx.runningConfig(), ports));
     }
   }
 }
