@@ -1,6 +1,6 @@
 /**
- * Files in flash: `dir [flash:[FILE]]`, `show flash:` (2960) and `delete [/force] FILE`,
- * with the prompts and errors of IOS 15 on a 2960 and a 1941:
+ * Files: `dir [flash:[FILE] | nvram:[FILE]]`, `show flash:` and `delete [/force] FILE` (in
+ * flash), with the prompts and errors of IOS 15 on a 2960 and a 1941:
  *
  *   Switch#delete vlan.dat
  *   Delete filename [vlan.dat]?
@@ -14,7 +14,8 @@ import type { ArgType, MatchResult } from '../parser/tree.ts';
 import { confirmed } from './common.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { directory, flashFiles, flashName } from './flash.ts';
+import { directory, flashFiles, flashName, flashNames, showFlash } from './flash.ts';
+import { nvramDirectory } from './nvram.ts';
 
 /**
  * A path in flash as typed: `flash:`, `flash:/vlan.dat`, `flash:vlan.dat` or `vlan.dat`
@@ -23,11 +24,28 @@ import { directory, flashFiles, flashName } from './flash.ts';
  */
 const FLASH_PATH: ArgType<IosEnv> = {
   // IOS lists the file systems; a file name alone is accepted, not listed.
-  help: (h, env) =>
-    (env.kind === 'router' ? ['flash0:', 'flash:'] : ['flash:']).map((word) => ({ word, help: h })),
+  help: (h, env) => flashNames(env).map((word) => ({ word, help: h })),
   match: (t, i, _line, env): MatchResult => {
     const file = flashFile(env, t[i]!.text);
     return file === undefined ? { kind: 'none', at: 0 } : { kind: 'match', consumed: 1, value: file };
+  },
+};
+
+/** Where `dir` looks: a file or directory in flash or in NVRAM. */
+interface DirPath {
+  readonly nvram: boolean;
+  readonly file: string;
+}
+
+/** A path `dir` takes: FLASH_PATH's, or `nvram:[/]FILE`. */
+const DIR_PATH: ArgType<IosEnv> = {
+  help: (h, env) => [...flashNames(env), 'nvram:'].map((word) => ({ word, help: h })),
+  match: (t, i, line, env): MatchResult => {
+    const text = t[i]!.text;
+    if (text.toLowerCase().startsWith('nvram:'))
+      return { kind: 'match', consumed: 1, value: { nvram: true, file: fileOf(text) } };
+    const m = FLASH_PATH.match(t, i, line, env);
+    return m.kind === 'match' ? { ...m, value: { nvram: false, file: m.value as string } } : m;
   },
 };
 
@@ -36,7 +54,7 @@ function flashFile(env: IosEnv, path: string): string | undefined {
   const colon = path.indexOf(':');
   if (colon >= 0) {
     const fs = path.slice(0, colon + 1).toLowerCase();
-    if (fs !== 'flash:' && !(env.kind === 'router' && fs === 'flash0:')) return undefined;
+    if (!flashNames(env).includes(fs)) return undefined;
   }
   return fileOf(path);
 }
@@ -44,9 +62,11 @@ function flashFile(env: IosEnv, path: string): string | undefined {
 /** The file a path names, whatever its file system ("flash:/vlan.dat" -> "vlan.dat"). */
 const fileOf = (path: string): string => path.slice(path.indexOf(':') + 1).replace(/^\/+/, '');
 
-function listDirectory(env: IosEnv, file: string): void {
-  const lines = directory(env, file === '' ? undefined : file);
-  if (lines === null) env.error(`%Error opening ${flashName(env)}/${file} (No such file or directory)`);
+function listDirectory(env: IosEnv, { nvram, file }: DirPath): void {
+  const only = file === '' ? undefined : file;
+  const lines = nvram ? nvramDirectory(env, only) : directory(env, only);
+  if (lines === null)
+    env.error(`%Error opening ${nvram ? 'nvram:' : flashName(env)}/${file} (No such file or directory)`);
   else env.print(...lines);
 }
 
@@ -110,19 +130,21 @@ export const dirNode = (): IosNode =>
   kw(
     'dir',
     'List files on a filesystem',
-    run((env) => listDirectory(env, '')),
+    run((env) => listDirectory(env, { nvram: false, file: '' })),
     arg(
       'path',
-      FLASH_PATH,
+      DIR_PATH,
       'Directory or file name',
-      run((env, a) => listDirectory(env, a.need<string>('path'))),
+      run((env, a) => listDirectory(env, a.need<DirPath>('path'))),
     ),
   );
 
-/** `show flash:` on a 2960: the directory listing, after a blank line. */
-export const showFlashNode = (): IosNode =>
-  kw(
-    'flash:',
-    'display information about flash: file system',
-    run((env) => env.print('', ...directory(env)!)),
+/** `show flash:` (and `show flash0:` on a 1941, its other name). */
+export const showFlashNodes = (env: 'router' | 'switch'): IosNode[] =>
+  (env === 'router' ? ['flash0:', 'flash:'] : ['flash:']).map((name) =>
+    kw(
+      name,
+      `display information about ${name} file system`,
+      run((e) => e.print(...showFlash(e))),
+    ),
   );

@@ -1,5 +1,5 @@
 /**
- * The flash file system, as `dir`, `show flash:` and `delete` see it. A 2960 keeps its
+ * The flash file system, as `dir`, `show flash:`, `show file systems` and `delete` see it. A 2960 keeps its
  * startup-config there (config.text) beside the VLAN database (vlan.dat, vlan-database.ts) and
  * its IOS image; a 1941 keeps its startup-config in NVRAM, so its flash0: holds the image.
  *
@@ -69,6 +69,10 @@ const VOLUMES: Record<'router' | 'switch', Volume> = {
 /** The name of the flash file system on a device of this kind ("flash:" or "flash0:"). */
 export const flashName = (env: IosEnv): string => VOLUMES[env.kind].name;
 
+/** The names a path in flash may start with: a 1941's flash: is another name for its flash0:. */
+export const flashNames = (env: IosEnv): string[] =>
+  env.kind === 'router' ? ['flash0:', 'flash:'] : ['flash:'];
+
 /** The files in flash now, by index. */
 export function flashFiles(env: IosEnv): FlashFile[] {
   const volume = VOLUMES[env.kind];
@@ -92,7 +96,46 @@ export function flashFiles(env: IosEnv): FlashFile[] {
   return files;
 }
 
-/** `dir flash:` (and `show flash:` on a 2960), or one file of it; null when that file is not there. */
+/** Bytes of flash used, counted in the file system's blocks. */
+function flashUsed(env: IosEnv): number {
+  const volume = VOLUMES[env.kind];
+  return flashFiles(env).reduce(
+    (sum, f) => sum + Math.ceil(f.bytes / volume.block) * volume.block,
+    volume.overhead,
+  );
+}
+
+/** The flash file system's size and its free bytes (`show file systems`). */
+export function flashSpace(env: IosEnv): { total: number; free: number } {
+  const total = VOLUMES[env.kind].total;
+  return { total, free: total - flashUsed(env) };
+}
+
+/**
+ * `show flash:`: on a 2960, the directory listing after a blank line; on a 1941 (as on the
+ * other ISR G2s) its own layout, from a real one of the same image family:
+ *
+ *   -#- --length-- -----date/time------ path
+ *   1     45832792 Jul 02 2015 22:03:42 c1900-universalk9-mz.SPA.150-1.M8.bin
+ *
+ *   209698816 bytes available (45838336 bytes used)
+ */
+export function showFlash(env: IosEnv): string[] {
+  if (env.kind === 'switch') return ['', ...directory(env)!];
+  const volume = VOLUMES[env.kind];
+  const rows = flashFiles(env).map(
+    (f) => `${String(f.index).padEnd(3)} ${String(f.bytes).padStart(10)} ${volume.image.date} ${f.name}`,
+  );
+  const used = flashUsed(env);
+  return [
+    '-#- --length-- -----date/time------ path',
+    ...rows,
+    '',
+    `${volume.total - used} bytes available (${used} bytes used)`,
+  ];
+}
+
+/** `dir flash:`, or one file of it; null when that file is not there. */
 export function directory(env: IosEnv, only?: string): string[] | null {
   const volume = VOLUMES[env.kind];
   const all = flashFiles(env);
@@ -105,9 +148,6 @@ export function directory(env: IosEnv, only?: string): string[] | null {
   );
   const lines = [`Directory of ${volume.name}/${only ?? ''}`, '', ...rows];
   if (only !== undefined) return lines;
-  const used = all.reduce(
-    (sum, f) => sum + Math.ceil(f.bytes / volume.block) * volume.block,
-    volume.overhead,
-  );
-  return [...lines, '', `${volume.total} bytes total (${volume.total - used} bytes free)`];
+  const { total, free } = flashSpace(env);
+  return [...lines, '', `${total} bytes total (${free} bytes free)`];
 }

@@ -165,6 +165,7 @@ export const eraseNode = (): IosNode =>
   kw(
     'erase',
     'Erase a filesystem',
+    kw('nvram:', 'Filesystem to be erased', run(erase)),
     kw('startup-config', 'Erase contents of configuration memory', run(erase)),
   );
 

@@ -8,9 +8,11 @@ import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { showFlashNode } from './file-commands.ts';
+import { showFlashNodes } from './file-commands.ts';
+import { showFileSystems } from './file-systems.ts';
 import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
+import { NVRAM_BYTES } from './nvram.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
 import {
@@ -51,8 +53,6 @@ type Render = (dev: IosDeviceContext, env: IosEnv, a: Args) => string[];
 const show = (render: Render) => run((env, a) => env.print(...render(env.device!, env, a)));
 
 /** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
-const NVRAM_BYTES = { router: 262136, switch: 65536 } as const;
-
 /** "Building configuration...", the byte count, then the configuration text. */
 export function showRunning(env: IosEnv, only?: string): string[] {
   const c = env.config();
@@ -228,6 +228,16 @@ function macNode(): IosNode[] {
 
 export function showTree(kind: IosKind, privileged: boolean): IosNode {
   const children: IosNode[] = [
+    ...showFlashNodes(kind),
+    kw(
+      'file',
+      'Show filesystem information',
+      kw(
+        'systems',
+        'List filesystems',
+        run((env) => env.print(...showFileSystems(env))),
+      ),
+    ),
     kw(
       'arp',
       'ARP table',
@@ -305,7 +315,6 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   ];
   if (kind === 'switch') {
     children.push(
-      showFlashNode(),
       ...macNode(),
       kw(
         'port-security',

@@ -1,0 +1,91 @@
+/**
+ * The NVRAM file system, as `dir nvram:`, `show startup-config` and `show file systems` see it:
+ * the startup-config beside the small files IOS keeps there. Listings follow real ones (a 1941
+ * on 15.2(4)M1, a 2960 on 15.0(2)SE; an 1841 for the column widths):
+ *
+ *   Directory of nvram:/
+ *
+ *     253  -rw-        1156                    <no date>  startup-config
+ *     254  ----           5                    <no date>  private-config
+ *
+ *   262136 bytes total (254779 bytes free)
+ *
+ * Every file's size is real but the startup-config's is taken from those listings; so is the
+ * space IOS uses besides them, so a device's free space matches its listing with the same
+ * startup-config. Once erased (or before the first save), the configuration files are listed
+ * with 0 bytes, as a 2960 lists them after `erase startup-config`.
+ */
+import type { IosEnv } from './env.ts';
+import { byteLength } from './show/format.ts';
+
+/** NVRAM's size: `show startup-config` says "Using N out of ..." bytes of it. */
+export const NVRAM_BYTES = { router: 262_136, switch: 65_536 } as const;
+
+interface NvramFile {
+  readonly index: number;
+  readonly perms: string;
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/** What private-config holds once saved (no keys or secrets of its own in Trame). */
+const PRIVATE_CONFIG_BYTES = 5;
+
+/** The files besides the configuration, by device kind, and the space IOS uses besides them. */
+const SYSTEM: Record<'router' | 'switch', { files: readonly NvramFile[]; overhead: number }> = {
+  router: {
+    files: [
+      { index: 1, perms: '-rw-', name: 'cwmp_inventory', bytes: 2945 },
+      { index: 4, perms: '----', name: 'persistent-data', bytes: 58 },
+      { index: 5, perms: '-rw-', name: 'ecfm_ieee_mib', bytes: 17 },
+    ],
+    overhead: 1461,
+  },
+  switch: {
+    files: [
+      { index: 1, perms: '----', name: 'persistent-data', bytes: 35 },
+      { index: 2, perms: '-rw-', name: 'ifIndex-table', bytes: 0 },
+    ],
+    overhead: 3569,
+  },
+};
+
+/** The files in NVRAM now, in the order IOS lists them. */
+export function nvramFiles(env: IosEnv): NvramFile[] {
+  const startup = env.device!.startupConfig();
+  const bytes = startup === undefined ? 0 : byteLength(startup);
+  const priv = startup === undefined ? 0 : PRIVATE_CONFIG_BYTES;
+  // A 1941 keeps the configuration it booted with as underlying-config; a 2960 on 15.0 does not.
+  const config: NvramFile[] =
+    env.kind === 'router'
+      ? [
+          { index: 253, perms: '-rw-', name: 'startup-config', bytes },
+          { index: 254, perms: '----', name: 'private-config', bytes: priv },
+          { index: 255, perms: '-rw-', name: 'underlying-config', bytes },
+        ]
+      : [
+          { index: 62, perms: '-rw-', name: 'startup-config', bytes },
+          { index: 63, perms: '----', name: 'private-config', bytes: priv },
+        ];
+  return [...config, ...SYSTEM[env.kind].files];
+}
+
+/** Bytes of NVRAM not used. */
+export function nvramFree(env: IosEnv): number {
+  const used = nvramFiles(env).reduce((sum, f) => sum + f.bytes, SYSTEM[env.kind].overhead);
+  return NVRAM_BYTES[env.kind] - used;
+}
+
+/** `dir nvram:`, or one file of it; null when that file is not there. */
+export function nvramDirectory(env: IosEnv, only?: string): string[] | null {
+  const all = nvramFiles(env);
+  const shown = only === undefined ? all : all.filter((f) => f.name === only);
+  if (only !== undefined && shown.length === 0) return null;
+  const rows = shown.map(
+    (f) =>
+      `${String(f.index).padStart(5)}  ${f.perms}${String(f.bytes).padStart(12)}${'<no date>'.padStart(29)}  ${f.name}`,
+  );
+  const lines = [`Directory of nvram:/${only ?? ''}`, '', ...rows];
+  if (only !== undefined) return lines;
+  return [...lines, '', `${NVRAM_BYTES[env.kind]} bytes total (${nvramFree(env)} bytes free)`];
+}
