@@ -221,6 +221,8 @@ export type InterfaceChange = {
   readonly seq: number;
   readonly at: Micros;
   readonly interface: string;
+  /** The port went down because its device error-disabled it (port security). */
+  readonly errDisabled?: true;
 } & (
   | { readonly kind: 'status'; readonly status: InterfaceStatus['status'] }
   | { readonly kind: 'protocol'; readonly protocol: InterfaceStatus['protocol'] }

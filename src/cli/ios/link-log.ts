@@ -23,12 +23,16 @@ export const LINEPROTO_DELAY = seconds(1);
  * When IOS prints a change. Up: the link, then the line protocol a second later. Loss of
  * carrier: the line protocol first, the link a second later (a 1941 or a C5940 on IOS 15:
  * "%LINEPROTO-5-UPDOWN ... down" at 00:02:25.643, "%LINK-3-UPDOWN ... down" at 00:02:26.643).
- * A loopback has no link to wait for: its line protocol is reported at once.
+ * A loopback has no link to wait for: its line protocol is reported at once. A port that port
+ * security error-disables reports both a second later still (a 2960: %PM-4-ERR_DISABLE at
+ * 00:24:32.829, "%LINEPROTO-5-UPDOWN ... down" at 00:24:33.836, "%LINK-3-UPDOWN ... down" at
+ * 00:24:34.843).
  */
 function stamp(c: InterfaceChange, carrierLost: boolean): Micros {
-  const later = (c.at + LINEPROTO_DELAY) as Micros;
-  if (c.kind === 'status') return carrierLost ? later : c.at;
-  return carrierLost || c.interface.startsWith('Loopback') ? c.at : later;
+  const at = c.errDisabled === true ? ((c.at + LINEPROTO_DELAY) as Micros) : c.at;
+  const later = (at + LINEPROTO_DELAY) as Micros;
+  if (c.kind === 'status') return carrierLost ? later : at;
+  return carrierLost || c.interface.startsWith('Loopback') ? at : later;
 }
 
 function message(c: InterfaceChange, carrierLost: boolean): LogEntry {

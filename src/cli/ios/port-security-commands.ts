@@ -66,8 +66,14 @@ const isDefault = (ps: PortSecurityConfig): boolean =>
 /** IOS refuses port security on a port that may negotiate a trunk. */
 const dynamicPort = (name: string) => `Command rejected: ${name} is a dynamic port.`;
 
-/** No room for another typed address (IOS's wording, not confirmed from a capture). */
+/** No room for another typed address (as captured on a 2960 and in Packet Tracer). */
 const full = (name: string) => `Total secure mac-addresses on interface ${name} has reached maximum limit.`;
+
+/**
+ * A maximum below the addresses already configured. IOS refuses it; this wording is the one
+ * other implementations of IOS's port security print, not confirmed from a capture.
+ */
+const BELOW_CONFIGURED = 'Maximum is less than number of currently secured mac-addresses.';
 
 function addMac(
   ps: PortSecurityConfig,
@@ -116,7 +122,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
         'Maximum addresses',
         run((env, a) => {
           const maximum = a.need<number>('max');
-          editSecurity(edit, env, (ps, name) => (ps.macs.length > maximum ? full(name) : { ...ps, maximum }));
+          editSecurity(edit, env, (ps) => (ps.macs.length > maximum ? BELOW_CONFIGURED : { ...ps, maximum }));
         }),
       ),
     ),

@@ -128,7 +128,7 @@ export abstract class Device {
     log.begin(this.ctx.sched.now as Micros);
     for (const p of this.ports) {
       const s = portStatus(p);
-      log.see(p.name, s.status, s.protocol);
+      log.see(p.name, s.status, s.protocol, p.errDisabled !== null);
     }
     for (const i of this.stack.ifaces) {
       if (!countsItself(i)) continue;

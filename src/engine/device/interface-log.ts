@@ -40,8 +40,16 @@ export class InterfaceLog {
     this.now = now;
   }
 
-  /** One interface's current state; a difference from the last note is logged. */
-  see(name: string, status: InterfaceStatus['status'], protocol: InterfaceStatus['protocol']): void {
+  /**
+   * One interface's current state; a difference from the last note is logged, marked when the
+   * device error-disabled the port (`errDisabled`).
+   */
+  see(
+    name: string,
+    status: InterfaceStatus['status'],
+    protocol: InterfaceStatus['protocol'],
+    errDisabled = false,
+  ): void {
     const now = this.now;
     const seen = this.notes;
     let t = this.tracked.get(name);
@@ -56,15 +64,23 @@ export class InterfaceLog {
       this.tracked.set(name, t);
     }
     t.seen = seen;
+    const cause = errDisabled ? { errDisabled: true as const } : {};
     if (status !== t.status) {
       t.status = status;
       t.since = now;
-      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, kind: 'status', status });
+      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, ...cause, kind: 'status', status });
     }
     if (protocol !== t.protocol) {
       t.protocol = protocol;
       t.since = now;
-      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, kind: 'protocol', protocol });
+      this.log.push({
+        seq: this.log.nextSeq,
+        at: now,
+        interface: name,
+        ...cause,
+        kind: 'protocol',
+        protocol,
+      });
     }
   }
 
