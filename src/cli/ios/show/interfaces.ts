@@ -37,7 +37,7 @@ export function state(
   return { status: i.shutdown ? 'administratively down' : 'down', protocol: 'down' };
 }
 
-/** 2960 port state words: connected, notconnect, disabled, err-disabled. */
+/** 2960 port state words: connected, notconnect, disabled, err-disabled (and inactive: see below). */
 function portState(i: InterfaceConfig, s: InterfaceStatus | undefined): string {
   if (i.shutdown) return 'disabled';
   if (s?.errDisabled !== undefined) return 'err-disabled';
@@ -216,6 +216,8 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     const connected = portState(i, s) === 'connected';
     const trunk = s?.switchportOperMode === 'trunk' || (s === undefined && i.switchport.mode === 'trunk');
     const vlan = trunk ? 'trunk' : String(i.switchport.accessVlan);
+    // A connected access port whose VLAN is not in the VLAN database forwards nothing.
+    const inactive = connected && !trunk && vlanName(c, i.switchport.accessVlan) === undefined;
     const fast = name.startsWith('Fast');
     // Forced settings print as set; negotiated ones carry "a-" once the link is up.
     const speed =
@@ -228,7 +230,7 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     const type = fast ? '10/100BaseTX' : '10/100/1000BaseTX';
     const label = (i.description ?? '').slice(0, 18);
     out.push(
-      `${shortInterfaceName(name).padEnd(10)}${label.padEnd(19)}${portState(i, s).padEnd(13)}${vlan.padEnd(11)}` +
+      `${shortInterfaceName(name).padEnd(10)}${label.padEnd(19)}${(inactive ? 'inactive' : portState(i, s)).padEnd(13)}${vlan.padEnd(11)}` +
         `${duplex.padStart(6)}${speed.padStart(7)} ${type}`,
     );
   }
