@@ -24,7 +24,7 @@ import { nvramDirectory } from './nvram.ts';
  */
 const FLASH_PATH: ArgType<IosEnv> = {
   // IOS lists the file systems; a file name alone is accepted, not listed.
-  help: (h, env) => flashNames(env).map((word) => ({ word, help: h })),
+  help: (h, env) => flashNames(env.kind).map((word) => ({ word, help: h })),
   match: (t, i, _line, env): MatchResult => {
     const file = flashFile(env, t[i]!.text);
     return file === undefined ? { kind: 'none', at: 0 } : { kind: 'match', consumed: 1, value: file };
@@ -39,7 +39,7 @@ interface DirPath {
 
 /** A path `dir` takes: FLASH_PATH's, or `nvram:[/]FILE`. */
 const DIR_PATH: ArgType<IosEnv> = {
-  help: (h, env) => [...flashNames(env), 'nvram:'].map((word) => ({ word, help: h })),
+  help: (h, env) => [...flashNames(env.kind), 'nvram:'].map((word) => ({ word, help: h })),
   match: (t, i, line, env): MatchResult => {
     const text = t[i]!.text;
     if (text.toLowerCase().startsWith('nvram:'))
@@ -54,7 +54,7 @@ function flashFile(env: IosEnv, path: string): string | undefined {
   const colon = path.indexOf(':');
   if (colon >= 0) {
     const fs = path.slice(0, colon + 1).toLowerCase();
-    if (!flashNames(env).includes(fs)) return undefined;
+    if (!flashNames(env.kind).includes(fs)) return undefined;
   }
   return fileOf(path);
 }
@@ -140,8 +140,8 @@ export const dirNode = (): IosNode =>
   );
 
 /** `show flash:` (and `show flash0:` on a 1941, its other name). */
-export const showFlashNodes = (env: 'router' | 'switch'): IosNode[] =>
-  (env === 'router' ? ['flash0:', 'flash:'] : ['flash:']).map((name) =>
+export const showFlashNodes = (kind: 'router' | 'switch'): IosNode[] =>
+  flashNames(kind).map((name) =>
     kw(
       name,
       `display information about ${name} file system`,

@@ -1,7 +1,8 @@
 /**
- * The flash file system, as `dir`, `show flash:`, `show file systems` and `delete` see it. A 2960 keeps its
- * startup-config there (config.text) beside the VLAN database (vlan.dat, vlan-database.ts) and
- * its IOS image; a 1941 keeps its startup-config in NVRAM, so its flash0: holds the image.
+ * The flash file system, as `dir`, `show flash:`, `show file systems` and `delete` see it. A
+ * 2960 keeps its startup-config there (config.text) beside the VLAN database (vlan.dat,
+ * vlan-database.ts) and its IOS image; a 1941 keeps its startup-config in NVRAM (nvram.ts), so
+ * its flash0: holds the image.
  *
  * Layout and space accounting follow real listings (2960 on 15.0(2)SE and 15.0(2)SE11, 1941):
  * a 2960 counts its files in 512-byte blocks plus 1 KB for the directory, a 1941 in 4 KB
@@ -70,8 +71,8 @@ const VOLUMES: Record<'router' | 'switch', Volume> = {
 export const flashName = (env: IosEnv): string => VOLUMES[env.kind].name;
 
 /** The names a path in flash may start with: a 1941's flash: is another name for its flash0:. */
-export const flashNames = (env: IosEnv): string[] =>
-  env.kind === 'router' ? ['flash0:', 'flash:'] : ['flash:'];
+export const flashNames = (kind: 'router' | 'switch'): string[] =>
+  kind === 'router' ? ['flash0:', 'flash:'] : ['flash:'];
 
 /** The files in flash now, by index. */
 export function flashFiles(env: IosEnv): FlashFile[] {

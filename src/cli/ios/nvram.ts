@@ -10,15 +10,15 @@
  *
  *   262136 bytes total (254779 bytes free)
  *
- * Every file's size is real but the startup-config's is taken from those listings; so is the
- * space IOS uses besides them, so a device's free space matches its listing with the same
+ * The startup-config's size is its own; the other files' sizes, and the space IOS uses besides
+ * them, are those of the listings, so a device's free space matches its listing with the same
  * startup-config. Once erased (or before the first save), the configuration files are listed
  * with 0 bytes, as a 2960 lists them after `erase startup-config`.
  */
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
 
-/** NVRAM's size: `show startup-config` says "Using N out of ..." bytes of it. */
+/** NVRAM's size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
 export const NVRAM_BYTES = { router: 262_136, switch: 65_536 } as const;
 
 interface NvramFile {
@@ -55,7 +55,7 @@ export function nvramFiles(env: IosEnv): NvramFile[] {
   const startup = env.device!.startupConfig();
   const bytes = startup === undefined ? 0 : byteLength(startup);
   const priv = startup === undefined ? 0 : PRIVATE_CONFIG_BYTES;
-  // A 1941 keeps the configuration it booted with as underlying-config; a 2960 on 15.0 does not.
+  // A 1941 lists underlying-config beside it, of the same size; a 2960 on 15.0 does not.
   const config: NvramFile[] =
     env.kind === 'router'
       ? [

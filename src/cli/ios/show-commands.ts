@@ -52,7 +52,6 @@ type Render = (dev: IosDeviceContext, env: IosEnv, a: Args) => string[];
 
 const show = (render: Render) => run((env, a) => env.print(...render(env.device!, env, a)));
 
-/** NVRAM size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
 /** "Building configuration...", the byte count, then the configuration text. */
 export function showRunning(env: IosEnv, only?: string): string[] {
   const c = env.config();
