@@ -10,6 +10,7 @@
  * the real ones, not theirs. Other files (multiple-fs, private-config.text) are not modelled.
  */
 import { fileStamp } from './clock.ts';
+import { dirListing } from './dir-listing.ts';
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
 import { VLAN_DAT_BYTES } from './vlan-database.ts';
@@ -139,16 +140,12 @@ export function showFlash(env: IosEnv): string[] {
 /** `dir flash:`, or one file of it; null when that file is not there. */
 export function directory(env: IosEnv, only?: string): string[] | null {
   const volume = VOLUMES[env.kind];
-  const all = flashFiles(env);
-  const shown = only === undefined ? all : all.filter((f) => f.name === only);
-  if (only !== undefined && shown.length === 0) return null;
-  const rows = shown.map(
-    (f) =>
-      `${String(f.index).padStart(5)}  ${volume.perms}${String(f.bytes).padStart(12)}` +
-      `${(f.at === null ? volume.image.date : fileStamp(f.at)).padStart(22)} +00:00  ${f.name}`,
-  );
-  const lines = [`Directory of ${volume.name}/${only ?? ''}`, '', ...rows];
-  if (only !== undefined) return lines;
-  const { total, free } = flashSpace(env);
-  return [...lines, '', `${total} bytes total (${free} bytes free)`];
+  const entries = flashFiles(env).map((f) => ({
+    index: f.index,
+    perms: volume.perms,
+    bytes: f.bytes,
+    stamp: `${f.at === null ? volume.image.date : fileStamp(f.at)} +00:00`,
+    name: f.name,
+  }));
+  return dirListing(volume.name, entries, only, flashSpace(env));
 }

@@ -15,6 +15,7 @@
  * startup-config. Once erased (or before the first save), the configuration files are listed
  * with 0 bytes, as a 2960 lists them after `erase startup-config`.
  */
+import { dirListing } from './dir-listing.ts';
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
 
@@ -78,14 +79,6 @@ export function nvramFree(env: IosEnv): number {
 
 /** `dir nvram:`, or one file of it; null when that file is not there. */
 export function nvramDirectory(env: IosEnv, only?: string): string[] | null {
-  const all = nvramFiles(env);
-  const shown = only === undefined ? all : all.filter((f) => f.name === only);
-  if (only !== undefined && shown.length === 0) return null;
-  const rows = shown.map(
-    (f) =>
-      `${String(f.index).padStart(5)}  ${f.perms}${String(f.bytes).padStart(12)}${'<no date>'.padStart(29)}  ${f.name}`,
-  );
-  const lines = [`Directory of nvram:/${only ?? ''}`, '', ...rows];
-  if (only !== undefined) return lines;
-  return [...lines, '', `${NVRAM_BYTES[env.kind]} bytes total (${nvramFree(env)} bytes free)`];
+  const entries = nvramFiles(env).map((f) => ({ ...f, stamp: '<no date>' }));
+  return dirListing('nvram:', entries, only, { total: NVRAM_BYTES[env.kind], free: nvramFree(env) });
 }
