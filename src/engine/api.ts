@@ -333,6 +333,11 @@ export interface PingJob {
   readonly target: Ipv4Addr;
   /** Grows as outcomes become known, in sequence order. */
   readonly results: readonly ProbeResult[];
+  /**
+   * Sends no more probes and forgets the one awaited (Ctrl+C at a console); `done` is then
+   * true. Not enumerable: a copy or JSON of the job holds its data only.
+   */
+  stop(): void;
 }
 
 export interface TracerouteOptions {
@@ -354,6 +359,8 @@ export interface TracerouteJob {
   readonly hops: readonly TracerouteHop[];
   /** True once a probe got an answer from the target itself (reply or port unreachable). */
   readonly reached: boolean;
+  /** As `PingJob.stop`. */
+  stop(): void;
 }
 
 export interface Simulation {

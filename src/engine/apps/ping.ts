@@ -20,6 +20,7 @@ import type { Timer } from '../sim/timer.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../wire/ping-data.ts';
+import { withStop } from './job-stop.ts';
 import { localFailure } from './local-failure.ts';
 import { ProbeLog } from './probe-log.ts';
 
@@ -53,7 +54,7 @@ export class PingApp implements ProbeClient, EventTarget {
   private readonly stack: IpStack;
   private readonly target: Ipv4Addr;
   private readonly options: PingOptions;
-  readonly job: PingProgress;
+  readonly job: PingProgress & { stop(): void };
   private readonly log = new ProbeLog();
   private readonly identifier: number;
   private readonly data: Uint8Array | null;
@@ -71,13 +72,16 @@ export class PingApp implements ProbeClient, EventTarget {
     this.target = target;
     this.options = options;
     const log = this.log;
-    this.job = {
-      done: false,
-      target,
-      get results() {
-        return log.results();
+    this.job = withStop(
+      {
+        done: false,
+        target,
+        get results() {
+          return log.results();
+        },
       },
-    };
+      () => this.stop(),
+    );
     const windows = stack.profile.os === 'windows';
     let id = windows ? 1 : 1 + stack.randomInt(0xfffe);
     while (stack.hasEchoClient(id)) id = (id % 0xffff) + 1;

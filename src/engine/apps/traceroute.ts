@@ -18,6 +18,7 @@ import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
+import { withStop } from './job-stop.ts';
 import { localFailure } from './local-failure.ts';
 
 const EV_TIMEOUT = 1;
@@ -41,7 +42,7 @@ interface TracerouteProgress {
 }
 
 export class TracerouteApp implements ProbeClient, EventTarget {
-  readonly job: TracerouteProgress;
+  readonly job: TracerouteProgress & { stop(): void };
   private ttl = 0;
   private probeInHop = 0;
   private probeCount = 0;
@@ -61,7 +62,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     private readonly target: Ipv4Addr,
     private readonly options: TracerouteOptions,
   ) {
-    this.job = { done: false, target, hops: [], reached: false };
+    this.job = withStop({ done: false, target, hops: [], reached: false }, () => this.stop());
     this.timeout = stack.timer(this, EV_TIMEOUT);
     if (options.probe === 'icmp') {
       let id = stack.profile.os === 'windows' ? 1 : 1 + stack.randomInt(0xfffe);
