@@ -1,6 +1,8 @@
 /**
  * Console scripts for `trame exec` and `trame pcap`: one `DEVICE: command` per line, run in
  * order as a user would type them. Blank lines and lines starting with `#` are skipped.
+ * `DEVICE: ^C` presses the break key: it stops a `ping -t`, which runs until then (the lines
+ * in between, on other devices, give it time).
  */
 import { deviceOf } from '../../src/model/document.ts';
 import type { Session } from '../../src/session/session.ts';
@@ -52,7 +54,7 @@ export function runScript(
   for (const l of lines) {
     const id = session.findDevice(l.device)!;
     const prompt = session.prompt(id);
-    const reply = session.exec(id, l.command);
+    const reply = l.command.trim() === '^C' ? session.interrupt(id) : session.exec(id, l.command);
     // What the device prints on its own while the user types the next line (link changes).
     session.advance(TYPING_PAUSE);
     const output = reply.output + session.consoleLog(id);

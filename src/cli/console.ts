@@ -8,6 +8,7 @@ import { HostShell } from './host/shell.ts';
 import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
 import { SwitchNotices } from './ios/switch-notices.ts';
+import type { Running } from './running.ts';
 
 export interface ConsoleReply {
   /** What the console printed after the typed line: "" or lines each ending in "\n". */
@@ -20,6 +21,11 @@ export interface ConsoleReply {
   readonly secret?: boolean;
   /** The line cleared the screen (the PC's `cls`): the terminal shows only what follows. */
   readonly clear?: boolean;
+  /**
+   * The line started a command that goes on printing (ping, traceroute): `output` may end
+   * inside a line, there is no prompt, and `drainLog` brings the rest as time passes.
+   */
+  readonly running?: boolean;
 }
 
 export interface Completion {
@@ -77,8 +83,12 @@ export class Console {
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
   private pending: LogEntry[] = [];
+  private readonly ctx: DeviceContext;
+  /** A command still printing (running.ts): no prompt until it ends or is broken off. */
+  private running: Running | undefined;
 
   constructor(ctx: DeviceContext) {
+    this.ctx = ctx;
     if (ctx.kind === 'pc' || ctx.kind === 'server') {
       this.host = new HostShell(ctx as HostDeviceContext);
       this.opening = 'Trame PC Command Line 1.0\n';
@@ -103,7 +113,13 @@ export class Console {
   }
 
   prompt(): string {
+    if (this.running) return '';
     return this.ios ? this.ios.prompt() : this.host!.prompt();
+  }
+
+  /** Whether a command is still printing (ping, traceroute). */
+  busy(): boolean {
+    return this.running !== undefined;
   }
 
   private history(): History {
@@ -125,10 +141,15 @@ export class Console {
    * the `?` is then `pending`); a trailing Ctrl+Z character (\x1a) acts as Ctrl+Z.
    */
   input(line: string): ConsoleReply {
+    // What is typed while a command prints is not read, as the command holds the console.
+    if (this.running) return { output: '', prompt: '', running: true };
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
     if (this.host) {
       this.histories.exec.add(line);
-      const reply = this.reply(this.host.line(line));
+      const lines = this.host.line(line);
+      const running = this.host.takeRunning();
+      if (running) return this.start(lines, running);
+      const reply = this.reply(lines);
       return this.host.takeClear() ? { ...reply, clear: true } : reply;
     }
     const ios = this.ios!;
@@ -138,15 +159,50 @@ export class Console {
     else this.history().reset();
     const r = ios.line(line);
     this.collectLogs();
+    const running = ios.takeRunning();
+    if (running) return this.start([...expired, ...r.lines], running);
     return this.reply([...expired, ...r.lines], r.pending);
+  }
+
+  /**
+   * A command that prints as time passes: streamed from here on, or, on a console that does
+   * not stream, waited for and printed whole when it ends by itself.
+   */
+  private start(lines: readonly string[], running: Running): ConsoleReply {
+    if (!this.ctx.streaming && running.limit !== undefined) {
+      let output = '';
+      this.ctx.wait(() => {
+        output += running.take();
+        return running.done;
+      }, running.limit);
+      // Past the limit (a storm held the clock), it stops where it got to.
+      if (!running.done) output += running.interrupt();
+      return { ...this.reply([]), output: text(lines) + output };
+    }
+    this.running = running;
+    return { output: text(lines) + running.take(), prompt: '', running: true };
+  }
+
+  /**
+   * The break key (Ctrl+C at a PC's prompt, Ctrl+Shift+6 on IOS): stops the running command,
+   * which prints its last words; with none running, just a fresh prompt.
+   */
+  interrupt(): ConsoleReply {
+    const running = this.running;
+    this.running = undefined;
+    if (!running) return this.reply([]);
+    return { ...this.reply([]), output: running.interrupt() };
   }
 
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(line = ''): ConsoleReply {
+    if (this.running) return { output: '', prompt: '', running: true };
     if (!this.ios) return this.reply([]);
     if (line.trim() !== '') this.history().add(line);
     const r = this.ios.ctrlZ(line);
     this.collectLogs();
+    const running = this.ios.takeRunning();
+    if (running) return this.start(r.lines, running);
     return this.reply(r.lines);
   }
 
@@ -177,20 +233,26 @@ export class Console {
   }
 
   /**
-   * Messages due since the last call (interfaces changing state, configuration changed from
+   * What a running command printed since the last call, then the messages due since then (interfaces changing state, configuration changed from
    * the console...), one per line with the timestamp IOS 15 puts before them (`service
    * timestamps log datetime msec`), then the console's logout if it sat idle past its
    * exec-timeout; "" when there is nothing new. A message IOS prints a moment after its cause
    * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
    */
   drainLog(): string {
-    if (!this.ios) return '';
+    let printed = '';
+    if (this.running) {
+      printed = this.running.take();
+      if (this.running.done) this.running = undefined;
+    }
+    if (!this.ios) return printed;
     this.collectLogs();
     const runtime = this.ios.runtime!;
     const now = runtime.now();
     const due = this.pending.filter((m) => m.at <= now);
     this.pending = this.pending.filter((m) => m.at > now);
     const messages = due.map((m) => `${runtime.clock.logStamp(m.at)}${m.text}\n`).join('');
-    return messages + text(this.ios.expireIdle() ?? []);
+    // A command still printing keeps the console busy: its exec-timeout does not run out.
+    return printed + messages + (this.running ? '' : text(this.ios.expireIdle() ?? []));
   }
 }

@@ -17,6 +17,11 @@ interface ContextBase {
    * for its replies). The session advances the engine and anything tied to it.
    */
   wait(done: () => boolean, limit: Micros): void;
+  /**
+   * The console shows what a running command prints as virtual time passes (the app's);
+   * otherwise a command that ends by itself is waited for and printed whole (see running.ts).
+   */
+  readonly streaming?: boolean;
 }
 
 /** Routers and switches: the IOS command line. */

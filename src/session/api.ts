@@ -46,6 +46,11 @@ export interface ConsoleReply {
   readonly secret?: boolean;
   /** The line cleared the screen (the PC's `cls`): the terminal shows only what follows. */
   readonly clear?: boolean;
+  /**
+   * The line started a command that goes on printing (ping, traceroute) on a streaming
+   * session: no prompt yet; `consoleLog` brings the rest, and `prompt` is "" until it ends.
+   */
+  readonly running?: boolean;
 }
 
 export interface Completion {
@@ -91,13 +96,18 @@ export interface SessionApi {
   complete(device: DeviceId, line: string): Completion;
   /** Ctrl+Z in a configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(device: DeviceId, line: string): ConsoleReply;
+  /**
+   * The break key (Ctrl+C at a PC, Ctrl+Shift+6 on IOS): stops the running ping or traceroute,
+   * which prints its summary; with none running, a fresh prompt.
+   */
+  interrupt(device: DeviceId): ConsoleReply;
   /** Up (previous) and down (next) arrows: the console's own history for the current mode. */
   history(device: DeviceId, direction: 'previous' | 'next'): string | undefined;
   /** Text of the banner/greeting printed when a console opens. */
   greeting(device: DeviceId): string;
   /**
-   * What the device printed on its own since the last call, as its console shows it between
-   * prompts: timestamped %LINK-3-UPDOWN / %LINEPROTO-5-UPDOWN lines after a cable or a
+   * What a running ping or traceroute printed since the last call, then what the device printed
+   * on its own, as its console shows it between prompts: timestamped %LINK-3-UPDOWN / %LINEPROTO-5-UPDOWN lines after a cable or a
    * `no shutdown`, %SYS-5-CONFIG_I, an idle console logging out; "" when nothing.
    */
   consoleLog(device: DeviceId): string;

@@ -52,6 +52,12 @@ import { LinkLightBook } from './link-lights.ts';
 export interface SessionOptions {
   /** Seed of the simulation's randomness (MAC addresses, IP ids...). Same seed, same trace. */
   readonly seed?: number;
+  /**
+   * Consoles show what ping and traceroute print as virtual time passes (the app, whose clock
+   * follows the wall clock), rather than letting time run until each command ends and printing
+   * it whole (scripts, tests). See cli/running.ts.
+   */
+  readonly streaming?: boolean;
 }
 
 /** What the session keeps per device beside the document. */
@@ -150,6 +156,10 @@ export class Session implements SessionApi {
 
   ctrlZ(device: DeviceId, line: string): ConsoleReply {
     return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).ctrlZ(line));
+  }
+
+  interrupt(device: DeviceId): ConsoleReply {
+    return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).interrupt());
   }
 
   history(device: DeviceId, direction: 'previous' | 'next'): string | undefined {
@@ -318,6 +328,7 @@ export class Session implements SessionApi {
       sim: this.sim,
       name: () => deviceOf(this.doc, id)?.name ?? '',
       wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
+      streaming: this.options.streaming === true,
     };
     const kind = state.synced.kind;
     if (isHostKind(kind)) {

@@ -5,4 +5,5 @@
 import * as Comlink from 'comlink';
 import { Session } from '../session/session.ts';
 
-Comlink.expose(new Session({}));
+// The app's consoles print ping and traceroute as its clock runs.
+Comlink.expose(new Session({ streaming: true }));

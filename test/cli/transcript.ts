@@ -11,6 +11,7 @@
  *   << text                 a line typed at an empty prompt (banner text, RETURN)
  *   R1(config-if)#^Z        Ctrl+Z (after text on the line: that line, then Ctrl+Z)
  *   R1#show ?               help (what IOS puts back on the line is checked in console.test.ts)
+ *   ^C                      the break key, while a command runs (`ping -t`): no prompt then
  */
 import type { Console } from '../../src/cli/console.ts';
 import { seconds } from '../../src/shared/time.ts';
@@ -19,7 +20,11 @@ import { type Lab, TOPOLOGIES } from './lab.ts';
 const isMarker = (l: string) =>
   l.startsWith('## ') || l.startsWith('== ') || l.startsWith('@wait ') || l === '##';
 
-function isInput(line: string, prompt: string): boolean {
+/** The break key, typed while a command runs (there is no prompt then). */
+const BREAK = '^C';
+
+function isInput(line: string, prompt: string, busy = false): boolean {
+  if (busy) return line === BREAK;
   if (prompt === '') return line.startsWith('<< ') || line === '<<';
   return line.startsWith(prompt) || line === prompt.trimEnd();
 }
@@ -45,7 +50,8 @@ export function runTranscript(text: string): TranscriptRun {
   let con: Console | undefined;
   let i = 0;
   const skipOutput = (prompt: string) => {
-    while (i < lines.length && !isMarker(lines[i]!) && !isInput(lines[i]!, prompt)) i++;
+    const busy = con?.busy() === true;
+    while (i < lines.length && !isMarker(lines[i]!) && !isInput(lines[i]!, prompt, busy)) i++;
   };
   while (i < lines.length) {
     const line = lines[i]!;
@@ -74,11 +80,16 @@ export function runTranscript(text: string): TranscriptRun {
     }
     if (!con) throw new Error(`line ${i + 1}: no console selected`);
     const prompt = con.prompt();
-    if (!isInput(line, prompt))
+    const busy = con.busy();
+    if (!isInput(line, prompt, busy))
       throw new Error(`line ${i + 1}: expected input at prompt ${JSON.stringify(prompt)}: ${line}`);
-    const typed = inputText(line, prompt);
+    const typed = busy ? BREAK : inputText(line, prompt);
     out.push(line);
-    const reply = typed.endsWith('^Z') ? con.ctrlZ(typed.slice(0, -2)) : con.input(typed);
+    const reply = busy
+      ? con.interrupt()
+      : typed.endsWith('^Z')
+        ? con.ctrlZ(typed.slice(0, -2))
+        : con.input(typed);
     lab.settle();
     const printed = reply.output + con.drainLog();
     out.push(...printed.split('\n').slice(0, -1));

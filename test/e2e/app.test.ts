@@ -104,6 +104,26 @@ describe('Trame in Chromium', () => {
       .poll(() => page.locator('.console .xterm-rows').textContent(), { timeout: 20_000 })
       .toContain('Reply from 192.168.10.11');
     await page.screenshot({ path: 'test-results/ping.png' });
+    // The replies come one by one as the clock runs, then the summary and the prompt.
+    await expect
+      .poll(() => page.locator('.console .xterm-rows').textContent(), { timeout: 20_000 })
+      .toContain('Lost = 0 (0% loss)');
+    // ping -t runs until Ctrl+C.
+    await page.keyboard.type('ping -t 192.168.10.11');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(
+        async () =>
+          ((await page.locator('.console .xterm-rows').textContent()) ?? '').split('Reply from').length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBeGreaterThan(7);
+    await page.keyboard.press('Control+c');
+    await expect
+      .poll(() => page.locator('.console .xterm-rows').textContent(), { timeout: 20_000 })
+      .toContain('Control-C');
   });
 
   it('shutting a router port down in its console turns the cable lights red', async () => {

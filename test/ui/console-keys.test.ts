@@ -22,14 +22,15 @@ const DOWN = '\x1b[B';
 
 async function console1(
   device = 'R1',
+  streaming = false,
 ): Promise<{ session: Session; keys: ConsoleKeys; mark: () => () => string; written: () => string }> {
-  const session = new Session();
+  const session = new Session({ streaming });
   expect(session.load(NETWORK).ok).toBe(true);
   let written = '';
   const keys = new ConsoleKeys(
     session,
     session.findDevice(device)!,
-    true,
+    !device.startsWith('PC'),
     (text) => {
       written += text;
     },
@@ -205,5 +206,61 @@ describe('a device console', () => {
     // After the erase, only the prompt: the ipconfig output is gone from screen and scrollback.
     const all = written();
     expect(all.slice(all.lastIndexOf('\x1b[H\x1b[2J\x1b[3J'))).toBe('\x1b[H\x1b[2J\x1b[3JC:\\>');
+  });
+
+  describe('while a ping runs (the app streams its output)', () => {
+    it('prints each reply as the clock runs, and Ctrl+C stops ping -t with its statistics', async () => {
+      const { session, keys, mark } = await console1('PC1', true);
+      await keys.input('ping -t 127.0.0.1');
+      const since = mark();
+      await keys.input('\r');
+      // Started: the header, no prompt.
+      expect(since()).toBe('\r\n\r\nPinging 127.0.0.1 with 32 bytes of data:\r\n');
+      const replies = () => since().split('Reply from 127.0.0.1: bytes=32 time<1ms TTL=128').length - 1;
+      session.advance(seconds(2.5));
+      await keys.pollLog();
+      expect(replies()).toBe(3);
+      expect(since()).not.toContain('C:\\>');
+      // Keys other than the break key are not read meanwhile.
+      await keys.input('ipconfig\r');
+      expect(since()).not.toContain('ipconfig');
+      const before = mark();
+      await keys.input('\x03');
+      expect(before()).toBe(
+        '\r\nPing statistics for 127.0.0.1:\r\n' +
+          '    Packets: Sent = 3, Received = 3, Lost = 0 (0% loss),\r\n' +
+          'Approximate round trip times in milli-seconds:\r\n' +
+          '    Minimum = 0ms, Maximum = 0ms, Average = 0ms\r\n' +
+          'Control-C\r\n^C\r\n\r\x1b[KC:\\>',
+      );
+      // The console reads lines again.
+      await keys.input('hostname\r');
+      expect(since()).toMatch(/hostname\r\nPC1\r\n\r\nC:\\>$/);
+    });
+
+    it('gives the prompt back by itself when the ping ends', async () => {
+      const { session, keys, mark } = await console1('PC1', true);
+      const since = mark();
+      await keys.input('ping -n 2 127.0.0.1\r');
+      session.advance(seconds(3));
+      await keys.pollLog();
+      expect(since()).toContain('Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),');
+      expect(lastRedraw(since())).toBe('C:\\>');
+    });
+
+    it('stops an IOS ping on Ctrl+Shift+6, not on Ctrl+C, and counts what it sent', async () => {
+      const { session, keys, mark } = await console1('R1', true);
+      const since = mark();
+      await type(keys, 'enable');
+      await keys.input('ping 192.168.1.10\r');
+      session.advance(seconds(4.5));
+      await keys.pollLog();
+      // Two probes timed out (2 s each), marks on a line not yet ended.
+      expect(since()).toMatch(/timeout is 2 seconds:\r\n\.\.$/);
+      await keys.input('\x03');
+      expect(since()).toMatch(/\.\.$/);
+      await keys.input('\x1e');
+      expect(since().endsWith('..\r\nSuccess rate is 0 percent (0/2)\r\n\r\x1b[KR1#')).toBe(true);
+    });
   });
 });

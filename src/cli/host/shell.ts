@@ -3,7 +3,7 @@
  * Windows commands and output (ipconfig, ping, tracert, arp), plus Packet Tracer's
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
-import type { ProbeResult } from '../../engine/api.ts';
+import type { ProbeResult, TracerouteHop } from '../../engine/api.ts';
 import { formatError } from '../../model/errors.ts';
 import { checkHostAddress } from '../../model/host-address.ts';
 import {
@@ -17,6 +17,7 @@ import {
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { type Running, runningProbe } from '../running.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 
 const HOST_PROMPT = 'C:\\>';
@@ -43,9 +44,11 @@ const IPCONFIG_USAGE = [
 
 const PING_USAGE = [
   '',
-  'Usage: ping [-n count] [-l size] [-w timeout] [-i TTL] target_name',
+  'Usage: ping [-t] [-n count] [-l size] [-w timeout] [-i TTL] target_name',
   '',
   'Options:',
+  '    -t             Ping the specified host until stopped.',
+  '                   To stop - type Control-C.',
   '    -n count       Number of echo requests to send.',
   '    -l size        Send buffer size.',
   '    -w timeout     Timeout in milliseconds to wait for each reply.',
@@ -121,6 +124,26 @@ const WINDOWS_GROUPS = [0xe0000016, 0xe00000fb, 0xe00000fc, 0xeffffffa];
 
 const windowsTime = (rtt: Micros): string => (rtt < 1000 ? '<1' : String(Math.floor(rtt / 1000)));
 
+/** One hop of tracert's output; `failed`: a probe of it could not be sent. */
+function tracertLine(hop: TracerouteHop, failed: boolean): string {
+  const ttl = String(hop.ttl).padStart(3);
+  if (failed) return `${ttl}  Transmit error: code 1231.`;
+  const unreachable = hop.probes.find((p) => p.outcome.kind === 'unreachable');
+  if (unreachable && unreachable.outcome.kind === 'unreachable') {
+    return `${ttl}  ${formatIpv4(unreachable.outcome.from)}  reports: ${unreachableText(unreachable.outcome.code)}`;
+  }
+  let line = ttl;
+  let from: Ipv4Addr | undefined;
+  for (const p of hop.probes) {
+    const po = p.outcome;
+    if (po.kind === 'reply' || po.kind === 'ttl-exceeded') {
+      line += `${windowsTime(po.rtt).padStart(6)} ms`;
+      from = po.from;
+    } else line += `${'*'.padStart(6)}   `;
+  }
+  return `${line}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}`;
+}
+
 /** Parses "-n 4 -l 64 target" style arguments; undefined when they do not fit `numeric`. */
 function options(args: readonly string[], numeric: readonly string[], flags: readonly string[]) {
   const values = new Map<string, number>();
@@ -146,8 +169,16 @@ function options(args: readonly string[], numeric: readonly string[], flags: rea
 export class HostShell {
   /** `cls` ran: the terminal is to clear its screen before the next prompt. */
   private clearing = false;
+  private running: Running | undefined;
 
   constructor(private readonly ctx: HostDeviceContext) {}
+
+  /** The command the last line started that goes on printing (ping, tracert), asked once. */
+  takeRunning(): Running | undefined {
+    const r = this.running;
+    this.running = undefined;
+    return r;
+  }
 
   /** Whether the last line cleared the screen (asked once). */
   takeClear(): boolean {
@@ -174,7 +205,8 @@ export class HostShell {
       return [];
     }
     const out = this.run(cmd!.toLowerCase(), args, cmd!);
-    return [...out, ''];
+    // A running command prints its own last lines (running.ts).
+    return this.running === undefined ? [...out, ''] : out;
   }
 
   private run(cmd: string, args: string[], typed: string): string[] {
@@ -262,7 +294,7 @@ export class HostShell {
   }
 
   private ping(args: string[]): string[] {
-    const o = options(args, ['n', 'l', 'w', 'i'], []);
+    const o = options(args, ['n', 'l', 'w', 'i'], ['t']);
     if (!o || o.target === undefined) return PING_USAGE;
     const target = parseWindowsIpv4(o.target);
     if (target === undefined) {
@@ -270,7 +302,7 @@ export class HostShell {
     }
     const bad = outOfRange(o.values, PING_RANGES);
     if (bad) return [bad];
-    const count = o.values.get('n') ?? 4;
+    const count = o.flags.has('t') ? Number.POSITIVE_INFINITY : (o.values.get('n') ?? 4);
     const size = o.values.get('l') ?? 32;
     const timeout = ms(o.values.get('w') ?? 4000);
     const ttl = o.values.get('i');
@@ -281,24 +313,41 @@ export class HostShell {
       interval: seconds(1),
       ...(ttl !== undefined ? { ttl } : {}),
     });
-    this.ctx.wait(() => job.done, (count * (timeout + seconds(1)) + seconds(1)) as Micros);
     const ip = formatIpv4(target);
-    const out = ['', `Pinging ${ip} with ${size} bytes of data:`];
+    const lines = (l: readonly string[]) => l.map((x) => `${x}\n`).join('');
+    this.running = runningProbe(
+      job,
+      {
+        head: lines(['', `Pinging ${ip} with ${size} bytes of data:`]),
+        items: () => job.results,
+        item: (r) => lines([this.pingLine(r).text]),
+        tail: (ending) =>
+          lines([
+            ...this.pingStatistics(ip, job.results),
+            ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
+          ]),
+      },
+      Number.isFinite(count) ? ((count * (timeout + seconds(1)) + seconds(1)) as Micros) : undefined,
+    );
+    return [];
+  }
+
+  /** The summary Windows prints when a ping ends or is stopped. */
+  private pingStatistics(ip: string, results: readonly ProbeResult[]): string[] {
     let received = 0;
     const rtts: number[] = [];
-    for (const r of job.results) {
+    for (const r of results) {
       const line = this.pingLine(r);
       if (line.received) received++;
       if (line.rtt !== undefined) rtts.push(line.rtt);
-      out.push(line.text);
     }
-    const sent = job.results.length;
+    const sent = results.length;
     const lost = sent - received;
-    out.push(
+    const out = [
       '',
       `Ping statistics for ${ip}:`,
       `    Packets: Sent = ${sent}, Received = ${received}, Lost = ${lost} (${sent === 0 ? 0 : Math.floor((lost * 100) / sent)}% loss),`,
-    );
+    ];
     if (rtts.length > 0) {
       const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / rtts.length);
       out.push(
@@ -343,42 +392,33 @@ export class HostShell {
     if (target === undefined) return [`Unable to resolve target system name ${o.target}.`];
     const maxTtl = o.values.get('h') ?? 30;
     const timeout = ms(o.values.get('w') ?? 4000);
+    const probesPerHop = 3;
     const job = this.ctx.sim.traceroute(this.ctx.id, target, {
       maxTtl,
-      probesPerHop: 3,
+      probesPerHop,
       timeout,
       probe: 'icmp',
     });
-    this.ctx.wait(() => job.done, (maxTtl * 3 * (timeout + seconds(1))) as Micros);
-    const out = ['', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''];
-    for (const hop of job.hops) {
-      // Windows stops at a probe it could not send (no route, no address, media disconnected)
-      // with the error code it got: 1231, ERROR_NETWORK_UNREACHABLE.
-      if (hop.probes.some((p) => p.outcome.kind === 'local-error')) {
-        out.push(`${String(hop.ttl).padStart(3)}  Transmit error: code 1231.`);
-        break;
-      }
-      const unreachable = hop.probes.find((p) => p.outcome.kind === 'unreachable');
-      if (unreachable && unreachable.outcome.kind === 'unreachable') {
-        const from = formatIpv4(unreachable.outcome.from);
-        out.push(
-          `${String(hop.ttl).padStart(3)}  ${from}  reports: ${unreachableText(unreachable.outcome.code)}`,
-        );
-        continue;
-      }
-      let line = String(hop.ttl).padStart(3);
-      let from: Ipv4Addr | undefined;
-      for (const p of hop.probes) {
-        const po = p.outcome;
-        if (po.kind === 'reply' || po.kind === 'ttl-exceeded') {
-          line += `${windowsTime(po.rtt).padStart(6)} ms`;
-          from = po.from;
-        } else line += `${'*'.padStart(6)}   `;
-      }
-      out.push(`${line}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}`);
-    }
-    out.push('', 'Trace complete.');
-    return out;
+    const lines = (l: readonly string[]) => l.map((x) => `${x}\n`).join('');
+    // Windows stops at a probe it could not send (no route, no address, media disconnected)
+    // with the error code it got: 1231, ERROR_NETWORK_UNREACHABLE.
+    const failed = (hop: TracerouteHop) => hop.probes.some((p) => p.outcome.kind === 'local-error');
+    this.running = runningProbe(
+      job,
+      {
+        head: lines(['', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, '']),
+        // A hop prints once all its probes are in (or the trace ended), and none after a failure.
+        items: () => {
+          const hops = job.hops.filter((h) => job.done || h.probes.length === probesPerHop);
+          const stop = hops.findIndex(failed);
+          return stop < 0 ? hops : hops.slice(0, stop + 1);
+        },
+        item: (hop) => lines([tracertLine(hop, failed(hop))]),
+        tail: (ending) => (ending === 'stopped' ? lines(['^C']) : lines(['', 'Trace complete.', ''])),
+      },
+      (maxTtl * 3 * (timeout + seconds(1))) as Micros,
+    );
+    return [];
   }
 
   private arp(args: string[]): string[] {

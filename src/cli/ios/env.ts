@@ -1,6 +1,7 @@
 /** What an IOS command handler may use: the configuration, the mode, the device, output. */
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { IosDeviceContext } from '../context.ts';
+import type { Running } from '../running.ts';
 import type { Modes } from './modes.ts';
 import type { IosRuntime } from './runtime.ts';
 
@@ -25,6 +26,8 @@ export interface IosEnv {
   /** Print a refusal; parsing a configuration text reports it as a problem. */
   error(...lines: string[]): void;
   ask(question: Question): void;
+  /** The command goes on printing as time passes (ping, traceroute): see running.ts. */
+  run(running: Running): void;
   /** An asynchronous system message (%SYS-5-CONFIG_I ...), shown when the console next polls. */
   log(message: string): void;
 }

@@ -1,11 +1,12 @@
 /**
- * IOS ping and traceroute: the engine sends the probes, virtual time runs while the
- * console waits, and the outcome is printed the IOS way ("!!!!!", "U.U.U", "Success
+ * IOS ping and traceroute: the engine sends the probes and the console prints their outcomes
+ * as they come (running.ts), the IOS way ("!!!!!", "U.U.U", "Success
  * rate is 80 percent (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
  */
-import type { ProbeResult } from '../../engine/api.ts';
+import type { ProbeResult, TracerouteHop } from '../../engine/api.ts';
 import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
+import { runningProbe } from '../running.ts';
 import type { IosEnv } from './env.ts';
 import { millis } from './show/format.ts';
 
@@ -55,17 +56,35 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
     sizeIsDatagram: true,
     ...(o.source !== undefined ? { source: o.source } : {}),
   });
-  dev.wait(() => job.done, (o.count * (timeout + seconds(1)) + seconds(1)) as Micros);
-  const marks = job.results.map(mark).join('');
-  for (let k = 0; k < marks.length; k += 70) env.print(marks.slice(k, k + 70));
-  const rtts = job.results.flatMap((r) => (r.outcome.kind === 'reply' ? [millis(r.outcome.rtt)] : []));
+  env.run(
+    runningProbe(
+      job,
+      {
+        head: '',
+        items: () => job.results,
+        // Seventy marks to a line.
+        item: (r, i) => `${mark(r)}${(i + 1) % 70 === 0 ? '\n' : ''}`,
+        tail: (ending) => {
+          const results = job.results;
+          // Broken off, IOS counts what it sent.
+          const sent = ending === 'stopped' ? results.length : o.count;
+          return `${results.length % 70 === 0 ? '' : '\n'}${successRate(results, sent)}\n`;
+        },
+      },
+      (o.count * (timeout + seconds(1)) + seconds(1)) as Micros,
+    ),
+  );
+}
+
+function successRate(results: readonly ProbeResult[], sent: number): string {
+  const rtts = results.flatMap((r) => (r.outcome.kind === 'reply' ? [millis(r.outcome.rtt)] : []));
   const ok = rtts.length;
-  let line = `Success rate is ${Math.floor((ok * 100) / o.count)} percent (${ok}/${o.count})`;
+  let line = `Success rate is ${sent === 0 ? 0 : Math.floor((ok * 100) / sent)} percent (${ok}/${sent})`;
   if (ok > 0) {
     const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / ok);
     line += `, round-trip min/avg/max = ${Math.min(...rtts)}/${avg}/${Math.max(...rtts)} ms`;
   }
-  env.print(line);
+  return line;
 }
 
 const UNREACHABLE_MARK: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 13: '!A' };
@@ -79,31 +98,45 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
   );
   const timeout = seconds(3);
   const maxTtl = 30;
-  const job = dev.sim.traceroute(dev.id, target, { maxTtl, probesPerHop: 3, timeout, probe: 'udp' });
-  dev.wait(() => job.done, (maxTtl * 3 * (timeout + seconds(1))) as Micros);
-  for (const hop of job.hops) {
-    let line = String(hop.ttl).padStart(3);
-    let last: Ipv4Addr | undefined;
-    // "  2 10.0.0.2 !N  *  !N": a mark right after the address takes one space, others two.
-    let afterAddress = false;
-    for (const p of hop.probes) {
-      const o = p.outcome;
-      if (o.kind === 'timeout' || o.kind === 'local-error') {
-        line += '  *';
-        afterAddress = false;
-        continue;
-      }
-      if (o.from !== last) {
-        line += ` ${formatIpv4(o.from)}`;
-        afterAddress = true;
-      }
-      last = o.from;
-      const port = o.kind === 'unreachable' && o.code === 3;
-      if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
-        line += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
-      } else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
+  const probesPerHop = 3;
+  const job = dev.sim.traceroute(dev.id, target, { maxTtl, probesPerHop, timeout, probe: 'udp' });
+  env.run(
+    runningProbe(
+      job,
+      {
+        head: '',
+        // A hop prints once all its probes are in, or the trace ended.
+        items: () => job.hops.filter((h) => job.done || h.probes.length === probesPerHop),
+        item: (hop) => `${tracerouteLine(hop)}\n`,
+        tail: () => '',
+      },
+      (maxTtl * 3 * (timeout + seconds(1))) as Micros,
+    ),
+  );
+}
+
+function tracerouteLine(hop: TracerouteHop): string {
+  let line = String(hop.ttl).padStart(3);
+  let last: Ipv4Addr | undefined;
+  // "  2 10.0.0.2 !N  *  !N": a mark right after the address takes one space, others two.
+  let afterAddress = false;
+  for (const p of hop.probes) {
+    const o = p.outcome;
+    if (o.kind === 'timeout' || o.kind === 'local-error') {
+      line += '  *';
       afterAddress = false;
+      continue;
     }
-    env.print(line);
+    if (o.from !== last) {
+      line += ` ${formatIpv4(o.from)}`;
+      afterAddress = true;
+    }
+    last = o.from;
+    const port = o.kind === 'unreachable' && o.code === 3;
+    if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
+      line += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
+    } else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
+    afterAddress = false;
   }
+  return line;
 }

@@ -12,6 +12,7 @@ import { checkSecret } from '../crypto/md5crypt.ts';
 import { complete as completeLine, help, type TabResult } from '../parser/help.ts';
 import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
 import { tokenize } from '../parser/tokens.ts';
+import type { Running } from '../running.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import type { IosNode } from './dsl.ts';
@@ -112,6 +113,7 @@ export class IosShell {
   private readonly trees: Trees;
   private readonly env: IosEnv;
   private question: Question | undefined;
+  private running: Running | undefined;
   private out: string[] = [];
   private logs: LogEntry[] = [];
   private failures: string[] = [];
@@ -146,6 +148,9 @@ export class IosShell {
       ask: (q) => {
         this.question = q;
       },
+      run: (r) => {
+        this.running = r;
+      },
       log: (text) => this.logs.push({ at: runtime?.now() ?? (0 as Micros), text }),
     };
   }
@@ -169,6 +174,13 @@ export class IosShell {
   /** Errors the last line produced (problems, when reading a configuration text). */
   lastFailures(): readonly string[] {
     return this.failures;
+  }
+
+  /** The command the last line started that goes on printing (ping, traceroute), asked once. */
+  takeRunning(): Running | undefined {
+    const r = this.running;
+    this.running = undefined;
+    return r;
   }
 
   /** Asynchronous messages produced so far (%SYS-5-CONFIG_I...), emptied by the call. */

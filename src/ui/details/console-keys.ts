@@ -7,6 +7,10 @@
  * mode (EXEC and configuration modes keep their own); Ctrl+Z runs the line and returns to
  * privileged EXEC; messages the device prints on its own (%LINK-5-CHANGED...) appear on their
  * own lines, then the prompt and what was being typed are drawn again.
+ *
+ * While a ping or traceroute runs, its output comes as the clock runs (each poll) and there is
+ * no prompt; keys are not read, but the break key stops it: Ctrl+C at a PC, Ctrl+Shift+6 on
+ * IOS ("Type escape sequence to abort.").
  */
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Completion, ConsoleReply, DocPatch } from '../../worker/client.ts';
@@ -24,6 +28,7 @@ export interface ConsoleSession {
   prompt(device: DeviceId): Answer<string>;
   greeting(device: DeviceId): Answer<string>;
   consoleLog(device: DeviceId): Answer<string>;
+  interrupt(device: DeviceId): Answer<ConsoleReply>;
 }
 
 const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
@@ -41,6 +46,8 @@ export class ConsoleKeys {
   #prompt = '';
   /** The prompt asks for a password: nothing typed is shown. */
   #secret = false;
+  /** A command is printing (ping, traceroute): no prompt, keys other than the break key ignored. */
+  #running = false;
   /** Keystrokes wait here while a line runs, as they would on a real console. */
   #queue: Promise<void> = Promise.resolve();
   #waiting = 0;
@@ -85,7 +92,31 @@ export class ConsoleKeys {
    */
   pollLog(): Promise<void> {
     if (this.#waiting > 0) return this.#queue;
-    return this.#enqueue(async () => this.#log(await this.#session.consoleLog(this.#id)));
+    return this.#enqueue(async () => {
+      const log = await this.#session.consoleLog(this.#id);
+      if (this.#running) await this.#runningOutput(log);
+      else this.#log(log);
+    });
+  }
+
+  /** What the running command printed; once it has ended, the prompt and the line again. */
+  async #runningOutput(text: string): Promise<void> {
+    this.#write(crlf(text));
+    const prompt = await this.#session.prompt(this.#id);
+    if (prompt === '') return;
+    this.#running = false;
+    this.#prompt = prompt;
+    this.#redraw();
+  }
+
+  /** The break key while a command runs: what it prints when stopped, then the prompt. */
+  async #interrupt(): Promise<void> {
+    const reply = await this.#session.interrupt(this.#id);
+    this.#running = false;
+    this.#onReply(reply.patches);
+    this.#write(crlf(reply.output));
+    this.#prompt = reply.prompt;
+    this.#redraw();
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -108,6 +139,11 @@ export class ConsoleKeys {
 
   async #input(data: string): Promise<void> {
     const e = this.#editor;
+    if (this.#running) {
+      // Ctrl+C at a PC; Ctrl+Shift+6 (Ctrl+^) on IOS.
+      if (data === (this.#ios ? '\x1e' : '\x03')) return this.#interrupt();
+      return;
+    }
     switch (data) {
       case '\x1b[A':
       case '\x10':
@@ -151,6 +187,7 @@ export class ConsoleKeys {
     if (data.startsWith('\x1b')) return;
     // Typed or pasted text: run each complete line, keep the rest on the line being edited.
     for (const ch of data.replace(/\r\n?/g, '\r')) {
+      if (this.#running) return;
       if (ch === '\r' || ch === '\n') {
         this.#write('\r\n');
         await this.#run(this.#session.exec(this.#id, e.submit()));
@@ -183,6 +220,13 @@ export class ConsoleKeys {
   /** Prints a reply, then the next prompt, then anything the line made the device log. */
   async #run(pending: Answer<ConsoleReply>): Promise<void> {
     const [reply, log] = await Promise.all([pending, this.#session.consoleLog(this.#id)]);
+    if (reply.running === true) {
+      // No prompt yet: the command's output goes on from where it stands (maybe mid-line).
+      this.#running = true;
+      this.#onReply(reply.patches);
+      this.#write(crlf(reply.output));
+      return this.#runningOutput(log);
+    }
     this.#show(reply);
     this.#write(this.#prompt);
     this.#log(log);

@@ -1,0 +1,83 @@
+/**
+ * A command that goes on printing as virtual time passes, as ping and traceroute do on a real
+ * console: a line (or an IOS "!") per probe as its outcome comes, the summary at the end. The
+ * user may break it: Ctrl+C at a Windows prompt, Ctrl+Shift+6 on IOS ("Type escape sequence to
+ * abort.").
+ *
+ * A console that streams (the app's) shows its output as the simulation's clock runs; one that
+ * does not (scripts, transcripts) lets virtual time run until the command ends and prints it
+ * whole. A command that never ends by itself (`ping -t`) streams everywhere: a script stops it
+ * with a `^C` line.
+ */
+import type { Micros } from '../shared/time.ts';
+
+export type Ending = 'done' | 'stopped';
+
+export interface Running {
+  /** What it printed since the last call: whole lines end in "\n"; IOS marks may be part of one. */
+  take(): string;
+  /** It ended, and `take` has returned all it printed. */
+  readonly done: boolean;
+  /** The break key: it stops, and this is what it prints then (its summary, Windows' "Control-C"). */
+  interrupt(): string;
+  /** How long a console that does not stream waits for it; undefined when it never ends by itself. */
+  readonly limit: Micros | undefined;
+}
+
+/** What a probe command prints, from its engine job. */
+export interface ProbeOutput<T> {
+  /** Printed when it starts. */
+  readonly head: string;
+  /** The outcomes known so far that print as they come (probes, finished hops). */
+  items(): readonly T[];
+  /** The text of item `i`. */
+  item(x: T, i: number): string;
+  /** Printed after the last item, when the job ended or was stopped. */
+  tail(ending: Ending): string;
+}
+
+/** A running probe command over `job` (engine ping or traceroute), printed by `out`. */
+export function runningProbe<T>(
+  job: { readonly done: boolean; stop(): void },
+  out: ProbeOutput<T>,
+  limit: Micros | undefined,
+): Running {
+  let started = false;
+  let printed = 0;
+  let ended = false;
+  const items = (): string => {
+    const all = out.items();
+    let text = '';
+    for (; printed < all.length; printed++) text += out.item(all[printed]!, printed);
+    return text;
+  };
+  return {
+    limit,
+    get done() {
+      return ended;
+    },
+    take() {
+      if (ended) return '';
+      let text = started ? '' : out.head;
+      started = true;
+      // Read `done` first: an outcome that comes with the end is then among the items.
+      const finished = job.done;
+      text += items();
+      if (finished) {
+        ended = true;
+        text += out.tail('done');
+      }
+      return text;
+    },
+    interrupt() {
+      if (ended) return '';
+      const finished = job.done;
+      job.stop();
+      let text = started ? '' : out.head;
+      started = true;
+      text += items();
+      ended = true;
+      return text + out.tail(finished ? 'done' : 'stopped');
+    },
+  };
+}
