@@ -37,6 +37,9 @@ export interface Completion {
 
 const HISTORY_SIZE = 10;
 
+/** The reply to a line or Ctrl+Z while a command prints: nothing is read, there is no prompt. */
+const BUSY: ConsoleReply = { output: '', prompt: '', running: true };
+
 /** Lines as the terminal shows them: trailing blanks are invisible there, so none are sent. */
 const text = (lines: readonly string[]): string =>
   lines.length === 0 ? '' : `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
@@ -142,7 +145,7 @@ export class Console {
    */
   input(line: string): ConsoleReply {
     // What is typed while a command prints is not read, as the command holds the console.
-    if (this.running) return { output: '', prompt: '', running: true };
+    if (this.running) return BUSY;
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
     if (this.host) {
       this.histories.exec.add(line);
@@ -196,7 +199,7 @@ export class Console {
 
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(line = ''): ConsoleReply {
-    if (this.running) return { output: '', prompt: '', running: true };
+    if (this.running) return BUSY;
     if (!this.ios) return this.reply([]);
     if (line.trim() !== '') this.history().add(line);
     const r = this.ios.ctrlZ(line);
@@ -233,9 +236,9 @@ export class Console {
   }
 
   /**
-   * What a running command printed since the last call, then the messages due since then (interfaces changing state, configuration changed from
-   * the console...), one per line with the timestamp IOS 15 puts before them (`service
-   * timestamps log datetime msec`), then the console's logout if it sat idle past its
+   * What a running command printed since the last call, then the messages due since then
+   * (interfaces changing state, configuration changed from the console...), one per line with
+   * the timestamp IOS 15 puts before them (`service timestamps log datetime msec`), then the console's logout if it sat idle past its
    * exec-timeout; "" when there is nothing new. A message IOS prints a moment after its cause
    * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
    */

@@ -9,9 +9,13 @@
  * whole. A command that never ends by itself (`ping -t`) streams everywhere: a script stops it
  * with a `^C` line.
  */
+import type { TracerouteHop, TracerouteJob } from '../engine/api.ts';
 import type { Micros } from '../shared/time.ts';
 
 export type Ending = 'done' | 'stopped';
+
+/** Lines as a running command prints them: each ending in "\n". */
+export const linesText = (...lines: readonly string[]): string => lines.map((l) => `${l}\n`).join('');
 
 export interface Running {
   /** What it printed since the last call: whole lines end in "\n"; IOS marks may be part of one. */
@@ -23,6 +27,10 @@ export interface Running {
   /** How long a console that does not stream waits for it; undefined when it never ends by itself. */
   readonly limit: Micros | undefined;
 }
+
+/** A traceroute's hops that print: those with all their probes in, or all once it ended. */
+export const finishedHops = (job: TracerouteJob, probesPerHop: number): readonly TracerouteHop[] =>
+  job.hops.filter((h) => job.done || h.probes.length === probesPerHop);
 
 /** What a probe command prints, from its engine job. */
 export interface ProbeOutput<T> {

@@ -17,7 +17,7 @@ import {
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
-import { type Running, runningProbe } from '../running.ts';
+import { finishedHops, linesText as lines, type Running, runningProbe } from '../running.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 
 const HOST_PROMPT = 'C:\\>';
@@ -314,18 +314,17 @@ export class HostShell {
       ...(ttl !== undefined ? { ttl } : {}),
     });
     const ip = formatIpv4(target);
-    const lines = (l: readonly string[]) => l.map((x) => `${x}\n`).join('');
     this.running = runningProbe(
       job,
       {
-        head: lines(['', `Pinging ${ip} with ${size} bytes of data:`]),
+        head: lines('', `Pinging ${ip} with ${size} bytes of data:`),
         items: () => job.results,
-        item: (r) => lines([this.pingLine(r).text]),
+        item: (r) => lines(this.pingLine(r).text),
         tail: (ending) =>
-          lines([
+          lines(
             ...this.pingStatistics(ip, job.results),
             ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
-          ]),
+          ),
       },
       Number.isFinite(count) ? ((count * (timeout + seconds(1)) + seconds(1)) as Micros) : undefined,
     );
@@ -399,22 +398,21 @@ export class HostShell {
       timeout,
       probe: 'icmp',
     });
-    const lines = (l: readonly string[]) => l.map((x) => `${x}\n`).join('');
     // Windows stops at a probe it could not send (no route, no address, media disconnected)
     // with the error code it got: 1231, ERROR_NETWORK_UNREACHABLE.
     const failed = (hop: TracerouteHop) => hop.probes.some((p) => p.outcome.kind === 'local-error');
     this.running = runningProbe(
       job,
       {
-        head: lines(['', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, '']),
-        // A hop prints once all its probes are in (or the trace ended), and none after a failure.
+        head: lines('', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''),
+        // None after a failure.
         items: () => {
-          const hops = job.hops.filter((h) => job.done || h.probes.length === probesPerHop);
+          const hops = finishedHops(job, probesPerHop);
           const stop = hops.findIndex(failed);
           return stop < 0 ? hops : hops.slice(0, stop + 1);
         },
-        item: (hop) => lines([tracertLine(hop, failed(hop))]),
-        tail: (ending) => (ending === 'stopped' ? lines(['^C']) : lines(['', 'Trace complete.', ''])),
+        item: (hop) => lines(tracertLine(hop, failed(hop))),
+        tail: (ending) => (ending === 'stopped' ? lines('^C') : lines('', 'Trace complete.', '')),
       },
       (maxTtl * 3 * (timeout + seconds(1))) as Micros,
     );

@@ -1,12 +1,12 @@
 /**
  * IOS ping and traceroute: the engine sends the probes and the console prints their outcomes
- * as they come (running.ts), the IOS way ("!!!!!", "U.U.U", "Success
- * rate is 80 percent (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
+ * as they come (running.ts), the IOS way ("!!!!!", "U.U.U", "Success rate is 80 percent
+ * (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
  */
 import type { ProbeResult, TracerouteHop } from '../../engine/api.ts';
 import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
-import { runningProbe } from '../running.ts';
+import { finishedHops, runningProbe } from '../running.ts';
 import type { IosEnv } from './env.ts';
 import { millis } from './show/format.ts';
 
@@ -105,8 +105,7 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
       job,
       {
         head: '',
-        // A hop prints once all its probes are in, or the trace ended.
-        items: () => job.hops.filter((h) => job.done || h.probes.length === probesPerHop),
+        items: () => finishedHops(job, probesPerHop),
         item: (hop) => `${tracerouteLine(hop)}\n`,
         tail: () => '',
       },
