@@ -120,10 +120,20 @@ describe('Trame in Chromium', () => {
         },
       )
       .toBeGreaterThan(7);
+    // A line typed meanwhile waits, and runs once the prompt is back.
+    await page.keyboard.type('hostname');
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Control+c');
     await expect
-      .poll(() => page.locator('.console .xterm-rows').textContent(), { timeout: 20_000 })
-      .toContain('Control-C');
+      .poll(
+        async () => {
+          const text = (await page.locator('.console .xterm-rows').textContent()) ?? '';
+          const stopped = text.lastIndexOf('Control-C');
+          return stopped >= 0 && text.indexOf('C:\\>hostnamePC1', stopped) > stopped;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
   });
 
   it('shutting a router port down in its console turns the cable lights red', async () => {

@@ -221,9 +221,9 @@ describe('a device console', () => {
       await keys.pollLog();
       expect(replies()).toBe(3);
       expect(since()).not.toContain('C:\\>');
-      // Keys other than the break key are not read meanwhile.
-      await keys.input('ipconfig\r');
-      expect(since()).not.toContain('ipconfig');
+      // Other keys wait, unread and unshown, while it runs.
+      await keys.input('hostn');
+      expect(since()).not.toContain('hostn');
       const before = mark();
       await keys.input('\x03');
       expect(before()).toBe(
@@ -231,10 +231,12 @@ describe('a device console', () => {
           '    Packets: Sent = 3, Received = 3, Lost = 0 (0% loss),\r\n' +
           'Approximate round trip times in milli-seconds:\r\n' +
           '    Minimum = 0ms, Maximum = 0ms, Average = 0ms\r\n' +
-          'Control-C\r\n^C\r\n\r\x1b[KC:\\>',
+          'Control-C\r\n^C\r\n\r\x1b[KC:\\>' +
+          // Then what was typed ahead is read, at the prompt.
+          '\r\x1b[KC:\\>h\r\x1b[KC:\\>ho\r\x1b[KC:\\>hos\r\x1b[KC:\\>host\r\x1b[KC:\\>hostn',
       );
-      // The console reads lines again.
-      await keys.input('hostname\r');
+      // The console reads lines again, after the line typed ahead.
+      await keys.input('ame\r');
       expect(since()).toMatch(/hostname\r\nPC1\r\n\r\nC:\\>$/);
     });
 
@@ -246,6 +248,38 @@ describe('a device console', () => {
       await keys.pollLog();
       expect(since()).toContain('Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),');
       expect(lastRedraw(since())).toBe('C:\\>');
+    });
+
+    it('runs a pasted text in order: the lines after a ping once it ends, then what was typed ahead', async () => {
+      const { session, keys, mark } = await console1('PC1', true);
+      const since = mark();
+      await keys.input('hostname\r\nping -n 2 127.0.0.1\r\nipconfig\r\nhostn');
+      // Up to the ping: the rest of the paste waits.
+      expect(since()).toContain('Pinging 127.0.0.1 with 32 bytes of data:');
+      expect(since()).not.toContain('Windows IP Configuration');
+      await keys.input('ame\r');
+      await keys.input('ping -n 1 127.0.0.1\r');
+      await keys.input('hostname\r');
+      session.advance(seconds(3));
+      await keys.pollLog();
+      const out = since();
+      const at = (s: string, from = 0) => out.indexOf(s, from);
+      const first = at('Packets: Sent = 2');
+      const config = at('Windows IP Configuration', first);
+      const named = at('C:\\>hostname\r\nPC1', config);
+      const second = at('Pinging 127.0.0.1', named);
+      expect(first).toBeGreaterThan(0);
+      // The paste's lines, its unfinished line ended by what was typed after it, then the next
+      // line typed ahead: a ping, which the last line waits for in turn.
+      expect(config).toBeGreaterThan(first);
+      expect(named).toBeGreaterThan(config);
+      expect(second).toBeGreaterThan(named);
+      expect(at('C:\\>hostname', second)).toBe(-1);
+      session.advance(seconds(2));
+      await keys.pollLog();
+      expect(since().slice(second)).toMatch(
+        /Packets: Sent = 1, Received = 1[\s\S]*C:\\>hostname\r\nPC1\r\n\r\nC:\\>$/,
+      );
     });
 
     it('stops an IOS ping on Ctrl+Shift+6, not on Ctrl+C, and counts what it sent', async () => {

@@ -9,8 +9,9 @@
  * own lines, then the prompt and what was being typed are drawn again.
  *
  * While a ping or traceroute runs, its output comes as the clock runs (each poll) and there is
- * no prompt; keys are not read, but the break key stops it: Ctrl+C at a PC, Ctrl+Shift+6 on
- * IOS ("Type escape sequence to abort.").
+ * no prompt; the break key stops it: Ctrl+C at a PC, Ctrl+Shift+6 on IOS ("Type escape
+ * sequence to abort."). Other keys, and the rest of a pasted text, wait as type-ahead, as on a
+ * real console: they are read, and shown, once the prompt is back.
  */
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Completion, ConsoleReply, DocPatch } from '../../worker/client.ts';
@@ -46,8 +47,10 @@ export class ConsoleKeys {
   #prompt = '';
   /** The prompt asks for a password: nothing typed is shown. */
   #secret = false;
-  /** A command is printing (ping, traceroute): no prompt, keys other than the break key ignored. */
+  /** A command is printing (ping, traceroute): no prompt, keys other than the break key wait. */
   #running = false;
+  /** What was typed or pasted while a command ran, in order, for when the prompt is back. */
+  #typeAhead: string[] = [];
   /** Keystrokes wait here while a line runs, as they would on a real console. */
   #queue: Promise<void> = Promise.resolve();
   #waiting = 0;
@@ -94,8 +97,10 @@ export class ConsoleKeys {
     if (this.#waiting > 0) return this.#queue;
     return this.#enqueue(async () => {
       const log = await this.#session.consoleLog(this.#id);
-      if (this.#running) await this.#runningOutput(log);
-      else this.#log(log);
+      if (this.#running) {
+        await this.#runningOutput(log);
+        await this.#readTypeAhead();
+      } else this.#log(log);
     });
   }
 
@@ -109,6 +114,11 @@ export class ConsoleKeys {
     this.#redraw();
   }
 
+  /** Reads what was typed ahead, until it is all read or a command it runs is printing again. */
+  async #readTypeAhead(): Promise<void> {
+    while (!this.#running && this.#typeAhead.length > 0) await this.#input(this.#typeAhead.shift()!);
+  }
+
   /** The break key while a command runs: what it prints when stopped, then the prompt. */
   async #interrupt(): Promise<void> {
     const reply = await this.#session.interrupt(this.#id);
@@ -117,6 +127,7 @@ export class ConsoleKeys {
     this.#write(crlf(reply.output));
     this.#prompt = reply.prompt;
     this.#redraw();
+    await this.#readTypeAhead();
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -142,6 +153,8 @@ export class ConsoleKeys {
     if (this.#running) {
       // Ctrl+C at a PC; Ctrl+Shift+6 (Ctrl+^) on IOS.
       if (data === (this.#ios ? '\x1e' : '\x03')) return this.#interrupt();
+      // The other one breaks nothing here, and is not kept to act at the prompt later.
+      if (data !== '\x03' && data !== '\x1e') this.#typeAhead.push(data);
       return;
     }
     switch (data) {
@@ -186,8 +199,14 @@ export class ConsoleKeys {
     }
     if (data.startsWith('\x1b')) return;
     // Typed or pasted text: run each complete line, keep the rest on the line being edited.
-    for (const ch of data.replace(/\r\n?/g, '\r')) {
-      if (this.#running) return;
+    const text = data.replace(/\r\n?/g, '\r');
+    for (let k = 0; k < text.length; k++) {
+      if (this.#running) {
+        // A line started a command that prints: the rest waits, ahead of anything typed since.
+        this.#typeAhead.unshift(text.slice(k));
+        return;
+      }
+      const ch = text[k]!;
       if (ch === '\r' || ch === '\n') {
         this.#write('\r\n');
         await this.#run(this.#session.exec(this.#id, e.submit()));
