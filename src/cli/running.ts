@@ -28,9 +28,21 @@ export interface Running {
   readonly limit: Micros | undefined;
 }
 
-/** A traceroute's hops that print: those with all their probes in, or all once it ended. */
-export const finishedHops = (job: TracerouteJob, probesPerHop: number): readonly TracerouteHop[] =>
-  job.hops.filter((h) => job.done || h.probes.length === probesPerHop);
+/** What a traceroute prints as it goes: a hop's number as its first probe leaves (`probe` -1), then each probe as it ends. */
+export interface TraceStep {
+  readonly hop: TracerouteHop;
+  readonly probe: number;
+}
+
+/** A traceroute's steps so far, in the order they print. */
+export function traceSteps(job: TracerouteJob): readonly TraceStep[] {
+  const steps: TraceStep[] = [];
+  for (const hop of job.hops) {
+    steps.push({ hop, probe: -1 });
+    for (let probe = 0; probe < hop.probes.length; probe++) steps.push({ hop, probe });
+  }
+  return steps;
+}
 
 /** What a probe command prints, from its engine job. */
 export interface ProbeOutput<T> {
@@ -40,8 +52,8 @@ export interface ProbeOutput<T> {
   items(): readonly T[];
   /** The text of item `i`. */
   item(x: T, i: number): string;
-  /** Printed after the last item, when the job ended or was stopped. */
-  tail(ending: Ending): string;
+  /** Printed after the last item, when the job ended or was stopped; `midLine`: the last item left its line open. */
+  tail(ending: Ending, midLine: boolean): string;
 }
 
 /** A running probe command over `job` (engine ping or traceroute), printed by `out`. */
@@ -53,10 +65,12 @@ export function runningProbe<T>(
   let started = false;
   let printed = 0;
   let ended = false;
+  let midLine = false;
   const items = (): string => {
     const all = out.items();
     let text = '';
     for (; printed < all.length; printed++) text += out.item(all[printed]!, printed);
+    if (text !== '') midLine = !text.endsWith('\n');
     return text;
   };
   return {
@@ -73,7 +87,7 @@ export function runningProbe<T>(
       text += items();
       if (finished) {
         ended = true;
-        text += out.tail('done');
+        text += out.tail('done', midLine);
       }
       return text;
     },
@@ -85,7 +99,7 @@ export function runningProbe<T>(
       started = true;
       text += items();
       ended = true;
-      return text + out.tail(finished ? 'done' : 'stopped');
+      return text + out.tail(finished ? 'done' : 'stopped', midLine);
     },
   };
 }

@@ -280,6 +280,20 @@ describe('static routes across three routers', () => {
     expect(marks(n.ping('PC1', '8.8.8.8'))).toBe('HHHH');
   });
 
+  it('Windows tracert ends at the first unreachable, with no more probes', () => {
+    const n = chain();
+    n.ping('PC1', '192.168.3.10');
+    const job = n.traceroute('PC1', '8.8.8.8');
+    // R2 answers the first probe of hop 3 host unreachable; a second probe would have met its
+    // 500 ms limit and waited out the 4 s timeout.
+    expect(hops(job)).toEqual([
+      '1: 192.168.1.1 192.168.1.1 192.168.1.1',
+      '2: 10.0.12.2 10.0.12.2 10.0.12.2',
+      '3: 10.0.12.2!H',
+    ]);
+    expect(job.done).toBe(true);
+  });
+
   it('a router without a route cannot even send: IOS ping times out', () => {
     const n = chain();
     expect(marks(n.ping('R2', '8.8.8.8'))).toBe('.....');

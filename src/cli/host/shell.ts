@@ -3,7 +3,7 @@
  * Windows commands and output (ipconfig, ping, tracert, arp), plus Packet Tracer's
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
-import type { ProbeResult, TracerouteHop } from '../../engine/api.ts';
+import type { ProbeResult } from '../../engine/api.ts';
 import { formatError } from '../../model/errors.ts';
 import { checkHostAddress } from '../../model/host-address.ts';
 import {
@@ -17,7 +17,7 @@ import {
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
-import { finishedHops, linesText as lines, type Running, runningProbe } from '../running.ts';
+import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 
 const HOST_PROMPT = 'C:\\>';
@@ -124,24 +124,23 @@ const WINDOWS_GROUPS = [0xe0000016, 0xe00000fb, 0xe00000fc, 0xeffffffa];
 
 const windowsTime = (rtt: Micros): string => (rtt < 1000 ? '<1' : String(Math.floor(rtt / 1000)));
 
-/** One hop of tracert's output; `failed`: a probe of it could not be sent. */
-function tracertLine(hop: TracerouteHop, failed: boolean): string {
-  const ttl = String(hop.ttl).padStart(3);
-  if (failed) return `${ttl}  Transmit error: code 1231.`;
-  const unreachable = hop.probes.find((p) => p.outcome.kind === 'unreachable');
-  if (unreachable && unreachable.outcome.kind === 'unreachable') {
-    return `${ttl}  ${formatIpv4(unreachable.outcome.from)}  reports: ${unreachableText(unreachable.outcome.code)}`;
-  }
-  let line = ttl;
+/**
+ * What tracert prints at `step`: the hop's number as its first probe leaves; each probe's time
+ * or "*" as it ends, and after the last the address that answered. An unreachable ends the hop
+ * and the trace with its report, a probe that could not be sent with Windows' error code
+ * (1231, ERROR_NETWORK_UNREACHABLE).
+ */
+function tracertStep({ hop, probe }: TraceStep, probesPerHop: number): string {
+  if (probe < 0) return String(hop.ttl).padStart(3);
+  const o = hop.probes[probe]!.outcome;
+  if (o.kind === 'local-error') return '  Transmit error: code 1231.\n';
+  if (o.kind === 'unreachable') return `  ${formatIpv4(o.from)}  reports: ${unreachableText(o.code)}\n`;
+  const text = o.kind === 'timeout' ? `${'*'.padStart(6)}   ` : `${windowsTime(o.rtt).padStart(6)} ms`;
+  if (probe < probesPerHop - 1) return text;
   let from: Ipv4Addr | undefined;
-  for (const p of hop.probes) {
-    const po = p.outcome;
-    if (po.kind === 'reply' || po.kind === 'ttl-exceeded') {
-      line += `${windowsTime(po.rtt).padStart(6)} ms`;
-      from = po.from;
-    } else line += `${'*'.padStart(6)}   `;
-  }
-  return `${line}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}`;
+  for (const p of hop.probes)
+    if (p.outcome.kind === 'reply' || p.outcome.kind === 'ttl-exceeded') from = p.outcome.from;
+  return `${text}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}\n`;
 }
 
 /** Parses "-n 4 -l 64 target" style arguments; undefined when they do not fit `numeric`. */
@@ -398,20 +397,12 @@ export class HostShell {
       timeout,
       probe: 'icmp',
     });
-    // Windows stops at a probe it could not send (no route, no address, media disconnected)
-    // with the error code it got: 1231, ERROR_NETWORK_UNREACHABLE.
-    const failed = (hop: TracerouteHop) => hop.probes.some((p) => p.outcome.kind === 'local-error');
     this.running = runningProbe(
       job,
       {
         head: lines('', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''),
-        // None after a failure.
-        items: () => {
-          const hops = finishedHops(job, probesPerHop);
-          const stop = hops.findIndex(failed);
-          return stop < 0 ? hops : hops.slice(0, stop + 1);
-        },
-        item: (hop) => lines(tracertLine(hop, failed(hop))),
+        items: () => traceSteps(job),
+        item: (step) => tracertStep(step, probesPerHop),
         tail: (ending) => (ending === 'stopped' ? lines('^C') : lines('', 'Trace complete.', '')),
       },
       (maxTtl * 3 * (timeout + seconds(1))) as Micros,

@@ -3,10 +3,10 @@
  * as they come (running.ts), the IOS way ("!!!!!", "U.U.U", "Success rate is 80 percent
  * (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
  */
-import type { ProbeResult, TracerouteHop } from '../../engine/api.ts';
+import type { ProbeResult } from '../../engine/api.ts';
 import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
-import { finishedHops, runningProbe } from '../running.ts';
+import { runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import type { IosEnv } from './env.ts';
 import { millis } from './show/format.ts';
 
@@ -105,37 +105,37 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
       job,
       {
         head: '',
-        items: () => finishedHops(job, probesPerHop),
-        item: (hop) => `${tracerouteLine(hop)}\n`,
-        tail: () => '',
+        items: () => traceSteps(job),
+        item: (step) => tracerouteStep(step, probesPerHop),
+        tail: (_ending, midLine) => (midLine ? '\n' : ''),
       },
       (maxTtl * 3 * (timeout + seconds(1))) as Micros,
     ),
   );
 }
 
-function tracerouteLine(hop: TracerouteHop): string {
-  let line = String(hop.ttl).padStart(3);
+/**
+ * What an IOS traceroute prints at `step`: the hop's number as it starts, then each probe as it
+ * ends: the address that answered when it differs from the last one in the line, then the time
+ * or the unreachable mark ("  2 10.0.0.2 !N  *  !N": a mark right after the address takes one
+ * space, others two), or "*".
+ */
+function tracerouteStep({ hop, probe }: TraceStep, probesPerHop: number): string {
+  if (probe < 0) return String(hop.ttl).padStart(3);
+  const o = hop.probes[probe]!.outcome;
+  const end = probe === probesPerHop - 1 ? '\n' : '';
+  if (o.kind === 'timeout' || o.kind === 'local-error') return `  *${end}`;
   let last: Ipv4Addr | undefined;
-  // "  2 10.0.0.2 !N  *  !N": a mark right after the address takes one space, others two.
-  let afterAddress = false;
-  for (const p of hop.probes) {
-    const o = p.outcome;
-    if (o.kind === 'timeout' || o.kind === 'local-error') {
-      line += '  *';
-      afterAddress = false;
-      continue;
-    }
-    if (o.from !== last) {
-      line += ` ${formatIpv4(o.from)}`;
-      afterAddress = true;
-    }
-    last = o.from;
-    const port = o.kind === 'unreachable' && o.code === 3;
-    if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
-      line += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
-    } else if (o.rtt !== undefined) line += ` ${millis(o.rtt)} msec`;
-    afterAddress = false;
+  for (let k = 0; k < probe; k++) {
+    const before = hop.probes[k]!.outcome;
+    if (before.kind !== 'timeout' && before.kind !== 'local-error') last = before.from;
   }
-  return line;
+  let text = '';
+  const afterAddress = o.from !== last;
+  if (afterAddress) text += ` ${formatIpv4(o.from)}`;
+  const port = o.kind === 'unreachable' && o.code === 3;
+  if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
+    text += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
+  } else if (o.rtt !== undefined) text += ` ${millis(o.rtt)} msec`;
+  return text + end;
 }

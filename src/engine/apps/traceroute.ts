@@ -3,8 +3,9 @@
  * time; each ends with a time exceeded from a router on the way, an answer from the target, an
  * unreachable, or its timeout.
  *
- * Windows tracert sends ICMP echo requests (64 zero data bytes) and stops at the echo reply or
- * at the first unreachable. Cisco IOS sends UDP datagrams to ports 33434 and up and stops, as
+ * Windows tracert sends ICMP echo requests (64 zero data bytes) and stops at the hop where the
+ * target replies, or at the first unreachable, with no more probes (it prints "reports:
+ * Destination host unreachable." and ends). Cisco IOS sends UDP datagrams to ports 33434 and up and stops, as
  * BSD traceroute does, at the hop where the target answers port unreachable or where all probes
  * but one (at least one) came back unreachable.
  */
@@ -175,7 +176,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     const hops = this.job.hops;
     const hop = hops[hops.length - 1]!;
     hop.probes.push({ seq: this.probeCount - 1, at: this.stack.now as Micros, outcome });
-    if (outcome.kind === 'local-error') {
+    if (outcome.kind === 'local-error' || (outcome.kind === 'unreachable' && this.options.probe === 'icmp')) {
       this.stop();
       return;
     }
@@ -189,10 +190,10 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     this.stack.scheduleIn(0, this, EV_NEXT, this.token);
   }
 
+  /** After its last probe (UDP probes: an ICMP one ends the trace at its first unreachable). */
   private hopEnds(hop: Hop): boolean {
     if (this.job.reached) return true;
     const unreachable = hop.probes.filter((p) => p.outcome.kind === 'unreachable').length;
-    if (this.options.probe === 'icmp') return unreachable > 0;
     return unreachable > 0 && unreachable >= this.options.probesPerHop - 1;
   }
 }
