@@ -124,6 +124,24 @@ export interface MacFlaps {
   readonly missed: number;
 }
 
+/** A port `errdisable recovery` brought back: %PM-4-ERR_RECOVER. */
+export interface ErrRecovery {
+  /** Position in the switch's log: 0 for the first, then consecutive. */
+  readonly seq: number;
+  readonly at: Micros;
+  readonly port: string;
+  /** What had disabled it (`psecure-violation`). */
+  readonly cause: string;
+}
+
+export interface ErrRecoveries {
+  readonly recoveries: readonly ErrRecovery[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Recoveries from `since` on that the bounded log had already let go. */
+  readonly missed: number;
+}
+
 /**
  * A frame a secure port refused (restrict or shutdown mode): what IOS reports as
  * %PORT_SECURITY-2-PSECURE_VIOLATION, after %PM-4-ERR_DISABLE when the port was shut for it.
@@ -210,6 +228,8 @@ export interface InterfaceStatus {
    * port is down until it is shut down and brought up again.
    */
   readonly errDisabled?: string | undefined;
+  /** An error-disabled port that `errdisable recovery` brings back: when (virtual time). */
+  readonly errRecoveryAt?: Micros | undefined;
 }
 
 /**
@@ -423,6 +443,8 @@ export interface Simulation {
    * `since` on (none for other kinds). `Infinity` reads the end.
    */
   securityViolations(id: DeviceId, since: number): SecurityViolations;
+  /** Ports `errdisable recovery` brought back (%PM-4-ERR_RECOVER), from sequence number `since` on. */
+  errdisableRecoveries(id: DeviceId, since: number): ErrRecoveries;
   /** Switches: the state of every port with port security on, in port order. */
   portSecurity(id: DeviceId): readonly PortSecurityStatus[];
   /**

@@ -16,6 +16,7 @@ import type {
   ArpEntry,
   CdpNeighbor,
   EngineStats,
+  ErrRecoveries,
   InterfaceChanges,
   InterfaceStatus,
   LinkOptions,
@@ -332,6 +333,12 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Switch)) return { violations: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readViolations(since);
     return { violations: entries, next, missed };
+  }
+  errdisableRecoveries(id: DeviceId, since: number): ErrRecoveries {
+    const device = this.device(id);
+    if (!(device instanceof Switch)) return { recoveries: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readRecoveries(since);
+    return { recoveries: entries, next, missed };
   }
   portSecurity(id: DeviceId): readonly PortSecurityStatus[] {
     const device = this.device(id);

@@ -177,6 +177,10 @@ export interface DeviceConfig {
   readonly minPasswordLength?: number;
   /** `no cdp run`: CDP off on the whole device. Absent means it runs, the IOS default. */
   readonly cdpRun?: false;
+  /** `errdisable recovery cause X` (switches): the causes whose ports come back by themselves, in IOS's order. */
+  readonly errdisableRecovery?: readonly string[];
+  /** `errdisable recovery interval N`, seconds (30-86400); absent means IOS's 300. */
+  readonly errdisableInterval?: number;
 }
 
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */

@@ -293,6 +293,18 @@ function switchLines(): fc.Arbitrary<string[]> {
         fc
           .oneof(
             ...global,
+            fc.constantFrom(
+              'errdisable recovery cause psecure-violation',
+              'errdisable recovery cause bpduguard',
+              'errdisable recovery cause all',
+              'no errdisable recovery cause psecure-violation',
+              'no errdisable recovery cause all',
+              'errdisable recovery interval 30',
+              'errdisable recovery interval 300',
+              'errdisable recovery interval 86400',
+              'no errdisable recovery interval',
+              'no errdisable recovery interval 45',
+            ),
             fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
             vlanList.map((v) => `no vlan ${v}`),
           )

@@ -75,6 +75,69 @@ describe('port security', () => {
     expect(secure(n).violations).toBe(0);
   });
 
+  it('brings an error-disabled port back by itself with errdisable recovery, each time after the interval', () => {
+    const n = lan({});
+    const recovering = (interval?: number) =>
+      n.sim.configure(d('S1'), {
+        ...n.config('S1', { ports: { 'fa0/1': { mode: 'access', security: {} } } }),
+        errdisableRecovery: ['psecure-violation'],
+        ...(interval !== undefined ? { errdisableInterval: interval } : {}),
+      });
+    recovering(30);
+    n.ping('PC1', '10.0.0.3');
+    n.ping('PC2', '10.0.0.3');
+    const disabled = fa01(n);
+    expect(disabled).toMatchObject({ status: 'down', errDisabled: 'psecure-violation' });
+    // 30 s after the violation, whatever PC2's ping did since.
+    const violation = n.sim.securityViolations(d('S1'), 0).violations[0]!;
+    const due = disabled.errRecoveryAt!;
+    expect(due).toBe(violation.at + seconds(30));
+    expect(due).toBeGreaterThan(n.sim.now());
+    // A new interval is for ports disabled from then on.
+    recovering(300);
+    expect(fa01(n).errRecoveryAt).toBe(due);
+    n.run((due - n.sim.now() - 1) as never);
+    expect(fa01(n).errDisabled).toBe('psecure-violation');
+    n.run(seconds(1));
+    expect(fa01(n)).toMatchObject({
+      status: 'up',
+      protocol: 'up',
+      errDisabled: undefined,
+      errRecoveryAt: undefined,
+    });
+    expect(n.sim.errdisableRecoveries(d('S1'), 0)).toMatchObject({
+      recoveries: [{ seq: 0, at: due, port: 'FastEthernet0/1', cause: 'psecure-violation' }],
+      next: 1,
+    });
+    // The dynamic address went with the line: whoever speaks first is the secure one now, and
+    // the other is a violation again, back 300 s later this time.
+    expect(marks(n.ping('PC2', '10.0.0.3'))).toBe('!!!!');
+    n.ping('PC1', '10.0.0.3');
+    const again = fa01(n);
+    expect(again.errDisabled).toBe('psecure-violation');
+    const second = n.sim.securityViolations(d('S1'), 1).violations[0]!;
+    expect(again.errRecoveryAt).toBe(second.at + seconds(300));
+    // Turned off, the timer stops: only shutdown / no shutdown brings the port back.
+    n.reconfigure('S1', { ports: { 'fa0/1': { mode: 'access', security: {} } } });
+    expect(fa01(n)).toMatchObject({ errDisabled: 'psecure-violation', errRecoveryAt: undefined });
+    n.run(seconds(400));
+    expect(fa01(n).errDisabled).toBe('psecure-violation');
+    expect(n.sim.errdisableRecoveries(d('S1'), 0).next).toBe(1);
+  });
+
+  it('starts the recovery timer of a port already error-disabled when recovery is turned on', () => {
+    const n = lan({});
+    n.ping('PC1', '10.0.0.3');
+    n.ping('PC2', '10.0.0.3');
+    n.run(seconds(100));
+    const on = n.sim.now();
+    n.sim.configure(d('S1'), {
+      ...n.config('S1', { ports: { 'fa0/1': { mode: 'access', security: {} } } }),
+      errdisableRecovery: ['bpduguard', 'psecure-violation'],
+    });
+    expect(fa01(n).errRecoveryAt).toBe(on + seconds(300));
+  });
+
   it('drops and counts in restrict mode, and keeps the port up', () => {
     const n = lan({ violation: 'restrict' });
     n.ping('PC1', '10.0.0.3');

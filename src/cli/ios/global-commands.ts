@@ -20,6 +20,7 @@ import {
 import { addDefaultLines } from './default-lines.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { errdisableNode } from './errdisable-commands.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
@@ -380,6 +381,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       ),
     ),
     enableNode(),
+    ...(kind === 'switch' ? [errdisableNode(false)] : []),
     kw('hostname', hostnameHelp, arg('name', WORD, "This system's network name", run(setHostname))),
     kw(
       'interface',
@@ -448,6 +450,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       ),
     ),
     cdpRun(false),
+    ...(kind === 'switch' ? [errdisableNode(true)] : []),
     kw(
       'enable',
       'Modify enable password parameters',

@@ -17,6 +17,7 @@ import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
+import { errdisableLines } from './errdisable-commands.ts';
 import { shownPassword } from './password.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
@@ -196,7 +197,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     securityLines(c),
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
     domainLines('switch', c),
-    ['spanning-tree mode pvst', 'spanning-tree extend system-id'],
+    [...errdisableLines(c), 'spanning-tree mode pvst', 'spanning-tree extend system-id'],
     ['vlan internal allocation policy ascending'],
   ];
   for (const v of c.vlans) {

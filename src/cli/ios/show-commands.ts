@@ -22,6 +22,7 @@ import {
   showCdpNeighbors,
   showCdpNeighborsDetail,
 } from './show/cdp.ts';
+import { showErrdisableRecovery } from './show/errdisable.ts';
 import { byteLength } from './show/format.ts';
 import {
   showInterfaces,
@@ -314,6 +315,15 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   ];
   if (kind === 'switch') {
     children.push(
+      kw(
+        'errdisable',
+        'Error disable',
+        kw(
+          'recovery',
+          'Error disable recovery',
+          show((d, e) => showErrdisableRecovery(d, e.config())),
+        ),
+      ),
       ...macNode(),
       kw(
         'port-security',

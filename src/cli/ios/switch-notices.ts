@@ -11,6 +11,8 @@
  * - %PORT_SECURITY-2-PSECURE_VIOLATION for each frame a secure port refuses in restrict or
  *   shutdown mode, after %PM-4-ERR_DISABLE when it shuts the port (captured on a 2960: both at
  *   the same time, the port's short name in the first, its full name in the second).
+ * - %PM-4-ERR_RECOVER when `errdisable recovery` brings such a port back, before the port's
+ *   own %LINK and %LINEPROTO messages if it comes up.
  */
 import { formatMacDotted } from '../../shared/mac.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
@@ -25,6 +27,7 @@ export class SwitchNotices {
   /** The engine's sequence numbers of the next flap and port-security violation to report. */
   private nextFlap: number;
   private nextViolation: number;
+  private nextRecovery: number;
   /** Per trunk with a mismatch: when it started, and the next report's time. */
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
@@ -32,6 +35,7 @@ export class SwitchNotices {
     // A console reports what happens once it is open: CDP's next advertisement, not the past.
     this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
     this.nextViolation = dev.sim.securityViolations(dev.id, Number.POSITIVE_INFINITY).next;
+    this.nextRecovery = dev.sim.errdisableRecoveries(dev.id, Number.POSITIVE_INFINITY).next;
     const now = dev.sim.now();
     for (const m of dev.sim.nativeVlanMismatches(dev.id)) {
       const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
@@ -65,6 +69,14 @@ export class SwitchNotices {
         text:
           '%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address ' +
           `${formatMacDotted(v.mac)} on port ${v.port}.`,
+      });
+    }
+    const recovered = sim.errdisableRecoveries(id, this.nextRecovery);
+    this.nextRecovery = recovered.next;
+    for (const r of recovered.recoveries) {
+      out.push({
+        at: r.at,
+        text: `%PM-4-ERR_RECOVER: Attempting to recover from ${r.cause} err-disable state on ${shortInterfaceName(r.port)}`,
       });
     }
     const now = sim.now();

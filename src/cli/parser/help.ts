@@ -22,9 +22,27 @@ function nextEntries<E>(node: Node<E>, env: E): HelpEntry[] {
   return out.sort((a, b) => byAscii(a.word, b.word));
 }
 
+/** IOS keeps a help line under 80 columns: longer help goes on under its own column. */
+const HELP_LINE = 79;
+
 function formatEntries(entries: readonly HelpEntry[], cr: boolean): string[] {
   const width = Math.max(0, ...entries.map((e) => e.word.length));
-  const lines = entries.map((e) => `  ${e.word.padEnd(width + 2)}${e.help}`.trimEnd());
+  const lines: string[] = [];
+  for (const e of entries) {
+    let line = `  ${e.word.padEnd(width + 2)}`;
+    const indent = ' '.repeat(line.length);
+    let fresh = true;
+    for (const word of e.help.split(' ')) {
+      if (!fresh && line.length + 1 + word.length > HELP_LINE) {
+        lines.push(line);
+        line = indent;
+        fresh = true;
+      }
+      line += fresh ? word : ` ${word}`;
+      fresh = false;
+    }
+    lines.push(line.trimEnd());
+  }
   if (cr) lines.push('  <cr>');
   return lines;
 }

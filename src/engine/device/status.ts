@@ -104,7 +104,10 @@ export function interfaceView(
   traffic: Traffic,
   lastChange: Micros,
   bootedAt: Micros,
-  switchport?: Pick<InterfaceStatus, 'switchportOperMode' | 'switchportAdminMode' | 'errDisabled'>,
+  switchport?: Pick<
+    InterfaceStatus,
+    'switchportOperMode' | 'switchportAdminMode' | 'errDisabled' | 'errRecoveryAt'
+  >,
 ): InterfaceStatus {
   const cleared = traffic.cleared;
   return {
@@ -124,6 +127,7 @@ export function interfaceView(
     switchportOperMode: switchport?.switchportOperMode,
     switchportAdminMode: switchport?.switchportAdminMode,
     errDisabled: switchport?.errDisabled,
+    errRecoveryAt: switchport?.errRecoveryAt,
   };
 }
 

@@ -25,6 +25,7 @@ import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
 import type {
+  ErrRecovery,
   InterfaceCounters,
   InterfaceStatus,
   MacEntry,
@@ -39,6 +40,7 @@ import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
+import { ErrdisableRecovery } from './errdisable-recovery.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { macHigh, macLow } from './mac-table.ts';
@@ -69,6 +71,8 @@ const FLAP_LOG_CAPACITY = 64;
 const VIOLATION_LOG_CAPACITY = 64;
 /** IOS's cause for a port error-disabled by port security. */
 const PSECURE_VIOLATION = 'psecure-violation';
+/** `errdisable recovery interval` by default, in seconds. */
+const ERRDISABLE_INTERVAL = 300;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 
@@ -95,6 +99,8 @@ export class Switch extends IpDevice {
   /** Frames secure ports refused (%PORT_SECURITY-2-PSECURE_VIOLATION). */
   private readonly violationLog = new SeqLog<SecurityViolation>(VIOLATION_LOG_CAPACITY);
   private readonly cdp = new CdpPorts();
+  /** Ports that come back by themselves from their error-disabled state (`errdisable recovery`). */
+  private readonly recovery: ErrdisableRecovery<SwitchPort>;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
@@ -104,6 +110,7 @@ export class Switch extends IpDevice {
     this.sviHigh = macHigh(this.sviMac);
     this.sviLow = macLow(this.sviMac);
     this.config = config;
+    this.recovery = new ErrdisableRecovery(ctx.sched, (sp) => this.recoverPort(sp));
     this.applyConfig(config);
   }
 
@@ -121,6 +128,7 @@ export class Switch extends IpDevice {
       sp.security = ps?.enabled ? new PortSecurity(ps, cfg.accessVlan, sp.security) : null;
       // Shutting the port down also clears its violation count, as on a 2960.
       if (!sp.adminUp && sp.security !== null) sp.security.violations = 0;
+      this.armRecovery(sp);
     }
     this.db = new Set<number>([1]);
     for (const v of config.vlans) this.db.add(v.id);
@@ -367,9 +375,30 @@ export class Switch extends IpDevice {
     });
     if (shutdown) {
       sp.errDisabled = PSECURE_VIOLATION;
+      this.armRecovery(sp);
       this.ctx.linesChanged(this);
     }
     return false;
+  }
+
+  /** Sets or clears `sp`'s recovery timer, as its state and `errdisable recovery` say. */
+  private armRecovery(sp: SwitchPort): void {
+    const cause = sp.errDisabled;
+    if (cause !== null && this.config.errdisableRecovery?.includes(cause) === true) {
+      this.recovery.arm(sp, seconds(this.config.errdisableInterval ?? ERRDISABLE_INTERVAL));
+    } else this.recovery.disarm(sp);
+  }
+
+  /** Its recovery timer ran out: the port leaves its error-disabled state and may come up. */
+  private recoverPort(sp: SwitchPort): string {
+    const cause = sp.errDisabled ?? '';
+    sp.errDisabled = null;
+    this.ctx.linesChanged(this);
+    return cause;
+  }
+
+  readRecoveries(since: number): SeqRead<ErrRecovery> {
+    return this.recovery.read(since);
   }
 
   /** Learns the frame's source address in VLAN `vlan` (see mac-table.ts on why the address is split). */
@@ -760,6 +789,7 @@ export class Switch extends IpDevice {
           switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
           switchportAdminMode: this.switchportOf(sp).mode,
           errDisabled: sp.errDisabled ?? undefined,
+          errRecoveryAt: this.recovery.dueAt(sp),
         },
       ),
     );
