@@ -48,6 +48,7 @@ const CONFIG: readonly Feature[] = [
   { lead: ['vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['lldp'], name: 'LLDP' },
   { lead: ['mls', 'qos'], name: 'QoS', kind: SWITCH },
+  { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
   { lead: ['storm-control'], name: 'storm control', kind: SWITCH },
   { lead: ['login', 'block-for'], name: 'login blocking' },
   { lead: ['mac', 'address-table', 'static'], name: 'static MAC addresses', kind: SWITCH },
