@@ -28,7 +28,10 @@ export interface Running {
   readonly limit: Micros | undefined;
 }
 
-/** What a traceroute prints as it goes: a hop's number as its first probe leaves (`probe` -1), then each probe as it ends. */
+/**
+ * What a traceroute prints as it goes: a hop's number as its first probe leaves (`probe` -1),
+ * then each probe as it ends.
+ */
 export interface TraceStep {
   readonly hop: TracerouteHop;
   readonly probe: number;
@@ -52,7 +55,10 @@ export interface ProbeOutput<T> {
   items(): readonly T[];
   /** The text of item `i`. */
   item(x: T, i: number): string;
-  /** Printed after the last item, when the job ended or was stopped; `midLine`: the last item left its line open. */
+  /**
+   * Printed after the last item, when the job ended or was stopped; `midLine`: the last item
+   * left its line open.
+   */
   tail(ending: Ending, midLine: boolean): string;
 }
 

@@ -135,6 +135,9 @@ export interface UserAccount {
   readonly password?: Password;
 }
 
+/** `errdisable recovery interval` by default, in seconds (IOS's 300). */
+export const ERRDISABLE_INTERVAL = 300;
+
 export interface DeviceConfig {
   readonly hostname: string;
   /** The hashed secret as running-config shows it after `enable secret 5`, e.g. "$1$abcd$...". */
@@ -177,9 +180,12 @@ export interface DeviceConfig {
   readonly minPasswordLength?: number;
   /** `no cdp run`: CDP off on the whole device. Absent means it runs, the IOS default. */
   readonly cdpRun?: false;
-  /** `errdisable recovery cause X` (switches): the causes whose ports come back by themselves, in IOS's order. */
+  /**
+   * `errdisable recovery cause X` (switches): the causes whose ports come back by themselves, in
+   * IOS's order.
+   */
   readonly errdisableRecovery?: readonly string[];
-  /** `errdisable recovery interval N`, seconds (30-86400); absent means IOS's 300. */
+  /** `errdisable recovery interval N`, seconds (30-86400); absent means ERRDISABLE_INTERVAL. */
   readonly errdisableInterval?: number;
 }
 

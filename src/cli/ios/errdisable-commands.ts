@@ -3,7 +3,7 @@
  * error-disabled ports come back by themselves, and after how long. Trame error-disables ports
  * for `psecure-violation` only; the other causes are accepted and listed, as the switch does.
  */
-import type { DeviceConfig } from '../../shared/config.ts';
+import { type DeviceConfig, ERRDISABLE_INTERVAL } from '../../shared/config.ts';
 import { range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { without } from './config-edit.ts';
@@ -66,9 +66,6 @@ const CONFIG_ORDER = [
   ...CAUSES.map((c) => c.name),
 ].filter((name, i, all) => all.indexOf(name) === i);
 
-/** `errdisable recovery interval` when not set, in seconds. */
-export const DEFAULT_INTERVAL = 300;
-
 const withCauses = (c: DeviceConfig, causes: readonly string[]): DeviceConfig => {
   const sorted = CONFIG_ORDER.filter((name) => causes.includes(name));
   return sorted.length === 0 ? without(c, 'errdisableRecovery') : { ...c, errdisableRecovery: sorted };
@@ -104,7 +101,7 @@ export function errdisableNode(no: boolean): IosNode {
   const setInterval = run((env, a: Args) => {
     const n = a.need<number>('seconds');
     env.setConfig(
-      n === DEFAULT_INTERVAL
+      n === ERRDISABLE_INTERVAL
         ? without(env.config(), 'errdisableInterval')
         : { ...env.config(), errdisableInterval: n },
     );

@@ -76,7 +76,9 @@ export class SwitchNotices {
     for (const r of recovered.recoveries) {
       out.push({
         at: r.at,
-        text: `%PM-4-ERR_RECOVER: Attempting to recover from ${r.cause} err-disable state on ${shortInterfaceName(r.port)}`,
+        text:
+          `%PM-4-ERR_RECOVER: Attempting to recover from ${r.cause} err-disable state on ` +
+          shortInterfaceName(r.port),
       });
     }
     const now = sim.now();

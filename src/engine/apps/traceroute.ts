@@ -5,9 +5,9 @@
  *
  * Windows tracert sends ICMP echo requests (64 zero data bytes) and stops at the hop where the
  * target replies, or at the first unreachable, with no more probes (it prints "reports:
- * Destination host unreachable." and ends). Cisco IOS sends UDP datagrams to ports 33434 and up and stops, as
- * BSD traceroute does, at the hop where the target answers port unreachable or where all probes
- * but one (at least one) came back unreachable.
+ * Destination host unreachable." and ends). Cisco IOS sends UDP datagrams to ports 33434 and
+ * up and stops, as BSD traceroute does, at the hop where the target answers port unreachable
+ * or where all probes but one (at least one) came back unreachable.
  */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
@@ -190,7 +190,10 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     this.stack.scheduleIn(0, this, EV_NEXT, this.token);
   }
 
-  /** After its last probe (UDP probes: an ICMP one ends the trace at its first unreachable). */
+  /**
+   * Whether the trace ends with the hop whose last probe just ended (`finish` ends an ICMP trace
+   * at its first unreachable).
+   */
   private hopEnds(hop: Hop): boolean {
     if (this.job.reached) return true;
     const unreachable = hop.probes.filter((p) => p.outcome.kind === 'unreachable').length;

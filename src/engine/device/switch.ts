@@ -15,7 +15,7 @@
  */
 
 import type { DeviceConfig, SecureMac, SwitchportConfig } from '../../shared/config.ts';
-import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
+import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -71,8 +71,6 @@ const FLAP_LOG_CAPACITY = 64;
 const VIOLATION_LOG_CAPACITY = 64;
 /** IOS's cause for a port error-disabled by port security. */
 const PSECURE_VIOLATION = 'psecure-violation';
-/** `errdisable recovery interval` by default, in seconds. */
-const ERRDISABLE_INTERVAL = 300;
 /** Catalyst SVIs take the base MAC address plus 0x40. */
 const SVI_MAC_OFFSET = 0x40;
 

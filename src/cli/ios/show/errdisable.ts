@@ -3,10 +3,10 @@
  * interval, then the ports error-disabled for a cause that recovers, with the seconds left
  * before they come back.
  */
-import type { DeviceConfig } from '../../../shared/config.ts';
+import { type DeviceConfig, ERRDISABLE_INTERVAL } from '../../../shared/config.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
-import { CAUSES, DEFAULT_INTERVAL } from '../errdisable-commands.ts';
+import { CAUSES } from '../errdisable-commands.ts';
 
 export function showErrdisableRecovery(dev: IosDeviceContext, config: DeviceConfig): string[] {
   const on = new Set(config.errdisableRecovery ?? []);
@@ -25,7 +25,7 @@ export function showErrdisableRecovery(dev: IosDeviceContext, config: DeviceConf
     '-----------------            --------------',
     ...CAUSES.map((c) => `${(c.shown ?? c.name).padEnd(29)}${on.has(c.name) ? 'Enabled' : 'Disabled'}`),
     '',
-    `Timer interval: ${config.errdisableInterval ?? DEFAULT_INTERVAL} seconds`,
+    `Timer interval: ${config.errdisableInterval ?? ERRDISABLE_INTERVAL} seconds`,
     '',
     'Interfaces that will be enabled at the next timeout:',
     ...(pending.length === 0
