@@ -49,6 +49,26 @@ describe('stopping a probe job', () => {
     expect(job.results).toEqual([]);
   });
 
+  it('pings running side by side each get their own replies, before and after one stops', () => {
+    const n = lan();
+    const forever = { count: Number.POSITIVE_INFINITY, timeout: seconds(4), size: 32, interval: seconds(1) };
+    const first = n.sim.ping(d('PC1'), ip('10.0.0.20'), forever);
+    const second = n.sim.ping(d('PC1'), ip('10.0.0.20'), forever);
+    const third = n.sim.ping(d('PC1'), ip('10.0.0.99'), { ...forever, count: 2 });
+    n.run(seconds(2.5));
+    first.stop();
+    // Started once the first has stopped: it may take the first's place.
+    const fourth = n.sim.ping(d('PC1'), ip('10.0.0.20'), { ...forever, count: 2 });
+    n.run(seconds(10));
+    second.stop();
+    const kinds = (job: typeof first) => job.results.map((r) => r.outcome.kind);
+    expect(kinds(first)).toEqual(['reply', 'reply', 'reply']);
+    expect(kinds(second).length).toBeGreaterThan(10);
+    expect(new Set(kinds(second))).toEqual(new Set(['reply']));
+    expect(kinds(third)).toEqual(['unreachable', 'unreachable']);
+    expect(kinds(fourth)).toEqual(['reply', 'reply']);
+  });
+
   it('a traceroute stopped midway keeps the hops it has', () => {
     const n = lan();
     const job = n.sim.traceroute(d('PC1'), ip('10.9.9.9'), {

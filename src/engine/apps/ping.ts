@@ -50,11 +50,11 @@ interface PingProgress {
 
 export class PingApp implements ProbeClient, EventTarget {
   // Declared first, next to the object's header: a constructor parameter declared as a
-  // property would land after all the fields below.
+  // property would land after all the fields below. Each echo reads only this object, its
+  // log and its timer: what it needs of the options is copied here, and `stopped` mirrors
+  // `job.done` (the job and the options are objects of their own, a cache line each).
   private readonly stack: IpStack;
   private readonly target: Ipv4Addr;
-  private readonly options: PingOptions;
-  readonly job: PingProgress & { stop(): void };
   private readonly log = new ProbeLog();
   private readonly identifier: number;
   private readonly data: Uint8Array | null;
@@ -62,15 +62,25 @@ export class PingApp implements ProbeClient, EventTarget {
   private seq = 0;
   private sentAt = 0;
   private waiting = false;
+  /** Set by `stop`, with `job.done`. */
+  private stopped = false;
   private token = 0;
   private readonly timeout: Timer;
   private readonly interval: number;
   private readonly dataLen: number;
+  private readonly count: number;
+  private readonly timeoutAfter: number;
+  private readonly ttl: number;
+  private readonly source: Ipv4Addr | undefined;
+  readonly job: PingProgress & { stop(): void };
 
   constructor(stack: IpStack, target: Ipv4Addr, options: PingOptions) {
     this.stack = stack;
     this.target = target;
-    this.options = options;
+    this.count = options.count;
+    this.timeoutAfter = options.timeout;
+    this.ttl = options.ttl ?? stack.profile.ttl;
+    this.source = options.source;
     const log = this.log;
     this.job = withStop(
       {
@@ -100,7 +110,8 @@ export class PingApp implements ProbeClient, EventTarget {
   }
 
   stop(): void {
-    if (this.job.done) return;
+    if (this.stopped) return;
+    this.stopped = true;
     this.job.done = true;
     this.waiting = false;
     this.token++;
@@ -109,7 +120,7 @@ export class PingApp implements ProbeClient, EventTarget {
   }
 
   onEvent(code: number, _a: unknown, token: number): void {
-    if (this.job.done) return;
+    if (this.stopped) return;
     if (code === EV_TIMEOUT) {
       if (this.waiting && token === this.token) this.finish({ kind: 'timeout' });
     } else if (token === this.token) this.sendNext();
@@ -137,8 +148,7 @@ export class PingApp implements ProbeClient, EventTarget {
   }
 
   private sendNext(): void {
-    const o = this.options;
-    if (this.sent >= o.count) {
+    if (this.sent >= this.count) {
       this.stop();
       return;
     }
@@ -151,21 +161,14 @@ export class PingApp implements ProbeClient, EventTarget {
     this.token++;
     const data = this.data ?? iosPingData(this.dataLen, Math.floor(this.stack.now / 1000) >>> 0);
     let status: SendStatus;
-    if (o.source !== undefined && !this.stack.isOwn(o.source)) status = SEND_NO_ADDRESS;
-    else
-      status = this.stack.sendEcho(
-        this.target,
-        this.identifier,
-        this.seq,
-        o.ttl ?? this.stack.profile.ttl,
-        data,
-        o.source,
-      );
+    const source = this.source;
+    if (source !== undefined && !this.stack.isOwn(source)) status = SEND_NO_ADDRESS;
+    else status = this.stack.sendEcho(this.target, this.identifier, this.seq, this.ttl, data, source);
     if (status !== SEND_OK && !this.stack.profile.localErrorsWait) {
       this.finish(localFailure(status));
       return;
     }
-    this.timeout.set(this.sentAt + o.timeout, null, this.token);
+    this.timeout.set(this.sentAt + this.timeoutAfter, null, this.token);
   }
 
   private finish(outcome: ProbeOutcome): void {
@@ -179,7 +182,7 @@ export class PingApp implements ProbeClient, EventTarget {
     this.token++;
     // The next probe sets it again; `stop` removes it for good.
     this.timeout.disarm();
-    if (this.sent >= this.options.count) {
+    if (this.sent >= this.count) {
       this.stop();
       return;
     }

@@ -34,6 +34,8 @@ export class Host extends IpDevice {
     const name = KIND_PORTS[kind][0]!;
     this.port = this.addPorts(Port, [name], mac, QUEUE_LIMITS[kind])[0]!;
     this.nic = new L3Interface(name, mac, this, this.port);
+    // What a frame's arrival reads, on the port's own first lines rather than this object's.
+    this.port.untagged = this.nic;
     const loopback = new L3Interface(LOOPBACK_NAME, 0 as MacAddr, this, null);
     loopback.setIp({ addr: LOOPBACK_ADDR, len: 8 });
     loopback.up = true;
@@ -61,11 +63,13 @@ export class Host extends IpDevice {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
-    this.stack.receive(this.nic, frame, frameId, owned);
+    this.stack.receive(port.untagged as L3Interface, frame, frameId, owned);
   }
 
-  transmitL3(_iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
-    this.port.send(frame, frameId, wireLen(frame), TAG_AS_IS, owned);
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
+    // The interface's port (its NIC's) rather than this.port: the sender has just read the
+    // interface, not the second line of this object.
+    iface.port!.send(frame, frameId, wireLen(frame), TAG_AS_IS, owned);
   }
 
   interfaces(): InterfaceStatus[] {

@@ -77,11 +77,22 @@ export class IpStack implements EventTarget, ArpHost {
   forwarding = false;
   /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
   private readonly forwardingCache: ForwardingCache;
+  /**
+   * Its address when it has exactly one (a PC), -1 otherwise: every datagram a PC takes in or
+   * sends asks whether it is for itself, and this answers without reading `own`.
+   */
+  private onlyAddr = -1;
   private readonly own = new OwnAddresses();
   readonly profile: StackProfile;
   /** The last EXCLUSIVE echo reply received, for the next echo request to reuse (ownership.ts). */
   private spare: EthernetFrame | null = null;
-  /** Running pings and traceroutes by echo identifier and by UDP source port. */
+  /**
+   * The first running ping or traceroute by echo identifier, held here so that a reply need not
+   * read a Map (its object and its table, two more cache lines per echo); -1 and null when none.
+   * `echoClients` holds the others.
+   */
+  private firstEchoId = -1;
+  private firstEcho: ProbeClient | null = null;
   private readonly echoClients = new Map<number, ProbeClient>();
   private ipId: number;
   private echoSequence = 0;
@@ -121,10 +132,18 @@ export class IpStack implements EventTarget, ArpHost {
 
   /** The interface through which a datagram to `dst` stays inside this device, if it does. */
   private local(dst: number): L3Interface | undefined {
+    const only = this.onlyAddr;
     // The arithmetic first: most datagrams leave, and need not read the field.
     return (
-      this.own.get(dst) ?? (dst >>> 24 === LOOPBACK_NET && this.loopback !== null ? this.loopback : undefined)
+      (only < 0 || dst === only ? this.own.get(dst) : undefined) ??
+      (dst >>> 24 === LOOPBACK_NET && this.loopback !== null ? this.loopback : undefined)
     );
+  }
+
+  /** Whether `a` is one of its addresses. */
+  private mine(a: number): boolean {
+    const only = this.onlyAddr;
+    return only >= 0 ? a === only : this.own.has(a);
   }
 
   /** The device is gone: its tables go back to the simulation's store. */
@@ -166,11 +185,12 @@ export class IpStack implements EventTarget, ArpHost {
     this.statics = statics;
     this.gateway = gateway;
     this.own.reset(ifaces);
+    this.onlyAddr = this.own.only;
     this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
   }
 
   isOwn(a: number): boolean {
-    return this.own.has(a);
+    return this.mine(a);
   }
 
   /** Windows numbers echo requests with one counter for the whole machine. */
@@ -234,7 +254,7 @@ export class IpStack implements EventTarget, ArpHost {
     // A destination in the forwarding cache is none of our addresses (it forgets everything
     // when they change), which spares a router looking them up for what it forwards.
     const cached = this.forwarding ? this.forwardingCache.find(dst, this.ctx.sched) : -1;
-    if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.own.has(dst))) {
+    if (dst === IPV4_BROADCAST || dst === iface.bcast || (cached < 0 && this.mine(dst))) {
       this.deliverLocal(iface, frame, pkt, frameId, owned);
       return;
     }
@@ -330,7 +350,7 @@ export class IpStack implements EventTarget, ArpHost {
       }
       if (m.type === 0) {
         const e = m as IcmpEcho;
-        const client = this.echoClients.get(e.identifier);
+        const client = this.echoClient(e.identifier);
         if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
         else {
           client.onEchoReply(pkt, e);
@@ -362,7 +382,7 @@ export class IpStack implements EventTarget, ArpHost {
   private clientOf(quoted: Ipv4Packet): ProbeClient | undefined {
     const p = quoted.payload;
     if (p.proto === 'icmp' && p.type === 8 && !('other' in p))
-      return this.echoClients.get((p as IcmpEcho).identifier);
+      return this.echoClient((p as IcmpEcho).identifier);
     if (p.proto === 'udp') return this.udpClients.get(p.srcPort);
     return undefined;
   }
@@ -413,7 +433,7 @@ export class IpStack implements EventTarget, ArpHost {
 
   /** Why nothing can be sent to `dst`, or SEND_OK. */
   checkRoute(dst: number): SendStatus {
-    if (this.own.has(dst) || this.table.lookup(dst) !== undefined) return SEND_OK;
+    if (this.mine(dst) || this.table.lookup(dst) !== undefined) return SEND_OK;
     if (this.ifaces.some((i) => i.usable)) return SEND_NO_ROUTE;
     if (this.ifaces.some((i) => i.ip !== undefined)) return SEND_INTERFACE_DOWN;
     return SEND_NO_ADDRESS;
@@ -583,7 +603,7 @@ export class IpStack implements EventTarget, ArpHost {
 
   dropUnresolved(packet: Ipv4Packet, frameId: number, failed: boolean, queueFull: boolean): void {
     this.drop(frameId, failed ? 'arp-timeout' : queueFull ? 'arp-queue-full' : 'arp-incomplete');
-    if (failed && this.profile.reportsArpFailure && this.own.has(packet.src)) {
+    if (failed && this.profile.reportsArpFailure && this.mine(packet.src)) {
       this.clientOf(packet)?.onArpFailure(packet);
     }
   }
@@ -591,13 +611,22 @@ export class IpStack implements EventTarget, ArpHost {
   // ---- probe clients ---------------------------------------------------------------------
 
   registerEcho(identifier: number, client: ProbeClient): void {
-    this.echoClients.set(identifier, client);
+    if (this.firstEchoId < 0) {
+      this.firstEchoId = identifier;
+      this.firstEcho = client;
+    } else this.echoClients.set(identifier, client);
   }
   unregisterEcho(identifier: number, client: ProbeClient): void {
-    if (this.echoClients.get(identifier) === client) this.echoClients.delete(identifier);
+    if (this.firstEchoId === identifier && this.firstEcho === client) {
+      this.firstEchoId = -1;
+      this.firstEcho = null;
+    } else if (this.echoClients.get(identifier) === client) this.echoClients.delete(identifier);
   }
   hasEchoClient(identifier: number): boolean {
-    return this.echoClients.has(identifier);
+    return this.echoClient(identifier) !== undefined;
+  }
+  private echoClient(identifier: number): ProbeClient | undefined {
+    return identifier === this.firstEchoId ? this.firstEcho! : this.echoClients.get(identifier);
   }
   registerUdp(port: number, client: ProbeClient): void {
     this.udpClients.set(port, client);

@@ -11,7 +11,7 @@ const SCAN_LIMIT = 8;
 
 export class OwnAddresses {
   /** The address when there is exactly one (a PC), -1 otherwise: no array to visit then. */
-  private only = -1;
+  only = -1;
   private onlyIface: L3Interface | undefined = undefined;
   private addrs = new Float64Array(0);
   private ifaces: L3Interface[] = [];
