@@ -61,8 +61,9 @@ export const portSpeed = (name: string): number =>
 /** A port; `T` is what its device delivers the frames it receives to (see `untagged`). */
 export class Port<T = unknown> implements EventTarget, FrameSink {
   // Fields the per-frame path reads come first, so they share the object's first cache lines:
-  // what an arrival reads, then what a switch or a router reads of the port a frame arrives
-  // on or leaves by, then what sending reads.
+  // what every port reads to take in or send a frame, then what a switch or a router reads of
+  // the port a frame arrives on or leaves by. A PC's port (most of a large network's) reads
+  // none of the switch's fields, so they come after everything it reads.
   /**
    * Line state: cabled, cable up, and neither end shut down (so `link` is set). Kept current by
    * the simulation, through `setLine`.
@@ -72,6 +73,17 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   epoch = 0;
   private readonly ctx: SimContext;
   readonly owner: Device;
+  /**
+   * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
+   * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
+   * is connected), and the frames and bytes sent.
+   */
+  private readonly record: number;
+  private qLen = 0;
+  /** The serial number of the port at the far end of its cable, which its frames are for. */
+  private peerSerial = -1;
+  /** The scheduler's frame lane this port's last frame went into (a hint). */
+  private lane = -1;
   /** Frames and bytes received, in two parts each (counter.ts). */
   private rxFramesLow = 0;
   private rxBytesLow = 0;
@@ -105,19 +117,6 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
   readonly serial: number;
 
-  /**
-   * Where its record sits in `ctx.ports.data` (port-table.ts): when the line is free again
-   * (virtual time), the cable's byte time, inter-frame gap and propagation delay (copied when it
-   * is connected), and the frames and bytes sent.
-   */
-  private readonly record: number;
-  private qLen = 0;
-  /** The serial number of the port at the far end of its cable, which its frames are for. */
-  private peerSerial = -1;
-  peer: Port | null = null;
-  /** The scheduler's frame lane this port's last frame went into (a hint). */
-  private lane = -1;
-
   // Where tagged frames go (a switch trunk's VLANs, a router port's subinterfaces): up to
   // CARRIED_INLINE pairs of VLAN id (-1: none) and destination, in the port itself rather than
   // in an array, which would be two more objects for a frame to read (see `carrying`).
@@ -133,6 +132,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   private carriesMore = false;
 
   link: Link | null = null;
+  peer: Port | null = null;
   private rxFramesHigh = 0;
   private rxBytesHigh = 0;
   /** The scheduler's lane its last "line free again" event went into (a hint). */
