@@ -11,7 +11,7 @@ const SCAN_LIMIT = 8;
 
 export class OwnAddresses {
   /** The address when there is exactly one (a PC), -1 otherwise: no array to visit then. */
-  only = -1;
+  private onlyAddr = -1;
   private onlyIface: L3Interface | undefined = undefined;
   private addrs = new Float64Array(0);
   private ifaces: L3Interface[] = [];
@@ -22,9 +22,14 @@ export class OwnAddresses {
     const usable = ifaces.filter((i) => i.usable);
     this.addrs = Float64Array.from(usable, (i) => i.ip!.addr);
     this.ifaces = usable;
-    this.only = usable.length === 1 ? usable[0]!.ip!.addr : -1;
+    this.onlyAddr = usable.length === 1 ? usable[0]!.ip!.addr : -1;
     this.onlyIface = usable.length === 1 ? usable[0] : undefined;
     this.byAddr = usable.length > SCAN_LIMIT ? new Map(usable.map((i) => [i.ip!.addr, i])) : null;
+  }
+
+  /** Its address when it has exactly one, -1 otherwise. */
+  get only(): number {
+    return this.onlyAddr;
   }
 
   has(a: number): boolean {
@@ -33,7 +38,7 @@ export class OwnAddresses {
 
   /** The interface holding address `a`, if it is ours. */
   get(a: number): L3Interface | undefined {
-    if (this.only >= 0) return a === this.only ? this.onlyIface : undefined;
+    if (this.onlyAddr >= 0) return a === this.onlyAddr ? this.onlyIface : undefined;
     if (this.byAddr !== null) return this.byAddr.get(a);
     const addrs = this.addrs;
     for (let i = addrs.length - 1; i >= 0; i--) if (addrs[i] === a) return this.ifaces[i];
