@@ -8,10 +8,7 @@
  * Alone, without valgrind, it prints the same lines, uncounted.
  */
 import { execFileSync } from 'node:child_process';
-import type { Micros } from '../src/shared/time.ts';
-import { seconds } from '../src/shared/time.ts';
-import type { Campus } from './campus.ts';
-import { buildCampus, converge, drain, hopsSoFar, total } from './campus.ts';
+import { buildCampus, converge, drain, hopsSoFar, ping, total } from './campus.ts';
 
 const devices = Number(process.argv[2] ?? 1000);
 const maxFlows = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
@@ -22,12 +19,6 @@ const maxFlows = Number(process.argv[3] ?? Number.POSITIVE_INFINITY);
  * would describe a cold network rather than one that has been forwarding for a while.
  */
 const hopsArg = process.argv[4];
-
-/** Starts `count` back-to-back echoes on each flow. */
-function ping(c: Campus, flows: Campus['flows'], count: number): void {
-  for (const [from, to] of flows)
-    c.sim.ping(from, to, { count, timeout: seconds(4), size: 32, interval: 0 as Micros });
-}
 
 // A small network first, so that the engine's code is optimized before the measured one is built.
 const warm = buildCampus(100);
