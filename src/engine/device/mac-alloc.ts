@@ -1,20 +1,31 @@
 /**
- * Deterministic MAC addresses. Each device gets a block of 128 addresses under a Cisco OUI,
- * aligned like a Catalyst's (ports count up from the base, SVIs at base + 0x40). The block is
- * a hash of the seed and the device id, so a device keeps its addresses whatever else is added
- * or removed; a collision moves to the next hash.
+ * Deterministic MAC addresses. Each device gets a block of 128 addresses under Cisco's OUI
+ * 00-00-0C, aligned like a Catalyst's (ports count up from the base, SVIs at base + 0x40). The
+ * block is a hash of the seed and the device id, so a device keeps its addresses whatever else
+ * is added or removed; a collision moves to the next hash.
+ *
+ * One OUI, and that one, because every address under it is below 2^30: V8 holds such a number
+ * as a small integer inside the object that stores it (a frame's destination, a port's
+ * address), where any other 48-bit address is a heap number of its own, one more cache line
+ * for every frame that reads it. 2^24 addresses leave room for 131,072 devices.
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import { hashString } from '../sim/rng.ts';
 
-/** OUIs registered to Cisco Systems. */
-const CISCO_OUIS = [
-  0x00000c, 0x000142, 0x000216, 0x0003e4, 0x00055e, 0x000a41, 0x000ccf, 0x00602f, 0x00900c, 0x00d0ba,
-  0x00e0f7, 0x0019e8,
-];
+/** Cisco's first OUI, 00-00-0C. */
+export const CISCO_OUI = 0x00000c;
 
 const BLOCK = 128;
-const BLOCKS_PER_OUI = 0x1000000 / BLOCK;
+const BLOCKS = 0x1000000 / BLOCK;
+
+/**
+ * Blocks IOS uses for virtual addresses, never given to a device: HSRP version 1's
+ * 0000.0c07.ac00-acff and version 2's 0000.0c9f.f000-ffff.
+ */
+const reserved = (block: number): boolean =>
+  block === 0x07ac00 / BLOCK ||
+  block === 0x07ac80 / BLOCK ||
+  (block >= 0x9ff000 / BLOCK && block < 0xa00000 / BLOCK);
 
 export class MacAllocator {
   private readonly used = new Set<number>();
@@ -24,13 +35,10 @@ export class MacAllocator {
   /** The base address of a fresh block for `deviceId`. */
   allocate(deviceId: string): MacAddr {
     for (let attempt = 0; ; attempt++) {
-      const h = hashString(`${deviceId}#${attempt}`, this.seed);
-      const oui = CISCO_OUIS[h % CISCO_OUIS.length]!;
-      const block = Math.floor(h / CISCO_OUIS.length) % BLOCKS_PER_OUI;
-      const key = oui * BLOCKS_PER_OUI + block;
-      if (this.used.has(key)) continue;
-      this.used.add(key);
-      return (oui * 0x1000000 + block * BLOCK) as MacAddr;
+      const block = hashString(`${deviceId}#${attempt}`, this.seed) % BLOCKS;
+      if (this.used.has(block) || reserved(block)) continue;
+      this.used.add(block);
+      return (CISCO_OUI * 0x1000000 + block * BLOCK) as MacAddr;
     }
   }
 
@@ -40,8 +48,6 @@ export class MacAllocator {
   }
 
   release(base: MacAddr): void {
-    const oui = Math.floor(base / 0x1000000);
-    const block = Math.floor((base % 0x1000000) / BLOCK);
-    this.used.delete(oui * BLOCKS_PER_OUI + block);
+    this.used.delete(Math.floor((base % 0x1000000) / BLOCK));
   }
 }
