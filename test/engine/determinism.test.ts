@@ -81,5 +81,6 @@ describe('determinism', () => {
       (low) => (low >= 0x07ac00 && low < 0x07ad00) || (low >= 0x9ff000 && low < 0xa00000),
     );
     expect(hsrp).toEqual([]);
+    expect(() => alloc.allocate('one-too-many')).toThrow('no MAC address block left for one-too-many');
   });
 });

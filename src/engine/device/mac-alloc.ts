@@ -13,7 +13,7 @@ import type { MacAddr } from '../../shared/mac.ts';
 import { hashString } from '../sim/rng.ts';
 
 /** Cisco's first OUI, 00-00-0C. */
-export const CISCO_OUI = 0x00000c;
+const CISCO_OUI = 0x00000c;
 
 const BLOCK = 128;
 const BLOCKS = 0x1000000 / BLOCK;
@@ -26,14 +26,17 @@ const reserved = (block: number): boolean =>
   block === 0x07ac00 / BLOCK ||
   block === 0x07ac80 / BLOCK ||
   (block >= 0x9ff000 / BLOCK && block < 0xa00000 / BLOCK);
+/** The blocks a device may get: all but HSRP's 2 + 32. */
+const USABLE = BLOCKS - 34;
 
 export class MacAllocator {
   private readonly used = new Set<number>();
 
   constructor(private readonly seed: number) {}
 
-  /** The base address of a fresh block for `deviceId`. */
+  /** The base address of a fresh block for `deviceId`; throws when every block is taken. */
   allocate(deviceId: string): MacAddr {
+    if (this.used.size === USABLE) throw new RangeError(`no MAC address block left for ${deviceId}`);
     for (let attempt = 0; ; attempt++) {
       const block = hashString(`${deviceId}#${attempt}`, this.seed) % BLOCKS;
       if (this.used.has(block) || reserved(block)) continue;
