@@ -344,6 +344,24 @@ describe('static routes across three routers', () => {
     expect([r18.nextHop, r18.interface]).toEqual([undefined, 'GigabitEthernet0/1']);
   });
 
+  it('a default route out of an Ethernet interface ARPs for each destination; proxy ARP answers', () => {
+    // R3: ip route 0.0.0.0 0.0.0.0 g0/0. The reply R2 sends for 192.168.1.10 comes from an
+    // address outside R3's subnet on g0/0, and R3 takes it: it asked for that very address.
+    const n = chain(['0.0.0.0/0 dev g0/0']);
+    // R3, R2 and R1 each drop the echo that makes them resolve their next hop.
+    expect(marks(n.ping('R3', '192.168.1.10'))).toBe('...!!');
+    expect(marks(n.ping('R3', '192.168.1.10'))).toBe('!!!!!');
+    const entry = n.sim.arpTable(d('R3')).find((e) => e.ip === ip('192.168.1.10'));
+    const r2 = n.sim.interfaces(d('R2')).find((i) => i.name === 'GigabitEthernet0/1')!;
+    expect(entry).toMatchObject({ mac: r2.mac, interface: 'GigabitEthernet0/0' });
+    // With proxy ARP off on R2, nobody answers for remote destinations.
+    n.reconfigure('R2', {
+      interfaces: { 'g0/0': { ip: '10.0.12.2/30' }, 'g0/1': { ip: '10.0.23.1/30', proxyArp: false } },
+      routes: ['192.168.1.0/24 via 10.0.12.1', '192.168.3.0/24 via 10.0.23.2'],
+    });
+    expect(marks(n.ping('R3', '192.168.1.1'))).toBe('.....');
+  });
+
   it('a floating static route (distance 5) takes over when the primary path goes down', () => {
     const n = new TestNet();
     n.router('R1', {
@@ -460,6 +478,16 @@ describe('PC addressing mistakes', () => {
     n.host('PC1', '10.0.10.10/30', '10.0.10.1');
     // 10.0.10.1 is outside 10.0.10.8/30, but the PC's only route to it is its interface.
     expect(marks(n.ping('PC1', '10.0.20.10'))).toBe('.!!!');
+  });
+
+  it('an address in the wrong subnet: IOS ignores the ARP request ("wrong cable")', () => {
+    const n = stick();
+    n.host('PC1', '10.0.11.10/16', '10.0.10.1');
+    // The gateway is on-link for the PC, but the PC is not for the router's 10.0.10.0/24.
+    expect(marks(n.ping('PC1', '10.0.10.1'))).toBe('HHHH');
+    expect(n.sim.arpTable(d('R1')).some((e) => e.ip === ip('10.0.11.10'))).toBe(false);
+    n.host('PC1', '10.0.10.10/16', '10.0.10.1');
+    expect(marks(n.ping('PC1', '10.0.10.1'))).toBe('!!!!');
   });
 });
 

@@ -164,6 +164,11 @@ export class ArpCache implements EventTarget {
     r.queueIds = null;
   }
 
+  /** Whether there is an entry for `ip` on `iface`, complete or still resolving. */
+  has(ip: number, iface: L3Interface): boolean {
+    return this.get(ip)?.iface === iface;
+  }
+
   /** Drops every entry learned on `iface` (interface down, address changed). */
   flushInterface(iface: L3Interface): void {
     for (const [ip, r] of this.records) {

@@ -389,10 +389,13 @@ export class IpStack implements EventTarget, ArpHost {
 
   private receiveArp(iface: L3Interface, a: ArpPacket, frameId: number): void {
     const own = iface.ip!.addr;
+    // IOS ignores ARP from outside the interface's subnet ("wrong cable"), except the answer
+    // to its own request: a route out of an Ethernet interface with no next hop makes it ARP
+    // for remote destinations, and proxy ARP answers for them (RFC 1027).
     if (
       a.senderIp === 0 ||
       a.senderIp === own ||
-      (this.profile.arpSubnetCheck && !iface.onLink(a.senderIp))
+      (this.profile.arpSubnetCheck && !iface.onLink(a.senderIp) && !this.arp.has(a.senderIp, iface))
     ) {
       this.drop(frameId, 'not-for-us', iface.name);
       return;
