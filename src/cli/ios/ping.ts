@@ -116,26 +116,28 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
 
 /**
  * What an IOS traceroute prints at `step`: the hop's number as it starts, then each probe as it
- * ends: the address that answered when it differs from the last one in the line, then the time
- * or the unreachable mark ("  2 10.0.0.2 !N  *  !N": a mark right after the address takes one
- * space, others two), or "*".
+ * ends, as IOS 15 spaces them ("  3 10.34.1.4 7 msec *  7 msec", "  2 10.0.0.2 !H  *  !H ",
+ * "  7  *  *  * "): a time " 7 msec", a timeout " * " (two spaces before it right after the
+ * hop's number), an unreachable mark " !H ". The address that answered comes before its time
+ * or mark when it differs from the last one of the hop: on the hop's line for its first
+ * probe, on a line of its own, indented, for a later one (a second path, or an answer after
+ * timeouts).
  */
 function tracerouteStep({ hop, probe }: TraceStep, probesPerHop: number): string {
   if (probe < 0) return String(hop.ttl).padStart(3);
   const o = hop.probes[probe]!.outcome;
   const end = probe === probesPerHop - 1 ? '\n' : '';
-  if (o.kind === 'timeout' || o.kind === 'local-error') return `  *${end}`;
+  if (o.kind === 'timeout' || o.kind === 'local-error') return `${probe === 0 ? '  * ' : ' * '}${end}`;
   let last: Ipv4Addr | undefined;
   for (let k = 0; k < probe; k++) {
     const before = hop.probes[k]!.outcome;
     if (before.kind !== 'timeout' && before.kind !== 'local-error') last = before.from;
   }
   let text = '';
-  const afterAddress = o.from !== last;
-  if (afterAddress) text += ` ${formatIpv4(o.from)}`;
+  if (o.from !== last) text += `${probe === 0 ? ' ' : '\n    '}${formatIpv4(o.from)}`;
   const port = o.kind === 'unreachable' && o.code === 3;
   if (o.kind === 'unreachable' && (!port || o.rtt === undefined)) {
-    text += `${afterAddress ? ' ' : '  '}${UNREACHABLE_MARK[o.code] ?? '!'}`;
+    text += ` ${UNREACHABLE_MARK[o.code] ?? '!'} `;
   } else if (o.rtt !== undefined) text += ` ${millis(o.rtt)} msec`;
   return text + end;
 }
