@@ -366,6 +366,8 @@ export interface TracerouteOptions {
   readonly timeout: Micros;
   /** Windows tracert sends ICMP echo; IOS traceroute sends UDP to 33434+. */
   readonly probe: 'icmp' | 'udp';
+  /** The probes' source address (IOS `traceroute ... source`): one of the device's own. */
+  readonly source?: Ipv4Addr;
 }
 
 export interface TracerouteHop {

@@ -250,6 +250,32 @@ describe('static routes across three routers', () => {
     ]);
   });
 
+  it('probes from a chosen source: R3 reaches PC1 from its LAN address only once R1 can answer it', () => {
+    // R1 and R2 route 192.168.3.0/24; without R2's route, nothing comes back to R3's LAN address.
+    const n = chain(undefined, ['192.168.1.0/24 via 10.0.12.1']);
+    n.ping('R3', '192.168.1.10');
+    n.ping('R3', '192.168.1.10');
+    const lan = ip('192.168.3.1');
+    expect(marks(n.ping('R3', '192.168.1.10', { source: lan }))).toBe('.....');
+    expect(hops(n.traceroute('R3', '192.168.1.10', { source: lan, maxTtl: 2 }))).toEqual([
+      '1: * * *',
+      '2: * * *',
+    ]);
+    n.reconfigure('R2', {
+      interfaces: { 'g0/0': { ip: '10.0.12.2/30' }, 'g0/1': { ip: '10.0.23.1/30' } },
+      routes: ['192.168.1.0/24 via 10.0.12.1', '192.168.3.0/24 via 10.0.23.2'],
+    });
+    expect(hops(n.traceroute('R3', '192.168.1.10', { source: lan }))).toEqual([
+      '1: 10.0.23.1 10.0.23.1 10.0.23.1',
+      '2: 10.0.12.1 10.0.12.1 10.0.12.1',
+      '3: 192.168.1.10!P 192.168.1.10!P 192.168.1.10!P',
+    ]);
+    // An address that is not the router's own: nothing leaves, every probe times out.
+    expect(hops(n.traceroute('R3', '192.168.1.10', { source: ip('192.168.1.1'), maxTtl: 1 }))).toEqual([
+      '1: * * *',
+    ]);
+  });
+
   it('a missing return route: pings time out, traceroute stops getting answers after R2', () => {
     // R3 knows only its connected networks: it cannot send anything back to 192.168.1.0/24.
     const n = chain([]);

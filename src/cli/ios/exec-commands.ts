@@ -9,10 +9,12 @@ import { consoleAvailable, helpNode } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
-import type { IosEnv, Question } from './env.ts';
+import type { IosEnv } from './env.ts';
+import { extendedPing } from './extended-ping.ts';
 import { deleteNode, dirNode } from './file-commands.ts';
+import { interfaceArg } from './interface-arg.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
-import { DEFAULT_PING, type IosPingOptions, iosPing, iosTraceroute, resolveTarget } from './ping.ts';
+import { DEFAULT_PING, iosPing, iosTraceroute, resolveSource, resolveTarget } from './ping.ts';
 import { clearCdpTable } from './show/cdp.ts';
 import { showRunning, showTree } from './show-commands.ts';
 
@@ -50,10 +52,22 @@ function logout(env: IosEnv): void {
   consoleAvailable(env);
 }
 
+/**
+ * The `source` a command line named, resolved: undefined when it named none, null after IOS's
+ * refusal (which it prints before anything else).
+ */
+function lineSource(env: IosEnv, a: Args): Ipv4Addr | undefined | null {
+  const address = a.value<Ipv4Addr>('source');
+  const iface = a.value<string>('sourceIf');
+  if (address === undefined && iface === undefined) return undefined;
+  return resolveSource(env, address !== undefined ? { address } : { iface: iface! }) ?? null;
+}
+
 function pingCommand(env: IosEnv, a: Args): void {
   const target = resolveTarget(env, a.need<string>('target'));
   if (target === undefined) return;
-  const source = a.value<Ipv4Addr>('source');
+  const source = lineSource(env, a);
+  if (source === null) return;
   iosPing(env, target, {
     count: a.value<number>('repeat') ?? DEFAULT_PING.count,
     size: a.value<number>('size') ?? DEFAULT_PING.size,
@@ -62,66 +76,21 @@ function pingCommand(env: IosEnv, a: Args): void {
   });
 }
 
-/** `ping` alone in privileged EXEC: the extended ping dialogue. */
-function extendedPing(env: IosEnv): void {
-  const o: { -readonly [K in keyof IosPingOptions]: IosPingOptions[K] } = { ...DEFAULT_PING };
-  let target: Ipv4Addr | undefined;
-  const num = (
-    prompt: string,
-    set: (n: number) => void,
-    lo: number,
-    hi: number,
-    next: () => void,
-  ): Question => ({
-    prompt,
-    answer(e, text) {
-      if (text.trim() !== '') {
-        const n = Number(text.trim());
-        if (!Number.isInteger(n) || n < lo || n > hi) {
-          e.print(`% A decimal number between ${lo} and ${hi}.`);
-          e.ask(num(prompt, set, lo, hi, next));
-          return;
-        }
-        set(n);
-      }
-      next();
-    },
-  });
-  const finish = () => iosPing(env, target!, o);
-  const timeoutQ = () =>
-    env.ask(
-      num(
-        'Timeout in seconds [2]: ',
-        (n) => (o.timeoutSeconds = n),
-        0,
-        3600,
-        () => {
-          env.ask({
-            prompt: 'Extended commands [n]: ',
-            answer: () => env.ask({ prompt: 'Sweep range of sizes [n]: ', answer: finish }),
-          });
-        },
-      ),
-    );
-  const sizeQ = () => env.ask(num('Datagram size [100]: ', (n) => (o.size = n), 36, 18024, timeoutQ));
-  const repeatQ = () => env.ask(num('Repeat count [5]: ', (n) => (o.count = n), 1, 2147483647, sizeQ));
-  env.ask({
-    prompt: 'Protocol [ip]: ',
-    answer(e, text) {
-      if (text.trim() !== '' && text.trim().toLowerCase() !== 'ip') {
-        e.print('% Unknown protocol - "' + text.trim() + '", type "ping ?" for help');
-        return;
-      }
-      e.ask({
-        prompt: 'Target IP address: ',
-        answer(e2, t) {
-          target = resolveTarget(e2, t.trim());
-          if (target !== undefined) repeatQ();
-        },
-      });
-    },
-  });
+function tracerouteCommand(env: IosEnv, a: Args): void {
+  const target = resolveTarget(env, a.need<string>('target'));
+  if (target === undefined) return;
+  const source = lineSource(env, a);
+  if (source !== null) iosTraceroute(env, target, source);
 }
+
+/** `source A.B.C.D` or `source INTERFACE`, running `command`. */
+const sourceOption = (command: (env: IosEnv, a: Args) => void): IosNode =>
+  kw(
+    'source',
+    'specify source address or name',
+    arg('source', IPV4, 'Source address', run(command)),
+    arg('sourceIf', interfaceArg(), '', run(command)),
+  );
 
 function pingNode(privileged: boolean): IosNode {
   const target = arg('target', WORD, 'Ping destination address or hostname', run(pingCommand));
@@ -135,29 +104,25 @@ function pingNode(privileged: boolean): IosNode {
   const options = [
     option('repeat', 'specify repeat count', 'repeat', range(1, 2147483647), 'Repeat count'),
     option('size', 'specify datagram size', 'size', range(36, 18024), 'Datagram size'),
-    option('source', 'specify source address or name', 'source', IPV4, 'Source address'),
+    sourceOption(pingCommand),
     option('timeout', 'specify timeout interval', 'timeout', range(0, 3600), 'Timeout in seconds'),
   ];
   // Options may follow each other in any order, as on IOS.
   target.children.push(...options);
-  for (const o of options) o.children[0]!.children.push(...options);
+  for (const o of options) for (const value of o.children) value.children.push(...options);
   return kw('ping', 'Send echo messages', ...(privileged ? [run(extendedPing)] : []), target);
 }
 
-const tracerouteNode = (): IosNode =>
-  kw(
-    'traceroute',
-    'Trace route to destination',
-    arg(
-      'target',
-      WORD,
-      'Trace route to destination address or hostname',
-      run((env, a) => {
-        const target = resolveTarget(env, a.need<string>('target'));
-        if (target !== undefined) iosTraceroute(env, target);
-      }),
-    ),
+const tracerouteNode = (): IosNode => {
+  const target = arg(
+    'target',
+    WORD,
+    'Trace route to destination address or hostname',
+    run(tracerouteCommand),
   );
+  target.children.push(sourceOption(tracerouteCommand));
+  return kw('traceroute', 'Trace route to destination', target);
+};
 
 const exitHelp = 'Exit from the EXEC';
 

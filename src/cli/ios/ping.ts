@@ -28,6 +28,27 @@ export function resolveTarget(env: IosEnv, target: string): Ipv4Addr | undefined
   return undefined;
 }
 
+/** What a `source` option named: one of the device's addresses, or one of its interfaces. */
+export type SourceSpec = { readonly address: Ipv4Addr } | { readonly iface: string };
+
+/**
+ * The source address `spec` stands for, or undefined after IOS's refusal: an address must be
+ * on one of the device's interfaces that are up, an interface must be up and addressed.
+ */
+export function resolveSource(env: IosEnv, spec: SourceSpec): Ipv4Addr | undefined {
+  const dev = env.device!;
+  const up = dev.sim.interfaces(dev.id).filter((i) => i.protocol === 'up' && i.ip !== undefined);
+  if ('address' in spec) {
+    if (up.some((i) => i.ip!.addr === spec.address)) return spec.address;
+    env.print('% Invalid source address- IP address not on any of our up interfaces');
+    return undefined;
+  }
+  const found = up.find((i) => i.name === spec.iface);
+  if (found !== undefined) return found.ip!.addr;
+  env.print('% Invalid source interface - IP not enabled or interface is down');
+  return undefined;
+}
+
 function mark(r: ProbeResult): string {
   switch (r.outcome.kind) {
     case 'reply':
@@ -89,7 +110,7 @@ function successRate(results: readonly ProbeResult[], sent: number): string {
 
 const UNREACHABLE_MARK: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 13: '!A' };
 
-export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
+export function iosTraceroute(env: IosEnv, target: Ipv4Addr, source?: Ipv4Addr): void {
   const dev = env.device!;
   env.print(
     'Type escape sequence to abort.',
@@ -99,7 +120,13 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr): void {
   const timeout = seconds(3);
   const maxTtl = 30;
   const probesPerHop = 3;
-  const job = dev.sim.traceroute(dev.id, target, { maxTtl, probesPerHop, timeout, probe: 'udp' });
+  const job = dev.sim.traceroute(dev.id, target, {
+    maxTtl,
+    probesPerHop,
+    timeout,
+    probe: 'udp',
+    ...(source !== undefined ? { source } : {}),
+  });
   env.run(
     runningProbe(
       job,

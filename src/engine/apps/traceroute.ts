@@ -14,7 +14,7 @@ import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { ProbeOutcome, ProbeResult, TracerouteOptions } from '../api.ts';
 import type { IpStack, ProbeClient, SendStatus } from '../device/ip-stack.ts';
-import { SEND_OK } from '../device/ip-stack.ts';
+import { SEND_NO_ADDRESS, SEND_OK } from '../device/ip-stack.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
@@ -154,12 +154,21 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     this.waiting = true;
     this.token++;
     let status: SendStatus;
-    if (o.probe === 'icmp') {
+    const source = o.source;
+    if (source !== undefined && !this.stack.isOwn(source)) status = SEND_NO_ADDRESS;
+    else if (o.probe === 'icmp') {
       this.seq = this.stack.profile.os === 'windows' ? this.stack.nextEchoSequence() : this.probeCount;
-      status = this.stack.sendEcho(this.target, this.identifier, this.seq, this.ttl, WINDOWS_TRACERT_DATA);
+      status = this.stack.sendEcho(
+        this.target,
+        this.identifier,
+        this.seq,
+        this.ttl,
+        WINDOWS_TRACERT_DATA,
+        source,
+      );
     } else {
       this.dstPort = TRACEROUTE_BASE_PORT + this.probeCount - 1;
-      status = this.stack.sendUdp(this.target, this.srcPort, this.dstPort, this.ttl, NO_DATA);
+      status = this.stack.sendUdp(this.target, this.srcPort, this.dstPort, this.ttl, NO_DATA, source);
     }
     if (status !== SEND_OK && !this.stack.profile.localErrorsWait) {
       this.finish(localFailure(status));
