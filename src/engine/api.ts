@@ -269,6 +269,14 @@ export interface ArpEntry {
   readonly updatedAt: Micros;
 }
 
+/** Which learned addresses `clearMacTable` forgets: those matching every part given. */
+export interface MacTableFilter {
+  readonly mac?: MacAddr;
+  readonly vlan?: number;
+  /** A port's full name ("FastEthernet0/1"). */
+  readonly port?: string;
+}
+
 export interface MacEntry {
   readonly vlan: number;
   readonly mac: MacAddr;
@@ -474,7 +482,11 @@ export interface Simulation {
   clearArp(id: DeviceId): void;
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
-  clearMacTable(id: DeviceId): void;
+  /**
+   * Forgets a switch's learned addresses (`clear mac address-table dynamic`): all of them, or
+   * those matching every part of `filter`.
+   */
+  clearMacTable(id: DeviceId, filter?: MacTableFilter): void;
   /**
    * `clear counters [INTERFACE]`: the counters of every interface of the device, or of the one
    * named, count from now. False (nothing cleared) when it has no interface of that name.

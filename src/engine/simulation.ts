@@ -22,6 +22,7 @@ import type {
   LinkOptions,
   MacEntry,
   MacFlaps,
+  MacTableFilter,
   NativeVlanMismatch,
   PingJob,
   PingOptions,
@@ -385,8 +386,8 @@ class EngineSimulation implements Simulation {
     const cdp = this.device(id).cdpPorts();
     if (cdp !== undefined) cdp.clearedAt = this.ctx.sched.now;
   }
-  clearMacTable(id: DeviceId): void {
-    this.device(id).clearMacTable();
+  clearMacTable(id: DeviceId, filter?: MacTableFilter): void {
+    this.device(id).clearMacTable(filter);
   }
   clearCounters(id: DeviceId, iface?: string): boolean {
     return this.device(id).clearCounters(iface);

@@ -13,7 +13,7 @@ const byKey = (a: (string | number)[], b: (string | number)[]): number =>
   String(a[0]).localeCompare(String(b[0]));
 
 describe('MacTables', () => {
-  it('behaves like a map of live (VLAN, address) entries under learning, aging, port and VLAN flushes', () => {
+  it('behaves like a map of live (VLAN, address) entries under learning, aging, port, VLAN and filtered flushes', () => {
     const mac = fc.integer({ min: 0, max: 40 }).map((i) => 0x00000c000000 + i * 0x10001);
     // A few VLANs, the extremes included: the same address may be learned in several.
     const vlan = fc.constantFrom(1, 10, 20, 4094);
@@ -28,6 +28,21 @@ describe('MacTables', () => {
       }),
       fc.record({ kind: fc.constant('flush' as const), port }),
       fc.record({ kind: fc.constant('drop-vlan' as const), vlan }),
+      // clear mac address-table dynamic [address | vlan | interface]: any mix of the three,
+      // an address seldom (one of 41 is rarely learned), so that most filters match entries.
+      fc
+        .record({
+          kind: fc.constant('remove' as const),
+          mac: fc.option(mac, { freq: 4 }),
+          vlan: fc.option(vlan),
+          port: fc.option(port),
+        })
+        .map(({ kind, mac, vlan, port }) => ({
+          kind,
+          ...(mac === null ? {} : { mac }),
+          ...(vlan === null ? {} : { vlan }),
+          ...(port === null ? {} : { port }),
+        })),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
@@ -53,9 +68,20 @@ describe('MacTables', () => {
           } else if (o.kind === 'flush') {
             tables.removePort(t, o.port, now, AGING);
             for (const [k, e] of model) if (e.port === o.port) model.delete(k);
-          } else {
+          } else if (o.kind === 'drop-vlan') {
             tables.removeVlan(t, o.vlan, now, AGING);
             for (const k of model.keys()) if (k.startsWith(`${o.vlan}/`)) model.delete(k);
+          } else {
+            tables.remove(t, o, now, AGING);
+            for (const [k, e] of model) {
+              const [v, m] = k.split('/').map(Number);
+              if (
+                (o.mac === undefined || m === o.mac) &&
+                (o.vlan === undefined || v === o.vlan) &&
+                (o.port === undefined || e.port === o.port)
+              )
+                model.delete(k);
+            }
           }
           const live = [...tables.entries(t, now, AGING)]
             .map(([m, v, at]) => [key(v, m), tables.port(at)])

@@ -1,8 +1,9 @@
 /** User and privileged EXEC (R1> and R1#), and the `do` prefix that reaches them from configuration. */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
-import { IPV4, range, WORD } from '../parser/args.ts';
+import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { clockNode } from './clock-commands.ts';
 import { consoleAvailable, helpNode } from './common.ts';
@@ -187,11 +188,28 @@ function privTree(kind: IosKind): IosNode {
     clearCountersNode(),
   );
   if (kind === 'switch') {
+    const clearMacs = run((env, a) => {
+      const mac = a.value<MacAddr>('address');
+      const port = a.value<string>('interface');
+      const vlan = a.value<number>('vlan');
+      env.device!.sim.clearMacTable(env.device!.id, {
+        ...(mac !== undefined ? { mac } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...(vlan !== undefined ? { vlan } : {}),
+      });
+    });
     const dynamic = () =>
       kw(
         'dynamic',
         'dynamic entry type',
-        run((env) => env.device!.sim.clearMacTable(env.device!.id)),
+        clearMacs,
+        kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', clearMacs)),
+        kw(
+          'interface',
+          'interface keyword',
+          arg('interface', interfaceArg({ physical: true }), '', clearMacs),
+        ),
+        kw('vlan', 'vlan keyword', arg('vlan', range(1, 4094), 'Vlan interface number', clearMacs)),
       );
     clear.children.push(
       kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', dynamic())),

@@ -1,8 +1,9 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
 import type { IosDeviceContext } from '../context.ts';
-import { IPV4, range, WORD } from '../parser/args.ts';
+import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
@@ -177,33 +178,22 @@ function ipNode(): IosNode {
 }
 
 function macNode(): IosNode[] {
-  const table = (filter?: MacFilter) => show((d) => showMacAddressTable(d, filter));
-  const filters = () => [
-    kw('dynamic', 'dynamic entry type', table({ dynamic: true })),
-    kw(
-      'interface',
-      'interface keyword',
-      arg(
-        'interface',
-        interfaceArg({ physical: true }),
-        '',
-        run((env, a) =>
-          env.print(...showMacAddressTable(env.device!, { port: a.need<string>('interface') })),
-        ),
-      ),
-    ),
-    kw('static', 'static entry type', table({ static: true })),
-    kw(
-      'vlan',
-      'VLAN keyword',
-      arg(
-        'vlan',
-        range(1, 4094),
-        'Vlan interface number',
-        run((env, a) => env.print(...showMacAddressTable(env.device!, { vlan: a.need<number>('vlan') }))),
-      ),
-    ),
-  ];
+  const table = (filter: MacFilter = {}) => show((d) => showMacAddressTable(d, filter));
+  const shown = (filter: MacFilter, a: Args): MacFilter => ({
+    ...filter,
+    ...(a.value<MacAddr>('address') !== undefined ? { mac: a.value<MacAddr>('address') } : {}),
+    ...(a.value<string>('interface') !== undefined ? { port: a.value<string>('interface') } : {}),
+    ...(a.value<number>('vlan') !== undefined ? { vlan: a.value<number>('vlan') } : {}),
+  });
+  /** `address H.H.H`, `interface X`, `vlan N`, after the entry type (`dynamic`, `static`) or not. */
+  const filters = (filter: MacFilter = {}) => {
+    const print = run((env, a) => env.print(...showMacAddressTable(env.device!, shown(filter, a))));
+    return [
+      kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', print)),
+      kw('interface', 'interface keyword', arg('interface', interfaceArg({ physical: true }), '', print)),
+      kw('vlan', 'VLAN keyword', arg('vlan', range(1, 4094), 'Vlan interface number', print)),
+    ];
+  };
   const summaries = () => [
     kw(
       'aging-time',
@@ -216,13 +206,16 @@ function macNode(): IosNode[] {
       show((d, e) => showMacCount(d, e.config())),
     ),
   ];
+  const all = () => [
+    table(),
+    ...summaries(),
+    kw('dynamic', 'dynamic entry type', table({ dynamic: true }), ...filters({ dynamic: true })),
+    kw('static', 'static entry type', table({ static: true }), ...filters({ static: true })),
+    ...filters(),
+  ];
   return [
-    kw(
-      'mac',
-      'MAC configuration',
-      kw('address-table', 'MAC forwarding table', table(), ...summaries(), ...filters()),
-    ),
-    kw('mac-address-table', 'MAC forwarding table', HIDDEN, table(), ...summaries(), ...filters()),
+    kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', ...all())),
+    kw('mac-address-table', 'MAC forwarding table', HIDDEN, ...all()),
   ];
 }
 

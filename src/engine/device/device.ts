@@ -13,6 +13,7 @@ import type {
   ArpEntry,
   InterfaceStatus,
   MacEntry,
+  MacTableFilter,
   PingJob,
   PingOptions,
   RouteEntry,
@@ -250,7 +251,7 @@ export abstract class Device {
   deleteArp(_ip: number): boolean {
     return false;
   }
-  clearMacTable(): void {}
+  clearMacTable(_filter?: MacTableFilter): void {}
   abstract ping(target: number, options: PingOptions): PingJob;
   abstract traceroute(target: number, options: TracerouteOptions): TracerouteJob;
 

@@ -151,18 +151,34 @@ export class MacTables {
    */
   insert(t: number, vlan: number, mac: number, port: number, now: number, aging: number): void {
     const h = t * HEAD;
-    if ((this.heads[h + USED]! + 1) * 2 > this.heads[h + MASK]! + 1) this.rebuild(t, now, aging, () => false);
+    if ((this.heads[h + USED]! + 1) * 2 > this.heads[h + MASK]! + 1) this.rebuild(t, now, aging, NOTHING);
     this.place(t, mac, portVlan(port, vlan), now, now);
   }
 
   /** Removes every entry of table `t` learned on port `port`. */
   removePort(t: number, port: number, now: number, aging: number): void {
-    this.removeWhere(t, now, aging, (pv) => portOf(pv) === port);
+    this.removeWhere(t, now, aging, (_mac, pv) => portOf(pv) === port);
   }
 
   /** Removes every entry of table `t` in VLAN `vlan`. */
   removeVlan(t: number, vlan: number, now: number, aging: number): void {
-    this.removeWhere(t, now, aging, (pv) => vlanOf(pv) === vlan);
+    this.removeWhere(t, now, aging, (_mac, pv) => vlanOf(pv) === vlan);
+  }
+
+  /**
+   * Removes the entries of table `t` that match every part of `f` given: an address, a VLAN,
+   * a port (`clear mac address-table dynamic address | vlan | interface`).
+   */
+  remove(t: number, f: { mac?: number; vlan?: number; port?: number }, now: number, aging: number): void {
+    this.removeWhere(
+      t,
+      now,
+      aging,
+      (mac, pv) =>
+        (f.mac === undefined || mac === f.mac) &&
+        (f.vlan === undefined || vlanOf(pv) === f.vlan) &&
+        (f.port === undefined || portOf(pv) === f.port),
+    );
   }
 
   /** Table `t`'s live entries: [mac, vlan, slot position]. */
@@ -184,14 +200,14 @@ export class MacTables {
     this.heads[h + USED] = 0;
   }
 
-  /** Rebuilds table `t` without the entries whose port and VLAN number `drop` accepts, if any. */
-  private removeWhere(t: number, now: number, aging: number, drop: (pv: number) => boolean): void {
+  /** Rebuilds table `t` without the entries whose address and port-and-VLAN number `drop` accepts, if any. */
+  private removeWhere(t: number, now: number, aging: number, drop: Drop): void {
     const h = t * HEAD;
     if (this.heads[h + USED] === 0) return;
     const slots = this.store.data;
     const base = this.heads[h + BASE]!;
     for (let at = base; at <= base + this.heads[h + MASK]! * STRIDE; at += STRIDE) {
-      if (slots[at + KEY] !== EMPTY && drop(slots[at + PORT_VLAN]!)) {
+      if (slots[at + KEY] !== EMPTY && drop(slots[at + KEY]!, slots[at + PORT_VLAN]!)) {
         this.rebuild(t, now, aging, drop);
         return;
       }
@@ -213,7 +229,7 @@ export class MacTables {
     this.heads[h + USED]!++;
   }
 
-  private rebuild(t: number, now: number, aging: number, drop: (pv: number) => boolean): void {
+  private rebuild(t: number, now: number, aging: number, drop: Drop): void {
     const store = this.store;
     const h = t * HEAD;
     const oldBase = this.heads[h + BASE]!;
@@ -221,7 +237,7 @@ export class MacTables {
     const keep = (at: number): boolean =>
       store.data[at + KEY] !== EMPTY &&
       now - store.data[at + SEEN]! < aging &&
-      !drop(store.data[at + PORT_VLAN]!);
+      !drop(store.data[at + KEY]!, store.data[at + PORT_VLAN]!);
     let live = 0;
     for (let i = 0; i < size; i++) if (keep(oldBase + i * STRIDE)) live++;
     let capacity = MIN_CAPACITY;
@@ -241,6 +257,10 @@ export class MacTables {
     if (size > 0) store.release(oldBase, size * STRIDE);
   }
 }
+
+/** Which entries a rebuild leaves out, by address and port-and-VLAN number. */
+type Drop = (mac: number, pv: number) => boolean;
+const NOTHING: Drop = () => false;
 
 /** 2^24: an address is its high half times this plus its low half. */
 const MAC_HALF = 0x100_0000;

@@ -30,6 +30,7 @@ import type {
   InterfaceStatus,
   MacEntry,
   MacFlap,
+  MacTableFilter,
   NativeVlanMismatch,
   PortSecurityStatus,
   SecurityViolation,
@@ -878,8 +879,25 @@ export class Switch extends IpDevice {
     return out;
   }
 
-  override clearMacTable(): void {
-    this.ctx.macTables.clear(this.macs);
+  override clearMacTable(filter?: MacTableFilter): void {
+    const macs = this.ctx.macTables;
+    if (filter === undefined) {
+      macs.clear(this.macs);
+      return;
+    }
+    const port = filter.port === undefined ? undefined : this.ports.find((p) => p.name === filter.port);
+    // A port it does not have holds no entry.
+    if (filter.port !== undefined && port === undefined) return;
+    macs.remove(
+      this.macs,
+      {
+        ...(filter.mac !== undefined ? { mac: filter.mac } : {}),
+        ...(filter.vlan !== undefined ? { vlan: filter.vlan } : {}),
+        ...(port !== undefined ? { port: port.serial } : {}),
+      },
+      this.ctx.sched.now,
+      MAC_AGING,
+    );
   }
 
   override trunks(): TrunkStatus[] {

@@ -31,6 +31,7 @@ export function showArp(dev: IosDeviceContext): string[] {
 export interface MacFilter {
   readonly dynamic?: boolean;
   readonly static?: boolean;
+  readonly mac?: MacAddr;
   readonly port?: string;
   readonly vlan?: number;
 }
@@ -52,13 +53,14 @@ export function showMacAddressTable(dev: IosDeviceContext, f: MacFilter = {}): s
       (e) =>
         (f.dynamic !== true || e.type === 'DYNAMIC') &&
         (f.static !== true || e.type === 'STATIC') &&
+        (f.mac === undefined || e.mac === f.mac) &&
         (f.port === undefined || e.port === f.port) &&
         (f.vlan === undefined || e.vlan === f.vlan),
     )
     .sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
   const row = (vlan: string, mac: number, type: string, port: string) =>
     `${vlan.padStart(4)}    ${formatMacDotted(mac as MacAddr)}    ${type.padEnd(12)}${port}`;
-  const withCpu = f.dynamic !== true && f.port === undefined && f.vlan === undefined;
+  const withCpu = f.dynamic !== true && f.port === undefined && f.vlan === undefined && f.mac === undefined;
   const lines = [
     ...(withCpu ? CPU_MACS.map((m) => row('All', m, 'STATIC', 'CPU')) : []),
     ...learned.map((e) => row(String(e.vlan), e.mac, e.type, shortInterfaceName(e.port))),
