@@ -91,10 +91,12 @@ export function extendedPing(env: IosEnv): void {
     }
     iosPing(e, target!, o);
   };
-  const sweep: Next = (e) =>
-    e.ask(
-      yesNoQuestion('Sweep range of sizes [n]: ', (yes) => yes && unsimulated.add('size sweeps'), finish),
-    );
+  /** A yes-or-no question about a feature the echoes leave without. */
+  const feature =
+    (prompt: string, name: string, next: Next): Next =>
+    (e) =>
+      e.ask(yesNoQuestion(prompt, (yes) => yes && unsimulated.add(name), next));
+  const sweep = feature('Sweep range of sizes [n]: ', 'size sweeps', finish);
   const options: Next = (e) =>
     e.ask({
       prompt: 'Loose, Strict, Record, Timestamp, Verbose[none]: ',
@@ -128,22 +130,8 @@ export function extendedPing(env: IosEnv): void {
         options(e2);
       },
     });
-  const validate: Next = (e) =>
-    e.ask(
-      yesNoQuestion(
-        'Validate reply data? [no]: ',
-        (yes) => yes && unsimulated.add('reply validation'),
-        pattern,
-      ),
-    );
-  const df: Next = (e) =>
-    e.ask(
-      yesNoQuestion(
-        'Set DF bit in IP header? [no]: ',
-        (yes) => yes && unsimulated.add('the DF bit'),
-        validate,
-      ),
-    );
+  const validate = feature('Validate reply data? [no]: ', 'reply validation', pattern);
+  const df = feature('Set DF bit in IP header? [no]: ', 'the DF bit', validate);
   const tos: Next = (e) =>
     e.ask(
       numberQuestion(
