@@ -1,9 +1,8 @@
 /** User and privileged EXEC (R1> and R1#), and the `do` prefix that reaches them from configuration. */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
-import type { MacAddr } from '../../shared/mac.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
-import { IPV4, MAC, range, WORD } from '../parser/args.ts';
+import { IPV4, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { clockNode } from './clock-commands.ts';
 import { consoleAvailable, helpNode } from './common.ts';
@@ -17,7 +16,7 @@ import { interfaceArg } from './interface-arg.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import { DEFAULT_PING, iosPing, iosTraceroute, resolveSource, resolveTarget } from './ping.ts';
 import { clearCdpTable } from './show/cdp.ts';
-import { showRunning, showTree } from './show-commands.ts';
+import { macFilterNodes, showRunning, showTree } from './show-commands.ts';
 
 const ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.';
 
@@ -188,28 +187,12 @@ function privTree(kind: IosKind): IosNode {
     clearCountersNode(),
   );
   if (kind === 'switch') {
-    const clearMacs = run((env, a) => {
-      const mac = a.value<MacAddr>('address');
-      const port = a.value<string>('interface');
-      const vlan = a.value<number>('vlan');
-      env.device!.sim.clearMacTable(env.device!.id, {
-        ...(mac !== undefined ? { mac } : {}),
-        ...(port !== undefined ? { port } : {}),
-        ...(vlan !== undefined ? { vlan } : {}),
-      });
-    });
     const dynamic = () =>
       kw(
         'dynamic',
         'dynamic entry type',
-        clearMacs,
-        kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', clearMacs)),
-        kw(
-          'interface',
-          'interface keyword',
-          arg('interface', interfaceArg({ physical: true }), '', clearMacs),
-        ),
-        kw('vlan', 'vlan keyword', arg('vlan', range(1, 4094), 'Vlan interface number', clearMacs)),
+        run((env) => env.device!.sim.clearMacTable(env.device!.id)),
+        ...macFilterNodes('vlan keyword', (env, f) => env.device!.sim.clearMacTable(env.device!.id, f)),
       );
     clear.children.push(
       kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', dynamic())),

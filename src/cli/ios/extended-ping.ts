@@ -13,8 +13,8 @@
  * The source is what CCNA labs use it for (a ping from a router's LAN address tests the
  * return route); it takes an address or an interface's full name, as IOS does. Type of
  * service, the DF bit, reply validation, data patterns, IP options and size sweeps are asked
- * and checked like IOS does, and a ping that asks for any of them says that it leaves
- * without them.
+ * and their answers checked (the refusals of a bad pattern or option are Trame's own
+ * wording), and a ping that asks for any of them says that it leaves without them.
  */
 import { type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { formatInterfaceName, parseInterfaceName } from '../../shared/ports.ts';

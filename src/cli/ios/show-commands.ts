@@ -177,23 +177,38 @@ function ipNode(): IosNode {
   );
 }
 
+/** What `macFilterNodes` read from the line. */
+export type MacLineFilter = Pick<MacFilter, 'mac' | 'port' | 'vlan'>;
+
+/**
+ * `address H.H.H`, `interface X` and `vlan N`, as `show mac address-table` and `clear mac
+ * address-table dynamic` take them, running `then` with the one typed.
+ */
+export function macFilterNodes(vlanHelp: string, then: (env: IosEnv, f: MacLineFilter) => void): IosNode[] {
+  const handler = run((env, a) => {
+    const mac = a.value<MacAddr>('address');
+    const port = a.value<string>('interface');
+    const vlan = a.value<number>('vlan');
+    then(env, {
+      ...(mac !== undefined ? { mac } : {}),
+      ...(port !== undefined ? { port } : {}),
+      ...(vlan !== undefined ? { vlan } : {}),
+    });
+  });
+  return [
+    kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', handler)),
+    kw('interface', 'interface keyword', arg('interface', interfaceArg({ physical: true }), '', handler)),
+    kw('vlan', vlanHelp, arg('vlan', range(1, 4094), 'Vlan interface number', handler)),
+  ];
+}
+
 function macNode(): IosNode[] {
   const table = (filter: MacFilter = {}) => show((d) => showMacAddressTable(d, filter));
-  const shown = (filter: MacFilter, a: Args): MacFilter => ({
-    ...filter,
-    ...(a.value<MacAddr>('address') !== undefined ? { mac: a.value<MacAddr>('address') } : {}),
-    ...(a.value<string>('interface') !== undefined ? { port: a.value<string>('interface') } : {}),
-    ...(a.value<number>('vlan') !== undefined ? { vlan: a.value<number>('vlan') } : {}),
-  });
-  /** `address H.H.H`, `interface X`, `vlan N`, after the entry type (`dynamic`, `static`) or not. */
-  const filters = (filter: MacFilter = {}) => {
-    const print = run((env, a) => env.print(...showMacAddressTable(env.device!, shown(filter, a))));
-    return [
-      kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', print)),
-      kw('interface', 'interface keyword', arg('interface', interfaceArg({ physical: true }), '', print)),
-      kw('vlan', 'VLAN keyword', arg('vlan', range(1, 4094), 'Vlan interface number', print)),
-    ];
-  };
+  /** The filters, after the entry type (`dynamic`, `static`) or not. */
+  const filters = (filter: MacFilter = {}) =>
+    macFilterNodes('VLAN keyword', (env, f) =>
+      env.print(...showMacAddressTable(env.device!, { ...filter, ...f })),
+    );
   const summaries = () => [
     kw(
       'aging-time',
