@@ -19,6 +19,7 @@ import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
+import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 
 const HOST_PROMPT = 'C:\\>';
 
@@ -79,26 +80,13 @@ const ARP_USAGE = [
   '  inet_addr     Specifies an internet address.',
 ];
 
-/** What Windows ping accepts for each numeric option. */
-const PING_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  n: [1, 4294967295],
-  l: [0, 65500],
-  i: [1, 255],
+/** What Windows ping accepts for each numeric option (ping.exe on Windows 10). */
+const PING_ARGS: WinArgsSpec = {
+  numeric: { n: [1, 0xffff_ffff], l: [0, 65500], i: [1, 255], w: [0, 0xffff_ffff] },
+  flags: ['t'],
 };
 
-/** Windows' refusal of the first option given a value outside its range, if any. */
-function outOfRange(
-  values: ReadonlyMap<string, number>,
-  ranges: Readonly<Record<string, readonly [number, number]>>,
-): string | undefined {
-  for (const [name, v] of values) {
-    const r = ranges[name];
-    if (r && (v < r[0] || v > r[1])) {
-      return `Bad value for option -${name}, valid range is from ${r[0]} to ${r[1]}.`;
-    }
-  }
-  return undefined;
-}
+const TRACERT_ARGS: WinArgsSpec = { numeric: { h: [1, 255], w: [1, 0xffff_ffff] }, flags: ['d'] };
 
 /** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
 const LABEL = {
@@ -141,28 +129,6 @@ function tracertStep({ hop, probe }: TraceStep, probesPerHop: number): string {
   for (const p of hop.probes)
     if (p.outcome.kind === 'reply' || p.outcome.kind === 'ttl-exceeded') from = p.outcome.from;
   return `${text}  ${from === undefined ? 'Request timed out.' : formatIpv4(from)}\n`;
-}
-
-/** Parses "-n 4 -l 64 target" style arguments; undefined when they do not fit `numeric`. */
-function options(args: readonly string[], numeric: readonly string[], flags: readonly string[]) {
-  const values = new Map<string, number>();
-  const set = new Set<string>();
-  let target: string | undefined;
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    const opt = a.toLowerCase();
-    if ((opt.startsWith('-') || opt.startsWith('/')) && opt.length > 1) {
-      const name = opt.slice(1);
-      if (flags.includes(name)) set.add(name);
-      else if (numeric.includes(name)) {
-        const v = args[++k];
-        if (v === undefined || !/^\d+$/.test(v)) return undefined;
-        values.set(name, Number(v));
-      } else return undefined;
-    } else if (target === undefined) target = a;
-    else return undefined;
-  }
-  return { values, flags: set, target };
 }
 
 export class HostShell {
@@ -293,14 +259,25 @@ export class HostShell {
   }
 
   private ping(args: string[]): string[] {
-    const o = options(args, ['n', 'l', 'w', 'i'], ['t']);
-    if (!o || o.target === undefined) return PING_USAGE;
+    const o = parseWinArgs(args, PING_ARGS);
+    if (isArgsError(o)) {
+      switch (o.kind) {
+        case 'unknown':
+          return [`Bad option ${o.token}.`, ...PING_USAGE];
+        case 'missing':
+          return [`Value must be supplied for option ${o.token}.`];
+        case 'range':
+          return [`Bad value for option ${o.token}, valid range is from ${o.min} to ${o.max}.`];
+        case 'extra':
+          return [`Bad parameter ${o.token}.`];
+      }
+    }
+    if (args.length === 0 || o.help) return PING_USAGE;
+    if (o.target === undefined) return ['IP address must be specified.'];
     const target = parseWindowsIpv4(o.target);
     if (target === undefined) {
       return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
     }
-    const bad = outOfRange(o.values, PING_RANGES);
-    if (bad) return [bad];
     const count = o.flags.has('t') ? Number.POSITIVE_INFINITY : (o.values.get('n') ?? 4);
     const size = o.values.get('l') ?? 32;
     const timeout = ms(o.values.get('w') ?? 4000);
@@ -384,8 +361,20 @@ export class HostShell {
   }
 
   private tracert(args: string[]): string[] {
-    const o = options(args, ['h', 'w'], ['d']);
-    if (!o || o.target === undefined) return TRACERT_USAGE;
+    const o = parseWinArgs(args, TRACERT_ARGS);
+    if (isArgsError(o)) {
+      switch (o.kind) {
+        case 'unknown':
+          return [`${o.token} is not a valid command option.`, ...TRACERT_USAGE];
+        case 'missing':
+          return [`A value must be supplied for option ${o.token}.`];
+        case 'range':
+          return [`Bad value for option ${o.token}.`];
+        case 'extra':
+          return TRACERT_USAGE;
+      }
+    }
+    if (o.help || o.target === undefined) return TRACERT_USAGE;
     const target = parseWindowsIpv4(o.target);
     if (target === undefined) return [`Unable to resolve target system name ${o.target}.`];
     const maxTtl = o.values.get('h') ?? 30;
@@ -414,8 +403,11 @@ export class HostShell {
     const a = args.map((x) => x.toLowerCase());
     if (a[0] === '-a' || a[0] === '-g') {
       if (a.length === 1) return this.arpTable();
-      const only = a.length === 2 ? parseWindowsIpv4(a[1]!) : undefined;
-      return only === undefined ? ARP_USAGE : this.arpTable(only);
+      // arp.exe names the first word it cannot take: an address that does not parse, or a third.
+      const only = parseWindowsIpv4(a[1]!);
+      if (only === undefined) return [`ARP: bad argument: ${args[1]}`];
+      if (a.length > 2) return [`ARP: bad argument: ${args[2]}`];
+      return this.arpTable(only);
     }
     if ((a.length === 1 && a[0] === '-d') || (a.length === 2 && a[0] === '-d' && a[1] === '*')) {
       this.ctx.sim.clearArp(this.ctx.id);

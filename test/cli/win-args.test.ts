@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isArgsError, parseWinArgs, strtoul, type WinArgsSpec } from '../../src/cli/host/win-args.ts';
+
+const PING: WinArgsSpec = { numeric: { n: [1, 0xffffffff], l: [0, 65500] }, flags: ['t'] };
+
+describe('option values as strtoul(s, &end, 0) reads them', () => {
+  it('reads decimal, octal and hexadecimal prefixes and stops at the first other character', () => {
+    expect(strtoul('42')).toBe(42);
+    expect(strtoul('0x1F')).toBe(31);
+    expect(strtoul('010')).toBe(8);
+    expect(strtoul('09')).toBe(0);
+    expect(strtoul('5abc')).toBe(5);
+    expect(strtoul('abc')).toBe(0);
+    expect(strtoul('')).toBe(0);
+    expect(strtoul('-1')).toBe(0xffffffff);
+    expect(strtoul('99999999999')).toBe(0xffffffff);
+  });
+
+  it('gives back any 32-bit number written in decimal or hexadecimal', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (n) => {
+        expect(strtoul(String(n))).toBe(n);
+        expect(strtoul(`0x${n.toString(16)}`)).toBe(n);
+        expect(strtoul(`0${n.toString(8)}`)).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('Windows command-line options', () => {
+  it('reads options, flags and the target in any order', () => {
+    const a = parseWinArgs(['-t', '10.0.0.1', '/l', '64'], PING);
+    expect(isArgsError(a)).toBe(false);
+    if (isArgsError(a)) return;
+    expect(a.target).toBe('10.0.0.1');
+    expect([...a.flags]).toEqual(['t']);
+    expect(a.values.get('l')).toBe(64);
+  });
+
+  it('stops at the first problem, naming the word as typed', () => {
+    expect(parseWinArgs(['-n', '0', '-x'], PING)).toEqual({
+      kind: 'range',
+      token: '-n',
+      min: 1,
+      max: 0xffffffff,
+    });
+    expect(parseWinArgs(['-x', '-n', '0'], PING)).toEqual({ kind: 'unknown', token: '-x' });
+    expect(parseWinArgs(['-T', 'a'], PING)).toEqual({ kind: 'unknown', token: '-T' });
+    expect(parseWinArgs(['a', '-l'], PING)).toEqual({ kind: 'missing', token: '-l' });
+    expect(parseWinArgs(['a', 'b'], PING)).toEqual({ kind: 'extra', token: 'b' });
+  });
+
+  it('never throws, and any problem names one of the words given', () => {
+    const word = fc.oneof(
+      fc.constantFrom('-n', '-l', '-t', '/n', '-x', '-?', '-', '/', '0', '65501', 'abc'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), (args) => {
+        const a = parseWinArgs(args, PING);
+        if (isArgsError(a)) expect(args).toContain(a.token);
+        else {
+          for (const [name, v] of a.values) {
+            const [min, max] = PING.numeric[name]!;
+            expect(v).toBeGreaterThanOrEqual(min);
+            expect(v).toBeLessThanOrEqual(max);
+          }
+        }
+      }),
+    );
+  });
+});
