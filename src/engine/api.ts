@@ -483,6 +483,11 @@ export interface Simulation {
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
   /**
+   * Forgets one ARP entry and asks for the address again at once, unicast to the MAC address
+   * it had (IOS `clear ip arp ADDRESS`); false when there was none.
+   */
+  refreshArp(id: DeviceId, ip: Ipv4Addr): boolean;
+  /**
    * Forgets a switch's learned addresses (`clear mac address-table dynamic`): all of them, or
    * those matching every part of `filter`.
    */

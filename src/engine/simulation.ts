@@ -382,6 +382,9 @@ class EngineSimulation implements Simulation {
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean {
     return this.device(id).deleteArp(ip);
   }
+  refreshArp(id: DeviceId, ip: Ipv4Addr): boolean {
+    return this.device(id).refreshArp(ip);
+  }
   clearCdpTable(id: DeviceId): void {
     const cdp = this.device(id).cdpPorts();
     if (cdp !== undefined) cdp.clearedAt = this.ctx.sched.now;

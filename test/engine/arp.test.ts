@@ -39,15 +39,63 @@ describe('ARP cache contents', () => {
     expect(n.sim.arpTable(d('PC2'))).toEqual([]);
   });
 
-  it('an unanswered resolution shows as incomplete until it fails', () => {
+  it('IOS asks once per packet at most every 2 s, and the ager removes the incomplete entry', () => {
     const n = lan();
-    n.sim.ping(d('R1'), ip('10.0.0.99'), { count: 1, timeout: seconds(2), size: 100, sizeIsDatagram: true });
-    n.run(seconds(1.5));
-    const incomplete = n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.99'));
-    expect(incomplete).toBeDefined();
-    expect(incomplete?.mac).toBeUndefined();
-    n.run(seconds(2));
-    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.99'))).toBeUndefined();
+    const requests = () =>
+      n.sim.trace.events.filter((e) => e.kind === 'arp-request' && e.device === 'R1').map((e) => e.t);
+    const entry = () => n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.99'));
+    // Three echoes 2 s apart: each finds the entry 2 s old and asks again.
+    const start = n.sim.now();
+    n.sim.ping(d('R1'), ip('10.0.0.99'), { count: 3, timeout: seconds(2), size: 100, sizeIsDatagram: true });
+    n.run(seconds(6.5));
+    expect(requests().map((t) => t - start)).toEqual([0, seconds(2), seconds(4)]);
+    expect(entry()?.mac).toBeUndefined();
+    expect(entry()?.updatedAt).toBe(start + seconds(4));
+    // Three echoes within 2 s: one request.
+    n.sim.ping(d('R1'), ip('10.0.0.98'), {
+      count: 3,
+      timeout: seconds(0.5),
+      size: 100,
+      sizeIsDatagram: true,
+    });
+    n.run(seconds(1.9));
+    expect(requests()).toHaveLength(4);
+    // The ager runs each minute of the clock and takes entries whose last request is 2 s old.
+    const last = requests()[2]!;
+    const ager = Math.ceil((last + seconds(2)) / seconds(60)) * seconds(60);
+    n.sim.runUntil((ager - 1) as Micros);
+    expect(entry()).toBeDefined();
+    n.sim.runUntil(ager as Micros);
+    expect(entry()).toBeUndefined();
+    expect(requests()).toHaveLength(4);
+  });
+
+  it('Windows asks three times a second apart, then gives up and forgets the entry', () => {
+    const n = lan();
+    const start = n.sim.now();
+    n.sim.ping(d('PC1'), ip('10.0.0.99'), { count: 1, timeout: seconds(4), size: 32 });
+    n.run(seconds(2.5));
+    expect(n.sim.arpTable(d('PC1')).find((e) => e.ip === ip('10.0.0.99'))?.mac).toBeUndefined();
+    n.run(seconds(1));
+    expect(n.sim.arpTable(d('PC1')).find((e) => e.ip === ip('10.0.0.99'))).toBeUndefined();
+    const requests = n.sim.trace.events.filter((e) => e.kind === 'arp-request' && e.device === 'PC1');
+    expect(requests.map((e) => e.t - start)).toEqual([0, seconds(1), seconds(2)]);
+  });
+
+  it('clear ip arp forgets an entry and asks the address it had again, unicast', () => {
+    const n = lan();
+    n.ping('PC1', '10.0.0.1', { count: 1 });
+    const before = n.sim.trace.events.length;
+    expect(n.sim.refreshArp(d('R1'), ip('10.0.0.10'))).toBe(true);
+    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.10'))).toBeUndefined();
+    n.run(seconds(0.1));
+    const after = n.sim.trace.events.slice(before);
+    const request = after.find((e) => e.kind === 'arp-request');
+    expect(request).toBeDefined();
+    // Only PC1 received it: the switch knew where the old address was.
+    expect(after.some((e) => e.kind === 'rx' && e.device === 'PC2')).toBe(false);
+    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.10'))?.mac).toBe(macOf(n, 'PC1'));
+    expect(n.sim.refreshArp(d('R1'), ip('10.0.0.77'))).toBe(false);
   });
 
   it('clear arp-cache empties the learned entries', () => {

@@ -4,15 +4,15 @@ import type { IosEnv } from './env.ts';
 
 export type IosNode = Node<IosEnv>;
 export type IosArgType = ArgType<IosEnv>;
-type Part = Parameters<typeof keyword<IosEnv>>[2];
+export type IosPart = Parameters<typeof keyword<IosEnv>>[2];
 
-export const kw = (word: string, help: string, ...parts: Part[]): IosNode =>
+export const kw = (word: string, help: string, ...parts: IosPart[]): IosNode =>
   keyword<IosEnv>(word, help, ...parts);
 export const arg = (
   name: string,
   type: ArgType<IosEnv> | ArgType<unknown>,
   help: string,
-  ...parts: Part[]
+  ...parts: IosPart[]
 ): IosNode => argument<IosEnv>(name, type as ArgType<IosEnv>, help, ...parts);
 export const run = (h: Handler<IosEnv>) => handler<IosEnv>(h);
 export { HIDDEN, incompleteMessage } from '../parser/tree.ts';

@@ -176,6 +176,22 @@ function privTree(kind: IosKind): IosNode {
       run((env) => env.device!.sim.clearArp(env.device!.id)),
     ),
     kw(
+      'ip',
+      'IP',
+      kw(
+        'arp',
+        'Clear the entry for one address from the ARP cache',
+        arg(
+          'ip',
+          IPV4,
+          'IP address of ARP entry',
+          run((env, a) => {
+            env.device!.sim.refreshArp(env.device!.id, a.need<Ipv4Addr>('ip'));
+          }),
+        ),
+      ),
+    ),
+    kw(
       'cdp',
       'Reset cdp information',
       kw(

@@ -7,7 +7,7 @@ import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
-import { arg, HIDDEN, type IosNode, incompleteMessage, kw, run } from './dsl.ts';
+import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { showFlashNodes } from './file-commands.ts';
 import { showFileSystems } from './file-systems.ts';
@@ -42,6 +42,7 @@ import {
 import {
   type MacFilter,
   showArp,
+  showArpSummary,
   showMacAddressTable,
   showMacAgingTime,
   showMacCount,
@@ -128,16 +129,42 @@ function interfacesNode(kind: IosKind): IosNode {
   );
 }
 
+/** What `show ip arp` and `show arp` take: nothing, one address or interface, or `summary`. */
+function arpNodes(): IosPart[] {
+  return [
+    show((d) => showArp(d)),
+    arg(
+      'ip',
+      IPV4,
+      'IP address or hostname of ARP entry',
+      show((d, _e, a) => showArp(d, { ip: a.need<Ipv4Addr>('ip') })),
+    ),
+    arg(
+      'mac',
+      MAC,
+      '48-bit hardware address of ARP entry',
+      show((d, _e, a) => showArp(d, { mac: a.need<MacAddr>('mac') })),
+    ),
+    arg(
+      'interface',
+      interfaceArg(),
+      '',
+      show((d, _e, a) => showArp(d, { iface: a.need<string>('interface') })),
+    ),
+    kw(
+      'summary',
+      'ARP summary',
+      show((d) => showArpSummary(d)),
+    ),
+  ];
+}
+
 function ipNode(): IosNode {
   const route = (filter?: RouteFilter) => show((d, e) => showIpRoute(d, e.config(), filter));
   return kw(
     'ip',
     'IP information',
-    kw(
-      'arp',
-      'IP ARP table',
-      show((d) => showArp(d)),
-    ),
+    kw('arp', 'IP ARP table', ...arpNodes()),
     kw(
       'interface',
       'IP interface status and configuration',
@@ -246,11 +273,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
         run((env) => env.print(...showFileSystems(env))),
       ),
     ),
-    kw(
-      'arp',
-      'ARP table',
-      show((d) => showArp(d)),
-    ),
+    kw('arp', 'ARP table', ...arpNodes()),
     kw(
       'cdp',
       'CDP information',

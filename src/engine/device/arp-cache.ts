@@ -1,9 +1,11 @@
 /**
  * The ARP cache (RFC 826) with each operating system's resolution policy.
  *
- * - Resolution sends a broadcast request, retried `arpAttempts` times `arpRetryInterval` apart;
- *   then it fails and whatever waited is dropped (Windows turns that into "Destination host
- *   unreachable" from its own address).
+ * - Windows: resolution sends a broadcast request, retried `arpAttempts` times
+ *   `arpRetryInterval` apart; then it fails and whatever waited is dropped (Windows turns that
+ *   into "Destination host unreachable" from its own address).
+ * - IOS: each packet that needs the address sends a request, at most one per 2 s; the entry
+ *   stays "Incomplete" until the ARP ager, which runs each minute, finds it older than that.
  * - While resolving, IOS drops the packet that needs the address (queue length 0: the first ping
  *   through a router loses one echo); Windows holds a few.
  * - IOS entries live 4 hours from their last refresh. Windows entries are reachable for a
@@ -95,6 +97,8 @@ export class ArpCache implements EventTarget {
     if (r === undefined) {
       r = new ArpRecord(ip, iface);
       this.set(ip, r);
+      this.startRound(r, false);
+    } else if (this.profile.arpIncompleteAger > 0 && now - r.updatedAt >= this.profile.arpRetryInterval) {
       this.startRound(r, false);
     }
     const limit = this.profile.arpQueueLimit;
@@ -188,6 +192,19 @@ export class ArpCache implements EventTarget {
     return true;
   }
 
+  /**
+   * Forgets the entry for `ip` and, if it was complete, asks for the address again at once,
+   * unicast to the MAC address it had; the answer makes a new entry, since it is addressed to
+   * us. False when there was no entry.
+   */
+  refresh(ip: number): boolean {
+    const r = this.records.get(ip);
+    if (r === undefined) return false;
+    this.remove(ip);
+    if (r.mac >= 0) this.host.sendArpRequest(r.iface, ip, r.mac);
+    return true;
+  }
+
   clear(): void {
     this.forwarding.invalidate();
     for (const r of this.records.values()) this.stopRetry(r);
@@ -256,9 +273,15 @@ export class ArpCache implements EventTarget {
 
   private sendRound(r: ArpRecord): void {
     r.attempts++;
-    this.host.sendArpRequest(r.iface, r.ip, r.probing ? r.mac : BROADCAST_MAC);
     const sched = this.ctx.sched;
-    r.retry = sched.at(sched.now + this.profile.arpRetryInterval, this, EV_RETRY, r, r.token, 0);
+    const now = sched.now;
+    // An incomplete entry's age counts from its last request.
+    if (r.mac < 0) r.updatedAt = now;
+    this.host.sendArpRequest(r.iface, r.ip, r.probing ? r.mac : BROADCAST_MAC);
+    const { arpRetryInterval: retry, arpIncompleteAger: ager } = this.profile;
+    // With an ager, the retry timer is the ager's first run that finds the entry old enough.
+    const at = r.mac < 0 && ager > 0 ? Math.ceil((now + retry) / ager) * ager : now + retry;
+    r.retry = sched.at(at, this, EV_RETRY, r, r.token, 0);
     r.retrySeq = sched.seqOf(r.retry);
   }
 }

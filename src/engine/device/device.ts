@@ -251,6 +251,9 @@ export abstract class Device {
   deleteArp(_ip: number): boolean {
     return false;
   }
+  refreshArp(_ip: number): boolean {
+    return false;
+  }
   clearMacTable(_filter?: MacTableFilter): void {}
   abstract ping(target: number, options: PingOptions): PingJob;
   abstract traceroute(target: number, options: TracerouteOptions): TracerouteJob;

@@ -51,6 +51,10 @@ export abstract class IpDevice extends Device implements L3Owner {
     return this.stack.arp.remove(ip);
   }
 
+  override refreshArp(ip: number): boolean {
+    return this.stack.arp.refresh(ip);
+  }
+
   ping(target: number, options: PingOptions): PingJob {
     return this.apps.ping(this.stack, target, options);
   }

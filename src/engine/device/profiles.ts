@@ -1,7 +1,8 @@
 /**
  * How each operating system's IP layer behaves where the RFCs leave a choice. Values come from
  * vendor documentation: Cisco IOS 15 (ARP timeout 4 h, unreachables rate-limited to one per
- * 500 ms, the packet that triggers ARP resolution is dropped) and Windows 10 (TTL 128, ARP
+ * 500 ms, the packet that triggers ARP resolution is dropped, ARP requests throttled to one
+ * per 2 s and incomplete entries removed by the ager each minute) and Windows 10 (TTL 128, ARP
  * entries reachable for 15-45 s then stale per RFC 4861, packets wait for ARP resolution,
  * three ARP requests one second apart before "Destination host unreachable").
  */
@@ -13,9 +14,18 @@ export interface StackProfile {
   readonly ttl: number;
   /** Packets held per unresolved neighbour; 0 drops the packet that triggered resolution. */
   readonly arpQueueLimit: number;
-  /** ARP requests sent before resolution fails, and the gap between them. */
+  /**
+   * ARP requests sent before resolution fails, and the gap between them. With an incomplete
+   * entry ager, one request per packet that needs the address, at most one per interval.
+   */
   readonly arpAttempts: number;
   readonly arpRetryInterval: number;
+  /**
+   * IOS: the period of the ARP ager, which removes incomplete entries older than the retry
+   * interval, so a failed resolution shows as "Incomplete" for up to a minute (0: none, the
+   * entry goes when its last attempt fails).
+   */
+  readonly arpIncompleteAger: number;
   /** IOS: a complete entry is removed this long after it was last refreshed. */
   readonly arpTimeout: number;
   /** Windows: an entry stays reachable for a random time in [min, max), then goes stale. */
@@ -39,8 +49,9 @@ export const IOS_PROFILE: StackProfile = {
   os: 'ios',
   ttl: 255,
   arpQueueLimit: 0,
-  arpAttempts: 3,
-  arpRetryInterval: seconds(1),
+  arpAttempts: 1,
+  arpRetryInterval: seconds(2),
+  arpIncompleteAger: seconds(60),
   arpTimeout: seconds(4 * 3600),
   arpReachableMin: 0,
   arpReachableMax: 0,
@@ -58,6 +69,7 @@ export const WINDOWS_PROFILE: StackProfile = {
   arpQueueLimit: 3,
   arpAttempts: 3,
   arpRetryInterval: seconds(1),
+  arpIncompleteAger: 0,
   arpTimeout: Number.POSITIVE_INFINITY,
   arpReachableMin: seconds(15),
   arpReachableMax: seconds(45),

@@ -1,31 +1,60 @@
 /**
- * show arp, show mac address-table [dynamic | static | interface X | vlan N | count | aging-time],
+ * show [ip] arp [ADDRESS | H.H.H | INTERFACE | summary], show mac address-table [dynamic | static | interface X | vlan N | count | aging-time],
  * show vlan [brief | id N].
  */
+
+import type { ArpEntry } from '../../../engine/api.ts';
 import type { DeviceConfig } from '../../../shared/config.ts';
-import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { formatIpv4, type Ipv4Addr } from '../../../shared/ipv4.ts';
 import { formatMacDotted, type MacAddr } from '../../../shared/mac.ts';
 import { compareInterfaceNames, shortInterfaceName } from '../../../shared/ports.ts';
 import { hasVlan } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { vlanName } from './format.ts';
 
-export function showArp(dev: IosDeviceContext): string[] {
-  const now = dev.sim.now();
+/** The one entry, address or interface `show ip arp` was given. */
+export interface ArpFilter {
+  readonly ip?: Ipv4Addr;
+  readonly mac?: MacAddr;
+  readonly iface?: string;
+}
+
+function arpEntries(dev: IosDeviceContext, f: ArpFilter): ArpEntry[] {
   // A loopback answers no ARP, so IOS lists no entry for it.
-  const entries = [...dev.sim.arpTable(dev.id)]
-    .filter((e) => !e.interface.startsWith('Loopback'))
+  return dev.sim
+    .arpTable(dev.id)
+    .filter(
+      (e) =>
+        !e.interface.startsWith('Loopback') &&
+        (f.ip === undefined || e.ip === f.ip) &&
+        (f.mac === undefined || e.mac === f.mac) &&
+        (f.iface === undefined || e.interface === f.iface),
+    )
     .sort((a, b) => a.ip - b.ip);
+}
+
+/**
+ * show ip arp: the header comes with the first entry, so a filter matching nothing prints
+ * nothing. An incomplete entry has no interface and keeps the spaces before that column.
+ */
+export function showArp(dev: IosDeviceContext, f: ArpFilter = {}): string[] {
+  const now = dev.sim.now();
+  const entries = arpEntries(dev, f);
+  if (entries.length === 0) return [];
   const out = ['Protocol  Address          Age (min)  Hardware Addr   Type   Interface'];
   for (const e of entries) {
     const age = e.own ? '-' : String(Math.floor((now - e.updatedAt) / 60_000_000));
     const mac = e.mac === undefined ? 'Incomplete' : formatMacDotted(e.mac);
     const iface = e.mac === undefined ? '' : e.interface;
-    out.push(
-      `Internet  ${formatIpv4(e.ip).padEnd(17)}${age.padStart(8)}   ${mac.padEnd(16)}ARPA   ${iface}`.trimEnd(),
-    );
+    out.push(`Internet  ${formatIpv4(e.ip).padEnd(17)}${age.padStart(8)}   ${mac.padEnd(16)}ARPA   ${iface}`);
   }
   return out;
+}
+
+export function showArpSummary(dev: IosDeviceContext): string[] {
+  const entries = arpEntries(dev, {});
+  const incomplete = entries.filter((e) => e.mac === undefined).length;
+  return [`${entries.length} IP ARP entries, with ${incomplete} of them incomplete`];
 }
 
 export interface MacFilter {
