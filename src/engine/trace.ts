@@ -20,6 +20,8 @@ export type DropReason =
   | 'native-vlan-mismatch'
   | 'not-for-us'
   | 'no-route'
+  /** A route to Null0 matched: the packet is discarded. */
+  | 'null-route'
   | 'ttl-expired'
   | 'arp-timeout'
   | 'arp-queue-full'

@@ -71,6 +71,8 @@ export interface InterfaceConfig {
   readonly ip?: Ipv4Assignment;
   /** IOS default: on. `no ip proxy-arp` turns it off. */
   readonly proxyArp: boolean;
+  /** `no ip unreachables`: false, so no destination unreachable answers what came in here. */
+  readonly unreachables?: boolean;
   /** Router subinterfaces: `encapsulation dot1Q N [native]`. */
   readonly dot1q?: Dot1qConfig;
   /** Switch physical ports only. */

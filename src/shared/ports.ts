@@ -8,8 +8,11 @@ export const DEVICE_KINDS: readonly DeviceKind[] = ['router', 'switch', 'pc', 's
 
 export const isHostKind = (k: DeviceKind): k is 'pc' | 'server' => k === 'pc' || k === 'server';
 
-/** Interface types in the order IOS lists them in running-config. */
-export const INTERFACE_TYPES = ['FastEthernet', 'GigabitEthernet', 'Loopback', 'Vlan'] as const;
+/**
+ * Interface types in the order IOS lists them in running-config. Null0 exists on every IOS
+ * device, as the exit interface of routes that discard what they match.
+ */
+export const INTERFACE_TYPES = ['FastEthernet', 'GigabitEthernet', 'Loopback', 'Null', 'Vlan'] as const;
 export type InterfaceType = (typeof INTERFACE_TYPES)[number];
 
 function range(type: InterfaceType, slot: string, from: number, to: number): string[] {
@@ -45,6 +48,7 @@ export function shortInterfaceName(full: string): string {
     FastEthernet: 'Fa',
     GigabitEthernet: 'Gi',
     Loopback: 'Lo',
+    Null: 'Nu',
     Vlan: 'Vl',
   };
   return `${short[n.type]}${n.unit}${n.sub === undefined ? '' : `.${n.sub}`}`;

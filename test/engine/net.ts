@@ -46,6 +46,8 @@ export interface IfSpec {
   readonly ip?: string;
   readonly shutdown?: boolean;
   readonly proxyArp?: boolean;
+  /** `no ip unreachables` when false. */
+  readonly unreachables?: boolean;
   /** Subinterfaces: `encapsulation dot1Q N`, or "N native". */
   readonly dot1q?: number | `${number} native`;
 }
@@ -103,6 +105,7 @@ function ifConfig(base: InterfaceConfig | undefined, spec: IfSpec): InterfaceCon
     ...(base ?? { shutdown: false, proxyArp: true }),
     shutdown: spec.shutdown ?? false,
     proxyArp: spec.proxyArp ?? true,
+    ...(spec.unreachables !== undefined ? { unreachables: spec.unreachables } : {}),
     ...(assignment !== undefined ? { ip: assignment } : {}),
     ...(dot1q !== undefined ? { dot1q } : {}),
   };

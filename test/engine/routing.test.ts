@@ -320,6 +320,50 @@ describe('static routes across three routers', () => {
     expect(job.done).toBe(true);
   });
 
+  it('a route to Null0 discards what it matches and answers host unreachable', () => {
+    const n = chain(undefined, [
+      '192.168.1.0/24 via 10.0.12.1',
+      '192.168.3.0/24 via 10.0.23.2',
+      '172.16.0.0/16 dev Null0',
+    ]);
+    n.ping('PC1', '192.168.3.10');
+    expect(n.sim.routes(d('R2')).find((r) => r.prefix.len === 16)).toMatchObject({
+      code: 'S',
+      interface: 'Null0',
+    });
+    const before = n.sim.trace.events.length;
+    const u = n.ping('PC1', '172.16.5.5', { count: 1 }).results[0]!.outcome;
+    expect(u).toMatchObject({ kind: 'unreachable', from: ip('10.0.12.2'), code: 1 });
+    const drops = n.sim.trace.events.slice(before).filter((e) => e.kind === 'drop');
+    expect(drops.map((e) => e.kind === 'drop' && `${e.device} ${e.reason}`)).toEqual(['R2 null-route']);
+    // The more specific route still wins; a ping from R2 itself goes nowhere, without a frame.
+    expect(marks(n.ping('PC1', '192.168.3.10', { count: 1 }))).toBe('!');
+    const sent = n.sim.trace.events.length;
+    expect(marks(n.ping('R2', '172.16.1.1', { count: 2 }))).toBe('..');
+    expect(n.sim.trace.events.slice(sent).filter((e) => e.kind === 'tx')).toEqual([]);
+  });
+
+  it('no ip unreachables on the incoming interface: no host or port unreachable, TTL exceeded still', () => {
+    const n = chain();
+    n.ping('PC1', '192.168.3.10');
+    n.reconfigure('R2', {
+      interfaces: { 'g0/0': { ip: '10.0.12.2/30', unreachables: false }, 'g0/1': { ip: '10.0.23.1/30' } },
+      routes: ['192.168.1.0/24 via 10.0.12.1', '192.168.3.0/24 via 10.0.23.2'],
+    });
+    n.run(seconds(1));
+    expect(marks(n.ping('PC1', '8.8.8.8', { count: 2 }))).toBe('..');
+    expect(hops(n.traceroute('R1', '10.0.12.2', { maxTtl: 3 }))).toEqual([
+      '1: * * *',
+      '2: * * *',
+      '3: * * *',
+    ]);
+    expect(hops(n.traceroute('R1', '192.168.3.10', { maxTtl: 2 }))[0]).toBe(
+      '1: 10.0.12.2 10.0.12.2 10.0.12.2',
+    );
+    // From the other side, R2 still answers.
+    expect(marks(n.ping('PC3', '8.8.8.8', { count: 1 }))).toBe('H');
+  });
+
   it('a router without a route cannot even send: IOS ping times out', () => {
     const n = chain();
     expect(marks(n.ping('R2', '8.8.8.8'))).toBe('.....');

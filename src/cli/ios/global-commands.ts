@@ -108,7 +108,7 @@ function addStaticRoute(env: IosEnv, a: Args): void {
     env.error("%Invalid next hop address (it's this router)");
     return;
   }
-  if (env.device && r.nextHop === undefined) {
+  if (env.device && r.nextHop === undefined && r.exitInterface !== 'Null0') {
     env.print('%Default route without gateway, if not a point-to-point interface, may impact performance');
   }
   env.setConfig(addRoute(env.config(), r));
@@ -145,7 +145,7 @@ function routeArgs(h: (env: IosEnv, a: Args) => void, optional: boolean): IosNod
       arg('nexthop', IPV4, "Forwarding router's address", ...endParts()),
       arg(
         'interface',
-        interfaceArg(),
+        interfaceArg({ null: true }),
         '',
         ...endParts(),
         arg('nexthop', IPV4, "Forwarding router's address", ...endParts()),

@@ -18,6 +18,7 @@ const TYPE_HELP: Record<InterfaceType, string> = {
   FastEthernet: 'FastEthernet IEEE 802.3',
   GigabitEthernet: 'GigabitEthernet IEEE 802.3z',
   Loopback: 'Loopback interface',
+  Null: 'Null interface',
   Vlan: 'Catalyst Vlans',
 };
 
@@ -25,6 +26,7 @@ const NUMBER_HELP: Record<InterfaceType, string> = {
   FastEthernet: '<0-0>',
   GigabitEthernet: '<0-0>',
   Loopback: '<0-2147483647>',
+  Null: '<0-0>',
   Vlan: '<1-4094>',
 };
 
@@ -33,6 +35,8 @@ interface IfaceOptions {
   readonly create?: boolean;
   /** Physical ports only (interface ranges). */
   readonly physical?: boolean;
+  /** Null0 too (the exit interface of a static route). */
+  readonly null?: boolean;
 }
 
 function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
@@ -42,6 +46,7 @@ function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
     if (type && (!opts.physical || isPhysical(env.kind, name))) present.add(type);
   }
   if (opts.create) present.add(env.kind === 'router' ? 'Loopback' : 'Vlan');
+  if (opts.null) present.add('Null');
   return [...present].sort();
 }
 
@@ -56,6 +61,7 @@ function typeOf(env: IosEnv, opts: IfaceOptions, word: string): InterfaceType | 
 
 function resolve(env: IosEnv, opts: IfaceOptions, type: InterfaceType, unit: string): string | undefined {
   if (!/^\d+(\/\d+)*(\.\d+)?$/.test(unit)) return undefined;
+  if (type === 'Null') return opts.null && /^0+$/.test(unit) ? 'Null0' : undefined;
   const n = parseInterfaceName(`${type}${unit}`);
   if (!n) return undefined;
   const name = formatInterfaceName(n);

@@ -192,6 +192,7 @@ function setAllowed(env: IosEnv, fn: (cur: VlanRanges) => VlanRanges): void {
 
 const ipAddressHelp = 'Set the IP address of an interface';
 const proxyArpHelp = 'Enable proxy ARP';
+const unreachablesHelp = 'Enable sending ICMP Unreachable messages';
 const descriptionHelp = 'Interface specific description';
 const shutdownHelp = 'Shutdown the selected interface';
 const encapsulationHelp = 'Set encapsulation type for an interface';
@@ -217,6 +218,13 @@ function ipNode(withAddress: boolean, withProxyArp: boolean): IosNode {
         run((env) => edit(env, (i) => ({ ...i, proxyArp: true }))),
       ),
     );
+  children.push(
+    kw(
+      'unreachables',
+      unreachablesHelp,
+      run((env) => edit(env, (i) => without(i, 'unreachables'))),
+    ),
+  );
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 
@@ -240,6 +248,13 @@ function noIpNode(withAddress: boolean, withProxyArp: boolean): IosNode {
         run((env) => edit(env, (i) => ({ ...i, proxyArp: false }))),
       ),
     );
+  children.push(
+    kw(
+      'unreachables',
+      unreachablesHelp,
+      run((env) => edit(env, (i) => ({ ...i, unreachables: false }))),
+    ),
+  );
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 

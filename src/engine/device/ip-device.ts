@@ -11,12 +11,14 @@ import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { Device } from './device.ts';
 import { IpStack } from './ip-stack.ts';
-import type { L3Interface, L3Owner } from './l3-interface.ts';
+import { L3Interface, type L3Owner } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
 import { arpEntries, routeEntries } from './status.ts';
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
+  /** The exit interface of static routes that discard what they match. */
+  protected readonly null0: L3Interface = L3Interface.null0(this);
 
   constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, profile: StackProfile) {
     super(id, kind, ctx, new IpStack(id, ctx, profile));

@@ -284,9 +284,12 @@ export class IpStack implements EventTarget, ArpHost {
     }
     const routes = this.table.lookup(dst);
     const route = this.pick(routes, pkt);
-    if (route === undefined) {
-      this.drop(frameId, 'no-route', iface.name);
-      this.sendIcmpError(pkt, 3, UNREACH_HOST);
+    if (route === undefined || route.iface.discard) {
+      // IOS answers both with host unreachable, unless `no ip unreachables` on the interface
+      // the packet came in on, or on Null0.
+      this.drop(frameId, route === undefined ? 'no-route' : 'null-route', iface.name);
+      if (iface.unreachables && (route === undefined || route.iface.unreachables))
+        this.sendIcmpError(pkt, 3, UNREACH_HOST);
       return;
     }
     ctx.routed++;
@@ -368,14 +371,10 @@ export class IpStack implements EventTarget, ArpHost {
       }
       return;
     }
-    const broadcast = pkt.dst === IPV4_BROADCAST || pkt.dst === iface.bcast;
-    if (pkt.protocol === IPPROTO_UDP && m.proto === 'udp') {
-      this.drop(frameId, 'no-listener', iface.name);
-      if (!broadcast) this.sendIcmpError(pkt, 3, 3, pkt.dst);
-      return;
-    }
+    const answer = iface.unreachables && pkt.dst !== IPV4_BROADCAST && pkt.dst !== iface.bcast;
     this.drop(frameId, 'no-listener', iface.name);
-    if (!broadcast) this.sendIcmpError(pkt, 3, 2, pkt.dst);
+    if (answer)
+      this.sendIcmpError(pkt, 3, pkt.protocol === IPPROTO_UDP && m.proto === 'udp' ? 3 : 2, pkt.dst);
   }
 
   /** The ping or traceroute that sent `quoted` (the datagram an ICMP error or ARP failure is about). */
@@ -505,6 +504,10 @@ export class IpStack implements EventTarget, ArpHost {
    * which may change what it derives from).
    */
   private output(iface: L3Interface, nextHop: number, pkt: Ipv4Packet, frameId: number, cacheAs = -1): void {
+    if (iface.discard) {
+      this.drop(frameId, 'null-route', iface.name);
+      return;
+    }
     if (!iface.usable) {
       this.drop(frameId, 'port-down', iface.name);
       return;
@@ -722,7 +725,12 @@ export class IpStack implements EventTarget, ArpHost {
     const routes = this.table.lookup(dst);
     if (routes === undefined) return this.checkRoute(dst);
     const route =
-      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip!.addr, dst);
+      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
+    if (route.iface.discard) {
+      // Sent, as far as the application can tell: Null0 takes it without a word.
+      this.drop(this.ctx.nextFrameId(), 'null-route', route.iface.name);
+      return SEND_OK;
+    }
     const src = source ?? route.iface.ip!.addr;
     const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload);
     this.outputVia(routes, route, dst, pkt, this.ctx.nextFrameId());

@@ -59,6 +59,10 @@ export class L3Interface {
   mask = 0;
   adminUp = true;
   proxyArp = true;
+  /** Answers what it cannot deliver with destination unreachables (`no ip unreachables`: false). */
+  unreachables = true;
+  /** Null0: what a route sends here is discarded. */
+  discard = false;
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */
   vlan = 0;
   /**
@@ -127,6 +131,14 @@ export class L3Interface {
   /** True when `a` is on this interface's subnet. */
   onLink(a: number): boolean {
     return this.ip !== undefined && (a & this.mask) >>> 0 === this.net;
+  }
+
+  /** Null0, the exit interface of routes that discard what they match: always up, no address. */
+  static null0(owner: L3Owner): L3Interface {
+    const i = new L3Interface('Null0', 0 as MacAddr, owner, null);
+    i.up = true;
+    i.discard = true;
+    return i;
   }
 
   /** Up and addressed: can send and receive IP. */

@@ -126,6 +126,7 @@ export class Router extends IpDevice {
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];
     const byName = new Map(this.all.map((i) => [i.name, i]));
+    byName.set(this.null0.name, this.null0);
     this.statics = config.staticRoutes.map((r) => ({
       prefix: r.prefix,
       ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
@@ -220,4 +221,5 @@ function setL3(i: L3Interface, ic: InterfaceConfig | undefined): void {
   i.setIp(ic?.ip);
   i.adminUp = ic !== undefined && !ic.shutdown;
   i.proxyArp = ic?.proxyArp ?? true;
+  i.unreachables = ic?.unreachables ?? true;
 }

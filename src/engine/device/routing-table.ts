@@ -5,7 +5,8 @@
  * Static routes follow IOS: a next-hop route is installed only when the next hop resolves
  * recursively through another installed route (not through itself, not to one of our own
  * addresses); an exit-interface route only while the interface is up; for one prefix the lowest
- * administrative distance wins and equal distances share the load. Lookup walks the prefix
+ * administrative distance wins and equal distances share the load. A route to Null0 is always
+ * installed and discards what it matches. Lookup walks the prefix
  * lengths in use from longest to shortest, one hash lookup each.
  */
 import type { Ipv4Addr, Ipv4Prefix } from '../../shared/ipv4.ts';
@@ -223,7 +224,7 @@ export class RoutingTable {
     const base = { code, net: s.prefix.addr as number, len: s.prefix.len, distance: s.distance };
     if (s.namesInterface) {
       const i = s.iface;
-      if (i === undefined || !i.usable) return undefined;
+      if (i === undefined || !(i.usable || i.discard)) return undefined;
       return { ...base, nextHop: s.nextHop, iface: i, namedInterface: true, gateway: s.nextHop };
     }
     const nh = s.nextHop;

@@ -147,10 +147,12 @@ export class Switch extends IpDevice {
       svi.setIp(ic.ip);
       svi.adminUp = !ic.shutdown;
       svi.proxyArp = ic.proxyArp;
+      svi.unreachables = ic.unreachables ?? true;
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     const byName = new Map(this.sviList.map((i) => [i.name, i]));
+    byName.set(this.null0.name, this.null0);
     this.statics = config.staticRoutes.map((r) => ({
       prefix: r.prefix,
       ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),

@@ -60,7 +60,7 @@ function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
     '  Security level is default',
     '  Split horizon is enabled',
     '  ICMP redirects are always sent',
-    '  ICMP unreachables are always sent',
+    `  ICMP unreachables are ${i.unreachables === false ? 'never' : 'always'} sent`,
     '  ICMP mask replies are never sent',
     '  IP fast switching is enabled',
     '  IP Flow switching is disabled',
