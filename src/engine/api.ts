@@ -345,6 +345,11 @@ export interface PingOptions {
   /** Gap between a probe's outcome and the next probe (Windows waits ~1 s after a reply). */
   readonly interval?: Micros;
   readonly source?: Ipv4Addr;
+  /**
+   * Wait out each echo's timeout and report every reply to it: several results with one `seq`,
+   * or a timeout when none came (IOS pinging a broadcast address).
+   */
+  readonly allReplies?: boolean;
 }
 
 export interface EngineStats {

@@ -26,26 +26,29 @@ const outcome: fc.Arbitrary<ProbeOutcome> = fc.oneof(
 describe('ProbeLog', () => {
   it('reads back every outcome in order, however reads and additions interleave', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(micros, outcome, fc.boolean()), { maxLength: 100 }), (steps) => {
-        const log = new ProbeLog();
-        const model: ProbeResult[] = [];
-        for (const [at, o, read] of steps) {
-          log.add(at, o);
-          model.push({ seq: model.length, at, outcome: o });
-          if (read) expect(log.results()).toEqual(model);
-        }
-        expect(log.results()).toEqual(model);
-        expect(log.length).toBe(model.length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(micros, outcome, fc.nat(1000), fc.boolean()), { maxLength: 100 }),
+        (steps) => {
+          const log = new ProbeLog();
+          const model: ProbeResult[] = [];
+          for (const [at, o, probe, read] of steps) {
+            log.add(at, o, probe);
+            model.push({ seq: probe, at, outcome: o });
+            if (read) expect(log.results()).toEqual(model);
+          }
+          expect(log.results()).toEqual(model);
+          expect(log.length).toBe(model.length);
+        },
+      ),
     );
   });
 
   it('hands out one array that grows, with the same result objects each time', () => {
     const log = new ProbeLog();
-    log.add(1, { kind: 'timeout' });
+    log.add(1, { kind: 'timeout' }, 0);
     const first = log.results();
     const r0 = first[0];
-    log.addReply(2, 1 as Ipv4Addr, 32, 0.5, 128);
+    log.addReply(2, 1 as Ipv4Addr, 32, 0.5, 128, 1);
     expect(log.results()).toBe(first);
     expect(first).toHaveLength(2);
     expect(first[0]).toBe(r0);

@@ -561,6 +561,45 @@ describe('PC addressing mistakes', () => {
   });
 });
 
+describe('pings to a broadcast address', () => {
+  /** R1, R2 and R3 and a PC on one LAN; each router has already resolved R1. */
+  function lan(): TestNet {
+    const n = new TestNet();
+    for (const [r, a] of [
+      ['R1', 1],
+      ['R2', 2],
+      ['R3', 3],
+    ] as const)
+      n.router(r, { interfaces: { 'g0/0': { ip: `10.0.0.${a}/24` } } });
+    n.switch('S1').pc('PC1', '10.0.0.10/24', '10.0.0.1');
+    n.link('R1:g0/0', 'S1:fa0/1');
+    n.link('R2:g0/0', 'S1:fa0/2');
+    n.link('R3:g0/0', 'S1:fa0/3');
+    n.link('PC1:fa0', 'S1:fa0/4');
+    n.ping('R2', '10.0.0.1');
+    n.ping('R3', '10.0.0.1');
+    return n;
+  }
+
+  it('IOS devices answer from their own address, Windows does not; all replies are kept', () => {
+    const n = lan();
+    for (const target of ['10.0.0.255', '255.255.255.255']) {
+      const job = n.ping('R1', target, { count: 2, allReplies: true });
+      expect(
+        job.results.map((r) => `${r.seq} ${r.outcome.kind === 'reply' ? r.outcome.from & 255 : '-'}`).sort(),
+      ).toEqual(['0 2', '0 3', '1 2', '1 3']);
+    }
+    // Without allReplies, the first reply ends each echo.
+    expect(marks(n.ping('R1', '10.0.0.255', { count: 2 }))).toBe('!!');
+    // An echo nobody answers is a timeout of its own.
+    n.reconfigure('R2', { interfaces: { 'g0/0': { ip: '10.0.0.2/24', shutdown: true } } });
+    n.reconfigure('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24', shutdown: true } } });
+    n.run(seconds(5));
+    const none = n.ping('R1', '10.0.0.255', { count: 2, allReplies: true });
+    expect(none.results.map((r) => `${r.seq} ${r.outcome.kind}`)).toEqual(['0 timeout', '1 timeout']);
+  });
+});
+
 describe('auto-negotiation', () => {
   it('a Gigabit port cabled to a Fast Ethernet NIC runs at 100 Mb/s; uncabled, it shows its own speed', () => {
     const n = stick();

@@ -4,7 +4,7 @@
  * (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
  */
 import type { ProbeResult } from '../../engine/api.ts';
-import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
+import { broadcastOf, formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import { runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import type { IosEnv } from './env.ts';
@@ -62,9 +62,31 @@ function mark(r: ProbeResult): string {
   }
 }
 
+/** The limited broadcast, or the directed broadcast of one of the device's subnets. */
+function isBroadcast(env: IosEnv, target: Ipv4Addr): boolean {
+  if (target === 0xffffffff) return true;
+  const dev = env.device!;
+  return dev.sim
+    .interfaces(dev.id)
+    .some((i) => i.ip !== undefined && i.ip.len < 31 && broadcastOf(i.ip.addr, i.ip.len) === target);
+}
+
+/**
+ * A ping to a broadcast address waits out every echo's timeout and prints each reply on a line
+ * of its own, "Reply to request 0 from 10.0.0.2, 1 ms", a "." for an echo nobody answered, and
+ * no success rate.
+ */
+function broadcastItem(r: ProbeResult): string {
+  const o = r.outcome;
+  return o.kind === 'reply'
+    ? `\nReply to request ${r.seq} from ${formatIpv4(o.from)}, ${millis(o.rtt)} ms`
+    : '.';
+}
+
 export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void {
   const dev = env.device!;
   const timeout = seconds(o.timeoutSeconds);
+  const broadcast = isBroadcast(env, target);
   env.print(
     'Type escape sequence to abort.',
     `Sending ${o.count}, ${o.size}-byte ICMP Echos to ${formatIpv4(target)}, timeout is ${o.timeoutSeconds} seconds:`,
@@ -76,6 +98,7 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
     size: o.size,
     sizeIsDatagram: true,
     ...(o.source !== undefined ? { source: o.source } : {}),
+    ...(broadcast ? { allReplies: true } : {}),
   });
   env.run(
     runningProbe(
@@ -84,8 +107,9 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
         head: '',
         items: () => job.results,
         // Seventy marks to a line.
-        item: (r, i) => `${mark(r)}${(i + 1) % 70 === 0 ? '\n' : ''}`,
+        item: (r, i) => (broadcast ? broadcastItem(r) : `${mark(r)}${(i + 1) % 70 === 0 ? '\n' : ''}`),
         tail: (ending) => {
+          if (broadcast) return '\n';
           const results = job.results;
           // Broken off, IOS counts what it sent.
           const sent = ending === 'stopped' ? results.length : o.count;

@@ -72,6 +72,9 @@ export class PingApp implements ProbeClient, EventTarget {
   private readonly timeoutAfter: number;
   private readonly ttl: number;
   private readonly source: Ipv4Addr | undefined;
+  /** `PingOptions.allReplies`, and how many replies the current probe has had. */
+  private readonly allReplies: boolean;
+  private replies = 0;
   readonly job: PingProgress & { stop(): void };
 
   constructor(stack: IpStack, target: Ipv4Addr, options: PingOptions) {
@@ -81,6 +84,7 @@ export class PingApp implements ProbeClient, EventTarget {
     this.timeoutAfter = options.timeout;
     this.ttl = options.ttl ?? stack.profile.ttl;
     this.source = options.source;
+    this.allReplies = options.allReplies === true;
     const log = this.log;
     this.job = withStop(
       {
@@ -122,15 +126,18 @@ export class PingApp implements ProbeClient, EventTarget {
   onEvent(code: number, _a: unknown, token: number): void {
     if (this.stopped) return;
     if (code === EV_TIMEOUT) {
-      if (this.waiting && token === this.token) this.finish({ kind: 'timeout' });
+      if (!this.waiting || token !== this.token) return;
+      if (this.replies > 0) this.next();
+      else this.finish({ kind: 'timeout' });
     } else if (token === this.token) this.sendNext();
   }
 
   onEchoReply(packet: Ipv4Packet, echo: IcmpEcho): void {
     if (!this.waiting || echo.sequence !== this.seq) return;
     const now = this.stack.now;
-    this.log.addReply(now, packet.src, echo.data.length, now - this.sentAt, packet.ttl);
-    this.next();
+    this.log.addReply(now, packet.src, echo.data.length, now - this.sentAt, packet.ttl, this.sent - 1);
+    if (this.allReplies) this.replies++;
+    else this.next();
   }
 
   onIcmpError(packet: Ipv4Packet, error: IcmpError, quoted: Ipv4Packet): void {
@@ -157,6 +164,7 @@ export class PingApp implements ProbeClient, EventTarget {
     this.seq = windows ? this.stack.nextEchoSequence() : this.sent;
     this.sent++;
     this.sentAt = this.stack.now;
+    this.replies = 0;
     this.waiting = true;
     this.token++;
     const data = this.data ?? iosPingData(this.dataLen, Math.floor(this.stack.now / 1000) >>> 0);
@@ -172,7 +180,7 @@ export class PingApp implements ProbeClient, EventTarget {
   }
 
   private finish(outcome: ProbeOutcome): void {
-    this.log.add(this.stack.now, outcome);
+    this.log.add(this.stack.now, outcome, this.sent - 1);
     this.next();
   }
 

@@ -17,7 +17,9 @@ const FROM = 1;
 const BYTES = 2;
 const RTT = 3;
 const TTL = 4;
-const STRIDE = 5;
+/** The probe it answers: several replies may answer one (a ping to a broadcast address). */
+const PROBE = 5;
+const STRIDE = 6;
 
 export class ProbeLog {
   private nums = new Float64Array(8 * STRIDE);
@@ -30,9 +32,10 @@ export class ProbeLog {
     return this.count;
   }
 
-  addReply(at: number, from: Ipv4Addr, bytes: number, rtt: number, ttl: number): void {
+  addReply(at: number, from: Ipv4Addr, bytes: number, rtt: number, ttl: number, probe: number): void {
     const base = this.slot();
     const nums = this.nums;
+    nums[base + PROBE] = probe;
     nums[base + AT] = at;
     nums[base + FROM] = from;
     nums[base + BYTES] = bytes;
@@ -40,14 +43,15 @@ export class ProbeLog {
     nums[base + TTL] = ttl;
   }
 
-  add(at: number, outcome: ProbeOutcome): void {
+  add(at: number, outcome: ProbeOutcome, probe: number): void {
     if (outcome.kind === 'reply') {
-      this.addReply(at, outcome.from, outcome.bytes, outcome.rtt, outcome.ttl);
+      this.addReply(at, outcome.from, outcome.bytes, outcome.rtt, outcome.ttl, probe);
       return;
     }
     this.others.set(this.count, outcome);
     const base = this.slot();
     this.nums[base + AT] = at;
+    this.nums[base + PROBE] = probe;
   }
 
   /** Every outcome so far, in order. */
@@ -63,7 +67,7 @@ export class ProbeLog {
         rtt: nums[base + RTT]! as Micros,
         ttl: nums[base + TTL]!,
       };
-      built.push({ seq: i, at: nums[base + AT]! as Micros, outcome });
+      built.push({ seq: nums[base + PROBE]!, at: nums[base + AT]! as Micros, outcome });
     }
     return built;
   }

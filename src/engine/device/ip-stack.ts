@@ -694,6 +694,7 @@ export class IpStack implements EventTarget, ArpHost {
     owned: number,
     frame: EthernetFrame | null,
   ): SendStatus {
+    if (dst === IPV4_BROADCAST) return this.broadcastAll(source, ttl, protocol, payload);
     if (this.local(dst) !== undefined) {
       this.ctx.sched.at(
         this.now,
@@ -735,6 +736,26 @@ export class IpStack implements EventTarget, ArpHost {
     const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload);
     this.outputVia(routes, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
+  }
+
+  /**
+   * The limited broadcast leaves every interface that is up and addressed, as IOS sends it
+   * (a PC has one); each copy is a datagram of its own around the shared message.
+   */
+  private broadcastAll(
+    source: number | undefined,
+    ttl: number,
+    protocol: number,
+    payload: Ipv4Payload,
+  ): SendStatus {
+    let sent = false;
+    for (const iface of this.ifaces) {
+      if (!iface.usable || iface.name.startsWith('Loopback')) continue;
+      const pkt = ipv4(source ?? iface.ip!.addr, IPV4_BROADCAST, ttl, protocol, this.nextId(), payload);
+      this.transmit(iface, BROADCAST_MAC, pkt, this.ctx.nextFrameId());
+      sent = true;
+    }
+    return sent ? SEND_OK : this.checkRoute(IPV4_BROADCAST);
   }
 
   private drop(frameId: number, reason: DropReason, port?: string): void {
