@@ -236,6 +236,19 @@ describe('static routes across three routers', () => {
     ]);
   });
 
+  it('a traceroute to one of its own addresses ends at hop 1, its port unreachable staying inside', () => {
+    const n = chain();
+    const sent = () => n.sim.interfaces(d('R1')).map((i) => i.counters.txFrames);
+    const before = sent();
+    expect(hops(n.traceroute('R1', '10.0.12.1'))).toEqual(['1: 10.0.12.1!P * 10.0.12.1!P']);
+    n.run(seconds(1)); // past the unreachables' rate limit
+    expect(hops(n.traceroute('R1', '192.168.1.1', { maxTtl: 3 }))).toEqual([
+      '1: 192.168.1.1!P * 192.168.1.1!P',
+    ]);
+    // Nothing left the router: no ARP for itself, no probe on a cable.
+    expect(sent()).toEqual(before);
+  });
+
   it('shows C, L and S* routes as IOS does', () => {
     const n = chain();
     const routes = n.sim

@@ -563,6 +563,20 @@ export class IpStack implements EventTarget, ArpHost {
       if (this.now - this.lastUnreachable < this.profile.unreachableInterval) return;
       this.lastUnreachable = this.now;
     }
+    if (this.local(src) !== undefined) {
+      // About a datagram this device sent itself (a traceroute to its own address): the error
+      // comes back inside it, as the datagram did.
+      const msg = ipv4(
+        from ?? src,
+        src,
+        this.profile.ttl,
+        IPPROTO_ICMP,
+        this.nextId(),
+        icmpError(type, code, orig),
+      );
+      this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
+      return;
+    }
     const route = this.pick(this.table.lookup(src), orig);
     if (route === undefined) return;
     const msg = ipv4(
