@@ -374,6 +374,8 @@ export interface PingJob {
 }
 
 export interface TracerouteOptions {
+  /** The first probes' TTL (IOS `ttl MIN MAX`); 1 by default. */
+  readonly minTtl?: number;
   readonly maxTtl: number;
   readonly probesPerHop: number;
   readonly timeout: Micros;
@@ -381,6 +383,8 @@ export interface TracerouteOptions {
   readonly probe: 'icmp' | 'udp';
   /** The probes' source address (IOS `traceroute ... source`): one of the device's own. */
   readonly source?: Ipv4Addr;
+  /** UDP probes: the first probe's destination port, one more for each next probe (33434). */
+  readonly port?: number;
 }
 
 export interface TracerouteHop {

@@ -236,6 +236,21 @@ describe('static routes across three routers', () => {
     ]);
   });
 
+  it('IOS traceroute options: the first TTL, probes per hop and the first UDP port', () => {
+    const n = chain();
+    n.ping('PC1', '192.168.3.10');
+    const ports: number[] = [];
+    n.sim.onWire((_at, _link, f) => {
+      const p = f.payload;
+      // Each probe is seen on every cable it crosses: count it once.
+      const udp = p.proto === 'ipv4' && p.payload.proto === 'udp' ? p.payload : undefined;
+      if (udp !== undefined && ports.at(-1) !== udp.dstPort) ports.push(udp.dstPort);
+    });
+    const job = n.traceroute('R1', '192.168.3.10', { minTtl: 2, probesPerHop: 2, port: 40000 });
+    expect(hops(job)).toEqual(['2: 10.0.23.2 10.0.23.2', '3: 192.168.3.10!P 192.168.3.10!P']);
+    expect(ports).toEqual([40000, 40001, 40002, 40003]);
+  });
+
   it('a traceroute to one of its own addresses ends at hop 1, its port unreachable staying inside', () => {
     const n = chain();
     const sent = () => n.sim.interfaces(d('R1')).map((i) => i.counters.txFrames);

@@ -11,10 +11,18 @@ import { clearCountersNode } from './counter-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
+import { extendedIpTraceroute, extendedTraceroute } from './extended-traceroute.ts';
 import { deleteNode, dirNode } from './file-commands.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
-import { DEFAULT_PING, iosPing, iosTraceroute, resolveSource, resolveTarget } from './ping.ts';
+import {
+  DEFAULT_PING,
+  DEFAULT_TRACEROUTE,
+  iosPing,
+  iosTraceroute,
+  resolveSource,
+  resolveTarget,
+} from './ping.ts';
 import { clearCdpTable } from './show/cdp.ts';
 import { macFilterNodes, showRunning, showTree } from './show-commands.ts';
 
@@ -80,7 +88,15 @@ function tracerouteCommand(env: IosEnv, a: Args): void {
   const target = resolveTarget(env, a.need<string>('target'));
   if (target === undefined) return;
   const source = lineSource(env, a);
-  if (source !== null) iosTraceroute(env, target, source);
+  if (source === null) return;
+  iosTraceroute(env, target, {
+    probes: a.value<number>('probe') ?? DEFAULT_TRACEROUTE.probes,
+    timeoutSeconds: a.value<number>('timeout') ?? DEFAULT_TRACEROUTE.timeoutSeconds,
+    minTtl: a.value<number>('minTtl') ?? DEFAULT_TRACEROUTE.minTtl,
+    maxTtl: a.value<number>('maxTtl') ?? DEFAULT_TRACEROUTE.maxTtl,
+    port: a.value<number>('port') ?? DEFAULT_TRACEROUTE.port,
+    ...(source !== undefined ? { source } : {}),
+  });
 }
 
 /** `source A.B.C.D` or `source INTERFACE`, running `command`. */
@@ -113,16 +129,50 @@ function pingNode(privileged: boolean): IosNode {
   return kw('ping', 'Send echo messages', ...(privileged ? [run(extendedPing)] : []), target);
 }
 
-const tracerouteNode = (): IosNode => {
+const tracerouteNode = (privileged: boolean): IosNode => {
   const target = arg(
     'target',
     WORD,
     'Trace route to destination address or hostname',
     run(tracerouteCommand),
   );
-  target.children.push(sourceOption(tracerouteCommand));
-  return kw('traceroute', 'Trace route to destination', target);
+  const option = (word: string, help: string, name: string, lo: number, hi: number, valueHelp: string) =>
+    kw(word, help, arg(name, range(lo, hi), valueHelp, run(tracerouteCommand)));
+  const options = [
+    // Addresses are all IOS prints without a name server: nothing else to turn off.
+    kw('numeric', 'display numeric address', run(tracerouteCommand)),
+    option('port', 'specify port number', 'port', 0, 65535, 'Port number'),
+    option('probe', 'specify number of probes per hop', 'probe', 1, 65535, 'Probe count'),
+    sourceOption(tracerouteCommand),
+    option('timeout', 'specify time out', 'timeout', 0, 3600, 'timeout in seconds'),
+    kw(
+      'ttl',
+      'specify minimum and maximum ttl',
+      arg(
+        'minTtl',
+        range(0, 255),
+        'minimum ttl',
+        arg('maxTtl', range(0, 255), 'maximum ttl', run(tracerouteCommand)),
+      ),
+    ),
+  ];
+  // Options may follow each other in any order, as on IOS.
+  target.children.push(...options);
+  for (const end of options.flatMap(runnableEnds)) end.children.push(...options);
+  return kw(
+    'traceroute',
+    'Trace route to destination',
+    ...(privileged ? [run(extendedTraceroute)] : []),
+    kw('ip', 'IP Trace', ...(privileged ? [run(extendedIpTraceroute)] : []), target),
+    target,
+  );
 };
+
+/** The nodes of `node`'s subtree (a tree still: options are linked afterwards) a line may end at. */
+function runnableEnds(node: IosNode): IosNode[] {
+  const below = node.children.flatMap(runnableEnds);
+  return node.run !== undefined ? [node, ...below] : below;
+}
 
 const exitHelp = 'Exit from the EXEC';
 
@@ -142,7 +192,7 @@ function userTree(kind: IosKind): IosNode {
     pingNode(false),
     showTree(kind, false),
     terminalNode(),
-    tracerouteNode(),
+    tracerouteNode(false),
   );
 }
 
@@ -252,7 +302,7 @@ function privTree(kind: IosKind): IosNode {
     kw('reload', 'Halt and perform a cold restart', run(reload)),
     showTree(kind, true),
     terminalNode(),
-    tracerouteNode(),
+    tracerouteNode(true),
     kw(
       'write',
       'Write running configuration to memory, network, or terminal',

@@ -16,66 +16,10 @@
  * and their answers checked (the refusals of a bad pattern or option are Trame's own
  * wording), and a ping that asks for any of them says that it leaves without them.
  */
-import { type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
-import { formatInterfaceName, parseInterfaceName } from '../../shared/ports.ts';
-import type { IosEnv, Question } from './env.ts';
-import { DEFAULT_PING, type IosPingOptions, iosPing, resolveSource, resolveTarget } from './ping.ts';
-
-type Next = (env: IosEnv) => void;
-
-/** A question whose answer, when not empty, must be a whole number in [lo, hi]. */
-function numberQuestion(
-  prompt: string,
-  lo: number,
-  hi: number,
-  set: (n: number) => void,
-  next: Next,
-): Question {
-  return {
-    prompt,
-    answer(env, text) {
-      const t = text.trim();
-      if (t !== '') {
-        const n = Number(t);
-        if (!/^\d+$/.test(t) || n < lo || n > hi) {
-          env.print(`% A decimal number between ${lo} and ${hi}.`);
-          env.ask(numberQuestion(prompt, lo, hi, set, next));
-          return;
-        }
-        set(n);
-      }
-      next(env);
-    },
-  };
-}
-
-/** A yes-or-no question; `set` gets the answer when one was typed. */
-function yesNoQuestion(prompt: string, set: (yes: boolean) => void, next: Next): Question {
-  return {
-    prompt,
-    answer(env, text) {
-      const t = text.trim().toLowerCase();
-      if (t !== '') {
-        if ('yes'.startsWith(t)) set(true);
-        else if ('no'.startsWith(t)) set(false);
-        else {
-          env.print("% Please answer 'yes' or 'no'.");
-          env.ask(yesNoQuestion(prompt, set, next));
-          return;
-        }
-      }
-      next(env);
-    },
-  };
-}
-
-/** An interface named in full ("GigabitEthernet0/1", "Loopback0"), as the dialogue wants it. */
-function fullInterfaceName(text: string): string | undefined {
-  const n = parseInterfaceName(text);
-  if (n === undefined) return undefined;
-  const name = formatInterfaceName(n);
-  return name.toLowerCase() === text.toLowerCase() ? name : undefined;
-}
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { IosEnv } from './env.ts';
+import { DEFAULT_PING, type IosPingOptions, iosPing, resolveTarget } from './ping.ts';
+import { type Next, numberQuestion, sourceAnswer, yesNoQuestion } from './questions.ts';
 
 export function extendedPing(env: IosEnv): void {
   const o: { -readonly [K in keyof IosPingOptions]: IosPingOptions[K] } = { ...DEFAULT_PING };
@@ -146,21 +90,8 @@ export function extendedPing(env: IosEnv): void {
     e.ask({
       prompt: 'Source address or interface: ',
       answer(e2, text) {
-        const t = text.trim();
-        if (t !== '') {
-          const address = parseIpv4(t);
-          const iface = address === undefined ? fullInterfaceName(t) : undefined;
-          if (address === undefined && iface === undefined) {
-            if (e2.config().domainLookup)
-              e2.print(`Translating "${t}"...domain server (255.255.255.255)`, '');
-            e2.print(
-              '% Invalid source. Must use same-VRF IP address or full interface name without spaces (e.g. Serial0/1)',
-            );
-          } else {
-            const found = resolveSource(e2, address !== undefined ? { address } : { iface: iface! });
-            if (found !== undefined) o.source = found;
-          }
-        }
+        const found = sourceAnswer(e2, text);
+        if (found !== undefined) o.source = found;
         tos(e2);
       },
     });

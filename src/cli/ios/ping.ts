@@ -19,6 +19,24 @@ export interface IosPingOptions {
 
 export const DEFAULT_PING: IosPingOptions = { count: 5, size: 100, timeoutSeconds: 2 };
 
+export interface IosTracerouteOptions {
+  readonly probes: number;
+  readonly timeoutSeconds: number;
+  readonly minTtl: number;
+  readonly maxTtl: number;
+  /** The first probe's UDP destination port. */
+  readonly port: number;
+  readonly source?: Ipv4Addr;
+}
+
+export const DEFAULT_TRACEROUTE: IosTracerouteOptions = {
+  probes: 3,
+  timeoutSeconds: 3,
+  minTtl: 1,
+  maxTtl: 30,
+  port: 33434,
+};
+
 /** An address, or the IOS refusal for a name it cannot resolve (there is no DNS here). */
 export function resolveTarget(env: IosEnv, target: string): Ipv4Addr | undefined {
   const addr = parseIpv4(target);
@@ -134,22 +152,24 @@ function successRate(results: readonly ProbeResult[], sent: number): string {
 
 const UNREACHABLE_MARK: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 13: '!A' };
 
-export function iosTraceroute(env: IosEnv, target: Ipv4Addr, source?: Ipv4Addr): void {
+export function iosTraceroute(env: IosEnv, target: Ipv4Addr, o: IosTracerouteOptions): void {
   const dev = env.device!;
   env.print(
     'Type escape sequence to abort.',
     `Tracing the route to ${formatIpv4(target)}`,
     'VRF info: (vrf in name/id, vrf out name/id)',
   );
-  const timeout = seconds(3);
-  const maxTtl = 30;
-  const probesPerHop = 3;
+  const timeout = seconds(o.timeoutSeconds);
+  const { maxTtl, minTtl } = o;
+  const probesPerHop = o.probes;
   const job = dev.sim.traceroute(dev.id, target, {
+    minTtl,
     maxTtl,
     probesPerHop,
     timeout,
     probe: 'udp',
-    ...(source !== undefined ? { source } : {}),
+    port: o.port,
+    ...(o.source !== undefined ? { source: o.source } : {}),
   });
   env.run(
     runningProbe(
@@ -160,7 +180,7 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr, source?: Ipv4Addr):
         item: (step) => tracerouteStep(step, probesPerHop),
         tail: (_ending, midLine) => (midLine ? '\n' : ''),
       },
-      (maxTtl * 3 * (timeout + seconds(1))) as Micros,
+      (Math.max(1, maxTtl - minTtl + 1) * probesPerHop * (timeout + seconds(1))) as Micros,
     ),
   );
 }

@@ -64,6 +64,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
     private readonly options: TracerouteOptions,
   ) {
     this.job = withStop({ done: false, target, hops: [], reached: false }, () => this.stop());
+    this.ttl = (options.minTtl ?? 1) - 1;
     this.timeout = stack.timer(this, EV_TIMEOUT);
     if (options.probe === 'icmp') {
       let id = stack.profile.os === 'windows' ? 1 : 1 + stack.randomInt(0xfffe);
@@ -167,7 +168,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
         source,
       );
     } else {
-      this.dstPort = TRACEROUTE_BASE_PORT + this.probeCount - 1;
+      this.dstPort = ((o.port ?? TRACEROUTE_BASE_PORT) + this.probeCount - 1) & 0xffff;
       status = this.stack.sendUdp(this.target, this.srcPort, this.dstPort, this.ttl, NO_DATA, source);
     }
     if (status !== SEND_OK && !this.stack.profile.localErrorsWait) {
