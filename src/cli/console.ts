@@ -105,7 +105,7 @@ export class Console {
         () => this.history().entries(),
       );
       this.links = new LinkLog(dev);
-      if (dev.kind === 'switch') this.notices = new SwitchNotices(dev);
+      this.notices = new SwitchNotices(dev);
       this.opening = text(this.ios.login());
     }
   }

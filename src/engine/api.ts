@@ -83,6 +83,21 @@ export interface NativeVlanMismatch {
   readonly since: Micros;
 }
 
+/**
+ * A link whose two ends run different duplex modes (a port forced to full duplex facing one
+ * left on auto, which falls back to half): what CDP reports as %CDP-4-DUPLEX_MISMATCH.
+ */
+export interface DuplexMismatch {
+  readonly port: string;
+  readonly duplex: 'full' | 'half';
+  /** The neighbour's hostname, as CDP would tell it. */
+  readonly peerHostname: string;
+  readonly peerPort: string;
+  readonly peerDuplex: 'full' | 'half';
+  /** When the line came up, or was renegotiated, with these modes. */
+  readonly since: Micros;
+}
+
 /** A neighbour heard over CDP (`show cdp neighbors`). */
 export interface CdpNeighbor {
   /** The local port it was heard on. */
@@ -198,6 +213,8 @@ export interface InterfaceStatus {
    * loopback's what IOS shows for one.
    */
   readonly bandwidth: number;
+  /** A physical port's duplex, as negotiated with the other end, while its line is up. */
+  readonly duplex: 'full' | 'half' | undefined;
   readonly counters: InterfaceCounters;
   /**
    * When `status` or `protocol` last changed: the device's boot, or the interface's creation,
@@ -444,6 +461,8 @@ export interface Simulation {
   baseMac(id: DeviceId): MacAddr;
   /** Switches: ports whose neighbour advertises another native VLAN (trunk or access). */
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[];
+  /** The device's links whose ends disagree on duplex, as far as CDP tells it. */
+  duplexMismatches(id: DeviceId): readonly DuplexMismatch[];
   /** Routers and switches: the neighbours CDP hears, in the order of the device's ports. */
   cdpNeighbors(id: DeviceId): readonly CdpNeighbor[];
   /**

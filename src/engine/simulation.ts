@@ -15,6 +15,7 @@ import { seconds } from '../shared/time.ts';
 import type {
   ArpEntry,
   CdpNeighbor,
+  DuplexMismatch,
   EngineStats,
   ErrRecoveries,
   InterfaceChanges,
@@ -41,6 +42,7 @@ import { Host } from './device/host.ts';
 import { Link } from './device/link.ts';
 import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
+import { negotiate, sameMode } from './device/negotiation.ts';
 import { Router } from './device/router.ts';
 import { Switch } from './device/switch.ts';
 import type { WireListener } from './sim/context.ts';
@@ -126,6 +128,7 @@ class EngineSimulation implements Simulation {
       pb,
       options.delay ?? DEFAULT_LINK_DELAY,
       options.bandwidth ?? Math.min(pa.speed, pb.speed),
+      options.bandwidth !== undefined,
       this.ctx,
     );
     pa.attach(link, pb);
@@ -184,8 +187,19 @@ class EngineSimulation implements Simulation {
    */
   private updateLine(link: Link): boolean {
     const { a, b } = link;
-    const up = link.up && a.enabled && b.enabled && a.owner.powered && b.owner.powered;
-    if (link.a.up === up && link.b.up === up) return false;
+    const modes = negotiate(a.settings, b.settings);
+    const up = link.up && a.enabled && b.enabled && a.owner.powered && b.owner.powered && modes !== null;
+    const renegotiated = !sameMode(a.mode, modes?.a ?? null) || !sameMode(b.mode, modes?.b ?? null);
+    const wasUp = a.up && b.up;
+    a.mode = modes?.a ?? null;
+    b.mode = modes?.b ?? null;
+    if (up && (renegotiated || !wasUp)) a.modeSince = b.modeSince = this.ctx.sched.now;
+    if (modes !== null) {
+      link.negotiated(modes.a.speed);
+      a.retime();
+      b.retime();
+    }
+    if (link.a.up === up && link.b.up === up) return up && renegotiated;
     for (const p of [link.a, link.b]) p.setLine(up);
     if (!up) link.cut();
     return true;
@@ -316,6 +330,25 @@ class EngineSimulation implements Simulation {
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[] {
     const device = this.device(id);
     return device instanceof Switch ? device.nativeVlanMismatches() : [];
+  }
+  duplexMismatches(id: DeviceId): readonly DuplexMismatch[] {
+    const device = this.device(id);
+    return cdpNeighbors(device, this.ctx.sched.now as Micros).flatMap((n) => {
+      const port = device.ports.find((p) => p.name === n.port);
+      const peer = port?.peer;
+      const [duplex, peerDuplex] = [port?.duplex, peer?.duplex];
+      if (duplex === undefined || peerDuplex === undefined || duplex === peerDuplex) return [];
+      return [
+        {
+          port: n.port,
+          duplex,
+          peerHostname: n.hostname,
+          peerPort: n.peerPort,
+          peerDuplex,
+          since: port!.modeSince as Micros,
+        },
+      ];
+    });
   }
   cdpNeighbors(id: DeviceId): readonly CdpNeighbor[] {
     return cdpNeighbors(this.device(id), this.ctx.sched.now as Micros);

@@ -143,6 +143,16 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0')
       .cable('PC1:FastEthernet0', 'R1:GigabitEthernet0/1')
       .cable('PC2:FastEthernet0', 'R2:GigabitEthernet0/1'),
+  /** S1 and S2 joined Fa0/24 to Fa0/24, PC1 on S1's Fa0/1, PC2 on S2's Fa0/1. */
+  'two-switches': () =>
+    new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('S1:FastEthernet0/24', 'S2:FastEthernet0/24')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S2:FastEthernet0/1'),
   /** R1's Gi0/0 trunked to S1's Gi0/1; PC1 (VLAN 10) on Fa0/1, PC2 (VLAN 20) on Fa0/2. */
   'router-on-a-stick': () =>
     new Lab()

@@ -1,5 +1,6 @@
 /**
- * What a Catalyst prints on its own about its layer-2 neighbourhood:
+ * What a Catalyst (and, for CDP's duplex mismatches, a router) prints on its own about its
+ * layer-2 neighbourhood:
  *
  * - %SW_MATM-4-MACFLAP_NOTIF when an address moves between two ports while still fresh, the
  *   usual first sign of a cabling loop ("Host 0015.5d91.8502 in vlan 1 is flapping between
@@ -8,6 +9,9 @@
  *   finds it in each advertisement: when the trunk comes up, then every 60 s (CDP's default
  *   timer) while it lasts ("Native VLAN mismatch discovered on FastEthernet0/1 (100), with SW2
  *   FastEthernet0/1 (1).").
+ * - %CDP-4-DUPLEX_MISMATCH for a link whose two ends run different duplex modes, each end
+ *   from its own side, on the same schedule ("duplex mismatch discovered on FastEthernet0/24
+ *   (not half duplex), with S2 FastEthernet0/24 (half duplex).").
  * - %PORT_SECURITY-2-PSECURE_VIOLATION for each frame a secure port refuses in restrict or
  *   shutdown mode, after %PM-4-ERR_DISABLE when it shuts the port (captured on a 2960: both at
  *   the same time, the port's short name in the first, its full name in the second).
@@ -28,7 +32,7 @@ export class SwitchNotices {
   private nextFlap: number;
   private nextViolation: number;
   private nextRecovery: number;
-  /** Per trunk with a mismatch: when it started, and the next report's time. */
+  /** Per CDP mismatch (kind and port): when it started, and the next report's time. */
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
   constructor(private readonly dev: IosDeviceContext) {
@@ -37,10 +41,32 @@ export class SwitchNotices {
     this.nextViolation = dev.sim.securityViolations(dev.id, Number.POSITIVE_INFINITY).next;
     this.nextRecovery = dev.sim.errdisableRecoveries(dev.id, Number.POSITIVE_INFINITY).next;
     const now = dev.sim.now();
-    for (const m of dev.sim.nativeVlanMismatches(dev.id)) {
+    for (const m of this.cdpMismatches()) {
       const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
-      this.mismatches.set(m.port, { since: m.since, next: (m.since + due * CDP_INTERVAL) as Micros });
+      this.mismatches.set(m.key, { since: m.since, next: (m.since + due * CDP_INTERVAL) as Micros });
     }
+  }
+
+  /** What CDP finds wrong with the neighbours, as of now: each with its message. */
+  private cdpMismatches(): { key: string; since: Micros; text: string }[] {
+    const { sim, id } = this.dev;
+    const duplex = (d: 'full' | 'half') => `${d} duplex`;
+    return [
+      ...sim.nativeVlanMismatches(id).map((m) => ({
+        key: `native ${m.port}`,
+        since: m.since,
+        text:
+          `%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on ${m.port} (${m.nativeVlan}), ` +
+          `with ${m.peerHostname} ${m.peerPort} (${m.peerNativeVlan}).`,
+      })),
+      ...sim.duplexMismatches(id).map((m) => ({
+        key: `duplex ${m.port}`,
+        since: m.since,
+        text:
+          `%CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on ${m.port} (not ${duplex(m.peerDuplex)}), ` +
+          `with ${m.peerHostname} ${m.peerPort} (${duplex(m.peerDuplex)}).`,
+      })),
+    ];
   }
 
   /** Messages raised since the previous call, each stamped with its time. */
@@ -83,23 +109,18 @@ export class SwitchNotices {
     }
     const now = sim.now();
     const current = new Set<string>();
-    for (const m of sim.nativeVlanMismatches(id)) {
-      current.add(m.port);
-      let seen = this.mismatches.get(m.port);
+    for (const m of this.cdpMismatches()) {
+      current.add(m.key);
+      let seen = this.mismatches.get(m.key);
       if (seen === undefined || seen.since !== m.since) {
         seen = { since: m.since, next: m.since };
-        this.mismatches.set(m.port, seen);
+        this.mismatches.set(m.key, seen);
       }
       // A console that was not read for a long while shows the latest report, not a backlog.
       const behind = Math.floor((now - seen.next) / CDP_INTERVAL);
       if (behind > 0) seen.next = (seen.next + behind * CDP_INTERVAL) as Micros;
       for (; seen.next <= now; seen.next = (seen.next + CDP_INTERVAL) as Micros) {
-        out.push({
-          at: seen.next,
-          text:
-            `%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on ${m.port} (${m.nativeVlan}), ` +
-            `with ${m.peerHostname} ${m.peerPort} (${m.peerNativeVlan}).`,
-        });
+        out.push({ at: seen.next, text: m.text });
       }
     }
     for (const port of [...this.mismatches.keys()]) if (!current.has(port)) this.mismatches.delete(port);

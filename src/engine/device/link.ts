@@ -17,8 +17,10 @@ export class Link {
   up = true;
   /** Changes each time the line goes down; a frame in flight carries the epoch it left in. */
   epoch: number;
+  /** Bits per second: the speed its ends negotiated, unless it was given one (`fixed`). */
+  bandwidth: number;
   /** Microseconds to send one byte. */
-  readonly byteTime: number;
+  byteTime: number;
 
   constructor(
     readonly id: LinkId,
@@ -26,12 +28,21 @@ export class Link {
     readonly b: Port,
     /** One-way propagation delay in microseconds. */
     readonly delay: number,
-    /** Bits per second. */
-    readonly bandwidth: number,
+    bandwidth: number,
+    /** Whether `bandwidth` was chosen for the cable rather than negotiated by its ends. */
+    readonly fixed: boolean,
     private readonly epochs: EpochSource,
   ) {
+    this.bandwidth = bandwidth;
     this.byteTime = 8e6 / bandwidth;
     this.epoch = epochs.nextEpoch();
+  }
+
+  /** Its ends negotiated `bandwidth` bits per second (ignored when the cable's is fixed). */
+  negotiated(bandwidth: number): void {
+    if (this.fixed || bandwidth === this.bandwidth) return;
+    this.bandwidth = bandwidth;
+    this.byteTime = 8e6 / bandwidth;
   }
 
   /** The line went down: frames in flight on it are lost (both ends keep a copy of the epoch). */

@@ -29,6 +29,7 @@ import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { LoadRates } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
+import type { Duplex, EndSettings, Mode } from './negotiation.ts';
 import { SHARED } from './ownership.ts';
 import type { PortSecurity } from './port-security.ts';
 import type { ClearedCounters } from './status.ts';
@@ -167,6 +168,13 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   cleared: ClearedCounters | null = null;
   /** Its input and output rates (load-rates.ts). */
   rates: LoadRates;
+  /** Its `speed` (bits per second) and `duplex` settings; undefined: auto. */
+  speedSetting: number | undefined = undefined;
+  duplexSetting: Duplex | undefined = undefined;
+  /** What its line runs at while up, as negotiated with the other end (negotiation.ts). */
+  mode: Mode | null = null;
+  /** When its line came up, or was renegotiated, with its `mode`. */
+  modeSince = 0;
 
   constructor(
     owner: Device,
@@ -198,7 +206,23 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
    * runs at 100 Mb/s; its own speed otherwise.
    */
   get negotiatedSpeed(): number {
-    return this.up && this.peer !== null ? Math.min(this.speed, this.peer.speed) : this.speed;
+    return this.up && this.mode !== null ? this.mode.speed : this.speed;
+  }
+
+  /** The duplex its line runs at while up (negotiation.ts); undefined while down. */
+  get duplex(): Duplex | undefined {
+    return this.up ? this.mode?.duplex : undefined;
+  }
+
+  /** Its `speed` (Mb/s) and `duplex` settings, undefined for auto; its line renegotiates. */
+  setSpeedDuplex(mbps: number | undefined, duplex: Duplex | undefined): void {
+    this.speedSetting = mbps === undefined ? undefined : mbps * 1e6;
+    this.duplexSetting = duplex;
+  }
+
+  /** What it brings to negotiation: its highest speed and its settings. */
+  get settings(): EndSettings {
+    return { max: this.speed, speed: this.speedSetting, duplex: this.duplexSetting };
   }
 
   /** Neither shut down nor error-disabled: its line is up when its cable's is. */
@@ -249,11 +273,18 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     this.peerSerial = peer === null ? -1 : peer.serial;
     if (link !== null) {
       this.epoch = link.epoch;
-      const t = this.ctx.ports.data;
-      t[this.record + BYTE_TIME] = link.byteTime;
-      t[this.record + GAP_TIME] = INTER_FRAME_GAP * link.byteTime;
-      t[this.record + DELAY] = link.delay;
+      this.retime();
     }
+  }
+
+  /** Copies its cable's byte time and delay into its record (after `attach` or renegotiation). */
+  retime(): void {
+    const link = this.link;
+    if (link === null) return;
+    const t = this.ctx.ports.data;
+    t[this.record + BYTE_TIME] = link.byteTime;
+    t[this.record + GAP_TIME] = INTER_FRAME_GAP * link.byteTime;
+    t[this.record + DELAY] = link.delay;
   }
 
   /**

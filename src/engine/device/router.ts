@@ -89,6 +89,7 @@ export class Router extends IpDevice {
     this.ports.forEach((port, i) => {
       const ic = config.interfaces[port.name];
       port.adminUp = ic !== undefined && !ic.shutdown;
+      port.setSpeedDuplex(ic?.speed, ic?.duplex);
       setL3(this.mains[i]!, ic);
     });
     const seenSubs = new Set<string>();

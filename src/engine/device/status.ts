@@ -7,6 +7,7 @@ import type { ArpEntry, InterfaceCounters, InterfaceRates, InterfaceStatus, Rout
 import type { IpStack } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { NO_RATES } from './load-rates.ts';
+import type { Duplex } from './negotiation.ts';
 import type { Port } from './port.ts';
 
 /**
@@ -101,6 +102,7 @@ export function interfaceView(
   state: Pick<InterfaceStatus, 'status' | 'protocol'>,
   cabled: boolean,
   bandwidth: number,
+  duplex: Duplex | undefined,
   traffic: Traffic,
   lastChange: Micros,
   bootedAt: Micros,
@@ -118,6 +120,7 @@ export function interfaceView(
     protocol: state.protocol,
     cabled,
     bandwidth,
+    duplex,
     counters: cleared === null ? traffic.counters : addCounters(traffic.counters, cleared.base, -1),
     lastChange,
     lastInput: since(traffic.lastInput, bootedAt),
@@ -145,6 +148,7 @@ export const portView = (
     portStatus(p),
     p.link !== null,
     p.negotiatedSpeed,
+    p.duplex,
     portTraffic(p),
     lastChange,
     bootedAt,
@@ -165,6 +169,7 @@ export const logicalView = (
     logicalStatus(i),
     cabled,
     bandwidth,
+    undefined,
     ifaceTraffic(i),
     lastChange,
     bootedAt,

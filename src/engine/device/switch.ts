@@ -119,6 +119,7 @@ export class Switch extends IpDevice {
     for (const sp of this.sw) {
       const ic = config.interfaces[sp.name];
       sp.adminUp = ic === undefined || !ic.shutdown;
+      sp.setSpeedDuplex(ic?.speed, ic?.duplex);
       // Shutting an error-disabled port down is how it is brought back.
       if (!sp.adminUp) sp.errDisabled = null;
       const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
@@ -783,6 +784,7 @@ export class Switch extends IpDevice {
         portStatus(sp),
         sp.link !== null,
         sp.negotiatedSpeed,
+        sp.duplex,
         this.withStorm(sp, portTraffic(sp)),
         this.lastChange(sp.name),
         this.bootedAt,

@@ -111,18 +111,18 @@ function counters(f: Family, s: InterfaceStatus | undefined): string[] {
 }
 
 /**
- * Duplex and speed, negotiated when up (`bandwidth`, in bits per second), as configured or
- * "auto" otherwise.
+ * Duplex and speed: as negotiated while the line is up (`up`, its status then), as configured
+ * or "auto" otherwise.
  */
 function linkLine(
   kind: 'router' | 'switch',
   name: string,
   i: InterfaceConfig,
-  bandwidth: number | undefined,
+  up: InterfaceStatus | undefined,
 ): string {
   const fast = name.startsWith('Fast');
-  const mbps = i.speed ?? (bandwidth === undefined ? undefined : bandwidth / 1e6);
-  const duplex = i.duplex ?? (bandwidth !== undefined ? 'full' : undefined);
+  const mbps = up === undefined ? i.speed : up.bandwidth / 1e6;
+  const duplex = up?.duplex ?? i.duplex;
   if (kind === 'router') {
     const d = duplex === undefined ? 'Auto Duplex' : duplex === 'full' ? 'Full Duplex' : 'Half Duplex';
     const sp = mbps === undefined ? 'Auto Speed' : mbps === 1000 ? '1Gbps' : `${mbps}Mbps`;
@@ -176,7 +176,7 @@ function oneInterface(
   out.push(`  Encapsulation ${f === 'loopback' ? 'LOOPBACK' : 'ARPA'}, loopback not set`);
   out.push(f === 'svi' ? '  Keepalive not supported' : '  Keepalive set (10 sec)');
   if (f === 'routerPort' || f === 'switchPort') {
-    out.push(linkLine(dev.kind, name, i, s?.protocol === 'up' ? s.bandwidth : undefined));
+    out.push(linkLine(dev.kind, name, i, s?.protocol === 'up' ? s : undefined));
     out.push(
       f === 'routerPort'
         ? '  output flow-control is unsupported, input flow-control is unsupported'
@@ -214,19 +214,22 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     if (!i.switchport || (only !== undefined && name !== only)) continue;
     const s = st.get(name);
     const connected = portState(i, s) === 'connected';
-    const trunk = s?.switchportOperMode === 'trunk' || (s === undefined && i.switchport.mode === 'trunk');
+    // A port set to trunk shows "trunk" even while its line is down.
+    const trunk =
+      s?.switchportOperMode === 'trunk' ||
+      (s?.switchportOperMode !== 'access' && i.switchport.mode === 'trunk');
     const vlan = trunk ? 'trunk' : String(i.switchport.accessVlan);
     // A connected access port whose VLAN is not in the VLAN database forwards nothing.
     const inactive = connected && !trunk && vlanName(c, i.switchport.accessVlan) === undefined;
     const fast = name.startsWith('Fast');
-    // Forced settings print as set; negotiated ones carry "a-" once the link is up.
+    // Settings print as set; what the port negotiated carries "a-" once the link is up.
     const speed =
       i.speed !== undefined
         ? String(i.speed)
         : connected && s !== undefined
           ? `a-${s.bandwidth / 1e6}`
           : 'auto';
-    const duplex = i.duplex ?? (connected ? 'a-full' : 'auto');
+    const duplex = i.duplex ?? (connected && s?.duplex !== undefined ? `a-${s.duplex}` : 'auto');
     const type = fast ? '10/100BaseTX' : '10/100/1000BaseTX';
     const label = (i.description ?? '').slice(0, 18);
     out.push(
