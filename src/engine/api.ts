@@ -341,7 +341,8 @@ export type ProbeOutcome =
   /** The sender could not even transmit: no route, no address, gateway not in subnet... */
   | {
       readonly kind: 'local-error';
-      readonly reason: 'no-route' | 'no-address' | 'interface-down' | 'arp-failed';
+      /** `too-big`: larger than the interface's MTU with Don't Fragment set. */
+      readonly reason: 'no-route' | 'no-address' | 'interface-down' | 'arp-failed' | 'too-big';
     };
 
 export interface ProbeResult {
@@ -367,6 +368,8 @@ export interface PingOptions {
    * or a timeout when none came (IOS pinging a broadcast address).
    */
   readonly allReplies?: boolean;
+  /** Set Don't Fragment: an echo larger than the MTU fails at once instead of leaving in fragments. */
+  readonly dontFragment?: boolean;
 }
 
 export interface EngineStats {

@@ -61,6 +61,7 @@ export function ipv4(
   protocol: number,
   identification: number,
   payload: Ipv4Payload,
+  dontFragment = false,
 ): Ipv4Packet {
   return {
     proto: 'ipv4',
@@ -73,7 +74,7 @@ export function ipv4(
     identification,
     dscp: 0,
     ecn: 0,
-    dontFragment: false,
+    dontFragment,
     moreFragments: false,
     fragmentOffset: 0,
   };

@@ -236,6 +236,26 @@ describe('static routes across three routers', () => {
     ]);
   });
 
+  it('an echo larger than the MTU crosses the routers in fragments; with DF set it fails at the PC', () => {
+    const n = chain();
+    n.ping('PC1', '192.168.3.10');
+    let fragments = 0;
+    n.sim.onWire((_at, _link, f) => {
+      const p = f.payload;
+      if (p.proto === 'ipv4' && (p.moreFragments || p.fragmentOffset > 0)) fragments++;
+    });
+    const big = n.ping('PC1', '192.168.3.10', { count: 1, size: 4000 }).results[0]!.outcome;
+    expect(big).toMatchObject({ kind: 'reply', bytes: 4000, ttl: 125 });
+    // Three fragments each way, seen on each of the four cables of the path.
+    expect(fragments).toBe(3 * 2 * 4);
+    const df = n.ping('PC1', '192.168.3.10', { count: 1, size: 1473, dontFragment: true }).results[0]!
+      .outcome;
+    expect(df).toEqual({ kind: 'local-error', reason: 'too-big' });
+    const fits = n.ping('PC1', '192.168.3.10', { count: 1, size: 1472, dontFragment: true }).results[0]!
+      .outcome;
+    expect(fits).toMatchObject({ kind: 'reply', bytes: 1472 });
+  });
+
   it('IOS traceroute options: the first TTL, probes per hop and the first UDP port', () => {
     const n = chain();
     n.ping('PC1', '192.168.3.10');

@@ -45,15 +45,18 @@ const IPCONFIG_USAGE = [
 
 const PING_USAGE = [
   '',
-  'Usage: ping [-t] [-n count] [-l size] [-w timeout] [-i TTL] target_name',
+  'Usage: ping [-t] [-a] [-n count] [-l size] [-f] [-i TTL] [-w timeout] [-4] target_name',
   '',
   'Options:',
   '    -t             Ping the specified host until stopped.',
   '                   To stop - type Control-C.',
+  '    -a             Resolve addresses to hostnames.',
   '    -n count       Number of echo requests to send.',
   '    -l size        Send buffer size.',
-  '    -w timeout     Timeout in milliseconds to wait for each reply.',
+  "    -f             Set Don't Fragment flag in packet (IPv4-only).",
   '    -i TTL         Time To Live.',
+  '    -w timeout     Timeout in milliseconds to wait for each reply.',
+  '    -4             Force using IPv4.',
 ];
 
 const TRACERT_USAGE = [
@@ -83,7 +86,8 @@ const ARP_USAGE = [
 /** What Windows ping accepts for each numeric option (ping.exe on Windows 10). */
 const PING_ARGS: WinArgsSpec = {
   numeric: { n: [1, 0xffff_ffff], l: [0, 65500], i: [1, 255], w: [0, 0xffff_ffff] },
-  flags: ['t'],
+  // -a finds no name without a name server, and -4 is what an address asks anyway.
+  flags: ['t', 'a', 'f', '4'],
 };
 
 const TRACERT_ARGS: WinArgsSpec = { numeric: { h: [1, 255], w: [1, 0xffff_ffff] }, flags: ['d'] };
@@ -288,6 +292,7 @@ export class HostShell {
       size,
       interval: seconds(1),
       ...(ttl !== undefined ? { ttl } : {}),
+      ...(o.flags.has('f') ? { dontFragment: true } : {}),
     });
     const ip = formatIpv4(target);
     this.running = runningProbe(
@@ -355,6 +360,8 @@ export class HostShell {
         if (o.reason === 'arp-failed' && own !== undefined) {
           return { text: `Reply from ${formatIpv4(own)}: Destination host unreachable.`, received: true };
         }
+        if (o.reason === 'too-big')
+          return { text: 'Packet needs to be fragmented but DF set.', received: false };
         return { text: 'PING: transmit failed. General failure.', received: false };
       }
     }

@@ -81,6 +81,7 @@ function pingCommand(env: IosEnv, a: Args): void {
     size: a.value<number>('size') ?? DEFAULT_PING.size,
     timeoutSeconds: a.value<number>('timeout') ?? DEFAULT_PING.timeoutSeconds,
     ...(source !== undefined ? { source } : {}),
+    ...(a.words.includes('df-bit') ? { dontFragment: true } : {}),
   });
 }
 
@@ -118,6 +119,7 @@ function pingNode(privileged: boolean): IosNode {
     valueHelp: string,
   ) => kw(word, help, arg(name, type, valueHelp, run(pingCommand)));
   const options = [
+    kw('df-bit', 'enable do not fragment bit in IP header', run(pingCommand)),
     option('repeat', 'specify repeat count', 'repeat', range(1, 2147483647), 'Repeat count'),
     option('size', 'specify datagram size', 'size', range(36, 18024), 'Datagram size'),
     sourceOption(pingCommand),
@@ -125,7 +127,7 @@ function pingNode(privileged: boolean): IosNode {
   ];
   // Options may follow each other in any order, as on IOS.
   target.children.push(...options);
-  for (const o of options) for (const value of o.children) value.children.push(...options);
+  for (const end of options.flatMap(runnableEnds)) end.children.push(...options);
   return kw('ping', 'Send echo messages', ...(privileged ? [run(extendedPing)] : []), target);
 }
 

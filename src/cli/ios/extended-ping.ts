@@ -11,10 +11,11 @@
  *   Sweep range of sizes [n]:
  *
  * The source is what CCNA labs use it for (a ping from a router's LAN address tests the
- * return route); it takes an address or an interface's full name, as IOS does. Type of
- * service, the DF bit, reply validation, data patterns, IP options and size sweeps are asked
- * and their answers checked (the refusals of a bad pattern or option are Trame's own
- * wording), and a ping that asks for any of them says that it leaves without them.
+ * return route); it takes an address or an interface's full name, as IOS does. The DF bit
+ * is set as asked. Type of service, reply validation, data patterns, IP options and size
+ * sweeps are asked and their answers checked (the refusals of a bad pattern or option are
+ * Trame's own wording), and a ping that asks for any of them says that it leaves without
+ * them.
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
@@ -75,7 +76,8 @@ export function extendedPing(env: IosEnv): void {
       },
     });
   const validate = feature('Validate reply data? [no]: ', 'reply validation', pattern);
-  const df = feature('Set DF bit in IP header? [no]: ', 'the DF bit', validate);
+  const df: Next = (e) =>
+    e.ask(yesNoQuestion('Set DF bit in IP header? [no]: ', (yes) => (o.dontFragment = yes), validate));
   const tos: Next = (e) =>
     e.ask(
       numberQuestion(

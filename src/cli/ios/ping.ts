@@ -15,6 +15,8 @@ export interface IosPingOptions {
   readonly size: number;
   readonly timeoutSeconds: number;
   readonly source?: Ipv4Addr;
+  /** `df-bit`: echoes larger than the MTU time out rather than leave in fragments. */
+  readonly dontFragment?: boolean;
 }
 
 export const DEFAULT_PING: IosPingOptions = { count: 5, size: 100, timeoutSeconds: 2 };
@@ -110,6 +112,7 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
     `Sending ${o.count}, ${o.size}-byte ICMP Echos to ${formatIpv4(target)}, timeout is ${o.timeoutSeconds} seconds:`,
   );
   if (o.source !== undefined) env.print(`Packet sent with a source address of ${formatIpv4(o.source)}`);
+  if (o.dontFragment) env.print('Packet sent with the DF bit set');
   const job = dev.sim.ping(dev.id, target, {
     count: o.count,
     timeout,
@@ -117,6 +120,7 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
     sizeIsDatagram: true,
     ...(o.source !== undefined ? { source: o.source } : {}),
     ...(broadcast ? { allReplies: true } : {}),
+    ...(o.dontFragment ? { dontFragment: true } : {}),
   });
   env.run(
     runningProbe(

@@ -1,7 +1,7 @@
 /** The outcome of a probe the sender could not even transmit. */
 import type { ProbeOutcome } from '../api.ts';
 import type { SendStatus } from '../device/ip-stack.ts';
-import { SEND_INTERFACE_DOWN, SEND_NO_ADDRESS } from '../device/ip-stack.ts';
+import { SEND_INTERFACE_DOWN, SEND_NO_ADDRESS, SEND_TOO_BIG } from '../device/ip-stack.ts';
 
 export const localFailure = (status: SendStatus): ProbeOutcome => ({
   kind: 'local-error',
@@ -10,5 +10,7 @@ export const localFailure = (status: SendStatus): ProbeOutcome => ({
       ? 'no-address'
       : status === SEND_INTERFACE_DOWN
         ? 'interface-down'
-        : 'no-route',
+        : status === SEND_TOO_BIG
+          ? 'too-big'
+          : 'no-route',
 });

@@ -75,6 +75,7 @@ export class PingApp implements ProbeClient, EventTarget {
   /** `PingOptions.allReplies`, and how many replies the current probe has had. */
   private readonly allReplies: boolean;
   private replies = 0;
+  private readonly dontFragment: boolean;
   readonly job: PingProgress & { stop(): void };
 
   constructor(stack: IpStack, target: Ipv4Addr, options: PingOptions) {
@@ -85,6 +86,7 @@ export class PingApp implements ProbeClient, EventTarget {
     this.ttl = options.ttl ?? stack.profile.ttl;
     this.source = options.source;
     this.allReplies = options.allReplies === true;
+    this.dontFragment = options.dontFragment === true;
     const log = this.log;
     this.job = withStop(
       {
@@ -171,7 +173,17 @@ export class PingApp implements ProbeClient, EventTarget {
     let status: SendStatus;
     const source = this.source;
     if (source !== undefined && !this.stack.isOwn(source)) status = SEND_NO_ADDRESS;
-    else status = this.stack.sendEcho(this.target, this.identifier, this.seq, this.ttl, data, source);
+    else {
+      status = this.stack.sendEcho(
+        this.target,
+        this.identifier,
+        this.seq,
+        this.ttl,
+        data,
+        source,
+        this.dontFragment,
+      );
+    }
     if (status !== SEND_OK && !this.stack.profile.localErrorsWait) {
       this.finish(localFailure(status));
       return;

@@ -18,6 +18,7 @@
 
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
+import { seconds } from '../../shared/time.ts';
 import { retaggedLen } from '../frame-size.ts';
 import { arp, arpFrame, icmpEcho, icmpError, ipFrame, ipv4, udp, withTtl } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -30,10 +31,11 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
-import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import { IPPROTO_ICMP, IPPROTO_UDP, IPV4_HEADER_LEN, ipv4PayloadLen } from '../wire/ipv4.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
+import { ETHERNET_MTU, fragment, Reassembly } from './fragments.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import {
@@ -61,10 +63,14 @@ export const SEND_OK = 0;
 export const SEND_NO_ROUTE = 1;
 export const SEND_NO_ADDRESS = 2;
 export const SEND_INTERFACE_DOWN = 3;
-export type SendStatus = 0 | 1 | 2 | 3;
+/** Larger than the MTU, with Don't Fragment set. */
+export const SEND_TOO_BIG = 4;
+export type SendStatus = 0 | 1 | 2 | 3 | 4;
 
 const IPV4_BROADCAST = 0xffff_ffff;
 const EV_LOOPBACK = 1;
+/** How long fragments wait for the rest of their datagram (RFC 1122 3.3.2: 60 to 120 s). */
+const REASSEMBLY_TIMEOUT = seconds(60);
 /** 127.0.0.0/8 (RFC 1122 3.2.1.3), by its first octet. */
 const LOOPBACK_NET = 127;
 
@@ -111,6 +117,8 @@ export class IpStack implements EventTarget, ArpHost {
    * its network interface's state. Null on IOS, which treats those as any other destination.
    */
   private loopback: L3Interface | null = null;
+  /** Datagrams for this device still missing fragments, made at the first fragment. */
+  private reassembly: Reassembly | null = null;
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -320,6 +328,12 @@ export class IpStack implements EventTarget, ArpHost {
     frameId: number,
     owned: number,
   ): void {
+    if (pkt.moreFragments || pkt.fragmentOffset !== 0) {
+      this.reassembly ??= new Reassembly(REASSEMBLY_TIMEOUT);
+      const whole = this.reassembly.add(pkt, this.now);
+      if (whole !== null) this.deliverLocal(iface, null, whole, frameId, SHARED);
+      return;
+    }
     const m = pkt.payload;
     if (pkt.protocol === IPPROTO_ICMP && m.proto === 'icmp') {
       if ('other' in m) {
@@ -452,6 +466,10 @@ export class IpStack implements EventTarget, ArpHost {
     if (this.local(dst) !== undefined) {
       this.ctx.sched.at(this.now, this, EV_LOOPBACK, pkt, 0, 0);
       return SEND_OK;
+    }
+    // A fragment's payload is raw, and fits: only whole messages can be too large.
+    if (pkt.payload.proto !== 'raw' && IPV4_HEADER_LEN + ipv4PayloadLen(pkt.payload) > ETHERNET_MTU) {
+      return this.sendLarge(pkt);
     }
     const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
@@ -681,18 +699,19 @@ export class IpStack implements EventTarget, ArpHost {
     ttl: number,
     data: Uint8Array,
     source?: number,
+    dontFragment = false,
   ): SendStatus {
     const spare = this.spare;
     this.ctx.echoes++;
     if (spare === null) {
       const echo = icmpEcho(8, identifier, sequence, data);
-      return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, null);
+      return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, null, dontFragment);
     }
     this.spare = null;
     this.ctx.echoesReused++;
     const echo = (spare.payload as Ipv4Packet).payload as IcmpEcho;
     echoInPlace(echo, 8, identifier, sequence, data);
-    return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, spare);
+    return this.originate(dst, source, ttl, IPPROTO_ICMP, echo, EXCLUSIVE, spare, dontFragment);
   }
 
   /**
@@ -707,6 +726,7 @@ export class IpStack implements EventTarget, ArpHost {
     payload: Ipv4Payload,
     owned: number,
     frame: EthernetFrame | null,
+    dontFragment = false,
   ): SendStatus {
     if (dst === IPV4_BROADCAST) return this.broadcastAll(source, ttl, protocol, payload);
     if (this.local(dst) !== undefined) {
@@ -720,19 +740,20 @@ export class IpStack implements EventTarget, ArpHost {
       );
       return SEND_OK;
     }
-    const cached = this.forwardingCache.find(dst, this.ctx.sched);
+    const big = IPV4_HEADER_LEN + ipv4PayloadLen(payload) > ETHERNET_MTU;
+    const cached = big ? -1 : this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
       const src = source ?? this.forwardingCache.iface(cached).ip!.addr;
       const id = this.nextId();
       if (frame === null) {
         this.transmitCached(
           cached,
-          ipv4(src, dst, ttl, protocol, id, payload),
+          ipv4(src, dst, ttl, protocol, id, payload, dontFragment),
           this.ctx.nextFrameId(),
           owned,
         );
       } else {
-        headerInPlace(frame.payload as Ipv4Packet, payload as IcmpEcho, src, dst, ttl, id);
+        headerInPlace(frame.payload as Ipv4Packet, payload as IcmpEcho, src, dst, ttl, id, dontFragment);
         this.transmitInPlace(cached, frame, this.ctx.nextFrameId(), owned);
       }
       return SEND_OK;
@@ -747,8 +768,19 @@ export class IpStack implements EventTarget, ArpHost {
       return SEND_OK;
     }
     const src = source ?? route.iface.ip!.addr;
-    const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload);
+    const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload, dontFragment);
+    if (big) return this.sendLarge(pkt);
     this.outputVia(routes, route, dst, pkt, this.ctx.nextFrameId());
+    return SEND_OK;
+  }
+
+  /**
+   * A datagram larger than the MTU: refused with Don't Fragment set, else sent in fragments
+   * (fragments.ts), each routed as a datagram of its own.
+   */
+  private sendLarge(pkt: Ipv4Packet): SendStatus {
+    if (pkt.dontFragment) return SEND_TOO_BIG;
+    for (const f of fragment(pkt, ETHERNET_MTU)) this.send(f);
     return SEND_OK;
   }
 

@@ -87,7 +87,7 @@ export function echoInPlace(
 
 /**
  * Rewrites the header of an owned datagram: the very values `ipv4(src, dst, ttl, 1,
- * identification, payload)` has (an echo request's datagram becoming its reply's, or an echo
+ * identification, payload, dontFragment)` has (an echo request's datagram becoming its reply's, or an echo
  * reply's becoming the next request's). Only the header: unless the frame is EXCLUSIVE, its
  * ICMP message may be shared with the datagram it was copied from.
  */
@@ -98,12 +98,13 @@ export function headerInPlace(
   dst: number,
   ttl: number,
   identification: number,
+  dontFragment = false,
 ): void {
   const p = pkt as Writable<Ipv4Packet>;
   p.dscp = 0;
   p.ecn = 0;
   p.identification = identification;
-  p.dontFragment = false;
+  p.dontFragment = dontFragment;
   p.moreFragments = false;
   p.fragmentOffset = 0;
   p.ttl = ttl;
