@@ -20,7 +20,7 @@
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
 import { DEFAULT_PING, type IosPingOptions, iosPing, resolveTarget } from './ping.ts';
-import { type Next, numberQuestion, sourceAnswer, yesNoQuestion } from './questions.ts';
+import { type Next, numberQuestion, sourceQuestion, yesNoQuestion } from './questions.ts';
 
 export function extendedPing(env: IosEnv): void {
   const o: { -readonly [K in keyof IosPingOptions]: IosPingOptions[K] } = { ...DEFAULT_PING };
@@ -89,14 +89,7 @@ export function extendedPing(env: IosEnv): void {
       ),
     );
   const source: Next = (e) =>
-    e.ask({
-      prompt: 'Source address or interface: ',
-      answer(e2, text) {
-        const found = sourceAnswer(e2, text);
-        if (found !== undefined) o.source = found;
-        tos(e2);
-      },
-    });
+    e.ask(sourceQuestion('Source address or interface: ', (a) => (o.source = a), tos));
   const timeoutQ: Next = (e) =>
     e.ask(
       numberQuestion(

@@ -15,7 +15,7 @@
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
 import { DEFAULT_TRACEROUTE, type IosTracerouteOptions, iosTraceroute } from './ping.ts';
-import { type Next, numberQuestion, sourceAnswer, yesNoQuestion } from './questions.ts';
+import { type Next, numberQuestion, sourceQuestion, yesNoQuestion } from './questions.ts';
 
 /** `traceroute`: the dialogue from its first question. */
 export function extendedTraceroute(env: IosEnv): void {
@@ -86,15 +86,7 @@ export function extendedIpTraceroute(env: IosEnv): void {
     );
   // Without a name server every hop prints as an address: the answer changes nothing.
   const numeric: Next = (e) => e.ask(yesNoQuestion('Numeric display [n]: ', () => {}, timeout));
-  const source: Next = (e) =>
-    e.ask({
-      prompt: 'Source address: ',
-      answer(e2, text) {
-        const found = sourceAnswer(e2, text);
-        if (found !== undefined) o.source = found;
-        numeric(e2);
-      },
-    });
+  const source: Next = (e) => e.ask(sourceQuestion('Source address: ', (a) => (o.source = a), numeric));
   env.ask({
     prompt: 'Target IP address: ',
     answer(e, t) {

@@ -60,11 +60,21 @@ function fullInterfaceName(text: string): string | undefined {
   return name.toLowerCase() === text.toLowerCase() ? name : undefined;
 }
 
+/** A question for the source address or interface, which `set` gets when one is accepted. */
+export const sourceQuestion = (prompt: string, set: (a: Ipv4Addr) => void, next: Next): Question => ({
+  prompt,
+  answer(env, text) {
+    const found = sourceAnswer(env, text);
+    if (found !== undefined) set(found);
+    next(env);
+  },
+});
+
 /**
  * The address a source question's answer stands for (an address or an interface's full name),
  * or undefined when it was left empty or refused (the refusal printed).
  */
-export function sourceAnswer(env: IosEnv, text: string): Ipv4Addr | undefined {
+function sourceAnswer(env: IosEnv, text: string): Ipv4Addr | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const address = parseIpv4(t);
