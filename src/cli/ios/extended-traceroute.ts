@@ -12,7 +12,7 @@
  * takes an address or an interface's full name, as extended ping's does. IP options are asked
  * and checked, and a trace that asks for them says that it leaves without them.
  */
-import { parseIpv4 } from '../../shared/ipv4.ts';
+import { type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
 import { DEFAULT_TRACEROUTE, type IosTracerouteOptions, iosTraceroute } from './ping.ts';
 import { type Next, numberQuestion, sourceQuestion, yesNoQuestion } from './questions.ts';
@@ -35,12 +35,12 @@ export function extendedIpTraceroute(env: IosEnv): void {
   const o: { -readonly [K in keyof IosTracerouteOptions]: IosTracerouteOptions[K] } = {
     ...DEFAULT_TRACEROUTE,
   };
-  let target = 0;
+  let target = 0 as Ipv4Addr;
 
   const run = (e: IosEnv, withoutOptions: boolean) => {
     if (withoutOptions)
       e.print('% Trame does not simulate IP options yet: the probes are sent without them.');
-    iosTraceroute(e, target as never, o);
+    iosTraceroute(e, target, o);
   };
   const options: Next = (e) =>
     e.ask({

@@ -14,7 +14,15 @@
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { decodeIcmp } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
-import { encodeIpv4, IPPROTO_ICMP, IPPROTO_UDP, ipv4HeaderLen, NO_OPTIONS } from '../wire/ipv4.ts';
+import {
+  encodeIpv4,
+  IPPROTO_ICMP,
+  IPPROTO_UDP,
+  IPV4_HEADER_LEN,
+  ipv4HeaderLen,
+  ipv4PayloadLen,
+  NO_OPTIONS,
+} from '../wire/ipv4.ts';
 import { decodeUdp } from '../wire/udp.ts';
 
 /** Ethernet's MTU: the largest datagram a frame carries. */
@@ -50,6 +58,10 @@ export function fragment(p: Ipv4Packet, mtu: number): Ipv4Packet[] {
 }
 
 export const isFragment = (p: Ipv4Packet): boolean => p.moreFragments || p.fragmentOffset !== 0;
+
+/** Whether a datagram (without options) around `payload` is larger than Ethernet's MTU. */
+export const exceedsMtu = (payload: Ipv4Payload): boolean =>
+  IPV4_HEADER_LEN + ipv4PayloadLen(payload) > ETHERNET_MTU;
 
 interface Pending {
   /** When its first fragment came. */

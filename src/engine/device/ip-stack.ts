@@ -31,11 +31,11 @@ import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
-import { IPPROTO_ICMP, IPPROTO_UDP, IPV4_HEADER_LEN, ipv4PayloadLen } from '../wire/ipv4.ts';
+import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
-import { ETHERNET_MTU, fragment, Reassembly } from './fragments.ts';
+import { ETHERNET_MTU, exceedsMtu, fragment, isFragment, Reassembly } from './fragments.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import {
@@ -328,7 +328,7 @@ export class IpStack implements EventTarget, ArpHost {
     frameId: number,
     owned: number,
   ): void {
-    if (pkt.moreFragments || pkt.fragmentOffset !== 0) {
+    if (isFragment(pkt)) {
       this.reassembly ??= new Reassembly(REASSEMBLY_TIMEOUT);
       const whole = this.reassembly.add(pkt, this.now);
       if (whole !== null) this.deliverLocal(iface, null, whole, frameId, SHARED);
@@ -468,9 +468,7 @@ export class IpStack implements EventTarget, ArpHost {
       return SEND_OK;
     }
     // A fragment's payload is raw, and fits: only whole messages can be too large.
-    if (pkt.payload.proto !== 'raw' && IPV4_HEADER_LEN + ipv4PayloadLen(pkt.payload) > ETHERNET_MTU) {
-      return this.sendLarge(pkt);
-    }
+    if (pkt.payload.proto !== 'raw' && exceedsMtu(pkt.payload)) return this.sendLarge(pkt);
     const cached = this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
       const frameId = this.ctx.nextFrameId();
@@ -581,31 +579,21 @@ export class IpStack implements EventTarget, ArpHost {
       if (this.now - this.lastUnreachable < this.profile.unreachableInterval) return;
       this.lastUnreachable = this.now;
     }
-    if (this.local(src) !== undefined) {
-      // About a datagram this device sent itself (a traceroute to its own address): the error
-      // comes back inside it, as the datagram did.
-      const msg = ipv4(
-        from ?? src,
-        src,
-        this.profile.ttl,
-        IPPROTO_ICMP,
-        this.nextId(),
-        icmpError(type, code, orig),
-      );
-      this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
-      return;
-    }
-    const route = this.pick(this.table.lookup(src), orig);
-    if (route === undefined) return;
+    // About a datagram this device sent itself (a traceroute to its own address), the error
+    // comes back inside it, as the datagram did.
+    const local = this.local(src) !== undefined;
+    const route = local ? undefined : this.pick(this.table.lookup(src), orig);
+    if (!local && route === undefined) return;
     const msg = ipv4(
-      from ?? route.iface.ip!.addr,
+      from ?? (route === undefined ? src : route.iface.ip!.addr),
       src,
       this.profile.ttl,
       IPPROTO_ICMP,
       this.nextId(),
       icmpError(type, code, orig),
     );
-    this.output(route.iface, route.gateway ?? src, msg, this.ctx.nextFrameId());
+    if (route === undefined) this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
+    else this.output(route.iface, route.gateway ?? src, msg, this.ctx.nextFrameId());
   }
 
   // ---- ArpHost ---------------------------------------------------------------------------
@@ -740,7 +728,7 @@ export class IpStack implements EventTarget, ArpHost {
       );
       return SEND_OK;
     }
-    const big = IPV4_HEADER_LEN + ipv4PayloadLen(payload) > ETHERNET_MTU;
+    const big = exceedsMtu(payload);
     const cached = big ? -1 : this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
       const src = source ?? this.forwardingCache.iface(cached).ip!.addr;
