@@ -130,6 +130,30 @@ export interface MacFlap {
   readonly to: string;
 }
 
+/**
+ * ARP showed another station using one of a device's addresses (RFC 5227): what IOS reports
+ * as %IP-4-DUPADDR and Windows as event 4199 with its "IP address conflict" notice.
+ */
+export interface AddressConflict {
+  /** Position in the device's log: 0 for the first, then consecutive. */
+  readonly seq: number;
+  readonly at: Micros;
+  /** The interface whose address is in use elsewhere. */
+  readonly iface: string;
+  readonly addr: Ipv4Addr;
+  /** The other station's hardware address. */
+  readonly mac: MacAddr;
+}
+
+/** A read of a device's address conflict log. */
+export interface AddressConflicts {
+  readonly conflicts: readonly AddressConflict[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Conflicts from `since` on that the bounded log had already let go. */
+  readonly missed: number;
+}
+
 /** A read of a switch's MAC flap log. */
 export interface MacFlaps {
   readonly flaps: readonly MacFlap[];
@@ -202,6 +226,11 @@ export interface InterfaceStatus {
   readonly name: string;
   readonly mac: MacAddr;
   readonly ip?: Ipv4Assignment;
+  /**
+   * A PC's configured address when another station already had it (RFC 5227): kept but unused,
+   * `ip` then being the address Windows configured itself in 169.254.0.0/16.
+   */
+  readonly duplicate?: Ipv4Assignment;
   /** What `show ip interface brief` prints in the Status column. */
   readonly status: 'up' | 'down' | 'administratively down';
   /** The Protocol column (line protocol). */
@@ -479,6 +508,8 @@ export interface Simulation {
    * report per address and VLAN a second (none for other kinds). `Infinity` reads the end.
    */
   macFlaps(id: DeviceId, since: number): MacFlaps;
+  /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */
+  addressConflicts(id: DeviceId, since: number): AddressConflicts;
   /**
    * Switches: frames their secure ports refused in restrict and shutdown modes, from number
    * `since` on (none for other kinds). `Infinity` reads the end.

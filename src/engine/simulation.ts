@@ -13,6 +13,7 @@ import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
 import type {
+  AddressConflicts,
   ArpEntry,
   CdpNeighbor,
   DuplexMismatch,
@@ -39,6 +40,7 @@ import type {
 import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
 import { Host } from './device/host.ts';
+import { IpDevice } from './device/ip-device.ts';
 import { Link } from './device/link.ts';
 import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
@@ -361,6 +363,12 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Switch)) return { flaps: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readFlaps(since);
     return { flaps: entries, next, missed };
+  }
+  addressConflicts(id: DeviceId, since: number): AddressConflicts {
+    const device = this.device(id);
+    if (!(device instanceof IpDevice)) return { conflicts: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readConflicts(since);
+    return { conflicts: entries, next, missed };
   }
   securityViolations(id: DeviceId, since: number): SecurityViolations {
     const device = this.device(id);

@@ -11,7 +11,7 @@ import { fullName, TestNet, trunkLan } from './net.ts';
 
 const d = deviceId;
 
-const lan = (): TestNet => trunkLan();
+const lan = (): TestNet => trunkLan().settle();
 
 /** Counters of `frames` frames and `bytes` bytes in, and as many out. */
 const eachWay = (frames: number, bytes: number) => ({
@@ -51,7 +51,8 @@ function expectMatchesTrace(n: TestNet): void {
 describe('last input and output', () => {
   it('are never before any traffic', () => {
     const n = new TestNet();
-    n.switch('S1').pc('PC1', '10.0.0.10/24');
+    // Without an address the PC has nothing to announce.
+    n.switch('S1').pc('PC1');
     n.link('PC1:fa0', 'S1:fa0/1');
     n.run(seconds(5));
     expect(view(n, 'S1', 'fa0/1')).toMatchObject({ lastInput: undefined, lastOutput: undefined });
@@ -83,7 +84,9 @@ describe('last input and output', () => {
       lastInput: before.lastInput,
       lastOutput: before.lastOutput,
     });
-    // PC2 last sent long ago, to R1: cabled to S1 now, nothing of that reached S1.
+    // PC2 last sent long ago, to R1: cabled to S1 now, nothing of that reached S1. (Without
+    // its address, it does not probe for one on the new cable.)
+    n.host('PC2');
     n.sim.disconnect(linkId('L3'));
     n.sim.disconnect(linkId('L1'));
     n.sim.connect(
@@ -93,6 +96,7 @@ describe('last input and output', () => {
     );
     n.run(seconds(10));
     expect(view(n, 'S1', 'fa0/1').lastInput).toBe(before.lastInput);
+    n.host('PC2', '10.0.0.20/24');
     n.ping('PC2', '10.0.0.254');
     expect(view(n, 'S1', 'fa0/1').lastInput).toBeGreaterThan(before.lastInput!);
     expectMatchesTrace(n);
@@ -102,8 +106,10 @@ describe('last input and output', () => {
     const n = lan();
     n.ping('PC1', '10.1.0.10');
     n.run(seconds(5));
+    const at = n.sim.now();
     n.sim.reload(d('R1'));
-    expect(view(n, 'R1', 'g0/1')).toMatchObject({ lastInput: undefined, lastOutput: undefined });
+    // Nothing before the boot; since, only the gratuitous ARP of its interfaces coming up.
+    expect(view(n, 'R1', 'g0/1')).toMatchObject({ lastInput: undefined, lastOutput: at });
     expect(view(n, 'PC2', 'fa0').lastInput).toBeDefined();
   });
 });
@@ -167,9 +173,10 @@ describe('clear counters', () => {
     n.reconfigure('R1', {
       interfaces: { 'g0/0': {}, 'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.1.0.1/24' } },
     });
+    // From zero, then the two gratuitous ARP replies it sends as it comes up.
     expect(view(n, 'R1', 'g0/0.10')).toMatchObject({
       countersCleared: undefined,
-      counters: { rxFrames: 0, txFrames: 0 },
+      counters: { rxFrames: 0, txFrames: 2 },
     });
   });
 

@@ -16,6 +16,7 @@ function pair(options: ConstructorParameters<typeof TestNet>[0] = { seed: 7 }): 
   n.switch('S1').pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
   n.link('PC1:fa0', 'S1:fa0/1');
   n.link('PC2:fa0', 'S1:g0/1');
+  n.settle();
   n.ping('PC1', '10.0.0.2', { count: 1 });
   return n;
 }

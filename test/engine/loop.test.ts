@@ -8,7 +8,7 @@ import type { TraceEvent } from '../../src/engine/trace.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, marks, startStorm, switchLoop, TestNet } from './net.ts';
+import { ip, marks, SETTLE_TIME, startStorm, switchLoop, TestNet } from './net.ts';
 
 const d = deviceId;
 
@@ -62,10 +62,11 @@ describe('switching loop', () => {
     n.sim.runUntil(seconds(0.1) as Micros, 50_000);
     n.reconfigure('S3', { ports: { 'g0/2': { shutdown: true } } });
     const flooded = () => n.sim.interfaces(d('S2')).reduce((a, i) => a + i.counters.txFrames, 0);
-    // PC1 still retries its ARP request twice (one broadcast each, no longer looping).
-    n.sim.runUntil(seconds(2.5) as Micros, 1_000_000);
+    // PC1 still retries its ARP request twice and ends probing for its address (one broadcast
+    // each, no longer looping).
+    n.sim.runUntil(SETTLE_TIME as Micros, 1_000_000);
     const before = flooded();
-    n.sim.runUntil(seconds(3.5) as Micros, 1_000_000);
+    n.sim.runUntil((SETTLE_TIME + seconds(1)) as Micros, 1_000_000);
     expect(flooded()).toBe(before);
     n.sim.runUntil((n.sim.now() + seconds(5)) as Micros, 1_000_000);
     expect(flooded()).toBe(before);
@@ -117,6 +118,8 @@ describe('a storm saturates its VLAN until the loop is broken', () => {
   it('shows on the counters: saturated ports send (and trunks receive) broadcasts at line rate', () => {
     const n = doubleLink();
     n.ping('PC1', '10.0.0.9', { count: 1 });
+    // Past the PCs' probes for their addresses.
+    n.run(Math.max(0, SETTLE_TIME - n.sim.now()));
     const port = (dev: string, name: string) =>
       n.sim.interfaces(d(dev)).find((i) => i.name === name)!.counters;
     const trunk0 = port('S1', 'GigabitEthernet0/1');

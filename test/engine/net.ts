@@ -29,6 +29,9 @@ import type { Micros } from '../../src/shared/time.ts';
 import { ms, seconds } from '../../src/shared/time.ts';
 import { parseVlanList } from '../../src/shared/vlans.ts';
 
+/** Longer than a PC takes to probe for and announce its address (windows-dad.ts). */
+export const SETTLE_TIME = seconds(5);
+
 export const ip = (s: string): Ipv4Addr => {
   const a = parseIpv4(s);
   if (a === undefined) throw new Error(`bad address ${s}`);
@@ -259,6 +262,15 @@ export class TestNet {
   }
 
   /** Advances virtual time by `us` microseconds, processing everything due. */
+  /**
+   * Lets the announcements of a network just built go by: routers' gratuitous ARP as their
+   * interfaces come up, PCs' probes for their addresses (RFC 5227, about 4 s).
+   */
+  settle(): this {
+    this.run(SETTLE_TIME);
+    return this;
+  }
+
   run(us: number): void {
     const end = this.sim.now() + us;
     while (this.sim.now() < end) this.sim.runUntil(end as Micros);

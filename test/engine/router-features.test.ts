@@ -12,7 +12,7 @@ function pair(): TestNet {
   n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.12.1/30' } }, routes: ['2.2.2.2/32 via 10.0.12.2'] });
   n.router('R2', { interfaces: { 'g0/0': { ip: '10.0.12.2/30' }, lo0: { ip: '2.2.2.2/32' } } });
   n.link('R1:g0/0', 'R2:g0/0');
-  return n;
+  return n.settle();
 }
 
 describe('router features', () => {

@@ -6,7 +6,7 @@
 
 import type { HostConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
-import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS } from '../../shared/ports.ts';
 import type { InterfaceStatus } from '../api.ts';
@@ -23,11 +23,21 @@ import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 /** What `netsh interface ipv4 show interfaces` calls it. */
 const LOOPBACK_NAME = 'Loopback Pseudo-Interface 1';
 const LOOPBACK_ADDR = 0x7f00_0001 as Ipv4Addr;
+const LINK_LOCAL_FIRST = 0xa9fe_0100;
+const LINK_LOCAL_COUNT = 254 * 256;
+const AUTOCONF_TRIES = 10;
 
 export class Host extends IpDevice {
   private readonly nic: L3Interface;
   private readonly port: Port;
   private config: HostConfig = {};
+  /**
+   * The configured address once another station was found using it (windows-dad.ts): kept,
+   * unused, until the address is set again or the cable comes back. The NIC then has an
+   * address of 169.254.0.0/16 instead, drawn at random (RFC 3927), while one is left to try.
+   */
+  private duplicate: Ipv4Assignment | undefined = undefined;
+  private autoconfTries = 0;
 
   constructor(id: DeviceId, kind: 'pc' | 'server', ctx: SimContext, mac: MacAddr) {
     super(id, kind, ctx, ctx.profiles.windows);
@@ -44,13 +54,36 @@ export class Host extends IpDevice {
 
   configure(config: HostConfig): void {
     this.config = config;
-    this.nic.setIp(config.ip);
+    this.useConfigured();
     this.refresh();
   }
 
   refresh(): void {
-    this.nic.up = this.port.up;
+    const up = this.port.up;
+    // Windows probes for its address again when the cable comes back.
+    if (!up && this.duplicate !== undefined) this.useConfigured();
+    this.nic.up = up;
     this.stack.reconfigure([this.nic], false, [], this.config.gateway);
+  }
+
+  private useConfigured(): void {
+    this.duplicate = undefined;
+    this.autoconfTries = 0;
+    this.nic.setIp(this.config.ip);
+  }
+
+  protected override addressInUse(iface: L3Interface): void {
+    if (iface !== this.nic) return;
+    this.duplicate ??= this.config.ip;
+    // Windows gives up on link-local addresses after ten conflicts (RFC 3927 MAX_CONFLICTS).
+    this.nic.setIp(this.autoconfTries < AUTOCONF_TRIES ? { addr: this.linkLocal(), len: 16 } : undefined);
+    this.autoconfTries++;
+    this.refresh();
+  }
+
+  /** A random address of 169.254.1.0 to 169.254.254.255 (RFC 3927 section 2.1). */
+  private linkLocal(): Ipv4Addr {
+    return (LINK_LOCAL_FIRST + this.stack.randomInt(LINK_LOCAL_COUNT)) as Ipv4Addr;
   }
 
   receive(port: Port, frame: EthernetFrame, frameId: number, _len: number, tag: number, owned: number): void {
@@ -73,6 +106,7 @@ export class Host extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    return [portView(this.port, this.nic, this.lastChange(this.port.name), this.bootedAt)];
+    const view = portView(this.port, this.nic, this.lastChange(this.port.name), this.bootedAt);
+    return [this.duplicate === undefined ? view : { ...view, duplicate: this.duplicate }];
   }
 }

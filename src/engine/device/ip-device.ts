@@ -5,15 +5,26 @@
  */
 import type { DeviceId } from '../../shared/ids.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
-import type { ArpEntry, PingJob, PingOptions, RouteEntry, TracerouteJob, TracerouteOptions } from '../api.ts';
+import type {
+  AddressConflict,
+  ArpEntry,
+  PingJob,
+  PingOptions,
+  RouteEntry,
+  TracerouteJob,
+  TracerouteOptions,
+} from '../api.ts';
 import { Apps } from '../apps/apps.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { Device } from './device.ts';
+import { IosArpDefense } from './ios-arp-defense.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
+import type { SeqRead } from './seq-log.ts';
 import { arpEntries, routeEntries } from './status.ts';
+import { WindowsDad } from './windows-dad.ts';
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
@@ -22,6 +33,18 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, profile: StackProfile) {
     super(id, kind, ctx, new IpStack(id, ctx, profile));
+    this.stack.guard =
+      profile.os === 'ios'
+        ? new IosArpDefense(this.stack)
+        : new WindowsDad(this.stack, (iface) => this.addressInUse(iface));
+  }
+
+  /** Windows found `iface`'s address in use by another station (windows-dad.ts). */
+  protected addressInUse(_iface: L3Interface): void {}
+
+  /** The address conflicts it saw, from sequence number `since` on. */
+  readConflicts(since: number): SeqRead<AddressConflict> {
+    return this.stack.guard!.read(since);
   }
 
   abstract transmitL3(

@@ -32,6 +32,7 @@ import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
@@ -76,7 +77,7 @@ const LOOPBACK_NET = 127;
 
 const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
 
-export class IpStack implements EventTarget, ArpHost {
+export class IpStack implements EventTarget, ArpHost, GuardedStack {
   // What every datagram's path reads comes first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)
   private readonly ctx: SimContext;
@@ -119,6 +120,8 @@ export class IpStack implements EventTarget, ArpHost {
   private loopback: L3Interface | null = null;
   /** Datagrams for this device still missing fragments, made at the first fragment. */
   private reassembly: Reassembly | null = null;
+  /** Guards its addresses against other stations using them (set by its device). */
+  guard: AddressGuard | null = null;
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -187,6 +190,7 @@ export class IpStack implements EventTarget, ArpHost {
       }
     }
     if (same) return;
+    const before = this.lastAddr;
     this.lastAddr = addr;
     this.ifaces = ifaces;
     this.forwarding = forwarding;
@@ -195,6 +199,10 @@ export class IpStack implements EventTarget, ArpHost {
     this.own.reset(ifaces);
     this.onlyAddr = this.own.only;
     this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
+    // Addresses that just came into use are announced, or probed for first (address-guard.ts).
+    if (this.guard !== null) {
+      for (const [i, a] of addr) if (a >= 0 && before.get(i) !== a) this.guard.started(i);
+    }
   }
 
   isOwn(a: number): boolean {
@@ -402,6 +410,12 @@ export class IpStack implements EventTarget, ArpHost {
 
   private receiveArp(iface: L3Interface, a: ArpPacket, frameId: number): void {
     const own = iface.ip!.addr;
+    // Another station using our address, or probing for it (RFC 5227); our own frames coming
+    // back (a loop) are not that.
+    if ((a.senderIp === own || (a.senderIp === 0 && a.targetIp === own)) && a.senderMac !== iface.mac) {
+      this.guardAddress(iface, a);
+      return;
+    }
     // IOS ignores ARP from outside the interface's subnet ("wrong cable"), except the answer
     // to its own request: a route out of an Ethernet interface with no next hop makes it ARP
     // for remote destinations, and proxy ARP answers for them (RFC 1027).
@@ -437,6 +451,19 @@ export class IpStack implements EventTarget, ArpHost {
         this.ctx.nextFrameId(),
         SHARED,
       );
+    }
+  }
+
+  /**
+   * ARP from another station with `iface`'s address as its sender (a claim), or a probe for it
+   * (sender 0.0.0.0, RFC 5227), which is answered unless the guard finds that a conflict.
+   */
+  private guardAddress(iface: L3Interface, a: ArpPacket): void {
+    const guard = this.guard;
+    if (a.senderIp !== 0) {
+      guard?.claimed(iface, a.senderMac);
+    } else if (a.op === ARP_REQUEST && (guard === null || guard.probed(iface, a.senderMac))) {
+      this.sendArp(iface, ARP_REPLY, iface.ip!.addr, a.senderMac, 0, a.senderMac);
     }
   }
 
@@ -599,24 +626,41 @@ export class IpStack implements EventTarget, ArpHost {
   // ---- ArpHost ---------------------------------------------------------------------------
 
   sendArpRequest(iface: L3Interface, target: number, unicastTo: number): void {
+    if (iface.usable) this.sendArp(iface, ARP_REQUEST, iface.ip!.addr, 0, target, unicastTo);
+  }
+
+  // ---- GuardedStack ----------------------------------------------------------------------
+
+  sendArp(
+    iface: L3Interface,
+    op: number,
+    senderIp: number,
+    targetMac: number,
+    targetIp: number,
+    to: number,
+  ): void {
     if (!iface.usable) return;
     const trace = this.ctx.trace;
-    if (trace.enabled) {
+    if (op === ARP_REQUEST && trace.enabled) {
       trace.emit({
         t: this.now as Micros,
         seq: trace.nextSeq(),
         device: this.deviceId,
         kind: 'arp-request',
-        target: target as never,
+        target: targetIp as never,
       });
     }
-    const req = arp(ARP_REQUEST, iface.mac, iface.ip!.addr, 0 as never, target);
+    const packet = arp(op, iface.mac, senderIp, targetMac as never, targetIp);
     iface.owner.transmitL3(
       iface,
-      arpFrame(unicastTo as never, iface.mac, iface.tag, req),
+      arpFrame(to as never, iface.mac, iface.tag, packet),
       this.ctx.nextFrameId(),
       SHARED,
     );
+  }
+
+  after(delay: number, target: EventTarget, code: number, a: unknown, token: number): void {
+    this.ctx.sched.atIn(delay, target, code, a, token, 0);
   }
 
   sendResolved(iface: L3Interface, mac: number, packet: Ipv4Packet, frameId: number): void {

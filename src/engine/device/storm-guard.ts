@@ -27,6 +27,8 @@ export class StormGuard {
   private next = 0;
   /** The topology epoch in which the storm started; -1: none. */
   private epoch = -1;
+  /** The topology epoch of the floods counted in the current window. */
+  private countedEpoch = -1;
   /** When the current storm started. */
   startedAt = 0;
 
@@ -40,7 +42,10 @@ export class StormGuard {
    * is then active for `epoch`.
    */
   flood(now: number, window: number, threshold: number, frameId: number, epoch: number): boolean {
-    if (now >= this.windowEnd) {
+    // Floods counted under another topology prove nothing about this one: a broadcast just
+    // after the loop was broken must not find the storm's own floods in its window.
+    if (now >= this.windowEnd || epoch !== this.countedEpoch) {
+      this.countedEpoch = epoch;
       this.windowEnd = now - (now % window) + window;
       this.floods = 0;
       this.looped = false;
