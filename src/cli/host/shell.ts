@@ -10,6 +10,7 @@ import {
   broadcastOf,
   formatIpv4,
   type Ipv4Addr,
+  type Ipv4Assignment,
   lenFromMask,
   maskFromLen,
   parseIpv4,
@@ -96,6 +97,7 @@ const TRACERT_ARGS: WinArgsSpec = { numeric: { h: [1, 255], w: [1, 0xffff_ffff] 
 const LABEL = {
   dnsSuffix: 'Connection-specific DNS Suffix  . :',
   ipv4: 'IPv4 Address. . . . . . . . . . . :',
+  autoconfIpv4: 'Autoconfiguration IPv4 Address. . :',
   mask: 'Subnet Mask . . . . . . . . . . . :',
   gateway: 'Default Gateway . . . . . . . . . :',
   media: 'Media State . . . . . . . . . . . :',
@@ -223,9 +225,9 @@ export class HostShell {
   }
 
   private showIpconfig(all: boolean): string[] {
-    const { ip, gateway } = this.ctx.hostConfig();
-    const port = this.ctx.sim.interfaces(this.ctx.id)[0];
-    const mac = formatMacDashed(port?.mac ?? this.ctx.sim.baseMac(this.ctx.id));
+    const { gateway } = this.ctx.hostConfig();
+    const port = this.ctx.sim.interfaces(this.ctx.id)[0]!;
+    const mac = formatMacDashed(port.mac);
     const line = (label: keyof typeof LABEL, value = '') => `   ${LABEL[label]} ${value}`.trimEnd();
     const out = ['', 'Windows IP Configuration', ''];
     if (all) {
@@ -246,17 +248,21 @@ export class HostShell {
           line('autoconf', 'Yes'),
         ]
       : [];
-    if (port?.protocol !== 'up') {
+    if (port.protocol !== 'up') {
       out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
       return out;
     }
     out.push(line('dnsSuffix'), ...adapter);
-    if (ip) {
+    const address = (label: 'ipv4' | 'autoconfIpv4', a: Ipv4Assignment, state: string) =>
       out.push(
-        line('ipv4', `${formatIpv4(ip.addr)}${all ? '(Preferred)' : ''}`),
-        line('mask', formatIpv4(maskFromLen(ip.len))),
+        line(label, `${formatIpv4(a.addr)}${all ? state : ''}`),
+        line('mask', formatIpv4(maskFromLen(a.len))),
       );
-    }
+    // An address another station has is kept but unused, which only /all shows; Windows then
+    // configured one of 169.254.0.0/16 itself.
+    const { ip, duplicate } = port;
+    if (duplicate !== undefined && all) address('ipv4', duplicate, '(Duplicate)');
+    if (ip !== undefined) address(duplicate !== undefined ? 'autoconfIpv4' : 'ipv4', ip, '(Preferred)');
     out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
     if (all) out.push(line('netbios', 'Enabled'));
     return out;

@@ -17,7 +17,13 @@
  *   the same time, the port's short name in the first, its full name in the second).
  * - %PM-4-ERR_RECOVER when `errdisable recovery` brings such a port back, before the port's
  *   own %LINK and %LINEPROTO messages if it comes up.
+ * - %IP-4-DUPADDR when ARP from another station gives one of the device's addresses as its
+ *   sender, at most once every 30 s however often it comes (IOS rate-limits the message:
+ *   captures show it repeated 30 s apart while the other station keeps sending), the other
+ *   station's hardware address dotted ("Duplicate address 192.168.10.1 on FastEthernet0/0,
+ *   sourced by 0800.27ef.e2a9").
  */
+import { formatIpv4 } from '../../shared/ipv4.ts';
 import { formatMacDotted } from '../../shared/mac.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
@@ -26,12 +32,17 @@ import type { LogEntry } from './shell.ts';
 
 /** CDP's default advertisement interval. */
 export const CDP_INTERVAL = seconds(60);
+/** Shortest gap between two %IP-4-DUPADDR messages. */
+export const DUPADDR_INTERVAL = seconds(30);
 
 export class SwitchNotices {
   /** The engine's sequence numbers of the next flap and port-security violation to report. */
   private nextFlap: number;
   private nextViolation: number;
   private nextRecovery: number;
+  private nextConflict: number;
+  /** When %IP-4-DUPADDR was last printed. */
+  private lastDupAddr = Number.NEGATIVE_INFINITY;
   /** Per CDP mismatch (kind and port): when it started, and the next report's time. */
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
@@ -40,6 +51,7 @@ export class SwitchNotices {
     this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
     this.nextViolation = dev.sim.securityViolations(dev.id, Number.POSITIVE_INFINITY).next;
     this.nextRecovery = dev.sim.errdisableRecoveries(dev.id, Number.POSITIVE_INFINITY).next;
+    this.nextConflict = dev.sim.addressConflicts(dev.id, Number.POSITIVE_INFINITY).next;
     const now = dev.sim.now();
     for (const m of this.cdpMismatches()) {
       const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
@@ -105,6 +117,16 @@ export class SwitchNotices {
         text:
           `%PM-4-ERR_RECOVER: Attempting to recover from ${r.cause} err-disable state on ` +
           shortInterfaceName(r.port),
+      });
+    }
+    const conflicts = sim.addressConflicts(id, this.nextConflict);
+    this.nextConflict = conflicts.next;
+    for (const c of conflicts.conflicts) {
+      if (c.at - this.lastDupAddr < DUPADDR_INTERVAL) continue;
+      this.lastDupAddr = c.at;
+      out.push({
+        at: c.at,
+        text: `%IP-4-DUPADDR: Duplicate address ${formatIpv4(c.addr)} on ${c.iface}, sourced by ${formatMacDotted(c.mac)}`,
       });
     }
     const now = sim.now();
