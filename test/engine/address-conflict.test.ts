@@ -150,8 +150,11 @@ describe('IOS and its addresses', () => {
     const n = lan();
     n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24', shutdown: true } } });
     const wire = arpOn(n, 'L1');
-    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' } } });
+    const from = n.sim.trace.events.length;
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, lo0: { ip: '1.1.1.1/32' } } });
     n.run(seconds(1));
+    // A loopback, with no Ethernet, announces nothing (and drops nothing).
+    expect(n.sim.trace.events.slice(from).filter((e) => e.kind === 'drop')).toEqual([]);
     const r1 = n.sim.interfaces(d('R1'))[0]!.mac;
     expect(
       wire.map((s) => [s.to, s.arp.op, s.arp.senderMac, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp]),

@@ -42,6 +42,8 @@ export class IosArpDefense extends AddressGuard implements EventTarget {
   }
 
   started(iface: L3Interface): void {
+    // A loopback has no Ethernet to announce on (an SVI has its VLAN's).
+    if (iface.port === null && iface.vlan === 0) return;
     const own = iface.ip!.addr;
     for (let i = 0; i < ANNOUNCEMENTS; i++)
       this.stack.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
