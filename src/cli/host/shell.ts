@@ -175,7 +175,8 @@ export class HostShell {
       this.clearing = true;
       return [];
     }
-    const out = this.run(cmd!.toLowerCase(), args, cmd!);
+    // Windows finds a program by its name with or without its extension.
+    const out = this.run(cmd!.toLowerCase().replace(/\.exe$/, ''), args, cmd!);
     // A running command prints its own last lines (running.ts).
     return this.running === undefined ? [...out, ''] : out;
   }

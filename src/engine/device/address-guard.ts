@@ -8,6 +8,7 @@ import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { AddressConflict } from '../api.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
+import type { Timer } from '../sim/timer.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { SeqLog } from './seq-log.ts';
 
@@ -29,8 +30,12 @@ export interface GuardedStack {
     to: number,
   ): void;
   readonly now: number;
-  /** Schedules `target.onEvent(code, a, token)` `delay` whole microseconds from now. */
-  after(delay: number, target: EventTarget, code: number, a: unknown, token: number): void;
+  /**
+   * A timer calling `target.onEvent(code, ...)`. (Guards use timers rather than events of their
+   * own: the scheduler's call to the objects it runs events on stays fast while it sees few
+   * kinds of them, and every stack has timers already.)
+   */
+  timer(target: EventTarget, code: number): Timer;
   /** A seeded random integer in [0, n). */
   randomInt(n: number): number;
 }

@@ -15,6 +15,7 @@
 import type { MacAddr } from '../../shared/mac.ts';
 import { ms } from '../../shared/time.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
+import type { Timer } from '../sim/timer.ts';
 import { ARP_REPLY } from '../wire/arp.ts';
 import { AddressGuard, type GuardedStack } from './address-guard.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
@@ -25,13 +26,12 @@ const ANNOUNCEMENTS = 2;
 /** Shortest gap between two defences of one interface's address. */
 export const DEFENCE_THROTTLE = ms(500);
 
-const EV_DEFEND = 1;
-
 interface Defence {
   /** When the last defence left (-Infinity: none yet). */
   last: number;
   /** A throttled defence is waiting for the end of the gap. */
   queued: boolean;
+  readonly timer: Timer;
 }
 
 export class IosArpDefense extends AddressGuard implements EventTarget {
@@ -54,14 +54,14 @@ export class IosArpDefense extends AddressGuard implements EventTarget {
     this.record(now, iface, iface.ip!.addr, mac);
     let d = this.defences.get(iface);
     if (d === undefined) {
-      d = { last: Number.NEGATIVE_INFINITY, queued: false };
+      d = { last: Number.NEGATIVE_INFINITY, queued: false, timer: this.stack.timer(this, 0) };
       this.defences.set(iface, d);
     }
     if (now - d.last >= DEFENCE_THROTTLE) {
       this.defend(iface, d);
     } else if (!d.queued) {
       d.queued = true;
-      this.stack.after(d.last + DEFENCE_THROTTLE - now, this, EV_DEFEND, iface, 0);
+      d.timer.set(d.last + DEFENCE_THROTTLE, iface, 0);
     }
   }
 

@@ -659,10 +659,6 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
     );
   }
 
-  after(delay: number, target: EventTarget, code: number, a: unknown, token: number): void {
-    this.ctx.sched.atIn(delay, target, code, a, token, 0);
-  }
-
   sendResolved(iface: L3Interface, mac: number, packet: Ipv4Packet, frameId: number): void {
     if (!iface.usable) {
       this.drop(frameId, 'port-down', iface.name);
@@ -790,6 +786,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
       }
       return SEND_OK;
     }
+    // 0.0.0.0 is a source address only (RFC 1122 3.2.1.3): Windows refuses to send to it
+    // ("General failure"), whatever its routes say. (Never cached, so checked only here.)
+    if (dst === 0 && this.profile.os === 'windows') return SEND_NO_ROUTE;
     const routes = this.table.lookup(dst);
     if (routes === undefined) return this.checkRoute(dst);
     const route =

@@ -21,6 +21,7 @@
 import type { MacAddr } from '../../shared/mac.ts';
 import { seconds } from '../../shared/time.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
+import type { Timer } from '../sim/timer.ts';
 import { ARP_REQUEST } from '../wire/arp.ts';
 import { AddressGuard, type GuardedStack } from './address-guard.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
@@ -31,8 +32,6 @@ export const PROBE_WAIT = seconds(1);
 export const PROBE_INTERVAL = seconds(1);
 export const DEFEND_INTERVAL = seconds(10);
 
-const EV_STEP = 1;
-
 interface Detection {
   /** The address being probed for or in use. */
   addr: number;
@@ -41,6 +40,7 @@ interface Detection {
   /** Invalidates the pending step when bumped. */
   token: number;
   lastDefence: number;
+  readonly timer: Timer;
 }
 
 export class WindowsDad extends AddressGuard implements EventTarget {
@@ -57,14 +57,20 @@ export class WindowsDad extends AddressGuard implements EventTarget {
   started(iface: L3Interface): void {
     let d = this.detections.get(iface);
     if (d === undefined) {
-      d = { addr: 0, step: 0, token: 0, lastDefence: Number.NEGATIVE_INFINITY };
+      d = {
+        addr: 0,
+        step: 0,
+        token: 0,
+        lastDefence: Number.NEGATIVE_INFINITY,
+        timer: this.stack.timer(this, 0),
+      };
       this.detections.set(iface, d);
     }
     d.addr = iface.ip!.addr;
     d.step = 0;
     d.token++;
     d.lastDefence = Number.NEGATIVE_INFINITY;
-    this.stack.after(this.stack.randomInt(PROBE_WAIT), this, EV_STEP, iface, d.token);
+    d.timer.set(this.stack.now + this.stack.randomInt(PROBE_WAIT), iface, d.token);
   }
 
   onEvent(_code: number, a: unknown, token: number): void {
@@ -77,7 +83,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
       this.announce(iface, d);
     }
     d.step++;
-    if (d.step <= PROBES) this.stack.after(PROBE_INTERVAL, this, EV_STEP, iface, d.token);
+    if (d.step <= PROBES) d.timer.set(this.stack.now + PROBE_INTERVAL, iface, d.token);
   }
 
   claimed(iface: L3Interface, mac: MacAddr): void {
@@ -108,6 +114,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
 
   private conflict(iface: L3Interface, d: Detection): void {
     d.token++;
+    d.timer.cancel();
     d.addr = 0;
     this.onDuplicate(iface);
   }
