@@ -20,6 +20,7 @@ import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
+import { routePrint } from './route-print.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 
 const HOST_PROMPT = 'C:\\>';
@@ -32,7 +33,9 @@ const HELP = [
   'help        Display the list of available commands',
   'hostname    Display the name of this computer',
   'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
+  'netstat     Display the routing table: netstat -r',
   'ping        Send echo messages',
+  'route       Display the routing table: route print',
   'tracert     Trace route to destination',
 ];
 
@@ -92,6 +95,18 @@ const PING_ARGS: WinArgsSpec = {
 };
 
 const TRACERT_ARGS: WinArgsSpec = { numeric: { h: [1, 255], w: [1, 0xffff_ffff] }, flags: ['d'] };
+
+/** How ipconfig /all and route print name the PC's adapter. */
+const ADAPTER = 'Trame Fast Ethernet adapter';
+
+/** The start of route.exe's usage. */
+const ROUTE_USAGE = [
+  '',
+  'Manipulates network routing tables.',
+  '',
+  'ROUTE [-f] [-p] [-4|-6] command [destination]',
+  '                  [MASK netmask]  [gateway] [METRIC metric]  [IF interface]',
+];
 
 /** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
 const LABEL = {
@@ -194,6 +209,12 @@ export class HostShell {
         return this.tracert(args);
       case 'arp':
         return this.arp(args);
+      case 'route':
+        return this.route(args);
+      case 'netstat':
+        // No TCP or UDP endpoint lives on a PC here: only the routing table has rows.
+        if (args.length === 1 && args[0]!.toLowerCase() === '-r') return this.routePrint('both');
+        return ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State'];
       case 'hostname':
         return [this.ctx.name()];
       default:
@@ -242,12 +263,7 @@ export class HostShell {
     }
     out.push('', 'Ethernet adapter FastEthernet0:', '');
     const adapter = all
-      ? [
-          line('description', 'Trame Fast Ethernet adapter'),
-          line('physical', mac),
-          line('dhcp', 'No'),
-          line('autoconf', 'Yes'),
-        ]
+      ? [line('description', ADAPTER), line('physical', mac), line('dhcp', 'No'), line('autoconf', 'Yes')]
       : [];
     if (port.protocol !== 'up') {
       out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
@@ -413,6 +429,29 @@ export class HostShell {
     return [];
   }
 
+  private route(args: string[]): string[] {
+    const a = args.map((x) => x.toLowerCase());
+    const command = a.find((x) => !x.startsWith('-'));
+    if (command === 'print') return this.routePrint(a.includes('-4') ? 4 : a.includes('-6') ? 6 : 'both');
+    // The prompt is not elevated: route.exe refuses to change the table.
+    if (command === 'add' || command === 'delete' || command === 'change') {
+      return ['The requested operation requires elevation.'];
+    }
+    return ROUTE_USAGE;
+  }
+
+  private routePrint(family: 4 | 6 | 'both'): string[] {
+    const nic = this.ctx.sim.interfaces(this.ctx.id)[0]!;
+    const { gateway } = this.ctx.hostConfig();
+    return routePrint({
+      mac: nic.mac,
+      description: ADAPTER,
+      ip: nic.protocol === 'up' ? nic.ip : undefined,
+      gateway,
+      family,
+    });
+  }
+
   private arp(args: string[]): string[] {
     const a = args.map((x) => x.toLowerCase());
     if (a[0] === '-a' || a[0] === '-g') {
@@ -443,8 +482,10 @@ export class HostShell {
    * joins, limited broadcast).
    */
   private arpTable(only?: Ipv4Addr): string[] {
-    const ip = this.ctx.hostConfig().ip;
-    const up = this.ctx.sim.interfaces(this.ctx.id)[0]?.protocol === 'up';
+    // The address in use: 169.254.x.y when the configured one was found to be a duplicate.
+    const nic = this.ctx.sim.interfaces(this.ctx.id)[0]!;
+    const { ip } = nic;
+    const up = nic.protocol === 'up';
     if (ip === undefined || !up) return ['No ARP Entries Found.'];
     // `arp -a ADDRESS` shows that address's entry alone.
     const rows: string[] = [];

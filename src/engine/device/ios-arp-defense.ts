@@ -35,7 +35,7 @@ interface Defence {
 }
 
 export class IosArpDefense extends AddressGuard implements EventTarget {
-  private readonly defences = new Map<L3Interface, Defence>();
+  private readonly defences = new WeakMap<L3Interface, Defence>();
 
   constructor(private readonly stack: GuardedStack) {
     super();

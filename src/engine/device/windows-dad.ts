@@ -44,7 +44,7 @@ interface Detection {
 }
 
 export class WindowsDad extends AddressGuard implements EventTarget {
-  private readonly detections = new Map<L3Interface, Detection>();
+  private readonly detections = new WeakMap<L3Interface, Detection>();
 
   constructor(
     private readonly stack: GuardedStack,
