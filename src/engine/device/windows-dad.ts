@@ -18,6 +18,7 @@
  * the start (as RFC 4429 allows IPv6 to do), so that a PC can ping the moment it is
  * configured; a conflict still takes the address away once found.
  */
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { seconds } from '../../shared/time.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
@@ -89,7 +90,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
   claimed(iface: L3Interface, mac: MacAddr): void {
     const d = this.current(iface);
     if (d === undefined) return;
-    this.record(this.stack.now, iface, d.addr as never, mac);
+    this.record(this.stack.now, iface, d.addr as Ipv4Addr, mac);
     if (d.step <= PROBES) {
       this.conflict(iface, d);
     } else if (this.stack.now - d.lastDefence >= DEFEND_INTERVAL) {
@@ -101,7 +102,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
   probed(iface: L3Interface, mac: MacAddr): boolean {
     const d = this.current(iface);
     if (d === undefined || d.step > PROBES) return true;
-    this.record(this.stack.now, iface, d.addr as never, mac);
+    this.record(this.stack.now, iface, d.addr as Ipv4Addr, mac);
     this.conflict(iface, d);
     return false;
   }
