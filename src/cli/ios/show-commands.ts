@@ -27,6 +27,7 @@ import { showErrdisableRecovery } from './show/errdisable.ts';
 import { byteLength } from './show/format.ts';
 import {
   showInterfaces,
+  showInterfacesDescription,
   showInterfacesStatus,
   showInterfacesSwitchport,
   showInterfacesTrunk,
@@ -86,6 +87,13 @@ function interfacesNode(kind: IosKind): IosNode {
       interfaceArg(),
       '',
       run((env, a) => env.print(...ifaceShow(env, a.need<string>('interface')))),
+      kw(
+        'description',
+        'Show interface description',
+        run((env, a) =>
+          env.print(...showInterfacesDescription(env.device!, env.config(), a.need<string>('interface'))),
+        ),
+      ),
       ...(kind === 'switch'
         ? [
             kw(
@@ -106,6 +114,11 @@ function interfacesNode(kind: IosKind): IosNode {
             ),
           ]
         : []),
+    ),
+    kw(
+      'description',
+      'Show interface description',
+      show((d, e) => showInterfacesDescription(d, e.config())),
     ),
     ...(kind === 'switch'
       ? [

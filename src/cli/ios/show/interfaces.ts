@@ -1,5 +1,5 @@
 /**
- * show interfaces [X], show interfaces status / switchport / trunk, laid out as IOS 15 on a
+ * show interfaces [X], show interfaces description / status / switchport / trunk, laid out as IOS 15 on a
  * 1941 and a 2960 print them; live state comes from the engine.
  */
 import type { InterfaceStatus } from '../../../engine/api.ts';
@@ -202,6 +202,25 @@ export function showInterfaces(dev: IosDeviceContext, c: DeviceConfig, only?: st
   const out: string[] = [];
   for (const [name, i] of shownInOrder(dev.kind, c)) {
     if (only === undefined || only === name) out.push(...oneInterface(dev, name, i, st.get(name)));
+  }
+  return out;
+}
+
+/**
+ * show interfaces [X] description: every interface (a switch's VLAN interfaces first), its
+ * state in `show ip interface brief`'s words ("admin down" for a shut one) and its
+ * description. Columns from IOS 15 captures: 31, 15 and 9 characters.
+ */
+export function showInterfacesDescription(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
+  const st = statuses(dev);
+  const out = ['Interface                      Status         Protocol Description'];
+  for (const [name, i] of shownInOrder(dev.kind, c)) {
+    if (only !== undefined && name !== only) continue;
+    const { status, protocol } = state(i, st.get(name));
+    const shown = status === 'administratively down' ? 'admin down' : status;
+    out.push(
+      `${shortInterfaceName(name).padEnd(31)}${shown.padEnd(15)}${protocol.padEnd(9)}${i.description ?? ''}`.trimEnd(),
+    );
   }
   return out;
 }
