@@ -19,6 +19,7 @@ import {
   maskFromLen,
   networkOf,
 } from '../../shared/ipv4.ts';
+import { formatMacDashed, type MacAddr } from '../../shared/mac.ts';
 
 /** What arp -a shows as 0xb. */
 export const NIC_INDEX = 11;
@@ -136,9 +137,10 @@ function ipv6Table(): string[] {
 }
 
 export function routePrint(input: RoutePrintInput): string[] {
-  const mac = Array.from({ length: 6 }, (_, i) => Math.floor(input.mac / 256 ** (5 - i)) % 256)
-    .map((b) => `${b.toString(16).padStart(2, '0')} `)
-    .join('');
+  // Windows writes the address as bytes in lower case, each followed by a space.
+  const mac = `${formatMacDashed(input.mac as MacAddr)
+    .toLowerCase()
+    .replaceAll('-', ' ')} `;
   const out = [
     RULE,
     'Interface List',

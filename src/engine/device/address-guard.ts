@@ -10,7 +10,7 @@ import type { AddressConflict } from '../api.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
 import type { L3Interface } from './l3-interface.ts';
-import { SeqLog } from './seq-log.ts';
+import { SeqLog, type SeqRead } from './seq-log.ts';
 
 /** Conflicts kept per device: a console reads them as they come. */
 const CONFLICT_LOG_CAPACITY = 64;
@@ -56,7 +56,7 @@ export abstract class AddressGuard {
     this.log.push({ seq: this.log.nextSeq, at: at as AddressConflict['at'], iface: iface.name, addr, mac });
   }
 
-  read(since: number) {
+  read(since: number): SeqRead<AddressConflict> {
     return this.log.read(since);
   }
 }

@@ -38,8 +38,6 @@ interface Detection {
   addr: number;
   /** Probes sent so far; PROBES + 1 once announced. */
   step: number;
-  /** Invalidates the pending step when bumped. */
-  token: number;
   lastDefence: number;
   readonly timer: Timer;
 }
@@ -61,7 +59,6 @@ export class WindowsDad extends AddressGuard implements EventTarget {
       d = {
         addr: 0,
         step: 0,
-        token: 0,
         lastDefence: Number.NEGATIVE_INFINITY,
         timer: this.stack.timer(this, 0),
       };
@@ -69,22 +66,22 @@ export class WindowsDad extends AddressGuard implements EventTarget {
     }
     d.addr = iface.ip!.addr;
     d.step = 0;
-    d.token++;
     d.lastDefence = Number.NEGATIVE_INFINITY;
-    d.timer.set(this.stack.now + this.stack.randomInt(PROBE_WAIT), iface, d.token);
+    // Set again, the timer drops whatever step of an earlier detection was pending.
+    d.timer.set(this.stack.now + this.stack.randomInt(PROBE_WAIT), iface, 0);
   }
 
-  onEvent(_code: number, a: unknown, token: number): void {
+  onEvent(_code: number, a: unknown): void {
     const iface = a as L3Interface;
     const d = this.detections.get(iface)!;
-    if (token !== d.token || !iface.usable || iface.ip!.addr !== d.addr) return;
+    if (!iface.usable || iface.ip!.addr !== d.addr) return;
     if (d.step < PROBES) {
       this.stack.sendArp(iface, ARP_REQUEST, 0, 0, d.addr, BROADCAST_MAC);
     } else {
       this.announce(iface, d);
     }
     d.step++;
-    if (d.step <= PROBES) d.timer.set(this.stack.now + PROBE_INTERVAL, iface, d.token);
+    if (d.step <= PROBES) d.timer.set(this.stack.now + PROBE_INTERVAL, iface, 0);
   }
 
   claimed(iface: L3Interface, mac: MacAddr): void {
@@ -114,7 +111,6 @@ export class WindowsDad extends AddressGuard implements EventTarget {
   }
 
   private conflict(iface: L3Interface, d: Detection): void {
-    d.token++;
     d.timer.cancel();
     d.addr = 0;
     this.onDuplicate(iface);
