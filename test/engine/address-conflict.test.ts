@@ -161,6 +161,31 @@ describe('IOS and its addresses', () => {
     ).toEqual(Array(2).fill([BROADCAST, 2, r1, ip('10.0.0.1'), BROADCAST, ip('10.0.0.1')]));
   });
 
+  it('announces an address given to an interface already up once', () => {
+    const n = lan();
+    n.reconfigure('R1', { interfaces: { 'g0/0': {} } });
+    n.settle();
+    const wire = arpOn(n, 'L1');
+    const r1 = n.sim.interfaces(d('R1'))[0]!.mac;
+    const announcement = (a: string) => [BROADCAST, 2, r1, ip(a), BROADCAST, ip(a)];
+    const seen = () =>
+      wire.map((s) => [s.to, s.arp.op, s.arp.senderMac, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp]);
+    // Up without an address, then given one.
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' } } });
+    n.settle();
+    expect(seen()).toEqual([announcement('10.0.0.1')]);
+    // Given another one.
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24' } } });
+    n.settle();
+    expect(seen()).toEqual([announcement('10.0.0.1'), announcement('10.0.0.2')]);
+    // Shut and brought up again: the line comes up with the address, as on `no shutdown`.
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24', shutdown: true } } });
+    n.settle();
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24' } } });
+    n.settle();
+    expect(seen().slice(2)).toEqual(Array(2).fill(announcement('10.0.0.2')));
+  });
+
   it('given the address of a PC, it logs the PC claiming it back (DUPADDR) and defends it', () => {
     const n = lan();
     n.pc('PC1', '10.0.0.10/24', '10.0.0.1');
@@ -171,18 +196,18 @@ describe('IOS and its addresses', () => {
     n.settle();
     const r1 = n.sim.interfaces(d('R1'))[0]!.mac;
     const pc = macOf(n, 'PC1');
-    // The PC logs each of R1's claims (two announcements, one defence), defends once and
-    // keeps its address.
+    // The PC logs each of R1's claims (its announcement, its defence), defends once and keeps
+    // its address.
     expect(n.sim.addressConflicts(d('PC1'), 0).conflicts.map((c) => [c.addr, c.mac])).toEqual(
-      Array(3).fill([ip('10.0.0.10'), r1]),
+      Array(2).fill([ip('10.0.0.10'), r1]),
     );
     expect(nic(n, 'PC1').duplicate).toBeUndefined();
     expect(n.sim.addressConflicts(d('R1'), 0).conflicts).toMatchObject([
       { seq: 0, iface: 'GigabitEthernet0/0', addr: ip('10.0.0.10'), mac: pc },
     ]);
-    // Two announcements, the PC's defence, R1's defence (its own MAC as the target): then quiet.
+    // One announcement (the interface was up), the PC's defence, R1's defence (its own MAC as
+    // the target): then quiet.
     expect(wire.map((s) => [s.from, s.arp.op, s.arp.targetMac])).toEqual([
-      [r1, 2, BROADCAST],
       [r1, 2, BROADCAST],
       [pc, 1, 0],
       [r1, 2, r1],

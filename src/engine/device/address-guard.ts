@@ -43,8 +43,11 @@ export interface GuardedStack {
 export abstract class AddressGuard {
   private readonly log = new SeqLog<AddressConflict>(CONFLICT_LOG_CAPACITY);
 
-  /** `iface` has just come into use with its address (configured, or its line came up). */
-  abstract started(iface: L3Interface): void;
+  /**
+   * `iface` has just come into use with its address: its line came up with it, or it was
+   * given an address while its line was already up (`lineWasUp`).
+   */
+  abstract started(iface: L3Interface, lineWasUp: boolean): void;
 
   /** An ARP packet from another station (`mac`) gives `iface`'s own address as its sender. */
   abstract claimed(iface: L3Interface, mac: MacAddr): void;

@@ -2,9 +2,12 @@
  * Cisco IOS guarding its interface addresses (RFC 5227 section 2.4 (c): a router defends its
  * address for as long as the conflict lasts).
  *
- * - An interface that comes into use with an address sends two gratuitous ARP replies to the
+ * - An interface that comes up with an address sends two gratuitous ARP replies to the
  *   broadcast address, sender and target both its own address (`debug arp` on `no shutdown`:
- *   "IP ARP: sent rep src 10.10.1.10 aabb.cc00.9100, dst 10.10.1.10 ffff.ffff.ffff", twice).
+ *   "IP ARP: sent rep src 10.10.1.10 aabb.cc00.9100, dst 10.10.1.10 ffff.ffff.ffff", twice);
+ *   an interface already up that is given an address, or another one, sends one ("sent rep
+ *   src 192.168.1.3 ca01.2f98.0000, dst 192.168.1.3 ffff.ffff.ffff FastEthernet0/0", once,
+ *   after `ip address` on a 7200's interface that was up).
  * - ARP from another station giving the interface's own address as its sender is logged as
  *   %IP-4-DUPADDR (the console prints it at most every 30 s) and answered with a gratuitous
  *   reply naming the interface's own hardware address; claims that follow within about half
@@ -21,8 +24,9 @@ import { AddressGuard, type GuardedStack } from './address-guard.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 
-/** Gratuitous replies sent when an interface comes into use. */
-const ANNOUNCEMENTS = 2;
+/** Gratuitous replies sent when an interface comes up with an address, or is given one while up. */
+const ANNOUNCEMENTS_AT_LINE_UP = 2;
+const ANNOUNCEMENTS_WHILE_UP = 1;
 /** Shortest gap between two defences of one interface's address. */
 export const DEFENCE_THROTTLE = ms(500);
 
@@ -41,11 +45,12 @@ export class IosArpDefense extends AddressGuard implements EventTarget {
     super();
   }
 
-  started(iface: L3Interface): void {
+  started(iface: L3Interface, lineWasUp: boolean): void {
     // A loopback has no Ethernet to announce on (an SVI has its VLAN's).
     if (iface.port === null && iface.vlan === 0) return;
     const own = iface.ip!.addr;
-    for (let i = 0; i < ANNOUNCEMENTS; i++)
+    const count = lineWasUp ? ANNOUNCEMENTS_WHILE_UP : ANNOUNCEMENTS_AT_LINE_UP;
+    for (let i = 0; i < count; i++)
       this.stack.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
   }
 

@@ -72,6 +72,9 @@ const IPV4_BROADCAST = 0xffff_ffff;
 const EV_LOOPBACK = 1;
 /** How long fragments wait for the rest of their datagram (RFC 1122 3.3.2: 60 to 120 s). */
 const REASSEMBLY_TIMEOUT = seconds(60);
+/** What `lastAddr` holds for an interface without a usable address: its line up, or down. */
+const LINE_UP = -2;
+const LINE_DOWN = -1;
 /** 127.0.0.0/8 (RFC 1122 3.2.1.3), by its first octet. */
 const LOOPBACK_NET = 127;
 
@@ -109,7 +112,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
   readonly arp: ArpCache;
   private statics: readonly StaticSpec[] = [];
   private gateway: number | undefined = undefined;
-  /** Address and length each interface had at the last reconfiguration (-1: unusable). */
+  /** Address and length each interface had at the last reconfiguration (LINE_UP, LINE_DOWN: none usable). */
   private lastAddr = new Map<L3Interface, number>();
   private readonly udpClients = new Map<number, ProbeClient>();
   private lastUnreachable = Number.NEGATIVE_INFINITY;
@@ -175,7 +178,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
     // Interfaces may have come up or gone down even when the routes stay the same.
     this.forwardingCache.invalidate();
     const addr = new Map<L3Interface, number>();
-    for (const i of ifaces) addr.set(i, i.usable ? i.ip!.addr * 64 + i.ip!.len : -1);
+    for (const i of ifaces) addr.set(i, i.usable ? i.ip!.addr * 64 + i.ip!.len : i.up ? LINE_UP : LINE_DOWN);
     let same =
       forwarding === this.forwarding &&
       statics === this.statics &&
@@ -201,7 +204,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
     this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
     // Addresses that just came into use are announced, or probed for first (address-guard.ts).
     if (this.guard !== null) {
-      for (const [i, a] of addr) if (a >= 0 && before.get(i) !== a) this.guard.started(i);
+      for (const [i, a] of addr) {
+        const was = before.get(i);
+        if (a >= 0 && was !== a) this.guard.started(i, was !== undefined && was !== LINE_DOWN);
+      }
     }
   }
 
