@@ -366,7 +366,8 @@ export type ProbeOutcome =
   | { readonly kind: 'timeout' }
   /** `rtt` is absent when the sender reports its own failure (Windows: ARP got no answer). */
   | { readonly kind: 'unreachable'; readonly from: Ipv4Addr; readonly code: number; readonly rtt?: Micros }
-  | { readonly kind: 'ttl-exceeded'; readonly from: Ipv4Addr; readonly rtt: Micros }
+  /** `code` 0: the TTL ran out in transit; 1: the fragments did not all reach the destination in time. */
+  | { readonly kind: 'ttl-exceeded'; readonly from: Ipv4Addr; readonly code: number; readonly rtt: Micros }
   /** The sender could not even transmit: no route, no address, gateway not in subnet... */
   | {
       readonly kind: 'local-error';

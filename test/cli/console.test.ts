@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/cli/config-text.ts';
 import { Console } from '../../src/cli/console.ts';
-import { deviceId } from '../../src/shared/ids.ts';
-import { seconds } from '../../src/shared/time.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
+import { type Micros, seconds } from '../../src/shared/time.ts';
 import { Lab } from './lab.ts';
 
 const router = () => {
@@ -255,6 +255,48 @@ describe('Console', () => {
     expect(pc.input('ipconfig 10.0.0.5 255.0.0.0 10.0.0.1').output).toBe('\n');
     expect(lab.contexts.get('PC1')).toBeDefined();
     expect(pc.historyPrevious()).toBe('ipconfig 10.0.0.5 255.0.0.0 10.0.0.1');
+  });
+
+  it('prints time exceeded during reassembly when the fragments of an echo stop coming', () => {
+    const lab = new Lab().add('PC1', 'pc').add('PC2', 'pc').cable('PC1:FastEthernet0', 'PC2:FastEthernet0');
+    const pc1 = lab.console('PC1');
+    pc1.input('ipconfig 10.0.0.10 255.255.255.0');
+    lab.console('PC2').input('ipconfig 10.0.0.20 255.255.255.0');
+    lab.settle(seconds(5));
+    pc1.input('ping -n 1 10.0.0.20');
+    // Once PC2 has the first fragment, the cable is pulled for a second: the rest is lost.
+    const sim = lab.sim;
+    const run = sim.runUntil.bind(sim);
+    const rx = () => sim.interfaces(deviceId('PC2'))[0]!.counters.rxFrames;
+    const before = rx();
+    let back = Number.POSITIVE_INFINITY;
+    let cut = false;
+    sim.runUntil = (t, max) => {
+      if (t > back) {
+        run(back as Micros);
+        sim.setLinkUp(linkId('L1'), true);
+        back = Number.POSITIVE_INFINITY;
+      }
+      const events = run(t, max);
+      if (!cut && rx() > before) {
+        cut = true;
+        sim.setLinkUp(linkId('L1'), false);
+        back = sim.now() + seconds(1);
+      }
+      return events;
+    };
+    expect(pc1.input('ping -n 1 -l 4000 -w 70000 10.0.0.20').output).toBe(
+      [
+        '',
+        'Pinging 10.0.0.20 with 4000 bytes of data:',
+        'Reply from 10.0.0.20: TTL expired during reassembly.',
+        '',
+        'Ping statistics for 10.0.0.20:',
+        '    Packets: Sent = 1, Received = 1, Lost = 0 (0% loss),',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 
   it("clears a PC's screen with cls, and only with cls", () => {

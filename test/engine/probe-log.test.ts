@@ -19,7 +19,12 @@ const outcome: fc.Arbitrary<ProbeOutcome> = fc.oneof(
   fc.constant({ kind: 'timeout' as const }),
   fc.record({ kind: fc.constant('unreachable' as const), from: addr, code: fc.nat(15), rtt: micros }),
   fc.record({ kind: fc.constant('unreachable' as const), from: addr, code: fc.nat(15) }),
-  fc.record({ kind: fc.constant('ttl-exceeded' as const), from: addr, rtt: micros }),
+  fc.record({
+    kind: fc.constant('ttl-exceeded' as const),
+    from: addr,
+    code: fc.integer({ min: 0, max: 1 }),
+    rtt: micros,
+  }),
   fc.constant({ kind: 'local-error' as const, reason: 'no-route' as const }),
 );
 

@@ -8,14 +8,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ETHERNET_MTU, fragment, Reassembly } from '../../src/engine/device/fragments.ts';
+import {
+  ETHERNET_MTU,
+  fragment,
+  Reassembly,
+  type ReassemblyHost,
+} from '../../src/engine/device/fragments.ts';
 import { pcapFile } from '../../src/engine/pcap.ts';
+import { type EventTarget, Scheduler } from '../../src/engine/sim/scheduler.ts';
+import { Timer } from '../../src/engine/sim/timer.ts';
 import { ETHERTYPE_IPV4, encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { encodeIpv4, NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { windowsPingData } from '../../src/engine/wire/ping-data.ts';
 import { micros } from '../../src/shared/time.ts';
 import { ip, mac, toHex } from './hex.ts';
+
+/** A stack for a reassembly to work for, on a clock of its own; it keeps what timed out. */
+class Host implements ReassemblyHost {
+  private readonly sched = new Scheduler({
+    at: () => {
+      throw new Error('no frames here');
+    },
+  });
+  readonly timedOut: Ipv4Packet[] = [];
+  get now(): number {
+    return this.sched.now;
+  }
+  timer(target: EventTarget, code: number): Timer {
+    return new Timer(this.sched, target, code);
+  }
+  reassemblyTimedOut(first: Ipv4Packet): void {
+    this.timedOut.push(first);
+  }
+  /** Runs the clock to `t` microseconds. */
+  at(t: number): this {
+    this.sched.runUntil(t, Number.POSITIVE_INFINITY);
+    return this;
+  }
+}
 
 const echo = (size: number, identification = 0x1234): Ipv4Packet => ({
   proto: 'ipv4',
@@ -66,8 +97,8 @@ describe('IPv4 fragmentation', () => {
           .map((f, i) => ({ f, k: Math.imul(i + 1, seed | 1) >>> 0 }))
           .sort((a, b) => a.k - b.k)
           .map((x) => x.f);
-        const r = new Reassembly(60e6);
-        const results = order.map((f) => r.add(f, 0));
+        const r = new Reassembly(60e6, new Host());
+        const results = order.map((f) => r.add(f));
         const whole = results.find((x) => x !== null);
         expect(results.filter((x) => x !== null)).toHaveLength(1);
         expect(encodeIpv4(whole!)).toEqual(encodeIpv4(p));
@@ -77,14 +108,37 @@ describe('IPv4 fragmentation', () => {
 
   it('waits for a missing fragment, and forgets the datagram after the timeout', () => {
     const [a, b, c] = fragment(echo(4000), ETHERNET_MTU);
-    const r = new Reassembly(60e6);
-    expect(r.add(a!, 0)).toBeNull();
-    expect(r.add(c!, 1e6)).toBeNull();
-    expect(r.add(b!, 2e6)).not.toBeNull();
-    expect(r.add(a!, 3e6)).toBeNull();
-    expect(r.add(c!, 70e6)).toBeNull();
+    const host = new Host();
+    const r = new Reassembly(60e6, host);
+    expect(r.add(a!)).toBeNull();
+    expect(r.add(c!)).toBeNull();
+    expect(host.at(2e6) && r.add(b!)).not.toBeNull();
+    expect(host.at(3e6) && r.add(a!)).toBeNull();
+    expect(host.at(70e6) && r.add(c!)).toBeNull();
     // The first piece came at 3 s: by 70 s it is gone, and b alone completes nothing.
-    expect(r.add(b!, 70e6)).toBeNull();
+    expect(r.add(b!)).toBeNull();
+  });
+
+  it('tells the source when a datagram times out, only if its first fragment came', () => {
+    const [a, b, c] = fragment(echo(4000), ETHERNET_MTU);
+    const [, y, z] = fragment(echo(4000, 0x4321), ETHERNET_MTU);
+    const host = new Host();
+    const r = new Reassembly(60e6, host);
+    r.add(a!);
+    r.add(c!);
+    host.at(1e6);
+    r.add(y!);
+    r.add(z!);
+    // Due at 60 s (the first datagram's first fragment came at 0), not before.
+    host.at(60e6 - 1);
+    expect(host.timedOut).toEqual([]);
+    host.at(60e6);
+    expect(host.timedOut).toEqual([a]);
+    // The second one had no first fragment: it goes at 61 s without a word.
+    host.at(200e6);
+    expect(host.timedOut).toEqual([a]);
+    // Nothing is left to complete: b alone starts a datagram of its own.
+    expect(r.add(b!)).toBeNull();
   });
 });
 

@@ -377,7 +377,12 @@ export class HostShell {
       case 'unreachable':
         return { text: `Reply from ${formatIpv4(o.from)}: ${unreachableText(o.code)}`, received: true };
       case 'ttl-exceeded':
-        return { text: `Reply from ${formatIpv4(o.from)}: TTL expired in transit.`, received: true };
+        // ping.exe's two texts for time exceeded (its message table: PING_TTL_EXPIRED_TRANSIT
+        // and PING_TTL_EXPIRED_REASSEM).
+        return {
+          text: `Reply from ${formatIpv4(o.from)}: TTL expired ${o.code === 1 ? 'during reassembly' : 'in transit'}.`,
+          received: true,
+        };
       case 'local-error': {
         const own = this.ownAddress();
         if (o.reason === 'arp-failed' && own !== undefined) {

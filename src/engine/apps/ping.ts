@@ -146,7 +146,7 @@ export class PingApp implements ProbeClient, EventTarget {
     const q = quoted.payload as IcmpEcho;
     if (!this.waiting || q.sequence !== this.seq) return;
     const rtt = (this.stack.now - this.sentAt) as Micros;
-    if (error.type === 11) this.finish({ kind: 'ttl-exceeded', from: packet.src, rtt });
+    if (error.type === 11) this.finish({ kind: 'ttl-exceeded', from: packet.src, code: error.code, rtt });
     else this.finish({ kind: 'unreachable', from: packet.src, code: error.code, rtt });
   }
 

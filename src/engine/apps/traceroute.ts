@@ -117,7 +117,7 @@ export class TracerouteApp implements ProbeClient, EventTarget {
   onIcmpError(packet: Ipv4Packet, error: IcmpError, quoted: Ipv4Packet): void {
     if (!this.waiting || !this.isCurrent(quoted)) return;
     if (error.type === 11) {
-      this.finish({ kind: 'ttl-exceeded', from: packet.src, rtt: this.rtt() });
+      this.finish({ kind: 'ttl-exceeded', from: packet.src, code: error.code, rtt: this.rtt() });
       return;
     }
     if (error.code === 3 && packet.src === this.target) this.job.reached = true;

@@ -9,9 +9,13 @@
  *
  * The destination puts them back together, keyed by source, destination, protocol and
  * identification, and delivers the whole datagram once every byte has come. A datagram whose
- * fragments stop coming is forgotten after the reassembly timeout.
+ * fragments stop coming is forgotten after the reassembly timeout, and when its first fragment
+ * had come, its source is told with an ICMP time exceeded, code 1 (RFC 792; RFC 1122 3.3.2:
+ * only the first fragment says which datagram it was).
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
+import type { Timer } from '../sim/timer.ts';
 import { decodeIcmp } from '../wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import {
@@ -77,14 +81,30 @@ interface Pending {
 /** Datagrams waiting for more fragments, at most this many (the oldest goes first). */
 const MAX_PENDING = 64;
 
-export class Reassembly {
+/** The IP stack a reassembly works for. */
+export interface ReassemblyHost {
+  readonly now: number;
+  timer(target: EventTarget, code: number): Timer;
+  /** The datagram whose first fragment is `first` timed out before its other fragments came. */
+  reassemblyTimedOut(first: Ipv4Packet): void;
+}
+
+export class Reassembly implements EventTarget {
   private readonly pending = new Map<string, Pending>();
+  /** Due when the oldest pending datagram times out. */
+  private readonly timer: Timer;
 
   /** RFC 1122 3.3.2 asks for 60 to 120 s; `timeout` in microseconds. */
-  constructor(private readonly timeout: number) {}
+  constructor(
+    private readonly timeout: number,
+    private readonly host: ReassemblyHost,
+  ) {
+    this.timer = host.timer(this, 0);
+  }
 
-  /** Takes fragment `p` in at time `now`: the whole datagram when it completes one, else null. */
-  add(p: Ipv4Packet, now: number): Ipv4Packet | null {
+  /** Takes fragment `p` in: the whole datagram when it completes one, else null. */
+  add(p: Ipv4Packet): Ipv4Packet | null {
+    const now = this.host.now;
     this.expire(now);
     const key = `${p.src} ${p.dst} ${p.protocol} ${p.identification}`;
     let d = this.pending.get(key);
@@ -99,16 +119,29 @@ export class Reassembly {
     if (at === 0) d.first = p;
     if (!p.moreFragments) d.total = at + bytes.length;
     const whole = complete(d);
-    if (whole === null) return null;
-    this.pending.delete(key);
+    if (whole !== null) this.pending.delete(key);
+    this.arm();
     return whole;
   }
 
+  onEvent(): void {
+    this.expire(this.host.now);
+    this.arm();
+  }
+
+  /** Forgets the datagrams that have waited `timeout` (oldest first, as the Map keeps them). */
   private expire(now: number): void {
     for (const [key, d] of this.pending) {
       if (now - d.since < this.timeout) break;
       this.pending.delete(key);
+      if (d.first !== null) this.host.reassemblyTimedOut(d.first);
     }
+  }
+
+  private arm(): void {
+    const oldest = this.pending.values().next();
+    if (oldest.done === true) this.timer.disarm();
+    else this.timer.set(oldest.value.since + this.timeout, null, 0);
   }
 }
 

@@ -30,13 +30,21 @@ import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
+import { withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
-import { ETHERNET_MTU, exceedsMtu, fragment, isFragment, Reassembly } from './fragments.ts';
+import {
+  ETHERNET_MTU,
+  exceedsMtu,
+  fragment,
+  isFragment,
+  Reassembly,
+  type ReassemblyHost,
+} from './fragments.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import {
@@ -78,9 +86,11 @@ const LINE_DOWN = -1;
 /** 127.0.0.0/8 (RFC 1122 3.2.1.3), by its first octet. */
 const LOOPBACK_NET = 127;
 
+/** Time exceeded's code for a datagram whose fragments did not all come (RFC 792). */
+const TIME_EXCEEDED_REASSEMBLY = 1;
 const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
 
-export class IpStack implements EventTarget, ArpHost, GuardedStack {
+export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHost {
   // What every datagram's path reads comes first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)
   private readonly ctx: SimContext;
@@ -343,8 +353,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
     owned: number,
   ): void {
     if (isFragment(pkt)) {
-      this.reassembly ??= new Reassembly(REASSEMBLY_TIMEOUT);
-      const whole = this.reassembly.add(pkt, this.now);
+      this.reassembly ??= new Reassembly(REASSEMBLY_TIMEOUT, this);
+      const whole = this.reassembly.add(pkt);
       if (whole !== null) this.deliverLocal(iface, null, whole, frameId, SHARED);
       return;
     }
@@ -391,8 +401,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
       }
       if (m.type === 3 || m.type === 11) {
         const err = m as IcmpError;
-        const q = err.original;
-        if (q instanceof Uint8Array) return;
+        if (err.original instanceof Uint8Array) return;
+        const q = withTypedTransport(err.original);
         const client = this.clientOf(q);
         if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
         else client.onIcmpError(pkt, err, q);
@@ -597,6 +607,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
     iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId, OWNED);
   }
 
+  /** The datagram whose first fragment is `first` was not reassembled in time (fragments.ts). */
+  reassemblyTimedOut(first: Ipv4Packet): void {
+    this.sendIcmpError(first, 11, TIME_EXCEEDED_REASSEMBLY);
+  }
+
   /**
    * ICMP error about `orig`, unless RFC 1122 or the rate limit forbids it. It leaves from the
    * interface that leads back to the source, with that interface's address, except for errors
@@ -606,6 +621,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack {
   private sendIcmpError(orig: Ipv4Packet, type: 3 | 11, code: number, from?: number): void {
     const p = orig.payload;
     if (p.proto === 'icmp' && isIcmpErrorType(p.type)) return;
+    if (p.proto === 'raw' && orig.protocol === IPPROTO_ICMP && isIcmpErrorType(p.bytes[0] ?? 0)) return;
     const src = orig.src;
     if (src === 0 || src === IPV4_BROADCAST || src >>> 28 === 0xe || orig.dst >>> 28 === 0xe) return;
     if (type === 3 && this.profile.unreachableInterval > 0) {

@@ -72,6 +72,41 @@ export function icmpErrorFor(offending: Ipv4Packet, o: IcmpErrorOptions): Ipv4Pa
   };
 }
 
+/**
+ * `quoted` (an ICMP error's typed quote) with its transport header typed: a first fragment
+ * carries the start of its message as raw bytes, and the echo or UDP header there names the
+ * ping or traceroute it belongs to (its data is left out). Anything else is returned as it is.
+ */
+export function withTypedTransport(quoted: Ipv4Packet): Ipv4Packet {
+  const p = quoted.payload;
+  if (p.proto !== 'raw' || quoted.fragmentOffset !== 0) return quoted;
+  const b = p.bytes;
+  if (
+    quoted.protocol === IPPROTO_ICMP &&
+    b.length >= 8 &&
+    (b[0] === ICMP_ECHO_REQUEST || b[0] === ICMP_ECHO_REPLY)
+  ) {
+    return {
+      ...quoted,
+      payload: {
+        proto: 'icmp',
+        type: b[0],
+        code: b[1]!,
+        identifier: readU16(b, 4),
+        sequence: readU16(b, 6),
+        data: new Uint8Array(0),
+      },
+    };
+  }
+  if (quoted.protocol === IPPROTO_UDP && b.length >= 8) {
+    return {
+      ...quoted,
+      payload: { proto: 'udp', srcPort: readU16(b, 0), dstPort: readU16(b, 2), data: new Uint8Array(0) },
+    };
+  }
+  return quoted;
+}
+
 /** What a sender matches a received ICMP error against. */
 export interface IcmpQuote {
   readonly src: Ipv4Addr;
