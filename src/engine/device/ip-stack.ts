@@ -30,7 +30,7 @@ import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
-import { withTypedTransport } from '../wire/icmp-error.ts';
+import { carriesIcmpError, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
@@ -88,7 +88,6 @@ const LOOPBACK_NET = 127;
 
 /** Time exceeded's code for a datagram whose fragments did not all come (RFC 792). */
 const TIME_EXCEEDED_REASSEMBLY = 1;
-const isIcmpErrorType = (t: number): boolean => t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
 
 export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHost {
   // What every datagram's path reads comes first, next to the object's header. (A constructor
@@ -619,9 +618,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
    * targeted, so a traceroute to a loopback ends on the loopback.
    */
   private sendIcmpError(orig: Ipv4Packet, type: 3 | 11, code: number, from?: number): void {
-    const p = orig.payload;
-    if (p.proto === 'icmp' && isIcmpErrorType(p.type)) return;
-    if (p.proto === 'raw' && orig.protocol === IPPROTO_ICMP && isIcmpErrorType(p.bytes[0] ?? 0)) return;
+    if (carriesIcmpError(orig)) return;
     const src = orig.src;
     if (src === 0 || src === IPV4_BROADCAST || src >>> 28 === 0xe || orig.dst >>> 28 === 0xe) return;
     if (type === 3 && this.profile.unreachableInterval > 0) {

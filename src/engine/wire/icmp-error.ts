@@ -41,6 +41,12 @@ function icmpTypeOf(p: Ipv4Packet): number | undefined {
   return undefined;
 }
 
+/** Whether the datagram carries an ICMP error (typed, or as the raw bytes of a first fragment). */
+export function carriesIcmpError(p: Ipv4Packet): boolean {
+  const type = icmpTypeOf(p);
+  return type !== undefined && ERROR_TYPES.has(type);
+}
+
 /**
  * The IPv4 datagram carrying the error about `offending`, addressed to its source; or
  * undefined where RFC 1812 4.3.2.7 forbids sending one: the offending datagram is itself an
@@ -50,8 +56,7 @@ function icmpTypeOf(p: Ipv4Packet): number | undefined {
  * interface: the caller checks them.
  */
 export function icmpErrorFor(offending: Ipv4Packet, o: IcmpErrorOptions): Ipv4Packet | undefined {
-  const type = icmpTypeOf(offending);
-  if (type !== undefined && ERROR_TYPES.has(type)) return undefined;
+  if (carriesIcmpError(offending)) return undefined;
   if (offending.fragmentOffset !== 0) return undefined;
   if (offending.dst >>> 28 >= 0xe) return undefined; // multicast, class E, 255.255.255.255
   if (!isSingleHost(offending.src)) return undefined;
