@@ -375,6 +375,9 @@ export type ProbeOutcome =
       readonly reason: 'no-route' | 'no-address' | 'interface-down' | 'arp-failed' | 'too-big';
     };
 
+/** What `clear arp-cache` clears: one interface's entries, or one address's. */
+export type ArpClearScope = { readonly iface: string } | { readonly ip: Ipv4Addr };
+
 export interface ProbeResult {
   /** The probe's number within its job, from 0. */
   readonly seq: number;
@@ -550,6 +553,13 @@ export interface Simulation {
    * it had (IOS `clear ip arp ADDRESS`); false when there was none.
    */
   refreshArp(id: DeviceId, ip: Ipv4Addr): boolean;
+  /**
+   * IOS `clear arp-cache [interface NAME | ADDRESS]`: the dynamic entries (all of them, those
+   * learned on one interface, or one address) are forgotten, each complete one asked for again
+   * at once as `refreshArp` does, and the interfaces concerned announce their own addresses
+   * with a gratuitous ARP reply.
+   */
+  clearArpCache(id: DeviceId, scope?: ArpClearScope): void;
   /**
    * Forgets a switch's learned addresses (`clear mac address-table dynamic`): all of them, or
    * those matching every part of `filter`.

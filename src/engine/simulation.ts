@@ -14,6 +14,7 @@ import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
 import type {
   AddressConflicts,
+  ArpClearScope,
   ArpEntry,
   CdpNeighbor,
   DuplexMismatch,
@@ -425,6 +426,9 @@ class EngineSimulation implements Simulation {
   }
   refreshArp(id: DeviceId, ip: Ipv4Addr): boolean {
     return this.device(id).refreshArp(ip);
+  }
+  clearArpCache(id: DeviceId, scope?: ArpClearScope): void {
+    this.device(id).clearArpCache(scope);
   }
   clearCdpTable(id: DeviceId): void {
     const cdp = this.device(id).cdpPorts();

@@ -6,30 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFENCE_THROTTLE } from '../../src/engine/device/ios-arp-defense.ts';
 import { PROBE_INTERVAL, PROBE_WAIT } from '../../src/engine/device/windows-dad.ts';
-import type { ArpPacket } from '../../src/engine/wire/arp.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, marks, TestNet } from './net.ts';
+import { arpOn, ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
 const BROADCAST = 0xffff_ffff_ffff;
-
-interface Sent {
-  readonly t: number;
-  readonly from: number;
-  readonly to: number;
-  readonly arp: ArpPacket;
-}
-
-/** Every ARP packet put on cable `link` from now on. */
-function arpOn(n: TestNet, link: string): Sent[] {
-  const seen: Sent[] = [];
-  n.sim.onWire((t, l, f) => {
-    if (l === link && f.payload.proto === 'arp') seen.push({ t, from: f.src, to: f.dst, arp: f.payload });
-  });
-  return seen;
-}
 
 const macOf = (n: TestNet, dev: string) => n.sim.interfaces(d(dev))[0]!.mac;
 const nic = (n: TestNet, dev: string) => n.sim.interfaces(d(dev))[0]!;

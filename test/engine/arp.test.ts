@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { ip, marks, TestNet } from './net.ts';
+import { arpOn, ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
+const BROADCAST = 0xffff_ffff_ffff;
 
 /** R1 Gi0/0 10.0.0.1/24 with PC1 10.0.0.10 and PC2 10.0.0.20 behind S1. */
 function lan(): TestNet {
@@ -100,12 +101,69 @@ describe('ARP cache contents', () => {
     expect(n.sim.refreshArp(d('R1'), ip('10.0.0.77'))).toBe(false);
   });
 
-  it('clear arp-cache empties the learned entries', () => {
+  it('IOS clear arp-cache asks every neighbour again, unicast, and announces its addresses', () => {
+    const n = lan();
+    n.ping('R1', '10.0.0.10', { count: 1 });
+    n.ping('R1', '10.0.0.20', { count: 1 });
+    const wire = arpOn(n, 'L1');
+    const r1 = macOf(n, 'R1');
+    const learned = () =>
+      n.sim
+        .arpTable(d('R1'))
+        .filter((e) => !e.own)
+        .map((e) => e.ip);
+    n.sim.clearArpCache(d('R1'));
+    expect(learned()).toEqual([]);
+    n.run(seconds(0.1));
+    // A request to each, from the interface's address to the MAC address it had, then one
+    // gratuitous reply for Gi0/0 (Gi0/1, with no cable, sends nothing).
+    expect(
+      wire.map((s) => [s.to, s.arp.op, s.arp.senderMac, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp]),
+    ).toEqual([
+      [macOf(n, 'PC1'), 1, r1, ip('10.0.0.1'), 0, ip('10.0.0.10')],
+      [macOf(n, 'PC2'), 1, r1, ip('10.0.0.1'), 0, ip('10.0.0.20')],
+      [BROADCAST, 2, r1, ip('10.0.0.1'), BROADCAST, ip('10.0.0.1')],
+      // The answers, which bring the entries back.
+      [r1, 2, macOf(n, 'PC1'), ip('10.0.0.10'), r1, ip('10.0.0.1')],
+      [r1, 2, macOf(n, 'PC2'), ip('10.0.0.20'), r1, ip('10.0.0.1')],
+    ]);
+    expect(learned()).toEqual([ip('10.0.0.10'), ip('10.0.0.20')]);
+  });
+
+  it('IOS clear arp-cache ADDRESS or interface NAME clears only that', () => {
+    const n = lan();
+    n.ping('R1', '10.0.0.10', { count: 1 });
+    n.ping('R1', '10.0.0.20', { count: 1 });
+    const updated = (a: string) => n.sim.arpTable(d('R1')).find((e) => e.ip === ip(a))?.updatedAt;
+    const before = updated('10.0.0.20');
+    const wire = arpOn(n, 'L1');
+    n.sim.clearArpCache(d('R1'), { ip: ip('10.0.0.10') });
+    expect(updated('10.0.0.10')).toBeUndefined();
+    n.run(seconds(0.1));
+    expect(wire.map((s) => [s.arp.op, s.arp.targetIp])).toEqual([
+      [1, ip('10.0.0.10')],
+      [2, ip('10.0.0.1')],
+      [2, ip('10.0.0.1')],
+    ]);
+    expect(updated('10.0.0.10')).toBeGreaterThan(before!);
+    expect(updated('10.0.0.20')).toBe(before);
+    // An address it has no entry for, or another interface: nothing happens.
+    n.sim.clearArpCache(d('R1'), { ip: ip('10.0.0.99') });
+    n.sim.clearArpCache(d('R1'), { iface: 'GigabitEthernet0/1' });
+    n.run(seconds(0.1));
+    expect(wire).toHaveLength(3);
+    expect(updated('10.0.0.20')).toBe(before);
+    n.sim.clearArpCache(d('R1'), { iface: 'GigabitEthernet0/0' });
+    n.run(seconds(0.1));
+    expect(wire).toHaveLength(8);
+    expect(updated('10.0.0.20')).toBeGreaterThan(before!);
+  });
+
+  it("arp -d * empties a PC's table", () => {
     const n = lan();
     n.ping('PC1', '10.0.0.1', { count: 1 });
-    n.sim.clearArp(d('R1'));
-    expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toEqual([]);
     n.sim.clearArp(d('PC1'));
+    n.run(seconds(1));
     expect(n.sim.arpTable(d('PC1'))).toEqual([]);
   });
 
@@ -215,6 +273,25 @@ describe('configuration changes flush ARP', () => {
     expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toHaveLength(1);
     n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
     expect(n.sim.arpTable(d('R1')).map((e) => [e.ip, e.own])).toEqual([[ip('10.0.0.2'), true]]);
+  });
+
+  it('an IOS interface given another address asks its neighbours again, from the new one', () => {
+    const n = lan();
+    n.ping('R1', '10.0.0.10', { count: 1 });
+    const wire = arpOn(n, 'L1');
+    const r1 = macOf(n, 'R1');
+    n.reconfigure('R1', { interfaces: { 'g0/0': { ip: '10.0.0.2/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+    expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toEqual([]);
+    n.run(seconds(0.1));
+    expect(wire.map((s) => [s.to, s.arp.op, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp])).toEqual([
+      [macOf(n, 'PC1'), 1, ip('10.0.0.2'), 0, ip('10.0.0.10')],
+      [BROADCAST, 2, ip('10.0.0.2'), BROADCAST, ip('10.0.0.2')],
+      [r1, 2, ip('10.0.0.10'), r1, ip('10.0.0.2')],
+    ]);
+    expect(n.sim.arpTable(d('R1')).map((e) => [e.ip, e.mac])).toEqual([
+      [ip('10.0.0.2'), r1],
+      [ip('10.0.0.10'), macOf(n, 'PC1')],
+    ]);
   });
 
   it('a PC that changes address forgets its neighbours', () => {

@@ -12,6 +12,7 @@ import type {
   TracerouteOptions,
 } from '../../src/engine/api.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
+import type { ArpPacket } from '../../src/engine/wire/arp.ts';
 import type {
   DeviceConfig,
   InterfaceConfig,
@@ -293,6 +294,23 @@ export class TestNet {
       this.kind(from) === 'pc' || this.kind(from) === 'server' ? WINDOWS_TRACERT : IOS_TRACEROUTE;
     return this.finish(this.sim.traceroute(deviceId(from), ip(to), { ...defaults, ...options }));
   }
+}
+
+/** An ARP packet seen on a cable: when, its frame's source and destination, the packet. */
+export interface ArpSeen {
+  readonly t: number;
+  readonly from: number;
+  readonly to: number;
+  readonly arp: ArpPacket;
+}
+
+/** Every ARP packet put on cable `link` from now on. */
+export function arpOn(n: TestNet, link: string): ArpSeen[] {
+  const seen: ArpSeen[] = [];
+  n.sim.onWire((t, l, f) => {
+    if (l === link && f.payload.proto === 'arp') seen.push({ t, from: f.src, to: f.dst, arp: f.payload });
+  });
+  return seen;
 }
 
 /**

@@ -225,7 +225,25 @@ function privTree(kind: IosKind): IosNode {
     kw(
       'arp-cache',
       'Clear the entire ARP cache',
-      run((env) => env.device!.sim.clearArp(env.device!.id)),
+      run((env) => env.device!.sim.clearArpCache(env.device!.id)),
+      arg(
+        'ip',
+        IPV4,
+        'IP address',
+        run((env, a) => env.device!.sim.clearArpCache(env.device!.id, { ip: a.need<Ipv4Addr>('ip') })),
+      ),
+      kw(
+        'interface',
+        'Clear the entire ARP cache on the interface',
+        arg(
+          'interface',
+          interfaceArg(),
+          '',
+          run((env, a) =>
+            env.device!.sim.clearArpCache(env.device!.id, { iface: a.need<string>('interface') }),
+          ),
+        ),
+      ),
     ),
     kw(
       'ip',

@@ -205,6 +205,20 @@ export class ArpCache implements EventTarget {
     return true;
   }
 
+  /**
+   * `refresh` for every entry learned on `iface`, or on any interface when null: IOS's
+   * `clear arp-cache`, and what it does to its neighbours when an interface gets another address
+   * (the requests then come from the new one). Incomplete entries are only forgotten.
+   */
+  refreshAll(iface: L3Interface | null): void {
+    for (const r of [...this.records.values()]) if (iface === null || r.iface === iface) this.refresh(r.ip);
+  }
+
+  /** The interface the entry for `ip` was learned on, if there is one. */
+  interfaceOf(ip: number): L3Interface | undefined {
+    return this.records.get(ip)?.iface;
+  }
+
   clear(): void {
     this.forwarding.invalidate();
     for (const r of this.records.values()) this.stopRetry(r);

@@ -10,6 +10,7 @@ import type { MacAddr } from '../../shared/mac.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import type {
+  ArpClearScope,
   ArpEntry,
   InterfaceStatus,
   MacEntry,
@@ -254,6 +255,7 @@ export abstract class Device {
   refreshArp(_ip: number): boolean {
     return false;
   }
+  clearArpCache(_scope?: ArpClearScope): void {}
   clearMacTable(_filter?: MacTableFilter): void {}
   abstract ping(target: number, options: PingOptions): PingJob;
   abstract traceroute(target: number, options: TracerouteOptions): TracerouteJob;

@@ -7,6 +7,7 @@ import type { DeviceId } from '../../shared/ids.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
 import type {
   AddressConflict,
+  ArpClearScope,
   ArpEntry,
   PingJob,
   PingOptions,
@@ -78,6 +79,10 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   override refreshArp(ip: number): boolean {
     return this.stack.arp.refresh(ip);
+  }
+
+  override clearArpCache(scope?: ArpClearScope): void {
+    this.stack.clearArpCache(scope);
   }
 
   ping(target: number, options: PingOptions): PingJob {

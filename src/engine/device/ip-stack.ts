@@ -19,6 +19,7 @@
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
+import type { ArpClearScope } from '../api.ts';
 import { retaggedLen } from '../frame-size.ts';
 import { arp, arpFrame, icmpEcho, icmpError, ipFrame, ipv4, udp, withTtl } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -196,10 +197,15 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       addr.size === this.lastAddr.size;
     for (let k = 0; same && k < ifaces.length; k++) same = ifaces[k] === this.ifaces[k];
     for (const [i, before] of this.lastAddr) {
-      if (addr.get(i) !== before) {
-        same = false;
-        this.arp.flushInterface(i);
-      }
+      const now = addr.get(i);
+      if (now === before) continue;
+      same = false;
+      // IOS asks its neighbours on an interface given another address again, from the new one
+      // (`debug arp` on a 7200: "sent req src NEW ..., dst NEIGHBOUR MAC" for each, then the
+      // flush); otherwise, and on any other change, the entries just go.
+      if (this.profile.refreshesArpOnReaddress && before >= 0 && now !== undefined && now >= 0)
+        this.arp.refreshAll(i);
+      else this.arp.flushInterface(i);
     }
     if (same) return;
     const before = this.lastAddr;
@@ -218,6 +224,29 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         if (a >= 0 && was !== a) this.guard.started(i, was !== undefined && was !== LINE_DOWN);
       }
     }
+  }
+
+  /** IOS `clear arp-cache` (see the simulation's `clearArpCache`). */
+  clearArpCache(scope: ArpClearScope | undefined): void {
+    let iface: L3Interface | null | undefined = null;
+    if (scope !== undefined && 'ip' in scope) {
+      iface = this.arp.interfaceOf(scope.ip);
+      if (iface === undefined) return;
+      this.arp.refresh(scope.ip);
+    } else {
+      if (scope !== undefined) iface = this.ifaces.find((i) => i.name === scope.iface);
+      if (iface === undefined) return;
+      this.arp.refreshAll(iface);
+    }
+    for (const i of this.ifaces) {
+      if ((iface === null || i === iface) && i.usable && (i.port !== null || i.vlan !== 0)) this.announce(i);
+    }
+  }
+
+  /** A gratuitous ARP reply for `iface`'s address, to the broadcast address, as IOS sends them. */
+  private announce(iface: L3Interface): void {
+    const own = iface.ip!.addr;
+    this.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
   }
 
   isOwn(a: number): boolean {

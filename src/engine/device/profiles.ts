@@ -43,6 +43,11 @@ export interface StackProfile {
   readonly answersBroadcastPing: boolean;
   /** Checks that ARP senders are on the receiving interface's subnet (IOS "wrong cable"). */
   readonly arpSubnetCheck: boolean;
+  /**
+   * An interface given another address asks its known neighbours again from it, rather than
+   * only forgetting them (IOS).
+   */
+  readonly refreshesArpOnReaddress: boolean;
 }
 
 export const IOS_PROFILE: StackProfile = {
@@ -61,6 +66,7 @@ export const IOS_PROFILE: StackProfile = {
   reportsArpFailure: false,
   answersBroadcastPing: true,
   arpSubnetCheck: true,
+  refreshesArpOnReaddress: true,
 };
 
 export const WINDOWS_PROFILE: StackProfile = {
@@ -79,4 +85,5 @@ export const WINDOWS_PROFILE: StackProfile = {
   reportsArpFailure: true,
   answersBroadcastPing: false,
   arpSubnetCheck: false,
+  refreshesArpOnReaddress: false,
 };
