@@ -371,8 +371,17 @@ export type ProbeOutcome =
   /** The sender could not even transmit: no route, no address, gateway not in subnet... */
   | {
       readonly kind: 'local-error';
-      /** `too-big`: larger than the interface's MTU with Don't Fragment set. */
-      readonly reason: 'no-route' | 'no-address' | 'interface-down' | 'arp-failed' | 'too-big';
+      /**
+       * `too-big`: larger than the interface's MTU with Don't Fragment set; `general-failure`:
+       * an address Windows sends nothing to (127.0.0.0).
+       */
+      readonly reason:
+        | 'no-route'
+        | 'no-address'
+        | 'interface-down'
+        | 'arp-failed'
+        | 'too-big'
+        | 'general-failure';
     };
 
 /** What `clear arp-cache` clears: one interface's entries, or one address's. */

@@ -276,10 +276,12 @@ export class HostShell {
         line('mask', formatIpv4(maskFromLen(a.len))),
       );
     // An address another station has is kept but unused, which only /all shows; Windows then
-    // configured one of 169.254.0.0/16 itself.
+    // configured one of 169.254.0.0/16 itself, which /all marks "(Duplicate)" as well (captures
+    // of Windows 7 and of a Russian-language Windows agree).
     const { ip, duplicate } = port;
     if (duplicate !== undefined && all) address('ipv4', duplicate, '(Duplicate)');
-    if (ip !== undefined) address(duplicate !== undefined ? 'autoconfIpv4' : 'ipv4', ip, '(Preferred)');
+    if (ip !== undefined && duplicate !== undefined) address('autoconfIpv4', ip, '(Duplicate)');
+    else if (ip !== undefined) address('ipv4', ip, '(Preferred)');
     out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
     if (all) out.push(line('netbios', 'Enabled'));
     return out;
@@ -390,6 +392,8 @@ export class HostShell {
         }
         if (o.reason === 'too-big')
           return { text: 'Packet needs to be fragmented but DF set.', received: false };
+        // A reply whose status is IP_GENERAL_FAILURE, rather than a send that failed.
+        if (o.reason === 'general-failure') return { text: 'General failure.', received: false };
         return { text: 'PING: transmit failed. General failure.', received: false };
       }
     }

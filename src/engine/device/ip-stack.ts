@@ -75,7 +75,9 @@ export const SEND_NO_ADDRESS = 2;
 export const SEND_INTERFACE_DOWN = 3;
 /** Larger than the MTU, with Don't Fragment set. */
 export const SEND_TOO_BIG = 4;
-export type SendStatus = 0 | 1 | 2 | 3 | 4;
+/** Windows: an address nothing can be sent to, such as the loopback network's own. */
+export const SEND_GENERAL_FAILURE = 5;
+export type SendStatus = 0 | 1 | 2 | 3 | 4 | 5;
 
 const IPV4_BROADCAST = 0xffff_ffff;
 const EV_LOOPBACK = 1;
@@ -86,6 +88,8 @@ const LINE_UP = -2;
 const LINE_DOWN = -1;
 /** 127.0.0.0/8 (RFC 1122 3.2.1.3), by its first octet. */
 const LOOPBACK_NET = 127;
+/** 127.0.0.0, the loopback network's own address. */
+const LOOPBACK_NETWORK = 0x7f00_0000;
 
 /** Time exceeded's code for a datagram whose fragments did not all come (RFC 792). */
 const TIME_EXCEEDED_REASSEMBLY = 1;
@@ -805,6 +809,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     dontFragment = false,
   ): SendStatus {
     if (dst === IPV4_BROADCAST) return this.broadcastAll(source, ttl, protocol, payload);
+    // Windows' loopback answers all of 127.0.0.0/8 but its network's own address, which its
+    // ping reports as "General failure." (captures of `ping 127.0.0.0` on Windows 10).
+    if (dst === LOOPBACK_NETWORK && this.loopback !== null) return SEND_GENERAL_FAILURE;
     if (this.local(dst) !== undefined) {
       this.ctx.sched.at(
         this.now,
