@@ -473,9 +473,23 @@ function noSwitchport(): IosNode {
 const duplexHelp = 'Configure duplex operation.';
 const speedHelp = 'Configure speed operation.';
 
+/**
+ * A Catalyst's Gigabit port negotiating its speed may offer 1000 Mb/s, which has no half duplex:
+ * typed `duplex half` is refused until a lower speed is set (captured on a 3750; a 2960G's
+ * test table marks auto speed with half duplex not applicable). Routers accept it.
+ */
+const HALF_AT_GIGABIT = '% Duplex cannot be set to half when speed autonegotiation subset contains 1Gbps';
+
 function duplex(): IosNode {
   const set = (d: 'full' | 'half' | undefined) =>
-    run((env) => edit(env, (i) => (d === undefined ? without(i, 'duplex') : { ...i, duplex: d })));
+    run((env) =>
+      edit(env, (i, name) => {
+        if (d === undefined) return without(i, 'duplex');
+        const gigabitAuto = name.startsWith('GigabitEthernet') && i.speed === undefined;
+        if (d === 'half' && gigabitAuto && env.kind === 'switch' && env.device) return HALF_AT_GIGABIT;
+        return { ...i, duplex: d };
+      }),
+    );
   return kw(
     'duplex',
     duplexHelp,
