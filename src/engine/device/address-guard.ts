@@ -49,6 +49,9 @@ export abstract class AddressGuard {
    */
   abstract started(iface: L3Interface, lineWasUp: boolean): void;
 
+  /** Announces `iface`'s address once, as the system does when asked to (`clear arp-cache`). */
+  abstract announce(iface: L3Interface): void;
+
   /** An ARP packet from another station (`mac`) gives `iface`'s own address as its sender. */
   abstract claimed(iface: L3Interface, mac: MacAddr): void;
 

@@ -46,12 +46,15 @@ export class IosArpDefense extends AddressGuard implements EventTarget {
   }
 
   started(iface: L3Interface, lineWasUp: boolean): void {
+    const count = lineWasUp ? ANNOUNCEMENTS_WHILE_UP : ANNOUNCEMENTS_AT_LINE_UP;
+    for (let i = 0; i < count; i++) this.announce(iface);
+  }
+
+  announce(iface: L3Interface): void {
     // A loopback has no Ethernet to announce on (an SVI has its VLAN's).
     if (iface.port === null && iface.vlan === 0) return;
     const own = iface.ip!.addr;
-    const count = lineWasUp ? ANNOUNCEMENTS_WHILE_UP : ANNOUNCEMENTS_AT_LINE_UP;
-    for (let i = 0; i < count; i++)
-      this.stack.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
+    this.stack.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
   }
 
   claimed(iface: L3Interface, mac: MacAddr): void {

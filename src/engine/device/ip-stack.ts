@@ -242,15 +242,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       if (iface === undefined) return;
       this.arp.refreshAll(iface);
     }
-    for (const i of this.ifaces) {
-      if ((iface === null || i === iface) && i.usable && (i.port !== null || i.vlan !== 0)) this.announce(i);
-    }
-  }
-
-  /** A gratuitous ARP reply for `iface`'s address, to the broadcast address, as IOS sends them. */
-  private announce(iface: L3Interface): void {
-    const own = iface.ip!.addr;
-    this.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
+    for (const i of this.ifaces) if ((iface === null || i === iface) && i.usable) this.guard?.announce(i);
   }
 
   isOwn(a: number): boolean {

@@ -78,7 +78,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
     if (d.step < PROBES) {
       this.stack.sendArp(iface, ARP_REQUEST, 0, 0, d.addr, BROADCAST_MAC);
     } else {
-      this.announce(iface, d);
+      this.announceAddress(iface, d.addr);
     }
     d.step++;
     if (d.step <= PROBES) d.timer.set(this.stack.now + PROBE_INTERVAL, iface, 0);
@@ -92,7 +92,7 @@ export class WindowsDad extends AddressGuard implements EventTarget {
       this.conflict(iface, d);
     } else if (this.stack.now - d.lastDefence >= DEFEND_INTERVAL) {
       d.lastDefence = this.stack.now;
-      this.announce(iface, d);
+      this.announceAddress(iface, d.addr);
     }
   }
 
@@ -116,7 +116,12 @@ export class WindowsDad extends AddressGuard implements EventTarget {
     this.onDuplicate(iface);
   }
 
-  private announce(iface: L3Interface, d: Detection): void {
-    this.stack.sendArp(iface, ARP_REQUEST, d.addr, 0, d.addr, BROADCAST_MAC);
+  announce(iface: L3Interface): void {
+    if (iface.ip !== undefined) this.announceAddress(iface, iface.ip.addr);
+  }
+
+  /** A gratuitous ARP request for `addr` (RFC 5227 2.3). */
+  private announceAddress(iface: L3Interface, addr: number): void {
+    this.stack.sendArp(iface, ARP_REQUEST, addr, 0, addr, BROADCAST_MAC);
   }
 }
