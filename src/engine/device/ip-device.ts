@@ -3,6 +3,7 @@
  * PC): the stack, the ping and traceroute applications running on it, and the show and clear
  * commands that read the stack.
  */
+import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
 import type {
@@ -23,6 +24,7 @@ import { IosArpDefense } from './ios-arp-defense.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
+import type { StaticSpec } from './routing-table.ts';
 import type { SeqRead } from './seq-log.ts';
 import { arpEntries, routeEntries } from './status.ts';
 import { WindowsDad } from './windows-dad.ts';
@@ -38,6 +40,22 @@ export abstract class IpDevice extends Device implements L3Owner {
       profile.os === 'ios'
         ? new IosArpDefense(this.stack)
         : new WindowsDad(this.stack, (iface) => this.addressInUse(iface));
+  }
+
+  /**
+   * The configured static routes, each exit interface looked up by name among `ifaces` and
+   * Null0 (undefined when it does not exist, so the route is not installed).
+   */
+  protected staticSpecs(config: DeviceConfig, ifaces: readonly L3Interface[]): StaticSpec[] {
+    const byName = new Map(ifaces.map((i) => [i.name, i]));
+    byName.set(this.null0.name, this.null0);
+    return config.staticRoutes.map((r) => ({
+      prefix: r.prefix,
+      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+      namesInterface: r.exitInterface !== undefined,
+      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
+      distance: r.distance,
+    }));
   }
 
   /** Windows found `iface`'s address in use by another station (windows-dad.ts). */

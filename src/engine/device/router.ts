@@ -126,15 +126,7 @@ export class Router extends IpDevice {
     const extra = [...this.subs.values(), ...this.loopbacks.values()];
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];
-    const byName = new Map(this.all.map((i) => [i.name, i]));
-    byName.set(this.null0.name, this.null0);
-    this.statics = config.staticRoutes.map((r) => ({
-      prefix: r.prefix,
-      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
-      namesInterface: r.exitInterface !== undefined,
-      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
-      distance: r.distance,
-    }));
+    this.statics = this.staticSpecs(config, this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }

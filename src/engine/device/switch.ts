@@ -152,15 +152,7 @@ export class Switch extends IpDevice {
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
-    const byName = new Map(this.sviList.map((i) => [i.name, i]));
-    byName.set(this.null0.name, this.null0);
-    this.statics = config.staticRoutes.map((r) => ({
-      prefix: r.prefix,
-      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
-      namesInterface: r.exitInterface !== undefined,
-      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
-      distance: r.distance,
-    }));
+    this.statics = this.staticSpecs(config, this.sviList);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
