@@ -108,11 +108,12 @@ export const icmpEcho = (type: 0 | 8, identifier: number, sequence: number, data
   data,
 });
 
-export const icmpError = (type: 3 | 11, code: number, original: Ipv4Packet): IcmpError => ({
+/** `rest`: the word after the checksum (a redirect's gateway). */
+export const icmpError = (type: 3 | 5 | 11, code: number, original: Ipv4Packet, rest = 0): IcmpError => ({
   proto: 'icmp',
   type,
   code,
-  rest: 0,
+  rest,
   original,
 });
 

@@ -73,6 +73,8 @@ export interface InterfaceConfig {
   readonly proxyArp: boolean;
   /** `no ip unreachables`: false, so no destination unreachable answers what came in here. */
   readonly unreachables?: boolean;
+  /** `no ip redirects`: false, so what is routed back out of this interface gets no redirect. */
+  readonly redirects?: boolean;
   /** Router subinterfaces: `encapsulation dot1Q N [native]`. */
   readonly dot1q?: Dot1qConfig;
   /** Switch physical ports only. */

@@ -143,6 +143,18 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('R1:GigabitEthernet0/0', 'R2:GigabitEthernet0/0')
       .cable('PC1:FastEthernet0', 'R1:GigabitEthernet0/1')
       .cable('PC2:FastEthernet0', 'R2:GigabitEthernet0/1'),
+  /** R1 and R2 on one LAN with PC1 (S1's Gi0/1, Gi0/2, Fa0/1); PC2 behind R2's Gi0/1. */
+  'two-gateways': () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('R2', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('R2:GigabitEthernet0/0', 'S1:GigabitEthernet0/2')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'R2:GigabitEthernet0/1'),
   /** S1 and S2 joined Fa0/24 to Fa0/24, PC1 on S1's Fa0/1, PC2 on S2's Fa0/1. */
   'two-switches': () =>
     new Lab()

@@ -52,6 +52,8 @@ export interface IfSpec {
   readonly proxyArp?: boolean;
   /** `no ip unreachables` when false. */
   readonly unreachables?: boolean;
+  /** `no ip redirects` when false. */
+  readonly redirects?: boolean;
   /** Subinterfaces: `encapsulation dot1Q N`, or "N native". */
   readonly dot1q?: number | `${number} native`;
 }
@@ -110,6 +112,7 @@ function ifConfig(base: InterfaceConfig | undefined, spec: IfSpec): InterfaceCon
     shutdown: spec.shutdown ?? false,
     proxyArp: spec.proxyArp ?? true,
     ...(spec.unreachables !== undefined ? { unreachables: spec.unreachables } : {}),
+    ...(spec.redirects !== undefined ? { redirects: spec.redirects } : {}),
     ...(assignment !== undefined ? { ip: assignment } : {}),
     ...(dot1q !== undefined ? { dot1q } : {}),
   };

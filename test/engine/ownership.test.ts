@@ -115,10 +115,11 @@ describe('frame ownership', () => {
     // Most routed hops reuse their frame; the flooded ones and the first after ARP do not.
     expect(inPlace.routedInPlace).toBeGreaterThan(copied.routed / 2);
     expect(inPlace.routedInPlace).toBeLessThan(copied.routed);
-    // Back-to-back pings send most of their requests in the frame of the previous reply.
+    // Back-to-back pings send most of their requests in the frame of the previous reply, but
+    // for R3's: R2 routes them back out of g0/0 and redirects R3, so it forwards copies.
     expect(copied.echoesReused).toBe(0);
     expect(inPlace.echoes).toBe(copied.echoes);
-    expect(inPlace.echoesReused).toBeGreaterThan(copied.echoes / 2);
+    expect(inPlace.echoesReused).toBeGreaterThan(copied.echoes / 3);
   });
 
   it('a routing switch forwards between its SVIs in place, with the same outcome', () => {

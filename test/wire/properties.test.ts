@@ -45,14 +45,14 @@ const icmp: fc.Arbitrary<IcmpMessage> = fc.oneof(
   }),
   fc.record({
     proto: fc.constant('icmp' as const),
-    type: fc.constantFrom(3 as const, 11 as const),
+    type: fc.constantFrom(3 as const, 5 as const, 11 as const),
     code: u8,
     rest: u32,
     original: bytes(100),
   }),
   fc.record({
     proto: fc.constant('icmp' as const),
-    type: u8.filter((t) => ![0, 3, 8, 11].includes(t)),
+    type: u8.filter((t) => ![0, 3, 5, 8, 11].includes(t)),
     code: u8,
     body: bytes(100),
     other: fc.constant(true as const),

@@ -13,8 +13,10 @@ import type { Dot1qTag, EthernetFrame } from '../../src/engine/wire/ethernet.ts'
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import {
   ICMP_DEST_UNREACHABLE,
+  ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
   isIcmpError,
+  REDIRECT_HOST,
   UNREACH_HOST,
   UNREACH_NET,
   UNREACH_PORT,
@@ -24,6 +26,7 @@ import { icmpErrorFor } from '../../src/engine/wire/icmp-error.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../../src/engine/wire/ping-data.ts';
+import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { formatMacColon } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
@@ -38,6 +41,8 @@ if (!haveTshark)
 const PC1 = { mac: mac('00:50:79:66:68:01'), ip: ip('192.168.1.10') };
 const R1 = { mac: mac('00:1a:2b:3c:4d:01'), ip: ip('192.168.1.1') };
 const PC2 = { ip: ip('10.0.0.5') };
+/** Another router on PC1's LAN, to which R1 redirects it. */
+const R2 = { ip: ip('192.168.1.2') };
 
 const datagram = (fields: Partial<Ipv4Packet> & Pick<Ipv4Packet, 'src' | 'dst' | 'payload'>): Ipv4Packet => ({
   proto: 'ipv4',
@@ -131,6 +136,7 @@ const kinds: readonly EthernetFrame[] = [
   toPc1(error(windowsPing, { type: ICMP_TIME_EXCEEDED, code: 0 })),
   toPc1(error(windowsPing, { type: ICMP_DEST_UNREACHABLE, code: UNREACH_NET })),
   toPc1(error(windowsPing, { type: ICMP_DEST_UNREACHABLE, code: UNREACH_HOST })),
+  toPc1(error(windowsPing, { type: ICMP_REDIRECT, code: REDIRECT_HOST, rest: R2.ip })),
   fromPc1(probe),
   toPc1(error(probe, { type: ICMP_TIME_EXCEEDED, code: 0 })),
   toPc1(error(probe, { type: ICMP_DEST_UNREACHABLE, code: UNREACH_PORT }, PC2.ip)),
@@ -163,6 +169,7 @@ const FIELDS = [
   'icmp.type',
   'icmp.code',
   'icmp.checksum.status',
+  'icmp.redir_gw',
   'udp.dstport',
   'udp.checksum.status',
   '_ws.malformed',
@@ -195,6 +202,11 @@ function expected(frame: EthernetFrame, i: number): Record<string, string> {
   out['icmp.type'] = list((p) => (p.payload.proto === 'icmp' ? String(p.payload.type) : undefined));
   out['icmp.code'] = list((p) => (p.payload.proto === 'icmp' ? String(p.payload.code) : undefined));
   out['udp.dstport'] = list((p) => (p.payload.proto === 'udp' ? String(p.payload.dstPort) : undefined));
+  const top = layers[0]?.payload;
+  out['icmp.redir_gw'] =
+    top?.proto === 'icmp' && top.type === ICMP_REDIRECT && isIcmpError(top)
+      ? formatIpv4(top.rest as Ipv4Addr)
+      : '';
   return out;
 }
 

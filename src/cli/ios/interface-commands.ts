@@ -192,6 +192,7 @@ function setAllowed(env: IosEnv, fn: (cur: VlanRanges) => VlanRanges): void {
 
 const ipAddressHelp = 'Set the IP address of an interface';
 const proxyArpHelp = 'Enable proxy ARP';
+const redirectsHelp = 'Enable sending ICMP Redirect messages';
 const unreachablesHelp = 'Enable sending ICMP Unreachable messages';
 const descriptionHelp = 'Interface specific description';
 const shutdownHelp = 'Shutdown the selected interface';
@@ -219,6 +220,11 @@ function ipNode(withAddress: boolean, withProxyArp: boolean): IosNode {
       ),
     );
   children.push(
+    kw(
+      'redirects',
+      redirectsHelp,
+      run((env) => edit(env, (i) => without(i, 'redirects'))),
+    ),
     kw(
       'unreachables',
       unreachablesHelp,
@@ -249,6 +255,11 @@ function noIpNode(withAddress: boolean, withProxyArp: boolean): IosNode {
       ),
     );
   children.push(
+    kw(
+      'redirects',
+      redirectsHelp,
+      run((env) => edit(env, (i) => ({ ...i, redirects: false }))),
+    ),
     kw(
       'unreachables',
       unreachablesHelp,

@@ -58,6 +58,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   if (i.dot1q) out.push(` encapsulation dot1Q ${i.dot1q.vlan}${i.dot1q.native ? ' native' : ''}`);
   if (i.ip) out.push(` ip address ${formatIpv4(i.ip.addr)} ${formatIpv4(maskFromLen(i.ip.len))}`);
   else if (!sp && !name.includes('.')) out.push(' no ip address');
+  if (i.redirects === false) out.push(' no ip redirects');
   if (i.unreachables === false) out.push(' no ip unreachables');
   if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
   if (i.shutdown) out.push(' shutdown');

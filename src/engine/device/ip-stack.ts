@@ -12,6 +12,8 @@
  *   500 ms, which is why an IOS ping shows "U.U.U" and an IOS traceroute to a router "!P * !P".
  * - UDP to a closed port gets port unreachable; every other protocol but ICMP gets protocol
  *   unreachable.
+ * - ICMP redirects (redirects.ts): a router tells the source of what it routes back out of the
+ *   interface it came in by to use the next hop directly; Windows hosts follow them.
  * - Proxy ARP (RFC 1027, IOS default): a routing device answers a request for an address it
  *   reaches through another interface by a route more specific than the default route.
  */
@@ -31,7 +33,7 @@ import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { UNREACH_HOST } from '../wire/icmp.ts';
-import { carriesIcmpError, withTypedTransport } from '../wire/icmp-error.ts';
+import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
@@ -58,6 +60,7 @@ import {
   SHARED,
 } from './ownership.ts';
 import type { StackProfile } from './profiles.ts';
+import { RedirectCache, redirectFor } from './redirects.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
 
@@ -137,6 +140,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   private loopback: L3Interface | null = null;
   /** Datagrams for this device still missing fragments, made at the first fragment. */
   private reassembly: Reassembly | null = null;
+  /** Destinations that ICMP redirects sent to another gateway (hosts; made at the first). */
+  private redirects: RedirectCache | null = null;
   /** Guards its addresses against other stations using them (set by its device). */
   guard: AddressGuard | null = null;
 
@@ -212,6 +217,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       else this.arp.flushInterface(i);
     }
     if (same) return;
+    this.redirects?.clear();
     const before = this.lastAddr;
     this.lastAddr = addr;
     this.ifaces = ifaces;
@@ -327,6 +333,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     if (cached >= 0) {
       ctx.routed++;
       const out = this.forwardingCache.iface(cached);
+      // Back out of the interface it came by, it may get a redirect, which quotes it as it came.
+      if (out === iface && iface.redirects && this.redirect(iface, pkt, this.nextHopOf(dst)!)) owned = SHARED;
       const outId = ctx.nextFrameId();
       if (ctx.trace.enabled) this.traceForward(frameId, iface, out, outId);
       if (owned !== SHARED && !ctx.observed()) {
@@ -348,9 +356,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         this.sendIcmpError(pkt, 3, UNREACH_HOST);
       return;
     }
+    if (route.iface === iface) this.redirect(iface, pkt, route.gateway ?? dst);
     ctx.routed++;
     const outId = ctx.nextFrameId();
     if (ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
+    // A copy: the redirect quotes the datagram as it came.
     this.outputVia(routes!, route, dst, withTtl(pkt, pkt.ttl - 1), outId);
   }
 
@@ -421,6 +431,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
           client.onEchoReply(pkt, e);
           if (owned === EXCLUSIVE) this.spare = frame;
         }
+        return;
+      }
+      if (m.type === 5) {
+        this.takeRedirect(iface, pkt, m as IcmpError);
         return;
       }
       if (m.type === 3 || m.type === 11) {
@@ -543,6 +557,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       else this.transmitInPlace(cached, frame, frameId, owned);
       return SEND_OK;
     }
+    const redirected = this.redirects?.find(dst, this.now);
+    if (redirected !== undefined) {
+      this.output(redirected.iface, redirected.gateway, pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
     const routes = this.table.lookup(dst);
     const route = this.pick(routes, pkt);
     if (route === undefined) return this.checkRoute(dst);
@@ -629,6 +648,38 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   /** Frames `pkt` for `mac` and hands it to the device to send from `iface`. */
   private transmit(iface: L3Interface, mac: number, pkt: Ipv4Packet, frameId: number): void {
     iface.owner.transmitL3(iface, ipFrame(mac as never, iface.mac, iface.tag, pkt), frameId, OWNED);
+  }
+
+  /**
+   * Tells the source of `pkt`, routed back out of `iface`, to use `nextHop`, if IOS would
+   * (redirects.ts). Returns whether it did.
+   */
+  private redirect(iface: L3Interface, pkt: Ipv4Packet, nextHop: number): boolean {
+    const msg = redirectFor(iface, pkt, nextHop, this.profile.ttl, () => this.nextId());
+    if (msg === undefined) return false;
+    this.output(iface, pkt.src, msg, this.ctx.nextFrameId());
+    return true;
+  }
+
+  /**
+   * A redirect for a datagram this host sent: a host that honours them sends the destination
+   * to the gateway it names from now on, if it checks out (redirects.ts).
+   */
+  private takeRedirect(iface: L3Interface, pkt: Ipv4Packet, m: IcmpError): void {
+    if (this.forwarding || !this.profile.honoursRedirects) return;
+    const q = readQuote(m.original);
+    if (!q.ok || !this.mine(q.value.src)) return;
+    const dst = q.value.dst;
+    this.redirects ??= new RedirectCache();
+    const firstHop = this.redirects.find(dst, this.now)?.gateway ?? this.nextHopOf(dst);
+    if (this.redirects.learn(iface, pkt.src, dst, m.rest, firstHop, this.now))
+      this.forwardingCache.invalidate();
+  }
+
+  /** The neighbour a datagram to `dst` goes to by the routing table, if any. */
+  private nextHopOf(dst: number): number | undefined {
+    const route = this.table.lookup(dst)?.[0];
+    return route === undefined ? undefined : (route.gateway ?? dst);
   }
 
   /** The datagram whose first fragment is `first` was not reassembled in time (fragments.ts). */
@@ -836,6 +887,14 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // 0.0.0.0 is a source address only (RFC 1122 3.2.1.3): Windows refuses to send to it
     // ("General failure"), whatever its routes say. (Never cached, so checked only here.)
     if (dst === 0 && this.profile.os === 'windows') return SEND_NO_ROUTE;
+    const redirected = this.redirects?.find(dst, this.now);
+    if (redirected !== undefined) {
+      const src = source ?? redirected.iface.ip!.addr;
+      const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload, dontFragment);
+      if (big) return this.sendLarge(pkt);
+      this.output(redirected.iface, redirected.gateway, pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
     const routes = this.table.lookup(dst);
     if (routes === undefined) return this.checkRoute(dst);
     const route =

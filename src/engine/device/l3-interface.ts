@@ -61,6 +61,8 @@ export class L3Interface {
   proxyArp = true;
   /** Answers what it cannot deliver with destination unreachables (`no ip unreachables`: false). */
   unreachables = true;
+  /** Redirects what it forwards back out of itself (`no ip redirects`: false; redirects.ts). */
+  redirects = true;
   /** Null0: what a route sends here is discarded. */
   discard = false;
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */

@@ -33,7 +33,7 @@
  *   original, which the trace may hold: change a datagram's header, never its payload.
  * - An ICMP error quotes the received datagram itself, which is safe because a datagram that
  *   gets an error is dropped, never forwarded too. A router that both forwards a datagram and
- *   reports on it (ICMP redirects, not modelled) must quote a copy.
+ *   reports on it (an ICMP redirect) forwards a copy.
  */
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho } from '../wire/icmp.ts';

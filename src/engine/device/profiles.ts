@@ -48,6 +48,8 @@ export interface StackProfile {
    * only forgetting them (IOS).
    */
   readonly refreshesArpOnReaddress: boolean;
+  /** Sends a destination to the gateway an ICMP redirect names (Windows; redirects.ts). */
+  readonly honoursRedirects: boolean;
 }
 
 export const IOS_PROFILE: StackProfile = {
@@ -67,6 +69,7 @@ export const IOS_PROFILE: StackProfile = {
   answersBroadcastPing: true,
   arpSubnetCheck: true,
   refreshesArpOnReaddress: true,
+  honoursRedirects: false,
 };
 
 export const WINDOWS_PROFILE: StackProfile = {
@@ -86,4 +89,5 @@ export const WINDOWS_PROFILE: StackProfile = {
   answersBroadcastPing: false,
   arpSubnetCheck: false,
   refreshesArpOnReaddress: false,
+  honoursRedirects: true,
 };

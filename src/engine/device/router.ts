@@ -215,4 +215,5 @@ function setL3(i: L3Interface, ic: InterfaceConfig | undefined): void {
   i.adminUp = ic !== undefined && !ic.shutdown;
   i.proxyArp = ic?.proxyArp ?? true;
   i.unreachables = ic?.unreachables ?? true;
+  i.redirects = ic?.redirects ?? true;
 }

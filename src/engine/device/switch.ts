@@ -149,6 +149,7 @@ export class Switch extends IpDevice {
       svi.adminUp = !ic.shutdown;
       svi.proxyArp = ic.proxyArp;
       svi.unreachables = ic.unreachables ?? true;
+      svi.redirects = ic.redirects ?? true;
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);

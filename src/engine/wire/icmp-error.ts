@@ -7,7 +7,7 @@ import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { readIpv4, readU16 } from './bytes.ts';
 import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
-import type { ICMP_DEST_UNREACHABLE, ICMP_TIME_EXCEEDED } from './icmp.ts';
+import type { ICMP_DEST_UNREACHABLE, ICMP_REDIRECT, ICMP_TIME_EXCEEDED } from './icmp.ts';
 import { ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, isIcmpEcho } from './icmp.ts';
 import type { Ipv4Packet } from './ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP, IPV4_HEADER_LEN, NO_OPTIONS } from './ipv4.ts';
@@ -16,14 +16,17 @@ import { IPPROTO_ICMP, IPPROTO_UDP, IPV4_HEADER_LEN, NO_OPTIONS } from './ipv4.t
 const ERROR_TYPES: ReadonlySet<number> = new Set([3, 4, 5, 11, 12]);
 
 export interface IcmpErrorOptions {
-  readonly type: typeof ICMP_DEST_UNREACHABLE | typeof ICMP_TIME_EXCEEDED;
+  readonly type: typeof ICMP_DEST_UNREACHABLE | typeof ICMP_REDIRECT | typeof ICMP_TIME_EXCEEDED;
   readonly code: number;
   /** An address of the interface the error leaves by (RFC 1812 4.3.2.4). */
   readonly src: Ipv4Addr;
   /** Default 255 and 0: IOS-generated ICMP in captures carries TTL 255 and identification 0. */
   readonly ttl?: number;
   readonly identification?: number;
-  /** The word after the checksum: 0, or the next-hop MTU for "fragmentation needed" (code 4). */
+  /**
+   * The word after the checksum: 0, the next-hop MTU for "fragmentation needed" (code 4), or a
+   * redirect's gateway.
+   */
   readonly rest?: number;
 }
 

@@ -1,6 +1,6 @@
 /**
- * ICMP for IPv4 (RFC 792): echo request/reply, destination unreachable, time exceeded; every
- * other type is kept byte for byte. The checksum covers the whole message (RFC 1071).
+ * ICMP for IPv4 (RFC 792): echo request/reply, destination unreachable, redirect, time
+ * exceeded; every other type is kept byte for byte. The checksum covers the whole message (RFC 1071).
  *
  * Errors quote the offending datagram: its IP header (with options) and the first 8 bytes of
  * its payload (RFC 792), which is what Cisco IOS sends; RFC 1812 4.3.2.3 lets routers quote up
@@ -19,6 +19,7 @@ import { encodeIpv4, ipv4HeaderLen, ipv4Len } from './ipv4.ts';
 
 export const ICMP_ECHO_REPLY = 0;
 export const ICMP_DEST_UNREACHABLE = 3;
+export const ICMP_REDIRECT = 5;
 export const ICMP_ECHO_REQUEST = 8;
 export const ICMP_TIME_EXCEEDED = 11;
 
@@ -28,6 +29,10 @@ export const UNREACH_HOST = 1;
 export const UNREACH_PROTOCOL = 2;
 export const UNREACH_PORT = 3;
 export const UNREACH_ADMIN_PROHIBITED = 13;
+
+/** Redirect codes (RFC 792): for the destination's network, or for the destination host. */
+export const REDIRECT_NET = 0;
+export const REDIRECT_HOST = 1;
 
 /** Time exceeded codes (RFC 792). */
 export const TIME_EXCEEDED_TTL = 0;
@@ -49,12 +54,18 @@ export interface IcmpEcho {
   readonly badChecksum?: number;
 }
 
-/** Destination unreachable (3) and time exceeded (11): they quote the offending datagram. */
+/**
+ * Destination unreachable (3), redirect (5) and time exceeded (11): they quote the offending
+ * datagram.
+ */
 export interface IcmpError {
   readonly proto: 'icmp';
-  readonly type: typeof ICMP_DEST_UNREACHABLE | typeof ICMP_TIME_EXCEEDED;
+  readonly type: typeof ICMP_DEST_UNREACHABLE | typeof ICMP_REDIRECT | typeof ICMP_TIME_EXCEEDED;
   readonly code: number;
-  /** The 4 bytes after the checksum (unused, or next-hop MTU for code 4). */
+  /**
+   * The 4 bytes after the checksum: unused, the next-hop MTU for "fragmentation needed" (3/4),
+   * or a redirect's gateway address.
+   */
   readonly rest: number;
   /** The offending datagram; on the wire only its header and first 8 payload bytes are quoted. */
   readonly original: Ipv4Packet | Uint8Array;
@@ -80,8 +91,10 @@ export const isIcmpOther = (m: IcmpMessage): m is IcmpOther => 'other' in m;
 export const isIcmpEcho = (m: IcmpMessage): m is IcmpEcho =>
   !isIcmpOther(m) && (m.type === ICMP_ECHO_REQUEST || m.type === ICMP_ECHO_REPLY);
 
-export const isIcmpError = (m: IcmpMessage): m is IcmpError =>
-  !isIcmpOther(m) && (m.type === ICMP_DEST_UNREACHABLE || m.type === ICMP_TIME_EXCEEDED);
+const isErrorType = (type: number): type is IcmpError['type'] =>
+  type === ICMP_DEST_UNREACHABLE || type === ICMP_REDIRECT || type === ICMP_TIME_EXCEEDED;
+
+export const isIcmpError = (m: IcmpMessage): m is IcmpError => !isIcmpOther(m) && isErrorType(m.type);
 
 /** Bytes of `original` that an error message carries. */
 export const quoteLen = (original: Ipv4Packet | Uint8Array): number =>
@@ -126,7 +139,7 @@ export function decodeIcmp(bytes: Uint8Array): Decoded<IcmpMessage> {
   const code = bytes[1]!;
   const checksum = verifiedChecksum(bytes);
   const echo = type === ICMP_ECHO_REQUEST || type === ICMP_ECHO_REPLY;
-  const error = type === ICMP_DEST_UNREACHABLE || type === ICMP_TIME_EXCEEDED;
+  const error = isErrorType(type);
   if ((echo || error) && bytes.length < ICMP_HEADER_LEN) {
     return malformed(`icmp: type ${type} needs an 8-byte header, got ${bytes.length} bytes`);
   }

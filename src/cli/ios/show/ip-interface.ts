@@ -59,7 +59,7 @@ function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
     '  Local Proxy ARP is disabled',
     '  Security level is default',
     '  Split horizon is enabled',
-    '  ICMP redirects are always sent',
+    `  ICMP redirects are ${i.redirects === false ? 'never' : 'always'} sent`,
     `  ICMP unreachables are ${i.unreachables === false ? 'never' : 'always'} sent`,
     '  ICMP mask replies are never sent',
     '  IP fast switching is enabled',
