@@ -5,8 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Duplex, type EndSettings, negotiate } from '../../src/engine/device/negotiation.ts';
+import { RENEGOTIATION_TIME } from '../../src/engine/device/renegotiation.ts';
 import { deviceId } from '../../src/shared/ids.ts';
-import { TestNet } from './net.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { marks, TestNet } from './net.ts';
 
 const FAST = 100e6;
 const GIG = 1000e6;
@@ -84,11 +86,12 @@ describe('speed and duplex on a cable', () => {
     n.link('PC2:Fa0', 'S2:Fa0/1');
     return n;
   }
-  /** Sets `port` of `sw` to `speed` (Mb/s) and `duplex`. */
-  function set(n: TestNet, sw: string, port: string, speed?: 10 | 100, duplex?: Duplex): void {
+  /** Sets `port` of `sw` to `speed` (Mb/s) and `duplex`, and lets a link that was up renegotiate. */
+  function set(n: TestNet, sw: string, port: string, speed?: 10 | 100, duplex?: Duplex, wait = true): void {
     const c = n.config(sw, {});
     const ic = c.interfaces[port]!;
     n.sim.configure(d(sw), { ...c, interfaces: { ...c.interfaces, [port]: { ...ic, speed, duplex } } });
+    if (wait) n.run(RENEGOTIATION_TIME);
   }
   const view = (n: TestNet, dev: string, port: string) => {
     const s = n.sim.interfaces(d(dev)).find((i) => i.name === port)!;
@@ -111,6 +114,37 @@ describe('speed and duplex on a cable', () => {
     expect(rtt(n) - fast).toBeGreaterThan(1400);
     // PCs run no CDP: nobody reports the mismatch.
     expect(n.sim.duplexMismatches(d('S1'))).toEqual([]);
+  });
+
+  it('a changed setting takes an up link down while it renegotiates, at both ends; the same setting again does not', () => {
+    const n = net().settle();
+    const since = (dev: string) => n.sim.interfaceChanges(d(dev), Number.POSITIVE_INFINITY).next;
+    const from = { S1: since('S1'), S2: since('S2') };
+    const changes = (dev: 'S1' | 'S2') =>
+      n.sim
+        .interfaceChanges(d(dev), from[dev])
+        .changes.map(
+          (c) => `${c.kind === 'status' ? c.status : `protocol ${c.protocol}`} +${(c.at - t0) / 1e6}s`,
+        );
+    const t0 = n.sim.now();
+    // `speed 100` on a port that already runs at 100 Mb/s: auto-negotiation restarts all the same.
+    set(n, 'S1', 'FastEthernet0/24', 100, undefined, false);
+    expect(view(n, 'S1', 'FastEthernet0/24')).toBe('down 100 undefined');
+    expect(view(n, 'S2', 'FastEthernet0/24')).toBe('down 100 undefined');
+    expect(n.ping('PC1', '10.0.0.2', { count: 1, timeout: seconds(1) }).results[0]!.outcome.kind).toBe(
+      'timeout',
+    );
+    n.run(RENEGOTIATION_TIME);
+    expect(view(n, 'S1', 'FastEthernet0/24')).toBe('up 100 full');
+    expect(view(n, 'S2', 'FastEthernet0/24')).toBe('up 100 full');
+    const flap = ['down +0s', 'protocol down +0s', 'up +4s', 'protocol up +4s'];
+    expect(changes('S1')).toEqual(flap);
+    expect(changes('S2')).toEqual(flap);
+    // Entered again, unchanged: nothing restarts.
+    set(n, 'S1', 'FastEthernet0/24', 100, undefined, false);
+    expect(view(n, 'S1', 'FastEthernet0/24')).toBe('up 100 full');
+    expect(changes('S1')).toEqual(flap);
+    expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
   });
 
   it('CDP tells both switches of a duplex mismatch, from their own sides; different forced speeds keep the line down', () => {

@@ -28,6 +28,7 @@ import { formatMacDotted } from '../../shared/mac.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
+import { LINEPROTO_DELAY } from './link-log.ts';
 import type { LogEntry } from './shell.ts';
 
 /** CDP's default advertisement interval. */
@@ -59,21 +60,31 @@ export class SwitchNotices {
     }
   }
 
-  /** What CDP finds wrong with the neighbours, as of now: each with its message. */
+  /**
+   * What CDP finds wrong with the neighbours, as of now: each with its message and the time CDP
+   * first heard it. CDP runs over the line protocol: a mismatch that came with the link coming
+   * up is heard once the line protocol is up, a second later.
+   */
   private cdpMismatches(): { key: string; since: Micros; text: string }[] {
     const { sim, id } = this.dev;
     const duplex = (d: 'full' | 'half') => `${d} duplex`;
+    const natives = sim.nativeVlanMismatches(id);
+    const duplexes = sim.duplexMismatches(id);
+    if (natives.length === 0 && duplexes.length === 0) return [];
+    const upAt = new Map(sim.interfaces(id).map((i) => [i.name, i.lastChange]));
+    const heard = (port: string, since: Micros): Micros =>
+      upAt.get(port) === since ? ((since + LINEPROTO_DELAY) as Micros) : since;
     return [
-      ...sim.nativeVlanMismatches(id).map((m) => ({
+      ...natives.map((m) => ({
         key: `native ${m.port}`,
-        since: m.since,
+        since: heard(m.port, m.since),
         text:
           `%CDP-4-NATIVE_VLAN_MISMATCH: Native VLAN mismatch discovered on ${m.port} (${m.nativeVlan}), ` +
           `with ${m.peerHostname} ${m.peerPort} (${m.peerNativeVlan}).`,
       })),
-      ...sim.duplexMismatches(id).map((m) => ({
+      ...duplexes.map((m) => ({
         key: `duplex ${m.port}`,
-        since: m.since,
+        since: heard(m.port, m.since),
         text:
           `%CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on ${m.port} (not ${duplex(m.peerDuplex)}), ` +
           `with ${m.peerHostname} ${m.peerPort} (${duplex(m.peerDuplex)}).`,

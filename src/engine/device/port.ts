@@ -175,6 +175,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   mode: Mode | null = null;
   /** When its line came up, or was renegotiated, with its `mode`. */
   modeSince = 0;
+  /** Restarting auto-negotiation after a settings change: its line is down (renegotiation.ts). */
+  renegotiating = false;
 
   constructor(
     owner: Device,
@@ -214,10 +216,16 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     return this.up ? this.mode?.duplex : undefined;
   }
 
-  /** Its `speed` (Mb/s) and `duplex` settings, undefined for auto; its line renegotiates. */
-  setSpeedDuplex(mbps: number | undefined, duplex: Duplex | undefined): void {
-    this.speedSetting = mbps === undefined ? undefined : mbps * 1e6;
+  /**
+   * Its `speed` (Mb/s) and `duplex` settings, undefined for auto; its line renegotiates.
+   * Returns whether they changed.
+   */
+  setSpeedDuplex(mbps: number | undefined, duplex: Duplex | undefined): boolean {
+    const speed = mbps === undefined ? undefined : mbps * 1e6;
+    if (speed === this.speedSetting && duplex === this.duplexSetting) return false;
+    this.speedSetting = speed;
     this.duplexSetting = duplex;
+    return true;
   }
 
   /** What it brings to negotiation: its highest speed and its settings. */
@@ -225,9 +233,9 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     return { max: this.speed, speed: this.speedSetting, duplex: this.duplexSetting };
   }
 
-  /** Neither shut down nor error-disabled: its line is up when its cable's is. */
+  /** Neither shut down, error-disabled nor renegotiating: its line is up when its cable's is. */
   get enabled(): boolean {
-    return this.adminUp && this.errDisabled === null;
+    return this.adminUp && this.errDisabled === null && !this.renegotiating;
   }
 
   /** Whether `dst` (a frame's destination, unicast) is this port's address. */

@@ -50,6 +50,7 @@ import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
+import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
@@ -100,6 +101,8 @@ export class Switch extends IpDevice {
   private readonly cdp = new CdpPorts();
   /** Ports that come back by themselves from their error-disabled state (`errdisable recovery`). */
   private readonly recovery: ErrdisableRecovery<SwitchPort>;
+  /** Ports whose link is down while it renegotiates a new speed or duplex setting. */
+  private readonly renegotiations: Renegotiations<SwitchPort>;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
@@ -110,6 +113,7 @@ export class Switch extends IpDevice {
     this.sviLow = macLow(this.sviMac);
     this.config = config;
     this.recovery = new ErrdisableRecovery(ctx.sched, (sp) => this.recoverPort(sp));
+    this.renegotiations = new Renegotiations(ctx.sched, () => this.ctx.linesChanged(this));
     this.applyConfig(config);
   }
 
@@ -119,7 +123,7 @@ export class Switch extends IpDevice {
     for (const sp of this.sw) {
       const ic = config.interfaces[sp.name];
       sp.adminUp = ic === undefined || !ic.shutdown;
-      sp.setSpeedDuplex(ic?.speed, ic?.duplex);
+      if (sp.setSpeedDuplex(ic?.speed, ic?.duplex) && sp.up) this.renegotiations.start(sp);
       // Shutting an error-disabled port down is how it is brought back.
       if (!sp.adminUp) sp.errDisabled = null;
       const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
@@ -173,6 +177,7 @@ export class Switch extends IpDevice {
 
   override dispose(): void {
     super.dispose();
+    this.renegotiations.cancel();
     this.ctx.macTables.release(this.macs);
     this.vlans.clear();
   }
