@@ -326,7 +326,12 @@ export interface MacTableFilter {
 export interface MacEntry {
   readonly vlan: number;
   readonly mac: MacAddr;
+  /** Its port; a static entry's first port ('' for `drop`). */
   readonly port: string;
+  /** A static entry's ports, when it has several. */
+  readonly ports?: readonly string[];
+  /** A static entry that drops frames from or to its address. */
+  readonly drop?: true;
   readonly type: 'DYNAMIC' | 'STATIC';
   readonly learnedAt: Micros;
 }

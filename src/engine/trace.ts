@@ -35,6 +35,8 @@ export type DropReason =
   | 'filtered'
   /** Port security refused the frame's source address (protect, restrict or shutdown). */
   | 'port-security'
+  /** A static MAC address entry with `drop`: a frame from or to that address. */
+  | 'mac-filter'
   | 'bad-checksum'
   | 'malformed';
 

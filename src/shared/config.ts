@@ -139,6 +139,9 @@ export interface UserAccount {
   readonly password?: Password;
 }
 
+/** How long a switch keeps a learned address after its last frame, in seconds (IEEE 802.1D's 300). */
+export const MAC_AGING_TIME = 300;
+
 /** `errdisable recovery interval` by default, in seconds (IOS's 300). */
 export const ERRDISABLE_INTERVAL = 300;
 
@@ -191,6 +194,32 @@ export interface DeviceConfig {
   readonly errdisableRecovery?: readonly string[];
   /** `errdisable recovery interval N`, seconds (30-86400); absent means ERRDISABLE_INTERVAL. */
   readonly errdisableInterval?: number;
+  /**
+   * Switches: `mac address-table aging-time N`, seconds (0: never, or 10-1000000); absent
+   * means MAC_AGING_TIME.
+   */
+  readonly macAgingTime?: number;
+  /** Switches: `mac address-table aging-time N vlan V`, by VLAN id. */
+  readonly vlanMacAging?: readonly VlanMacAging[];
+  /** Switches: `mac address-table static ...`, one per (VLAN, address), in VLAN and address order. */
+  readonly staticMacs?: readonly StaticMac[];
+}
+
+export interface VlanMacAging {
+  readonly vlan: number;
+  /** Seconds: 0 (never) or 10-1000000. */
+  readonly seconds: number;
+}
+
+/**
+ * `mac address-table static MAC vlan V interface IF...`: frames to MAC in VLAN V go to those
+ * ports only, and MAC is never learned; or `... drop`: frames from or to it are dropped.
+ */
+export interface StaticMac {
+  readonly mac: MacAddr;
+  readonly vlan: number;
+  /** The ports, by full name; absent for `drop`. */
+  readonly interfaces?: readonly string[];
 }
 
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */

@@ -24,6 +24,7 @@ import { errdisableNode } from './errdisable-commands.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
+import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
@@ -381,7 +382,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       ),
     ),
     enableNode(),
-    ...(kind === 'switch' ? [errdisableNode(false)] : []),
+    ...(kind === 'switch' ? [errdisableNode(false), macTableNode(false), legacyMacTableNode(false)] : []),
     kw('hostname', hostnameHelp, arg('name', WORD, "This system's network name", run(setHostname))),
     kw(
       'interface',
@@ -450,7 +451,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       ),
     ),
     cdpRun(false),
-    ...(kind === 'switch' ? [errdisableNode(true)] : []),
+    ...(kind === 'switch' ? [errdisableNode(true), macTableNode(true), legacyMacTableNode(true)] : []),
     kw(
       'enable',
       'Modify enable password parameters',

@@ -18,6 +18,7 @@ import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
+import { macTableLines } from './mac-table-commands.ts';
 import { shownPassword } from './password.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
@@ -200,6 +201,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
     domainLines('switch', c),
     [...errdisableLines(c), 'spanning-tree mode pvst', 'spanning-tree extend system-id'],
+    macTableLines(c),
     ['vlan internal allocation policy ascending'],
   ];
   for (const v of c.vlans) {

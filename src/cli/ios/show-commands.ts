@@ -253,7 +253,7 @@ function macNode(): IosNode[] {
     kw(
       'aging-time',
       'aging-time keyword',
-      show(() => showMacAgingTime()),
+      show((_d, e) => showMacAgingTime(e.config())),
     ),
     kw(
       'count',

@@ -51,8 +51,6 @@ const CONFIG: readonly Feature[] = [
   { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
   { lead: ['storm-control'], name: 'storm control', kind: SWITCH },
   { lead: ['login', 'block-for'], name: 'login blocking' },
-  { lead: ['mac', 'address-table', 'static'], name: 'static MAC addresses', kind: SWITCH },
-  { lead: ['mac-address-table', 'static'], name: 'static MAC addresses', kind: SWITCH },
 ];
 
 const SHOW: readonly Feature[] = [

@@ -181,6 +181,14 @@ export class MacTables {
     );
   }
 
+  /**
+   * Forgets the entries of table `t` older than their VLAN's aging time (`agingIn`), so that a
+   * longer aging time set next does not bring them back.
+   */
+  expire(t: number, now: number, agingIn: (vlan: number) => number): void {
+    this.removeWhere(t, now, Number.POSITIVE_INFINITY, (_mac, pv, seen) => now - seen >= agingIn(vlanOf(pv)));
+  }
+
   /** Table `t`'s live entries: [mac, vlan, slot position]. */
   *entries(t: number, now: number, aging: number): Generator<[number, number, number]> {
     const h = t * HEAD;
@@ -207,7 +215,7 @@ export class MacTables {
     const slots = this.store.data;
     const base = this.heads[h + BASE]!;
     for (let at = base; at <= base + this.heads[h + MASK]! * STRIDE; at += STRIDE) {
-      if (slots[at + KEY] !== EMPTY && drop(slots[at + KEY]!, slots[at + PORT_VLAN]!)) {
+      if (slots[at + KEY] !== EMPTY && drop(slots[at + KEY]!, slots[at + PORT_VLAN]!, slots[at + SEEN]!)) {
         this.rebuild(t, now, aging, drop);
         return;
       }
@@ -237,7 +245,7 @@ export class MacTables {
     const keep = (at: number): boolean =>
       store.data[at + KEY] !== EMPTY &&
       now - store.data[at + SEEN]! < aging &&
-      !drop(store.data[at + KEY]!, store.data[at + PORT_VLAN]!);
+      !drop(store.data[at + KEY]!, store.data[at + PORT_VLAN]!, store.data[at + SEEN]!);
     let live = 0;
     for (let i = 0; i < size; i++) if (keep(oldBase + i * STRIDE)) live++;
     let capacity = MIN_CAPACITY;
@@ -258,8 +266,8 @@ export class MacTables {
   }
 }
 
-/** Which entries a rebuild leaves out, by address and port-and-VLAN number. */
-type Drop = (mac: number, pv: number) => boolean;
+/** Which entries a rebuild leaves out, by address, port-and-VLAN number and when last seen. */
+type Drop = (mac: number, pv: number, seen: number) => boolean;
 const NOTHING: Drop = () => false;
 
 /** 2^24: an address is its high half times this plus its low half. */

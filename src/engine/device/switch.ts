@@ -1,8 +1,9 @@
 /**
  * A Catalyst 2960-like layer-2 switch (IEEE 802.1D bridging with IEEE 802.1Q VLANs):
  *
- * - MAC learning per VLAN, entries aging out 300 s after the last frame from that address
- *   (checked lazily, exactly); broadcast, multicast and unknown unicast flood within the VLAN.
+ * - MAC learning per VLAN, entries aging out 300 s after the last frame from that address, or
+ *   as `mac address-table aging-time` says (checked lazily, exactly); broadcast, multicast and
+ *   unknown unicast flood within the VLAN.
  * - Access ports carry one VLAN untagged; trunks carry the allowed VLANs tagged and the native
  *   VLAN untagged (and accept the native VLAN tagged). DTP decides who trunks (dtp.ts).
  * - A VLAN missing from the VLAN database carries nothing: its access ports are inactive and
@@ -14,8 +15,8 @@
  *   and treats the VLAN as saturated (storm-guard.ts).
  */
 
-import type { DeviceConfig, SecureMac, SwitchportConfig } from '../../shared/config.ts';
-import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL } from '../../shared/config.ts';
+import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
+import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL, MAC_AGING_TIME } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -58,8 +59,10 @@ import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 
-/** IEEE 802.1D default aging time, also the Catalyst default. */
-export const MAC_AGING = seconds(300);
+/** IEEE 802.1D default aging time, also the Catalyst default (`mac address-table aging-time`). */
+const MAC_AGING = seconds(MAC_AGING_TIME);
+/** An aging time in seconds as the MAC table takes it: 0 is never. */
+const agingOf = (s: number): number => (s === 0 ? Number.POSITIVE_INFINITY : seconds(s));
 /** CDP's default message interval: how often a native VLAN mismatch is reported again. */
 const MISMATCH_REPORT_INTERVAL = seconds(60);
 /** A storm's frames: minimum-size broadcasts (64 bytes), 84 on the wire with preamble and gap. */
@@ -85,6 +88,19 @@ export class Switch extends IpDevice {
   private readonly sviHigh: number;
   private readonly sviLow: number;
   private config: DeviceConfig;
+  /** How long a learned address lasts after its last frame (Infinity: `aging-time 0`, never). */
+  private aging: number = MAC_AGING;
+  /** VLANs with an aging time of their own, null when none has (the per-frame path's case). */
+  private vlanAging: Map<number, number> | null = null;
+  /** The longest aging time of any VLAN: what table maintenance keeps. */
+  private maxAging: number = MAC_AGING;
+  /**
+   * Static entries by VLAN, then address: the ports frames to it go to, or null for `drop`.
+   * Null when there are none (the per-frame path's case).
+   */
+  private staticMacs: Map<number, Map<number, SwitchPort[] | null>> | null = null;
+  /** Addresses with a static entry in any VLAN: the switch never learns them. */
+  private staticAddrs: Set<number> | null = null;
   /** The same as `ports`, with their switchport state. */
   private readonly sw: SwitchPort[];
   private readonly vlans = new Map<number, VlanState>();
@@ -119,7 +135,15 @@ export class Switch extends IpDevice {
 
   /** Stores the configuration and derives what does not depend on line states. */
   applyConfig(config: DeviceConfig): void {
+    // Entries aged out by the aging times in force must not come back under longer ones.
+    if (config.macAgingTime !== this.config.macAgingTime || config.vlanMacAging !== this.config.vlanMacAging)
+      this.ctx.macTables.expire(this.macs, this.ctx.sched.now, (vlan) => this.agingIn(vlan));
     this.config = config;
+    this.aging = agingOf(config.macAgingTime ?? MAC_AGING_TIME);
+    const byVlan = config.vlanMacAging ?? [];
+    this.vlanAging = byVlan.length === 0 ? null : new Map(byVlan.map((v) => [v.vlan, agingOf(v.seconds)]));
+    this.maxAging = Math.max(this.aging, ...byVlan.map((v) => agingOf(v.seconds)));
+    this.setStaticMacs(config.staticMacs ?? []);
     for (const sp of this.sw) {
       const ic = config.interfaces[sp.name];
       sp.adminUp = ic === undefined || !ic.shutdown;
@@ -241,7 +265,7 @@ export class Switch extends IpDevice {
     }
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
-      this.ctx.macTables.removeVlan(this.macs, id, this.ctx.sched.now, MAC_AGING);
+      this.ctx.macTables.removeVlan(this.macs, id, this.ctx.sched.now, this.maxAging);
       this.vlans.delete(id);
     }
     for (const id of db) {
@@ -342,6 +366,10 @@ export class Switch extends IpDevice {
     }
     const security = sp.security;
     if (security !== null && !this.secure(sp, security, frame.src, vlan, frameId)) return;
+    if (this.staticMacs !== null && this.staticMacs.get(vlan)?.get(frame.src) === null) {
+      this.drop(frameId, 'mac-filter', sp.name);
+      return;
+    }
     this.learn(vs, vlan, frame, sp);
     this.forward(vs, vlan, sp, frame, frameId, len, tag, owned);
   }
@@ -405,17 +433,20 @@ export class Switch extends IpDevice {
   private learn(vs: VlanState, vlan: number, frame: EthernetFrame, port: SwitchPort): void {
     const src = frame.src;
     if (isGroupMac(src)) return;
+    // A static entry overrides learning, in its VLAN and any other.
+    if (this.staticAddrs?.has(src) === true) return;
     const clock = this.ctx.sched;
     const macs = this.ctx.macTables;
+    const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
     const at = macs.find(this.macs, vlan, macHigh(src), macLow(src));
     if (at >= 0) {
-      const fresh = macs.fresh(at, clock, MAC_AGING);
+      const fresh = macs.fresh(at, clock, aging);
       macs.touch(at, clock);
       const serial = port.serial;
       if (fresh && macs.port(at) === serial) return;
       if (fresh) this.noteFlap(vs, src, macs.port(at), serial, clock.now);
       macs.move(at, serial, clock);
-    } else macs.insert(this.macs, vlan, src, port.serial, clock.now, MAC_AGING);
+    } else macs.insert(this.macs, vlan, src, port.serial, clock.now, this.maxAging);
     if (this.ctx.trace.enabled) this.traceLearned(vlan, src, port);
   }
 
@@ -461,9 +492,17 @@ export class Switch extends IpDevice {
         this.toSvi(vs.svi, frame, frameId, len, owned);
         return;
       }
+      if (this.staticMacs !== null) {
+        const ports = this.staticMacs.get(vlan)?.get(dst);
+        if (ports !== undefined) {
+          this.forwardStatic(ports, vs, vlan, inPort, frame, frameId, len, tag, owned);
+          return;
+        }
+      }
       const macs = ctx.macTables;
+      const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
       const at = macs.find(this.macs, vlan, high, low);
-      if (at >= 0 && macs.fresh(at, ctx.sched, MAC_AGING)) {
+      if (at >= 0 && macs.fresh(at, ctx.sched, aging)) {
         const out = ctx.ports.at(macs.port(at)) as SwitchPort;
         if (out === inPort) {
           this.drop(frameId, 'filtered', out.name);
@@ -475,6 +514,69 @@ export class Switch extends IpDevice {
       }
     }
     this.flood(vs, inPort, frame, frameId, len, tag);
+  }
+
+  /** How long an address learned in `vlan` lasts. */
+  private agingIn(vlan: number): number {
+    return this.vlanAging?.get(vlan) ?? this.aging;
+  }
+
+  /**
+   * Sends a frame for an address with a static entry in its VLAN to the entry's ports (those
+   * that are up and carry the VLAN, but the one it came in by), or drops it (`drop`: null).
+   */
+  private forwardStatic(
+    ports: SwitchPort[] | null,
+    vs: VlanState,
+    vlan: number,
+    inPort: SwitchPort | null,
+    frame: EthernetFrame,
+    frameId: number,
+    len: number,
+    tag: number,
+    owned: number,
+  ): void {
+    if (ports === null) {
+      this.drop(frameId, 'mac-filter', inPort?.name);
+      return;
+    }
+    const out = ports.filter((p) => p !== inPort && p.up && vs.member[p.index] === 1);
+    if (out.length === 0) {
+      this.drop(frameId, 'filtered', inPort?.name);
+      return;
+    }
+    if (this.ctx.trace.enabled)
+      this.traceForward(
+        frameId,
+        inPort,
+        out.map((p) => p.name),
+      );
+    for (const p of out) this.egress(p, vlan, frame, frameId, len, tag, out.length === 1 ? owned : SHARED);
+  }
+
+  /** Resolves the static entries' port names (a name it has no port for is left out). */
+  private setStaticMacs(entries: readonly StaticMac[]): void {
+    if (entries.length === 0) {
+      this.staticMacs = null;
+      this.staticAddrs = null;
+      return;
+    }
+    const byName = new Map(this.sw.map((sp) => [sp.name, sp]));
+    const statics = new Map<number, Map<number, SwitchPort[] | null>>();
+    for (const e of entries) {
+      let inVlan = statics.get(e.vlan);
+      if (inVlan === undefined) {
+        inVlan = new Map();
+        statics.set(e.vlan, inVlan);
+      }
+      const ports = e.interfaces?.flatMap((n) => byName.get(n) ?? []) ?? null;
+      inVlan.set(e.mac, ports);
+    }
+    this.staticMacs = statics;
+    this.staticAddrs = new Set(entries.map((e) => e.mac));
+    // What was learned of them before goes: the static entries take their place.
+    for (const mac of this.staticAddrs)
+      this.ctx.macTables.remove(this.macs, { mac }, this.ctx.sched.now, this.maxAging);
   }
 
   /**
@@ -749,7 +851,7 @@ export class Switch extends IpDevice {
   }
 
   private flushPort(port: Port): void {
-    this.ctx.macTables.removePort(this.macs, port.serial, this.ctx.sched.now, MAC_AGING);
+    this.ctx.macTables.removePort(this.macs, port.serial, this.ctx.sched.now, this.maxAging);
   }
 
   // ---- queries ---------------------------------------------------------------------------
@@ -866,9 +968,21 @@ export class Switch extends IpDevice {
         out.push({ vlan: a.vlan, mac: a.mac, port: sp.name, type: 'STATIC', learnedAt: now as Micros });
       }
     }
+    for (const e of this.config.staticMacs ?? []) {
+      const ports = e.interfaces ?? [];
+      out.push({
+        vlan: e.vlan,
+        mac: e.mac,
+        port: ports[0] ?? '',
+        ...(ports.length > 1 ? { ports } : {}),
+        ...(e.interfaces === undefined ? { drop: true as const } : {}),
+        type: 'STATIC',
+        learnedAt: now as Micros,
+      });
+    }
     const macs = this.ctx.macTables;
-    for (const [mac, vlan, at] of macs.entries(this.macs, now, MAC_AGING)) {
-      if (secure.has(`${vlan}/${mac}`)) continue;
+    for (const [mac, vlan, at] of macs.entries(this.macs, now, this.maxAging)) {
+      if (secure.has(`${vlan}/${mac}`) || !macs.fresh(at, this.ctx.sched, this.agingIn(vlan))) continue;
       out.push({
         vlan,
         mac: mac as MacAddr,
@@ -898,7 +1012,7 @@ export class Switch extends IpDevice {
         ...(port !== undefined ? { port: port.serial } : {}),
       },
       this.ctx.sched.now,
-      MAC_AGING,
+      this.maxAging,
     );
   }
 

@@ -3,8 +3,8 @@
  * show vlan [brief | id N].
  */
 
-import type { ArpEntry } from '../../../engine/api.ts';
-import type { DeviceConfig } from '../../../shared/config.ts';
+import type { ArpEntry, MacEntry } from '../../../engine/api.ts';
+import { type DeviceConfig, MAC_AGING_TIME } from '../../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr } from '../../../shared/ipv4.ts';
 import { formatMacDotted, type MacAddr } from '../../../shared/mac.ts';
 import { compareInterfaceNames, shortInterfaceName } from '../../../shared/ports.ts';
@@ -76,6 +76,10 @@ const CPU_MACS: readonly number[] = [
   0xffffffffffff,
 ];
 
+/** A row's Ports: its port, a static entry's ports one after the other, or Drop. */
+const portsColumn = (e: MacEntry): string =>
+  e.drop === true ? 'Drop' : (e.ports ?? [e.port]).map((p) => shortInterfaceName(p)).join(' ');
+
 export function showMacAddressTable(dev: IosDeviceContext, f: MacFilter = {}): string[] {
   const learned = [...dev.sim.macTable(dev.id)]
     .filter(
@@ -83,7 +87,7 @@ export function showMacAddressTable(dev: IosDeviceContext, f: MacFilter = {}): s
         (f.dynamic !== true || e.type === 'DYNAMIC') &&
         (f.static !== true || e.type === 'STATIC') &&
         (f.mac === undefined || e.mac === f.mac) &&
-        (f.port === undefined || e.port === f.port) &&
+        (f.port === undefined || e.port === f.port || e.ports?.includes(f.port) === true) &&
         (f.vlan === undefined || e.vlan === f.vlan),
     )
     .sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
@@ -92,7 +96,7 @@ export function showMacAddressTable(dev: IosDeviceContext, f: MacFilter = {}): s
   const withCpu = f.dynamic !== true && f.port === undefined && f.vlan === undefined && f.mac === undefined;
   const lines = [
     ...(withCpu ? CPU_MACS.map((m) => row('All', m, 'STATIC', 'CPU')) : []),
-    ...learned.map((e) => row(String(e.vlan), e.mac, e.type, shortInterfaceName(e.port))),
+    ...learned.map((e) => row(String(e.vlan), e.mac, e.type, portsColumn(e))),
   ];
   return [
     '          Mac Address Table',
@@ -262,7 +266,12 @@ export function showMacCount(dev: IosDeviceContext, c: DeviceConfig): string[] {
   return out;
 }
 
-/** Trame's switches age addresses out after the IEEE 802.1D default, with no per-VLAN setting. */
-export function showMacAgingTime(): string[] {
-  return ['Global Aging Time:  300', 'Vlan    Aging Time', '----    ----------'];
+/** The global aging time, then the VLANs that have their own (a 2960; an IOS-XE capture for the rows). */
+export function showMacAgingTime(c: DeviceConfig): string[] {
+  return [
+    `Global Aging Time:  ${String(c.macAgingTime ?? MAC_AGING_TIME).padStart(3)}`,
+    'Vlan    Aging Time',
+    '----    ----------',
+    ...(c.vlanMacAging ?? []).map((v) => `${String(v.vlan).padStart(4)}${String(v.seconds).padStart(8)}`),
+  ];
 }
