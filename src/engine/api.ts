@@ -311,6 +311,8 @@ export interface ArpEntry {
   readonly interface: string;
   /** Own addresses show `-` as age on IOS. */
   readonly own: boolean;
+  /** A configured entry (`arp ...`): its age shows `-` too. */
+  readonly static?: true;
   /** When the entry was learned or last refreshed. */
   readonly updatedAt: Micros;
 }

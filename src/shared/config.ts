@@ -75,6 +75,8 @@ export interface InterfaceConfig {
   readonly unreachables?: boolean;
   /** `no ip redirects`: false, so what is routed back out of this interface gets no redirect. */
   readonly redirects?: boolean;
+  /** `arp timeout N`: how long, in seconds, ARP entries learned here last. */
+  readonly arpTimeout?: number;
   /** Router subinterfaces: `encapsulation dot1Q N [native]`. */
   readonly dot1q?: Dot1qConfig;
   /** Switch physical ports only. */
@@ -199,10 +201,17 @@ export interface DeviceConfig {
    * means MAC_AGING_TIME.
    */
   readonly macAgingTime?: number;
+  /** `arp A.B.C.D H.H.H arpa`: static ARP entries, in address order. */
+  readonly staticArps?: readonly StaticArp[];
   /** Switches: `mac address-table aging-time N vlan V`, by VLAN id. */
   readonly vlanMacAging?: readonly VlanMacAging[];
   /** Switches: `mac address-table static ...`, one per (VLAN, address), in VLAN and address order. */
   readonly staticMacs?: readonly StaticMac[];
+}
+
+export interface StaticArp {
+  readonly ip: Ipv4Addr;
+  readonly mac: MacAddr;
 }
 
 export interface VlanMacAging {

@@ -3,10 +3,11 @@
  * cycle, resolution queues, and flushing when interfaces change.
  */
 import { describe, expect, it } from 'vitest';
+import type { DeviceConfig } from '../../src/shared/config.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { arpOn, ip, marks, TestNet } from './net.ts';
+import { arpOn, type IfSpec, ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
 const BROADCAST = 0xffff_ffff_ffff;
@@ -299,5 +300,56 @@ describe('configuration changes flush ARP', () => {
     n.ping('PC1', '10.0.0.20', { count: 1 });
     n.host('PC1', '10.0.0.11/24', '10.0.0.1');
     expect(n.sim.arpTable(d('PC1'))).toEqual([]);
+  });
+});
+
+describe('configured ARP', () => {
+  /** R1's configuration of `lan()` with `extra` on top. */
+  const configure = (n: TestNet, extra: Partial<DeviceConfig>, g00: IfSpec = {}) =>
+    n.sim.configure(d('R1'), {
+      ...n.config('R1', {
+        interfaces: { 'g0/0': { ip: '10.0.0.1/24', ...g00 }, 'g0/1': { ip: '10.1.0.1/24' } },
+      }),
+      ...extra,
+    });
+
+  it('a static entry is used without asking, kept for good, and neither ARP nor clearing the cache changes it', () => {
+    const n = lan();
+    configure(n, { staticArps: [{ ip: ip('10.0.0.10'), mac: macOf(n, 'PC1') }] });
+    const wire = arpOn(n, 'L1');
+    // No resolution, so no first echo lost.
+    expect(marks(n.ping('R1', '10.0.0.10'))).toBe('!!!!!');
+    expect(wire.filter((s) => s.arp.op === 1 && s.arp.senderIp === ip('10.0.0.1'))).toEqual([]);
+    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.10'))).toMatchObject({
+      mac: macOf(n, 'PC1'),
+      static: true,
+    });
+    // Pointed at PC2's address, it sends PC1's echoes there, whatever PC1 says in ARP.
+    configure(n, { staticArps: [{ ip: ip('10.0.0.10'), mac: macOf(n, 'PC2') }] });
+    expect(marks(n.ping('PC1', '10.0.0.1', { count: 2 }))).toBe('..');
+    n.sim.clearArpCache(d('R1'));
+    n.run(seconds(5 * 3600));
+    expect(n.sim.arpTable(d('R1')).find((e) => e.ip === ip('10.0.0.10'))?.mac).toBe(macOf(n, 'PC2'));
+    // Removed, the address is learned again.
+    configure(n, {});
+    expect(marks(n.ping('R1', '10.0.0.10'))).toBe('.!!!!');
+  });
+
+  it('`arp timeout 60` on an interface ages its entries out after a minute; 0 never does', () => {
+    const n = lan();
+    configure(n, {}, { arpTimeout: 60 });
+    n.ping('R1', '10.0.0.10', { count: 2 });
+    const learned = () =>
+      n.sim
+        .arpTable(d('R1'))
+        .filter((e) => !e.own)
+        .map((e) => e.ip);
+    expect(learned()).toEqual([ip('10.0.0.10')]);
+    n.run(seconds(60));
+    expect(learned()).toEqual([]);
+    configure(n, {}, { arpTimeout: 0 });
+    n.ping('R1', '10.0.0.10', { count: 2 });
+    n.run(seconds(5 * 3600));
+    expect(learned()).toEqual([ip('10.0.0.10')]);
   });
 });

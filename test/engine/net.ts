@@ -54,6 +54,8 @@ export interface IfSpec {
   readonly unreachables?: boolean;
   /** `no ip redirects` when false. */
   readonly redirects?: boolean;
+  /** `arp timeout N`, seconds. */
+  readonly arpTimeout?: number;
   /** Subinterfaces: `encapsulation dot1Q N`, or "N native". */
   readonly dot1q?: number | `${number} native`;
 }
@@ -113,6 +115,7 @@ function ifConfig(base: InterfaceConfig | undefined, spec: IfSpec): InterfaceCon
     proxyArp: spec.proxyArp ?? true,
     ...(spec.unreachables !== undefined ? { unreachables: spec.unreachables } : {}),
     ...(spec.redirects !== undefined ? { redirects: spec.redirects } : {}),
+    ...(spec.arpTimeout !== undefined ? { arpTimeout: spec.arpTimeout } : {}),
     ...(assignment !== undefined ? { ip: assignment } : {}),
     ...(dot1q !== undefined ? { dot1q } : {}),
   };

@@ -5,6 +5,7 @@ import type { VlanRanges } from '../../shared/vlans.ts';
 import { checkSecret, hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
 import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { arpNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './common.ts';
 import {
   addRoute,
@@ -365,6 +366,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         arg('text', LINE, "c banner-text c, where 'c' is a delimiting character", run(setBanner)),
       ),
     ),
+    arpNode(false),
     cdpRun(true),
     kw(
       'default',
@@ -450,6 +452,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         patch((env) => env.setConfig(without(env.config(), 'bannerMotd'))),
       ),
     ),
+    arpNode(true),
     cdpRun(false),
     ...(kind === 'switch' ? [errdisableNode(true), macTableNode(true), legacyMacTableNode(true)] : []),
     kw(

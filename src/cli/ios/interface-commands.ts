@@ -15,6 +15,7 @@ import {
 import { ALL_VLANS, addVlans, NO_VLANS, removeVlans, type VlanRanges } from '../../shared/vlans.ts';
 import { IPV4, LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { arpTimeoutNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
 import {
   factoryInterface,
@@ -561,18 +562,43 @@ const cdpEnable = (on: boolean): IosNode =>
     ),
   );
 
+const arp = (no: boolean): IosNode => arpTimeoutNode(no, (env, fn) => edit(env, fn));
+
 /** The commands of one class of interface, and their `no` forms. */
 function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
   switch (cls) {
     case 'routerPort':
       return {
-        cmds: [cdpEnable(true), description(), duplex(), ipNode(true, true), shutdown(), speed(true)],
-        nos: [cdpEnable(false), noDescription(), noDuplex(), noIpNode(true, true), noShutdown(), noSpeed()],
+        cmds: [
+          arp(false),
+          cdpEnable(true),
+          description(),
+          duplex(),
+          ipNode(true, true),
+          shutdown(),
+          speed(true),
+        ],
+        nos: [
+          arp(true),
+          cdpEnable(false),
+          noDescription(),
+          noDuplex(),
+          noIpNode(true, true),
+          noShutdown(),
+          noSpeed(),
+        ],
       };
     case 'subinterface':
       return {
-        cmds: [cdpEnable(true), description(), encapsulation(), ipNode(true, true), shutdown()],
-        nos: [cdpEnable(false), noDescription(), noEncapsulationNode(), noIpNode(true, true), noShutdown()],
+        cmds: [arp(false), cdpEnable(true), description(), encapsulation(), ipNode(true, true), shutdown()],
+        nos: [
+          arp(true),
+          cdpEnable(false),
+          noDescription(),
+          noEncapsulationNode(),
+          noIpNode(true, true),
+          noShutdown(),
+        ],
       };
     case 'loopback':
       return {
@@ -581,8 +607,8 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       };
     case 'svi':
       return {
-        cmds: [description(), ipNode(true, true), shutdown()],
-        nos: [noDescription(), noIpNode(true, true), noShutdown()],
+        cmds: [arp(false), description(), ipNode(true, true), shutdown()],
+        nos: [arp(true), noDescription(), noIpNode(true, true), noShutdown()],
       };
     case 'switchPort':
     case 'switchGigPort':

@@ -16,6 +16,7 @@ import type {
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
+import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
 import { macTableLines } from './mac-table-commands.ts';
@@ -62,6 +63,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   if (i.redirects === false) out.push(' no ip redirects');
   if (i.unreachables === false) out.push(' no ip unreachables');
   if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
+  if (i.arpTimeout !== undefined) out.push(` arp timeout ${i.arpTimeout}`);
   if (i.shutdown) out.push(' shutdown');
   if (isPhysical(kind, name)) {
     // A 1941 lists its auto settings; a 2960 lists only what was changed, speed first.
@@ -181,6 +183,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     ['no ip http server', 'no ip http secure-server'],
     [...routeLines(c), ...sshLines(c)],
+    arpLines(c),
     cdpLines(c),
   );
   return blocks;
@@ -216,7 +219,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     'ip http secure-server',
     ...routeLines(c),
   ]);
-  blocks.push(cdpLines(c));
+  blocks.push(arpLines(c), cdpLines(c));
   return blocks;
 }
 

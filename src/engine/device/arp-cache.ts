@@ -8,9 +8,12 @@
  *   stays "Incomplete" until the ARP ager, which runs each minute, finds it older than that.
  * - While resolving, IOS drops the packet that needs the address (queue length 0: the first ping
  *   through a router loses one echo); Windows holds a few.
- * - IOS entries live 4 hours from their last refresh. Windows entries are reachable for a
- *   random 15-45 s, then stale: still used, but the next use sends unicast probes, and an entry
- *   whose probes go unanswered is removed (RFC 4861 neighbour unreachability detection).
+ * - IOS entries live 4 hours from their last refresh (`arp timeout` per interface). Windows
+ *   entries are reachable for a random 15-45 s, then stale: still used, but the next use sends
+ *   unicast probes, and an entry whose probes go unanswered is removed (RFC 4861 neighbour
+ *   unreachability detection).
+ * - IOS static entries (`arp A.B.C.D H.H.H arpa`) never expire, and neither ARP from the
+ *   network nor clearing the cache changes them.
  */
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
@@ -20,6 +23,10 @@ import type { L3Interface } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
 
 export const BROADCAST_MAC = 0xffff_ffff_ffff;
+
+/** An interface's `arp timeout` in seconds as `L3Interface.arpTimeout` holds it (0: never). */
+export const arpTimeoutOf = (s: number | undefined): number =>
+  s === undefined ? -1 : s === 0 ? Number.POSITIVE_INFINITY : s * 1_000_000;
 
 /** What the cache needs from the IP layer that owns it. */
 export interface ArpHost {
@@ -38,6 +45,8 @@ export class ArpRecord {
   expiresAt = Number.POSITIVE_INFINITY;
   /** Windows: stale from this time on. */
   staleAt = Number.POSITIVE_INFINITY;
+  /** Configured (`arp ...`): never expires, never learned over, never cleared. */
+  isStatic = false;
   /** Requests (or stale probes) sent in the current round. */
   attempts = 0;
   probing = false;
@@ -127,7 +136,7 @@ export class ArpCache implements EventTarget {
       if (!create) return false;
       r = new ArpRecord(ip, iface);
       this.set(ip, r);
-    }
+    } else if (r.isStatic) return false;
     this.forwarding.invalidate();
     const now = this.ctx.sched.now;
     const waiting = r.queue;
@@ -135,7 +144,7 @@ export class ArpCache implements EventTarget {
     r.mac = mac;
     r.iface = iface;
     r.updatedAt = now;
-    r.expiresAt = now + this.profile.arpTimeout;
+    r.expiresAt = now + (iface.arpTimeout >= 0 ? iface.arpTimeout : this.profile.arpTimeout);
     r.staleAt = now + this.reachableTime;
     r.probing = false;
     r.attempts = 0;
@@ -176,17 +185,17 @@ export class ArpCache implements EventTarget {
   /** Drops every entry learned on `iface` (interface down, address changed). */
   flushInterface(iface: L3Interface): void {
     for (const [ip, r] of this.records) {
-      if (r.iface === iface) {
+      if (r.iface === iface && !r.isStatic) {
         this.stopRetry(r);
         this.delete(ip);
       }
     }
   }
 
-  /** Forgets the entry for `ip`, complete or not; false when there was none. */
+  /** Forgets the learned entry for `ip`, complete or not; false when there was none. */
   remove(ip: number): boolean {
     const r = this.records.get(ip);
-    if (r === undefined) return false;
+    if (r === undefined || r.isStatic) return false;
     this.stopRetry(r);
     this.delete(ip);
     return true;
@@ -199,7 +208,7 @@ export class ArpCache implements EventTarget {
    */
   refresh(ip: number): boolean {
     const r = this.records.get(ip);
-    if (r === undefined) return false;
+    if (r === undefined || r.isStatic) return false;
     this.remove(ip);
     if (r.mac >= 0) this.host.sendArpRequest(r.iface, ip, r.mac);
     return true;
@@ -219,12 +228,38 @@ export class ArpCache implements EventTarget {
     return this.records.get(ip)?.iface;
   }
 
+  /** Forgets every learned entry. */
   clear(): void {
     this.forwarding.invalidate();
-    for (const r of this.records.values()) this.stopRetry(r);
-    this.records.clear();
+    for (const [ip, r] of this.records) {
+      if (r.isStatic) continue;
+      this.stopRetry(r);
+      this.records.delete(ip);
+    }
     this.lastIp = -1;
     this.lastRecord = undefined;
+  }
+
+  /**
+   * Makes `entries` the static entries, each on its interface (those that have none are not
+   * installed); a learned entry for one of their addresses gives way, waiting packets and all.
+   */
+  setStatics(
+    entries: readonly { readonly ip: number; readonly mac: number; readonly iface: L3Interface }[],
+  ): void {
+    for (const [ip, r] of this.records) if (r.isStatic) this.delete(ip);
+    for (const e of entries) {
+      const old = this.records.get(e.ip);
+      if (old !== undefined) this.stopRetry(old);
+      const r = new ArpRecord(e.ip, e.iface);
+      r.isStatic = true;
+      r.mac = e.mac;
+      r.updatedAt = this.ctx.sched.now;
+      this.set(e.ip, r);
+      const waiting = old?.queue ?? null;
+      for (let i = 0; waiting !== null && i < waiting.length; i++)
+        this.host.sendResolved(e.iface, e.mac, waiting[i]!, old!.queueIds![i]!);
+    }
   }
 
   /** Entries as `show arp` / `arp -a` would list them at `now` (expired ones left out). */

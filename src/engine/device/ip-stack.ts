@@ -18,6 +18,7 @@
  *   reaches through another interface by a route more specific than the default route.
  */
 
+import type { StaticArp } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
@@ -140,6 +141,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   private loopback: L3Interface | null = null;
   /** Datagrams for this device still missing fragments, made at the first fragment. */
   private reassembly: Reassembly | null = null;
+  /** Whether static ARP entries are installed (see `setStaticArps`). */
+  private hasStaticArps = false;
   /** Destinations that ICMP redirects sent to another gateway (hosts; made at the first). */
   private redirects: RedirectCache | null = null;
   /** Guards its addresses against other stations using them (set by its device). */
@@ -234,6 +237,21 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         if (a >= 0 && was !== a) this.guard.started(i, was !== undefined && was !== LINE_DOWN);
       }
     }
+  }
+
+  /**
+   * The static ARP entries (`arp ...`), each on the usable interface whose subnet holds its
+   * address; one that no interface covers waits for one.
+   */
+  setStaticArps(entries: readonly StaticArp[]): void {
+    if (entries.length === 0 && !this.hasStaticArps) return;
+    this.hasStaticArps = entries.length > 0;
+    this.arp.setStatics(
+      entries.flatMap((e) => {
+        const iface = this.ifaces.find((i) => i.usable && ((e.ip ^ i.net) & i.mask) === 0);
+        return iface === undefined ? [] : [{ ip: e.ip, mac: e.mac, iface }];
+      }),
+    );
   }
 
   /** IOS `clear arp-cache` (see the simulation's `clearArpCache`). */

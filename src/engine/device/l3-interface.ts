@@ -63,6 +63,8 @@ export class L3Interface {
   unreachables = true;
   /** Redirects what it forwards back out of itself (`no ip redirects`: false; redirects.ts). */
   redirects = true;
+  /** `arp timeout`, microseconds; -1: the system's default. */
+  arpTimeout = -1;
   /** Null0: what a route sends here is discarded. */
   discard = false;
   /** Router subinterfaces: the VLAN (`encapsulation dot1Q N`); SVIs: their VLAN. */

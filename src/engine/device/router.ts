@@ -19,6 +19,7 @@ import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { arpTimeoutOf } from './arp-cache.ts';
 import { CdpPorts } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
@@ -159,6 +160,7 @@ export class Router extends IpDevice {
       this.statics,
       config.ipRouting ? undefined : config.defaultGateway,
     );
+    this.stack.setStaticArps(config.staticArps ?? []);
   }
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
@@ -216,4 +218,5 @@ function setL3(i: L3Interface, ic: InterfaceConfig | undefined): void {
   i.proxyArp = ic?.proxyArp ?? true;
   i.unreachables = ic?.unreachables ?? true;
   i.redirects = ic?.redirects ?? true;
+  i.arpTimeout = arpTimeoutOf(ic?.arpTimeout);
 }

@@ -191,6 +191,7 @@ export function arpEntries(stack: IpStack): ArpEntry[] {
       ...(r.mac >= 0 ? { mac: r.mac as MacAddr } : {}),
       interface: r.iface.name,
       own: false,
+      ...(r.isStatic ? { static: true as const } : {}),
       updatedAt: r.updatedAt as Micros,
     });
   }

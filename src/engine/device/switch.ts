@@ -40,6 +40,7 @@ import type {
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { arpTimeoutOf } from './arp-cache.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
@@ -178,6 +179,7 @@ export class Switch extends IpDevice {
       svi.proxyArp = ic.proxyArp;
       svi.unreachables = ic.unreachables ?? true;
       svi.redirects = ic.redirects ?? true;
+      svi.arpTimeout = arpTimeoutOf(ic.arpTimeout);
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
@@ -304,6 +306,7 @@ export class Switch extends IpDevice {
       this.statics,
       config.ipRouting ? undefined : config.defaultGateway,
     );
+    this.stack.setStaticArps(config.staticArps ?? []);
   }
 
   // ---- forwarding ------------------------------------------------------------------------

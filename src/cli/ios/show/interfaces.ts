@@ -167,7 +167,7 @@ function oneInterface(
   if (f === 'subinterface') {
     out.push(
       `  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${i.dot1q?.vlan ?? 1}.`,
-      '  ARP type: ARPA, ARP Timeout 04:00:00',
+      arpLine(i),
       '  Keepalive set (10 sec)',
       `  Last clearing of "show interface" counters ${ago(now, s?.countersCleared)}`,
     );
@@ -183,7 +183,7 @@ function oneInterface(
         : '  input flow-control is off, output flow-control is unsupported',
     );
   }
-  if (f !== 'loopback') out.push('  ARP type: ARPA, ARP Timeout 04:00:00');
+  if (f !== 'loopback') out.push(arpLine(i));
   out.push(
     `  Last input ${ago(now, s?.lastInput)}, output ${ago(now, s?.lastOutput)}, output hang never`,
     `  Last clearing of "show interface" counters ${ago(now, s?.countersCleared)}`,
@@ -335,4 +335,11 @@ export function showInterfacesTrunk(dev: IosDeviceContext): string[] {
     ...section('Vlans allowed and active in management domain', (t) => list(t.active)),
     ...section('Vlans in spanning tree forwarding state and not pruned', (t) => list(t.forwarding)),
   ];
+}
+
+/** The ARP line: IOS's 4 hours unless `arp timeout` says otherwise, as hh:mm:ss. */
+function arpLine(i: InterfaceConfig): string {
+  const t = i.arpTimeout ?? 4 * 3600;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `  ARP type: ARPA, ARP Timeout ${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}`;
 }

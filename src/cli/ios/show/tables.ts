@@ -43,9 +43,10 @@ export function showArp(dev: IosDeviceContext, f: ArpFilter = {}): string[] {
   if (entries.length === 0) return [];
   const out = ['Protocol  Address          Age (min)  Hardware Addr   Type   Interface'];
   for (const e of entries) {
-    const age = e.own ? '-' : String(Math.floor((now - e.updatedAt) / 60_000_000));
+    const age = e.own || e.static === true ? '-' : String(Math.floor((now - e.updatedAt) / 60_000_000));
     const mac = e.mac === undefined ? 'Incomplete' : formatMacDotted(e.mac);
-    const iface = e.mac === undefined ? '' : e.interface;
+    // A static entry names no interface (a capture of `arp 10.1.1.25 00ac.a1f3.01ab arpa`).
+    const iface = e.mac === undefined || e.static === true ? '' : e.interface;
     out.push(`Internet  ${formatIpv4(e.ip).padEnd(17)}${age.padStart(8)}   ${mac.padEnd(16)}ARPA   ${iface}`);
   }
   return out;
