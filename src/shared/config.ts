@@ -96,6 +96,10 @@ export interface StaticRoute {
   readonly exitInterface?: string;
   /** Administrative distance, 1 by default. */
   readonly distance: number;
+  /** `name WORD`: what the next hop is called (shown in the configuration only). */
+  readonly name?: string;
+  /** `permanent`: kept in the routing table while its interface is down. */
+  readonly permanent?: true;
 }
 
 export interface VlanConfig {

@@ -62,7 +62,10 @@ export interface IfSpec {
 
 export interface RouterSpec {
   readonly interfaces?: Readonly<Record<string, IfSpec>>;
-  /** "10.0.0.0/8 via 1.2.3.4", "10.0.0.0/8 dev Gi0/1", "10.0.0.0/8 via 1.2.3.4 dev Gi0/1 ad 5". */
+  /**
+   * "10.0.0.0/8 via 1.2.3.4", "10.0.0.0/8 dev Gi0/1", "10.0.0.0/8 via 1.2.3.4 dev Gi0/1 ad 5",
+   * each optionally followed by " permanent".
+   */
   readonly routes?: readonly string[];
   readonly ipRouting?: boolean;
   readonly defaultGateway?: string;
@@ -90,7 +93,7 @@ export interface SwitchSpec {
 }
 
 export function parseRoute(text: string): StaticRoute {
-  const m = /^(\S+)(?: via (\S+))?(?: dev (\S+))?(?: ad (\d+))?$/.exec(text);
+  const m = /^(\S+)(?: via (\S+))?(?: dev (\S+))?(?: ad (\d+))?( permanent)?$/.exec(text);
   const prefix = m && parsePrefix(m[1]!);
   if (!m || !prefix) throw new Error(`bad route ${text}`);
   return {
@@ -98,6 +101,7 @@ export function parseRoute(text: string): StaticRoute {
     ...(m[2] !== undefined ? { nextHop: ip(m[2]) } : {}),
     ...(m[3] !== undefined ? { exitInterface: fullName(m[3]) } : {}),
     distance: m[4] !== undefined ? Number(m[4]) : 1,
+    ...(m[5] !== undefined ? { permanent: true as const } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deviceId } from '../../src/shared/ids.ts';
+import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { hops, ip, marks, TestNet, WINDOWS_TRACERT } from './net.ts';
@@ -499,6 +500,39 @@ describe('static routes across three routers', () => {
     expect(via()).toEqual([[ip('10.0.2.2'), 5]]);
     n.sim.setLinkUp(primary as never, true);
     expect(via()).toEqual([[ip('10.0.1.2'), 1]]);
+  });
+
+  it('a permanent route stays while its interface is down, and keeps the floating route out', () => {
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.1.1/24' }, 'g0/1': { ip: '10.0.2.1/24' } },
+      routes: [
+        '172.16.0.0/16 via 10.0.1.2 permanent',
+        '172.16.0.0/16 via 10.0.2.2 ad 5',
+        '172.17.0.0/16 dev g0/0 permanent',
+      ],
+    });
+    n.switch('S1').switch('S2');
+    const primary = n.link('R1:g0/0', 'S1:fa0/1');
+    n.link('R1:g0/1', 'S2:fa0/1');
+    n.pc('B', '10.0.2.2/24');
+    n.link('B:fa0', 'S2:fa0/2');
+    n.settle();
+    const statics = () =>
+      n.sim
+        .routes(d('R1'))
+        .filter((r) => r.code === 'S')
+        .map(
+          (r) =>
+            `${r.prefix.addr === ip('172.16.0.0') ? '172.16' : '172.17'} ${r.nextHop === undefined ? r.interface : formatIpv4(r.nextHop)} ${r.distance}`,
+        );
+    expect(statics()).toEqual(['172.16 10.0.1.2 1', '172.17 GigabitEthernet0/0 1']);
+    n.sim.setLinkUp(primary as never, false);
+    // Unlike the floating route's test above: the permanent route holds, and what it matches is lost.
+    expect(statics()).toEqual(['172.16 10.0.1.2 1', '172.17 GigabitEthernet0/0 1']);
+    const before = n.sim.interfaces(d('B'))[0]!.counters.rxFrames;
+    expect(marks(n.ping('R1', '172.16.0.1', { count: 2 }))).toBe('..');
+    expect(n.sim.interfaces(d('B'))[0]!.counters.rxFrames).toBe(before);
   });
 
   it('longest prefix match wins over a shorter route and the default route', () => {

@@ -101,10 +101,19 @@ const sameRoute = (a: StaticRoute, b: StaticRoute): boolean =>
   a.nextHop === b.nextHop &&
   a.exitInterface === b.exitInterface;
 
-/** Adds a static route (replacing the distance of an identical one), kept in address order. */
+/**
+ * Adds a static route (replacing the distance, name and permanence of an identical one), kept
+ * in address order.
+ */
 export function addRoute(c: DeviceConfig, r: StaticRoute): DeviceConfig {
   const existing = c.staticRoutes.find((x) => sameRoute(x, r));
-  if (existing && existing.distance === r.distance) return c;
+  if (
+    existing &&
+    existing.distance === r.distance &&
+    existing.name === r.name &&
+    existing.permanent === r.permanent
+  )
+    return c;
   const routes = c.staticRoutes.filter((x) => !sameRoute(x, r)).concat(r);
   routes.sort(
     (a, b) =>

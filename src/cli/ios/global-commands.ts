@@ -92,11 +92,14 @@ function routeFrom(env: IosEnv, a: Args): StaticRoute | undefined {
   }
   const nextHop = a.value<Ipv4Addr>('nexthop');
   const exitInterface = a.value<string>('interface');
+  const name = a.value<string>('name');
   return {
     prefix: { addr, len },
     ...(nextHop !== undefined ? { nextHop } : {}),
     ...(exitInterface !== undefined ? { exitInterface } : {}),
     distance: a.value<number>('distance') ?? 1,
+    ...(name !== undefined ? { name } : {}),
+    ...(a.has('permanent') ? { permanent: true as const } : {}),
   };
 }
 
@@ -131,10 +134,21 @@ function removeStaticRoute(env: IosEnv, a: Args): void {
   else env.setConfig({ ...c, staticRoutes: keep });
 }
 
-/** `ip route` and `no ip route` share this shape; `optional` lets the next hop be omitted. */
+/**
+ * `ip route` and `no ip route` share this shape; `optional` lets the next hop be omitted. After
+ * the next hop come, in IOS's order, a distance, a name, and `permanent`.
+ */
 function routeArgs(h: (env: IosEnv, a: Args) => void, optional: boolean): IosNode {
-  const distance = () => arg('distance', range(1, 255), 'Distance metric for this route', run(h));
-  const endParts = () => [run(h), distance()];
+  const permanent = () => kw('permanent', 'permanent route', run(h));
+  const name = () =>
+    kw(
+      'name',
+      'Specify name of the next hop',
+      arg('name', WORD, 'Name of the next hop', run(h), permanent()),
+    );
+  const distance = () =>
+    arg('distance', range(1, 255), 'Distance metric for this route', run(h), name(), permanent());
+  const endParts = () => [run(h), distance(), name(), permanent()];
   return arg(
     'prefix',
     IPV4,

@@ -131,6 +131,8 @@ function routeLines(c: DeviceConfig): string[] {
     if (r.exitInterface !== undefined) parts.push(r.exitInterface);
     if (r.nextHop !== undefined) parts.push(formatIpv4(r.nextHop));
     if (r.distance !== 1) parts.push(String(r.distance));
+    if (r.name !== undefined) parts.push('name', r.name);
+    if (r.permanent) parts.push('permanent');
     return parts.join(' ');
   });
 }

@@ -55,6 +55,7 @@ export abstract class IpDevice extends Device implements L3Owner {
       namesInterface: r.exitInterface !== undefined,
       ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) } : {}),
       distance: r.distance,
+      permanent: r.permanent === true,
     }));
   }
 

@@ -4,10 +4,13 @@
  *
  * Static routes follow IOS: a next-hop route is installed only when the next hop resolves
  * recursively through another installed route (not through itself, not to one of our own
- * addresses); an exit-interface route only while the interface is up; for one prefix the lowest
- * administrative distance wins and equal distances share the load. A route to Null0 is always
- * installed and discards what it matches. Lookup walks the prefix
- * lengths in use from longest to shortest, one hash lookup each.
+ * addresses); an exit-interface route only while the interface is up. A `permanent` route
+ * stays while its interface is down (Cisco: "the route will not be removed, even if the
+ * interface shuts down"), on its exit interface or the one whose subnet holds its next hop,
+ * and what it matches is dropped there until the interface comes back. For one prefix the
+ * lowest administrative distance wins and equal distances share the load. A route to Null0 is
+ * always installed and discards what it matches. Lookup walks the prefix lengths in use from
+ * longest to shortest, one hash lookup each.
  */
 import type { Ipv4Addr, Ipv4Prefix } from '../../shared/ipv4.ts';
 import { maskFromLen } from '../../shared/ipv4.ts';
@@ -38,6 +41,8 @@ export interface StaticSpec {
   readonly namesInterface: boolean;
   readonly iface?: L3Interface;
   readonly distance: number;
+  /** `permanent`: installed while its interface is down (see `resolveStatic`). */
+  readonly permanent: boolean;
 }
 
 /** Entries the route cache holds before it starts over. */
@@ -207,7 +212,7 @@ export class RoutingTable {
       progress = false;
       const left: StaticSpec[] = [];
       for (const s of pending) {
-        const route = t.resolveStatic(s, own);
+        const route = t.resolveStatic(s, own, ifaces);
         if (route === undefined) left.push(s);
         else {
           t.offer(route);
@@ -219,17 +224,27 @@ export class RoutingTable {
     return t;
   }
 
-  private resolveStatic(s: StaticSpec, own: ReadonlySet<number>): Route | undefined {
+  private resolveStatic(
+    s: StaticSpec,
+    own: ReadonlySet<number>,
+    ifaces: readonly L3Interface[],
+  ): Route | undefined {
     const code: RouteCode = s.prefix.len === 0 ? 'S*' : 'S';
     const base = { code, net: s.prefix.addr as number, len: s.prefix.len, distance: s.distance };
     if (s.namesInterface) {
       const i = s.iface;
-      if (i === undefined || !(i.usable || i.discard)) return undefined;
+      if (i === undefined || !(i.usable || i.discard || (s.permanent && i.ip !== undefined)))
+        return undefined;
       return { ...base, nextHop: s.nextHop, iface: i, namedInterface: true, gateway: s.nextHop };
     }
     const nh = s.nextHop;
     if (nh === undefined || own.has(nh)) return undefined;
     const via = this.lookupExcept(nh, base.net, base.len)?.[0];
+    if (via === undefined && s.permanent) {
+      const down = ifaces.find((i) => !i.usable && i.ip !== undefined && i.onLink(nh));
+      if (down !== undefined)
+        return { ...base, nextHop: nh, iface: down, namedInterface: false, gateway: nh };
+    }
     if (via === undefined || via.code === 'L') return undefined;
     return {
       ...base,
