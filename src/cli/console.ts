@@ -5,6 +5,7 @@
  */
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HostShell } from './host/shell.ts';
+import { DebugMessages } from './ios/debug-messages.ts';
 import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
 import { SwitchNotices } from './ios/switch-notices.ts';
@@ -82,6 +83,7 @@ export class Console {
   private readonly host: HostShell | undefined;
   private readonly links: LinkLog | undefined;
   private readonly notices: SwitchNotices | undefined;
+  private readonly debug: DebugMessages | undefined;
   private readonly histories = { exec: new History(), config: new History() };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -106,6 +108,7 @@ export class Console {
       );
       this.links = new LinkLog(dev);
       this.notices = new SwitchNotices(dev);
+      this.debug = new DebugMessages(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -213,7 +216,12 @@ export class Console {
   private collectLogs(): void {
     // A switch's own notices first: at the same time, its %PM-4-ERR_DISABLE comes before the
     // port's line protocol going down.
-    const fresh = [...(this.notices?.poll() ?? []), ...(this.links?.poll() ?? []), ...this.ios!.takeLogs()];
+    const fresh = [
+      ...(this.notices?.poll() ?? []),
+      ...(this.links?.poll() ?? []),
+      ...(this.debug?.poll() ?? []),
+      ...this.ios!.takeLogs(),
+    ];
     if (fresh.length === 0) return;
     // Stable: messages of the same time keep the order they were raised in.
     this.pending = [...this.pending, ...fresh].sort((a, b) => a.at - b.at);

@@ -154,6 +154,70 @@ export interface AddressConflicts {
   readonly missed: number;
 }
 
+/** What IOS `debug` can watch: `debug ip icmp` and `debug arp`. */
+export type DebugFacility = 'icmp' | 'arp';
+
+/**
+ * An ICMP message an IOS device sent or received itself (`debug ip icmp`). Echo requests are
+ * not reported, as IOS reports none; what it forwards for others neither.
+ */
+export interface IcmpDebugEvent {
+  readonly facility: 'icmp';
+  readonly at: Micros;
+  readonly sent: boolean;
+  readonly type: number;
+  readonly code: number;
+  /** The message's own source and destination. */
+  readonly src: Ipv4Addr;
+  readonly dst: Ipv4Addr;
+  /** Errors and redirects: the destination of the datagram they are about. */
+  readonly about?: Ipv4Addr;
+  /** Redirects: the gateway they name. */
+  readonly gateway?: Ipv4Addr;
+}
+
+/** Why IOS ignored an ARP packet, as `debug arp` words it. */
+export type ArpFilterReason = 'wrong cable' | "it's our address";
+
+/** An ARP packet an IOS device sent, received, or received and ignored (`debug arp`). */
+export interface ArpPacketDebugEvent {
+  readonly facility: 'arp';
+  readonly at: Micros;
+  readonly what: 'sent' | 'rcvd' | 'filtered';
+  readonly request: boolean;
+  readonly senderIp: Ipv4Addr;
+  readonly senderMac: MacAddr;
+  readonly targetIp: Ipv4Addr;
+  readonly targetMac: MacAddr;
+  readonly iface: string;
+  readonly reason?: ArpFilterReason;
+}
+
+/**
+ * A change of an IOS device's ARP cache (`debug arp`): an entry created from ARP it received,
+ * an incomplete entry created to resolve an address, or a request it did not send because one
+ * went out for that address less than 2 seconds before (`mac` only for `created`).
+ */
+export interface ArpEntryDebugEvent {
+  readonly facility: 'arp';
+  readonly at: Micros;
+  readonly what: 'created' | 'incomplete' | 'throttled';
+  readonly ip: Ipv4Addr;
+  readonly mac?: MacAddr;
+  readonly iface: string;
+}
+
+export type DebugEvent = IcmpDebugEvent | ArpPacketDebugEvent | ArpEntryDebugEvent;
+
+/** A read of a device's debugging log. */
+export interface DebugEvents {
+  readonly events: readonly DebugEvent[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Events from `since` on that the bounded log had already let go. */
+  readonly missed: number;
+}
+
 /** A read of a switch's MAC flap log. */
 export interface MacFlaps {
   readonly flaps: readonly MacFlap[];
@@ -530,6 +594,18 @@ export interface Simulation {
   macFlaps(id: DeviceId, since: number): MacFlaps;
   /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */
   addressConflicts(id: DeviceId, since: number): AddressConflicts;
+  /**
+   * IOS devices: turns `debug ip icmp` or `debug arp` on or off; nothing for other kinds. A
+   * reload turns all debugging off.
+   */
+  setDebugging(id: DeviceId, facility: DebugFacility, on: boolean): void;
+  /** The debugging that is on, `icmp` before `arp`. */
+  debugging(id: DeviceId): readonly DebugFacility[];
+  /**
+   * What the device's debugging recorded while it was on, from sequence number `since` on.
+   * `Infinity` reads the end.
+   */
+  debugEvents(id: DeviceId, since: number): DebugEvents;
   /**
    * Switches: frames their secure ports refused in restrict and shutdown modes, from number
    * `since` on (none for other kinds). `Infinity` reads the end.

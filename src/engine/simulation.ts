@@ -17,6 +17,8 @@ import type {
   ArpClearScope,
   ArpEntry,
   CdpNeighbor,
+  DebugEvents,
+  DebugFacility,
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
@@ -370,6 +372,20 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof IpDevice)) return { conflicts: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readConflicts(since);
     return { conflicts: entries, next, missed };
+  }
+  setDebugging(id: DeviceId, facility: DebugFacility, on: boolean): void {
+    const device = this.device(id);
+    if (device instanceof IpDevice) device.setDebugging(facility, on);
+  }
+  debugging(id: DeviceId): readonly DebugFacility[] {
+    const device = this.device(id);
+    return device instanceof IpDevice ? device.debugging() : [];
+  }
+  debugEvents(id: DeviceId, since: number): DebugEvents {
+    const device = this.device(id);
+    if (!(device instanceof IpDevice)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readDebug(since);
+    return { events: entries, next, missed };
   }
   securityViolations(id: DeviceId, since: number): SecurityViolations {
     const device = this.device(id);

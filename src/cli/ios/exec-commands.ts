@@ -8,6 +8,7 @@ import { clockNode } from './clock-commands.ts';
 import { consoleAvailable, helpNode } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { clearCountersNode } from './counter-commands.ts';
+import { debugNodes } from './debug-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
@@ -216,6 +217,12 @@ const terminalNode = (): IosNode =>
         run(() => {}),
       ),
     ),
+    // The console shows debug output already; a remote session would need this.
+    kw(
+      'monitor',
+      'Copy debug output to the current terminal line',
+      run(() => {}),
+    ),
   );
 
 function privTree(kind: IosKind): IosNode {
@@ -306,6 +313,7 @@ function privTree(kind: IosKind): IosNode {
     ),
     clockNode(),
     copyNode(),
+    ...debugNodes(),
     deleteNode(),
     dirNode(),
     kw(

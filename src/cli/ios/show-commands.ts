@@ -7,6 +7,7 @@ import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
+import { showDebugging } from './debug-commands.ts';
 import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { showFlashNodes } from './file-commands.ts';
@@ -429,6 +430,11 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
             run((env, a) => env.print(...showRunning(env, a.need<string>('interface')))),
           ),
         ),
+      ),
+      kw(
+        'debugging',
+        'State of each debugging option',
+        run((env) => env.print(...showDebugging(env))),
       ),
       kw(
         'startup-config',

@@ -18,6 +18,7 @@
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
+import type { DebugLog } from './debug-log.ts';
 import type { ForwardingCache } from './forwarding-cache.ts';
 import type { L3Interface } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
@@ -30,6 +31,8 @@ export const arpTimeoutOf = (s: number | undefined): number =>
 
 /** What the cache needs from the IP layer that owns it. */
 export interface ArpHost {
+  /** IOS `debug arp`, which reports the entries this cache creates and the requests it holds back. */
+  readonly debug: DebugLog | null;
   sendArpRequest(iface: L3Interface, target: number, unicastTo: number): void;
   /** Send a packet that waited for `mac`. */
   sendResolved(iface: L3Interface, mac: number, packet: Ipv4Packet, frameId: number): void;
@@ -103,12 +106,15 @@ export class ArpCache implements EventTarget {
       this.delete(ip);
       r = undefined;
     }
+    const debug = this.host.debug?.arp ? this.host.debug : null;
     if (r === undefined) {
       r = new ArpRecord(ip, iface);
       this.set(ip, r);
+      debug?.arpEntry('incomplete', ip, iface);
       this.startRound(r, false);
-    } else if (this.profile.arpIncompleteAger > 0 && now - r.updatedAt >= this.profile.arpRetryInterval) {
-      this.startRound(r, false);
+    } else if (this.profile.arpIncompleteAger > 0) {
+      if (now - r.updatedAt >= this.profile.arpRetryInterval) this.startRound(r, false);
+      else debug?.arpEntry('throttled', ip, iface);
     }
     const limit = this.profile.arpQueueLimit;
     if (limit === 0) {

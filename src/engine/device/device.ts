@@ -152,6 +152,7 @@ export abstract class Device {
   reload(): void {
     this.bootedAt = this.ctx.sched.now as Micros;
     this.interfaceLog.forget();
+    this.stack.debug?.off();
     this.clearArp();
     this.clearMacTable();
     this.resetCounters(undefined, undefined);

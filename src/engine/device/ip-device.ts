@@ -10,6 +10,8 @@ import type {
   AddressConflict,
   ArpClearScope,
   ArpEntry,
+  DebugEvent,
+  DebugFacility,
   PingJob,
   PingOptions,
   RouteEntry,
@@ -19,6 +21,7 @@ import type {
 import { Apps } from '../apps/apps.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { DebugLog } from './debug-log.ts';
 import { Device } from './device.ts';
 import { IosArpDefense } from './ios-arp-defense.ts';
 import { IpStack } from './ip-stack.ts';
@@ -65,6 +68,22 @@ export abstract class IpDevice extends Device implements L3Owner {
   /** The address conflicts it saw, from sequence number `since` on. */
   readConflicts(since: number): SeqRead<AddressConflict> {
     return this.stack.guard!.read(since);
+  }
+
+  /** IOS `debug ip icmp` / `debug arp` (debug-log.ts); a PC has no such thing. */
+  setDebugging(facility: DebugFacility, on: boolean): void {
+    if (this.stack.profile.os !== 'ios') return;
+    this.stack.debug ??= new DebugLog(this.stack);
+    this.stack.debug.set(facility, on);
+  }
+
+  debugging(): DebugFacility[] {
+    return this.stack.debug?.facilities() ?? [];
+  }
+
+  /** What its debugging recorded, from sequence number `since` on. */
+  readDebug(since: number): SeqRead<DebugEvent> {
+    return this.stack.debug?.read(since) ?? { entries: [], next: 0, missed: 0 };
   }
 
   abstract transmitL3(

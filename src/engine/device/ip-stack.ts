@@ -33,13 +33,14 @@ import type { ArpPacket } from '../wire/arp.ts';
 import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
-import { UNREACH_HOST } from '../wire/icmp.ts';
+import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_HOST } from '../wire/icmp.ts';
 import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
+import type { DebugLog } from './debug-log.ts';
 import { ForwardingCache } from './forwarding-cache.ts';
 import {
   ETHERNET_MTU,
@@ -121,6 +122,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
    */
   private firstEchoId = -1;
   private firstEcho: ProbeClient | null = null;
+  /**
+   * IOS `debug ip icmp` and `debug arp` (made at the first `debug`). Here, among the fields an
+   * echo reads, since answering or receiving one asks whether to report it.
+   */
+  debug: DebugLog | null = null;
   private readonly echoClients = new Map<number, ProbeClient>();
   private ipId: number;
   private echoSequence = 0;
@@ -420,6 +426,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         const broadcast = pkt.dst === IPV4_BROADCAST || pkt.dst === iface.bcast;
         if (broadcast && !this.profile.answersBroadcastPing) return;
         const src = broadcast ? iface.ip!.addr : pkt.dst;
+        if (this.debug?.icmp) this.debug.icmpMessage(true, 0, 0, src, pkt.src);
         const e = m as IcmpEcho;
         if (owned !== SHARED && !this.ctx.observed()) {
           let reply = e;
@@ -442,6 +449,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         return;
       }
       if (m.type === 0) {
+        if (this.debug?.icmp) this.debug.icmpMessage(false, 0, 0, pkt.src, pkt.dst);
         const e = m as IcmpEcho;
         const client = this.echoClient(e.identifier);
         if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
@@ -452,11 +460,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         return;
       }
       if (m.type === 5) {
+        this.debugRedirect(pkt, m as IcmpError);
         this.takeRedirect(iface, pkt, m as IcmpError);
         return;
       }
       if (m.type === 3 || m.type === 11) {
         const err = m as IcmpError;
+        if (this.debug?.icmp) this.debug.icmpMessage(false, err.type, err.code, pkt.src, pkt.dst);
         if (err.original instanceof Uint8Array) return;
         const q = withTypedTransport(err.original);
         const client = this.clientOf(q);
@@ -484,7 +494,12 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const own = iface.ip!.addr;
     // Another station using our address, or probing for it (RFC 5227); our own frames coming
     // back (a loop) are not that.
+    const debug = this.debug?.arp ? this.debug : null;
     if ((a.senderIp === own || (a.senderIp === 0 && a.targetIp === own)) && a.senderMac !== iface.mac) {
+      if (debug !== null) {
+        if (a.senderIp === 0) debug.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
+        else debug.arpPacket('filtered', a.op === ARP_REQUEST, a, iface, "it's our address");
+      }
       this.guardAddress(iface, a);
       return;
     }
@@ -496,6 +511,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       a.senderIp === own ||
       (this.profile.arpSubnetCheck && !iface.onLink(a.senderIp) && !this.arp.has(a.senderIp, iface))
     ) {
+      if (debug !== null && a.senderIp !== 0 && a.senderIp !== own)
+        debug.arpPacket('filtered', a.op === ARP_REQUEST, a, iface, 'wrong cable');
       this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
@@ -503,7 +520,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const answer =
       a.op === ARP_REQUEST &&
       (a.targetIp === own || (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)));
+    const known = debug === null || this.arp.interfaceOf(a.senderIp) !== undefined;
+    debug?.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
     const learned = this.arp.learn(iface, a.senderIp, a.senderMac, a.targetIp === own || answer);
+    if (!known && learned) debug!.arpEntry('created', a.senderIp, iface, a.senderMac);
     const trace = this.ctx.trace;
     if (a.op === ARP_REPLY && learned && trace.enabled) {
       trace.emit({
@@ -515,15 +535,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         mac: a.senderMac,
       });
     }
-    if (answer) {
-      const reply = arp(ARP_REPLY, iface.mac, a.targetIp, a.senderMac, a.senderIp);
-      iface.owner.transmitL3(
-        iface,
-        arpFrame(a.senderMac, iface.mac, iface.tag, reply),
-        this.ctx.nextFrameId(),
-        SHARED,
-      );
-    }
+    if (answer) this.sendArp(iface, ARP_REPLY, a.targetIp, a.senderMac, a.senderIp, a.senderMac);
   }
 
   /**
@@ -675,6 +687,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   private redirect(iface: L3Interface, pkt: Ipv4Packet, nextHop: number): boolean {
     const msg = redirectFor(iface, pkt, nextHop, this.profile.ttl, () => this.nextId());
     if (msg === undefined) return false;
+    if (this.debug?.icmp)
+      this.debug.icmpMessage(true, ICMP_REDIRECT, REDIRECT_HOST, msg.src, pkt.src, pkt.dst, nextHop);
     this.output(iface, pkt.src, msg, this.ctx.nextFrameId());
     return true;
   }
@@ -692,6 +706,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const firstHop = this.redirects.find(dst, this.now)?.gateway ?? this.nextHopOf(dst);
     if (this.redirects.learn(iface, pkt.src, dst, m.rest, firstHop, this.now))
       this.forwardingCache.invalidate();
+  }
+
+  /** `debug ip icmp`: a redirect came, about the datagram it quotes. */
+  private debugRedirect(pkt: Ipv4Packet, m: IcmpError): void {
+    if (!this.debug?.icmp) return;
+    const q = readQuote(m.original);
+    this.debug.icmpMessage(false, m.type, m.code, pkt.src, pkt.dst, q.ok ? q.value.dst : undefined, m.rest);
   }
 
   /** The neighbour a datagram to `dst` goes to by the routing table, if any. */
@@ -732,6 +753,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       this.nextId(),
       icmpError(type, code, orig),
     );
+    if (this.debug?.icmp) this.debug.icmpMessage(true, type, code, msg.src, src, orig.dst);
     if (route === undefined) this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
     else this.output(route.iface, route.gateway ?? src, msg, this.ctx.nextFrameId());
   }
@@ -764,6 +786,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       });
     }
     const packet = arp(op, iface.mac, senderIp, targetMac as never, targetIp);
+    if (this.debug?.arp) this.debug.arpPacket('sent', op === ARP_REQUEST, packet, iface);
     iface.owner.transmitL3(
       iface,
       arpFrame(to as never, iface.mac, iface.tag, packet),

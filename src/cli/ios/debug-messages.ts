@@ -1,0 +1,113 @@
+/**
+ * The lines `debug ip icmp` and `debug arp` print on the console, worded from the engine's
+ * debugging log (engine/device/debug-log.ts) as IOS 15 prints them, each with its
+ * `service timestamps debug datetime msec` stamp:
+ *
+ *   ICMP: echo reply sent, src 192.168.1.1, dst 192.168.1.10, topology BASE, dscp 0 topoid 0
+ *   ICMP: dst (10.9.9.9) host unreachable sent to 192.168.1.10
+ *   ICMP: time exceeded (time to live) sent to 10.1.1.1 (dest was 192.168.7.1)
+ *   IP ARP: rcvd req src 192.168.100.6 aabb.cc00.6000, dst 192.168.100.7 Ethernet0/0
+ *   IP ARP: sent req src 10.10.1.10 aabb.cc00.9100,
+ *                    dst 10.10.1.1 0000.0000.0000 Ethernet0/0
+ *   IP ARP req filtered src 10.10.2.10 aabb.cc00.1a00, dst 10.10.1.1 0000.0000.0000 wrong cable, interface Ethernet0/0
+ *
+ * These are the formats of captures from IOS 12.4 and 15 routers. Those IOS only has in its
+ * source (redirects, throttled requests) follow it. A 2960 is assumed to print the same.
+ */
+import type {
+  ArpEntryDebugEvent,
+  ArpPacketDebugEvent,
+  DebugEvent,
+  IcmpDebugEvent,
+} from '../../engine/api.ts';
+import { formatIpv4 as ip } from '../../shared/ipv4.ts';
+import { formatMacDotted as mac } from '../../shared/mac.ts';
+import type { IosDeviceContext } from '../context.ts';
+import type { LogEntry } from './shell.ts';
+
+/** IOS 15's addition to its echo lines, for the base routing topology. */
+const TOPOLOGY = ', topology BASE, dscp 0 topoid 0';
+
+/** Destination unreachable's codes as IOS names them (RFC 792, RFC 1812). */
+const UNREACHABLE: Readonly<Record<number, string>> = {
+  0: 'net',
+  1: 'host',
+  2: 'protocol',
+  3: 'port',
+  4: 'frag. needed and DF set',
+  13: 'administratively prohibited',
+};
+
+function icmpText(e: IcmpDebugEvent): string {
+  const [src, dst] = [ip(e.src), ip(e.dst)];
+  const about = e.about === undefined ? '' : ip(e.about);
+  switch (e.type) {
+    case 0:
+      return `ICMP: echo reply ${e.sent ? 'sent' : 'rcvd'}, src ${src}, dst ${dst}${TOPOLOGY}`;
+    case 3: {
+      const what = UNREACHABLE[e.code] ?? `code ${e.code}`;
+      return e.sent
+        ? `ICMP: dst (${about}) ${what} unreachable sent to ${dst}`
+        : `ICMP: dst (${dst}) ${what} unreachable rcv from ${src}`;
+    }
+    case 5: {
+      const gw = e.gateway === undefined ? '' : ip(e.gateway);
+      return e.sent
+        ? `ICMP: redirect sent to ${dst} for dest ${about}, use gw ${gw}`
+        : `ICMP: redirect rcvd from ${src} -- for ${about} use gw ${gw}`;
+    }
+    case 11:
+      return e.sent
+        ? `ICMP: time exceeded (${e.code === 1 ? 'reassembly' : 'time to live'}) sent to ${dst} (dest was ${about})`
+        : `ICMP: time exceeded rcvd from ${src}`;
+    default:
+      return `ICMP: rcvd type ${e.type}, code ${e.code}, from ${src}`;
+  }
+}
+
+function arpPacketText(e: ArpPacketDebugEvent): string {
+  const op = e.request ? 'req' : 'rep';
+  const from = `src ${ip(e.senderIp)} ${mac(e.senderMac)}`;
+  switch (e.what) {
+    case 'sent':
+      // One message, two lines: IOS breaks it after the sender.
+      return `IP ARP: sent ${op} ${from},\n${' '.repeat(17)}dst ${ip(e.targetIp)} ${mac(e.targetMac)} ${e.iface}`;
+    case 'rcvd':
+      return `IP ARP: rcvd ${op} ${from}, dst ${ip(e.targetIp)} ${e.iface}`;
+    case 'filtered':
+      return `IP ARP ${op} filtered ${from}, dst ${ip(e.targetIp)} ${mac(e.targetMac)} ${e.reason}, interface ${e.iface}`;
+  }
+}
+
+function arpEntryText(e: ArpEntryDebugEvent): string {
+  switch (e.what) {
+    case 'created':
+      return `IP ARP: creating entry for IP address: ${ip(e.ip)}, hw: ${mac(e.mac!)}`;
+    case 'incomplete':
+      return `IP ARP: creating incomplete entry for IP address: ${ip(e.ip)} interface ${e.iface}`;
+    case 'throttled':
+      return `IP ARP throttled out the ARP Request for ${ip(e.ip)}`;
+  }
+}
+
+export function debugText(e: DebugEvent): string {
+  if (e.facility === 'icmp') return icmpText(e);
+  return 'request' in e ? arpPacketText(e) : arpEntryText(e);
+}
+
+/** The device's debugging output since the previous call. */
+export class DebugMessages {
+  /** The engine's sequence number of the next event to print. */
+  private next: number;
+
+  constructor(private readonly dev: IosDeviceContext) {
+    // A console prints what happens once it is open.
+    this.next = dev.sim.debugEvents(dev.id, Number.POSITIVE_INFINITY).next;
+  }
+
+  poll(): LogEntry[] {
+    const { events, next } = this.dev.sim.debugEvents(this.dev.id, this.next);
+    this.next = next;
+    return events.map((e) => ({ at: e.at, text: debugText(e) }));
+  }
+}

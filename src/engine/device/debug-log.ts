@@ -1,0 +1,107 @@
+/**
+ * IOS `debug ip icmp` and `debug arp`: which are on, and what they saw. The stack records
+ * typed events (api.ts) and the console words them as IOS prints them. What a device forwards
+ * for others is not seen: IOS switches it without a word (CEF), and these debugs report only
+ * what the device itself sends, receives or learns. Nothing is recorded on the forwarding
+ * path, so leaving debugging on costs a network nothing.
+ */
+
+import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { ArpFilterReason, DebugEvent, DebugFacility } from '../api.ts';
+import type { L3Interface } from './l3-interface.ts';
+import { SeqLog, type SeqRead } from './seq-log.ts';
+
+/** Events kept for a console that has not read them yet: a few seconds of a busy debug. */
+const CAPACITY = 1000;
+
+export class DebugLog {
+  icmp = false;
+  arp = false;
+  private readonly log = new SeqLog<DebugEvent>(CAPACITY);
+
+  constructor(private readonly clock: { readonly now: number }) {}
+
+  set(facility: DebugFacility, on: boolean): void {
+    if (facility === 'icmp') this.icmp = on;
+    else this.arp = on;
+  }
+
+  /** `undebug all`, and what a reload does: debugging is not part of the configuration. */
+  off(): void {
+    this.icmp = false;
+    this.arp = false;
+  }
+
+  /** The facilities that are on, in the order `show debugging` lists them. */
+  facilities(): DebugFacility[] {
+    const on: DebugFacility[] = [];
+    if (this.icmp) on.push('icmp');
+    if (this.arp) on.push('arp');
+    return on;
+  }
+
+  read(since: number): SeqRead<DebugEvent> {
+    return this.log.read(since);
+  }
+
+  /** An ICMP message sent or received; `about` and `gateway` for errors and redirects. */
+  icmpMessage(
+    sent: boolean,
+    type: number,
+    code: number,
+    src: number,
+    dst: number,
+    about?: number,
+    gateway?: number,
+  ): void {
+    this.log.push({
+      facility: 'icmp',
+      at: this.at(),
+      sent,
+      type,
+      code,
+      src: src as Ipv4Addr,
+      dst: dst as Ipv4Addr,
+      ...(about !== undefined ? { about: about as Ipv4Addr } : {}),
+      ...(gateway !== undefined ? { gateway: gateway as Ipv4Addr } : {}),
+    });
+  }
+
+  arpPacket(
+    what: 'sent' | 'rcvd' | 'filtered',
+    request: boolean,
+    a: { senderIp: number; senderMac: number; targetIp: number; targetMac: number },
+    iface: L3Interface,
+    reason?: ArpFilterReason,
+  ): void {
+    this.log.push({
+      facility: 'arp',
+      at: this.at(),
+      what,
+      request,
+      senderIp: a.senderIp as Ipv4Addr,
+      senderMac: a.senderMac as MacAddr,
+      targetIp: a.targetIp as Ipv4Addr,
+      targetMac: a.targetMac as MacAddr,
+      iface: iface.name,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+  }
+
+  arpEntry(what: 'created' | 'incomplete' | 'throttled', ip: number, iface: L3Interface, mac?: number): void {
+    this.log.push({
+      facility: 'arp',
+      at: this.at(),
+      what,
+      ip: ip as Ipv4Addr,
+      ...(mac !== undefined ? { mac: mac as MacAddr } : {}),
+      iface: iface.name,
+    });
+  }
+
+  private at(): Micros {
+    return this.clock.now as Micros;
+  }
+}

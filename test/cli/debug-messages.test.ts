@@ -1,0 +1,139 @@
+/**
+ * The wording of `debug ip icmp` and `debug arp` lines, against lines of IOS captures (the
+ * console transcript debug.txt shows them in a session).
+ */
+import { describe, expect, it } from 'vitest';
+import { debugText } from '../../src/cli/ios/debug-messages.ts';
+import type { DebugEvent } from '../../src/engine/api.ts';
+import { type Ipv4Addr, parseIpv4 } from '../../src/shared/ipv4.ts';
+import { type MacAddr, parseMac } from '../../src/shared/mac.ts';
+import type { Micros } from '../../src/shared/time.ts';
+
+const ip = (s: string): Ipv4Addr => parseIpv4(s)!;
+const mac = (s: string): MacAddr => parseMac(s)!;
+const at = 0 as Micros;
+
+const icmp = (
+  sent: boolean,
+  type: number,
+  code: number,
+  src: string,
+  dst: string,
+  about?: string,
+  gw?: string,
+) =>
+  ({
+    facility: 'icmp',
+    at,
+    sent,
+    type,
+    code,
+    src: ip(src),
+    dst: ip(dst),
+    ...(about !== undefined ? { about: ip(about) } : {}),
+    ...(gw !== undefined ? { gateway: ip(gw) } : {}),
+  }) as DebugEvent;
+
+describe('debug ip icmp lines', () => {
+  it.each([
+    [
+      icmp(true, 0, 0, '203.0.113.2', '192.0.2.1'),
+      'ICMP: echo reply sent, src 203.0.113.2, dst 192.0.2.1, topology BASE, dscp 0 topoid 0',
+    ],
+    [
+      icmp(false, 0, 0, '10.25.96.1', '10.25.1.2'),
+      'ICMP: echo reply rcvd, src 10.25.96.1, dst 10.25.1.2, topology BASE, dscp 0 topoid 0',
+    ],
+    [
+      icmp(true, 3, 1, '172.16.1.254', '172.16.1.1', '192.168.1.1'),
+      'ICMP: dst (192.168.1.1) host unreachable sent to 172.16.1.1',
+    ],
+    [icmp(false, 3, 1, '10.1.1.1', '10.1.1.10'), 'ICMP: dst (10.1.1.10) host unreachable rcv from 10.1.1.1'],
+    [
+      icmp(false, 3, 3, '10.120.1.15', '10.120.1.0'),
+      'ICMP: dst (10.120.1.0) port unreachable rcv from 10.120.1.15',
+    ],
+    [
+      icmp(true, 3, 4, '10.0.0.1', '10.0.0.2', '10.9.9.9'),
+      'ICMP: dst (10.9.9.9) frag. needed and DF set unreachable sent to 10.0.0.2',
+    ],
+    [
+      icmp(true, 11, 0, '10.1.1.2', '10.1.1.1', '192.168.7.1'),
+      'ICMP: time exceeded (time to live) sent to 10.1.1.1 (dest was 192.168.7.1)',
+    ],
+    [
+      icmp(true, 11, 1, '10.1.1.2', '10.1.1.1', '192.168.7.1'),
+      'ICMP: time exceeded (reassembly) sent to 10.1.1.1 (dest was 192.168.7.1)',
+    ],
+    [icmp(false, 11, 0, '10.1.1.1', '10.1.1.2'), 'ICMP: time exceeded rcvd from 10.1.1.1'],
+    [
+      icmp(true, 5, 1, '10.0.1.1', '10.0.1.10', '10.0.2.10', '10.0.1.2'),
+      'ICMP: redirect sent to 10.0.1.10 for dest 10.0.2.10, use gw 10.0.1.2',
+    ],
+    [
+      icmp(false, 5, 1, '10.1.1.2', '10.1.1.1', '192.168.7.1', '10.1.1.3'),
+      'ICMP: redirect rcvd from 10.1.1.2 -- for 192.168.7.1 use gw 10.1.1.3',
+    ],
+  ])('%#: %s', (event, line) => {
+    expect(debugText(event)).toBe(line);
+  });
+});
+
+describe('debug arp lines', () => {
+  const packet = (
+    what: 'sent' | 'rcvd' | 'filtered',
+    request: boolean,
+    s: string,
+    sm: string,
+    t: string,
+    tm: string,
+  ) =>
+    ({
+      facility: 'arp',
+      at,
+      what,
+      request,
+      senderIp: ip(s),
+      senderMac: mac(sm),
+      targetIp: ip(t),
+      targetMac: mac(tm),
+      iface: 'Ethernet0/0',
+    }) as const;
+
+  it('words packets sent (two lines), received and filtered', () => {
+    expect(
+      debugText(packet('sent', true, '10.10.1.10', 'aabb.cc00.9100', '10.10.1.1', '0000.0000.0000')),
+    ).toBe(
+      'IP ARP: sent req src 10.10.1.10 aabb.cc00.9100,\n                 dst 10.10.1.1 0000.0000.0000 Ethernet0/0',
+    );
+    expect(
+      debugText(packet('rcvd', false, '192.168.100.7', 'aabb.cc00.7000', '192.168.100.6', 'aabb.cc00.6000')),
+    ).toBe('IP ARP: rcvd rep src 192.168.100.7 aabb.cc00.7000, dst 192.168.100.6 Ethernet0/0');
+    expect(
+      debugText({
+        ...packet('filtered', true, '10.10.2.10', 'aabb.cc00.1a00', '10.10.1.1', '0000.0000.0000'),
+        reason: 'wrong cable',
+      }),
+    ).toBe(
+      'IP ARP req filtered src 10.10.2.10 aabb.cc00.1a00, dst 10.10.1.1 0000.0000.0000 wrong cable, interface Ethernet0/0',
+    );
+  });
+
+  it('words entries created, incomplete entries and requests held back', () => {
+    const entry = (what: 'created' | 'incomplete' | 'throttled', m?: string): DebugEvent => ({
+      facility: 'arp',
+      at,
+      what,
+      ip: ip('10.10.1.1'),
+      ...(m !== undefined ? { mac: mac(m) } : {}),
+      iface: 'Ethernet0/0',
+    });
+    expect(debugText(entry('created', 'aabb.cc00.6000'))).toBe(
+      'IP ARP: creating entry for IP address: 10.10.1.1, hw: aabb.cc00.6000',
+    );
+    expect(debugText(entry('incomplete'))).toBe(
+      'IP ARP: creating incomplete entry for IP address: 10.10.1.1 interface Ethernet0/0',
+    );
+    expect(debugText(entry('throttled'))).toBe('IP ARP throttled out the ARP Request for 10.10.1.1');
+  });
+});
