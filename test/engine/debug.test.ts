@@ -70,6 +70,23 @@ describe('debug ip icmp', () => {
     ]);
   });
 
+  it('records what a switch answers on its management interface', () => {
+    const n = new TestNet();
+    n.switch('S1', { svis: { 1: '10.0.1.2/24' } });
+    n.pc('PC1', '10.0.1.10/24');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.settle();
+    n.sim.setDebugging(d('S1'), 'icmp', true);
+    n.sim.setDebugging(d('S1'), 'arp', true);
+    expect(marks(n.ping('PC1', '10.0.1.2', { count: 1 }))).toBe('!');
+    expect(events(n, 'S1')).toEqual([
+      'rcvd req 10.0.1.10>10.0.1.2 Vlan1',
+      'created 10.0.1.10 Vlan1',
+      'sent rep 10.0.1.2>10.0.1.10 Vlan1',
+      'sent 0/0 10.0.1.2>10.0.1.10 about -',
+    ]);
+  });
+
   it('records nothing while off, nor for a PC; a reload turns it off', () => {
     const n = routed();
     n.ping('PC1', '10.0.1.1', { count: 1 });
