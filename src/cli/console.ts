@@ -179,6 +179,8 @@ export class Console {
       let output = '';
       this.ctx.wait(() => {
         output += running.take();
+        // Collected as it goes: the device keeps only its latest debug events.
+        if (this.ios) this.collectLogs();
         return running.done;
       }, running.limit);
       // Past the limit (a storm held the clock), it stops where it got to.
@@ -216,10 +218,12 @@ export class Console {
   private collectLogs(): void {
     // A switch's own notices first: at the same time, its %PM-4-ERR_DISABLE comes before the
     // port's line protocol going down.
+    // Debug output before the links' messages: an interface's announcements print before its
+    // %LINK-3-UPDOWN.
     const fresh = [
       ...(this.notices?.poll() ?? []),
-      ...(this.links?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
+      ...(this.links?.poll() ?? []),
       ...this.ios!.takeLogs(),
     ];
     if (fresh.length === 0) return;

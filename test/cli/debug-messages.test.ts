@@ -7,7 +7,8 @@ import { debugText } from '../../src/cli/ios/debug-messages.ts';
 import type { DebugEvent } from '../../src/engine/api.ts';
 import { type Ipv4Addr, parseIpv4 } from '../../src/shared/ipv4.ts';
 import { type MacAddr, parseMac } from '../../src/shared/mac.ts';
-import type { Micros } from '../../src/shared/time.ts';
+import { type Micros, seconds } from '../../src/shared/time.ts';
+import { TOPOLOGIES } from './lab.ts';
 
 const ip = (s: string): Ipv4Addr => parseIpv4(s)!;
 const mac = (s: string): MacAddr => parseMac(s)!;
@@ -117,6 +118,13 @@ describe('debug arp lines', () => {
     ).toBe(
       'IP ARP req filtered src 10.10.2.10 aabb.cc00.1a00, dst 10.10.1.1 0000.0000.0000 wrong cable, interface Ethernet0/0',
     );
+    // Its own frame come back through a loop: no interface named.
+    expect(
+      debugText({
+        ...packet('filtered', false, '10.10.1.1', 'aabb.cc00.0100', '10.10.1.1', 'ffff.ffff.ffff'),
+        reason: "it's our address",
+      }),
+    ).toBe("IP ARP rep filtered src 10.10.1.1 aabb.cc00.0100, dst 10.10.1.1 ffff.ffff.ffff it's our address");
   });
 
   it('words entries created, incomplete entries and requests held back', () => {
@@ -135,5 +143,20 @@ describe('debug arp lines', () => {
       'IP ARP: creating incomplete entry for IP address: 10.10.1.1 interface Ethernet0/0',
     );
     expect(debugText(entry('throttled'))).toBe('IP ARP throttled out the ARP Request for 10.10.1.1');
+  });
+});
+
+describe('debug output on a console that waits for a command to end', () => {
+  it('keeps every line of a long ping, beyond what the device holds', () => {
+    const lab = TOPOLOGIES['two-gateways']!();
+    const r1 = lab.console('R1');
+    for (const l of ['enable', 'configure terminal', 'interface g0/0', 'ip address 10.0.1.1 255.255.255.0'])
+      r1.input(l);
+    for (const l of ['no shutdown', 'end', 'debug ip icmp']) r1.input(l);
+    lab.console('PC1').input('ipconfig 10.0.1.10 255.255.255.0 10.0.1.1');
+    lab.settle(seconds(8));
+    const out = r1.input('ping 10.0.1.10 repeat 1500').output + r1.drainLog();
+    expect(out).toContain('Success rate is 99 percent (1499/1500)');
+    expect(out.match(/ICMP: echo reply rcvd/g)?.length).toBe(1499);
   });
 });

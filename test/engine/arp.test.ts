@@ -116,13 +116,13 @@ describe('ARP cache contents', () => {
     n.sim.clearArpCache(d('R1'));
     expect(learned()).toEqual([]);
     n.run(seconds(0.1));
-    // A request to each, from the interface's address to the MAC address it had, then one
-    // gratuitous reply for Gi0/0 (Gi0/1, with no cable, sends nothing).
+    // A request to each, from the interface's address to the MAC address it had (which it names
+    // as the target's), then one gratuitous reply for Gi0/0 (Gi0/1, with no cable, sends nothing).
     expect(
       wire.map((s) => [s.to, s.arp.op, s.arp.senderMac, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp]),
     ).toEqual([
-      [macOf(n, 'PC1'), 1, r1, ip('10.0.0.1'), 0, ip('10.0.0.10')],
-      [macOf(n, 'PC2'), 1, r1, ip('10.0.0.1'), 0, ip('10.0.0.20')],
+      [macOf(n, 'PC1'), 1, r1, ip('10.0.0.1'), macOf(n, 'PC1'), ip('10.0.0.10')],
+      [macOf(n, 'PC2'), 1, r1, ip('10.0.0.1'), macOf(n, 'PC2'), ip('10.0.0.20')],
       [BROADCAST, 2, r1, ip('10.0.0.1'), BROADCAST, ip('10.0.0.1')],
       // The answers, which bring the entries back.
       [r1, 2, macOf(n, 'PC1'), ip('10.0.0.10'), r1, ip('10.0.0.1')],
@@ -285,7 +285,7 @@ describe('configuration changes flush ARP', () => {
     expect(n.sim.arpTable(d('R1')).filter((e) => !e.own)).toEqual([]);
     n.run(seconds(0.1));
     expect(wire.map((s) => [s.to, s.arp.op, s.arp.senderIp, s.arp.targetMac, s.arp.targetIp])).toEqual([
-      [macOf(n, 'PC1'), 1, ip('10.0.0.2'), 0, ip('10.0.0.10')],
+      [macOf(n, 'PC1'), 1, ip('10.0.0.2'), macOf(n, 'PC1'), ip('10.0.0.10')],
       [BROADCAST, 2, ip('10.0.0.2'), BROADCAST, ip('10.0.0.2')],
       [r1, 2, ip('10.0.0.10'), r1, ip('10.0.0.2')],
     ]);

@@ -8,7 +8,7 @@ import type { DebugEvent } from '../../src/engine/api.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
-import { ms } from '../../src/shared/time.ts';
+import { ms, seconds } from '../../src/shared/time.ts';
 import { marks, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -89,6 +89,8 @@ describe('debug ip icmp', () => {
 
   it('records nothing while off, nor for a PC; a reload turns it off', () => {
     const n = routed();
+    n.sim.setDebugging(d('R1'), 'icmp', true);
+    n.sim.setDebugging(d('R1'), 'icmp', false);
     n.ping('PC1', '10.0.1.1', { count: 1 });
     expect(events(n, 'R1')).toEqual([]);
     n.sim.setDebugging(d('PC1'), 'icmp', true);
@@ -100,6 +102,10 @@ describe('debug ip icmp', () => {
     expect(n.sim.debugging(d('R1'))).toEqual(['icmp', 'arp']);
     n.sim.reload(d('R1'));
     expect(n.sim.debugging(d('R1'))).toEqual([]);
+    n.run(ms(5000));
+    const since = n.sim.debugEvents(d('R1'), 0).next;
+    n.ping('PC1', '10.0.1.1', { count: 1 });
+    expect(events(n, 'R1', since)).toEqual([]);
   });
 });
 
@@ -111,6 +117,25 @@ describe('debug arp', () => {
     n.sim.clearArp(d('R1'));
     n.ping('PC1', '10.0.1.1', { count: 1 });
     expect(events(n, 'R1')).toEqual([
+      'rcvd req 10.0.1.10>10.0.1.1 GigabitEthernet0/0',
+      'created 10.0.1.10 GigabitEthernet0/0',
+      'sent rep 10.0.1.1>10.0.1.10 GigabitEthernet0/0',
+    ]);
+  });
+
+  it('records an entry created again once the one before expired', () => {
+    const n = new TestNet();
+    n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.1.1/24', arpTimeout: 60 } } });
+    n.pc('PC1', '10.0.1.10/24', '10.0.1.1');
+    n.link('PC1:fa0', 'R1:g0/0');
+    n.settle();
+    n.sim.setDebugging(d('R1'), 'arp', true);
+    n.ping('PC1', '10.0.1.1', { count: 1 });
+    n.run(seconds(120));
+    n.sim.clearArp(d('PC1'));
+    const since = n.sim.debugEvents(d('R1'), 0).next;
+    n.ping('PC1', '10.0.1.1', { count: 1 });
+    expect(events(n, 'R1', since)).toEqual([
       'rcvd req 10.0.1.10>10.0.1.1 GigabitEthernet0/0',
       'created 10.0.1.10 GigabitEthernet0/0',
       'sent rep 10.0.1.1>10.0.1.10 GigabitEthernet0/0',
@@ -157,7 +182,7 @@ describe('debug arp', () => {
     ]);
   });
 
-  it("records a router's announcement of its own address as filtered", () => {
+  it("records another router's claim to its address as received", () => {
     const n = new TestNet();
     n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.1.1/24' } } });
     n.router('R2');
@@ -169,6 +194,6 @@ describe('debug arp', () => {
     // Both announce their address as the line comes up, and each defends it against the other.
     const seen = events(n, 'R1');
     expect(seen[0]).toBe('sent rep 10.0.1.1>10.0.1.1 GigabitEthernet0/0');
-    expect(seen).toContain("filtered rep 10.0.1.1>10.0.1.1 GigabitEthernet0/0 (it's our address)");
+    expect(seen).toContain('rcvd rep 10.0.1.1>10.0.1.1 GigabitEthernet0/0');
   });
 });

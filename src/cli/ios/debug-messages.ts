@@ -74,8 +74,10 @@ function arpPacketText(e: ArpPacketDebugEvent): string {
       return `IP ARP: sent ${op} ${from},\n${' '.repeat(17)}dst ${ip(e.targetIp)} ${mac(e.targetMac)} ${e.iface}`;
     case 'rcvd':
       return `IP ARP: rcvd ${op} ${from}, dst ${ip(e.targetIp)} ${e.iface}`;
-    case 'filtered':
-      return `IP ARP ${op} filtered ${from}, dst ${ip(e.targetIp)} ${mac(e.targetMac)} ${e.reason}, interface ${e.iface}`;
+    case 'filtered': {
+      const line = `IP ARP ${op} filtered ${from}, dst ${ip(e.targetIp)} ${mac(e.targetMac)} ${e.reason}`;
+      return e.reason === 'wrong cable' ? `${line}, interface ${e.iface}` : line;
+    }
   }
 }
 

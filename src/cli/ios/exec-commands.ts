@@ -217,11 +217,10 @@ const terminalNode = (): IosNode =>
         run(() => {}),
       ),
     ),
-    // The console shows debug output already; a remote session would need this.
     kw(
       'monitor',
       'Copy debug output to the current terminal line',
-      run(() => {}),
+      run((env) => env.print('% Console already monitors')),
     ),
   );
 

@@ -183,6 +183,12 @@ export class ArpCache implements EventTarget {
     r.queueIds = null;
   }
 
+  /** Whether there is a live entry for `ip`: resolving, or complete and not expired. */
+  holds(ip: number): boolean {
+    const r = this.records.get(ip);
+    return r !== undefined && (r.mac < 0 || this.ctx.sched.now < r.expiresAt);
+  }
+
   /** Whether there is an entry for `ip` on `iface`, complete or still resolving. */
   has(ip: number, iface: L3Interface): boolean {
     return this.get(ip)?.iface === iface;

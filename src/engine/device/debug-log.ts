@@ -3,7 +3,7 @@
  * typed events (api.ts) and the console words them as IOS prints them. What a device forwards
  * for others is not seen: IOS switches it without a word (CEF), and these debugs report only
  * what the device itself sends, receives or learns. Nothing is recorded on the forwarding
- * path, so leaving debugging on costs a network nothing.
+ * path, so debugging left on does not slow what a router forwards.
  */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';

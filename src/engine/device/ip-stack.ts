@@ -460,7 +460,6 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         return;
       }
       if (m.type === 5) {
-        this.debugRedirect(pkt, m as IcmpError);
         this.takeRedirect(iface, pkt, m as IcmpError);
         return;
       }
@@ -496,10 +495,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // back (a loop) are not that.
     const debug = this.debug?.arp ? this.debug : null;
     if ((a.senderIp === own || (a.senderIp === 0 && a.targetIp === own)) && a.senderMac !== iface.mac) {
-      if (debug !== null) {
-        if (a.senderIp === 0) debug.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
-        else debug.arpPacket('filtered', a.op === ARP_REQUEST, a, iface, "it's our address");
-      }
+      debug?.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
       this.guardAddress(iface, a);
       return;
     }
@@ -511,8 +507,15 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       a.senderIp === own ||
       (this.profile.arpSubnetCheck && !iface.onLink(a.senderIp) && !this.arp.has(a.senderIp, iface))
     ) {
-      if (debug !== null && a.senderIp !== 0 && a.senderIp !== own)
-        debug.arpPacket('filtered', a.op === ARP_REQUEST, a, iface, 'wrong cable');
+      // IOS names its own frames come back ("it's our address") and strangers ("wrong cable").
+      if (debug !== null && a.senderIp !== 0)
+        debug.arpPacket(
+          'filtered',
+          a.op === ARP_REQUEST,
+          a,
+          iface,
+          a.senderIp === own ? "it's our address" : 'wrong cable',
+        );
       this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
@@ -520,7 +523,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const answer =
       a.op === ARP_REQUEST &&
       (a.targetIp === own || (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)));
-    const known = debug === null || this.arp.interfaceOf(a.senderIp) !== undefined;
+    const known = debug === null || this.arp.holds(a.senderIp);
     debug?.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
     const learned = this.arp.learn(iface, a.senderIp, a.senderMac, a.targetIp === own || answer);
     if (!known && learned) debug!.arpEntry('created', a.senderIp, iface, a.senderMac);
@@ -698,21 +701,16 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
    * to the gateway it names from now on, if it checks out (redirects.ts).
    */
   private takeRedirect(iface: L3Interface, pkt: Ipv4Packet, m: IcmpError): void {
-    if (this.forwarding || !this.profile.honoursRedirects) return;
     const q = readQuote(m.original);
     if (!q.ok || !this.mine(q.value.src)) return;
     const dst = q.value.dst;
+    // IOS reports a redirect about a datagram of its own, then ignores it.
+    if (this.debug?.icmp) this.debug.icmpMessage(false, m.type, m.code, pkt.src, pkt.dst, dst, m.rest);
+    if (this.forwarding || !this.profile.honoursRedirects) return;
     this.redirects ??= new RedirectCache();
     const firstHop = this.redirects.find(dst, this.now)?.gateway ?? this.nextHopOf(dst);
     if (this.redirects.learn(iface, pkt.src, dst, m.rest, firstHop, this.now))
       this.forwardingCache.invalidate();
-  }
-
-  /** `debug ip icmp`: a redirect came, about the datagram it quotes. */
-  private debugRedirect(pkt: Ipv4Packet, m: IcmpError): void {
-    if (!this.debug?.icmp) return;
-    const q = readQuote(m.original);
-    this.debug.icmpMessage(false, m.type, m.code, pkt.src, pkt.dst, q.ok ? q.value.dst : undefined, m.rest);
   }
 
   /** The neighbour a datagram to `dst` goes to by the routing table, if any. */
@@ -761,7 +759,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   // ---- ArpHost ---------------------------------------------------------------------------
 
   sendArpRequest(iface: L3Interface, target: number, unicastTo: number): void {
-    if (iface.usable) this.sendArp(iface, ARP_REQUEST, iface.ip!.addr, 0, target, unicastTo);
+    const targetMac = unicastTo !== BROADCAST_MAC && this.profile.namesUnicastTarget ? unicastTo : 0;
+    if (iface.usable) this.sendArp(iface, ARP_REQUEST, iface.ip!.addr, targetMac, target, unicastTo);
   }
 
   // ---- GuardedStack ----------------------------------------------------------------------

@@ -48,6 +48,11 @@ export interface StackProfile {
    * only forgetting them (IOS).
    */
   readonly refreshesArpOnReaddress: boolean;
+  /**
+   * A unicast ARP request (a refresh) names the neighbour's MAC address as its target hardware
+   * address rather than zeros (IOS: `debug arp` of `clear ip arp` shows "dst ADDRESS MAC").
+   */
+  readonly namesUnicastTarget: boolean;
   /** Sends a destination to the gateway an ICMP redirect names (Windows; redirects.ts). */
   readonly honoursRedirects: boolean;
 }
@@ -69,6 +74,7 @@ export const IOS_PROFILE: StackProfile = {
   answersBroadcastPing: true,
   arpSubnetCheck: true,
   refreshesArpOnReaddress: true,
+  namesUnicastTarget: true,
   honoursRedirects: false,
 };
 
@@ -89,5 +95,6 @@ export const WINDOWS_PROFILE: StackProfile = {
   answersBroadcastPing: false,
   arpSubnetCheck: false,
   refreshesArpOnReaddress: false,
+  namesUnicastTarget: false,
   honoursRedirects: true,
 };
