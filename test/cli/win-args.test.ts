@@ -51,6 +51,14 @@ describe('Windows command-line options', () => {
     expect(parseWinArgs(['a', 'b'], PING)).toEqual({ kind: 'extra', token: 'b' });
   });
 
+  it('takes nothing after the target when the command wants its options first (tracert)', () => {
+    const tracert: WinArgsSpec = { numeric: { h: [1, 255] }, flags: ['d'], targetLast: true };
+    expect(parseWinArgs(['10.0.0.1', '-d'], tracert)).toEqual({ kind: 'extra', token: '-d' });
+    expect(parseWinArgs(['10.0.0.1', '-h', '5'], tracert)).toEqual({ kind: 'extra', token: '-h' });
+    const a = parseWinArgs(['-d', '-h', '5', '10.0.0.1'], tracert);
+    expect(isArgsError(a) ? a : [a.target, [...a.flags], a.values.get('h')]).toEqual(['10.0.0.1', ['d'], 5]);
+  });
+
   it('never throws, and any problem names one of the words given', () => {
     const word = fc.oneof(
       fc.constantFrom('-n', '-l', '-t', '/n', '-x', '-?', '-', '/', '0', '65501', 'abc'),

@@ -65,12 +65,13 @@ const PING_USAGE = [
 
 const TRACERT_USAGE = [
   '',
-  'Usage: tracert [-d] [-h maximum_hops] [-w timeout] target_name',
+  'Usage: tracert [-d] [-h maximum_hops] [-w timeout] [-4] target_name',
   '',
   'Options:',
   '    -d                 Do not resolve addresses to hostnames.',
   '    -h maximum_hops    Maximum number of hops to search for target.',
   '    -w timeout         Wait timeout milliseconds for each reply.',
+  '    -4                 Force using IPv4.',
 ];
 
 const ARP_USAGE = [
@@ -94,7 +95,11 @@ const PING_ARGS: WinArgsSpec = {
   flags: ['t', 'a', 'f', '4'],
 };
 
-const TRACERT_ARGS: WinArgsSpec = { numeric: { h: [1, 255], w: [1, 0xffff_ffff] }, flags: ['d'] };
+const TRACERT_ARGS: WinArgsSpec = {
+  numeric: { h: [1, 255], w: [1, 0xffff_ffff] },
+  flags: ['d', '4'],
+  targetLast: true,
+};
 
 /** How ipconfig /all and route print name the PC's adapter. */
 const ADAPTER = 'Trame Fast Ethernet adapter';
@@ -213,16 +218,27 @@ export class HostShell {
         return this.route(args);
       case 'netstat':
         // No TCP or UDP endpoint lives on a PC here: only the routing table has rows.
-        if (args.length === 1 && args[0]!.toLowerCase() === '-r') return this.routePrint('both');
+        // Options may be combined (`netstat -rn`): any r asks for the routing table.
+        if (args.some((a) => /^[-/][a-z]*r/i.test(a))) return this.routePrint('both');
         return ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State'];
       case 'hostname':
-        return [this.ctx.name()];
+        return this.hostname(args);
       default:
         return [
           `'${typed}' is not recognized as an internal or external command,`,
           'operable program or batch file.',
         ];
     }
+  }
+
+  /** hostname.exe prints the name; it cannot set it (captures of `hostname NAME`, `hostname -s`). */
+  private hostname(args: string[]): string[] {
+    if (args.length === 0) return [this.ctx.name()];
+    if (args[0] === '/?' || args[0] === '-?') return ['Prints the name of the current host.', '', 'hostname'];
+    return [
+      'sethostname: Use the Network Control Panel Applet to set hostname.',
+      'hostname -s is not supported.',
+    ];
   }
 
   private ownAddress(): Ipv4Addr | undefined {

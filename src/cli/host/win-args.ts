@@ -3,7 +3,9 @@
  * (case matters: tracert's -R is not -r), a numeric option's value in the next word, the
  * first problem ends the reading. A value is read by the C runtime's `strtoul(s, &end, 0)`:
  * decimal, octal after a leading 0, hexadecimal after 0x, up to the first character that
- * does not fit, so "abc" reads as 0 and "5x" as 5; a minus sign wraps around 2^32.
+ * does not fit, so "abc" reads as 0 and "5x" as 5; a minus sign wraps around 2^32. Ping
+ * takes options anywhere on the line; tracert only before its target ("tracert host -d"
+ * prints its usage, on Windows 7 and 10).
  */
 
 export type WinArgsError =
@@ -28,6 +30,8 @@ export interface WinArgsSpec {
   /** Numeric options by letter, with the range the command accepts. */
   readonly numeric: Readonly<Record<string, readonly [number, number]>>;
   readonly flags: readonly string[];
+  /** Options come before the target only (tracert); anything after it is an error. */
+  readonly targetLast?: boolean;
 }
 
 const ULONG_MAX = 0xffff_ffff;
@@ -54,6 +58,7 @@ export function parseWinArgs(args: readonly string[], spec: WinArgsSpec): WinArg
   let target: string | undefined;
   for (let k = 0; k < args.length; k++) {
     const token = args[k]!;
+    if (target !== undefined && spec.targetLast === true) return { kind: 'extra', token };
     if ((token.startsWith('-') || token.startsWith('/')) && token.length > 1) {
       const name = token.slice(1);
       if (name === '?') return { values, flags, target, help: true };
