@@ -77,7 +77,10 @@ const FLAP_LOG_CAPACITY = 64;
 const VIOLATION_LOG_CAPACITY = 64;
 /** IOS's cause for a port error-disabled by port security. */
 const PSECURE_VIOLATION = 'psecure-violation';
-/** Catalyst SVIs take the base MAC address plus 0x40. */
+/**
+ * Catalyst ports count from the base MAC address plus 1 (Fa0/1 at base + 1, Gi0/1 at base + 25,
+ * as 2960s advertise and show them) and SVIs take the base plus 0x40.
+ */
 const SVI_MAC_OFFSET = 0x40;
 
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
@@ -120,11 +123,14 @@ export class Switch extends IpDevice {
   private readonly recovery: ErrdisableRecovery<SwitchPort>;
   /** Ports whose link is down while it renegotiates a new speed or duplex setting. */
   private readonly renegotiations: Renegotiations<SwitchPort>;
+  /** Its base MAC address, which no port has (`show version`, CDP). */
+  private readonly base: MacAddr;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
     this.macs = ctx.macTables.create();
-    this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, macBase, QUEUE_LIMITS.switch);
+    this.base = macBase;
+    this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, (macBase + 1) as MacAddr, QUEUE_LIMITS.switch);
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
     this.sviHigh = macHigh(this.sviMac);
     this.sviLow = macLow(this.sviMac);
@@ -185,6 +191,10 @@ export class Switch extends IpDevice {
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     this.statics = this.staticSpecs(config, this.sviList);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+  }
+
+  override baseMac(): MacAddr {
+    return this.base;
   }
 
   override cdpPorts(): CdpPorts {
