@@ -1,6 +1,6 @@
 /**
  * Deterministic MAC addresses. Each device gets a block of 128 addresses under Cisco's OUI
- * 00-00-0C, aligned like a Catalyst's (ports count up from the base, SVIs at base + 0x40). The
+ * 00-00-0C, aligned like a Catalyst's (ports count up from the base + 1, SVIs at base + 0x40). The
  * block is a hash of the seed and the device id, so a device keeps its addresses whatever else
  * is added or removed; a collision moves to the next hash.
  *
