@@ -8,6 +8,7 @@ import { HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
 import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
+import { SpanningTreeLog } from './ios/spanning-tree-log.ts';
 import { SwitchNotices } from './ios/switch-notices.ts';
 import type { Running } from './running.ts';
 
@@ -84,6 +85,7 @@ export class Console {
   private readonly links: LinkLog | undefined;
   private readonly notices: SwitchNotices | undefined;
   private readonly debug: DebugMessages | undefined;
+  private readonly spanningTree: SpanningTreeLog | undefined;
   private readonly histories = { exec: new History(), config: new History() };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -109,6 +111,7 @@ export class Console {
       this.links = new LinkLog(dev);
       this.notices = new SwitchNotices(dev);
       this.debug = new DebugMessages(dev);
+      this.spanningTree = new SpanningTreeLog(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -222,6 +225,7 @@ export class Console {
     // %LINK-3-UPDOWN.
     const fresh = [
       ...(this.notices?.poll() ?? []),
+      ...(this.spanningTree?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
       ...(this.links?.poll() ?? []),
       ...this.ios!.takeLogs(),

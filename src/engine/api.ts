@@ -218,6 +218,29 @@ export interface DebugEvents {
   readonly missed: number;
 }
 
+/**
+ * What a switch's spanning tree reports about a trunk whose neighbour has another native VLAN
+ * (PVST+ port VLAN ID inconsistency): the BPDU naming the neighbour's native VLAN (`peerVlan`)
+ * arriving in VLAN `vlan`, the port blocked in the neighbour's VLAN and in its own, and each
+ * unblocked once they agree.
+ */
+export interface SpanningTreeEvent {
+  readonly at: Micros;
+  readonly port: string;
+  readonly kind: 'pvid-error' | 'block-peer' | 'block-local' | 'unblock';
+  readonly vlan: number;
+  readonly peerVlan?: number;
+}
+
+/** A read of a switch's spanning tree messages. */
+export interface SpanningTreeEvents {
+  readonly events: readonly SpanningTreeEvent[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Events from `since` on that the bounded log had already let go. */
+  readonly missed: number;
+}
+
 /** A read of a switch's MAC flap log. */
 export interface MacFlaps {
   readonly flaps: readonly MacFlap[];
@@ -592,6 +615,11 @@ export interface Simulation {
    * report per address and VLAN a second (none for other kinds). `Infinity` reads the end.
    */
   macFlaps(id: DeviceId, since: number): MacFlaps;
+  /**
+   * Switches: trunks their spanning tree blocked or unblocked for a native VLAN mismatch, from
+   * number `since` on (none for other kinds). `Infinity` reads the end.
+   */
+  spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents;
   /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */
   addressConflicts(id: DeviceId, since: number): AddressConflicts;
   /**

@@ -36,6 +36,7 @@ import type {
   SecurityViolations,
   Simulation,
   SimulationOptions,
+  SpanningTreeEvents,
   TracerouteJob,
   TracerouteOptions,
   TrunkStatus,
@@ -366,6 +367,12 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Switch)) return { flaps: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readFlaps(since);
     return { flaps: entries, next, missed };
+  }
+  spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents {
+    const device = this.device(id);
+    if (!(device instanceof Switch)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readSpanningTree(since);
+    return { events: entries, next, missed };
   }
   addressConflicts(id: DeviceId, since: number): AddressConflicts {
     const device = this.device(id);

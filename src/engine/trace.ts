@@ -17,7 +17,6 @@ export type DropReason =
   | 'no-cable'
   | 'vlan-not-allowed'
   | 'vlan-inactive'
-  | 'native-vlan-mismatch'
   | 'not-for-us'
   | 'no-route'
   /** A route to Null0 matched: the packet is discarded. */
@@ -91,8 +90,8 @@ export type TraceEvent =
    */
   | (Base & { readonly kind: 'storm'; readonly vlan: number; readonly frames: number })
   /**
-   * An untagged frame crossed a trunk whose two ends disagree on the native VLAN, so it changed
-   * VLAN (what CDP reports as %CDP-4-NATIVE_VLAN_MISMATCH). At most once a minute per port.
+   * A trunk met a neighbour's trunk with another native VLAN: PVST+ blocks the two VLANs on it
+   * (what CDP reports as %CDP-4-NATIVE_VLAN_MISMATCH). Once, when the block starts.
    */
   | (Base & {
       readonly kind: 'native-vlan-mismatch';

@@ -188,42 +188,81 @@ describe('DTP', () => {
 });
 
 describe('native VLAN mismatch', () => {
-  /** S1 trunk native 1, S2 trunk native 99; PC1 in VLAN 1 on S1, PC2 in VLAN 99 on S2. */
+  /**
+   * S1 trunk native 1, S2 trunk native 99; PC1 in VLAN 1 on S1, PC2 in VLAN 99 on S2; PC3 and
+   * PC4 in VLAN 10 on each.
+   */
   function mismatch(): TestNet {
     const n = new TestNet();
-    n.switch('S1', { ports: { 'g0/1': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 1 } } });
+    n.switch('S1', {
+      vlans: [10],
+      ports: {
+        'g0/1': { mode: 'trunk' },
+        'fa0/1': { mode: 'access', access: 1 },
+        'fa0/2': { mode: 'access', access: 10 },
+      },
+    });
     n.switch('S2', {
-      vlans: [99],
-      ports: { 'g0/1': { mode: 'trunk', native: 99 }, 'fa0/1': { mode: 'access', access: 99 } },
+      vlans: [10, 99],
+      ports: {
+        'g0/1': { mode: 'trunk', native: 99 },
+        'fa0/1': { mode: 'access', access: 99 },
+        'fa0/2': { mode: 'access', access: 10 },
+      },
     });
     n.pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
+    n.pc('PC3', '10.0.10.3/24').pc('PC4', '10.0.10.4/24');
     n.link('S1:g0/1', 'S2:g0/1');
     n.link('PC1:fa0', 'S1:fa0/1');
     n.link('PC2:fa0', 'S2:fa0/1');
+    n.link('PC3:fa0', 'S1:fa0/2');
+    n.link('PC4:fa0', 'S2:fa0/2');
     return n;
   }
 
-  it('untagged frames land in the receiver native VLAN, so VLAN 1 and VLAN 99 leak into each other', () => {
+  const blocks = (n: TestNet, sw: string) =>
+    n.sim
+      .spanningTreeEvents(d(sw), 0)
+      .events.map((e) => `${e.kind} ${e.vlan}${e.peerVlan !== undefined ? `/${e.peerVlan}` : ''}`);
+
+  it('PVST+ blocks both native VLANs on the trunk, so VLAN 1 and VLAN 99 do not leak; VLAN 10 still crosses', () => {
     const n = mismatch();
-    expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
-    // S1 learned PC2 in VLAN 1, S2 learned PC1 in VLAN 99.
+    expect(marks(n.ping('PC1', '10.0.0.2'))).not.toContain('!');
+    expect(marks(n.ping('PC3', '10.0.10.4'))).toBe('!!!!');
+    // S1 has no VLAN 99, so no instance of it to block; S2 blocks S1's VLAN 1, then its own 99.
+    expect(blocks(n, 'S1')).toEqual(['pvid-error 1/99', 'block-local 1']);
+    expect(blocks(n, 'S2')).toEqual(['pvid-error 99/1', 'block-peer 1', 'block-local 99']);
+    expect(n.sim.trunks(d('S2'))[0]!.forwarding).toEqual([[10, 10]]);
+    // Nothing of PC2 reached S1, nor of PC1 S2.
     const pc1 = n.sim.interfaces(d('PC1'))[0]!.mac;
     const pc2 = n.sim.interfaces(d('PC2'))[0]!.mac;
-    expect(n.sim.macTable(d('S1')).map((e) => [e.vlan, e.mac, e.port])).toEqual(
-      expect.arrayContaining([
-        [1, pc1, 'FastEthernet0/1'],
-        [1, pc2, 'GigabitEthernet0/1'],
-      ]),
-    );
-    expect(n.sim.macTable(d('S2')).map((e) => [e.vlan, e.mac, e.port])).toEqual(
-      expect.arrayContaining([
-        [99, pc1, 'GigabitEthernet0/1'],
-        [99, pc2, 'FastEthernet0/1'],
-      ]),
-    );
+    expect(n.sim.macTable(d('S1')).some((e) => e.mac === pc2)).toBe(false);
+    expect(n.sim.macTable(d('S2')).some((e) => e.mac === pc1)).toBe(false);
   });
 
-  it('is reported like CDP does: a query and a trace event per port, at most once a minute', () => {
+  it('unblocks once the native VLANs agree', () => {
+    const n = mismatch();
+    n.reconfigure('S2', {
+      vlans: [10, 99],
+      ports: {
+        'g0/1': { mode: 'trunk', native: 1 },
+        'fa0/1': { mode: 'access', access: 1 },
+        'fa0/2': { mode: 'access', access: 10 },
+      },
+    });
+    expect(blocks(n, 'S2')).toEqual([
+      'pvid-error 99/1',
+      'block-peer 1',
+      'block-local 99',
+      'unblock 1',
+      'unblock 99',
+    ]);
+    expect(blocks(n, 'S1')).toEqual(['pvid-error 1/99', 'block-local 1', 'unblock 1']);
+    n.settle();
+    expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
+  });
+
+  it('is reported like CDP does, and traced once when the block starts', () => {
     const n = mismatch();
     expect(n.sim.nativeVlanMismatches(d('S1'))).toEqual([
       {
@@ -237,11 +276,10 @@ describe('native VLAN mismatch', () => {
       },
     ]);
     expect(n.sim.nativeVlanMismatches(d('S2'))[0]!.peerNativeVlan).toBe(1);
-    n.ping('PC1', '10.0.0.2');
     const events = n.sim.trace.events.filter((e) => e.kind === 'native-vlan-mismatch');
     expect(events.map((e) => e.device).sort()).toEqual(['S1', 'S2']);
     n.reconfigure('S2', {
-      vlans: [99],
+      vlans: [10, 99],
       ports: { 'g0/1': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 99 } },
     });
     expect(n.sim.nativeVlanMismatches(d('S1'))).toEqual([]);

@@ -8,10 +8,12 @@
  *   VLAN untagged (and accept the native VLAN tagged). DTP decides who trunks (dtp.ts).
  * - A VLAN missing from the VLAN database carries nothing: its access ports are inactive and
  *   trunks do not forward it.
- * - Untagged frames on a trunk belong to the receiving port's native VLAN, so a native VLAN
- *   mismatch moves them between VLANs as real switches do; a trace event reports it.
+ * - Untagged frames on a trunk belong to the receiving port's native VLAN. Between two trunks
+ *   whose native VLANs differ, PVST+ blocks both VLANs on the link (pvid-inconsistency.ts), as
+ *   a Catalyst does; facing anything else, a native VLAN mismatch moves untagged frames between
+ *   VLANs, and a trace event reports it.
  * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
- * - No spanning tree: a loop circulates frames for ever, until the switch is sure of a storm
+ * - No spanning tree otherwise: a loop circulates frames for ever, until the switch is sure of a storm
  *   and treats the VLAN as saturated (storm-guard.ts).
  */
 
@@ -35,6 +37,7 @@ import type {
   NativeVlanMismatch,
   PortSecurityStatus,
   SecurityViolation,
+  SpanningTreeEvent,
   TrunkStatus,
 } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
@@ -52,6 +55,7 @@ import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
+import { NO_BLOCK, PvidLog, pvidBlock, samePvid } from './pvid-inconsistency.ts';
 import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
@@ -64,8 +68,6 @@ import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 const MAC_AGING = seconds(MAC_AGING_TIME);
 /** An aging time in seconds as the MAC table takes it: 0 is never. */
 const agingOf = (s: number): number => (s === 0 ? Number.POSITIVE_INFINITY : seconds(s));
-/** CDP's default message interval: how often a native VLAN mismatch is reported again. */
-const MISMATCH_REPORT_INTERVAL = seconds(60);
 /** A storm's frames: minimum-size broadcasts (64 bytes), 84 on the wire with preamble and gap. */
 const STORM_FRAME = 64;
 const STORM_FRAME_ON_WIRE = 84;
@@ -118,6 +120,8 @@ export class Switch extends IpDevice {
   private readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
   /** Frames secure ports refused (%PORT_SECURITY-2-PSECURE_VIOLATION). */
   private readonly violationLog = new SeqLog<SecurityViolation>(VIOLATION_LOG_CAPACITY);
+  /** Trunks blocked and unblocked for native VLAN mismatches (%SPANTREE-2-...). */
+  private readonly pvidLog = new PvidLog();
   private readonly cdp = new CdpPorts();
   /** Ports that come back by themselves from their error-disabled state (`errdisable recovery`). */
   private readonly recovery: ErrdisableRecovery<SwitchPort>;
@@ -191,6 +195,11 @@ export class Switch extends IpDevice {
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     this.statics = this.staticSpecs(config, this.sviList);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+  }
+
+  /** Its spanning tree's PVID messages, from sequence number `since` on. */
+  readSpanningTree(since: number): SeqRead<SpanningTreeEvent> {
+    return this.pvidLog.read(since);
   }
 
   override baseMac(): MacAddr {
@@ -267,6 +276,21 @@ export class Switch extends IpDevice {
       sp.allowed = cfg.allowedVlans;
       const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
       sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+      const pvid = pvidBlock(cfg.nativeVlan, sp.peerNative, (v) => db.has(v));
+      if (!samePvid(pvid, sp.pvid)) {
+        // A port that went down leaves spanning tree without a word.
+        const before = oper === OPER_DOWN ? NO_BLOCK : sp.pvid;
+        this.pvidLog.change(
+          this.ctx.sched.now as Micros,
+          port.name,
+          before,
+          pvid,
+          cfg.nativeVlan,
+          sp.peerNative,
+        );
+        if (sp.pvid.length === 0) this.traceMismatch(sp);
+        sp.pvid = pvid;
+      }
       // CDP advertises a port's native VLAN, the access VLAN on an access port, whatever the mode.
       const cdpPeer = oper !== OPER_DOWN && peer !== null ? peer.owner.cdpNativeOf(peer) : undefined;
       const own = oper === OPER_TRUNK ? cfg.nativeVlan : cfg.accessVlan;
@@ -293,7 +317,7 @@ export class Switch extends IpDevice {
         const sp = port;
         const carries =
           (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
-          (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
+          (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id) && !sp.pvid.includes(id));
         if (carries) {
           vs.members.push(port);
           vs.member[port.index] = 1;
@@ -359,7 +383,6 @@ export class Switch extends IpDevice {
     let vlan: number;
     if (vid <= 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
-      if (sp.oper === OPER_TRUNK && sp.peerNative >= 0) this.reportMismatch(sp);
       vs = sp.untagged;
       if (vs === null) {
         this.drop(frameId, sp.untaggedDrop, sp.name);
@@ -829,20 +852,17 @@ export class Switch extends IpDevice {
     });
   }
 
-  private reportMismatch(sp: SwitchPort): void {
-    const port = sp;
-    const now = this.ctx.sched.now;
-    if (now - sp.lastMismatchReport < MISMATCH_REPORT_INTERVAL) return;
-    sp.lastMismatchReport = now;
+  /** Traces the start of a PVST+ block for a native VLAN mismatch on `sp` (pvid-inconsistency.ts). */
+  private traceMismatch(sp: SwitchPort): void {
     const trace = this.ctx.trace;
-    const peer = port.peer;
+    const peer = sp.peer;
     if (!trace.enabled || peer === null) return;
     trace.emit({
-      t: now as Micros,
+      t: this.ctx.sched.now as Micros,
       seq: trace.nextSeq(),
       device: this.id,
       kind: 'native-vlan-mismatch',
-      port: port.name,
+      port: sp.name,
       nativeVlan: sp.nativeVlan,
       peerDevice: peer.owner.id,
       peerPort: peer.name,
@@ -1044,7 +1064,9 @@ export class Switch extends IpDevice {
         nativeVlan: sp.nativeVlan,
         allowed: sp.allowed,
         active,
-        forwarding: active,
+        forwarding: normalizeVlans(
+          db.filter((v) => hasVlan(sp.allowed, v) && !sp.pvid.includes(v)).map((v) => [v, v] as const),
+        ),
       });
     }
     return out;

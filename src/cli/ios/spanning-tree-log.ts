@@ -1,0 +1,54 @@
+/**
+ * The %SPANTREE messages of a switch whose trunk meets another native VLAN (PVST+ port VLAN
+ * ID inconsistency, engine/device/pvid-inconsistency.ts), worded as Cisco's system message
+ * guide and captures give them:
+ *
+ *   %SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id 99 on GigabitEthernet0/1 VLAN0001.
+ *   %SPANTREE-2-BLOCK_PVID_PEER: Blocking GigabitEthernet0/1 on VLAN0099. Inconsistent peer vlan.
+ *   %SPANTREE-2-BLOCK_PVID_LOCAL: Blocking GigabitEthernet0/1 on VLAN0001. Inconsistent local vlan.
+ *   %SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking GigabitEthernet0/1 on VLAN0099. Port consistency restored.
+ *
+ * BPDUs flow once the line protocol is up: a mismatch that came with the link is reported a
+ * second later, as CDP's is.
+ */
+import type { SpanningTreeEvent } from '../../engine/api.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { IosDeviceContext } from '../context.ts';
+import { LINEPROTO_DELAY } from './link-log.ts';
+import type { LogEntry } from './shell.ts';
+
+/** A spanning tree instance's name: VLAN0001. */
+const instance = (vlan: number): string => `VLAN${String(vlan).padStart(4, '0')}`;
+
+export function spanningTreeText(e: SpanningTreeEvent): string {
+  switch (e.kind) {
+    case 'pvid-error':
+      return `%SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id ${e.peerVlan} on ${e.port} ${instance(e.vlan)}.`;
+    case 'block-peer':
+      return `%SPANTREE-2-BLOCK_PVID_PEER: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent peer vlan.`;
+    case 'block-local':
+      return `%SPANTREE-2-BLOCK_PVID_LOCAL: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent local vlan.`;
+    case 'unblock':
+      return `%SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking ${e.port} on ${instance(e.vlan)}. Port consistency restored.`;
+  }
+}
+
+export class SpanningTreeLog {
+  /** The engine's sequence number of the next event to report. */
+  private next: number;
+
+  constructor(private readonly dev: IosDeviceContext) {
+    this.next = dev.sim.spanningTreeEvents(dev.id, Number.POSITIVE_INFINITY).next;
+  }
+
+  poll(): LogEntry[] {
+    const { events, next } = this.dev.sim.spanningTreeEvents(this.dev.id, this.next);
+    this.next = next;
+    if (events.length === 0) return [];
+    const upAt = new Map(this.dev.sim.interfaces(this.dev.id).map((i) => [i.name, i.lastChange]));
+    return events.map((e) => ({
+      at: upAt.get(e.port) === e.at ? ((e.at + LINEPROTO_DELAY) as Micros) : e.at,
+      text: spanningTreeText(e),
+    }));
+  }
+}
