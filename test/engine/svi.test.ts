@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deviceId } from '../../src/shared/ids.ts';
-import { hops, marks, TestNet } from './net.ts';
+import { hops, ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
 
@@ -47,6 +47,27 @@ describe('switch virtual interface', () => {
     n.switch('S1', { svis: { 1: '10.0.0.254/24' } });
     n.pc('PC1', '10.0.0.10/24');
     n.link('PC1:fa0', 'S1:fa0/1');
+    expect(marks(n.ping('S1', '10.1.0.10'))).toBe('.....');
+  });
+
+  it("without a default gateway, it ARPs for every destination, and the router's proxy ARP answers", () => {
+    const n = new TestNet();
+    n.switch('S1', { svis: { 1: '10.0.0.254/24' } });
+    n.router('R1', { interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/1': { ip: '10.1.0.1/24' } } });
+    n.pc('PC2', '10.1.0.10/24', '10.1.0.1');
+    n.link('S1:g0/1', 'R1:g0/0');
+    n.link('PC2:fa0', 'R1:g0/1');
+    n.settle();
+    // S1 resolves PC2's address itself (R1 answers for it), then R1 resolves PC2.
+    expect(marks(n.ping('S1', '10.1.0.10'))).toBe('..!!!');
+    const r1 = n.sim.interfaces(d('R1')).find((i) => i.name === 'GigabitEthernet0/0')!.mac;
+    expect(n.sim.arpTable(d('S1')).find((e) => e.ip === ip('10.1.0.10'))?.mac).toBe(r1);
+    expect(marks(n.ping('PC2', '10.0.0.254'))).toBe('!!!!');
+    // Without proxy ARP on R1, nothing answers for PC2.
+    n.reconfigure('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.0.1/24', proxyArp: false }, 'g0/1': { ip: '10.1.0.1/24' } },
+    });
+    n.sim.clearArp(d('S1'));
     expect(marks(n.ping('S1', '10.1.0.10'))).toBe('.....');
   });
 

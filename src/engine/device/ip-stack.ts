@@ -563,7 +563,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
 
   /** Why nothing can be sent to `dst`, or SEND_OK. */
   checkRoute(dst: number): SendStatus {
-    if (this.mine(dst) || this.table.lookup(dst) !== undefined) return SEND_OK;
+    if (this.mine(dst) || this.table.lookup(dst) !== undefined || this.linkForAll() !== null) return SEND_OK;
     if (this.ifaces.some((i) => i.usable)) return SEND_NO_ROUTE;
     if (this.ifaces.some((i) => i.ip !== undefined)) return SEND_INTERFACE_DOWN;
     return SEND_NO_ADDRESS;
@@ -597,9 +597,24 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     }
     const routes = this.table.lookup(dst);
     const route = this.pick(routes, pkt);
-    if (route === undefined) return this.checkRoute(dst);
+    if (route === undefined) {
+      const link = this.linkForAll();
+      if (link === null) return this.checkRoute(dst);
+      this.output(link, dst, pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
     this.outputVia(routes!, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
+  }
+
+  /**
+   * The interface an IOS device that neither routes nor has a default gateway sends every
+   * unrouted destination out of, ARPing for it (profiles.ts): its first usable one. Null when
+   * that does not apply.
+   */
+  private linkForAll(): L3Interface | null {
+    if (!this.profile.allLocalWithoutGateway || this.forwarding || this.gateway !== undefined) return null;
+    return this.ifaces.find((i) => i.usable && !i.name.startsWith('Loopback')) ?? null;
   }
 
   onEvent(_code: number, a: unknown): void {
@@ -742,9 +757,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // comes back inside it, as the datagram did.
     const local = this.local(src) !== undefined;
     const route = local ? undefined : this.pick(this.table.lookup(src), orig);
-    if (!local && route === undefined) return;
+    const link = local || route !== undefined ? null : this.linkForAll();
+    if (!local && route === undefined && link === null) return;
     const msg = ipv4(
-      from ?? (route === undefined ? src : route.iface.ip!.addr),
+      from ?? (link !== null ? link.ip!.addr : route === undefined ? src : route.iface.ip!.addr),
       src,
       this.profile.ttl,
       IPPROTO_ICMP,
@@ -752,7 +768,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       icmpError(type, code, orig),
     );
     if (this.debug?.icmp) this.debug.icmpMessage(true, type, code, msg.src, src, orig.dst);
-    if (route === undefined) this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
+    if (link !== null) this.output(link, src, msg, this.ctx.nextFrameId());
+    else if (route === undefined) this.ctx.sched.at(this.now, this, EV_LOOPBACK, msg, 0, 0);
     else this.output(route.iface, route.gateway ?? src, msg, this.ctx.nextFrameId());
   }
 
@@ -936,7 +953,14 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return SEND_OK;
     }
     const routes = this.table.lookup(dst);
-    if (routes === undefined) return this.checkRoute(dst);
+    if (routes === undefined) {
+      const link = this.linkForAll();
+      if (link === null || dst === 0) return this.checkRoute(dst);
+      const pkt = ipv4(source ?? link.ip!.addr, dst, ttl, protocol, this.nextId(), payload, dontFragment);
+      if (big) return this.sendLarge(pkt);
+      this.output(link, dst, pkt, this.ctx.nextFrameId());
+      return SEND_OK;
+    }
     const route =
       routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
     if (route.iface.discard) {

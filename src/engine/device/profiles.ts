@@ -53,6 +53,12 @@ export interface StackProfile {
    * address rather than zeros (IOS: `debug arp` of `clear ip arp` shows "dst ADDRESS MAC").
    */
   readonly namesUnicastTarget: boolean;
+  /**
+   * Not routing and with no default gateway, it treats every destination as on the link and
+   * ARPs for it, so a router's proxy ARP can take it there (IOS: "Routing Assistance When IP
+   * Routing Is Disabled"; a 2960 with no `ip default-gateway` still pings other subnets).
+   */
+  readonly allLocalWithoutGateway: boolean;
   /** Sends a destination to the gateway an ICMP redirect names (Windows; redirects.ts). */
   readonly honoursRedirects: boolean;
 }
@@ -75,6 +81,7 @@ export const IOS_PROFILE: StackProfile = {
   arpSubnetCheck: true,
   refreshesArpOnReaddress: true,
   namesUnicastTarget: true,
+  allLocalWithoutGateway: true,
   honoursRedirects: false,
 };
 
@@ -96,5 +103,6 @@ export const WINDOWS_PROFILE: StackProfile = {
   arpSubnetCheck: false,
   refreshesArpOnReaddress: false,
   namesUnicastTarget: false,
+  allLocalWithoutGateway: false,
   honoursRedirects: true,
 };
