@@ -46,6 +46,9 @@ const CONFIG: readonly Feature[] = [
   { lead: ['port-channel'], name: 'EtherChannel', kind: SWITCH },
   { lead: ['interface', 'port-channel'], name: 'EtherChannel', kind: SWITCH },
   { lead: ['vtp'], name: 'VTP', kind: SWITCH },
+  { lead: ['shutdown', 'vlan'], name: 'VLAN shutdown', kind: SWITCH },
+  // config-vlan's `state active|suspend`.
+  { lead: ['state'], name: 'VLAN states', kind: SWITCH },
   { lead: ['lldp'], name: 'LLDP' },
   { lead: ['mls', 'qos'], name: 'QoS', kind: SWITCH },
   { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
