@@ -219,15 +219,18 @@ export interface DebugEvents {
 }
 
 /**
- * What a switch's spanning tree reports about a trunk whose neighbour has another native VLAN
- * (PVST+ port VLAN ID inconsistency): the BPDU naming the neighbour's native VLAN (`peerVlan`)
- * arriving in VLAN `vlan`, the port blocked in the neighbour's VLAN and in its own, and each
- * unblocked once they agree.
+ * What a switch's spanning tree reports about a miswired trunk (PVST+ inconsistencies):
+ * - on a trunk whose neighbour has another native VLAN, the BPDU naming it (`peerVlan`)
+ *   arriving in VLAN `vlan` ('pvid-error'), then the port blocked in the neighbour's VLAN and
+ *   in its own;
+ * - on an access port in VLAN `vlan` facing a trunk, the trunk's BPDU ('non-trunk'), then the
+ *   port blocked in its VLAN ('block-type');
+ * and each VLAN unblocked once the two ends agree.
  */
 export interface SpanningTreeEvent {
   readonly at: Micros;
   readonly port: string;
-  readonly kind: 'pvid-error' | 'block-peer' | 'block-local' | 'unblock';
+  readonly kind: 'pvid-error' | 'block-peer' | 'block-local' | 'non-trunk' | 'block-type' | 'unblock';
   readonly vlan: number;
   readonly peerVlan?: number;
 }
@@ -616,8 +619,8 @@ export interface Simulation {
    */
   macFlaps(id: DeviceId, since: number): MacFlaps;
   /**
-   * Switches: trunks their spanning tree blocked or unblocked for a native VLAN mismatch, from
-   * number `since` on (none for other kinds). `Infinity` reads the end.
+   * Switches: ports their spanning tree blocked or unblocked for a miswired trunk, from number
+   * `since` on (none for other kinds). `Infinity` reads the end.
    */
   spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents;
   /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */

@@ -187,6 +187,12 @@ describe('DTP', () => {
   });
 });
 
+/** A switch's spanning tree messages in brief: kind, VLAN and the peer's VLAN. */
+const blocks = (n: TestNet, sw: string) =>
+  n.sim
+    .spanningTreeEvents(d(sw), 0)
+    .events.map((e) => `${e.kind} ${e.vlan}${e.peerVlan !== undefined ? `/${e.peerVlan}` : ''}`);
+
 describe('native VLAN mismatch', () => {
   /**
    * S1 trunk native 1, S2 trunk native 99; PC1 in VLAN 1 on S1, PC2 in VLAN 99 on S2; PC3 and
@@ -219,11 +225,6 @@ describe('native VLAN mismatch', () => {
     n.link('PC4:fa0', 'S2:fa0/2');
     return n;
   }
-
-  const blocks = (n: TestNet, sw: string) =>
-    n.sim
-      .spanningTreeEvents(d(sw), 0)
-      .events.map((e) => `${e.kind} ${e.vlan}${e.peerVlan !== undefined ? `/${e.peerVlan}` : ''}`);
 
   it('PVST+ blocks both native VLANs on the trunk, so VLAN 1 and VLAN 99 do not leak; VLAN 10 still crosses', () => {
     const n = mismatch();
@@ -283,6 +284,32 @@ describe('native VLAN mismatch', () => {
       ports: { 'g0/1': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 99 } },
     });
     expect(n.sim.nativeVlanMismatches(d('S1'))).toEqual([]);
+  });
+});
+
+describe('a trunk facing an access port', () => {
+  it("PVST+ blocks the access port's VLAN (port type inconsistency), so the trunk's native VLAN does not leak into it", () => {
+    const n = new TestNet();
+    n.switch('S1', {
+      vlans: [10],
+      ports: { 'g0/1': { mode: 'access', access: 10 }, 'fa0/1': { mode: 'access', access: 10 } },
+    });
+    n.switch('S2', { ports: { 'g0/1': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 1 } } });
+    n.pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.link('PC2:fa0', 'S2:fa0/1');
+    expect(marks(n.ping('PC1', '10.0.0.2'))).not.toContain('!');
+    expect(blocks(n, 'S1')).toEqual(['non-trunk 10', 'block-type 10']);
+    expect(blocks(n, 'S2')).toEqual([]);
+    // Made a trunk, the port is consistent again: VLAN 1 crosses (PC1 moved into it).
+    n.reconfigure('S1', {
+      vlans: [10],
+      ports: { 'g0/1': { mode: 'trunk' }, 'fa0/1': { mode: 'access', access: 1 } },
+    });
+    expect(blocks(n, 'S1')).toEqual(['non-trunk 10', 'block-type 10', 'unblock 10']);
+    n.settle();
+    expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
   });
 });
 

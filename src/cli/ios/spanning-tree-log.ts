@@ -1,11 +1,13 @@
 /**
- * The %SPANTREE messages of a switch whose trunk meets another native VLAN (PVST+ port VLAN
- * ID inconsistency, engine/device/pvid-inconsistency.ts), worded as Cisco's system message
- * guide and captures give them:
+ * The %SPANTREE messages of a switch with a miswired trunk (PVST+ inconsistencies,
+ * engine/device/stp-inconsistency.ts), worded as Cisco's system message guide and captures
+ * give them:
  *
- *   %SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id 99 on GigabitEthernet0/1 VLAN0001.
+ *   %SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id 99 on GigabitEthernet0/1 VLAN1.
  *   %SPANTREE-2-BLOCK_PVID_PEER: Blocking GigabitEthernet0/1 on VLAN0099. Inconsistent peer vlan.
  *   %SPANTREE-2-BLOCK_PVID_LOCAL: Blocking GigabitEthernet0/1 on VLAN0001. Inconsistent local vlan.
+ *   %SPANTREE-7-RECV_1Q_NON_TRUNK: Received 802.1Q BPDU on non trunk FastEthernet0/14 VLAN1.
+ *   %SPANTREE-7-BLOCK_PORT_TYPE: Blocking FastEthernet0/14 on VLAN0001. Inconsistent port type.
  *   %SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking GigabitEthernet0/1 on VLAN0099. Port consistency restored.
  *
  * BPDUs flow once the line protocol is up: a mismatch that came with the link is reported a
@@ -22,8 +24,13 @@ const instance = (vlan: number): string => `VLAN${String(vlan).padStart(4, '0')}
 
 export function spanningTreeText(e: SpanningTreeEvent): string {
   switch (e.kind) {
+    // These two name the VLAN unpadded.
     case 'pvid-error':
-      return `%SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id ${e.peerVlan} on ${e.port} ${instance(e.vlan)}.`;
+      return `%SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id ${e.peerVlan} on ${e.port} VLAN${e.vlan}.`;
+    case 'non-trunk':
+      return `%SPANTREE-7-RECV_1Q_NON_TRUNK: Received 802.1Q BPDU on non trunk ${e.port} VLAN${e.vlan}.`;
+    case 'block-type':
+      return `%SPANTREE-7-BLOCK_PORT_TYPE: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent port type.`;
     case 'block-peer':
       return `%SPANTREE-2-BLOCK_PVID_PEER: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent peer vlan.`;
     case 'block-local':

@@ -9,7 +9,7 @@ import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import type { DropReason } from '../trace.ts';
 import { Port } from './port.ts';
-import { NO_BLOCK, type PvidBlock } from './pvid-inconsistency.ts';
+import { NO_BLOCK, type StpBlock } from './stp-inconsistency.ts';
 import type { VlanState } from './vlan-state.ts';
 
 export const OPER_DOWN = 0;
@@ -25,6 +25,6 @@ export class SwitchPort extends Port<VlanState> {
   mismatchSince = 0;
   cfg: SwitchportConfig = DEFAULT_SWITCHPORT;
   allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;
-  /** VLANs PVST+ holds blocking here for a native VLAN mismatch (pvid-inconsistency.ts). */
-  pvid: PvidBlock = NO_BLOCK;
+  /** VLANs PVST+ holds blocking here for a miswired trunk (stp-inconsistency.ts). */
+  stpBlock: StpBlock = NO_BLOCK;
 }

@@ -9,9 +9,9 @@
  * - A VLAN missing from the VLAN database carries nothing: its access ports are inactive and
  *   trunks do not forward it.
  * - Untagged frames on a trunk belong to the receiving port's native VLAN. Between two trunks
- *   whose native VLANs differ, PVST+ blocks both VLANs on the link (pvid-inconsistency.ts), as
- *   a Catalyst does; facing anything else, a native VLAN mismatch moves untagged frames between
- *   VLANs, and a trace event reports it.
+ *   whose native VLANs differ, and on an access port facing a trunk, PVST+ blocks the VLANs
+ *   concerned (stp-inconsistency.ts), as a Catalyst does; facing a router, a native VLAN
+ *   mismatch moves untagged frames between VLANs.
  * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
  * - No spanning tree otherwise: a loop circulates frames for ever, until the switch is sure of a storm
  *   and treats the VLAN as saturated (storm-guard.ts).
@@ -55,11 +55,11 @@ import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
 import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
-import { NO_BLOCK, PvidLog, pvidBlock, samePvid } from './pvid-inconsistency.ts';
 import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
+import { NO_BLOCK, pvidBlock, StpLog, sameBlock, typeBlock } from './stp-inconsistency.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
@@ -120,8 +120,8 @@ export class Switch extends IpDevice {
   private readonly flaps = new SeqLog<MacFlap>(FLAP_LOG_CAPACITY);
   /** Frames secure ports refused (%PORT_SECURITY-2-PSECURE_VIOLATION). */
   private readonly violationLog = new SeqLog<SecurityViolation>(VIOLATION_LOG_CAPACITY);
-  /** Trunks blocked and unblocked for native VLAN mismatches (%SPANTREE-2-...). */
-  private readonly pvidLog = new PvidLog();
+  /** Ports blocked and unblocked for miswired trunks (%SPANTREE-...). */
+  private readonly stpLog = new StpLog();
   private readonly cdp = new CdpPorts();
   /** Ports that come back by themselves from their error-disabled state (`errdisable recovery`). */
   private readonly recovery: ErrdisableRecovery<SwitchPort>;
@@ -197,9 +197,9 @@ export class Switch extends IpDevice {
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
-  /** Its spanning tree's PVID messages, from sequence number `since` on. */
+  /** Its spanning tree's messages about miswired trunks, from sequence number `since` on. */
   readSpanningTree(since: number): SeqRead<SpanningTreeEvent> {
-    return this.pvidLog.read(since);
+    return this.stpLog.read(since);
   }
 
   override baseMac(): MacAddr {
@@ -276,20 +276,22 @@ export class Switch extends IpDevice {
       sp.allowed = cfg.allowedVlans;
       const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
       sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
-      const pvid = pvidBlock(cfg.nativeVlan, sp.peerNative, (v) => db.has(v));
-      if (!samePvid(pvid, sp.pvid)) {
-        // A port that went down leaves spanning tree without a word.
-        const before = oper === OPER_DOWN ? NO_BLOCK : sp.pvid;
-        this.pvidLog.change(
-          this.ctx.sched.now as Micros,
-          port.name,
-          before,
-          pvid,
-          cfg.nativeVlan,
-          sp.peerNative,
-        );
-        if (sp.pvid.length === 0) this.traceMismatch(sp);
-        sp.pvid = pvid;
+      const exists = (v: number) => db.has(v);
+      // An access port facing a trunk, or a trunk facing one with another native VLAN.
+      const facesTrunk =
+        oper === OPER_ACCESS && peer !== null && peer.owner.trunkNativeOf(peer) !== undefined;
+      const block =
+        sp.peerNative >= 0
+          ? pvidBlock(cfg.nativeVlan, sp.peerNative, exists)
+          : facesTrunk
+            ? typeBlock(cfg.accessVlan, exists)
+            : NO_BLOCK;
+      if (!sameBlock(block, sp.stpBlock)) {
+        const before = oper === OPER_DOWN ? NO_BLOCK : sp.stpBlock;
+        const local = oper === OPER_TRUNK ? cfg.nativeVlan : cfg.accessVlan;
+        this.stpLog.change(this.ctx.sched.now as Micros, port.name, before, block, local, sp.peerNative);
+        if (sp.stpBlock.length === 0 && sp.peerNative >= 0) this.traceMismatch(sp);
+        sp.stpBlock = block;
       }
       // CDP advertises a port's native VLAN, the access VLAN on an access port, whatever the mode.
       const cdpPeer = oper !== OPER_DOWN && peer !== null ? peer.owner.cdpNativeOf(peer) : undefined;
@@ -316,8 +318,9 @@ export class Switch extends IpDevice {
       for (const port of this.sw) {
         const sp = port;
         const carries =
-          (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
-          (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id) && !sp.pvid.includes(id));
+          ((sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
+            (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id))) &&
+          !sp.stpBlock.includes(id);
         if (carries) {
           vs.members.push(port);
           vs.member[port.index] = 1;
@@ -852,7 +855,7 @@ export class Switch extends IpDevice {
     });
   }
 
-  /** Traces the start of a PVST+ block for a native VLAN mismatch on `sp` (pvid-inconsistency.ts). */
+  /** Traces the start of a PVST+ block for a native VLAN mismatch on `sp` (stp-inconsistency.ts). */
   private traceMismatch(sp: SwitchPort): void {
     const trace = this.ctx.trace;
     const peer = sp.peer;
@@ -1065,7 +1068,7 @@ export class Switch extends IpDevice {
         allowed: sp.allowed,
         active,
         forwarding: normalizeVlans(
-          db.filter((v) => hasVlan(sp.allowed, v) && !sp.pvid.includes(v)).map((v) => [v, v] as const),
+          db.filter((v) => hasVlan(sp.allowed, v) && !sp.stpBlock.includes(v)).map((v) => [v, v] as const),
         ),
       });
     }
