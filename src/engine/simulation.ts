@@ -200,6 +200,7 @@ class EngineSimulation implements Simulation {
     a.mode = modes?.a ?? null;
     b.mode = modes?.b ?? null;
     if (up && (renegotiated || !wasUp)) a.modeSince = b.modeSince = this.ctx.sched.now;
+    if (up) a.lastSpeed = b.lastSpeed = modes.a.speed;
     if (modes !== null) {
       link.negotiated(modes.a.speed);
       a.retime();

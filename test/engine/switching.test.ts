@@ -3,7 +3,7 @@
  * VLAN mismatch, MAC learning and aging. Expected outcomes are what real 2960s and Windows PCs do.
  */
 import { describe, expect, it } from 'vitest';
-import { deviceId } from '../../src/shared/ids.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { formatMacDotted } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
@@ -310,6 +310,20 @@ describe('a trunk facing an access port', () => {
     expect(blocks(n, 'S1')).toEqual(['non-trunk 10', 'block-type 10', 'unblock 10']);
     n.settle();
     expect(marks(n.ping('PC1', '10.0.0.2'))).toBe('!!!!');
+  });
+});
+
+describe('a port that is down', () => {
+  it('shows the bandwidth it last ran at, or 10 Mb/s if it never came up, as a Catalyst does', () => {
+    const n = new TestNet();
+    n.switch('S1');
+    n.pc('PC1', '10.0.0.1/24');
+    const bw = (port: string) => n.sim.interfaces(d('S1')).find((i) => i.name === port)!.bandwidth;
+    expect([bw('FastEthernet0/1'), bw('GigabitEthernet0/2')]).toEqual([10e6, 10e6]);
+    const cable = n.link('PC1:fa0', 'S1:fa0/1');
+    expect(bw('FastEthernet0/1')).toBe(100e6);
+    n.sim.disconnect(linkId(cable));
+    expect(bw('FastEthernet0/1')).toBe(100e6);
   });
 });
 

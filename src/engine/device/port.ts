@@ -173,6 +173,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   duplexSetting: Duplex | undefined = undefined;
   /** What its line runs at while up, as negotiated with the other end (negotiation.ts). */
   mode: Mode | null = null;
+  /** Bits per second its line last ran at; 0 until it first comes up. */
+  lastSpeed = 0;
   /** When its line came up, or was renegotiated, with its `mode`. */
   modeSince = 0;
   /** Restarting auto-negotiation after a settings change: its line is down (renegotiation.ts). */

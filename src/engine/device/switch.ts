@@ -68,6 +68,11 @@ import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 const MAC_AGING = seconds(MAC_AGING_TIME);
 /** An aging time in seconds as the MAC table takes it: 0 is never. */
 const agingOf = (s: number): number => (s === 0 ? Number.POSITIVE_INFINITY : seconds(s));
+/**
+ * The bandwidth a Catalyst port shows while down: the speed it last ran at, or 10 Mb/s if it
+ * never came up (captures of unconnected 2960 and 3560 ports: "BW 10000 Kbit/sec, DLY 1000 usec").
+ */
+const NEVER_LINKED_SPEED = 10_000_000;
 /** A storm's frames: minimum-size broadcasts (64 bytes), 84 on the wire with preamble and gap. */
 const STORM_FRAME = 64;
 const STORM_FRAME_ON_WIRE = 84;
@@ -919,7 +924,7 @@ export class Switch extends IpDevice {
         undefined,
         portStatus(sp),
         sp.link !== null,
-        sp.negotiatedSpeed,
+        sp.up ? sp.negotiatedSpeed : sp.lastSpeed > 0 ? sp.lastSpeed : NEVER_LINKED_SPEED,
         sp.duplex,
         this.withStorm(sp, portTraffic(sp)),
         this.lastChange(sp.name),

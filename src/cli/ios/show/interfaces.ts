@@ -159,7 +159,10 @@ function oneInterface(
   const bps = i.speed !== undefined ? i.speed * 1e6 : (s?.bandwidth ?? (f === 'loopback' ? 8e9 : 1e9));
   const kbit = Math.floor(bps / 1000);
   if (f === 'loopback') out.push(`  MTU 1514 bytes, BW ${kbit} Kbit/sec, DLY 5000 usec,`);
-  else out.push(`  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${kbit >= 1_000_000 ? 10 : 100} usec,`);
+  else
+    out.push(
+      `  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${kbit >= 1_000_000 ? 10 : kbit >= 100_000 ? 100 : 1000} usec,`,
+    );
   const rates = s?.rates;
   // IOS's load: the rate as a fraction of the bandwidth in 255ths, rounded down, at least 1.
   const load = (bits: number | undefined) => Math.max(1, Math.floor((255 * (bits ?? 0)) / bps));
