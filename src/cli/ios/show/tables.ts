@@ -170,10 +170,13 @@ function vlanLines(rows: readonly VlanRow[], typed: boolean): string[] {
   return out;
 }
 
-/** Every VLAN of the database, then the legacy ones, with the access ports of each. */
+/**
+ * Every VLAN of the database and the legacy ones, in numeric order (extended VLANs come after
+ * 1005, as a NetAcad answer key's VLAN 2000 does), with the access ports of each.
+ */
 function vlanRows(dev: IosDeviceContext, c: DeviceConfig): VlanRow[] {
   const ports = dev.sim.vlanPorts(dev.id);
-  return [
+  const rows: VlanRow[] = [
     ...c.vlans.map((v) => ({
       id: v.id,
       name: vlanName(c, v.id)!,
@@ -193,6 +196,7 @@ function vlanRows(dev: IosDeviceContext, c: DeviceConfig): VlanRow[] {
       bridgeMode,
     })),
   ];
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 const PRIVATE_VLANS = [
