@@ -177,10 +177,13 @@ function setMode(env: IosEnv, mode: SwitchportMode): void {
 
 /**
  * A console creates a missing access VLAN as IOS does. A configuration text carries its
- * VLAN database in `vlan` blocks, so reading one back never invents VLANs.
+ * VLAN database in `vlan` blocks, so reading one back never invents VLANs. The legacy VLANs
+ * 1002-1005 carry no Ethernet: IOS takes one with a warning, and the port is inactive.
  */
 function setAccessVlan(env: IosEnv, vlan: number): void {
-  if (env.device && !vlanExists(env.config(), vlan)) {
+  if (env.device && vlan >= 1002 && vlan <= 1005)
+    env.print('% Warning: port will be inactive in non-ethernet VLAN');
+  else if (env.device && !vlanExists(env.config(), vlan)) {
     env.print(`% Access VLAN does not exist. Creating vlan ${vlan}`);
     env.setConfig(upsertVlan(env.config(), vlan));
   }
