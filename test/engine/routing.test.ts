@@ -237,6 +237,33 @@ describe('static routes across three routers', () => {
     ]);
   });
 
+  it('IOS traceroute stops at the first hop that answers unreachable, whatever the probe count', () => {
+    // R2 knows no 172.16.0.0: the second hop answers !H, rate-limited to one per 500 ms (the
+    // first probe is lost while R1 resolves R2).
+    const n = chain();
+    expect(hops(n.traceroute('R1', '172.16.1.1', { probesPerHop: 5 }))).toEqual([
+      '1: * 10.0.12.2 10.0.12.2 10.0.12.2 10.0.12.2',
+      '2: 10.0.12.2!H * 10.0.12.2!H * 10.0.12.2!H',
+    ]);
+  });
+
+  it('a next hop resolves through the most specific route, whatever order the routes were given in', () => {
+    // R1's default route leads to R2; 10.10.0.0/16 goes via 10.200.0.1, which the next route
+    // (given after it) puts behind R3. The trace must go to R3.
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.12.1/24' }, 'g0/1': { ip: '10.0.13.1/24' } },
+      routes: ['0.0.0.0/0 via 10.0.12.2', '10.10.0.0/16 via 10.200.0.1', '10.200.0.0/16 via 10.0.13.3'],
+    });
+    n.router('R2', { interfaces: { 'g0/0': { ip: '10.0.12.2/24' } } });
+    n.router('R3', { interfaces: { 'g0/0': { ip: '10.0.13.3/24' } } });
+    n.link('R1:g0/0', 'R2:g0/0');
+    n.link('R1:g0/1', 'R3:g0/0');
+    n.settle();
+    n.ping('R1', '10.0.13.3', { count: 1 });
+    expect(hops(n.traceroute('R1', '10.10.1.1', { maxTtl: 1, probesPerHop: 1 }))).toEqual(['1: 10.0.13.3']);
+  });
+
   it('an echo larger than the MTU crosses the routers in fragments; with DF set it fails at the PC', () => {
     const n = chain();
     n.ping('PC1', '192.168.3.10');

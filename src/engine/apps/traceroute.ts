@@ -201,12 +201,11 @@ export class TracerouteApp implements ProbeClient, EventTarget {
   }
 
   /**
-   * Whether the trace ends with the hop whose last probe just ended (`finish` ends an ICMP trace
-   * at its first unreachable).
+   * Whether the trace ends with the hop whose last probe just ended: it reached the target, or
+   * a probe came back unreachable, as IOS's traceroute stops (its source sets "got there" for
+   * any U, A, N, H or P); `finish` ends an ICMP trace at its first unreachable.
    */
   private hopEnds(hop: Hop): boolean {
-    if (this.job.reached) return true;
-    const unreachable = hop.probes.filter((p) => p.outcome.kind === 'unreachable').length;
-    return unreachable > 0 && unreachable >= this.options.probesPerHop - 1;
+    return this.job.reached || hop.probes.some((p) => p.outcome.kind === 'unreachable');
   }
 }

@@ -48,6 +48,9 @@ export interface StaticSpec {
 /** Entries the route cache holds before it starts over. */
 const CACHE_LIMIT = 4096;
 
+/** Rounds of recursive next-hop resolution: deeper chains than this are a configuration loop. */
+const MAX_RECURSION = 32;
+
 const MASKS: readonly number[] = Array.from({ length: 33 }, (_, len) => maskFromLen(len));
 
 export class RoutingTable {
@@ -208,6 +211,7 @@ export class RoutingTable {
       }
     }
     let pending = statics.slice();
+    const installed = new Map<Route, StaticSpec>();
     for (let progress = true; progress && pending.length > 0; ) {
       progress = false;
       const left: StaticSpec[] = [];
@@ -215,13 +219,46 @@ export class RoutingTable {
         const route = t.resolveStatic(s, own, ifaces);
         if (route === undefined) left.push(s);
         else {
-          t.offer(route);
+          if (t.offer(route)) installed.set(route, s);
           progress = true;
         }
       }
       pending = left;
     }
+    t.reresolve(installed, own, ifaces);
     return t;
+  }
+
+  /**
+   * A next hop resolves by longest match in the whole table (a recursive lookup): a static
+   * route resolved before a more specific route to its next hop was installed is resolved
+   * again, until nothing changes.
+   */
+  private reresolve(
+    installed: Map<Route, StaticSpec>,
+    own: ReadonlySet<number>,
+    ifaces: readonly L3Interface[],
+  ): void {
+    for (let round = 0; round < MAX_RECURSION; round++) {
+      let changed = false;
+      for (const [route, spec] of [...installed]) {
+        if (route.namedInterface) continue;
+        const again = this.resolveStatic(spec, own, ifaces);
+        if (again === undefined || (again.iface === route.iface && again.gateway === route.gateway)) continue;
+        this.replace(route, again);
+        installed.delete(route);
+        installed.set(again, spec);
+        changed = true;
+      }
+      if (!changed) return;
+    }
+  }
+
+  private replace(old: Route, route: Route): void {
+    this.forget();
+    const list = this.byLen[old.len]!.get(old.net)!;
+    list[list.indexOf(old)] = route;
+    this.routes[this.routes.indexOf(old)] = route;
   }
 
   private resolveStatic(
