@@ -13,14 +13,28 @@
  * The source is what CCNA labs use it for (a ping from a router's LAN address tests the
  * return route); it takes an address or an interface's full name, as IOS does. The DF bit
  * is set as asked. Type of service, reply validation, data patterns, IP options and size
- * sweeps are asked and their answers checked (the refusals of a bad pattern or option are
- * Trame's own wording), and a ping that asks for any of them says that it leaves without
- * them.
+ * sweeps are asked and their answers checked (the refusal of a bad pattern is Trame's own
+ * wording; of a bad option and a bad target, IOS's), and a ping that asks for any of them
+ * says that it leaves without them.
  */
-import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import { type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
-import { DEFAULT_PING, type IosPingOptions, iosPing, resolveTarget } from './ping.ts';
+import { IP_OPTIONS_PROMPT, ipOptionOf, noSuchOption } from './ip-options.ts';
+import { DEFAULT_PING, type IosPingOptions, iosPing } from './ping.ts';
 import { type Next, numberQuestion, sourceQuestion, yesNoQuestion } from './questions.ts';
+
+/**
+ * The dialogue's target: an address, or a name IOS tries to look up (nothing answers here); an
+ * empty or unknown one is refused with "% Bad IP address" (IOS's ping code).
+ */
+function dialogueTarget(env: IosEnv, text: string): Ipv4Addr | undefined {
+  const addr = parseIpv4(text);
+  if (addr !== undefined) return addr;
+  if (text !== '' && env.config().domainLookup)
+    env.print(`Translating "${text}"...domain server (255.255.255.255)`);
+  env.print('% Bad IP address');
+  return undefined;
+}
 
 export function extendedPing(env: IosEnv): void {
   const o: { -readonly [K in keyof IosPingOptions]: IosPingOptions[K] } = { ...DEFAULT_PING };
@@ -44,17 +58,15 @@ export function extendedPing(env: IosEnv): void {
   const sweep = feature('Sweep range of sizes [n]: ', 'size sweeps', finish);
   const options: Next = (e) =>
     e.ask({
-      prompt: 'Loose, Strict, Record, Timestamp, Verbose[none]: ',
+      prompt: IP_OPTIONS_PROMPT,
       answer(e2, text) {
-        const t = text.trim().toLowerCase();
-        if (t !== '' && t !== 'none') {
-          if (!/^[lsrtv]/.test(t)) {
-            e2.print('% Invalid option');
-            options(e2);
-            return;
-          }
-          unsimulated.add(t.startsWith('v') ? 'verbose output' : 'IP options');
+        const option = ipOptionOf(text);
+        if (option === undefined) {
+          e2.print(noSuchOption(text));
+          options(e2);
+          return;
         }
+        if (option !== 'none') unsimulated.add(option === 'verbose' ? 'verbose output' : 'IP options');
         sweep(e2);
       },
     });
@@ -123,7 +135,7 @@ export function extendedPing(env: IosEnv): void {
       e.ask({
         prompt: 'Target IP address: ',
         answer(e2, t) {
-          target = resolveTarget(e2, t.trim());
+          target = dialogueTarget(e2, t.trim());
           if (target !== undefined) repeatQ(e2);
         },
       });

@@ -12,8 +12,10 @@
  * takes an address or an interface's full name, as extended ping's does. IP options are asked
  * and checked, and a trace that asks for them says that it leaves without them.
  */
+
 import { type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import type { IosEnv } from './env.ts';
+import { IP_OPTIONS_PROMPT, ipOptionOf, noSuchOption } from './ip-options.ts';
 import { DEFAULT_TRACEROUTE, type IosTracerouteOptions, iosTraceroute } from './ping.ts';
 import { type Next, numberQuestion, sourceQuestion, yesNoQuestion } from './questions.ts';
 
@@ -44,15 +46,15 @@ export function extendedIpTraceroute(env: IosEnv): void {
   };
   const options: Next = (e) =>
     e.ask({
-      prompt: 'Loose, Strict, Record, Timestamp, Verbose[none]: ',
+      prompt: IP_OPTIONS_PROMPT,
       answer(e2, text) {
-        const t = text.trim().toLowerCase();
-        if (t !== '' && t !== 'none' && !/^[lsrtv]/.test(t)) {
-          e2.print('% Invalid option');
+        const option = ipOptionOf(text);
+        if (option === undefined) {
+          e2.print(noSuchOption(text));
           options(e2);
           return;
         }
-        run(e2, t !== '' && t !== 'none');
+        run(e2, option !== 'none');
       },
     });
   const port: Next = (e) =>
