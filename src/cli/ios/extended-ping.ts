@@ -8,7 +8,8 @@
  *   Source address or interface:        Type of service [0]:
  *   Set DF bit in IP header? [no]:      Validate reply data? [no]:
  *   Data pattern [0xABCD]:              Loose, Strict, Record, Timestamp, Verbose[none]:
- *   Sweep range of sizes [n]:
+ *   Sweep range of sizes [n]: y         Sweep min size [36]:
+ *   Sweep max size [18024]:             Sweep interval [1]:
  *
  * The source is what CCNA labs use it for (a ping from a router's LAN address tests the
  * return route); it takes an address or an interface's full name, as IOS does. The DF bit
@@ -55,7 +56,37 @@ export function extendedPing(env: IosEnv): void {
     (prompt: string, name: string, next: Next): Next =>
     (e) =>
       e.ask(yesNoQuestion(prompt, (yes) => yes && unsimulated.add(name), next));
-  const sweep = feature('Sweep range of sizes [n]: ', 'size sweeps', finish);
+  // A sweep asks its sizes (IOS's ping code and captures), so that answers to them are not
+  // taken for commands, though the echoes leave at one size.
+  const sweepSizes: Next = (e) => {
+    let min = 36;
+    e.ask(
+      numberQuestion(
+        'Sweep min size [36]: ',
+        36,
+        18024,
+        (n) => (min = n),
+        (e2) =>
+          e2.ask(
+            numberQuestion(
+              `Sweep max size [18024]: `,
+              min,
+              18024,
+              () => {},
+              (e3) => e3.ask(numberQuestion('Sweep interval [1]: ', 1, 18024, () => {}, finish)),
+            ),
+          ),
+      ),
+    );
+  };
+  const sweep: Next = (e) =>
+    e.ask(
+      yesNoQuestion(
+        'Sweep range of sizes [n]: ',
+        (yes) => yes && unsimulated.add('size sweeps'),
+        (e2) => (unsimulated.has('size sweeps') ? sweepSizes(e2) : finish(e2)),
+      ),
+    );
   const options: Next = (e) =>
     e.ask({
       prompt: IP_OPTIONS_PROMPT,
