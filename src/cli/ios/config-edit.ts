@@ -71,8 +71,11 @@ export function without<T extends object, K extends keyof T>(o: T, key: K): T {
   return copy;
 }
 
+/** The legacy FDDI and Token Ring VLANs, 1002-1005: they exist, and carry no Ethernet. */
+export const isLegacyVlan = (id: number): boolean => id >= 1002 && id <= 1005;
+
 /** VLAN 1 and the legacy 1002-1005 always exist with fixed names. */
-export const isDefaultVlan = (id: number): boolean => id === 1 || (id >= 1002 && id <= 1005);
+export const isDefaultVlan = (id: number): boolean => id === 1 || isLegacyVlan(id);
 
 /** Whether the VLAN database holds `id`: a configured VLAN or one of the default ones. */
 export const vlanExists = (c: DeviceConfig, id: number): boolean =>

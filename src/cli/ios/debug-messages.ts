@@ -23,6 +23,7 @@ import type {
 import { formatIpv4 as ip } from '../../shared/ipv4.ts';
 import { formatMacDotted as mac } from '../../shared/mac.ts';
 import type { IosDeviceContext } from '../context.ts';
+import { EventFeed } from './event-feed.ts';
 import type { LogEntry } from './shell.ts';
 
 /** IOS 15's addition to its echo lines, for the base routing topology. */
@@ -99,17 +100,13 @@ export function debugText(e: DebugEvent): string {
 
 /** The device's debugging output since the previous call. */
 export class DebugMessages {
-  /** The engine's sequence number of the next event to print. */
-  private next: number;
+  private readonly feed: EventFeed<DebugEvent>;
 
-  constructor(private readonly dev: IosDeviceContext) {
-    // A console prints what happens once it is open.
-    this.next = dev.sim.debugEvents(dev.id, Number.POSITIVE_INFINITY).next;
+  constructor(dev: IosDeviceContext) {
+    this.feed = new EventFeed((since) => dev.sim.debugEvents(dev.id, since));
   }
 
   poll(): LogEntry[] {
-    const { events, next } = this.dev.sim.debugEvents(this.dev.id, this.next);
-    this.next = next;
-    return events.map((e) => ({ at: e.at, text: debugText(e) }));
+    return this.feed.take().map((e) => ({ at: e.at, text: debugText(e) }));
   }
 }

@@ -19,6 +19,7 @@ import { arpTimeoutNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
 import {
   factoryInterface,
+  isLegacyVlan,
   parentOf,
   updateInterface,
   upsertVlan,
@@ -181,8 +182,7 @@ function setMode(env: IosEnv, mode: SwitchportMode): void {
  * 1002-1005 carry no Ethernet: IOS takes one with a warning, and the port is inactive.
  */
 function setAccessVlan(env: IosEnv, vlan: number): void {
-  if (env.device && vlan >= 1002 && vlan <= 1005)
-    env.print('% Warning: port will be inactive in non-ethernet VLAN');
+  if (env.device && isLegacyVlan(vlan)) env.print('% Warning: port will be inactive in non-ethernet VLAN');
   else if (env.device && !vlanExists(env.config(), vlan)) {
     env.print(`% Access VLAN does not exist. Creating vlan ${vlan}`);
     env.setConfig(upsertVlan(env.config(), vlan));

@@ -16,6 +16,7 @@
 import type { SpanningTreeEvent } from '../../engine/api.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
+import { EventFeed } from './event-feed.ts';
 import { LINEPROTO_DELAY } from './link-log.ts';
 import type { LogEntry } from './shell.ts';
 
@@ -41,16 +42,14 @@ export function spanningTreeText(e: SpanningTreeEvent): string {
 }
 
 export class SpanningTreeLog {
-  /** The engine's sequence number of the next event to report. */
-  private next: number;
+  private readonly feed: EventFeed<SpanningTreeEvent>;
 
   constructor(private readonly dev: IosDeviceContext) {
-    this.next = dev.sim.spanningTreeEvents(dev.id, Number.POSITIVE_INFINITY).next;
+    this.feed = new EventFeed((since) => dev.sim.spanningTreeEvents(dev.id, since));
   }
 
   poll(): LogEntry[] {
-    const { events, next } = this.dev.sim.spanningTreeEvents(this.dev.id, this.next);
-    this.next = next;
+    const events = this.feed.take();
     if (events.length === 0) return [];
     const upAt = new Map(this.dev.sim.interfaces(this.dev.id).map((i) => [i.name, i.lastChange]));
     return events.map((e) => ({

@@ -157,10 +157,7 @@ export class ArpCache implements EventTarget {
     this.stopRetry(r);
     r.queue = null;
     r.queueIds = null;
-    if (waiting !== null) {
-      for (let i = 0; i < waiting.length; i++)
-        this.host.sendResolved(iface, mac, waiting[i]!, waitingIds![i]!);
-    }
+    this.sendWaiting(waiting, waitingIds, iface, mac);
     return true;
   }
 
@@ -268,10 +265,19 @@ export class ArpCache implements EventTarget {
       r.mac = e.mac;
       r.updatedAt = this.ctx.sched.now;
       this.set(e.ip, r);
-      const waiting = old?.queue ?? null;
-      for (let i = 0; waiting !== null && i < waiting.length; i++)
-        this.host.sendResolved(e.iface, e.mac, waiting[i]!, old!.queueIds![i]!);
+      if (old !== undefined) this.sendWaiting(old.queue, old.queueIds, e.iface, e.mac);
     }
+  }
+
+  /** Sends the packets that waited for an address (`queue`, their frame ids `ids`) to `mac`. */
+  private sendWaiting(
+    queue: Ipv4Packet[] | null,
+    ids: number[] | null,
+    iface: L3Interface,
+    mac: number,
+  ): void {
+    for (let i = 0; queue !== null && i < queue.length; i++)
+      this.host.sendResolved(iface, mac, queue[i]!, ids![i]!);
   }
 
   /** Entries as `show arp` / `arp -a` would list them at `now` (expired ones left out). */

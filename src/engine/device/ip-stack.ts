@@ -590,21 +590,32 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       else this.transmitInPlace(cached, frame, frameId, owned);
       return SEND_OK;
     }
-    const redirected = this.redirects?.find(dst, this.now);
-    if (redirected !== undefined) {
-      this.output(redirected.iface, redirected.gateway, pkt, this.ctx.nextFrameId());
-      return SEND_OK;
-    }
     const routes = this.table.lookup(dst);
-    const route = this.pick(routes, pkt);
-    if (route === undefined) {
-      const link = this.linkForAll();
-      if (link === null) return this.checkRoute(dst);
-      this.output(link, dst, pkt, this.ctx.nextFrameId());
+    const detour = this.detour(dst, routes);
+    if (detour !== undefined) {
+      this.output(detour.iface, detour.gateway, pkt, this.ctx.nextFrameId());
       return SEND_OK;
     }
+    const route = this.pick(routes, pkt);
+    if (route === undefined) return this.checkRoute(dst);
     this.outputVia(routes!, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
+  }
+
+  /**
+   * Where `dst` goes other than by its routes (`routes`): to the gateway an ICMP redirect named
+   * (a Windows host), or, with no route, straight to it on the link of an IOS device that
+   * neither routes nor has a default gateway. Undefined when neither applies.
+   */
+  private detour(
+    dst: number,
+    routes: Route[] | undefined,
+  ): { readonly iface: L3Interface; readonly gateway: number } | undefined {
+    const redirected = this.redirects?.find(dst, this.now);
+    if (redirected !== undefined) return redirected;
+    if (routes !== undefined || dst === 0) return undefined;
+    const link = this.linkForAll();
+    return link === null ? undefined : { iface: link, gateway: dst };
   }
 
   /**
@@ -944,23 +955,23 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // 0.0.0.0 is a source address only (RFC 1122 3.2.1.3): Windows refuses to send to it
     // ("General failure"), whatever its routes say. (Never cached, so checked only here.)
     if (dst === 0 && this.profile.os === 'windows') return SEND_NO_ROUTE;
-    const redirected = this.redirects?.find(dst, this.now);
-    if (redirected !== undefined) {
-      const src = source ?? redirected.iface.ip!.addr;
-      const pkt = ipv4(src, dst, ttl, protocol, this.nextId(), payload, dontFragment);
-      if (big) return this.sendLarge(pkt);
-      this.output(redirected.iface, redirected.gateway, pkt, this.ctx.nextFrameId());
-      return SEND_OK;
-    }
     const routes = this.table.lookup(dst);
-    if (routes === undefined) {
-      const link = this.linkForAll();
-      if (link === null || dst === 0) return this.checkRoute(dst);
-      const pkt = ipv4(source ?? link.ip!.addr, dst, ttl, protocol, this.nextId(), payload, dontFragment);
+    const detour = this.detour(dst, routes);
+    if (detour !== undefined) {
+      const pkt = ipv4(
+        source ?? detour.iface.ip!.addr,
+        dst,
+        ttl,
+        protocol,
+        this.nextId(),
+        payload,
+        dontFragment,
+      );
       if (big) return this.sendLarge(pkt);
-      this.output(link, dst, pkt, this.ctx.nextFrameId());
+      this.output(detour.iface, detour.gateway, pkt, this.ctx.nextFrameId());
       return SEND_OK;
     }
+    if (routes === undefined) return this.checkRoute(dst);
     const route =
       routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
     if (route.iface.discard) {

@@ -4,10 +4,12 @@
  * to put a frame built for it on the wire (a port, a port with an 802.1Q tag, or the switch's
  * own bridge for an SVI).
  */
+import type { InterfaceConfig } from '../../shared/config.ts';
 import type { Ipv4Assignment } from '../../shared/ipv4.ts';
 import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
+import { arpTimeoutOf } from './arp-cache.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
@@ -117,6 +119,16 @@ export class L3Interface {
 
   get txBytes(): number {
     return counterValue(this.txBytesHigh, this.txBytesLow);
+  }
+
+  /** Takes its settings from its configuration (absent: IOS's defaults, shut down). */
+  configure(ic: InterfaceConfig | undefined): void {
+    this.setIp(ic?.ip);
+    this.adminUp = ic !== undefined && !ic.shutdown;
+    this.proxyArp = ic?.proxyArp ?? true;
+    this.unreachables = ic?.unreachables ?? true;
+    this.redirects = ic?.redirects ?? true;
+    this.arpTimeout = arpTimeoutOf(ic?.arpTimeout);
   }
 
   setIp(ip: Ipv4Assignment | undefined): void {

@@ -4,7 +4,7 @@
  * IP behaviour of `IOS_PROFILE` (profiles.ts).
  */
 
-import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
+import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -19,7 +19,6 @@ import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { arpTimeoutOf } from './arp-cache.ts';
 import { CdpPorts } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
@@ -91,7 +90,7 @@ export class Router extends IpDevice {
       const ic = config.interfaces[port.name];
       port.adminUp = ic !== undefined && !ic.shutdown;
       port.setSpeedDuplex(ic?.speed, ic?.duplex);
-      setL3(this.mains[i]!, ic);
+      this.mains[i]!.configure(ic);
     });
     const seenSubs = new Set<string>();
     const seenLoops = new Set<string>();
@@ -105,7 +104,7 @@ export class Router extends IpDevice {
           lo = new L3Interface(name, 0 as MacAddr, this, null);
           this.loopbacks.set(name, lo);
         }
-        setL3(lo, ic);
+        lo.configure(ic);
         continue;
       }
       if (n.sub === undefined) continue;
@@ -118,7 +117,7 @@ export class Router extends IpDevice {
         sub.sub = true;
         this.subs.set(name, sub);
       }
-      setL3(sub, ic);
+      sub.configure(ic);
       sub.vlan = ic.dot1q?.vlan ?? 0;
       sub.tag = ic.dot1q !== undefined && !ic.dot1q.native ? dot1qTag(ic.dot1q.vlan) : undefined;
     }
@@ -210,13 +209,4 @@ export class Router extends IpDevice {
     }
     return out;
   }
-}
-
-function setL3(i: L3Interface, ic: InterfaceConfig | undefined): void {
-  i.setIp(ic?.ip);
-  i.adminUp = ic !== undefined && !ic.shutdown;
-  i.proxyArp = ic?.proxyArp ?? true;
-  i.unreachables = ic?.unreachables ?? true;
-  i.redirects = ic?.redirects ?? true;
-  i.arpTimeout = arpTimeoutOf(ic?.arpTimeout);
 }

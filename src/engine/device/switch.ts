@@ -43,7 +43,6 @@ import type {
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { arpTimeoutOf } from './arp-cache.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
@@ -189,12 +188,7 @@ export class Switch extends IpDevice {
         svi.vlan = vid;
         this.svis.set(vid, svi);
       }
-      svi.setIp(ic.ip);
-      svi.adminUp = !ic.shutdown;
-      svi.proxyArp = ic.proxyArp;
-      svi.unreachables = ic.unreachables ?? true;
-      svi.redirects = ic.redirects ?? true;
-      svi.arpTimeout = arpTimeoutOf(ic.arpTimeout);
+      svi.configure(ic);
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
@@ -279,12 +273,13 @@ export class Switch extends IpDevice {
       sp.accessVlan = cfg.accessVlan;
       sp.nativeVlan = cfg.nativeVlan;
       sp.allowed = cfg.allowedVlans;
-      const peerNative = oper === OPER_TRUNK && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
-      sp.peerNative = peerNative !== undefined && peerNative !== cfg.nativeVlan ? peerNative : -1;
+      // The neighbour's native VLAN when it is a switch's trunk (undefined otherwise).
+      const peerTrunk = oper !== OPER_DOWN && peer !== null ? peer.owner.trunkNativeOf(peer) : undefined;
+      sp.peerNative =
+        oper === OPER_TRUNK && peerTrunk !== undefined && peerTrunk !== cfg.nativeVlan ? peerTrunk : -1;
       const exists = (v: number) => db.has(v);
       // An access port facing a trunk, or a trunk facing one with another native VLAN.
-      const facesTrunk =
-        oper === OPER_ACCESS && peer !== null && peer.owner.trunkNativeOf(peer) !== undefined;
+      const facesTrunk = oper === OPER_ACCESS && peerTrunk !== undefined;
       const block =
         sp.peerNative >= 0
           ? pvidBlock(cfg.nativeVlan, sp.peerNative, exists)
@@ -481,7 +476,7 @@ export class Switch extends IpDevice {
     if (this.staticAddrs?.has(src) === true) return;
     const clock = this.ctx.sched;
     const macs = this.ctx.macTables;
-    const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
+    const aging = this.agingIn(vlan);
     const at = macs.find(this.macs, vlan, macHigh(src), macLow(src));
     if (at >= 0) {
       const fresh = macs.fresh(at, clock, aging);
@@ -544,7 +539,7 @@ export class Switch extends IpDevice {
         }
       }
       const macs = ctx.macTables;
-      const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
+      const aging = this.agingIn(vlan);
       const at = macs.find(this.macs, vlan, high, low);
       if (at >= 0 && macs.fresh(at, ctx.sched, aging)) {
         const out = ctx.ports.at(macs.port(at)) as SwitchPort;
@@ -560,9 +555,9 @@ export class Switch extends IpDevice {
     this.flood(vs, inPort, frame, frameId, len, tag);
   }
 
-  /** How long an address learned in `vlan` lasts. */
+  /** How long an address learned in `vlan` lasts (no map lookup unless some VLAN has its own). */
   private agingIn(vlan: number): number {
-    return this.vlanAging?.get(vlan) ?? this.aging;
+    return this.vlanAging === null ? this.aging : (this.vlanAging.get(vlan) ?? this.aging);
   }
 
   /**
