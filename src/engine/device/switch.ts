@@ -476,7 +476,8 @@ export class Switch extends IpDevice {
     if (this.staticAddrs?.has(src) === true) return;
     const clock = this.ctx.sched;
     const macs = this.ctx.macTables;
-    const aging = this.agingIn(vlan);
+    // Inline for the per-frame path's usual case: no VLAN with an aging time of its own.
+    const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
     const at = macs.find(this.macs, vlan, macHigh(src), macLow(src));
     if (at >= 0) {
       const fresh = macs.fresh(at, clock, aging);
@@ -539,7 +540,7 @@ export class Switch extends IpDevice {
         }
       }
       const macs = ctx.macTables;
-      const aging = this.agingIn(vlan);
+      const aging = this.vlanAging === null ? this.aging : this.agingIn(vlan);
       const at = macs.find(this.macs, vlan, high, low);
       if (at >= 0 && macs.fresh(at, ctx.sched, aging)) {
         const out = ctx.ports.at(macs.port(at)) as SwitchPort;
@@ -555,9 +556,9 @@ export class Switch extends IpDevice {
     this.flood(vs, inPort, frame, frameId, len, tag);
   }
 
-  /** How long an address learned in `vlan` lasts (no map lookup unless some VLAN has its own). */
+  /** How long an address learned in `vlan` lasts. */
   private agingIn(vlan: number): number {
-    return this.vlanAging === null ? this.aging : (this.vlanAging.get(vlan) ?? this.aging);
+    return this.vlanAging?.get(vlan) ?? this.aging;
   }
 
   /**
