@@ -91,7 +91,7 @@ describe('interface change log', () => {
     expect(marks(n.ping('PC1', '10.0.0.2', { count: 1 }))).toBe('!');
   });
 
-  it('reports a subinterface, a loopback and an SVI when they come up, and SVI autostate', () => {
+  it('reports a loopback and an SVI when they come up, and SVI autostate', () => {
     const n = cabled();
     n.reconfigure('R1', {
       interfaces: { 'g0/0': { ip: '10.0.0.1/24' }, 'g0/0.10': { dot1q: 10 }, lo0: { ip: '1.1.1.1/32' } },
@@ -99,8 +99,6 @@ describe('interface change log', () => {
     expect(all(n, 'R1')).toEqual([
       'GigabitEthernet0/0 status up @0s',
       'GigabitEthernet0/0 protocol up @0s',
-      'GigabitEthernet0/0.10 status up @0s',
-      'GigabitEthernet0/0.10 protocol up @0s',
       // A new loopback is born up: only its line protocol changes (IOS prints only %LINEPROTO).
       'Loopback0 protocol up @0s',
     ]);
@@ -113,6 +111,42 @@ describe('interface change log', () => {
     expect(all(n, 'S1').slice(-1)).toEqual(['Vlan10 protocol up @2s']);
     const vlan10 = n.sim.interfaces(d('S1')).find((s) => s.name === 'Vlan10')!;
     expect(vlan10).toMatchObject({ status: 'up', protocol: 'up', lastChange: seconds(2) });
+  });
+
+  it('reports a subinterface only for its own shutdown, not when created or following its parent', () => {
+    const n = cabled();
+    const sub = (shutdown: boolean, parentShut: boolean) =>
+      n.reconfigure('R1', {
+        interfaces: { 'g0/0': { shutdown: parentShut }, 'g0/0.10': { dot1q: 10, shutdown } },
+      });
+    sub(false, false);
+    const created = n.sim.interfaces(d('R1')).find((s) => s.name === 'GigabitEthernet0/0.10')!;
+    expect(created).toMatchObject({ status: 'up', protocol: 'up' });
+    n.run(seconds(1));
+    sub(false, true);
+    n.run(seconds(1));
+    sub(false, false);
+    n.run(seconds(1));
+    sub(true, false);
+    n.run(seconds(1));
+    sub(false, false);
+    expect(all(n, 'R1').filter((c) => c.includes('.10'))).toEqual([
+      'GigabitEthernet0/0.10 status administratively down @3s',
+      'GigabitEthernet0/0.10 protocol down @3s',
+      'GigabitEthernet0/0.10 status up @4s',
+      'GigabitEthernet0/0.10 protocol up @4s',
+    ]);
+    // Following its parent still dates its state.
+    expect(n.sim.interfaces(d('R1')).find((s) => s.name === 'GigabitEthernet0/0.10')!.lastChange).toBe(
+      seconds(4),
+    );
+  });
+
+  it('shows a new subinterface up with its parent before it has a VLAN', () => {
+    const n = cabled();
+    n.reconfigure('R1', { interfaces: { 'g0/0': {}, 'g0/0.10': {} } });
+    const sub = n.sim.interfaces(d('R1')).find((s) => s.name === 'GigabitEthernet0/0.10')!;
+    expect(sub).toMatchObject({ status: 'up', protocol: 'up' });
   });
 
   it('keeps the latest changes of a device, and tells a late reader how many it missed', () => {

@@ -136,10 +136,11 @@ function setEncapsulation(env: IosEnv, a: Args): void {
     const parent = parentOf(name)!;
     for (const [other, o] of Object.entries(env.config().interfaces)) {
       if (other !== name && parentOf(other) === parent && o.dot1q?.vlan === vlan) {
+        // Between blank lines, "%" on the first line only (GNS3 and IOL captures).
         return (
-          '% Configuration of multiple subinterfaces of the same main\n' +
-          `% interface with the same VID (${vlan}) is not permitted.\n` +
-          `% This VID is already configured on ${other}.`
+          '\n%Configuration of multiple subinterfaces of the same main\n' +
+          `interface with the same VID (${vlan}) is not permitted.\n` +
+          `This VID is already configured on ${other}.\n`
         );
       }
     }

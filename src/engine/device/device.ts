@@ -135,7 +135,7 @@ export abstract class Device {
     for (const i of this.stack.ifaces) {
       if (!countsItself(i)) continue;
       const s = logicalStatus(i);
-      log.see(i.name, s.status, s.protocol);
+      log.see(i.name, s.status, s.protocol, false, i.sub ? i.adminUp : undefined);
     }
     log.end();
   }

@@ -20,6 +20,8 @@ interface Tracked {
   since: Micros;
   /** The `note` call that last saw the interface, to forget those that went away. */
   seen: number;
+  /** A subinterface's own administrative state (`shutdown`); undefined for the others. */
+  ownUp: boolean | undefined;
 }
 
 export class InterfaceLog {
@@ -32,8 +34,8 @@ export class InterfaceLog {
   /**
    * Starts noting the device's interface states at `now`: call `see` for each interface, then
    * `end`. The first note only records them (the device boots that way). An interface that
-   * appears later (a subinterface, an SVI) counts as having been down, so it is reported when
-   * it comes up; a new loopback only has its line protocol come up, as IOS reports it.
+   * appears later (an SVI) counts as having been down, so it is reported when it comes up; a
+   * new loopback only has its line protocol come up, as IOS reports it.
    */
   begin(now: Micros): void {
     this.notes++;
@@ -43,44 +45,56 @@ export class InterfaceLog {
   /**
    * One interface's current state; a difference from the last note is logged, marked when the
    * device error-disabled the port (`errDisabled`).
+   *
+   * A subinterface passes its own administrative state (`ownUp`). It follows its parent without
+   * a word: IOS reports a subinterface neither when it is created nor when its parent goes up
+   * or down, only when its own `shutdown` changes (GNS3 and IOL captures). Its changes still
+   * date its state.
    */
   see(
     name: string,
     status: InterfaceStatus['status'],
     protocol: InterfaceStatus['protocol'],
     errDisabled = false,
+    ownUp?: boolean,
   ): void {
     const now = this.now;
     const seen = this.notes;
     let t = this.tracked.get(name);
     if (t === undefined) {
-      const boot = seen === 1;
+      const quiet = seen === 1 || ownUp !== undefined;
       t = {
-        status: boot || status === 'administratively down' || name.startsWith('Loopback') ? status : 'down',
-        protocol: boot ? protocol : 'down',
+        status: quiet || status === 'administratively down' || name.startsWith('Loopback') ? status : 'down',
+        protocol: quiet ? protocol : 'down',
         since: now,
         seen,
+        ownUp,
       };
       this.tracked.set(name, t);
     }
     t.seen = seen;
+    // A subinterface whose own state did not change only followed its parent.
+    const followed = ownUp !== undefined && t.ownUp === ownUp;
+    t.ownUp = ownUp;
     const cause = errDisabled ? { errDisabled: true as const } : {};
     if (status !== t.status) {
       t.status = status;
       t.since = now;
-      this.log.push({ seq: this.log.nextSeq, at: now, interface: name, ...cause, kind: 'status', status });
+      if (!followed)
+        this.log.push({ seq: this.log.nextSeq, at: now, interface: name, ...cause, kind: 'status', status });
     }
     if (protocol !== t.protocol) {
       t.protocol = protocol;
       t.since = now;
-      this.log.push({
-        seq: this.log.nextSeq,
-        at: now,
-        interface: name,
-        ...cause,
-        kind: 'protocol',
-        protocol,
-      });
+      if (!followed)
+        this.log.push({
+          seq: this.log.nextSeq,
+          at: now,
+          interface: name,
+          ...cause,
+          kind: 'protocol',
+          protocol,
+        });
     }
   }
 

@@ -144,7 +144,9 @@ export class Router extends IpDevice {
     });
     for (const sub of this.subs.values()) {
       const port = sub.port!;
-      sub.up = sub.adminUp && port.up && sub.vlan !== 0;
+      // Up with its parent even before `encapsulation` (IOS lists it up/up); it carries
+      // nothing until it has a VLAN, and IOS refuses an address before that.
+      sub.up = sub.adminUp && port.up;
       if (sub.vlan === 0) continue;
       byVlan[port.index]!.set(sub.vlan, sub);
       if (sub.tag === undefined) native[port.index] = sub;

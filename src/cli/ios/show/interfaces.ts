@@ -137,6 +137,20 @@ function linkLine(
 const rateLine = (way: 'input' | 'output', bits = 0, packets = 0): string =>
   `  5 minute ${way} rate ${Math.floor(bits)} bits/sec, ${Math.floor(packets)} packets/sec`;
 
+/**
+ * A router port carrying 802.1Q subinterfaces reports that encapsulation, on VLAN 1 (IOSv,
+ * IOL, ISR G2 and ISR 4221 captures).
+ */
+function encapsulation(dev: IosDeviceContext, name: string, f: Family): string {
+  if (f === 'loopback') return 'LOOPBACK';
+  if (f !== 'routerPort') return 'ARPA';
+  const prefix = `${name}.`;
+  for (const [n, i] of Object.entries(dev.runningConfig().interfaces)) {
+    if (n.startsWith(prefix) && i.dot1q !== undefined) return '802.1Q Virtual LAN, Vlan ID  1.';
+  }
+  return 'ARPA';
+}
+
 function oneInterface(
   dev: IosDeviceContext,
   name: string,
@@ -176,7 +190,7 @@ function oneInterface(
     );
     return out;
   }
-  out.push(`  Encapsulation ${f === 'loopback' ? 'LOOPBACK' : 'ARPA'}, loopback not set`);
+  out.push(`  Encapsulation ${encapsulation(dev, name, f)}, loopback not set`);
   out.push(f === 'svi' ? '  Keepalive not supported' : '  Keepalive set (10 sec)');
   if (f === 'routerPort' || f === 'switchPort') {
     out.push(linkLine(dev.kind, name, i, s?.protocol === 'up' ? s : undefined));
