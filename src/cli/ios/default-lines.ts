@@ -26,6 +26,8 @@ const DEFAULT_LINES: Record<IosKind, readonly string[]> = {
     'no ip http server',
     'no ip http secure-server',
     'scheduler allocate 20000 1000',
+    // A hidden default on IOS 15, which accepts it; Packet Tracer's configurations print it.
+    'ip classless',
   ],
   switch: [
     ...COMMON,

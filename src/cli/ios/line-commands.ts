@@ -2,6 +2,7 @@
  * Line configuration (config-line): `line console 0`, `line vty 0 4` / `0 15`: passwords,
  * `login [local]`, `exec-timeout`, `logging synchronous` and `transport input`.
  */
+
 import type { LineConfig, TransportInput } from '../../shared/config.ts';
 import { range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
@@ -12,6 +13,7 @@ import type { IosEnv } from './env.ts';
 import { passwordArgs, typedPassword } from './password.ts';
 import { defaultTransport } from './running-config.ts';
 import { tooShort } from './security-commands.ts';
+import { notApplied } from './unsimulated.ts';
 
 /** The highest vty line `line vty` takes. */
 export const MAX_VTY = 15;
@@ -100,10 +102,22 @@ function transportNode(): IosNode {
   );
 }
 
+/**
+ * `[no] exec`, which a 1941's `line 2` shows: named as not simulated, so that `no exec` is not
+ * taken for an abbreviation of `no exec-timeout`.
+ */
+const execNode = (): IosNode =>
+  kw(
+    'exec',
+    'Start an EXEC process',
+    run((env) => env.error(notApplied('EXEC control on lines'))),
+  );
+
 export function lineTree(opts: TreeOptions): IosNode {
   return kw(
     '',
     '',
+    execNode(),
     kw(
       'exec-timeout',
       execTimeoutHelp,
@@ -144,6 +158,7 @@ export function lineTree(opts: TreeOptions): IosNode {
     kw(
       'no',
       'Negate a command or set its defaults',
+      execNode(),
       kw(
         'exec-timeout',
         execTimeoutHelp,

@@ -15,6 +15,19 @@ export interface ModeContext {
   readonly line: LineKind;
   /** The lines being configured: `line vty 0 4` is [0, 4], `line console 0` [0, 0]. */
   readonly lines: readonly [number, number];
+  /** In the mode of a feature Trame does not simulate: what it is. */
+  readonly stub: Stub | undefined;
+}
+
+/**
+ * The mode of a block command Trame does not simulate (`router ospf 1`, `ip dhcp pool P`): IOS
+ * enters a mode of its own, so the lines that follow belong to the block.
+ */
+export interface Stub {
+  /** As IOS names it in the prompt: config-router, dhcp-config... */
+  readonly mode: string;
+  /** The feature, as the notice names it. */
+  readonly name: string;
 }
 
 export type ModeEvent =
@@ -26,6 +39,7 @@ export type ModeEvent =
   | { readonly type: 'interface'; readonly names: readonly string[]; readonly range: boolean }
   | { readonly type: 'vlan'; readonly ids: readonly number[] }
   | { readonly type: 'line'; readonly line: LineKind; readonly lines: readonly [number, number] }
+  | { readonly type: 'stub'; readonly stub: Stub }
   /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
   | { readonly type: 'global' }
   | { readonly type: 'exit' }
@@ -42,7 +56,8 @@ export type IosMode =
   | 'subinterface'
   | 'interfaceRange'
   | 'vlan'
-  | 'line';
+  | 'line'
+  | 'unsimulated';
 
 const machine = setup({
   types: { context: {} as ModeContext, events: {} as ModeEvent },
@@ -57,11 +72,12 @@ const machine = setup({
       line: ({ context, event }) => (event.type === 'line' ? event.line : context.line),
       lines: ({ context, event }) => (event.type === 'line' ? event.lines : context.lines),
     }),
+    setStub: assign({ stub: ({ event }) => (event.type === 'stub' ? event.stub : undefined) }),
   },
 }).createMachine({
   id: 'ios',
   initial: 'userExec',
-  context: { interfaces: [], vlans: [], line: 'console', lines: [0, 0] },
+  context: { interfaces: [], vlans: [], line: 'console', lines: [0, 0], stub: undefined },
   on: { reset: '.loggedOut' },
   states: {
     loggedOut: { on: { login: 'userExec' } },
@@ -81,6 +97,7 @@ const machine = setup({
         ],
         vlan: { target: '.vlan', actions: 'setVlans' },
         line: { target: '.line', actions: 'setLine' },
+        stub: { target: '.unsimulated', actions: 'setStub' },
       },
       states: {
         global: { on: { exit: '#ios.privExec' } },
@@ -89,6 +106,7 @@ const machine = setup({
         interfaceRange: { on: { exit: 'global' } },
         vlan: { on: { exit: 'global' } },
         line: { on: { exit: 'global' } },
+        unsimulated: { on: { exit: 'global' } },
       },
     },
   },
@@ -104,6 +122,7 @@ const SUFFIX: Record<IosMode, string> = {
   interfaceRange: '(config-if-range)#',
   vlan: '(config-vlan)#',
   line: '(config-line)#',
+  unsimulated: '',
 };
 
 /** One console's current mode. */
@@ -112,7 +131,13 @@ export class Modes {
 
   /** Consoles start in user EXEC; reading a configuration text starts in global configuration. */
   constructor(start: 'userExec' | 'global' = 'userExec') {
-    const context: ModeContext = { interfaces: [], vlans: [], line: 'console', lines: [0, 0] };
+    const context: ModeContext = {
+      interfaces: [],
+      vlans: [],
+      line: 'console',
+      lines: [0, 0],
+      stub: undefined,
+    };
     const value = start === 'global' ? { config: 'global' } : 'userExec';
     this.actor = createActor(machine, { snapshot: machine.resolveState({ value, context }) });
     this.actor.start();
@@ -138,7 +163,8 @@ export class Modes {
 
   /** What follows the hostname in the prompt: ">", "#", "(config-if)#"... */
   suffix(): string {
-    return SUFFIX[this.mode()];
+    const mode = this.mode();
+    return mode === 'unsimulated' ? `(${this.context().stub?.mode})#` : SUFFIX[mode];
   }
 
   isConfig(): boolean {

@@ -22,9 +22,9 @@ import { applyFilter } from './filters.ts';
 import { globalTree } from './global-commands.ts';
 import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
 import { lineTree } from './line-commands.ts';
-import { type IosMode, Modes } from './modes.ts';
+import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
-import { unsimulated } from './unsimulated.ts';
+import { notApplied, unsimulated } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
 
 export interface ConfigStore {
@@ -100,6 +100,9 @@ const HELP_HEADER: Partial<Record<IosMode, string>> = {
   line: 'Line configuration commands:',
   vlan: 'VLAN configuration commands:',
 };
+
+/** First words of commands the blocks' own modes have, which global configuration has too. */
+const BLOCK_WORDS = new Set(['version']);
 
 const UNKNOWN_COMMAND = '% Unknown command or computer name, or unable to find computer address';
 
@@ -347,11 +350,18 @@ export class IosShell {
         return this.trees.line;
       case 'vlan':
         return this.trees.vlan;
+      case 'unsimulated':
+        return undefined;
     }
   }
 
   private execute(text: string): void {
     const mode = this.modes.mode();
+    const stub = this.modes.context().stub;
+    if (mode === 'unsimulated' && stub !== undefined) {
+      this.executeInBlock(text, stub);
+      return;
+    }
     const tree = this.treeFor(mode);
     if (!tree) {
       this.env.error('% Not accepted in this mode');
@@ -380,6 +390,48 @@ export class IosShell {
       }
     }
     this.report(text, promptLength, r, mode === 'userExec' || mode === 'privExec');
+  }
+
+  /**
+   * A line inside the block of a command Trame does not simulate (`router ospf 1`...). IOS
+   * takes what its mode knows and falls back to global configuration for the rest; Trame knows
+   * none of the block's commands, so a global command runs and leaves the block, and anything
+   * else is named as not applied. A certificate's hex lines are data, up to `quit`.
+   */
+  private executeInBlock(text: string, stub: Stub): void {
+    const words = tokenize(text);
+    const first = words[0]?.text.toLowerCase();
+    if (first === undefined) return;
+    const enter = (mode: string, name = stub.name) => this.modes.send({ type: 'stub', stub: { mode, name } });
+    if (stub.mode === 'config-pubkey') {
+      if (first === 'quit') enter('config-cert-chain');
+      return;
+    }
+    if (words.length === 1 && first.length >= 3 && 'exit'.startsWith(first)) {
+      this.modes.send({ type: 'exit' });
+      return;
+    }
+    // Words the blocks' own modes share with global configuration (RIP's `version 2`).
+    if (!BLOCK_WORDS.has(first)) {
+      const g = parse(this.trees.global, text, this.env);
+      if (g.kind === 'ok') {
+        const before = this.modes.snapshotKey();
+        this.run(g);
+        if (first !== 'do' && this.modes.snapshotKey() === before) this.modes.send({ type: 'global' });
+        return;
+      }
+      const other = g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.kind) : undefined;
+      if (other?.block) {
+        this.env.error(other.message);
+        if (other.mode !== undefined) enter(other.mode, other.name);
+        else this.modes.send({ type: 'global' });
+        return;
+      }
+    }
+    this.env.error(notApplied(stub.name));
+    if (stub.mode === 'config-cert-chain' && first.length >= 4 && 'certificate'.startsWith(first)) {
+      enter('config-pubkey');
+    }
   }
 
   private run(r: Extract<ParseOutcome<IosEnv>, { kind: 'ok' }>): void {
@@ -416,7 +468,10 @@ export class IosShell {
         }
         const notYet = unsimulated(words, e.col, e.words, this.modes.isConfig(), this.kind);
         if (notYet !== undefined) {
-          this.env.error(notYet);
+          this.env.error(notYet.message);
+          if (notYet.mode !== undefined && this.modes.isConfig()) {
+            this.modes.send({ type: 'stub', stub: { mode: notYet.mode, name: notYet.name } });
+          }
           return;
         }
         this.fail(`% Invalid input detected at '^' marker (column ${e.col + 1}).`, [
@@ -430,6 +485,10 @@ export class IosShell {
 
   private help(text: string): ShellReply {
     const mode = this.modes.mode();
+    const stub = this.modes.context().stub;
+    if (mode === 'unsimulated' && stub !== undefined) {
+      return { lines: [`% Trame does not simulate ${stub.name} yet.`], pending: text };
+    }
     const tree = this.treeFor(mode);
     if (!tree) return { lines: [] };
     const r = help(tree, text, this.env);

@@ -14,37 +14,72 @@ import type { Token } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
 
 interface Feature {
-  /** Leading words of its commands. */
-  readonly lead: readonly string[];
+  /** Leading words of its commands; a pattern stands for a number or a name. */
+  readonly lead: readonly (string | RegExp)[];
   /** As it reads in "Trame does not simulate ... yet". */
   readonly name: string;
   /** The devices that have it; both when absent. */
   readonly kind?: IosKind;
+  /**
+   * The configuration mode IOS enters (its prompt's name), so that the lines of the block that
+   * follow are taken as part of it rather than as global commands or changes to the interface
+   * or line configured before it.
+   */
+  readonly mode?: string;
 }
 
 const SWITCH: IosKind = 'switch';
 const ROUTER: IosKind = 'router';
 
 /** Longest first where two share a start. */
+const LINE_NUMBER = /^\d+$/;
+
 const CONFIG: readonly Feature[] = [
   { lead: ['switchport', 'port-security', 'aging'], name: 'port-security aging', kind: SWITCH },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
   { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
+  { lead: ['ip', 'dhcp', 'pool'], name: 'DHCP', mode: 'dhcp-config' },
   { lead: ['ip', 'dhcp'], name: 'DHCP' },
   { lead: ['ip', 'helper-address'], name: 'DHCP relay' },
   { lead: ['ip', 'address', 'dhcp'], name: 'DHCP' },
   { lead: ['ip', 'arp', 'inspection'], name: 'dynamic ARP inspection', kind: SWITCH },
+  { lead: ['ip', 'access-list', 'standard'], name: 'access lists', mode: 'config-std-nacl' },
+  { lead: ['ip', 'access-list', 'extended'], name: 'access lists', mode: 'config-ext-nacl' },
   { lead: ['ip', 'access-list'], name: 'access lists' },
   { lead: ['ip', 'access-group'], name: 'access lists' },
   { lead: ['access-list'], name: 'access lists' },
   { lead: ['access-class'], name: 'access lists' },
+  { lead: ['time-range'], name: 'time ranges', mode: 'config-time-range' },
   { lead: ['ip', 'nat'], name: 'NAT', kind: ROUTER },
+  { lead: ['ip', 'virtual-reassembly'], name: 'virtual fragment reassembly', kind: ROUTER },
+  { lead: ['ip', 'flow-export'], name: 'NetFlow' },
+  { lead: ['ip', 'flow'], name: 'NetFlow' },
   { lead: ['ipv6'], name: 'IPv6' },
-  { lead: ['router'], name: 'dynamic routing', kind: ROUTER },
+  { lead: ['router'], name: 'dynamic routing', kind: ROUTER, mode: 'config-router' },
+  { lead: ['standby'], name: 'HSRP', kind: ROUTER },
   { lead: ['channel-group'], name: 'EtherChannel', kind: SWITCH },
   { lead: ['port-channel'], name: 'EtherChannel', kind: SWITCH },
-  { lead: ['interface', 'port-channel'], name: 'EtherChannel', kind: SWITCH },
+  { lead: ['interface', 'port-channel'], name: 'EtherChannel', kind: SWITCH, mode: 'config-if' },
+  // Ports of a real 1941 or 2911 that Trame's router has not: the service module's, and a
+  // serial card's (HWIC-2T, common in WAN labs).
+  { lead: ['interface', 'serial'], name: 'serial interfaces', kind: ROUTER, mode: 'config-if' },
+  {
+    lead: ['interface', 'embedded-service-engine'],
+    name: 'the service module',
+    kind: ROUTER,
+    mode: 'config-if',
+  },
+  { lead: ['line', 'aux'], name: 'the auxiliary port', kind: ROUTER, mode: 'config-line' },
+  // `line 2`: the service module's asynchronous line in every ISR G2 configuration.
+  { lead: ['line', LINE_NUMBER], name: 'asynchronous lines', kind: ROUTER, mode: 'config-line' },
+  { lead: ['control-plane'], name: 'control-plane policing', kind: ROUTER, mode: 'config-cp' },
+  { lead: ['redundancy'], name: 'redundancy', kind: ROUTER, mode: 'config-red' },
+  { lead: ['license'], name: 'licensing', kind: ROUTER },
+  { lead: ['crypto', 'pki', 'trustpoint'], name: 'certificates', mode: 'ca-trustpoint' },
+  { lead: ['crypto', 'pki', 'certificate', 'chain'], name: 'certificates', mode: 'config-cert-chain' },
+  { lead: ['crypto', 'pki'], name: 'certificates' },
+  { lead: ['vstack'], name: 'Smart Install', kind: SWITCH },
   { lead: ['vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['shutdown', 'vlan'], name: 'VLAN shutdown', kind: SWITCH },
   // config-vlan's `state active|suspend`.
@@ -74,12 +109,30 @@ const SHOW: readonly Feature[] = [
 /** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
 const WHOLE = new Set(['ip', 'mac']);
 
+/** Interface types, whose number may be typed onto their name: Port-channel1, Serial0/0/0. */
+const INTERFACE_TYPES = new Set(['port-channel', 'serial', 'embedded-service-engine']);
+
 /** A typed word stands for `word`: IOS takes any leading part of a keyword (two letters at least here). */
-function abbreviates(typed: string, word: string): boolean {
-  // An EtherChannel's number is typed onto its name: Port-channel1, po1.
-  const t = (word === 'port-channel' ? typed.replace(/\d+$/, '') : typed).toLowerCase();
+function abbreviates(typed: string, word: string | RegExp): boolean {
+  if (word instanceof RegExp) return word.test(typed);
+  const t = (INTERFACE_TYPES.has(word) ? typed.replace(/[\d/.:]+$/, '') : typed).toLowerCase();
   return t.length >= Math.min(2, word.length) && word.startsWith(t) && (t === word || !WHOLE.has(t));
 }
+
+/** What a console says for an unsimulated command, and the mode it enters if any. */
+export interface Unsimulated {
+  readonly message: string;
+  /** The feature, as the message names it. */
+  readonly name: string;
+  /** The IOS mode the command enters (config-router...), for a command that enters one. */
+  readonly mode?: string;
+  /** A global command about a block (`router ospf 1`, `no router rip`): it leaves any other. */
+  readonly block: boolean;
+}
+
+/** The notice for a line of a feature Trame does not simulate. */
+export const notApplied = (name: string): string =>
+  `% Trame does not simulate ${name} yet: the command was not applied.`;
 
 /**
  * What a console says for a line the parser refused at column `col`, having walked the
@@ -93,7 +146,7 @@ export function unsimulated(
   walked: readonly string[],
   config: boolean,
   kind: IosKind,
-): string | undefined {
+): Unsimulated | undefined {
   const first = tokens[0]?.text;
   const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
   const rest = tokens.slice(skip);
@@ -108,7 +161,9 @@ export function unsimulated(
   const inLead = col <= lead[lead.length - 1]!.end;
   const taken = found.lead.every((w, k) => walked[skip + k] === w);
   if (!inLead && !taken) return undefined;
-  return shows
-    ? `% Trame does not simulate ${found.name} yet.`
-    : `% Trame does not simulate ${found.name} yet: the command was not applied.`;
+  const { name, mode } = found;
+  if (shows) return { message: `% Trame does not simulate ${name} yet.`, name, block: false };
+  // `no router ospf 1` removes the block; it enters no mode.
+  const enters = skip === 0 && mode !== undefined;
+  return { message: notApplied(name), name, ...(enters ? { mode } : {}), block: mode !== undefined };
 }
