@@ -52,6 +52,7 @@ function setHostname(env: IosEnv, a: Args): void {
 function enterInterface(env: IosEnv, a: Args): void {
   const name = a.need<string>('interface');
   env.setConfig(updateInterface(env.config(), env.kind, name, (i) => i));
+  env.runtime?.deletedInterfaces.delete(name);
   env.modes.send({ type: 'interface', names: [name], range: false });
 }
 
@@ -65,6 +66,8 @@ function noInterface(env: IosEnv, a: Args): void {
     env.error('% Removal of interface Vlan1 is not permitted');
     return;
   }
+  if (name.includes('.') && env.config().interfaces[name] !== undefined)
+    env.runtime?.deletedInterfaces.add(name);
   env.setConfig(removeInterface(env.config(), name));
 }
 

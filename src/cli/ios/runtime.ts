@@ -27,6 +27,11 @@ export class IosRuntime {
   haltedAt: string | undefined;
   /** Interfaces whose address was set or removed at the console since boot. */
   readonly typedAddresses = new Set<string>();
+  /**
+   * Subinterfaces removed since boot: IOS keeps them listed as "deleted" until a reload, or
+   * until they are created again (IOSv, IOL, CSR 1000v captures).
+   */
+  readonly deletedInterfaces = new Set<string>();
   lastChange: Micros | undefined;
   lastSave: Micros | undefined;
   /** When the startup-config was last written, as the clock read then (ms since 1970). */
@@ -91,6 +96,7 @@ export class IosRuntime {
     if (this.device.kind === 'switch') this.clock.restart(halt);
     this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), vlanFile);
     this.typedAddresses.clear();
+    this.deletedInterfaces.clear();
     this.lastChange = undefined;
     this.bootText = this.device.startupConfig();
   }

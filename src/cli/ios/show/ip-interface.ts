@@ -5,6 +5,7 @@
  */
 import type { InterfaceConfig } from '../../../shared/config.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { compareInterfaceNames } from '../../../shared/ports.ts';
 import { interfacesNamed, parseConfigText } from '../../config-text.ts';
 import type { IosEnv } from '../env.ts';
 import { shownInOrder, state, statuses } from './interfaces.ts';
@@ -33,12 +34,19 @@ export function showIpInterfaceBrief(env: IosEnv): string[] {
   const st = statuses(env.device!);
   const w = NAME_WIDTH[env.kind];
   const out = [`${'Interface'.padEnd(w)}IP-Address      OK? Method Status                Protocol`];
+  const row = (name: string, ip: string, method: string, status: string, protocol: string) =>
+    `${name.padEnd(w)}${ip.padEnd(16)}YES ${method.padEnd(7)}${status.padEnd(22)}${protocol}`;
+  const deleted = [...(env.runtime?.deletedInterfaces ?? [])].sort(compareInterfaceNames);
   for (const [name, i] of shownInOrder(env.kind, env.config())) {
+    while (deleted.length > 0 && compareInterfaceNames(deleted[0]!, name) < 0) {
+      out.push(row(deleted.shift()!, 'unassigned', 'manual', 'deleted', 'down'));
+    }
     const { status, protocol } = state(i, st.get(name));
-    const ip = i.ip ? formatIpv4(i.ip.addr) : 'unassigned';
-    const method = addressMethod(env, name, i);
-    out.push(`${name.padEnd(w)}${ip.padEnd(16)}YES ${method.padEnd(7)}${status.padEnd(22)}${protocol}`);
+    out.push(
+      row(name, i.ip ? formatIpv4(i.ip.addr) : 'unassigned', addressMethod(env, name, i), status, protocol),
+    );
   }
+  for (const name of deleted) out.push(row(name, 'unassigned', 'manual', 'deleted', 'down'));
   return out;
 }
 
