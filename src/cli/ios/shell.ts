@@ -24,7 +24,7 @@ import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-
 import { lineTree } from './line-commands.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
-import { notApplied, unsimulated } from './unsimulated.ts';
+import { notApplied, notSimulated, unsimulated } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
 
 export interface ConfigStore {
@@ -487,7 +487,7 @@ export class IosShell {
     const mode = this.modes.mode();
     const stub = this.modes.context().stub;
     if (mode === 'unsimulated' && stub !== undefined) {
-      return { lines: [`% Trame does not simulate ${stub.name} yet.`], pending: text };
+      return { lines: [notSimulated(stub.name)], pending: text };
     }
     const tree = this.treeFor(mode);
     if (!tree) return { lines: [] };

@@ -5,6 +5,11 @@
  * or `do`, with IOS abbreviations) is answered with the feature's name instead, in the modes
  * and on the devices where IOS has the command.
  *
+ * A block command (`router ospf 1`, `ip dhcp pool P`, `interface Serial0/0/0`) enters the mode
+ * IOS enters, whose lines the shell then names as not applied (shell.ts): otherwise a pasted
+ * configuration would apply them to global configuration, or to the interface or line
+ * configured before the block.
+ *
  * A typo of a command Trame has keeps its caret: the parser must have failed inside the
  * feature's words, or after them when it took them for those very keywords (`span portfast`,
  * whose first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase)
@@ -31,9 +36,9 @@ interface Feature {
 const SWITCH: IosKind = 'switch';
 const ROUTER: IosKind = 'router';
 
-/** Longest first where two share a start. */
 const LINE_NUMBER = /^\d+$/;
 
+/** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
   { lead: ['switchport', 'port-security', 'aging'], name: 'port-security aging', kind: SWITCH },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
@@ -71,8 +76,8 @@ const CONFIG: readonly Feature[] = [
     mode: 'config-if',
   },
   { lead: ['line', 'aux'], name: 'the auxiliary port', kind: ROUTER, mode: 'config-line' },
-  // `line 2`: the service module's asynchronous line in every ISR G2 configuration.
-  { lead: ['line', LINE_NUMBER], name: 'asynchronous lines', kind: ROUTER, mode: 'config-line' },
+  // `line 2`, the service module's asynchronous line, is in every ISR G2 configuration.
+  { lead: ['line', LINE_NUMBER], name: 'lines by number', kind: ROUTER, mode: 'config-line' },
   { lead: ['control-plane'], name: 'control-plane policing', kind: ROUTER, mode: 'config-cp' },
   { lead: ['redundancy'], name: 'redundancy', kind: ROUTER, mode: 'config-red' },
   { lead: ['license'], name: 'licensing', kind: ROUTER },
@@ -130,7 +135,10 @@ export interface Unsimulated {
   readonly block: boolean;
 }
 
-/** The notice for a line of a feature Trame does not simulate. */
+/** The notice for a command that shows or asks about a feature Trame does not simulate. */
+export const notSimulated = (name: string): string => `% Trame does not simulate ${name} yet.`;
+
+/** The notice for a configuration line of a feature Trame does not simulate. */
 export const notApplied = (name: string): string =>
   `% Trame does not simulate ${name} yet: the command was not applied.`;
 
@@ -162,7 +170,7 @@ export function unsimulated(
   const taken = found.lead.every((w, k) => walked[skip + k] === w);
   if (!inLead && !taken) return undefined;
   const { name, mode } = found;
-  if (shows) return { message: `% Trame does not simulate ${name} yet.`, name, block: false };
+  if (shows) return { message: notSimulated(name), name, block: false };
   // `no router ospf 1` removes the block; it enters no mode.
   const enters = skip === 0 && mode !== undefined;
   return { message: notApplied(name), name, ...(enters ? { mode } : {}), block: mode !== undefined };
