@@ -369,6 +369,28 @@ export interface InterfaceStatus {
 }
 
 /**
+ * A router interface that carries a VLAN, as `show vlans` lists it: a subinterface with
+ * `encapsulation dot1Q`, or the port under subinterfaces, which carries VLAN 1 untagged unless
+ * a subinterface is the port's native one.
+ */
+export interface VlanInterfaceStatus {
+  readonly vlan: number;
+  readonly name: string;
+  /** The port it sends through. */
+  readonly port: string;
+  /** Its frames go out untagged: the port's native VLAN. */
+  readonly native: boolean;
+  readonly ip: Ipv4Assignment | undefined;
+  /**
+   * Its own frames and bytes, in and out, since its last clearing: IPv4 and ARP, the only
+   * protocols routed here.
+   */
+  readonly counters: InterfaceCounters;
+  /** How many of the frames it sent were ARP. */
+  readonly arpOut: number;
+}
+
+/**
  * One change of an interface's state, at the virtual time the engine made it: its Status column
  * (`up`, `down`, `administratively down`) or its line protocol.
  */
@@ -597,6 +619,8 @@ export interface Simulation {
   macTable(id: DeviceId): readonly MacEntry[];
   routes(id: DeviceId): readonly RouteEntry[];
   trunks(id: DeviceId): readonly TrunkStatus[];
+  /** Routers: the interfaces that carry VLANs, by VLAN then name (none for other kinds). */
+  vlanInterfaces(id: DeviceId): readonly VlanInterfaceStatus[];
   /** Ports (short names) whose operational access VLAN is `vlan`, for `show vlan brief`. */
   vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]>;
   /** The MAC of the device's first port (base MAC for show version / SVIs). */

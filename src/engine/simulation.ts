@@ -40,6 +40,7 @@ import type {
   TracerouteJob,
   TracerouteOptions,
   TrunkStatus,
+  VlanInterfaceStatus,
 } from './api.ts';
 import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
@@ -327,6 +328,10 @@ class EngineSimulation implements Simulation {
   }
   trunks(id: DeviceId): readonly TrunkStatus[] {
     return this.device(id).trunks();
+  }
+  vlanInterfaces(id: DeviceId): readonly VlanInterfaceStatus[] {
+    const device = this.device(id);
+    return device instanceof Router ? device.vlanInterfaces() : [];
   }
   vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]> {
     return this.device(id).vlanPorts();

@@ -52,6 +52,7 @@ import {
   showVlanId,
 } from './show/tables.ts';
 import { showVersion } from './show/version.ts';
+import { showVlans } from './show/vlans.ts';
 
 type Render = (dev: IosDeviceContext, env: IosEnv, a: Args) => string[];
 
@@ -358,6 +359,21 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
       show((d, e) => showVersion(d, e)),
     ),
   ];
+  if (kind === 'router') {
+    children.push(
+      kw(
+        'vlans',
+        'Virtual LANs Information',
+        show((d) => showVlans(d)),
+        arg(
+          'vlan',
+          range(1, 4094),
+          'Display configuration for a particular vLAN ID.',
+          show((d, _e, a) => showVlans(d, a.need<number>('vlan'))),
+        ),
+      ),
+    );
+  }
   if (kind === 'switch') {
     children.push(
       kw(

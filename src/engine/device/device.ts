@@ -32,7 +32,7 @@ import type { L3Interface } from './l3-interface.ts';
 import { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
 import { portSpeed } from './port.ts';
-import { addCounters, logicalStatus, portStatus } from './status.ts';
+import { addCounters, ifaceTraffic, logicalStatus, portStatus } from './status.ts';
 
 /**
  * An IP interface with a state and counters of its own: not a port's interface, which is its
@@ -191,16 +191,22 @@ export abstract class Device {
     let found = false;
     for (const view of this.interfaces()) {
       if (only !== undefined && view.name !== only) continue;
-      const holder = this.portByName.get(view.name) ?? this.stack.ifaces.find((i) => i.name === view.name);
-      if (holder === undefined) continue;
+      const port = this.portByName.get(view.name);
+      const iface = this.stack.ifaces.find((i) => i.name === view.name);
+      if (port === undefined && iface === undefined) continue;
       found = true;
       // A view counts from the last clearing: what that clearing took away, added back, is
       // the total to take away from now on.
+      const holder = port ?? iface!;
       const before = holder.cleared;
       holder.cleared = {
         at,
         base: before === null ? view.counters : addCounters(view.counters, before.base, 1),
       };
+      if (iface === undefined) continue;
+      // The interface of a port may count its own traffic as well (a router's, for `show vlans`).
+      if (port !== undefined) iface.cleared = { at, base: ifaceTraffic(iface).counters };
+      iface.arpOutCleared = iface.arpOut;
     }
     return found;
   }

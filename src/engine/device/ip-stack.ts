@@ -813,6 +813,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       });
     }
     const packet = arp(op, iface.mac, senderIp, targetMac as never, targetIp);
+    iface.arpOut++;
     if (this.debug?.arp) this.debug.arpPacket('sent', op === ARP_REQUEST, packet, iface);
     iface.owner.transmitL3(
       iface,

@@ -33,10 +33,11 @@ export class L3Interface {
   /** Directed broadcast of `ip` (0 when unaddressed). */
   bcast = 0;
   /**
-   * A router subinterface: it counts its own traffic (`countRx`, `countTx`), where the
-   * interface of a port leaves that to the port's counters.
+   * Counts its own traffic (`countRx`, `countTx`): router subinterfaces, and a router port's
+   * own interface while the port carries subinterfaces (`show vlans` lists it apart from
+   * them); other interfaces of a port leave that to the port's counters.
    */
-  sub = false;
+  counts = false;
   /** Router subinterfaces: the tag their frames carry (undefined for `native`). */
   tag: Dot1qTag | undefined = undefined;
   mac: MacAddr;
@@ -47,6 +48,8 @@ export class L3Interface {
    * Traffic on interfaces that are not a physical port (subinterfaces, SVIs), counted per
    * frame, in two parts each (counter.ts).
    */
+  /** A router subinterface. */
+  sub = false;
   private rxFramesLow = 0;
   private rxBytesLow = 0;
   private txFramesLow = 0;
@@ -79,6 +82,9 @@ export class L3Interface {
   lastOutput = Number.NEGATIVE_INFINITY;
   /** Its last `clear counters`, null if none (status.ts). */
   cleared: ClearedCounters | null = null;
+  /** ARP frames it sent, and how many of them its last `clear counters` cleared. */
+  arpOut = 0;
+  arpOutCleared = 0;
   /** Its input and output rates, null until its first sample (load-rates.ts). */
   rates: LoadRates | null = null;
 
@@ -89,7 +95,7 @@ export class L3Interface {
     this.port = port;
   }
 
-  /** A frame of `len` bytes came in (subinterfaces and SVIs only). */
+  /** A frame of `len` bytes came in (interfaces that count their own traffic only). */
   countRx(len: number): void {
     if (wraps(this.rxFramesLow, 1)) this.rxFramesHigh++;
     if (wraps(this.rxBytesLow, len)) this.rxBytesHigh++;
@@ -97,7 +103,7 @@ export class L3Interface {
     this.rxBytesLow = plus(this.rxBytesLow, len);
   }
 
-  /** A frame of `len` bytes went out (subinterfaces and SVIs only). */
+  /** A frame of `len` bytes went out (interfaces that count their own traffic only). */
   countTx(len: number): void {
     if (wraps(this.txFramesLow, 1)) this.txFramesHigh++;
     if (wraps(this.txBytesLow, len)) this.txBytesHigh++;

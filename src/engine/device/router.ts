@@ -14,7 +14,7 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type { InterfaceStatus } from '../api.ts';
+import type { InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -25,7 +25,7 @@ import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
-import { logicalView, portView } from './status.ts';
+import { logicalView, ownCounters, portView } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
@@ -115,6 +115,7 @@ export class Router extends IpDevice {
       if (sub === undefined) {
         sub = new L3Interface(name, parent.mac, this, parent);
         sub.sub = true;
+        sub.counts = true;
         this.subs.set(name, sub);
       }
       sub.configure(ic);
@@ -152,6 +153,7 @@ export class Router extends IpDevice {
       if (sub.tag === undefined) native[port.index] = sub;
     }
     this.mains.forEach((main, i) => {
+      main.counts = byVlan[i]!.size > 0;
       (this.ports[i] as RouterPort).demux(main, byVlan[i]!, native[i]!);
     });
     for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
@@ -177,7 +179,7 @@ export class Router extends IpDevice {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
-    if (iface.sub) iface.countRx(len);
+    if (iface.counts) iface.countRx(len);
     // The frame's length without its tag, which forwarding it adjusts rather than recounts.
     this.stack.receive(iface, frame, frameId, owned, retaggedLen(frame, len, vid >= 0, false));
   }
@@ -189,8 +191,36 @@ export class Router extends IpDevice {
       return;
     }
     const bytes = len >= 0 ? len : wireLen(frame);
-    if (iface.sub) iface.countTx(bytes);
+    if (iface.counts) iface.countTx(bytes);
     port.send(frame, frameId, bytes, TAG_AS_IS, owned);
+  }
+
+  /**
+   * What `show vlans` lists: each subinterface with a VLAN, and each port under them for the
+   * VLAN 1 it carries itself (the native one, unless a subinterface took that role).
+   */
+  vlanInterfaces(): VlanInterfaceStatus[] {
+    const out: VlanInterfaceStatus[] = [];
+    const view = (i: L3Interface, vlan: number, native: boolean): VlanInterfaceStatus => ({
+      vlan,
+      name: i.name,
+      port: i.port!.name,
+      native,
+      ip: i.ip,
+      counters: ownCounters(i),
+      arpOut: i.arpOut - i.arpOutCleared,
+    });
+    const nativeSub = new Set<Port>();
+    for (const sub of this.subs.values()) {
+      if (sub.vlan === 0) continue;
+      const native = sub.tag === undefined;
+      if (native) nativeSub.add(sub.port!);
+      out.push(view(sub, sub.vlan, native));
+    }
+    for (const main of this.mains) {
+      if (main.counts) out.push(view(main, 1, !nativeSub.has(main.port!)));
+    }
+    return out.sort((a, b) => a.vlan - b.vlan || compareInterfaceNames(a.name, b.name));
   }
 
   interfaces(): InterfaceStatus[] {

@@ -134,6 +134,12 @@ export function interfaceView(
   };
 }
 
+/** An interface's own frames and bytes since its last clearing (those that count their own). */
+export function ownCounters(i: L3Interface): InterfaceCounters {
+  const raw = ifaceTraffic(i).counters;
+  return i.cleared === null ? raw : addCounters(raw, i.cleared.base, -1);
+}
+
 /** The view of a physical port, with the IP interface on it if any. */
 export const portView = (
   p: Port,
