@@ -69,10 +69,36 @@ function resolve(env: IosEnv, opts: IfaceOptions, type: InterfaceType, unit: str
   return interfaceAllowed(env.kind, env.config(), name, opts.create === true) ? name : undefined;
 }
 
+/**
+ * `?` after a port's slot or a router port's dot ("g0/?", "g0/0.?"): the numbers that part may
+ * take, from the device's ports ("<0-2>  GigabitEthernet interface number") or IOS's range of
+ * subinterfaces.
+ */
+function nextNumberHelp(env: IosEnv, opts: IfaceOptions, word: string): HelpEntry[] {
+  const m = /^([a-z-]+)\s*(\d+(?:\/\d+)*)([/.])$/i.exec(word);
+  if (!m) return [];
+  const type = typeOf(env, opts, m[1]!);
+  if (type === undefined || type === 'Vlan' || type === 'Loopback' || type === 'Null') return [];
+  const prefix = `${type}${m[2]!.split('/').map(Number).join('/')}`;
+  const entry = (range: string) => [{ word: range, help: `${type} interface number` }];
+  if (m[3] === '.') {
+    const sub = env.kind === 'router' && opts.create === true && isPhysical(env.kind, prefix);
+    return sub && env.config().interfaces[prefix] !== undefined ? entry('<0-4294967295>') : [];
+  }
+  const numbers: number[] = [];
+  for (const name of Object.keys(env.config().interfaces)) {
+    if (!name.startsWith(`${prefix}/`) || !isPhysical(env.kind, name)) continue;
+    const rest = name.slice(prefix.length + 1);
+    if (/^\d+$/.test(rest)) numbers.push(Number(rest));
+  }
+  return numbers.length === 0 ? [] : entry(`<${Math.min(...numbers)}-${Math.max(...numbers)}>`);
+}
+
 export function interfaceArg(opts: IfaceOptions = {}): IosArgType {
   return {
     help: (_h, env) => typeEntries(env, opts),
     completions: (env) => typesFor(env, opts),
+    partial: (word, env) => nextNumberHelp(env, opts, word),
     match(tokens: readonly Token[], i: number, _line: string, env: IosEnv): MatchResult {
       const tok = tokens[i]!;
       const m = /^([a-z-]+)(.*)$/i.exec(tok.text);
@@ -106,6 +132,7 @@ export function interfaceRangeArg(): IosArgType {
   return {
     help: (_h, env) => typeEntries(env, opts),
     completions: (env) => typesFor(env, opts),
+    partial: (word, env) => nextNumberHelp(env, opts, word.slice(word.lastIndexOf(',') + 1)),
     match(tokens, i, line, env): MatchResult {
       const start = tokens[i]!.start;
       const text = line.slice(start);

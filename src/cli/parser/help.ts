@@ -93,6 +93,11 @@ export function help<E>(root: Node<E>, text: string, env: E): HelpResult {
   const last = tokens[tokens.length - 1]!;
   const w = walk(root, tokens.slice(0, -1), text.slice(0, last.start), env);
   if (w.kind !== 'walked') return w;
+  // Inside an argument's word ("g0/?"), or after the first token of one ("GigabitEthernet 0/?").
+  const inside = w.pending
+    ? w.node.type?.partial?.(`${tokens[tokens.length - 2]!.text}${last.text}`, env)
+    : w.node.children.flatMap((c) => (c.kind === 'arg' && c.type?.partial?.(last.text, env)) || []);
+  if (inside !== undefined && inside.length > 0) return { kind: 'help', lines: formatEntries(inside, false) };
   const words = w.pending ? [] : candidates(w.node, last.text, env, false);
   if (!w.pending) {
     // An argument the partial word already fits is listed by its help word (WORD, <1-4094>...).

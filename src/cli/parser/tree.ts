@@ -29,6 +29,12 @@ export interface ArgType<E> {
   match(tokens: readonly Token[], i: number, line: string, env: E): MatchResult;
   /** Words a partial token may complete to (interface type names). */
   completions?(env: E): readonly string[];
+  /**
+   * What `?` lists right after a partial argument, `word` being its text so far with its tokens
+   * joined ("GigabitEthernet0/": the numbers the next part of the name may take); none when
+   * it has nothing to say.
+   */
+  partial?(word: string, env: E): readonly HelpEntry[];
 }
 
 export type Handler<E> = (env: E, args: Args) => void;
