@@ -12,7 +12,7 @@
  */
 import type { ArgType, MatchResult } from '../parser/tree.ts';
 import { confirmed } from './common.ts';
-import { arg, type IosNode, kw, run } from './dsl.ts';
+import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { directory, flashFiles, flashName, flashNames, showFlash } from './flash.ts';
 import { nvramDirectory } from './nvram.ts';
@@ -139,12 +139,27 @@ export const dirNode = (): IosNode =>
     ),
   );
 
-/** `show flash:` (and `show flash0:` on a 1941, its other name). */
-export const showFlashNodes = (kind: 'router' | 'switch'): IosNode[] =>
-  flashNames(kind).map((name) =>
+/**
+ * `show flash:` (and `show flash0:` on a 1941, its other name). `show flash`, which the two
+ * names would make ambiguous on a 1941, shows it as well, as IOS does.
+ */
+export const showFlashNodes = (kind: 'router' | 'switch'): IosNode[] => {
+  const nodes = flashNames(kind).map((name) =>
     kw(
       name,
       `display information about ${name} file system`,
       run((e) => e.print(...showFlash(e))),
     ),
   );
+  if (kind === 'router') {
+    nodes.push(
+      kw(
+        'flash',
+        'display information about flash: file system',
+        HIDDEN,
+        run((e) => e.print(...showFlash(e))),
+      ),
+    );
+  }
+  return nodes;
+};
