@@ -32,6 +32,8 @@ export class IosRuntime {
    * until they are created again (IOSv, IOL, CSR 1000v captures).
    */
   readonly deletedInterfaces = new Set<string>();
+  /** Who logged in on the console with `login local` (`show users`); undefined otherwise. */
+  consoleUser: string | undefined;
   lastChange: Micros | undefined;
   lastSave: Micros | undefined;
   /** When the startup-config was last written, as the clock read then (ms since 1970). */

@@ -200,6 +200,7 @@ export class IosShell {
    */
   login(): string[] {
     this.begin();
+    if (this.runtime) this.runtime.consoleUser = undefined;
     const c = this.store.get();
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
     this.modes.send({ type: 'reset' });
@@ -248,6 +249,7 @@ export class IosShell {
               this.askUsername();
               return;
             }
+            if (e.runtime) e.runtime.consoleUser = user.name;
             e.modes.send({ type: 'login' });
             if (user.privilege === 15) e.modes.send({ type: 'enable' });
           },

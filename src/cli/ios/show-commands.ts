@@ -41,6 +41,7 @@ import {
   showPortSecurityAddress,
   showPortSecurityInterface,
 } from './show/port-security.ts';
+import { showSsh, showUsers } from './show/sessions.ts';
 import {
   type MacFilter,
   showArp,
@@ -353,6 +354,16 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     ),
     interfacesNode(kind),
     ipNode(),
+    kw(
+      'ssh',
+      'Status of SSH server connections',
+      run((env) => env.print(...showSsh())),
+    ),
+    kw(
+      'users',
+      'Display information about terminal lines',
+      run((env) => env.print(...showUsers(env.runtime?.consoleUser))),
+    ),
     kw(
       'version',
       'System hardware and software status',
