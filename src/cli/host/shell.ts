@@ -247,7 +247,23 @@ export class HostShell {
 
   private ipconfig(args: string[]): string[] {
     if (args.length === 0) return this.showIpconfig(false);
-    if (args.length === 1 && args[0]!.toLowerCase() === '/all') return this.showIpconfig(true);
+    // ipconfig.exe takes its options after / or -, in any case.
+    const option = /^[/-]([a-z]+)$/i.exec(args[0]!)?.[1]?.toLowerCase();
+    if (option === 'all' && args.length === 1) return this.showIpconfig(true);
+    // Every adapter here has a static address, no DHCP lease: Windows' answer for that
+    // (MSG_NO_MATCH of ipconfig's message table, line break included).
+    if ((option === 'release' || option === 'renew') && args.length <= 2) {
+      return [
+        '',
+        'Windows IP Configuration',
+        '',
+        'The operation failed as no adapter is in the state permissible for',
+        'this operation.',
+      ];
+    }
+    if (option === 'flushdns' && args.length === 1) {
+      return ['', 'Windows IP Configuration', '', 'Successfully flushed the DNS Resolver Cache.'];
+    }
     if (args.length < 2 || args.length > 3) return IPCONFIG_USAGE;
     const addr = parseIpv4(args[0]!);
     const mask = parseIpv4(args[1]!);
