@@ -158,6 +158,10 @@ export interface DeviceConfig {
   readonly enablePassword?: Password;
   readonly servicePasswordEncryption: boolean;
   readonly bannerMotd?: string;
+  /** `banner login`: shown after the MOTD, before the console asks for credentials. */
+  readonly bannerLogin?: string;
+  /** `banner exec`: shown as an EXEC session starts, once logged in. */
+  readonly bannerExec?: string;
   readonly domainLookup: boolean;
   /** Routers route; a layer-2 switch does not (it uses ip default-gateway). */
   readonly ipRouting: boolean;

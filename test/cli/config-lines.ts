@@ -46,13 +46,17 @@ const TYPE7 = fc.oneof(
   ),
 );
 
-/** `banner motd`: one line or several, with `#`, `$` or `^C` as the delimiter. */
+/** `banner motd|login|exec`: one line or several, with `#`, `$` or `^C` as the delimiter. */
 const banner = fc
-  .tuple(fc.constantFrom('#', '$', '^C'), fc.array(text, { minLength: 1, maxLength: 3 }))
-  .map(([d, body]) => {
+  .tuple(
+    fc.constantFrom('motd', 'login', 'exec'),
+    fc.constantFrom('#', '$', '^C'),
+    fc.array(text, { minLength: 1, maxLength: 3 }),
+  )
+  .map(([kind, d, body]) => {
     const lines = body.map((l) => l.split(d).join(''));
-    if (lines.length === 1) return [`banner motd ${d}${lines[0]}${d}`];
-    return [`banner motd ${d}${lines[0]}`, ...lines.slice(1, -1), `${lines[lines.length - 1]}${d}`];
+    if (lines.length === 1) return [`banner ${kind} ${d}${lines[0]}${d}`];
+    return [`banner ${kind} ${d}${lines[0]}`, ...lines.slice(1, -1), `${lines[lines.length - 1]}${d}`];
   });
 
 const global = [
@@ -70,7 +74,15 @@ const global = [
   fc.tuple(fc.constantFrom('0 ', ''), word).map(([t, w]) => `enable secret ${t}${w}`),
   TYPE7.map((t) => `enable password 7 ${t}`),
   text.map((t) => `banner motd #${t.replaceAll('#', '')}#`),
-  fc.constantFrom('no banner motd', 'no ip domain-lookup', 'ip domain-lookup', 'end', 'exit'),
+  fc.constantFrom(
+    'no banner motd',
+    'no banner login',
+    'no banner exec',
+    'no ip domain-lookup',
+    'ip domain-lookup',
+    'end',
+    'exit',
+  ),
   ip.map((a) => `ip default-gateway ${a}`),
   fc.constant('no ip default-gateway'),
   word.map((w) => `ip domain-name ${w}.lab`),

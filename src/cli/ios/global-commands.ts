@@ -173,33 +173,47 @@ function routeArgs(h: (env: IosEnv, a: Args) => void, optional: boolean): IosNod
   );
 }
 
-/** Delimited text: `banner motd #text#`, possibly over several lines. "^C" counts as one delimiter. */
-function setBanner(env: IosEnv, a: Args): void {
-  const text = a.need<string>('text');
-  const delim = text.startsWith('^C') ? '^C' : text[0]!;
-  const rest = text.slice(delim.length);
-  const close = rest.indexOf(delim);
-  if (close >= 0) {
-    env.setConfig({ ...env.config(), bannerMotd: rest.slice(0, close) });
-    return;
-  }
-  env.print(`Enter TEXT message.  End with the character '${delim === '^C' ? '^C' : delim}'.`);
-  const collected: string[] = [rest];
-  const more = {
-    prompt: '',
-    answer(e: IosEnv, line: string): void {
-      const end = line.indexOf(delim);
-      if (end >= 0) {
-        collected.push(line.slice(0, end));
-        e.setConfig({ ...e.config(), bannerMotd: collected.join('\n') });
-      } else {
-        collected.push(line);
-        e.ask(more);
-      }
-    },
+type BannerKey = 'bannerMotd' | 'bannerLogin' | 'bannerExec';
+
+/**
+ * Delimited text: `banner motd #text#` (or login, exec), possibly over several lines. "^C"
+ * counts as one delimiter.
+ */
+const setBanner =
+  (key: BannerKey) =>
+  (env: IosEnv, a: Args): void => {
+    const text = a.need<string>('text');
+    const delim = text.startsWith('^C') ? '^C' : text[0]!;
+    const rest = text.slice(delim.length);
+    const close = rest.indexOf(delim);
+    if (close >= 0) {
+      env.setConfig({ ...env.config(), [key]: rest.slice(0, close) });
+      return;
+    }
+    env.print(`Enter TEXT message.  End with the character '${delim === '^C' ? '^C' : delim}'.`);
+    const collected: string[] = [rest];
+    const more = {
+      prompt: '',
+      answer(e: IosEnv, line: string): void {
+        const end = line.indexOf(delim);
+        if (end >= 0) {
+          collected.push(line.slice(0, end));
+          e.setConfig({ ...e.config(), [key]: collected.join('\n') });
+        } else {
+          collected.push(line);
+          e.ask(more);
+        }
+      },
+    };
+    env.ask(more);
   };
-  env.ask(more);
-}
+
+/** The banners `banner` sets, in IOS's order of `banner ?`. */
+const BANNERS: readonly { readonly word: string; readonly help: string; readonly key: BannerKey }[] = [
+  { word: 'exec', help: 'Set EXEC process creation banner', key: 'bannerExec' },
+  { word: 'login', help: 'Set login banner', key: 'bannerLogin' },
+  { word: 'motd', help: 'Set Message of the Day banner', key: 'bannerMotd' },
+];
 
 function setEnableSecret(env: IosEnv, a: Args): void {
   const text = a.need<string>('password');
@@ -295,7 +309,6 @@ function lineNode(): IosNode {
 
 const hostnameHelp = "Set system's network name";
 const bannerHelp = 'Define a login banner';
-const motdHelp = 'Set Message of the Day banner';
 const interfaceHelp = 'Select an interface to configure';
 const serviceHelp = 'Modify use of network based services';
 const pwEncHelp = 'Encrypt system passwords';
@@ -377,10 +390,12 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     kw(
       'banner',
       bannerHelp,
-      kw(
-        'motd',
-        motdHelp,
-        arg('text', LINE, "c banner-text c, where 'c' is a delimiting character", run(setBanner)),
+      ...BANNERS.map((b) =>
+        kw(
+          b.word,
+          b.help,
+          arg('text', LINE, "c banner-text c, where 'c' is a delimiting character", run(setBanner(b.key))),
+        ),
       ),
     ),
     arpNode(false),
@@ -463,10 +478,12 @@ function noNode(kind: 'router' | 'switch'): IosNode {
     kw(
       'banner',
       bannerHelp,
-      kw(
-        'motd',
-        motdHelp,
-        patch((env) => env.setConfig(without(env.config(), 'bannerMotd'))),
+      ...BANNERS.map((b) =>
+        kw(
+          b.word,
+          b.help,
+          patch((env) => env.setConfig(without(env.config(), b.key))),
+        ),
       ),
     ),
     arpNode(true),

@@ -238,10 +238,18 @@ function bannerDelimiter(text: string): string {
 /** The configuration as IOS text, from the first "!" to "end", each line ending in "\n". */
 export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
   const blocks = kind === 'router' ? routerBlocks(c) : switchBlocks(c);
-  if (c.bannerMotd !== undefined) {
-    const d = bannerDelimiter(c.bannerMotd);
-    blocks.push(`banner motd ${d}${c.bannerMotd}${d}`.split('\n'));
+  // IOS lists the banners together, in the order of `banner ?`.
+  const banners: string[] = [];
+  for (const [word, text] of [
+    ['exec', c.bannerExec],
+    ['login', c.bannerLogin],
+    ['motd', c.bannerMotd],
+  ] as const) {
+    if (text === undefined) continue;
+    const d = bannerDelimiter(text);
+    banners.push(...`banner ${word} ${d}${text}${d}`.split('\n'));
   }
+  blocks.push(banners);
   // The line blocks follow each other without "!" between them.
   blocks.push([...lineBlock(kind, 'line con 0', c.lineConsole), ...vtyLines(kind, c.lineVty)]);
   if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);

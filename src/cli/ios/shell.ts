@@ -203,11 +203,13 @@ export class IosShell {
     if (this.runtime) this.runtime.consoleUser = undefined;
     const c = this.store.get();
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
+    if (c.bannerLogin !== undefined) this.out.push(...c.bannerLogin.split('\n'));
     this.modes.send({ type: 'reset' });
     const line = c.lineConsole;
     const checked = line.login && (line.loginLocal === true || line.password !== undefined);
     if (!checked) {
       this.modes.send({ type: 'login' });
+      this.execBanner(this.env);
       return this.out;
     }
     if (this.out[this.out.length - 1] !== '') this.out.push('');
@@ -222,11 +224,19 @@ export class IosShell {
       prompt: 'Password: ',
       secret: true,
       answer: (env, text) => {
-        if (text === env.config().lineConsole.password?.plain) env.modes.send({ type: 'login' });
-        else if (tries < 2) this.askLinePassword(tries + 1);
+        if (text === env.config().lineConsole.password?.plain) {
+          env.modes.send({ type: 'login' });
+          this.execBanner(env);
+        } else if (tries < 2) this.askLinePassword(tries + 1);
         else env.print('% Bad passwords', '');
       },
     });
+  }
+
+  /** `banner exec`, as the EXEC session starts. */
+  private execBanner(env: IosEnv): void {
+    const text = env.config().bannerExec;
+    if (text !== undefined) env.print(...text.split('\n'));
   }
 
   /** `login local`: a user of the local database; privilege 15 starts in privileged EXEC. */
@@ -252,6 +262,7 @@ export class IosShell {
             if (e.runtime) e.runtime.consoleUser = user.name;
             e.modes.send({ type: 'login' });
             if (user.privilege === 15) e.modes.send({ type: 'enable' });
+            this.execBanner(e);
           },
         }),
     });
