@@ -568,6 +568,21 @@ const cdpEnable = (on: boolean): IosNode =>
 
 const arp = (no: boolean): IosNode => arpTimeoutNode(no, (env, fn) => edit(env, fn));
 
+/**
+ * `mdix auto` (and `default mdix auto`): a 2960 port's default, and what every port does here,
+ * so it changes nothing. `no mdix auto` is named as not simulated (unsimulated.ts).
+ */
+const mdixAuto = (): IosNode =>
+  kw(
+    'mdix',
+    'Set Media Dependent Interface with Crossover',
+    kw(
+      'auto',
+      'Enable automatic MDI crossover detection on this interface',
+      run(() => {}),
+    ),
+  );
+
 /** The commands of one class of interface, and their `no` forms. */
 function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
   switch (cls) {
@@ -621,6 +636,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(true),
           description(),
           duplex(),
+          mdixAuto(),
           shutdown(),
           speed(cls === 'switchGigPort'),
           switchport(),
@@ -638,6 +654,7 @@ export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
     if (n.word === 'shutdown') return [];
     return n.word === 'cdp' ? [cdpEnable(true)] : [n];
   });
+  if (cls === 'switchPort' || cls === 'switchGigPort') defaults.push(mdixAuto());
   return kw(
     '',
     '',

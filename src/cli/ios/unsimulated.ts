@@ -94,6 +94,19 @@ const CONFIG: readonly Feature[] = [
   { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
   { lead: ['storm-control'], name: 'storm control', kind: SWITCH },
   { lead: ['login', 'block-for'], name: 'login blocking' },
+  { lead: ['ip', 'name-server'], name: 'DNS' },
+  { lead: ['ip', 'host'], name: 'host name tables' },
+  { lead: ['ip', 'http'], name: 'the HTTP server' },
+  // Not `logging synchronous`, a line command that IOS refuses here.
+  { lead: ['logging', /^(?!sy)/i], name: 'logging settings' },
+  { lead: ['clock', 'timezone'], name: 'time zones' },
+  { lead: ['clock', 'summer-time'], name: 'time zones' },
+  { lead: ['privilege'], name: 'privilege levels' },
+  { lead: ['bandwidth'], name: 'bandwidth settings' },
+  { lead: ['ip', 'mtu'], name: 'MTU settings' },
+  { lead: ['mtu'], name: 'MTU settings' },
+  // `mdix auto` is the default, and what every port does here: turning it off is not modelled.
+  { lead: ['mdix'], name: 'turning auto-MDIX off', kind: SWITCH },
 ];
 
 const SHOW: readonly Feature[] = [
@@ -109,6 +122,20 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'ip', 'nat'], name: 'NAT', kind: ROUTER },
   { lead: ['show', 'ipv6'], name: 'IPv6' },
   { lead: ['show', 'ip', 'protocols'], name: 'dynamic routing', kind: ROUTER },
+  { lead: ['show', 'logging'], name: 'the logging buffer' },
+  { lead: ['show', 'line'], name: 'terminal line details' },
+  { lead: ['show', 'terminal'], name: 'terminal line details' },
+  { lead: ['show', 'controllers'], name: 'interface controllers' },
+  { lead: ['show', 'processes'], name: 'processes' },
+  { lead: ['show', 'memory'], name: 'memory statistics' },
+  { lead: ['show', 'inventory'], name: 'the hardware inventory' },
+  { lead: ['show', 'hosts'], name: 'host name tables' },
+  { lead: ['show', 'crypto'], name: 'showing crypto keys' },
+  { lead: ['show', 'cdp', 'traffic'], name: 'CDP traffic counters' },
+  { lead: ['show', 'interfaces', 'summary'], name: 'the interface summary' },
+  { lead: ['copy', /^tftp:?$/i], name: 'TFTP' },
+  { lead: ['copy', /./, /^tftp:?$/i], name: 'TFTP' },
+  { lead: ['debug', 'ip', 'packet'], name: 'IP packet debugging' },
 ];
 
 /** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
