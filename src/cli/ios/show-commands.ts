@@ -41,6 +41,7 @@ import {
   showPortSecurityAddress,
   showPortSecurityInterface,
 } from './show/port-security.ts';
+import { showProtocols } from './show/protocols.ts';
 import { showSsh, showUsers } from './show/sessions.ts';
 import {
   type MacFilter,
@@ -372,6 +373,17 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   ];
   if (kind === 'router') {
     children.push(
+      kw(
+        'protocols',
+        'Active network routing protocols',
+        run((env) => env.print(...showProtocols(env))),
+        arg(
+          'interface',
+          interfaceArg(),
+          '',
+          run((env, a) => env.print(...showProtocols(env, a.need<string>('interface')))),
+        ),
+      ),
       kw(
         'vlans',
         'Virtual LANs Information',
