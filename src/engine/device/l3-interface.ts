@@ -44,12 +44,12 @@ export class L3Interface {
   readonly owner: L3Owner;
   /** The physical port it sends through; null for loopbacks and SVIs. */
   readonly port: Port | null;
-  /**
-   * Traffic on interfaces that are not a physical port (subinterfaces, SVIs), counted per
-   * frame, in two parts each (counter.ts).
-   */
   /** A router subinterface. */
   sub = false;
+  /**
+   * Traffic of the interfaces that count their own (subinterfaces, SVIs, a router port's own
+   * under subinterfaces), counted per frame, in two parts each (counter.ts).
+   */
   private rxFramesLow = 0;
   private rxBytesLow = 0;
   private txFramesLow = 0;
