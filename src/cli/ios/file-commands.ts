@@ -144,22 +144,11 @@ export const dirNode = (): IosNode =>
  * names would make ambiguous on a 1941, shows it as well, as IOS does.
  */
 export const showFlashNodes = (kind: 'router' | 'switch'): IosNode[] => {
+  const show = run((e) => e.print(...showFlash(e)));
   const nodes = flashNames(kind).map((name) =>
-    kw(
-      name,
-      `display information about ${name} file system`,
-      run((e) => e.print(...showFlash(e))),
-    ),
+    kw(name, `display information about ${name} file system`, show),
   );
-  if (kind === 'router') {
-    nodes.push(
-      kw(
-        'flash',
-        'display information about flash: file system',
-        HIDDEN,
-        run((e) => e.print(...showFlash(e))),
-      ),
-    );
-  }
+  if (kind === 'router')
+    nodes.push(kw('flash', 'display information about flash: file system', HIDDEN, show));
   return nodes;
 };
