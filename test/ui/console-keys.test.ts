@@ -2,7 +2,7 @@
  * A device console's keys against a real Session, read back as the text the terminal was
  * given: what a student sees when typing at R1.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Session } from '../../src/session/session.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { ConsoleKeys, type ConsoleSession } from '../../src/ui/details/console-keys.ts';
@@ -197,6 +197,53 @@ describe('a device console', () => {
     } finally {
       await setLanguage('en');
     }
+  });
+
+  it('drops what is queued or in flight once its device is gone, without reporting it', async () => {
+    const session = new Session();
+    expect(session.load(NETWORK).ok).toBe(true);
+    const R1 = session.findDevice('R1')!;
+    let reject: (e: Error) => void = () => {};
+    let logs = 0;
+    const slow: ConsoleSession = {
+      ...Object.fromEntries(
+        (['ctrlZ', 'history', 'complete', 'prompt', 'greeting', 'exec'] as const).map((m) => [
+          m,
+          session[m].bind(session),
+        ]),
+      ),
+      consoleLog: () => {
+        logs++;
+        // The answer comes back after the device was deleted: the session no longer knows it.
+        return new Promise<string>((_, no) => {
+          reject = no;
+        });
+      },
+    } as unknown as ConsoleSession;
+    let written = '';
+    const failures: unknown[] = [];
+    const keys = new ConsoleKeys(
+      slow,
+      R1,
+      true,
+      (text) => {
+        written += text;
+      },
+      () => {},
+      (e) => failures.push(e),
+    );
+    const polled = keys.pollLog();
+    // The poll has asked the simulator, and waits for its answer.
+    await vi.waitFor(() => expect(logs).toBe(1));
+    keys.close();
+    reject(new Error(`no device with id ${R1}`));
+    await polled;
+    // Nothing more is asked about the device.
+    await keys.pollLog();
+    await keys.input('show version\r');
+    expect(logs).toBe(1);
+    expect(failures).toEqual([]);
+    expect(written).toBe('');
   });
 
   it("clears the terminal when a PC's cls asks for it", async () => {

@@ -54,6 +54,8 @@ export class ConsoleKeys {
   /** Keystrokes wait here while a line runs, as they would on a real console. */
   #queue: Promise<void> = Promise.resolve();
   #waiting = 0;
+  /** Its device is gone (deleted, undone): what was still queued or on its way is dropped. */
+  #closed = false;
 
   constructor(
     session: ConsoleSession,
@@ -130,11 +132,21 @@ export class ConsoleKeys {
     await this.#readTypeAhead();
   }
 
+  /**
+   * The device is gone. A poll or a line may still be queued, or waiting on the simulator,
+   * which no longer knows the device: none of it runs or reports a failure.
+   */
+  close(): void {
+    this.#closed = true;
+  }
+
   #enqueue(task: () => Promise<void>): Promise<void> {
     this.#waiting++;
     this.#queue = this.#queue
-      .then(task)
-      .catch((e: unknown) => this.#failed(e))
+      .then(() => (this.#closed ? undefined : task()))
+      .catch((e: unknown) => {
+        if (!this.#closed) this.#failed(e);
+      })
       .finally(() => {
         this.#waiting--;
       });

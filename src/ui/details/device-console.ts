@@ -67,6 +67,7 @@ export class DeviceConsole {
   }
 
   dispose(): void {
+    this.#keys.close();
     this.#term.dispose();
     this.element.remove();
   }
