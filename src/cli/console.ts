@@ -37,7 +37,8 @@ export interface Completion {
   readonly candidates: readonly string[];
 }
 
-const HISTORY_SIZE = 10;
+/** Windows' console keeps 50 commands (its "Buffer Size" default). */
+const HOST_HISTORY_SIZE = 50;
 
 /** The reply to a line or Ctrl+Z while a command prints: nothing is read, there is no prompt. */
 const BUSY: ConsoleReply = { output: '', prompt: '', running: true };
@@ -46,35 +47,46 @@ const BUSY: ConsoleReply = { output: '', prompt: '', running: true };
 const text = (lines: readonly string[]): string =>
   lines.length === 0 ? '' : `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 
+/** Lines typed, oldest first, as many as `capacity()` allows at the moment. */
 class History {
   private readonly lines: string[] = [];
   private cursor = 0;
 
+  constructor(private readonly capacity: () => number) {}
+
+  /** Drops the oldest lines past the capacity, which `terminal history size` may have lowered. */
+  private fit(): void {
+    const extra = this.lines.length - this.capacity();
+    if (extra > 0) this.lines.splice(0, extra);
+    this.cursor = Math.min(this.cursor, this.lines.length);
+  }
+
   add(line: string): void {
-    if (line.trim() !== '' && this.lines[this.lines.length - 1] !== line) {
-      this.lines.push(line);
-      if (this.lines.length > HISTORY_SIZE) this.lines.shift();
-    }
-    this.cursor = this.lines.length;
+    if (line.trim() !== '' && this.lines[this.lines.length - 1] !== line) this.lines.push(line);
+    this.reset();
   }
 
   previous(): string | undefined {
+    this.fit();
     if (this.cursor === 0) return undefined;
     this.cursor--;
     return this.lines[this.cursor];
   }
 
   next(): string | undefined {
+    this.fit();
     if (this.cursor >= this.lines.length) return undefined;
     this.cursor++;
     return this.lines[this.cursor] ?? '';
   }
 
   reset(): void {
+    this.fit();
     this.cursor = this.lines.length;
   }
 
   entries(): readonly string[] {
+    this.fit();
     return this.lines;
   }
 }
@@ -86,7 +98,7 @@ export class Console {
   private readonly notices: SwitchNotices | undefined;
   private readonly debug: DebugMessages | undefined;
   private readonly spanningTree: SpanningTreeLog | undefined;
-  private readonly histories = { exec: new History(), config: new History() };
+  private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
   private pending: LogEntry[] = [];
@@ -96,6 +108,8 @@ export class Console {
 
   constructor(ctx: DeviceContext) {
     this.ctx = ctx;
+    const size = () => this.ios?.historySize() ?? HOST_HISTORY_SIZE;
+    this.histories = { exec: new History(size), config: new History(size) };
     if (ctx.kind === 'pc' || ctx.kind === 'server') {
       this.host = new HostShell(ctx as HostDeviceContext);
       this.opening = 'Trame PC Command Line 1.0\n';

@@ -131,6 +131,10 @@ export interface LineConfig {
   readonly execTimeout?: { readonly minutes: number; readonly seconds: number };
   /** `logging synchronous`: messages do not break into what is being typed. */
   readonly loggingSynchronous?: true;
+  /** `history size N`: lines of each command history; absent means the IOS default of 10. */
+  readonly historySize?: number;
+  /** `no history`: the line keeps no command history. */
+  readonly noHistory?: true;
   /** Vty lines; absent means the platform default (none on a 1941 with IOS 15, all on a 2960). */
   readonly transportInput?: TransportInput;
 }

@@ -155,6 +155,8 @@ const lineBlock = fc
           .constantFrom('all', 'none', 'ssh', 'telnet', 'ssh telnet', 'telnet ssh')
           .map((t) => ` transport input ${t}`),
         fc.constant(' no transport input'),
+        fc.constantFrom(' history', ' no history', ' no history size', ' history size 10'),
+        fc.integer({ min: 0, max: 256 }).map((n) => ` history size ${n}`),
       ),
       { maxLength: 3 },
     ),

@@ -56,6 +56,30 @@ describe('Console', () => {
     expect(con.historyPrevious()).toBe('show version');
   });
 
+  it('recalls only as many lines as the history size allows, the session over the line', () => {
+    const { con } = router();
+    con.input('enable');
+    con.input('terminal history size 2');
+    con.input('show clock');
+    con.input('show version');
+    expect(con.historyPrevious()).toBe('show version');
+    expect(con.historyPrevious()).toBe('show clock');
+    expect(con.historyPrevious()).toBeUndefined();
+    con.input('terminal no history');
+    con.input('show users');
+    expect(con.historyPrevious()).toBeUndefined();
+    con.input('terminal no history size');
+    con.input('terminal history');
+    con.input('configure terminal');
+    con.input('line console 0');
+    con.input('history size 1');
+    con.input('end');
+    // `terminal history` reset the session's "off"; its size came back to line con 0's, now 1
+    // (`end` went to the configuration history).
+    expect(con.historyPrevious()).toBe('configure terminal');
+    expect(con.historyPrevious()).toBeUndefined();
+  });
+
   it('asks for the enable secret without echo and keeps passwords out of the history', () => {
     const { con } = router();
     con.input('enable');

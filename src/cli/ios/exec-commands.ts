@@ -26,6 +26,7 @@ import {
 } from './ping.ts';
 import { clearCdpTable } from './show/cdp.ts';
 import { macFilterNodes, showRunning, showTree } from './show-commands.ts';
+import { terminalNode } from './terminal-commands.ts';
 
 const ENTER_CONFIG = 'Enter configuration commands, one per line.  End with CNTL/Z.';
 
@@ -198,31 +199,6 @@ function userTree(kind: IosKind): IosNode {
     tracerouteNode(false),
   );
 }
-
-/**
- * `terminal length N`. Trame's console never pauses long output with --More--, as if the
- * length were 0, so any value is accepted and there is nothing to change.
- */
-const terminalNode = (): IosNode =>
-  kw(
-    'terminal',
-    'Set terminal line parameters',
-    kw(
-      'length',
-      'Set number of lines on a screen',
-      arg(
-        'lines',
-        range(0, 512),
-        'Number of lines on screen (0 for no pausing)',
-        run(() => {}),
-      ),
-    ),
-    kw(
-      'monitor',
-      'Copy debug output to the current terminal line',
-      run((env) => env.print('% Console already monitors')),
-    ),
-  );
 
 function privTree(kind: IosKind): IosNode {
   const clear = kw(

@@ -77,6 +77,12 @@ function setTransport(env: IosEnv, t: TransportInput): void {
 }
 
 const execTimeoutHelp = 'Set the EXEC timeout';
+export const historyHelp = 'Enable and control the command history function';
+export const historySizeHelp = 'Set history buffer size';
+export const HISTORY_SIZES = range(0, 256);
+/** `history size` when a line sets none. */
+export const DEFAULT_HISTORY_SIZE = 10;
+const historyLinesHelp = 'Size of history buffer';
 const loggingHelp = 'Modify message logging facilities';
 const synchronousHelp = 'Synchronized message output';
 const transportHelp = 'Define transport protocols for line';
@@ -101,6 +107,32 @@ function transportNode(): IosNode {
     ),
   );
 }
+
+/** `history size N`; the default size is stored as absent, as IOS does not print it. */
+function setHistorySize(env: IosEnv, size: number | undefined): void {
+  editLine(env, (l) =>
+    size === undefined || size === DEFAULT_HISTORY_SIZE
+      ? without(l, 'historySize')
+      : { ...l, historySize: size },
+  );
+}
+
+const historyNode = (): IosNode =>
+  kw(
+    'history',
+    historyHelp,
+    run((env) => editLine(env, (l) => without(l, 'noHistory'))),
+    kw(
+      'size',
+      historySizeHelp,
+      arg(
+        'lines',
+        HISTORY_SIZES,
+        historyLinesHelp,
+        run((env, a) => setHistorySize(env, a.need<number>('lines'))),
+      ),
+    ),
+  );
 
 /**
  * `[no] exec`, which a 1941's `line 2` shows: named as not simulated, so that `no exec` is not
@@ -134,6 +166,7 @@ export function lineTree(opts: TreeOptions): IosNode {
         ),
       ),
     ),
+    historyNode(),
     kw(
       'logging',
       loggingHelp,
@@ -163,6 +196,16 @@ export function lineTree(opts: TreeOptions): IosNode {
         'exec-timeout',
         execTimeoutHelp,
         run((env) => editLine(env, (l) => without(l, 'execTimeout'))),
+      ),
+      kw(
+        'history',
+        historyHelp,
+        run((env) => editLine(env, (l) => ({ ...l, noHistory: true }))),
+        kw(
+          'size',
+          historySizeHelp,
+          run((env) => setHistorySize(env, undefined)),
+        ),
       ),
       kw(
         'logging',

@@ -34,6 +34,11 @@ export class IosRuntime {
   readonly deletedInterfaces = new Set<string>();
   /** Who logged in on the console with `login local` (`show users`); undefined otherwise. */
   consoleUser: string | undefined;
+  /**
+   * `terminal [no] history [size N]`: this session's own history settings, over those of line
+   * con 0 until the session ends.
+   */
+  terminalHistory: { readonly size?: number; readonly off?: boolean } = {};
   lastChange: Micros | undefined;
   lastSave: Micros | undefined;
   /** When the startup-config was last written, as the clock read then (ms since 1970). */

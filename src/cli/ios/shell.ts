@@ -21,7 +21,7 @@ import { execTrees } from './exec-commands.ts';
 import { applyFilter } from './filters.ts';
 import { globalTree } from './global-commands.ts';
 import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
-import { lineTree } from './line-commands.ts';
+import { DEFAULT_HISTORY_SIZE, lineTree } from './line-commands.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
 import { notApplied, notSimulated, unsimulated } from './unsimulated.ts';
@@ -164,6 +164,17 @@ export class IosShell {
     return `${this.store.get().hostname}${this.modes.suffix()}`;
   }
 
+  /**
+   * How many lines each command history keeps: the session's `terminal history` settings,
+   * else line con 0's `history`, else the IOS default of 10; 0 with history off.
+   */
+  historySize(): number {
+    const line = this.store.get().lineConsole;
+    const session = this.runtime?.terminalHistory ?? {};
+    if (session.off ?? line.noHistory === true) return 0;
+    return session.size ?? line.historySize ?? DEFAULT_HISTORY_SIZE;
+  }
+
   /** Is the next line an answer (to a question, or RETURN at the login screen) rather than a command? */
   answering(): boolean {
     return this.question !== undefined || this.modes.mode() === 'loggedOut';
@@ -200,7 +211,10 @@ export class IosShell {
    */
   login(): string[] {
     this.begin();
-    if (this.runtime) this.runtime.consoleUser = undefined;
+    if (this.runtime) {
+      this.runtime.consoleUser = undefined;
+      this.runtime.terminalHistory = {};
+    }
     const c = this.store.get();
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
     if (c.bannerLogin !== undefined) this.out.push(...c.bannerLogin.split('\n'));

@@ -1,0 +1,69 @@
+/**
+ * `terminal`: settings of the console session, which end with it (IOS Configuration
+ * Fundamentals Command Reference, "terminal history").
+ */
+import { range } from '../parser/args.ts';
+import { without } from './config-edit.ts';
+import { arg, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
+import { HISTORY_SIZES, historyHelp, historySizeHelp } from './line-commands.ts';
+
+/**
+ * `terminal length N`. Trame's console never pauses long output with --More--, as if the
+ * length were 0, so any value is accepted and there is nothing to change.
+ * `terminal [no] history [size N]` set this session's command history, over line con 0's.
+ */
+export const terminalNode = (): IosNode => {
+  const setHistory = (env: IosEnv, change: { size?: number; off?: boolean }) => {
+    const rt = env.runtime;
+    if (rt) rt.terminalHistory = { ...rt.terminalHistory, ...change };
+  };
+  const resetSize = (env: IosEnv) => {
+    const rt = env.runtime;
+    if (rt) rt.terminalHistory = without(rt.terminalHistory, 'size');
+  };
+  return kw(
+    'terminal',
+    'Set terminal line parameters',
+    kw(
+      'history',
+      historyHelp,
+      run((env) => setHistory(env, { off: false })),
+      kw(
+        'size',
+        historySizeHelp,
+        arg(
+          'lines',
+          HISTORY_SIZES,
+          'Size of history buffer',
+          run((env, a) => setHistory(env, { size: a.need<number>('lines') })),
+        ),
+      ),
+    ),
+    kw(
+      'length',
+      'Set number of lines on a screen',
+      arg(
+        'lines',
+        range(0, 512),
+        'Number of lines on screen (0 for no pausing)',
+        run(() => {}),
+      ),
+    ),
+    kw(
+      'monitor',
+      'Copy debug output to the current terminal line',
+      run((env) => env.print('% Console already monitors')),
+    ),
+    kw(
+      'no',
+      'Negate a command or set its defaults',
+      kw(
+        'history',
+        historyHelp,
+        run((env) => setHistory(env, { off: true })),
+        kw('size', historySizeHelp, run(resetSize)),
+      ),
+    ),
+  );
+};
