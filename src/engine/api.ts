@@ -696,6 +696,11 @@ export interface Simulation {
   /** Forgets one ARP entry (Windows `arp -d ADDRESS`); false when there was none. */
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean;
   /**
+   * A PC's or server's static ARP entry (Windows `arp -s`), kept until `arp -d` or a restart;
+   * a device configured with IOS takes its static entries from its configuration.
+   */
+  addStaticArp(id: DeviceId, ip: Ipv4Addr, mac: MacAddr): void;
+  /**
    * Forgets one ARP entry and asks for the address again at once, unicast to the MAC address
    * it had (IOS `clear ip arp ADDRESS`); false when there was none.
    */

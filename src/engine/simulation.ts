@@ -453,6 +453,12 @@ class EngineSimulation implements Simulation {
   deleteArp(id: DeviceId, ip: Ipv4Addr): boolean {
     return this.device(id).deleteArp(ip);
   }
+  addStaticArp(id: DeviceId, ip: Ipv4Addr, mac: MacAddr): void {
+    const device = this.device(id);
+    if (!(device instanceof Host))
+      throw new Error(`${id} is a ${device.kind}: its static ARP entries come from its configuration`);
+    device.addStaticArp(ip, mac);
+  }
   refreshArp(id: DeviceId, ip: Ipv4Addr): boolean {
     return this.device(id).refreshArp(ip);
   }

@@ -335,6 +335,38 @@ describe('configured ARP', () => {
     expect(marks(n.ping('R1', '10.0.0.10'))).toBe('.!!!!');
   });
 
+  it('arp -s on a PC: used without asking, kept through ARP and aging, gone with arp -d or a restart', () => {
+    const n = lan();
+    const pc1 = d('PC1');
+    const gateway = ip('10.0.0.1');
+    // Pointed at PC2 rather than the router: echoes to the gateway go to PC2, which drops them.
+    n.sim.addStaticArp(pc1, gateway, macOf(n, 'PC2'));
+    const wire = arpOn(n, 'L2');
+    expect(marks(n.ping('PC1', '10.0.0.1', { count: 2 }))).toBe('..');
+    expect(wire.filter((s) => s.arp.op === 1 && s.arp.targetIp === gateway)).toEqual([]);
+    // The router's own ARP for PC1 does not change it, nor does time.
+    n.ping('R1', '10.0.0.10', { count: 1 });
+    n.run(seconds(600));
+    expect(n.sim.arpTable(pc1).find((e) => e.ip === gateway)).toMatchObject({
+      mac: macOf(n, 'PC2'),
+      static: true,
+    });
+    // Pointed right, every echo answers from the first, still without a request.
+    n.sim.addStaticArp(pc1, gateway, macOf(n, 'R1'));
+    expect(marks(n.ping('PC1', '10.0.0.1'))).toBe('!!!!');
+    expect(wire.filter((s) => s.arp.op === 1 && s.arp.targetIp === gateway)).toEqual([]);
+    // arp -d removes a static entry as it does a learned one; arp -d * and a restart too.
+    expect(n.sim.deleteArp(pc1, gateway)).toBe(true);
+    expect(n.sim.arpTable(pc1).find((e) => e.ip === gateway)).toBeUndefined();
+    n.sim.addStaticArp(pc1, gateway, macOf(n, 'R1'));
+    n.sim.clearArp(pc1);
+    expect(n.sim.arpTable(pc1)).toEqual([]);
+    n.sim.addStaticArp(pc1, gateway, macOf(n, 'R1'));
+    n.sim.reload(pc1);
+    expect(n.sim.arpTable(pc1).find((e) => e.static)).toBeUndefined();
+    expect(() => n.sim.addStaticArp(d('R1'), gateway, macOf(n, 'PC1'))).toThrow(/configuration/);
+  });
+
   it('`arp timeout 60` on an interface ages its entries out after a minute; 0 never does', () => {
     const n = lan();
     configure(n, {}, { arpTimeout: 60 });

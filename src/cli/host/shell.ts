@@ -15,7 +15,7 @@ import {
   maskFromLen,
   parseIpv4,
 } from '../../shared/ipv4.ts';
-import { formatMacDashed } from '../../shared/mac.ts';
+import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
@@ -28,7 +28,7 @@ const HOST_PROMPT = 'C:\\>';
 const HELP = [
   'Available Commands:',
   '?           Display the list of available commands',
-  'arp         Display the arp table',
+  'arp         Display and modify the arp table',
   'cls         Clear the screen',
   'help        Display the list of available commands',
   'hostname    Display the name of this computer',
@@ -74,19 +74,44 @@ const TRACERT_USAGE = [
   '    -4                 Force using IPv4.',
 ];
 
+/** arp.exe's usage, Windows 10 (10.0.14393 and later). */
 const ARP_USAGE = [
   '',
   'Displays and modifies the IP-to-Physical address translation tables used by',
   'address resolution protocol (ARP).',
   '',
-  'ARP -a [inet_addr]',
-  'ARP -d [inet_addr | *]',
+  'ARP -s inet_addr eth_addr [if_addr]',
+  'ARP -d inet_addr [if_addr]',
+  'ARP -a [inet_addr] [-N if_addr] [-v]',
   '',
-  '  -a            Displays current ARP entries. If inet_addr is specified, the IP and',
-  '                Physical addresses for only the specified computer are displayed.',
-  '  -d            Deletes the host specified by inet_addr, or all entries (*).',
+  '  -a            Displays current ARP entries by interrogating the current',
+  '                protocol data.  If inet_addr is specified, the IP and Physical',
+  '                addresses for only the specified computer are displayed.  If',
+  '                more than one network interface uses ARP, entries for each ARP',
+  '                table are displayed.',
+  '  -g            Same as -a.',
+  '  -v            Displays current ARP entries in verbose mode.  All invalid',
+  '                entries and entries on the loop-back interface will be shown.',
   '  inet_addr     Specifies an internet address.',
+  '  -N if_addr    Displays the ARP entries for the network interface specified',
+  '                by if_addr.',
+  '  -d            Deletes the host specified by inet_addr. inet_addr may be',
+  '                wildcarded with * to delete all hosts.',
+  '  -s            Adds the host and associates the Internet address inet_addr',
+  '                with the Physical address eth_addr.  The Physical address is',
+  '                given as 6 hexadecimal bytes separated by hyphens. The entry',
+  '                is permanent.',
+  '  eth_addr      Specifies a physical address.',
+  '  if_addr       If present, this specifies the Internet address of the',
+  '                interface whose address translation table should be modified.',
+  '                If not present, the first applicable interface will be used.',
+  'Example:',
+  '  > arp -s 157.55.85.212   00-aa-00-62-c6-09  .... Adds a static entry.',
+  '  > arp -a                                    .... Displays the arp table.',
 ];
+
+/** arp.exe's physical address: six pairs of hexadecimal digits separated by hyphens. */
+const ETH_ADDR = /^[0-9a-f]{2}(-[0-9a-f]{2}){5}$/i;
 
 /** What Windows ping accepts for each numeric option (ping.exe on Windows 10). */
 const PING_ARGS: WinArgsSpec = {
@@ -514,7 +539,26 @@ export class HostShell {
         ? []
         : ['The ARP entry deletion failed: Element not found.'];
     }
+    if (a[0] === '-s' && (a.length === 3 || a.length === 4)) return this.arpAdd(args);
     return ARP_USAGE;
+  }
+
+  /**
+   * `arp -s inet_addr eth_addr [if_addr]`: a static entry on the NIC, the only interface there
+   * is to name. Like `arp -d`, it works as at an administrator's prompt.
+   */
+  private arpAdd(args: string[]): string[] {
+    const ip = parseWindowsIpv4(args[1]!);
+    if (ip === undefined) return [`ARP: bad argument: ${args[1]}`];
+    if (!ETH_ADDR.test(args[2]!)) return [`ARP: bad argument: ${args[2]}`];
+    if (args[3] !== undefined) {
+      const on = parseWindowsIpv4(args[3]);
+      if (on === undefined) return [`ARP: bad argument: ${args[3]}`];
+      if (on !== this.ctx.sim.interfaces(this.ctx.id)[0]!.ip?.addr)
+        return ['The ARP entry addition failed: Element not found.'];
+    }
+    this.ctx.sim.addStaticArp(this.ctx.id, ip, parseMac(args[2]!)!);
+    return [];
   }
 
   /**
@@ -534,11 +578,13 @@ export class HostShell {
       if (only === undefined || addr === only)
         rows.push(`  ${formatIpv4(addr).padEnd(22)}${mac.padEnd(22)}${type}`);
     };
+    // Learned entries and those `arp -s` added, by address.
     const learned = this.ctx.sim
       .arpTable(this.ctx.id)
       .filter((e) => !e.own && e.mac !== undefined)
       .sort((x, y) => x.ip - y.ip);
-    for (const e of learned) row(e.ip, formatMacDashed(e.mac!).toLowerCase(), 'dynamic');
+    for (const e of learned)
+      row(e.ip, formatMacDashed(e.mac!).toLowerCase(), e.static ? 'static' : 'dynamic');
     const broadcast = 'ff-ff-ff-ff-ff-ff';
     if (ip.len < 31) row(broadcastOf(ip.addr, ip.len), broadcast, 'static');
     for (const a of WINDOWS_GROUPS) {

@@ -12,8 +12,9 @@
  *   entries are reachable for a random 15-45 s, then stale: still used, but the next use sends
  *   unicast probes, and an entry whose probes go unanswered is removed (RFC 4861 neighbour
  *   unreachability detection).
- * - IOS static entries (`arp A.B.C.D H.H.H arpa`) never expire, and neither ARP from the
- *   network nor clearing the cache changes them.
+ * - Static entries (IOS `arp A.B.C.D H.H.H arpa`, Windows `arp -s`) never expire, and ARP
+ *   from the network does not change them. Clearing IOS's cache keeps them; Windows' `arp -d`
+ *   removes them as it removes any entry.
  */
 import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
@@ -201,10 +202,13 @@ export class ArpCache implements EventTarget {
     }
   }
 
-  /** Forgets the learned entry for `ip`, complete or not; false when there was none. */
-  remove(ip: number): boolean {
+  /**
+   * Forgets the learned entry for `ip`, complete or not, or also a static one with `statics`;
+   * false when there was none.
+   */
+  remove(ip: number, statics = false): boolean {
     const r = this.records.get(ip);
-    if (r === undefined || r.isStatic) return false;
+    if (r === undefined || (r.isStatic && !statics)) return false;
     this.stopRetry(r);
     this.delete(ip);
     return true;
@@ -237,11 +241,11 @@ export class ArpCache implements EventTarget {
     return this.records.get(ip)?.iface;
   }
 
-  /** Forgets every learned entry. */
-  clear(): void {
+  /** Forgets every learned entry, and the static ones too with `statics`. */
+  clear(statics = false): void {
     this.forwarding.invalidate();
     for (const [ip, r] of this.records) {
-      if (r.isStatic) continue;
+      if (r.isStatic && !statics) continue;
       this.stopRetry(r);
       this.records.delete(ip);
     }
@@ -257,16 +261,22 @@ export class ArpCache implements EventTarget {
     entries: readonly { readonly ip: number; readonly mac: number; readonly iface: L3Interface }[],
   ): void {
     for (const [ip, r] of this.records) if (r.isStatic) this.delete(ip);
-    for (const e of entries) {
-      const old = this.records.get(e.ip);
-      if (old !== undefined) this.stopRetry(old);
-      const r = new ArpRecord(e.ip, e.iface);
-      r.isStatic = true;
-      r.mac = e.mac;
-      r.updatedAt = this.ctx.sched.now;
-      this.set(e.ip, r);
-      if (old !== undefined) this.sendWaiting(old.queue, old.queueIds, e.iface, e.mac);
-    }
+    for (const e of entries) this.putStatic(e.ip, e.mac, e.iface);
+  }
+
+  /**
+   * Makes `ip` a static entry for `mac` on `iface`, in place of any entry it had; packets that
+   * waited for its address go out to `mac`.
+   */
+  putStatic(ip: number, mac: number, iface: L3Interface): void {
+    const old = this.records.get(ip);
+    if (old !== undefined) this.stopRetry(old);
+    const r = new ArpRecord(ip, iface);
+    r.isStatic = true;
+    r.mac = mac;
+    r.updatedAt = this.ctx.sched.now;
+    this.set(ip, r);
+    if (old !== undefined) this.sendWaiting(old.queue, old.queueIds, iface, mac);
   }
 
   /** Sends the packets that waited for an address (`queue`, their frame ids `ids`) to `mac`. */

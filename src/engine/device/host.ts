@@ -105,6 +105,20 @@ export class Host extends IpDevice {
     iface.port!.send(frame, frameId, wireLen(frame), TAG_AS_IS, owned);
   }
 
+  /** Windows `arp -s`: a static entry on the NIC, until `arp -d` or a restart. */
+  addStaticArp(ip: Ipv4Addr, mac: MacAddr): void {
+    this.stack.arp.putStatic(ip, mac, this.nic);
+  }
+
+  /** `arp -d *`, and a restart: static entries go too. */
+  override clearArp(): void {
+    this.stack.arp.clear(true);
+  }
+
+  override deleteArp(ip: number): boolean {
+    return this.stack.arp.remove(ip, true);
+  }
+
   interfaces(): InterfaceStatus[] {
     const view = portView(this.port, this.nic, this.lastChange(this.port.name), this.bootedAt);
     return [this.duplicate === undefined ? view : { ...view, duplicate: this.duplicate }];
