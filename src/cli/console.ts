@@ -268,7 +268,7 @@ export class Console {
   /**
    * What a running command printed since the last call, then the messages due since then
    * (interfaces changing state, configuration changed from the console...), one per line with
-   * the timestamp IOS 15 puts before them (`service timestamps log datetime msec`), then the console's logout if it sat idle past its
+   * the timestamp `service timestamps` puts before them, then the console's logout if it sat idle past its
    * exec-timeout; "" when there is nothing new. A message IOS prints a moment after its cause
    * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
    */
@@ -284,7 +284,7 @@ export class Console {
     const now = runtime.now();
     const due = this.pending.filter((m) => m.at <= now);
     this.pending = this.pending.filter((m) => m.at > now);
-    const messages = due.map((m) => `${runtime.clock.logStamp(m.at)}${m.text}\n`).join('');
+    const messages = due.map((m) => `${this.ios!.stamp(m)}${m.text}\n`).join('');
     // A command still printing keeps the console busy: its exec-timeout does not run out.
     return printed + messages + (this.running ? '' : text(this.ios.expireIdle() ?? []));
   }

@@ -122,6 +122,18 @@ export interface Password {
 /** `transport input` on vty lines: the protocols a remote session may use. */
 export type TransportInput = 'all' | 'none' | 'ssh' | 'telnet' | 'telnet ssh';
 
+/**
+ * `service timestamps debug|log ...`: what precedes each message of the kind; "off" is
+ * `no service timestamps`.
+ */
+export interface Timestamps {
+  readonly style: 'off' | 'uptime' | 'datetime';
+  readonly msec?: true;
+  readonly localtime?: true;
+  readonly showTimezone?: true;
+  readonly year?: true;
+}
+
 export interface LineConfig {
   readonly password?: Password;
   readonly login: boolean;
@@ -161,6 +173,12 @@ export interface DeviceConfig {
   readonly enableSecret?: string;
   readonly enablePassword?: Password;
   readonly servicePasswordEncryption: boolean;
+  /** Log messages' timestamps; absent means `datetime msec`, as IOS 15 is configured from the factory. */
+  readonly timestampsLog?: Timestamps;
+  /** Debug messages' timestamps; absent means `datetime msec`. */
+  readonly timestampsDebug?: Timestamps;
+  /** `no ip cef`; CEF is not simulated, only kept. */
+  readonly noIpCef?: true;
   readonly bannerMotd?: string;
   /** `banner login`: shown after the MOTD, before the console asks for credentials. */
   readonly bannerLogin?: string;

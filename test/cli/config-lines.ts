@@ -110,7 +110,22 @@ const global = [
     'default cdp run',
     'service timestamps log datetime msec',
     'no aaa new-model',
+    'no service timestamps',
+    'service timestamps',
+    'ip cef',
+    'no ip cef',
   ),
+  fc
+    .tuple(
+      fc.constantFrom('no ', ''),
+      fc.constantFrom('debug', 'log'),
+      fc.constantFrom('', ' uptime', ' datetime'),
+      fc.subarray(['msec', 'localtime', 'show-timezone', 'year']),
+    )
+    .map(([no, kind, style, opts]) => {
+      const options = style === ' datetime' ? opts.map((o) => ` ${o}`).join('') : '';
+      return `${no}service timestamps ${kind}${style}${options}`;
+    }),
   fc
     .tuple(
       fc.constantFrom('admin', 'op'),

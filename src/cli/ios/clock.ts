@@ -2,7 +2,7 @@
  * The device's time-of-day clock, driven by virtual time. An IOS device without NTP or a
  * calendar boots at 00:00:00 UTC Mon Mar 1 1993 and marks the time "not authoritative"
  * with a leading `*` until `clock set`; the same clock stamps log messages
- * (`service timestamps log datetime msec`) and the running-config header.
+ * (`service timestamps log datetime`) and the running-config header.
  */
 import type { Micros } from '../../shared/time.ts';
 
@@ -95,10 +95,15 @@ export class VirtualClock {
     return `${this.mark()}${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
   }
 
-  /** A log message prefix: "*Mar  1 00:12:45.123: ". */
-  logStamp(t: Micros): string {
+  /**
+   * A message's date and time as `service timestamps ... datetime` prints it, the colon after
+   * it left to the caller: "*Mar  1 00:12:45.123", with the year "*Mar  1 1993 00:12:45", with
+   * the time zone "*Mar  1 00:12:45.123 UTC".
+   */
+  dateStamp(t: Micros, msec: boolean, year: boolean, zone: boolean): string {
     const p = parts(this.wallMs(t));
-    return `${this.mark()}${p.month} ${String(p.day).padStart(2)} ${p.hms}.${p.millis}: `;
+    const y = year ? ` ${p.year}` : '';
+    return `${this.mark()}${p.month} ${String(p.day).padStart(2)}${y} ${p.hms}${msec ? `.${p.millis}` : ''}${zone ? ' UTC' : ''}`;
   }
 
   /** Running-config header dates: "00:12:45 UTC Mon Mar 1 1993". */

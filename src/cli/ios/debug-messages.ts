@@ -107,6 +107,6 @@ export class DebugMessages {
   }
 
   poll(): LogEntry[] {
-    return this.feed.take().map((e) => ({ at: e.at, text: debugText(e) }));
+    return this.feed.take().map((e) => ({ at: e.at, text: debugText(e), debug: true }));
   }
 }

@@ -1,25 +1,17 @@
 /**
- * Lines every IOS 15 running-config shows for features Trame does not model (timestamps,
- * boot markers, CEF, spanning-tree mode...). They are accepted as typed, in full, and change
+ * Lines every IOS 15 running-config shows for features Trame does not model (boot markers,
+ * IPv6 CEF, spanning-tree mode...). They are accepted as typed, in full, and change
  * nothing, so a configuration printed by a real device or by Trame reads back cleanly.
  */
 
 import type { IosKind } from './config-edit.ts';
 import { HIDDEN, type IosNode, kw, run } from './dsl.ts';
 
-const COMMON = [
-  'service timestamps debug datetime msec',
-  'service timestamps log datetime msec',
-  'boot-start-marker',
-  'boot-end-marker',
-  'no aaa new-model',
-];
+const COMMON = ['boot-start-marker', 'boot-end-marker', 'no aaa new-model'];
 
 const DEFAULT_LINES: Record<IosKind, readonly string[]> = {
   router: [
     ...COMMON,
-    'ip cef',
-    'no ip cef',
     'no ipv6 cef',
     'multilink bundle-name authenticated',
     'ip forward-protocol nd',

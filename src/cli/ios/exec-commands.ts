@@ -200,6 +200,27 @@ function userTree(kind: IosKind): IosNode {
   );
 }
 
+/**
+ * `clear ip route * | NETWORK [MASK]`: IOS rebuilds the table from its sources. Every route
+ * here comes from the configuration and connected interfaces, which rebuild it as it was, so
+ * there is nothing to change.
+ */
+const clearRouteNode = (): IosNode => {
+  const rebuild = run(() => {});
+  return kw(
+    'route',
+    'Delete route table entries',
+    kw('*', 'Delete all routes', rebuild),
+    arg(
+      'network',
+      IPV4,
+      'Destination network route to delete',
+      rebuild,
+      arg('mask', IPV4, 'Destination network mask', rebuild),
+    ),
+  );
+};
+
 function privTree(kind: IosKind): IosNode {
   const clear = kw(
     'clear',
@@ -242,6 +263,7 @@ function privTree(kind: IosKind): IosNode {
           }),
         ),
       ),
+      ...(kind === 'router' ? [clearRouteNode()] : []),
     ),
     kw(
       'cdp',

@@ -38,6 +38,7 @@ import {
   tooShort,
   usernameNode,
 } from './security-commands.ts';
+import { noTimestampsNode, timestampsNode } from './timestamps-commands.ts';
 
 function setHostname(env: IosEnv, a: Args): void {
   const name = a.need<string>('name');
@@ -311,6 +312,7 @@ const hostnameHelp = "Set system's network name";
 const bannerHelp = 'Define a login banner';
 const interfaceHelp = 'Select an interface to configure';
 const serviceHelp = 'Modify use of network based services';
+const cefHelp = 'Cisco Express Forwarding';
 const pwEncHelp = 'Encrypt system passwords';
 const defaultGatewayHelp = 'Specify default gateway (if not routing IP)';
 const domainLookupHelp = 'Enable IP Domain Name System hostname translation';
@@ -374,9 +376,16 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
     ...(kind === 'router'
       ? [
           kw(
+            'cef',
+            cefHelp,
+            set((env) => env.setConfig(without(env.config(), 'noIpCef'))),
+          ),
+          kw(
             'routing',
             routingHelp,
-            set((env) => env.setConfig({ ...env.config(), ipRouting: true })),
+            // `no ip routing` turns CEF off as IOS does; here it comes back with routing (no capture shows
+            // whether IOS does that).
+            set((env) => env.setConfig({ ...without(env.config(), 'noIpCef'), ipRouting: true })),
           ),
         ]
       : []),
@@ -448,6 +457,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         pwEncHelp,
         run((env) => env.setConfig(encryptPasswords(env.config()))),
       ),
+      timestampsNode(),
     ),
     usernameNode(),
     ...(kind === 'switch'
@@ -554,9 +564,14 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       ...(kind === 'router'
         ? [
             kw(
+              'cef',
+              cefHelp,
+              patch((env) => env.setConfig({ ...env.config(), noIpCef: true })),
+            ),
+            kw(
               'routing',
               routingHelp,
-              patch((env) => env.setConfig({ ...env.config(), ipRouting: false })),
+              patch((env) => env.setConfig({ ...env.config(), ipRouting: false, noIpCef: true })),
             ),
           ]
         : []),
@@ -570,6 +585,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         pwEncHelp,
         patch((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: false })),
       ),
+      noTimestampsNode(),
     ),
     noUsernameNode(),
     ...(kind === 'switch'

@@ -21,6 +21,7 @@ import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { shownPassword } from './password.ts';
+import { timestampsLine } from './timestamps-commands.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
 
@@ -162,8 +163,8 @@ function routerBlocks(c: DeviceConfig): string[][] {
   const blocks: string[][] = [
     [
       `version ${IOS_VERSION.router}`,
-      'service timestamps debug datetime msec',
-      'service timestamps log datetime msec',
+      timestampsLine(c, 'debug'),
+      timestampsLine(c, 'log'),
       c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
     ],
     [`hostname ${c.hostname}`],
@@ -173,7 +174,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     [
       ...(c.ipRouting ? [] : ['no ip routing']),
       ...domainLines('router', c),
-      c.ipRouting ? 'ip cef' : 'no ip cef',
+      c.ipRouting && !c.noIpCef ? 'ip cef' : 'no ip cef',
       'no ipv6 cef',
     ],
     ['multilink bundle-name authenticated'],
@@ -198,8 +199,8 @@ function switchBlocks(c: DeviceConfig): string[][] {
     [
       `version ${IOS_VERSION.switch}`,
       'no service pad',
-      'service timestamps debug datetime msec',
-      'service timestamps log datetime msec',
+      timestampsLine(c, 'debug'),
+      timestampsLine(c, 'log'),
       c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
     ],
     [`hostname ${c.hostname}`],

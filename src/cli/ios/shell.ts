@@ -24,6 +24,7 @@ import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-
 import { DEFAULT_HISTORY_SIZE, lineTree } from './line-commands.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
+import { stampOf, timestampsOf } from './timestamps-commands.ts';
 import { notApplied, notSimulated, unsimulated } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
 
@@ -36,6 +37,8 @@ export interface ConfigStore {
 export interface LogEntry {
   readonly at: Micros;
   readonly text: string;
+  /** Debug output, stamped as `service timestamps debug` says rather than `log`. */
+  readonly debug?: true;
 }
 
 export interface ShellReply {
@@ -173,6 +176,13 @@ export class IosShell {
     const session = this.runtime?.terminalHistory ?? {};
     if (session.off ?? line.noHistory === true) return 0;
     return session.size ?? line.historySize ?? DEFAULT_HISTORY_SIZE;
+  }
+
+  /** What precedes `entry` on the console, as `service timestamps` sets it for its kind. */
+  stamp(entry: LogEntry): string {
+    const rt = this.runtime!;
+    const t = timestampsOf(this.store.get(), entry.debug ? 'debug' : 'log');
+    return stampOf(t, rt.clock, entry.at, rt.bootedAt);
   }
 
   /** Is the next line an answer (to a question, or RETURN at the login screen) rather than a command? */
