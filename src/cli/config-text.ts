@@ -78,6 +78,8 @@ function runConfigText(kind: IosKind, start: DeviceConfig, text: string): Parsed
   const shell = new IosShell(kind, { get: () => config, set: (c) => (config = c) }, undefined, 'global');
   const problems: ConfigProblem[] = [];
   const lines = text.split(/\r?\n/);
+  // The line that opened the section being skipped (see below), 1-based.
+  let refused: number | undefined;
   lines.forEach((line, k) => {
     if (!shell.modes.isConfig() && shell.prompt() !== '') {
       if (line.trim() !== '' && !line.trim().startsWith('!')) {
@@ -85,8 +87,23 @@ function runConfigText(kind: IosKind, start: DeviceConfig, text: string): Parsed
       }
       return;
     }
+    const indented = /^\s+\S/.test(line);
+    if (!indented) refused = undefined;
+    else if (refused !== undefined) {
+      problems.push({
+        line: k + 1,
+        message: `Ignored: part of the section that line ${refused} opens, which was refused.`,
+      });
+      return;
+    }
     shell.line(line);
-    for (const message of shell.lastFailures()) problems.push({ line: k + 1, message });
+    const failures = shell.lastFailures();
+    for (const message of failures) problems.push({ line: k + 1, message });
+    // A section header refused outright (a router's `interface Vlan1` in a Packet Tracer
+    // configuration) leaves IOS in the mode before it, where the section's own lines would
+    // change something else: the previous interface's address, say. Its indented lines are
+    // skipped instead. A header named as not simulated opens a block of its own, which reads them.
+    if (!indented && failures.length > 0 && shell.modes.mode() !== 'unsimulated') refused = k + 1;
   });
   return { config, problems };
 }

@@ -292,6 +292,31 @@ describe('parseConfigText problems', () => {
     ]);
   });
 
+  it("skips the lines of a section whose header was refused, which IOS would apply to the mode before", () => {
+    // A Packet Tracer router configuration lists an `interface Vlan1` a 1941 does not have.
+    const text = [
+      'interface GigabitEthernet0/0',
+      ' ip address 10.0.0.1 255.255.255.0',
+      ' duplex auto',
+      'interface Vlan1',
+      ' no ip address',
+      ' shutdown',
+      'line aux 0',
+      ' exec-timeout 0 0',
+      'line con 0',
+      ' exec-timeout 0 0',
+    ].join('\n');
+    const { config, problems } = parseConfigText('router', text);
+    const g00 = config.interfaces['GigabitEthernet0/0']!;
+    expect(g00.ip?.addr).toBe(0x0a00_0001);
+    expect(g00.shutdown).toBe(false);
+    expect(config.lineConsole.execTimeout).toEqual({ minutes: 0, seconds: 0 });
+    expect(problems.map((p) => p.line)).toEqual([4, 5, 6, 7, 8]);
+    expect(problems[1]!.message).toBe('Ignored: part of the section that line 4 opens, which was refused.');
+    // The auxiliary port is not simulated: its block names that, line by line.
+    expect(problems[4]!.message).toMatch(/auxiliary port/);
+  });
+
   it('applies text onto a given base configuration', () => {
     const base = defaultDeviceConfig('router', 'Edge');
     const { config } = parseConfigText('router', 'interface g0/0\n description x\n', base);
