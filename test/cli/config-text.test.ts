@@ -292,7 +292,7 @@ describe('parseConfigText problems', () => {
     ]);
   });
 
-  it("skips the lines of a section whose header was refused, which IOS would apply to the mode before", () => {
+  it('skips the lines of a section whose header was refused, which IOS would apply to the mode before', () => {
     // A Packet Tracer router configuration lists an `interface Vlan1` a 1941 does not have.
     const text = [
       'interface GigabitEthernet0/0',

@@ -12,7 +12,7 @@
  *
  * A typo of a command Trame has keeps its caret: the parser must have failed inside the
  * feature's words, or after them when it took them for those very keywords (`span portfast`,
- * whose first word Trame knows from `spanning-tree mode pvst`). So `er startup-confg` (erase)
+ * whose first word Trame knows from `spanning-tree mode pvst`) or they were typed in full. So `er startup-confg` (erase)
  * and `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
 import type { Token } from '../parser/tree.ts';
@@ -105,6 +105,8 @@ const CONFIG: readonly Feature[] = [
   { lead: ['bandwidth'], name: 'bandwidth settings' },
   { lead: ['ip', 'mtu'], name: 'MTU settings' },
   { lead: ['mtu'], name: 'MTU settings' },
+  // An interface's `mac-address H.H.H`, which Packet Tracer writes on switches' SVIs.
+  { lead: ['mac-address'], name: 'setting MAC addresses' },
   // `mdix auto` is the default, and what every port does here: turning it off is not modelled.
   { lead: ['mdix'], name: 'turning auto-MDIX off', kind: SWITCH },
 ];
@@ -196,7 +198,10 @@ export function unsimulated(
   const lead = rest.slice(0, found.lead.length);
   const inLead = col <= lead[lead.length - 1]!.end;
   const taken = found.lead.every((w, k) => walked[skip + k] === w);
-  if (!inLead && !taken) return undefined;
+  // Typed in full, its words name it even where the parser read them as the start of a longer
+  // keyword of Trame's (`mac-address` in interface configuration, taken for `mac-address-table`).
+  const spelled = found.lead.every((w, k) => typeof w === 'string' && lead[k]!.text.toLowerCase() === w);
+  if (!inLead && !taken && !spelled) return undefined;
   const { name, mode } = found;
   if (shows) return { message: notSimulated(name), name, block: false };
   // `no router ospf 1` removes the block; it enters no mode.
