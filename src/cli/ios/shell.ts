@@ -457,7 +457,8 @@ export class IosShell {
         if (first !== 'do' && this.modes.snapshotKey() === before) this.modes.send({ type: 'global' });
         return;
       }
-      const other = g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.kind) : undefined;
+      const other =
+        g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.kind, 'global') : undefined;
       if (other?.block) {
         this.env.error(other.message);
         if (other.mode !== undefined) enter(other.mode, other.name);
@@ -503,7 +504,14 @@ export class IosShell {
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
           return;
         }
-        const notYet = unsimulated(words, e.col, e.words, this.modes.isConfig(), this.kind);
+        const notYet = unsimulated(
+          words,
+          e.col,
+          e.words,
+          this.modes.isConfig(),
+          this.kind,
+          this.modes.mode(),
+        );
         if (notYet !== undefined) {
           this.env.error(notYet.message);
           if (notYet.mode !== undefined && this.modes.isConfig()) {

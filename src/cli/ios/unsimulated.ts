@@ -17,6 +17,7 @@
  */
 import type { Token } from '../parser/tree.ts';
 import type { IosKind } from './config-edit.ts';
+import type { IosMode } from './modes.ts';
 
 interface Feature {
   /** Leading words of its commands; a pattern stands for a number or a name. */
@@ -25,6 +26,8 @@ interface Feature {
   readonly name: string;
   /** The devices that have it; both when absent. */
   readonly kind?: IosKind;
+  /** The modes that have it, when not every configuration mode does. */
+  readonly modes?: readonly IosMode[];
   /**
    * The configuration mode IOS enters (its prompt's name), so that the lines of the block that
    * follow are taken as part of it rather than as global commands or changes to the interface
@@ -106,7 +109,11 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ip', 'mtu'], name: 'MTU settings' },
   { lead: ['mtu'], name: 'MTU settings' },
   // An interface's `mac-address H.H.H`, which Packet Tracer writes on switches' SVIs.
-  { lead: ['mac-address'], name: 'setting MAC addresses' },
+  {
+    lead: ['mac-address'],
+    name: 'setting MAC addresses',
+    modes: ['interface', 'subinterface', 'interfaceRange'],
+  },
   // `mdix auto` is the default, and what every port does here: turning it off is not modelled.
   { lead: ['mdix'], name: 'turning auto-MDIX off', kind: SWITCH },
 ];
@@ -175,8 +182,8 @@ export const notApplied = (name: string): string =>
 /**
  * What a console says for a line the parser refused at column `col`, having walked the
  * keywords `walked` before the word that failed, in a configuration mode
- * (`config`) or at an EXEC prompt, on a device of kind `kind`; undefined when it is none of
- * the commands above.
+ * (`config`) or at an EXEC prompt, on a device of kind `kind`, in mode `current`; undefined when
+ * it is none of the commands above.
  */
 export function unsimulated(
   tokens: readonly Token[],
@@ -184,6 +191,7 @@ export function unsimulated(
   walked: readonly string[],
   config: boolean,
   kind: IosKind,
+  current: IosMode,
 ): Unsimulated | undefined {
   const first = tokens[0]?.text;
   const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
@@ -192,6 +200,7 @@ export function unsimulated(
   const found = (shows ? SHOW : CONFIG).find(
     (f) =>
       (f.kind === undefined || f.kind === kind) &&
+      (f.modes === undefined || f.modes.includes(current)) &&
       f.lead.every((w, k) => rest[k] !== undefined && abbreviates(rest[k]!.text, w)),
   );
   if (found === undefined) return undefined;
