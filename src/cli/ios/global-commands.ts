@@ -460,6 +460,9 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       timestampsNode(),
     ),
     usernameNode(),
+    // Its settings are not simulated (unsimulated.ts), but the word is IOS's: `logging
+    // synchronous`, a line command typed here, is refused under "synchronous", not "o".
+    kw('logging', 'Modify message logging facilities', HIDDEN),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_IDS, 'ISL VLAN IDs 1-4094', run(enterVlan)))]
       : []),

@@ -25,7 +25,7 @@ import { DEFAULT_HISTORY_SIZE, lineTree } from './line-commands.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
 import { stampOf, timestampsOf } from './timestamps-commands.ts';
-import { notApplied, notSimulated, unsimulated } from './unsimulated.ts';
+import { notApplied, notSimulated, unsimulated, unsimulatedHelp } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
 
 export interface ConfigStore {
@@ -537,10 +537,14 @@ export class IosShell {
     const tree = this.treeFor(mode);
     if (!tree) return { lines: [] };
     const r = help(tree, text, this.env);
-    if (r.kind === 'help') {
+    if (r.kind === 'help' && r.lines.length > 0) {
       const header = text.trim() === '' ? HELP_HEADER[mode] : undefined;
       return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
     }
+    // No options of Trame's: the words may be those of a feature it does not simulate.
+    const notYet = unsimulatedHelp(tokenize(text), this.modes.isConfig(), this.kind, mode);
+    if (notYet !== undefined) return { lines: [notYet], pending: text };
+    if (r.kind === 'help') return { lines: [], pending: text };
     const first = tokenize(text)[0];
     if (r.kind === 'invalid' && first && r.col <= first.end) {
       return { lines: ['% Unrecognized command'], pending: text };

@@ -217,3 +217,28 @@ export function unsimulated(
   const enters = skip === 0 && mode !== undefined;
   return { message: notApplied(name), name, ...(enters ? { mode } : {}), block: mode !== undefined };
 }
+
+/**
+ * `?` after the words of a command Trame does not simulate (`router ?`, `logging ?`,
+ * `show spanning-tree ?`): the notice naming the feature, where IOS would list its options;
+ * undefined when the words lead to none of them.
+ */
+export function unsimulatedHelp(
+  tokens: readonly Token[],
+  config: boolean,
+  kind: IosKind,
+  current: IosMode,
+): string | undefined {
+  const first = tokens[0]?.text;
+  const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
+  const rest = tokens.slice(skip);
+  if (rest.length === 0) return undefined;
+  const shows = !config || first === 'do';
+  const found = (shows ? SHOW : CONFIG).find(
+    (f) =>
+      (f.kind === undefined || f.kind === kind) &&
+      (f.modes === undefined || f.modes.includes(current)) &&
+      rest.slice(0, f.lead.length).every((t, k) => abbreviates(t.text, f.lead[k]!)),
+  );
+  return found === undefined ? undefined : notSimulated(found.name);
+}
