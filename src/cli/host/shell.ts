@@ -248,6 +248,12 @@ export class HostShell {
         return ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State'];
       case 'hostname':
         return this.hostname(args);
+      // Windows 10 has an SSH client, and Packet Tracer's PCs a Telnet one, which labs use to
+      // check a router's vty lines: named, so that no one looks for a typo.
+      case 'ssh':
+        return ['Trame does not simulate SSH sessions yet.'];
+      case 'telnet':
+        return ['Trame does not simulate Telnet sessions yet.'];
       default:
         return [
           `'${typed}' is not recognized as an internal or external command,`,

@@ -6,6 +6,7 @@
  */
 
 import type { DeviceConfig } from '../../shared/config.ts';
+import { parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
@@ -499,6 +500,11 @@ export class IosShell {
         // An unknown word alone at an EXEC prompt is taken for a host to connect to. Followed
         // by more, it is an error like any other: a 1941 answers "hostname R2" typed at R1#
         // with a caret under the "o", the first letter no EXEC command starts with.
+        // An address is a Telnet target, which needs no lookup.
+        if (exec && first && words.length === 1 && parseIpv4(first.text) !== undefined) {
+          this.env.error(notSimulated('Telnet sessions'));
+          return;
+        }
         if (exec && first && e.col <= first.end && words.length === 1) {
           const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
           this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);

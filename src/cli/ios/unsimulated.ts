@@ -146,6 +146,9 @@ const SHOW: readonly Feature[] = [
   { lead: ['copy', /^tftp:?$/i], name: 'TFTP' },
   { lead: ['copy', /./, /^tftp:?$/i], name: 'TFTP' },
   { lead: ['debug', 'ip', 'packet'], name: 'IP packet debugging' },
+  { lead: ['telnet'], name: 'Telnet sessions' },
+  { lead: ['ssh'], name: 'SSH sessions' },
+  { lead: ['connect'], name: 'Telnet sessions' },
 ];
 
 /** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
