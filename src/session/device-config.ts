@@ -62,7 +62,9 @@ export function withStickyMacs(
     const i = interfaces[port];
     const ps = i?.switchport?.portSecurity;
     if (i?.switchport === undefined || ps === undefined) continue;
-    const fresh = macs.filter((m) => !ps.macs.some((k) => k.mac === m.mac));
+    const fresh = macs.filter(
+      (m, k) => !ps.macs.some((c) => c.mac === m.mac) && macs.findIndex((o) => o.mac === m.mac) === k,
+    );
     if (fresh.length === 0) continue;
     // The access VLAN is implied: IOS writes `mac-address sticky H.H.H` without it.
     const added = fresh.map((m) => ({ mac: m.mac, sticky: true }));

@@ -11,7 +11,7 @@
  *
  * Learned addresses are dynamic, forgotten when the line goes down, or sticky (`mac-address
  * sticky`), which the switch writes into its running-config as it learns them, so saving the
- * configuration keeps them.
+ * configuration keeps them; turning sticky learning off makes them dynamic again.
  *
  * Not modelled: aging of secure addresses, and the violation a secure address of one port
  * causes when it shows up on another secure port of the same VLAN.
@@ -65,13 +65,20 @@ export class PortSecurity {
     this.violations = previous.violations;
     this.lastMac = previous.lastMac;
     this.lastVlan = previous.lastVlan;
+    // Sticky addresses learned but not yet written into the configuration.
+    const pending = new Set(previous.learned.map((m) => m.mac));
     for (const a of previous.secure.values()) {
-      if (a.kind !== 'dynamic' || a.vlan !== vlan || this.secure.has(a.mac)) continue;
+      if (a.vlan !== vlan || this.secure.has(a.mac)) continue;
+      // Learned addresses carry over, sticky ones too when sticky learning was turned off (IOS
+      // makes them dynamic) or they were still on their way into the configuration (the port
+      // would otherwise learn them again and write them twice). A typed or written address the
+      // configuration no longer has was removed.
+      const learned = a.kind === 'dynamic' || (a.kind === 'sticky' && (pending.has(a.mac) || !this.sticky));
+      if (!learned) continue;
       if (this.secure.size >= this.maximum) break;
       // Turning sticky learning on makes the addresses learned so far sticky, as on IOS.
       this.learnAddress(a.mac, a.vlan);
     }
-    for (const m of previous.learned) if (!cfg.macs.some((c) => c.mac === m.mac)) this.learned.push(m);
   }
 
   /** Whether sticky addresses were learned and not yet taken. */
