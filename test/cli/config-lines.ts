@@ -304,6 +304,8 @@ function switchLines(): fc.Arbitrary<string[]> {
       ' switchport port-security violation restrict',
       ' switchport port-security violation protect',
       ' no switchport port-security violation',
+      ' no switchport port-security violation restrict',
+      ' no switchport port-security maximum 3',
       ' switchport port-security mac-address sticky',
       ' no switchport port-security mac-address sticky',
       ' switchport port-security mac-address 0000.1111.2222',

@@ -146,6 +146,11 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
     ...ps,
     macs: ps.macs.filter((m) => m.mac !== mac || m.sticky !== sticky),
   });
+  // Back to 1, which the typed addresses may be too many for, as with `maximum 1`.
+  const resetMaximum = run((env) =>
+    editSecurity(edit, env, (ps) => (ps.macs.length > 1 ? BELOW_CONFIGURED : { ...ps, maximum: 1 })),
+  );
+  const resetViolation = run((env) => editSecurity(edit, env, (ps) => ({ ...ps, violation: 'shutdown' })));
   return kw(
     'port-security',
     portSecurityHelp,
@@ -164,15 +169,18 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
         macArg((env, mac) => editSecurity(edit, env, dropping(mac, true))),
       ),
     ),
+    // The value or mode may follow, as in the command being undone: it changes nothing.
     kw(
       'maximum',
       maximumHelp,
-      run((env) => editSecurity(edit, env, (ps) => ({ ...ps, maximum: 1 }))),
+      resetMaximum,
+      arg('max', range(1, MAX_SECURE), 'Maximum addresses', resetMaximum),
     ),
     kw(
       'violation',
       violationHelp,
-      run((env) => editSecurity(edit, env, (ps) => ({ ...ps, violation: 'shutdown' }))),
+      resetViolation,
+      ...VIOLATIONS.map(([mode, help]) => kw(mode, help, resetViolation)),
     ),
   );
 }
