@@ -29,6 +29,7 @@ import { byteLength } from './show/format.ts';
 import {
   showInterfaces,
   showInterfacesDescription,
+  showInterfacesErrDisabled,
   showInterfacesStatus,
   showInterfacesSwitchport,
   showInterfacesTrunk,
@@ -80,6 +81,13 @@ function showStartup(dev: IosDeviceContext): string[] {
   return [`Using ${byteLength(text)} out of ${NVRAM_BYTES[dev.kind]} bytes`, ...text.split('\n')];
 }
 
+const errDisabledNode = (render: (env: IosEnv, a: Args) => string[]): IosNode =>
+  kw(
+    'err-disabled',
+    'Show interfaces in error-disabled state',
+    run((env, a) => env.print(...render(env, a))),
+  );
+
 function interfacesNode(kind: IosKind): IosNode {
   const ifaceShow = (env: IosEnv, name?: string) => showInterfaces(env.device!, env.config(), name);
   return kw(
@@ -106,6 +114,9 @@ function interfacesNode(kind: IosKind): IosNode {
               run((env, a) =>
                 env.print(...showInterfacesStatus(env.device!, env.config(), a.need<string>('interface'))),
               ),
+              errDisabledNode((env, a) =>
+                showInterfacesErrDisabled(env.device!, env.config(), a.need<string>('interface')),
+              ),
             ),
             kw(
               'switchport',
@@ -114,6 +125,13 @@ function interfacesNode(kind: IosKind): IosNode {
                 env.print(
                   ...showInterfacesSwitchport(env.device!, env.config(), a.need<string>('interface')),
                 ),
+              ),
+            ),
+            kw(
+              'trunk',
+              'Show interface trunk information',
+              run((env, a) =>
+                env.print(...showInterfacesTrunk(env.device!, env.config(), a.need<string>('interface'))),
               ),
             ),
           ]
@@ -130,6 +148,7 @@ function interfacesNode(kind: IosKind): IosNode {
             'status',
             'Show interface line status',
             show((d, e) => showInterfacesStatus(d, e.config())),
+            errDisabledNode((env) => showInterfacesErrDisabled(env.device!, env.config())),
           ),
           kw(
             'switchport',
@@ -139,7 +158,7 @@ function interfacesNode(kind: IosKind): IosNode {
           kw(
             'trunk',
             'Show interface trunk information',
-            show((d) => showInterfacesTrunk(d)),
+            show((d, e) => showInterfacesTrunk(d, e.config())),
           ),
         ]
       : []),

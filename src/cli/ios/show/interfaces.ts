@@ -2,12 +2,18 @@
  * show interfaces [X], show interfaces description / status / switchport / trunk, laid out as IOS 15 on a
  * 1941 and a 2960 print them; live state comes from the engine.
  */
-import type { InterfaceStatus } from '../../../engine/api.ts';
+import type { InterfaceStatus, TrunkStatus } from '../../../engine/api.ts';
 import type { DeviceConfig, InterfaceConfig } from '../../../shared/config.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
 import { formatMacDotted } from '../../../shared/mac.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
-import { formatVlanList, isAllVlans } from '../../../shared/vlans.ts';
+import {
+  formatVlanList,
+  hasVlan,
+  isAllVlans,
+  normalizeVlans,
+  type VlanRanges,
+} from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { ago, vlanName } from './format.ts';
 
@@ -276,6 +282,22 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
   return out;
 }
 
+/** show interfaces [X] status err-disabled: the error-disabled ports and why. */
+export function showInterfacesErrDisabled(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
+  const st = statuses(dev);
+  const out = ['', 'Port      Name               Status       Reason               Err-disabled Vlans'];
+  for (const [name, i] of Object.entries(c.interfaces)) {
+    const reason = st.get(name)?.errDisabled;
+    if (!i.switchport || reason === undefined || i.shutdown || (only !== undefined && name !== only))
+      continue;
+    const label = (i.description ?? '').slice(0, 18);
+    out.push(
+      `${shortInterfaceName(name).padEnd(10)}${label.padEnd(19)}${'err-disabled'.padEnd(13)}${reason}`,
+    );
+  }
+  return out;
+}
+
 const ADMIN_MODE: Record<string, string> = {
   access: 'static access',
   trunk: 'trunk',
@@ -331,11 +353,48 @@ export function showInterfacesSwitchport(dev: IosDeviceContext, c: DeviceConfig,
   return out;
 }
 
-export function showInterfacesTrunk(dev: IosDeviceContext): string[] {
-  const trunks = dev.sim.trunks(dev.id);
+/** `show interfaces trunk`'s Mode column for a port that is not trunking. */
+const NOT_TRUNKING_MODE: Record<string, string> = {
+  access: 'off',
+  trunk: 'on',
+  'dynamic-auto': 'auto',
+  'dynamic-desirable': 'desirable',
+};
+
+type TrunkRow = Omit<TrunkStatus, 'status' | 'mode'> & { readonly mode: string; readonly status: string };
+
+/**
+ * `show interfaces [X] trunk`: the trunking ports, or port `only`, which IOS shows even when
+ * it is not trunking, carrying its access VLAN (captures of 2960 and 3750 ports in auto and
+ * off mode).
+ */
+export function showInterfacesTrunk(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
+  let trunks: TrunkRow[] = dev.sim.trunks(dev.id).filter((t) => only === undefined || t.port === only);
+  const sp = only === undefined ? undefined : c.interfaces[only]?.switchport;
+  if (only !== undefined && trunks.length === 0 && sp !== undefined) {
+    // A port set to trunk whose line is down keeps its trunk's VLANs, none of them forwarding
+    // (no capture shows this case); any other port carries its access VLAN.
+    const trunk = sp.mode === 'trunk';
+    const allowed: VlanRanges = trunk ? sp.allowedVlans : [[sp.accessVlan, sp.accessVlan]];
+    const active = normalizeVlans(
+      c.vlans.filter((v) => hasVlan(allowed, v.id)).map((v) => [v.id, v.id] as const),
+    );
+    trunks = [
+      {
+        port: only,
+        mode: NOT_TRUNKING_MODE[sp.mode]!,
+        encapsulation: '802.1q',
+        status: 'not-trunking',
+        nativeVlan: sp.nativeVlan,
+        allowed,
+        active,
+        forwarding: trunk ? [] : active,
+      },
+    ];
+  }
   if (trunks.length === 0) return [];
   const port = (name: string) => shortInterfaceName(name).padEnd(12);
-  const section = (title: string, list: (t: (typeof trunks)[number]) => string) => [
+  const section = (title: string, list: (t: TrunkRow) => string) => [
     '',
     `Port        ${title}`,
     ...trunks.map((t) => `${port(t.port)}${list(t)}`),
