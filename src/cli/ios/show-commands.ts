@@ -1,6 +1,6 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
 
-import type { Ipv4Addr } from '../../shared/ipv4.ts';
+import { type Ipv4Addr, lenFromMask, prefix } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, MAC, range, WORD } from '../parser/args.ts';
@@ -36,7 +36,7 @@ import {
 } from './show/interfaces.ts';
 import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
-import { showIpRouteEntry } from './show/ip-route-entry.ts';
+import { showIpRouteEntry, showIpRoutePrefix } from './show/ip-route-entry.ts';
 import {
   showPortSecurity,
   showPortSecurityAddress,
@@ -227,6 +227,29 @@ function ipNode(): IosNode {
         'Network to display information about or host',
         run((env, a) =>
           env.print(...showIpRouteEntry(env.device!, env.config(), a.need<Ipv4Addr>('address'))),
+        ),
+        arg(
+          'mask',
+          IPV4,
+          'Network mask',
+          run((env, a) => {
+            const len = lenFromMask(a.need<Ipv4Addr>('mask'));
+            const addr = a.need<Ipv4Addr>('address');
+            env.print(
+              ...(len === undefined
+                ? ['% Subnet not in table']
+                : showIpRoutePrefix(env.device!, env.config(), addr, len)),
+            );
+          }),
+          kw(
+            'longer-prefixes',
+            'Show route matching the specified Network/Mask pair only',
+            run((env, a) => {
+              const len = lenFromMask(a.need<Ipv4Addr>('mask')) ?? 32;
+              const within = prefix(a.need<Ipv4Addr>('address'), len);
+              env.print(...showIpRoute(env.device!, env.config(), within));
+            }),
+          ),
         ),
       ),
       kw('connected', 'Connected', route('connected')),

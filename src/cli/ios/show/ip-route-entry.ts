@@ -83,3 +83,23 @@ export function showIpRouteEntry(dev: IosDeviceContext, c: DeviceConfig, addr: I
   }
   return best ? routeEntry(best) : ['% Network not in table'];
 }
+
+/**
+ * show ip route A.B.C.D M.M.M.M: the route for exactly that prefix, or the summary of the
+ * classful network it names; "% Subnet not in table" otherwise (IOS 12.4 and 15 captures).
+ */
+export function showIpRoutePrefix(
+  dev: IosDeviceContext,
+  c: DeviceConfig,
+  addr: Ipv4Addr,
+  len: number,
+): string[] {
+  if (!c.ipRouting) return defaultGatewayLines(c);
+  const routes = dev.sim.routes(dev.id);
+  const exact = byPrefix(routes).find(
+    (g) => g[0]!.prefix.len === len && g[0]!.prefix.addr === networkOf(addr, len),
+  );
+  if (exact) return routeEntry(exact);
+  const summary = len === classfulLen(addr) ? networkSummary(routes, addr) : undefined;
+  return summary ?? ['% Subnet not in table'];
+}

@@ -3,11 +3,12 @@
  * resort, and routes grouped under their classful network ("10.0.0.0/8 is variably
  * subnetted, 2 subnets, 2 masks") with codes padded to 9 columns inside a group and 6
  * outside. A filtered view keeps the headers (counted over the whole table) of the groups
- * it shows routes from; `connected` shows C and L routes, `static` S and S*.
+ * it shows routes from; `connected` shows C and L routes, `static` S and S*, `longer-prefixes`
+ * those inside the prefix given.
  */
 import type { RouteEntry } from '../../../engine/api.ts';
 import type { DeviceConfig } from '../../../shared/config.ts';
-import { formatIpv4, type Ipv4Addr, networkOf } from '../../../shared/ipv4.ts';
+import { formatIpv4, type Ipv4Addr, type Ipv4Prefix, inPrefix, networkOf } from '../../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../../context.ts';
 
 const LEGEND = [
@@ -55,12 +56,21 @@ function gatewayOfLastResort(routes: readonly RouteEntry[]): string {
   return `Gateway of last resort is ${formatIpv4(d.nextHop ?? (0 as Ipv4Addr))} to network 0.0.0.0`;
 }
 
-export type RouteFilter = 'connected' | 'static';
+/** A source (`connected`, `static`), or the prefixes inside one (`A.B.C.D M.M.M.M longer-prefixes`). */
+export type RouteFilter = 'connected' | 'static' | Ipv4Prefix;
 
-const SHOWN: Record<RouteFilter, readonly string[]> = { connected: ['C', 'L'], static: ['S', 'S*'] };
+const SHOWN: Record<'connected' | 'static', readonly string[]> = {
+  connected: ['C', 'L'],
+  static: ['S', 'S*'],
+};
 
 function formatRoutes(routes: readonly RouteEntry[], filter?: RouteFilter): string[] {
-  const keep = (g: readonly RouteEntry[]) => filter === undefined || SHOWN[filter].includes(g[0]!.code);
+  const keep = (g: readonly RouteEntry[]) => {
+    if (filter === undefined) return true;
+    if (typeof filter === 'string') return SHOWN[filter].includes(g[0]!.code);
+    const p = g[0]!.prefix;
+    return p.len >= filter.len && inPrefix(p.addr, filter);
+  };
   const sorted = [...routes].sort((a, b) => a.prefix.addr - b.prefix.addr || a.prefix.len - b.prefix.len);
   // Routes by prefix, in order.
   const byPrefix: RouteEntry[][] = [];
