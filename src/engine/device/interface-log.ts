@@ -30,6 +30,8 @@ export class InterfaceLog {
   /** Notes taken; the current one's number while `see` is called. */
   private notes = 0;
   private now = 0 as Micros;
+  /** The note after a reboot, where every interface comes up as ports do. */
+  private booting = false;
 
   /**
    * Starts noting the device's interface states at `now`: call `see` for each interface, then
@@ -63,9 +65,16 @@ export class InterfaceLog {
     let t = this.tracked.get(name);
     if (t === undefined) {
       const quiet = seen === 1 || ownUp !== undefined;
+      // An SVI created by `interface vlan N` whose VLAN has no port up reports only its line
+      // protocol going down (2960 captures: "%LINEPROTO-5-UPDOWN: Line protocol on Interface
+      // Vlan99, changed state to down" and nothing else).
+      const idle = !quiet && !this.booting && name.startsWith('Vlan') && protocol === 'down';
       t = {
-        status: quiet || status === 'administratively down' || name.startsWith('Loopback') ? status : 'down',
-        protocol: quiet ? protocol : 'down',
+        status:
+          quiet || idle || status === 'administratively down' || name.startsWith('Loopback')
+            ? status
+            : 'down',
+        protocol: quiet ? protocol : idle ? 'up' : 'down',
         since: now,
         seen,
         ownUp,
@@ -100,12 +109,14 @@ export class InterfaceLog {
 
   /** Ends the note: interfaces it did not see are gone (`no interface`). */
   end(): void {
+    this.booting = false;
     for (const [name, t] of this.tracked) if (t.seen !== this.notes) this.tracked.delete(name);
   }
 
   /** The device booted again: the next note finds every interface as if it were new. */
   forget(): void {
     this.tracked.clear();
+    this.booting = true;
   }
 
   /** When interface `name`'s status or protocol last changed (its first note if never). */
