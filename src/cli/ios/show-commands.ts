@@ -53,6 +53,8 @@ import {
   showMacCount,
   showVlan,
   showVlanId,
+  showVlanName,
+  showVlanSummary,
 } from './show/tables.ts';
 import { showVersion } from './show/version.ts';
 import { showVlans } from './show/vlans.ts';
@@ -491,6 +493,21 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
             'ISL VLAN IDs 1-4094',
             run((env, a) => env.print(...showVlanId(env.device!, env.config(), a.need<number>('vlan')))),
           ),
+        ),
+        kw(
+          'name',
+          'VTP VLAN status by VLAN name',
+          arg(
+            'name',
+            WORD,
+            'A VLAN name',
+            run((env, a) => env.print(...showVlanName(env.device!, env.config(), a.need<string>('name')))),
+          ),
+        ),
+        kw(
+          'summary',
+          'VLAN summary information',
+          show((d, e) => showVlanSummary(d, e.config())),
         ),
       ),
     );

@@ -242,6 +242,28 @@ export function showVlanId(dev: IosDeviceContext, c: DeviceConfig, id: number): 
   ];
 }
 
+/** show vlan name NAME: show vlan id for the VLAN of that name (names match case and all). */
+export function showVlanName(dev: IosDeviceContext, c: DeviceConfig, name: string): string[] {
+  const row = vlanRows(dev, c).find((r) => r.name === name);
+  if (row === undefined) return [`VLAN ${name} not found in current VLAN database`];
+  return showVlanId(dev, c, row.id);
+}
+
+/**
+ * show vlan summary: how many VLANs exist, 1002-1005 included, as the IOS 15 curriculum's
+ * and pyATS's captures count them; extended VLANs are 1006 and above.
+ */
+export function showVlanSummary(dev: IosDeviceContext, c: DeviceConfig): string[] {
+  const ids = vlanRows(dev, c).map((r) => r.id);
+  const extended = ids.filter((id) => id > 1005).length;
+  const line = (label: string, n: number) => `${label.padEnd(38)}: ${n}`;
+  return [
+    line('Number of existing VLANs', ids.length),
+    line('Number of existing VTP VLANs', ids.length - extended),
+    line('Number of existing extended VLANS', extended),
+  ];
+}
+
 /** Entries a 2960-24TT-L's table holds. */
 const MAC_TABLE_SIZE = 8192;
 
