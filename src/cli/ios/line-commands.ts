@@ -82,7 +82,7 @@ export const historySizeHelp = 'Set history buffer size';
 export const HISTORY_SIZES = range(0, 256);
 /** `history size` when a line sets none. */
 export const DEFAULT_HISTORY_SIZE = 10;
-const historyLinesHelp = 'Size of history buffer';
+export const historyLinesHelp = 'Size of history buffer';
 const loggingHelp = 'Modify message logging facilities';
 const synchronousHelp = 'Synchronized message output';
 const transportHelp = 'Define transport protocols for line';

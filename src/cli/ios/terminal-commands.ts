@@ -6,7 +6,7 @@ import { range } from '../parser/args.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { HISTORY_SIZES, historyHelp, historySizeHelp } from './line-commands.ts';
+import { HISTORY_SIZES, historyHelp, historyLinesHelp, historySizeHelp } from './line-commands.ts';
 
 /**
  * `terminal length N`. Trame's console never pauses long output with --More--, as if the
@@ -35,7 +35,7 @@ export const terminalNode = (): IosNode => {
         arg(
           'lines',
           HISTORY_SIZES,
-          'Size of history buffer',
+          historyLinesHelp,
           run((env, a) => setHistory(env, { size: a.need<number>('lines') })),
         ),
       ),

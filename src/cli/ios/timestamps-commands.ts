@@ -76,13 +76,11 @@ const kindHelp = { debug: 'Timestamp debug messages', log: 'Timestamp log messag
  * kind only to ignore it, as in the lines configurations print ("no service timestamps log
  * datetime msec").
  */
-export const timestampsNode = (apply: Apply = set): IosNode =>
-  kw(
+function timestampsTree(apply: Apply, bare: readonly Kind[]): IosNode {
+  return kw(
     'timestamps',
     'Timestamp debug/log messages',
-    run((env) =>
-      apply === set ? set(env, ['debug'], { style: 'uptime' }) : unset(env, ['debug', 'log'], FACTORY),
-    ),
+    run((env) => apply(env, bare, { style: 'uptime' })),
     ...(['debug', 'log'] as const).map((kind) =>
       kw(
         kind,
@@ -102,8 +100,11 @@ export const timestampsNode = (apply: Apply = set): IosNode =>
       ),
     ),
   );
+}
 
-export const noTimestampsNode = (): IosNode => timestampsNode(unset);
+export const timestampsNode = (): IosNode => timestampsTree(set, ['debug']);
+
+export const noTimestampsNode = (): IosNode => timestampsTree(unset, ['debug', 'log']);
 
 /** The running-config line: IOS prints a disabled kind as `no service timestamps KIND uptime`. */
 export function timestampsLine(c: DeviceConfig, kind: Kind): string {
