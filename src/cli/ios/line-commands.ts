@@ -79,10 +79,8 @@ function setTransport(env: IosEnv, t: TransportInput): void {
 const execTimeoutHelp = 'Set the EXEC timeout';
 export const historyHelp = 'Enable and control the command history function';
 export const historySizeHelp = 'Set history buffer size';
-export const HISTORY_SIZES = range(0, 256);
 /** `history size` when a line sets none. */
 export const DEFAULT_HISTORY_SIZE = 10;
-export const historyLinesHelp = 'Size of history buffer';
 const loggingHelp = 'Modify message logging facilities';
 const synchronousHelp = 'Synchronized message output';
 const transportHelp = 'Define transport protocols for line';
@@ -117,19 +115,23 @@ function setHistorySize(env: IosEnv, size: number | undefined): void {
   );
 }
 
-const historyNode = (): IosNode =>
+/** `history [size N]`: on a line, and for the session with `terminal`. */
+export const historyNode = (
+  enable: (env: IosEnv) => void,
+  size: (env: IosEnv, lines: number) => void,
+): IosNode =>
   kw(
     'history',
     historyHelp,
-    run((env) => editLine(env, (l) => without(l, 'noHistory'))),
+    run(enable),
     kw(
       'size',
       historySizeHelp,
       arg(
         'lines',
-        HISTORY_SIZES,
-        historyLinesHelp,
-        run((env, a) => setHistorySize(env, a.need<number>('lines'))),
+        range(0, 256),
+        'Size of history buffer',
+        run((env, a) => size(env, a.need<number>('lines'))),
       ),
     ),
   );
@@ -166,7 +168,7 @@ export function lineTree(opts: TreeOptions): IosNode {
         ),
       ),
     ),
-    historyNode(),
+    historyNode((env) => editLine(env, (l) => without(l, 'noHistory')), setHistorySize),
     kw(
       'logging',
       loggingHelp,

@@ -6,7 +6,7 @@ import { range } from '../parser/args.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { HISTORY_SIZES, historyHelp, historyLinesHelp, historySizeHelp } from './line-commands.ts';
+import { historyHelp, historyNode, historySizeHelp } from './line-commands.ts';
 
 /**
  * `terminal length N`. Trame's console never pauses long output with --More--, as if the
@@ -25,20 +25,9 @@ export const terminalNode = (): IosNode => {
   return kw(
     'terminal',
     'Set terminal line parameters',
-    kw(
-      'history',
-      historyHelp,
-      run((env) => setHistory(env, { off: false })),
-      kw(
-        'size',
-        historySizeHelp,
-        arg(
-          'lines',
-          HISTORY_SIZES,
-          historyLinesHelp,
-          run((env, a) => setHistory(env, { size: a.need<number>('lines') })),
-        ),
-      ),
+    historyNode(
+      (env) => setHistory(env, { off: false }),
+      (env, size) => setHistory(env, { size }),
     ),
     kw(
       'length',

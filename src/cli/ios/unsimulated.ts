@@ -182,6 +182,34 @@ export const notSimulated = (name: string): string => `% Trame does not simulate
 export const notApplied = (name: string): string =>
   `% Trame does not simulate ${name} yet: the command was not applied.`;
 
+/** Where a line's words stand: after `no`, `default` or `do`, among show or configuration commands. */
+interface Words {
+  readonly skip: number;
+  readonly rest: readonly Token[];
+  readonly shows: boolean;
+}
+
+function wordsOf(tokens: readonly Token[], config: boolean): Words {
+  const first = tokens[0]?.text;
+  const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
+  return { skip, rest: tokens.slice(skip), shows: !config || first === 'do' };
+}
+
+/** The first feature of the device and mode whose words `fits` the line's. */
+function findFeature(
+  w: Words,
+  kind: IosKind,
+  current: IosMode,
+  fits: (f: Feature) => boolean,
+): Feature | undefined {
+  return (w.shows ? SHOW : CONFIG).find(
+    (f) =>
+      (f.kind === undefined || f.kind === kind) &&
+      (f.modes === undefined || f.modes.includes(current)) &&
+      fits(f),
+  );
+}
+
 /**
  * What a console says for a line the parser refused at column `col`, having walked the
  * keywords `walked` before the word that failed, in a configuration mode
@@ -196,23 +224,20 @@ export function unsimulated(
   kind: IosKind,
   current: IosMode,
 ): Unsimulated | undefined {
-  const first = tokens[0]?.text;
-  const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
-  const rest = tokens.slice(skip);
-  const shows = !config || first === 'do';
-  const found = (shows ? SHOW : CONFIG).find(
-    (f) =>
-      (f.kind === undefined || f.kind === kind) &&
-      (f.modes === undefined || f.modes.includes(current)) &&
-      f.lead.every((w, k) => rest[k] !== undefined && abbreviates(rest[k]!.text, w)),
+  const w = wordsOf(tokens, config);
+  const { skip, rest, shows } = w;
+  const found = findFeature(w, kind, current, (f) =>
+    f.lead.every((word, k) => rest[k] !== undefined && abbreviates(rest[k]!.text, word)),
   );
   if (found === undefined) return undefined;
   const lead = rest.slice(0, found.lead.length);
   const inLead = col <= lead[lead.length - 1]!.end;
-  const taken = found.lead.every((w, k) => walked[skip + k] === w);
+  const taken = found.lead.every((word, k) => walked[skip + k] === word);
   // Typed in full, its words name it even where the parser read them as the start of a longer
   // keyword of Trame's (`mac-address` in interface configuration, taken for `mac-address-table`).
-  const spelled = found.lead.every((w, k) => typeof w === 'string' && lead[k]!.text.toLowerCase() === w);
+  const spelled = found.lead.every(
+    (word, k) => typeof word === 'string' && lead[k]!.text.toLowerCase() === word,
+  );
   if (!inLead && !taken && !spelled) return undefined;
   const { name, mode } = found;
   if (shows) return { message: notSimulated(name), name, block: false };
@@ -232,16 +257,10 @@ export function unsimulatedHelp(
   kind: IosKind,
   current: IosMode,
 ): string | undefined {
-  const first = tokens[0]?.text;
-  const skip = first === 'no' || first === 'default' || first === 'do' ? 1 : 0;
-  const rest = tokens.slice(skip);
-  if (rest.length === 0) return undefined;
-  const shows = !config || first === 'do';
-  const found = (shows ? SHOW : CONFIG).find(
-    (f) =>
-      (f.kind === undefined || f.kind === kind) &&
-      (f.modes === undefined || f.modes.includes(current)) &&
-      rest.slice(0, f.lead.length).every((t, k) => abbreviates(t.text, f.lead[k]!)),
+  const w = wordsOf(tokens, config);
+  if (w.rest.length === 0) return undefined;
+  const found = findFeature(w, kind, current, (f) =>
+    w.rest.slice(0, f.lead.length).every((t, k) => abbreviates(t.text, f.lead[k]!)),
   );
   return found === undefined ? undefined : notSimulated(found.name);
 }
