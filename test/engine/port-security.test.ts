@@ -202,7 +202,9 @@ describe('port security', () => {
     const n = lan({ sticky: true });
     n.ping('PC1', '10.0.0.3', { count: 1 });
     // The port is configured again (a description, a mode) before the address is written.
-    n.reconfigure('S1', { ports: { 'fa0/1': { mode: 'access', security: { sticky: true, violation: 'restrict' } } } });
+    n.reconfigure('S1', {
+      ports: { 'fa0/1': { mode: 'access', security: { sticky: true, violation: 'restrict' } } },
+    });
     n.ping('PC1', '10.0.0.3', { count: 1 });
     const learned = n.sim.takeStickyLearned().get(d('S1'))?.get('FastEthernet0/1');
     expect(learned).toEqual([{ mac: mac(n, 'PC1'), vlan: 1, sticky: true }]);
