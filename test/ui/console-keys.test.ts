@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { Session } from '../../src/session/session.ts';
+import type { DeviceId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { ConsoleKeys, type ConsoleSession } from '../../src/ui/details/console-keys.ts';
 import { setLanguage } from '../../src/ui/i18n/i18n.ts';
@@ -58,6 +59,31 @@ const type = async (keys: ConsoleKeys, ...lines: string[]): Promise<void> => {
 
 /** The last line as the terminal shows it after the final redraw. */
 const lastRedraw = (text: string): string => text.slice(text.lastIndexOf('\r\x1b[K') + 4);
+
+/** The loaded session's console calls, with `changes` in place of some, as a flaky link to the worker. */
+function through(session: Session, changes: Partial<ConsoleSession>): ConsoleSession {
+  const calls = ['ctrlZ', 'history', 'complete', 'prompt', 'greeting', 'exec', 'consoleLog'] as const;
+  return {
+    ...Object.fromEntries(calls.map((m) => [m, session[m].bind(session)])),
+    ...changes,
+  } as ConsoleSession;
+}
+
+/** Keys on `device` over `calls`, recording what they write and the failures they report. */
+function recorded(calls: ConsoleSession, device: DeviceId) {
+  const out = { written: '', failures: [] as unknown[] };
+  const keys = new ConsoleKeys(
+    calls,
+    device,
+    true,
+    (text) => {
+      out.written += text;
+    },
+    () => {},
+    (e) => out.failures.push(e),
+  );
+  return { keys, out };
+}
 
 describe('a device console', () => {
   it('does not echo what is typed at a password prompt', async () => {
@@ -159,41 +185,24 @@ describe('a device console', () => {
     expect(session.load(NETWORK).ok).toBe(true);
     const R1 = session.findDevice('R1')!;
     let broken = true;
-    const flaky: ConsoleSession = {
-      ...Object.fromEntries(
-        (['ctrlZ', 'history', 'complete', 'prompt', 'greeting', 'consoleLog'] as const).map((m) => [
-          m,
-          session[m].bind(session),
-        ]),
-      ),
+    const flaky = through(session, {
       exec: (device, line) => {
         if (broken) throw new Error('TypeError: cannot read properties of undefined');
         return session.exec(device, line);
       },
-    } as ConsoleSession;
-    let written = '';
-    const failures: unknown[] = [];
-    const keys = new ConsoleKeys(
-      flaky,
-      R1,
-      true,
-      (text) => {
-        written += text;
-      },
-      () => {},
-      (e) => failures.push(e),
-    );
+    });
+    const { keys, out } = recorded(flaky, R1);
     await setLanguage('fr');
     try {
       await keys.open();
       await type(keys, 'enable');
-      expect(written).toContain('\r\nLe simulateur n’a pas pu exécuter cette ligne.\r\n');
-      expect(written).not.toContain('TypeError');
-      expect(lastRedraw(written)).toBe('R1>');
-      expect(failures).toHaveLength(1);
+      expect(out.written).toContain('\r\nLe simulateur n’a pas pu exécuter cette ligne.\r\n');
+      expect(out.written).not.toContain('TypeError');
+      expect(lastRedraw(out.written)).toBe('R1>');
+      expect(out.failures).toHaveLength(1);
       broken = false;
       await type(keys, 'enable');
-      expect(written).toMatch(/R1>enable\r\nR1#$/);
+      expect(out.written).toMatch(/R1>enable\r\nR1#$/);
     } finally {
       await setLanguage('en');
     }
@@ -205,13 +214,7 @@ describe('a device console', () => {
     const R1 = session.findDevice('R1')!;
     let reject: (e: Error) => void = () => {};
     let logs = 0;
-    const slow: ConsoleSession = {
-      ...Object.fromEntries(
-        (['ctrlZ', 'history', 'complete', 'prompt', 'greeting', 'exec'] as const).map((m) => [
-          m,
-          session[m].bind(session),
-        ]),
-      ),
+    const slow = through(session, {
       consoleLog: () => {
         logs++;
         // The answer comes back after the device was deleted: the session no longer knows it.
@@ -219,19 +222,8 @@ describe('a device console', () => {
           reject = no;
         });
       },
-    } as unknown as ConsoleSession;
-    let written = '';
-    const failures: unknown[] = [];
-    const keys = new ConsoleKeys(
-      slow,
-      R1,
-      true,
-      (text) => {
-        written += text;
-      },
-      () => {},
-      (e) => failures.push(e),
-    );
+    });
+    const { keys, out } = recorded(slow, R1);
     const polled = keys.pollLog();
     // The poll has asked the simulator, and waits for its answer.
     await vi.waitFor(() => expect(logs).toBe(1));
@@ -242,8 +234,8 @@ describe('a device console', () => {
     await keys.pollLog();
     await keys.input('show version\r');
     expect(logs).toBe(1);
-    expect(failures).toEqual([]);
-    expect(written).toBe('');
+    expect(out.failures).toEqual([]);
+    expect(out.written).toBe('');
   });
 
   it("clears the terminal when a PC's cls asks for it", async () => {
