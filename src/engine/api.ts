@@ -51,7 +51,11 @@ export interface InterfaceCounters {
   readonly txFrames: number;
   readonly rxBytes: number;
   readonly txBytes: number;
+  /** Frames to the broadcast address, and to other group (multicast) addresses. */
   readonly rxBroadcasts: number;
+  readonly rxMulticasts: number;
+  readonly txBroadcasts: number;
+  readonly txMulticasts: number;
   readonly drops: number;
 }
 

@@ -5,9 +5,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InterfaceStatus } from '../../src/engine/api.ts';
+import type { TraceEvent } from '../../src/engine/trace.ts';
+import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
+import { isGroupMac, MAC_BROADCAST, type MacAddr } from '../../src/shared/mac.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { fullName, TestNet, trunkLan } from './net.ts';
+import { fullName, ip, marks, TestNet, trunkLan } from './net.ts';
 
 const d = deviceId;
 
@@ -129,6 +132,9 @@ describe('clear counters', () => {
         rxBytes: 0,
         txBytes: 0,
         rxBroadcasts: 0,
+        rxMulticasts: 0,
+        txBroadcasts: 0,
+        txMulticasts: 0,
         drops: 0,
       });
     }
@@ -223,5 +229,63 @@ describe('clear counters', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('frames by destination', () => {
+  type Kind = 'Broadcasts' | 'Multicasts';
+  const kindOf = (dst: number): Kind | undefined =>
+    dst === MAC_BROADCAST ? 'Broadcasts' : isGroupMac(dst as MacAddr) ? 'Multicasts' : undefined;
+
+  /** What the trace saw each port take in and send, by destination, as "device port rxKind" keys. */
+  function seen(n: TestNet): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const e of n.sim.trace.events) {
+      if (e.kind !== 'rx' && e.kind !== 'tx') continue;
+      const kind = kindOf(e.frame.dst);
+      if (kind === undefined) continue;
+      const key = `${e.device} ${e.port} ${e.kind}${kind}`;
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  it('counts broadcasts and multicasts each way, as the trace saw them, and a router routes no group', () => {
+    const n = lan();
+    // A default route would take any destination out of g0/1, were a group routed by it.
+    n.reconfigure('R1', {
+      interfaces: {
+        'g0/0': {},
+        'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' },
+        'g0/1': { ip: '10.1.0.1/24' },
+      },
+      routes: ['0.0.0.0/0 via 10.1.0.10'],
+    });
+    n.ping('PC1', '10.0.0.255', { count: 1 });
+    n.ping('PC1', '255.255.255.255', { count: 1 });
+    const group = n.ping('PC1', '224.0.0.1', { count: 2 });
+    n.ping('PC1', '10.1.0.10', { count: 1 });
+    // Nothing answers an echo to a group; Windows sends it to 01-00-5E-00-00-01.
+    expect(marks(group)).toBe('..');
+    const trace = seen(n);
+    for (const device of ['PC1', 'PC2', 'S1', 'R1']) {
+      for (const v of n.sim.interfaces(d(device))) {
+        if (!v.cabled || v.name.includes('.') || v.name.startsWith('Vlan')) continue;
+        for (const key of ['rxBroadcasts', 'rxMulticasts', 'txBroadcasts', 'txMulticasts'] as const) {
+          expect([device, v.name, key, v.counters[key]]).toEqual([
+            device,
+            v.name,
+            key,
+            trace.get(`${device} ${v.name} ${key}`) ?? 0,
+          ]);
+        }
+      }
+    }
+    expect(view(n, 'PC1', 'fa0').counters.txMulticasts).toBe(2);
+    // S1 floods them to the router, which keeps them on their link.
+    expect(view(n, 'R1', 'g0/0').counters.rxMulticasts).toBe(2);
+    const toGroup = (e: TraceEvent) =>
+      e.kind === 'tx' && e.device === d('R1') && (e.frame.payload as Ipv4Packet).dst === ip('224.0.0.1');
+    expect(n.sim.trace.events.filter(toGroup)).toEqual([]);
   });
 });

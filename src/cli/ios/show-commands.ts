@@ -26,6 +26,7 @@ import {
 } from './show/cdp.ts';
 import { showErrdisableRecovery } from './show/errdisable.ts';
 import { byteLength } from './show/format.ts';
+import { showInterfacesCounterErrors, showInterfacesCounters } from './show/interface-counters.ts';
 import {
   showInterfaces,
   showInterfacesDescription,
@@ -90,6 +91,19 @@ const errDisabledNode = (render: (env: IosEnv, a: Args) => string[]): IosNode =>
     run((env, a) => env.print(...render(env, a))),
   );
 
+/** `counters [errors]` after `show interfaces` or `show interfaces X` (`only` names X). */
+const countersNode = (only: (a: Args) => string | undefined): IosNode =>
+  kw(
+    'counters',
+    'Show interface counters',
+    run((env, a) => env.print(...showInterfacesCounters(env.device!, env.config(), only(a)))),
+    kw(
+      'errors',
+      'Show interface error counters',
+      run((env, a) => env.print(...showInterfacesCounterErrors(env.device!, env.config(), only(a)))),
+    ),
+  );
+
 function interfacesNode(kind: IosKind): IosNode {
   const ifaceShow = (env: IosEnv, name?: string) => showInterfaces(env.device!, env.config(), name);
   return kw(
@@ -110,6 +124,7 @@ function interfacesNode(kind: IosKind): IosNode {
       ),
       ...(kind === 'switch'
         ? [
+            countersNode((a) => a.need<string>('interface')),
             kw(
               'status',
               'Show interface line status',
@@ -146,6 +161,7 @@ function interfacesNode(kind: IosKind): IosNode {
     ),
     ...(kind === 'switch'
       ? [
+          countersNode(() => undefined),
           kw(
             'status',
             'Show interface line status',

@@ -51,6 +51,7 @@ import {
   type ReassemblyHost,
 } from './fragments.ts';
 import type { L3Interface } from './l3-interface.ts';
+import { ipv4MulticastMac } from './mac-util.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import {
   EXCLUSIVE,
@@ -344,7 +345,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       this.deliverLocal(iface, frame, pkt, frameId, owned);
       return;
     }
-    if (!this.forwarding) {
+    // A router routes no multicast (nor class E) by its unicast routes: IOS needs `ip
+    // multicast-routing` for that, which Trame does not simulate.
+    if (!this.forwarding || dst >>> 28 >= 0xe) {
       this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
@@ -564,6 +567,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   /** Why nothing can be sent to `dst`, or SEND_OK. */
   checkRoute(dst: number): SendStatus {
     if (this.mine(dst) || this.table.lookup(dst) !== undefined || this.linkForAll() !== null) return SEND_OK;
+    if (this.groupLink(dst) !== undefined) return SEND_OK;
     if (this.ifaces.some((i) => i.usable)) return SEND_NO_ROUTE;
     if (this.ifaces.some((i) => i.ip !== undefined)) return SEND_INTERFACE_DOWN;
     return SEND_NO_ADDRESS;
@@ -604,8 +608,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
 
   /**
    * Where `dst` goes other than by its routes (`routes`): to the gateway an ICMP redirect named
-   * (a Windows host), or, with no route, straight to it on the link of an IOS device that
-   * neither routes nor has a default gateway. Undefined when neither applies.
+   * (a Windows host), straight to a multicast group on a Windows host's link (`groupLink`), or,
+   * with no route, straight to it on the link of an IOS device that neither routes nor has a
+   * default gateway. Undefined when none applies.
    */
   private detour(
     dst: number,
@@ -613,9 +618,21 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   ): { readonly iface: L3Interface; readonly gateway: number } | undefined {
     const redirected = this.redirects?.find(dst, this.now);
     if (redirected !== undefined) return redirected;
+    const group = this.groupLink(dst);
+    if (group !== undefined) return { iface: group, gateway: dst };
     if (routes !== undefined || dst === 0) return undefined;
     const link = this.linkForAll();
     return link === null ? undefined : { iface: link, gateway: dst };
+  }
+
+  /**
+   * The interface a datagram to multicast group `dst` leaves by, straight to the group's MAC
+   * address: a Windows host's adapter while it is usable, as its on-link route to 224.0.0.0/4
+   * says (`route print`). Undefined when `dst` is no group or that does not apply.
+   */
+  private groupLink(dst: number): L3Interface | undefined {
+    if (dst >>> 28 !== 0xe || this.profile.os !== 'windows') return undefined;
+    return this.ifaces.find((i) => i.usable);
   }
 
   /**
@@ -675,6 +692,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     }
     let mac: number;
     if (nextHop === IPV4_BROADCAST || (nextHop === iface.bcast && iface.ip!.len < 31)) mac = BROADCAST_MAC;
+    else if (nextHop >>> 28 === 0xe) mac = ipv4MulticastMac(nextHop);
     else {
       mac = this.arp.resolve(iface, nextHop, pkt, frameId);
       if (mac < 0) return;

@@ -7,7 +7,7 @@
  * The common case (idle port, empty queue) schedules exactly one event per frame: its arrival.
  * Frames that find the port busy wait in the queue; one "transmitter ready" event drains it.
  */
-import type { MacAddr } from '../../shared/mac.ts';
+import { MAC_BROADCAST, type MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { SimContext } from '../sim/context.ts';
 import {
@@ -29,6 +29,7 @@ import type { Device } from './device.ts';
 import type { Link } from './link.ts';
 import { LoadRates } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
+import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import type { Duplex, EndSettings, Mode } from './negotiation.ts';
 import { SHARED } from './ownership.ts';
 import type { PortSecurity } from './port-security.ts';
@@ -140,7 +141,11 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   private readyLane = -1;
   /** Its position among its device's ports. */
   readonly index: number;
+  /** Frames to the broadcast address and to other group addresses, received and sent. */
   rxBroadcasts = 0;
+  rxMulticasts = 0;
+  txBroadcasts = 0;
+  txMulticasts = 0;
   drops = 0;
   /** False after `shutdown`. */
   adminUp = true;
@@ -486,6 +491,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     timing[at + BUSY_UNTIL] = now + onLine + timing[at + GAP_TIME]!;
     timing[at + TX_FRAMES] = timing[at + TX_FRAMES]! + 1;
     timing[at + TX_BYTES] = timing[at + TX_BYTES]! + len;
+    if (frame.dst >= FIRST_GROUP) this.countGroupTx(frame.dst);
     if (observed) this.showTx(frame, frameId);
     this.lane = ctx.sched.atFrame(
       timing,
@@ -515,7 +521,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
     if (wraps(this.rxBytesLow, len)) this.rxBytesHigh++;
     this.rxFramesLow = plus(this.rxFramesLow, 1);
     this.rxBytesLow = plus(this.rxBytesLow, len);
-    if (frame.dst === 0xffff_ffff_ffff) this.rxBroadcasts++;
+    // Every address the engine gives out (00-00-0C) is below the first group address.
+    if (frame.dst >= FIRST_GROUP) this.countGroupRx(frame.dst);
     if (this.ctx.trace.enabled) {
       frame = onWire(frame, tag);
       tag = TAG_AS_IS;
@@ -523,6 +530,16 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
       this.traceRx(frame, frameId);
     }
     this.owner.receive(this, frame, frameId, len, tag, owned);
+  }
+
+  private countGroupRx(dst: number): void {
+    if (dst === MAC_BROADCAST) this.rxBroadcasts++;
+    else if (isGroupMac(dst)) this.rxMulticasts++;
+  }
+
+  private countGroupTx(dst: number): void {
+    if (dst === MAC_BROADCAST) this.txBroadcasts++;
+    else if (isGroupMac(dst)) this.txMulticasts++;
   }
 
   // The trace and the wire listeners are kept out of the per-frame methods, which stay small

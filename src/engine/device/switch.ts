@@ -974,6 +974,9 @@ export class Switch extends IpDevice {
       rxBytes: fromSwitch ? frames * STORM_FRAME : 0,
       txBytes: frames * STORM_FRAME,
       rxBroadcasts: fromSwitch ? frames : 0,
+      rxMulticasts: 0,
+      txBroadcasts: frames,
+      txMulticasts: 0,
       drops: 0,
     };
     return { counters, fromSwitch };

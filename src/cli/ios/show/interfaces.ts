@@ -72,6 +72,8 @@ function counters(f: Family, s: InterfaceStatus | undefined): string[] {
   const rx = `     ${k?.rxFrames ?? 0} packets input, ${k?.rxBytes ?? 0} bytes, 0 no buffer`;
   const tx = `     ${k?.txFrames ?? 0} packets output, ${k?.txBytes ?? 0} bytes, 0 underruns`;
   const broadcasts = k?.rxBroadcasts ?? 0;
+  // Group frames other than broadcasts; a switch counts them among its "broadcasts" too.
+  const multicasts = k?.rxMulticasts ?? 0;
   const tail = ['     0 unknown protocol drops'];
   if (f === 'svi') {
     return [
@@ -101,11 +103,11 @@ function counters(f: Family, s: InterfaceStatus | undefined): string[] {
   return [
     rx,
     sw
-      ? `     Received ${broadcasts} broadcasts (0 multicasts)`
+      ? `     Received ${broadcasts + multicasts} broadcasts (${multicasts} multicasts)`
       : `     Received ${broadcasts} broadcasts (0 IP multicasts)`,
     '     0 runts, 0 giants, 0 throttles',
     '     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored',
-    '     0 watchdog, 0 multicast, 0 pause input',
+    `     0 watchdog, ${multicasts} multicast, 0 pause input`,
     ...(sw ? ['     0 input packets with dribble condition detected'] : []),
     tx,
     '     0 output errors, 0 collisions, 0 interface resets',
