@@ -265,7 +265,8 @@ export class HostShell {
   /** hostname.exe prints the name; it cannot set it (captures of `hostname NAME`, `hostname -s`). */
   private hostname(args: string[]): string[] {
     if (args.length === 0) return [this.ctx.name()];
-    if (args[0] === '/?' || args[0] === '-?') return ['Prints the name of the current host.', '', 'hostname'];
+    if (args[0] === '/?' || args[0] === '-?')
+      return ['', 'Prints the name of the current host.', '', 'hostname', ''];
     return [
       'sethostname: Use the Network Control Panel Applet to set hostname.',
       'hostname -s is not supported.',
@@ -525,15 +526,9 @@ export class HostShell {
   }
 
   private arp(args: string[]): string[] {
-    const a = args.map((x) => x.toLowerCase());
-    if (a[0] === '-a' || a[0] === '-g') {
-      if (a.length === 1) return this.arpTable();
-      // arp.exe names the first word it cannot take: an address that does not parse, or a third.
-      const only = parseWindowsIpv4(a[1]!);
-      if (only === undefined) return [`ARP: bad argument: ${args[1]}`];
-      if (a.length > 2) return [`ARP: bad argument: ${args[2]}`];
-      return this.arpTable(only);
-    }
+    // arp.exe takes its switches after a slash as well as after a dash.
+    const a = args.map((x) => x.toLowerCase().replace(/^\//, '-'));
+    if (a[0] === '-a' || a[0] === '-g') return this.arpShow(args.slice(1), a.slice(1));
     if ((a.length === 1 && a[0] === '-d') || (a.length === 2 && a[0] === '-d' && a[1] === '*')) {
       this.ctx.sim.clearArp(this.ctx.id);
       return [];
@@ -547,6 +542,32 @@ export class HostShell {
     }
     if (a[0] === '-s' && (a.length === 3 || a.length === 4)) return this.arpAdd(args);
     return ARP_USAGE;
+  }
+
+  /**
+   * `arp -a [inet_addr] [-N if_addr]` (`args` as typed, `a` in lower case): the table, or one
+   * address's entry, of the NIC, the only interface there is; another if_addr has none. arp.exe
+   * names the first word it cannot take.
+   */
+  private arpShow(args: string[], a: string[]): string[] {
+    let i = 0;
+    let only: Ipv4Addr | undefined;
+    if (i < a.length && a[i] !== '-n') {
+      only = parseWindowsIpv4(a[i]!);
+      if (only === undefined) return [`ARP: bad argument: ${args[i]}`];
+      i++;
+    }
+    let on: Ipv4Addr | undefined;
+    if (a[i] === '-n') {
+      if (i + 1 >= a.length) return ARP_USAGE;
+      on = parseWindowsIpv4(a[i + 1]!);
+      if (on === undefined) return [`ARP: bad argument: ${args[i + 1]}`];
+      i += 2;
+    }
+    if (i < a.length) return [`ARP: bad argument: ${args[i]}`];
+    if (on !== undefined && on !== this.ctx.sim.interfaces(this.ctx.id)[0]!.ip?.addr)
+      return ['No ARP Entries Found.'];
+    return this.arpTable(only);
   }
 
   /**
