@@ -204,7 +204,8 @@ describe('Console', () => {
     lab.settle(seconds(3600));
     expect(uptime(r2)).toBe('R2 uptime is 1 hour, 1 minute\n');
     // The reload takes a minute of virtual time: the device boots at its end.
-    for (const l of ['reload', 'no', '', '']) r2.input(l);
+    // The setup dialog and AutoInstall answered, then RETURN.
+    for (const l of ['reload', 'no', '', 'no', '', '', 'enable']) r2.input(l);
     lab.settle(seconds(120));
     // Reloaded without a saved configuration: back to the factory host name.
     expect(uptime(r2)).toBe('Router uptime is 2 minutes\n');

@@ -49,12 +49,23 @@ function setPassword(env: IosEnv, a: Args): void {
   editLine(env, (l) => ({ ...l, password }));
 }
 
-/** `login` on the console without a password lets anyone in; IOS says so when typed. */
+/**
+ * `login` on a line without a password lets nobody in over a vty, and anyone in on the
+ * console; IOS says so when typed, once for each such line, by its absolute number: the
+ * console is line 0, a router's aux port line 1, so vty N is line N + 2 on a router and
+ * N + 1 on a switch (captures of 2960s and ISRs).
+ */
 function setLogin(env: IosEnv, local: boolean): void {
-  const onConsole = env.modes.context().line === 'console';
+  const { line, lines } = env.modes.context();
   const c = env.config();
-  if (env.device && !local && onConsole && c.lineConsole.password === undefined) {
-    env.print("% Login disabled on line 0, until 'password' is set");
+  if (env.device && !local) {
+    const disabled = (n: number) => env.print(`% Login disabled on line ${n}, until 'password' is set`);
+    if (line === 'console') {
+      if (c.lineConsole.password === undefined) disabled(0);
+    } else {
+      const base = env.kind === 'router' ? 2 : 1;
+      for (let n = lines[0]; n <= lines[1]; n++) if (c.lineVty[n]?.password === undefined) disabled(n + base);
+    }
   }
   editLine(env, (l) =>
     local ? { ...l, login: true, loginLocal: true } : without({ ...l, login: true }, 'loginLocal'),

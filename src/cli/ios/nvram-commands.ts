@@ -12,7 +12,9 @@ import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { renderRunningConfig } from './running-config.ts';
+import { startSetupDialog } from './setup-dialog.ts';
 import { byteLength } from './show/format.ts';
+import { stampOf, timestampsOf } from './timestamps-commands.ts';
 
 export function saveConfig(env: IosEnv): void {
   env.print('Building configuration...', '[OK]');
@@ -54,6 +56,9 @@ function reloadNow(env: IosEnv): void {
   const haltedAt = rt.clock.configStamp(halt);
   const saved = dev.startupConfig();
   const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
+  // Printed at once rather than logged: it comes before everything the boot prints.
+  const stamp = stampOf(timestampsOf(env.config(), 'log'), rt.clock, halt, rt.bootedAt);
+  env.print('', `${stamp}%SYS-5-RELOAD: Reload requested by console. Reload Reason: Reload Command.`);
   dev.sim.powerOff(dev.id);
   try {
     dev.wait(() => false, BOOT_TIME);
@@ -77,10 +82,9 @@ function reloadNow(env: IosEnv): void {
   env.print(
     '',
     `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`,
-    '',
-    'Press RETURN to get started!',
-    '',
   );
+  if (saved === undefined) startSetupDialog(env);
+  else env.print('', 'Press RETURN to get started!', '');
 }
 
 export function reload(env: IosEnv): void {

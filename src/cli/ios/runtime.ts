@@ -106,6 +106,9 @@ export class IosRuntime {
     this.deletedInterfaces.clear();
     this.lastChange = undefined;
     this.bootText = this.device.startupConfig();
+    // The console session ends with the reload, whoever logs in next.
+    this.consoleUser = undefined;
+    this.terminalHistory = {};
   }
 
   /** After `copy startup-config running-config`: what it set now comes from NVRAM. */

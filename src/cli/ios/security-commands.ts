@@ -221,7 +221,7 @@ function generate(env: IosEnv, bits: number | undefined): void {
   const label = `${c.hostname}.${c.domainName}`;
   env.print(`The name for the keys will be: ${label}`);
   if (bits !== undefined) {
-    env.print(`% The key modulus size is ${bits} bits`);
+    env.print('', `% The key modulus size is ${bits} bits`);
     makeKeys(env, bits);
     return;
   }
