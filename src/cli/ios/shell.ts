@@ -490,7 +490,8 @@ export class IosShell {
     const first = words[0];
     switch (e.kind) {
       case 'ambiguous':
-        this.env.error(`% Ambiguous command:  "${text.slice(first?.start ?? 0, e.end)}"`);
+        // The whole line, not only up to the ambiguous word (2960 captures: "sh po interface fa0/3").
+        this.env.error(`% Ambiguous command:  "${text.slice(first?.start ?? 0).trimEnd()}"`);
         return;
       case 'incomplete':
         if (e.message !== undefined) this.env.error(e.message);
