@@ -253,7 +253,11 @@ export class IosShell {
           env.modes.send({ type: 'login' });
           this.execBanner(env);
         } else if (tries < 2) this.askLinePassword(tries + 1);
-        else env.print('% Bad passwords', '');
+        else {
+          // The third wrong password ends the attempt: the line is idle again.
+          env.print('% Bad passwords');
+          consoleAvailable(env);
+        }
       },
     });
   }
