@@ -54,7 +54,9 @@ export function showInterfacesCounters(dev: IosDeviceContext, c: DeviceConfig, o
 
 /**
  * `errors`: the engine's lines have no errors, collisions or malformed frames, so every
- * column but OutDiscards (frames dropped from a full output queue) stays at 0.
+ * column but OutDiscards stays at 0; OutDiscards is what `show interfaces` reports as "Total
+ * output drops" (a full queue, or a line down). The second table's Giants column is the
+ * 2960's as far as captures tell: some Catalyst models end at Runts.
  */
 export function showInterfacesCounterErrors(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const shown = ports(dev, c, only);
