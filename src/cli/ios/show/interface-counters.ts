@@ -14,24 +14,14 @@ import { shortInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { statuses } from './interfaces.ts';
 
-const ZERO: InterfaceCounters = {
-  rxFrames: 0,
-  txFrames: 0,
-  rxBytes: 0,
-  txBytes: 0,
-  rxBroadcasts: 0,
-  rxMulticasts: 0,
-  txBroadcasts: 0,
-  txMulticasts: 0,
-  drops: 0,
-};
-
-/** The switch ports shown, with their counters (zero for one the engine does not know). */
+/** The switch ports shown, with their counters. */
 function ports(dev: IosDeviceContext, c: DeviceConfig, only?: string): [string, InterfaceCounters][] {
   const st = statuses(dev);
-  return Object.entries(c.interfaces)
-    .filter(([name, i]) => i.switchport !== undefined && (only === undefined || name === only))
-    .map(([name]) => [shortInterfaceName(name), st.get(name)?.counters ?? ZERO]);
+  return Object.entries(c.interfaces).flatMap(([name, i]): [string, InterfaceCounters][] => {
+    const s = st.get(name);
+    if (i.switchport === undefined || s === undefined || (only !== undefined && name !== only)) return [];
+    return [[shortInterfaceName(name), s.counters]];
+  });
 }
 
 const row = (port: string, octets: number, ...packets: number[]): string =>
