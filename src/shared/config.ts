@@ -237,6 +237,20 @@ export interface DeviceConfig {
   readonly vlanMacAging?: readonly VlanMacAging[];
   /** Switches: `mac address-table static ...`, one per (VLAN, address), in VLAN and address order. */
   readonly staticMacs?: readonly StaticMac[];
+  /** `alias MODE NAME COMMAND`: the aliases typed, in the order they were last set. */
+  readonly aliases?: readonly CommandAlias[];
+  /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
+  readonly removedAliases?: readonly string[];
+}
+
+/** The modes `alias` takes, by IOS's keyword for each. */
+export type AliasMode = 'configure' | 'exec' | 'interface' | 'line' | 'subinterface';
+
+export interface CommandAlias {
+  readonly mode: AliasMode;
+  readonly name: string;
+  /** The command as typed; the words after the alias on a line are appended to it. */
+  readonly command: string;
 }
 
 export interface StaticArp {

@@ -74,6 +74,17 @@ const global = [
   fc.tuple(fc.constantFrom('0 ', ''), word).map(([t, w]) => `enable secret ${t}${w}`),
   TYPE7.map((t) => `enable password 7 ${t}`),
   text.map((t) => `banner motd #${t.replaceAll('#', '')}#`),
+  fc
+    .tuple(
+      fc.constantFrom('alias', 'no alias', 'default alias'),
+      fc.constantFrom('exec', 'configure', 'interface'),
+    )
+    .chain(([verb, mode]) =>
+      fc
+        .tuple(fc.constantFrom('s', 'W', 'sib', 'lo', word), text)
+        .map(([name, t]) => (verb === 'alias' ? `${verb} ${mode} ${name} ${t}` : `${verb} ${mode} ${name}`)),
+    ),
+  fc.constantFrom('no alias exec', 'no alias interface', 'alias exec s show'),
   fc.constantFrom(
     'no banner motd',
     'no banner login',

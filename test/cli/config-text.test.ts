@@ -43,6 +43,13 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['banner motd %\nline one\n  line two\n%', 'banner motd ^C\nline one\n  line two\n^C'],
   // Text holding "^C" is written with a delimiter it does not contain, so it reads back whole.
   ['banner motd #Press ^C to stop#', 'banner motd #Press ^C to stop#'],
+  ['alias exec sib show ip interface brief', 'alias exec sib show ip interface brief'],
+  ['no alias exec s\nalias exec S show running-config', 'alias exec S show running-config'],
+  ['no alias exec w', '!\nno alias exec w\n!\nline con 0'],
+  [
+    'alias exec sib show ip int brief\nalias interface ns no shutdown',
+    'alias interface ns no shutdown\nalias exec sib',
+  ],
   ['no ip domain-lookup', 'no ip domain lookup'],
   ['no ip domain lookup', 'no ip domain lookup'],
   ['ip domain-name lab.local', 'ip domain name lab.local'],

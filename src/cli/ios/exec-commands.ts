@@ -7,6 +7,7 @@ import type { Args } from '../parser/tree.ts';
 import { clockNode } from './clock-commands.ts';
 import { consoleAvailable, helpNode } from './common.ts';
 import type { IosKind } from './config-edit.ts';
+import { connectionNodes } from './connection-commands.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { debugNodes } from './debug-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
@@ -194,6 +195,7 @@ function userTree(kind: IosKind): IosNode {
     helpNode(),
     kw('logout', exitHelp, run(logout)),
     pingNode(false),
+    ...connectionNodes(),
     showTree(kind, false),
     terminalNode(),
     tracerouteNode(false),
@@ -324,6 +326,7 @@ function privTree(kind: IosKind): IosNode {
     helpNode(),
     kw('logout', exitHelp, run(logout)),
     pingNode(true),
+    ...connectionNodes(),
     kw('reload', 'Halt and perform a cold restart', run(reload)),
     showTree(kind, true),
     terminalNode(),

@@ -1,10 +1,12 @@
 /** Global configuration mode (R1(config)#). */
+
 import type { StaticRoute } from '../../shared/config.ts';
 import { type Ipv4Addr, lenFromMask, networkOf } from '../../shared/ipv4.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { checkSecret, hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
 import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { aliasNode, noAliasNode } from './aliases.ts';
 import { arpNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './common.ts';
 import {
@@ -396,6 +398,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
   const root = kw(
     '',
     '',
+    aliasNode(),
     kw(
       'banner',
       bannerHelp,
@@ -412,6 +415,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     kw(
       'default',
       'Set a command to its defaults',
+      noAliasNode(true),
       cdpRun(true),
       kw(
         'interface',
@@ -488,6 +492,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
   return kw(
     'no',
     'Negate a command or set its defaults',
+    noAliasNode(false),
     kw(
       'banner',
       bannerHelp,

@@ -6,6 +6,7 @@
  * VLANs appear as `vlan N` blocks, as a switch in VTP transparent mode shows them, so the
  * text alone restores the VLAN database. RSA keys live in private NVRAM, never in this text.
  */
+
 import type {
   DeviceConfig,
   InterfaceConfig,
@@ -16,6 +17,7 @@ import type {
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
+import { aliasConfigLines } from './aliases.ts';
 import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
@@ -252,7 +254,7 @@ export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
     const d = bannerDelimiter(text);
     banners.push(...`banner ${word} ${d}${text}${d}`.split('\n'));
   }
-  blocks.push(banners);
+  blocks.push(banners, aliasConfigLines(c));
   // The line blocks follow each other without "!" between them.
   blocks.push([...lineBlock(kind, 'line con 0', c.lineConsole), ...vtyLines(kind, c.lineVty)]);
   if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);

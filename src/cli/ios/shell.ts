@@ -10,10 +10,11 @@ import { parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
-import { complete as completeLine, help, type TabResult } from '../parser/help.ts';
+import { complete as completeLine, help, type TabResult, wrapWords } from '../parser/help.ts';
 import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
 import { tokenize } from '../parser/tokens.ts';
 import type { Running } from '../running.ts';
+import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import type { IosNode } from './dsl.ts';
@@ -410,14 +411,16 @@ export class IosShell {
       return;
     }
     const promptLength = this.prompt().length;
-    const r = parse(tree, text, this.env);
+    const alias = this.device ? expandAlias(this.store.get(), mode, text) : undefined;
+    const line = alias?.text ?? text;
+    const r = parse(tree, line, this.env);
     if (r.kind === 'empty') return;
     if (r.kind === 'ok') {
       this.run(r);
       return;
     }
     if (this.isSubMode()) {
-      const g = parse(this.trees.global, text, this.env);
+      const g = parse(this.trees.global, line, this.env);
       if (g.kind === 'ok') {
         // The global command runs, then the sub-mode is left unless the command entered
         // another mode itself (`interface g0/1` typed inside config-if).
@@ -427,11 +430,11 @@ export class IosShell {
         return;
       }
       if (g.kind !== 'empty') {
-        this.report(text, promptLength, pickError(r, g), false);
+        this.report(line, promptLength, pickError(r, g), false, alias?.typedCol);
         return;
       }
     }
-    this.report(text, promptLength, r, mode === 'userExec' || mode === 'privExec');
+    this.report(line, promptLength, r, mode === 'userExec' || mode === 'privExec', alias?.typedCol);
   }
 
   /**
@@ -489,7 +492,14 @@ export class IosShell {
     this.out.push(...applyFilter(r.args, produced));
   }
 
-  private report(text: string, promptLength: number, e: ParseError, exec: boolean): void {
+  /** `typedCol` takes a column of `text` back to the line typed, when an alias was expanded. */
+  private report(
+    text: string,
+    promptLength: number,
+    e: ParseError,
+    exec: boolean,
+    typedCol = (col: number) => col,
+  ): void {
     const words = tokenize(text);
     const first = words[0];
     switch (e.kind) {
@@ -530,8 +540,8 @@ export class IosShell {
           }
           return;
         }
-        this.fail(`% Invalid input detected at '^' marker (column ${e.col + 1}).`, [
-          `${' '.repeat(promptLength + e.col)}^`,
+        this.fail(`% Invalid input detected at '^' marker (column ${typedCol(e.col) + 1}).`, [
+          `${' '.repeat(promptLength + typedCol(e.col))}^`,
           "% Invalid input detected at '^' marker.",
           '',
         ]);
@@ -547,7 +557,20 @@ export class IosShell {
     }
     const tree = this.treeFor(mode);
     if (!tree) return { lines: [] };
-    const r = help(tree, text, this.env);
+    const tokens = tokenize(text);
+    // A partial first word may be an alias, which `?` lists before the commands.
+    if (tokens.length === 1 && !/\s$/.test(text)) {
+      const aliases = partialAliasWords(this.store.get(), mode, tokens[0]!.text);
+      if (aliases.length > 0) {
+        const r = help(tree, text, this.env);
+        const words = r.kind === 'help' && r.lines[0]?.startsWith('%') !== true ? r.lines.join(' ') : '';
+        return {
+          lines: wrapWords([...aliases, ...words.split(/\s+/).filter((w) => w !== '')]),
+          pending: text,
+        };
+      }
+    }
+    const r = help(tree, expandAlias(this.store.get(), mode, text)?.text ?? text, this.env);
     if (r.kind === 'help' && r.lines.length > 0) {
       const header = text.trim() === '' ? HELP_HEADER[mode] : undefined;
       return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };

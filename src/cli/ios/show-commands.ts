@@ -5,8 +5,10 @@ import type { MacAddr } from '../../shared/mac.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { showAliasesNode } from './aliases.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
+import { NO_CONNECTIONS } from './connection-commands.ts';
 import { showDebugging } from './debug-commands.ts';
 import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
@@ -340,6 +342,7 @@ function macNode(): IosNode[] {
 
 export function showTree(kind: IosKind, privileged: boolean): IosNode {
   const children: IosNode[] = [
+    showAliasesNode(),
     ...showFlashNodes(kind),
     kw(
       'file',
@@ -415,6 +418,11 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     ),
     interfacesNode(kind),
     ipNode(),
+    kw(
+      'sessions',
+      'Information about Telnet connections',
+      run((env) => env.error(NO_CONNECTIONS)),
+    ),
     kw(
       'ssh',
       'Status of SSH server connections',

@@ -66,7 +66,7 @@ function candidates<E>(node: Node<E>, partial: string, env: E, forTab: boolean):
 }
 
 /** Wraps words separated by two spaces at 80 columns, as IOS prints completions. */
-function wrapWords(words: readonly string[]): string[] {
+export function wrapWords(words: readonly string[]): string[] {
   const lines: string[] = [];
   let cur = '';
   for (const w of words) {
