@@ -4,7 +4,7 @@
  * configuration modes) and the asynchronous messages printed between prompts.
  */
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
-import { HostShell } from './host/shell.ts';
+import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
 import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
@@ -112,7 +112,7 @@ export class Console {
     this.histories = { exec: new History(size), config: new History(size) };
     if (ctx.kind === 'pc' || ctx.kind === 'server') {
       this.host = new HostShell(ctx as HostDeviceContext);
-      this.opening = 'Trame PC Command Line 1.0\n';
+      this.opening = `${HOST_VERSION}\n`;
     } else {
       const dev = ctx as IosDeviceContext;
       this.ios = new IosShell(

@@ -51,6 +51,26 @@ describe('Windows command-line options', () => {
     expect(parseWinArgs(['a', 'b'], PING)).toEqual({ kind: 'extra', token: 'b' });
   });
 
+  it('reads a word option and a host list, whose last address is the target when nothing follows', () => {
+    const ping: WinArgsSpec = { ...PING, words: ['S'], lists: ['j'] };
+    const read = (args: string[]) => {
+      const a = parseWinArgs(args, ping);
+      return isArgsError(a) ? a : [a.target, Object.fromEntries(a.words)];
+    };
+    expect(read(['-S', '10.0.0.9', '10.0.0.1'])).toEqual(['10.0.0.1', { S: ['10.0.0.9'] }]);
+    expect(read(['-j', '10.0.0.2', '10.0.0.3', '10.0.0.1'])).toEqual([
+      '10.0.0.1',
+      { j: ['10.0.0.2', '10.0.0.3'] },
+    ]);
+    expect(read(['10.0.0.1', '-j', '10.0.0.2', '10.0.0.3'])).toEqual([
+      '10.0.0.1',
+      { j: ['10.0.0.2', '10.0.0.3'] },
+    ]);
+    expect(read(['-j', '10.0.0.2', '-t', '10.0.0.1'])).toEqual(['10.0.0.1', { j: ['10.0.0.2'] }]);
+    expect(read(['10.0.0.1', '-S'])).toEqual({ kind: 'missing', token: '-S' });
+    expect(read(['-j', '-t', '10.0.0.1'])).toEqual({ kind: 'missing', token: '-j' });
+  });
+
   it('takes nothing after the target when the command wants its options first (tracert)', () => {
     const tracert: WinArgsSpec = { numeric: { h: [1, 255] }, flags: ['d'], targetLast: true };
     expect(parseWinArgs(['10.0.0.1', '-d'], tracert)).toEqual({ kind: 'extra', token: '-d' });

@@ -25,6 +25,9 @@ import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 
 const HOST_PROMPT = 'C:\\>';
 
+/** The line the prompt opens with, and what `ver` says. */
+export const HOST_VERSION = 'Trame PC Command Line 1.0';
+
 const HELP = [
   'Available Commands:',
   '?           Display the list of available commands',
@@ -37,9 +40,73 @@ const HELP = [
   'ping        Send echo messages',
   'route       Display the routing table: route print',
   'tracert     Trace route to destination',
+  'ver         Display the version of the command line',
 ];
 
+/** ipconfig.exe's usage, Windows 10 (10.0.18362); ipconfig's own blanks at line ends kept. */
 const IPCONFIG_USAGE = [
+  '',
+  'USAGE:',
+  '    ipconfig [/allcompartments] [/? | /all | ',
+  '                                 /renew [adapter] | /release [adapter] |',
+  '                                 /renew6 [adapter] | /release6 [adapter] |',
+  '                                 /flushdns | /displaydns | /registerdns |',
+  '                                 /showclassid adapter |',
+  '                                 /setclassid adapter [classid] |',
+  '                                 /showclassid6 adapter |',
+  '                                 /setclassid6 adapter [classid] ]',
+  '',
+  'where',
+  '    adapter             Connection name ',
+  '                       (wildcard characters * and ? allowed, see examples)',
+  '',
+  '    Options:',
+  '       /?               Display this help message',
+  '       /all             Display full configuration information.',
+  '       /release         Release the IPv4 address for the specified adapter.',
+  '       /release6        Release the IPv6 address for the specified adapter.',
+  '       /renew           Renew the IPv4 address for the specified adapter.',
+  '       /renew6          Renew the IPv6 address for the specified adapter.',
+  '       /flushdns        Purges the DNS Resolver cache.',
+  '       /registerdns     Refreshes all DHCP leases and re-registers DNS names',
+  '       /displaydns      Display the contents of the DNS Resolver Cache.',
+  '       /showclassid     Displays all the dhcp class IDs allowed for adapter.',
+  '       /setclassid      Modifies the dhcp class id.  ',
+  '       /showclassid6    Displays all the IPv6 DHCP class IDs allowed for adapter.',
+  '       /setclassid6     Modifies the IPv6 DHCP class id.',
+  '',
+  '',
+  'The default is to display only the IP address, subnet mask and',
+  'default gateway for each adapter bound to TCP/IP.',
+  '',
+  'For Release and Renew, if no adapter name is specified, then the IP address',
+  'leases for all adapters bound to TCP/IP will be released or renewed.',
+  '',
+  'For Setclassid and Setclassid6, if no ClassId is specified, then the ClassId is removed.',
+  '',
+  'Examples:',
+  '    > ipconfig                       ... Show information',
+  '    > ipconfig /all                  ... Show detailed information',
+  '    > ipconfig /renew                ... renew all adapters',
+  '    > ipconfig /renew EL*            ... renew any connection that has its ',
+  '                                         name starting with EL',
+  '    > ipconfig /release *Con*        ... release all matching connections,',
+  '                                         eg. "Wired Ethernet Connection 1" or',
+  '                                             "Wired Ethernet Connection 2"',
+  '    > ipconfig /allcompartments      ... Show information about all ',
+  '                                         compartments',
+  '    > ipconfig /allcompartments /all ... Show detailed information about all',
+  '                                         compartments',
+];
+
+/** What ipconfig.exe prints for a command line it cannot read. */
+const IPCONFIG_ERROR = ['', 'Error: unrecognized or incomplete command line.', ...IPCONFIG_USAGE];
+
+/**
+ * Setting the address from the prompt is Packet Tracer's, not Windows': a line of that form
+ * that does not hold an address and mask gets the two forms, not Windows' long usage.
+ */
+const IPCONFIG_SET_USAGE = [
   'Error: unrecognized or incomplete command line.',
   '',
   'USAGE:',
@@ -47,31 +114,58 @@ const IPCONFIG_USAGE = [
   '    ipconfig IP_ADDRESS SUBNET_MASK [DEFAULT_GATEWAY]',
 ];
 
+/** ping.exe's usage, Windows 10 (10.0.18362; Windows 11 prints the same). */
 const PING_USAGE = [
   '',
-  'Usage: ping [-t] [-a] [-n count] [-l size] [-f] [-i TTL] [-w timeout] [-4] target_name',
+  'Usage: ping [-t] [-a] [-n count] [-l size] [-f] [-i TTL] [-v TOS]',
+  '            [-r count] [-s count] [[-j host-list] | [-k host-list]]',
+  '            [-w timeout] [-R] [-S srcaddr] [-c compartment] [-p]',
+  '            [-4] [-6] target_name',
   '',
   'Options:',
   '    -t             Ping the specified host until stopped.',
+  '                   To see statistics and continue - type Control-Break;',
   '                   To stop - type Control-C.',
   '    -a             Resolve addresses to hostnames.',
   '    -n count       Number of echo requests to send.',
   '    -l size        Send buffer size.',
   "    -f             Set Don't Fragment flag in packet (IPv4-only).",
   '    -i TTL         Time To Live.',
+  '    -v TOS         Type Of Service (IPv4-only. This setting has been deprecated',
+  '                   and has no effect on the type of service field in the IP',
+  '                   Header).',
+  '    -r count       Record route for count hops (IPv4-only).',
+  '    -s count       Timestamp for count hops (IPv4-only).',
+  '    -j host-list   Loose source route along host-list (IPv4-only).',
+  '    -k host-list   Strict source route along host-list (IPv4-only).',
   '    -w timeout     Timeout in milliseconds to wait for each reply.',
+  '    -R             Use routing header to test reverse route also (IPv6-only).',
+  '                   Per RFC 5095 the use of this routing header has been',
+  '                   deprecated. Some systems may drop echo requests if',
+  '                   this header is used.',
+  '    -S srcaddr     Source address to use.',
+  '    -c compartment Routing compartment identifier.',
+  '    -p             Ping a Hyper-V Network Virtualization provider address.',
   '    -4             Force using IPv4.',
+  '    -6             Force using IPv6.',
+  '',
 ];
 
+/** tracert.exe's usage, Windows 10 (10.0.14393 and 10.0.18362), its blank after "timeout]" kept. */
 const TRACERT_USAGE = [
   '',
-  'Usage: tracert [-d] [-h maximum_hops] [-w timeout] [-4] target_name',
+  'Usage: tracert [-d] [-h maximum_hops] [-j host-list] [-w timeout] ',
+  '               [-R] [-S srcaddr] [-4] [-6] target_name',
   '',
   'Options:',
   '    -d                 Do not resolve addresses to hostnames.',
   '    -h maximum_hops    Maximum number of hops to search for target.',
+  '    -j host-list       Loose source route along host-list (IPv4-only).',
   '    -w timeout         Wait timeout milliseconds for each reply.',
+  '    -R                 Trace round-trip path (IPv6-only).',
+  '    -S srcaddr         Source address to use (IPv6-only).',
   '    -4                 Force using IPv4.',
+  '    -6                 Force using IPv6.',
 ];
 
 /** arp.exe's usage, Windows 10 (10.0.14393 and later). */
@@ -113,18 +207,34 @@ const ARP_USAGE = [
 /** arp.exe's physical address: six pairs of hexadecimal digits separated by hyphens. */
 const ETH_ADDR = /^[0-9a-f]{2}(-[0-9a-f]{2}){5}$/i;
 
-/** What Windows ping accepts for each numeric option (ping.exe on Windows 10). */
+/** What Windows ping accepts for each option (ping.exe on Windows 10; -r and -s as documented). */
 const PING_ARGS: WinArgsSpec = {
-  numeric: { n: [1, 0xffff_ffff], l: [0, 65500], i: [1, 255], w: [0, 0xffff_ffff] },
+  numeric: {
+    n: [1, 0xffff_ffff],
+    l: [0, 65500],
+    i: [1, 255],
+    w: [0, 0xffff_ffff],
+    v: [0, 255],
+    r: [1, 9],
+    s: [1, 4],
+    c: [0, 0xffff_ffff],
+  },
   // -a finds no name without a name server, and -4 is what an address asks anyway.
-  flags: ['t', 'a', 'f', '4'],
+  flags: ['t', 'a', 'f', '4', '6', 'R', 'p'],
+  words: ['S'],
+  lists: ['j', 'k'],
 };
 
 const TRACERT_ARGS: WinArgsSpec = {
   numeric: { h: [1, 255], w: [1, 0xffff_ffff] },
-  flags: ['d', '4'],
+  flags: ['d', '4', '6', 'R'],
+  words: ['S'],
+  lists: ['j'],
   targetLast: true,
 };
+
+/** IP options (record route, timestamps, source routes): routers here neither fill nor follow them. */
+const NO_IP_OPTIONS = 'Trame does not simulate IP options yet.';
 
 /** How ipconfig /all and route print name the PC's adapter. */
 const ADAPTER = 'Trame Fast Ethernet adapter';
@@ -248,6 +358,9 @@ export class HostShell {
         return ['', 'Active Connections', '', '  Proto  Local Address          Foreign Address        State'];
       case 'hostname':
         return this.hostname(args);
+      case 'ver':
+        // Laid out as Windows prints its version; the version is the prompt's own.
+        return ['', HOST_VERSION];
       // Windows 10 has an SSH client, and Packet Tracer's PCs a Telnet one, which labs use to
       // check a router's vty lines: named, so that no one looks for a typo.
       case 'ssh':
@@ -280,7 +393,8 @@ export class HostShell {
   private ipconfig(args: string[]): string[] {
     if (args.length === 0) return this.showIpconfig(false);
     // ipconfig.exe takes its options after / or -, in any case.
-    const option = /^[/-]([a-z]+)$/i.exec(args[0]!)?.[1]?.toLowerCase();
+    const option = /^[/-]([a-z]+|\?)$/i.exec(args[0]!)?.[1]?.toLowerCase();
+    if (option === '?') return IPCONFIG_USAGE;
     if (option === 'all' && args.length === 1) return this.showIpconfig(true);
     // Every adapter here has a static address, no DHCP lease: Windows' answer for that
     // (MSG_NO_MATCH of ipconfig's message table, line break included).
@@ -296,13 +410,14 @@ export class HostShell {
     if (option === 'flushdns' && args.length === 1) {
       return ['', 'Windows IP Configuration', '', 'Successfully flushed the DNS Resolver Cache.'];
     }
-    if (args.length < 2 || args.length > 3) return IPCONFIG_USAGE;
+    if (option !== undefined || /^[/-]/.test(args[0]!)) return IPCONFIG_ERROR;
+    if (args.length < 2 || args.length > 3) return IPCONFIG_SET_USAGE;
     const addr = parseIpv4(args[0]!);
     const mask = parseIpv4(args[1]!);
     const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
     const len = mask === undefined ? undefined : lenFromMask(mask);
-    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_USAGE;
-    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_USAGE;
+    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_SET_USAGE;
+    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_SET_USAGE;
     // The same rule as the IP Configuration form and network files, with the same explanation.
     const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
     if (!checked.ok) return [formatError(checked.error)];
@@ -368,13 +483,20 @@ export class HostShell {
     if (args.length === 0 || o.help) return PING_USAGE;
     if (o.target === undefined) return ['IP address must be specified.'];
     const target = parseWindowsIpv4(o.target);
-    if (target === undefined) {
+    // -6 and -R ask for an IPv6 address, which no name or address here resolves to.
+    if (target === undefined || o.flags.has('6') || o.flags.has('R')) {
       return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
     }
+    if (['r', 's'].some((k) => o.values.has(k)) || o.words.has('j') || o.words.has('k'))
+      return [NO_IP_OPTIONS];
     const count = o.flags.has('t') ? Number.POSITIVE_INFINITY : (o.values.get('n') ?? 4);
     const size = o.values.get('l') ?? 32;
     const timeout = ms(o.values.get('w') ?? 4000);
     const ttl = o.values.get('i');
+    // -S: an address that is not the PC's own makes every send fail ("General failure").
+    const from = o.words.get('S')?.[0];
+    const source = from === undefined ? undefined : (parseWindowsIpv4(from) ?? (0 as Ipv4Addr));
+    // -v (deprecated, "no effect"), -c (the PC's one compartment) and -p change nothing here.
     const job = this.ctx.sim.ping(this.ctx.id, target, {
       count,
       timeout,
@@ -382,12 +504,14 @@ export class HostShell {
       interval: seconds(1),
       ...(ttl !== undefined ? { ttl } : {}),
       ...(o.flags.has('f') ? { dontFragment: true } : {}),
+      ...(source !== undefined ? { source } : {}),
     });
     const ip = formatIpv4(target);
+    const fromText = source === undefined ? '' : ` from ${source === 0 ? from : formatIpv4(source)}`;
     this.running = runningProbe(
       job,
       {
-        head: lines('', `Pinging ${ip} with ${size} bytes of data:`),
+        head: lines('', `Pinging ${ip}${fromText} with ${size} bytes of data:`),
         items: () => job.results,
         item: (r) => lines(this.pingLine(r).text),
         tail: (ending) =>
@@ -479,7 +603,13 @@ export class HostShell {
     }
     if (o.help || o.target === undefined) return TRACERT_USAGE;
     const target = parseWindowsIpv4(o.target);
-    if (target === undefined) return [`Unable to resolve target system name ${o.target}.`];
+    // -6 and -R ask for an IPv6 target; -S takes an IPv6 source only (a Windows 10 run refused
+    // the PC's own IPv4 address so).
+    if (target === undefined || o.flags.has('6') || o.flags.has('R'))
+      return [`Unable to resolve target system name ${o.target}.`];
+    const from = o.words.get('S')?.[0];
+    if (from !== undefined) return [`${from} is not a valid address.`];
+    if (o.words.has('j')) return [NO_IP_OPTIONS];
     const maxTtl = o.values.get('h') ?? 30;
     const timeout = ms(o.values.get('w') ?? 4000);
     const probesPerHop = 3;

@@ -5,7 +5,8 @@
  * decimal, octal after a leading 0, hexadecimal after 0x, up to the first character that
  * does not fit, so "abc" reads as 0 and "5x" as 5; a minus sign wraps around 2^32. Ping
  * takes options anywhere on the line; tracert only before its target ("tracert host -d"
- * prints its usage, on Windows 7 and 10).
+ * prints its usage, on Windows 7 and 10). A host list (-j, -k) runs to the next option, its
+ * last address being the target when nothing follows it.
  */
 
 export type WinArgsError =
@@ -20,6 +21,8 @@ export type WinArgsError =
 
 export interface WinArgs {
   readonly values: ReadonlyMap<string, number>;
+  /** Options whose value is a word (-S srcaddr), and host lists (-j, -k), as typed. */
+  readonly words: ReadonlyMap<string, readonly string[]>;
   readonly flags: ReadonlySet<string>;
   readonly target: string | undefined;
   /** `-?` or `/?`: the command prints its usage and nothing else. */
@@ -30,6 +33,10 @@ export interface WinArgsSpec {
   /** Numeric options by letter, with the range the command accepts. */
   readonly numeric: Readonly<Record<string, readonly [number, number]>>;
   readonly flags: readonly string[];
+  /** Options that take one word. */
+  readonly words?: readonly string[];
+  /** Options that take a list of hosts. */
+  readonly lists?: readonly string[];
   /** Options come before the target only (tracert); anything after it is an error. */
   readonly targetLast?: boolean;
 }
@@ -54,16 +61,29 @@ export function strtoul(s: string): number {
 /** Reads `args` as `spec` says, or the first problem in them. */
 export function parseWinArgs(args: readonly string[], spec: WinArgsSpec): WinArgs | WinArgsError {
   const values = new Map<string, number>();
+  const words = new Map<string, string[]>();
   const flags = new Set<string>();
   let target: string | undefined;
+  const isOption = (token: string) => (token.startsWith('-') || token.startsWith('/')) && token.length > 1;
   for (let k = 0; k < args.length; k++) {
     const token = args[k]!;
     if (target !== undefined && spec.targetLast === true) return { kind: 'extra', token };
-    if ((token.startsWith('-') || token.startsWith('/')) && token.length > 1) {
+    if (isOption(token)) {
       const name = token.slice(1);
-      if (name === '?') return { values, flags, target, help: true };
+      if (name === '?') return { values, words, flags, target, help: true };
       const range = Object.hasOwn(spec.numeric, name) ? spec.numeric[name] : undefined;
-      if (range !== undefined) {
+      if (spec.words?.includes(name) === true) {
+        const v = args[k + 1];
+        if (v === undefined) return { kind: 'missing', token };
+        words.set(name, [v]);
+        k++;
+      } else if (spec.lists?.includes(name) === true) {
+        const list: string[] = [];
+        while (k + 1 < args.length && !isOption(args[k + 1]!)) list.push(args[++k]!);
+        if (list.length === 0) return { kind: 'missing', token };
+        if (k + 1 === args.length && target === undefined && list.length > 1) target = list.pop();
+        words.set(name, list);
+      } else if (range !== undefined) {
         const v = args[k + 1];
         if (v === undefined) return { kind: 'missing', token };
         const n = strtoul(v);
@@ -75,7 +95,7 @@ export function parseWinArgs(args: readonly string[], spec: WinArgsSpec): WinArg
     } else if (target === undefined) target = token;
     else return { kind: 'extra', token };
   }
-  return { values, flags, target, help: false };
+  return { values, words, flags, target, help: false };
 }
 
 export const isArgsError = (a: WinArgs | WinArgsError): a is WinArgsError => 'kind' in a;
