@@ -217,6 +217,10 @@ export interface DeviceConfig {
   readonly rsaKeyBits?: number;
   /** `security passwords min-length N`. */
   readonly minPasswordLength?: number;
+  /** `[no] ip http server`; absent means the platform's factory setting (1941 off, 2960 on). */
+  readonly httpServer?: boolean;
+  /** `[no] ip http secure-server`, likewise. */
+  readonly httpSecureServer?: boolean;
   /** `no cdp run`: CDP off on the whole device. Absent means it runs, the IOS default. */
   readonly cdpRun?: false;
   /**

@@ -85,6 +85,9 @@ const global = [
         .map(([name, t]) => (verb === 'alias' ? `${verb} ${mode} ${name} ${t}` : `${verb} ${mode} ${name}`)),
     ),
   fc.constantFrom('no alias exec', 'no alias interface', 'alias exec s show'),
+  fc
+    .constantFrom('', 'no ')
+    .chain((no) => fc.constantFrom(`${no}ip http server`, `${no}ip http secure-server`)),
   fc.constantFrom(
     'no banner motd',
     'no banner login',

@@ -43,6 +43,8 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['banner motd %\nline one\n  line two\n%', 'banner motd ^C\nline one\n  line two\n^C'],
   // Text holding "^C" is written with a delimiter it does not contain, so it reads back whole.
   ['banner motd #Press ^C to stop#', 'banner motd #Press ^C to stop#'],
+  ['ip http server', '!\nip http server\nno ip http secure-server\n'],
+  ['ip http secure-server\nno ip http secure-server', '!\nno ip http server\nno ip http secure-server\n'],
   ['alias exec sib show ip interface brief', 'alias exec sib show ip interface brief'],
   ['no alias exec s\nalias exec S show running-config', 'alias exec S show running-config'],
   ['no alias exec w', '!\nno alias exec w\n!\nline con 0'],
@@ -136,6 +138,11 @@ const ROUTER_COMMANDS: [string, string][] = [
 ];
 
 const SWITCH_COMMANDS: [string, string][] = [
+  ['no ip http server', '!\nno ip http server\nip http secure-server\n'],
+  [
+    'no ip http secure-server\nno ip http server\nip http server',
+    '!\nip http server\nno ip http secure-server\n',
+  ],
   ['vlan 10\n name Sales', 'vlan 10\n name Sales\n!'],
   ['vlan 20-22', 'vlan 20\n!\nvlan 21\n!\nvlan 22\n!'],
   [

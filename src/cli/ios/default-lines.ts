@@ -15,8 +15,6 @@ const DEFAULT_LINES: Record<IosKind, readonly string[]> = {
     'no ipv6 cef',
     'multilink bundle-name authenticated',
     'ip forward-protocol nd',
-    'no ip http server',
-    'no ip http secure-server',
     'scheduler allocate 20000 1000',
     // A hidden default on IOS 15, which accepts it; Packet Tracer's configurations print it.
     'ip classless',
@@ -28,8 +26,6 @@ const DEFAULT_LINES: Record<IosKind, readonly string[]> = {
     'spanning-tree mode pvst',
     'spanning-tree extend system-id',
     'vlan internal allocation policy ascending',
-    'ip http server',
-    'ip http secure-server',
   ],
 };
 

@@ -24,6 +24,7 @@ import { addDefaultLines } from './default-lines.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { errdisableNode } from './errdisable-commands.ts';
+import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
@@ -373,6 +374,7 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
       kw('name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ),
     kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
+    httpNode(true),
     kw('route', routeHelp, routeArgs(addStaticRoute, false)),
     sshNode(),
     ...(kind === 'router'
@@ -567,6 +569,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         clearDomainName,
         arg('domain', WORD, 'Default domain name', clearDomainName),
       ),
+      httpNode(false),
       kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
       noSshNode(),
       ...(kind === 'router'

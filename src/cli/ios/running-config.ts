@@ -21,6 +21,7 @@ import { aliasConfigLines } from './aliases.ts';
 import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
+import { httpLines } from './http-server.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { shownPassword } from './password.ts';
 import { timestampsLine } from './timestamps-commands.ts';
@@ -188,7 +189,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
       ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),
       'ip forward-protocol nd',
     ],
-    ['no ip http server', 'no ip http secure-server'],
+    httpLines('router', c),
     [...routeLines(c), ...sshLines(c)],
     arpLines(c),
     cdpLines(c),
@@ -222,8 +223,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
   for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('switch', name, i));
   blocks.push([
     ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),
-    'ip http server',
-    'ip http secure-server',
+    ...httpLines('switch', c),
     ...routeLines(c),
   ]);
   blocks.push(arpLines(c), cdpLines(c));
