@@ -217,6 +217,8 @@ export interface DeviceConfig {
   readonly rsaKeyBits?: number;
   /** `security passwords min-length N`. */
   readonly minPasswordLength?: number;
+  /** `login block-for S attempts N within W`. */
+  readonly loginBlock?: LoginBlock;
   /** `[no] ip http server`; absent means the platform's factory setting (1941 off, 2960 on). */
   readonly httpServer?: boolean;
   /** `[no] ip http secure-server`, likewise. */
@@ -245,6 +247,15 @@ export interface DeviceConfig {
   readonly aliases?: readonly CommandAlias[];
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
+}
+
+export interface LoginBlock {
+  /** How long logins are refused, in seconds. */
+  readonly seconds: number;
+  /** Failures that start the block... */
+  readonly attempts: number;
+  /** ...when they come within this many seconds. */
+  readonly within: number;
 }
 
 /** The modes `alias` takes, by IOS's keyword for each. */

@@ -86,6 +86,14 @@ const global = [
     ),
   fc.constantFrom('no alias exec', 'no alias interface', 'alias exec s show'),
   fc
+    .tuple(
+      fc.integer({ min: 1, max: 65535 }),
+      fc.integer({ min: 1, max: 65535 }),
+      fc.integer({ min: 1, max: 65535 }),
+    )
+    .map(([s, a, w]) => `login block-for ${s} attempts ${a} within ${w}`),
+  fc.constant('no login block-for'),
+  fc
     .constantFrom('', 'no ')
     .chain((no) => fc.constantFrom(`${no}ip http server`, `${no}ip http secure-server`)),
   fc.constantFrom(

@@ -44,6 +44,10 @@ const ROUTER_COMMANDS: [string, string][] = [
   // Text holding "^C" is written with a delimiter it does not contain, so it reads back whole.
   ['banner motd #Press ^C to stop#', 'banner motd #Press ^C to stop#'],
   ['ip http server', '!\nip http server\nno ip http secure-server\n'],
+  [
+    'login block-for 120 attempts 3 within 60',
+    'ip cef\nlogin block-for 120 attempts 3 within 60\nno ipv6 cef',
+  ],
   ['ip http secure-server\nno ip http secure-server', '!\nno ip http server\nno ip http secure-server\n'],
   ['alias exec sib show ip interface brief', 'alias exec sib show ip interface brief'],
   ['no alias exec s\nalias exec S show running-config', 'alias exec S show running-config'],
@@ -139,6 +143,10 @@ const ROUTER_COMMANDS: [string, string][] = [
 
 const SWITCH_COMMANDS: [string, string][] = [
   ['no ip http server', '!\nno ip http server\nip http secure-server\n'],
+  [
+    'no ip domain-lookup\nlogin block-for 30 attempts 2 within 120',
+    '!\nno ip domain-lookup\nlogin block-for 30 attempts 2 within 120\n!',
+  ],
   [
     'no ip http secure-server\nno ip http server\nip http server',
     '!\nip http server\nno ip http secure-server\n',

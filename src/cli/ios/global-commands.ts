@@ -28,6 +28,7 @@ import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
+import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
@@ -453,6 +454,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     cryptoNode(),
     ipNode(kind),
     lineNode(),
+    loginNode(),
     noNode(kind),
     securityNode(),
     kw(
@@ -529,6 +531,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       patch((env) => env.setConfig({ ...env.config(), hostname: FACTORY_HOSTNAME[kind] })),
     ),
     kw('interface', interfaceHelp, arg('interface', interfaceArg(), '', run(noInterface))),
+    noLoginNode(),
     kw(
       'ip',
       'Global IP configuration subcommands',

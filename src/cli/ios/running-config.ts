@@ -22,6 +22,7 @@ import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { errdisableLines } from './errdisable-commands.ts';
 import { httpLines } from './http-server.ts';
+import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { shownPassword } from './password.ts';
 import { timestampsLine } from './timestamps-commands.ts';
@@ -178,6 +179,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
       ...(c.ipRouting ? [] : ['no ip routing']),
       ...domainLines('router', c),
       c.ipRouting && !c.noIpCef ? 'ip cef' : 'no ip cef',
+      ...loginLines(c),
       'no ipv6 cef',
     ],
     ['multilink bundle-name authenticated'],
@@ -210,7 +212,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     ['boot-start-marker', 'boot-end-marker'],
     securityLines(c),
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
-    domainLines('switch', c),
+    [...domainLines('switch', c), ...loginLines(c)],
     [...errdisableLines(c), 'spanning-tree mode pvst', 'spanning-tree extend system-id'],
     macTableLines(c),
     ['vlan internal allocation policy ascending'],

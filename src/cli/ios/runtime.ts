@@ -40,6 +40,8 @@ export class IosRuntime {
    */
   terminalHistory: { readonly size?: number; readonly off?: boolean } = {};
   lastChange: Micros | undefined;
+  /** When `login block-for` was last set at the console (its watch window starts then). */
+  loginWatchSince: Micros | undefined;
   lastSave: Micros | undefined;
   /** When the startup-config was last written, as the clock read then (ms since 1970). */
   lastSaveWallMs: number | undefined;
@@ -105,6 +107,7 @@ export class IosRuntime {
     this.typedAddresses.clear();
     this.deletedInterfaces.clear();
     this.lastChange = undefined;
+    this.loginWatchSince = undefined;
     this.bootText = this.device.startupConfig();
     // The console session ends with the reload, whoever logs in next.
     this.consoleUser = undefined;

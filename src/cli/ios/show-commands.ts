@@ -16,6 +16,7 @@ import { showFlashNodes } from './file-commands.ts';
 import { showFileSystems } from './file-systems.ts';
 import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
+import { showLoginNode } from './login-block.ts';
 import { NVRAM_BYTES } from './nvram.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
@@ -538,6 +539,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   }
   if (privileged) {
     children.push(
+      showLoginNode(),
       kw(
         'running-config',
         'Current operating configuration',
