@@ -89,6 +89,16 @@ export class VirtualClock {
     return this.authoritative ? '' : '*';
   }
 
+  /**
+   * `show clock detail`'s second line. Until `clock set`, an ISR's clock came from its
+   * battery-backed calendar, while a 2960 has none (its configuration guide); after it, the
+   * time is the user's (an IOS capture before and after `clock set`).
+   */
+  timeSource(calendar: boolean): string {
+    if (this.authoritative) return 'Time source is user configuration';
+    return calendar ? 'Time source is hardware calendar' : 'No time source';
+  }
+
   /** show clock: "*00:12:45.123 UTC Mon Mar 1 1993". */
   showClock(): string {
     const p = parts(this.wallMs());

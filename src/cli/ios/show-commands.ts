@@ -216,11 +216,25 @@ function arpNodes(): IosPart[] {
   ];
 }
 
-function ipNode(): IosNode {
+/**
+ * `show ip protocols` on a router: no routing protocol runs here (static routes are not one),
+ * so IOS 15.2 prints only its NSF line.
+ */
+const ipProtocolsNode = (): IosNode =>
+  kw(
+    'protocols',
+    'IP routing protocol process parameters and statistics',
+    run((env) => {
+      if (env.config().ipRouting) env.print('*** IP Routing is NSF aware ***', '');
+    }),
+  );
+
+function ipNode(kind: IosKind): IosNode {
   const route = (filter?: RouteFilter) => show((d, e) => showIpRoute(d, e.config(), filter));
   return kw(
     'ip',
     'IP information',
+    ...(kind === 'router' ? [ipProtocolsNode()] : []),
     kw('arp', 'IP ARP table', ...arpNodes()),
     kw(
       'interface',
@@ -411,6 +425,14 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
       'clock',
       'Display the system clock',
       run((env) => env.print(env.runtime!.clock.showClock())),
+      kw(
+        'detail',
+        'Display detailed information',
+        run((env) => {
+          const clock = env.runtime!.clock;
+          env.print(clock.showClock(), clock.timeSource(env.kind === 'router'));
+        }),
+      ),
     ),
     kw(
       'history',
@@ -418,7 +440,12 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
       run((env) => env.print(...env.runtime!.history().map((l) => `  ${l}`))),
     ),
     interfacesNode(kind),
-    ipNode(),
+    ipNode(kind),
+    kw(
+      'privilege',
+      'Show current privilege level',
+      run((env) => env.print(`Current privilege level is ${privileged ? 15 : 1}`)),
+    ),
     kw(
       'sessions',
       'Information about Telnet connections',
