@@ -1,8 +1,8 @@
 /**
  * `where`, `resume`, `disconnect` and `show sessions`: a console's outgoing Telnet and SSH
  * connections. Trame simulates none, so there is never one to list, resume or close, and each
- * says so in IOS's words (IOS's `where_command`, `resume` and `disconnect` messages; `show
- * sessions` in Catalyst and ISR captures).
+ * says so in IOS's words (`where` and `show sessions` as Catalyst and ISR captures print them;
+ * `resume` and `disconnect` as IOS words their refusals).
  */
 import { range } from '../parser/args.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
