@@ -288,4 +288,35 @@ describe('frames by destination', () => {
       e.kind === 'tx' && e.device === d('R1') && (e.frame.payload as Ipv4Packet).dst === ip('224.0.0.1');
     expect(n.sim.trace.events.filter(toGroup)).toEqual([]);
   });
+
+  it('an IOS device sends to a group out of every addressed interface, whatever its routes', () => {
+    const n = lan();
+    // R1's default route leads out of g0/1 alone; the group goes out of both interfaces.
+    n.reconfigure('R1', {
+      interfaces: {
+        'g0/0': {},
+        'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' },
+        'g0/1': { ip: '10.1.0.1/24' },
+      },
+      routes: ['0.0.0.0/0 via 10.1.0.10'],
+    });
+    const since = n.sim.trace.events.length;
+    // No device here has joined 224.0.0.1 (no routing protocol, PIM or IGMP): nobody answers.
+    expect(marks(n.ping('R1', '224.0.0.1', { count: 1 }))).toBe('.');
+    type Tx = Extract<TraceEvent, { kind: 'tx' }>;
+    const sent = n.sim.trace.events
+      .slice(since)
+      .filter((e): e is Tx => e.kind === 'tx' && e.device === d('R1'))
+      .map((e) => {
+        const pkt = e.frame.payload as Ipv4Packet;
+        return [e.port, e.frame.dst, pkt.src, pkt.dst];
+      })
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(sent).toEqual([
+      [fullName('g0/0'), 0x01005e000001, ip('10.0.0.1'), ip('224.0.0.1')],
+      [fullName('g0/1'), 0x01005e000001, ip('10.1.0.1'), ip('224.0.0.1')],
+    ]);
+    // S1 floods it in VLAN 10, to PC1.
+    expect(view(n, 'S1', 'fa0/1').counters.txMulticasts).toBe(1);
+  });
 });

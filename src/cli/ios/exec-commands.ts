@@ -22,6 +22,7 @@ import {
   DEFAULT_TRACEROUTE,
   iosPing,
   iosTraceroute,
+  isMulticast,
   resolveSource,
   resolveTarget,
 } from './ping.ts';
@@ -80,7 +81,7 @@ function pingCommand(env: IosEnv, a: Args): void {
   const source = lineSource(env, a);
   if (source === null) return;
   iosPing(env, target, {
-    count: a.value<number>('repeat') ?? DEFAULT_PING.count,
+    count: a.value<number>('repeat') ?? (isMulticast(target) ? 1 : DEFAULT_PING.count),
     size: a.value<number>('size') ?? DEFAULT_PING.size,
     timeoutSeconds: a.value<number>('timeout') ?? DEFAULT_PING.timeoutSeconds,
     ...(source !== undefined ? { source } : {}),

@@ -82,17 +82,23 @@ function mark(r: ProbeResult): string {
   }
 }
 
-/** The limited broadcast, or the directed broadcast of one of the device's subnets. */
+/**
+ * Whether any number of devices may answer: the limited broadcast, the directed broadcast of
+ * one of the device's subnets, or a multicast group.
+ */
 function isBroadcast(env: IosEnv, target: Ipv4Addr): boolean {
-  if (target === 0xffffffff) return true;
+  if (target === 0xffffffff || isMulticast(target)) return true;
   const dev = env.device!;
   return dev.sim
     .interfaces(dev.id)
     .some((i) => i.ip !== undefined && i.ip.len < 31 && broadcastOf(i.ip.addr, i.ip.len) === target);
 }
 
+/** A class D address: IOS pings a group once unless told how many times. */
+export const isMulticast = (addr: Ipv4Addr): boolean => addr >>> 28 === 0xe;
+
 /**
- * A ping to a broadcast address waits out every echo's timeout and prints each reply on a line
+ * A ping to a broadcast address or a group waits out every echo's timeout and prints each reply on a line
  * of its own, "Reply to request 0 from 10.0.0.2, 1 ms", a "." for an echo nobody answered, and
  * no success rate.
  */

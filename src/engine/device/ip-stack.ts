@@ -938,7 +938,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     frame: EthernetFrame | null,
     dontFragment = false,
   ): SendStatus {
-    if (dst === IPV4_BROADCAST) return this.broadcastAll(source, ttl, protocol, payload);
+    // The limited broadcast, and on an IOS device a multicast group: every interface (one test
+    // keeps a unicast destination's path to one comparison).
+    if (dst >>> 28 >= 0xe) {
+      if (dst === IPV4_BROADCAST) return this.sendAll(dst, BROADCAST_MAC, source, ttl, protocol, payload);
+      if (dst >>> 28 === 0xe && this.profile.os !== 'windows')
+        return this.sendAll(dst, ipv4MulticastMac(dst), source, ttl, protocol, payload);
+    }
     // Windows' loopback answers all of 127.0.0.0/8 but its network's own address, which its
     // ping reports as "General failure." (captures of `ping 127.0.0.0` on Windows 10).
     if (dst === LOOPBACK_NETWORK && this.loopback !== null) return SEND_GENERAL_FAILURE;
@@ -1016,10 +1022,14 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   }
 
   /**
-   * The limited broadcast leaves every interface that is up and addressed, as IOS sends it
-   * (a PC has one); each copy is a datagram of its own around the shared message.
+   * The limited broadcast, or a datagram an IOS device sends to a multicast group, leaves every
+   * interface that is up and addressed, whatever the routes say, each copy from that
+   * interface's address (IOS's ping to 224.0.0.1 gets replies from each segment; a PC has one
+   * interface). Each copy is a datagram of its own around the shared message.
    */
-  private broadcastAll(
+  private sendAll(
+    dst: number,
+    mac: number,
     source: number | undefined,
     ttl: number,
     protocol: number,
@@ -1028,11 +1038,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     let sent = false;
     for (const iface of this.ifaces) {
       if (!iface.usable || iface.name.startsWith('Loopback')) continue;
-      const pkt = ipv4(source ?? iface.ip!.addr, IPV4_BROADCAST, ttl, protocol, this.nextId(), payload);
-      this.transmit(iface, BROADCAST_MAC, pkt, this.ctx.nextFrameId());
+      const pkt = ipv4(source ?? iface.ip!.addr, dst, ttl, protocol, this.nextId(), payload);
+      this.transmit(iface, mac, pkt, this.ctx.nextFrameId());
       sent = true;
     }
-    return sent ? SEND_OK : this.checkRoute(IPV4_BROADCAST);
+    return sent ? SEND_OK : this.checkRoute(dst);
   }
 
   private drop(frameId: number, reason: DropReason, port?: string): void {
