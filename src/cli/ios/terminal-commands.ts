@@ -13,6 +13,8 @@ import { historyHelp, historyNode, historySizeHelp } from './line-commands.ts';
  * length were 0, so any value is accepted and there is nothing to change.
  * `terminal [no] history [size N]` set this session's command history, over line con 0's.
  */
+const MONITOR_HELP = 'Copy debug output to the current terminal line';
+
 export const terminalNode = (): IosNode => {
   const setHistory = (env: IosEnv, change: { size?: number; off?: boolean }) => {
     const rt = env.runtime;
@@ -41,7 +43,7 @@ export const terminalNode = (): IosNode => {
     ),
     kw(
       'monitor',
-      'Copy debug output to the current terminal line',
+      MONITOR_HELP,
       run((env) => env.print('% Console already monitors')),
     ),
     kw(
@@ -52,6 +54,12 @@ export const terminalNode = (): IosNode => {
         historyHelp,
         run((env) => setHistory(env, { off: true })),
         kw('size', historySizeHelp, run(resetSize)),
+      ),
+      // The console shows every message whatever this says: there is nothing to turn off.
+      kw(
+        'monitor',
+        MONITOR_HELP,
+        run(() => {}),
       ),
     ),
   );
