@@ -52,6 +52,12 @@ export function fileStamp(ms: number): string {
   return `${p.month} ${p.day} ${p.year} ${p.hms}`;
 }
 
+/** A file's date in a 1941's `show flash:` listing, "Jul 02 2015 22:03:42" (the day in two digits). */
+export function flashStamp(ms: number): string {
+  const p = parts(ms);
+  return `${p.month} ${String(p.day).padStart(2, '0')} ${p.year} ${p.hms}`;
+}
+
 export class VirtualClock {
   /** Wall-clock milliseconds (UTC) at virtual time 0. */
   private originMs: number;

@@ -15,6 +15,7 @@ import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
 import { extendedIpTraceroute, extendedTraceroute } from './extended-traceroute.ts';
 import { deleteNode, dirNode } from './file-commands.ts';
+import { moreNode } from './flash-copy.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import {
@@ -326,6 +327,7 @@ function privTree(kind: IosKind): IosNode {
     kw('exit', exitHelp, run(logout)),
     helpNode(),
     kw('logout', exitHelp, run(logout)),
+    moreNode(),
     pingNode(true),
     ...connectionNodes(),
     kw('reload', 'Halt and perform a cold restart', run(reload)),

@@ -8,7 +8,8 @@
  *   %Error deleting flash:/vlan.dat (No such file or directory)
  *
  * Deleting config.text on a 2960 erases its startup-config, as it does there. The IOS image
- * cannot be deleted: Trame would have nothing to boot.
+ * cannot be deleted: Trame would have nothing to boot. Configurations copied to flash
+ * (flash-copy.ts) can.
  */
 import type { ArgType, MatchResult } from '../parser/tree.ts';
 import { confirmed } from './common.ts';
@@ -22,7 +23,7 @@ import { nvramDirectory } from './nvram.ts';
  * (flash0: too on a router, whose flash: is another name for it). Its value is the file's
  * name, '' for the directory itself.
  */
-const FLASH_PATH: ArgType<IosEnv> = {
+export const FLASH_PATH: ArgType<IosEnv> = {
   // IOS lists the file systems; a file name alone is accepted, not listed.
   help: (h, env) => flashNames(env.kind).map((word) => ({ word, help: h })),
   match: (t, i, _line, env): MatchResult => {
@@ -60,7 +61,7 @@ function flashFile(env: IosEnv, path: string): string | undefined {
 }
 
 /** The file a path names, whatever its file system ("flash:/vlan.dat" -> "vlan.dat"). */
-const fileOf = (path: string): string => path.slice(path.indexOf(':') + 1).replace(/^\/+/, '');
+export const fileOf = (path: string): string => path.slice(path.indexOf(':') + 1).replace(/^\/+/, '');
 
 function listDirectory(env: IosEnv, { nvram, file }: DirPath): void {
   const only = file === '' ? undefined : file;
@@ -79,7 +80,8 @@ function remove(env: IosEnv, file: string): void {
     return;
   }
   const rt = env.runtime!;
-  if (file === 'vlan.dat') rt.vlans!.delete(env.config().vlans, rt.clock.wallMs());
+  if (rt.files.has(file)) rt.files.delete(file);
+  else if (file === 'vlan.dat') rt.vlans!.delete(env.config().vlans, rt.clock.wallMs());
   else if (file === 'config.text') {
     env.device!.setStartupConfig(undefined);
     rt.erased();

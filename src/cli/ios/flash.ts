@@ -7,16 +7,17 @@
  * Layout and space accounting follow real listings (2960 on 15.0(2)SE and 15.0(2)SE11, 1941):
  * a 2960 counts its files in 512-byte blocks plus 1 KB for the directory, a 1941 in 4 KB
  * clusters, and both print what is left as "bytes free". The images' sizes are of the order of
- * the real ones, not theirs. Other files (multiple-fs, private-config.text) are not modelled.
+ * the real ones, not theirs. Other files (multiple-fs, private-config.text) are not modelled;
+ * configurations copied to flash are (runtime.ts keeps them).
  */
-import { fileStamp } from './clock.ts';
+import { fileStamp, flashStamp } from './clock.ts';
 import { dirListing } from './dir-listing.ts';
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
 import { VLAN_DAT_BYTES } from './vlan-database.ts';
 
 export interface FlashFile {
-  /** Its number in the directory (fixed per file: Trame writes no others). */
+  /** Its number in the directory. */
   readonly index: number;
   readonly name: string;
   readonly bytes: number;
@@ -81,8 +82,14 @@ export function flashFiles(env: IosEnv): FlashFile[] {
   const files: FlashFile[] = [
     { index: volume.image.index, name: volume.image.name, bytes: volume.image.bytes, at: null },
   ];
-  if (env.kind === 'router') return files;
   const rt = env.runtime!;
+  const written = [...rt.files].map(([name, f]) => ({
+    index: f.index,
+    name,
+    bytes: byteLength(f.text),
+    at: f.at,
+  }));
+  if (env.kind === 'router') return [...files, ...written];
   const vlanDat = rt.vlans!.file(env.config().vlans, rt.clock.wallMs());
   if (vlanDat !== undefined)
     files.push({ index: 3, name: 'vlan.dat', bytes: VLAN_DAT_BYTES, at: vlanDat.at });
@@ -95,7 +102,16 @@ export function flashFiles(env: IosEnv): FlashFile[] {
       at: rt.lastSaveWallMs ?? rt.clock.wallMs(rt.bootedAt),
     });
   }
-  return files;
+  return [...files, ...written];
+}
+
+/**
+ * The number a new file takes in the directory: after the image on a 1941, after config.text
+ * on a 2960, then one more for each file written.
+ */
+export function nextFileIndex(env: IosEnv): number {
+  const last = Math.max(0, ...[...env.runtime!.files.values()].map((f) => f.index));
+  return Math.max(last + 1, env.kind === 'router' ? 2 : 5);
 }
 
 /** Bytes of flash used, counted in the file system's blocks. */
@@ -126,7 +142,8 @@ export function showFlash(env: IosEnv): string[] {
   if (env.kind === 'switch') return ['', ...directory(env)!];
   const volume = VOLUMES[env.kind];
   const rows = flashFiles(env).map(
-    (f) => `${String(f.index).padEnd(3)} ${String(f.bytes).padStart(10)} ${volume.image.date} ${f.name}`,
+    (f) =>
+      `${String(f.index).padEnd(3)} ${String(f.bytes).padStart(10)} ${f.at === null ? volume.image.date : flashStamp(f.at)} ${f.name}`,
   );
   const used = flashUsed(env);
   return [

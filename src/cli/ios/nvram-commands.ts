@@ -11,6 +11,7 @@ import { FACTORY_HOSTNAME, without } from './config-edit.ts';
 import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
+import { flashCopyNodes } from './flash-copy.ts';
 import { renderRunningConfig } from './running-config.ts';
 import { startSetupDialog } from './setup-dialog.ts';
 import { byteLength } from './show/format.ts';
@@ -137,9 +138,11 @@ export function copyNode(): IosNode {
   return kw(
     'copy',
     'Copy from one file to another',
+    flashCopyNodes.fromFlash(),
     kw(
       'running-config',
       'Copy from current system configuration',
+      flashCopyNodes.fromRunning(),
       kw(
         'startup-config',
         'Copy to startup configuration',
@@ -151,6 +154,7 @@ export function copyNode(): IosNode {
     kw(
       'startup-config',
       'Copy from startup configuration',
+      flashCopyNodes.fromStartup(),
       kw(
         'running-config',
         'Update (merge with) current system configuration',

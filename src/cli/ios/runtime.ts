@@ -3,7 +3,7 @@
  * why it last booted, which interface addresses were typed since then (the Method column of
  * show ip interface brief says "manual" for those, "NVRAM" for what the startup-config set),
  * when the configuration last changed and was saved, the RSA keys kept in private NVRAM and,
- * on a switch, the VLAN database in flash (vlan.dat).
+ * on a switch, the VLAN database in flash (vlan.dat), and the files copied to flash.
  * Only a console has one; reading a text does not. "NVRAM" means the configuration the
  * device booted with (or last merged by `copy startup-config running-config`), not whatever
  * was saved since.
@@ -18,6 +18,13 @@ import { VlanDatabase, type VlanFile } from './vlan-database.ts';
 export interface StartupView {
   readonly config: DeviceConfig;
   readonly interfaces: ReadonlySet<string>;
+}
+
+/** A file written to flash: its directory number, text, and when (the clock's ms since 1970). */
+export interface StoredFile {
+  readonly index: number;
+  readonly text: string;
+  readonly at: number;
 }
 
 export class IosRuntime {
@@ -47,6 +54,11 @@ export class IosRuntime {
   lastSaveWallMs: number | undefined;
   /** RSA key size saved to private NVRAM by `write memory`. */
   savedKeyBits: number | undefined;
+  /**
+   * Files written to flash with `copy` (configurations), by name. Like NVRAM, flash keeps them
+   * through a reload; the network file holds the running configuration only.
+   */
+  readonly files = new Map<string, StoredFile>();
   /** A switch's vlan.dat; undefined on a router. */
   readonly vlans: VlanDatabase | undefined;
   /** The startup-config text the running configuration was read from. */
