@@ -250,9 +250,9 @@ describe('frames by destination', () => {
     return out;
   }
 
-  it('counts broadcasts and multicasts each way, as the trace saw them, and a router routes no group', () => {
+  /** The LAN with a default route on R1, out of g0/1. */
+  function withDefaultRoute(): TestNet {
     const n = lan();
-    // A default route would take any destination out of g0/1, were a group routed by it.
     n.reconfigure('R1', {
       interfaces: {
         'g0/0': {},
@@ -261,6 +261,12 @@ describe('frames by destination', () => {
       },
       routes: ['0.0.0.0/0 via 10.1.0.10'],
     });
+    return n;
+  }
+
+  it('counts broadcasts and multicasts each way, as the trace saw them, and a router routes no group', () => {
+    // A default route would take any destination out of g0/1, were a group routed by it.
+    const n = withDefaultRoute();
     n.ping('PC1', '10.0.0.255', { count: 1 });
     n.ping('PC1', '255.255.255.255', { count: 1 });
     const group = n.ping('PC1', '224.0.0.1', { count: 2 });
@@ -290,16 +296,8 @@ describe('frames by destination', () => {
   });
 
   it('an IOS device sends to a group out of every addressed interface, whatever its routes', () => {
-    const n = lan();
     // R1's default route leads out of g0/1 alone; the group goes out of both interfaces.
-    n.reconfigure('R1', {
-      interfaces: {
-        'g0/0': {},
-        'g0/0.10': { dot1q: 10, ip: '10.0.0.1/24' },
-        'g0/1': { ip: '10.1.0.1/24' },
-      },
-      routes: ['0.0.0.0/0 via 10.1.0.10'],
-    });
+    const n = withDefaultRoute();
     const since = n.sim.trace.events.length;
     // No device here has joined 224.0.0.1 (no routing protocol, PIM or IGMP): nobody answers.
     expect(marks(n.ping('R1', '224.0.0.1', { count: 1 }))).toBe('.');
