@@ -31,7 +31,7 @@ describe('Console', () => {
     expect(con.complete('en')).toEqual({ line: 'enable ', candidates: ['enable'] });
     con.input('enable');
     expect(con.complete('conf')).toEqual({ line: 'configure ', candidates: ['configure'] });
-    expect(con.complete('co')).toEqual({ line: 'co', candidates: ['configure', 'copy'] });
+    expect(con.complete('co')).toEqual({ line: 'co', candidates: ['configure', 'connect', 'copy'] });
     con.input('configure terminal');
     expect(con.complete('int g')).toEqual({ line: 'int GigabitEthernet ', candidates: ['GigabitEthernet'] });
     con.input('interface g0/0');

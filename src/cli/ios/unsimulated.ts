@@ -101,6 +101,7 @@ const CONFIG: readonly Feature[] = [
   { lead: ['login', 'on-failure'], name: 'login logging' },
   { lead: ['login', 'on-success'], name: 'login logging' },
   { lead: ['ip', 'name-server'], name: 'DNS' },
+  { lead: ['ntp'], name: 'NTP' },
   { lead: ['ip', 'host'], name: 'host name tables' },
   { lead: ['ip', 'http'], name: 'the HTTP server' },
   // Not `logging synchronous`, a line command that IOS refuses here.
@@ -149,9 +150,8 @@ const SHOW: readonly Feature[] = [
   { lead: ['copy', /^tftp:?$/i], name: 'TFTP' },
   { lead: ['copy', /./, /^tftp:?$/i], name: 'TFTP' },
   { lead: ['debug', 'ip', 'packet'], name: 'IP packet debugging' },
-  { lead: ['telnet'], name: 'Telnet sessions' },
-  { lead: ['ssh'], name: 'SSH sessions' },
-  { lead: ['connect'], name: 'Telnet sessions' },
+  { lead: ['show', 'ntp'], name: 'NTP' },
+  { lead: ['show', 'dtp'], name: 'DTP', kind: SWITCH },
 ];
 
 /** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
