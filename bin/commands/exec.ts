@@ -22,7 +22,8 @@ export async function runExec(argv: string[], io: Io): Promise<number> {
     }
     if (step.device !== lastDevice) io.out(`--- ${step.device} ---`);
     lastDevice = step.device;
-    io.out(`${step.prompt}${step.command}\n${step.output}`);
+    // As the console shows it: a password typed at its prompt is not echoed.
+    io.out(`${step.prompt}${step.secret ? '' : step.command}\n${step.output}`);
   });
   if (run.errors.length > 0) {
     io.err(run.errors.map((e) => `${source}: ${e}`).join('\n'));

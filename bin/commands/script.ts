@@ -35,6 +35,8 @@ export interface ScriptStep {
   readonly command: string;
   /** The prompt shown before the command was typed. */
   readonly prompt: string;
+  /** The prompt asked for a password: the device did not show what was typed. */
+  readonly secret: boolean;
   readonly output: string;
 }
 
@@ -54,13 +56,14 @@ export function runScript(
   for (const l of lines) {
     const id = session.findDevice(l.device)!;
     const prompt = session.prompt(id);
+    const secret = session.secret(id);
     const reply = l.command.trim() === '^C' ? session.interrupt(id) : session.exec(id, l.command);
     // What the device prints on its own while the user types the next line (link changes).
     session.advance(TYPING_PAUSE);
     const output = reply.output + session.consoleLog(id);
     // The device as the network names it, whatever case the script used.
     const device = deviceOf(session.document(), id)?.name ?? l.device;
-    onStep({ device, command: l.command, prompt, output });
+    onStep({ device, command: l.command, prompt, secret, output });
   }
   return { errors: [] };
 }

@@ -140,6 +140,11 @@ export class Console {
     return this.ios ? this.ios.prompt() : this.host!.prompt();
   }
 
+  /** Whether the prompt asks for a password, which the console does not echo. */
+  secret(): boolean {
+    return this.ios?.secret() === true;
+  }
+
   /** Whether a command is still printing (ping, traceroute). */
   busy(): boolean {
     return this.running !== undefined;
@@ -150,7 +155,7 @@ export class Console {
   }
 
   private reply(lines: readonly string[], pending?: string): ConsoleReply {
-    const secret = this.ios?.secret() === true;
+    const secret = this.secret();
     return {
       output: text(lines),
       prompt: this.prompt(),

@@ -182,6 +182,11 @@ export class Session implements SessionApi {
     return this.consoleOf(device, this.stateOf(device)).prompt();
   }
 
+  /** Whether the device's console now asks for a password (what is typed is not shown). */
+  secret(device: DeviceId): boolean {
+    return this.consoleOf(device, this.stateOf(device)).secret();
+  }
+
   complete(device: DeviceId, line: string): Completion {
     return this.consoleOf(device, this.stateOf(device)).complete(line);
   }

@@ -48,6 +48,17 @@ describe('trame exec', () => {
     expect(r.out).toMatch(/C {8}192\.168\.10\.0\/24 is directly connected, GigabitEthernet0\/0\.10/);
   });
 
+  it('shows no password typed at a password prompt, as the console does not echo it', async () => {
+    const script = write(
+      'secret.txt',
+      'R1: enable\nR1: configure terminal\nR1: enable secret class\nR1: end\nR1: disable\nR1: enable\nR1: class\nR1: show privilege\n',
+    );
+    const r = await trame(['exec', 'examples/small-office.json', '--script', script]);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('R1>enable\nPassword: \nR1#show privilege\nCurrent privilege level is 15');
+    expect(r.out).not.toContain('Password: class');
+  });
+
   it('prints one JSON object per line with --json, reading the script from stdin', async () => {
     const r = await trame(
       ['exec', 'examples/small-office.json', '--json'],
