@@ -302,6 +302,8 @@ export interface SecureAddressEntry {
   readonly mac: MacAddr;
   readonly vlan: number;
   readonly kind: 'configured' | 'sticky' | 'dynamic';
+  /** Whole minutes left before it ages out, when it ages (`switchport port-security aging`). */
+  readonly remaining?: number;
 }
 
 /** A switch port's port security, as `show port-security` reads it. */

@@ -49,6 +49,12 @@ export interface PortSecurityConfig {
   readonly sticky: boolean;
   /** Addresses typed or learned sticky, in the order they came. */
   readonly macs: readonly SecureMac[];
+  /** `aging time N`: minutes (1-1440) a secure address lasts; absent means no aging. */
+  readonly agingTime?: number;
+  /** `aging type inactivity`: the time counts from the address's last frame, not from its learning. */
+  readonly agingInactivity?: true;
+  /** `aging static`: typed addresses age too. */
+  readonly agingStatic?: true;
 }
 
 export const DEFAULT_PORT_SECURITY: PortSecurityConfig = {

@@ -142,6 +142,10 @@ const ROUTER_COMMANDS: [string, string][] = [
 ];
 
 const SWITCH_COMMANDS: [string, string][] = [
+  [
+    'interface f0/1\n switchport mode access\n switchport port-security aging static\n switchport port-security aging type inactivity\n switchport port-security aging time 60',
+    ' switchport port-security aging time 60\n switchport port-security aging type inactivity\n switchport port-security aging static\n',
+  ],
   ['no ip http server', '!\nno ip http server\nip http secure-server\n'],
   [
     'no ip domain-lookup\nlogin block-for 30 attempts 2 within 120',

@@ -211,6 +211,58 @@ describe('port security', () => {
     expect(secure(n).addresses).toEqual([{ mac: mac(n, 'PC1'), vlan: 1, kind: 'sticky' }]);
   });
 
+  describe('aging', () => {
+    it('forgets a learned address its aging time after learning it, and takes another then (absolute)', () => {
+      const n = lan({ violation: 'restrict', agingTime: 1 });
+      expect(marks(n.ping('PC1', '10.0.0.3', { count: 1 }))).toBe('!');
+      expect(secure(n).addresses).toEqual([{ mac: mac(n, 'PC1'), vlan: 1, kind: 'dynamic', remaining: 1 }]);
+      n.run(seconds(20));
+      expect(marks(fromPc2(n))).not.toContain('!');
+      // PC1's frames do not keep it: the minute counts from its learning.
+      n.ping('PC1', '10.0.0.3', { count: 1 });
+      n.run(seconds(40));
+      expect(secure(n).addresses).toEqual([]);
+      expect(marks(fromPc2(n))).toBe('!!!!');
+      expect(secure(n).addresses).toMatchObject([{ mac: mac(n, 'PC2'), kind: 'dynamic' }]);
+    });
+
+    it('counts from the last frame with aging type inactivity', () => {
+      const n = lan({ violation: 'restrict', agingTime: 1, agingInactivity: true });
+      n.ping('PC1', '10.0.0.3', { count: 1 });
+      n.run(seconds(40));
+      n.ping('PC1', '10.0.0.3', { count: 1 });
+      n.run(seconds(40));
+      // Past a minute since PC1 was learned, not since its last frame.
+      expect(marks(fromPc2(n))).not.toContain('!');
+      n.run(seconds(70));
+      expect(marks(fromPc2(n))).toBe('!!!!');
+    });
+
+    it('never ages a sticky address, and a typed one only with aging static', () => {
+      const sticky = lan({ agingTime: 1, sticky: true });
+      sticky.ping('PC1', '10.0.0.3', { count: 1 });
+      sticky.run(seconds(120));
+      expect(secure(sticky).addresses).toEqual([{ mac: mac(sticky, 'PC1'), vlan: 1, kind: 'sticky' }]);
+
+      const typed = (agingStatic: boolean) => {
+        const n = lan({ agingTime: 1 });
+        const macs = [{ mac: mac(n, 'PC1'), sticky: false }];
+        n.reconfigure('S1', {
+          ports: {
+            'fa0/1': {
+              mode: 'access',
+              security: { agingTime: 1, macs, ...(agingStatic ? { agingStatic } : {}) },
+            },
+          },
+        });
+        n.run(seconds(61));
+        return secure(n).addresses;
+      };
+      expect(typed(false)).toEqual([{ mac: expect.any(Number), vlan: 1, kind: 'configured' }]);
+      expect(typed(true)).toEqual([]);
+    });
+  });
+
   it('makes sticky addresses dynamic when sticky learning is turned off', () => {
     const n = lan({ sticky: true });
     n.ping('PC1', '10.0.0.3', { count: 1 });

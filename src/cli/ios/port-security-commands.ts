@@ -61,7 +61,68 @@ function editSecurity(
 }
 
 const isDefault = (ps: PortSecurityConfig): boolean =>
-  !ps.enabled && ps.maximum === 1 && ps.violation === 'shutdown' && !ps.sticky && ps.macs.length === 0;
+  !ps.enabled &&
+  ps.maximum === 1 &&
+  ps.violation === 'shutdown' &&
+  !ps.sticky &&
+  ps.macs.length === 0 &&
+  ps.agingTime === undefined &&
+  ps.agingInactivity === undefined &&
+  ps.agingStatic === undefined;
+
+const AGING_HELP = 'Port-security aging commands';
+const AGING_STATIC_HELP = 'Enable aging for configured secure addresses';
+const AGING_TIME_HELP = 'Port-security aging time';
+const AGING_TYPE_HELP = 'Port-security aging type';
+const AGING_MINUTES: [number, number] = [1, 1440];
+const AGING_MINUTES_HELP = 'Aging time in minutes. Enter a value between 1 and 1440';
+const AGING_TYPES: readonly [string, string][] = [
+  ['absolute', 'Absolute aging (default)'],
+  ['inactivity', 'Aging based on inactivity time period'],
+];
+
+/**
+ * `[no] switchport port-security aging time N | type absolute|inactivity | static` (help from
+ * IOS's parser); `no` puts each back to its default, whatever follows it.
+ */
+function agingNode(edit: SwitchportEditor, no: boolean): IosNode {
+  const set = (change: (ps: PortSecurityConfig) => PortSecurityConfig) =>
+    run((env) => editSecurity(edit, env, change));
+  const time = set((ps) => without(ps, 'agingTime'));
+  const type = set((ps) => without(ps, 'agingInactivity'));
+  return kw(
+    'aging',
+    AGING_HELP,
+    kw(
+      'static',
+      AGING_STATIC_HELP,
+      no ? set((ps) => without(ps, 'agingStatic')) : set((ps) => ({ ...ps, agingStatic: true })),
+    ),
+    kw(
+      'time',
+      AGING_TIME_HELP,
+      ...(no ? [time] : []),
+      arg(
+        'minutes',
+        range(...AGING_MINUTES),
+        AGING_MINUTES_HELP,
+        no
+          ? time
+          : run((env, a) =>
+              editSecurity(edit, env, (ps) => ({ ...ps, agingTime: a.need<number>('minutes') })),
+            ),
+      ),
+    ),
+    kw(
+      'type',
+      AGING_TYPE_HELP,
+      ...(no ? [type] : []),
+      ...AGING_TYPES.map(([word, help]) =>
+        kw(word, help, no || word === 'absolute' ? type : set((ps) => ({ ...ps, agingInactivity: true }))),
+      ),
+    ),
+  );
+}
 
 /** IOS refuses port security on a port that may negotiate a trunk. */
 const dynamicPort = (name: string) => `Command rejected: ${name} is a dynamic port.`;
@@ -97,6 +158,7 @@ export function portSecurityNode(edit: SwitchportEditor): IosNode {
         s.mode.startsWith('dynamic') ? dynamicPort(name) : { ...ps, enabled: true },
       ),
     ),
+    agingNode(edit, false),
     kw(
       'mac-address',
       macAddressHelp,
@@ -155,6 +217,7 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
     'port-security',
     portSecurityHelp,
     run((env) => editSecurity(edit, env, (ps) => ({ ...ps, enabled: false }))),
+    agingNode(edit, true),
     kw(
       'mac-address',
       macAddressHelp,

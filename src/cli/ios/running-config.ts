@@ -45,6 +45,10 @@ function portSecurityLines(ps: PortSecurityConfig): string[] {
   if (ps.sticky) out.push(' switchport port-security mac-address sticky');
   for (const m of ps.macs)
     if (m.sticky) out.push(` switchport port-security mac-address sticky ${formatMacDotted(m.mac)}`);
+  // After the addresses, as 2960s on 15.x list them.
+  if (ps.agingTime !== undefined) out.push(` switchport port-security aging time ${ps.agingTime}`);
+  if (ps.agingInactivity) out.push(' switchport port-security aging type inactivity');
+  if (ps.agingStatic) out.push(' switchport port-security aging static');
   return out;
 }
 

@@ -43,7 +43,6 @@ const LINE_NUMBER = /^\d+$/;
 
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
-  { lead: ['switchport', 'port-security', 'aging'], name: 'port-security aging', kind: SWITCH },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
   { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },

@@ -13,11 +13,17 @@
  * sticky`), which the switch writes into its running-config as it learns them, so saving the
  * configuration keeps them; turning sticky learning off makes them dynamic again.
  *
- * Not modelled: aging of secure addresses, and the violation a secure address of one port
- * causes when it shows up on another secure port of the same VLAN.
+ * Aging (`aging time N [type inactivity] [static]`): a learned address is forgotten N minutes
+ * after it was learned (absolute) or after its last frame (inactivity), a typed one too with
+ * `aging static`; sticky addresses never age. Aging is lazy, as the MAC table's: an address
+ * past its time is dropped when the port next takes a frame or is listed.
+ *
+ * Not modelled: the violation a secure address of one port causes when it shows up on another
+ * secure port of the same VLAN.
  */
 import type { PortSecurityConfig, SecureMac, SecurityViolation } from '../../shared/config.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
 
 /** What `check` made of a frame's source address. */
 export const SECURE_OK = 0;
@@ -33,12 +39,22 @@ export interface SecureAddress {
   readonly mac: MacAddr;
   readonly vlan: number;
   readonly kind: SecureKind;
+  /** When its aging time started: when it was learned or typed, or (inactivity) its last frame. */
+  since: Micros;
+  /** Minutes left before it ages out; set on the addresses `addresses` lists, when they age. */
+  remaining?: number;
 }
+
+const MINUTE = seconds(60);
 
 export class PortSecurity {
   readonly maximum: number;
   readonly violation: SecurityViolation;
   readonly sticky: boolean;
+  /** Aging time in microseconds; 0 when addresses do not age. */
+  private readonly agingTime: number;
+  private readonly inactivity: boolean;
+  private readonly agingStatic: boolean;
   /** Secure addresses by address, in the order they came. */
   private readonly secure = new Map<number, SecureAddress>();
   /** Sticky addresses learned and not yet taken into the configuration (`takeLearned`). */
@@ -53,13 +69,22 @@ export class PortSecurity {
    * From `cfg` on a port whose access VLAN is `vlan`; with the port's `previous` state, the
    * addresses it learned (those that still fit) and its counter carry over.
    */
-  constructor(cfg: PortSecurityConfig, vlan: number, previous: PortSecurity | null) {
+  constructor(cfg: PortSecurityConfig, vlan: number, previous: PortSecurity | null, now: Micros) {
     this.maximum = cfg.maximum;
     this.violation = cfg.violation;
     this.sticky = cfg.sticky;
+    this.agingTime = (cfg.agingTime ?? 0) * MINUTE;
+    this.inactivity = cfg.agingInactivity === true;
+    this.agingStatic = cfg.agingStatic === true;
     for (const m of cfg.macs) {
       if (this.secure.size >= this.maximum) break;
-      this.secure.set(m.mac, { mac: m.mac, vlan: m.vlan ?? vlan, kind: m.sticky ? 'sticky' : 'configured' });
+      const since = previous?.secure.get(m.mac)?.since ?? now;
+      this.secure.set(m.mac, {
+        mac: m.mac,
+        vlan: m.vlan ?? vlan,
+        kind: m.sticky ? 'sticky' : 'configured',
+        since,
+      });
     }
     if (previous === null) return;
     this.violations = previous.violations;
@@ -77,8 +102,18 @@ export class PortSecurity {
       if (!learned) continue;
       if (this.secure.size >= this.maximum) break;
       // Turning sticky learning on makes the addresses learned so far sticky, as on IOS.
-      this.learnAddress(a.mac, a.vlan);
+      this.learnAddress(a.mac, a.vlan, a.since);
     }
+  }
+
+  private ages(a: SecureAddress): boolean {
+    return this.agingTime > 0 && (a.kind === 'dynamic' || (a.kind === 'configured' && this.agingStatic));
+  }
+
+  /** Forgets the addresses whose aging time has run out by `now`. */
+  private expire(now: Micros): void {
+    for (const [mac, a] of this.secure)
+      if (this.ages(a) && a.since + this.agingTime <= now) this.secure.delete(mac);
   }
 
   /** Whether sticky addresses were learned and not yet taken. */
@@ -90,13 +125,17 @@ export class PortSecurity {
    * A frame from `mac` in VLAN `vlan` arrived: learns the address if there is room for it, and
    * says whether the frame may go on.
    */
-  check(mac: MacAddr, vlan: number): SecureVerdict {
+  check(mac: MacAddr, vlan: number, now: Micros): SecureVerdict {
     this.lastMac = mac;
     this.lastVlan = vlan;
+    if (this.agingTime > 0) this.expire(now);
     const known = this.secure.get(mac);
-    if (known !== undefined && known.vlan === vlan) return SECURE_OK;
+    if (known !== undefined && known.vlan === vlan) {
+      if (this.inactivity) known.since = now;
+      return SECURE_OK;
+    }
     if (known === undefined && this.secure.size < this.maximum) {
-      this.learnAddress(mac, vlan);
+      this.learnAddress(mac, vlan, now);
       return SECURE_OK;
     }
     if (this.violation === 'protect') return SECURE_DROP;
@@ -104,9 +143,9 @@ export class PortSecurity {
     return this.violation === 'shutdown' ? SECURE_SHUTDOWN : SECURE_DROP;
   }
 
-  private learnAddress(mac: MacAddr, vlan: number): void {
+  private learnAddress(mac: MacAddr, vlan: number, since: Micros): void {
     const kind: SecureKind = this.sticky ? 'sticky' : 'dynamic';
-    this.secure.set(mac, { mac, vlan, kind });
+    this.secure.set(mac, { mac, vlan, kind, since });
     if (kind === 'sticky') this.learned.push({ mac, vlan, sticky: true });
   }
 
@@ -122,7 +161,11 @@ export class PortSecurity {
     return out;
   }
 
-  addresses(): SecureAddress[] {
-    return [...this.secure.values()];
+  /** The secure addresses at `now`, with the minutes left to those that age. */
+  addresses(now: Micros): SecureAddress[] {
+    this.expire(now);
+    return [...this.secure.values()].map((a) =>
+      this.ages(a) ? { ...a, remaining: Math.ceil((a.since + this.agingTime - now) / MINUTE) } : a,
+    );
   }
 }

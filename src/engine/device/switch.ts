@@ -168,7 +168,9 @@ export class Switch extends IpDevice {
       const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
       this.portCfg[sp.index] = cfg;
       const ps = cfg.portSecurity;
-      sp.security = ps?.enabled ? new PortSecurity(ps, cfg.accessVlan, sp.security) : null;
+      sp.security = ps?.enabled
+        ? new PortSecurity(ps, cfg.accessVlan, sp.security, this.ctx.sched.now as Micros)
+        : null;
       // Shutting the port down also clears its violation count, as on a 2960.
       if (!sp.adminUp && sp.security !== null) sp.security.violations = 0;
       this.armRecovery(sp);
@@ -424,7 +426,7 @@ export class Switch extends IpDevice {
     vlan: number,
     frameId: number,
   ): boolean {
-    const verdict = security.check(src, vlan);
+    const verdict = security.check(src, vlan, this.ctx.sched.now as Micros);
     if (verdict === SECURE_OK) {
       if (security.hasLearned) this.ctx.stickyLearned = true;
       return true;
@@ -828,7 +830,7 @@ export class Switch extends IpDevice {
           sp.errDisabled === PSECURE_VIOLATION ? 'secure-shutdown' : sp.up ? 'secure-up' : 'secure-down',
         violations: s.violations,
         lastSource: s.lastMac < 0 ? undefined : { mac: s.lastMac as MacAddr, vlan: s.lastVlan },
-        addresses: s.addresses(),
+        addresses: s.addresses(this.ctx.sched.now as Micros).map(({ since: _since, ...a }) => a),
       });
     }
     return out;
@@ -1003,7 +1005,7 @@ export class Switch extends IpDevice {
     const secure = new Set<string>();
     for (const sp of this.sw) {
       if (sp.security === null || !sp.up) continue;
-      for (const a of sp.security.addresses()) {
+      for (const a of sp.security.addresses(now as Micros)) {
         secure.add(`${a.vlan}/${a.mac}`);
         out.push({ vlan: a.vlan, mac: a.mac, port: sp.name, type: 'STATIC', learnedAt: now as Micros });
       }

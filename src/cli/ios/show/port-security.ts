@@ -79,9 +79,9 @@ export function showPortSecurityInterface(
     field('Port Security', cfg.enabled ? 'Enabled' : 'Disabled'),
     field('Port Status', state === undefined ? 'Secure-down' : capital(state.status)),
     field('Violation Mode', capital(cfg.violation)),
-    field('Aging Time', '0 mins'),
-    field('Aging Type', 'Absolute'),
-    field('SecureStatic Address Aging', 'Disabled'),
+    field('Aging Time', `${cfg.agingTime ?? 0} mins`),
+    field('Aging Type', cfg.agingInactivity ? 'Inactivity' : 'Absolute'),
+    field('SecureStatic Address Aging', cfg.agingStatic ? 'Enabled' : 'Disabled'),
     field('Maximum MAC Addresses', cfg.maximum),
     field('Total MAC Addresses', addresses.length),
     field('Configured MAC Addresses', count('configured')),
@@ -108,9 +108,13 @@ export function showPortSecurityAddress(dev: IosDeviceContext, config: DeviceCon
   for (const { name, state } of ports) {
     const sorted = [...(state?.addresses ?? [])].sort((a, b) => a.mac - b.mac);
     for (const a of sorted) {
+      // Minutes left, "(I)" after them with inactivity aging (a 2960's "60 (I)"); "-" when it does not age.
+      const inactivity = config.interfaces[name]?.switchport?.portSecurity?.agingInactivity === true;
+      const age = a.remaining === undefined ? '-' : String(a.remaining);
+      const mark = a.remaining !== undefined && inactivity ? ' (I)' : '';
       rows.push(
         `${String(a.vlan).padStart(4)}    ${formatMacDotted(a.mac).padEnd(14)}    ` +
-          `${ADDRESS_TYPE[a.kind].padEnd(30)}${shortInterfaceName(name).padEnd(8)}${'-'.padStart(6)}`,
+          `${ADDRESS_TYPE[a.kind].padEnd(30)}${shortInterfaceName(name).padEnd(8)}${age.padStart(6)}${mark}`,
       );
     }
   }
