@@ -72,6 +72,11 @@ export interface Dot1qConfig {
 
 export interface InterfaceConfig {
   readonly description?: string;
+  /**
+   * `bandwidth N` (router interfaces), in kbit/s: what `show interfaces` reports as BW and
+   * measures the load against. Informational: links carry frames at their speed whatever it says.
+   */
+  readonly bandwidth?: number;
   /** Administratively down. Router ports start shut down, switch ports and SVIs other than... start up. */
   readonly shutdown: boolean;
   readonly ip?: Ipv4Assignment;

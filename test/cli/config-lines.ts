@@ -253,7 +253,8 @@ function routerLines(): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
     ...ifCommon,
     fc.tuple(vlan, fc.boolean()).map(([v, n]) => ` encapsulation dot1Q ${v}${n ? ' native' : ''}`),
-    fc.constantFrom(' no encapsulation dot1Q', ' default encapsulation dot1Q'),
+    fc.constantFrom(' no encapsulation dot1Q', ' default encapsulation dot1Q', ' no bandwidth'),
+    fc.integer({ min: 1, max: 10_000_000 }).map((k) => ` bandwidth ${k}`),
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));
   return fc

@@ -45,6 +45,10 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['banner motd #Press ^C to stop#', 'banner motd #Press ^C to stop#'],
   ['ip http server', '!\nip http server\nno ip http secure-server\n'],
   [
+    'interface g0/1\n bandwidth 10000\n description WAN',
+    'interface GigabitEthernet0/1\n description WAN\n bandwidth 10000\n',
+  ],
+  [
     'login block-for 120 attempts 3 within 60',
     'ip cef\nlogin block-for 120 attempts 3 within 60\nno ipv6 cef',
   ],

@@ -286,6 +286,27 @@ const description = (): IosNode =>
     ),
   );
 
+const bandwidthHelp = 'Set bandwidth informational parameter';
+const KBPS: [number, number] = [1, 10_000_000];
+
+const bandwidth = (): IosNode =>
+  kw(
+    'bandwidth',
+    bandwidthHelp,
+    arg(
+      'kbps',
+      range(...KBPS),
+      'Bandwidth in kilobits',
+      run((env, a) => edit(env, (i) => ({ ...i, bandwidth: a.need<number>('kbps') }))),
+    ),
+  );
+
+/** `no bandwidth [N]`: back to the interface's own. */
+const noBandwidth = (): IosNode => {
+  const reset = run((env) => edit(env, (i) => without(i, 'bandwidth')));
+  return kw('bandwidth', bandwidthHelp, reset, arg('kbps', range(...KBPS), 'Bandwidth in kilobits', reset));
+};
+
 const noDescription = (): IosNode =>
   kw(
     'description',
@@ -590,6 +611,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       return {
         cmds: [
           arp(false),
+          bandwidth(),
           cdpEnable(true),
           description(),
           duplex(),
@@ -599,6 +621,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
         ],
         nos: [
           arp(true),
+          noBandwidth(),
           cdpEnable(false),
           noDescription(),
           noDuplex(),
@@ -609,9 +632,18 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       };
     case 'subinterface':
       return {
-        cmds: [arp(false), cdpEnable(true), description(), encapsulation(), ipNode(true, true), shutdown()],
+        cmds: [
+          arp(false),
+          bandwidth(),
+          cdpEnable(true),
+          description(),
+          encapsulation(),
+          ipNode(true, true),
+          shutdown(),
+        ],
         nos: [
           arp(true),
+          noBandwidth(),
           cdpEnable(false),
           noDescription(),
           noEncapsulationNode(),
@@ -621,8 +653,8 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       };
     case 'loopback':
       return {
-        cmds: [description(), ipNode(true, false), shutdown()],
-        nos: [noDescription(), noIpNode(true, false), noShutdown()],
+        cmds: [bandwidth(), description(), ipNode(true, false), shutdown()],
+        nos: [noBandwidth(), noDescription(), noIpNode(true, false), noShutdown()],
       };
     case 'svi':
       return {

@@ -55,6 +55,7 @@ function portSecurityLines(ps: PortSecurityConfig): string[] {
 export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig): string[] {
   const out = [`interface ${name}`];
   if (i.description !== undefined) out.push(` description ${i.description}`);
+  if (i.bandwidth !== undefined) out.push(` bandwidth ${i.bandwidth}`);
   const sp = i.switchport;
   if (sp) {
     if (sp.accessVlan !== 1) out.push(` switchport access vlan ${sp.accessVlan}`);

@@ -108,7 +108,7 @@ const CONFIG: readonly Feature[] = [
   { lead: ['clock', 'timezone'], name: 'time zones' },
   { lead: ['clock', 'summer-time'], name: 'time zones' },
   { lead: ['privilege'], name: 'privilege levels' },
-  { lead: ['bandwidth'], name: 'bandwidth settings' },
+  { lead: ['bandwidth'], name: 'bandwidth settings', kind: SWITCH },
   { lead: ['ip', 'mtu'], name: 'MTU settings' },
   { lead: ['mtu'], name: 'MTU settings' },
   // An interface's `mac-address H.H.H`, which Packet Tracer writes on switches' SVIs.

@@ -178,13 +178,13 @@ function oneInterface(
   }
   if (i.description !== undefined) out.push(`  Description: ${i.description}`);
   if (i.ip) out.push(`  Internet address is ${formatIpv4(i.ip.addr)}/${i.ip.len}`);
-  const bps = i.speed !== undefined ? i.speed * 1e6 : (s?.bandwidth ?? (f === 'loopback' ? 8e9 : 1e9));
+  const speed = i.speed !== undefined ? i.speed * 1e6 : (s?.bandwidth ?? (f === 'loopback' ? 8e9 : 1e9));
+  // `bandwidth` sets BW and the load's yardstick; the delay follows the line's own speed.
+  const bps = i.bandwidth !== undefined ? i.bandwidth * 1000 : speed;
   const kbit = Math.floor(bps / 1000);
+  const delay = speed >= 1e9 ? 10 : speed >= 1e8 ? 100 : 1000;
   if (f === 'loopback') out.push(`  MTU 1514 bytes, BW ${kbit} Kbit/sec, DLY 5000 usec,`);
-  else
-    out.push(
-      `  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${kbit >= 1_000_000 ? 10 : kbit >= 100_000 ? 100 : 1000} usec,`,
-    );
+  else out.push(`  MTU 1500 bytes, BW ${kbit} Kbit/sec, DLY ${delay} usec,`);
   const rates = s?.rates;
   // IOS's load: the rate as a fraction of the bandwidth in 255ths, rounded down, at least 1.
   const load = (bits: number | undefined) => Math.max(1, Math.floor((255 * (bits ?? 0)) / bps));
