@@ -28,9 +28,14 @@ const RATE = {
   switch: { write: 400, read: 320, startup: 400 },
 } as const;
 
-function copied(env: IosEnv, bytes: number, rate: number): void {
+/** IOS's line after a copy, for `bytes` at `rate` bytes per second (4 ms at least). */
+export function bytesCopied(bytes: number, rate: number): string {
   const secs = Math.max(0.004, Math.round((bytes / rate) * 1000) / 1000);
-  env.print(`${bytes} bytes copied in ${secs.toFixed(3)} secs (${Math.floor(bytes / secs)} bytes/sec)`);
+  return `${bytes} bytes copied in ${secs.toFixed(3)} secs (${Math.floor(bytes / secs)} bytes/sec)`;
+}
+
+function copied(env: IosEnv, bytes: number, rate: number): void {
+  env.print(bytesCopied(bytes, rate));
   if (env.kind === 'router') env.print('');
 }
 

@@ -11,7 +11,7 @@ import { FACTORY_HOSTNAME, without } from './config-edit.ts';
 import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
-import { flashCopyNodes } from './flash-copy.ts';
+import { bytesCopied, flashCopyNodes } from './flash-copy.ts';
 import { renderRunningConfig } from './running-config.ts';
 import { startSetupDialog } from './setup-dialog.ts';
 import { byteLength } from './show/format.ts';
@@ -129,8 +129,7 @@ function copyStartupToRunning(env: IosEnv): void {
   env.setConfig(merged);
   env.runtime!.merged(text);
   const bytes = byteLength(text);
-  const secs = Math.max(0.004, Math.round((bytes / NVRAM_READ_BYTES_PER_SECOND) * 1000) / 1000);
-  env.print('', `${bytes} bytes copied in ${secs.toFixed(3)} secs (${Math.floor(bytes / secs)} bytes/sec)`);
+  env.print('', bytesCopied(bytes, NVRAM_READ_BYTES_PER_SECOND));
   env.log('%SYS-5-CONFIG_I: Configured from memory by console');
 }
 

@@ -133,7 +133,6 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'ip', 'access-lists'], name: 'access lists' },
   { lead: ['show', 'ip', 'nat'], name: 'NAT', kind: ROUTER },
   { lead: ['show', 'ipv6'], name: 'IPv6' },
-  { lead: ['show', 'ip', 'protocols'], name: 'dynamic routing', kind: ROUTER },
   { lead: ['show', 'protocols'], name: 'the protocols summary on a switch', kind: SWITCH },
   { lead: ['show', 'logging'], name: 'the logging buffer' },
   { lead: ['show', 'line'], name: 'terminal line details' },
