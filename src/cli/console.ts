@@ -10,6 +10,7 @@ import { LinkLog } from './ios/link-log.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
 import { SpanningTreeLog } from './ios/spanning-tree-log.ts';
 import { SwitchNotices } from './ios/switch-notices.ts';
+import { Pager } from './pager.ts';
 import type { Running } from './running.ts';
 
 export interface ConsoleReply {
@@ -28,6 +29,11 @@ export interface ConsoleReply {
    * inside a line, there is no prompt, and `drainLog` brings the rest as time passes.
    */
   readonly running?: boolean;
+  /**
+   * The output stopped at " --More-- " (it ends there, with no line end) and waits for a key:
+   * `more(key)` brings the rest. There is no prompt until it is all shown or dropped.
+   */
+  readonly more?: boolean;
 }
 
 export interface Completion {
@@ -105,6 +111,8 @@ export class Console {
   private readonly ctx: DeviceContext;
   /** A command still printing (running.ts): no prompt until it ends or is broken off. */
   private running: Running | undefined;
+  /** Output held at --More--, and what `?` puts back on the line once it is shown. */
+  private paged: { readonly pager: Pager; readonly pending: string | undefined } | undefined;
 
   constructor(ctx: DeviceContext) {
     this.ctx = ctx;
@@ -136,7 +144,7 @@ export class Console {
   }
 
   prompt(): string {
-    if (this.running) return '';
+    if (this.running || this.paged) return '';
     return this.ios ? this.ios.prompt() : this.host!.prompt();
   }
 
@@ -154,10 +162,32 @@ export class Console {
     return this.ios?.modes.isConfig() ? this.histories.config : this.histories.exec;
   }
 
+  /** Whether output waits at --More-- for a key. */
+  paging(): boolean {
+    return this.paged !== undefined;
+  }
+
+  /**
+   * A command's output, paged on a console someone reads (the context's `paging`) when it
+   * is longer than the screen.
+   */
   private reply(lines: readonly string[], pending?: string): ConsoleReply {
+    const length = this.ctx.paging && this.ios ? this.ios.pageLength() : 0;
+    const paged = Pager.start(
+      lines.map((l) => l.trimEnd()),
+      length,
+    );
+    if (paged) {
+      this.paged = { pager: paged.pager, pending };
+      return { output: paged.first.output, prompt: '', more: true };
+    }
+    return this.prompted(text(lines), pending);
+  }
+
+  private prompted(output: string, pending?: string): ConsoleReply {
     const secret = this.secret();
     return {
-      output: text(lines),
+      output,
       prompt: this.prompt(),
       ...(pending !== undefined ? { pending } : {}),
       ...(secret ? { secret } : {}),
@@ -171,6 +201,7 @@ export class Console {
   input(line: string): ConsoleReply {
     // What is typed while a command prints is not read, as the command holds the console.
     if (this.running) return BUSY;
+    if (this.paged) return this.typedAtMore(line);
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
     if (this.host) {
       this.histories.exec.add(line);
@@ -190,6 +221,37 @@ export class Console {
     const running = ios.takeRunning();
     if (running) return this.start([...expired, ...r.lines], running);
     return this.reply([...expired, ...r.lines], r.pending);
+  }
+
+  /**
+   * A key at " --More-- ": Space shows the next screen, Return one more line, any other key
+   * drops the rest. The key is not read as typed text. With nothing held, just the prompt.
+   */
+  more(key: string): ConsoleReply {
+    const held = this.paged;
+    if (!held) return this.prompted('');
+    const step = held.pager.key(key);
+    if (!step.done) return { output: step.output, prompt: '', more: true };
+    this.paged = undefined;
+    return this.prompted(step.output, held.pending);
+  }
+
+  /**
+   * A whole line typed while output waits at --More-- (a pasted text): each character is a
+   * key there until the output ends, as on a real console; the rest is read at the prompt.
+   */
+  private typedAtMore(line: string): ConsoleReply {
+    let output = '';
+    for (let k = 0; k <= line.length; k++) {
+      const r = this.more(line[k] ?? '\r');
+      output += r.output;
+      if (r.more) continue;
+      const rest = line.slice(k + 1);
+      if (k >= line.length) return { ...r, output };
+      const next = this.input(rest);
+      return { ...next, output: output + next.output };
+    }
+    return { output, prompt: '', more: true };
   }
 
   /**
@@ -218,6 +280,8 @@ export class Console {
    * which prints its last words; with none running, just a fresh prompt.
    */
   interrupt(): ConsoleReply {
+    // At --More-- it is one more key that drops the rest.
+    if (this.paged) return this.more('\x1e');
     const running = this.running;
     this.running = undefined;
     if (!running) return this.reply([]);
@@ -227,6 +291,7 @@ export class Console {
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(line = ''): ConsoleReply {
     if (this.running) return BUSY;
+    if (this.paged) return this.more('\x1a');
     if (!this.ios) return this.reply([]);
     if (line.trim() !== '') this.history().add(line);
     const r = this.ios.ctrlZ(line);
@@ -278,6 +343,8 @@ export class Console {
    * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
    */
   drainLog(): string {
+    // Output waiting at --More-- keeps the console: messages print once it is done.
+    if (this.paged) return '';
     let printed = '';
     if (this.running) {
       printed = this.running.take();

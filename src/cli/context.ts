@@ -22,6 +22,11 @@ interface ContextBase {
    * otherwise a command that ends by itself is waited for and printed whole (see running.ts).
    */
   readonly streaming?: boolean;
+  /**
+   * Someone reads this console on a screen (the app's): IOS output longer than the screen
+   * stops at --More-- for a key (pager.ts). Scripts and tests read it whole.
+   */
+  readonly paging?: boolean;
 }
 
 /** Routers and switches: the IOS command line. */

@@ -51,6 +51,11 @@ export interface ConsoleReply {
    * session: no prompt yet; `consoleLog` brings the rest, and `prompt` is "" until it ends.
    */
   readonly running?: boolean;
+  /**
+   * The output stopped at " --More-- " (a paging session): no prompt yet; `more` sends the
+   * key that brings the next screen or line, or drops the rest.
+   */
+  readonly more?: boolean;
 }
 
 export interface Completion {
@@ -101,6 +106,11 @@ export interface SessionApi {
    * which prints its summary; with none running, a fresh prompt.
    */
   interrupt(device: DeviceId): ConsoleReply;
+  /**
+   * A key at " --More-- ": Space for the next screen, Return for one more line, any other key
+   * drops the rest of the output.
+   */
+  more(device: DeviceId, key: string): ConsoleReply;
   /** Up (previous) and down (next) arrows: the console's own history for the current mode. */
   history(device: DeviceId, direction: 'previous' | 'next'): string | undefined;
   /** Text of the banner/greeting printed when a console opens. */

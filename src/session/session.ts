@@ -58,6 +58,8 @@ export interface SessionOptions {
    * it whole (scripts, tests). See cli/running.ts.
    */
   readonly streaming?: boolean;
+  /** IOS consoles stop long output at --More-- until `more` brings a key (the app's). */
+  readonly paging?: boolean;
 }
 
 /** What the session keeps per device beside the document. */
@@ -156,6 +158,11 @@ export class Session implements SessionApi {
 
   ctrlZ(device: DeviceId, line: string): ConsoleReply {
     return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).ctrlZ(line));
+  }
+
+  /** A key pressed while the device's console waits at --More--. */
+  more(device: DeviceId, key: string): ConsoleReply {
+    return this.withPatches(() => this.consoleOf(device, this.stateOf(device)).more(key));
   }
 
   interrupt(device: DeviceId): ConsoleReply {
@@ -334,6 +341,7 @@ export class Session implements SessionApi {
       name: () => deviceOf(this.doc, id)?.name ?? '',
       wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
       streaming: this.options.streaming === true,
+      paging: this.options.paging === true,
     };
     const kind = state.synced.kind;
     if (isHostKind(kind)) {

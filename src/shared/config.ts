@@ -158,6 +158,8 @@ export interface LineConfig {
   readonly historySize?: number;
   /** `no history`: the line keeps no command history. */
   readonly noHistory?: true;
+  /** `length N`: rows of the line's screen, where output stops at --More--; absent means 24. */
+  readonly length?: number;
   /** Vty lines; absent means the platform default (none on a 1941 with IOS 15, all on a 2960). */
   readonly transportInput?: TransportInput;
 }

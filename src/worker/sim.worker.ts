@@ -6,4 +6,4 @@ import * as Comlink from 'comlink';
 import { Session } from '../session/session.ts';
 
 // The app's consoles print ping and traceroute as its clock runs.
-Comlink.expose(new Session({ streaming: true }));
+Comlink.expose(new Session({ streaming: true, paging: true }));

@@ -194,6 +194,8 @@ const lineBlock = fc
         fc.constant(' no transport input'),
         fc.constantFrom(' history', ' no history', ' no history size', ' history size 10'),
         fc.integer({ min: 0, max: 256 }).map((n) => ` history size ${n}`),
+        fc.constantFrom(' no length', ' length 24', ' length 0'),
+        fc.integer({ min: 0, max: 512 }).map((n) => ` length ${n}`),
       ),
       { maxLength: 3 },
     ),

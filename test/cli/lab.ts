@@ -31,6 +31,9 @@ export class Lab {
   readonly consoles = new Map<string, Console>();
   private links = 0;
 
+  /** `paging`: IOS consoles stop long output at --More--, as the app's do. */
+  constructor(private readonly options: { readonly paging?: boolean } = {}) {}
+
   add(name: string, kind: DeviceKind): this {
     const id = deviceId(name);
     const sim = this.sim;
@@ -39,6 +42,7 @@ export class Lab {
       id,
       sim,
       name: () => name,
+      paging: this.options.paging === true,
       wait: (done: () => boolean, limit: Micros) => {
         runFor(sim, done, limit);
         this.writeLearned();

@@ -24,8 +24,9 @@ const DOWN = '\x1b[B';
 async function console1(
   device = 'R1',
   streaming = false,
+  paging = false,
 ): Promise<{ session: Session; keys: ConsoleKeys; mark: () => () => string; written: () => string }> {
-  const session = new Session({ streaming });
+  const session = new Session({ streaming, paging });
   expect(session.load(NETWORK).ok).toBe(true);
   let written = '';
   const keys = new ConsoleKeys(
@@ -334,6 +335,60 @@ describe('a device console', () => {
       expect(since()).toMatch(/\.\.$/);
       await keys.input('\x1e');
       expect(since().endsWith('..\r\nSuccess rate is 0 percent (0/2)\r\n\r\x1b[KR1#')).toBe(true);
+    });
+  });
+
+  describe('at --More--', () => {
+    const MORE = ' --More-- ';
+    const ERASE = '\b\b\b\b\b\b\b\b\b        \b\b\b\b\b\b\b\b\b';
+
+    it('stops long output with no prompt, brings more on Space and Return, and stops on q', async () => {
+      const { keys, mark } = await console1('R1', false, true);
+      await type(keys, 'enable');
+      const since = mark();
+      await type(keys, 'show running-config');
+      expect(since().endsWith(`\r\n${MORE}`)).toBe(true);
+      const page = mark();
+      await keys.input(' ');
+      expect(page().startsWith(ERASE)).toBe(true);
+      expect(page().endsWith(MORE)).toBe(true);
+      const line = mark();
+      await keys.input('\r');
+      expect(line().split('\r\n')).toHaveLength(2);
+      const quit = mark();
+      await keys.input('q');
+      // Erased, then the prompt on that row: the q is not typed.
+      expect(quit()).toBe(`${ERASE}\r\x1b[KR1#`);
+    });
+
+    it('meets a pasted text first: its first letter ends the output and the rest is typed', async () => {
+      const { keys, mark } = await console1('R1', false, true);
+      await type(keys, 'enable');
+      const since = mark();
+      await keys.input('show running-config\rshow clock\r');
+      expect(since()).toContain(`${MORE}${ERASE}\r\x1b[KR1#`);
+      expect(since()).toContain('R1#how clock\r\n');
+      expect(since()).toContain("% Invalid input detected at '^' marker.");
+      expect(since().endsWith('\r\nR1#')).toBe(true);
+    });
+
+    it('gives back the line `?` left once its help is shown', async () => {
+      const { keys, mark } = await console1('R1', false, true);
+      await type(keys, 'enable', 'terminal length 5');
+      const since = mark();
+      await keys.input('show ?');
+      expect(since().endsWith(MORE)).toBe(true);
+      await keys.input('\x1b[A');
+      expect(lastRedraw(since())).toBe('R1#show ');
+    });
+
+    it('prints whole what a console without paging is given', async () => {
+      const { keys, mark } = await console1('R1');
+      await type(keys, 'enable');
+      const since = mark();
+      await type(keys, 'show running-config');
+      expect(since()).not.toContain(MORE);
+      expect(since().endsWith('end\r\n\r\nR1#')).toBe(true);
     });
   });
 });

@@ -126,6 +126,30 @@ function setHistorySize(env: IosEnv, size: number | undefined): void {
   );
 }
 
+/** A screen's rows when neither the line nor the console session sets them. */
+export const DEFAULT_PAGE_LENGTH = 24;
+export const lengthHelp = 'Set number of lines on a screen';
+
+/** `length N` on a line, `terminal length N` for the session: 0 never pauses at --More--. */
+export const lengthNode = (set: (env: IosEnv, lines: number) => void): IosNode =>
+  kw(
+    'length',
+    lengthHelp,
+    arg(
+      'lines',
+      range(0, 512),
+      'Number of lines on screen (0 for no pausing)',
+      run((env, a) => set(env, a.need<number>('lines'))),
+    ),
+  );
+
+/** `length N`; the default is stored as absent, as IOS does not print it. */
+function setLength(env: IosEnv, length: number | undefined): void {
+  editLine(env, (l) =>
+    length === undefined || length === DEFAULT_PAGE_LENGTH ? without(l, 'length') : { ...l, length },
+  );
+}
+
 /** `history [size N]`: on a line, and for the session with `terminal`. */
 export const historyNode = (
   enable: (env: IosEnv) => void,
@@ -199,6 +223,7 @@ export function lineTree(opts: TreeOptions): IosNode {
         run((env) => setLogin(env, true)),
       ),
     ),
+    lengthNode(setLength),
     kw('password', passwordHelp, ...passwordArgs(setPassword, 'The UNENCRYPTED (cleartext) line password')),
     transportNode(),
     kw(
@@ -233,6 +258,11 @@ export function lineTree(opts: TreeOptions): IosNode {
         'login',
         loginHelp,
         run((env) => editLine(env, (l) => without({ ...l, login: false }, 'loginLocal'))),
+      ),
+      kw(
+        'length',
+        lengthHelp,
+        run((env) => setLength(env, undefined)),
       ),
       kw(
         'password',

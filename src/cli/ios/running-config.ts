@@ -95,6 +95,7 @@ function lineBlock(kind: IosKind, header: string, l: LineConfig): string[] {
   if (l.password !== undefined) out.push(` password ${shownPassword(l.password)}`);
   if (l.loggingSynchronous) out.push(' logging synchronous');
   if (l.login) out.push(l.loginLocal ? ' login local' : ' login');
+  if (l.length !== undefined) out.push(` length ${l.length}`);
   if (l.noHistory) out.push(' no history');
   if (l.historySize !== undefined) out.push(` history size ${l.historySize}`);
   const kindOfLine = header.startsWith('line con') ? 'console' : 'vty';

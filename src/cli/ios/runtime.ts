@@ -21,6 +21,14 @@ export interface StartupView {
 }
 
 /** A file written to flash: its directory number, text, and when (the clock's ms since 1970). */
+/** What `terminal` set for the console session (history, length), each over line con 0's. */
+export interface TerminalSettings {
+  readonly historySize?: number;
+  readonly historyOff?: boolean;
+  /** `terminal length N`: rows of a screen, 0 for no pausing at --More--. */
+  readonly length?: number;
+}
+
 export interface StoredFile {
   readonly index: number;
   readonly text: string;
@@ -41,11 +49,8 @@ export class IosRuntime {
   readonly deletedInterfaces = new Set<string>();
   /** Who logged in on the console with `login local` (`show users`); undefined otherwise. */
   consoleUser: string | undefined;
-  /**
-   * `terminal [no] history [size N]`: this session's own history settings, over those of line
-   * con 0 until the session ends.
-   */
-  terminalHistory: { readonly size?: number; readonly off?: boolean } = {};
+  /** `terminal ...`: this console session's own settings, over line con 0's until it ends. */
+  terminal: TerminalSettings = {};
   lastChange: Micros | undefined;
   /** When `login block-for` was last set at the console (its watch window starts then). */
   loginWatchSince: Micros | undefined;
@@ -123,7 +128,7 @@ export class IosRuntime {
     this.bootText = this.device.startupConfig();
     // The console session ends with the reload, whoever logs in next.
     this.consoleUser = undefined;
-    this.terminalHistory = {};
+    this.terminal = {};
   }
 
   /** After `copy startup-config running-config`: what it set now comes from NVRAM. */

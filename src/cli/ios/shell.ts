@@ -23,7 +23,7 @@ import { execTrees } from './exec-commands.ts';
 import { applyFilter } from './filters.ts';
 import { globalTree } from './global-commands.ts';
 import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
-import { DEFAULT_HISTORY_SIZE, lineTree } from './line-commands.ts';
+import { DEFAULT_HISTORY_SIZE, DEFAULT_PAGE_LENGTH, lineTree } from './line-commands.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
 import { stampOf, timestampsOf } from './timestamps-commands.ts';
@@ -175,9 +175,17 @@ export class IosShell {
    */
   historySize(): number {
     const line = this.store.get().lineConsole;
-    const session = this.runtime?.terminalHistory ?? {};
-    if (session.off ?? line.noHistory === true) return 0;
-    return session.size ?? line.historySize ?? DEFAULT_HISTORY_SIZE;
+    const session = this.runtime?.terminal ?? {};
+    if (session.historyOff ?? line.noHistory === true) return 0;
+    return session.historySize ?? line.historySize ?? DEFAULT_HISTORY_SIZE;
+  }
+
+  /**
+   * Rows of the console's screen, where long output stops at --More--: the session's
+   * `terminal length`, else line con 0's `length`, else IOS's 24; 0 for no pausing.
+   */
+  pageLength(): number {
+    return this.runtime?.terminal.length ?? this.store.get().lineConsole.length ?? DEFAULT_PAGE_LENGTH;
   }
 
   /** What precedes `entry` on the console, as `service timestamps` sets it for its kind. */
@@ -225,7 +233,7 @@ export class IosShell {
     this.begin();
     if (this.runtime) {
       this.runtime.consoleUser = undefined;
-      this.runtime.terminalHistory = {};
+      this.runtime.terminal = {};
     }
     const c = this.store.get();
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));

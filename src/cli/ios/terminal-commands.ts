@@ -2,45 +2,36 @@
  * `terminal`: settings of the console session, which end with it (IOS Configuration
  * Fundamentals Command Reference, "terminal history").
  */
-import { range } from '../parser/args.ts';
 import { without } from './config-edit.ts';
-import { arg, type IosNode, kw, run } from './dsl.ts';
+import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { historyHelp, historyNode, historySizeHelp } from './line-commands.ts';
+import { historyHelp, historyNode, historySizeHelp, lengthHelp, lengthNode } from './line-commands.ts';
+import type { TerminalSettings } from './runtime.ts';
 
 /**
- * `terminal length N`. Trame's console never pauses long output with --More--, as if the
- * length were 0, so any value is accepted and there is nothing to change.
+ * `terminal length N` sets this session's screen rows, where long output stops at --More--
+ * (see pager.ts); `terminal no length` goes back to line con 0's.
  * `terminal [no] history [size N]` set this session's command history, over line con 0's.
  */
 const MONITOR_HELP = 'Copy debug output to the current terminal line';
 
 export const terminalNode = (): IosNode => {
-  const setHistory = (env: IosEnv, change: { size?: number; off?: boolean }) => {
+  const set = (env: IosEnv, change: TerminalSettings) => {
     const rt = env.runtime;
-    if (rt) rt.terminalHistory = { ...rt.terminalHistory, ...change };
+    if (rt) rt.terminal = { ...rt.terminal, ...change };
   };
-  const resetSize = (env: IosEnv) => {
+  const reset = (env: IosEnv, key: keyof TerminalSettings) => {
     const rt = env.runtime;
-    if (rt) rt.terminalHistory = without(rt.terminalHistory, 'size');
+    if (rt) rt.terminal = without(rt.terminal, key);
   };
   return kw(
     'terminal',
     'Set terminal line parameters',
     historyNode(
-      (env) => setHistory(env, { off: false }),
-      (env, size) => setHistory(env, { size }),
+      (env) => set(env, { historyOff: false }),
+      (env, historySize) => set(env, { historySize }),
     ),
-    kw(
-      'length',
-      'Set number of lines on a screen',
-      arg(
-        'lines',
-        range(0, 512),
-        'Number of lines on screen (0 for no pausing)',
-        run(() => {}),
-      ),
-    ),
+    lengthNode((env, length) => set(env, { length })),
     kw(
       'monitor',
       MONITOR_HELP,
@@ -52,8 +43,17 @@ export const terminalNode = (): IosNode => {
       kw(
         'history',
         historyHelp,
-        run((env) => setHistory(env, { off: true })),
-        kw('size', historySizeHelp, run(resetSize)),
+        run((env) => set(env, { historyOff: true })),
+        kw(
+          'size',
+          historySizeHelp,
+          run((env) => reset(env, 'historySize')),
+        ),
+      ),
+      kw(
+        'length',
+        lengthHelp,
+        run((env) => reset(env, 'length')),
       ),
       // The console shows every message whatever this says: there is nothing to turn off.
       kw(

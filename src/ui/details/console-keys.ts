@@ -8,6 +8,10 @@
  * privileged EXEC; messages the device prints on its own (%LINK-5-CHANGED...) appear on their
  * own lines, then the prompt and what was being typed are drawn again.
  *
+ * Output longer than the screen stops at " --More-- " (IOS's `terminal length`): Space brings
+ * the next screen, Return one more line, any other key drops the rest and is not typed. Keys
+ * typed or pasted meanwhile meet the --More-- first, as on a real console.
+ *
  * While a ping or traceroute runs, its output comes as the clock runs (each poll) and there is
  * no prompt; the break key stops it: Ctrl+C at a PC, Ctrl+Shift+6 on IOS ("Type escape
  * sequence to abort."). Other keys, and the rest of a pasted text, wait as type-ahead, as on a
@@ -30,6 +34,7 @@ export interface ConsoleSession {
   greeting(device: DeviceId): Answer<string>;
   consoleLog(device: DeviceId): Answer<string>;
   interrupt(device: DeviceId): Answer<ConsoleReply>;
+  more(device: DeviceId, key: string): Answer<ConsoleReply>;
 }
 
 const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
@@ -49,6 +54,8 @@ export class ConsoleKeys {
   #secret = false;
   /** A command is printing (ping, traceroute): no prompt, keys other than the break key wait. */
   #running = false;
+  /** Output waits at --More--: the next key goes to it. */
+  #more = false;
   /** What was typed or pasted while a command ran, in order, for when the prompt is back. */
   #typeAhead: string[] = [];
   /** Keystrokes wait here while a line runs, as they would on a real console. */
@@ -169,6 +176,7 @@ export class ConsoleKeys {
       if (data !== '\x03' && data !== '\x1e') this.#typeAhead.push(data);
       return;
     }
+    if (this.#more) return this.#moreKeys(data);
     switch (data) {
       case '\x1b[A':
       case '\x10':
@@ -213,6 +221,7 @@ export class ConsoleKeys {
     // Typed or pasted text: run each complete line, keep the rest on the line being edited.
     const text = data.replace(/\r\n?/g, '\r');
     for (let k = 0; k < text.length; k++) {
+      if (this.#more) return this.#moreKeys(text.slice(k));
       if (this.#running) {
         // A line started a command that prints: the rest waits, ahead of anything typed since.
         this.#typeAhead.unshift(text.slice(k));
@@ -258,6 +267,7 @@ export class ConsoleKeys {
       this.#write(crlf(reply.output));
       return this.#runningOutput(log);
     }
+    if (reply.more === true) return this.#paged(reply);
     this.#show(reply);
     this.#write(this.#prompt);
     this.#log(log);
@@ -272,10 +282,46 @@ export class ConsoleKeys {
       this.#session.exec(this.#id, `${e.line}?`),
       this.#session.consoleLog(this.#id),
     ]);
+    if (reply.more === true) return this.#paged(reply);
     this.#show(reply);
     e.set(reply.pending ?? e.line);
     this.#redraw();
     this.#log(log);
+  }
+
+  /** Output that stopped at " --More-- ": shown as it is, with no line end and no prompt. */
+  #paged(reply: ConsoleReply): void {
+    this.#more = true;
+    this.#onReply(reply.patches);
+    this.#write(crlf(reply.output));
+  }
+
+  /**
+   * Keys at --More--, one at a time (an escape sequence is one key). Once the output is done
+   * the prompt comes back, with the line `?` left when the output was help, and whatever
+   * keys are left are read there.
+   */
+  async #moreKeys(data: string): Promise<void> {
+    const keys = data.startsWith('\x1b') ? [data] : [...data.replace(/\r\n?/g, '\r')];
+    for (let k = 0; k < keys.length; k++) {
+      const reply = await this.#session.more(this.#id, keys[k]!);
+      if (reply.more === true) {
+        this.#paged(reply);
+        continue;
+      }
+      this.#more = false;
+      this.#onReply(reply.patches);
+      // The key erased " --More-- ": the prompt is drawn on its row.
+      this.#write(crlf(reply.output));
+      this.#prompt = reply.prompt;
+      this.#secret = reply.secret === true;
+      if (reply.pending !== undefined) this.#editor.set(reply.pending);
+      this.#redraw();
+      this.#log(await this.#session.consoleLog(this.#id));
+      const rest = keys.slice(k + 1).join('');
+      if (rest !== '') await this.#input(rest);
+      return;
+    }
   }
 
   async #complete(): Promise<void> {
