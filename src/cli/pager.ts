@@ -32,7 +32,7 @@ export interface PageStep {
 export class Pager {
   #next = 0;
 
-  /** `lines` of one command's output, for a terminal of `length` rows (at least 2). */
+  /** `lines` of one command's output; `screen`, the rows of output a screen holds. */
   private constructor(
     private readonly lines: readonly string[],
     private readonly screen: number,
