@@ -230,6 +230,8 @@ export class Console {
   more(key: string): ConsoleReply {
     const held = this.paged;
     if (!held) return this.prompted('');
+    // A key read at --More-- is activity, which exec-timeout counts from.
+    this.ios?.touch();
     const step = held.pager.key(key);
     if (!step.done) return { output: step.output, prompt: '', more: true };
     this.paged = undefined;

@@ -120,6 +120,22 @@ describe('--More-- on the console', () => {
     expect(con.drainLog()).toContain('%LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up');
   });
 
+  it('counts a key at --More-- as activity, which exec-timeout runs from', () => {
+    const { lab, con } = enabled();
+    con.input('configure terminal');
+    con.input('line console 0');
+    con.input('exec-timeout 1 0');
+    con.input('end');
+    con.input('show running-config');
+    lab.settle(seconds(50));
+    con.more(' ');
+    lab.settle(seconds(50));
+    con.more('q');
+    lab.settle(seconds(5));
+    expect(con.drainLog()).not.toContain('is now available');
+    expect(con.input('show privilege').output).toBe('Current privilege level is 15\n');
+  });
+
   it('leaves short output and a PC’s long output alone', () => {
     const { lab, con } = enabled();
     expect(con.input('show clock').prompt).toBe('R1#');

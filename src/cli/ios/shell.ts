@@ -322,7 +322,8 @@ export class IosShell {
     return this.out;
   }
 
-  private touch(): void {
+  /** A key was read (a line, or a key at --More--): the console is not idle. */
+  touch(): void {
     if (this.runtime) this.lastActivity = this.runtime.now();
   }
 
