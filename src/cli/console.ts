@@ -173,10 +173,13 @@ export class Console {
    */
   private reply(lines: readonly string[], pending?: string): ConsoleReply {
     const length = this.ctx.paging && this.ios ? this.ios.pageLength() : 0;
-    const paged = Pager.start(
-      lines.map((l) => l.trimEnd()),
-      length,
-    );
+    const paged =
+      length > 0
+        ? Pager.start(
+            lines.map((l) => l.trimEnd()),
+            length,
+          )
+        : undefined;
     if (paged) {
       this.paged = { pager: paged.pager, pending };
       return { output: paged.first.output, prompt: '', more: true };
