@@ -8,8 +8,19 @@ import { decodeIcmp, encodeIcmp } from '../../src/engine/wire/icmp.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { decodeIpv4, encodeIpv4, ipv4Len, NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../../src/engine/wire/ping-data.ts';
+import type { TcpSegment } from '../../src/engine/wire/tcp.ts';
+import {
+  decodeTcp,
+  encodeTcp,
+  mssOption,
+  readMss,
+  TCP_ACK,
+  TCP_FIN,
+  TCP_NS,
+  tcpLen,
+} from '../../src/engine/wire/tcp.ts';
 import { decodeUdp, encodeUdp } from '../../src/engine/wire/udp.ts';
-import { hex, ip, mac, toHex } from './hex.ts';
+import { concat, hex, ip, mac, toHex } from './hex.ts';
 
 const packet = (fields: Partial<Ipv4Packet> = {}): Ipv4Packet => ({
   proto: 'ipv4',
@@ -196,8 +207,8 @@ describe('ipv4', () => {
       const fragment = packet({ ...f, payload: { proto: 'raw', bytes: new Uint8Array(icmp) } });
       expect(decodeIpv4(encodeIpv4(fragment))).toEqual({ ok: true, value: fragment });
     }
-    const tcp = packet({ protocol: 6, payload: { proto: 'raw', bytes: hex('01bb 55b6 5c14 c98f') } });
-    expect(decodeIpv4(encodeIpv4(tcp))).toEqual({ ok: true, value: tcp });
+    const sctp = packet({ protocol: 132, payload: { proto: 'raw', bytes: hex('01bb 55b6 5c14 c98f') } });
+    expect(decodeIpv4(encodeIpv4(sctp))).toEqual({ ok: true, value: sctp });
   });
 
   it('refuses to encode what the header cannot describe', () => {
@@ -268,6 +279,133 @@ describe('udp', () => {
       ok: false,
       error: expect.stringContaining('shorter'),
     });
+  });
+});
+
+describe('tcp', () => {
+  const src = ip('10.0.0.1');
+  const dst = ip('10.0.0.2');
+  const segment = (fields: Partial<TcpSegment> = {}): TcpSegment => ({
+    proto: 'tcp',
+    srcPort: 49152,
+    dstPort: 23,
+    seq: 0xffff_fffe,
+    ack: 0x8000_0001,
+    flags: TCP_FIN | TCP_ACK,
+    window: 64240,
+    urgent: 0,
+    options: new Uint8Array(0),
+    data: hex('0d0a'),
+    ...fields,
+  });
+
+  it('round-trips through IPv4, sequence numbers unsigned, options padded to 32 bits', () => {
+    const s = segment({ options: hex('0204 05b4 01') });
+    const p = packet({ protocol: 6, payload: s });
+    expect(tcpLen(s)).toBe(20 + 8 + 2);
+    expect(ipv4Len(p)).toBe(20 + 30);
+    const bytes = encodeIpv4(p);
+    expect(toHex(bytes.subarray(20 + 12, 20 + 14))).toBe('7011'); // data offset 7, FIN|ACK
+    expect(decodeIpv4(bytes)).toEqual({
+      ok: true,
+      value: { ...p, payload: { ...s, options: hex('0204 05b4 0100 0000') } },
+    });
+  });
+
+  it('keeps the reserved bits next to the flags, so decode -> encode is exact', () => {
+    const bytes = new Uint8Array(encodeTcp(segment(), src, dst));
+    bytes[12] = bytes[12]! | 0x0f; // the four reserved bits, NS (RFC 3540) the lowest of them
+    bytes[16] = 0;
+    bytes[17] = 0;
+    const sum = internetChecksum(concat(hex('0a00 0001 0a00 0002 0006 0016'), bytes));
+    bytes[16] = sum >>> 8;
+    bytes[17] = sum & 0xff;
+    const result = decodeTcp(bytes, src, dst);
+    expect(result).toEqual({ ok: true, value: segment({ flags: 0xf00 | TCP_FIN | TCP_ACK }) });
+    expect(result.ok && result.value.flags & TCP_NS).toBe(TCP_NS);
+    expect(toHex(encodeTcp(result.ok ? result.value : segment(), src, dst))).toBe(toHex(bytes));
+  });
+
+  it('rejects what cannot be a segment, saying why', () => {
+    const good = new Uint8Array(encodeTcp(segment({ options: mssOption(1460) }), src, dst)); // 26 bytes
+    // [expected error, byte 12 (data offset) or unchanged, bytes kept]
+    const cases: [string, number | undefined, number][] = [
+      ['tcp: 19 bytes, the header needs 20', undefined, 19],
+      ['tcp: data offset 4 (16 bytes) is below 5', 0x40, 26],
+      ['tcp: data offset 0 (0 bytes) is below 5', 0x00, 26],
+      ['tcp: data offset 7 (28 bytes) exceeds the 26 bytes available', 0x70, 26],
+      ['tcp: data offset 6 (24 bytes) exceeds the 23 bytes available', undefined, 23],
+      ['tcp: data offset 15 (60 bytes) exceeds the 26 bytes available', 0xf0, 26],
+    ];
+    for (const [message, offset, keep] of cases) {
+      const b = new Uint8Array(good);
+      if (offset !== undefined) b[12] = offset | (b[12]! & 0x0f);
+      expect(decodeTcp(b.subarray(0, keep), src, dst)).toEqual({ ok: false, error: message });
+    }
+    // Inside a datagram, a malformed segment makes the datagram malformed, as for UDP.
+    const truncated = new Uint8Array(encodeIpv4(packet({ protocol: 6, payload: segment() })).subarray(0, 39));
+    truncated[3] = 39;
+    expect(decodeIpv4(truncated)).toEqual({ ok: false, error: 'tcp: 19 bytes, the header needs 20' });
+  });
+
+  it('verifies against the pseudo-header, keeps a wrong checksum and writes it back', () => {
+    const s = segment();
+    const bytes = new Uint8Array(encodeTcp(s, src, dst));
+    expect(decodeTcp(bytes, src, dst)).toEqual({ ok: true, value: s });
+    const wire = (bytes[16]! << 8) | bytes[17]!;
+    expect(decodeTcp(bytes, src, ip('10.0.0.3'))).toEqual({ ok: true, value: { ...s, badChecksum: wire } });
+    bytes[21] = bytes[21]! ^ 0x01; // a data bit flipped in transit
+    const result = decodeTcp(bytes, src, dst);
+    expect(result).toEqual({ ok: true, value: { ...s, data: hex('0d0b'), badChecksum: wire } });
+    expect(toHex(encodeTcp(result.ok ? result.value : s, src, dst))).toBe(toHex(bytes));
+    const p = packet({ protocol: 6, payload: result.ok ? result.value : s });
+    expect(decodeIpv4(encodeIpv4(p))).toEqual({ ok: true, value: p });
+  });
+
+  it('writes a computed zero checksum as 0: unlike UDP, TCP has no "no checksum"', () => {
+    const plain = encodeTcp(segment({ data: new Uint8Array(2) }), src, dst);
+    const word = (plain[16]! << 8) | plain[17]!;
+    // Putting the checksum itself in the data makes the sum all ones: the checksum computes to 0.
+    const zero = segment({ data: new Uint8Array([word >>> 8, word & 0xff]) });
+    const bytes = encodeTcp(zero, src, dst);
+    expect(toHex(bytes.subarray(16, 18))).toBe('0000');
+    expect(decodeTcp(bytes, src, dst)).toEqual({ ok: true, value: zero });
+  });
+
+  it('encodes into a caller buffer at an offset, and refuses what the header cannot hold', () => {
+    const s = segment({ options: hex('0303') });
+    const buf = new Uint8Array(40).fill(0xee);
+    const view = encodeTcp(s, src, dst, buf, 5);
+    expect(view.byteOffset).toBe(5);
+    expect(toHex(view)).toBe(toHex(encodeTcp(s, src, dst)));
+    expect(toHex(view.subarray(20, 24))).toBe('03030000');
+    expect(buf[4]).toBe(0xee);
+    expect(buf[31]).toBe(0xee);
+    expect(() => encodeTcp(s, src, dst, buf, 15)).toThrow(RangeError);
+    expect(() => encodeTcp(segment({ options: new Uint8Array(41) }), src, dst)).toThrow(RangeError);
+    expect(() => encodeTcp(segment({ data: new Uint8Array(65516) }), src, dst)).toThrow(RangeError);
+  });
+
+  it('builds and reads the MSS option, and reads none from malformed options', () => {
+    expect(toHex(mssOption(1460))).toBe('020405b4');
+    expect(toHex(mssOption(536))).toBe('02040218');
+    expect(readMss(mssOption(1460))).toBe(1460);
+    // After NOPs and other options (Linux: MSS first; here behind SACK permitted and a timestamp).
+    expect(readMss(hex('0101 0402 080a 0000 0001 0000 0000 0204 0218'))).toBe(536);
+    const undefinedFor = [
+      '', // no options
+      '0103 0308 0101 0402', // window scale and SACK permitted, no MSS
+      '0000 0204 05b4', // MSS after End of Option List
+      '01', // a NOP, then nothing
+      '03', // a kind without its length
+      '0300 0204 05b4', // length 0: the walk cannot go on
+      '0301 0204 05b4', // length 1
+      '0309 0308 0204 05b4', // length past the end
+      '0204 05', // MSS cut short
+      '0203 05b4', // MSS with length 3
+      '0205 05b4 00', // MSS with length 5
+    ];
+    for (const options of undefinedFor) expect(readMss(hex(options)), options).toBeUndefined();
   });
 });
 

@@ -17,6 +17,8 @@ import { ICMP_DEST_UNREACHABLE, ICMP_TIME_EXCEEDED, UNREACH_PORT } from '../../s
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { decodeIpv4, encodeIpv4, ipv4Len, NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../../src/engine/wire/ping-data.ts';
+import type { TcpSegment } from '../../src/engine/wire/tcp.ts';
+import { mssOption, readMss, TCP_ACK, TCP_PSH, TCP_SYN } from '../../src/engine/wire/tcp.ts';
 import { concat, hex, ip, mac, run, toHex } from './hex.ts';
 
 function expectFrame(bytes: Uint8Array, frame: EthernetFrame): void {
@@ -40,7 +42,7 @@ const ipv4 = (fields: Partial<Ipv4Packet> & Pick<Ipv4Packet, 'src' | 'dst' | 'pa
   moreFragments: false,
   fragmentOffset: 0,
   ttl: 64,
-  protocol: fields.payload.proto === 'udp' ? 17 : 1,
+  protocol: fields.payload.proto === 'udp' ? 17 : fields.payload.proto === 'tcp' ? 6 : 1,
   options: NO_OPTIONS,
   ...fields,
 });
@@ -297,6 +299,104 @@ describe('UDP (RFC 768)', () => {
         src: ip('10.0.0.1'),
         dst: ip('10.0.0.2'),
         payload: { proto: 'udp', srcPort: 52716, dstPort: 4000, data: new TextEncoder().encode('Hello\n') },
+      }),
+    );
+  });
+});
+
+describe('TCP (RFC 9293)', () => {
+  // A telnet session from a Windows 10 PC (192.168.10.10, port 49152) to a Cisco IOS router
+  // (192.168.10.1, port 23): the handshake's first two segments and the router's first data.
+  // The bytes are laid out from what each sends (Windows: DF, TTL 128, its SYN options MSS 1460,
+  // NOP, window scale 8, NOP, NOP, SACK permitted, window 64240; IOS: TTL 255, tos 0xc0, the
+  // `ip telnet tos` default, no DF, MSS 1460 alone, window 4128). The checksums were computed
+  // apart from the encoder, in Python over the pseudo-header (RFC 1071), and tshark calls them
+  // correct. By hand, the SYN-ACK: pseudo-header c0a8 + 0a01 + c0a8 + 0a0a + 0006 + 0018
+  // (24 bytes), then 0017 + c000 + 9b3e + 5c07 + 5e3f + 8a22 + 6012 + 1020 + 0204 + 05b4 sum to
+  // 0x4ad20, folded 0xad24, complemented 0x52db.
+  const pc = ip('192.168.10.10');
+  const router = ip('192.168.10.1');
+  const iosSegment = (fields: Pick<TcpSegment, 'seq' | 'flags' | 'options' | 'data'>): TcpSegment => ({
+    proto: 'tcp',
+    srcPort: 23,
+    dstPort: 49152,
+    ack: 0x5e3f8a22,
+    window: 4128,
+    urgent: 0,
+    ...fields,
+  });
+
+  it('Windows 10 SYN: MSS, NOP, window scale, NOP, NOP, SACK permitted', () => {
+    const bytes = hex(`
+      4500 0034 4d2e 4000 8006 183a c0a8 0a0a c0a8 0a01 c000 0017 5e3f 8a21 0000 0000
+      8002 faf0 364b 0000 0204 05b4 0103 0308 0101 0402`);
+    const options = hex('0204 05b4 0103 0308 0101 0402');
+    expectDatagram(
+      bytes,
+      ipv4({
+        identification: 0x4d2e,
+        dontFragment: true,
+        ttl: 128,
+        src: pc,
+        dst: router,
+        payload: {
+          proto: 'tcp',
+          srcPort: 49152,
+          dstPort: 23,
+          seq: 0x5e3f8a21,
+          ack: 0,
+          flags: TCP_SYN,
+          window: 64240,
+          urgent: 0,
+          options,
+          data: new Uint8Array(0),
+        },
+      }),
+    );
+    expect(readMss(options)).toBe(1460);
+  });
+
+  it('Cisco IOS SYN-ACK: MSS 1460 alone, window 4128, tos 0xc0', () => {
+    const bytes = hex(`
+      45c0 002c 0c41 0000 ff06 196f c0a8 0a01 c0a8 0a0a 0017 c000 9b3e 5c07 5e3f 8a22
+      6012 1020 52db 0000 0204 05b4`);
+    expect(toHex(mssOption(1460))).toBe('020405b4');
+    expectDatagram(
+      bytes,
+      ipv4({
+        dscp: 0x30,
+        identification: 0x0c41,
+        ttl: 255,
+        src: router,
+        dst: pc,
+        payload: iosSegment({
+          seq: 0x9b3e5c07,
+          flags: TCP_SYN | TCP_ACK,
+          options: mssOption(1460),
+          data: new Uint8Array(0),
+        }),
+      }),
+    );
+  });
+
+  it('Cisco IOS data, PSH|ACK: its telnet negotiation (WILL ECHO, WILL SGA, DO TTYPE, DO NAWS)', () => {
+    const bytes = hex(`
+      45c0 0034 0c42 0000 ff06 1966 c0a8 0a01 c0a8 0a0a 0017 c000 9b3e 5c08 5e3f 8a22
+      5018 1020 5768 0000 fffb 01ff fb03 fffd 18ff fd1f`);
+    expectDatagram(
+      bytes,
+      ipv4({
+        dscp: 0x30,
+        identification: 0x0c42,
+        ttl: 255,
+        src: router,
+        dst: pc,
+        payload: iosSegment({
+          seq: 0x9b3e5c08,
+          flags: TCP_PSH | TCP_ACK,
+          options: new Uint8Array(0),
+          data: hex('fffb01 fffb03 fffd18 fffd1f'),
+        }),
       }),
     );
   });

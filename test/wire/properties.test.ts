@@ -11,6 +11,8 @@ import { decodeIcmp } from '../../src/engine/wire/icmp.ts';
 import { readQuote } from '../../src/engine/wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../../src/engine/wire/ipv4.ts';
 import { decodeIpv4, encodeIpv4, ipv4Len } from '../../src/engine/wire/ipv4.ts';
+import type { TcpSegment } from '../../src/engine/wire/tcp.ts';
+import { decodeTcp, encodeTcp, mssOption, readMss, tcpLen } from '../../src/engine/wire/tcp.ts';
 import type { UdpDatagram } from '../../src/engine/wire/udp.ts';
 import { decodeUdp } from '../../src/engine/wire/udp.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
@@ -70,6 +72,20 @@ const udp: fc.Arbitrary<UdpDatagram> = fc.record(
   { requiredKeys: ['proto', 'srcPort', 'dstPort', 'data'] },
 );
 
+/** Options already padded to 32 bits, as decode returns them. */
+const tcp: fc.Arbitrary<TcpSegment> = fc.record({
+  proto: fc.constant('tcp' as const),
+  srcPort: u16,
+  dstPort: u16,
+  seq: u32,
+  ack: u32,
+  flags: fc.integer({ min: 0, max: 0xfff }),
+  window: u16,
+  urgent: u16,
+  options: fc.integer({ min: 0, max: 10 }).chain((words) => bytes(4 * words, 4 * words)),
+  data: bytes(1460),
+});
+
 /** Header fields, then a payload consistent with the protocol number and fragmentation. */
 const ipv4: fc.Arbitrary<Ipv4Packet> = fc
   .record({
@@ -93,7 +109,8 @@ const ipv4: fc.Arbitrary<Ipv4Packet> = fc
       : fc.oneof(
           fc.record({ protocol: fc.constant(1), payload: icmp as fc.Arbitrary<Ipv4Payload> }),
           fc.record({ protocol: fc.constant(17), payload: udp as fc.Arbitrary<Ipv4Payload> }),
-          raw(u8.filter((p) => p !== 1 && p !== 17)),
+          fc.record({ protocol: fc.constant(6), payload: tcp as fc.Arbitrary<Ipv4Payload> }),
+          raw(u8.filter((p) => p !== 1 && p !== 6 && p !== 17)),
         );
     return payloads.map(({ protocol, payload }): Ipv4Packet => ({ proto: 'ipv4', ...h, protocol, payload }));
   });
@@ -130,6 +147,7 @@ describe('wire properties', () => {
           decodeArp(b),
           decodeIcmp(b),
           decodeUdp(b, src, dst),
+          decodeTcp(b, src, dst),
           readQuote(b),
         ]) {
           expect(typeof result.ok).toBe('boolean');
@@ -159,6 +177,27 @@ describe('wire properties', () => {
         expect(decodeFrame(b)).toEqual({ ok: true, value: f });
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('decode(encode(segment)) gives the TCP segment back; readMss never throws', () => {
+    fc.assert(
+      fc.property(tcp, addr, addr, (s, src, dst) => {
+        const b = encodeTcp(s, src, dst);
+        expect(b.length).toBe(tcpLen(s));
+        const pseudoHeader = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + 6 + b.length;
+        expect(checksumVerifies(b, 0, b.length, pseudoHeader)).toBe(true);
+        expect(decodeTcp(b, src, dst)).toEqual({ ok: true, value: s });
+        const mss = readMss(s.options);
+        expect(mss === undefined || (mss >= 0 && mss <= 0xffff)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(u16, fc.nat({ max: 36 }), (mss, nops) => {
+        // However many NOPs come first, the MSS is found after them.
+        expect(readMss(new Uint8Array([...new Uint8Array(nops).fill(1), ...mssOption(mss)]))).toBe(mss);
+      }),
     );
   });
 

@@ -26,12 +26,14 @@ import { icmpErrorFor } from '../../src/engine/wire/icmp-error.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { NO_OPTIONS } from '../../src/engine/wire/ipv4.ts';
 import { iosPingData, windowsPingData } from '../../src/engine/wire/ping-data.ts';
+import type { TcpSegment } from '../../src/engine/wire/tcp.ts';
+import { mssOption, readMss, TCP_ACK, TCP_PSH, TCP_SYN } from '../../src/engine/wire/tcp.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { formatMacColon } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { micros } from '../../src/shared/time.ts';
-import { ip, mac } from './hex.ts';
+import { concat, hex, ip, mac } from './hex.ts';
 
 const TSHARK = '/usr/bin/tshark';
 const haveTshark = existsSync(TSHARK);
@@ -53,7 +55,7 @@ const datagram = (fields: Partial<Ipv4Packet> & Pick<Ipv4Packet, 'src' | 'dst' |
   moreFragments: false,
   fragmentOffset: 0,
   ttl: 128,
-  protocol: fields.payload.proto === 'udp' ? 17 : 1,
+  protocol: fields.payload.proto === 'udp' ? 17 : fields.payload.proto === 'tcp' ? 6 : 1,
   options: NO_OPTIONS,
   ...fields,
 });
@@ -82,6 +84,55 @@ const probe = datagram({
   ttl: 1,
   identification: 0x0007,
   payload: { proto: 'udp', srcPort: 49152, dstPort: 33434, data: new Uint8Array(0) },
+});
+
+/** Telnet from PC1 to R1: Windows' SYN, IOS's SYN-ACK, then IOS's first data. */
+const telnetSyn = datagram({
+  src: PC1.ip,
+  dst: R1.ip,
+  dontFragment: true,
+  payload: {
+    proto: 'tcp',
+    srcPort: 49152,
+    dstPort: 23,
+    seq: 0x5e3f8a21,
+    ack: 0,
+    flags: TCP_SYN,
+    window: 64240,
+    urgent: 0,
+    options: concat(mssOption(1460), hex('0103 0308 0101 0402')),
+    data: new Uint8Array(0),
+  },
+});
+const telnetSynAck = datagram({
+  src: R1.ip,
+  dst: PC1.ip,
+  dscp: 0x30,
+  ttl: 255,
+  identification: 0,
+  payload: {
+    proto: 'tcp',
+    srcPort: 23,
+    dstPort: 49152,
+    seq: 0x9b3e5c07,
+    ack: 0x5e3f8a22,
+    flags: TCP_SYN | TCP_ACK,
+    window: 4128,
+    urgent: 0,
+    options: mssOption(1460),
+    data: new Uint8Array(0),
+  },
+});
+const telnetData = datagram({
+  ...telnetSynAck,
+  identification: 1,
+  payload: {
+    ...(telnetSynAck.payload as TcpSegment),
+    seq: 0x9b3e5c08,
+    flags: TCP_PSH | TCP_ACK,
+    options: new Uint8Array(0),
+    data: hex('fffb01 fffb03 fffd18 fffd1f'),
+  },
 });
 
 function error(offending: Ipv4Packet, o: Omit<IcmpErrorOptions, 'src'>, src = R1.ip): Ipv4Packet {
@@ -140,6 +191,9 @@ const kinds: readonly EthernetFrame[] = [
   fromPc1(probe),
   toPc1(error(probe, { type: ICMP_TIME_EXCEEDED, code: 0 })),
   toPc1(error(probe, { type: ICMP_DEST_UNREACHABLE, code: UNREACH_PORT }, PC2.ip)),
+  fromPc1(telnetSyn),
+  toPc1(telnetSynAck),
+  toPc1(telnetData),
 ];
 
 const tags: readonly Dot1qTag[] = [
@@ -172,6 +226,15 @@ const FIELDS = [
   'icmp.redir_gw',
   'udp.dstport',
   'udp.checksum.status',
+  'tcp.srcport',
+  'tcp.dstport',
+  'tcp.seq_raw',
+  'tcp.ack_raw',
+  'tcp.flags',
+  'tcp.window_size_value',
+  'tcp.options.mss_val',
+  'tcp.len',
+  'tcp.checksum.status',
   '_ws.malformed',
 ] as const;
 
@@ -202,6 +265,16 @@ function expected(frame: EthernetFrame, i: number): Record<string, string> {
   out['icmp.type'] = list((p) => (p.payload.proto === 'icmp' ? String(p.payload.type) : undefined));
   out['icmp.code'] = list((p) => (p.payload.proto === 'icmp' ? String(p.payload.code) : undefined));
   out['udp.dstport'] = list((p) => (p.payload.proto === 'udp' ? String(p.payload.dstPort) : undefined));
+  const tcp = (f: (s: TcpSegment) => string | undefined) =>
+    list((p) => (p.payload.proto === 'tcp' ? f(p.payload) : undefined));
+  out['tcp.srcport'] = tcp((s) => String(s.srcPort));
+  out['tcp.dstport'] = tcp((s) => String(s.dstPort));
+  out['tcp.seq_raw'] = tcp((s) => String(s.seq));
+  out['tcp.ack_raw'] = tcp((s) => String(s.ack));
+  out['tcp.flags'] = tcp((s) => `0x${s.flags.toString(16).padStart(4, '0')}`);
+  out['tcp.window_size_value'] = tcp((s) => String(s.window));
+  out['tcp.options.mss_val'] = tcp((s) => readMss(s.options)?.toString());
+  out['tcp.len'] = tcp((s) => String(s.data.length));
   const top = layers[0]?.payload;
   out['icmp.redir_gw'] =
     top?.proto === 'icmp' && top.type === ICMP_REDIRECT && isIcmpError(top)
@@ -213,7 +286,17 @@ function expected(frame: EthernetFrame, i: number): Record<string, string> {
 function tshark(file: string, ...args: string[]): string {
   const r = spawnSync(
     TSHARK,
-    ['-r', file, '-o', 'ip.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', ...args],
+    [
+      '-r',
+      file,
+      '-o',
+      'ip.check_checksum:TRUE',
+      '-o',
+      'udp.check_checksum:TRUE',
+      '-o',
+      'tcp.check_checksum:TRUE',
+      ...args,
+    ],
     {
       encoding: 'utf8',
     },
@@ -264,15 +347,23 @@ describe.runIf(haveTshark)('tshark reads what we write', () => {
       if (frame.payload.proto === 'ipv4') expect(row['ip.checksum.status']).toMatch(/^1(,1)*$/);
       if (row['icmp.type']) expect(row['icmp.checksum.status']).toMatch(/^1(,2)?$/);
       if (row['udp.dstport']) expect(row['udp.checksum.status']).toMatch(/^1$/);
+      if (row['tcp.dstport']) expect(row['tcp.checksum.status']).toMatch(/^1$/);
     });
   });
 
   it('flags a frame we corrupt on purpose, so a clean run above means something', () => {
     const file = join(dir, 'corrupt.pcap');
     const bad = fromPc1({ ...windowsPing, badChecksum: 0xbeef });
-    writeFileSync(file, pcapFile([[micros(0), encodeFrame(bad)]]));
+    const badTcp = fromPc1({
+      ...telnetSyn,
+      payload: { ...(telnetSyn.payload as TcpSegment), badChecksum: 0xbeef },
+    });
+    writeFileSync(file, pcapFile([bad, badTcp].map((f, i) => [micros(i), encodeFrame(f)] as const)));
     expect(problems(tshark(file, '-V')).join('\n')).toMatch(/Bad checksum/);
-    expect(fieldsOf(file)[0]!['ip.checksum.status']).toBe('0');
+    const rows = fieldsOf(file);
+    expect(rows[0]!['ip.checksum.status']).toBe('0');
+    expect(rows[1]!['ip.checksum.status']).toBe('1');
+    expect(rows[1]!['tcp.checksum.status']).toBe('0');
   });
 });
 

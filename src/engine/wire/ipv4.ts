@@ -2,16 +2,17 @@
  * IPv4 datagrams (RFC 791; header checksum RFC 1071).
  *
  * Encode computes the total length and the header checksum, pads options with zeros (End of
- * Option List) to a multiple of 4 and encodes the payload (UDP gets this header's addresses
- * for its pseudo-header checksum). Decode bounds the datagram by its total length, so Ethernet
- * padding after it is ignored, keeps option bytes and unknown protocols as raw bytes, and
- * leaves fragments (MF set or offset > 0) raw: they do not hold a whole upper-layer message.
+ * Option List) to a multiple of 4 and encodes the payload (UDP and TCP get this header's
+ * addresses for their pseudo-header checksums). Decode bounds the datagram by its total
+ * length, so Ethernet padding after it is ignored, keeps option bytes and unknown protocols as
+ * raw bytes, and leaves fragments (MF set or offset > 0) raw: they do not hold a whole
+ * upper-layer message.
  *
  * Checksums: decode does not reject a wrong header checksum; it records the received value in
  * `badChecksum` so the engine can see it and drop the datagram as a router must (RFC 1812
  * 5.2.2), and encode writes that value back, so captures re-encode byte for byte. The same
- * holds for ICMP and UDP. Decode fails only for bytes that cannot be a datagram. The reserved
- * flag bit (must be zero) is not kept.
+ * holds for ICMP, UDP and TCP. Decode fails only for bytes that cannot be a datagram. The
+ * reserved flag bit (must be zero) is not kept.
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { copyBytes, outputBuffer, readIpv4, readU16, writeU16, writeU32 } from './bytes.ts';
@@ -20,10 +21,13 @@ import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
 import type { IcmpMessage } from './icmp.ts';
 import { decodeIcmp, encodeIcmp, icmpLen } from './icmp.ts';
+import type { TcpSegment } from './tcp.ts';
+import { decodeTcp, encodeTcp, tcpLen } from './tcp.ts';
 import type { UdpDatagram } from './udp.ts';
 import { decodeUdp, encodeUdp, udpLen } from './udp.ts';
 
 export const IPPROTO_ICMP = 1;
+export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
 
 /** Header without options. */
@@ -38,7 +42,7 @@ export interface RawIpPayload {
   readonly bytes: Uint8Array;
 }
 
-export type Ipv4Payload = IcmpMessage | UdpDatagram | RawIpPayload;
+export type Ipv4Payload = IcmpMessage | UdpDatagram | TcpSegment | RawIpPayload;
 
 /**
  * An IPv4 datagram. Every place that creates one lists its fields in this order, so that V8
@@ -50,7 +54,10 @@ export interface Ipv4Packet {
   readonly dst: Ipv4Addr;
   readonly src: Ipv4Addr;
   readonly ttl: number;
-  /** IANA protocol number (1 ICMP, 17 UDP, others kept). Must be 1 for an ICMP payload, 17 for UDP. */
+  /**
+   * IANA protocol number (1 ICMP, 6 TCP, 17 UDP, others kept). Must be 1 for an ICMP payload,
+   * 6 for TCP, 17 for UDP.
+   */
   readonly protocol: number;
   readonly payload: Ipv4Payload;
   /** Raw option bytes (multiple of 4, at most 40), usually empty. */
@@ -74,6 +81,8 @@ export function ipv4PayloadLen(payload: Ipv4Payload): number {
       return icmpLen(payload);
     case 'udp':
       return udpLen(payload);
+    case 'tcp':
+      return tcpLen(payload);
     case 'raw':
       return payload.bytes.length;
   }
@@ -111,6 +120,7 @@ export function encodeIpv4(p: Ipv4Packet, buf?: Uint8Array, offset = 0): Uint8Ar
   const payload = p.payload;
   if (payload.proto === 'icmp') encodeIcmp(payload, out, o + hlen);
   else if (payload.proto === 'udp') encodeUdp(payload, p.src, p.dst, out, o + hlen);
+  else if (payload.proto === 'tcp') encodeTcp(payload, p.src, p.dst, out, o + hlen);
   else out.set(payload.bytes, o + hlen);
   writeU16(out, o + 10, p.badChecksum ?? internetChecksum(out, o, o + hlen));
   return out.subarray(o, o + len);
@@ -149,6 +159,10 @@ export function decodeIpv4(bytes: Uint8Array): Decoded<Ipv4Packet> {
     const udp = decodeUdp(body, src, dst);
     if (!udp.ok) return udp;
     payload = udp.value;
+  } else if (protocol === IPPROTO_TCP) {
+    const tcp = decodeTcp(body, src, dst);
+    if (!tcp.ok) return tcp;
+    payload = tcp.value;
   } else {
     payload = { proto: 'raw', bytes: copyBytes(body, 0, body.length) };
   }
