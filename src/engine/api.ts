@@ -589,6 +589,49 @@ export interface TracerouteJob {
   stop(): void;
 }
 
+/** A TCP connection's state (RFC 9293 3.3.2), LISTEN aside: listening is per port. */
+export type TcpState =
+  | 'syn-sent'
+  | 'syn-received'
+  | 'established'
+  | 'fin-wait-1'
+  | 'fin-wait-2'
+  | 'close-wait'
+  | 'closing'
+  | 'last-ack'
+  | 'time-wait'
+  | 'closed';
+
+/**
+ * Why a connection ended other than by both sides closing: the peer refused it (a reset to the
+ * SYN), nothing answered, an ICMP error or a local failure said the peer cannot be reached,
+ * the peer reset it, or this side aborted it (or its device restarted).
+ */
+export type TcpFailure = 'refused' | 'timeout' | 'unreachable' | 'reset' | 'aborted';
+
+/** One TCP connection, as the application at either end holds it (Telnet, SSH). */
+export interface TcpSocket {
+  readonly state: TcpState;
+  /** Set when it is closed for a reason other than an orderly close. */
+  readonly failure: TcpFailure | undefined;
+  /** The peer closed its side (its FIN came): `read` brings what came before, then nothing. */
+  readonly peerClosed: boolean;
+  readonly localAddr: number;
+  readonly localPort: number;
+  readonly remoteAddr: number;
+  readonly remotePort: number;
+  /** Bytes written and not yet acknowledged by the peer. */
+  readonly unacknowledged: number;
+  /** Queues bytes to send; ignored once it is closing or closed. */
+  write(data: Uint8Array): void;
+  /** What arrived since the last read (empty when nothing has). */
+  read(): Uint8Array;
+  /** Orderly close: a FIN follows what is still to send. */
+  close(): void;
+  /** Ends it at once with a reset. */
+  abort(): void;
+}
+
 export interface Simulation {
   readonly trace: Trace;
   now(): Micros;
@@ -733,6 +776,13 @@ export interface Simulation {
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;
+
+  /** Opens a TCP connection from the device to `target`:`port` (its SYN leaves now). */
+  tcpConnect(id: DeviceId, target: Ipv4Addr, port: number): TcpSocket;
+  /** Starts or stops taking TCP connections on `port` (those already made go on). */
+  tcpListen(id: DeviceId, port: number, on: boolean): void;
+  /** The connections the device's listening ports completed since the last call. */
+  tcpAccepted(id: DeviceId): TcpSocket[];
 
   /** Every frame put on a wire, for pcap export: the time it left and the link it crossed. */
   onWire(listener: (at: Micros, link: LinkId, frame: EthernetFrame) => void): () => void;

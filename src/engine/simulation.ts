@@ -37,6 +37,7 @@ import type {
   Simulation,
   SimulationOptions,
   SpanningTreeEvents,
+  TcpSocket,
   TracerouteJob,
   TracerouteOptions,
   TrunkStatus,
@@ -485,6 +486,19 @@ class EngineSimulation implements Simulation {
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob {
     this.ctx.load.active = true;
     return this.device(id).traceroute(target, options);
+  }
+
+  tcpConnect(id: DeviceId, target: Ipv4Addr, port: number): TcpSocket {
+    this.ctx.load.active = true;
+    return this.device(id).stack.tcp.connect(target, port);
+  }
+
+  tcpListen(id: DeviceId, port: number, on: boolean): void {
+    this.device(id).stack.tcp.listen(port, on);
+  }
+
+  tcpAccepted(id: DeviceId): TcpSocket[] {
+    return this.device(id).stack.tcp.takeAccepted();
   }
 
   onWire(listener: WireListener): () => void {

@@ -153,6 +153,7 @@ export abstract class Device {
     this.bootedAt = this.ctx.sched.now as Micros;
     this.interfaceLog.forget();
     this.stack.debug?.off();
+    this.stack.resetTcp();
     this.clearArp();
     this.clearMacTable();
     this.resetCounters(undefined, undefined);

@@ -21,12 +21,14 @@ import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import {
   encodeIpv4,
   IPPROTO_ICMP,
+  IPPROTO_TCP,
   IPPROTO_UDP,
   IPV4_HEADER_LEN,
   ipv4HeaderLen,
   ipv4PayloadLen,
   NO_OPTIONS,
 } from '../wire/ipv4.ts';
+import { decodeTcp } from '../wire/tcp.ts';
 import { decodeUdp } from '../wire/udp.ts';
 
 /** Ethernet's MTU: the largest datagram a frame carries. */
@@ -186,6 +188,9 @@ function upperLayer(protocol: number, body: Uint8Array, src: Ipv4Addr, dst: Ipv4
   } else if (protocol === IPPROTO_UDP) {
     const u = decodeUdp(body, src, dst);
     if (u.ok) return u.value;
+  } else if (protocol === IPPROTO_TCP) {
+    const t = decodeTcp(body, src, dst);
+    if (t.ok) return t.value;
   }
   return { proto: 'raw', bytes: body };
 }

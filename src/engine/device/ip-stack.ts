@@ -36,7 +36,8 @@ import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
 import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_HOST } from '../wire/icmp.ts';
 import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
-import { IPPROTO_ICMP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { TcpSegment } from '../wire/tcp.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
@@ -66,6 +67,8 @@ import type { StackProfile } from './profiles.ts';
 import { RedirectCache, redirectFor } from './redirects.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
+import { TcpLayer, type TcpStack } from './tcp.ts';
+import { IOS_TCP, WINDOWS_TCP } from './tcp-profile.ts';
 
 /** Receives what comes back for the probes of a ping or traceroute. */
 export interface ProbeClient {
@@ -100,7 +103,7 @@ const LOOPBACK_NETWORK = 0x7f00_0000;
 /** Time exceeded's code for a datagram whose fragments did not all come (RFC 792). */
 const TIME_EXCEEDED_REASSEMBLY = 1;
 
-export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHost {
+export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHost, TcpStack {
   // What every datagram's path reads comes first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)
   private readonly ctx: SimContext;
@@ -154,6 +157,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   private redirects: RedirectCache | null = null;
   /** Guards its addresses against other stations using them (set by its device). */
   guard: AddressGuard | null = null;
+  /** Its TCP connections and listening ports (made at the first use). */
+  private tcpLayer: TcpLayer | null = null;
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -189,8 +194,20 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     return only >= 0 ? a === only : this.own.has(a);
   }
 
+  /** Its TCP connections end, as a restart ends them (listening ports stay). */
+  resetTcp(): void {
+    this.tcpLayer?.reset();
+  }
+
+  /** Its TCP endpoints. */
+  get tcp(): TcpLayer {
+    this.tcpLayer ??= new TcpLayer(this, this.profile.os === 'windows' ? WINDOWS_TCP : IOS_TCP);
+    return this.tcpLayer;
+  }
+
   /** The device is gone: its tables go back to the simulation's store. */
   release(): void {
+    this.tcpLayer?.reset();
     this.forwardingCache.release();
   }
 
@@ -471,10 +488,19 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         if (this.debug?.icmp) this.debug.icmpMessage(false, err.type, err.code, pkt.src, pkt.dst);
         if (err.original instanceof Uint8Array) return;
         const q = withTypedTransport(err.original);
+        if (q.protocol === IPPROTO_TCP) {
+          this.tcpLayer?.icmpError(q, err);
+          return;
+        }
         const client = this.clientOf(q);
         if (client === undefined) this.drop(frameId, 'no-listener', iface.name);
         else client.onIcmpError(pkt, err, q);
       }
+      return;
+    }
+    if (pkt.protocol === IPPROTO_TCP && m.proto === 'tcp') {
+      // A segment for no connection is answered there (a reset), or dropped by the firewall.
+      if (!this.tcp.receive(pkt, m)) this.drop(frameId, 'no-listener', iface.name);
       return;
     }
     const answer = iface.unreachables && pkt.dst !== IPV4_BROADCAST && pkt.dst !== iface.bcast;
@@ -852,7 +878,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   dropUnresolved(packet: Ipv4Packet, frameId: number, failed: boolean, queueFull: boolean): void {
     this.drop(frameId, failed ? 'arp-timeout' : queueFull ? 'arp-queue-full' : 'arp-incomplete');
     if (failed && this.profile.reportsArpFailure && this.mine(packet.src)) {
-      this.clientOf(packet)?.onArpFailure(packet);
+      if (packet.protocol === IPPROTO_TCP) this.tcpLayer?.icmpError(packet, null);
+      else this.clientOf(packet)?.onArpFailure(packet);
     }
   }
 
@@ -884,6 +911,31 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   }
   hasUdpClient(port: number): boolean {
     return this.udpClients.has(port);
+  }
+
+  /** The address a datagram to `dst` leaves from, as `originate` picks it; undefined if none. */
+  sourceFor(dst: number): number | undefined {
+    const local = this.local(dst);
+    if (local !== undefined) return dst;
+    const routes = this.table.lookup(dst);
+    const detour = this.detour(dst, routes);
+    if (detour !== undefined) return detour.iface.ip?.addr;
+    if (routes === undefined) return undefined;
+    const route =
+      routes.length === 1 ? routes[0]! : this.pickFor(routes, routes[0]!.iface.ip?.addr ?? 0, dst);
+    return route.iface.discard ? undefined : route.iface.ip?.addr;
+  }
+
+  /** Whether `dst` is its own or on one of its links, rather than beyond a gateway. */
+  onLink(dst: number): boolean {
+    return this.local(dst) !== undefined || this.table.lookup(dst)?.[0]?.gateway === undefined;
+  }
+
+  /** Sends a TCP segment of one of its connections (tcp.ts). */
+  sendTcp(src: number, dst: number, seg: TcpSegment, dontFragment: boolean): boolean {
+    return (
+      this.originate(dst, src, this.profile.ttl, IPPROTO_TCP, seg, OWNED, null, dontFragment) === SEND_OK
+    );
   }
 
   /** Builds and sends a UDP probe from the address that routes to `dst` (or `source`). */
