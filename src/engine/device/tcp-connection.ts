@@ -361,9 +361,15 @@ export class TcpConnection implements EventTarget, TcpSocket {
     this.host.sendSegment(this, TCP_ACK, this.sndNxt, NO_DATA, NO_OPTIONS);
   }
 
-  /** Data arrived: its ACK waits for data to ride on, at most the profile's delay. */
+  /**
+   * Data arrived: its ACK waits for data to ride on, at most the profile's delay, but goes at
+   * once for every second segment (RFC 5681 4.2).
+   */
   private scheduleAck(): void {
-    if (this.ackPending) return;
+    if (this.ackPending) {
+      this.sendAck();
+      return;
+    }
     this.ackPending = true;
     this.ackTimer.set(this.host.now + this.host.profile.delayedAck, null, 0);
   }
