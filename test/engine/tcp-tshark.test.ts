@@ -82,7 +82,9 @@ describe.runIf(haveTshark)('a TCP conversation as tshark reads it', () => {
         .split('\n')
         .map((l) => l.split('\t'));
       // tshark prints the flags as a 12-character string ("·······A··S·"): the letters say enough.
-      const flags = rows.map(([f, len]) => `${(f ?? '').replace(/[^A-Z]/g, '')}${len === '0' ? '' : ` ${len}`}`);
+      const flags = rows.map(
+        ([f, len]) => `${(f ?? '').replace(/[^A-Z]/g, '')}${len === '0' ? '' : ` ${len}`}`,
+      );
       // R1's delayed ACK of the command; its answer in segments of the PC's MSS, PSH on the
       // last, which the PC acknowledges every second segment or 200 ms after one; the exit;
       // R1 closes first.

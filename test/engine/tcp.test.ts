@@ -245,6 +245,24 @@ describe('TCP', () => {
     expect(seen.map((s) => `${s.src} ${flagsOf(s.seg)}`)).toContain('R1 R');
   });
 
+  it('takes only the new part of a retransmission whose first bytes came already', () => {
+    const { n } = lan();
+    const { client, server } = open(n);
+    client.write(bytes('abc'));
+    n.run(1_000);
+    expect(text(server.read())).toBe('abc');
+    // R1's delayed ACK and the next bytes are lost with the cable: PC1 sends "abcdef" again.
+    n.sim.setLinkUp(linkId('L1'), false);
+    client.write(bytes('def'));
+    n.run(seconds(1));
+    n.sim.setLinkUp(linkId('L1'), true);
+    // Its first retransmission, 3 s after "def" left, is enough: R1 takes its last three bytes.
+    n.run(seconds(2.5));
+    expect(text(server.read())).toBe('def');
+    expect(client.unacknowledged).toBe(0);
+    expect(client.state).toBe('established');
+  });
+
   it('aborts with a reset', () => {
     const { n } = lan();
     const { client, server } = open(n);

@@ -183,10 +183,10 @@ export class TcpConnection implements EventTarget, TcpSocket {
       return;
     }
     if (this.state === 'closed') return;
-    const len = seg.data.length + (flags & TCP_SYN ? 1 : 0) + (flags & TCP_FIN ? 1 : 0);
-    // RFC 9293 3.10.7.4, first check: the segment must fall at RCV.NXT (nothing is queued).
-    const offset = seqDiff(seg.seq, this.rcvNxt);
+    // RFC 9293 3.10.7.4: where the segment falls against RCV.NXT (nothing is queued ahead).
+    let offset = seqDiff(seg.seq, this.rcvNxt);
     if (flags & TCP_RST) {
+      // Only a reset exactly at RCV.NXT is believed (RFC 5961 3.2).
       if (offset === 0) this.end(this.state === 'syn-received' ? undefined : 'reset');
       return;
     }
@@ -197,25 +197,31 @@ export class TcpConnection implements EventTarget, TcpSocket {
       else this.sendAck();
       return;
     }
-    if (offset !== 0 || (len === 0 && !(flags & TCP_ACK))) {
-      if (len > 0) this.sendAck();
-      return;
-    }
     if (!(flags & TCP_ACK)) return;
+    // Bytes already received (retransmitted because their ACK was lost) are trimmed off.
+    let data = seg.data;
+    if (offset < 0) {
+      const old = Math.min(-offset, data.length);
+      data = data.subarray(old);
+      offset += old;
+    }
     if (!this.takeAck(seg)) return;
     // The acknowledgement may have ended the connection, or finished its closing.
     const now = this.state as TcpState;
-    if (now === 'closed' || now === 'time-wait') {
-      if (now === 'time-wait' && flags & TCP_FIN) this.sendAck();
+    if (now === 'closed') return;
+    const fin = (flags & TCP_FIN) !== 0;
+    if (offset !== 0 || now === 'time-wait' || (data.length === 0 && seg.data.length > 0 && !fin)) {
+      // Ahead of what is expected, a duplicate or a FIN again: the peer learns what is.
+      if (seg.data.length > 0 || fin) this.sendAck();
       return;
     }
-    if (seg.data.length > 0 && this.receiving()) {
-      this.incoming.push(seg.data);
-      this.bytesReceived += seg.data.length;
-      this.rcvNxt = seqAdd(this.rcvNxt, seg.data.length);
+    if (data.length > 0 && this.receiving()) {
+      this.incoming.push(data);
+      this.bytesReceived += data.length;
+      this.rcvNxt = seqAdd(this.rcvNxt, data.length);
       this.scheduleAck();
     }
-    if (flags & TCP_FIN) this.takeFin();
+    if (fin) this.takeFin();
   }
 
   onEvent(code: number): void {
