@@ -118,6 +118,8 @@ describe.runIf(haveTshark)('a TCP conversation as tshark reads it', () => {
   });
 });
 
-describe.skipIf(haveTshark)('a TCP conversation as tshark reads it', () => {
-  it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
-});
+if (!haveTshark) {
+  describe('a TCP conversation as tshark reads it', () => {
+    it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
+  });
+}
