@@ -52,9 +52,6 @@ export class TcpConnection implements EventTarget, TcpSocket {
   failure: TcpFailure | undefined;
   /** The peer closed its side (a FIN came): nothing more will arrive. */
   peerClosed = false;
-  /** Bytes this side has sent and the peer acknowledged, and bytes received: for tests and `show`. */
-  bytesAcked = 0;
-  bytesReceived = 0;
   private readonly host: TcpHost;
   private readonly iss: number;
   /** RFC 9293's SND.UNA, SND.NXT, SND.WND and RCV.NXT. */
@@ -217,7 +214,6 @@ export class TcpConnection implements EventTarget, TcpSocket {
     }
     if (data.length > 0 && this.receiving()) {
       this.incoming.push(data);
-      this.bytesReceived += data.length;
       this.rcvNxt = seqAdd(this.rcvNxt, data.length);
       this.scheduleAck();
     }
@@ -252,7 +248,7 @@ export class TcpConnection implements EventTarget, TcpSocket {
     this.push();
   }
 
-  /** Processes the acknowledgement of an in-order segment; false when the connection ended. */
+  /** Processes a segment's acknowledgement; false when the segment is to be dropped. */
   private takeAck(seg: TcpSegment): boolean {
     const acked = seqDiff(seg.ack, this.sndUna);
     if (seqDiff(seg.ack, this.sndNxt) > 0) {
@@ -274,7 +270,6 @@ export class TcpConnection implements EventTarget, TcpSocket {
     const finAcked = this.finSeq >= 0 && seg.ack === seqAdd(this.finSeq, 1);
     const bytes = Math.min(acked - (finAcked ? 1 : 0), this.outgoing.length);
     this.outgoing = this.outgoing.subarray(bytes);
-    this.bytesAcked += bytes;
     this.sndUna = seg.ack;
     this.retries = 0;
     this.rtoValue = this.host.profile.initialRto;
