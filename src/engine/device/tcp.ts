@@ -138,8 +138,8 @@ export class TcpLayer implements TcpHost {
     const ports: [number, number] | undefined = p.proto === 'tcp' ? [p.srcPort, p.dstPort] : portsOf(p.bytes);
     if (ports === undefined) return;
     const c = this.connections.get(keyOf(ports[0], quoted.dst, ports[1]));
-    // RFC 1122 4.2.3.9: net, host and port unreachable from the network are soft errors; a
-    // protocol or port unreachable, or an administrative block, ends the attempt.
+    // RFC 1122 4.2.3.9: net and host unreachable (and time exceeded) are soft errors; protocol
+    // and port unreachable, or an administrative block (RFC 1812), end the attempt.
     const hard =
       error !== null && error.type === 3 && (error.code === 2 || error.code === 3 || error.code >= 9);
     c?.unreachable(hard);
