@@ -70,10 +70,6 @@ export class TcpLayer implements TcpHost {
     else this.listening.delete(port);
   }
 
-  isListening(port: number): boolean {
-    return this.listening.has(port);
-  }
-
   /** Opens a connection to `dst`:`port`; it may fail at once (no route: `failure` says so). */
   connect(dst: number, port: number): TcpConnection {
     const src = this.stack.sourceFor(dst);
@@ -91,11 +87,6 @@ export class TcpLayer implements TcpHost {
   /** The connections listening ports made since the last call, oldest first. */
   takeAccepted(): TcpConnection[] {
     return this.accepts.splice(0);
-  }
-
-  /** Every connection not yet forgotten (for `show tcp brief` and tests). */
-  all(): readonly TcpConnection[] {
-    return [...this.connections.values()];
   }
 
   /** The device restarted or went away: every connection ends, and no segment says so. */
