@@ -10,6 +10,7 @@ import { ETHERTYPE_ARP, ETHERTYPE_IPV4 } from './wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from './wire/icmp.ts';
 import type { Ipv4Packet, Ipv4Payload } from './wire/ipv4.ts';
 import { NO_OPTIONS } from './wire/ipv4.ts';
+import type { TcpSegment } from './wire/tcp.ts';
 import type { UdpDatagram } from './wire/udp.ts';
 
 export function ethernet(
@@ -123,6 +124,17 @@ export const udp = (srcPort: number, dstPort: number, data: Uint8Array): UdpData
   dstPort,
   data,
 });
+
+export const tcpSegment = (
+  srcPort: number,
+  dstPort: number,
+  seq: number,
+  ack: number,
+  flags: number,
+  window: number,
+  options: Uint8Array,
+  data: Uint8Array,
+): TcpSegment => ({ proto: 'tcp', srcPort, dstPort, seq, ack, flags, window, urgent: 0, options, data });
 
 export const arp = (
   op: number,

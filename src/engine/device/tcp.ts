@@ -4,6 +4,7 @@
  * stack's firewall drops it). Connections made by a listening port wait in a queue until an
  * application takes them, as accept() does.
  */
+import { tcpSegment } from '../packets.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
 import type { IcmpError } from '../wire/icmp.ts';
@@ -27,17 +28,6 @@ export interface TcpStack {
 }
 
 const NO_DATA = new Uint8Array(0);
-
-const tcpSegment = (
-  srcPort: number,
-  dstPort: number,
-  seq: number,
-  ack: number,
-  flags: number,
-  window: number,
-  options: Uint8Array,
-  data: Uint8Array,
-): TcpSegment => ({ proto: 'tcp', srcPort, dstPort, seq, ack, flags, window, urgent: 0, options, data });
 
 const keyOf = (localPort: number, remoteAddr: number, remotePort: number): string =>
   `${localPort}/${remoteAddr}/${remotePort}`;

@@ -1,5 +1,6 @@
 /**
- * The Internet checksum (RFC 1071; RFC 791 for IPv4, RFC 792 for ICMP, RFC 768 for UDP):
+ * The Internet checksum (RFC 1071; RFC 791 for IPv4, RFC 792 for ICMP, RFC 768 for UDP, RFC
+ * 9293 for TCP):
  * the 16-bit one's complement of the one's complement sum of the 16-bit big-endian words.
  *
  * Sums are plain numbers and are folded only at the end: a 64 KiB datagram adds at most
@@ -32,3 +33,10 @@ export const internetChecksum = (bytes: Uint8Array, start = 0, end = bytes.lengt
 /** True when bytes that include their checksum field verify (their folded sum is 0xffff). */
 export const checksumVerifies = (bytes: Uint8Array, start: number, end: number, acc = 0): boolean =>
   foldSum(sumWords(bytes, start, end, acc)) === 0xffff;
+
+/**
+ * The sum of the IPv4 pseudo-header (source, destination, zero, `protocol`, `length`) that UDP
+ * and TCP checksums cover besides their own bytes.
+ */
+export const pseudoHeaderSum = (src: number, dst: number, protocol: number, length: number): number =>
+  (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + protocol + length;

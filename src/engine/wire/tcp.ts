@@ -14,11 +14,14 @@
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { copyBytes, outputBuffer, readU16, readU32, writeU16, writeU32 } from './bytes.ts';
-import { finishChecksum, foldSum, sumWords } from './checksum.ts';
+import { finishChecksum, foldSum, pseudoHeaderSum, sumWords } from './checksum.ts';
 import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
 
 /** Header without options. */
+/** TCP's IPv4 protocol number, which its pseudo-header includes. */
+const PROTOCOL = 6;
+
 export const TCP_HEADER_LEN = 20;
 /** The 4-bit data offset allows at most 60 header bytes. */
 export const TCP_MAX_OPTIONS_LEN = 40;
@@ -71,10 +74,6 @@ export const tcpHeaderLen = (s: TcpSegment): number => TCP_HEADER_LEN + ((s.opti
 /** On-wire size of the segment, computed without encoding it. */
 export const tcpLen = (s: TcpSegment): number => tcpHeaderLen(s) + s.data.length;
 
-/** One's complement sum of the IPv4 pseudo-header (protocol 6) for a TCP segment of `length` bytes. */
-const pseudoHeaderSum = (src: Ipv4Addr, dst: Ipv4Addr, length: number): number =>
-  (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + 6 + length;
-
 /** Writes the segment; `src`/`dst` are the enclosing IPv4 addresses (pseudo-header). */
 export function encodeTcp(
   s: TcpSegment,
@@ -102,7 +101,8 @@ export function encodeTcp(
   out.set(s.options, o + TCP_HEADER_LEN);
   out.fill(0, o + TCP_HEADER_LEN + s.options.length, o + hlen);
   out.set(s.data, o + hlen);
-  const checksum = s.badChecksum ?? finishChecksum(sumWords(out, o, o + len, pseudoHeaderSum(src, dst, len)));
+  const checksum =
+    s.badChecksum ?? finishChecksum(sumWords(out, o, o + len, pseudoHeaderSum(src, dst, PROTOCOL, len)));
   writeU16(out, o + 16, checksum);
   return out.subarray(o, o + len);
 }
@@ -130,7 +130,8 @@ export function decodeTcp(bytes: Uint8Array, src: Ipv4Addr, dst: Ipv4Addr): Deco
     options: copyBytes(bytes, TCP_HEADER_LEN, hlen),
     data: copyBytes(bytes, hlen, bytes.length),
   };
-  const ok = foldSum(sumWords(bytes, 0, bytes.length, pseudoHeaderSum(src, dst, bytes.length))) === 0xffff;
+  const ok =
+    foldSum(sumWords(bytes, 0, bytes.length, pseudoHeaderSum(src, dst, PROTOCOL, bytes.length))) === 0xffff;
   return decoded(ok ? segment : { ...segment, badChecksum: readU16(bytes, 16) });
 }
 

@@ -9,9 +9,12 @@
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { copyBytes, outputBuffer, readU16, writeU16 } from './bytes.ts';
-import { finishChecksum, foldSum, sumWords } from './checksum.ts';
+import { finishChecksum, foldSum, pseudoHeaderSum, sumWords } from './checksum.ts';
 import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
+
+/** UDP's IPv4 protocol number, which its pseudo-header includes. */
+const PROTOCOL = 17;
 
 export const UDP_HEADER_LEN = 8;
 
@@ -30,10 +33,6 @@ export interface UdpDatagram {
 }
 
 export const udpLen = (d: UdpDatagram): number => UDP_HEADER_LEN + d.data.length;
-
-/** One's complement sum of the IPv4 pseudo-header (protocol 17) for a UDP datagram of `length` bytes. */
-const pseudoHeaderSum = (src: Ipv4Addr, dst: Ipv4Addr, length: number): number =>
-  (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + 17 + length;
 
 /** Writes the datagram; `src`/`dst` are the enclosing IPv4 addresses (pseudo-header). */
 export function encodeUdp(
@@ -55,7 +54,8 @@ export function encodeUdp(
   let checksum: number;
   if (d.badChecksum !== undefined) checksum = d.badChecksum;
   else if (d.noChecksum) checksum = 0;
-  else checksum = finishChecksum(sumWords(out, o, o + len, pseudoHeaderSum(src, dst, len))) || 0xffff;
+  else
+    checksum = finishChecksum(sumWords(out, o, o + len, pseudoHeaderSum(src, dst, PROTOCOL, len))) || 0xffff;
   writeU16(out, o + 6, checksum);
   return out.subarray(o, o + len);
 }
@@ -75,6 +75,6 @@ export function decodeUdp(bytes: Uint8Array, src: Ipv4Addr, dst: Ipv4Addr): Deco
     data: copyBytes(bytes, UDP_HEADER_LEN, length),
   };
   if (wire === 0) return decoded({ ...base, noChecksum: true });
-  const ok = foldSum(sumWords(bytes, 0, length, pseudoHeaderSum(src, dst, length))) === 0xffff;
+  const ok = foldSum(sumWords(bytes, 0, length, pseudoHeaderSum(src, dst, PROTOCOL, length))) === 0xffff;
   return decoded(ok ? base : { ...base, badChecksum: wire });
 }
