@@ -783,6 +783,8 @@ export interface Simulation {
   tcpListen(id: DeviceId, port: number, on: boolean): void;
   /** The connections the device's listening ports completed since the last call. */
   tcpAccepted(id: DeviceId): TcpSocket[];
+  /** The devices with connections for `tcpAccepted` since the last call. */
+  takeTcpAccepting(): DeviceId[];
 
   /** Every frame put on a wire, for pcap export: the time it left and the link it crossed. */
   onWire(listener: (at: Micros, link: LinkId, frame: EthernetFrame) => void): () => void;

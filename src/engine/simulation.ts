@@ -501,6 +501,14 @@ class EngineSimulation implements Simulation {
     return this.device(id).stack.tcp.takeAccepted();
   }
 
+  takeTcpAccepting(): DeviceId[] {
+    const set = this.ctx.tcpAccepting;
+    if (set.size === 0) return [];
+    const ids = [...set];
+    set.clear();
+    return ids.filter((id) => this.devices.has(id));
+  }
+
   onWire(listener: WireListener): () => void {
     const list = this.ctx.wireListeners;
     list.push(listener);

@@ -931,6 +931,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     return this.local(dst) !== undefined || this.table.lookup(dst)?.[0]?.gateway === undefined;
   }
 
+  acceptReady(): void {
+    this.ctx.tcpAccepting.add(this.deviceId);
+  }
+
   /** Sends a TCP segment of one of its connections (tcp.ts). */
   sendTcp(src: number, dst: number, seg: TcpSegment, dontFragment: boolean): boolean {
     return (

@@ -25,6 +25,8 @@ export interface TcpStack {
   onLink(dst: number): boolean;
   /** Sends `seg` from `src` to `dst`; false when it could not leave. */
   sendTcp(src: number, dst: number, seg: TcpSegment, dontFragment: boolean): boolean;
+  /** A listening port completed a connection, which waits to be taken. */
+  acceptReady(): void;
 }
 
 const NO_DATA = new Uint8Array(0);
@@ -36,15 +38,13 @@ export class TcpLayer implements TcpHost {
   private readonly listening = new Set<number>();
   private readonly connections = new Map<string, TcpConnection>();
   private readonly accepts: TcpConnection[] = [];
-  private nextPort: number;
+  /** The next ephemeral port to try, drawn at the first connection: listening draws nothing. */
+  private nextPort = -1;
 
   constructor(
     private readonly stack: TcpStack,
     readonly profile: TcpProfile,
-  ) {
-    const span = profile.ephemeralLast - profile.ephemeralFirst + 1;
-    this.nextPort = profile.ephemeralFirst + stack.randomInt(span);
-  }
+  ) {}
 
   get now(): number {
     return this.stack.now;
@@ -156,6 +156,7 @@ export class TcpLayer implements TcpHost {
 
   accepted(c: TcpConnection): void {
     this.accepts.push(c);
+    this.stack.acceptReady();
   }
 
   // ---- private -------------------------------------------------------------------------
@@ -168,6 +169,7 @@ export class TcpLayer implements TcpHost {
   /** The next port of the profile's range that no connection to `dst`:`port` uses. */
   private freePort(dst: number, port: number): number {
     const { ephemeralFirst: first, ephemeralLast: last } = this.profile;
+    if (this.nextPort < 0) this.nextPort = first + this.stack.randomInt(last - first + 1);
     for (;;) {
       const p = this.nextPort;
       this.nextPort = p >= last ? first : p + 1;

@@ -70,6 +70,8 @@ export class SimContext {
   linesChanged: (device: Device) => void = () => {};
   /** A switch learned a sticky secure address not yet taken (`Simulation.takeStickyLearned`). */
   stickyLearned = false;
+  /** Devices whose listening ports completed connections not yet taken (`takeTcpAccepting`). */
+  readonly tcpAccepting = new Set<DeviceId>();
   private frameIds = 0;
   private epochs = 0;
 
