@@ -6,12 +6,14 @@
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
+import { type LineId, LineSession } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
+import type { IosRuntime } from './ios/runtime.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
 import { SpanningTreeLog } from './ios/spanning-tree-log.ts';
 import { SwitchNotices } from './ios/switch-notices.ts';
 import { Pager } from './pager.ts';
-import type { Running } from './running.ts';
+import type { RemoteSession, Running } from './running.ts';
 
 export interface ConsoleReply {
   /** What the console printed after the typed line: "" or lines each ending in "\n". */
@@ -111,10 +113,16 @@ export class Console {
   private readonly ctx: DeviceContext;
   /** A command still printing (running.ts): no prompt until it ends or is broken off. */
   private running: Running | undefined;
+  /** A Telnet session it opened: typed lines go to the far end while it lasts. */
+  private remote: RemoteSession | undefined;
   /** Output held at --More--, and what `?` puts back on the line once it is shown. */
   private paged: { readonly pager: Pager; readonly pending: string | undefined } | undefined;
 
-  constructor(ctx: DeviceContext) {
+  /**
+   * A device's console, or (`on`) a session on another of its lines, which shares the runtime
+   * of the device's console (a vty line a Telnet connection took).
+   */
+  constructor(ctx: DeviceContext, on?: { readonly line: LineId; readonly runtime: IosRuntime }) {
     this.ctx = ctx;
     const size = () => this.ios?.historySize() ?? HOST_HISTORY_SIZE;
     this.histories = { exec: new History(size), config: new History(size) };
@@ -123,12 +131,14 @@ export class Console {
       this.opening = `${HOST_VERSION}\n`;
     } else {
       const dev = ctx as IosDeviceContext;
+      const session = new LineSession(on?.line ?? { kind: 'con' }, () => this.history().entries());
+      session.deliver = (entries) => this.enqueue(entries);
       this.ios = new IosShell(
         dev.kind,
         { get: () => dev.runningConfig(), set: (c) => dev.setRunningConfig(c) },
         dev,
         'userExec',
-        () => this.history().entries(),
+        { session, ...(on ? { runtime: on.runtime } : {}) },
       );
       this.links = new LinkLog(dev);
       this.notices = new SwitchNotices(dev);
@@ -138,6 +148,22 @@ export class Console {
     }
   }
 
+  /** The device's state its sessions share; undefined on a PC. */
+  get runtime(): IosRuntime | undefined {
+    return this.ios?.runtime;
+  }
+
+  /** A vty session that ended (`exit`, a refused login): its connection closes. */
+  ended(): boolean {
+    return this.ios?.ended() === true;
+  }
+
+  /** The session is over: it leaves the device's list of lines in use. */
+  close(): void {
+    const session = this.ios?.session;
+    if (session) this.ios!.runtime!.sessions.delete(session);
+  }
+
   /** What the console shows when it opens, before the first prompt. */
   greeting(): string {
     return this.opening;
@@ -145,11 +171,13 @@ export class Console {
 
   prompt(): string {
     if (this.running || this.paged) return '';
+    if (this.remote) return this.remote.prompt();
     return this.ios ? this.ios.prompt() : this.host!.prompt();
   }
 
   /** Whether the prompt asks for a password, which the console does not echo. */
   secret(): boolean {
+    if (this.remote) return this.remote.secret();
     return this.ios?.secret() === true;
   }
 
@@ -205,6 +233,10 @@ export class Console {
     // What is typed while a command prints is not read, as the command holds the console.
     if (this.running) return BUSY;
     if (this.paged) return this.typedAtMore(line);
+    if (this.remote) {
+      this.ios?.touch();
+      return this.start([], this.remote.send(line));
+    }
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
     if (this.host) {
       this.histories.exec.add(line);
@@ -274,6 +306,7 @@ export class Console {
       }, running.limit);
       // Past the limit (a storm held the clock), it stops where it got to.
       if (!running.done) output += running.interrupt();
+      this.finished(running);
       return { ...this.reply([]), output: text(lines) + output };
     }
     this.running = running;
@@ -290,13 +323,22 @@ export class Console {
     const running = this.running;
     this.running = undefined;
     if (!running) return this.reply([]);
-    return { ...this.reply([]), output: running.interrupt() };
+    const output = running.interrupt();
+    this.finished(running);
+    return { ...this.reply([]), output };
+  }
+
+  /** A running command ended: a Telnet session it opened takes the lines from now on. */
+  private finished(running: Running): void {
+    const session = running.session;
+    if (session) this.remote = session.open ? session : undefined;
   }
 
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(line = ''): ConsoleReply {
     if (this.running) return BUSY;
     if (this.paged) return this.more('\x1a');
+    if (this.remote) return this.start([], this.remote.send(`${line}\x1a`));
     if (!this.ios) return this.reply([]);
     if (line.trim() !== '') this.history().add(line);
     const r = this.ios.ctrlZ(line);
@@ -317,16 +359,24 @@ export class Console {
       ...(this.spanningTree?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
       ...(this.links?.poll() ?? []),
-      ...this.ios!.takeLogs(),
     ];
-    if (fresh.length === 0) return;
+    const ios = this.ios!;
+    // A vty session reads the device's messages only under `terminal monitor`.
+    if (fresh.length > 0 && ios.session!.shows()) this.enqueue(fresh);
+    // What its commands raised goes to every session that shows messages: the console's too.
+    const raised = ios.takeLogs();
+    if (raised.length > 0) for (const s of ios.runtime!.sessions) if (s.shows()) s.deliver(raised);
+  }
+
+  /** Messages to print once virtual time reaches theirs. */
+  private enqueue(entries: readonly LogEntry[]): void {
     // Stable: messages of the same time keep the order they were raised in.
-    this.pending = [...this.pending, ...fresh].sort((a, b) => a.at - b.at);
+    this.pending = [...this.pending, ...entries].sort((a, b) => a.at - b.at);
   }
 
   /** Tab. */
   complete(line: string): Completion {
-    if (!this.ios) return { line, candidates: [] };
+    if (!this.ios || this.remote) return { line, candidates: [] };
     return this.ios.complete(line);
   }
 
@@ -352,8 +402,16 @@ export class Console {
     if (this.paged) return '';
     let printed = '';
     if (this.running) {
-      printed = this.running.take();
-      if (this.running.done) this.running = undefined;
+      const running = this.running;
+      printed = running.take();
+      if (running.done) {
+        this.running = undefined;
+        this.finished(running);
+      }
+    } else if (this.remote) {
+      // At the far end's prompt: its messages, or its closing the connection.
+      printed = this.remote.poll();
+      if (!this.remote.open) this.remote = undefined;
     }
     if (!this.ios) return printed;
     this.collectLogs();
@@ -362,7 +420,8 @@ export class Console {
     const due = this.pending.filter((m) => m.at <= now);
     this.pending = this.pending.filter((m) => m.at > now);
     const messages = due.map((m) => `${this.ios!.stamp(m)}${m.text}\n`).join('');
-    // A command still printing keeps the console busy: its exec-timeout does not run out.
-    return printed + messages + (this.running ? '' : text(this.ios.expireIdle() ?? []));
+    // A command still printing, or a Telnet session, keeps the console busy: its exec-timeout
+    // does not run out.
+    return printed + messages + (this.running || this.remote ? '' : text(this.ios.expireIdle() ?? []));
   }
 }

@@ -7,6 +7,16 @@ import type { DeviceConfig, HostConfig } from '../shared/config.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import type { Micros } from '../shared/time.ts';
 
+/** The network's Telnet servers, as a client sees the far end of its connection. */
+export interface TelnetPeers {
+  /** Every server session waits for input, with all it printed delivered. */
+  idle(): boolean;
+  /** Whether a server session holds the connection from `addr`:`port`. */
+  serves(addr: number, port: number): boolean;
+  /** Whether the server session whose peer is `addr`:`port` reads a password (it does not echo). */
+  secret(addr: number, port: number): boolean;
+}
+
 interface ContextBase {
   readonly id: DeviceId;
   readonly sim: Simulation;
@@ -27,6 +37,8 @@ interface ContextBase {
    * stops at --More-- for a key (pager.ts). Scripts and tests read it whole.
    */
   readonly paging?: boolean;
+  /** The network's Telnet servers; without them, no Telnet session can be opened. */
+  readonly telnet?: TelnetPeers;
 }
 
 /** Routers and switches: the IOS command line. */

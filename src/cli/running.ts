@@ -26,6 +26,21 @@ export interface Running {
   interrupt(): string;
   /** How long a console that does not stream waits for it; undefined when it never ends by itself. */
   readonly limit: Micros | undefined;
+  /** A session on another device it opened (Telnet): once it ends, lines typed go there. */
+  readonly session?: RemoteSession;
+}
+
+/** A session on another device's line (telnet.ts): the console's lines go to it while it is open. */
+export interface RemoteSession {
+  readonly open: boolean;
+  /** The far end's prompt. */
+  prompt(): string;
+  /** Whether the far end reads a password, which it does not echo. */
+  secret(): boolean;
+  /** Sends a typed line; its answer prints as it comes. */
+  send(line: string): Running;
+  /** What the far end printed on its own since (messages, its closing), at its prompt. */
+  poll(): string;
 }
 
 /**

@@ -6,7 +6,8 @@
 import type { Patch } from 'immer';
 import { renderRunningConfig } from '../cli/config-text.ts';
 import { Console } from '../cli/console.ts';
-import type { DeviceContext } from '../cli/context.ts';
+import type { DeviceContext, IosDeviceContext } from '../cli/context.ts';
+import { TelnetService } from '../cli/telnet/telnet-service.ts';
 import type { Simulation } from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { encodeFrame } from '../engine/wire/ethernet.ts';
@@ -90,9 +91,23 @@ export class Session implements SessionApi {
   private readonly states = new Map<DeviceId, DeviceState>();
   private readonly simLinks = new Set<LinkId>();
   private readonly lights = new LinkLightBook();
+  private telnet: TelnetService;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.sim = createSimulation({ seed: options.seed ?? 1 });
+    this.telnet = this.telnetService();
+  }
+
+  /** The Telnet servers of the simulation's IOS devices. */
+  private telnetService(): TelnetService {
+    return new TelnetService(this.sim, (id) => {
+      const state = this.states.get(id);
+      if (!state || isHostKind(state.synced.kind)) return undefined;
+      return {
+        ctx: this.iosContext(id, state, true),
+        runtime: () => this.consoleOf(id, state).runtime!,
+      };
+    });
   }
 
   /** The simulation, for tests that look inside the engine. */
@@ -111,6 +126,7 @@ export class Session implements SessionApi {
     const configIssues = configProblems(doc);
     if (configIssues.length > 0) return { ok: false, problems: configIssues };
     this.sim = createSimulation({ seed: this.options.seed ?? 1 });
+    this.telnet = this.telnetService();
     this.states.clear();
     this.simLinks.clear();
     this.undoHistory = new History();
@@ -212,10 +228,15 @@ export class Session implements SessionApi {
 
   advance(by: Micros): readonly DocPatch[] {
     const events = this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
-    if (events === 0) return [];
-    this.lights.invalidate();
     this.pendingPatches = [];
+    this.telnet.serve();
+    if (events === 0) return this.takePatches();
+    this.lights.invalidate();
     this.writeLearned();
+    return this.takePatches();
+  }
+
+  private takePatches(): DocPatch[] {
     const patches = this.pendingPatches;
     this.pendingPatches = [];
     return patches;
@@ -277,6 +298,7 @@ export class Session implements SessionApi {
         if (!deviceOf(next, id)) {
           this.sim.removeDevice(id);
           this.states.delete(id);
+          this.telnet.forget(id);
           this.lights.invalidate();
         }
       }
@@ -324,6 +346,7 @@ export class Session implements SessionApi {
     state.running = runningConfigOf(device);
     if (boot && device.config) state.startup = device.config;
     this.sim.configure(id, state.running);
+    this.telnet.configured(id, device.kind as 'router' | 'switch', state.running);
   }
 
   /** The config text the console last wrote into the document, per device. */
@@ -335,26 +358,38 @@ export class Session implements SessionApi {
   }
 
   private contextFor(id: DeviceId, state: DeviceState): DeviceContext {
-    const base = {
-      id,
-      sim: this.sim,
-      name: () => deviceOf(this.doc, id)?.name ?? '',
-      wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
-      streaming: this.options.streaming === true,
-      paging: this.options.paging === true,
-    };
     const kind = state.synced.kind;
     if (isHostKind(kind)) {
       return {
-        ...base,
+        ...this.baseContext(id, false),
         kind,
         hostConfig: () => state.host ?? {},
         setHostConfig: (config: HostConfig) => this.setHostConfigFromConsole(id, state, config),
       };
     }
+    return this.iosContext(id, state, false);
+  }
+
+  /**
+   * What every console of the device shares; `remote` for a vty session, which always streams
+   * (its server runs between engine steps) and never pages.
+   */
+  private baseContext(id: DeviceId, remote: boolean) {
     return {
-      ...base,
-      kind,
+      id,
+      sim: this.sim,
+      name: () => deviceOf(this.doc, id)?.name ?? '',
+      wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
+      streaming: remote || this.options.streaming === true,
+      paging: !remote && this.options.paging === true,
+      telnet: this.telnet,
+    };
+  }
+
+  private iosContext(id: DeviceId, state: DeviceState, remote: boolean): IosDeviceContext {
+    return {
+      ...this.baseContext(id, remote),
+      kind: state.synced.kind as 'router' | 'switch',
       runningConfig: () => state.running!,
       setRunningConfig: (config: DeviceConfig) => this.setRunningConfigFromConsole(id, state, config),
       startupConfig: () => state.startup,
@@ -379,7 +414,9 @@ export class Session implements SessionApi {
         break;
       }
       budget -= this.sim.runUntil(next, Math.min(budget, MAX_EVENTS_PER_ADVANCE));
+      this.telnet.serve();
     }
+    this.telnet.serve();
     this.writeLearned();
   }
 
@@ -389,6 +426,7 @@ export class Session implements SessionApi {
     state.running = config;
     this.renderedBy.set(id, text);
     this.sim.configure(id, config);
+    this.telnet.configured(id, state.synced.kind as 'router' | 'switch', config);
   }
 
   private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {

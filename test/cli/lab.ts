@@ -4,6 +4,7 @@
  */
 import { Console } from '../../src/cli/console.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from '../../src/cli/context.ts';
+import { TelnetService } from '../../src/cli/telnet/telnet-service.ts';
 import type { Simulation } from '../../src/engine/api.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { withStickyMacs } from '../../src/session/device-config.ts';
@@ -12,16 +13,21 @@ import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
 
-/** Runs virtual time until `done()` or `limit`, one event time at a time. */
-export function runFor(sim: Simulation, done: () => boolean, limit: Micros): void {
+/**
+ * Runs virtual time until `done()` or `limit`, one event time at a time, with `between` run
+ * after each step (the Telnet servers).
+ */
+export function runFor(sim: Simulation, done: () => boolean, limit: Micros, between = () => {}): void {
   const end = sim.now() + limit;
   while (!done()) {
     const next = sim.nextEventTime();
     if (next === undefined || next > end) {
       sim.runUntil(end as Micros);
+      between();
       return;
     }
     sim.runUntil(next);
+    between();
   }
 }
 
@@ -29,6 +35,12 @@ export class Lab {
   readonly sim = createSimulation({ seed: 7 });
   readonly contexts = new Map<string, DeviceContext>();
   readonly consoles = new Map<string, Console>();
+  /** The IOS devices' Telnet servers, as the session runs them. */
+  readonly telnet: TelnetService = new TelnetService(this.sim, (id) => {
+    const ctx = this.contexts.get(id);
+    if (ctx?.kind !== 'router' && ctx?.kind !== 'switch') return undefined;
+    return { ctx: { ...ctx, streaming: true, paging: false }, runtime: () => this.console(id).runtime! };
+  });
   private links = 0;
 
   /** `paging`: IOS consoles stop long output at --More--, as the app's do. */
@@ -43,8 +55,9 @@ export class Lab {
       sim,
       name: () => name,
       paging: this.options.paging === true,
+      telnet: this.telnet,
       wait: (done: () => boolean, limit: Micros) => {
-        runFor(sim, done, limit);
+        runFor(sim, done, limit, () => this.telnet.serve());
         this.writeLearned();
       },
     };
@@ -58,6 +71,7 @@ export class Lab {
         setRunningConfig: (c) => {
           running = c;
           sim.configure(id, c);
+          this.telnet.configured(id, kind, c);
         },
         startupConfig: () => startup,
         setStartupConfig: (t) => {
@@ -65,6 +79,7 @@ export class Lab {
         },
       };
       sim.configure(id, running);
+      this.telnet.configured(id, kind, running);
       this.contexts.set(name, ctx);
     } else {
       let host: HostConfig = {};
@@ -110,7 +125,17 @@ export class Lab {
 
   /** Lets a second of virtual time pass, as a student reading the screen would. */
   settle(by: Micros = seconds(1)): void {
-    this.sim.runUntil((this.sim.now() + by) as Micros);
+    // Second by second, so that a Telnet session's exec-timeout ends it when it is due.
+    const end: number = this.sim.now() + by;
+    for (let t: number = this.sim.now(); t < end; ) {
+      t = Math.min(t + seconds(1), end);
+      runFor(
+        this.sim,
+        () => false,
+        (t - this.sim.now()) as Micros,
+        () => this.telnet.serve(),
+      );
+    }
     this.writeLearned();
   }
 

@@ -19,6 +19,7 @@ import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
+import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 import { routePrint } from './route-print.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
@@ -361,18 +362,44 @@ export class HostShell {
       case 'ver':
         // Laid out as Windows prints its version; the version is the prompt's own.
         return ['', HOST_VERSION];
-      // Windows 10 has an SSH client, and Packet Tracer's PCs a Telnet one, which labs use to
-      // check a router's vty lines: named, so that no one looks for a typo.
+      // Windows 10 has an SSH client, which labs use to check a router's vty lines: named,
+      // so that no one looks for a typo.
       case 'ssh':
         return ['Trame does not simulate SSH sessions yet.'];
       case 'telnet':
-        return ['Trame does not simulate Telnet sessions yet.'];
+        return this.telnet(args);
       default:
         return [
           `'${typed}' is not recognized as an internal or external command,`,
           'operable program or batch file.',
         ];
     }
+  }
+
+  /**
+   * `telnet HOST [PORT]`, as Windows' Telnet client (an optional feature of Windows 10) opens a
+   * session. Without a host it would start its own prompt, which Trame does not simulate.
+   */
+  private telnet(args: string[]): string[] {
+    const [host, port] = args;
+    if (host === undefined) return ["Trame does not simulate the Telnet client's own prompt yet."];
+    const number = port === undefined ? 23 : Number(port);
+    const target = parseWindowsIpv4(host);
+    if (target === undefined || !Number.isInteger(number) || number < 0 || number > 65535) {
+      // A name it cannot resolve (Trame has no name server) fails as a refused connection does.
+      return [
+        `Connecting To ${host}...Could not open connection to the host, on port ${port ?? 23}: Connect failed`,
+      ];
+    }
+    this.running = new TelnetClient(
+      this.ctx.sim,
+      this.ctx.id,
+      target,
+      number,
+      'windows',
+      this.ctx.telnet,
+    ).connect();
+    return [];
   }
 
   /** hostname.exe prints the name; it cannot set it (captures of `hostname NAME`, `hostname -s`). */

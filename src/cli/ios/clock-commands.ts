@@ -4,6 +4,7 @@
  */
 import { range } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
+import { byWhom } from './common.ts';
 import { arg, type IosArgType, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 
@@ -47,7 +48,7 @@ function setClock(env: IosEnv, a: Args): void {
   rt.clock.set(Date.UTC(a.need<number>('year'), a.need<number>('month'), a.need<number>('day'), h, m, s));
   const after = rt.clock.configStamp(rt.now());
   env.log(
-    `%SYS-6-CLOCKUPDATE: System clock has been updated from ${before} to ${after}, configured from console by console.`,
+    `%SYS-6-CLOCKUPDATE: System clock has been updated from ${before} to ${after}, configured from console by ${byWhom(env)}.`,
   );
 }
 

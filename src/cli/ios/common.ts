@@ -4,13 +4,22 @@ import type { MatchResult } from '../parser/tree.ts';
 import { type IosArgType, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 
-const CONFIGURED_LOG = '%SYS-5-CONFIG_I: Configured from console by console';
+/** Who typed the command, as system messages name them ("console", "vty0 (10.1.1.10)"). */
+export const byWhom = (env: IosEnv): string => env.line?.by() ?? 'console';
+
+/** %SYS-5-CONFIG_I, as configuration mode is left. */
+const configured = (env: IosEnv): void =>
+  env.log(`%SYS-5-CONFIG_I: Configured from console by ${byWhom(env)}`);
 
 /** "[confirm]": Enter or y goes ahead; anything else cancels. */
 export const confirmed = (text: string): boolean => text === '' || /^y(es)?$/i.test(text.trim());
 
-/** What the console prints when its session ends (`exit`, `logout`, exec-timeout). */
+/**
+ * What the console prints when its session ends (`exit`, `logout`, exec-timeout). A vty
+ * session prints nothing: its connection closes, and the client says so.
+ */
 export function consoleAvailable(env: IosEnv): void {
+  if (env.line?.line.kind === 'vty') return;
   env.print(
     '',
     `${env.config().hostname} con0 is now available`,
@@ -27,7 +36,7 @@ export function consoleAvailable(env: IosEnv): void {
 /** Leaves configuration mode: `end` and Ctrl+Z. */
 export function endConfig(env: IosEnv): void {
   env.modes.send({ type: 'end' });
-  env.log(CONFIGURED_LOG);
+  configured(env);
 }
 
 function exitNode(help: string): IosNode {
@@ -37,7 +46,7 @@ function exitNode(help: string): IosNode {
     run((env) => {
       const wasGlobal = env.modes.mode() === 'global';
       env.modes.send({ type: 'exit' });
-      if (wasGlobal) env.log(CONFIGURED_LOG);
+      if (wasGlobal) configured(env);
     }),
   );
 }

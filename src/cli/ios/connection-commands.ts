@@ -1,15 +1,18 @@
 /**
- * A console's outgoing Telnet and SSH connections: `connect`, `telnet` and `ssh` open one,
- * `where` and `show sessions` list them, `resume` and `disconnect` go back to one or close it.
- * Trame simulates none: the first three say so (they are in the `?` lists, as on IOS, where
- * `c?` and `t?` name them), and the others find none to work on and say so in IOS's words
- * (`where` and `show sessions` as Catalyst and ISR captures print them; `resume` and
- * `disconnect` as IOS words their refusals).
+ * A console's outgoing Telnet and SSH connections: `connect` and `telnet` (or an address typed
+ * alone) open a Telnet session to an address, which the console holds until it closes;
+ * `ssh` is not simulated and says so. IOS can suspend a session (Ctrl+Shift+6 x) and keep
+ * several: Trame does not, so `where`, `show sessions`, `resume` and `disconnect` find none to
+ * work on and say so in IOS's words (`where` and `show sessions` as Catalyst and ISR captures
+ * print them; `resume` and `disconnect` as IOS words their refusals).
  */
 
+import { parseIpv4 } from '../../shared/ipv4.ts';
 import { range } from '../parser/args.ts';
 import type { ArgType } from '../parser/tree.ts';
+import { TelnetClient } from '../telnet/client.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
+import type { IosEnv } from './env.ts';
 import { notSimulated } from './unsimulated.ts';
 
 export const NO_CONNECTIONS = '% No connections open';
@@ -17,10 +20,52 @@ export const NO_CONNECTIONS = '% No connections open';
 const CONNECTION = 'The number of an active network connection';
 
 /** The rest of the line, shown as IOS's WORD: a host, with whatever options follow it. */
-const HOST: ArgType<unknown> = {
+const HOST: ArgType<string> = {
   help: (h) => [{ word: 'WORD', help: h }],
-  match: (t, i) => ({ kind: 'match', consumed: t.length - i, value: undefined }),
+  match: (t, i) => ({
+    kind: 'match',
+    consumed: t.length - i,
+    value: t
+      .slice(i)
+      .map((w) => w.text)
+      .join(' '),
+  }),
 };
+
+const UNKNOWN_HOST = '% Unknown command or computer name, or unable to find computer address';
+
+/**
+ * Opens a Telnet session to `words`: an address, then a port (23, Telnet's, when none is
+ * given). Host names would need a name server, which Trame does not simulate.
+ */
+export function openTelnet(env: IosEnv, words: readonly string[]): void {
+  const [host, port, ...rest] = words;
+  const target = host === undefined ? undefined : parseIpv4(host);
+  if (target === undefined) {
+    const lookup = env.config().domainLookup ? '...domain server (255.255.255.255)' : '';
+    env.error(`Translating "${host ?? ''}"${lookup}`, UNKNOWN_HOST);
+    return;
+  }
+  const number = port === undefined ? 23 : port.toLowerCase() === 'telnet' ? 23 : Number(port);
+  if (rest.length > 0 || !Number.isInteger(number) || number < 0 || number > 65535) {
+    env.error(notSimulated('these Telnet options'));
+    return;
+  }
+  const dev = env.device!;
+  env.run(new TelnetClient(dev.sim, dev.id, target, number, 'ios', dev.telnet).connect());
+}
+
+const opensTelnet = (word: string, help: string): IosNode =>
+  kw(
+    word,
+    help,
+    arg(
+      'host',
+      HOST,
+      HOST_HELP,
+      run((env, a) => openTelnet(env, a.need<string>('host').split(/\s+/))),
+    ),
+  );
 
 const HOST_HELP = 'IP address or hostname of a remote system';
 
@@ -30,9 +75,9 @@ const opens = (word: string, help: string, what: string): IosNode => {
 };
 
 export const connectionNodes = (): IosNode[] => [
-  opens('connect', 'Open a terminal connection', 'Telnet sessions'),
+  opensTelnet('connect', 'Open a terminal connection'),
   opens('ssh', 'Open a secure shell client connection', 'SSH sessions'),
-  opens('telnet', 'Open a telnet connection', 'Telnet sessions'),
+  opensTelnet('telnet', 'Open a telnet connection'),
   kw(
     'disconnect',
     'Disconnect an existing network connection',

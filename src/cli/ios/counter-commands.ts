@@ -3,7 +3,7 @@
  * interfaces` prints count from zero again, and its "Last clearing" line tells since when.
  * As on IOS 15, the console then logs %CLEAR-5-COUNTERS.
  */
-import { confirmed } from './common.ts';
+import { byWhom, confirmed } from './common.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg } from './interface-arg.ts';
@@ -16,7 +16,7 @@ function clearCounters(env: IosEnv, name?: string): void {
       const dev = e.device!;
       if (!dev.sim.clearCounters(dev.id, name)) return;
       e.log(
-        `%CLEAR-5-COUNTERS: Clear counter on ${name === undefined ? 'all interfaces' : `interface ${name}`} by console`,
+        `%CLEAR-5-COUNTERS: Clear counter on ${name === undefined ? 'all interfaces' : `interface ${name}`} by ${byWhom(e)}`,
       );
     },
   });

@@ -2,6 +2,7 @@
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { IosDeviceContext } from '../context.ts';
 import type { Running } from '../running.ts';
+import type { LineSession } from './line-session.ts';
 import type { Modes } from './modes.ts';
 import type { IosRuntime } from './runtime.ts';
 
@@ -19,6 +20,8 @@ export interface IosEnv {
   readonly device: IosDeviceContext | undefined;
   /** The running device's clock, boot and console state; undefined while a text is parsed. */
   readonly runtime: IosRuntime | undefined;
+  /** The session typing (console or vty); undefined while a text is parsed. */
+  readonly line: LineSession | undefined;
   readonly modes: Modes;
   config(): DeviceConfig;
   setConfig(config: DeviceConfig): void;

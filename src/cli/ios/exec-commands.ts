@@ -51,8 +51,10 @@ function askPassword(env: IosEnv, tries: number): void {
 function enable(env: IosEnv): void {
   if (env.modes.mode() !== 'userExec') return;
   const c = env.config();
-  if (c.enableSecret === undefined && c.enablePassword === undefined) env.modes.send({ type: 'enable' });
-  else askPassword(env, 0);
+  if (c.enableSecret !== undefined || c.enablePassword !== undefined) askPassword(env, 0);
+  // Only the console may enable without a password: a remote session must know one.
+  else if (env.line?.line.kind === 'vty') env.error('% No password set');
+  else env.modes.send({ type: 'enable' });
 }
 
 function configure(env: IosEnv): void {

@@ -8,7 +8,7 @@
  */
 import { mergeConfigText } from '../config-text.ts';
 import type { ArgType, MatchResult } from '../parser/tree.ts';
-import { confirmed } from './common.ts';
+import { byWhom, confirmed } from './common.ts';
 import { withHeader } from './config-header.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
@@ -161,7 +161,7 @@ function fromFlash(): IosNode {
           }
           e2.setConfig(mergeConfigText(e2.kind, e2.config(), text).config);
           copied(e2, bytes, RATE[e2.kind].read);
-          e2.log(`%SYS-5-CONFIG_I: Configured from ${flashName(e2)}${file} by console`);
+          e2.log(`%SYS-5-CONFIG_I: Configured from ${flashName(e2)}${file} by ${byWhom(e2)}`);
         });
       const typed = a.need<string>('from');
       if (typed !== '') {

@@ -10,6 +10,7 @@ import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { vtyLineNumber } from './line-session.ts';
 import { passwordArgs, typedPassword } from './password.ts';
 import { defaultTransport } from './running-config.ts';
 import { tooShort } from './security-commands.ts';
@@ -63,8 +64,8 @@ function setLogin(env: IosEnv, local: boolean): void {
     if (line === 'console') {
       if (c.lineConsole.password === undefined) disabled(0);
     } else {
-      const base = env.kind === 'router' ? 2 : 1;
-      for (let n = lines[0]; n <= lines[1]; n++) if (c.lineVty[n]?.password === undefined) disabled(n + base);
+      for (let n = lines[0]; n <= lines[1]; n++)
+        if (c.lineVty[n]?.password === undefined) disabled(vtyLineNumber(env.kind, n));
     }
   }
   editLine(env, (l) =>

@@ -6,7 +6,7 @@
 import { defaultDeviceConfig } from '../../shared/config.ts';
 import { seconds } from '../../shared/time.ts';
 import { applyConfigText, mergeConfigText } from '../config-text.ts';
-import { confirmed } from './common.ts';
+import { byWhom, confirmed } from './common.ts';
 import { FACTORY_HOSTNAME, without } from './config-edit.ts';
 import { withHeader, withoutHeader } from './config-header.ts';
 import { type IosNode, kw, run } from './dsl.ts';
@@ -59,7 +59,7 @@ function reloadNow(env: IosEnv): void {
   const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
   // Printed at once rather than logged: it comes before everything the boot prints.
   const stamp = stampOf(timestampsOf(env.config(), 'log'), rt.clock, halt, rt.bootedAt);
-  env.print('', `${stamp}%SYS-5-RELOAD: Reload requested by console. Reload Reason: Reload Command.`);
+  env.print('', `${stamp}%SYS-5-RELOAD: Reload requested by ${byWhom(env)}. Reload Reason: Reload Command.`);
   dev.sim.powerOff(dev.id);
   try {
     dev.wait(() => false, BOOT_TIME);
@@ -130,7 +130,7 @@ function copyStartupToRunning(env: IosEnv): void {
   env.runtime!.merged(text);
   const bytes = byteLength(text);
   env.print('', bytesCopied(bytes, NVRAM_READ_BYTES_PER_SECOND));
-  env.log('%SYS-5-CONFIG_I: Configured from memory by console');
+  env.log(`%SYS-5-CONFIG_I: Configured from memory by ${byWhom(env)}`);
 }
 
 export function copyNode(): IosNode {

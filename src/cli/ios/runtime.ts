@@ -4,14 +4,15 @@
  * show ip interface brief says "manual" for those, "NVRAM" for what the startup-config set),
  * when the configuration last changed and was saved, the RSA keys kept in private NVRAM and,
  * on a switch, the VLAN database in flash (vlan.dat), and the files copied to flash.
- * Only a console has one; reading a text does not. "NVRAM" means the configuration the
- * device booted with (or last merged by `copy startup-config running-config`), not whatever
- * was saved since.
+ * A running device has one, which its console and vty sessions share; reading a text does
+ * not. "NVRAM" means the configuration the device booted with (or last merged by `copy
+ * startup-config running-config`), not whatever was saved since.
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { VirtualClock } from './clock.ts';
+import type { LineSession } from './line-session.ts';
 import { VlanDatabase, type VlanFile } from './vlan-database.ts';
 
 /** A startup configuration as read back, with the interfaces its text names. */
@@ -21,14 +22,6 @@ export interface StartupView {
 }
 
 /** A file written to flash: its directory number, text, and when (the clock's ms since 1970). */
-/** What `terminal` set for the console session (history, length), each over line con 0's. */
-export interface TerminalSettings {
-  readonly historySize?: number;
-  readonly historyOff?: boolean;
-  /** `terminal length N`: rows of a screen, 0 for no pausing at --More--. */
-  readonly length?: number;
-}
-
 export interface StoredFile {
   readonly index: number;
   readonly text: string;
@@ -47,10 +40,6 @@ export class IosRuntime {
    * until they are created again (IOSv, IOL, CSR 1000v captures).
    */
   readonly deletedInterfaces = new Set<string>();
-  /** Who logged in on the console with `login local` (`show users`); undefined otherwise. */
-  consoleUser: string | undefined;
-  /** `terminal ...`: this console session's own settings, over line con 0's until it ends. */
-  terminal: TerminalSettings = {};
   lastChange: Micros | undefined;
   /** When `login block-for` was last set at the console (its watch window starts then). */
   loginWatchSince: Micros | undefined;
@@ -64,17 +53,15 @@ export class IosRuntime {
    * through a reload; the network file holds the running configuration only.
    */
   readonly files = new Map<string, StoredFile>();
+  /** The sessions open on its lines: the console's, and each vty's (`show users`). */
+  readonly sessions = new Set<LineSession>();
   /** A switch's vlan.dat; undefined on a router. */
   readonly vlans: VlanDatabase | undefined;
   /** The startup-config text the running configuration was read from. */
   private bootText: string | undefined;
   private bootCache: { readonly text: string; readonly startup: StartupView } | undefined;
 
-  constructor(
-    readonly device: IosDeviceContext,
-    /** The lines of the current mode's history, oldest first. */
-    readonly history: () => readonly string[],
-  ) {
+  constructor(readonly device: IosDeviceContext) {
     this.clock = new VirtualClock(() => device.sim.now(), device.sim.bootTime(device.id));
     this.bootText = device.startupConfig();
     this.vlans =
@@ -126,9 +113,6 @@ export class IosRuntime {
     this.lastChange = undefined;
     this.loginWatchSince = undefined;
     this.bootText = this.device.startupConfig();
-    // The console session ends with the reload, whoever logs in next.
-    this.consoleUser = undefined;
-    this.terminal = {};
   }
 
   /** After `copy startup-config running-config`: what it set now comes from NVRAM. */

@@ -5,7 +5,7 @@
  * config-if runs it and returns to global configuration).
  */
 
-import type { DeviceConfig } from '../../shared/config.ts';
+import type { DeviceConfig, LineConfig } from '../../shared/config.ts';
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
@@ -17,6 +17,7 @@ import type { Running } from '../running.ts';
 import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
+import { openTelnet } from './connection-commands.ts';
 import type { IosNode } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { execTrees } from './exec-commands.ts';
@@ -24,6 +25,7 @@ import { applyFilter } from './filters.ts';
 import { globalTree } from './global-commands.ts';
 import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-commands.ts';
 import { DEFAULT_HISTORY_SIZE, DEFAULT_PAGE_LENGTH, lineTree } from './line-commands.ts';
+import { LineSession } from './line-session.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
 import { stampOf, timestampsOf } from './timestamps-commands.ts';
@@ -111,13 +113,15 @@ const BLOCK_WORDS = new Set(['version']);
 
 const UNKNOWN_COMMAND = '% Unknown command or computer name, or unable to find computer address';
 
-/** `exec-timeout` when line con 0 sets none: 10 minutes. */
+/** `exec-timeout` when the line sets none: 10 minutes. */
 const DEFAULT_EXEC_TIMEOUT = seconds(600);
 
 export class IosShell {
   readonly modes: Modes;
   /** Clock, boot and console state of a running device; undefined while a text is read. */
   readonly runtime: IosRuntime | undefined;
+  /** The session and its line (console or vty); undefined while a text is read. */
+  readonly session: LineSession | undefined;
   private readonly trees: Trees;
   private readonly env: IosEnv;
   private question: Question | undefined;
@@ -125,25 +129,29 @@ export class IosShell {
   private out: string[] = [];
   private logs: LogEntry[] = [];
   private failures: string[] = [];
-  private lastActivity: Micros;
 
   constructor(
     readonly kind: IosKind,
     private readonly store: ConfigStore,
     readonly device: IosDeviceContext | undefined,
     start: 'userExec' | 'global' = 'userExec',
-    /** The lines of the current mode's history (`show history`). */
-    history: () => readonly string[] = () => [],
+    /** For a device: the session's line, and the device's runtime when another session made it. */
+    on?: { readonly session: LineSession; readonly runtime?: IosRuntime },
   ) {
     this.modes = new Modes(start);
     this.trees = treesFor(kind, device !== undefined);
-    const runtime = device ? new IosRuntime(device, history) : undefined;
+    const runtime = device ? (on?.runtime ?? new IosRuntime(device)) : undefined;
     this.runtime = runtime;
-    this.lastActivity = runtime?.now() ?? (0 as Micros);
+    this.session = device ? (on?.session ?? new LineSession({ kind: 'con' })) : undefined;
+    if (runtime && this.session) {
+      this.session.touch(runtime.now());
+      runtime.sessions.add(this.session);
+    }
     this.env = {
       kind,
       device,
       runtime,
+      line: this.session,
       modes: this.modes,
       config: () => store.get(),
       setConfig: (c) => {
@@ -169,23 +177,34 @@ export class IosShell {
     return `${this.store.get().hostname}${this.modes.suffix()}`;
   }
 
+  /** The configuration of the session's line (line con 0 while a text is read). */
+  private lineConfig(): LineConfig {
+    const c = this.store.get();
+    return this.session?.config(c) ?? c.lineConsole;
+  }
+
   /**
    * How many lines each command history keeps: the session's `terminal history` settings,
-   * else line con 0's `history`, else the IOS default of 10; 0 with history off.
+   * else its line's `history`, else the IOS default of 10; 0 with history off.
    */
   historySize(): number {
-    const line = this.store.get().lineConsole;
-    const session = this.runtime?.terminal ?? {};
+    const line = this.lineConfig();
+    const session = this.session?.terminal ?? {};
     if (session.historyOff ?? line.noHistory === true) return 0;
     return session.historySize ?? line.historySize ?? DEFAULT_HISTORY_SIZE;
   }
 
   /**
-   * Rows of the console's screen, where long output stops at --More--: the session's
-   * `terminal length`, else line con 0's `length`, else IOS's 24; 0 for no pausing.
+   * Rows of the session's screen, where long output stops at --More--: the session's
+   * `terminal length`, else its line's `length`, else IOS's 24; 0 for no pausing.
    */
   pageLength(): number {
-    return this.runtime?.terminal.length ?? this.store.get().lineConsole.length ?? DEFAULT_PAGE_LENGTH;
+    return this.session?.terminal.length ?? this.lineConfig().length ?? DEFAULT_PAGE_LENGTH;
+  }
+
+  /** A vty session that ended (logged out, or refused at login): its connection closes. */
+  ended(): boolean {
+    return this.session?.line.kind === 'vty' && this.modes.mode() === 'loggedOut' && !this.question;
   }
 
   /** What precedes `entry` on the console, as `service timestamps` sets it for its kind. */
@@ -225,30 +244,35 @@ export class IosShell {
   }
 
   /**
-   * Starts a console session ("Press RETURN to get started"): the MOTD banner, then the
-   * console login `line con 0` asks for: a username and password with `login local`, its
-   * password with `login`.
+   * Starts a session: on the console "Press RETURN to get started", on a vty line a Telnet
+   * connection. The MOTD banner, then the login the line asks for: a username and password
+   * with `login local`, its password with `login`. A vty line with `login` and no password
+   * refuses the session, as IOS does ("Password required, but none set").
    */
   login(): string[] {
     this.begin();
-    if (this.runtime) {
-      this.runtime.consoleUser = undefined;
-      this.runtime.terminal = {};
-    }
+    this.session?.restart();
     const c = this.store.get();
+    const vty = this.session?.line.kind === 'vty';
+    // A Telnet client prints "Open" at the end of its line: the server starts on a new one.
+    if (vty) this.out.push('');
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
     if (c.bannerLogin !== undefined) this.out.push(...c.bannerLogin.split('\n'));
     this.modes.send({ type: 'reset' });
-    const line = c.lineConsole;
+    const line = this.lineConfig();
+    if (vty && line.login && line.loginLocal !== true && line.password === undefined) {
+      this.out.push('', 'Password required, but none set');
+      return this.out;
+    }
     const checked = line.login && (line.loginLocal === true || line.password !== undefined);
     if (!checked) {
       this.modes.send({ type: 'login' });
       this.execBanner(this.env);
       return this.out;
     }
-    if (this.out[this.out.length - 1] !== '') this.out.push('');
+    if (this.out[this.out.length - 1] !== '' || vty) this.out.push('');
     this.out.push('User Access Verification', '');
-    if (line.loginLocal) this.askUsername();
+    if (line.loginLocal) this.askUsername(0);
     else this.askLinePassword(0);
     return this.out;
   }
@@ -258,7 +282,7 @@ export class IosShell {
       prompt: 'Password: ',
       secret: true,
       answer: (env, text) => {
-        if (text === env.config().lineConsole.password?.plain) {
+        if (text === this.lineConfig().password?.plain) {
           env.modes.send({ type: 'login' });
           this.execBanner(env);
         } else if (tries < 2) this.askLinePassword(tries + 1);
@@ -277,8 +301,11 @@ export class IosShell {
     if (text !== undefined) env.print(...text.split('\n'));
   }
 
-  /** `login local`: a user of the local database; privilege 15 starts in privileged EXEC. */
-  private askUsername(): void {
+  /**
+   * `login local`: a user of the local database; privilege 15 starts in privileged EXEC.
+   * The console asks again for as long as it takes; a vty line closes after three failures.
+   */
+  private askUsername(failures: number): void {
     this.env.ask({
       prompt: 'Username: ',
       answer: (env, name) =>
@@ -294,10 +321,11 @@ export class IosShell {
                 : user.password?.plain === password);
             if (!ok) {
               e.print('% Login invalid', '');
-              this.askUsername();
+              if (this.session?.line.kind === 'vty' && failures >= 2) return;
+              this.askUsername(failures + 1);
               return;
             }
-            if (e.runtime) e.runtime.consoleUser = user.name;
+            if (this.session) this.session.user = user.name;
             e.modes.send({ type: 'login' });
             if (user.privilege === 15) e.modes.send({ type: 'enable' });
             this.execBanner(e);
@@ -307,24 +335,25 @@ export class IosShell {
   }
 
   /**
-   * `exec-timeout` of line con 0: when the console sat idle that long, IOS logs it out.
+   * `exec-timeout` of the session's line: when it sat idle that long, IOS logs it out.
    * Returns what the console printed then, or undefined while the session goes on.
    */
   expireIdle(): string[] | undefined {
     const rt = this.runtime;
-    if (!rt || this.question || this.modes.mode() === 'loggedOut') return undefined;
-    const t = this.store.get().lineConsole.execTimeout;
+    const session = this.session;
+    if (!rt || !session || this.question || this.modes.mode() === 'loggedOut') return undefined;
+    const t = this.lineConfig().execTimeout;
     const limit = t === undefined ? DEFAULT_EXEC_TIMEOUT : seconds(t.minutes * 60 + t.seconds);
-    if (limit === 0 || rt.now() - this.lastActivity < limit) return undefined;
+    if (limit === 0 || rt.now() - session.lastActivity < limit) return undefined;
     this.begin();
     this.modes.send({ type: 'reset' });
     consoleAvailable(this.env);
     return this.out;
   }
 
-  /** A key was read (a line, or a key at --More--): the console is not idle. */
+  /** A key was read (a line, or a key at --More--): the session is not idle. */
   touch(): void {
-    if (this.runtime) this.lastActivity = this.runtime.now();
+    if (this.runtime) this.session?.touch(this.runtime.now());
   }
 
   private fail(message: string, lines: readonly string[]): void {
@@ -526,7 +555,7 @@ export class IosShell {
         // with a caret under the "o", the first letter no EXEC command starts with.
         // An address is a Telnet target, which needs no lookup.
         if (exec && first && words.length === 1 && parseIpv4(first.text) !== undefined) {
-          this.env.error(notSimulated('Telnet sessions'));
+          openTelnet(this.env, [first.text]);
           return;
         }
         if (exec && first && e.col <= first.end && words.length === 1) {

@@ -437,7 +437,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     kw(
       'history',
       'Display the session command history',
-      run((env) => env.print(...env.runtime!.history().map((l) => `  ${l}`))),
+      run((env) => env.print(...env.line!.history().map((l) => `  ${l}`))),
     ),
     interfacesNode(kind),
     ipNode(kind),
@@ -459,7 +459,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     kw(
       'users',
       'Display information about terminal lines',
-      run((env) => env.print(...showUsers(env.runtime?.consoleUser))),
+      run((env) => env.print(...showUsers(env))),
     ),
     kw(
       'version',

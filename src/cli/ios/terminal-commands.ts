@@ -6,7 +6,7 @@ import { without } from './config-edit.ts';
 import { type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { historyHelp, historyNode, historySizeHelp, lengthHelp, lengthNode } from './line-commands.ts';
-import type { TerminalSettings } from './runtime.ts';
+import type { TerminalSettings } from './line-session.ts';
 
 /**
  * `terminal length N` sets this session's screen rows, where long output stops at --More--
@@ -17,12 +17,12 @@ const MONITOR_HELP = 'Copy debug output to the current terminal line';
 
 export const terminalNode = (): IosNode => {
   const set = (env: IosEnv, change: TerminalSettings) => {
-    const rt = env.runtime;
-    if (rt) rt.terminal = { ...rt.terminal, ...change };
+    const line = env.line;
+    if (line) line.terminal = { ...line.terminal, ...change };
   };
   const reset = (env: IosEnv, key: keyof TerminalSettings) => {
-    const rt = env.runtime;
-    if (rt) rt.terminal = without(rt.terminal, key);
+    const line = env.line;
+    if (line) line.terminal = without(line.terminal, key);
   };
   return kw(
     'terminal',
@@ -35,7 +35,10 @@ export const terminalNode = (): IosNode => {
     kw(
       'monitor',
       MONITOR_HELP,
-      run((env) => env.print('% Console already monitors')),
+      run((env) => {
+        if (env.line?.line.kind === 'vty') env.line.monitor = true;
+        else env.print('% Console already monitors');
+      }),
     ),
     kw(
       'no',
@@ -55,11 +58,13 @@ export const terminalNode = (): IosNode => {
         lengthHelp,
         run((env) => reset(env, 'length')),
       ),
-      // The console shows every message whatever this says: there is nothing to turn off.
+      // The console shows every message whatever this says: only a vty line stops.
       kw(
         'monitor',
         MONITOR_HELP,
-        run(() => {}),
+        run((env) => {
+          if (env.line) env.line.monitor = false;
+        }),
       ),
     ),
   );

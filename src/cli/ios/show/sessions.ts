@@ -1,15 +1,38 @@
 /**
  * `show users` and `show ssh`: who is on the device's lines, and its SSH server sessions. The
- * console is the only line a session reaches here (Telnet and SSH are not simulated), so it is
- * the current one, idle for no time since the command was typed; its User column names whoever
- * logged in with `login local`. Layouts from IOS 15 captures (routers and Catalyst switches).
+ * console, then each vty line a Telnet session holds; the current one is starred and idle for
+ * no time since the command was typed. The User column names whoever logged in with `login
+ * local`, Location where a vty session comes from. Layouts from IOS 15 captures (routers and
+ * Catalyst switches).
  */
+import type { IosEnv } from '../env.ts';
+import { type LineSession, vtyLineNumber } from '../line-session.ts';
 
-/** `show users`: the console line, then the (empty) table of interface users. */
-export function showUsers(user: string | undefined): string[] {
+const hms = (micros: number): string => {
+  const s = Math.floor(micros / 1_000_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+};
+
+/** Console first, then vty lines by number. */
+const order = (s: LineSession): number => (s.line.kind === 'con' ? -1 : s.line.n);
+
+/** `show users`: the lines in use, then the (empty) table of interface users. */
+export function showUsers(env: IosEnv): string[] {
+  const rt = env.runtime!;
+  const sessions = [...rt.sessions].sort((a, b) => order(a) - order(b));
+  const rows = sessions.map((s) => {
+    const l = s.line;
+    const name =
+      l.kind === 'con' ? '  0 con 0' : `${String(vtyLineNumber(env.kind, l.n)).padStart(3)} vty ${l.n}`;
+    const current = s === env.line;
+    const idle = hms(current ? 0 : rt.now() - s.lastActivity);
+    const where = l.kind === 'vty' ? ` ${l.peer}` : '';
+    return `${`${current ? '*' : ' '}${name}`.padEnd(15)}${(s.user ?? '').padEnd(11)}${'idle'.padEnd(21)}${idle}${where}`;
+  });
   return [
     '    Line       User       Host(s)              Idle       Location',
-    `${'*  0 con 0'.padEnd(15)}${(user ?? '').padEnd(11)}${'idle'.padEnd(21)}00:00:00`,
+    ...rows,
     '',
     '  Interface    User               Mode         Idle     Peer Address',
     '',
