@@ -98,6 +98,8 @@ export interface SessionApi {
   /** Run one console line on a device (IOS CLI or PC prompt). Advances virtual time as needed. */
   exec(device: DeviceId, line: string): ConsoleReply;
   prompt(device: DeviceId): string;
+  /** Whether the prompt asks for a password, which the terminal must not echo. */
+  secret(device: DeviceId): boolean;
   complete(device: DeviceId, line: string): Completion;
   /** Ctrl+Z in a configuration mode: run what is on the line, then back to privileged EXEC. */
   ctrlZ(device: DeviceId, line: string): ConsoleReply;

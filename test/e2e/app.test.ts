@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   autosavedDevices,
+  clickDevice,
   consoleText,
   lightsAt,
   type OpenApp,
@@ -15,6 +16,7 @@ import {
   probe,
   statusTime,
   streamText,
+  typeLines,
 } from './harness.ts';
 
 describe('Trame in Chromium', () => {
@@ -248,6 +250,38 @@ describe('Trame in Chromium', () => {
     const text = await consoleText(page);
     const prompt = text.lastIndexOf('Password:');
     expect(text.slice(prompt, text.lastIndexOf('R1#'))).not.toContain('class');
+  });
+
+  it('opens a Telnet session from a PC to the router, password unechoed, until the router closes it', async () => {
+    const { page } = app;
+    for (const line of [
+      'configure terminal',
+      'line vty 0 4',
+      'password cisco',
+      'transport input telnet',
+      'end',
+    ])
+      await typeLines(page, line);
+    await expect
+      .poll(async () => (await consoleText(page)).trimEnd())
+      .toMatch(/transport input telnet[^]*CONFIG_I[^]*R1#$/);
+    await clickDevice(page, 'PC1');
+    await expect.poll(() => page.locator('.console header').textContent()).toContain('PC1');
+    await page.locator('.console .xterm').click();
+    await typeLines(page, 'telnet 192.168.10.1');
+    await expect.poll(async () => (await consoleText(page)).trimEnd()).toMatch(/Password:$/);
+    await typeLines(page, 'cisco');
+    await expect.poll(async () => (await consoleText(page)).trimEnd()).toMatch(/R1>$/);
+    const text = await consoleText(page);
+    expect(text.slice(text.lastIndexOf('Password:'))).not.toContain('cisco');
+    await typeLines(page, 'show users');
+    await expect.poll(() => consoleText(page)).toMatch(/\*\s+2 vty 0\s+idle\s+00:00:00 192\.168\.10\.10/);
+    await typeLines(page, 'exit');
+    await expect.poll(() => consoleText(page)).toContain('Connection to host lost.');
+    await expect.poll(async () => (await consoleText(page)).trimEnd()).toMatch(/C:\\>$/);
+    await clickDevice(page, 'R1');
+    await expect.poll(() => page.locator('.console header').textContent()).toContain('R1');
+    await page.locator('.console .xterm').click();
   });
 
   it('keeps the network across a reload (autosave)', async () => {

@@ -2,7 +2,7 @@
  * The Telnet protocol as both ends of a Trame session speak it: RFC 854 (the network virtual
  * terminal, IAC commands and option negotiation), RFC 857 (ECHO) and RFC 858 (SUPPRESS-GO-AHEAD).
  *
- * Text travels as UTF-8 with each line end as CR LF and a data byte 255 doubled. Option
+ * Text travels as UTF-8 with each line end as CR LF (a byte 255 received is read as data). Option
  * negotiation follows RFC 854's rules against loops: a side answers a request only when it
  * changes the option's state, and never acknowledges a confirmation of its own request.
  */
@@ -23,20 +23,12 @@ export const OPT_NAWS = 31;
 /** How a server that echoes shows a line it read: Ctrl+Z (\x1a) last as "^Z", as IOS does. */
 export const echoOf = (line: string): string => (line.endsWith('\x1a') ? `${line.slice(0, -1)}^Z` : line);
 
-/** The bytes of `text` on the wire: "\n" as CR LF, a byte 255 as IAC IAC. */
-export function encodeText(text: string): Uint8Array {
-  const raw = new TextEncoder().encode(text.replace(/\r?\n/g, '\r\n'));
-  let extra = 0;
-  for (const b of raw) if (b === IAC) extra++;
-  if (extra === 0) return raw;
-  const out = new Uint8Array(raw.length + extra);
-  let k = 0;
-  for (const b of raw) {
-    out[k++] = b;
-    if (b === IAC) out[k++] = IAC;
-  }
-  return out;
-}
+/**
+ * The bytes of `text` on the wire, "\n" as CR LF. UTF-8 never produces a byte 255, so no data
+ * byte needs doubling as IAC IAC.
+ */
+export const encodeText = (text: string): Uint8Array =>
+  new TextEncoder().encode(text.replace(/\r?\n/g, '\r\n'));
 
 /** A negotiation command: IAC WILL|WONT|DO|DONT option. */
 export const command = (verb: number, option: number): Uint8Array => new Uint8Array([IAC, verb, option]);

@@ -31,6 +31,7 @@ export interface ConsoleSession {
   history(device: DeviceId, direction: 'previous' | 'next'): Answer<string | undefined>;
   complete(device: DeviceId, line: string): Answer<Completion>;
   prompt(device: DeviceId): Answer<string>;
+  secret(device: DeviceId): Answer<boolean>;
   greeting(device: DeviceId): Answer<string>;
   consoleLog(device: DeviceId): Answer<string>;
   interrupt(device: DeviceId): Answer<ConsoleReply>;
@@ -120,6 +121,8 @@ export class ConsoleKeys {
     if (prompt === '') return;
     this.#running = false;
     this.#prompt = prompt;
+    // A Telnet session's far end may now ask for a password (not echoed).
+    this.#secret = await this.#session.secret(this.#id);
     this.#redraw();
   }
 

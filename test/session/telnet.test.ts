@@ -1,0 +1,146 @@
+/**
+ * Telnet through the session, as the app and `trame` run it: a PC's client against a router's
+ * vty lines, the servers run between the engine's steps, and the conversation on the wire as
+ * Wireshark's tshark decodes it (Telnet options, data, and TCP's sequence analysis).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pcapFile } from '../../src/engine/pcap.ts';
+import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import { Session } from '../../src/session/session.ts';
+import type { DeviceId, LinkId } from '../../src/shared/ids.ts';
+import type { Micros } from '../../src/shared/time.ts';
+
+const TSHARK = '/usr/bin/tshark';
+
+function office(): { s: Session; id: (name: string) => DeviceId } {
+  const s = new Session();
+  const r = s.load(readFileSync('examples/small-office.json', 'utf8'));
+  expect(r.ok).toBe(true);
+  return { s, id: (name) => s.findDevice(name)! };
+}
+
+/** Types `line` at the device's console; what it printed and the prompt after. */
+function type(s: Session, dev: DeviceId, line: string): { out: string; prompt: string; secret: boolean } {
+  const r = s.exec(dev, line);
+  return { out: r.output + s.consoleLog(dev), prompt: s.prompt(dev), secret: s.secret(dev) };
+}
+
+function configureVty(s: Session, r1: DeviceId): void {
+  for (const l of [
+    'enable',
+    'configure terminal',
+    'enable secret class',
+    'line vty 0 4',
+    'password cisco',
+    'transport input telnet',
+    'end',
+  ])
+    type(s, r1, l);
+}
+
+describe('Telnet through the session', () => {
+  it("fails as Windows says while the router's vty lines take no Telnet", () => {
+    const { s, id } = office();
+    const r = type(s, id('PC1'), 'telnet 192.168.10.1');
+    expect(r.out).toBe(
+      'Connecting To 192.168.10.1...Could not open connection to the host, on port 23: Connect failed\n\n',
+    );
+    expect(r.prompt).toBe('C:\\>');
+  });
+
+  it('logs a PC in, hides its passwords, runs commands remotely and ends with the session', () => {
+    const { s, id } = office();
+    const pc = id('PC1');
+    const r1 = id('R1');
+    configureVty(s, r1);
+    let r = type(s, pc, 'telnet 192.168.10.1');
+    expect(r.out).toBe('Connecting To 192.168.10.1...\n\nUser Access Verification\n\n');
+    expect(r).toMatchObject({ prompt: 'Password: ', secret: true });
+    r = type(s, pc, 'cisco');
+    expect(r).toMatchObject({ out: '', prompt: 'R1>', secret: false });
+    r = type(s, pc, 'enable');
+    expect(r).toMatchObject({ out: '', prompt: 'Password: ', secret: true });
+    expect(type(s, pc, 'class')).toMatchObject({ out: '', prompt: 'R1#' });
+    r = type(s, pc, 'show users');
+    expect(r.out).toContain('*  2 vty 0                idle                 00:00:00 192.168.10.10');
+    r = type(s, pc, 'configure terminal');
+    expect(r.prompt).toBe('R1(config)#');
+    type(s, pc, 'hostname Edge');
+    expect(type(s, pc, 'end').prompt).toBe('Edge#');
+    // The change is the device's: its console sees the new name.
+    expect(type(s, r1, '').prompt).toBe('Edge#');
+    r = type(s, pc, 'exit');
+    expect(r.out).toBe('\nConnection to host lost.\n\n');
+    expect(r.prompt).toBe('C:\\>');
+    expect(type(s, pc, 'ipconfig').out).toContain('192.168.10.10');
+  });
+
+  it("names the vty line and the client's address in the router's console messages", () => {
+    const { s, id } = office();
+    const r1 = id('R1');
+    configureVty(s, r1);
+    s.consoleLog(r1);
+    const pc = id('PC2');
+    for (const l of ['telnet 192.168.10.1', 'cisco', 'enable', 'class', 'configure terminal', 'end', 'exit'])
+      type(s, pc, l);
+    expect(s.consoleLog(r1)).toMatch(
+      /%SYS-5-CONFIG_I: Configured from console by vty0 \(192\.168\.10\.11\)\n$/,
+    );
+  });
+
+  it.runIf(existsSync(TSHARK))('puts on the wire what tshark decodes as a clean Telnet session', () => {
+    const { s, id } = office();
+    configureVty(s, id('R1'));
+    // The PC's own cable only: the first frame is the PC's, and each hop would repeat it.
+    const frames: (readonly [Micros, Uint8Array])[] = [];
+    let cable: LinkId | undefined;
+    const stop = s.simulation.onWire((at, link, f) => {
+      cable ??= link;
+      if (link === cable) frames.push([at, encodeFrame(f)]);
+    });
+    const pc = id('PC1');
+    for (const l of ['telnet 192.168.10.1', 'cisco', 'show clock', 'exit']) type(s, pc, l);
+    stop();
+    const dir = mkdtempSync(join(tmpdir(), 'trame-telnet-'));
+    try {
+      const file = join(dir, 'telnet.pcap');
+      writeFileSync(file, pcapFile(frames));
+      const run = (...args: string[]) => {
+        const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], {
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`tshark failed: ${r.stderr}`);
+        return r.stdout;
+      };
+      const problems = run('-V')
+        .split('\n')
+        .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect|unseen|not captured/i.test(l));
+      expect(problems).toEqual([]);
+      const telnet = run('-Y', 'telnet', '-V');
+      // IOS's opening: it will echo and suppress go-ahead, and asks for the terminal type and size.
+      for (const o of [
+        'Will Echo',
+        'Will Suppress Go Ahead',
+        'Do Terminal Type',
+        'Do Negotiate About Window Size',
+      ])
+        expect(telnet).toContain(o);
+      // The PC's answers: it lets the router echo and suppress go-ahead, and declines the rest.
+      for (const o of [
+        'Do Echo',
+        'Do Suppress Go Ahead',
+        "Won't Terminal Type",
+        "Won't Negotiate About Window Size",
+      ])
+        expect(telnet).toContain(o);
+      expect(telnet).toContain('User Access Verification');
+      expect(telnet).toContain('show clock');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
