@@ -30,7 +30,7 @@ export interface Running {
   readonly session?: RemoteSession;
 }
 
-/** A session on another device's line (telnet.ts): the console's lines go to it while it is open. */
+/** A session on another device's line (telnet/client.ts): the console's lines go to it while it is open. */
 export interface RemoteSession {
   readonly open: boolean;
   /** The far end's prompt. */

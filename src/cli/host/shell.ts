@@ -40,6 +40,7 @@ const HELP = [
   'netstat     Display the routing table: netstat -r',
   'ping        Send echo messages',
   'route       Display the routing table: route print',
+  'telnet      Open a Telnet session: telnet HOST [PORT]',
   'tracert     Trace route to destination',
   'ver         Display the version of the command line',
 ];

@@ -21,7 +21,8 @@ export interface ServedDevice {
 }
 
 export class TelnetService implements TelnetPeers {
-  private readonly servers = new Map<DeviceId, VtyServer>();
+  /** Servers made at each device's first connection, until the device goes (`forget`). */
+  private readonly servers = new Map<DeviceId, { readonly server: VtyServer; readonly dev: ServedDevice }>();
   private readonly listening = new Set<DeviceId>();
   /** Set while serving, so that a reload typed remotely (which lets time run) does not re-enter. */
   private serving = false;
@@ -34,7 +35,7 @@ export class TelnetService implements TelnetPeers {
 
   /** Opens or closes port 23 on `id` as its vty lines allow Telnet and are free. */
   configured(id: DeviceId, kind: 'router' | 'switch', c: DeviceConfig): void {
-    const server = this.servers.get(id);
+    const server = this.servers.get(id)?.server;
     const on = server ? server.freeLine() !== undefined : c.lineVty.some((_, n) => telnetAllowed(kind, c, n));
     if (on === this.listening.has(id)) return;
     if (on) this.listening.add(id);
@@ -44,7 +45,7 @@ export class TelnetService implements TelnetPeers {
 
   /** The device is gone: its sessions with it. */
   forget(id: DeviceId): void {
-    this.servers.get(id)?.endAll();
+    this.servers.get(id)?.server.endAll();
     this.servers.delete(id);
     this.listening.delete(id);
   }
@@ -61,20 +62,14 @@ export class TelnetService implements TelnetPeers {
           for (const s of sockets) s.abort();
           continue;
         }
-        let server = this.servers.get(id);
-        if (!server) {
-          server = new VtyServer(dev.ctx, dev.runtime());
-          this.servers.set(id, server);
+        let served = this.servers.get(id);
+        if (!served) {
+          served = { server: new VtyServer(dev.ctx, dev.runtime()), dev };
+          this.servers.set(id, served);
         }
-        for (const s of sockets) server.accept(s);
-        this.configured(id, dev.ctx.kind, dev.ctx.runningConfig());
+        for (const s of sockets) served.server.accept(s);
       }
-      for (const [id, server] of this.servers) {
-        const dev = this.device(id);
-        if (!dev) {
-          this.forget(id);
-          continue;
-        }
+      for (const [id, { server, dev }] of this.servers) {
         server.service();
         this.configured(id, dev.ctx.kind, dev.ctx.runningConfig());
       }
@@ -84,17 +79,17 @@ export class TelnetService implements TelnetPeers {
   }
 
   idle(): boolean {
-    for (const server of this.servers.values()) if (!server.idle()) return false;
+    for (const { server } of this.servers.values()) if (!server.idle()) return false;
     return true;
   }
 
   serves(addr: number, port: number): boolean {
-    for (const server of this.servers.values()) if (server.serves(addr, port)) return true;
+    for (const { server } of this.servers.values()) if (server.serves(addr, port)) return true;
     return false;
   }
 
   secret(addr: number, port: number): boolean {
-    for (const server of this.servers.values()) if (server.secretFor(addr, port)) return true;
+    for (const { server } of this.servers.values()) if (server.secretFor(addr, port)) return true;
     return false;
   }
 }
