@@ -264,7 +264,7 @@ describe('Trame in Chromium', () => {
       await typeLines(page, line);
     await expect
       .poll(async () => (await consoleText(page)).trimEnd())
-      .toMatch(/transport input telnet[^]*CONFIG_I[^]*R1#$/);
+      .toMatch(/transport input telnet.*CONFIG_I.*R1#$/s);
     await clickDevice(page, 'PC1');
     await expect.poll(() => page.locator('.console header').textContent()).toContain('PC1');
     await page.locator('.console .xterm').click();
