@@ -113,6 +113,8 @@ export class Console {
   private readonly ctx: DeviceContext;
   /** A command still printing (running.ts): no prompt until it ends or is broken off. */
   private running: Running | undefined;
+  /** What the device printed on its own since the last look (another session's reload). */
+  private notice = '';
   /** A Telnet session it opened: typed lines go to the far end while it lasts. */
   private remote: RemoteSession | undefined;
   /** Output held at --More--, and what `?` puts back on the line once it is shown. */
@@ -133,6 +135,12 @@ export class Console {
       const dev = ctx as IosDeviceContext;
       const session = new LineSession(on?.line ?? { kind: 'con' }, () => this.history().entries());
       session.deliver = (entries) => this.enqueue(entries);
+      session.ended = (lines) => {
+        this.ios!.loggedOut();
+        this.running = undefined;
+        this.paged = undefined;
+        this.notice += text(lines);
+      };
       this.ios = new IosShell(
         dev.kind,
         { get: () => dev.runningConfig(), set: (c) => dev.setRunningConfig(c) },
@@ -400,7 +408,8 @@ export class Console {
   drainLog(): string {
     // Output waiting at --More-- keeps the console: messages print once it is done.
     if (this.paged) return '';
-    let printed = '';
+    let printed = this.notice;
+    this.notice = '';
     if (this.running) {
       const running = this.running;
       printed = running.take();

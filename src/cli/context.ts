@@ -9,10 +9,11 @@ import type { Micros } from '../shared/time.ts';
 
 /** The network's Telnet servers, as a client sees the far end of its connection. */
 export interface TelnetPeers {
-  /** Every server session waits for input, with all it printed delivered. */
-  idle(): boolean;
-  /** Whether a server session holds the connection from `addr`:`port`. */
-  serves(addr: number, port: number): boolean;
+  /**
+   * The server session holding the connection from `addr`:`port` waits for input, with all it
+   * printed delivered; false while no session holds it yet.
+   */
+  idle(addr: number, port: number): boolean;
   /** Whether the server session whose peer is `addr`:`port` reads a password (it does not echo). */
   secret(addr: number, port: number): boolean;
 }

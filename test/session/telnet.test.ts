@@ -92,6 +92,45 @@ describe('Telnet through the session', () => {
     );
   });
 
+  it('goes on from the router to the switch, each line waiting for the far end of the far end', () => {
+    const { s, id } = office();
+    const pc = id('PC1');
+    configureVty(s, id('R1'));
+    const s1 = id('S1');
+    for (const l of [
+      'enable',
+      'configure terminal',
+      'interface vlan 10',
+      'ip address 192.168.10.2 255.255.255.0',
+    ])
+      type(s, s1, l);
+    for (const l of ['no shutdown', 'line vty 0 4', 'password sw', 'end']) type(s, s1, l);
+    for (const l of ['telnet 192.168.10.1', 'cisco']) type(s, pc, l);
+    let r = type(s, pc, 'telnet 192.168.10.2');
+    expect(r.out).toBe('Trying 192.168.10.2 ... Open\n\n\nUser Access Verification\n\n');
+    expect(r).toMatchObject({ prompt: 'Password: ', secret: true });
+    expect(type(s, pc, 'sw')).toMatchObject({ out: '', prompt: 'S1>' });
+    r = type(s, pc, 'show users');
+    expect(r.out).toContain('*  1 vty 0                idle                 00:00:00 192.168.10.1\n');
+    r = type(s, pc, 'exit');
+    expect(r).toMatchObject({
+      out: '\n[Connection to 192.168.10.2 closed by foreign host]\n',
+      prompt: 'R1>',
+    });
+    expect(type(s, pc, 'exit')).toMatchObject({ out: '\nConnection to host lost.\n\n', prompt: 'C:\\>' });
+  });
+
+  it("ends the router's console session too when a vty session reloads it", () => {
+    const { s, id } = office();
+    const pc = id('PC1');
+    const r1 = id('R1');
+    configureVty(s, r1);
+    for (const l of ['telnet 192.168.10.1', 'cisco', 'enable', 'class', 'reload', 'no']) type(s, pc, l);
+    expect(type(s, pc, '')).toMatchObject({ out: '\nConnection to host lost.\n\n', prompt: 'C:\\>' });
+    expect(s.prompt(r1)).toBe('');
+    expect(s.consoleLog(r1)).toContain('Press RETURN to get started!');
+  });
+
   it.runIf(existsSync(TSHARK))('puts on the wire what tshark decodes as a clean Telnet session', () => {
     const { s, id } = office();
     configureVty(s, id('R1'));

@@ -37,6 +37,8 @@ export class LineSession {
   monitor = false;
   /** Where the device's messages for this session go (its console's queue). */
   deliver: (entries: readonly LogEntry[]) => void = () => {};
+  /** Another session reloaded the device: this one ends, and its screen shows `lines`. */
+  ended: (lines: readonly string[]) => void = () => {};
   /** When a key was last read, which `exec-timeout` and `show users` count from. */
   lastActivity = 0 as Micros;
 

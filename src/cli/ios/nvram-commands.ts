@@ -80,10 +80,11 @@ function reloadNow(env: IosEnv): void {
   }
   rt.rebooted(vlanDat, halt, haltedAt);
   env.modes.send({ type: 'reset' });
-  env.print(
-    '',
-    `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`,
-  );
+  const restarted = `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`;
+  // The reload ends every other session on the device: the console shows the boot's end.
+  for (const s of [...rt.sessions])
+    if (s !== env.line) s.ended(['', restarted, '', 'Press RETURN to get started!', '']);
+  env.print('', restarted);
   if (saved === undefined) startSetupDialog(env);
   else env.print('', 'Press RETURN to get started!', '');
 }

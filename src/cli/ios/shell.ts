@@ -351,6 +351,12 @@ export class IosShell {
     return this.out;
   }
 
+  /** The device restarted under the session: it is logged out, with no question pending. */
+  loggedOut(): void {
+    this.question = undefined;
+    this.modes.send({ type: 'reset' });
+  }
+
   /** A key was read (a line, or a key at --More--): the session is not idle. */
   touch(): void {
     if (this.runtime) this.session?.touch(this.runtime.now());

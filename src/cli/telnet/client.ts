@@ -4,7 +4,7 @@
  *
  * Each phase is a running command (running.ts): the connection attempt, then every line.
  * A line is over when the far end is quiet again: everything exchanged is acknowledged and
- * the remote session waits for input (`TelnetPeers.idle`). A console that streams shows the
+ * the session at the far end waits for input (`TelnetPeers.idle`). A console that streams shows the
  * remote output as it comes; a script waits for the quiet and prints it whole.
  *
  * The server echoes what it reads (it said WILL ECHO), which the console already shows as
@@ -19,7 +19,7 @@ import type { RemoteSession, Running } from '../running.ts';
 import { echoOf, encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
 
 /** Without servers to ask, the far end counts as quiet and echoing. */
-const NO_PEERS: TelnetPeers = { idle: () => true, serves: () => true, secret: () => false };
+const NO_PEERS: TelnetPeers = { idle: () => true, secret: () => false };
 
 /** How the client speaks: IOS's `telnet` or Windows' telnet.exe. */
 export type ClientStyle = 'ios' | 'windows';
@@ -150,10 +150,13 @@ export class TelnetClient implements RemoteSession {
     };
   }
 
-  /** Everything exchanged acknowledged, and the far end's session made and waiting for input. */
+  /**
+   * Everything exchanged acknowledged, and the far end's session made and waiting for input.
+   * Only that session counts: it may itself wait for a session it opened further on.
+   */
   private quiet(): boolean {
     const s = this.socket;
-    return s.unacknowledged === 0 && this.peers.serves(s.localAddr, s.localPort) && this.peers.idle();
+    return s.unacknowledged === 0 && this.peers.idle(s.localAddr, s.localPort);
   }
 
   /** New whole lines from the far end, its echo of the last line taken out. */

@@ -78,13 +78,11 @@ export class TelnetService implements TelnetPeers {
     }
   }
 
-  idle(): boolean {
-    for (const { server } of this.servers.values()) if (!server.idle()) return false;
-    return true;
-  }
-
-  serves(addr: number, port: number): boolean {
-    for (const { server } of this.servers.values()) if (server.serves(addr, port)) return true;
+  idle(addr: number, port: number): boolean {
+    for (const { server } of this.servers.values()) {
+      const idle = server.idleFor(addr, port);
+      if (idle !== undefined) return idle;
+    }
     return false;
   }
 

@@ -203,14 +203,12 @@ export class VtyServer {
     }
   }
 
-  /** Whether every session waits for input with its output delivered. */
-  idle(): boolean {
-    return this.sessions.every((s) => s.idle());
-  }
-
-  /** Whether a session holds the connection from `remoteAddr`:`remotePort`. */
-  serves(remoteAddr: number, remotePort: number): boolean {
-    return this.sessions.some((s) => s.from(remoteAddr, remotePort));
+  /**
+   * Whether the session on the connection from `remoteAddr`:`remotePort` waits for input
+   * with its output delivered; undefined when no session holds that connection.
+   */
+  idleFor(remoteAddr: number, remotePort: number): boolean | undefined {
+    return this.sessions.find((s) => s.from(remoteAddr, remotePort))?.idle();
   }
 
   /** Whether the session on that connection asks for a password (it does not echo). */
