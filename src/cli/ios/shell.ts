@@ -113,6 +113,9 @@ const BLOCK_WORDS = new Set(['version']);
 
 const UNKNOWN_COMMAND = '% Unknown command or computer name, or unable to find computer address';
 
+/** How long a vty line's login prompt waits for an answer. */
+const LOGIN_TIMEOUT = seconds(30);
+
 /** `exec-timeout` when the line sets none: 10 minutes. */
 const DEFAULT_EXEC_TIMEOUT = seconds(600);
 
@@ -335,13 +338,24 @@ export class IosShell {
   }
 
   /**
-   * `exec-timeout` of the session's line: when it sat idle that long, IOS logs it out.
-   * Returns what the console printed then, or undefined while the session goes on.
+   * `exec-timeout` of the session's line: when it sat idle that long, IOS logs it out (and
+   * a vty line left at its login prompt 30 seconds closes). Returns what the console printed
+   * then, or undefined while the session goes on.
    */
   expireIdle(): string[] | undefined {
     const rt = this.runtime;
     const session = this.session;
-    if (!rt || !session || this.question || this.modes.mode() === 'loggedOut') return undefined;
+    if (!rt || !session) return undefined;
+    const q = this.question;
+    // A vty line's login prompt waits 30 seconds for an answer, then the line closes.
+    if (q && session.line.kind === 'vty' && this.modes.mode() === 'loggedOut') {
+      if (rt.now() - session.lastActivity < LOGIN_TIMEOUT) return undefined;
+      this.begin();
+      this.question = undefined;
+      this.out.push(`% ${q.prompt.trim()}  timeout expired!`);
+      return this.out;
+    }
+    if (q || this.modes.mode() === 'loggedOut') return undefined;
     const t = this.lineConfig().execTimeout;
     const limit = t === undefined ? DEFAULT_EXEC_TIMEOUT : seconds(t.minutes * 60 + t.seconds);
     if (limit === 0 || rt.now() - session.lastActivity < limit) return undefined;
