@@ -135,11 +135,10 @@ export class Console {
       const dev = ctx as IosDeviceContext;
       const session = new LineSession(on?.line ?? { kind: 'con' }, () => this.history().entries());
       session.deliver = (entries) => this.enqueue(entries);
-      session.ended = (lines) => {
-        this.ios!.loggedOut();
-        this.running = undefined;
+      session.ended = (lines, setup) => {
+        this.hangUp();
         this.paged = undefined;
-        this.notice += text(lines);
+        this.notice += text([...lines, ...this.ios!.rebooted(setup)]);
       };
       this.ios = new IosShell(
         dev.kind,
@@ -166,10 +165,25 @@ export class Console {
     return this.ios?.ended() === true;
   }
 
-  /** The session is over: it leaves the device's list of lines in use. */
+  /** The session on its line, when it is an IOS device's. */
+  get session(): LineSession | undefined {
+    return this.ios?.session;
+  }
+
+  /** The session is over: it leaves the device's list of lines in use, and any it opened ends. */
   close(): void {
+    this.hangUp();
     const session = this.ios?.session;
     if (session) this.ios!.runtime!.sessions.delete(session);
+  }
+
+  /** Stops what runs and ends a Telnet session it opened, without printing anything. */
+  private hangUp(): void {
+    const running = this.running;
+    this.running = undefined;
+    running?.interrupt();
+    (running?.session ?? this.remote)?.close();
+    this.remote = undefined;
   }
 
   /** What the console shows when it opens, before the first prompt. */
@@ -314,6 +328,12 @@ export class Console {
       }, running.limit);
       // Past the limit (a storm held the clock), it stops where it got to.
       if (!running.done) output += running.interrupt();
+      // A Telnet line broken off ends once the far end is quiet again.
+      if (!running.done && running.session)
+        this.ctx.wait(() => {
+          output += running.take();
+          return running.done;
+        }, running.limit);
       this.finished(running);
       return { ...this.reply([]), output: text(lines) + output };
     }
@@ -329,9 +349,11 @@ export class Console {
     // At --More-- it is one more key that drops the rest.
     if (this.paged) return this.more('\x1e');
     const running = this.running;
-    this.running = undefined;
     if (!running) return this.reply([]);
     const output = running.interrupt();
+    // A Telnet line goes on until the far end, which got the escape, is quiet again.
+    if (!running.done) return { output, prompt: '', running: true };
+    this.running = undefined;
     this.finished(running);
     return { ...this.reply([]), output };
   }
@@ -339,7 +361,16 @@ export class Console {
   /** A running command ended: a Telnet session it opened takes the lines from now on. */
   private finished(running: Running): void {
     const session = running.session;
-    if (session) this.remote = session.open ? session : undefined;
+    if (session) this.remoteEnded(session.open ? session : undefined);
+  }
+
+  /**
+   * The Telnet session is `session` from now on, or over; coming back from one, the console's
+   * own exec-timeout counts from now.
+   */
+  private remoteEnded(session: RemoteSession | undefined): void {
+    if (this.remote !== undefined && session === undefined) this.ios?.touch();
+    this.remote = session;
   }
 
   /** Ctrl+Z in configuration mode: run what is on the line, then back to privileged EXEC. */
@@ -412,15 +443,15 @@ export class Console {
     this.notice = '';
     if (this.running) {
       const running = this.running;
-      printed = running.take();
+      printed += running.take();
       if (running.done) {
         this.running = undefined;
         this.finished(running);
       }
     } else if (this.remote) {
       // At the far end's prompt: its messages, or its closing the connection.
-      printed = this.remote.poll();
-      if (!this.remote.open) this.remote = undefined;
+      printed += this.remote.poll();
+      if (!this.remote.open) this.remoteEnded(undefined);
     }
     if (!this.ios) return printed;
     this.collectLogs();

@@ -10,12 +10,13 @@ import type { Micros } from '../shared/time.ts';
 /** The network's Telnet servers, as a client sees the far end of its connection. */
 export interface TelnetPeers {
   /**
-   * The server session holding the connection from `addr`:`port` waits for input, with all it
-   * printed delivered; false while no session holds it yet.
+   * Whether the server session holding the client's connection (its address and port, then
+   * the server's) waits for input, with all it printed delivered; undefined while no session
+   * holds it.
    */
-  idle(addr: number, port: number): boolean;
-  /** Whether the server session whose peer is `addr`:`port` reads a password (it does not echo). */
-  secret(addr: number, port: number): boolean;
+  idle(addr: number, port: number, serverAddr: number, serverPort: number): boolean | undefined;
+  /** Whether that session reads a password (it does not echo). */
+  secret(addr: number, port: number, serverAddr: number, serverPort: number): boolean;
 }
 
 interface ContextBase {

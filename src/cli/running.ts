@@ -41,6 +41,8 @@ export interface RemoteSession {
   send(line: string): Running;
   /** What the far end printed on its own since (messages, its closing), at its prompt. */
   poll(): string;
+  /** Ends it from this side at once, without a word on this console. */
+  close(): void;
 }
 
 /**

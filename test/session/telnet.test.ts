@@ -12,7 +12,7 @@ import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import { Session } from '../../src/session/session.ts';
 import type { DeviceId, LinkId } from '../../src/shared/ids.ts';
-import type { Micros } from '../../src/shared/time.ts';
+import { type Micros, micros } from '../../src/shared/time.ts';
 
 const TSHARK = '/usr/bin/tshark';
 
@@ -21,6 +21,22 @@ function office(): { s: Session; id: (name: string) => DeviceId } {
   const r = s.load(readFileSync('examples/small-office.json', 'utf8'));
   expect(r.ok).toBe(true);
   return { s, id: (name) => s.findDevice(name)! };
+}
+
+/** The office in a session that streams, as the app's: `tick` lets time run and returns what printed. */
+function streaming() {
+  const s = new Session({ streaming: true });
+  expect(s.load(readFileSync('examples/small-office.json', 'utf8')).ok).toBe(true);
+  const id = (name: string) => s.findDevice(name)!;
+  const tick = (dev: DeviceId, secs: number, step = 0.1): string => {
+    let out = '';
+    for (let t = 0; t < secs - 1e-9; t += step) {
+      s.advance(micros(step * 1e6));
+      out += s.consoleLog(dev);
+    }
+    return out;
+  };
+  return { s, id, tick };
 }
 
 /** Types `line` at the device's console; what it printed and the prompt after. */
@@ -129,6 +145,72 @@ describe('Telnet through the session', () => {
     expect(type(s, pc, '')).toMatchObject({ out: '\nConnection to host lost.\n\n', prompt: 'C:\\>' });
     expect(s.prompt(r1)).toBe('');
     expect(s.consoleLog(r1)).toContain('Press RETURN to get started!');
+  });
+
+  it("breaks off a remote ping with the escape and waits for the far end's prompt, as the app streams it", () => {
+    const { s, id, tick } = streaming();
+    const pc = id('PC1');
+    configureVty(s, id('R1'));
+    s.exec(pc, 'telnet 192.168.10.1');
+    tick(pc, 2);
+    s.exec(pc, 'cisco');
+    tick(pc, 1);
+    expect(s.exec(pc, 'ping 192.168.30.1')).toMatchObject({ running: true });
+    let out = tick(pc, 1);
+    expect(out).toContain('Sending 5, 100-byte ICMP Echos to 192.168.30.1');
+    // The break key sends IOS's escape: the line goes on until the ping's summary and prompt.
+    const r = s.interrupt(pc);
+    expect(r).toMatchObject({ running: true, prompt: '' });
+    out = r.output + tick(pc, 1);
+    expect(out).toMatch(/Success rate is 0 percent \(0\/\d\)\n$/);
+    expect(s.prompt(pc)).toBe('R1>');
+    // An escape at an idle prompt is dropped, not read into the next line.
+    s.interrupt(pc);
+    tick(pc, 1);
+    expect(s.exec(pc, 'show clock').running).toBe(true);
+    expect(tick(pc, 1)).toMatch(/^\*00:00:\d\d\.\d{3} UTC Mon Mar 1 1993\n$/);
+  });
+
+  it('ends the session, as Windows says, when the router it reaches is removed', () => {
+    const { s, id, tick } = streaming();
+    const pc = id('PC1');
+    configureVty(s, id('R1'));
+    s.exec(pc, 'telnet 192.168.10.1');
+    tick(pc, 2);
+    s.exec(pc, 'cisco');
+    tick(pc, 1);
+    s.exec(pc, 'ping 192.168.30.1');
+    tick(pc, 1);
+    expect(s.dispatch({ type: 'removeDevice', id: id('R1') }).ok).toBe(true);
+    expect(tick(pc, 1)).toBe('\nConnection to host lost.\n\n');
+    expect(s.prompt(pc)).toBe('C:\\>');
+  });
+
+  it("leaves the router's console logged in when the session it opened times out far away", () => {
+    const { s, id, tick } = streaming();
+    const r1 = id('R1');
+    const s1 = id('S1');
+    for (const l of [
+      'enable',
+      'configure terminal',
+      'interface vlan 10',
+      'ip address 192.168.10.2 255.255.255.0',
+    ])
+      s.exec(s1, l);
+    for (const l of ['no shutdown', 'line vty 0 4', 'password sw', 'end']) s.exec(s1, l);
+    s.exec(r1, 'enable');
+    s.exec(r1, 'telnet 192.168.10.2');
+    // R1 drops the first SYN while it resolves the switch's address, and sends it again 2 s on.
+    tick(r1, 5);
+    expect(s.prompt(r1)).toBe('Password: ');
+    s.exec(r1, 'sw');
+    tick(r1, 1);
+    expect(s.prompt(r1)).toBe('S1>');
+    // Both lines' exec-timeouts are 10 minutes: the switch's vty runs out first, R1's counts anew.
+    const out = tick(r1, 610, 1);
+    expect(out).toContain('[Connection to 192.168.10.2 closed by foreign host]');
+    expect(out).not.toContain('con0 is now available');
+    expect(s.prompt(r1)).toBe('R1#');
   });
 
   it.runIf(existsSync(TSHARK))('puts on the wire what tshark decodes as a clean Telnet session', () => {

@@ -32,18 +32,21 @@ const HOST: ArgType<string> = {
   }),
 };
 
-const UNKNOWN_HOST = '% Unknown command or computer name, or unable to find computer address';
+const HOST_HELP = 'IP address or hostname of a remote system';
 
 /**
  * Opens a Telnet session to `words`: an address, then a port (23, Telnet's, when none is
  * given). Host names would need a name server, which Trame does not simulate.
  */
 export function openTelnet(env: IosEnv, words: readonly string[]): void {
-  const [host, port, ...rest] = words;
-  const target = host === undefined ? undefined : parseIpv4(host);
+  const [host = '', port, ...rest] = words;
+  const target = parseIpv4(host);
   if (target === undefined) {
+    // A name is looked up first (and not found: Trame has no name server); a malformed
+    // address is refused as it is (IOS 15 captures of `telnet R2` and `telnet 20.0.01`).
     const lookup = env.config().domainLookup ? '...domain server (255.255.255.255)' : '';
-    env.error(`Translating "${host ?? ''}"${lookup}`, UNKNOWN_HOST);
+    const named = /[^\d.]/.test(host) ? [`Translating "${host}"${lookup}`, ''] : [];
+    env.error(...named, '% Bad IP address or host name');
     return;
   }
   const number = port === undefined ? 23 : port.toLowerCase() === 'telnet' ? 23 : Number(port);
@@ -66,8 +69,6 @@ const opensTelnet = (word: string, help: string): IosNode =>
       run((env, a) => openTelnet(env, a.need<string>('host').split(/\s+/))),
     ),
   );
-
-const HOST_HELP = 'IP address or hostname of a remote system';
 
 const opens = (word: string, help: string, what: string): IosNode => {
   const refuse = run((env) => env.error(notSimulated(what)));

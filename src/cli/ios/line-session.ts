@@ -37,8 +37,13 @@ export class LineSession {
   monitor = false;
   /** Where the device's messages for this session go (its console's queue). */
   deliver: (entries: readonly LogEntry[]) => void = () => {};
-  /** Another session reloaded the device: this one ends, and its screen shows `lines`. */
-  ended: (lines: readonly string[]) => void = () => {};
+  /**
+   * Another session reloaded the device: this one ends, its screen shows `lines`, then the
+   * setup dialog (`setup`: it booted with no startup-config) or "Press RETURN".
+   */
+  ended: (lines: readonly string[], setup: boolean) => void = () => {};
+  /** The device closes the session's connection (a vty line's Telnet session). */
+  hangUp: () => void = () => {};
   /** When a key was last read, which `exec-timeout` and `show users` count from. */
   lastActivity = 0 as Micros;
 

@@ -1,10 +1,10 @@
 /**
  * `login block-for S attempts N within W` and `show login`. IOS watches failed Telnet, SSH and
  * HTTP logins and, after N within W seconds, refuses them for S seconds (Cisco's login
- * enhancements guide: "virtual connections"; the console is never blocked). Trame simulates
- * none of those sessions, so no failure is ever counted: the setting is kept, printed where
- * IOS 15 prints it (after `ip cef` on an ISR, after the domain lines on a 2960), and `show
- * login` reports it. Its wording is a 1941's on 15.2 (a NetAcad lab's capture); the layout of
+ * enhancements guide: "virtual connections"; the console is never blocked). Trame does not
+ * count failed Telnet logins yet, so the router stays in Normal-Mode: the setting is kept,
+ * printed where IOS 15 prints it (after `ip cef` on an ISR, after the domain lines on a
+ * 2960), and `show login` reports it. Its wording is a 1941's on 15.2 (a NetAcad lab's capture); the layout of
  * the watch window's lines is reconstructed from notes on the CCNA Security course.
  */
 import type { DeviceConfig, LoginBlock } from '../../shared/config.ts';

@@ -45,6 +45,8 @@ function erase(env: IosEnv): void {
  * from `reload` to "Press RETURN to get started!". Its neighbours see its lines down meanwhile.
  */
 const BOOT_TIME = seconds(60);
+/** How long the Telnet sessions' closing takes to leave before the device goes off. */
+const HANG_UP_TIME = seconds(1);
 
 /**
  * Back to the saved configuration (or factory settings), tables cleared, at the login prompt,
@@ -59,7 +61,14 @@ function reloadNow(env: IosEnv): void {
   const vlanDat = rt.vlans?.file(env.config().vlans, rt.clock.wallMs());
   // Printed at once rather than logged: it comes before everything the boot prints.
   const stamp = stampOf(timestampsOf(env.config(), 'log'), rt.clock, halt, rt.bootedAt);
-  env.print('', `${stamp}%SYS-5-RELOAD: Reload requested by ${byWhom(env)}. Reload Reason: Reload Command.`);
+  const requested = `${stamp}%SYS-5-RELOAD: Reload requested by ${byWhom(env)}. Reload Reason: Reload Command.`;
+  env.print('', requested);
+  // IOS closes its Telnet sessions as it goes down: their clients hear of it before it is off.
+  const vty = [...rt.sessions].filter((s) => s.line.kind === 'vty');
+  if (vty.length > 0) {
+    for (const s of vty) s.hangUp();
+    dev.wait(() => false, HANG_UP_TIME);
+  }
   dev.sim.powerOff(dev.id);
   try {
     dev.wait(() => false, BOOT_TIME);
@@ -81,9 +90,9 @@ function reloadNow(env: IosEnv): void {
   rt.rebooted(vlanDat, halt, haltedAt);
   env.modes.send({ type: 'reset' });
   const restarted = `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`;
-  // The reload ends every other session on the device: the console shows the boot's end.
+  // Typed on a vty line, the reload ends the console's session too: it shows the boot.
   for (const s of [...rt.sessions])
-    if (s !== env.line) s.ended(['', restarted, '', 'Press RETURN to get started!', '']);
+    if (s !== env.line) s.ended(['', requested, '', restarted], saved === undefined);
   env.print('', restarted);
   if (saved === undefined) startSetupDialog(env);
   else env.print('', 'Press RETURN to get started!', '');

@@ -28,6 +28,7 @@ import { DEFAULT_HISTORY_SIZE, DEFAULT_PAGE_LENGTH, lineTree } from './line-comm
 import { LineSession } from './line-session.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
 import { IosRuntime } from './runtime.ts';
+import { startSetupDialog } from './setup-dialog.ts';
 import { stampOf, timestampsOf } from './timestamps-commands.ts';
 import { notApplied, notSimulated, unsimulated, unsimulatedHelp } from './unsimulated.ts';
 import { vlanTree } from './vlan-commands.ts';
@@ -365,10 +366,17 @@ export class IosShell {
     return this.out;
   }
 
-  /** The device restarted under the session: it is logged out, with no question pending. */
-  loggedOut(): void {
+  /**
+   * The device restarted under the session: it is logged out, with no question pending, then
+   * in the setup dialog (`setup`) or waiting for RETURN. Returns what that prints.
+   */
+  rebooted(setup: boolean): string[] {
+    this.begin();
     this.question = undefined;
     this.modes.send({ type: 'reset' });
+    if (setup) startSetupDialog(this.env);
+    else this.out.push('', 'Press RETURN to get started!', '');
+    return this.out;
   }
 
   /** A key was read (a line, or a key at --More--): the session is not idle. */

@@ -7,8 +7,10 @@
  * the session at the far end waits for input (`TelnetPeers.idle`). A console that streams shows the
  * remote output as it comes; a script waits for the quiet and prints it whole.
  *
- * The server echoes what it reads (it said WILL ECHO), which the console already shows as
- * typed: the client takes that echo out of what it prints.
+ * The server echoes what it reads (it said WILL ECHO, and the client agreed) except a
+ * password, which the console already shows as typed (or hides): the client takes that echo
+ * out of what it prints. Whether the far end reads a password now is asked of its session
+ * (`TelnetPeers.secret`), as a terminal in character mode would simply see no echo come.
  */
 import type { Simulation, TcpSocket } from '../../engine/api.ts';
 import type { DeviceId } from '../../shared/ids.ts';
@@ -16,7 +18,7 @@ import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { TelnetPeers } from '../context.ts';
 import type { RemoteSession, Running } from '../running.ts';
-import { echoOf, encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
+import { ESCAPE, echoOf, encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
 
 /** Without servers to ask, the far end counts as quiet and echoing. */
 const NO_PEERS: TelnetPeers = { idle: () => true, secret: () => false };
@@ -38,6 +40,8 @@ export class TelnetClient implements RemoteSession {
   private echo = '';
   private closedText: string | undefined;
   private opened = false;
+  /** A server session held the connection once: when none does any more, the far end is gone. */
+  private served = false;
 
   constructor(
     sim: Simulation,
@@ -62,7 +66,15 @@ export class TelnetClient implements RemoteSession {
 
   /** Whether the far end reads a password now, which it does not echo. */
   secret(): boolean {
-    return this.peers.secret(this.socket.localAddr, this.socket.localPort);
+    const s = this.socket;
+    return this.peers.secret(s.localAddr, s.localPort, s.remoteAddr, s.remotePort);
+  }
+
+  /** Ends the session from this side at once (its device restarts, or the session that opened it ended). */
+  close(): void {
+    if (this.closedText !== undefined) return;
+    this.closedText = '';
+    this.socket.abort();
   }
 
   /** The connection attempt: "Trying ... Open" and the far end's greeting, or why it failed. */
@@ -107,7 +119,7 @@ export class TelnetClient implements RemoteSession {
 
   /** Ctrl+Shift+6 (IOS's escape character), which breaks off what the far end runs. */
   escape(): void {
-    this.socket.write(new Uint8Array([0x1e]));
+    this.socket.write(encodeText(ESCAPE));
   }
 
   /**
@@ -135,15 +147,16 @@ export class TelnetClient implements RemoteSession {
       },
       take,
       interrupt: () => {
-        // Breaking off a connection attempt abandons it, as IOS's escape does.
         const text = take();
         if (done) return text;
-        done = true;
+        // Breaking off a connection attempt abandons it, as IOS's escape does.
         if (!this.opened) {
-          this.socket.abort();
-          this.closedText = '';
+          done = true;
+          this.close();
           return `${text}\n`;
         }
+        // Once connected, the escape goes to the far end, which breaks off what it runs: the
+        // line is over when it is quiet again, as any other.
         this.escape();
         return text;
       },
@@ -155,8 +168,15 @@ export class TelnetClient implements RemoteSession {
    * Only that session counts: it may itself wait for a session it opened further on.
    */
   private quiet(): boolean {
+    return this.socket.unacknowledged === 0 && this.farEnd() === true;
+  }
+
+  /** Whether the session holding the connection at the far end is idle; undefined when none does. */
+  private farEnd(): boolean | undefined {
     const s = this.socket;
-    return s.unacknowledged === 0 && this.peers.idle(s.localAddr, s.localPort);
+    const idle = this.peers.idle(s.localAddr, s.localPort, s.remoteAddr, s.remotePort);
+    if (idle !== undefined) this.served = true;
+    return idle;
   }
 
   /** New whole lines from the far end, its echo of the last line taken out. */
@@ -183,10 +203,13 @@ export class TelnetClient implements RemoteSession {
   private ending(): string | undefined {
     if (this.closedText !== undefined) return undefined;
     const s = this.socket;
-    if (!s.peerClosed && s.state !== 'closed') return undefined;
+    // A far end whose device was removed holds the connection no more, and will not say so.
+    const gone = this.opened && this.served && this.farEnd() === undefined;
+    if (!s.peerClosed && s.state !== 'closed' && !gone) return undefined;
     if (this.opened) {
       // The far end closed: so does this side.
-      s.close();
+      if (gone) s.abort();
+      else s.close();
       this.closedText =
         this.style === 'ios'
           ? `\n[Connection to ${formatIpv4(this.target)} closed by foreign host]\n`

@@ -3,8 +3,10 @@
  * terminal, IAC commands and option negotiation), RFC 857 (ECHO) and RFC 858 (SUPPRESS-GO-AHEAD).
  *
  * Text travels as UTF-8 with each line end as CR LF (a byte 255 received is read as data). Option
- * negotiation follows RFC 854's rules against loops: a side answers a request only when it
- * changes the option's state, and never acknowledges a confirmation of its own request.
+ * negotiation follows RFC 854's rules against loops: a side answers a request that would
+ * change an option's state (agreeing or refusing), ignores one for the state already in force,
+ * and never acknowledges the answer to its own request. Commands other than negotiation and
+ * subnegotiation (IP, AYT, BRK...) are read and dropped.
  */
 
 export const IAC = 255;
@@ -19,6 +21,9 @@ export const OPT_ECHO = 1;
 export const OPT_SGA = 3;
 export const OPT_TTYPE = 24;
 export const OPT_NAWS = 31;
+
+/** Ctrl+^ (Ctrl+Shift+6 on most keyboards): IOS's escape, which breaks off ping or traceroute. */
+export const ESCAPE = '\x1e';
 
 /** How a server that echoes shows a line it read: Ctrl+Z (\x1a) last as "^Z", as IOS does. */
 export const echoOf = (line: string): string => (line.endsWith('\x1a') ? `${line.slice(0, -1)}^Z` : line);
@@ -72,11 +77,6 @@ export class TelnetReader {
     if (verb === WILL) this.localOn.add(option);
     else this.remoteOn.add(option);
     return command(verb, option);
-  }
-
-  /** Whether the peer performs `option` (it said WILL, and this side agreed). */
-  peerDoes(option: number): boolean {
-    return this.remoteOn.has(option);
   }
 
   /** The text in `data` ("\n" for each line end) and what to send back. */

@@ -78,16 +78,19 @@ export class TelnetService implements TelnetPeers {
     }
   }
 
-  idle(addr: number, port: number): boolean {
-    for (const { server } of this.servers.values()) {
-      const idle = server.idleFor(addr, port);
-      if (idle !== undefined) return idle;
-    }
-    return false;
+  idle(addr: number, port: number, serverAddr: number, serverPort: number): boolean | undefined {
+    return this.find(addr, port, serverAddr, serverPort)?.idle();
   }
 
-  secret(addr: number, port: number): boolean {
-    for (const { server } of this.servers.values()) if (server.secretFor(addr, port)) return true;
-    return false;
+  secret(addr: number, port: number, serverAddr: number, serverPort: number): boolean {
+    return this.find(addr, port, serverAddr, serverPort)?.secret() === true;
+  }
+
+  private find(addr: number, port: number, serverAddr: number, serverPort: number) {
+    for (const { server } of this.servers.values()) {
+      const s = server.holding(addr, port, serverAddr, serverPort);
+      if (s) return s;
+    }
+    return undefined;
   }
 }

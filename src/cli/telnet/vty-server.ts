@@ -20,6 +20,7 @@ import { defaultTransport } from '../ios/running-config.ts';
 import type { IosRuntime } from '../ios/runtime.ts';
 import {
   DO,
+  ESCAPE,
   echoOf,
   encodeText,
   OPT_ECHO,
@@ -31,9 +32,6 @@ import {
 } from './protocol.ts';
 
 export const TELNET_PORT = 23;
-
-/** Ctrl+^ (Ctrl+Shift+6 on most keyboards): IOS's escape, which breaks off ping or traceroute. */
-const ESCAPE = '\x1e';
 
 /** Whether vty line `n` takes Telnet sessions. */
 export function telnetAllowed(kind: 'router' | 'switch', c: DeviceConfig, n: number): boolean {
@@ -58,6 +56,7 @@ class VtySession {
   ) {
     const peer = formatIpv4(socket.remoteAddr as Ipv4Addr);
     this.console = new Console(ctx, { line: { kind: 'vty', n, peer }, runtime });
+    this.console.session!.hangUp = () => this.end();
     const offer = [
       this.reader.request(WILL, OPT_ECHO),
       this.reader.request(WILL, OPT_SGA),
@@ -85,12 +84,19 @@ class VtySession {
     return this.over && (state === 'closed' || state === 'time-wait');
   }
 
-  from(addr: number, port: number): boolean {
-    return this.socket.remoteAddr === addr && this.socket.remotePort === port;
+  /** Whether it is the session of the connection from `addr`:`port` to `serverAddr`:`serverPort`. */
+  holds(addr: number, port: number, serverAddr: number, serverPort: number): boolean {
+    const s = this.socket;
+    return (
+      s.remoteAddr === addr &&
+      s.remotePort === port &&
+      s.localAddr === serverAddr &&
+      s.localPort === serverPort
+    );
   }
 
   /** Whether it holds vty line `n` (until it ends). */
-  holds(n: number): boolean {
+  onLine(n: number): boolean {
     return !this.over && this.n === n;
   }
 
@@ -144,8 +150,9 @@ class VtySession {
 
   private take(text: string): void {
     let rest = this.partial + text;
-    if (rest.includes(ESCAPE) && this.console.busy()) {
-      this.send(this.console.interrupt().output + this.console.prompt());
+    // The escape breaks off a command that prints; at a prompt IOS ignores it.
+    if (rest.includes(ESCAPE)) {
+      if (this.console.busy()) this.send(this.console.interrupt().output + this.console.prompt());
       rest = rest.replaceAll(ESCAPE, '');
     }
     const parts = rest.split('\n');
@@ -178,7 +185,7 @@ export class VtyServer {
   freeLine(): number | undefined {
     const c = this.ctx.runningConfig();
     for (let n = 0; n < c.lineVty.length; n++) {
-      if (telnetAllowed(this.ctx.kind, c, n) && !this.sessions.some((s) => s.holds(n))) return n;
+      if (telnetAllowed(this.ctx.kind, c, n) && !this.sessions.some((s) => s.onLine(n))) return n;
     }
     return undefined;
   }
@@ -203,26 +210,14 @@ export class VtyServer {
     }
   }
 
-  /**
-   * Whether the session on the connection from `remoteAddr`:`remotePort` waits for input
-   * with its output delivered; undefined when no session holds that connection.
-   */
-  idleFor(remoteAddr: number, remotePort: number): boolean | undefined {
-    return this.sessions.find((s) => s.from(remoteAddr, remotePort))?.idle();
-  }
-
-  /** Whether the session on that connection asks for a password (it does not echo). */
-  secretFor(remoteAddr: number, remotePort: number): boolean {
-    return this.sessions.some((s) => s.from(remoteAddr, remotePort) && s.secret());
+  /** The session on the connection from `addr`:`port` to `serverAddr`:`serverPort`, if any. */
+  holding(addr: number, port: number, serverAddr: number, serverPort: number): VtySession | undefined {
+    return this.sessions.find((s) => s.holds(addr, port, serverAddr, serverPort));
   }
 
   /** The device restarted or went away: every session ends. */
   endAll(): void {
     for (const s of this.sessions) s.end();
     this.sessions.length = 0;
-  }
-
-  get size(): number {
-    return this.sessions.length;
   }
 }

@@ -88,7 +88,8 @@ describe('Telnet negotiation', () => {
       WONT,
       OPT_NAWS,
     ]);
-    expect(c.peerDoes(OPT_ECHO)).toBe(true);
+    // Agreed once: the same offer again gets no answer.
+    expect(c.read(bytes(IAC, WILL, OPT_ECHO)).reply.length).toBe(0);
   });
 
   it('does not answer the agreement to its own request, nor a request already in force', () => {
