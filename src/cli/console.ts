@@ -6,7 +6,7 @@
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
-import { type LineId, LineSession } from './ios/line-session.ts';
+import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
 import type { IosRuntime } from './ios/runtime.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
@@ -124,7 +124,15 @@ export class Console {
    * A device's console, or (`on`) a session on another of its lines, which shares the runtime
    * of the device's console (a vty line a Telnet connection took).
    */
-  constructor(ctx: DeviceContext, on?: { readonly line: LineId; readonly runtime: IosRuntime }) {
+  constructor(
+    ctx: DeviceContext,
+    on?: {
+      readonly line: LineId;
+      readonly runtime: IosRuntime;
+      /** Who SSH authenticated before the session started: it starts logged in. */
+      readonly ssh?: SshLogin;
+    },
+  ) {
     this.ctx = ctx;
     const size = () => this.ios?.historySize() ?? HOST_HISTORY_SIZE;
     this.histories = { exec: new History(size), config: new History(size) };
@@ -134,6 +142,7 @@ export class Console {
     } else {
       const dev = ctx as IosDeviceContext;
       const session = new LineSession(on?.line ?? { kind: 'con' }, () => this.history().entries());
+      session.ssh = on?.ssh;
       session.deliver = (entries) => this.enqueue(entries);
       session.ended = (lines, setup) => {
         this.hangUp();

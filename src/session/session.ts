@@ -7,7 +7,7 @@ import type { Patch } from 'immer';
 import { renderRunningConfig } from '../cli/config-text.ts';
 import { Console } from '../cli/console.ts';
 import type { DeviceContext, IosDeviceContext } from '../cli/context.ts';
-import { TelnetService } from '../cli/telnet/telnet-service.ts';
+import { VtyService } from '../cli/vty/vty-service.ts';
 import type { Simulation } from '../engine/api.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { encodeFrame } from '../engine/wire/ethernet.ts';
@@ -91,16 +91,16 @@ export class Session implements SessionApi {
   private readonly states = new Map<DeviceId, DeviceState>();
   private readonly simLinks = new Set<LinkId>();
   private readonly lights = new LinkLightBook();
-  private telnet: TelnetService;
+  private telnet: VtyService;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.sim = createSimulation({ seed: options.seed ?? 1 });
-    this.telnet = this.telnetService();
+    this.telnet = this.vtyService();
   }
 
   /** The Telnet servers of the simulation's IOS devices. */
-  private telnetService(): TelnetService {
-    return new TelnetService(this.sim, (id) => {
+  private vtyService(): VtyService {
+    return new VtyService(this.sim, (id) => {
       const state = this.states.get(id);
       if (!state || isHostKind(state.synced.kind)) return undefined;
       return {
@@ -126,7 +126,7 @@ export class Session implements SessionApi {
     const configIssues = configProblems(doc);
     if (configIssues.length > 0) return { ok: false, problems: configIssues };
     this.sim = createSimulation({ seed: this.options.seed ?? 1 });
-    this.telnet = this.telnetService();
+    this.telnet = this.vtyService();
     this.states.clear();
     this.simLinks.clear();
     this.undoHistory = new History();

@@ -4,7 +4,7 @@
  */
 import { Console } from '../../src/cli/console.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from '../../src/cli/context.ts';
-import { TelnetService } from '../../src/cli/telnet/telnet-service.ts';
+import { VtyService } from '../../src/cli/vty/vty-service.ts';
 import type { Simulation } from '../../src/engine/api.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { withStickyMacs } from '../../src/session/device-config.ts';
@@ -36,7 +36,7 @@ export class Lab {
   readonly contexts = new Map<string, DeviceContext>();
   readonly consoles = new Map<string, Console>();
   /** The IOS devices' Telnet servers, as the session runs them. */
-  readonly telnet: TelnetService = new TelnetService(this.sim, (id) => {
+  readonly telnet: VtyService = new VtyService(this.sim, (id) => {
     const ctx = this.contexts.get(id);
     if (ctx?.kind !== 'router' && ctx?.kind !== 'switch') return undefined;
     return { ctx: { ...ctx, streaming: true, paging: false }, runtime: () => this.console(id).runtime! };

@@ -45,6 +45,21 @@ function type(s: Session, dev: DeviceId, line: string): { out: string; prompt: s
   return { out: r.output + s.consoleLog(dev), prompt: s.prompt(dev), secret: s.secret(dev) };
 }
 
+function configureSsh(s: Session, r1: DeviceId): void {
+  for (const l of [
+    'enable',
+    'configure terminal',
+    'ip domain-name lab.local',
+    'crypto key generate rsa general-keys modulus 1024',
+    'username admin privilege 15 secret Str0ngPass',
+    'line vty 0 4',
+    'transport input ssh',
+    'login local',
+    'end',
+  ])
+    type(s, r1, l);
+}
+
 function configureVty(s: Session, r1: DeviceId): void {
   for (const l of [
     'enable',
@@ -212,6 +227,92 @@ describe('Telnet through the session', () => {
     expect(out).not.toContain('con0 is now available');
     expect(s.prompt(r1)).toBe('R1#');
   });
+
+  it("logs a PC in over SSH, asking first about the router's key, then reaches its shell", () => {
+    const { s, id } = office();
+    const pc = id('PC1');
+    configureSsh(s, id('R1'));
+    let r = type(s, pc, 'ssh admin@192.168.10.1');
+    expect(r.out).toMatch(
+      /^The authenticity of host '192\.168\.10\.1 \(192\.168\.10\.1\)' can't be established\.\nRSA key fingerprint is SHA256:[A-Za-z0-9+/]{43}\.\n$/,
+    );
+    expect(r).toMatchObject({
+      prompt: 'Are you sure you want to continue connecting (yes/no)? ',
+      secret: false,
+    });
+    r = type(s, pc, 'yes');
+    expect(r.out).toBe("Warning: Permanently added '192.168.10.1' (RSA) to the list of known hosts.\n");
+    expect(r).toMatchObject({ prompt: "admin@192.168.10.1's password: ", secret: true });
+    expect(type(s, pc, 'nope')).toMatchObject({
+      out: 'Permission denied, please try again.\n',
+      prompt: "admin@192.168.10.1's password: ",
+    });
+    expect(type(s, pc, 'Str0ngPass')).toMatchObject({ out: '', prompt: 'R1#', secret: false });
+    expect(type(s, pc, 'show users').out).toContain(
+      '*  2 vty 0     admin      idle                 00:00:00 192.168.10.10',
+    );
+    expect(type(s, pc, 'exit')).toMatchObject({
+      out: 'Connection to 192.168.10.1 closed.\n\n',
+      prompt: 'C:\\>',
+    });
+    // The key is known now: straight to the password.
+    expect(type(s, pc, 'ssh -l admin 192.168.10.1')).toMatchObject({
+      out: '',
+      prompt: "admin@192.168.10.1's password: ",
+    });
+  });
+
+  it.runIf(existsSync(TSHARK))(
+    'puts on the wire an SSH session tshark decodes, its password nowhere in clear',
+    () => {
+      const { s, id } = office();
+      configureSsh(s, id('R1'));
+      const frames: (readonly [Micros, Uint8Array])[] = [];
+      let cable: LinkId | undefined;
+      const stop = s.simulation.onWire((at, link, f) => {
+        cable ??= link;
+        if (link === cable) frames.push([at, encodeFrame(f)]);
+      });
+      const pc = id('PC1');
+      for (const l of ['ssh admin@192.168.10.1', 'yes', 'Str0ngPass', 'show running-config', 'exit'])
+        type(s, pc, l);
+      stop();
+      const dir = mkdtempSync(join(tmpdir(), 'trame-ssh-'));
+      try {
+        const file = join(dir, 'ssh.pcap');
+        writeFileSync(file, pcapFile(frames));
+        const run = (...args: string[]) => {
+          const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], {
+            encoding: 'utf8',
+          });
+          if (r.status !== 0) throw new Error(`tshark failed: ${r.stderr}`);
+          return r.stdout;
+        };
+        const all = run('-V');
+        const problems = all
+          .split('\n')
+          .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect|unseen|not captured/i.test(l));
+        expect(problems).toEqual([]);
+        for (const field of [
+          'Protocol: SSH-2.0-OpenSSH_for_Windows_7.7',
+          'Protocol: SSH-1.99-Cisco-1.25',
+          'Message Code: Key Exchange Init (20)',
+          'kex_algorithms string: diffie-hellman-group-exchange-sha1,diffie-hellman-group14-sha1,diffie-hellman-group1-sha1',
+          'Message Code: Diffie-Hellman Key Exchange Init (30)',
+          'Message Code: Diffie-Hellman Key Exchange Reply (31)',
+          'Host key type: ssh-rsa',
+          'Message Code: New Keys (21)',
+        ])
+          expect(all).toContain(field);
+        // What follows the keys is only encrypted packets: no password, no configuration.
+        const bytes = Buffer.concat(frames.map(([, f]) => Buffer.from(f)));
+        for (const secret of ['Str0ngPass', 'hostname R1', 'admin'])
+          expect(bytes.includes(secret)).toBe(false);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.runIf(existsSync(TSHARK))('puts on the wire what tshark decodes as a clean Telnet session', () => {
     const { s, id } = office();

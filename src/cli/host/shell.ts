@@ -19,6 +19,7 @@ import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
+import { SshClient } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 import { routePrint } from './route-print.ts';
@@ -40,9 +41,24 @@ const HELP = [
   'netstat     Display the routing table: netstat -r',
   'ping        Send echo messages',
   'route       Display the routing table: route print',
+  'ssh         Open an SSH session: ssh USER@HOST',
   'telnet      Open a Telnet session: telnet HOST [PORT]',
   'tracert     Trace route to destination',
   'ver         Display the version of the command line',
+];
+
+/** The account the PC's user is logged in with: ssh's login name when none is given. */
+const WINDOWS_USER = 'user';
+
+/** OpenSSH_for_Windows_7.7's usage. */
+const SSH_USAGE = [
+  'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-b bind_address] [-c cipher_spec]',
+  '           [-D [bind_address:]port] [-E log_file] [-e escape_char]',
+  '           [-F configfile] [-I pkcs11] [-i identity_file]',
+  '           [-J [user@]host[:port]] [-L address] [-l login_name] [-m mac_spec]',
+  '           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]',
+  '           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]',
+  '           destination [command]',
 ];
 
 /** ipconfig.exe's usage, Windows 10 (10.0.18362); ipconfig's own blanks at line ends kept. */
@@ -298,6 +314,8 @@ export class HostShell {
   /** `cls` ran: the terminal is to clear its screen before the next prompt. */
   private clearing = false;
   private running: Running | undefined;
+  /** The SSH host keys accepted since the PC started, by address (OpenSSH's known_hosts). */
+  private readonly knownHosts = new Map<string, string>();
 
   constructor(private readonly ctx: HostDeviceContext) {}
 
@@ -363,10 +381,8 @@ export class HostShell {
       case 'ver':
         // Laid out as Windows prints its version; the version is the prompt's own.
         return ['', HOST_VERSION];
-      // Windows 10 has an SSH client, which labs use to check a router's vty lines: named,
-      // so that no one looks for a typo.
       case 'ssh':
-        return ['Trame does not simulate SSH sessions yet.'];
+        return this.ssh(args);
       case 'telnet':
         return this.telnet(args);
       default:
@@ -398,6 +414,48 @@ export class HostShell {
       target,
       number,
       'windows',
+      this.ctx.telnet,
+    ).connect();
+    return [];
+  }
+
+  /**
+   * `ssh [-l USER] [-p PORT] [USER@]HOST`, as Windows 10's OpenSSH client opens a session. The
+   * keys of the hosts it accepted stay known while the PC runs (its known_hosts).
+   */
+  private ssh(args: string[]): string[] {
+    let user = WINDOWS_USER;
+    let port = 22;
+    let host: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (!a.startsWith('-') && host === undefined) {
+        host = a;
+        continue;
+      }
+      const value = args[++i];
+      if (a === '-l' && value !== undefined) user = value;
+      else if (a === '-p' && value !== undefined) port = Number(value);
+      else return SSH_USAGE;
+    }
+    if (host === undefined) return SSH_USAGE;
+    const at = host.lastIndexOf('@');
+    if (at >= 0) {
+      user = host.slice(0, at);
+      host = host.slice(at + 1);
+    }
+    const target = parseWindowsIpv4(host);
+    if (target === undefined || !Number.isInteger(port) || port < 1 || port > 65535) {
+      return [`ssh: Could not resolve hostname ${host.toLowerCase()}: No such host is known.`];
+    }
+    this.running = new SshClient(
+      this.ctx.sim,
+      this.ctx.id,
+      target,
+      port,
+      'windows',
+      user,
+      this.knownHosts,
       this.ctx.telnet,
     ).connect();
     return [];

@@ -1,7 +1,7 @@
 /**
  * A console's outgoing Telnet and SSH connections: `connect` and `telnet` (or an address typed
- * alone) open a Telnet session to an address, which the console holds until it closes;
- * `ssh` is not simulated and says so. IOS can suspend a session (Ctrl+Shift+6 x) and keep
+ * alone) open a Telnet session to an address, `ssh -l USER` an SSH one, which the console
+ * holds until it closes. IOS can suspend a session (Ctrl+Shift+6 x) and keep
  * several: Trame does not, so `where`, `show sessions`, `resume` and `disconnect` find none to
  * work on and say so in IOS's words (`where` and `show sessions` as Catalyst and ISR captures
  * print them; `resume` and `disconnect` as IOS words their refusals).
@@ -10,6 +10,7 @@
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { range } from '../parser/args.ts';
 import type { ArgType } from '../parser/tree.ts';
+import { SshClient } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
@@ -58,6 +59,37 @@ export function openTelnet(env: IosEnv, words: readonly string[]): void {
   env.run(new TelnetClient(dev.sim, dev.id, target, number, 'ios', dev.telnet).connect());
 }
 
+/**
+ * `ssh -l USER [-v 2] [-p PORT] HOST`: an SSH session, version 2 (the only one Trame
+ * simulates). Without -l the name is the one the session logged in with.
+ */
+export function openSsh(env: IosEnv, words: readonly string[]): void {
+  let user = env.line?.user ?? '';
+  let port = 22;
+  let host: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.startsWith('-') && host === undefined) {
+      host = w;
+      continue;
+    }
+    const value = words[++i];
+    if (w === '-l' && value !== undefined) user = value;
+    else if (w === '-p' && value !== undefined) port = Number(value);
+    else if (w !== '-v' || value !== '2') {
+      env.error(notSimulated('these SSH options'));
+      return;
+    }
+  }
+  const target = host === undefined ? undefined : parseIpv4(host);
+  if (target === undefined || !Number.isInteger(port) || port < 1 || port > 65535) {
+    env.error('% Bad IP address or host name');
+    return;
+  }
+  const dev = env.device!;
+  env.run(new SshClient(dev.sim, dev.id, target, port, 'ios', user, undefined, dev.telnet).connect());
+}
+
 const opensTelnet = (word: string, help: string): IosNode =>
   kw(
     word,
@@ -70,14 +102,18 @@ const opensTelnet = (word: string, help: string): IosNode =>
     ),
   );
 
-const opens = (word: string, help: string, what: string): IosNode => {
-  const refuse = run((env) => env.error(notSimulated(what)));
-  return kw(word, help, arg('host', HOST, HOST_HELP, refuse));
-};
-
 export const connectionNodes = (): IosNode[] => [
   opensTelnet('connect', 'Open a terminal connection'),
-  opens('ssh', 'Open a secure shell client connection', 'SSH sessions'),
+  kw(
+    'ssh',
+    'Open a secure shell client connection',
+    arg(
+      'host',
+      HOST,
+      HOST_HELP,
+      run((env, a) => openSsh(env, a.need<string>('host').split(/\s+/))),
+    ),
+  ),
   opensTelnet('telnet', 'Open a telnet connection'),
   kw(
     'disconnect',

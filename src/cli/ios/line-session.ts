@@ -13,6 +13,14 @@ export type LineId =
   | { readonly kind: 'con' }
   | { readonly kind: 'vty'; readonly n: number; readonly peer: string };
 
+/** Who SSH authenticated, and the cipher and MAC the connection uses (`show ssh`). */
+export interface SshLogin {
+  readonly user: string;
+  readonly version: string;
+  readonly cipher: string;
+  readonly mac: string;
+}
+
 /** What `terminal` set for the session (history, length), each over its line's own. */
 export interface TerminalSettings {
   readonly historySize?: number;
@@ -44,6 +52,8 @@ export class LineSession {
   ended: (lines: readonly string[], setup: boolean) => void = () => {};
   /** The device closes the session's connection (a vty line's Telnet session). */
   hangUp: () => void = () => {};
+  /** An SSH session's user, authenticated before the session started, and its algorithms; undefined for Telnet. */
+  ssh: SshLogin | undefined;
   /** When a key was last read, which `exec-timeout` and `show users` count from. */
   lastActivity = 0 as Micros;
 

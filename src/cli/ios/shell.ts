@@ -9,7 +9,6 @@ import type { DeviceConfig, LineConfig } from '../../shared/config.ts';
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
-import { checkSecret } from '../crypto/md5crypt.ts';
 import { complete as completeLine, help, type TabResult, wrapWords } from '../parser/help.ts';
 import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
 import { tokenize } from '../parser/tokens.ts';
@@ -18,6 +17,7 @@ import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { openTelnet } from './connection-commands.ts';
+import { localUser } from './credentials.ts';
 import type { IosNode } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { execTrees } from './exec-commands.ts';
@@ -258,6 +258,11 @@ export class IosShell {
     this.session?.restart();
     const c = this.store.get();
     const vty = this.session?.line.kind === 'vty';
+    const ssh = this.session?.ssh;
+    if (ssh !== undefined) {
+      this.sshLogin(ssh.user);
+      return this.out;
+    }
     // A Telnet client prints "Open" at the end of its line: the server starts on a new one.
     if (vty) this.out.push('');
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
@@ -279,6 +284,23 @@ export class IosShell {
     if (line.loginLocal) this.askUsername(0);
     else this.askLinePassword(0);
     return this.out;
+  }
+
+  /**
+   * A session SSH authenticated: the line asks nothing more. A local user is named (and with
+   * privilege 15 starts in privileged EXEC); the MOTD banner and `banner exec` print.
+   */
+  private sshLogin(name: string): void {
+    const c = this.store.get();
+    if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
+    this.modes.send({ type: 'reset' });
+    this.modes.send({ type: 'login' });
+    const user = this.lineConfig().loginLocal ? c.users?.find((u) => u.name === name) : undefined;
+    if (user) {
+      this.session!.user = user.name;
+      if (user.privilege === 15) this.modes.send({ type: 'enable' });
+    }
+    this.execBanner(this.env);
   }
 
   private askLinePassword(tries: number): void {
@@ -317,13 +339,8 @@ export class IosShell {
           prompt: 'Password: ',
           secret: true,
           answer: (e, password) => {
-            const user = e.config().users?.find((u) => u.name === name.trim());
-            const ok =
-              user !== undefined &&
-              (user.secret !== undefined
-                ? checkSecret(password, user.secret)
-                : user.password?.plain === password);
-            if (!ok) {
+            const user = localUser(e.config(), name, password);
+            if (!user) {
               e.print('% Login invalid', '');
               if (this.session?.line.kind === 'vty' && failures >= 2) return;
               this.askUsername(failures + 1);

@@ -454,7 +454,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
     kw(
       'ssh',
       'Status of SSH server connections',
-      run((env) => env.print(...showSsh())),
+      run((env) => env.print(...showSsh(env))),
     ),
     kw(
       'users',

@@ -1,6 +1,6 @@
 /**
  * `show users` and `show ssh`: who is on the device's lines, and its SSH server sessions. The
- * console, then each vty line a Telnet session holds; the current one is starred and idle for
+ * console, then each vty line a Telnet or SSH session holds; the current one is starred and idle for
  * no time since the command was typed. The User column names whoever logged in with `login
  * local`, Location where a vty session comes from. Layouts from IOS 15 captures (routers and
  * Catalyst switches).
@@ -39,8 +39,22 @@ export function showUsers(env: IosEnv): string[] {
   ];
 }
 
-/** `show ssh`: no SSH session can reach the device. */
-export const showSsh = (): string[] => [
-  '%No SSHv2 server connections running.',
-  '%No SSHv1 server connections running.',
-];
+/**
+ * `show ssh`: each SSH session on a vty line, both directions of it (IN, OUT), then the SSH
+ * version 1 sessions, of which Trame has none.
+ */
+export function showSsh(env: IosEnv): string[] {
+  const sessions = [...env.runtime!.sessions]
+    .filter((s) => s.ssh !== undefined)
+    .sort((a, b) => order(a) - order(b));
+  const v1 = '%No SSHv1 server connections running.';
+  if (sessions.length === 0) return ['%No SSHv2 server connections running.', v1];
+  const rows = sessions.flatMap((s) =>
+    ['IN', 'OUT'].map((mode) => {
+      const ssh = s.ssh!;
+      const n = s.line.kind === 'vty' ? s.line.n : 0;
+      return `${String(n).padEnd(11)}${ssh.version.padEnd(8)}${mode.padEnd(5)}${ssh.cipher.padEnd(12)}${ssh.mac.padEnd(13)}${'Session started'.padEnd(22)}${ssh.user}`;
+    }),
+  );
+  return ['Connection Version Mode Encryption  Hmac         State                 Username', ...rows, v1];
+}

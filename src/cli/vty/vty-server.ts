@@ -1,12 +1,9 @@
 /**
- * An IOS device's Telnet server: each connection its port 23 accepts takes the lowest free
- * vty line that allows Telnet (`transport input`) and gets a session of its own there, which
- * shares the device's runtime with its console. Lines typed remotely run as at the console;
- * what they print goes back over the connection.
- *
- * As IOS does, the server offers to echo and to suppress go-ahead, and asks for the terminal's
- * type and window size (a client may refuse both), then echoes what it reads except answers
- * to a password prompt.
+ * An IOS device's vty lines as Telnet and SSH reach them: each connection its port 23 or 22
+ * accepts takes the lowest free vty line that allows that protocol (`transport input`) and
+ * gets a session of its own there, which shares the device's runtime with its console. Lines
+ * typed remotely run as at the console; what they print goes back over the connection
+ * (links.ts says how each protocol carries it).
  *
  * The server runs between the engine's steps, never inside one: `service` reads what came,
  * runs it, and writes the answers.
@@ -18,30 +15,27 @@ import { Console } from '../console.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { defaultTransport } from '../ios/running-config.ts';
 import type { IosRuntime } from '../ios/runtime.ts';
-import {
-  DO,
-  ESCAPE,
-  echoOf,
-  encodeText,
-  OPT_ECHO,
-  OPT_NAWS,
-  OPT_SGA,
-  OPT_TTYPE,
-  TelnetReader,
-  WILL,
-} from './protocol.ts';
+import { ESCAPE, echoOf } from '../telnet/protocol.ts';
+import type { TerminalLink } from './links.ts';
 
 export const TELNET_PORT = 23;
+export const SSH_PORT = 22;
 
-/** Whether vty line `n` takes Telnet sessions. */
-export function telnetAllowed(kind: 'router' | 'switch', c: DeviceConfig, n: number): boolean {
+export type VtyProtocol = 'telnet' | 'ssh';
+
+/** Whether vty line `n` takes sessions of `protocol`. */
+export function allows(
+  kind: 'router' | 'switch',
+  c: DeviceConfig,
+  n: number,
+  protocol: VtyProtocol,
+): boolean {
   const t = c.lineVty[n]?.transportInput ?? defaultTransport(kind, 'vty');
-  return t === 'all' || t === 'telnet' || t === 'telnet ssh';
+  return t === 'all' || t === 'telnet ssh' || t === protocol;
 }
 
 class VtySession {
-  readonly console: Console;
-  private readonly reader = new TelnetReader({ local: new Set([OPT_ECHO, OPT_SGA]), remote: new Set() });
+  private console: Console | undefined;
   /** Text read after the last line end. */
   private partial = '';
   /** Lines read and not yet run: what is typed while a command prints waits for the prompt. */
@@ -51,21 +45,26 @@ class VtySession {
   constructor(
     readonly socket: TcpSocket,
     private readonly n: number,
-    ctx: IosDeviceContext,
-    runtime: IosRuntime,
+    private readonly ctx: IosDeviceContext,
+    private readonly runtime: IosRuntime,
+    private readonly link: TerminalLink,
   ) {
-    const peer = formatIpv4(socket.remoteAddr as Ipv4Addr);
-    this.console = new Console(ctx, { line: { kind: 'vty', n, peer }, runtime });
-    this.console.session!.hangUp = () => this.end();
-    const offer = [
-      this.reader.request(WILL, OPT_ECHO),
-      this.reader.request(WILL, OPT_SGA),
-      this.reader.request(DO, OPT_TTYPE),
-      this.reader.request(DO, OPT_NAWS),
-    ];
-    for (const o of offer) socket.write(o);
-    this.send(this.console.greeting() + this.console.prompt());
-    if (this.console.ended()) this.end();
+    if (link.ready) this.open();
+  }
+
+  /** The terminal is there: the session starts on its line (SSH's user already logged in). */
+  private open(): void {
+    const peer = formatIpv4(this.socket.remoteAddr as Ipv4Addr);
+    const ssh = this.link.ssh;
+    const console = new Console(this.ctx, {
+      line: { kind: 'vty', n: this.n, peer },
+      runtime: this.runtime,
+      ...(ssh !== undefined ? { ssh } : {}),
+    });
+    this.console = console;
+    console.session!.hangUp = () => this.end();
+    this.send(console.greeting() + console.prompt());
+    if (console.ended()) this.end();
   }
 
   /**
@@ -75,7 +74,7 @@ class VtySession {
   idle(): boolean {
     const s = this.socket;
     if (this.over) return s.state !== 'fin-wait-1' && s.state !== 'closing' && s.state !== 'last-ack';
-    return this.lines.length === 0 && !this.console.busy() && s.unacknowledged === 0;
+    return this.lines.length === 0 && this.console?.busy() !== true && s.unacknowledged === 0;
   }
 
   /** The session ended and its connection is closed, or closes with nothing more to send. */
@@ -102,7 +101,7 @@ class VtySession {
 
   /** Whether the next line typed is a password's, which the server does not echo. */
   secret(): boolean {
-    return this.console.secret();
+    return this.console?.secret() === true;
   }
 
   /** Reads, runs and answers; false once the session is over. */
@@ -118,30 +117,33 @@ class VtySession {
       return false;
     }
     const data = s.read();
-    if (data.length > 0) {
-      const { text, reply } = this.reader.read(data);
-      if (reply.length > 0) s.write(reply);
-      this.take(text);
+    if (data.length > 0) this.take(this.link.read(data));
+    if (!this.console) {
+      // SSH before its shell: authentication, or the client giving up.
+      if (this.link.ready) this.open();
+      else if (this.link.gone || s.peerClosed) this.end();
+      if (!this.console) return !this.over;
     }
+    const con = this.console;
     let out = '';
-    const wasBusy = this.console.busy();
-    const log = this.console.drainLog();
+    const wasBusy = con.busy();
+    const log = con.drainLog();
     // Messages at an idle prompt print on lines of their own, then the prompt again, as the
     // app's console shows them.
-    if (!wasBusy && log !== '') out += `\n${log}${this.console.ended() ? '' : this.console.prompt()}`;
+    if (!wasBusy && log !== '') out += `\n${log}${con.ended() ? '' : con.prompt()}`;
     else out += log;
-    if (wasBusy && !this.console.busy()) out += this.console.prompt();
-    while (this.lines.length > 0 && !this.console.busy() && !this.console.ended()) {
+    if (wasBusy && !con.busy()) out += con.prompt();
+    while (this.lines.length > 0 && !con.busy() && !con.ended()) {
       const line = this.lines.shift()!;
-      const echo = this.console.secret() ? '' : echoOf(line);
-      const r = this.console.input(line);
+      const echo = con.secret() ? '' : echoOf(line);
+      const r = con.input(line);
       out += `${echo}\n${r.output}`;
       // The messages the line raised (%SYS-5-CONFIG_I) before the prompt, as on the console.
-      if (!r.running) out += this.console.drainLog() + r.prompt;
+      if (!r.running) out += con.drainLog() + r.prompt;
     }
     this.send(out);
     // The peer closed its side: nothing more will come, so this side closes too.
-    if (this.console.ended() || s.peerClosed) {
+    if (con.ended() || s.peerClosed || this.link.gone) {
       this.end();
       return false;
     }
@@ -152,7 +154,8 @@ class VtySession {
     let rest = this.partial + text;
     // The escape breaks off a command that prints; at a prompt IOS ignores it.
     if (rest.includes(ESCAPE)) {
-      if (this.console.busy()) this.send(this.console.interrupt().output + this.console.prompt());
+      const con = this.console;
+      if (con?.busy()) this.send(con.interrupt().output + con.prompt());
       rest = rest.replaceAll(ESCAPE, '');
     }
     const parts = rest.split('\n');
@@ -161,14 +164,15 @@ class VtySession {
   }
 
   private send(text: string): void {
-    if (text !== '') this.socket.write(encodeText(text));
+    this.link.write(text);
   }
 
   /** The session ends: its line is free again, and the connection closes. */
   end(): void {
     if (this.over) return;
     this.over = true;
-    this.console.close();
+    this.console?.close();
+    this.link.close();
     this.socket.close();
   }
 }
@@ -181,23 +185,26 @@ export class VtyServer {
     private readonly runtime: IosRuntime,
   ) {}
 
-  /** A vty line free for a new Telnet session, lowest first; undefined when none is. */
-  freeLine(): number | undefined {
+  /** A vty line free for a new session of `protocol`, lowest first; undefined when none is. */
+  freeLine(protocol: VtyProtocol): number | undefined {
     const c = this.ctx.runningConfig();
     for (let n = 0; n < c.lineVty.length; n++) {
-      if (telnetAllowed(this.ctx.kind, c, n) && !this.sessions.some((s) => s.onLine(n))) return n;
+      if (allows(this.ctx.kind, c, n, protocol) && !this.sessions.some((s) => s.onLine(n))) return n;
     }
     return undefined;
   }
 
-  /** A connection port 23 accepted: a session on a free line, or a reset when none is free. */
-  accept(socket: TcpSocket): void {
-    const n = this.freeLine();
+  /**
+   * A connection its port accepted: a session on a free line, its terminal reached through
+   * `link` (made once the line is known), or a reset when no line is free.
+   */
+  accept(socket: TcpSocket, protocol: VtyProtocol, link: (line: number) => TerminalLink): void {
+    const n = this.freeLine(protocol);
     if (n === undefined) {
       socket.abort();
       return;
     }
-    this.sessions.push(new VtySession(socket, n, this.ctx, this.runtime));
+    this.sessions.push(new VtySession(socket, n, this.ctx, this.runtime, link(n)));
   }
 
   /** Runs every session once; sessions whose connection closed leave. */

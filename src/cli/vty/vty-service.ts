@@ -1,0 +1,145 @@
+/**
+ * The Telnet and SSH servers of a network's IOS devices, run by whoever owns the consoles
+ * (the session). Port 23 opens on a device while one of its vty lines allows Telnet and is
+ * free, port 22 while one allows SSH and is free and the device has RSA keys for SSH version
+ * 2 (768 bits or more). `serve` runs between the engine's steps, never inside one, taking the
+ * connections accepted and letting every session read, run and answer.
+ *
+ * It is also what a client asks of the far end (TelnetPeers): whether the session on its
+ * connection exists, waits for input and reads a password.
+ */
+import type { Simulation } from '../../engine/api.ts';
+import type { DeviceConfig } from '../../shared/config.ts';
+import type { DeviceId } from '../../shared/ids.ts';
+import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
+import type { IosDeviceContext, TelnetPeers } from '../context.ts';
+import { localUser } from '../ios/credentials.ts';
+import type { IosRuntime } from '../ios/runtime.ts';
+import { iosSsh } from '../ssh/transport.ts';
+import { sshLink, type TerminalLink, telnetLink } from './links.ts';
+import { allows, SSH_PORT, TELNET_PORT, type VtyProtocol, VtyServer } from './vty-server.ts';
+
+/** What a server needs of its device: a context for its sessions, and the device's runtime. */
+export interface ServedDevice {
+  readonly ctx: IosDeviceContext;
+  runtime(): IosRuntime;
+}
+
+const PORTS: Readonly<Record<VtyProtocol, number>> = { telnet: TELNET_PORT, ssh: SSH_PORT };
+const PROTOCOLS: readonly VtyProtocol[] = ['telnet', 'ssh'];
+
+/** SSH version 2 needs a key of 768 bits or more; Trame does not simulate version 1. */
+const sshReady = (c: DeviceConfig): boolean => c.rsaKeyBits !== undefined && c.rsaKeyBits >= 768;
+
+/** Whether the line's login takes `user` with `password` over SSH, which asks for both first. */
+function sshLogin(c: DeviceConfig, n: number, user: string, password: string): boolean {
+  const line = c.lineVty[n] ?? { login: true };
+  if (line.loginLocal) return localUser(c, user, password) !== undefined;
+  if (line.login) return line.password !== undefined && line.password.plain === password;
+  return true;
+}
+
+export class VtyService implements TelnetPeers {
+  /** Servers made at each device's first connection, until the device goes (`forget`). */
+  private readonly servers = new Map<DeviceId, { readonly server: VtyServer; readonly dev: ServedDevice }>();
+  /** The ports open on each device. */
+  private readonly open = new Map<DeviceId, Set<VtyProtocol>>();
+  /** Set while serving, so that a reload typed remotely (which lets time run) does not re-enter. */
+  private serving = false;
+
+  constructor(
+    private readonly sim: Simulation,
+    /** The device `id`, when it is an IOS device; undefined for a host or a device gone. */
+    private readonly device: (id: DeviceId) => ServedDevice | undefined,
+  ) {}
+
+  /** Opens or closes ports 23 and 22 on `id` as its vty lines, and its keys, allow. */
+  configured(id: DeviceId, kind: 'router' | 'switch', c: DeviceConfig): void {
+    const server = this.servers.get(id)?.server;
+    let open = this.open.get(id);
+    for (const p of PROTOCOLS) {
+      const on =
+        (p !== 'ssh' || sshReady(c)) &&
+        (server ? server.freeLine(p) !== undefined : c.lineVty.some((_, n) => allows(kind, c, n, p)));
+      if (on === (open?.has(p) ?? false)) continue;
+      if (!open) {
+        open = new Set();
+        this.open.set(id, open);
+      }
+      if (on) open.add(p);
+      else open.delete(p);
+      this.sim.tcpListen(id, PORTS[p], on);
+    }
+  }
+
+  /** The device is gone: its sessions with it. */
+  forget(id: DeviceId): void {
+    this.servers.get(id)?.server.endAll();
+    this.servers.delete(id);
+    this.open.delete(id);
+  }
+
+  /** Takes the connections ports 23 and 22 accepted, then runs every session once. */
+  serve(): void {
+    if (this.serving) return;
+    this.serving = true;
+    try {
+      for (const id of this.sim.takeTcpAccepting()) {
+        const sockets = this.sim.tcpAccepted(id);
+        const dev = this.device(id);
+        if (!dev) {
+          for (const s of sockets) s.abort();
+          continue;
+        }
+        let served = this.servers.get(id);
+        if (!served) {
+          served = { server: new VtyServer(dev.ctx, dev.runtime()), dev };
+          this.servers.set(id, served);
+        }
+        for (const s of sockets) {
+          const protocol: VtyProtocol = s.localPort === SSH_PORT ? 'ssh' : 'telnet';
+          served.server.accept(s, protocol, (n): TerminalLink => {
+            if (protocol === 'telnet') return telnetLink(s);
+            const c = dev.ctx.runningConfig();
+            return sshLink(
+              s,
+              {
+                software: iosSsh(c.sshVersion === 2 ? '2.0' : '1.99'),
+                hostKey: { name: `${c.hostname}.${c.domainName ?? ''}`, bits: c.rsaKeyBits ?? 1024 },
+                retries: c.sshRetries ?? 3,
+                authenticate: (user, password) => sshLogin(dev.ctx.runningConfig(), n, user, password),
+              },
+              {
+                client: `${formatIpv4(s.remoteAddr as Ipv4Addr)}:${s.remotePort}`,
+                server: `${formatIpv4(s.localAddr as Ipv4Addr)}:${s.localPort}`,
+                at: this.sim.now(),
+              },
+            );
+          });
+        }
+      }
+      for (const [id, { server, dev }] of this.servers) {
+        server.service();
+        this.configured(id, dev.ctx.kind, dev.ctx.runningConfig());
+      }
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  idle(addr: number, port: number, serverAddr: number, serverPort: number): boolean | undefined {
+    return this.find(addr, port, serverAddr, serverPort)?.idle();
+  }
+
+  secret(addr: number, port: number, serverAddr: number, serverPort: number): boolean {
+    return this.find(addr, port, serverAddr, serverPort)?.secret() === true;
+  }
+
+  private find(addr: number, port: number, serverAddr: number, serverPort: number) {
+    for (const { server } of this.servers.values()) {
+      const s = server.holding(addr, port, serverAddr, serverPort);
+      if (s) return s;
+    }
+    return undefined;
+  }
+}
