@@ -45,6 +45,9 @@ export interface Completion {
   readonly candidates: readonly string[];
 }
 
+/** The lines a far end's IOS line recalls: its `history size` default. */
+const REMOTE_HISTORY_SIZE = 10;
+
 /** Windows' console keeps 50 commands (its "Buffer Size" default). */
 const HOST_HISTORY_SIZE = 50;
 
@@ -115,8 +118,10 @@ export class Console {
   private running: Running | undefined;
   /** What the device printed on its own since the last look (another session's reload). */
   private notice = '';
-  /** A Telnet session it opened: typed lines go to the far end while it lasts. */
+  /** A Telnet or SSH session it opened: typed lines go to the far end while it lasts. */
   private remote: RemoteSession | undefined;
+  /** The lines typed in that session. */
+  private remoteHistory = new History(() => REMOTE_HISTORY_SIZE);
   /** Output held at --More--, and what `?` puts back on the line once it is shown. */
   private paged: { readonly pager: Pager; readonly pending: string | undefined } | undefined;
 
@@ -218,6 +223,7 @@ export class Console {
   }
 
   private history(): History {
+    if (this.remote) return this.remoteHistory;
     return this.ios?.modes.isConfig() ? this.histories.config : this.histories.exec;
   }
 
@@ -266,6 +272,7 @@ export class Console {
     if (this.paged) return this.typedAtMore(line);
     if (this.remote) {
       this.ios?.touch();
+      if (!this.remote.secret()) this.remoteHistory.add(line);
       return this.start([], this.remote.send(line));
     }
     if (line.endsWith('\x1a')) return this.ctrlZ(line.slice(0, -1));
@@ -379,6 +386,9 @@ export class Console {
    */
   private remoteEnded(session: RemoteSession | undefined): void {
     if (this.remote !== undefined && session === undefined) this.ios?.touch();
+    // Up and Down recall the lines typed in this session, as the far end's history would.
+    if (session !== undefined && session !== this.remote)
+      this.remoteHistory = new History(() => REMOTE_HISTORY_SIZE);
     this.remote = session;
   }
 

@@ -110,6 +110,20 @@ describe('Telnet through the session', () => {
     expect(type(s, pc, 'ipconfig').out).toContain('192.168.10.10');
   });
 
+  it('puts the line back after `?` as IOS does, and recalls the lines typed in the session', () => {
+    const { s, id } = office();
+    const pc = id('PC1');
+    configureVty(s, id('R1'));
+    for (const l of ['telnet 192.168.10.1', 'cisco']) type(s, pc, l);
+    expect(type(s, pc, 'show cl?')).toMatchObject({ out: 'clock\n', prompt: 'R1>show cl' });
+    expect(type(s, pc, 'ock').out).toMatch(/^\*00:00:\d\d\.\d{3} UTC Mon Mar 1 1993\n$/);
+    expect(s.history(pc, 'previous')).toBe('ock');
+    expect(s.history(pc, 'previous')).toBe('show cl?');
+    type(s, pc, 'exit');
+    // Back at the PC's prompt, its own history again.
+    expect(s.history(pc, 'previous')).toBe('telnet 192.168.10.1');
+  });
+
   it("names the vty line and the client's address in the router's console messages", () => {
     const { s, id } = office();
     const r1 = id('R1');

@@ -40,6 +40,8 @@ class VtySession {
   private partial = '';
   /** Lines read and not yet run: what is typed while a command prints waits for the prompt. */
   private readonly lines: string[] = [];
+  /** The start of the next line, put back after the prompt by `?`. */
+  private held = '';
   private over = false;
 
   constructor(
@@ -134,12 +136,18 @@ class VtySession {
     else out += log;
     if (wasBusy && !con.busy()) out += con.prompt();
     while (this.lines.length > 0 && !con.busy() && !con.ended()) {
-      const line = this.lines.shift()!;
-      const echo = con.secret() ? '' : echoOf(line);
-      const r = con.input(line);
+      const typed = this.lines.shift()!;
+      const echo = con.secret() ? '' : echoOf(typed);
+      // After `?`, IOS put the line back after the prompt: what is typed next continues it.
+      const r = con.input(this.held + typed);
+      this.held = '';
       out += `${echo}\n${r.output}`;
       // The messages the line raised (%SYS-5-CONFIG_I) before the prompt, as on the console.
       if (!r.running) out += con.drainLog() + r.prompt;
+      if (!r.running && r.pending !== undefined) {
+        out += r.pending;
+        this.held = r.pending;
+      }
     }
     this.send(out);
     // The peer closed its side: nothing more will come, so this side closes too.
