@@ -127,7 +127,7 @@ export class Console {
 
   /**
    * A device's console, or (`on`) a session on another of its lines, which shares the runtime
-   * of the device's console (a vty line a Telnet connection took).
+   * of the device's console (a vty line a Telnet or SSH connection took).
    */
   constructor(
     ctx: DeviceContext,
@@ -191,7 +191,7 @@ export class Console {
     if (session) this.ios!.runtime!.sessions.delete(session);
   }
 
-  /** Stops what runs and ends a Telnet session it opened, without printing anything. */
+  /** Stops what runs and ends a Telnet or SSH session it opened, without printing anything. */
   private hangUp(): void {
     const running = this.running;
     this.running = undefined;
@@ -344,7 +344,7 @@ export class Console {
       }, running.limit);
       // Past the limit (a storm held the clock), it stops where it got to.
       if (!running.done) output += running.interrupt();
-      // A Telnet line broken off ends once the far end is quiet again.
+      // A remote line broken off ends once the far end is quiet again.
       if (!running.done && running.session)
         this.ctx.wait(() => {
           output += running.take();
@@ -367,21 +367,21 @@ export class Console {
     const running = this.running;
     if (!running) return this.reply([]);
     const output = running.interrupt();
-    // A Telnet line goes on until the far end, which got the escape, is quiet again.
+    // A remote line goes on until the far end, which got the escape, is quiet again.
     if (!running.done) return { output, prompt: '', running: true };
     this.running = undefined;
     this.finished(running);
     return { ...this.reply([]), output };
   }
 
-  /** A running command ended: a Telnet session it opened takes the lines from now on. */
+  /** A running command ended: a Telnet or SSH session it opened takes the lines from now on. */
   private finished(running: Running): void {
     const session = running.session;
     if (session) this.remoteEnded(session.open ? session : undefined);
   }
 
   /**
-   * The Telnet session is `session` from now on, or over; coming back from one, the console's
+   * The remote session is `session` from now on, or over; coming back from one, the console's
    * own exec-timeout counts from now.
    */
   private remoteEnded(session: RemoteSession | undefined): void {
@@ -479,7 +479,7 @@ export class Console {
     const due = this.pending.filter((m) => m.at <= now);
     this.pending = this.pending.filter((m) => m.at > now);
     const messages = due.map((m) => `${this.ios!.stamp(m)}${m.text}\n`).join('');
-    // A command still printing, or a Telnet session, keeps the console busy: its exec-timeout
+    // A command still printing, or a Telnet or SSH session, keeps the console busy: its exec-timeout
     // does not run out.
     return printed + messages + (this.running || this.remote ? '' : text(this.ios.expireIdle() ?? []));
   }

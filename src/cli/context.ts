@@ -7,8 +7,8 @@ import type { DeviceConfig, HostConfig } from '../shared/config.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import type { Micros } from '../shared/time.ts';
 
-/** The network's Telnet servers, as a client sees the far end of its connection. */
-export interface TelnetPeers {
+/** The network's Telnet and SSH servers, as a client sees the far end of its connection. */
+export interface VtyPeers {
   /**
    * Whether the server session holding the client's connection (its address and port, then
    * the server's) waits for input, with all it printed delivered; undefined while no session
@@ -39,8 +39,8 @@ interface ContextBase {
    * stops at --More-- for a key (pager.ts). Scripts and tests read it whole.
    */
   readonly paging?: boolean;
-  /** The network's Telnet servers; without them, no Telnet session can be opened. */
-  readonly telnet?: TelnetPeers;
+  /** The network's Telnet and SSH servers, which a client asks about the far end. */
+  readonly vty?: VtyPeers;
 }
 
 /** Routers and switches: the IOS command line. */

@@ -5,25 +5,25 @@
  *
  * Each phase is a running command (running.ts): the connection attempt, then every line.
  * A line is over when the far end is quiet again: everything exchanged is acknowledged and
- * the session at the far end waits for input (`TelnetPeers.idle`), or when the client itself
+ * the session at the far end waits for input (`VtyPeers.idle`), or when the client itself
  * asks something (SSH's password). A console that streams shows the remote output as it
  * comes; a script waits for the quiet and prints it whole.
  *
  * The far end echoes what it reads except a password, which the console already shows as
  * typed (or hides): the client takes that echo out of what it prints. Whether the far end
- * reads a password now is asked of its session (`TelnetPeers.secret`), as a terminal in
+ * reads a password now is asked of its session (`VtyPeers.secret`), as a terminal in
  * character mode would simply see no echo come.
  */
 import type { Simulation, TcpSocket } from '../engine/api.ts';
 import type { DeviceId } from '../shared/ids.ts';
 import { formatIpv4, type Ipv4Addr } from '../shared/ipv4.ts';
 import { type Micros, seconds } from '../shared/time.ts';
-import type { TelnetPeers } from './context.ts';
+import type { VtyPeers } from './context.ts';
 import type { RemoteSession, Running } from './running.ts';
 import { ESCAPE, echoOf } from './telnet/protocol.ts';
 
 /** Without servers to ask, the far end counts as quiet and echoing. */
-const NO_PEERS: TelnetPeers = { idle: () => true, secret: () => false };
+const NO_PEERS: VtyPeers = { idle: () => true, secret: () => false };
 
 /** How the client speaks: IOS's, or Windows' (telnet.exe, OpenSSH). */
 export type ClientStyle = 'ios' | 'windows';
@@ -39,6 +39,22 @@ export interface LocalPrompt {
   readonly secret: boolean;
 }
 
+/** Why IOS's telnet or ssh could not connect. */
+export function iosConnectFailure(failure: TcpSocket['failure']): string {
+  return failure === 'refused'
+    ? '% Connection refused by remote host'
+    : failure === 'timeout'
+      ? '% Connection timed out; remote host not responding'
+      : '% Destination unreachable; gateway or host down';
+}
+
+/** A TCP port typed on a command line: digits only, 1 to 65535 (0 for telnet's). */
+export function portNumber(text: string, min = 1): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= 65535 ? n : undefined;
+}
+
 export abstract class RemoteTerminal implements RemoteSession {
   protected readonly socket: TcpSocket;
   /** The text received after its last line end: the far end's prompt while it waits. */
@@ -50,6 +66,8 @@ export abstract class RemoteTerminal implements RemoteSession {
   private said = '';
   /** The far end's terminal is there (Telnet: connected; SSH: the shell open). */
   protected opened = false;
+  /** The TCP connection was made (SSH then negotiates before the terminal is there). */
+  protected connected = false;
   /** A server session held the connection once: when none does any more, the far end is gone. */
   private served = false;
 
@@ -59,7 +77,7 @@ export abstract class RemoteTerminal implements RemoteSession {
     protected readonly target: Ipv4Addr,
     protected readonly port: number,
     protected readonly style: ClientStyle,
-    private readonly peers: TelnetPeers = NO_PEERS,
+    private readonly peers: VtyPeers = NO_PEERS,
   ) {
     this.socket = sim.tcpConnect(device, target, port);
   }
@@ -74,6 +92,10 @@ export abstract class RemoteTerminal implements RemoteSession {
   protected abstract connecting(): string;
   /** How the client says the far end closed the session. */
   protected abstract closedBy(): string;
+  /** How it says the connection was lost before the terminal was there (SSH negotiating). */
+  protected lost(): string {
+    return this.closedBy();
+  }
   /** Why the connection could not be made, as the client says it. */
   protected abstract failed(failure: TcpSocket['failure']): string;
   /** A question the client itself asks now (SSH: the host key, the password). */
@@ -260,6 +282,9 @@ export abstract class RemoteTerminal implements RemoteSession {
       if (gone) s.abort();
       else s.close();
       this.closedText = this.closedBy();
+    } else if (this.connected) {
+      s.close();
+      this.closedText = this.lost();
     } else this.closedText = this.failed(s.failure);
     // The last words held back as a prompt print before the connection's end.
     const last = this.tail;

@@ -91,14 +91,14 @@ export class Session implements SessionApi {
   private readonly states = new Map<DeviceId, DeviceState>();
   private readonly simLinks = new Set<LinkId>();
   private readonly lights = new LinkLightBook();
-  private telnet: VtyService;
+  private vty: VtyService;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.sim = createSimulation({ seed: options.seed ?? 1 });
-    this.telnet = this.vtyService();
+    this.vty = this.vtyService();
   }
 
-  /** The Telnet servers of the simulation's IOS devices. */
+  /** The Telnet and SSH servers of the simulation's IOS devices. */
   private vtyService(): VtyService {
     return new VtyService(this.sim, (id) => {
       const state = this.states.get(id);
@@ -126,7 +126,7 @@ export class Session implements SessionApi {
     const configIssues = configProblems(doc);
     if (configIssues.length > 0) return { ok: false, problems: configIssues };
     this.sim = createSimulation({ seed: this.options.seed ?? 1 });
-    this.telnet = this.vtyService();
+    this.vty = this.vtyService();
     this.states.clear();
     this.simLinks.clear();
     this.undoHistory = new History();
@@ -229,7 +229,7 @@ export class Session implements SessionApi {
   advance(by: Micros): readonly DocPatch[] {
     const events = this.sim.runUntil(micros(this.sim.now() + by), MAX_EVENTS_PER_ADVANCE);
     this.pendingPatches = [];
-    this.telnet.serve();
+    this.vty.serve();
     if (events === 0) return this.takePatches();
     this.lights.invalidate();
     this.writeLearned();
@@ -298,7 +298,7 @@ export class Session implements SessionApi {
         if (!deviceOf(next, id)) {
           this.sim.removeDevice(id);
           this.states.delete(id);
-          this.telnet.forget(id);
+          this.vty.forget(id);
           this.lights.invalidate();
         }
       }
@@ -346,7 +346,7 @@ export class Session implements SessionApi {
     state.running = runningConfigOf(device);
     if (boot && device.config) state.startup = device.config;
     this.sim.configure(id, state.running);
-    this.telnet.configured(id, device.kind as 'router' | 'switch', state.running);
+    this.vty.configured(id, device.kind as 'router' | 'switch', state.running);
   }
 
   /** The config text the console last wrote into the document, per device. */
@@ -382,7 +382,7 @@ export class Session implements SessionApi {
       wait: (done: () => boolean, limit: Micros) => this.wait(done, limit),
       streaming: remote || this.options.streaming === true,
       paging: !remote && this.options.paging === true,
-      telnet: this.telnet,
+      vty: this.vty,
     };
   }
 
@@ -414,9 +414,9 @@ export class Session implements SessionApi {
         break;
       }
       budget -= this.sim.runUntil(next, Math.min(budget, MAX_EVENTS_PER_ADVANCE));
-      this.telnet.serve();
+      this.vty.serve();
     }
-    this.telnet.serve();
+    this.vty.serve();
     this.writeLearned();
   }
 
@@ -426,7 +426,7 @@ export class Session implements SessionApi {
     state.running = config;
     this.renderedBy.set(id, text);
     this.sim.configure(id, config);
-    this.telnet.configured(id, state.synced.kind as 'router' | 'switch', config);
+    this.vty.configured(id, state.synced.kind as 'router' | 'switch', config);
   }
 
   private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {

@@ -36,7 +36,7 @@ export class Lab {
   readonly contexts = new Map<string, DeviceContext>();
   readonly consoles = new Map<string, Console>();
   /** The IOS devices' Telnet servers, as the session runs them. */
-  readonly telnet: VtyService = new VtyService(this.sim, (id) => {
+  readonly vty: VtyService = new VtyService(this.sim, (id) => {
     const ctx = this.contexts.get(id);
     if (ctx?.kind !== 'router' && ctx?.kind !== 'switch') return undefined;
     return { ctx: { ...ctx, streaming: true, paging: false }, runtime: () => this.console(id).runtime! };
@@ -55,9 +55,9 @@ export class Lab {
       sim,
       name: () => name,
       paging: this.options.paging === true,
-      telnet: this.telnet,
+      vty: this.vty,
       wait: (done: () => boolean, limit: Micros) => {
-        runFor(sim, done, limit, () => this.telnet.serve());
+        runFor(sim, done, limit, () => this.vty.serve());
         this.writeLearned();
       },
     };
@@ -71,7 +71,7 @@ export class Lab {
         setRunningConfig: (c) => {
           running = c;
           sim.configure(id, c);
-          this.telnet.configured(id, kind, c);
+          this.vty.configured(id, kind, c);
         },
         startupConfig: () => startup,
         setStartupConfig: (t) => {
@@ -79,7 +79,7 @@ export class Lab {
         },
       };
       sim.configure(id, running);
-      this.telnet.configured(id, kind, running);
+      this.vty.configured(id, kind, running);
       this.contexts.set(name, ctx);
     } else {
       let host: HostConfig = {};
@@ -133,7 +133,7 @@ export class Lab {
         this.sim,
         () => false,
         (t - this.sim.now()) as Micros,
-        () => this.telnet.serve(),
+        () => this.vty.serve(),
       );
     }
     this.writeLearned();

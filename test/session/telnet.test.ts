@@ -276,6 +276,43 @@ describe('Telnet through the session', () => {
     });
   });
 
+  it('refuses a host whose key changed, takes no line password, and drops a login left waiting', () => {
+    const { s, id, tick } = streaming();
+    const pc = id('PC1');
+    const r1 = id('R1');
+    configureSsh(s, r1);
+    const say = (line: string, secs = 1) => {
+      const r = s.exec(pc, line);
+      return r.output + tick(pc, secs);
+    };
+    say('ssh admin@192.168.10.1');
+    say('yes');
+    say('Str0ngPass');
+    expect(say('exit')).toBe('Connection to 192.168.10.1 closed.\n\n');
+    // New keys are another key, whatever their size and name.
+    for (const l of ['configure terminal', 'crypto key generate rsa general-keys modulus 1024', 'yes', 'end'])
+      s.exec(r1, l);
+    const out = say('ssh admin@192.168.10.1');
+    expect(out).toContain('@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n');
+    expect(out).toMatch(
+      /RSA host key for 192\.168\.10\.1 has changed and you have requested strict checking\.\nHost key verification failed\.\n\n$/,
+    );
+    expect(s.prompt(pc)).toBe('C:\\>');
+    // Without login local, no password gets in over SSH.
+    for (const l of ['configure terminal', 'line vty 0 4', 'no login', 'login', 'password cisco', 'end'])
+      s.exec(r1, l);
+    const pc2 = id('PC2');
+    const at2 = (line: string) => s.exec(pc2, line).output + tick(pc2, 1);
+    at2('ssh -l admin 192.168.10.1');
+    expect(s.prompt(pc2)).toBe('Are you sure you want to continue connecting (yes/no)? ');
+    at2('yes');
+    expect(at2('cisco')).toBe('Permission denied, please try again.\n');
+    // Left at the password prompt past ip ssh time-out (120 s), the line is given back.
+    tick(pc2, 125, 1);
+    expect(at2('cisco')).toBe('Connection closed by 192.168.10.1 port 22\n\n');
+    expect(s.prompt(pc2)).toBe('C:\\>');
+  });
+
   it.runIf(existsSync(TSHARK))(
     'puts on the wire an SSH session tshark decodes, its password nowhere in clear',
     () => {

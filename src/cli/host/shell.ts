@@ -18,6 +18,7 @@ import {
 import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { portNumber } from '../remote-terminal.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import { SshClient } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
@@ -400,9 +401,9 @@ export class HostShell {
   private telnet(args: string[]): string[] {
     const [host, port] = args;
     if (host === undefined) return ["Trame does not simulate the Telnet client's own prompt yet."];
-    const number = port === undefined ? 23 : Number(port);
+    const number = port === undefined ? 23 : portNumber(port);
     const target = parseWindowsIpv4(host);
-    if (target === undefined || !Number.isInteger(number) || number < 0 || number > 65535) {
+    if (target === undefined || number === undefined) {
       // A name it cannot resolve (Trame has no name server) fails as a refused connection does.
       return [
         `Connecting To ${host}...Could not open connection to the host, on port ${port ?? 23}: Connect failed`,
@@ -414,7 +415,7 @@ export class HostShell {
       target,
       number,
       'windows',
-      this.ctx.telnet,
+      this.ctx.vty,
     ).connect();
     return [];
   }
@@ -435,8 +436,11 @@ export class HostShell {
       }
       const value = args[++i];
       if (a === '-l' && value !== undefined) user = value;
-      else if (a === '-p' && value !== undefined) port = Number(value);
-      else return SSH_USAGE;
+      else if (a === '-p' && value !== undefined) {
+        const p = portNumber(value);
+        if (p === undefined) return [`Bad port '${value}'`];
+        port = p;
+      } else return SSH_USAGE;
     }
     if (host === undefined) return SSH_USAGE;
     const at = host.lastIndexOf('@');
@@ -445,7 +449,7 @@ export class HostShell {
       host = host.slice(at + 1);
     }
     const target = parseWindowsIpv4(host);
-    if (target === undefined || !Number.isInteger(port) || port < 1 || port > 65535) {
+    if (target === undefined) {
       return [`ssh: Could not resolve hostname ${host.toLowerCase()}: No such host is known.`];
     }
     this.running = new SshClient(
@@ -456,7 +460,7 @@ export class HostShell {
       'windows',
       user,
       this.knownHosts,
-      this.ctx.telnet,
+      this.ctx.vty,
     ).connect();
     return [];
   }

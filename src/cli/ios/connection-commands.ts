@@ -10,6 +10,7 @@
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { range } from '../parser/args.ts';
 import type { ArgType } from '../parser/tree.ts';
+import { portNumber } from '../remote-terminal.ts';
 import { SshClient } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
@@ -50,13 +51,13 @@ export function openTelnet(env: IosEnv, words: readonly string[]): void {
     env.error(...named, '% Bad IP address or host name');
     return;
   }
-  const number = port === undefined ? 23 : port.toLowerCase() === 'telnet' ? 23 : Number(port);
-  if (rest.length > 0 || !Number.isInteger(number) || number < 0 || number > 65535) {
+  const number = port === undefined ? 23 : port.toLowerCase() === 'telnet' ? 23 : portNumber(port);
+  if (rest.length > 0 || number === undefined) {
     env.error(notSimulated('these Telnet options'));
     return;
   }
   const dev = env.device!;
-  env.run(new TelnetClient(dev.sim, dev.id, target, number, 'ios', dev.telnet).connect());
+  env.run(new TelnetClient(dev.sim, dev.id, target, number, 'ios', dev.vty).connect());
 }
 
 /**
@@ -75,19 +76,19 @@ export function openSsh(env: IosEnv, words: readonly string[]): void {
     }
     const value = words[++i];
     if (w === '-l' && value !== undefined) user = value;
-    else if (w === '-p' && value !== undefined) port = Number(value);
+    else if (w === '-p' && value !== undefined && portNumber(value) !== undefined) port = portNumber(value)!;
     else if (w !== '-v' || value !== '2') {
       env.error(notSimulated('these SSH options'));
       return;
     }
   }
   const target = host === undefined ? undefined : parseIpv4(host);
-  if (target === undefined || !Number.isInteger(port) || port < 1 || port > 65535) {
+  if (target === undefined) {
     env.error('% Bad IP address or host name');
     return;
   }
   const dev = env.device!;
-  env.run(new SshClient(dev.sim, dev.id, target, port, 'ios', user, undefined, dev.telnet).connect());
+  env.run(new SshClient(dev.sim, dev.id, target, port, 'ios', user, undefined, dev.vty).connect());
 }
 
 const opensTelnet = (word: string, help: string): IosNode =>

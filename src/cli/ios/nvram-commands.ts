@@ -24,6 +24,7 @@ export function saveConfig(env: IosEnv): void {
   env.device!.setStartupConfig(withHeader(renderRunningConfig(env.kind, env.config()), rt, now));
   rt.saved();
   rt.savedKeyBits = env.config().rsaKeyBits;
+  rt.savedKeyLabel = rt.keyLabel;
 }
 
 function erase(env: IosEnv): void {
@@ -33,6 +34,7 @@ function erase(env: IosEnv): void {
       if (!confirmed(text)) return;
       e.device!.setStartupConfig(undefined);
       e.runtime!.savedKeyBits = undefined;
+      e.runtime!.savedKeyLabel = undefined;
       e.runtime!.erased();
       e.print('[OK]', 'Erase of nvram: complete');
       e.log('%SYS-7-NV_BLOCK_INIT: Initialized the geometry of nvram');
@@ -88,6 +90,7 @@ function reloadNow(env: IosEnv): void {
     dev.sim.powerOn(dev.id);
   }
   rt.rebooted(vlanDat, halt, haltedAt);
+  rt.keyLabel = rt.savedKeyLabel;
   env.modes.send({ type: 'reset' });
   const restarted = `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`;
   // Typed on a vty line, the reload ends the console's session too: it shows the boot.

@@ -49,6 +49,12 @@ export class IosRuntime {
   /** RSA key size saved to private NVRAM by `write memory`. */
   savedKeyBits: number | undefined;
   /**
+   * Which RSA key pair the device has: its name and when it was made, so that new keys (even
+   * of the same size and name) are another key to an SSH client; and the one saved to NVRAM.
+   */
+  keyLabel: string | undefined;
+  savedKeyLabel: string | undefined;
+  /**
    * Files written to flash with `copy` (configurations), by name. Like NVRAM, flash keeps them
    * through a reload; the network file holds the running configuration only.
    */

@@ -197,6 +197,8 @@ function makeKeys(env: IosEnv, bits: number): void {
     '',
   );
   env.setConfig({ ...env.config(), rsaKeyBits: bits });
+  const rt = env.runtime;
+  if (rt) rt.keyLabel = `${env.config().hostname}.${env.config().domainName ?? ''}@${rt.now()}`;
   env.log(`%SSH-5-ENABLED: SSH ${sshVersionText(env)} has been enabled`);
 }
 
@@ -282,6 +284,7 @@ function zeroize(env: IosEnv): void {
       if (t !== '' && 'yes'.startsWith(t)) {
         const had = e.config().rsaKeyBits !== undefined;
         e.setConfig(without(e.config(), 'rsaKeyBits'));
+        if (e.runtime) e.runtime.keyLabel = undefined;
         if (had) e.log(`%SSH-5-DISABLED: SSH ${sshVersionText(e)} has been disabled`);
       } else if (t === '' || !'no'.startsWith(t)) {
         e.print("% Please answer 'yes' or 'no'.");

@@ -295,7 +295,7 @@ export class IosShell {
     if (c.bannerMotd !== undefined) this.out.push(...c.bannerMotd.split('\n'));
     this.modes.send({ type: 'reset' });
     this.modes.send({ type: 'login' });
-    const user = this.lineConfig().loginLocal ? c.users?.find((u) => u.name === name) : undefined;
+    const user = c.users?.find((u) => u.name === name.trim());
     if (user) {
       this.session!.user = user.name;
       if (user.privilege === 15) this.modes.send({ type: 'enable' });

@@ -7,13 +7,12 @@
 import type { Simulation, TcpSocket } from '../../engine/api.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
-import type { TelnetPeers } from '../context.ts';
-import { type ClientStyle, type LocalPrompt, RemoteTerminal } from '../remote-terminal.ts';
-import { iosConnectFailure } from '../telnet/client.ts';
+import type { VtyPeers } from '../context.ts';
+import { type ClientStyle, iosConnectFailure, type LocalPrompt, RemoteTerminal } from '../remote-terminal.ts';
 import { fingerprint } from './keys.ts';
 import { iosSsh, SshTransport, WINDOWS_OPENSSH } from './transport.ts';
 
-/** OpenSSH asks three times for a password (NumberOfPasswordPrompts). */
+/** How many times a client asks for a password: OpenSSH's NumberOfPasswordPrompts, and IOS's. */
 const PASSWORD_PROMPTS = 3;
 
 export class SshClient extends RemoteTerminal {
@@ -34,7 +33,7 @@ export class SshClient extends RemoteTerminal {
     private readonly user: string,
     /** Windows: the hosts whose keys were accepted (known_hosts), by address. */
     private readonly knownHosts: Map<string, string> | undefined,
-    peers?: TelnetPeers,
+    peers?: VtyPeers,
   ) {
     super(sim, device, target, port, style, peers);
   }
@@ -54,6 +53,7 @@ export class SshClient extends RemoteTerminal {
 
   protected connecting(): string {
     if (!this.transport && this.socket.state === 'established') {
+      this.connected = true;
       const s = this.socket;
       this.transport = new SshTransport(
         'client',
@@ -74,7 +74,7 @@ export class SshClient extends RemoteTerminal {
           data: (b) => {
             this.received += new TextDecoder().decode(b);
           },
-          closed: () => this.disconnected(),
+          closed: (authentication) => this.disconnected(authentication),
         },
       );
       this.transport.start();
@@ -98,12 +98,13 @@ export class SshClient extends RemoteTerminal {
       this.transport!.authenticate(this.user, line);
       return;
     }
-    const yes = line.trim().toLowerCase();
-    if (yes === 'yes') {
+    // OpenSSH's confirm(): "yes" goes on, "no" or nothing stops, anything else asks again.
+    const answer = line.toLowerCase();
+    if (answer === 'yes') {
       this.knownHosts?.set(this.host, fingerprint(this.hostKey!));
       this.say(`Warning: Permanently added '${this.host}' (RSA) to the list of known hosts.\n`);
       this.askPassword();
-    } else if (yes === 'no') this.give('Host key verification failed.\n\n');
+    } else if (answer === 'no' || answer === '') this.give('Host key verification failed.\n\n');
     else this.question = { text: "Please type 'yes' or 'no': ", secret: false };
   }
 
@@ -111,6 +112,10 @@ export class SshClient extends RemoteTerminal {
   private keyed(key: Uint8Array): void {
     this.hostKey = key;
     const known = this.knownHosts?.get(this.host);
+    if (known !== undefined && known !== fingerprint(key)) {
+      this.give(changedKey(this.host, fingerprint(key)));
+      return;
+    }
     if (this.knownHosts && known === undefined) {
       this.say(
         `The authenticity of host '${this.host} (${this.host})' can't be established.\n` +
@@ -141,12 +146,15 @@ export class SshClient extends RemoteTerminal {
     this.gaveUp();
   }
 
-  /** The server disconnected: after failed passwords, or before the shell opened. */
-  private disconnected(): void {
+  /**
+   * The server ended the connection before the shell opened: after too many failed passwords
+   * (the client's own words then), or for another reason (it says the connection closed).
+   */
+  private disconnected(authentication: boolean): void {
     if (this.opened) return;
     this.authenticating = false;
     this.question = undefined;
-    this.gaveUp();
+    if (authentication) this.gaveUp();
   }
 
   private gaveUp(): void {
@@ -163,6 +171,12 @@ export class SshClient extends RemoteTerminal {
       : `Connection to ${this.host} closed.\n\n`;
   }
 
+  protected override lost(): string {
+    return this.style === 'ios'
+      ? `[Connection to ${this.host} closed by foreign host]\n`
+      : `Connection closed by ${this.host} port ${this.port}\n\n`;
+  }
+
   protected failed(failure: TcpSocket['failure']): string {
     if (this.style === 'ios') return `${iosConnectFailure(failure)}\n\n`;
     // Windows' SYNs go on until its timeout whatever ICMP or ARP said meanwhile.
@@ -170,3 +184,28 @@ export class SshClient extends RemoteTerminal {
     return `ssh: connect to host ${this.host} port ${this.port}: ${why}\n\n`;
   }
 }
+
+/** OpenSSH's refusal of a host whose key is not the one it knows (StrictHostKeyChecking=ask). */
+function changedKey(host: string, fp: string): string {
+  const rule = '@'.repeat(59);
+  return [
+    rule,
+    '@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @',
+    rule,
+    'IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!',
+    'Someone could be eavesdropping on you right now (man-in-the-middle attack)!',
+    'It is also possible that a host key has just been changed.',
+    'The fingerprint for the RSA key sent by the remote host is',
+    `${fp}.`,
+    'Please contact your system administrator.',
+    `Add correct host key in ${KNOWN_HOSTS} to get rid of this message.`,
+    `Offending RSA key in ${KNOWN_HOSTS}:1`,
+    `RSA host key for ${host} has changed and you have requested strict checking.`,
+    'Host key verification failed.',
+    '',
+    '',
+  ].join('\n');
+}
+
+/** Where Windows' OpenSSH keeps the hosts it knows, as it prints the path. */
+const KNOWN_HOSTS = 'C:\\Users\\user/.ssh/known_hosts';

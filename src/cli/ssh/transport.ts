@@ -9,7 +9,15 @@
  * has no keys.
  */
 import { type ByteStream, bigNumber, rsaPublicKey, rsaSignature, streamOf } from './keys.ts';
-import { DISCONNECT_NO_MORE_AUTH_METHODS, packet, payloadOf, SSH_MSG, SshReader, SshWriter } from './wire.ts';
+import {
+  DISCONNECT_BY_APPLICATION,
+  DISCONNECT_NO_MORE_AUTH_METHODS,
+  packet,
+  payloadOf,
+  SSH_MSG,
+  SshReader,
+  SshWriter,
+} from './wire.ts';
 
 /** What an implementation offers (its version string and algorithm lists, most preferred first). */
 export interface SshSoftware {
@@ -18,6 +26,7 @@ export interface SshSoftware {
   readonly hostKey: readonly string[];
   readonly ciphers: readonly string[];
   readonly macs: readonly string[];
+  readonly compression: readonly string[];
 }
 
 const IOS_LISTS = {
@@ -25,6 +34,7 @@ const IOS_LISTS = {
   hostKey: ['ssh-rsa'],
   ciphers: ['aes128-ctr', 'aes192-ctr', 'aes256-ctr', 'aes128-cbc', '3des-cbc', 'aes192-cbc', 'aes256-cbc'],
   macs: ['hmac-sha1', 'hmac-sha1-96'],
+  compression: ['none'],
 };
 
 /** IOS 15's SSH server and client; "1.99" while `ip ssh version 2` is not set. */
@@ -49,15 +59,41 @@ export const WINDOWS_OPENSSH: SshSoftware = {
     'diffie-hellman-group14-sha1',
     'ext-info-c',
   ],
-  hostKey: ['ecdsa-sha2-nistp256', 'ssh-ed25519', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+  hostKey: [
+    'ecdsa-sha2-nistp256-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp384-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp521-cert-v01@openssh.com',
+    'ssh-ed25519-cert-v01@openssh.com',
+    'ssh-rsa-cert-v01@openssh.com',
+    'ecdsa-sha2-nistp256',
+    'ecdsa-sha2-nistp384',
+    'ecdsa-sha2-nistp521',
+    'ssh-ed25519',
+    'rsa-sha2-512',
+    'rsa-sha2-256',
+    'ssh-rsa',
+  ],
   ciphers: [
     'chacha20-poly1305@openssh.com',
     'aes128-ctr',
     'aes192-ctr',
     'aes256-ctr',
     'aes128-gcm@openssh.com',
+    'aes256-gcm@openssh.com',
   ],
-  macs: ['umac-64-etm@openssh.com', 'hmac-sha2-256-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha1'],
+  macs: [
+    'umac-64-etm@openssh.com',
+    'umac-128-etm@openssh.com',
+    'hmac-sha2-256-etm@openssh.com',
+    'hmac-sha2-512-etm@openssh.com',
+    'hmac-sha1-etm@openssh.com',
+    'umac-64@openssh.com',
+    'umac-128@openssh.com',
+    'hmac-sha2-256',
+    'hmac-sha2-512',
+    'hmac-sha1',
+  ],
+  compression: ['none', 'zlib@openssh.com', 'zlib'],
 };
 
 /** Bytes of a 2048-bit group's numbers (RFC 3526 group 14, or the group exchange's). */
@@ -67,6 +103,11 @@ const MAC_LENGTH: Record<string, number> = { 'hmac-sha1': 20, 'hmac-sha1-96': 12
 const CHANNEL = 0;
 const WINDOW = 0x200000;
 const MAX_PACKET = 0x8000;
+/** Channel data per packet, within the peer's maximum packet. */
+const DATA_CHUNK = 0x4000;
+
+/** A number as its mpint's bytes: both ends draw the keys from the same ones (RFC 4251 5). */
+const canonical = (n: Uint8Array): Uint8Array => new SshWriter().mpint(n).done();
 
 /** The first algorithm of the client's list the server has too (RFC 4253 7.1). */
 function choose(client: readonly string[], server: readonly string[]): string | undefined {
@@ -87,8 +128,11 @@ export interface SshEvents {
   opened?(): void;
   /** What the other end's shell or terminal sent. */
   data(bytes: Uint8Array): void;
-  /** The other end closed the channel or disconnected. */
-  closed(): void;
+  /**
+   * The other end closed the channel or disconnected; `authentication`: it disconnected
+   * because too many passwords failed.
+   */
+  closed(authentication: boolean): void;
 }
 
 /** Per connection: what the two ends' numbers are drawn from. */
@@ -101,6 +145,7 @@ export interface SshConnectionIds {
 /** One direction's keys: the cipher's stream and the MAC's (whose bytes the receiver skips). */
 interface Direction {
   stream: ByteStream | null;
+  /** The sender's MAC bytes; the receiver skips them (it has nothing real to check). */
   mac: ByteStream | null;
   macLength: number;
 }
@@ -119,11 +164,20 @@ export class SshTransport {
   private readonly out: Direction = { stream: null, mac: null, macLength: 0 };
   private readonly in: Direction = { stream: null, mac: null, macLength: 0 };
   private pendingIn: Direction | undefined;
-  private user = '';
+
+  /** (Server) who authenticated; the connection protocol waits for it (RFC 4252 5). */
+  private authenticated: string | undefined;
   private failures = 0;
   private closedDown = false;
   private serviceAccepted = false;
   private queuedAuth: { user: string; password: string } | undefined;
+  /** The session channel is open, and the other end's number for it. */
+  private channelOpen = false;
+  private peerChannel = CHANNEL;
+  /** (Client) CHANNEL_SUCCESS answers so far: the second is the shell's. */
+  private successes = 0;
+  /** (Client) the server's host key, from its key exchange reply. */
+  private serverKey: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly role: 'client' | 'server',
@@ -140,7 +194,7 @@ export class SshTransport {
     this.myKexinit = this.kexinit();
   }
 
-  /** The protocol version and the algorithms negotiated for the session. */
+  /** The session's protocol version (SSH-2, whatever a 1.99 server announced) and algorithms. */
   algorithms(): { version: string; cipher: string; mac: string } {
     return { version: '2.0', cipher: this.cipher, mac: this.macName };
   }
@@ -173,7 +227,8 @@ export class SshTransport {
 
   /** (Client) authenticate with a password; the answer comes to `authenticated`. */
   authenticate(user: string, password: string): void {
-    this.user = user;
+    if (this.closedDown) return;
+
     if (!this.serviceAccepted) {
       this.queuedAuth = { user, password };
       this.sendPayload(new SshWriter().byte(SSH_MSG.SERVICE_REQUEST).string('ssh-userauth').done());
@@ -193,16 +248,32 @@ export class SshTransport {
 
   /** Sends what a terminal typed, or what a shell printed. */
   data(bytes: Uint8Array): void {
-    if (this.closedDown || bytes.length === 0) return;
-    this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_DATA).uint32(CHANNEL).string(bytes).done());
+    if (this.closedDown || !this.channelOpen) return;
+    for (let at = 0; at < bytes.length; at += DATA_CHUNK) {
+      const chunk = bytes.subarray(at, at + DATA_CHUNK);
+      this.sendPayload(
+        new SshWriter().byte(SSH_MSG.CHANNEL_DATA).uint32(this.peerChannel).string(chunk).done(),
+      );
+    }
   }
 
-  /** Closes the channel, as a shell that ends does (IOS then closes the connection). */
+  /**
+   * Ends the connection: the channel closes, as a shell that ends does (IOS then closes the
+   * connection); with no channel open, a DISCONNECT says the application ended it.
+   */
   close(): void {
     if (this.closedDown) return;
-    this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_EOF).uint32(CHANNEL).done());
-    this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_CLOSE).uint32(CHANNEL).done());
+    if (this.channelOpen) {
+      this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_EOF).uint32(this.peerChannel).done());
+      this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_CLOSE).uint32(this.peerChannel).done());
+    } else if (this.out.stream) this.disconnect(DISCONNECT_BY_APPLICATION, '');
     this.closedDown = true;
+  }
+
+  private disconnect(reason: number, description: string): void {
+    this.sendPayload(
+      new SshWriter().byte(SSH_MSG.DISCONNECT).uint32(reason).string(description).string('').done(),
+    );
   }
 
   // ---- reading --------------------------------------------------------------------------
@@ -242,11 +313,11 @@ export class SshTransport {
       case SSH_MSG.NEWKEYS:
         if (this.pendingIn) Object.assign(this.in, this.pendingIn);
         this.pendingIn = undefined;
-        if (this.role === 'client') this.events.keyed?.(this.serverKey());
+        if (this.role === 'client') this.events.keyed?.(this.serverKey);
         return;
       case SSH_MSG.DISCONNECT:
         this.closedDown = true;
-        this.events.closed();
+        this.events.closed(r.uint32() === DISCONNECT_NO_MORE_AUTH_METHODS);
         return;
     }
     if (this.role === 'server') this.serverMessage(type, r);
@@ -258,12 +329,12 @@ export class SshTransport {
     peer.byte();
     for (let i = 0; i < 16; i++) peer.byte();
     const lists = Array.from({ length: 10 }, () => peer.nameList());
-    const [kex, hostKey, cipherCs, , macCs] = lists as [string[], string[], string[], string[], string[]];
+    // The host key's algorithm is ssh-rsa, the only one IOS has.
+    const [kex, , cipherCs, , macCs] = lists as [string[], string[], string[], string[], string[]];
     const client = this.role === 'client' ? this.software : undefined;
     const pick = (mine: readonly string[], theirs: readonly string[]) =>
       client ? choose(mine, theirs) : choose(theirs, mine);
     this.kex = pick(this.software.kex, kex) ?? '';
-    pick(this.software.hostKey, hostKey);
     this.cipher = pick(this.software.ciphers, cipherCs) ?? '';
     this.macName = pick(this.software.macs, macCs) ?? '';
     if (this.role !== 'client') return;
@@ -319,43 +390,21 @@ export class SshTransport {
       case SSH_MSG.SERVICE_REQUEST:
         this.sendPayload(new SshWriter().byte(SSH_MSG.SERVICE_ACCEPT).string(r.string()).done());
         return;
-      case SSH_MSG.USERAUTH_REQUEST: {
-        const user = r.string();
-        r.string();
-        const method = r.string();
-        let ok = false;
-        if (method === 'password') {
-          r.boolean();
-          ok = this.events.authenticate?.(user, r.string()) === true;
-        }
-        if (ok) {
-          this.user = user;
-          this.sendPayload(new SshWriter().byte(SSH_MSG.USERAUTH_SUCCESS).done());
-          return;
-        }
-        if (method === 'password' && ++this.failures >= this.retries) {
-          this.sendPayload(
-            new SshWriter()
-              .byte(SSH_MSG.DISCONNECT)
-              .uint32(DISCONNECT_NO_MORE_AUTH_METHODS)
-              .string('Authentication failed')
-              .string('')
-              .done(),
-          );
-          this.closedDown = true;
-          this.events.closed();
-          return;
-        }
-        this.sendPayload(
-          new SshWriter().byte(SSH_MSG.USERAUTH_FAILURE).nameList(['password']).boolean(false).done(),
-        );
+      case SSH_MSG.USERAUTH_REQUEST:
+        this.userauth(r);
         return;
-      }
+    }
+    // The connection protocol starts once a user is authenticated (RFC 4252 5).
+    if (this.authenticated === undefined) return;
+    switch (type) {
       case SSH_MSG.CHANNEL_OPEN:
+        r.string();
+        this.peerChannel = r.uint32();
+        this.channelOpen = true;
         this.sendPayload(
           new SshWriter()
             .byte(SSH_MSG.CHANNEL_OPEN_CONFIRMATION)
-            .uint32(CHANNEL)
+            .uint32(this.peerChannel)
             .uint32(CHANNEL)
             .uint32(WINDOW)
             .uint32(MAX_PACKET)
@@ -366,32 +415,53 @@ export class SshTransport {
         r.uint32();
         const request = r.string();
         if (r.boolean())
-          this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_SUCCESS).uint32(CHANNEL).done());
-        if (request === 'shell') this.events.shell?.(this.user);
+          this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_SUCCESS).uint32(this.peerChannel).done());
+        if (request === 'shell') this.events.shell?.(this.authenticated);
         return;
       }
       case SSH_MSG.CHANNEL_DATA:
         r.uint32();
         this.events.data(r.bytes());
         return;
-      case SSH_MSG.CHANNEL_EOF:
-        return;
       case SSH_MSG.CHANNEL_CLOSE:
         this.closedDown = true;
-        this.events.closed();
+        this.events.closed(false);
         return;
     }
   }
 
+  /** A password to check; too many wrong ones end the connection (`ip ssh authentication-retries`). */
+  private userauth(r: SshReader): void {
+    const user = r.string();
+    r.string();
+    const method = r.string();
+    let ok = false;
+    if (method === 'password') {
+      r.boolean();
+      ok = this.events.authenticate?.(user, r.string()) === true;
+    }
+    if (ok) {
+      this.authenticated = user;
+      this.sendPayload(new SshWriter().byte(SSH_MSG.USERAUTH_SUCCESS).done());
+      return;
+    }
+    if (method === 'password' && ++this.failures >= Math.max(1, this.retries)) {
+      this.disconnect(DISCONNECT_NO_MORE_AUTH_METHODS, 'Authentication failed');
+      this.closedDown = true;
+      this.events.closed(true);
+      return;
+    }
+    this.sendPayload(
+      new SshWriter().byte(SSH_MSG.USERAUTH_FAILURE).nameList(['password']).boolean(false).done(),
+    );
+  }
+
   private clientMessage(type: number, r: SshReader): void {
     switch (type) {
-      case SSH_MSG.KEX_DH_GEX_GROUP:
-        if (this.kex === 'diffie-hellman-group-exchange-sha1') {
-          this.sendDhInit(SSH_MSG.KEX_DH_GEX_INIT);
-          return;
-        }
-        // KEXDH_REPLY shares the number: group 14's reply.
-        this.keyReply(r);
+      // One number, two messages: the group exchange's group, or group 14's reply.
+      case SSH_MSG.KEXDH_REPLY:
+        if (this.kex === 'diffie-hellman-group-exchange-sha1') this.sendDhInit(SSH_MSG.KEX_DH_GEX_INIT);
+        else this.keyReply(r);
         return;
       case SSH_MSG.KEX_DH_GEX_REPLY:
         this.keyReply(r);
@@ -419,10 +489,13 @@ export class SshTransport {
         this.events.authenticated?.(false);
         return;
       case SSH_MSG.CHANNEL_OPEN_CONFIRMATION:
+        r.uint32();
+        this.peerChannel = r.uint32();
+        this.channelOpen = true;
         this.sendPayload(
           new SshWriter()
             .byte(SSH_MSG.CHANNEL_REQUEST)
-            .uint32(CHANNEL)
+            .uint32(this.peerChannel)
             .string('pty-req')
             .boolean(true)
             .string('vt100')
@@ -434,7 +507,12 @@ export class SshTransport {
             .done(),
         );
         this.sendPayload(
-          new SshWriter().byte(SSH_MSG.CHANNEL_REQUEST).uint32(CHANNEL).string('shell').boolean(true).done(),
+          new SshWriter()
+            .byte(SSH_MSG.CHANNEL_REQUEST)
+            .uint32(this.peerChannel)
+            .string('shell')
+            .boolean(true)
+            .done(),
         );
         return;
       case SSH_MSG.CHANNEL_SUCCESS:
@@ -446,29 +524,19 @@ export class SshTransport {
         r.uint32();
         this.events.data(r.bytes());
         return;
-      case SSH_MSG.CHANNEL_EOF:
-        return;
       case SSH_MSG.CHANNEL_CLOSE:
         if (!this.closedDown)
-          this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_CLOSE).uint32(CHANNEL).done());
+          this.sendPayload(new SshWriter().byte(SSH_MSG.CHANNEL_CLOSE).uint32(this.peerChannel).done());
         this.closedDown = true;
-        this.events.closed();
+        this.events.closed(false);
         return;
     }
   }
 
-  private successes = 0;
-
   private keyReply(r: SshReader): void {
-    this.serverBlob = r.bytes();
+    this.serverKey = r.bytes();
     this.f = r.bytes();
     this.newKeys();
-  }
-
-  private serverBlob: Uint8Array = new Uint8Array(0);
-
-  private serverKey(): Uint8Array {
-    return this.serverBlob;
   }
 
   /**
@@ -477,14 +545,14 @@ export class SshTransport {
    */
   private newKeys(): void {
     this.sendPayload(new SshWriter().byte(SSH_MSG.NEWKEYS).done());
-    const secret = [this.e ?? new Uint8Array(0), this.f ?? new Uint8Array(0)];
+    const secret = [canonical(this.e ?? new Uint8Array(0)), canonical(this.f ?? new Uint8Array(0))];
     const c2s = (label: string) => streamOf(label, 'client to server', ...secret);
     const s2c = (label: string) => streamOf(label, 'server to client', ...secret);
     const macLength = MAC_LENGTH[this.macName] ?? 20;
     const mine = this.role === 'client' ? c2s : s2c;
     const theirs = this.role === 'client' ? s2c : c2s;
     Object.assign(this.out, { stream: mine(this.cipher), mac: mine(this.macName), macLength });
-    this.pendingIn = { stream: theirs(this.cipher), mac: theirs(this.macName), macLength };
+    this.pendingIn = { stream: theirs(this.cipher), mac: null, macLength };
   }
 
   // ---- writing --------------------------------------------------------------------------
@@ -511,7 +579,7 @@ export class SshTransport {
     const w = new SshWriter().byte(SSH_MSG.KEXINIT).bytes(this.numbers.next(16));
     w.nameList(s.kex).nameList(s.hostKey);
     w.nameList(s.ciphers).nameList(s.ciphers).nameList(s.macs).nameList(s.macs);
-    w.nameList(['none']).nameList(['none']).nameList([]).nameList([]);
+    w.nameList(s.compression).nameList(s.compression).nameList([]).nameList([]);
     return w.boolean(false).uint32(0).done();
   }
 }

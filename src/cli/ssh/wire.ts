@@ -29,8 +29,9 @@ export const SSH_MSG = {
   CHANNEL_SUCCESS: 99,
 } as const;
 
-/** RFC 4253 11.1: the reason a DISCONNECT gives when authentication failed too often. */
+/** RFC 4253 11.1: DISCONNECT's reasons when authentication failed too often, or the application ended it. */
 export const DISCONNECT_NO_MORE_AUTH_METHODS = 14;
+export const DISCONNECT_BY_APPLICATION = 11;
 
 export class SshFormatError extends Error {}
 

@@ -6,8 +6,8 @@
 import type { Simulation, TcpSocket } from '../../engine/api.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
-import type { TelnetPeers } from '../context.ts';
-import { type ClientStyle, RemoteTerminal } from '../remote-terminal.ts';
+import type { VtyPeers } from '../context.ts';
+import { type ClientStyle, iosConnectFailure, RemoteTerminal } from '../remote-terminal.ts';
 import { encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
 
 export class TelnetClient extends RemoteTerminal {
@@ -20,7 +20,7 @@ export class TelnetClient extends RemoteTerminal {
     target: Ipv4Addr,
     port: number,
     style: ClientStyle,
-    peers?: TelnetPeers,
+    peers?: VtyPeers,
   ) {
     super(sim, device, target, port, style, peers);
   }
@@ -47,6 +47,7 @@ export class TelnetClient extends RemoteTerminal {
     }
     if (!this.opened && this.socket.state === 'established') {
       this.opened = true;
+      this.connected = true;
       if (this.style === 'ios') text += 'Open\n';
     }
     return text;
@@ -64,13 +65,4 @@ export class TelnetClient extends RemoteTerminal {
     }
     return `\n${iosConnectFailure(failure)}\n\n`;
   }
-}
-
-/** Why IOS's telnet or ssh could not connect. */
-export function iosConnectFailure(failure: TcpSocket['failure']): string {
-  return failure === 'refused'
-    ? '% Connection refused by remote host'
-    : failure === 'timeout'
-      ? '% Connection timed out; remote host not responding'
-      : '% Destination unreachable; gateway or host down';
 }

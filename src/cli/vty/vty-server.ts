@@ -11,6 +11,7 @@
 import type { TcpSocket } from '../../engine/api.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
+import type { Micros } from '../../shared/time.ts';
 import { Console } from '../console.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { defaultTransport } from '../ios/running-config.ts';
@@ -50,6 +51,8 @@ class VtySession {
     private readonly ctx: IosDeviceContext,
     private readonly runtime: IosRuntime,
     private readonly link: TerminalLink,
+    /** (SSH) when a connection still authenticating is dropped (`ip ssh time-out`). */
+    private readonly loginDeadline: number | undefined,
   ) {
     if (link.ready) this.open();
   }
@@ -124,6 +127,7 @@ class VtySession {
       // SSH before its shell: authentication, or the client giving up.
       if (this.link.ready) this.open();
       else if (this.link.gone || s.peerClosed) this.end();
+      else if (this.loginDeadline !== undefined && this.ctx.sim.now() >= this.loginDeadline) this.end();
       if (!this.console) return !this.over;
     }
     const con = this.console;
@@ -206,13 +210,19 @@ export class VtyServer {
    * A connection its port accepted: a session on a free line, its terminal reached through
    * `link` (made once the line is known), or a reset when no line is free.
    */
-  accept(socket: TcpSocket, protocol: VtyProtocol, link: (line: number) => TerminalLink): void {
+  accept(
+    socket: TcpSocket,
+    protocol: VtyProtocol,
+    loginTimeout: Micros | undefined,
+    link: (line: number) => TerminalLink,
+  ): void {
     const n = this.freeLine(protocol);
     if (n === undefined) {
       socket.abort();
       return;
     }
-    this.sessions.push(new VtySession(socket, n, this.ctx, this.runtime, link(n)));
+    const deadline = loginTimeout === undefined ? undefined : this.ctx.sim.now() + loginTimeout;
+    this.sessions.push(new VtySession(socket, n, this.ctx, this.runtime, link(n), deadline));
   }
 
   /** Runs every session once; sessions whose connection closed leave. */

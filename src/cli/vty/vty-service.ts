@@ -5,14 +5,15 @@
  * 2 (768 bits or more). `serve` runs between the engine's steps, never inside one, taking the
  * connections accepted and letting every session read, run and answer.
  *
- * It is also what a client asks of the far end (TelnetPeers): whether the session on its
+ * It is also what a client asks of the far end (VtyPeers): whether the session on its
  * connection exists, waits for input and reads a password.
  */
 import type { Simulation } from '../../engine/api.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
-import type { IosDeviceContext, TelnetPeers } from '../context.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
+import type { IosDeviceContext, VtyPeers } from '../context.ts';
 import { localUser } from '../ios/credentials.ts';
 import type { IosRuntime } from '../ios/runtime.ts';
 import { iosSsh } from '../ssh/transport.ts';
@@ -28,18 +29,26 @@ export interface ServedDevice {
 const PORTS: Readonly<Record<VtyProtocol, number>> = { telnet: TELNET_PORT, ssh: SSH_PORT };
 const PROTOCOLS: readonly VtyProtocol[] = ['telnet', 'ssh'];
 
-/** SSH version 2 needs a key of 768 bits or more; Trame does not simulate version 1. */
-const sshReady = (c: DeviceConfig): boolean => c.rsaKeyBits !== undefined && c.rsaKeyBits >= 768;
+/**
+ * SSH version 2 needs a key of 768 bits or more. Trame does not simulate version 1: with `ip
+ * ssh version 1` port 22 stays closed.
+ */
+const sshReady = (c: DeviceConfig): boolean =>
+  c.rsaKeyBits !== undefined && c.rsaKeyBits >= 768 && c.sshVersion !== 1;
 
-/** Whether the line's login takes `user` with `password` over SSH, which asks for both first. */
+/**
+ * Whether the line takes `user` with `password` over SSH: a local user with `login local`.
+ * "Authentication through the line password is not possible with SSH" (Cisco's SSH
+ * configuration guide): without login local every password fails.
+ */
 function sshLogin(c: DeviceConfig, n: number, user: string, password: string): boolean {
-  const line = c.lineVty[n] ?? { login: true };
-  if (line.loginLocal) return localUser(c, user, password) !== undefined;
-  if (line.login) return line.password !== undefined && line.password.plain === password;
-  return true;
+  return c.lineVty[n]?.loginLocal === true && localUser(c, user, password) !== undefined;
 }
 
-export class VtyService implements TelnetPeers {
+/** `ip ssh time-out`: how long a connection may take to authenticate (IOS's 120 s). */
+const sshTimeout = (c: DeviceConfig): Micros => seconds(c.sshTimeout ?? 120);
+
+export class VtyService implements VtyPeers {
   /** Servers made at each device's first connection, until the device goes (`forget`). */
   private readonly servers = new Map<DeviceId, { readonly server: VtyServer; readonly dev: ServedDevice }>();
   /** The ports open on each device. */
@@ -98,14 +107,19 @@ export class VtyService implements TelnetPeers {
         }
         for (const s of sockets) {
           const protocol: VtyProtocol = s.localPort === SSH_PORT ? 'ssh' : 'telnet';
-          served.server.accept(s, protocol, (n): TerminalLink => {
+          const timeout = protocol === 'ssh' ? sshTimeout(dev.ctx.runningConfig()) : undefined;
+          served.server.accept(s, protocol, timeout, (n): TerminalLink => {
             if (protocol === 'telnet') return telnetLink(s);
             const c = dev.ctx.runningConfig();
             return sshLink(
               s,
               {
                 software: iosSsh(c.sshVersion === 2 ? '2.0' : '1.99'),
-                hostKey: { name: `${c.hostname}.${c.domainName ?? ''}`, bits: c.rsaKeyBits ?? 1024 },
+                // The key pair the device made (the same one until new keys are made).
+                hostKey: {
+                  name: dev.runtime().keyLabel ?? `${c.hostname}.${c.domainName ?? ''}`,
+                  bits: c.rsaKeyBits ?? 1024,
+                },
                 retries: c.sshRetries ?? 3,
                 authenticate: (user, password) => sshLogin(dev.ctx.runningConfig(), n, user, password),
               },

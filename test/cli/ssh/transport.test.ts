@@ -5,11 +5,11 @@ import { payloadOf, SSH_MSG, SshReader } from '../../../src/cli/ssh/wire.ts';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-function pair(client: SshSoftware, password = 'Str0ngPass') {
+function pair(client: SshSoftware, password = 'Str0ngPass', port = 49152) {
   const log: string[] = [];
   const wire: { from: 'client' | 'server'; bytes: Uint8Array }[] = [];
   const queue: (() => void)[] = [];
-  const ids = { client: '10.0.0.10:49152', server: '10.0.0.1:22', at: 1 };
+  const ids = { client: `10.0.0.10:${port}`, server: '10.0.0.1:22', at: 1 };
   let c!: SshTransport;
   let s!: SshTransport;
   c = new SshTransport(
@@ -95,6 +95,20 @@ describe('SSH transport', () => {
     expect(kex).toEqual([SSH_MSG.KEXINIT, SSH_MSG.KEX_DH_GEX_REQUEST]);
     const init = new SshReader(payloadOf(wire.filter((w) => w.from === 'client')[3]!.bytes));
     expect(init.byte()).toBe(SSH_MSG.KEX_DH_GEX_INIT);
+  });
+
+  it('keys both ends alike whatever numbers the exchange draws (leading zero bytes too)', () => {
+    for (let port = 49152; port < 49152 + 400; port++) {
+      const { c, s, log, run } = pair(WINDOWS_OPENSSH, 'pw', port);
+      c.start();
+      s.start();
+      run();
+      c.authenticate('admin', 'pw');
+      run();
+      s.data(new TextEncoder().encode('R1>'));
+      run();
+      expect(log, `port ${port}`).toEqual(['keyed', 'auth true', 'shell admin', 'opened', 'c< R1>']);
+    }
   });
 
   it('disconnects after the third wrong password', () => {
