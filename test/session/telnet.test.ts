@@ -45,6 +45,42 @@ function type(s: Session, dev: DeviceId, line: string): { out: string; prompt: s
   return { out: r.output + s.consoleLog(dev), prompt: s.prompt(dev), secret: s.secret(dev) };
 }
 
+/** tshark's lines that say something is wrong: expert warnings and errors, malformed packets. */
+const warnings = (decoded: string): string[] =>
+  decoded
+    .split('\n')
+    .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect|unseen|not captured/i.test(l));
+
+/**
+ * Types `lines` at the PC's console while capturing its own cable (the first frame is the
+ * PC's; each hop further would repeat it); the frames, and tshark on their pcap.
+ */
+function capturePc(s: Session, pc: DeviceId, lines: readonly string[]) {
+  const frames: (readonly [Micros, Uint8Array])[] = [];
+  let cable: LinkId | undefined;
+  const stop = s.simulation.onWire((at, link, f) => {
+    cable ??= link;
+    if (link === cable) frames.push([at, encodeFrame(f)]);
+  });
+  for (const l of lines) type(s, pc, l);
+  stop();
+  const tshark = (...args: string[]): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'trame-vty-'));
+    try {
+      const file = join(dir, 'session.pcap');
+      writeFileSync(file, pcapFile(frames));
+      const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], {
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`tshark failed: ${r.stderr}`);
+      return r.stdout;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return { frames, tshark };
+}
+
 function configureSsh(s: Session, r1: DeviceId): void {
   for (const l of [
     'enable',
@@ -318,102 +354,55 @@ describe('Telnet through the session', () => {
     () => {
       const { s, id } = office();
       configureSsh(s, id('R1'));
-      const frames: (readonly [Micros, Uint8Array])[] = [];
-      let cable: LinkId | undefined;
-      const stop = s.simulation.onWire((at, link, f) => {
-        cable ??= link;
-        if (link === cable) frames.push([at, encodeFrame(f)]);
-      });
-      const pc = id('PC1');
-      for (const l of ['ssh admin@192.168.10.1', 'yes', 'Str0ngPass', 'show running-config', 'exit'])
-        type(s, pc, l);
-      stop();
-      const dir = mkdtempSync(join(tmpdir(), 'trame-ssh-'));
-      try {
-        const file = join(dir, 'ssh.pcap');
-        writeFileSync(file, pcapFile(frames));
-        const run = (...args: string[]) => {
-          const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], {
-            encoding: 'utf8',
-          });
-          if (r.status !== 0) throw new Error(`tshark failed: ${r.stderr}`);
-          return r.stdout;
-        };
-        const all = run('-V');
-        const problems = all
-          .split('\n')
-          .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect|unseen|not captured/i.test(l));
-        expect(problems).toEqual([]);
-        for (const field of [
-          'Protocol: SSH-2.0-OpenSSH_for_Windows_7.7',
-          'Protocol: SSH-1.99-Cisco-1.25',
-          'Message Code: Key Exchange Init (20)',
-          'kex_algorithms string: diffie-hellman-group-exchange-sha1,diffie-hellman-group14-sha1,diffie-hellman-group1-sha1',
-          'Message Code: Diffie-Hellman Key Exchange Init (30)',
-          'Message Code: Diffie-Hellman Key Exchange Reply (31)',
-          'Host key type: ssh-rsa',
-          'Message Code: New Keys (21)',
-        ])
-          expect(all).toContain(field);
-        // What follows the keys is only encrypted packets: no password, no configuration.
-        const bytes = Buffer.concat(frames.map(([, f]) => Buffer.from(f)));
-        for (const secret of ['Str0ngPass', 'hostname R1', 'admin'])
-          expect(bytes.includes(secret)).toBe(false);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const { frames, tshark } = capturePc(s, id('PC1'), [
+        'ssh admin@192.168.10.1',
+        'yes',
+        'Str0ngPass',
+        'show running-config',
+        'exit',
+      ]);
+      const all = tshark('-V');
+      expect(warnings(all)).toEqual([]);
+      for (const field of [
+        'Protocol: SSH-2.0-OpenSSH_for_Windows_7.7',
+        'Protocol: SSH-1.99-Cisco-1.25',
+        'Message Code: Key Exchange Init (20)',
+        'kex_algorithms string: diffie-hellman-group-exchange-sha1,diffie-hellman-group14-sha1,diffie-hellman-group1-sha1',
+        'Message Code: Diffie-Hellman Key Exchange Init (30)',
+        'Message Code: Diffie-Hellman Key Exchange Reply (31)',
+        'Host key type: ssh-rsa',
+        'Message Code: New Keys (21)',
+      ])
+        expect(all).toContain(field);
+      // What follows the keys is only encrypted packets: no password, no configuration.
+      const bytes = Buffer.concat(frames.map(([, f]) => Buffer.from(f)));
+      for (const secret of ['Str0ngPass', 'hostname R1', 'admin']) expect(bytes.includes(secret)).toBe(false);
     },
   );
 
   it.runIf(existsSync(TSHARK))('puts on the wire what tshark decodes as a clean Telnet session', () => {
     const { s, id } = office();
     configureVty(s, id('R1'));
-    // The PC's own cable only: the first frame is the PC's, and each hop would repeat it.
-    const frames: (readonly [Micros, Uint8Array])[] = [];
-    let cable: LinkId | undefined;
-    const stop = s.simulation.onWire((at, link, f) => {
-      cable ??= link;
-      if (link === cable) frames.push([at, encodeFrame(f)]);
-    });
-    const pc = id('PC1');
-    for (const l of ['telnet 192.168.10.1', 'cisco', 'show clock', 'exit']) type(s, pc, l);
-    stop();
-    const dir = mkdtempSync(join(tmpdir(), 'trame-telnet-'));
-    try {
-      const file = join(dir, 'telnet.pcap');
-      writeFileSync(file, pcapFile(frames));
-      const run = (...args: string[]) => {
-        const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], {
-          encoding: 'utf8',
-        });
-        if (r.status !== 0) throw new Error(`tshark failed: ${r.stderr}`);
-        return r.stdout;
-      };
-      const problems = run('-V')
-        .split('\n')
-        .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect|unseen|not captured/i.test(l));
-      expect(problems).toEqual([]);
-      const telnet = run('-Y', 'telnet', '-V');
-      // IOS's opening: it will echo and suppress go-ahead, and asks for the terminal type and size.
-      for (const o of [
-        'Will Echo',
-        'Will Suppress Go Ahead',
-        'Do Terminal Type',
-        'Do Negotiate About Window Size',
-      ])
-        expect(telnet).toContain(o);
-      // The PC's answers: it lets the router echo and suppress go-ahead, and declines the rest.
-      for (const o of [
-        'Do Echo',
-        'Do Suppress Go Ahead',
-        "Won't Terminal Type",
-        "Won't Negotiate About Window Size",
-      ])
-        expect(telnet).toContain(o);
-      expect(telnet).toContain('User Access Verification');
-      expect(telnet).toContain('show clock');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { tshark } = capturePc(s, id('PC1'), ['telnet 192.168.10.1', 'cisco', 'show clock', 'exit']);
+    expect(warnings(tshark('-V'))).toEqual([]);
+    const telnet = tshark('-Y', 'telnet', '-V');
+    // IOS's opening: it will echo and suppress go-ahead, and asks for the terminal type and size.
+    for (const o of [
+      'Will Echo',
+      'Will Suppress Go Ahead',
+      'Do Terminal Type',
+      'Do Negotiate About Window Size',
+    ])
+      expect(telnet).toContain(o);
+    // The PC's answers: it lets the router echo and suppress go-ahead, and declines the rest.
+    for (const o of [
+      'Do Echo',
+      'Do Suppress Go Ahead',
+      "Won't Terminal Type",
+      "Won't Negotiate About Window Size",
+    ])
+      expect(telnet).toContain(o);
+    expect(telnet).toContain('User Access Verification');
+    expect(telnet).toContain('show clock');
   });
 });

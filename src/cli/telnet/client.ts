@@ -3,27 +3,13 @@
  * echoing and suppressing go-ahead, declines the rest, and prints what each system prints
  * while connecting and when the connection fails or closes.
  */
-import type { Simulation, TcpSocket } from '../../engine/api.ts';
-import type { DeviceId } from '../../shared/ids.ts';
-import type { Ipv4Addr } from '../../shared/ipv4.ts';
-import type { VtyPeers } from '../context.ts';
-import { type ClientStyle, iosConnectFailure, RemoteTerminal } from '../remote-terminal.ts';
+import type { TcpSocket } from '../../engine/api.ts';
+import { iosConnectFailure, RemoteTerminal } from '../remote-terminal.ts';
 import { encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
 
 export class TelnetClient extends RemoteTerminal {
   private readonly reader = new TelnetReader({ local: new Set(), remote: new Set([OPT_ECHO, OPT_SGA]) });
   private started = false;
-
-  constructor(
-    sim: Simulation,
-    device: DeviceId,
-    target: Ipv4Addr,
-    port: number,
-    style: ClientStyle,
-    peers?: VtyPeers,
-  ) {
-    super(sim, device, target, port, style, peers);
-  }
 
   protected decode(data: Uint8Array): string {
     const { text, reply } = this.reader.read(data);
