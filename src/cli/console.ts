@@ -449,11 +449,13 @@ export class Console {
   }
 
   /**
-   * What a running command printed since the last call, then the messages due since then
-   * (interfaces changing state, configuration changed from the console...), one per line with
-   * the timestamp `service timestamps` puts before them, then the console's logout if it sat idle past its
-   * exec-timeout; "" when there is nothing new. A message IOS prints a moment after its cause
-   * (a line protocol's change) waits until virtual time gets there. Call after time advanced.
+   * What the device printed on its own (another session's reload), what a running command
+   * printed since the last call (or, at a Telnet or SSH session's prompt, what its far end
+   * did), then the messages due since then (interfaces changing state, configuration changed
+   * from the console...), one per line with the timestamp `service timestamps` puts before
+   * them, then the console's logout if it sat idle past its exec-timeout; "" when there is
+   * nothing new. A message IOS prints a moment after its cause (a line protocol's change)
+   * waits until virtual time gets there. Call after time advanced.
    */
   drainLog(): string {
     // Output waiting at --More-- keeps the console: messages print once it is done.
