@@ -35,7 +35,13 @@ export type DocCommand =
   /** `b.port` or `a.port` may be "auto": the first free port (Packet Tracer's automatic cable). */
   | { readonly type: 'connect'; readonly id?: LinkId; readonly a: PortRef; readonly b: PortRef }
   | { readonly type: 'disconnect'; readonly id: LinkId }
-  | { readonly type: 'setConfig'; readonly id: DeviceId; readonly config: string }
+  | {
+      readonly type: 'setConfig';
+      readonly id: DeviceId;
+      readonly config: string;
+      /** The RSA key size the device has now, 'none' after the keys were removed; absent: unchanged. */
+      readonly rsaKeyBits?: number | 'none';
+    }
   /** Sets both fields of a PC or server; an absent field clears it. */
   | { readonly type: 'setHostIp'; readonly id: DeviceId; readonly ip?: string; readonly gateway?: string };
 
@@ -192,8 +198,12 @@ function planSetConfig(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setCon
   if (!d) return modelError('error.unknownDevice', { device: cmd.id });
   if (isHostKind(d.kind)) return modelError('error.configOnHost', { device: d.name, kind: d.kind });
   if (typeof cmd.config !== 'string') return modelError('error.notText');
+  const bits = cmd.rsaKeyBits;
   return (draft) => {
-    if (d.config !== cmd.config) bucketFor(draft.devices, cmd.id)[cmd.id]!.config = cmd.config;
+    const device = bucketFor(draft.devices, cmd.id)[cmd.id]!;
+    if (d.config !== cmd.config) device.config = cmd.config;
+    if (bits === 'none' && d.rsaKeyBits !== undefined) delete device.rsaKeyBits;
+    else if (typeof bits === 'number' && d.rsaKeyBits !== bits) device.rsaKeyBits = bits;
   };
 }
 

@@ -23,6 +23,11 @@ export interface DeviceDoc {
   readonly at: readonly [number, number];
   /** Routers and switches: running-config as IOS text; empty means factory defaults. */
   readonly config?: string;
+  /**
+   * Routers and switches: the size of the RSA key pair `crypto key generate rsa` made (SSH
+   * needs it). IOS keeps keys outside the running-config, so the text never carries them.
+   */
+  readonly rsaKeyBits?: number;
   /** PCs and servers: "192.168.1.10/24". */
   readonly ip?: string;
   /** PCs and servers: "192.168.1.1". */

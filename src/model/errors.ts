@@ -66,6 +66,8 @@ export const ERROR_TEXT = {
   'file.kindValue': '{value} is not a kind of device; use "router", "switch", "pc" or "server"',
   'file.atType': 'a position is two numbers [x, y], not {value}',
   'file.textType': '"{field}" must be a string, not {value}',
+  'file.keyBits': '"rsaKeyBits" is a key size in bits from 360 to 4096 (IOS\'s range), not {value}',
+  'file.keyBitsOnHost': '{device} is a {kind}: only routers and switches have RSA keys',
   'file.duplicateName':
     'the name "{name}" is already used by {otherPointer} ("{other}"); device names must differ, even ignoring upper and lower case',
   'file.linkType':

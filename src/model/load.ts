@@ -35,7 +35,7 @@ export interface LoadResult {
 }
 
 const TOP_FIELDS = ['$schema', 'version', 'devices', 'links'];
-const DEVICE_FIELDS = ['name', 'kind', 'at', 'config', 'ip', 'gateway'];
+const DEVICE_FIELDS = ['name', 'kind', 'at', 'config', 'rsaKeyBits', 'ip', 'gateway'];
 /** How many device names an "unknown device" problem lists. */
 const NAMES_LISTED = 10;
 
@@ -91,6 +91,7 @@ interface DeviceEntry {
   kind?: DeviceKind;
   at?: readonly [number, number];
   config?: string;
+  rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
 }
@@ -308,6 +309,14 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
     if (checked.ok) entry[field] = checked.value;
     else reportError(field, checked.error);
   }
+  if (has(value, 'rsaKeyBits')) {
+    const bits = value['rsaKeyBits'];
+    if (!Number.isInteger(bits) || (bits as number) < 360 || (bits as number) > 4096) {
+      report(at('rsaKeyBits'), 'file.keyBits', { value: preview(bits) });
+    } else if (entry.kind !== undefined && isHostKind(entry.kind)) {
+      report(at('rsaKeyBits'), 'file.keyBitsOnHost', { device: deviceName, kind: entry.kind });
+    } else entry.rsaKeyBits = bits as number;
+  }
   return entry;
 }
 
@@ -324,6 +333,7 @@ function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, Lin
       at: [e.at![0], e.at![1]],
     };
     if (e.config !== undefined) d.config = e.config;
+    if (e.rsaKeyBits !== undefined) d.rsaKeyBits = e.rsaKeyBits;
     if (e.ip !== undefined) d.ip = e.ip;
     if (e.gateway !== undefined) d.gateway = e.gateway;
     devices.push(d);

@@ -18,6 +18,7 @@ function deviceFields(d: DeviceDoc): string[] {
     `"at": [${num(d.at[0])}, ${num(d.at[1])}]`,
   ];
   if (d.config !== undefined) fields.push(`"config": ${str(d.config)}`);
+  if (d.rsaKeyBits !== undefined) fields.push(`"rsaKeyBits": ${num(d.rsaKeyBits)}`);
   if (d.ip !== undefined) fields.push(`"ip": ${str(d.ip)}`);
   if (d.gateway !== undefined) fields.push(`"gateway": ${str(d.gateway)}`);
   return fields;
@@ -25,7 +26,7 @@ function deviceFields(d: DeviceDoc): string[] {
 
 function device(d: DeviceDoc): string {
   const fields = deviceFields(d);
-  if (d.config === undefined) return `    { ${fields.join(', ')} }`;
+  if (d.config === undefined && d.rsaKeyBits === undefined) return `    { ${fields.join(', ')} }`;
   return `    {\n${fields.map((f) => `      ${f}`).join(',\n')}\n    }`;
 }
 

@@ -17,8 +17,8 @@ import { isHostKind } from '../shared/ports.ts';
 export function runningConfigOf(device: DeviceDoc): DeviceConfig {
   const kind = device.kind as 'router' | 'switch';
   const factory = defaultDeviceConfig(kind, device.name);
-  if (!device.config?.trim()) return factory;
-  return parseConfigText(kind, device.config, factory).config;
+  const running = device.config?.trim() ? parseConfigText(kind, device.config, factory).config : factory;
+  return device.rsaKeyBits === undefined ? running : { ...running, rsaKeyBits: device.rsaKeyBits };
 }
 
 /** Every configuration line a router or switch would reject, as `/devices/N/config` problems. */

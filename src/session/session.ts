@@ -317,6 +317,7 @@ export class Session implements SessionApi {
       } else if (state.synced !== device) {
         const configChanged =
           state.synced.config !== device.config ||
+          state.synced.rsaKeyBits !== device.rsaKeyBits ||
           state.synced.ip !== device.ip ||
           state.synced.gateway !== device.gateway;
         state.synced = device;
@@ -342,7 +343,12 @@ export class Session implements SessionApi {
       return;
     }
     // A configuration the console itself just wrote is already applied.
-    if (state.running && device.config === this.renderedBy.get(id)) return;
+    if (
+      state.running &&
+      device.config === this.renderedBy.get(id) &&
+      state.running.rsaKeyBits === device.rsaKeyBits
+    )
+      return;
     state.running = runningConfigOf(device);
     if (boot && device.config) state.startup = device.config;
     this.sim.configure(id, state.running);
@@ -422,7 +428,8 @@ export class Session implements SessionApi {
 
   private setRunningConfigFromConsole(id: DeviceId, state: DeviceState, config: DeviceConfig): void {
     const text = renderRunningConfig(state.synced.kind as 'router' | 'switch', config);
-    if (!this.writeConsoleChange({ type: 'setConfig', id, config: text })) return;
+    const rsaKeyBits = config.rsaKeyBits ?? 'none';
+    if (!this.writeConsoleChange({ type: 'setConfig', id, config: text, rsaKeyBits })) return;
     state.running = config;
     this.renderedBy.set(id, text);
     this.sim.configure(id, config);

@@ -60,6 +60,19 @@ describe('loadNetwork: a valid file', () => {
     expect(doc!.linkOrder).toEqual([]);
   });
 
+  it("keeps a router's RSA key size, and says why a wrong one or a host's is refused", () => {
+    const file = (device: Record<string, unknown>) =>
+      JSON.stringify({ version: 1, devices: [{ name: 'R1', kind: 'router', at: [0, 0], ...device }] });
+    const { doc } = loadNetwork(file({ rsaKeyBits: 1024 }));
+    expect(deviceOf(doc!, 'd1' as never)?.rsaKeyBits).toBe(1024);
+    expect(lines(file({ rsaKeyBits: 100 }))).toEqual([
+      'f.json: /devices/0/rsaKeyBits: "rsaKeyBits" is a key size in bits from 360 to 4096 (IOS\'s range), not 100',
+    ]);
+    expect(lines(file({ kind: 'pc', rsaKeyBits: 1024 }))).toEqual([
+      'f.json: /devices/0/rsaKeyBits: R1 is a PC: only routers and switches have RSA keys',
+    ]);
+  });
+
   it('accepts /31 and /32 host addresses (RFC 3021 point-to-point, host routes)', () => {
     const devices = ['10.0.0.0/31', '10.0.0.1/31', '10.0.0.7/32'].map((ip, i) => ({
       name: `PC${i}`,

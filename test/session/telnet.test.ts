@@ -349,6 +349,22 @@ describe('Telnet through the session', () => {
     expect(s.prompt(pc2)).toBe('C:\\>');
   });
 
+  it('keeps the RSA keys in the network file: a network saved and opened again still takes SSH', () => {
+    const { s, id } = office();
+    configureSsh(s, id('R1'));
+    const text = s.save();
+    expect(text).toContain('"rsaKeyBits": 1024');
+    const again = new Session();
+    expect(again.load(text).ok).toBe(true);
+    const pc = again.findDevice('PC1')!;
+    for (const l of ['ssh admin@192.168.10.1', 'yes']) type(again, pc, l);
+    expect(type(again, pc, 'Str0ngPass').prompt).toBe('R1#');
+    // Removing the keys removes them from the file too.
+    const r1 = id('R1');
+    for (const l of ['configure terminal', 'crypto key zeroize rsa', 'yes', 'end']) type(s, r1, l);
+    expect(s.save()).not.toContain('rsaKeyBits');
+  });
+
   it.runIf(existsSync(TSHARK))(
     'puts on the wire an SSH session tshark decodes, its password nowhere in clear',
     () => {

@@ -70,6 +70,8 @@ export class IosRuntime {
   constructor(readonly device: IosDeviceContext) {
     this.clock = new VirtualClock(() => device.sim.now(), device.sim.bootTime(device.id));
     this.bootText = device.startupConfig();
+    // Keys the network was opened with were saved with it, as NVRAM keeps them.
+    this.savedKeyBits = device.runningConfig().rsaKeyBits;
     this.vlans =
       device.kind === 'switch'
         ? new VlanDatabase(device.runningConfig().vlans, this.clock.wallMs(this.bootedAt))

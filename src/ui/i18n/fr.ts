@@ -218,6 +218,8 @@ export const fr: Record<MessageKey, string> = typeset({
   'file.kindValue': '{value} n’est pas un type d’équipement ; utilisez "router", "switch", "pc" ou "server"',
   'file.atType': 'une position s’écrit avec deux nombres [x, y], pas {value}',
   'file.textType': '« {field} » doit être une chaîne, pas {value}',
+  'file.keyBits': '« rsaKeyBits » est une taille de clé en bits de 360 à 4096 (celles d’IOS), pas {value}',
+  'file.keyBitsOnHost': '{device} est un {kind} : seuls les routeurs et les commutateurs ont des clés RSA',
   'file.duplicateName':
     'le nom « {name} » est déjà utilisé par {otherPointer} (« {other} ») ; les noms doivent différer, même sans tenir compte des majuscules',
   'file.linkType':
