@@ -158,6 +158,7 @@ export interface NetworkFileDevice {
   kind: DeviceKind;
   at: [number, number];
   config?: string;
+  rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
 }

@@ -48,6 +48,7 @@ const deviceArb = (name: string): fc.Arbitrary<NetworkFileDevice> =>
         kind: fc.constantFrom('router', 'switch'),
         at: positionArb,
         config: configArb,
+        rsaKeyBits: fc.integer({ min: 360, max: 4096 }),
       },
       { requiredKeys: ['name', 'kind', 'at'] },
     ),
