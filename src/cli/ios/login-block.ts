@@ -1,11 +1,11 @@
 /**
  * `login block-for S attempts N within W` and `show login`. IOS watches failed Telnet, SSH and
  * HTTP logins and, after N within W seconds, refuses them for S seconds (Cisco's login
- * enhancements guide: "virtual connections"; the console is never blocked). Trame does not
- * count failed Telnet logins yet, so the router stays in Normal-Mode: the setting is kept,
- * printed where IOS 15 prints it (after `ip cef` on an ISR, after the domain lines on a
- * 2960), and `show login` reports it. Its wording is a 1941's on 15.2 (a NetAcad lab's capture); the layout of
- * the watch window's lines is reconstructed from notes on the CCNA Security course.
+ * enhancements guide: "virtual connections"; the console is never blocked): login-watch.ts
+ * counts them. The setting is printed where IOS 15 prints it (after `ip cef` on an ISR, after
+ * the domain lines on a 2960), and `show login` reports it and the mode. Its wording is a
+ * 1941's on 15.2 (NetAcad's "Securing Network Devices" lab, Normal-Mode and Quiet-Mode); the
+ * layout of the watch window's lines is reconstructed from notes on the CCNA Security course.
  */
 import type { DeviceConfig, LoginBlock } from '../../shared/config.ts';
 import { range } from '../parser/args.ts';
@@ -18,8 +18,10 @@ function block(env: IosEnv, value: LoginBlock | undefined): void {
   const { loginBlock: _old, ...rest } = env.config();
   env.setConfig(value === undefined ? rest : { ...rest, loginBlock: value });
   // The watch window starts now (and, for a setting read from the startup-config, at boot).
-  if (env.runtime !== undefined)
+  if (env.runtime !== undefined) {
     env.runtime.loginWatchSince = value === undefined ? undefined : env.runtime.now();
+    env.runtime.login.reset();
+  }
 }
 
 /** `block-for <1-65535> attempts <1-65535> within <1-65535>`, ending in `done`. */
@@ -81,8 +83,16 @@ export const loginLines = (c: DeviceConfig): string[] =>
         `login block-for ${c.loginBlock.seconds} attempts ${c.loginBlock.attempts} within ${c.loginBlock.within}`,
       ];
 
-/** `show login`. `watched`: whole seconds since the watch window first opened. */
-export function showLogin(c: DeviceConfig, watched: number): string[] {
+/** What `show login` reports of the watch: seconds since windows began, failures, Quiet-Mode left. */
+export interface WatchState {
+  readonly watched: number;
+  readonly inWindow: number;
+  readonly total: number;
+  readonly quietLeft: number;
+}
+
+/** `show login`. */
+export function showLogin(c: DeviceConfig, w: WatchState): string[] {
   const b = c.loginBlock;
   const at = (s: string) => (s === '' ? '' : `     ${s}`);
   if (b === undefined) {
@@ -93,7 +103,7 @@ export function showLogin(c: DeviceConfig, watched: number): string[] {
       'Router NOT enabled to watch for login Attacks',
     ].map(at);
   }
-  return [
+  const head = [
     'A default login delay of 1 second is applied.',
     'No Quiet-Mode access list has been configured.',
     '',
@@ -101,11 +111,22 @@ export function showLogin(c: DeviceConfig, watched: number): string[] {
     `If more than ${b.attempts} login failures occur in ${b.within} seconds or less,`,
     `logins will be disabled for ${b.seconds} seconds.`,
     '',
+  ];
+  if (w.quietLeft > 0) {
+    return [
+      ...head,
+      'Router presently in Quiet-Mode.',
+      `Will remain in Quiet-Mode for ${w.quietLeft} seconds.`,
+      'Denying logins from all sources.',
+    ].map(at);
+  }
+  return [
+    ...head,
     'Router presently in Normal-Mode.',
     'Current Watch Window',
-    `    Time remaining: ${b.within - (watched % b.within)} seconds.`,
-    '    Login failures for current window: 0.',
-    'Total login failures: 0.',
+    `    Time remaining: ${b.within - (w.watched % b.within)} seconds.`,
+    `    Login failures for current window: ${w.inWindow}.`,
+    `Total login failures: ${w.total}.`,
   ].map(at);
 }
 
@@ -115,8 +136,21 @@ export const showLoginNode = (): IosNode =>
     'Display Secure Login Configurations and State',
     run((env) => {
       const r = env.runtime;
-      const since = r === undefined ? 0 : (r.loginWatchSince ?? r.bootedAt);
-      const watched = r === undefined ? 0 : Math.floor((r.now() - since) / 1_000_000);
-      env.print(...showLogin(env.config(), watched));
+      const c = env.config();
+      if (r === undefined) {
+        env.print(...showLogin(c, { watched: 0, inWindow: 0, total: 0, quietLeft: 0 }));
+        return;
+      }
+      const now = r.now();
+      const since = r.loginWatchSince ?? r.bootedAt;
+      const block = c.loginBlock;
+      env.print(
+        ...showLogin(c, {
+          watched: Math.floor((now - since) / 1_000_000),
+          inWindow: block ? r.login.failuresInWindow(block, now) : 0,
+          total: r.login.total,
+          quietLeft: r.login.quietLeft(now),
+        }),
+      );
     }),
   );

@@ -13,6 +13,7 @@ import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { VirtualClock } from './clock.ts';
 import type { LineSession } from './line-session.ts';
+import { LoginWatch } from './login-watch.ts';
 import { VlanDatabase, type VlanFile } from './vlan-database.ts';
 
 /** A startup configuration as read back, with the interfaces its text names. */
@@ -61,6 +62,12 @@ export class IosRuntime {
   readonly files = new Map<string, StoredFile>();
   /** The sessions open on its lines: the console's, and each vty's (`show users`). */
   readonly sessions = new Set<LineSession>();
+  /** `login block-for` at work: failed vty logins and Quiet-Mode. */
+  readonly login = new LoginWatch(
+    () => this.loginWatchSince ?? this.bootedAt,
+    (at, text) => this.announce(at, text),
+    (t) => this.clock.configStamp(t),
+  );
   /** A switch's vlan.dat; undefined on a router. */
   readonly vlans: VlanDatabase | undefined;
   /** The startup-config text the running configuration was read from. */
@@ -76,6 +83,11 @@ export class IosRuntime {
       device.kind === 'switch'
         ? new VlanDatabase(device.runningConfig().vlans, this.clock.wallMs(this.bootedAt))
         : undefined;
+  }
+
+  /** A system message of the device itself, on every session that shows messages. */
+  announce(at: Micros, text: string): void {
+    for (const s of this.sessions) if (s.shows()) s.deliver([{ at, text }]);
   }
 
   /** The startup-config was written now. */
@@ -120,6 +132,8 @@ export class IosRuntime {
     this.deletedInterfaces.clear();
     this.lastChange = undefined;
     this.loginWatchSince = undefined;
+    this.login.reset();
+    this.login.total = 0;
     this.bootText = this.device.startupConfig();
   }
 

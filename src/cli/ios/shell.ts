@@ -311,7 +311,10 @@ export class IosShell {
         if (text === this.lineConfig().password?.plain) {
           env.modes.send({ type: 'login' });
           this.execBanner(env);
-        } else if (tries < 2) this.askLinePassword(tries + 1);
+          return;
+        }
+        this.vtyLoginFailed('');
+        if (tries < 2) this.askLinePassword(tries + 1);
         else {
           // The third wrong password ends the attempt: the line is idle again.
           env.print('% Bad passwords');
@@ -319,6 +322,14 @@ export class IosShell {
         }
       },
     });
+  }
+
+  /** A Telnet login failed on a vty line: `login block-for` counts it. */
+  private vtyLoginFailed(user: string): void {
+    const rt = this.runtime;
+    const line = this.session?.line;
+    if (!rt || line?.kind !== 'vty') return;
+    rt.login.failed(this.store.get().loginBlock, rt.now(), { user, source: line.peer, port: 23 });
   }
 
   /** `banner exec`, as the EXEC session starts. */
@@ -341,6 +352,7 @@ export class IosShell {
           answer: (e, password) => {
             const user = localUser(e.config(), name, password);
             if (!user) {
+              this.vtyLoginFailed(name.trim());
               e.print('% Login invalid', '');
               if (this.session?.line.kind === 'vty' && failures >= 2) return;
               this.askUsername(failures + 1);

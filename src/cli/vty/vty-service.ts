@@ -64,10 +64,14 @@ export class VtyService implements VtyPeers {
 
   /** Opens or closes ports 23 and 22 on `id` as its vty lines, and its keys, allow. */
   configured(id: DeviceId, kind: 'router' | 'switch', c: DeviceConfig): void {
-    const server = this.servers.get(id)?.server;
+    const served = this.servers.get(id);
+    const server = served?.server;
+    // In Quiet-Mode (`login block-for`) the device refuses every Telnet and SSH connection.
+    const quiet = served?.dev.runtime().login.quiet(this.sim.now()) === true;
     let open = this.open.get(id);
     for (const p of PROTOCOLS) {
       const on =
+        !quiet &&
         (p !== 'ssh' || sshReady(c)) &&
         (server ? server.freeLine(p) !== undefined : c.lineVty.some((_, n) => allows(kind, c, n, p)));
       if (on === (open?.has(p) ?? false)) continue;
@@ -121,7 +125,15 @@ export class VtyService implements VtyPeers {
                   bits: c.rsaKeyBits ?? 1024,
                 },
                 retries: c.sshRetries ?? 3,
-                authenticate: (user, password) => sshLogin(dev.ctx.runningConfig(), n, user, password),
+                authenticate: (user, password) => {
+                  const config = dev.ctx.runningConfig();
+                  if (sshLogin(config, n, user, password)) return true;
+                  const source = formatIpv4(s.remoteAddr as Ipv4Addr);
+                  dev
+                    .runtime()
+                    .login.failed(config.loginBlock, this.sim.now(), { user, source, port: SSH_PORT });
+                  return false;
+                },
               },
               {
                 client: `${formatIpv4(s.remoteAddr as Ipv4Addr)}:${s.remotePort}`,
