@@ -349,6 +349,24 @@ describe('Telnet through the session', () => {
     expect(s.prompt(pc2)).toBe('C:\\>');
   });
 
+  it('counts failed SSH passwords for login block-for and refuses SSH in Quiet-Mode', () => {
+    const { s, id } = office();
+    const r1 = id('R1');
+    configureSsh(s, r1);
+    for (const l of ['configure terminal', 'login block-for 60 attempts 3 within 120', 'end']) type(s, r1, l);
+    s.consoleLog(r1);
+    const pc = id('PC1');
+    for (const l of ['ssh admin@192.168.10.1', 'yes', 'a', 'b']) type(s, pc, l);
+    expect(type(s, pc, 'c').out).toBe('admin@192.168.10.1: Permission denied (password).\n\n');
+    expect(s.consoleLog(r1)).toMatch(
+      /%SEC_LOGIN-1-QUIET_MODE_ON: Still timeleft for watching failures is \d+ secs, \[user: admin\] \[Source: 192\.168\.10\.10\] \[localport: 22\]/,
+    );
+    expect(type(s, pc, 'ssh admin@192.168.10.1').out).toBe(
+      'ssh: connect to host 192.168.10.1 port 22: Connection refused\n\n',
+    );
+    expect(type(s, r1, 'show login').out).toContain('Router presently in Quiet-Mode.');
+  });
+
   it('keeps the RSA keys in the network file: a network saved and opened again still takes SSH', () => {
     const { s, id } = office();
     configureSsh(s, id('R1'));
