@@ -39,6 +39,18 @@ function streaming() {
   return { s, id, tick };
 }
 
+/** PC1 logged in to R1 over Telnet, in a session that streams. */
+function telnetFromPc1() {
+  const { s, id, tick } = streaming();
+  const pc = id('PC1');
+  configureVty(s, id('R1'));
+  s.exec(pc, 'telnet 192.168.10.1');
+  tick(pc, 2);
+  s.exec(pc, 'cisco');
+  tick(pc, 1);
+  return { s, id, tick, pc };
+}
+
 /** Types `line` at the device's console; what it printed and the prompt after. */
 function type(s: Session, dev: DeviceId, line: string): { out: string; prompt: string; secret: boolean } {
   const r = s.exec(dev, line);
@@ -213,13 +225,7 @@ describe('Telnet through the session', () => {
   });
 
   it("breaks off a remote ping with the escape and waits for the far end's prompt, as the app streams it", () => {
-    const { s, id, tick } = streaming();
-    const pc = id('PC1');
-    configureVty(s, id('R1'));
-    s.exec(pc, 'telnet 192.168.10.1');
-    tick(pc, 2);
-    s.exec(pc, 'cisco');
-    tick(pc, 1);
+    const { s, id, tick, pc } = telnetFromPc1();
     expect(s.exec(pc, 'ping 192.168.30.1')).toMatchObject({ running: true });
     let out = tick(pc, 1);
     expect(out).toContain('Sending 5, 100-byte ICMP Echos to 192.168.30.1');
@@ -237,13 +243,7 @@ describe('Telnet through the session', () => {
   });
 
   it('ends the session, as Windows says, when the router it reaches is removed', () => {
-    const { s, id, tick } = streaming();
-    const pc = id('PC1');
-    configureVty(s, id('R1'));
-    s.exec(pc, 'telnet 192.168.10.1');
-    tick(pc, 2);
-    s.exec(pc, 'cisco');
-    tick(pc, 1);
+    const { s, id, tick, pc } = telnetFromPc1();
     s.exec(pc, 'ping 192.168.30.1');
     tick(pc, 1);
     expect(s.dispatch({ type: 'removeDevice', id: id('R1') }).ok).toBe(true);
