@@ -20,7 +20,7 @@ import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { portNumber } from '../remote-terminal.ts';
 import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
-import { SshClient } from '../ssh/client.ts';
+import { SshClient, WINDOWS_USER } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 import { routePrint } from './route-print.ts';
@@ -47,9 +47,6 @@ const HELP = [
   'tracert     Trace route to destination',
   'ver         Display the version of the command line',
 ];
-
-/** The account the PC's user is logged in with: ssh's login name when none is given. */
-const WINDOWS_USER = 'user';
 
 /** OpenSSH_for_Windows_7.7's usage. */
 const SSH_USAGE = [

@@ -207,5 +207,8 @@ function changedKey(host: string, fp: string): string {
   ].join('\n');
 }
 
+/** The account a Windows PC's user is logged in with: OpenSSH's login name when none is given. */
+export const WINDOWS_USER = 'user';
+
 /** Where Windows' OpenSSH keeps the hosts it knows, as it prints the path. */
-const KNOWN_HOSTS = 'C:\\Users\\user/.ssh/known_hosts';
+const KNOWN_HOSTS = `C:\\Users\\${WINDOWS_USER}/.ssh/known_hosts`;

@@ -7,12 +7,7 @@
  */
 import type { IosEnv } from '../env.ts';
 import { type LineSession, vtyLineNumber } from '../line-session.ts';
-
-const hms = (micros: number): string => {
-  const s = Math.floor(micros / 1_000_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
-};
+import { ago } from './format.ts';
 
 /** Console first, then vty lines by number. */
 const order = (s: LineSession): number => (s.line.kind === 'con' ? -1 : s.line.n);
@@ -26,7 +21,8 @@ export function showUsers(env: IosEnv): string[] {
     const name =
       l.kind === 'con' ? '  0 con 0' : `${String(vtyLineNumber(env.kind, l.n)).padStart(3)} vty ${l.n}`;
     const current = s === env.line;
-    const idle = hms(current ? 0 : rt.now() - s.lastActivity);
+    const now = rt.now();
+    const idle = ago(now, current ? now : s.lastActivity);
     const where = l.kind === 'vty' ? ` ${l.peer}` : '';
     return `${`${current ? '*' : ' '}${name}`.padEnd(15)}${(s.user ?? '').padEnd(11)}${'idle'.padEnd(21)}${idle}${where}`;
   });
