@@ -225,7 +225,7 @@ describe('Telnet through the session', () => {
   });
 
   it("breaks off a remote ping with the escape and waits for the far end's prompt, as the app streams it", () => {
-    const { s, id, tick, pc } = telnetFromPc1();
+    const { s, tick, pc } = telnetFromPc1();
     expect(s.exec(pc, 'ping 192.168.30.1')).toMatchObject({ running: true });
     let out = tick(pc, 1);
     expect(out).toContain('Sending 5, 100-byte ICMP Echos to 192.168.30.1');
