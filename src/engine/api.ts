@@ -632,6 +632,9 @@ export interface TcpSocket {
   abort(): void;
 }
 
+/** Whether a listening port takes a connection from `remoteAddr`:`remotePort` to `localAddr`. */
+export type TcpAdmission = (remoteAddr: number, remotePort: number, localAddr: number) => boolean;
+
 export interface Simulation {
   readonly trace: Trace;
   now(): Micros;
@@ -720,6 +723,13 @@ export interface Simulation {
   /** Switches: the state of every port with port security on, in port order. */
   portSecurity(id: DeviceId): readonly PortSecurityStatus[];
   /**
+   * Routers: how many datagrams each entry of each access list decided, by list name then by
+   * index in the list's entries (remarks count 0). Lists applied nowhere count nothing.
+   */
+  accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]>;
+  /** `clear access-list counters [NAME]`; false when NAME names no list. */
+  clearAccessListCounters(id: DeviceId, name?: string): boolean;
+  /**
    * Sticky secure addresses the switches learned since the last call, by switch and port name,
    * which a switch writes into its running-config. Cheap when there are none.
    */
@@ -779,8 +789,12 @@ export interface Simulation {
 
   /** Opens a TCP connection from the device to `target`:`port` (its SYN leaves now). */
   tcpConnect(id: DeviceId, target: Ipv4Addr, port: number): TcpSocket;
-  /** Starts or stops taking TCP connections on `port` (those already made go on). */
-  tcpListen(id: DeviceId, port: number, on: boolean): void;
+  /**
+   * Starts or stops taking TCP connections on `port` (those already made go on). `admits`, when
+   * given, is asked about each connection request (the peer's address and port, then the
+   * address it was sent to); one it refuses is answered as a closed port would be.
+   */
+  tcpListen(id: DeviceId, port: number, on: boolean, admits?: TcpAdmission): void;
   /** The connections the device's listening ports completed since the last call. */
   tcpAccepted(id: DeviceId): TcpSocket[];
   /** The devices with connections for `tcpAccepted` since the last call. */

@@ -37,6 +37,7 @@ import type {
   Simulation,
   SimulationOptions,
   SpanningTreeEvents,
+  TcpAdmission,
   TcpSocket,
   TracerouteJob,
   TracerouteOptions,
@@ -417,6 +418,14 @@ class EngineSimulation implements Simulation {
     const device = this.device(id);
     return device instanceof Switch ? device.portSecurity() : [];
   }
+  accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]> {
+    const device = this.device(id);
+    return device instanceof Router ? device.acls.counts() : new Map();
+  }
+  clearAccessListCounters(id: DeviceId, name?: string): boolean {
+    const device = this.device(id);
+    return device instanceof Router ? device.acls.clear(name) : false;
+  }
   takeStickyLearned(): ReadonlyMap<DeviceId, ReadonlyMap<string, readonly SecureMac[]>> {
     const out = new Map<DeviceId, ReadonlyMap<string, readonly SecureMac[]>>();
     if (!this.ctx.stickyLearned) return out;
@@ -493,8 +502,8 @@ class EngineSimulation implements Simulation {
     return this.device(id).stack.tcp.connect(target, port);
   }
 
-  tcpListen(id: DeviceId, port: number, on: boolean): void {
-    this.device(id).stack.tcp.listen(port, on);
+  tcpListen(id: DeviceId, port: number, on: boolean, admits?: TcpAdmission): void {
+    this.device(id).stack.tcp.listen(port, on, admits);
   }
 
   tcpAccepted(id: DeviceId): TcpSocket[] {

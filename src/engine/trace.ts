@@ -36,6 +36,8 @@ export type DropReason =
   | 'port-security'
   /** A static MAC address entry with `drop`: a frame from or to that address. */
   | 'mac-filter'
+  /** An access list applied to the interface (`ip access-group`) denied the datagram. */
+  | 'acl-denied'
   | 'bad-checksum'
   | 'malformed';
 

@@ -3,6 +3,7 @@
  * text parses back into (src/cli owns both directions). The engine applies it; the document
  * stores it as IOS text. Plain JSON-able data: it crosses the worker boundary and lives in immer.
  */
+import type { AccessList } from './acl.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
 import { KIND_PORTS } from './ports.ts';
@@ -98,6 +99,10 @@ export interface InterfaceConfig {
   readonly speed?: 10 | 100 | 1000;
   /** `no cdp enable`: no CDP on this interface. Absent means on, the IOS default. */
   readonly cdpEnable?: false;
+  /** `ip access-group NAME in`: the access list what comes in is filtered by. */
+  readonly accessGroupIn?: string;
+  /** `ip access-group NAME out`: the access list what is routed out is filtered by. */
+  readonly accessGroupOut?: string;
 }
 
 export interface StaticRoute {
@@ -162,6 +167,8 @@ export interface LineConfig {
   readonly length?: number;
   /** Vty lines; absent means the platform default (none on a 1941 with IOS 15, all on a 2960). */
   readonly transportInput?: TransportInput;
+  /** Vty lines: `access-class NAME in`, the access list incoming Telnet and SSH must pass. */
+  readonly accessClassIn?: string;
 }
 
 /** `username NAME [privilege N] secret|password ...`. */
@@ -258,6 +265,8 @@ export interface DeviceConfig {
   readonly staticMacs?: readonly StaticMac[];
   /** `alias MODE NAME COMMAND`: the aliases typed, in the order they were last set. */
   readonly aliases?: readonly CommandAlias[];
+  /** IPv4 access lists, numbered ones first (by number), then named ones (by name). */
+  readonly accessLists?: readonly AccessList[];
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
 }

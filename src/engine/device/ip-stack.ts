@@ -33,11 +33,12 @@ import type { ArpPacket } from '../wire/arp.ts';
 import { ARP_REPLY, ARP_REQUEST } from '../wire/arp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { IcmpEcho, IcmpError } from '../wire/icmp.ts';
-import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_HOST } from '../wire/icmp.ts';
+import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_ADMIN_PROHIBITED, UNREACH_HOST } from '../wire/icmp.ts';
 import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { TcpSegment } from '../wire/tcp.ts';
+import type { AclFilter } from './acl-filter.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
 import { ArpCache, BROADCAST_MAC } from './arp-cache.ts';
@@ -108,6 +109,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   // parameter declared as a property would land after all the fields declared here.)
   private readonly ctx: SimContext;
   forwarding = false;
+  /** Some interface has an access list applied (`aclIn`, `aclOut`): each datagram asks. */
+  filtering = false;
   /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
   private readonly forwardingCache: ForwardingCache;
   /**
@@ -354,6 +357,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       this.drop(frameId, 'bad-checksum', iface.name);
       return;
     }
+    // An inbound list sees everything that comes in, for this device or through it, first.
+    if (this.filtering && iface.aclIn !== null && !this.admits(iface.aclIn, iface, iface, pkt, frameId))
+      return;
     const dst = pkt.dst;
     // A destination in the forwarding cache is none of our addresses (it forgets everything
     // when they change), which spares a router looking them up for what it forwards.
@@ -375,8 +381,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     }
     const ctx = this.ctx;
     if (cached >= 0) {
-      ctx.routed++;
       const out = this.forwardingCache.iface(cached);
+      if (this.filtering && out.aclOut !== null && !this.admits(out.aclOut, iface, out, pkt, frameId)) return;
+      ctx.routed++;
       // Back out of the interface it came by, it may get a redirect, which quotes it as it came.
       if (out === iface && iface.redirects && this.redirect(iface, pkt, this.nextHopOf(dst)!)) owned = SHARED;
       const outId = ctx.nextFrameId();
@@ -400,12 +407,32 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         this.sendIcmpError(pkt, 3, UNREACH_HOST);
       return;
     }
-    if (route.iface === iface) this.redirect(iface, pkt, route.gateway ?? dst);
+    const out = route.iface;
+    if (this.filtering && out.aclOut !== null && !this.admits(out.aclOut, iface, out, pkt, frameId)) return;
+    if (out === iface) this.redirect(iface, pkt, route.gateway ?? dst);
     ctx.routed++;
     const outId = ctx.nextFrameId();
     if (ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
     // A copy: the redirect quotes the datagram as it came.
     this.outputVia(routes!, route, dst, withTtl(pkt, pkt.ttl - 1), outId);
+  }
+
+  /**
+   * Whether `filter`, applied on `at`, lets `pkt` (come in on `from`) through. What it denies
+   * is dropped and answered with an administratively prohibited unreachable, as IOS does
+   * unless `no ip unreachables` is set where the datagram came in.
+   */
+  private admits(
+    filter: AclFilter,
+    from: L3Interface,
+    at: L3Interface,
+    pkt: Ipv4Packet,
+    frameId: number,
+  ): boolean {
+    if (filter.permits(pkt)) return true;
+    this.drop(frameId, 'acl-denied', at.name);
+    if (from.unreachables) this.sendIcmpError(pkt, 3, UNREACH_ADMIN_PROHIBITED);
+    return false;
   }
 
   private traceForward(frameId: number, from: L3Interface, to: L3Interface, outId: number): void {

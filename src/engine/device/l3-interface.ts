@@ -9,6 +9,7 @@ import type { Ipv4Assignment } from '../../shared/ipv4.ts';
 import { broadcastOf, maskFromLen, networkOf } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Dot1qTag, EthernetFrame } from '../wire/ethernet.ts';
+import type { AclFilter } from './acl-filter.ts';
 import { arpTimeoutOf } from './arp-cache.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { LoadRates } from './load-rates.ts';
@@ -87,6 +88,9 @@ export class L3Interface {
   arpOutCleared = 0;
   /** Its input and output rates, null until its first sample (load-rates.ts). */
   rates: LoadRates | null = null;
+  /** `ip access-group ... in` and `out`: null when nothing filters (its stack's `filtering`). */
+  aclIn: AclFilter | null = null;
+  aclOut: AclFilter | null = null;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
     this.name = name;

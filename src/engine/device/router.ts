@@ -19,6 +19,7 @@ import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { AclFilters } from './acl-filter.ts';
 import { CdpPorts } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
@@ -62,6 +63,7 @@ export class Router extends IpDevice {
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
   private readonly cdp = new CdpPorts();
+  readonly acls = new AclFilters();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
@@ -128,8 +130,22 @@ export class Router extends IpDevice {
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
+    this.applyAccessGroups(config);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+  }
+
+  /** Each interface's `ip access-group` lists, as filters; a list not defined filters nothing. */
+  private applyAccessGroups(config: DeviceConfig): void {
+    this.acls.update(config.accessLists);
+    let filtering = false;
+    for (const i of this.all) {
+      const ic = config.interfaces[i.name];
+      i.aclIn = this.acls.filter(ic?.accessGroupIn);
+      i.aclOut = this.acls.filter(ic?.accessGroupOut);
+      filtering ||= i.aclIn !== null || i.aclOut !== null;
+    }
+    this.stack.filtering = filtering;
   }
 
   override cdpPorts(): CdpPorts {

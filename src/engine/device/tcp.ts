@@ -4,6 +4,7 @@
  * stack's firewall drops it). Connections made by a listening port wait in a queue until an
  * application takes them, as accept() does.
  */
+import type { TcpAdmission } from '../api.ts';
 import { tcpSegment } from '../packets.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
@@ -35,7 +36,8 @@ const keyOf = (localPort: number, remoteAddr: number, remotePort: number): strin
   `${localPort}/${remoteAddr}/${remotePort}`;
 
 export class TcpLayer implements TcpHost {
-  private readonly listening = new Set<number>();
+  /** Listening ports, each with what decides which connections it takes (null: all). */
+  private readonly listening = new Map<number, TcpAdmission | null>();
   private readonly connections = new Map<string, TcpConnection>();
   private readonly accepts: TcpConnection[] = [];
   /** The next ephemeral port to try, drawn at the first connection: listening draws nothing. */
@@ -55,8 +57,8 @@ export class TcpLayer implements TcpHost {
   }
 
   /** Starts or stops taking connections on `port` (those already made go on). */
-  listen(port: number, on: boolean): void {
-    if (on) this.listening.add(port);
+  listen(port: number, on: boolean, admits?: TcpAdmission): void {
+    if (on) this.listening.set(port, admits ?? null);
     else this.listening.delete(port);
   }
 
@@ -94,7 +96,9 @@ export class TcpLayer implements TcpHost {
       return true;
     }
     if (seg.flags & TCP_RST) return false;
-    if (seg.flags & TCP_SYN && !(seg.flags & TCP_ACK) && this.listening.has(seg.dstPort)) {
+    const admits =
+      seg.flags & TCP_SYN && !(seg.flags & TCP_ACK) ? this.listening.get(seg.dstPort) : undefined;
+    if (admits === null || admits?.(pkt.src, seg.srcPort, pkt.dst) === true) {
       const passive = new TcpConnection(
         this,
         pkt.dst,
