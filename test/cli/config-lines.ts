@@ -196,11 +196,112 @@ const lineBlock = fc
         fc.integer({ min: 0, max: 256 }).map((n) => ` history size ${n}`),
         fc.constantFrom(' no length', ' length 24', ' length 0'),
         fc.integer({ min: 0, max: 512 }).map((n) => ` length ${n}`),
+        fc
+          .tuple(fc.constantFrom('', 'no '), fc.constantFrom('10', 'MGMT', '1300'))
+          .map(([no, n]) => ` ${no}access-class ${n} in`),
       ),
       { maxLength: 3 },
     ),
   )
   .map(([h, b]) => [h, ...b]);
+
+/** Access lists: numbered lines, named blocks with sequence numbers, their uses. */
+const wild = fc.constantFrom(
+  '0.0.0.255',
+  '0.0.255.255',
+  '0.0.0.0',
+  '255.255.255.255',
+  '0.0.0.3',
+  '0.255.0.255',
+);
+const aclAddr = fc.oneof(
+  fc.constant('any'),
+  ip.map((a) => `host ${a}`),
+  fc.tuple(ip, wild).map(([a, w]) => `${a} ${w}`),
+);
+const stdSrc = fc.oneof(
+  aclAddr,
+  ip,
+  small.map((h) => `10.0.0.${h}`),
+);
+const port = fc.oneof(
+  fc.integer({ min: 0, max: 65535 }).map(String),
+  fc.constantFrom('www', 'telnet', 'domain', '22', 'bootps', 'ww'),
+);
+const ports = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.constantFrom('eq', 'gt', 'lt', 'neq'), port).map(([o, p]) => ` ${o} ${p}`),
+  fc.tuple(port, port).map(([a, b]) => ` range ${a} ${b}`),
+);
+const action = fc.constantFrom('permit', 'deny');
+const extEntry = fc.oneof(
+  fc
+    .tuple(action, fc.constantFrom('ip', 'gre', 'ospf', '47', '0', 'ahp'), aclAddr, aclAddr)
+    .map(([a, p, s, d]) => `${a} ${p} ${s} ${d}`),
+  fc
+    .tuple(
+      action,
+      fc.constantFrom('tcp', 'udp'),
+      aclAddr,
+      ports,
+      aclAddr,
+      ports,
+      fc.constantFrom('', ' established'),
+    )
+    .map(([a, p, s, sp, d, dp, e]) => `${a} ${p} ${s}${sp} ${d}${dp}${e}`),
+  fc
+    .tuple(
+      action,
+      aclAddr,
+      aclAddr,
+      fc.constantFrom('', ' echo', ' echo-reply', ' 8', ' 3 13', ' unreachable', ' 11 0'),
+    )
+    .map(([a, s, d, t]) => `${a} icmp ${s} ${d}${t}`),
+);
+const stdEntry = fc.tuple(action, stdSrc).map(([a, s]) => `${a} ${s}`);
+const seq = fc.constantFrom(5, 10, 15, 20, 25, 40);
+const aclLines = fc.oneof(
+  fc.tuple(fc.constantFrom('1', '10', '99', '1300'), stdEntry).map(([n, e]) => [`access-list ${n} ${e}`]),
+  fc.tuple(fc.constantFrom('100', '110', '2000'), extEntry).map(([n, e]) => [`access-list ${n} ${e}`]),
+  fc.tuple(fc.constantFrom('10', '110'), text).map(([n, t]) => [`access-list ${n} remark ${t}`]),
+  fc.constantFrom('10', '110', '1300', '100 permit ip any any').map((n) => [`no access-list ${n}`]),
+  fc
+    .tuple(
+      fc.constantFrom('MGMT', '10', 'A-1'),
+      fc.array(
+        fc.oneof(
+          stdEntry.map((e) => ` ${e}`),
+          fc.tuple(seq, stdEntry).map(([n, e]) => ` ${n} ${e}`),
+          seq.map((n) => ` no ${n}`),
+          text.map((t) => ` remark ${t}`),
+        ),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([n, b]) => [`ip access-list standard ${n}`, ...b]),
+  fc
+    .tuple(
+      fc.constantFrom('WEB', '110', 'MGMT'),
+      fc.array(
+        fc.oneof(
+          extEntry.map((e) => ` ${e}`),
+          fc.tuple(seq, extEntry).map(([n, e]) => ` ${n} ${e}`),
+          seq.map((n) => ` no ${n}`),
+          extEntry.map((e) => ` no ${e}`),
+        ),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([n, b]) => [`ip access-list extended ${n}`, ...b]),
+  fc.constantFrom('WEB', 'MGMT', '10').map((n) => [`no ip access-list extended ${n}`]),
+);
+const aclUse = fc
+  .tuple(
+    fc.constantFrom('', 'no '),
+    fc.constantFrom('10', '110', 'WEB', 'MGMT'),
+    fc.constantFrom('in', 'out'),
+  )
+  .map(([no, n, d]) => ` ${no}ip access-group ${n} ${d}`);
 
 const ifCommon = [
   fc.tuple(ip, mask).map(([a, m]) => ` ip address ${a} ${m}`),
@@ -257,6 +358,7 @@ function routerLines(): fc.Arbitrary<string[]> {
     fc.tuple(vlan, fc.boolean()).map(([v, n]) => ` encapsulation dot1Q ${v}${n ? ' native' : ''}`),
     fc.constantFrom(' no encapsulation dot1Q', ' default encapsulation dot1Q', ' no bandwidth'),
     fc.integer({ min: 1, max: 10_000_000 }).map((k) => ` bandwidth ${k}`),
+    aclUse,
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));
   return fc
@@ -278,6 +380,7 @@ function routerLines(): fc.Arbitrary<string[]> {
           )
           .map((l) => [l]),
         banner,
+        aclLines,
         block(
           routerIf.map((i) => `interface ${i}`),
           ifBody,
@@ -372,6 +475,7 @@ function switchLines(): fc.Arbitrary<string[]> {
           )
           .map((l) => [l]),
         banner,
+        aclLines,
         block(
           switchIf.map((i) => `interface ${i}`),
           ifBody,

@@ -22,7 +22,7 @@ describe('Console', () => {
     const r = con.input('show ip ?');
     expect(r.pending).toBe('show ip ');
     expect(r.prompt).toBe('R1>');
-    expect(r.output).toContain('  route      IP routing table\n');
+    expect(r.output).toContain('  route         IP routing table\n');
     expect(con.input('sh?')).toMatchObject({ output: 'show\n', pending: 'sh' });
   });
 

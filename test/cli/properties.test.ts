@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeConfigText, parseConfigText, renderRunningConfig } from '../../src/cli/config-text.ts';
+import { shownOrder } from '../../src/cli/ios/acl-format.ts';
+import type { DeviceConfig } from '../../src/shared/config.ts';
 import { configLines } from './config-lines.ts';
 import { Lab } from './lab.ts';
 
@@ -30,6 +32,31 @@ const FOUND: Record<(typeof kinds)[number], [string[]][]> = {
   ],
 };
 
+/**
+ * `config` as reading its saved text gives it back: IOS 15 does not save access lists'
+ * sequence numbers, so entries come back numbered 10, 20... in the order they are listed, and
+ * a numbered list without entries has no line to be saved by.
+ */
+function asSaved(config: DeviceConfig): DeviceConfig {
+  if (config.accessLists === undefined) return config;
+  const kept = config.accessLists.filter((l) => !/^\d+$/.test(l.name) || l.entries.length > 0);
+  if (kept.length === 0) {
+    const { accessLists: _gone, ...rest } = config;
+    return rest;
+  }
+  const accessLists = kept.map((l) => {
+    let seq = 0;
+    const entries = shownOrder(l).map((i) => {
+      const e = l.entries[i]!;
+      if ('remark' in e) return e;
+      seq += 10;
+      return { ...e, seq };
+    });
+    return { ...l, entries };
+  });
+  return { ...config, accessLists };
+}
+
 describe('round trip of reachable configurations', () => {
   for (const kind of kinds) {
     it(`${kind}: typed at the console, then saved and read back`, () => {
@@ -49,7 +76,7 @@ describe('round trip of reachable configurations', () => {
           const back = parseConfigText(kind, rendered);
           expect(back.problems).toEqual([]);
           expect(renderRunningConfig(kind, back.config)).toBe(rendered);
-          expect(back.config).toEqual(config);
+          expect(back.config).toEqual(asSaved(config));
         }),
         { numRuns: 60, examples: FOUND[kind] },
       );
@@ -63,7 +90,7 @@ describe('round trip of reachable configurations', () => {
           const back = parseConfigText(kind, rendered);
           expect(back.problems).toEqual([]);
           expect(renderRunningConfig(kind, back.config)).toBe(rendered);
-          expect(back.config).toEqual(config);
+          expect(back.config).toEqual(asSaved(config));
         }),
         { numRuns: 300, examples: FOUND[kind] },
       );

@@ -4,6 +4,7 @@ import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { checkSecret } from '../crypto/md5crypt.ts';
 import { IPV4, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { clearCountersNode as clearAclCountersNode } from './acl-commands.ts';
 import { clockNode } from './clock-commands.ts';
 import { consoleAvailable, helpNode } from './common.ts';
 import type { IosKind } from './config-edit.ts';
@@ -254,9 +255,11 @@ function privTree(kind: IosKind): IosNode {
         ),
       ),
     ),
+    clearAclCountersNode(),
     kw(
       'ip',
       'IP',
+      kw('access-list', 'Clear IP access list statistical information', ...clearAclCountersNode().children),
       kw(
         'arp',
         'Clear the entry for one address from the ARP cache',

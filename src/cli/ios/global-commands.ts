@@ -6,6 +6,7 @@ import type { VlanRanges } from '../../shared/vlans.ts';
 import { checkSecret, hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
 import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { accessListNode, ipAccessListNode, noAccessListNode } from './acl-commands.ts';
 import { aliasNode, noAliasNode } from './aliases.ts';
 import { arpNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_IDS, VLAN_LIST, vlanIds } from './common.ts';
@@ -375,6 +376,7 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
       kw('name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ),
     kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
+    ipAccessListNode(false),
     httpNode(true),
     kw('route', routeHelp, routeArgs(addStaticRoute, false)),
     sshNode(),
@@ -401,6 +403,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
   const root = kw(
     '',
     '',
+    accessListNode(),
     aliasNode(),
     kw(
       'banner',
@@ -496,6 +499,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
   return kw(
     'no',
     'Negate a command or set its defaults',
+    noAccessListNode(),
     noAliasNode(false),
     kw(
       'banner',
@@ -572,6 +576,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         clearDomainName,
         arg('domain', WORD, 'Default domain name', clearDomainName),
       ),
+      ipAccessListNode(true),
       httpNode(false),
       kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
       noSshNode(),

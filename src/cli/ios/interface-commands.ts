@@ -15,6 +15,7 @@ import {
 import { ALL_VLANS, addVlans, NO_VLANS, removeVlans, type VlanRanges } from '../../shared/vlans.ts';
 import { IPV4, LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { accessGroupNode } from './acl-commands.ts';
 import { arpTimeoutNode } from './arp-commands.ts';
 import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
 import {
@@ -205,8 +206,8 @@ const encapsulationHelp = 'Set encapsulation type for an interface';
 const dot1qHelp = 'IEEE 802.1Q Virtual LAN';
 const switchportHelp = 'Set switching mode characteristics';
 
-function ipNode(withAddress: boolean, withProxyArp: boolean): IosNode {
-  const children: IosNode[] = [];
+function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
+  const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
   if (withAddress) {
     children.push(
       kw(
@@ -239,8 +240,8 @@ function ipNode(withAddress: boolean, withProxyArp: boolean): IosNode {
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 
-function noIpNode(withAddress: boolean, withProxyArp: boolean): IosNode {
-  const children: IosNode[] = [];
+function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
+  const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
   if (withAddress) {
     children.push(
       kw(
@@ -615,7 +616,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(true),
           description(),
           duplex(),
-          ipNode(true, true),
+          ipNode(true, true, true),
           shutdown(),
           speed(true),
         ],
@@ -625,7 +626,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(false),
           noDescription(),
           noDuplex(),
-          noIpNode(true, true),
+          noIpNode(true, true, true),
           noShutdown(),
           noSpeed(),
         ],
@@ -638,7 +639,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(true),
           description(),
           encapsulation(),
-          ipNode(true, true),
+          ipNode(true, true, true),
           shutdown(),
         ],
         nos: [
@@ -647,7 +648,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(false),
           noDescription(),
           noEncapsulationNode(),
-          noIpNode(true, true),
+          noIpNode(true, true, true),
           noShutdown(),
         ],
       };

@@ -6,6 +6,7 @@
 import type { LineConfig, TransportInput } from '../../shared/config.ts';
 import { range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { accessClassNode } from './acl-commands.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
@@ -187,6 +188,7 @@ export function lineTree(opts: TreeOptions): IosNode {
   return kw(
     '',
     '',
+    accessClassNode(false, editLine),
     execNode(),
     kw(
       'exec-timeout',
@@ -230,6 +232,7 @@ export function lineTree(opts: TreeOptions): IosNode {
     kw(
       'no',
       'Negate a command or set its defaults',
+      accessClassNode(true, editLine),
       execNode(),
       kw(
         'exec-timeout',

@@ -3,7 +3,9 @@
  * configuration modes, which share the transitions into each other (typing `interface`
  * or `vlan` inside any of them switches mode, as IOS does).
  */
+
 import { assign, createActor, setup } from 'xstate';
+import type { AclKind } from '../../shared/acl.ts';
 
 export type LineKind = 'console' | 'vty';
 
@@ -17,6 +19,8 @@ export interface ModeContext {
   readonly lines: readonly [number, number];
   /** In the mode of a feature Trame does not simulate: what it is. */
   readonly stub: Stub | undefined;
+  /** The access list `ip access-list` edits. */
+  readonly acl?: { readonly name: string; readonly kind: AclKind };
 }
 
 /**
@@ -40,6 +44,7 @@ export type ModeEvent =
   | { readonly type: 'vlan'; readonly ids: readonly number[] }
   | { readonly type: 'line'; readonly line: LineKind; readonly lines: readonly [number, number] }
   | { readonly type: 'stub'; readonly stub: Stub }
+  | { readonly type: 'acl'; readonly name: string; readonly kind: AclKind }
   /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
   | { readonly type: 'global' }
   | { readonly type: 'exit' }
@@ -57,6 +62,7 @@ export type IosMode =
   | 'interfaceRange'
   | 'vlan'
   | 'line'
+  | 'acl'
   | 'unsimulated';
 
 const machine = setup({
@@ -73,6 +79,10 @@ const machine = setup({
       lines: ({ context, event }) => (event.type === 'line' ? event.lines : context.lines),
     }),
     setStub: assign({ stub: ({ event }) => (event.type === 'stub' ? event.stub : undefined) }),
+    setAcl: assign({
+      acl: ({ context, event }) =>
+        event.type === 'acl' ? { name: event.name, kind: event.kind } : context.acl,
+    }),
   },
 }).createMachine({
   id: 'ios',
@@ -98,6 +108,7 @@ const machine = setup({
         vlan: { target: '.vlan', actions: 'setVlans' },
         line: { target: '.line', actions: 'setLine' },
         stub: { target: '.unsimulated', actions: 'setStub' },
+        acl: { target: '.acl', actions: 'setAcl' },
       },
       states: {
         global: { on: { exit: '#ios.privExec' } },
@@ -106,6 +117,7 @@ const machine = setup({
         interfaceRange: { on: { exit: 'global' } },
         vlan: { on: { exit: 'global' } },
         line: { on: { exit: 'global' } },
+        acl: { on: { exit: 'global' } },
         unsimulated: { on: { exit: 'global' } },
       },
     },
@@ -122,6 +134,7 @@ const SUFFIX: Record<IosMode, string> = {
   interfaceRange: '(config-if-range)#',
   vlan: '(config-vlan)#',
   line: '(config-line)#',
+  acl: '',
   unsimulated: '',
 };
 
@@ -164,6 +177,8 @@ export class Modes {
   /** What follows the hostname in the prompt: ">", "#", "(config-if)#"... */
   suffix(): string {
     const mode = this.mode();
+    if (mode === 'acl')
+      return this.context().acl?.kind === 'standard' ? '(config-std-nacl)#' : '(config-ext-nacl)#';
     return mode === 'unsimulated' ? `(${this.context().stub?.mode})#` : SUFFIX[mode];
   }
 

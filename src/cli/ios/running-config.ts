@@ -17,6 +17,7 @@ import type {
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDotted } from '../../shared/mac.ts';
 import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
+import { accessListLines } from './acl-format.ts';
 import { aliasConfigLines } from './aliases.ts';
 import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
@@ -70,6 +71,8 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   if (i.dot1q) out.push(` encapsulation dot1Q ${i.dot1q.vlan}${i.dot1q.native ? ' native' : ''}`);
   if (i.ip) out.push(` ip address ${formatIpv4(i.ip.addr)} ${formatIpv4(maskFromLen(i.ip.len))}`);
   else if (!sp && !name.includes('.')) out.push(' no ip address');
+  if (i.accessGroupIn !== undefined) out.push(` ip access-group ${i.accessGroupIn} in`);
+  if (i.accessGroupOut !== undefined) out.push(` ip access-group ${i.accessGroupOut} out`);
   if (i.redirects === false) out.push(' no ip redirects');
   if (i.unreachables === false) out.push(' no ip unreachables');
   if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
@@ -91,6 +94,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
 
 function lineBlock(kind: IosKind, header: string, l: LineConfig): string[] {
   const out = [header];
+  if (l.accessClassIn !== undefined) out.push(` access-class ${l.accessClassIn} in`);
   if (l.execTimeout) out.push(` exec-timeout ${l.execTimeout.minutes} ${l.execTimeout.seconds}`);
   if (l.password !== undefined) out.push(` password ${shownPassword(l.password)}`);
   if (l.loggingSynchronous) out.push(' logging synchronous');
@@ -199,6 +203,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     httpLines('router', c),
     [...routeLines(c), ...sshLines(c)],
+    ...accessListLines(c),
     arpLines(c),
     cdpLines(c),
   );
@@ -234,7 +239,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     ...httpLines('switch', c),
     ...routeLines(c),
   ]);
-  blocks.push(arpLines(c), cdpLines(c));
+  blocks.push(...accessListLines(c), arpLines(c), cdpLines(c));
   return blocks;
 }
 

@@ -5,6 +5,7 @@
  * config-if runs it and returns to global configuration).
  */
 
+import type { AclKind } from '../../shared/acl.ts';
 import type { DeviceConfig, LineConfig } from '../../shared/config.ts';
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
@@ -13,6 +14,7 @@ import { complete as completeLine, help, type TabResult, wrapWords } from '../pa
 import { type ParseError, type ParseOutcome, parse } from '../parser/parse.ts';
 import { tokenize } from '../parser/tokens.ts';
 import type { Running } from '../running.ts';
+import { aclHelpHeader, aclModeTree } from './acl-commands.ts';
 import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
@@ -59,6 +61,7 @@ interface Trees {
   readonly interfaces: Readonly<Record<InterfaceClass, IosNode>>;
   readonly line: IosNode;
   readonly vlan: IosNode;
+  readonly acl: Readonly<Record<AclKind, IosNode>>;
 }
 
 /** Trees hold no state (handlers get the shell's env), so each kind builds them once. */
@@ -95,6 +98,7 @@ function buildTrees(kind: IosKind, interactive: boolean): Trees {
     interfaces,
     line: lineTree(opts),
     vlan: vlanTree(opts),
+    acl: { standard: aclModeTree('standard', opts), extended: aclModeTree('extended', opts) },
   };
 }
 
@@ -488,6 +492,8 @@ export class IosShell {
         return this.trees.line;
       case 'vlan':
         return this.trees.vlan;
+      case 'acl':
+        return this.trees.acl[this.modes.context().acl?.kind ?? 'standard'];
       case 'unsimulated':
         return undefined;
     }
@@ -667,7 +673,9 @@ export class IosShell {
     }
     const r = help(tree, expandAlias(this.store.get(), mode, text)?.text ?? text, this.env);
     if (r.kind === 'help' && r.lines.length > 0) {
-      const header = text.trim() === '' ? HELP_HEADER[mode] : undefined;
+      const acl = this.modes.context().acl;
+      const modeHeader = mode === 'acl' && acl !== undefined ? aclHelpHeader(acl.kind) : HELP_HEADER[mode];
+      const header = text.trim() === '' ? modeHeader : undefined;
       return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
     }
     // No options of Trame's: the words may be those of a feature it does not simulate.

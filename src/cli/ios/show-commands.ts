@@ -5,6 +5,7 @@ import type { MacAddr } from '../../shared/mac.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
+import { showAccessListsNode } from './acl-commands.ts';
 import { showAliasesNode } from './aliases.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
@@ -235,6 +236,7 @@ function ipNode(kind: IosKind): IosNode {
     'ip',
     'IP information',
     ...(kind === 'router' ? [ipProtocolsNode()] : []),
+    showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
     kw(
       'interface',
@@ -357,6 +359,7 @@ function macNode(): IosNode[] {
 
 export function showTree(kind: IosKind, privileged: boolean): IosNode {
   const children: IosNode[] = [
+    showAccessListsNode('access-lists', 'List access lists'),
     showAliasesNode(),
     ...showFlashNodes(kind),
     kw(

@@ -9,6 +9,7 @@
  * runs it, and writes the answers.
  */
 import type { TcpSocket } from '../../engine/api.ts';
+import { aclPermits } from '../../shared/acl.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -33,6 +34,32 @@ export function allows(
 ): boolean {
   const t = c.lineVty[n]?.transportInput ?? defaultTransport(kind, 'vty');
   return t === 'all' || t === 'telnet ssh' || t === protocol;
+}
+
+/** The two ends of a connection, as `access-class` judges it. */
+export type TcpPeer = Pick<TcpSocket, 'remoteAddr' | 'remotePort' | 'localAddr' | 'localPort'>;
+
+/** TCP's SYN bit: a connection being opened, as `access-class` judges it. */
+const TCP_SYN = 0x02;
+
+/**
+ * Whether the line's `access-class NAME in` lets the connection on `socket` in (a list not
+ * defined, or with no entry, lets everything in).
+ */
+export function admits(c: DeviceConfig, name: string | undefined, socket: TcpPeer): boolean {
+  if (name === undefined) return true;
+  return aclPermits(
+    c.accessLists?.find((l) => l.name === name),
+    {
+      src: socket.remoteAddr,
+      dst: socket.localAddr,
+      protocol: 6,
+      srcPort: socket.remotePort,
+      dstPort: socket.localPort,
+      tcpFlags: TCP_SYN,
+      laterFragment: false,
+    },
+  );
 }
 
 class VtySession {
@@ -198,10 +225,11 @@ export class VtyServer {
   ) {}
 
   /** A vty line free for a new session of `protocol`, lowest first; undefined when none is. */
-  freeLine(protocol: VtyProtocol): number | undefined {
+  freeLine(protocol: VtyProtocol, socket?: TcpPeer): number | undefined {
     const c = this.ctx.runningConfig();
     for (let n = 0; n < c.lineVty.length; n++) {
-      if (allows(this.ctx.kind, c, n, protocol) && !this.sessions.some((s) => s.onLine(n))) return n;
+      if (!allows(this.ctx.kind, c, n, protocol) || this.sessions.some((s) => s.onLine(n))) continue;
+      if (socket === undefined || admits(c, c.lineVty[n]!.accessClassIn, socket)) return n;
     }
     return undefined;
   }
@@ -216,7 +244,7 @@ export class VtyServer {
     loginTimeout: Micros | undefined,
     link: (line: number) => TerminalLink,
   ): void {
-    const n = this.freeLine(protocol);
+    const n = this.freeLine(protocol, socket);
     if (n === undefined) {
       socket.abort();
       return;

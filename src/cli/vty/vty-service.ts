@@ -18,7 +18,15 @@ import { localUser } from '../ios/credentials.ts';
 import type { IosRuntime } from '../ios/runtime.ts';
 import { iosSsh } from '../ssh/transport.ts';
 import { sshLink, type TerminalLink, telnetLink } from './links.ts';
-import { allows, SSH_PORT, TELNET_PORT, type VtyProtocol, VtyServer } from './vty-server.ts';
+import {
+  admits,
+  allows,
+  SSH_PORT,
+  type TcpPeer,
+  TELNET_PORT,
+  type VtyProtocol,
+  VtyServer,
+} from './vty-server.ts';
 
 /** What a server needs of its device: a context for its sessions, and the device's runtime. */
 export interface ServedDevice {
@@ -81,8 +89,21 @@ export class VtyService implements VtyPeers {
       }
       if (on) open.add(p);
       else open.delete(p);
-      this.sim.tcpListen(id, PORTS[p], on);
+      this.sim.tcpListen(id, PORTS[p], on, (remoteAddr, remotePort, localAddr) =>
+        this.admits(id, kind, p, { remoteAddr, remotePort, localAddr, localPort: PORTS[p] }),
+      );
     }
+  }
+
+  /**
+   * Whether a connection from `peer` finds a free line that allows `p` and whose `access-class`
+   * lets it in; IOS refuses it otherwise, with a reset.
+   */
+  private admits(id: DeviceId, kind: 'router' | 'switch', p: VtyProtocol, peer: TcpPeer): boolean {
+    const served = this.servers.get(id);
+    if (served !== undefined) return served.server.freeLine(p, peer) !== undefined;
+    const c = this.device(id)?.ctx.runningConfig();
+    return c?.lineVty.some((l, n) => allows(kind, c, n, p) && admits(c, l.accessClassIn, peer)) === true;
   }
 
   /** The device is gone: its sessions with it. */
