@@ -17,7 +17,7 @@ import {
 import type { DeviceConfig, InterfaceConfig, LineConfig } from '../../shared/config.ts';
 import { LINE, range } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
-import { entryWords, type TypedRule } from './acl-entry.ts';
+import { entryWords, type RuleSink, type TypedRule } from './acl-entry.ts';
 import { showAccessList } from './acl-format.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
@@ -117,6 +117,25 @@ function removeEntries(env: IosEnv, name: string, keep: (e: AclEntry) => boolean
   putList(env, name, { ...list, entries: list.entries.filter(keep) });
 }
 
+/** `deny ...` and `permit ...`: an entry of a list of `kind`, handed to `sink`. */
+const actionNodes = (kind: AclKind, sink: RuleSink): IosNode[] => [
+  kw('deny', denyHelp, ...entryWords(kind, sink)),
+  kw('permit', permitHelp, ...entryWords(kind, sink)),
+];
+
+/** `remark TEXT`. */
+const remarkNode = (fn: (env: IosEnv, text: string, a: Args) => void): IosNode =>
+  kw(
+    'remark',
+    remarkHelp,
+    arg(
+      'text',
+      LINE,
+      remarkTextHelp,
+      run((env, a) => fn(env, a.need<string>('text'), a)),
+    ),
+  );
+
 // ---- access-list N ... (global) ---------------------------------------------------------
 
 const NUMBERED: readonly { lo: number; hi: number; kind: AclKind; help: string }[] = [
@@ -140,18 +159,8 @@ export function accessListNode(): IosNode {
         'list',
         range(lo, hi),
         help,
-        kw('deny', denyHelp, ...entryWords(kind, sink)),
-        kw('permit', permitHelp, ...entryWords(kind, sink)),
-        kw(
-          'remark',
-          remarkHelp,
-          arg(
-            'text',
-            LINE,
-            remarkTextHelp,
-            run((env, a) => addRemark(env, listName(a), kind, a.need<string>('text'))),
-          ),
-        ),
+        ...actionNodes(kind, sink),
+        remarkNode((env, text, a) => addRemark(env, listName(a), kind, text)),
       );
     }),
   );
@@ -248,27 +257,12 @@ export function aclModeTree(kind: AclKind, opts: TreeOptions): IosNode {
     const { name } = current(env);
     removeEntries(env, name, (e) => isRemark(e) || !sameRule(rule, e));
   };
-  const actions = (sink: typeof add | typeof remove) => [
-    kw('deny', denyHelp, ...entryWords(kind, sink)),
-    kw('permit', permitHelp, ...entryWords(kind, sink)),
-  ];
-  const remark = (fn: (env: IosEnv, text: string) => void) =>
-    kw(
-      'remark',
-      remarkHelp,
-      arg(
-        'text',
-        LINE,
-        remarkTextHelp,
-        run((env, a) => fn(env, a.need<string>('text'))),
-      ),
-    );
   return kw(
     '',
     '',
-    arg('seq', range(1, SEQ_MAX), 'Sequence Number', ...actions(add)),
-    ...actions(add),
-    remark((env, text) => addRemark(env, current(env).name, kind, text)),
+    arg('seq', range(1, SEQ_MAX), 'Sequence Number', ...actionNodes(kind, add)),
+    ...actionNodes(kind, add),
+    remarkNode((env, text) => addRemark(env, current(env).name, kind, text)),
     kw(
       'no',
       'Negate a command or set its defaults',
@@ -281,8 +275,8 @@ export function aclModeTree(kind: AclKind, opts: TreeOptions): IosNode {
           removeEntries(env, current(env).name, (e) => isRemark(e) || e.seq !== seq);
         }),
       ),
-      ...actions(remove),
-      remark((env, text) =>
+      ...actionNodes(kind, remove),
+      remarkNode((env, text) =>
         removeEntries(env, current(env).name, (e) => !isRemark(e) || e.remark !== text.slice(0, REMARK_MAX)),
       ),
     ),
