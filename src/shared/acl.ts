@@ -96,9 +96,8 @@ export function portMatches(m: PortMatch, port: number): boolean {
   }
 }
 
-export const IPPROTO_ICMP = 1;
-export const IPPROTO_TCP = 6;
-export const IPPROTO_UDP = 17;
+/** ICMP's protocol number: its entries match a type and code where others match ports. */
+const IPPROTO_ICMP = 1;
 
 /** TCP's ACK and RST bits: `established` matches a segment with either. */
 const ESTABLISHED_FLAGS = 0x14;
