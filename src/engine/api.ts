@@ -248,6 +248,56 @@ export interface SpanningTreeEvents {
   readonly missed: number;
 }
 
+/** An address an IOS DHCP server leased (`show ip dhcp binding`). */
+export interface DhcpBinding {
+  readonly ip: Ipv4Addr;
+  /** The client identifier it sent (option 61), else its hardware address. */
+  readonly clientId: readonly number[];
+  /** Virtual time the lease ends; null for `lease infinite`. */
+  readonly expires: Micros | null;
+}
+
+/** An address an IOS DHCP server found in use (`show ip dhcp conflict`). */
+export interface DhcpConflict {
+  readonly ip: Ipv4Addr;
+  /** Its ping check was answered, or the client declined the address after its own ARP check. */
+  readonly method: 'Ping' | 'Gratuitous ARP';
+  readonly at: Micros;
+}
+
+/** A DHCP pool's state (`show ip dhcp pool`). */
+export interface DhcpPoolStatus {
+  readonly name: string;
+  readonly network?: Ipv4Prefix;
+  /** Where the server looks for the next address to offer (IOS's current index). */
+  readonly index?: Ipv4Addr;
+  readonly leased: number;
+}
+
+/** What a PC's adapter got from its DHCP server, for `ipconfig /all`. */
+export interface DhcpLeaseStatus {
+  readonly server: Ipv4Addr;
+  readonly gateway?: Ipv4Addr;
+  readonly dns: readonly Ipv4Addr[];
+  readonly domain?: string;
+  readonly obtained: Micros;
+  /** Null for an infinite lease. */
+  readonly expires: Micros | null;
+}
+
+/** A PC's DHCP adapter: its lease, or the 169.254.0.0/16 address it gave itself without one. */
+export interface DhcpAdapterStatus {
+  readonly lease?: DhcpLeaseStatus;
+  readonly autoconfigured: boolean;
+}
+
+/** `ipconfig /renew` as it runs on a PC's adapter. */
+export interface DhcpRenewJob {
+  done: boolean;
+  /** Whether the adapter got (or kept) a lease; false once it gave up. */
+  ok: boolean;
+}
+
 /** A read of a switch's MAC flap log. */
 export interface MacFlaps {
   readonly flaps: readonly MacFlap[];
@@ -327,6 +377,8 @@ export interface InterfaceStatus {
    * `ip` then being the address Windows configured itself in 169.254.0.0/16.
    */
   readonly duplicate?: Ipv4Assignment;
+  /** A PC's adapter set to obtain its address automatically. */
+  readonly dhcp?: DhcpAdapterStatus;
   /** What `show ip interface brief` prints in the Status column. */
   readonly status: 'up' | 'down' | 'administratively down';
   /** The Protocol column (line protocol). */
@@ -649,6 +701,22 @@ export interface Simulation {
   configure(id: DeviceId, config: DeviceConfig): void;
   /** Apply a host's IP settings (pc/server). */
   configureHost(id: DeviceId, config: HostConfig): void;
+
+  /** An IOS device's DHCP server: its leases (`show ip dhcp binding`); empty without one. */
+  dhcpBindings(id: DeviceId): readonly DhcpBinding[];
+  /** `show ip dhcp conflict`. */
+  dhcpConflicts(id: DeviceId): readonly DhcpConflict[];
+  /** `show ip dhcp pool`. */
+  dhcpPools(id: DeviceId): readonly DhcpPoolStatus[];
+  /**
+   * `clear ip dhcp binding|conflict *|A.B.C.D`: every entry, or the one for `ip`; returns
+   * whether there was one.
+   */
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): boolean;
+  /** A PC's `ipconfig /renew`: done at once when its adapter does not use DHCP. */
+  dhcpRenew(id: DeviceId): DhcpRenewJob;
+  /** A PC's `ipconfig /release`: whether it had a lease to give back. */
+  dhcpRelease(id: DeviceId): boolean;
 
   /**
    * Process events up to and including time `t`, bounded by `maxEvents`; returns events

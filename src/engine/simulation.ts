@@ -19,6 +19,10 @@ import type {
   CdpNeighbor,
   DebugEvents,
   DebugFacility,
+  DhcpBinding,
+  DhcpConflict,
+  DhcpPoolStatus,
+  DhcpRenewJob,
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
@@ -46,6 +50,7 @@ import type {
 } from './api.ts';
 import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
+import type { DhcpService } from './device/dhcp-server.ts';
 import { Host } from './device/host.ts';
 import { IpDevice } from './device/ip-device.ts';
 import { Link } from './device/link.ts';
@@ -105,7 +110,7 @@ class EngineSimulation implements Simulation {
     let device: Device;
     if (kind === 'router') device = new Router(id, this.ctx, block, defaultDeviceConfig('router', name));
     else if (kind === 'switch') device = new Switch(id, this.ctx, block, defaultDeviceConfig('switch', name));
-    else device = new Host(id, kind, this.ctx, this.macs.hostAddress(block, id));
+    else device = new Host(id, kind, this.ctx, this.macs.hostAddress(block, id), name);
     this.devices.set(id, device);
     this.macBlocks.set(id, block);
     this.refresh(device);
@@ -232,6 +237,35 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Host)) throw new Error(`${id} is a ${device.kind}: use configure`);
     device.configure(config);
     device.noteInterfaces();
+  }
+
+  // ---- DHCP ------------------------------------------------------------------------------
+
+  dhcpBindings(id: DeviceId): readonly DhcpBinding[] {
+    return this.dhcpServer(id)?.bindings() ?? [];
+  }
+  dhcpConflicts(id: DeviceId): readonly DhcpConflict[] {
+    return this.dhcpServer(id)?.conflictList() ?? [];
+  }
+  dhcpPools(id: DeviceId): readonly DhcpPoolStatus[] {
+    return this.dhcpServer(id)?.poolStatus() ?? [];
+  }
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): boolean {
+    const server = this.dhcpServer(id);
+    if (server === null) return false;
+    return table === 'binding' ? server.clearBindings(ip) : server.clearConflicts(ip);
+  }
+  dhcpRenew(id: DeviceId): DhcpRenewJob {
+    const device = this.device(id);
+    return device instanceof Host ? device.renewDhcp() : { done: true, ok: false };
+  }
+  dhcpRelease(id: DeviceId): boolean {
+    const device = this.device(id);
+    return device instanceof Host && device.releaseDhcp();
+  }
+  private dhcpServer(id: DeviceId): DhcpService | null {
+    const device = this.device(id);
+    return device instanceof IpDevice ? device.dhcp : null;
   }
 
   // ---- time ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * stores it as IOS text. Plain JSON-able data: it crosses the worker boundary and lives in immer.
  */
 import type { AccessList } from './acl.ts';
+import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
 import { KIND_PORTS } from './ports.ts';
@@ -103,6 +104,8 @@ export interface InterfaceConfig {
   readonly accessGroupIn?: string;
   /** `ip access-group NAME out`: the access list what is routed out is filtered by. */
   readonly accessGroupOut?: string;
+  /** `ip helper-address A`: where the relay agent sends the DHCP broadcasts that come in here. */
+  readonly helperAddresses?: readonly Ipv4Addr[];
 }
 
 export interface StaticRoute {
@@ -267,6 +270,12 @@ export interface DeviceConfig {
   readonly aliases?: readonly CommandAlias[];
   /** IPv4 access lists, numbered ones first (by number), then named ones (by name). */
   readonly accessLists?: readonly AccessList[];
+  /** `ip dhcp pool NAME` blocks, in the order they were made. */
+  readonly dhcpPools?: readonly DhcpPool[];
+  /** `ip dhcp excluded-address`, in the order typed. */
+  readonly dhcpExcluded?: readonly DhcpExcluded[];
+  /** `no service dhcp`: neither the DHCP server nor the relay agent runs. */
+  readonly serviceDhcp?: false;
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
 }
@@ -312,8 +321,13 @@ export interface StaticMac {
   readonly interfaces?: readonly string[];
 }
 
+/** What a host's address reads in a network file when it obtains one from a DHCP server. */
+export const HOST_DHCP = 'dhcp';
+
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */
 export interface HostConfig {
+  /** Obtain an address automatically: `ip` and `gateway` come from a DHCP server. */
+  readonly dhcp?: true;
   readonly ip?: Ipv4Assignment;
   readonly gateway?: Ipv4Addr;
 }

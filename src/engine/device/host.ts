@@ -1,7 +1,8 @@
 /**
  * A PC or server running Windows: one Fast Ethernet NIC with an address, a mask and a default
- * gateway (HostConfig), Windows' ARP and ICMP behaviour, ping and tracert, and the loopback
- * network 127.0.0.0/8 answered inside the host.
+ * gateway (HostConfig) typed or obtained from a DHCP server (dhcp-client.ts), Windows' ARP and
+ * ICMP behaviour, ping and tracert, and the loopback network 127.0.0.0/8 answered inside the
+ * host.
  */
 
 import type { HostConfig } from '../../shared/config.ts';
@@ -9,11 +10,13 @@ import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS } from '../../shared/ports.ts';
-import type { InterfaceStatus } from '../api.ts';
+import type { Micros } from '../../shared/time.ts';
+import type { DhcpRenewJob, InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
+import { DhcpClient, type DhcpClientHost, type DhcpLease } from './dhcp-client.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
@@ -27,7 +30,7 @@ const LINK_LOCAL_FIRST = 0xa9fe_0100;
 const LINK_LOCAL_COUNT = 254 * 256;
 const AUTOCONF_TRIES = 10;
 
-export class Host extends IpDevice {
+export class Host extends IpDevice implements DhcpClientHost {
   private readonly nic: L3Interface;
   private readonly port: Port;
   private config: HostConfig = {};
@@ -38,8 +41,18 @@ export class Host extends IpDevice {
    */
   private duplicate: Ipv4Assignment | undefined = undefined;
   private autoconfTries = 0;
+  /** Its DHCP client, made when the adapter is first set to use DHCP. */
+  private dhcpClient: DhcpClient | null = null;
+  /** Using DHCP, no server answered: the NIC has an address of 169.254.0.0/16 it chose. */
+  private autoconfigured = false;
 
-  constructor(id: DeviceId, kind: 'pc' | 'server', ctx: SimContext, mac: MacAddr) {
+  constructor(
+    id: DeviceId,
+    kind: 'pc' | 'server',
+    ctx: SimContext,
+    mac: MacAddr,
+    readonly computerName: string,
+  ) {
     super(id, kind, ctx, ctx.profiles.windows);
     const name = KIND_PORTS[kind][0]!;
     this.port = this.addPorts(Port, [name], mac, QUEUE_LIMITS[kind])[0]!;
@@ -53,7 +66,11 @@ export class Host extends IpDevice {
   }
 
   configure(config: HostConfig): void {
+    const wasDhcp = this.config.dhcp === true;
     this.config = config;
+    if (config.dhcp === true) this.dhcpClient ??= new DhcpClient(this.stack, this.nic, this);
+    // Back to a typed address: the lease is given up (Windows releases it).
+    else if (wasDhcp) this.dhcpClient!.setRunning(false, true);
     this.useConfigured();
     this.refresh();
   }
@@ -63,17 +80,71 @@ export class Host extends IpDevice {
     // Windows probes for its address again when the cable comes back.
     if (!up && this.duplicate !== undefined) this.useConfigured();
     this.nic.up = up;
-    this.stack.reconfigure([this.nic], false, [], this.config.gateway);
+    this.dhcpClient?.setRunning(up && this.config.dhcp === true, false);
+    this.reconfigureStack();
+  }
+
+  private reconfigureStack(): void {
+    const gateway = this.config.dhcp === true ? this.dhcpClient!.lease?.gateway : this.config.gateway;
+    this.stack.reconfigure([this.nic], false, [], gateway);
   }
 
   private useConfigured(): void {
     this.duplicate = undefined;
     this.autoconfTries = 0;
-    this.nic.setIp(this.config.ip);
+    this.autoconfigured = false;
+    this.nic.setIp(this.config.dhcp === true ? this.dhcpClient!.lease?.ip : this.config.ip);
+  }
+
+  override get hostname(): string {
+    return this.computerName;
+  }
+
+  leaseChanged(lease: DhcpLease | undefined): void {
+    if (lease === undefined && this.autoconfigured) return;
+    this.autoconfigured = false;
+    this.autoconfTries = 0;
+    this.nic.setIp(lease?.ip);
+    this.reconfigureStack();
+  }
+
+  onFallback(): void {
+    if (this.dhcpClient?.lease !== undefined || this.autoconfigured) return;
+    this.autoconfigured = true;
+    this.nic.setIp({ addr: this.linkLocal(), len: 16 });
+    this.reconfigureStack();
+  }
+
+  /** `ipconfig /renew`. */
+  renewDhcp(): DhcpRenewJob {
+    return this.config.dhcp === true ? this.dhcpClient!.renew() : { done: true, ok: false };
+  }
+
+  /** `ipconfig /release`. */
+  releaseDhcp(): boolean {
+    if (this.config.dhcp !== true) return false;
+    const released = this.dhcpClient!.release();
+    if (this.autoconfigured) {
+      this.autoconfigured = false;
+      this.nic.setIp(undefined);
+      this.reconfigureStack();
+    }
+    return released;
   }
 
   protected override addressInUse(iface: L3Interface): void {
     if (iface !== this.nic) return;
+    // Another station has the leased address: Windows declines it and asks again.
+    if (this.config.dhcp === true && !this.autoconfigured) {
+      this.dhcpClient!.declined();
+      return;
+    }
+    if (this.config.dhcp === true) {
+      this.nic.setIp(this.autoconfTries < AUTOCONF_TRIES ? { addr: this.linkLocal(), len: 16 } : undefined);
+      this.autoconfTries++;
+      this.reconfigureStack();
+      return;
+    }
     this.duplicate ??= this.config.ip;
     // Windows gives up on link-local addresses after ten conflicts (RFC 3927 MAX_CONFLICTS).
     this.nic.setIp(this.autoconfTries < AUTOCONF_TRIES ? { addr: this.linkLocal(), len: 16 } : undefined);
@@ -121,6 +192,30 @@ export class Host extends IpDevice {
 
   interfaces(): InterfaceStatus[] {
     const view = portView(this.port, this.nic, this.lastChange(this.port.name), this.bootedAt);
+    if (this.config.dhcp === true) {
+      const lease = this.dhcpClient!.lease;
+      const status =
+        lease === undefined
+          ? undefined
+          : {
+              server: lease.server,
+              ...(lease.gateway !== undefined ? { gateway: lease.gateway } : {}),
+              dns: lease.dns,
+              ...(lease.domain !== undefined ? { domain: lease.domain } : {}),
+              obtained: lease.obtained as Micros,
+              expires: lease.expires === Number.POSITIVE_INFINITY ? null : (lease.expires as Micros),
+            };
+      return [
+        {
+          ...view,
+          dhcp: { ...(status !== undefined ? { lease: status } : {}), autoconfigured: this.autoconfigured },
+        },
+      ];
+    }
     return [this.duplicate === undefined ? view : { ...view, duplicate: this.duplicate }];
+  }
+
+  protected ipInterfaces(): readonly L3Interface[] {
+    return [this.nic];
   }
 }

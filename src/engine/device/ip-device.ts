@@ -23,6 +23,7 @@ import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { DebugLog } from './debug-log.ts';
 import { Device } from './device.ts';
+import { DhcpService } from './dhcp-server.ts';
 import { IosArpDefense } from './ios-arp-defense.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
@@ -60,6 +61,27 @@ export abstract class IpDevice extends Device implements L3Owner {
       distance: r.distance,
       permanent: r.permanent === true,
     }));
+  }
+
+  /** Its DHCP server and relay agent (IOS), made when first configured. */
+  private dhcpService: DhcpService | null = null;
+
+  /** The IP interfaces the DHCP server answers and relays on. */
+  protected abstract ipInterfaces(): readonly L3Interface[];
+
+  /** Takes the DHCP pools, excluded addresses and helper addresses of `config` (IOS). */
+  protected configureDhcp(config: DeviceConfig): void {
+    const wanted =
+      (config.dhcpPools?.length ?? 0) > 0 ||
+      Object.values(config.interfaces).some((i) => (i.helperAddresses?.length ?? 0) > 0);
+    if (this.dhcpService === null && !wanted) return;
+    this.dhcpService ??= new DhcpService(this.stack, () => this.ipInterfaces());
+    this.dhcpService.configure(config);
+  }
+
+  /** Its DHCP server, null while it has never had one configured. */
+  get dhcp(): DhcpService | null {
+    return this.dhcpService;
   }
 
   /** Windows found `iface`'s address in use by another station (windows-dad.ts). */

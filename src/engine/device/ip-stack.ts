@@ -38,6 +38,7 @@ import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-er
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { TcpSegment } from '../wire/tcp.ts';
+import type { UdpDatagram } from '../wire/udp.ts';
 import type { AclFilter } from './acl-filter.ts';
 import type { AddressGuard, GuardedStack } from './address-guard.ts';
 import type { ArpHost } from './arp-cache.ts';
@@ -70,6 +71,16 @@ import type { Route, StaticSpec } from './routing-table.ts';
 import { RoutingTable } from './routing-table.ts';
 import { TcpLayer, type TcpStack } from './tcp.ts';
 import { IOS_TCP, WINDOWS_TCP } from './tcp-profile.ts';
+
+/**
+ * An application bound to a UDP port (the DHCP server, relay and client). `unaddressed`: it
+ * also takes what arrives on an interface without an address (a DHCP client's offers).
+ */
+export interface UdpListener {
+  readonly unaddressed: boolean;
+  /** `from`: the MAC address the frame came from, -1 when not known (a reassembled datagram). */
+  onUdp(iface: L3Interface, pkt: Ipv4Packet, datagram: UdpDatagram, from: number): void;
+}
 
 /** Receives what comes back for the probes of a ping or traceroute. */
 export interface ProbeClient {
@@ -146,6 +157,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   /** Address and length each interface had at the last reconfiguration (LINE_UP, LINE_DOWN: none usable). */
   private lastAddr = new Map<L3Interface, number>();
   private readonly udpClients = new Map<number, ProbeClient>();
+  /** Applications bound to UDP ports (made at the first). */
+  private udpListeners: Map<number, UdpListener> | null = null;
   private lastUnreachable = Number.NEGATIVE_INFINITY;
   /**
    * Windows' loopback interface: datagrams to 127.0.0.0/8 come back inside the host, whatever
@@ -337,12 +350,26 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   receive(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len = -1): void {
     const p = frame.payload;
     if (!iface.usable) {
-      this.drop(frameId, 'not-for-us', iface.name);
+      if (!this.receiveUnaddressed(iface, p, frame.src)) this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
     if (p.proto === 'ipv4') this.receiveIp(iface, frame, p, frameId, owned, len);
     else if (p.proto === 'arp') this.receiveArp(iface, p, frameId);
     else this.drop(frameId, 'no-listener', iface.name);
+  }
+
+  /**
+   * What an interface takes that is not for its address, or comes while it has none: UDP for a
+   * listener that wants it.
+   */
+  private receiveUnaddressed(iface: L3Interface, p: EthernetFrame['payload'], from: number): boolean {
+    if (this.udpListeners === null || !iface.up || p.proto !== 'ipv4') return false;
+    const m = p.payload;
+    if (p.protocol !== IPPROTO_UDP || m.proto !== 'udp' || p.badChecksum !== undefined) return false;
+    const listener = this.udpListeners.get(m.dstPort);
+    if (listener === undefined || !listener.unaddressed) return false;
+    listener.onUdp(iface, p, m, from);
+    return true;
   }
 
   private receiveIp(
@@ -371,7 +398,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // A router routes no multicast (nor class E) by its unicast routes: IOS needs `ip
     // multicast-routing` for that, which Trame does not simulate.
     if (!this.forwarding || dst >>> 28 >= 0xe) {
-      this.drop(frameId, 'not-for-us', iface.name);
+      // A DHCP offer to the address a server is about to lease comes before this host has it.
+      if (!this.receiveUnaddressed(iface, pkt, frame.src)) this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
     if (pkt.ttl <= 1) {
@@ -529,6 +557,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       // A segment for no connection is answered there (a reset), or dropped by the firewall.
       if (!this.tcp.receive(pkt, m)) this.drop(frameId, 'no-listener', iface.name);
       return;
+    }
+    if (pkt.protocol === IPPROTO_UDP && m.proto === 'udp') {
+      const listener = this.udpListeners?.get(m.dstPort);
+      if (listener !== undefined) {
+        listener.onUdp(iface, pkt, m, frame === null ? -1 : frame.src);
+        return;
+      }
     }
     const answer = iface.unreachables && pkt.dst !== IPV4_BROADCAST && pkt.dst !== iface.bcast;
     this.drop(frameId, 'no-listener', iface.name);
@@ -938,6 +973,25 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   }
   hasUdpClient(port: number): boolean {
     return this.udpClients.has(port);
+  }
+
+  /** Binds `listener` to UDP port `port`, or unbinds the port (null). */
+  listenUdp(port: number, listener: UdpListener | null): void {
+    if (listener === null) {
+      this.udpListeners?.delete(port);
+      return;
+    }
+    this.udpListeners ??= new Map();
+    this.udpListeners.set(port, listener);
+  }
+
+  /**
+   * Sends `pkt` out of `iface` to `mac` as it is, whatever the routes and ARP say: what a DHCP
+   * client sends before it has an address, and a server's answer to one (RFC 2131 4.1).
+   */
+  sendOnLink(iface: L3Interface, mac: number, pkt: Ipv4Packet): void {
+    if (!iface.up) return;
+    this.transmit(iface, mac, pkt, this.ctx.nextFrameId());
   }
 
   /** The address a datagram to `dst` leaves from, as `originate` picks it; undefined if none. */

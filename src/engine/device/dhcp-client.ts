@@ -1,0 +1,434 @@
+/**
+ * Windows' DHCP client on a PC's adapter (RFC 2131 section 4.4; RFC 2132 for the options;
+ * Microsoft's "DHCP client behavior" for the timings):
+ *
+ * - INIT: DHCPDISCOVER broadcast at 0, 4, 12 and 28 seconds (each wait doubled, plus up to a
+ *   second at random); the first offer is taken with a broadcast DHCPREQUEST naming its server.
+ * - With no offer six seconds after the first discover, the adapter configures itself an
+ *   address of 169.254.0.0/16 (its device does that, see `onFallback`; KB931550: Windows Vista
+ *   and later) and goes on discovering: `ipconfig /renew` gives up a minute after it started,
+ *   and the client tries again every five minutes.
+ * - BOUND: the lease's address, mask, router and DNS servers are the adapter's; at T1 (half the
+ *   lease) a unicast DHCPREQUEST to the server renews it, at T2 (seven eighths) a broadcast one
+ *   to any server, and at its end the address goes.
+ * - `ipconfig /release` sends a DHCPRELEASE and leaves the adapter without an address until
+ *   `ipconfig /renew`; a DHCPNAK sends the client back to INIT.
+ */
+import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
+import { lenFromMask } from '../../shared/ipv4.ts';
+import { seconds } from '../../shared/time.ts';
+import { ipv4, udp } from '../packets.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
+import type { DhcpMessage, DhcpOption } from '../wire/dhcp.ts';
+import {
+  addrOption,
+  BOOTREQUEST,
+  bytesOption,
+  chaddrOf,
+  DHCP_CLIENT_PORT,
+  DHCP_SERVER_PORT,
+  DHCPACK,
+  DHCPDECLINE,
+  DHCPDISCOVER,
+  DHCPNAK,
+  DHCPOFFER,
+  DHCPRELEASE,
+  DHCPREQUEST,
+  decodeDhcp,
+  dhcpMessage,
+  encodeDhcp,
+  messageType,
+  OPT_CLIENT_ID,
+  OPT_DNS,
+  OPT_DOMAIN_NAME,
+  OPT_HOST_NAME,
+  OPT_LEASE_TIME,
+  OPT_MESSAGE_TYPE,
+  OPT_PARAMETER_LIST,
+  OPT_REBINDING_TIME,
+  OPT_RENEWAL_TIME,
+  OPT_REQUESTED_IP,
+  OPT_ROUTER,
+  OPT_SERVER_ID,
+  OPT_SUBNET_MASK,
+  OPT_VENDOR_CLASS,
+  optionAddr,
+  optionAddrs,
+  optionText,
+  optionU32,
+  textOption,
+  u8Option,
+} from '../wire/dhcp.ts';
+import type { Ipv4Packet } from '../wire/ipv4.ts';
+import { IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { UdpDatagram } from '../wire/udp.ts';
+import { BROADCAST_MAC } from './arp-cache.ts';
+import type { IpStack, UdpListener } from './ip-stack.ts';
+import type { L3Interface } from './l3-interface.ts';
+
+/** What Windows 10 asks for in option 55, in its order. */
+const PARAMETERS = [1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252];
+const VENDOR_CLASS = 'MSFT 5.0';
+const FIRST_WAIT = seconds(4);
+/** Discovers before the adapter configures itself (0, 4, 12, 28 s; the fallback at 60 s). */
+const DISCOVERS = 4;
+/** Requests sent for one offer before starting over. */
+const REQUESTS = 4;
+const FALLBACK_AFTER = seconds(6);
+/** When a round of discovers gives up, from its first (the last waits 32 s). */
+const ROUND = seconds(60);
+const RETRY_AFTER_ROUND = seconds(300);
+const IPV4_BROADCAST = 0xffff_ffff;
+
+const EV_RETRY = 1;
+const EV_RENEW = 2;
+const EV_REBIND = 3;
+const EV_EXPIRE = 4;
+const EV_FALLBACK = 5;
+
+type State = 'off' | 'init' | 'requesting' | 'rebooting' | 'bound' | 'renewing' | 'rebinding' | 'released';
+
+/** A lease as the adapter uses it and `ipconfig /all` shows it. */
+export interface DhcpLease {
+  readonly ip: Ipv4Assignment;
+  readonly gateway?: Ipv4Addr;
+  readonly dns: readonly Ipv4Addr[];
+  readonly domain?: string;
+  readonly server: Ipv4Addr;
+  /** The MAC address its acknowledgement came from: the server's, or its relay's. */
+  readonly serverMac: number;
+  /** Virtual times. */
+  readonly obtained: number;
+  readonly expires: number;
+}
+
+/** What the client's device does with what it learns. */
+export interface DhcpClientHost {
+  /** The lease to use, or none (released, expired, declined, or the client was stopped). */
+  leaseChanged(lease: DhcpLease | undefined): void;
+  /** No server answered the discovers: the adapter configures itself (RFC 3927). */
+  onFallback(): void;
+  readonly hostname: string;
+}
+
+/** `ipconfig /renew` as it runs: done once the client is bound or has given up. */
+export interface RenewJob {
+  done: boolean;
+  ok: boolean;
+}
+
+export class DhcpClient implements UdpListener, EventTarget {
+  readonly unaddressed = true;
+  private state: State = 'off';
+  private xid = 0;
+  private tries = 0;
+  /** Which timer event is current: older ones find another token and do nothing. */
+  private token = 0;
+  private offered: DhcpMessage | null = null;
+  private current: DhcpLease | undefined = undefined;
+  private readonly jobs: RenewJob[] = [];
+  /** The round of discovers its pending fallback belongs to. */
+  private round = 0;
+
+  constructor(
+    private readonly stack: IpStack,
+    private readonly nic: L3Interface,
+    private readonly host: DhcpClientHost,
+  ) {}
+
+  get lease(): DhcpLease | undefined {
+    return this.current;
+  }
+
+  /**
+   * Starts or stops asking for an address: the adapter's link came up or went down (its lease
+   * kept, to ask for again), or the adapter was given a typed address (`forget`).
+   */
+  setRunning(on: boolean, forget: boolean): void {
+    if (!on) {
+      if (forget && this.current !== undefined && this.state !== 'off') this.release();
+      if (this.state === 'off') return;
+      this.stack.listenUdp(DHCP_CLIENT_PORT, null);
+      this.state = 'off';
+      this.token++;
+      this.finishJobs(false);
+      if (this.current !== undefined) this.host.leaseChanged(undefined);
+      return;
+    }
+    if (this.state !== 'off') return;
+    this.stack.listenUdp(DHCP_CLIENT_PORT, this);
+    // Windows asks for the address it had again, broadcast (INIT-REBOOT, RFC 2131 3.2).
+    if (this.current !== undefined && this.current.expires > this.stack.now) this.startRequest('rebooting');
+    else this.discover();
+  }
+
+  /** `ipconfig /renew`. */
+  renew(): RenewJob {
+    const job: RenewJob = { done: false, ok: false };
+    if (this.state === 'off') {
+      job.done = true;
+      return job;
+    }
+    this.jobs.push(job);
+    if (this.state === 'bound' || this.state === 'renewing') this.startRequest('renewing');
+    else if (this.state === 'released') this.discover();
+    return job;
+  }
+
+  /** `ipconfig /release`: whether there was a lease to give back. */
+  release(): boolean {
+    const lease = this.current;
+    this.token++;
+    this.finishJobs(false);
+    if (this.state !== 'off') this.state = 'released';
+    if (lease === undefined) return false;
+    // Straight to the MAC address the lease came from: the address goes at once, and with it
+    // any resolution of the server's MAC address ARP would have to wait for.
+    const m = this.message(DHCPRELEASE, [addrOption(OPT_SERVER_ID, lease.server)], lease.ip.addr);
+    this.stack.sendOnLink(this.nic, lease.serverMac, this.datagram(lease.ip.addr, lease.server, m));
+    this.setLease(undefined);
+    return true;
+  }
+
+  /** Another station answered for the leased address (RFC 2131 4.4.1): decline it, start over. */
+  declined(): void {
+    const lease = this.current;
+    if (lease === undefined) return;
+    const options = [addrOption(OPT_REQUESTED_IP, lease.ip.addr), addrOption(OPT_SERVER_ID, lease.server)];
+    this.broadcast(this.message(DHCPDECLINE, options, 0));
+    this.setLease(undefined);
+    this.discover();
+  }
+
+  // ---- INIT, SELECTING, REQUESTING -------------------------------------------------------
+
+  private discover(): void {
+    this.state = 'init';
+    this.xid = this.stack.randomInt(0x1_0000_0000);
+    this.tries = 0;
+    this.offered = null;
+    this.stack.scheduleIn(FALLBACK_AFTER, this, EV_FALLBACK, ++this.round);
+    this.sendDiscover();
+  }
+
+  private sendDiscover(): void {
+    const options: DhcpOption[] = [];
+    if (this.current !== undefined) options.push(addrOption(OPT_REQUESTED_IP, this.current.ip.addr));
+    this.broadcast(this.message(DHCPDISCOVER, options, 0));
+    this.tries++;
+    this.retryIn(this.tries < DISCOVERS ? this.backoff() : ROUND - seconds(28));
+  }
+
+  /** 4, 8, 16 s... after the `tries`th message, plus up to a second (RFC 2131 4.1). */
+  private backoff(): number {
+    return FIRST_WAIT * 2 ** (this.tries - 1) + this.stack.randomInt(1_000_000);
+  }
+
+  private retryIn(delay: number): void {
+    this.stack.scheduleIn(delay, this, EV_RETRY, ++this.token);
+  }
+
+  private startRequest(state: 'renewing' | 'rebinding' | 'rebooting' | 'requesting'): void {
+    this.state = state;
+    this.tries = 0;
+    if (state !== 'requesting') this.xid = this.stack.randomInt(0x1_0000_0000);
+    this.sendRequest();
+  }
+
+  private sendRequest(): void {
+    const lease = this.current;
+    this.tries++;
+    if (this.state === 'requesting') {
+      const offer = this.offered!;
+      const options = [
+        addrOption(OPT_REQUESTED_IP, offer.yiaddr),
+        addrOption(OPT_SERVER_ID, optionAddr(offer, OPT_SERVER_ID)!),
+      ];
+      this.broadcast(this.message(DHCPREQUEST, options, 0));
+    } else if (this.state === 'renewing') {
+      // Unicast to the server that leased it, from the address itself (RFC 2131 4.3.2).
+      const m = this.message(DHCPREQUEST, [], lease!.ip.addr);
+      this.stack.sendUdp(
+        lease!.server,
+        DHCP_CLIENT_PORT,
+        DHCP_SERVER_PORT,
+        this.stack.profile.ttl,
+        encodeDhcp(m),
+      );
+    } else if (this.state === 'rebinding') {
+      // To any server, from the address (RFC 2131 4.4.5).
+      this.broadcast(this.message(DHCPREQUEST, [], lease!.ip.addr));
+    } else {
+      // A reconnected adapter checking its lease: broadcast, naming the address.
+      this.broadcast(this.message(DHCPREQUEST, [addrOption(OPT_REQUESTED_IP, lease!.ip.addr)], 0));
+    }
+    this.retryIn(this.backoff());
+  }
+
+  onEvent(code: number, _a: unknown, token: number): void {
+    if (code === EV_FALLBACK) {
+      if (token === this.round && this.state === 'init') this.host.onFallback();
+      return;
+    }
+    if (token !== this.token) return;
+    if (code === EV_RETRY) this.retry();
+    else if (code === EV_RENEW) this.startRequest('renewing');
+    else if (code === EV_REBIND) this.startRequest('rebinding');
+    else if (code === EV_EXPIRE) {
+      this.setLease(undefined);
+      this.discover();
+    }
+  }
+
+  private retry(): void {
+    switch (this.state) {
+      case 'released':
+        // The next round after one that had no offer (`ipconfig /release` cancels it).
+        this.discover();
+        return;
+      case 'init':
+        if (this.tries < DISCOVERS) this.sendDiscover();
+        else this.giveUp();
+        return;
+      case 'requesting':
+        if (this.tries < REQUESTS) this.sendRequest();
+        else this.discover();
+        return;
+      case 'renewing':
+      case 'rebinding':
+      case 'rebooting':
+        if (this.tries < REQUESTS) this.sendRequest();
+        else {
+          // Nobody answered: the lease runs on until its end (its timers still stand).
+          const rebooted = this.state === 'rebooting';
+          this.state = 'bound';
+          this.finishJobs(false);
+          if (this.current === undefined) return;
+          if (rebooted) this.host.leaseChanged(this.current);
+          this.schedule(this.current);
+        }
+        return;
+      default:
+    }
+  }
+
+  /** A round of discovers had no offer: `ipconfig /renew` fails; another round comes later. */
+  private giveUp(): void {
+    this.finishJobs(false);
+    this.state = 'released';
+    this.stack.scheduleIn(RETRY_AFTER_ROUND, this, EV_RETRY, ++this.token);
+  }
+
+  onUdp(_iface: L3Interface, _pkt: Ipv4Packet, d: UdpDatagram, from: number): void {
+    const read = decodeDhcp(d.data);
+    if (!read.ok) return;
+    const m = read.value;
+    if (
+      m.xid !== this.xid ||
+      m.op !== 2 ||
+      m.chaddr.subarray(0, 6).some((b, i) => b !== chaddrOf(this.nic.mac)[i])
+    )
+      return;
+    const type = messageType(m);
+    if (type === DHCPOFFER && this.state === 'init' && optionAddr(m, OPT_SERVER_ID) !== undefined) {
+      this.offered = m;
+      this.startRequest('requesting');
+    } else if (type === DHCPACK && this.state !== 'init' && this.state !== 'bound' && this.state !== 'off') {
+      this.bind(m, from);
+    } else if (type === DHCPNAK && this.state !== 'init' && this.state !== 'off') {
+      this.setLease(undefined);
+      this.discover();
+    }
+  }
+
+  private bind(m: DhcpMessage, from: number): void {
+    const mask = optionAddr(m, OPT_SUBNET_MASK);
+    const len = mask === undefined ? undefined : lenFromMask(mask);
+    const server = optionAddr(m, OPT_SERVER_ID) ?? this.current?.server;
+    const time = optionU32(m, OPT_LEASE_TIME);
+    if (len === undefined || server === undefined || time === undefined || m.yiaddr === 0) return;
+    const now = this.stack.now;
+    const gateway = optionAddrs(m, OPT_ROUTER)?.[0];
+    const domain = optionText(m, OPT_DOMAIN_NAME);
+    const lease: DhcpLease = {
+      ip: { addr: m.yiaddr, len },
+      ...(gateway !== undefined ? { gateway } : {}),
+      dns: optionAddrs(m, OPT_DNS) ?? [],
+      ...(domain !== undefined ? { domain } : {}),
+      server,
+      serverMac: from >= 0 ? from : (this.current?.serverMac ?? BROADCAST_MAC),
+      obtained: now,
+      expires: time === 0xffff_ffff ? Number.POSITIVE_INFINITY : now + seconds(time),
+    };
+    this.state = 'bound';
+    this.setLease(lease);
+    this.schedule(lease, optionU32(m, OPT_RENEWAL_TIME), optionU32(m, OPT_REBINDING_TIME));
+    this.finishJobs(true);
+  }
+
+  /** The lease's timers: renew at T1, rebind at T2, expire at its end. */
+  private schedule(lease: DhcpLease, t1?: number, t2?: number): void {
+    const token = ++this.token;
+    if (lease.expires === Number.POSITIVE_INFINITY) return;
+    const now = this.stack.now;
+    const length = lease.expires - lease.obtained;
+    const renewAt = lease.obtained + (t1 !== undefined ? seconds(t1) : length / 2);
+    const rebindAt = lease.obtained + (t2 !== undefined ? seconds(t2) : (length * 7) / 8);
+    const at =
+      renewAt > now
+        ? [EV_RENEW, renewAt]
+        : rebindAt > now
+          ? [EV_REBIND, rebindAt]
+          : [EV_EXPIRE, lease.expires];
+    this.stack.scheduleIn(Math.max(0, Math.round(at[1]! - now)), this, at[0]!, token);
+  }
+
+  private setLease(lease: DhcpLease | undefined): void {
+    if (lease === undefined && this.current === undefined) return;
+    this.current = lease;
+    this.host.leaseChanged(lease);
+  }
+
+  private finishJobs(ok: boolean): void {
+    for (const job of this.jobs.splice(0)) {
+      job.ok = ok;
+      job.done = true;
+    }
+  }
+
+  // ---- messages --------------------------------------------------------------------------
+
+  /** A request of `type` as Windows 10 builds it: its options in Windows' order. */
+  private message(type: number, extra: DhcpOption[], ciaddr: number): DhcpMessage {
+    const mac = this.nic.mac;
+    const options: DhcpOption[] = [
+      u8Option(OPT_MESSAGE_TYPE, type),
+      bytesOption(OPT_CLIENT_ID, Uint8Array.of(1, ...chaddrOf(mac).subarray(0, 6))),
+      ...extra,
+    ];
+    if (type === DHCPDISCOVER || type === DHCPREQUEST) {
+      options.push(
+        textOption(OPT_HOST_NAME, this.host.hostname),
+        textOption(OPT_VENDOR_CLASS, VENDOR_CLASS),
+        bytesOption(OPT_PARAMETER_LIST, Uint8Array.from(PARAMETERS)),
+      );
+    }
+    return dhcpMessage({
+      op: BOOTREQUEST,
+      xid: this.xid,
+      ciaddr: ciaddr as Ipv4Addr,
+      chaddr: chaddrOf(mac),
+      options,
+    });
+  }
+
+  /** From 0.0.0.0 to everyone on the adapter's link (RFC 2131 4.1). */
+  private broadcast(m: DhcpMessage): void {
+    this.stack.sendOnLink(this.nic, BROADCAST_MAC, this.datagram(0, IPV4_BROADCAST, m));
+  }
+
+  private datagram(src: number, dst: number, m: DhcpMessage): Ipv4Packet {
+    const data = udp(DHCP_CLIENT_PORT, DHCP_SERVER_PORT, encodeDhcp(m));
+    return ipv4(src, dst, this.stack.profile.ttl, IPPROTO_UDP, this.stack.nextId(), data);
+  }
+}

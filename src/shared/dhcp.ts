@@ -1,0 +1,48 @@
+/**
+ * A Cisco IOS DHCP server's configuration (Cisco IOS IP Addressing Configuration Guide,
+ * "Configuring the Cisco IOS DHCP Server"): address pools, the addresses it never hands out,
+ * and the relay agent's helper addresses on interfaces (InterfaceConfig.helperAddresses).
+ */
+import { type Ipv4Addr, type Ipv4Prefix, inPrefix } from './ipv4.ts';
+
+/** IOS's default lease: one day, in seconds. */
+export const DEFAULT_LEASE = 86_400;
+
+/** `lease infinite`. */
+export const INFINITE_LEASE = -1;
+
+/** `ip dhcp pool NAME` and what its mode sets. */
+export interface DhcpPool {
+  readonly name: string;
+  /** `network A.B.C.D M`: the subnet it leases addresses of; a pool without one leases none. */
+  readonly network?: Ipv4Prefix;
+  /** `default-router A...`: up to 8, in the order typed. */
+  readonly defaultRouters?: readonly Ipv4Addr[];
+  /** `dns-server A...`: up to 8, in the order typed. */
+  readonly dnsServers?: readonly Ipv4Addr[];
+  /** `domain-name NAME`. */
+  readonly domainName?: string;
+  /** `lease D [H [M]]` in seconds, or INFINITE_LEASE; absent means DEFAULT_LEASE. */
+  readonly lease?: number;
+}
+
+/** `ip dhcp excluded-address LOW [HIGH]`. */
+export interface DhcpExcluded {
+  readonly low: Ipv4Addr;
+  readonly high: Ipv4Addr;
+}
+
+/** The pool whose network holds `addr` (the longest, as IOS picks among nested ones). */
+export function poolFor(pools: readonly DhcpPool[], addr: number): DhcpPool | undefined {
+  let best: DhcpPool | undefined;
+  for (const p of pools) {
+    const n = p.network;
+    if (n === undefined || !inPrefix(addr as Ipv4Addr, n)) continue;
+    if (best === undefined || n.len > best.network!.len) best = p;
+  }
+  return best;
+}
+
+/** Whether `addr` is in one of the excluded ranges. */
+export const isExcluded = (excluded: readonly DhcpExcluded[], addr: number): boolean =>
+  excluded.some((r) => addr >= r.low && addr <= r.high);

@@ -1,0 +1,125 @@
+/**
+ * A DHCP exchange through a relay, captured on both links and read back by tshark: every
+ * message decodes without a warning or a malformed field, the client's four messages and the
+ * relayed copies carry what RFC 2131 and RFC 1542 put in them (giaddr, hops, unicast to the
+ * server and back), with good UDP checksums.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pcapFile } from '../../src/engine/pcap.ts';
+import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import { deviceId } from '../../src/shared/ids.ts';
+import type { Micros } from '../../src/shared/time.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { ip, TestNet } from './net.ts';
+
+const TSHARK = '/usr/bin/tshark';
+const haveTshark = existsSync(TSHARK);
+const d = deviceId;
+
+/** R1 serves 192.168.2.0/24 from across R2, whose Gi0/1 relays to it. */
+function exchange(): Uint8Array {
+  const n = new TestNet();
+  const r1 = { interfaces: { 'g0/0': { ip: '10.0.0.1/30' } }, routes: ['192.168.2.0/24 via 10.0.0.2'] };
+  n.router('R1', r1);
+  n.sim.configure(d('R1'), {
+    ...n.config('R1', r1),
+    dhcpExcluded: [{ low: ip('192.168.2.1'), high: ip('192.168.2.1') }],
+    dhcpPools: [
+      { name: 'LAN2', network: { addr: ip('192.168.2.0'), len: 24 }, defaultRouters: [ip('192.168.2.1')] },
+    ],
+  });
+  n.router('R2');
+  const r2 = n.config('R2', {
+    interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.2.1/24' } },
+  });
+  const g01 = r2.interfaces['GigabitEthernet0/1']!;
+  n.sim.configure(d('R2'), {
+    ...r2,
+    interfaces: { ...r2.interfaces, 'GigabitEthernet0/1': { ...g01, helperAddresses: [ip('10.0.0.1')] } },
+  });
+  n.link('R1:g0/0', 'R2:g0/0');
+  n.pc('PC1');
+  n.link('PC1:fa0', 'R2:g0/1');
+  n.settle();
+  const frames: (readonly [Micros, Uint8Array])[] = [];
+  n.sim.onWire((at, _link, f) => {
+    const p = f.payload;
+    if (p.proto === 'ipv4' && p.payload.proto === 'udp') frames.push([at, encodeFrame(f)]);
+  });
+  n.sim.configureHost(d('PC1'), { dhcp: true });
+  n.run(seconds(10));
+  n.sim.dhcpRelease(d('PC1'));
+  n.run(seconds(1));
+  return pcapFile(frames);
+}
+
+function tshark(file: string, ...args: string[]): string {
+  const r = spawnSync(TSHARK, ['-r', file, '-o', 'udp.check_checksum:TRUE', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+describe.runIf(haveTshark)('a relayed DHCP exchange as tshark reads it', () => {
+  it('decodes cleanly, with the relay agent fields and addresses RFC 2131 and RFC 1542 ask for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trame-dhcp-'));
+    try {
+      const file = join(dir, 'dhcp.pcap');
+      writeFileSync(file, exchange());
+      const problems = tshark(file, '-V')
+        .split('\n')
+        .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect/i.test(l));
+      expect(problems).toEqual([]);
+      const rows = tshark(
+        file,
+        '-T',
+        'fields',
+        '-E',
+        'separator=,',
+        '-e',
+        'ip.src',
+        '-e',
+        'ip.dst',
+        '-e',
+        'udp.srcport',
+        '-e',
+        'udp.dstport',
+        '-e',
+        'dhcp.option.dhcp',
+        '-e',
+        'dhcp.hops',
+        '-e',
+        'dhcp.ip.relay',
+        '-e',
+        'dhcp.ip.your',
+        '-e',
+        'udp.checksum.status',
+      )
+        .trim()
+        .split('\n');
+      expect(rows).toEqual([
+        // Discover: broadcast from the PC. R2's copy of the first waits for ARP and is lost, as
+        // the datagram that starts a resolution is on IOS; the PC's second, 4 s later, is
+        // relayed to the helper address.
+        '0.0.0.0,255.255.255.255,68,67,1,0,0.0.0.0,0.0.0.0,1',
+        '0.0.0.0,255.255.255.255,68,67,1,0,0.0.0.0,0.0.0.0,1',
+        '10.0.0.2,10.0.0.1,67,67,1,1,192.168.2.1,0.0.0.0,1',
+        // Offer (after the server's ping check of .2): to the relay, then to the client.
+        '10.0.0.1,192.168.2.1,67,67,2,0,192.168.2.1,192.168.2.2,1',
+        '192.168.2.1,192.168.2.2,67,68,2,0,192.168.2.1,192.168.2.2,1',
+        '0.0.0.0,255.255.255.255,68,67,3,0,0.0.0.0,0.0.0.0,1',
+        '10.0.0.2,10.0.0.1,67,67,3,1,192.168.2.1,0.0.0.0,1',
+        '10.0.0.1,192.168.2.1,67,67,5,0,192.168.2.1,192.168.2.2,1',
+        '192.168.2.1,192.168.2.2,67,68,5,0,192.168.2.1,192.168.2.2,1',
+        // Release: unicast from the leased address to the server, across R2.
+        '192.168.2.2,10.0.0.1,68,67,7,0,0.0.0.0,0.0.0.0,1',
+        '192.168.2.2,10.0.0.1,68,67,7,0,0.0.0.0,0.0.0.0,1',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * DHCP between Windows PCs and an IOS server: the four messages and the lease they give, the
+ * server's ping check finding an address in use, the relay agent carrying requests across a
+ * router, renewal and release, and a PC with no server answering configuring itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeDhcp, messageType } from '../../src/engine/wire/dhcp.ts';
+import type { DeviceConfig } from '../../src/shared/config.ts';
+import { deviceId } from '../../src/shared/ids.ts';
+import { formatIpv4 } from '../../src/shared/ipv4.ts';
+import { seconds } from '../../src/shared/time.ts';
+import { ip, TestNet } from './net.ts';
+
+const d = deviceId;
+
+/** R1 serves 192.168.10.0/24 on Gi0/0, .1 to .10 excluded. */
+function served(config: DeviceConfig): DeviceConfig {
+  return {
+    ...config,
+    dhcpExcluded: [{ low: ip('192.168.10.1'), high: ip('192.168.10.10') }],
+    dhcpPools: [
+      {
+        name: 'LAN',
+        network: { addr: ip('192.168.10.0'), len: 24 },
+        defaultRouters: [ip('192.168.10.1')],
+        dnsServers: [ip('8.8.8.8')],
+      },
+    ],
+  };
+}
+
+function lan(): TestNet {
+  const n = new TestNet();
+  n.router('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } });
+  n.sim.configure(d('R1'), served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })));
+  n.switch('S1');
+  n.link('R1:g0/0', 'S1:fa0/24');
+  return n;
+}
+
+const address = (n: TestNet, pc: string) => {
+  const nic = n.sim.interfaces(d(pc))[0]!;
+  return nic.ip === undefined ? undefined : `${formatIpv4(nic.ip.addr)}/${nic.ip.len}`;
+};
+
+describe('DHCP', () => {
+  it('leases the first free address with its router and DNS server, after DORA', () => {
+    const n = lan();
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    const types: number[] = [];
+    n.sim.onWire((_t, _l, f) => {
+      const p = f.payload;
+      if (p.proto !== 'ipv4' || p.payload.proto !== 'udp') return;
+      const m = decodeDhcp(p.payload.data);
+      if (m.ok) types.push(messageType(m.value)!);
+    });
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    expect(address(n, 'PC1')).toBe('192.168.10.11/24');
+    const nic = n.sim.interfaces(d('PC1'))[0]!;
+    expect(nic.dhcp?.lease).toMatchObject({
+      server: ip('192.168.10.1'),
+      gateway: ip('192.168.10.1'),
+      dns: [ip('8.8.8.8')],
+    });
+    // Each message crosses two links (PC-S1, S1-R1).
+    expect([...new Set(types)]).toEqual([1, 2, 3, 5]);
+    const [binding] = n.sim.dhcpBindings(d('R1'));
+    expect(binding?.ip).toBe(ip('192.168.10.11'));
+    expect(binding?.clientId.slice(0, 1)).toEqual([1]);
+    // The gateway came with the lease.
+    expect(
+      n.finish(n.ping('PC1', '192.168.10.1')).results.filter((r) => r.outcome.kind === 'reply').length,
+    ).toBeGreaterThan(2);
+  });
+
+  it('finds an address in use by its ping check and offers the next one', () => {
+    const n = lan();
+    n.pc('PC9', '192.168.10.11/24', '192.168.10.1');
+    n.link('PC9:fa0', 'S1:fa0/9');
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.settle();
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(20));
+    expect(n.sim.dhcpConflicts(d('R1')).map((c) => [formatIpv4(c.ip), c.method])).toEqual([
+      ['192.168.10.11', 'Ping'],
+    ]);
+    expect(address(n, 'PC1')).toBe('192.168.10.12/24');
+  });
+
+  it('relays requests from another subnet and serves them from the pool of giaddr', () => {
+    const n = new TestNet();
+    n.router('R1', {
+      interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
+      routes: ['192.168.10.0/24 via 10.0.0.2'],
+    });
+    n.sim.configure(
+      d('R1'),
+      served(
+        n.config('R1', {
+          interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
+          routes: ['192.168.10.0/24 via 10.0.0.2'],
+        }),
+      ),
+    );
+    n.router('R2');
+    const r2 = n.config('R2', {
+      interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.10.1/24' } },
+    });
+    n.sim.configure(d('R2'), {
+      ...r2,
+      interfaces: {
+        ...r2.interfaces,
+        'GigabitEthernet0/1': { ...r2.interfaces['GigabitEthernet0/1']!, helperAddresses: [ip('10.0.0.1')] },
+      },
+    });
+    n.link('R1:g0/0', 'R2:g0/0');
+    n.pc('PC1');
+    n.link('PC1:fa0', 'R2:g0/1');
+    n.settle();
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    expect(address(n, 'PC1')).toBe('192.168.10.11/24');
+    expect(n.sim.dhcpBindings(d('R1')).map((b) => formatIpv4(b.ip))).toEqual(['192.168.10.11']);
+  });
+
+  it('renews, releases and renews again', () => {
+    const n = lan();
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    const first = n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease!;
+    n.run(seconds(60));
+    const job = n.finish(n.sim.dhcpRenew(d('PC1')));
+    expect(job.ok).toBe(true);
+    expect(n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease!.obtained).toBeGreaterThan(first.obtained);
+    expect(n.sim.dhcpRelease(d('PC1'))).toBe(true);
+    n.run(seconds(1));
+    expect(address(n, 'PC1')).toBeUndefined();
+    expect(n.sim.dhcpBindings(d('R1'))).toEqual([]);
+    expect(n.finish(n.sim.dhcpRenew(d('PC1'))).ok).toBe(true);
+    // The pool's current index has moved past the address given back.
+    expect(address(n, 'PC1')).toBe('192.168.10.12/24');
+  });
+
+  it('renews at half the lease by itself', () => {
+    const n = lan();
+    const r1 = n.sim.dhcpPools(d('R1'));
+    expect(r1).toHaveLength(1);
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    const before = n.sim.dhcpBindings(d('R1'))[0]!.expires!;
+    n.run(seconds(12 * 3600 + 10));
+    expect(n.sim.dhcpBindings(d('R1'))[0]!.expires!).toBeGreaterThan(before);
+  });
+
+  it('configures 169.254.x.y when no server answers, and takes a lease once one does', () => {
+    const n = new TestNet();
+    n.router('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } });
+    n.pc('PC1');
+    n.link('PC1:fa0', 'R1:g0/0');
+    n.settle();
+    const job = n.sim.dhcpRenew(d('PC1'));
+    expect(job.done).toBe(true);
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    const renew = n.sim.dhcpRenew(d('PC1'));
+    n.run(seconds(10));
+    const nic = n.sim.interfaces(d('PC1'))[0]!;
+    expect(nic.dhcp?.autoconfigured).toBe(true);
+    expect(formatIpv4(nic.ip!.addr)).toMatch(/^169\.254\./);
+    n.run(seconds(60));
+    expect(renew).toEqual({ done: true, ok: false });
+    n.sim.configure(d('R1'), served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })));
+    n.run(seconds(300));
+    expect(address(n, 'PC1')).toBe('192.168.10.11/24');
+    expect(n.sim.interfaces(d('PC1'))[0]!.dhcp?.autoconfigured).toBe(false);
+  });
+});
