@@ -1,6 +1,7 @@
 /**
  * The IP settings of a PC or server, as the network file and the IP Configuration form write
- * them: "192.168.1.10/24" and a default gateway "192.168.1.1".
+ * them: "192.168.1.10/24" and a default gateway "192.168.1.1", or "dhcp" (HOST_DHCP) for an
+ * address obtained automatically.
  *
  * A host address must be usable on an interface: not in 0.0.0.0/8 (RFC 1122 §3.2.1.3), not
  * loopback 127.0.0.0/8, not multicast 224.0.0.0/4 (RFC 5771) or reserved 240.0.0.0/4
@@ -8,6 +9,8 @@
  * broadcast address. The gateway is only checked for syntax: a gateway outside the subnet is a
  * mistake the lab lets the student make and find.
  */
+
+import { HOST_DHCP } from '../shared/config.ts';
 import {
   broadcastOf,
   formatAssignment,
@@ -25,8 +28,9 @@ export type Checked =
 
 const fail = (error: ModelError): Checked => ({ ok: false, error });
 
-/** Checks a host address and returns it in canonical form (no leading zeros). */
+/** Checks a host address and returns it in canonical form (no leading zeros; "dhcp" in lower case). */
 export function checkHostAddress(text: string): Checked {
+  if (text.toLowerCase() === HOST_DHCP) return { ok: true, value: HOST_DHCP };
   const m = /^([0-9.]+)\/(\d{1,2})$/.exec(text);
   const addr = m ? parseIpv4(m[1]!) : undefined;
   if (!m || addr === undefined) return fail(modelError('error.ipSyntax', { ip: text }));

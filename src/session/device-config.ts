@@ -5,7 +5,13 @@
  */
 import { parseConfigText } from '../cli/config-text.ts';
 import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
-import { type DeviceConfig, defaultDeviceConfig, type HostConfig, type SecureMac } from '../shared/config.ts';
+import {
+  type DeviceConfig,
+  defaultDeviceConfig,
+  HOST_DHCP,
+  type HostConfig,
+  type SecureMac,
+} from '../shared/config.ts';
 import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
 import { isHostKind } from '../shared/ports.ts';
 
@@ -34,8 +40,12 @@ export function configProblems(doc: NetworkDoc): Problem[] {
   return problems;
 }
 
-/** A host's IP settings from the document; the loader has already checked their syntax. */
+/**
+ * A host's IP settings from the document; the loader has already checked their syntax. An
+ * address obtained by DHCP brings its gateway: a gateway typed beside it is not used.
+ */
 export function hostConfigOf(device: DeviceDoc): HostConfig {
+  if (device.ip === HOST_DHCP) return { dhcp: true };
   const ip = device.ip === undefined ? undefined : parseAssignment(device.ip);
   const gateway = device.gateway === undefined ? undefined : parseIpv4(device.gateway);
   return { ...(ip ? { ip } : {}), ...(gateway !== undefined ? { gateway } : {}) };
@@ -43,6 +53,7 @@ export function hostConfigOf(device: DeviceDoc): HostConfig {
 
 /** The document's text fields for a host's IP settings. */
 export function hostFields(config: HostConfig): { ip?: string; gateway?: string } {
+  if (config.dhcp === true) return { ip: HOST_DHCP };
   return {
     ...(config.ip ? { ip: formatAssignment(config.ip) } : {}),
     ...(config.gateway !== undefined ? { gateway: formatIpv4(config.gateway) } : {}),

@@ -295,6 +295,53 @@ const aclLines = fc.oneof(
     .map(([n, b]) => [`ip access-list extended ${n}`, ...b]),
   fc.constantFrom('WEB', 'MGMT', '10').map((n) => [`no ip access-list extended ${n}`]),
 );
+const poolName = fc.constantFrom('LAN', 'GUEST', '10');
+const dhcpLines = fc.oneof(
+  fc
+    .tuple(ip, fc.option(ip, { nil: undefined }))
+    .map(([a, b]) => [`ip dhcp excluded-address ${a}${b === undefined ? '' : ` ${b}`}`]),
+  small.map((h) => [`no ip dhcp excluded-address 10.0.0.${h}`]),
+  poolName.map((n) => [`no ip dhcp pool ${n}`]),
+  fc.constantFrom('no service dhcp', 'service dhcp').map((l) => [l]),
+  fc
+    .tuple(
+      poolName,
+      fc.array(
+        fc.oneof(
+          fc.tuple(ip, mask).map(([a, m]) => ` network ${a} ${m}`),
+          fc.tuple(ip, fc.integer({ min: 8, max: 30 })).map(([a, l]) => ` network ${a} /${l}`),
+          fc.array(ip, { minLength: 1, maxLength: 3 }).map((l) => ` default-router ${l.join(' ')}`),
+          fc.array(ip, { minLength: 1, maxLength: 3 }).map((l) => ` dns-server ${l.join(' ')}`),
+          word.map((w) => ` domain-name ${w}`),
+          fc.constantFrom(
+            ' lease 0 8',
+            ' lease 7',
+            ' lease infinite',
+            ' lease 1',
+            ' lease 2 3 4',
+            ' lease 0 0 30',
+            ' no lease',
+            ' no network',
+            ' no default-router',
+            ' no dns-server',
+            ' no domain-name',
+          ),
+        ),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([n, b]) => [`ip dhcp pool ${n}`, ...b]),
+);
+const helperUse = fc
+  .tuple(
+    fc.constantFrom('', 'no '),
+    fc.oneof(
+      ip,
+      small.map((h) => `10.0.0.${h}`),
+    ),
+  )
+  .map(([no, a]) => ` ${no}ip helper-address ${a}`);
+
 const aclUse = fc
   .tuple(
     fc.constantFrom('', 'no '),
@@ -359,6 +406,7 @@ function routerLines(): fc.Arbitrary<string[]> {
     fc.constantFrom(' no encapsulation dot1Q', ' default encapsulation dot1Q', ' no bandwidth'),
     fc.integer({ min: 1, max: 10_000_000 }).map((k) => ` bandwidth ${k}`),
     aclUse,
+    helperUse,
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));
   return fc
@@ -381,6 +429,7 @@ function routerLines(): fc.Arbitrary<string[]> {
           .map((l) => [l]),
         banner,
         aclLines,
+        dhcpLines,
         block(
           routerIf.map((i) => `interface ${i}`),
           ifBody,
@@ -408,6 +457,7 @@ const switchIf = fc.constantFrom(
 function switchLines(): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
     ...ifCommon,
+    helperUse,
     fc.constantFrom(
       ' switchport mode access',
       ' switchport mode trunk',
@@ -476,6 +526,7 @@ function switchLines(): fc.Arbitrary<string[]> {
           .map((l) => [l]),
         banner,
         aclLines,
+        dhcpLines,
         block(
           switchIf.map((i) => `interface ${i}`),
           ifBody,

@@ -196,6 +196,20 @@ describe('Trame in Chromium', () => {
       .toContain(name);
   });
 
+  it('sets a PC to obtain its address by DHCP in its IP configuration form', async () => {
+    const { page } = app;
+    await clickDevice(page, 'Guest');
+    const form = page.locator('form[aria-labelledby="ipform-title"]');
+    await form.locator('#ip-mode-dhcp').check();
+    await expect.poll(() => form.locator('#ip-ip').isDisabled()).toBe(true);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.console .xterm').click();
+    await typeLines(page, 'ipconfig /all');
+    await expect
+      .poll(() => consoleText(page), { timeout: 20_000 })
+      .toContain('DHCP Enabled. . . . . . . . . . . : Yes');
+  });
+
   it('lights a cable to a shut router port red, and green after `no shutdown`', async () => {
     const { page } = app;
     await page.locator('.palette-item[data-kind="pc"]').focus();

@@ -29,11 +29,14 @@ const coordinateArb = fc.oneof(
 
 export const positionArb: fc.Arbitrary<[number, number]> = fc.tuple(coordinateArb, coordinateArb);
 
-/** Valid host addresses, sometimes written with leading zeros. */
-export const hostAddressArb: fc.Arbitrary<string> = fc
-  .tuple(fc.ipV4(), fc.integer({ min: 1, max: 32 }), fc.boolean())
-  .map(([ip, len, padded]) => `${padded ? ip.replace(/^(\d)\./, '00$1.') : ip}/${len}`)
-  .filter((text) => checkHostAddress(text).ok);
+/** Valid host addresses, sometimes written with leading zeros, or "dhcp" in some case. */
+export const hostAddressArb: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.ipV4(), fc.integer({ min: 1, max: 32 }), fc.boolean())
+    .map(([ip, len, padded]) => `${padded ? ip.replace(/^(\d)\./, '00$1.') : ip}/${len}`)
+    .filter((text) => checkHostAddress(text).ok),
+  fc.constantFrom('dhcp', 'DHCP', 'Dhcp'),
+);
 
 export const configArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),

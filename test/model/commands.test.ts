@@ -5,6 +5,7 @@ import { bucketOf, deviceOf, EMPTY_NETWORK, linkOf, type NetworkDoc } from '../.
 import { ERROR_TEXT, formatError } from '../../src/model/errors.ts';
 import { loadNetwork } from '../../src/model/load.ts';
 import { saveNetwork } from '../../src/model/save.ts';
+import { hostConfigOf, hostFields } from '../../src/session/device-config.ts';
 import { type DeviceId, deviceId, linkId } from '../../src/shared/ids.ts';
 
 const d = deviceId;
@@ -306,6 +307,13 @@ describe('setConfig and setHostIp', () => {
     expect(deviceOf(set, d('d3'))).toMatchObject({ ip: '10.0.0.5/8', gateway: '10.0.0.1' });
     const cleared = apply(set, { type: 'setHostIp', id: d('d3') });
     expect(deviceOf(cleared, d('d3'))).toEqual({ id: 'd3', name: 'PC1', kind: 'pc', at: [0, 200] });
+  });
+
+  it('takes "dhcp" in any case for an address obtained automatically', () => {
+    const set = apply(office(), { type: 'setHostIp', id: d('d3'), ip: 'DHCP' });
+    expect(deviceOf(set, d('d3'))).toMatchObject({ ip: 'dhcp' });
+    expect(hostConfigOf(deviceOf(set, d('d3'))!)).toEqual({ dhcp: true });
+    expect(hostFields({ dhcp: true })).toEqual({ ip: 'dhcp' });
   });
 
   it('refuses unusable host addresses and malformed gateways, saying why', () => {

@@ -4,17 +4,7 @@
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
 import type { ProbeResult } from '../../engine/api.ts';
-import { formatError } from '../../model/errors.ts';
-import { checkHostAddress } from '../../model/host-address.ts';
-import {
-  broadcastOf,
-  formatIpv4,
-  type Ipv4Addr,
-  type Ipv4Assignment,
-  lenFromMask,
-  maskFromLen,
-  parseIpv4,
-} from '../../shared/ipv4.ts';
+import { broadcastOf, formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
@@ -23,6 +13,8 @@ import { linesText as lines, type Running, runningProbe, type TraceStep, traceSt
 import { SshClient, WINDOWS_USER } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
+import { ADAPTER, Ipconfig } from './ipconfig.ts';
+import { netsh } from './netsh.ts';
 import { routePrint } from './route-print.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 
@@ -39,6 +31,7 @@ const HELP = [
   'help        Display the list of available commands',
   'hostname    Display the name of this computer',
   'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
+  'netsh       Set the address: netsh interface ip set address FastEthernet0 dhcp|static IP MASK [GW]',
   'netstat     Display the routing table: netstat -r',
   'ping        Send echo messages',
   'route       Display the routing table: route print',
@@ -57,77 +50,6 @@ const SSH_USAGE = [
   '           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]',
   '           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]',
   '           destination [command]',
-];
-
-/** ipconfig.exe's usage, Windows 10 (10.0.18362); ipconfig's own blanks at line ends kept. */
-const IPCONFIG_USAGE = [
-  '',
-  'USAGE:',
-  '    ipconfig [/allcompartments] [/? | /all | ',
-  '                                 /renew [adapter] | /release [adapter] |',
-  '                                 /renew6 [adapter] | /release6 [adapter] |',
-  '                                 /flushdns | /displaydns | /registerdns |',
-  '                                 /showclassid adapter |',
-  '                                 /setclassid adapter [classid] |',
-  '                                 /showclassid6 adapter |',
-  '                                 /setclassid6 adapter [classid] ]',
-  '',
-  'where',
-  '    adapter             Connection name ',
-  '                       (wildcard characters * and ? allowed, see examples)',
-  '',
-  '    Options:',
-  '       /?               Display this help message',
-  '       /all             Display full configuration information.',
-  '       /release         Release the IPv4 address for the specified adapter.',
-  '       /release6        Release the IPv6 address for the specified adapter.',
-  '       /renew           Renew the IPv4 address for the specified adapter.',
-  '       /renew6          Renew the IPv6 address for the specified adapter.',
-  '       /flushdns        Purges the DNS Resolver cache.',
-  '       /registerdns     Refreshes all DHCP leases and re-registers DNS names',
-  '       /displaydns      Display the contents of the DNS Resolver Cache.',
-  '       /showclassid     Displays all the dhcp class IDs allowed for adapter.',
-  '       /setclassid      Modifies the dhcp class id.  ',
-  '       /showclassid6    Displays all the IPv6 DHCP class IDs allowed for adapter.',
-  '       /setclassid6     Modifies the IPv6 DHCP class id.',
-  '',
-  '',
-  'The default is to display only the IP address, subnet mask and',
-  'default gateway for each adapter bound to TCP/IP.',
-  '',
-  'For Release and Renew, if no adapter name is specified, then the IP address',
-  'leases for all adapters bound to TCP/IP will be released or renewed.',
-  '',
-  'For Setclassid and Setclassid6, if no ClassId is specified, then the ClassId is removed.',
-  '',
-  'Examples:',
-  '    > ipconfig                       ... Show information',
-  '    > ipconfig /all                  ... Show detailed information',
-  '    > ipconfig /renew                ... renew all adapters',
-  '    > ipconfig /renew EL*            ... renew any connection that has its ',
-  '                                         name starting with EL',
-  '    > ipconfig /release *Con*        ... release all matching connections,',
-  '                                         eg. "Wired Ethernet Connection 1" or',
-  '                                             "Wired Ethernet Connection 2"',
-  '    > ipconfig /allcompartments      ... Show information about all ',
-  '                                         compartments',
-  '    > ipconfig /allcompartments /all ... Show detailed information about all',
-  '                                         compartments',
-];
-
-/** What ipconfig.exe prints for a command line it cannot read. */
-const IPCONFIG_ERROR = ['', 'Error: unrecognized or incomplete command line.', ...IPCONFIG_USAGE];
-
-/**
- * Setting the address from the prompt is Packet Tracer's, not Windows': a line of that form
- * that does not hold an address and mask gets the two forms, not Windows' long usage.
- */
-const IPCONFIG_SET_USAGE = [
-  'Error: unrecognized or incomplete command line.',
-  '',
-  'USAGE:',
-  '    ipconfig [/all]',
-  '    ipconfig IP_ADDRESS SUBNET_MASK [DEFAULT_GATEWAY]',
 ];
 
 /** ping.exe's usage, Windows 10 (10.0.18362; Windows 11 prints the same). */
@@ -252,9 +174,6 @@ const TRACERT_ARGS: WinArgsSpec = {
 /** IP options (record route, timestamps, source routes): routers here neither fill nor follow them. */
 const NO_IP_OPTIONS = 'Trame does not simulate IP options yet.';
 
-/** How ipconfig /all and route print name the PC's adapter. */
-const ADAPTER = 'Trame Fast Ethernet adapter';
-
 /** The start of route.exe's usage. */
 const ROUTE_USAGE = [
   '',
@@ -263,26 +182,6 @@ const ROUTE_USAGE = [
   'ROUTE [-f] [-p] [-4|-6] command [destination]',
   '                  [MASK netmask]  [gateway] [METRIC metric]  [IF interface]',
 ];
-
-/** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
-const LABEL = {
-  dnsSuffix: 'Connection-specific DNS Suffix  . :',
-  ipv4: 'IPv4 Address. . . . . . . . . . . :',
-  autoconfIpv4: 'Autoconfiguration IPv4 Address. . :',
-  mask: 'Subnet Mask . . . . . . . . . . . :',
-  gateway: 'Default Gateway . . . . . . . . . :',
-  media: 'Media State . . . . . . . . . . . :',
-  host: 'Host Name . . . . . . . . . . . . :',
-  primaryDns: 'Primary Dns Suffix  . . . . . . . :',
-  nodeType: 'Node Type . . . . . . . . . . . . :',
-  routing: 'IP Routing Enabled. . . . . . . . :',
-  wins: 'WINS Proxy Enabled. . . . . . . . :',
-  description: 'Description . . . . . . . . . . . :',
-  physical: 'Physical Address. . . . . . . . . :',
-  dhcp: 'DHCP Enabled. . . . . . . . . . . :',
-  autoconf: 'Autoconfiguration Enabled . . . . :',
-  netbios: 'NetBIOS over Tcpip. . . . . . . . :',
-} as const;
 
 /** 224.0.0.22 (IGMPv3), 224.0.0.251 (mDNS), 224.0.0.252 (LLMNR), 239.255.255.250 (SSDP). */
 const WINDOWS_GROUPS = [0xe0000016, 0xe00000fb, 0xe00000fc, 0xeffffffa];
@@ -359,8 +258,12 @@ export class HostShell {
       case '?':
       case 'help':
         return HELP;
+      case 'netsh':
+        return netsh(this.ctx, args.join(' '));
       case 'ipconfig':
-        return this.ipconfig(args);
+        return new Ipconfig(this.ctx, (r) => {
+          this.running = r;
+        }).run(args);
       case 'ping':
         return this.ping(args);
       case 'tracert':
@@ -474,83 +377,7 @@ export class HostShell {
   }
 
   private ownAddress(): Ipv4Addr | undefined {
-    return this.ctx.hostConfig().ip?.addr;
-  }
-
-  private ipconfig(args: string[]): string[] {
-    if (args.length === 0) return this.showIpconfig(false);
-    // ipconfig.exe takes its options after / or -, in any case.
-    const option = /^[/-]([a-z]+|\?)$/i.exec(args[0]!)?.[1]?.toLowerCase();
-    if (option === '?') return IPCONFIG_USAGE;
-    if (option === 'all' && args.length === 1) return this.showIpconfig(true);
-    // Every adapter here has a static address, no DHCP lease: Windows' answer for that
-    // (MSG_NO_MATCH of ipconfig's message table, line break included).
-    if ((option === 'release' || option === 'renew') && args.length <= 2) {
-      return [
-        '',
-        'Windows IP Configuration',
-        '',
-        'The operation failed as no adapter is in the state permissible for',
-        'this operation.',
-      ];
-    }
-    if (option === 'flushdns' && args.length === 1) {
-      return ['', 'Windows IP Configuration', '', 'Successfully flushed the DNS Resolver Cache.'];
-    }
-    if (option !== undefined || /^[/-]/.test(args[0]!)) return IPCONFIG_ERROR;
-    if (args.length < 2 || args.length > 3) return IPCONFIG_SET_USAGE;
-    const addr = parseIpv4(args[0]!);
-    const mask = parseIpv4(args[1]!);
-    const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
-    const len = mask === undefined ? undefined : lenFromMask(mask);
-    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_SET_USAGE;
-    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_SET_USAGE;
-    // The same rule as the IP Configuration form and network files, with the same explanation.
-    const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
-    if (!checked.ok) return [formatError(checked.error)];
-    this.ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
-    return [];
-  }
-
-  private showIpconfig(all: boolean): string[] {
-    const { gateway } = this.ctx.hostConfig();
-    const port = this.ctx.sim.interfaces(this.ctx.id)[0]!;
-    const mac = formatMacDashed(port.mac);
-    const line = (label: keyof typeof LABEL, value = '') => `   ${LABEL[label]} ${value}`.trimEnd();
-    const out = ['', 'Windows IP Configuration', ''];
-    if (all) {
-      out.push(
-        line('host', this.ctx.name()),
-        line('primaryDns'),
-        line('nodeType', 'Hybrid'),
-        line('routing', 'No'),
-        line('wins', 'No'),
-      );
-    }
-    out.push('', 'Ethernet adapter FastEthernet0:', '');
-    const adapter = all
-      ? [line('description', ADAPTER), line('physical', mac), line('dhcp', 'No'), line('autoconf', 'Yes')]
-      : [];
-    if (port.protocol !== 'up') {
-      out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
-      return out;
-    }
-    out.push(line('dnsSuffix'), ...adapter);
-    const address = (label: 'ipv4' | 'autoconfIpv4', a: Ipv4Assignment, state: string) =>
-      out.push(
-        line(label, `${formatIpv4(a.addr)}${all ? state : ''}`),
-        line('mask', formatIpv4(maskFromLen(a.len))),
-      );
-    // An address another station has is kept but unused, which only /all shows; Windows then
-    // configured one of 169.254.0.0/16 itself, which /all marks "(Duplicate)" as well (captures
-    // of Windows 7 and of a Russian-language Windows agree).
-    const { ip, duplicate } = port;
-    if (duplicate !== undefined && all) address('ipv4', duplicate, '(Duplicate)');
-    if (ip !== undefined && duplicate !== undefined) address('autoconfIpv4', ip, '(Duplicate)');
-    else if (ip !== undefined) address('ipv4', ip, '(Preferred)');
-    out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
-    if (all) out.push(line('netbios', 'Enabled'));
-    return out;
+    return this.ctx.sim.interfaces(this.ctx.id)[0]?.ip?.addr;
   }
 
   private ping(args: string[]): string[] {

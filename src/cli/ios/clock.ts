@@ -122,6 +122,14 @@ export class VirtualClock {
     return `${this.mark()}${p.month} ${String(p.day).padStart(2)}${y} ${p.hms}${msec ? `.${p.millis}` : ''}${zone ? ' UTC' : ''}`;
   }
 
+  /** A DHCP lease's end or a conflict's time: "Mar 02 1993 12:34 AM" (show ip dhcp binding). */
+  leaseStamp(t: Micros): string {
+    const d = new Date(this.wallMs(t));
+    const h = d.getUTCHours();
+    const hour = two(h % 12 === 0 ? 12 : h % 12);
+    return `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${d.getUTCFullYear()} ${hour}:${two(d.getUTCMinutes())} ${h < 12 ? 'AM' : 'PM'}`;
+  }
+
   /** Running-config header dates: "00:12:45 UTC Mon Mar 1 1993". */
   configStamp(t: Micros): string {
     const p = parts(this.wallMs(t));

@@ -11,6 +11,7 @@ import type { IosKind } from './config-edit.ts';
 import { connectionNodes } from './connection-commands.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { debugNodes } from './debug-commands.ts';
+import { clearDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
@@ -272,6 +273,7 @@ function privTree(kind: IosKind): IosNode {
           }),
         ),
       ),
+      clearDhcpNode(),
       ...(kind === 'router' ? [clearRouteNode()] : []),
     ),
     kw(

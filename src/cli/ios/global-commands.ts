@@ -22,6 +22,7 @@ import {
   without,
 } from './config-edit.ts';
 import { addDefaultLines } from './default-lines.ts';
+import { ipDhcpNode, serviceDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { errdisableNode } from './errdisable-commands.ts';
@@ -377,6 +378,7 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
     ),
     kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ipAccessListNode(false),
+    ipDhcpNode(false),
     httpNode(true),
     kw('route', routeHelp, routeArgs(addStaticRoute, false)),
     sshNode(),
@@ -468,6 +470,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
         pwEncHelp,
         run((env) => env.setConfig(encryptPasswords(env.config()))),
       ),
+      serviceDhcpNode(false),
       timestampsNode(),
     ),
     usernameNode(),
@@ -577,6 +580,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         arg('domain', WORD, 'Default domain name', clearDomainName),
       ),
       ipAccessListNode(true),
+      ipDhcpNode(true),
       httpNode(false),
       kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
       noSshNode(),
@@ -604,6 +608,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
         pwEncHelp,
         patch((env) => env.setConfig({ ...env.config(), servicePasswordEncryption: false })),
       ),
+      serviceDhcpNode(true),
       noTimestampsNode(),
     ),
     noUsernameNode(),

@@ -27,6 +27,7 @@ import {
   vlanExists,
   without,
 } from './config-edit.ts';
+import { helperAddressNode } from './dhcp-commands.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
@@ -208,6 +209,8 @@ const switchportHelp = 'Set switching mode characteristics';
 
 function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
+  // Every interface that faces hosts relays their DHCP broadcasts (not a loopback).
+  if (withAddress && withProxyArp) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
       kw(
@@ -242,6 +245,7 @@ function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false): I
 
 function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
+  if (withAddress && withProxyArp) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(
       kw(

@@ -21,6 +21,8 @@ export interface ModeContext {
   readonly stub: Stub | undefined;
   /** The access list `ip access-list` edits. */
   readonly acl?: { readonly name: string; readonly kind: AclKind };
+  /** The DHCP pool `ip dhcp pool` edits. */
+  readonly pool?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export type ModeEvent =
   | { readonly type: 'line'; readonly line: LineKind; readonly lines: readonly [number, number] }
   | { readonly type: 'stub'; readonly stub: Stub }
   | { readonly type: 'acl'; readonly name: string; readonly kind: AclKind }
+  | { readonly type: 'dhcp'; readonly pool: string }
   /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
   | { readonly type: 'global' }
   | { readonly type: 'exit' }
@@ -63,6 +66,7 @@ export type IosMode =
   | 'vlan'
   | 'line'
   | 'acl'
+  | 'dhcp'
   | 'unsimulated';
 
 const machine = setup({
@@ -83,6 +87,7 @@ const machine = setup({
       acl: ({ context, event }) =>
         event.type === 'acl' ? { name: event.name, kind: event.kind } : context.acl,
     }),
+    setPool: assign({ pool: ({ context, event }) => (event.type === 'dhcp' ? event.pool : context.pool) }),
   },
 }).createMachine({
   id: 'ios',
@@ -109,6 +114,7 @@ const machine = setup({
         line: { target: '.line', actions: 'setLine' },
         stub: { target: '.unsimulated', actions: 'setStub' },
         acl: { target: '.acl', actions: 'setAcl' },
+        dhcp: { target: '.dhcp', actions: 'setPool' },
       },
       states: {
         global: { on: { exit: '#ios.privExec' } },
@@ -118,6 +124,7 @@ const machine = setup({
         vlan: { on: { exit: 'global' } },
         line: { on: { exit: 'global' } },
         acl: { on: { exit: 'global' } },
+        dhcp: { on: { exit: 'global' } },
         unsimulated: { on: { exit: 'global' } },
       },
     },
@@ -135,6 +142,7 @@ const SUFFIX: Record<IosMode, string> = {
   vlan: '(config-vlan)#',
   line: '(config-line)#',
   acl: '',
+  dhcp: '(dhcp-config)#',
   unsimulated: '',
 };
 

@@ -21,6 +21,7 @@ import { accessListLines } from './acl-format.ts';
 import { aliasConfigLines } from './aliases.ts';
 import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
+import { dhcpConfigBlocks } from './dhcp-format.ts';
 import { errdisableLines } from './errdisable-commands.ts';
 import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
@@ -71,6 +72,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   if (i.dot1q) out.push(` encapsulation dot1Q ${i.dot1q.vlan}${i.dot1q.native ? ' native' : ''}`);
   if (i.ip) out.push(` ip address ${formatIpv4(i.ip.addr)} ${formatIpv4(maskFromLen(i.ip.len))}`);
   else if (!sp && !name.includes('.')) out.push(' no ip address');
+  for (const h of i.helperAddresses ?? []) out.push(` ip helper-address ${formatIpv4(h)}`);
   if (i.accessGroupIn !== undefined) out.push(` ip access-group ${i.accessGroupIn} in`);
   if (i.accessGroupOut !== undefined) out.push(` ip access-group ${i.accessGroupOut} out`);
   if (i.redirects === false) out.push(' no ip redirects');
@@ -180,11 +182,13 @@ function routerBlocks(c: DeviceConfig): string[][] {
       timestampsLine(c, 'debug'),
       timestampsLine(c, 'log'),
       c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
+      ...(c.serviceDhcp === false ? ['no service dhcp'] : []),
     ],
     [`hostname ${c.hostname}`],
     ['boot-start-marker', 'boot-end-marker'],
     securityLines(c),
     ['no aaa new-model'],
+    ...dhcpConfigBlocks(c),
     [
       ...(c.ipRouting ? [] : ['no ip routing']),
       ...domainLines('router', c),
@@ -218,11 +222,13 @@ function switchBlocks(c: DeviceConfig): string[][] {
       timestampsLine(c, 'debug'),
       timestampsLine(c, 'log'),
       c.servicePasswordEncryption ? 'service password-encryption' : 'no service password-encryption',
+      ...(c.serviceDhcp === false ? ['no service dhcp'] : []),
     ],
     [`hostname ${c.hostname}`],
     ['boot-start-marker', 'boot-end-marker'],
     securityLines(c),
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
+    ...dhcpConfigBlocks(c),
     [...domainLines('switch', c), ...loginLines(c)],
     [...errdisableLines(c), 'spanning-tree mode pvst', 'spanning-tree extend system-id'],
     macTableLines(c),

@@ -20,6 +20,7 @@ import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { openTelnet } from './connection-commands.ts';
 import { localUser } from './credentials.ts';
+import { DHCP_HELP_HEADER, dhcpModeTree } from './dhcp-commands.ts';
 import type { IosNode } from './dsl.ts';
 import type { IosEnv, Question } from './env.ts';
 import { execTrees } from './exec-commands.ts';
@@ -62,6 +63,7 @@ interface Trees {
   readonly line: IosNode;
   readonly vlan: IosNode;
   readonly acl: Readonly<Record<AclKind, IosNode>>;
+  readonly dhcp: IosNode;
 }
 
 /** Trees hold no state (handlers get the shell's env), so each kind builds them once. */
@@ -99,6 +101,7 @@ function buildTrees(kind: IosKind, interactive: boolean): Trees {
     line: lineTree(opts),
     vlan: vlanTree(opts),
     acl: { standard: aclModeTree('standard', opts), extended: aclModeTree('extended', opts) },
+    dhcp: dhcpModeTree(opts),
   };
 }
 
@@ -111,6 +114,7 @@ const HELP_HEADER: Partial<Record<IosMode, string>> = {
   interfaceRange: 'Interface configuration commands:',
   line: 'Line configuration commands:',
   vlan: 'VLAN configuration commands:',
+  dhcp: DHCP_HELP_HEADER,
 };
 
 /** First words of commands the blocks' own modes have, which global configuration has too. */
@@ -494,6 +498,8 @@ export class IosShell {
         return this.trees.vlan;
       case 'acl':
         return this.trees.acl[this.modes.context().acl?.kind ?? 'standard'];
+      case 'dhcp':
+        return this.trees.dhcp;
       case 'unsimulated':
         return undefined;
     }

@@ -11,6 +11,7 @@ import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { NO_CONNECTIONS } from './connection-commands.ts';
 import { showDebugging } from './debug-commands.ts';
+import { showDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { showFlashNodes } from './file-commands.ts';
@@ -238,6 +239,7 @@ function ipNode(kind: IosKind): IosNode {
     ...(kind === 'router' ? [ipProtocolsNode()] : []),
     showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
+    showDhcpNode(),
     kw(
       'interface',
       'IP interface status and configuration',

@@ -1,9 +1,10 @@
 /**
- * A PC's or server's IP configuration (address, subnet mask, default gateway), as on the
- * Desktop > IP Configuration page students know. Checked here so mistakes are explained
- * beside the field; the simulator checks again when it applies the change.
+ * A PC's or server's IP configuration (DHCP, or a static address, subnet mask and default
+ * gateway), as on the Desktop > IP Configuration page students know. Checked here so mistakes
+ * are explained beside the field; the simulator checks again when it applies the change.
  */
 import type { DeviceDoc } from '../../editor/document.ts';
+import { HOST_DHCP } from '../../shared/config.ts';
 import { formatIpv4, lenFromMask, maskFromLen, parseAssignment, parseIpv4 } from '../../shared/ipv4.ts';
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
@@ -11,7 +12,8 @@ import { t } from '../i18n/i18n.ts';
 import { toast } from '../toast.ts';
 
 export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
-  const current = d.ip ? parseAssignment(d.ip) : undefined;
+  const dhcp = d.ip === HOST_DHCP;
+  const current = d.ip && !dhcp ? parseAssignment(d.ip) : undefined;
   const field = (name: string, label: string, value: string) => {
     const input = h('input', {
       id: `ip-${name}`,
@@ -31,11 +33,26 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
   };
   const ip = field('ip', t('ipform.ip'), current ? formatIpv4(current.addr) : '');
   const mask = field('mask', t('ipform.mask'), current ? formatIpv4(maskFromLen(current.len)) : '');
-  const gw = field('gateway', t('ipform.gateway'), d.gateway ?? '');
+  const gw = field('gateway', t('ipform.gateway'), dhcp ? '' : (d.gateway ?? ''));
+  const choice = (value: 'dhcp' | 'static', label: string, checked: boolean) => {
+    const input = h('input', { type: 'radio', name: 'ip-mode', value, id: `ip-mode-${value}` });
+    input.checked = checked;
+    return { input, el: h('label', { for: `ip-mode-${value}`, class: 'choice' }, input, label) };
+  };
+  const auto = choice('dhcp', t('ipform.dhcp'), dhcp);
+  const manual = choice('static', t('ipform.static'), !dhcp);
+  // The address fields are the static choice's; DHCP fills them from its lease.
+  const sync = () => {
+    for (const f of [ip, mask, gw]) f.input.disabled = auto.input.checked;
+  };
+  auto.input.addEventListener('change', sync);
+  manual.input.addEventListener('change', sync);
+  sync();
   const form = h(
     'form',
     { 'aria-labelledby': 'ipform-title' },
     h('h3', { id: 'ipform-title' }, t('ipform.title')),
+    h('div', { class: 'choices', role: 'radiogroup', 'aria-label': t('ipform.mode') }, auto.el, manual.el),
     ip.el,
     mask.el,
     gw.el,
@@ -52,6 +69,12 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
       f.input.setAttribute('aria-invalid', 'true');
       f.input.focus();
     };
+    if (auto.input.checked) {
+      void ctx.run({ type: 'setHostIp', id: d.id, ip: HOST_DHCP, gateway: undefined }).then((ok) => {
+        if (ok) toast(t('ipform.applied'));
+      });
+      return;
+    }
     const ipText = ip.input.value.trim();
     const maskText = mask.input.value.trim();
     const gwText = gw.input.value.trim();

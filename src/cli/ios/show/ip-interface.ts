@@ -4,7 +4,7 @@
  * startup-config, manual when it was typed since, unset when it was never configured.
  */
 import type { InterfaceConfig } from '../../../shared/config.ts';
-import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { formatIpv4, type Ipv4Addr } from '../../../shared/ipv4.ts';
 import { compareInterfaceNames } from '../../../shared/ports.ts';
 import { interfacesNamed, parseConfigText } from '../../config-text.ts';
 import type { IosEnv } from '../env.ts';
@@ -59,7 +59,7 @@ function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
     '  Broadcast address is 255.255.255.255',
     `  Address determined by ${determined}`,
     `  MTU is ${name.startsWith('Loopback') ? 1514 : 1500} bytes`,
-    '  Helper address is not set',
+    ...helperLines(i.helperAddresses ?? []),
     '  Directed broadcast forwarding is disabled',
     `  Outgoing access list is ${i.accessGroupOut ?? 'not set'}`,
     `  Inbound  access list is ${i.accessGroupIn ?? 'not set'}`,
@@ -104,4 +104,12 @@ export function showIpInterface(env: IosEnv, only?: string): string[] {
     else out.push(...(i.ip ? details(env, name, i) : ['  Internet protocol processing disabled']));
   }
   return out;
+}
+
+/** `ip helper-address`: none, one, or several aligned under the first. */
+function helperLines(helpers: readonly Ipv4Addr[]): string[] {
+  if (helpers.length === 0) return ['  Helper address is not set'];
+  if (helpers.length === 1) return [`  Helper address is ${formatIpv4(helpers[0]!)}`];
+  const lead = '  Helper addresses are ';
+  return helpers.map((h, k) => `${k === 0 ? lead : ' '.repeat(lead.length)}${formatIpv4(h)}`);
 }

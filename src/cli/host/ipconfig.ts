@@ -1,0 +1,314 @@
+/**
+ * ipconfig.exe on a Windows 10 PC: the adapter's settings (plain and /all), /renew and
+ * /release of its DHCP lease (dhcp-client.ts in the engine), /flushdns, and Packet Tracer's
+ * `ipconfig IP MASK [GATEWAY]`, which sets a static address from the prompt.
+ */
+import type { DhcpAdapterStatus, InterfaceStatus } from '../../engine/api.ts';
+import { formatError } from '../../model/errors.ts';
+import { checkHostAddress } from '../../model/host-address.ts';
+import { formatIpv4, type Ipv4Assignment, lenFromMask, maskFromLen, parseIpv4 } from '../../shared/ipv4.ts';
+import { formatMacDashed } from '../../shared/mac.ts';
+import { type Micros, seconds } from '../../shared/time.ts';
+import type { HostDeviceContext } from '../context.ts';
+import { VirtualClock } from '../ios/clock.ts';
+import { linesText as lines, type Running, runningProbe } from '../running.ts';
+import { CONNECTION } from './netsh.ts';
+
+/** How ipconfig /all and route print name the PC's adapter. */
+export const ADAPTER = 'Trame Fast Ethernet adapter';
+
+/** ipconfig.exe's usage, Windows 10 (10.0.18362); ipconfig's own blanks at line ends kept. */
+const IPCONFIG_USAGE = [
+  '',
+  'USAGE:',
+  '    ipconfig [/allcompartments] [/? | /all | ',
+  '                                 /renew [adapter] | /release [adapter] |',
+  '                                 /renew6 [adapter] | /release6 [adapter] |',
+  '                                 /flushdns | /displaydns | /registerdns |',
+  '                                 /showclassid adapter |',
+  '                                 /setclassid adapter [classid] |',
+  '                                 /showclassid6 adapter |',
+  '                                 /setclassid6 adapter [classid] ]',
+  '',
+  'where',
+  '    adapter             Connection name ',
+  '                       (wildcard characters * and ? allowed, see examples)',
+  '',
+  '    Options:',
+  '       /?               Display this help message',
+  '       /all             Display full configuration information.',
+  '       /release         Release the IPv4 address for the specified adapter.',
+  '       /release6        Release the IPv6 address for the specified adapter.',
+  '       /renew           Renew the IPv4 address for the specified adapter.',
+  '       /renew6          Renew the IPv6 address for the specified adapter.',
+  '       /flushdns        Purges the DNS Resolver cache.',
+  '       /registerdns     Refreshes all DHCP leases and re-registers DNS names',
+  '       /displaydns      Display the contents of the DNS Resolver Cache.',
+  '       /showclassid     Displays all the dhcp class IDs allowed for adapter.',
+  '       /setclassid      Modifies the dhcp class id.  ',
+  '       /showclassid6    Displays all the IPv6 DHCP class IDs allowed for adapter.',
+  '       /setclassid6     Modifies the IPv6 DHCP class id.',
+  '',
+  '',
+  'The default is to display only the IP address, subnet mask and',
+  'default gateway for each adapter bound to TCP/IP.',
+  '',
+  'For Release and Renew, if no adapter name is specified, then the IP address',
+  'leases for all adapters bound to TCP/IP will be released or renewed.',
+  '',
+  'For Setclassid and Setclassid6, if no ClassId is specified, then the ClassId is removed.',
+  '',
+  'Examples:',
+  '    > ipconfig                       ... Show information',
+  '    > ipconfig /all                  ... Show detailed information',
+  '    > ipconfig /renew                ... renew all adapters',
+  '    > ipconfig /renew EL*            ... renew any connection that has its ',
+  '                                         name starting with EL',
+  '    > ipconfig /release *Con*        ... release all matching connections,',
+  '                                         eg. "Wired Ethernet Connection 1" or',
+  '                                             "Wired Ethernet Connection 2"',
+  '    > ipconfig /allcompartments      ... Show information about all ',
+  '                                         compartments',
+  '    > ipconfig /allcompartments /all ... Show detailed information about all',
+  '                                         compartments',
+];
+
+/** What ipconfig.exe prints for a command line it cannot read. */
+const IPCONFIG_ERROR = ['', 'Error: unrecognized or incomplete command line.', ...IPCONFIG_USAGE];
+
+/**
+ * Setting the address from the prompt is Packet Tracer's, not Windows': a line of that form
+ * that does not hold an address and mask gets the two forms, not Windows' long usage.
+ */
+const IPCONFIG_SET_USAGE = [
+  'Error: unrecognized or incomplete command line.',
+  '',
+  'USAGE:',
+  '    ipconfig [/all]',
+  '    ipconfig IP_ADDRESS SUBNET_MASK [DEFAULT_GATEWAY]',
+];
+
+/** Windows' ipconfig labels, dots and all, each 35 characters up to the colon. */
+const LABEL = {
+  dnsSuffix: 'Connection-specific DNS Suffix  . :',
+  ipv4: 'IPv4 Address. . . . . . . . . . . :',
+  autoconfIpv4: 'Autoconfiguration IPv4 Address. . :',
+  mask: 'Subnet Mask . . . . . . . . . . . :',
+  gateway: 'Default Gateway . . . . . . . . . :',
+  media: 'Media State . . . . . . . . . . . :',
+  host: 'Host Name . . . . . . . . . . . . :',
+  primaryDns: 'Primary Dns Suffix  . . . . . . . :',
+  nodeType: 'Node Type . . . . . . . . . . . . :',
+  routing: 'IP Routing Enabled. . . . . . . . :',
+  wins: 'WINS Proxy Enabled. . . . . . . . :',
+  description: 'Description . . . . . . . . . . . :',
+  physical: 'Physical Address. . . . . . . . . :',
+  dhcp: 'DHCP Enabled. . . . . . . . . . . :',
+  autoconf: 'Autoconfiguration Enabled . . . . :',
+  netbios: 'NetBIOS over Tcpip. . . . . . . . :',
+  leaseObtained: 'Lease Obtained. . . . . . . . . . :',
+  leaseExpires: 'Lease Expires . . . . . . . . . . :',
+  dhcpServer: 'DHCP Server . . . . . . . . . . . :',
+  dnsServers: 'DNS Servers . . . . . . . . . . . :',
+} as const;
+
+const BANNER = ['', 'Windows IP Configuration', ''];
+
+/** MSG_NO_MATCH of ipconfig's message table, line break included. */
+const NO_ADAPTER = [
+  ...BANNER,
+  'The operation failed as no adapter is in the state permissible for',
+  'this operation.',
+];
+
+/** How long the console waits for `ipconfig /renew`: a round of discovers lasts a minute. */
+const RENEW_LIMIT = seconds(75);
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date as en-US Windows writes a lease's: "Monday, March 1, 1993 12:00:05 AM". */
+function windowsDate(ms: number): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${h % 12 === 0 ? 12 : h % 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${time}`;
+}
+
+export class Ipconfig {
+  constructor(
+    private readonly ctx: HostDeviceContext,
+    /** Hands a command that goes on (a renewal) to the console. */
+    private readonly start: (running: Running) => void,
+  ) {}
+
+  private nic(): InterfaceStatus {
+    return this.ctx.sim.interfaces(this.ctx.id)[0]!;
+  }
+
+  run(args: string[]): string[] {
+    if (args.length === 0) return this.show(false);
+    // ipconfig.exe takes its options after / or -, in any case.
+    const option = /^[/-]([a-z]+|\?)$/i.exec(args[0]!)?.[1]?.toLowerCase();
+    if (option === '?') return IPCONFIG_USAGE;
+    if (option === 'all' && args.length === 1) return this.show(true);
+    if (option === 'renew' && args.length <= 2) return this.renew();
+    if (option === 'release' && args.length <= 2) return this.release();
+    if (option === 'flushdns' && args.length === 1) {
+      return [...BANNER, 'Successfully flushed the DNS Resolver Cache.'];
+    }
+    if (option !== undefined || /^[/-]/.test(args[0]!)) return IPCONFIG_ERROR;
+    return this.set(args);
+  }
+
+  /** `ipconfig IP MASK [GATEWAY]`. */
+  private set(args: string[]): string[] {
+    if (args.length < 2 || args.length > 3) return IPCONFIG_SET_USAGE;
+    const addr = parseIpv4(args[0]!);
+    const mask = parseIpv4(args[1]!);
+    const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
+    const len = mask === undefined ? undefined : lenFromMask(mask);
+    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_SET_USAGE;
+    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_SET_USAGE;
+    // The same rule as the IP Configuration form and network files, with the same explanation.
+    const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
+    if (!checked.ok) return [formatError(checked.error)];
+    this.ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
+    return [];
+  }
+
+  /** Waits for the lease, then shows the adapter as plain `ipconfig` does. */
+  private renew(): string[] {
+    if (this.ctx.hostConfig().dhcp !== true) return NO_ADAPTER;
+    if (this.nic().protocol !== 'up') {
+      return [
+        ...BANNER,
+        `No operation can be performed on ${CONNECTION} while it has its media disconnected.`,
+      ];
+    }
+    const job = this.ctx.sim.dhcpRenew(this.ctx.id);
+    this.start(
+      runningProbe(
+        {
+          get done() {
+            return job.done;
+          },
+          // Ctrl+C stops the wait; the client goes on asking.
+          stop: () => {},
+        },
+        {
+          head: '',
+          items: () => [],
+          item: () => '',
+          tail: (ending) => {
+            if (ending === 'stopped') return lines('^C');
+            if (job.ok) return lines(...this.show(false), '');
+            return lines(
+              ...BANNER,
+              `An error occurred while renewing interface ${CONNECTION} : unable to contact your DHCP server. Request has timed out.`,
+              '',
+            );
+          },
+        },
+        RENEW_LIMIT as Micros,
+      ),
+    );
+    return [];
+  }
+
+  private release(): string[] {
+    if (this.ctx.hostConfig().dhcp !== true) return NO_ADAPTER;
+    if (this.nic().protocol !== 'up') {
+      return [
+        ...BANNER,
+        `No operation can be performed on ${CONNECTION} while it has its media disconnected.`,
+      ];
+    }
+    if (!this.ctx.sim.dhcpRelease(this.ctx.id) && this.nic().ip === undefined) {
+      return [...BANNER, `IP Address for adapter ${CONNECTION} has already been released.`];
+    }
+    return this.show(false);
+  }
+
+  private show(all: boolean): string[] {
+    const port = this.nic();
+    const dhcp: DhcpAdapterStatus | undefined = port.dhcp;
+    const lease = dhcp?.lease;
+    const gateway = dhcp !== undefined ? lease?.gateway : this.ctx.hostConfig().gateway;
+    const mac = formatMacDashed(port.mac);
+    const line = (label: keyof typeof LABEL, value = '') => `   ${LABEL[label]} ${value}`.trimEnd();
+    const out = [...BANNER];
+    if (all) {
+      out.push(
+        line('host', this.ctx.name()),
+        line('primaryDns'),
+        line('nodeType', 'Hybrid'),
+        line('routing', 'No'),
+        line('wins', 'No'),
+      );
+    }
+    out.push('', `Ethernet adapter ${CONNECTION}:`, '');
+    const adapter = all
+      ? [
+          line('description', ADAPTER),
+          line('physical', mac),
+          line('dhcp', dhcp !== undefined ? 'Yes' : 'No'),
+          line('autoconf', 'Yes'),
+        ]
+      : [];
+    if (port.protocol !== 'up') {
+      out.push(line('media', 'Media disconnected'), line('dnsSuffix'), ...adapter);
+      return out;
+    }
+    out.push(line('dnsSuffix', lease?.domain), ...adapter);
+    const address = (label: 'ipv4' | 'autoconfIpv4', a: Ipv4Assignment, state: string) =>
+      out.push(
+        line(label, `${formatIpv4(a.addr)}${all ? state : ''}`),
+        line('mask', formatIpv4(maskFromLen(a.len))),
+      );
+    // An address another station has is kept but unused, which only /all shows; Windows then
+    // configured one of 169.254.0.0/16 itself, which /all marks "(Duplicate)" as well (captures
+    // of Windows 7 and of a Russian-language Windows agree).
+    const { ip, duplicate } = port;
+    if (duplicate !== undefined && all) address('ipv4', duplicate, '(Duplicate)');
+    if (ip !== undefined && duplicate !== undefined) address('autoconfIpv4', ip, '(Duplicate)');
+    else if (ip !== undefined && dhcp?.autoconfigured === true) address('autoconfIpv4', ip, '(Preferred)');
+    else if (ip !== undefined) address('ipv4', ip, '(Preferred)');
+    if (all && lease !== undefined) {
+      const clock = new VirtualClock(() => this.ctx.sim.now(), this.ctx.sim.bootTime(this.ctx.id));
+      out.push(
+        line('leaseObtained', windowsDate(clock.wallMs(lease.obtained))),
+        // An infinite lease: Windows shows the end of its 32-bit time.
+        line(
+          'leaseExpires',
+          lease.expires === null
+            ? 'Tuesday, January 19, 2038 3:14:07 AM'
+            : windowsDate(clock.wallMs(lease.expires)),
+        ),
+      );
+    }
+    out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
+    if (all && lease !== undefined) {
+      out.push(line('dhcpServer', formatIpv4(lease.server)));
+      lease.dns.forEach((s, k) => {
+        out.push(k === 0 ? line('dnsServers', formatIpv4(s)) : `${' '.repeat(39)}${formatIpv4(s)}`);
+      });
+    }
+    if (all) out.push(line('netbios', 'Enabled'));
+    return out;
+  }
+}

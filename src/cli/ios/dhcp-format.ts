@@ -1,0 +1,105 @@
+/**
+ * The IOS DHCP server as IOS 15 on an ISR G2 prints it: `show ip dhcp binding`, `show ip dhcp
+ * pool`, `show ip dhcp conflict` (captures of a 2911 and of IOS 15 labs; the layouts without
+ * State and Interface columns, which later images added), and its running-config lines.
+ */
+
+import type { DhcpBinding, DhcpConflict, DhcpPoolStatus } from '../../engine/api.ts';
+import type { DeviceConfig } from '../../shared/config.ts';
+import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
+import { broadcastOf, formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
+import type { Micros } from '../../shared/time.ts';
+
+const DAY = 86_400;
+
+/** A client identifier as IOS groups it: "0100.000c.1234.56". */
+export function dottedHex(bytes: readonly number[]): string {
+  const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex.match(/.{1,4}/g)?.join('.') ?? '';
+}
+
+const BINDING_HEADER = [
+  'Bindings from all pools not associated with VRF:',
+  'IP address          Client-ID/              Lease expiration        Type',
+  '                    Hardware address/',
+  '                    User name',
+];
+
+export function showBindings(bindings: readonly DhcpBinding[], stamp: (t: Micros) => string): string[] {
+  return [
+    ...BINDING_HEADER,
+    ...bindings.map(
+      (b) =>
+        `${formatIpv4(b.ip).padEnd(20)}${dottedHex(b.clientId).padEnd(24)}${(b.expires === null ? 'Infinite' : stamp(b.expires)).padEnd(24)}Automatic`,
+    ),
+  ];
+}
+
+export function showConflicts(conflicts: readonly DhcpConflict[], stamp: (t: Micros) => string): string[] {
+  return [
+    'IP address        Detection method   Detection time          VRF',
+    ...conflicts.map((c) => `${formatIpv4(c.ip).padEnd(18)}${c.method.padEnd(19)}${stamp(c.at)}   `),
+  ];
+}
+
+/** One pool's block, after its blank line. */
+export function showPool(pool: DhcpPoolStatus): string[] {
+  const head = [
+    '',
+    `Pool ${pool.name} :`,
+    ' Utilization mark (high/low)    : 100 / 0',
+    ' Subnet size (first/next)       : 0 / 0',
+  ];
+  const net = pool.network;
+  if (net === undefined) {
+    return [
+      ...head,
+      ' Total addresses                : 0',
+      ' Leased addresses               : 0',
+      ' Pending event                  : none',
+      ' 0 subnet is currently in the pool :',
+    ];
+  }
+  const last = broadcastOf(net.addr, net.len);
+  const total = Math.max(0, last - net.addr - 1);
+  return [
+    ...head,
+    ` Total addresses                : ${total}`,
+    ` Leased addresses               : ${pool.leased}`,
+    ' Pending event                  : none',
+    ' 1 subnet is currently in the pool :',
+    ' Current index        IP address range                    Leased addresses',
+    ` ${formatIpv4(pool.index!).padEnd(21)}${formatIpv4((net.addr + 1) as typeof net.addr).padEnd(17)}- ${formatIpv4((last - 1) as typeof net.addr).padEnd(18)}${pool.leased}`,
+  ];
+}
+
+/** `lease D [H [M]]` as typed, the default left out. */
+function leaseLine(seconds: number | undefined): string[] {
+  if (seconds === undefined || seconds === DEFAULT_LEASE) return [];
+  if (seconds === INFINITE_LEASE) return [' lease infinite'];
+  const days = Math.floor(seconds / DAY);
+  const hours = Math.floor((seconds % DAY) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const parts = minutes > 0 ? [days, hours, minutes] : hours > 0 ? [days, hours] : [days];
+  return [` lease ${parts.join(' ')}`];
+}
+
+function poolLines(p: DhcpPool): string[] {
+  const out = [`ip dhcp pool ${p.name}`];
+  const n = p.network;
+  if (n !== undefined) out.push(` network ${formatIpv4(n.addr)} ${formatIpv4(maskFromLen(n.len))}`);
+  // IOS ends these two lines with a blank (captures of IOS-XE 15.5 and IOS 17).
+  if (p.defaultRouters?.length) out.push(` default-router ${p.defaultRouters.map(formatIpv4).join(' ')} `);
+  if (p.dnsServers?.length) out.push(` dns-server ${p.dnsServers.map(formatIpv4).join(' ')} `);
+  if (p.domainName !== undefined) out.push(` domain-name ${p.domainName}`);
+  out.push(...leaseLine(p.lease));
+  return out;
+}
+
+/** The running-config blocks: the excluded ranges, then each pool. */
+export function dhcpConfigBlocks(c: DeviceConfig): string[][] {
+  const excluded = (c.dhcpExcluded ?? []).map(
+    (r) => `ip dhcp excluded-address ${formatIpv4(r.low)}${r.high !== r.low ? ` ${formatIpv4(r.high)}` : ''}`,
+  );
+  return [...(excluded.length > 0 ? [excluded] : []), ...(c.dhcpPools ?? []).map(poolLines)];
+}
