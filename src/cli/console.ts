@@ -6,6 +6,7 @@
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
+import { DhcpLog } from './ios/dhcp-log.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
 import type { IosRuntime } from './ios/runtime.ts';
@@ -109,6 +110,7 @@ export class Console {
   private readonly notices: SwitchNotices | undefined;
   private readonly debug: DebugMessages | undefined;
   private readonly spanningTree: SpanningTreeLog | undefined;
+  private readonly dhcp: DhcpLog | undefined;
   private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -165,6 +167,7 @@ export class Console {
       this.notices = new SwitchNotices(dev);
       this.debug = new DebugMessages(dev);
       this.spanningTree = new SpanningTreeLog(dev);
+      this.dhcp = new DhcpLog(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -415,6 +418,7 @@ export class Console {
     const fresh = [
       ...(this.notices?.poll() ?? []),
       ...(this.spanningTree?.poll() ?? []),
+      ...(this.dhcp?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
       ...(this.links?.poll() ?? []),
     ];

@@ -265,6 +265,28 @@ export interface DhcpConflict {
   readonly at: Micros;
 }
 
+/**
+ * What an IOS DHCP server reports on its console: an address its ping check found in use
+ * (%DHCPD-4-PING_CONFLICT), or one a client declined (%DHCPD-4-DECLINE_CONFLICT).
+ */
+export type DhcpEvent =
+  | { readonly at: Micros; readonly kind: 'ping-conflict'; readonly ip: Ipv4Addr }
+  | {
+      readonly at: Micros;
+      readonly kind: 'decline-conflict';
+      readonly ip: Ipv4Addr;
+      readonly client: readonly number[];
+    };
+
+/** A read of a DHCP server's messages. */
+export interface DhcpEvents {
+  readonly events: readonly DhcpEvent[];
+  /** The `since` to pass to read on from here. */
+  readonly next: number;
+  /** Events from `since` on that the bounded log had already let go. */
+  readonly missed: number;
+}
+
 /** A DHCP pool's state (`show ip dhcp pool`). */
 export interface DhcpPoolStatus {
   readonly name: string;
@@ -708,11 +730,10 @@ export interface Simulation {
   dhcpConflicts(id: DeviceId): readonly DhcpConflict[];
   /** `show ip dhcp pool`. */
   dhcpPools(id: DeviceId): readonly DhcpPoolStatus[];
-  /**
-   * `clear ip dhcp binding|conflict *|A.B.C.D`: every entry, or the one for `ip`; returns
-   * whether there was one.
-   */
-  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): boolean;
+  /** `clear ip dhcp binding|conflict *|A.B.C.D`: every entry, or the one for `ip`. */
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): void;
+  /** Its DHCP server's console messages, from sequence number `since` on. */
+  dhcpEvents(id: DeviceId, since: number): DhcpEvents;
   /** A PC's `ipconfig /renew`: done at once when its adapter does not use DHCP. */
   dhcpRenew(id: DeviceId): DhcpRenewJob;
   /** A PC's `ipconfig /release`: whether it had a lease to give back. */

@@ -21,6 +21,7 @@ import type {
   DebugFacility,
   DhcpBinding,
   DhcpConflict,
+  DhcpEvents,
   DhcpPoolStatus,
   DhcpRenewJob,
   DuplexMismatch,
@@ -250,10 +251,16 @@ class EngineSimulation implements Simulation {
   dhcpPools(id: DeviceId): readonly DhcpPoolStatus[] {
     return this.dhcpServer(id)?.poolStatus() ?? [];
   }
-  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): boolean {
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): void {
     const server = this.dhcpServer(id);
-    if (server === null) return false;
-    return table === 'binding' ? server.clearBindings(ip) : server.clearConflicts(ip);
+    if (table === 'binding') server?.clearBindings(ip);
+    else server?.clearConflicts(ip);
+  }
+  dhcpEvents(id: DeviceId, since: number): DhcpEvents {
+    const read = this.dhcpServer(id)?.readEvents(since);
+    return read === undefined
+      ? { events: [], next: 0, missed: 0 }
+      : { events: read.entries, next: read.next, missed: read.missed };
   }
   dhcpRenew(id: DeviceId): DhcpRenewJob {
     const device = this.device(id);

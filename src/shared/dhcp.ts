@@ -43,6 +43,17 @@ export function poolFor(pools: readonly DhcpPool[], addr: number): DhcpPool | un
   return best;
 }
 
-/** Whether `addr` is in one of the excluded ranges. */
-export const isExcluded = (excluded: readonly DhcpExcluded[], addr: number): boolean =>
-  excluded.some((r) => addr >= r.low && addr <= r.high);
+/**
+ * A lease's length and when its client renews (T1, half of it) and rebinds (T2, seven
+ * eighths), in seconds, as IOS sends them and Windows assumes them (RFC 2131 4.4.5); all
+ * undefined for an infinite lease. `configured`: the pool's `lease`, absent for the default.
+ */
+export function leaseTimes(configured: number | undefined): {
+  readonly lease?: number;
+  readonly renewal?: number;
+  readonly rebinding?: number;
+} {
+  const lease = configured ?? DEFAULT_LEASE;
+  if (lease === INFINITE_LEASE) return {};
+  return { lease, renewal: Math.floor(lease / 2), rebinding: Math.floor((lease * 7) / 8) };
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDhcp, messageType } from '../../src/engine/wire/dhcp.ts';
 import type { DeviceConfig } from '../../src/shared/config.ts';
-import { deviceId } from '../../src/shared/ids.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { ip, TestNet } from './net.ts';
@@ -35,6 +35,40 @@ function lan(): TestNet {
   n.sim.configure(d('R1'), served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })));
   n.switch('S1');
   n.link('R1:g0/0', 'S1:fa0/24');
+  return n;
+}
+
+/** R1 serves 192.168.10.0/24 from across R2, whose Gi0/1 relays to it; PC1 behind R2. */
+function relayed(): TestNet {
+  const n = new TestNet();
+  n.router('R1', {
+    interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
+    routes: ['192.168.10.0/24 via 10.0.0.2'],
+  });
+  n.sim.configure(
+    d('R1'),
+    served(
+      n.config('R1', {
+        interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
+        routes: ['192.168.10.0/24 via 10.0.0.2'],
+      }),
+    ),
+  );
+  n.router('R2');
+  const r2 = n.config('R2', {
+    interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.10.1/24' } },
+  });
+  n.sim.configure(d('R2'), {
+    ...r2,
+    interfaces: {
+      ...r2.interfaces,
+      'GigabitEthernet0/1': { ...r2.interfaces['GigabitEthernet0/1']!, helperAddresses: [ip('10.0.0.1')] },
+    },
+  });
+  n.link('R1:g0/0', 'R2:g0/0');
+  n.pc('PC1');
+  n.link('PC1:fa0', 'R2:g0/1');
+  n.settle();
   return n;
 }
 
@@ -91,35 +125,7 @@ describe('DHCP', () => {
   });
 
   it('relays requests from another subnet and serves them from the pool of giaddr', () => {
-    const n = new TestNet();
-    n.router('R1', {
-      interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
-      routes: ['192.168.10.0/24 via 10.0.0.2'],
-    });
-    n.sim.configure(
-      d('R1'),
-      served(
-        n.config('R1', {
-          interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
-          routes: ['192.168.10.0/24 via 10.0.0.2'],
-        }),
-      ),
-    );
-    n.router('R2');
-    const r2 = n.config('R2', {
-      interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.10.1/24' } },
-    });
-    n.sim.configure(d('R2'), {
-      ...r2,
-      interfaces: {
-        ...r2.interfaces,
-        'GigabitEthernet0/1': { ...r2.interfaces['GigabitEthernet0/1']!, helperAddresses: [ip('10.0.0.1')] },
-      },
-    });
-    n.link('R1:g0/0', 'R2:g0/0');
-    n.pc('PC1');
-    n.link('PC1:fa0', 'R2:g0/1');
-    n.settle();
+    const n = relayed();
     n.sim.configureHost(d('PC1'), { dhcp: true });
     n.run(seconds(10));
     expect(address(n, 'PC1')).toBe('192.168.10.11/24');
@@ -179,5 +185,98 @@ describe('DHCP', () => {
     n.run(seconds(300));
     expect(address(n, 'PC1')).toBe('192.168.10.11/24');
     expect(n.sim.interfaces(d('PC1'))[0]!.dhcp?.autoconfigured).toBe(false);
+  });
+
+  it('renews and releases a lease through the relay, by unicast to the server', () => {
+    const n = relayed();
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    const first = n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease!;
+    n.run(seconds(60));
+    expect(n.finish(n.sim.dhcpRenew(d('PC1'))).ok).toBe(true);
+    expect(n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease!.obtained).toBeGreaterThan(first.obtained);
+    expect(n.sim.dhcpRelease(d('PC1'))).toBe(true);
+    n.run(seconds(1));
+    expect(n.sim.dhcpBindings(d('R1'))).toEqual([]);
+  });
+
+  it('goes on to the next free address when its ping check is answered, and says so', () => {
+    const n = lan();
+    n.pc('PC8', '192.168.10.11/24', '192.168.10.1');
+    n.link('PC8:fa0', 'S1:fa0/8');
+    n.pc('PC9', '192.168.10.12/24', '192.168.10.1');
+    n.link('PC9:fa0', 'S1:fa0/9');
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.settle();
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    // Three checks of a second each, one discover: the address before Windows gives up at 6 s.
+    n.run(seconds(5));
+    expect(address(n, 'PC1')).toBe('192.168.10.13/24');
+    expect(n.sim.dhcpEvents(d('R1'), 0).events.map((e) => [e.kind, formatIpv4(e.ip)])).toEqual([
+      ['ping-conflict', '192.168.10.11'],
+      ['ping-conflict', '192.168.10.12'],
+    ]);
+  });
+
+  it('offers nothing from an interface that lost its address during the ping check', () => {
+    const n = lan();
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.settle();
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(0.5));
+    n.sim.configure(d('R1'), served(n.config('R1', { interfaces: { 'g0/0': {} } })));
+    n.run(seconds(3));
+    expect(n.sim.dhcpBindings(d('R1'))).toEqual([]);
+    expect(address(n, 'PC1')).toBeUndefined();
+  });
+
+  it('forgets a lease that ended while the cable was out, and configures itself', () => {
+    const n = lan();
+    n.pc('PC1');
+    const cable = n.link('PC1:fa0', 'S1:fa0/1');
+    n.sim.configure(d('R1'), {
+      ...served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })),
+      dhcpPools: [{ name: 'LAN', network: { addr: ip('192.168.10.0'), len: 24 }, lease: 120 }],
+    });
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    expect(address(n, 'PC1')).toBe('192.168.10.11/24');
+    n.sim.setLinkUp(linkId(cable), false);
+    n.sim.configure(d('R1'), n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } }));
+    n.run(seconds(300));
+    n.sim.setLinkUp(linkId(cable), true);
+    n.run(seconds(10));
+    const nic = n.sim.interfaces(d('PC1'))[0]!;
+    expect(nic.dhcp).toEqual({ autoconfigured: true });
+    expect(formatIpv4(nic.ip!.addr)).toMatch(/^169\.254\./);
+  });
+
+  it('lets a short lease end on time when the server is gone', () => {
+    const n = lan();
+    n.pc('PC1');
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.sim.configure(d('R1'), {
+      ...served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })),
+      dhcpPools: [{ name: 'LAN', network: { addr: ip('192.168.10.0'), len: 24 }, lease: 60 }],
+    });
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(5));
+    const lease = n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease!;
+    n.sim.configure(d('R1'), n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } }));
+    n.run(lease.expires! - n.sim.now() + seconds(1));
+    expect(n.sim.interfaces(d('PC1'))[0]!.dhcp!.lease).toBeUndefined();
+  });
+
+  it('sends a host name of any script, and forgets its leases on reload', () => {
+    const n = lan();
+    n.pc('ПК-1');
+    n.link('ПК-1:fa0', 'S1:fa0/1');
+    n.sim.configureHost(d('ПК-1'), { dhcp: true });
+    n.run(seconds(10));
+    expect(address(n, 'ПК-1')).toBe('192.168.10.11/24');
+    n.sim.reload(d('R1'));
+    expect(n.sim.dhcpBindings(d('R1'))).toEqual([]);
   });
 });

@@ -4,15 +4,14 @@
  * `ipconfig IP MASK [GATEWAY]`, which sets a static address from the prompt.
  */
 import type { DhcpAdapterStatus, InterfaceStatus } from '../../engine/api.ts';
-import { formatError } from '../../model/errors.ts';
-import { checkHostAddress } from '../../model/host-address.ts';
-import { formatIpv4, type Ipv4Assignment, lenFromMask, maskFromLen, parseIpv4 } from '../../shared/ipv4.ts';
+import { formatIpv4, type Ipv4Assignment, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { VirtualClock } from '../ios/clock.ts';
 import { linesText as lines, type Running, runningProbe } from '../running.ts';
 import { CONNECTION } from './netsh.ts';
+import { staticAddress } from './static-address.ts';
 
 /** How ipconfig /all and route print name the PC's adapter. */
 export const ADAPTER = 'Trame Fast Ethernet adapter';
@@ -178,28 +177,23 @@ export class Ipconfig {
   /** `ipconfig IP MASK [GATEWAY]`. */
   private set(args: string[]): string[] {
     if (args.length < 2 || args.length > 3) return IPCONFIG_SET_USAGE;
-    const addr = parseIpv4(args[0]!);
-    const mask = parseIpv4(args[1]!);
-    const gateway = args[2] === undefined ? undefined : parseIpv4(args[2]);
-    const len = mask === undefined ? undefined : lenFromMask(mask);
-    if (addr === undefined || len === undefined || len === 0) return IPCONFIG_SET_USAGE;
-    if (args[2] !== undefined && gateway === undefined) return IPCONFIG_SET_USAGE;
-    // The same rule as the IP Configuration form and network files, with the same explanation.
-    const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
-    if (!checked.ok) return [formatError(checked.error)];
-    this.ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
+    const set = staticAddress(args[0]!, args[1]!, args[2]);
+    if (!set.ok) return set.error === undefined ? IPCONFIG_SET_USAGE : [set.error];
+    this.ctx.setHostConfig(set.config);
     return [];
+  }
+
+  /** What /renew and /release say with the cable out; undefined with it in. */
+  private disconnected(): string[] | undefined {
+    if (this.nic().protocol === 'up') return undefined;
+    return [...BANNER, `No operation can be performed on ${CONNECTION} while it has its media disconnected.`];
   }
 
   /** Waits for the lease, then shows the adapter as plain `ipconfig` does. */
   private renew(): string[] {
     if (this.ctx.hostConfig().dhcp !== true) return NO_ADAPTER;
-    if (this.nic().protocol !== 'up') {
-      return [
-        ...BANNER,
-        `No operation can be performed on ${CONNECTION} while it has its media disconnected.`,
-      ];
-    }
+    const unplugged = this.disconnected();
+    if (unplugged !== undefined) return unplugged;
     const job = this.ctx.sim.dhcpRenew(this.ctx.id);
     this.start(
       runningProbe(
@@ -232,12 +226,8 @@ export class Ipconfig {
 
   private release(): string[] {
     if (this.ctx.hostConfig().dhcp !== true) return NO_ADAPTER;
-    if (this.nic().protocol !== 'up') {
-      return [
-        ...BANNER,
-        `No operation can be performed on ${CONNECTION} while it has its media disconnected.`,
-      ];
-    }
+    const unplugged = this.disconnected();
+    if (unplugged !== undefined) return unplugged;
     if (!this.ctx.sim.dhcpRelease(this.ctx.id) && this.nic().ip === undefined) {
       return [...BANNER, `IP Address for adapter ${CONNECTION} has already been released.`];
     }

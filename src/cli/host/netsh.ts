@@ -4,10 +4,8 @@
  * does. netsh takes its words in any case, abbreviated, and `ipv4` for `ip`; the adapter's name
  * may be quoted or given as `name=`.
  */
-import { formatError } from '../../model/errors.ts';
-import { checkHostAddress } from '../../model/host-address.ts';
-import { formatIpv4, lenFromMask, parseIpv4 } from '../../shared/ipv4.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { staticAddress } from './static-address.ts';
 
 /** The adapter's connection name, as netsh and ipconfig call it. */
 export const CONNECTION = 'FastEthernet0';
@@ -49,16 +47,8 @@ export function netsh(ctx: HostDeviceContext, line: string): string[] {
     return [];
   }
   if (!is(source, 'static', 3) || values.length < 2 || values.length > 3) return notFound(w);
-  const addr = parseIpv4(values[0]!);
-  const mask = parseIpv4(values[1]!);
-  const len = mask === undefined ? undefined : lenFromMask(mask);
-  const gateway = values[2] === undefined ? undefined : parseIpv4(values[2]);
-  if (addr === undefined || len === undefined || (values[2] !== undefined && gateway === undefined)) {
-    return ['The parameter is incorrect.'];
-  }
-  // The same rule as the IP Configuration form and network files, with the same explanation.
-  const checked = checkHostAddress(`${formatIpv4(addr)}/${len}`);
-  if (!checked.ok) return [formatError(checked.error)];
-  ctx.setHostConfig({ ip: { addr, len }, ...(gateway !== undefined ? { gateway } : {}) });
+  const set = staticAddress(values[0]!, values[1]!, values[2]);
+  if (!set.ok) return [set.error ?? 'The parameter is incorrect.'];
+  ctx.setHostConfig(set.config);
   return [];
 }

@@ -125,7 +125,10 @@ const MASK: IosArgType = {
           const mask = parseIpv4(text);
           return mask === undefined ? undefined : lenFromMask(mask);
         })();
-    return len === undefined || len > 32 ? { kind: 'none' } : { kind: 'match', consumed: 1, value: len };
+    // A pool of the whole address space would have IOS search four billion addresses.
+    return len === undefined || len === 0 || len > 32
+      ? { kind: 'none' }
+      : { kind: 'match', consumed: 1, value: len };
   },
 };
 

@@ -207,10 +207,13 @@ const encapsulationHelp = 'Set encapsulation type for an interface';
 const dot1qHelp = 'IEEE 802.1Q Virtual LAN';
 const switchportHelp = 'Set switching mode characteristics';
 
-function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
+/**
+ * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
+ * `relays`, helper addresses (interfaces that face hosts).
+ */
+function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
-  // Every interface that faces hosts relays their DHCP broadcasts (not a loopback).
-  if (withAddress && withProxyArp) children.push(helperAddressNode(false, edit));
+  if (relays) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
       kw(
@@ -243,9 +246,9 @@ function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false): I
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 
-function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false): IosNode {
+function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
-  if (withAddress && withProxyArp) children.push(helperAddressNode(true, edit));
+  if (relays) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(
       kw(
@@ -620,7 +623,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(true),
           description(),
           duplex(),
-          ipNode(true, true, true),
+          ipNode(true, true, true, true),
           shutdown(),
           speed(true),
         ],
@@ -630,7 +633,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(false),
           noDescription(),
           noDuplex(),
-          noIpNode(true, true, true),
+          noIpNode(true, true, true, true),
           noShutdown(),
           noSpeed(),
         ],
@@ -643,7 +646,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(true),
           description(),
           encapsulation(),
-          ipNode(true, true, true),
+          ipNode(true, true, true, true),
           shutdown(),
         ],
         nos: [
@@ -652,7 +655,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           cdpEnable(false),
           noDescription(),
           noEncapsulationNode(),
-          noIpNode(true, true, true),
+          noIpNode(true, true, true, true),
           noShutdown(),
         ],
       };
@@ -663,8 +666,8 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       };
     case 'svi':
       return {
-        cmds: [arp(false), description(), ipNode(true, true), shutdown()],
-        nos: [arp(true), noDescription(), noIpNode(true, true), noShutdown()],
+        cmds: [arp(false), description(), ipNode(true, true, false, true), shutdown()],
+        nos: [arp(true), noDescription(), noIpNode(true, true, false, true), noShutdown()],
       };
     case 'switchPort':
     case 'switchGigPort':

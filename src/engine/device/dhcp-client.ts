@@ -14,16 +14,21 @@
  * - `ipconfig /release` sends a DHCPRELEASE and leaves the adapter without an address until
  *   `ipconfig /renew`; a DHCPNAK sends the client back to INIT.
  */
+
+import { leaseTimes } from '../../shared/dhcp.ts';
 import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
-import { lenFromMask } from '../../shared/ipv4.ts';
+import { IPV4_BROADCAST, lenFromMask } from '../../shared/ipv4.ts';
 import { seconds } from '../../shared/time.ts';
+import type { DhcpRenewJob } from '../api.ts';
 import { ipv4, udp } from '../packets.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { DhcpMessage, DhcpOption } from '../wire/dhcp.ts';
 import {
   addrOption,
+  BOOTREPLY,
   BOOTREQUEST,
   bytesOption,
+  chaddrMac,
   chaddrOf,
   DHCP_CLIENT_PORT,
   DHCP_SERVER_PORT,
@@ -70,7 +75,7 @@ import type { L3Interface } from './l3-interface.ts';
 const PARAMETERS = [1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252];
 const VENDOR_CLASS = 'MSFT 5.0';
 const FIRST_WAIT = seconds(4);
-/** Discovers before the adapter configures itself (0, 4, 12, 28 s; the fallback at 60 s). */
+/** Discovers in a round (at 0, 4, 12 and 28 s; the round gives up at 60 s). */
 const DISCOVERS = 4;
 /** Requests sent for one offer before starting over. */
 const REQUESTS = 4;
@@ -78,7 +83,8 @@ const FALLBACK_AFTER = seconds(6);
 /** When a round of discovers gives up, from its first (the last waits 32 s). */
 const ROUND = seconds(60);
 const RETRY_AFTER_ROUND = seconds(300);
-const IPV4_BROADCAST = 0xffff_ffff;
+/** Option 12: a DNS host name's label, at most 63 bytes (RFC 1035 2.3.4). */
+const HOST_NAME_MAX = 63;
 
 const EV_RETRY = 1;
 const EV_RENEW = 2;
@@ -97,8 +103,10 @@ export interface DhcpLease {
   readonly server: Ipv4Addr;
   /** The MAC address its acknowledgement came from: the server's, or its relay's. */
   readonly serverMac: number;
-  /** Virtual times. */
+  /** Virtual times: when it came, when the client renews (T1) and rebinds (T2), and its end. */
   readonly obtained: number;
+  readonly renewAt: number;
+  readonly rebindAt: number;
   readonly expires: number;
 }
 
@@ -111,12 +119,6 @@ export interface DhcpClientHost {
   readonly hostname: string;
 }
 
-/** `ipconfig /renew` as it runs: done once the client is bound or has given up. */
-export interface RenewJob {
-  done: boolean;
-  ok: boolean;
-}
-
 export class DhcpClient implements UdpListener, EventTarget {
   readonly unaddressed = true;
   private state: State = 'off';
@@ -126,7 +128,7 @@ export class DhcpClient implements UdpListener, EventTarget {
   private token = 0;
   private offered: DhcpMessage | null = null;
   private current: DhcpLease | undefined = undefined;
-  private readonly jobs: RenewJob[] = [];
+  private readonly jobs: DhcpRenewJob[] = [];
   /** The round of discovers its pending fallback belongs to. */
   private round = 0;
 
@@ -136,8 +138,10 @@ export class DhcpClient implements UdpListener, EventTarget {
     private readonly host: DhcpClientHost,
   ) {}
 
+  /** The lease in force: none once its end has passed, whether or not its timer has fired. */
   get lease(): DhcpLease | undefined {
-    return this.current;
+    const lease = this.current;
+    return lease !== undefined && lease.expires > this.stack.now ? lease : undefined;
   }
 
   /**
@@ -147,6 +151,8 @@ export class DhcpClient implements UdpListener, EventTarget {
   setRunning(on: boolean, forget: boolean): void {
     if (!on) {
       if (forget && this.current !== undefined && this.state !== 'off') this.release();
+      // A lease kept over a cable pulled out is of no use to an adapter given an address.
+      if (forget) this.current = undefined;
       if (this.state === 'off') return;
       this.stack.listenUdp(DHCP_CLIENT_PORT, null);
       this.state = 'off';
@@ -157,14 +163,16 @@ export class DhcpClient implements UdpListener, EventTarget {
     }
     if (this.state !== 'off') return;
     this.stack.listenUdp(DHCP_CLIENT_PORT, this);
-    // Windows asks for the address it had again, broadcast (INIT-REBOOT, RFC 2131 3.2).
-    if (this.current !== undefined && this.current.expires > this.stack.now) this.startRequest('rebooting');
+    // A lease that ended while the cable was out is gone; Windows asks for one still in force
+    // again, broadcast (INIT-REBOOT, RFC 2131 3.2).
+    if (this.lease === undefined) this.current = undefined;
+    if (this.current !== undefined) this.startRequest('rebooting');
     else this.discover();
   }
 
   /** `ipconfig /renew`. */
-  renew(): RenewJob {
-    const job: RenewJob = { done: false, ok: false };
+  renew(): DhcpRenewJob {
+    const job: DhcpRenewJob = { done: false, ok: false };
     if (this.state === 'off') {
       job.done = true;
       return job;
@@ -257,12 +265,26 @@ export class DhcpClient implements UdpListener, EventTarget {
       );
     } else if (this.state === 'rebinding') {
       // To any server, from the address (RFC 2131 4.4.5).
-      this.broadcast(this.message(DHCPREQUEST, [], lease!.ip.addr));
+      const m = this.message(DHCPREQUEST, [], lease!.ip.addr);
+      this.stack.sendOnLink(this.nic, BROADCAST_MAC, this.datagram(lease!.ip.addr, IPV4_BROADCAST, m));
     } else {
       // A reconnected adapter checking its lease: broadcast, naming the address.
       this.broadcast(this.message(DHCPREQUEST, [addrOption(OPT_REQUESTED_IP, lease!.ip.addr)], 0));
     }
-    this.retryIn(this.backoff());
+    this.retryIn(this.retryDelay());
+  }
+
+  /**
+   * The wait before a request's next try: the usual backoff, but no later than T2 for a
+   * renewing client and the lease's end for a rebinding one, where it moves on whatever the
+   * count of tries (RFC 2131 4.4.5).
+   */
+  private retryDelay(): number {
+    const lease = this.current;
+    const backoff = this.backoff();
+    if (lease === undefined || (this.state !== 'renewing' && this.state !== 'rebinding')) return backoff;
+    const boundary = this.state === 'renewing' ? lease.rebindAt : lease.expires;
+    return Math.max(0, Math.min(backoff, Math.round(boundary - this.stack.now)));
   }
 
   onEvent(code: number, _a: unknown, token: number): void {
@@ -296,8 +318,16 @@ export class DhcpClient implements UdpListener, EventTarget {
         return;
       case 'renewing':
       case 'rebinding':
-      case 'rebooting':
-        if (this.tries < REQUESTS) this.sendRequest();
+      case 'rebooting': {
+        const lease = this.current;
+        const now = this.stack.now;
+        if (lease !== undefined && this.state !== 'rebooting' && now >= lease.expires) {
+          this.setLease(undefined);
+          this.finishJobs(false);
+          this.discover();
+        } else if (lease !== undefined && this.state === 'renewing' && now >= lease.rebindAt) {
+          this.startRequest('rebinding');
+        } else if (this.tries < REQUESTS) this.sendRequest();
         else {
           // Nobody answered: the lease runs on until its end (its timers still stand).
           const rebooted = this.state === 'rebooting';
@@ -308,6 +338,7 @@ export class DhcpClient implements UdpListener, EventTarget {
           this.schedule(this.current);
         }
         return;
+      }
       default:
     }
   }
@@ -323,12 +354,7 @@ export class DhcpClient implements UdpListener, EventTarget {
     const read = decodeDhcp(d.data);
     if (!read.ok) return;
     const m = read.value;
-    if (
-      m.xid !== this.xid ||
-      m.op !== 2 ||
-      m.chaddr.subarray(0, 6).some((b, i) => b !== chaddrOf(this.nic.mac)[i])
-    )
-      return;
+    if (m.xid !== this.xid || m.op !== BOOTREPLY || chaddrMac(m) !== this.nic.mac) return;
     const type = messageType(m);
     if (type === DHCPOFFER && this.state === 'init' && optionAddr(m, OPT_SERVER_ID) !== undefined) {
       this.offered = m;
@@ -350,6 +376,9 @@ export class DhcpClient implements UdpListener, EventTarget {
     const now = this.stack.now;
     const gateway = optionAddrs(m, OPT_ROUTER)?.[0];
     const domain = optionText(m, OPT_DOMAIN_NAME);
+    const length = time === 0xffff_ffff ? undefined : time;
+    const times = leaseTimes(length);
+    const at = (s: number | undefined) => (s === undefined ? Number.POSITIVE_INFINITY : now + seconds(s));
     const lease: DhcpLease = {
       ip: { addr: m.yiaddr, len },
       ...(gateway !== undefined ? { gateway } : {}),
@@ -358,29 +387,29 @@ export class DhcpClient implements UdpListener, EventTarget {
       server,
       serverMac: from >= 0 ? from : (this.current?.serverMac ?? BROADCAST_MAC),
       obtained: now,
-      expires: time === 0xffff_ffff ? Number.POSITIVE_INFINITY : now + seconds(time),
+      // The server's T1 and T2 when it sends them, else half and seven eighths of the lease.
+      renewAt: at(length === undefined ? undefined : (optionU32(m, OPT_RENEWAL_TIME) ?? times.renewal)),
+      rebindAt: at(length === undefined ? undefined : (optionU32(m, OPT_REBINDING_TIME) ?? times.rebinding)),
+      expires: at(length),
     };
     this.state = 'bound';
     this.setLease(lease);
-    this.schedule(lease, optionU32(m, OPT_RENEWAL_TIME), optionU32(m, OPT_REBINDING_TIME));
+    this.schedule(lease);
     this.finishJobs(true);
   }
 
-  /** The lease's timers: renew at T1, rebind at T2, expire at its end. */
-  private schedule(lease: DhcpLease, t1?: number, t2?: number): void {
+  /** The lease's next timer: renew at T1, rebind at T2, expire at its end. */
+  private schedule(lease: DhcpLease): void {
     const token = ++this.token;
     if (lease.expires === Number.POSITIVE_INFINITY) return;
     const now = this.stack.now;
-    const length = lease.expires - lease.obtained;
-    const renewAt = lease.obtained + (t1 !== undefined ? seconds(t1) : length / 2);
-    const rebindAt = lease.obtained + (t2 !== undefined ? seconds(t2) : (length * 7) / 8);
-    const at =
-      renewAt > now
-        ? [EV_RENEW, renewAt]
-        : rebindAt > now
-          ? [EV_REBIND, rebindAt]
+    const [code, when] =
+      lease.renewAt > now
+        ? [EV_RENEW, lease.renewAt]
+        : lease.rebindAt > now
+          ? [EV_REBIND, lease.rebindAt]
           : [EV_EXPIRE, lease.expires];
-    this.stack.scheduleIn(Math.max(0, Math.round(at[1]! - now)), this, at[0]!, token);
+    this.stack.scheduleIn(Math.max(0, Math.round(when - now)), this, code, token);
   }
 
   private setLease(lease: DhcpLease | undefined): void {
@@ -408,7 +437,7 @@ export class DhcpClient implements UdpListener, EventTarget {
     ];
     if (type === DHCPDISCOVER || type === DHCPREQUEST) {
       options.push(
-        textOption(OPT_HOST_NAME, this.host.hostname),
+        bytesOption(OPT_HOST_NAME, new TextEncoder().encode(this.host.hostname).subarray(0, HOST_NAME_MAX)),
         textOption(OPT_VENDOR_CLASS, VENDOR_CLASS),
         bytesOption(OPT_PARAMETER_LIST, Uint8Array.from(PARAMETERS)),
       );

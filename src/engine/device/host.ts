@@ -68,6 +68,8 @@ export class Host extends IpDevice implements DhcpClientHost {
   configure(config: HostConfig): void {
     const wasDhcp = this.config.dhcp === true;
     this.config = config;
+    // Still DHCP: what the adapter has (its lease, or the address it gave itself) stays.
+    if (wasDhcp && config.dhcp === true) return;
     if (config.dhcp === true) this.dhcpClient ??= new DhcpClient(this.stack, this.nic, this);
     // Back to a typed address: the lease is given up (Windows releases it).
     else if (wasDhcp) this.dhcpClient!.setRunning(false, true);
@@ -213,9 +215,5 @@ export class Host extends IpDevice implements DhcpClientHost {
       ];
     }
     return [this.duplicate === undefined ? view : { ...view, duplicate: this.duplicate }];
-  }
-
-  protected ipInterfaces(): readonly L3Interface[] {
-    return [this.nic];
   }
 }

@@ -66,17 +66,22 @@ export abstract class IpDevice extends Device implements L3Owner {
   /** Its DHCP server and relay agent (IOS), made when first configured. */
   private dhcpService: DhcpService | null = null;
 
-  /** The IP interfaces the DHCP server answers and relays on. */
-  protected abstract ipInterfaces(): readonly L3Interface[];
-
-  /** Takes the DHCP pools, excluded addresses and helper addresses of `config` (IOS). */
-  protected configureDhcp(config: DeviceConfig): void {
+  /**
+   * Takes the DHCP pools, excluded addresses and helper addresses of `config` (IOS), served
+   * and relayed on the interfaces `interfaces` lists at the time.
+   */
+  protected configureDhcp(config: DeviceConfig, interfaces: () => readonly L3Interface[]): void {
     const wanted =
       (config.dhcpPools?.length ?? 0) > 0 ||
       Object.values(config.interfaces).some((i) => (i.helperAddresses?.length ?? 0) > 0);
     if (this.dhcpService === null && !wanted) return;
-    this.dhcpService ??= new DhcpService(this.stack, () => this.ipInterfaces());
+    this.dhcpService ??= new DhcpService(this.stack, interfaces);
     this.dhcpService.configure(config);
+  }
+
+  override reload(): void {
+    super.reload();
+    this.dhcpService?.reset();
   }
 
   /** Its DHCP server, null while it has never had one configured. */

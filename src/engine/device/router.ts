@@ -131,7 +131,7 @@ export class Router extends IpDevice {
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
     this.applyAccessGroups(config);
-    this.configureDhcp(config);
+    this.configureDhcp(config, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
@@ -147,10 +147,6 @@ export class Router extends IpDevice {
       filtering ||= i.aclIn !== null || i.aclOut !== null;
     }
     this.stack.filtering = filtering;
-  }
-
-  protected ipInterfaces(): readonly L3Interface[] {
-    return this.all;
   }
 
   override cdpPorts(): CdpPorts {

@@ -195,12 +195,8 @@ export class Switch extends IpDevice {
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     this.statics = this.staticSpecs(config, this.sviList);
-    this.configureDhcp(config);
+    this.configureDhcp(config, () => this.sviList);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
-  }
-
-  protected ipInterfaces(): readonly L3Interface[] {
-    return this.sviList;
   }
 
   /** Its spanning tree's messages about miswired trunks, from sequence number `since` on. */
