@@ -1,11 +1,4 @@
-/**
- * A DHCP exchange through a relay, captured on both links and read back by tshark: every
- * message decodes without a warning or a malformed field, the client's four messages and the
- * relayed copies carry what RFC 2131 and RFC 1542 put in them (giaddr, hops, unicast to the
- * server and back), with good UDP checksums.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +7,9 @@ import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
+import { haveTshark, tshark } from '../wire/tshark-run.ts';
 import { ip, TestNet } from './net.ts';
 
-const TSHARK = '/usr/bin/tshark';
-const haveTshark = existsSync(TSHARK);
 const d = deviceId;
 
 /** R1 serves 192.168.2.0/24 from across R2, whose Gi0/1 relays to it. */
@@ -55,12 +47,6 @@ function exchange(): Uint8Array {
   n.sim.dhcpRelease(d('PC1'));
   n.run(seconds(1));
   return pcapFile(frames);
-}
-
-function tshark(file: string, ...args: string[]): string {
-  const r = spawnSync(TSHARK, ['-r', file, '-o', 'udp.check_checksum:TRUE', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
 }
 
 describe.runIf(haveTshark)('a relayed DHCP exchange as tshark reads it', () => {

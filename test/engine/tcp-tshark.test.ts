@@ -1,11 +1,4 @@
-/**
- * A whole TCP conversation between the engine's devices, read back by Wireshark's tshark with
- * its sequence analysis on: every segment's numbers must be what a real stack would send (no
- * "ACKed unseen segment", "previous segment not captured" or out-of-order warning), and the
- * flags in the order a handshake, an exchange and a close put them.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +7,9 @@ import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
+import { haveTshark, TSHARK, tshark } from '../wire/tshark-run.ts';
 import { ip, TestNet } from './net.ts';
 
-const TSHARK = '/usr/bin/tshark';
-const haveTshark = existsSync(TSHARK);
 const d = deviceId;
 
 function conversation(): Uint8Array {
@@ -47,12 +39,6 @@ function conversation(): Uint8Array {
   client.close();
   n.run(seconds(1));
   return pcapFile(frames);
-}
-
-function tshark(file: string, ...args: string[]): string {
-  const r = spawnSync(TSHARK, ['-r', file, '-o', 'tcp.check_checksum:TRUE', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
 }
 
 describe.runIf(haveTshark)('a TCP conversation as tshark reads it', () => {

@@ -1,10 +1,4 @@
-/**
- * DHCP (RFC 2131, options RFC 2132): a Windows 10 DISCOVER and an IOS OFFER written out by hand
- * from the BOOTP layout, decoding errors, round-trip properties, and Wireshark's reading of both
- * messages in UDP/IPv4/Ethernet frames.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -62,6 +56,7 @@ import { IPV4_ANY, IPV4_BROADCAST } from '../../src/shared/ipv4.ts';
 import { MAC_BROADCAST } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
+import { haveTshark, TSHARK, tshark } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 
@@ -392,9 +387,6 @@ describe('DHCP properties', () => {
   });
 });
 
-const TSHARK = '/usr/bin/tshark';
-const haveTshark = existsSync(TSHARK);
-
 const FIELDS = [
   'dhcp.option.dhcp',
   'dhcp.hw.mac_addr',
@@ -406,13 +398,6 @@ const FIELDS = [
   '_ws.expert',
   '_ws.malformed',
 ] as const;
-
-function tshark(file: string, ...args: string[]): string {
-  const r = spawnSync(TSHARK, ['-r', file, '-o', 'udp.check_checksum:TRUE', ...args], { encoding: 'utf8' });
-  // tshark warns on stderr when run as root; only its exit status and stdout matter here.
-  if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
 
 describe.runIf(haveTshark)('DHCP as tshark reads it', () => {
   it('decodes the DISCOVER and the OFFER in their frames, with no warning and nothing malformed', () => {

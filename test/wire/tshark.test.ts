@@ -1,10 +1,4 @@
-/**
- * Every frame kind the engine emits, untagged and 802.1Q-tagged, written to a pcap and read
- * back by Wireshark's tshark with checksum validation on: no malformed packet, no warning or
- * error, and the fields tshark decodes are the ones we encoded.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,9 +28,8 @@ import { formatMacColon } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac } from './hex.ts';
+import { haveTshark, TSHARK, tshark } from './tshark-run.ts';
 
-const TSHARK = '/usr/bin/tshark';
-const haveTshark = existsSync(TSHARK);
 if (!haveTshark)
   console.warn(`${TSHARK} not found: wire decoding by Wireshark is not checked (apt-get install -y tshark)`);
 
@@ -281,29 +274,6 @@ function expected(frame: EthernetFrame, i: number): Record<string, string> {
       ? formatIpv4(top.rest as Ipv4Addr)
       : '';
   return out;
-}
-
-function tshark(file: string, ...args: string[]): string {
-  const r = spawnSync(
-    TSHARK,
-    [
-      '-r',
-      file,
-      '-o',
-      'ip.check_checksum:TRUE',
-      '-o',
-      'udp.check_checksum:TRUE',
-      '-o',
-      'tcp.check_checksum:TRUE',
-      ...args,
-    ],
-    {
-      encoding: 'utf8',
-    },
-  );
-  // tshark warns on stderr when run as root; only its exit status and stdout matter here.
-  if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
 }
 
 function fieldsOf(file: string): Record<string, string>[] {
