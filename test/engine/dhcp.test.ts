@@ -279,4 +279,19 @@ describe('DHCP', () => {
     n.sim.reload(d('R1'));
     expect(n.sim.dhcpBindings(d('R1'))).toEqual([]);
   });
+
+  it('starts a round of discovers at once on ipconfig /renew, whatever the last one was doing', () => {
+    const n = new TestNet();
+    n.router('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } });
+    n.pc('PC1');
+    n.link('PC1:fa0', 'R1:g0/0');
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(13));
+    n.sim.configure(d('R1'), served(n.config('R1', { interfaces: { 'g0/0': { ip: '192.168.10.1/24' } } })));
+    const renew = n.sim.dhcpRenew(d('PC1'));
+    // The round's next discover would leave at 28 s; the renewal's leaves now.
+    n.run(seconds(3));
+    expect(renew).toEqual({ done: true, ok: true });
+    expect(address(n, 'PC1')).toBe('192.168.10.11/24');
+  });
 });

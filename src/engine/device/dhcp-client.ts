@@ -179,7 +179,8 @@ export class DhcpClient implements UdpListener, EventTarget {
     }
     this.jobs.push(job);
     if (this.state === 'bound' || this.state === 'renewing') this.startRequest('renewing');
-    else if (this.state === 'released') this.discover();
+    // Without a lease, a round of discovers starts now, whatever the last one was doing.
+    else if (this.state === 'released' || this.state === 'init') this.discover();
     return job;
   }
 
