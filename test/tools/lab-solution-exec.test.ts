@@ -1,6 +1,7 @@
 /**
  * Every lab's solution, typed through `trame exec` from the lab's starting network, configures
- * the devices from scratch; for the router-on-a-stick lab the PCs then ping each other.
+ * the devices from scratch; for the router-on-a-stick lab the PCs then ping each other, for the
+ * DHCP lab they get their leases and reach the other LAN.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +56,21 @@ describe('lab solutions through trame exec', () => {
     expect(pc2!.output).toContain('Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),');
     expect(pc2!.output).toContain('Reply from 192.168.10.10: bytes=32 time<1ms TTL=127');
     expect(brief!.output).toMatch(/GigabitEthernet0\/0\.10 +192\.168\.10\.1 +YES manual up +up/);
+  });
+
+  it('dhcp-relay from scratch: the PCs lease addresses, the branch through the relay', async () => {
+    const lab = JSON.parse(readFileSync('labs/dhcp-relay.json', 'utf8')) as Lab;
+    const r = await exec(
+      'labs/dhcp-relay.json',
+      `${solutionScript(lab)}\nPC3: ping 192.168.1.1\nR1: show ip dhcp binding\n`,
+    );
+    const renewed = r.steps.filter((s) => s.command === 'ipconfig /renew').map((s) => s.output);
+    const address = (text: string) => /IPv4 Address[. ]+: (\S+)/.exec(text)?.[1];
+    // PC2's own discovers, still going, are answered once R1 has its pools: it leases first.
+    expect(renewed.map((t) => address(t!))).toEqual(['192.168.1.12', '192.168.1.11', '192.168.2.11']);
+    expect(renewed[2]).toContain('Default Gateway . . . . . . . . . : 192.168.2.1');
+    const [ping, bindings] = r.steps.slice(-2);
+    expect(ping!.output).toContain('Reply from 192.168.1.1');
+    expect(bindings!.output.match(/Automatic/g)).toHaveLength(3);
   });
 });
