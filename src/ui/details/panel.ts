@@ -13,6 +13,7 @@ import {
 } from '../../editor/document.ts';
 import type { Selection } from '../../editor/tools.ts';
 import type { LightColour } from '../../render/link-lights.ts';
+import { HOST_DHCP } from '../../shared/config.ts';
 import type { LinkId } from '../../shared/ids.ts';
 import { shortInterfaceName } from '../../shared/ports.ts';
 import type { AppContext } from '../context.ts';
@@ -72,7 +73,7 @@ export class DetailsPanel {
           { type: 'button', 'data-device': d.name, onclick: select({ type: 'device', id: d.id }) },
           icon(ICONS[d.kind]),
           d.name,
-          h('span', { class: 'sub' }, d.ip ?? t(`kind.${d.kind}`)),
+          h('span', { class: 'sub' }, d.ip === HOST_DHCP ? t('ipform.dhcp') : (d.ip ?? t(`kind.${d.kind}`))),
         ),
       );
     });
