@@ -265,12 +265,50 @@ export interface DhcpConflict {
   readonly at: Micros;
 }
 
+/** An IOS interface's DHCP client (`ip address dhcp`), as `show dhcp lease` lists it. */
+export interface DhcpClientLease {
+  readonly iface: string;
+  readonly state:
+    | 'off'
+    | 'init'
+    | 'requesting'
+    | 'rebooting'
+    | 'bound'
+    | 'renewing'
+    | 'rebinding'
+    | 'released';
+  readonly xid: number;
+  readonly retries: number;
+  /** Virtual time its next timer fires; null when none is pending. */
+  readonly nextTimer: Micros | null;
+  readonly clientId: readonly number[];
+  readonly hostname: string;
+  readonly lease?: {
+    readonly ip: Ipv4Assignment;
+    readonly server: Ipv4Addr;
+    readonly gateway?: Ipv4Addr;
+    readonly obtained: Micros;
+    /** Null for an infinite lease. */
+    readonly renewAt: Micros | null;
+    readonly rebindAt: Micros | null;
+    readonly expires: Micros | null;
+  };
+}
+
 /**
- * What an IOS DHCP server reports on its console: an address its ping check found in use
+ * What an IOS DHCP server or client reports on its console: an address its ping check found in use
  * (%DHCPD-4-PING_CONFLICT), or one a client declined (%DHCPD-4-DECLINE_CONFLICT).
  */
 export type DhcpEvent =
   | { readonly at: Micros; readonly kind: 'ping-conflict'; readonly ip: Ipv4Addr }
+  | {
+      readonly at: Micros;
+      readonly kind: 'address-assign';
+      readonly iface: string;
+      readonly ip: Ipv4Addr;
+      readonly len: number;
+      readonly hostname: string;
+    }
   | {
       readonly at: Micros;
       readonly kind: 'decline-conflict';
@@ -734,10 +772,15 @@ export interface Simulation {
   clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): void;
   /** Its DHCP server's console messages, from sequence number `since` on. */
   dhcpEvents(id: DeviceId, since: number): DhcpEvents;
-  /** A PC's `ipconfig /renew`: done at once when its adapter does not use DHCP. */
-  dhcpRenew(id: DeviceId): DhcpRenewJob;
-  /** A PC's `ipconfig /release`: whether it had a lease to give back. */
-  dhcpRelease(id: DeviceId): boolean;
+  /**
+   * A PC's `ipconfig /renew`, or IOS's `renew dhcp IFACE`: done at once when the adapter or
+   * interface does not use DHCP.
+   */
+  dhcpRenew(id: DeviceId, iface?: string): DhcpRenewJob;
+  /** A PC's `ipconfig /release`, or IOS's `release dhcp IFACE`: whether there was a lease to give back. */
+  dhcpRelease(id: DeviceId, iface?: string): boolean;
+  /** An IOS device's interfaces with `ip address dhcp` (`show dhcp lease`). */
+  dhcpClientLeases(id: DeviceId): readonly DhcpClientLease[];
 
   /**
    * Process events up to and including time `t`, bounded by `maxEvents`; returns events

@@ -20,6 +20,7 @@ import type {
   DebugEvents,
   DebugFacility,
   DhcpBinding,
+  DhcpClientLease,
   DhcpConflict,
   DhcpEvents,
   DhcpPoolStatus,
@@ -257,18 +258,26 @@ class EngineSimulation implements Simulation {
     else server?.clearConflicts(ip);
   }
   dhcpEvents(id: DeviceId, since: number): DhcpEvents {
-    const read = this.dhcpServer(id)?.readEvents(since);
-    return read === undefined
-      ? { events: [], next: 0, missed: 0 }
-      : { events: read.entries, next: read.next, missed: read.missed };
-  }
-  dhcpRenew(id: DeviceId): DhcpRenewJob {
     const device = this.device(id);
-    return device instanceof Host ? device.renewDhcp() : { done: true, ok: false };
+    if (!(device instanceof IpDevice)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readDhcpEvents(since);
+    return { events: entries, next, missed };
   }
-  dhcpRelease(id: DeviceId): boolean {
+  dhcpRenew(id: DeviceId, iface?: string): DhcpRenewJob {
     const device = this.device(id);
-    return device instanceof Host && device.releaseDhcp();
+    if (device instanceof Host) return device.renewDhcp();
+    const job =
+      iface === undefined || !(device instanceof IpDevice) ? undefined : device.ifaceDhcp?.renew(iface);
+    return job ?? { done: true, ok: false };
+  }
+  dhcpRelease(id: DeviceId, iface?: string): boolean {
+    const device = this.device(id);
+    if (device instanceof Host) return device.releaseDhcp();
+    return iface !== undefined && device instanceof IpDevice && (device.ifaceDhcp?.release(iface) ?? false);
+  }
+  dhcpClientLeases(id: DeviceId): readonly DhcpClientLease[] {
+    const device = this.device(id);
+    return device instanceof IpDevice && !(device instanceof Host) ? (device.ifaceDhcp?.leases() ?? []) : [];
   }
   private dhcpServer(id: DeviceId): DhcpService | null {
     const device = this.device(id);

@@ -82,6 +82,8 @@ export interface InterfaceConfig {
   /** Administratively down. Router ports start shut down, switch ports and SVIs other than... start up. */
   readonly shutdown: boolean;
   readonly ip?: Ipv4Assignment;
+  /** `ip address dhcp`: the address comes from a DHCP server (then `ip` is absent). */
+  readonly ipDhcp?: true;
   /** IOS default: on. `no ip proxy-arp` turns it off. */
   readonly proxyArp: boolean;
   /** `no ip unreachables`: false, so no destination unreachable answers what came in here. */

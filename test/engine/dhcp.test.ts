@@ -294,4 +294,55 @@ describe('DHCP', () => {
     expect(renew).toEqual({ done: true, ok: true });
     expect(address(n, 'PC1')).toBe('192.168.10.11/24');
   });
+
+  it("gives an IOS interface set to 'ip address dhcp' its address and a default route of distance 254", () => {
+    const n = new TestNet();
+    const isp = { interfaces: { 'g0/0': { ip: '203.0.113.1/24' } } };
+    n.router('ISP', isp);
+    n.sim.configure(d('ISP'), {
+      ...n.config('ISP', isp),
+      dhcpPools: [
+        { name: 'WAN', network: { addr: ip('203.0.113.0'), len: 24 }, defaultRouters: [ip('203.0.113.1')] },
+      ],
+    });
+    n.router('R1');
+    const r1 = n.config('R1', { interfaces: { 'g0/1': {} } });
+    n.sim.configure(d('R1'), {
+      ...r1,
+      interfaces: {
+        ...r1.interfaces,
+        'GigabitEthernet0/1': { ...r1.interfaces['GigabitEthernet0/1']!, ipDhcp: true },
+      },
+    });
+    n.link('ISP:g0/0', 'R1:g0/1');
+    n.run(seconds(10));
+    const gi01 = n.sim.interfaces(d('R1')).find((i) => i.name === 'GigabitEthernet0/1')!;
+    expect(gi01.ip).toEqual({ addr: ip('203.0.113.2'), len: 24 });
+    const route = n.sim.routes(d('R1')).find((r) => r.prefix.len === 0);
+    expect(route).toMatchObject({ nextHop: ip('203.0.113.1'), distance: 254 });
+    expect(n.sim.dhcpEvents(d('R1'), 0).events).toMatchObject([
+      { kind: 'address-assign', iface: 'GigabitEthernet0/1', ip: ip('203.0.113.2'), len: 24, hostname: 'R1' },
+    ]);
+    // IOS's client identifier: 00 and "cisco-<MAC>-<interface>".
+    const id = n.sim.dhcpBindings(d('ISP'))[0]!.clientId;
+    expect(new TextDecoder().decode(Uint8Array.from(id.slice(1)))).toMatch(/^cisco-[0-9a-f.]{14}-Gi0\/1$/);
+    expect(n.finish(n.ping('R1', '203.0.113.1')).results.some((r) => r.outcome.kind === 'reply')).toBe(true);
+    expect(n.sim.dhcpRelease(d('R1'), 'GigabitEthernet0/1')).toBe(true);
+    n.run(seconds(1));
+    expect(n.sim.dhcpBindings(d('ISP'))).toEqual([]);
+    expect(n.sim.routes(d('R1')).some((r) => r.prefix.len === 0)).toBe(false);
+  });
+
+  it("takes a switch's management address and its default gateway from a lease", () => {
+    const n = lan();
+    const s1 = n.config('S1', {});
+    n.sim.configure(d('S1'), {
+      ...s1,
+      interfaces: { ...s1.interfaces, Vlan1: { ...s1.interfaces.Vlan1!, shutdown: false, ipDhcp: true } },
+    });
+    n.run(seconds(10));
+    const vlan1 = n.sim.interfaces(d('S1')).find((i) => i.name === 'Vlan1')!;
+    expect(vlan1.ip).toEqual({ addr: ip('192.168.10.11'), len: 24 });
+    expect(n.sim.routes(d('S1')).find((r) => r.prefix.len === 0)?.nextHop).toBe(ip('192.168.10.1'));
+  });
 });

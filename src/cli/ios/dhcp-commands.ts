@@ -10,9 +10,10 @@ import { IPV4, range, WORD } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
-import { showBindings, showConflicts, showPool } from './dhcp-format.ts';
+import { showBindings, showConflicts, showDhcpLease, showPool } from './dhcp-format.ts';
 import { arg, type IosArgType, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { interfaceArg } from './interface-arg.ts';
 
 const dhcpHelp = 'Configure DHCP server and relay parameters';
 const excludedHelp = 'Prevent DHCP from assigning certain addresses';
@@ -318,6 +319,46 @@ export function clearDhcpNode(): IosNode {
       'conflict',
       'DHCP address conflicts',
       ...target('conflict', 'Clear all conflicts', 'Clear a specific conflict'),
+    ),
+  );
+}
+
+/** `show dhcp lease`: the leases of interfaces set to `ip address dhcp`. */
+export const showDhcpLeaseNode = (): IosNode =>
+  kw(
+    'dhcp',
+    'Dynamic Host Configuration Protocol status',
+    kw(
+      'lease',
+      'DHCP Addresses leased by this router',
+      run((env) => {
+        const dev = env.device;
+        if (dev !== undefined) env.print(...showDhcpLease(dev.sim.dhcpClientLeases(dev.id), dev.sim.now()));
+      }),
+    ),
+  );
+
+/** `renew dhcp IF` and `release dhcp IF`: an interface set to `ip address dhcp` asks again, or gives its lease back. */
+export function leaseActionNode(action: 'renew' | 'release'): IosNode {
+  const help = action === 'renew' ? 'Renew a lease' : 'Release a resource';
+  return kw(
+    action,
+    help,
+    kw(
+      'dhcp',
+      action === 'renew' ? 'Renew a DHCP lease' : 'Release a DHCP lease',
+      arg(
+        'interface',
+        interfaceArg(),
+        '',
+        run((env, a) => {
+          const dev = env.device;
+          if (dev === undefined) return;
+          const name = a.need<string>('interface');
+          if (action === 'renew') dev.sim.dhcpRenew(dev.id, name);
+          else dev.sim.dhcpRelease(dev.id, name);
+        }),
+      ),
     ),
   );
 }

@@ -1,10 +1,11 @@
 /**
- * The IOS DHCP server as IOS 15 on an ISR G2 prints it: `show ip dhcp binding`, `show ip dhcp
+ * IOS 15's DHCP as an ISR G2 prints it: the server's `show ip dhcp binding`, `show ip dhcp
  * pool`, `show ip dhcp conflict` (captures of a 2911 and of IOS 15 labs; the layouts without
- * State and Interface columns, which later images added), and its running-config lines.
+ * State and Interface columns, which later images added) and running-config lines, and the
+ * client's `show dhcp lease` (a capture of an IOS 15 switch).
  */
 
-import type { DhcpBinding, DhcpConflict, DhcpPoolStatus } from '../../engine/api.ts';
+import type { DhcpBinding, DhcpClientLease, DhcpConflict, DhcpPoolStatus } from '../../engine/api.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
 import { broadcastOf, formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
@@ -25,13 +26,21 @@ const BINDING_HEADER = [
   '                    User name',
 ];
 
+/**
+ * The bindings under their header. A client identifier longer than its column (an IOS
+ * client's "cisco-..." name) goes on over lines of 20 characters under it.
+ */
 export function showBindings(bindings: readonly DhcpBinding[], stamp: (t: Micros) => string): string[] {
   return [
     ...BINDING_HEADER,
-    ...bindings.map(
-      (b) =>
-        `${formatIpv4(b.ip).padEnd(20)}${dottedHex(b.clientId).padEnd(24)}${(b.expires === null ? 'Infinite' : stamp(b.expires)).padEnd(24)}Automatic`,
-    ),
+    ...bindings.flatMap((b) => {
+      const [first = '', ...more] = dottedHex(b.clientId).match(/.{1,20}/g) ?? [];
+      const ends = b.expires === null ? 'Infinite' : stamp(b.expires);
+      return [
+        `${formatIpv4(b.ip).padEnd(20)}${first.padEnd(24)}${ends.padEnd(24)}Automatic`,
+        ...more.map((part) => `${' '.repeat(20)}${part}`),
+      ];
+    }),
   ];
 }
 
@@ -102,4 +111,53 @@ export function dhcpConfigBlocks(c: DeviceConfig): string[][] {
     (r) => `ip dhcp excluded-address ${formatIpv4(r.low)}${r.high !== r.low ? ` ${formatIpv4(r.high)}` : ''}`,
   );
   return [...(excluded.length > 0 ? [excluded] : []), ...(c.dhcpPools ?? []).map(poolLines)];
+}
+
+/**
+ * The client states `show dhcp lease` numbers: "5 Bound" is in captures; the others follow
+ * IOS's order of them and are not confirmed.
+ */
+const CLIENT_STATES: Record<DhcpClientLease['state'], string> = {
+  off: '0 Init',
+  released: '0 Init',
+  init: '1 Selecting',
+  requesting: '3 Requesting',
+  rebooting: '3 Requesting',
+  bound: '5 Bound',
+  renewing: '6 Renewing',
+  rebinding: '7 Rebinding',
+};
+
+const hhmmss = (us: number): string => {
+  const s = Math.max(0, Math.floor(us / 1_000_000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+};
+
+/** `show dhcp lease`: each interface set to `ip address dhcp`; `now` is the virtual time. */
+export function showDhcpLease(leases: readonly DhcpClientLease[], now: number): string[] {
+  const out: string[] = [];
+  for (const c of leases) {
+    const l = c.lease;
+    const secs = (from: number | null | undefined) =>
+      from === null || from === undefined || l === undefined
+        ? 0
+        : Math.round((from - l.obtained) / 1_000_000);
+    // The identifier after its type byte (0: a name), as text and as a dump of 16 bytes a line.
+    const id = c.clientId.slice(1);
+    const dump = id.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+    const rows = dump.match(/.{1,32}/g) ?? [''];
+    out.push(
+      `Temp IP addr: ${l === undefined ? '0.0.0.0' : formatIpv4(l.ip.addr)}  for peer on Interface: ${c.iface}`,
+      `Temp  sub net mask: ${l === undefined ? '0.0.0.0' : formatIpv4(maskFromLen(l.ip.len))}`,
+      `   DHCP Lease server: ${l === undefined ? '0.0.0.0' : formatIpv4(l.server)}, state: ${CLIENT_STATES[c.state]}`,
+      `   DHCP transaction id: ${c.xid.toString(16).toUpperCase()}`,
+      `   Lease: ${secs(l?.expires)} secs,  Renewal: ${secs(l?.renewAt)} secs,  Rebind: ${secs(l?.rebindAt)} secs`,
+      ...(c.nextTimer === null ? [] : [`   Next timer fires after: ${hhmmss(c.nextTimer - now)}`]),
+      `   Retry count: ${c.retries}   Client-ID: ${String.fromCharCode(...id)}`,
+      ...rows.map((r, k) => `${k === 0 ? '   Client-ID hex dump: ' : ' '.repeat(23)}${r}`),
+      `   Hostname: ${c.hostname}`,
+    );
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import type { IosKind } from './config-edit.ts';
 import { connectionNodes } from './connection-commands.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { debugNodes } from './debug-commands.ts';
-import { clearDhcpNode } from './dhcp-commands.ts';
+import { clearDhcpNode, leaseActionNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
@@ -338,6 +338,8 @@ function privTree(kind: IosKind): IosNode {
     pingNode(true),
     ...connectionNodes(),
     kw('reload', 'Halt and perform a cold restart', run(reload)),
+    leaseActionNode('release'),
+    leaseActionNode('renew'),
     showTree(kind, true),
     terminalNode(),
     tracerouteNode(true),

@@ -108,14 +108,22 @@ function setIpAddress(env: IosEnv, a: Args): void {
     if (len === 31 && !loopback)
       env.print('% Warning: use /31 mask on non point-to-point interface cautiously');
     env.runtime?.typedAddresses.add(name);
-    return { ...i, ip: { addr, len } };
+    return { ...without(i, 'ipDhcp'), ip: { addr, len } };
+  });
+}
+
+/** `ip address dhcp`: the interface asks a DHCP server for its address (ios-dhcp-clients.ts). */
+function setIpDhcp(env: IosEnv): void {
+  edit(env, (i, name) => {
+    if (name.includes('.') && !i.dot1q) return DOT1Q_FIRST;
+    return { ...without(i, 'ip'), ipDhcp: true };
   });
 }
 
 function noIpAddress(env: IosEnv): void {
   edit(env, (i, name) => {
     env.runtime?.typedAddresses.add(name);
-    return without(i, 'ip');
+    return without(without(i, 'ip'), 'ipDhcp');
   });
 }
 
@@ -209,7 +217,8 @@ const switchportHelp = 'Set switching mode characteristics';
 
 /**
  * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
- * `relays`, helper addresses (interfaces that face hosts).
+ * `relays`, DHCP on the network it faces: helper addresses and `ip address dhcp` (not
+ * loopbacks).
  */
 function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
@@ -220,6 +229,7 @@ function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, re
         'address',
         ipAddressHelp,
         arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(setIpAddress))),
+        ...(relays ? [kw('dhcp', 'IP Address negotiated via DHCP', run(setIpDhcp))] : []),
       ),
     );
   }

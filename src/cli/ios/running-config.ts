@@ -71,6 +71,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   }
   if (i.dot1q) out.push(` encapsulation dot1Q ${i.dot1q.vlan}${i.dot1q.native ? ' native' : ''}`);
   if (i.ip) out.push(` ip address ${formatIpv4(i.ip.addr)} ${formatIpv4(maskFromLen(i.ip.len))}`);
+  else if (i.ipDhcp) out.push(' ip address dhcp');
   else if (!sp && !name.includes('.')) out.push(' no ip address');
   for (const h of i.helperAddresses ?? []) out.push(` ip helper-address ${formatIpv4(h)}`);
   if (i.accessGroupIn !== undefined) out.push(` ip access-group ${i.accessGroupIn} in`);

@@ -11,7 +11,7 @@ import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { NO_CONNECTIONS } from './connection-commands.ts';
 import { showDebugging } from './debug-commands.ts';
-import { showDhcpNode } from './dhcp-commands.ts';
+import { showDhcpLeaseNode, showDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { showFlashNodes } from './file-commands.ts';
@@ -426,6 +426,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
         ),
       ),
     ),
+    showDhcpLeaseNode(),
     kw(
       'clock',
       'Display the system clock',

@@ -47,7 +47,6 @@ const CONFIG: readonly Feature[] = [
   { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
   { lead: ['ip', 'dhcp'], name: 'this DHCP setting' },
-  { lead: ['ip', 'address', 'dhcp'], name: 'DHCP clients on IOS interfaces' },
   { lead: ['ip', 'arp', 'inspection'], name: 'dynamic ARP inspection', kind: SWITCH },
   { lead: ['ip', 'access-list', 'resequence'], name: 'resequencing access lists' },
   { lead: ['ip', 'access-list', 'logging'], name: 'access list logging' },

@@ -1,6 +1,8 @@
 /**
- * Windows' DHCP client on a PC's adapter (RFC 2131 section 4.4; RFC 2132 for the options;
- * Microsoft's "DHCP client behavior" for the timings):
+ * A DHCP client on an interface (RFC 2131 section 4.4; RFC 2132 for the options): Windows'
+ * on a PC's adapter, following Microsoft's "DHCP client behavior" for the timings, and IOS's
+ * for `ip address dhcp`, the same but for what its messages carry (dhcp-client-profiles.ts)
+ * and what its device does without a lease:
  *
  * - INIT: DHCPDISCOVER broadcast at 0, 4, 12 and 28 seconds (each wait doubled, plus up to a
  *   second at random); the first offer is taken with a broadcast DHCPREQUEST naming its server.
@@ -19,7 +21,7 @@ import { leaseTimes } from '../../shared/dhcp.ts';
 import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import { IPV4_BROADCAST, lenFromMask } from '../../shared/ipv4.ts';
 import { seconds } from '../../shared/time.ts';
-import type { DhcpRenewJob } from '../api.ts';
+import type { DhcpClientLease, DhcpRenewJob } from '../api.ts';
 import { ipv4, udp } from '../packets.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { DhcpMessage, DhcpOption } from '../wire/dhcp.ts';
@@ -27,7 +29,6 @@ import {
   addrOption,
   BOOTREPLY,
   BOOTREQUEST,
-  bytesOption,
   chaddrMac,
   chaddrOf,
   DHCP_CLIENT_PORT,
@@ -43,37 +44,28 @@ import {
   dhcpMessage,
   encodeDhcp,
   messageType,
-  OPT_CLIENT_ID,
   OPT_DNS,
   OPT_DOMAIN_NAME,
-  OPT_HOST_NAME,
   OPT_LEASE_TIME,
-  OPT_MESSAGE_TYPE,
-  OPT_PARAMETER_LIST,
   OPT_REBINDING_TIME,
   OPT_RENEWAL_TIME,
   OPT_REQUESTED_IP,
   OPT_ROUTER,
   OPT_SERVER_ID,
   OPT_SUBNET_MASK,
-  OPT_VENDOR_CLASS,
   optionAddr,
   optionAddrs,
   optionText,
   optionU32,
-  textOption,
-  u8Option,
 } from '../wire/dhcp.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
 import { IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
+import type { DhcpClientProfile } from './dhcp-client-profiles.ts';
 import type { IpStack, UdpListener } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 
-/** What Windows 10 asks for in option 55, in its order. */
-const PARAMETERS = [1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252];
-const VENDOR_CLASS = 'MSFT 5.0';
 const FIRST_WAIT = seconds(4);
 /** Discovers in a round (at 0, 4, 12 and 28 s; the round gives up at 60 s). */
 const DISCOVERS = 4;
@@ -83,8 +75,6 @@ const FALLBACK_AFTER = seconds(6);
 /** When a round of discovers gives up, from its first (the last waits 32 s). */
 const ROUND = seconds(60);
 const RETRY_AFTER_ROUND = seconds(300);
-/** Option 12: a DNS host name's label, at most 63 bytes (RFC 1035 2.3.4). */
-const HOST_NAME_MAX = 63;
 
 const EV_RETRY = 1;
 const EV_RENEW = 2;
@@ -92,7 +82,7 @@ const EV_REBIND = 3;
 const EV_EXPIRE = 4;
 const EV_FALLBACK = 5;
 
-type State = 'off' | 'init' | 'requesting' | 'rebooting' | 'bound' | 'renewing' | 'rebinding' | 'released';
+export type DhcpClientState = DhcpClientLease['state'];
 
 /** A lease as the adapter uses it and `ipconfig /all` shows it. */
 export interface DhcpLease {
@@ -114,14 +104,24 @@ export interface DhcpLease {
 export interface DhcpClientHost {
   /** The lease to use, or none (released, expired, declined, or the client was stopped). */
   leaseChanged(lease: DhcpLease | undefined): void;
-  /** No server answered the discovers: the adapter configures itself (RFC 3927). */
+  /** No server answered the discovers: a PC configures itself (RFC 3927). */
   onFallback(): void;
   readonly hostname: string;
 }
 
+/** What IOS's `show dhcp lease` tells of a client beside its lease. */
+export interface DhcpClientStatus {
+  readonly state: DhcpClientState;
+  readonly xid: number;
+  readonly retries: number;
+  /** Virtual time of its next timer (a retry, T1, T2, the lease's end); undefined if none. */
+  readonly nextTimer: number | undefined;
+  readonly clientId: Uint8Array;
+}
+
 export class DhcpClient implements UdpListener, EventTarget {
   readonly unaddressed = true;
-  private state: State = 'off';
+  private state: DhcpClientState = 'off';
   private xid = 0;
   private tries = 0;
   /** Which timer event is current: older ones find another token and do nothing. */
@@ -131,12 +131,38 @@ export class DhcpClient implements UdpListener, EventTarget {
   private readonly jobs: DhcpRenewJob[] = [];
   /** The round of discovers its pending fallback belongs to. */
   private round = 0;
+  /** When the event `token` names fires. */
+  private timerAt: number | undefined = undefined;
 
+  /**
+   * The device binds the client to UDP port 68 (one port for all its interfaces' clients) and
+   * hands it what comes for its interface; while off, the client ignores it.
+   */
   constructor(
     private readonly stack: IpStack,
     private readonly nic: L3Interface,
     private readonly host: DhcpClientHost,
+    private readonly profile: DhcpClientProfile,
   ) {}
+
+  /** The interface it runs on. */
+  get interface(): L3Interface {
+    return this.nic;
+  }
+
+  status(): DhcpClientStatus {
+    return {
+      state: this.state,
+      xid: this.xid,
+      retries: this.state === 'bound' ? 0 : Math.max(0, this.tries - 1),
+      nextTimer: this.timerAt,
+      clientId: this.clientId(),
+    };
+  }
+
+  private clientId(): Uint8Array {
+    return this.profile.clientId(this.nic.mac, this.nic.name);
+  }
 
   /** The lease in force: none once its end has passed, whether or not its timer has fired. */
   get lease(): DhcpLease | undefined {
@@ -154,15 +180,14 @@ export class DhcpClient implements UdpListener, EventTarget {
       // A lease kept over a cable pulled out is of no use to an adapter given an address.
       if (forget) this.current = undefined;
       if (this.state === 'off') return;
-      this.stack.listenUdp(DHCP_CLIENT_PORT, null);
       this.state = 'off';
+      this.timerAt = undefined;
       this.token++;
       this.finishJobs(false);
       if (this.current !== undefined) this.host.leaseChanged(undefined);
       return;
     }
     if (this.state !== 'off') return;
-    this.stack.listenUdp(DHCP_CLIENT_PORT, this);
     // A lease that ended while the cable was out is gone; Windows asks for one still in force
     // again, broadcast (INIT-REBOOT, RFC 2131 3.2).
     if (this.lease === undefined) this.current = undefined;
@@ -234,7 +259,13 @@ export class DhcpClient implements UdpListener, EventTarget {
   }
 
   private retryIn(delay: number): void {
-    this.stack.scheduleIn(delay, this, EV_RETRY, ++this.token);
+    this.timer(delay, EV_RETRY);
+  }
+
+  /** Its one pending timer (a retry, or the lease's next time): `delay` from now. */
+  private timer(delay: number, code: number): void {
+    this.timerAt = this.stack.now + delay;
+    this.stack.scheduleIn(delay, this, code, ++this.token);
   }
 
   private startRequest(state: 'renewing' | 'rebinding' | 'rebooting' | 'requesting'): void {
@@ -348,24 +379,31 @@ export class DhcpClient implements UdpListener, EventTarget {
   private giveUp(): void {
     this.finishJobs(false);
     this.state = 'released';
-    this.stack.scheduleIn(RETRY_AFTER_ROUND, this, EV_RETRY, ++this.token);
+    this.timer(RETRY_AFTER_ROUND, EV_RETRY);
   }
 
   onUdp(_iface: L3Interface, _pkt: Ipv4Packet, d: UdpDatagram, from: number): void {
     const read = decodeDhcp(d.data);
     if (!read.ok) return;
     const m = read.value;
-    if (m.xid !== this.xid || m.op !== BOOTREPLY || chaddrMac(m) !== this.nic.mac) return;
+    if (this.state === 'off' || m.xid !== this.xid || m.op !== BOOTREPLY || chaddrMac(m) !== this.nic.mac)
+      return;
     const type = messageType(m);
     if (type === DHCPOFFER && this.state === 'init' && optionAddr(m, OPT_SERVER_ID) !== undefined) {
       this.offered = m;
       this.startRequest('requesting');
-    } else if (type === DHCPACK && this.state !== 'init' && this.state !== 'bound' && this.state !== 'off') {
+    } else if (type === DHCPACK && this.asking()) {
       this.bind(m, from);
-    } else if (type === DHCPNAK && this.state !== 'init' && this.state !== 'off') {
+    } else if (type === DHCPNAK && this.asking()) {
       this.setLease(undefined);
       this.discover();
     }
+  }
+
+  /** Whether it waits for an answer to a request (an ACK or a NAK). */
+  private asking(): boolean {
+    const s = this.state;
+    return s === 'requesting' || s === 'renewing' || s === 'rebinding' || s === 'rebooting';
   }
 
   private bind(m: DhcpMessage, from: number): void {
@@ -401,8 +439,11 @@ export class DhcpClient implements UdpListener, EventTarget {
 
   /** The lease's next timer: renew at T1, rebind at T2, expire at its end. */
   private schedule(lease: DhcpLease): void {
-    const token = ++this.token;
-    if (lease.expires === Number.POSITIVE_INFINITY) return;
+    if (lease.expires === Number.POSITIVE_INFINITY) {
+      this.token++;
+      this.timerAt = undefined;
+      return;
+    }
     const now = this.stack.now;
     const [code, when] =
       lease.renewAt > now
@@ -410,7 +451,7 @@ export class DhcpClient implements UdpListener, EventTarget {
         : lease.rebindAt > now
           ? [EV_REBIND, lease.rebindAt]
           : [EV_EXPIRE, lease.expires];
-    this.stack.scheduleIn(Math.max(0, Math.round(when - now)), this, code, token);
+    this.timer(Math.max(0, Math.round(when - now)), code);
   }
 
   private setLease(lease: DhcpLease | undefined): void {
@@ -428,27 +469,15 @@ export class DhcpClient implements UdpListener, EventTarget {
 
   // ---- messages --------------------------------------------------------------------------
 
-  /** A request of `type` as Windows 10 builds it: its options in Windows' order. */
+  /** A request of `type`, as its profile builds it; `extra`: its own options (50, 54). */
   private message(type: number, extra: DhcpOption[], ciaddr: number): DhcpMessage {
-    const mac = this.nic.mac;
-    const options: DhcpOption[] = [
-      u8Option(OPT_MESSAGE_TYPE, type),
-      bytesOption(OPT_CLIENT_ID, Uint8Array.of(1, ...chaddrOf(mac).subarray(0, 6))),
-      ...extra,
-    ];
-    if (type === DHCPDISCOVER || type === DHCPREQUEST) {
-      options.push(
-        bytesOption(OPT_HOST_NAME, new TextEncoder().encode(this.host.hostname).subarray(0, HOST_NAME_MAX)),
-        textOption(OPT_VENDOR_CLASS, VENDOR_CLASS),
-        bytesOption(OPT_PARAMETER_LIST, Uint8Array.from(PARAMETERS)),
-      );
-    }
     return dhcpMessage({
       op: BOOTREQUEST,
       xid: this.xid,
+      flags: this.profile.flags,
       ciaddr: ciaddr as Ipv4Addr,
-      chaddr: chaddrOf(mac),
-      options,
+      chaddr: chaddrOf(this.nic.mac),
+      options: this.profile.options(type, this.clientId(), extra, this.host.hostname),
     });
   }
 

@@ -61,12 +61,9 @@ import { DhcpPingCheck } from './dhcp-ping-check.ts';
 import { DhcpRelay, sendToClient } from './dhcp-relay.ts';
 import type { IpStack, UdpListener } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
-import { SeqLog, type SeqRead } from './seq-log.ts';
 
 /** How long an offer holds its address for the client's request. */
 const OFFER_HOLD = seconds(60);
-/** Messages kept for a console that has not read them yet. */
-const EVENTS = 64;
 /** An option's data is at most 255 bytes (RFC 2132 2). */
 const OPTION_MAX = 255;
 
@@ -90,7 +87,8 @@ interface Offer {
 interface Pending {
   readonly ip: number;
   readonly pool: string;
-  readonly request: DhcpMessage;
+  /** The latest discover from the client, which the offer answers. */
+  request: DhcpMessage;
   readonly iface: L3Interface;
 }
 
@@ -117,11 +115,11 @@ export class DhcpService implements UdpListener {
   private readonly conflicts = new Map<number, DhcpConflict>();
   /** Each pool's current index: where the search for a free address starts. */
   private readonly index = new Map<string, number>();
-  private readonly log = new SeqLog<DhcpEvent>(EVENTS);
-
   constructor(
     private readonly stack: IpStack,
     private readonly interfaces: () => readonly L3Interface[],
+    /** Its device's DHCP messages (%DHCPD-4-...). */
+    private readonly log: (event: DhcpEvent) => void,
   ) {
     this.relay = new DhcpRelay(stack, interfaces);
     this.check = new DhcpPingCheck(stack);
@@ -190,9 +188,22 @@ export class DhcpService implements UdpListener {
     const server = this.serverId(iface, to, m);
     switch (type) {
       case DHCPDISCOVER: {
-        if (this.pending.has(key)) return;
-        if (lease !== undefined && lease.pool === pool.name) {
-          this.offer(iface, server, pool, m, key, lease.ip);
+        const pending = this.pending.get(key);
+        if (pending !== undefined) {
+          // A discover again while its address is checked: the offer answers the latest.
+          pending.request = m;
+          return;
+        }
+        // The address it holds, or was offered and has not requested yet, is offered again.
+        const offer = this.offers.get(key);
+        const held =
+          lease?.pool === pool.name
+            ? lease.ip
+            : offer !== undefined && offer.pool === pool.name && offer.until >= this.stack.now
+              ? offer.ip
+              : undefined;
+        if (held !== undefined) {
+          this.offer(iface, server, pool, m, key, held);
           return;
         }
         const wanted = optionAddr(m, OPT_REQUESTED_IP);
@@ -356,7 +367,7 @@ export class DhcpService implements UdpListener {
   private conflict(ip: number, method: DhcpConflict['method'], client?: readonly number[]): void {
     const at = this.stack.now as Micros;
     this.conflicts.set(ip, { ip: ip as Ipv4Addr, method, at });
-    this.log.push(
+    this.log(
       client === undefined
         ? { at, kind: 'ping-conflict', ip: ip as Ipv4Addr }
         : { at, kind: 'decline-conflict', ip: ip as Ipv4Addr, client },
@@ -467,10 +478,5 @@ export class DhcpService implements UdpListener {
   clearConflicts(ip?: number): void {
     if (ip === undefined) this.conflicts.clear();
     else this.conflicts.delete(ip);
-  }
-
-  /** Its messages, from sequence number `since` on. */
-  readEvents(since: number): SeqRead<DhcpEvent> {
-    return this.log.read(since);
   }
 }

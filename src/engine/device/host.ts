@@ -14,9 +14,11 @@ import type { Micros } from '../../shared/time.ts';
 import type { DhcpRenewJob, InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
+import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
 import { DhcpClient, type DhcpClientHost, type DhcpLease } from './dhcp-client.ts';
+import { WINDOWS_DHCP } from './dhcp-client-profiles.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
@@ -70,7 +72,10 @@ export class Host extends IpDevice implements DhcpClientHost {
     this.config = config;
     // Still DHCP: what the adapter has (its lease, or the address it gave itself) stays.
     if (wasDhcp && config.dhcp === true) return;
-    if (config.dhcp === true) this.dhcpClient ??= new DhcpClient(this.stack, this.nic, this);
+    if (config.dhcp === true && this.dhcpClient === null) {
+      this.dhcpClient = new DhcpClient(this.stack, this.nic, this, WINDOWS_DHCP);
+      this.stack.listenUdp(DHCP_CLIENT_PORT, this.dhcpClient);
+    }
     // Back to a typed address: the lease is given up (Windows releases it).
     else if (wasDhcp) this.dhcpClient!.setRunning(false, true);
     this.useConfigured();

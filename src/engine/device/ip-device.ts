@@ -12,6 +12,7 @@ import type {
   ArpEntry,
   DebugEvent,
   DebugFacility,
+  DhcpEvent,
   PingJob,
   PingOptions,
   RouteEntry,
@@ -20,18 +21,23 @@ import type {
 } from '../api.ts';
 import { Apps } from '../apps/apps.ts';
 import type { SimContext } from '../sim/context.ts';
+import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { DebugLog } from './debug-log.ts';
 import { Device } from './device.ts';
 import { DhcpService } from './dhcp-server.ts';
 import { IosArpDefense } from './ios-arp-defense.ts';
+import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
 import type { StackProfile } from './profiles.ts';
 import type { StaticSpec } from './routing-table.ts';
-import type { SeqRead } from './seq-log.ts';
+import { SeqLog, type SeqRead } from './seq-log.ts';
 import { arpEntries, routeEntries } from './status.ts';
 import { WindowsDad } from './windows-dad.ts';
+
+/** DHCP messages kept for a console that has not read them yet. */
+const DHCP_EVENTS = 64;
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
@@ -65,18 +71,53 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   /** Its DHCP server and relay agent (IOS), made when first configured. */
   private dhcpService: DhcpService | null = null;
+  /** Its interfaces' DHCP clients (IOS's `ip address dhcp`), made at the first. */
+  protected dhcpClients: IosDhcpClients | null = null;
+  /** Its DHCP messages for the console, made at the first. */
+  private dhcpLog: SeqLog<DhcpEvent> | null = null;
 
   /**
    * Takes the DHCP pools, excluded addresses and helper addresses of `config` (IOS), served
-   * and relayed on the interfaces `interfaces` lists at the time.
+   * and relayed on the interfaces `interfaces` lists at the time, and runs a DHCP client on
+   * those of `ifaces` set to `ip address dhcp`.
    */
-  protected configureDhcp(config: DeviceConfig, interfaces: () => readonly L3Interface[]): void {
-    const wanted =
+  protected configureDhcp(
+    config: DeviceConfig,
+    ifaces: readonly L3Interface[],
+    interfaces: () => readonly L3Interface[],
+  ): void {
+    const serves =
       (config.dhcpPools?.length ?? 0) > 0 ||
       Object.values(config.interfaces).some((i) => (i.helperAddresses?.length ?? 0) > 0);
-    if (this.dhcpService === null && !wanted) return;
-    this.dhcpService ??= new DhcpService(this.stack, interfaces);
-    this.dhcpService.configure(config);
+    if (this.dhcpService !== null || serves) {
+      this.dhcpService ??= new DhcpService(this.stack, interfaces, (e) => this.logDhcp(e));
+      this.dhcpService.configure(config);
+    }
+    const clients = Object.values(config.interfaces).some((i) => i.ipDhcp === true);
+    if (this.dhcpClients !== null || clients) {
+      if (this.dhcpClients === null) {
+        const device = this;
+        this.dhcpClients = new IosDhcpClients(this.stack, {
+          get hostname() {
+            return device.hostname;
+          },
+          leasesChanged: () => this.refresh(),
+          log: (e) => this.logDhcp(e),
+        });
+        this.stack.listenUdp(DHCP_CLIENT_PORT, this.dhcpClients);
+      }
+      this.dhcpClients.update(ifaces, config);
+    }
+  }
+
+  private logDhcp(event: DhcpEvent): void {
+    this.dhcpLog ??= new SeqLog(DHCP_EVENTS);
+    this.dhcpLog.push(event);
+  }
+
+  /** Its DHCP messages, from sequence number `since` on. */
+  readDhcpEvents(since: number): SeqRead<DhcpEvent> {
+    return this.dhcpLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
   }
 
   override reload(): void {
@@ -87,6 +128,17 @@ export abstract class IpDevice extends Device implements L3Owner {
   /** Its DHCP server, null while it has never had one configured. */
   get dhcp(): DhcpService | null {
     return this.dhcpService;
+  }
+
+  /** Its interfaces' DHCP clients, null while none was ever configured. */
+  get ifaceDhcp(): IosDhcpClients | null {
+    return this.dhcpClients;
+  }
+
+  /** `statics` and the default routes its DHCP leases bring. */
+  protected withLeaseRoutes(statics: StaticSpec[]): StaticSpec[] {
+    const clients = this.dhcpClients;
+    return clients === null || clients.size === 0 ? statics : [...statics, ...clients.routes()];
   }
 
   /** Windows found `iface`'s address in use by another station (windows-dad.ts). */

@@ -131,7 +131,7 @@ export class Router extends IpDevice {
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
     this.applyAccessGroups(config);
-    this.configureDhcp(config, () => this.all);
+    this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
@@ -174,10 +174,11 @@ export class Router extends IpDevice {
       (this.ports[i] as RouterPort).demux(main, byVlan[i]!, native[i]!);
     });
     for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
+    this.dhcpClients?.refresh();
     this.stack.reconfigure(
       this.all,
       config.ipRouting,
-      this.statics,
+      this.withLeaseRoutes(this.statics),
       config.ipRouting ? undefined : config.defaultGateway,
     );
     this.stack.setStaticArps(config.staticArps ?? []);

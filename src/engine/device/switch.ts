@@ -195,7 +195,7 @@ export class Switch extends IpDevice {
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     this.statics = this.staticSpecs(config, this.sviList);
-    this.configureDhcp(config, () => this.sviList);
+    this.configureDhcp(config, this.sviList, () => this.sviList);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
@@ -340,11 +340,13 @@ export class Switch extends IpDevice {
       this.resolveUntagged(sp);
       this.resolveCarried(sp);
     }
+    this.dhcpClients?.refresh();
     this.stack.reconfigure(
       this.sviList,
       config.ipRouting,
-      this.statics,
-      config.ipRouting ? undefined : config.defaultGateway,
+      config.ipRouting ? this.withLeaseRoutes(this.statics) : this.statics,
+      // A switch that does not route takes a lease's router as its gateway.
+      config.ipRouting ? undefined : (config.defaultGateway ?? this.dhcpClients?.gateway()),
     );
     this.stack.setStaticArps(config.staticArps ?? []);
   }

@@ -25,10 +25,18 @@ export function statuses(dev: IosDeviceContext): Statuses {
 
 /**
  * Interfaces in the order show commands list them: a 2960 puts its VLAN interfaces first,
- * a 1941 keeps the running-config order.
+ * a 1941 keeps the running-config order. With their statuses `st`, those set to `ip address
+ * dhcp` have the address they leased, as the shows list it.
  */
-export function shownInOrder(kind: 'router' | 'switch', c: DeviceConfig): [string, InterfaceConfig][] {
-  const all = Object.entries(c.interfaces);
+export function shownInOrder(
+  kind: 'router' | 'switch',
+  c: DeviceConfig,
+  st?: Statuses,
+): [string, InterfaceConfig][] {
+  const all = Object.entries(c.interfaces).map(([name, i]): [string, InterfaceConfig] => {
+    const leased = i.ipDhcp ? st?.get(name)?.ip : undefined;
+    return [name, leased === undefined ? i : { ...i, ip: leased }];
+  });
   if (kind === 'router') return all;
   const svi = ([n]: [string, InterfaceConfig]) => n.startsWith('Vlan');
   return [...all.filter(svi), ...all.filter((e) => !svi(e))];
@@ -225,7 +233,7 @@ function oneInterface(
 export function showInterfaces(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out: string[] = [];
-  for (const [name, i] of shownInOrder(dev.kind, c)) {
+  for (const [name, i] of shownInOrder(dev.kind, c, st)) {
     if (only === undefined || only === name) out.push(...oneInterface(dev, name, i, st.get(name)));
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * show ip interface [brief]. The Method column (and "Address determined by") says where an
  * interface's addressing came from: NVRAM when the device booted with it from the
- * startup-config, manual when it was typed since, unset when it was never configured.
+ * startup-config, manual when it was typed since, DHCP for `ip address dhcp`, unset when it
+ * was never configured.
  */
 import type { InterfaceConfig } from '../../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr } from '../../../shared/ipv4.ts';
@@ -10,13 +11,14 @@ import { interfacesNamed, parseConfigText } from '../../config-text.ts';
 import type { IosEnv } from '../env.ts';
 import { shownInOrder, state, statuses } from './interfaces.ts';
 
-export type AddressMethod = 'NVRAM' | 'manual' | 'unset';
+export type AddressMethod = 'NVRAM' | 'manual' | 'DHCP' | 'unset';
 
 const sameAddress = (a: InterfaceConfig['ip'], b: InterfaceConfig['ip']): boolean =>
   a?.addr === b?.addr && a?.len === b?.len;
 
 export function addressMethod(env: IosEnv, name: string, i: InterfaceConfig): AddressMethod {
   if (i.switchport) return 'unset';
+  if (i.ipDhcp) return 'DHCP';
   const rt = env.runtime;
   if (rt?.typedAddresses.has(name)) return 'manual';
   const startup = rt?.startup((text) => ({
@@ -37,7 +39,7 @@ export function showIpInterfaceBrief(env: IosEnv): string[] {
   const row = (name: string, ip: string, method: string, status: string, protocol: string) =>
     `${name.padEnd(w)}${ip.padEnd(16)}YES ${method.padEnd(7)}${status.padEnd(22)}${protocol}`;
   const deleted = [...(env.runtime?.deletedInterfaces ?? [])].sort(compareInterfaceNames);
-  for (const [name, i] of shownInOrder(env.kind, env.config())) {
+  for (const [name, i] of shownInOrder(env.kind, env.config(), st)) {
     while (deleted.length > 0 && compareInterfaceNames(deleted[0]!, name) < 0) {
       out.push(row(deleted.shift()!, 'unassigned', 'manual', 'deleted', 'down'));
     }
@@ -53,7 +55,9 @@ export function showIpInterfaceBrief(env: IosEnv): string[] {
 /** The details IOS lists for an interface with an address, with Trame's settings where it has them. */
 function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
   const ip = i.ip!;
-  const determined = addressMethod(env, name, i) === 'NVRAM' ? 'non-volatile memory' : 'setup command';
+  const method = addressMethod(env, name, i);
+  const determined =
+    method === 'NVRAM' ? 'non-volatile memory' : method === 'DHCP' ? 'DHCP' : 'setup command';
   return [
     `  Internet address is ${formatIpv4(ip.addr)}/${ip.len}`,
     '  Broadcast address is 255.255.255.255',
@@ -96,7 +100,7 @@ function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
 export function showIpInterface(env: IosEnv, only?: string): string[] {
   const st = statuses(env.device!);
   const out: string[] = [];
-  for (const [name, i] of shownInOrder(env.kind, env.config())) {
+  for (const [name, i] of shownInOrder(env.kind, env.config(), st)) {
     if (only !== undefined && only !== name) continue;
     const { status, protocol } = state(i, st.get(name));
     out.push(`${name} is ${status}, line protocol is ${protocol}`);

@@ -14,7 +14,7 @@ export function showProtocols(env: IosEnv, only?: string): string[] {
   // Only the enabled wording has been seen in captures; `no ip routing` is rare on a router.
   const global = ['Global values:', `  Internet Protocol routing is ${c.ipRouting ? 'enabled' : 'disabled'}`];
   const out = only === undefined ? global : [];
-  for (const [name, i] of shownInOrder(env.kind, c)) {
+  for (const [name, i] of shownInOrder(env.kind, c, st)) {
     if (only !== undefined && name !== only) continue;
     const { status, protocol } = state(i, st.get(name));
     out.push(`${name} is ${status}, line protocol is ${protocol}`);
