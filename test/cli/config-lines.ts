@@ -357,6 +357,7 @@ const ifCommon = [
     ' shutdown',
     ' no shutdown',
     ' no ip address',
+    ' ip address dhcp',
     ' no ip proxy-arp',
     ' ip proxy-arp',
     ' no description',
