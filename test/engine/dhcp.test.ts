@@ -345,4 +345,32 @@ describe('DHCP', () => {
     expect(vlan1.ip).toEqual({ addr: ip('192.168.10.11'), len: 24 });
     expect(n.sim.routes(d('S1')).find((r) => r.prefix.len === 0)?.nextHop).toBe(ip('192.168.10.1'));
   });
+
+  it('moves a PC recabled into another LAN to that LAN, and renews it there', () => {
+    const n = new TestNet();
+    const spec = { interfaces: { 'g0/0': { ip: '192.168.10.1/24' }, 'g0/1': { ip: '192.168.20.1/24' } } };
+    n.router('R1', spec);
+    n.sim.configure(d('R1'), {
+      ...n.config('R1', spec),
+      dhcpPools: [
+        { name: 'LAN10', network: { addr: ip('192.168.10.0'), len: 24 } },
+        { name: 'LAN20', network: { addr: ip('192.168.20.0'), len: 24 } },
+      ],
+    });
+    n.pc('PC1');
+    const cable = n.link('PC1:fa0', 'R1:g0/0');
+    n.sim.configureHost(d('PC1'), { dhcp: true });
+    n.run(seconds(10));
+    expect(address(n, 'PC1')).toBe('192.168.10.2/24');
+    n.sim.disconnect(linkId(cable));
+    n.link('PC1:fa0', 'R1:g0/1');
+    // Its request for the old address is refused on the new network (a NAK), and it discovers.
+    n.run(seconds(10));
+    expect(address(n, 'PC1')).toBe('192.168.20.2/24');
+    expect(n.finish(n.sim.dhcpRenew(d('PC1'))).ok).toBe(true);
+    expect(address(n, 'PC1')).toBe('192.168.20.2/24');
+    expect(n.sim.dhcpRelease(d('PC1'))).toBe(true);
+    n.run(seconds(1));
+    expect(n.sim.dhcpBindings(d('R1')).map((b) => formatIpv4(b.ip))).toEqual(['192.168.10.2']);
+  });
 });

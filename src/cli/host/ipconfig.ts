@@ -113,6 +113,15 @@ const LABEL = {
 
 const BANNER = ['', 'Windows IP Configuration', ''];
 
+/** Whether `pattern` (ipconfig's adapter argument, * and ? wildcards) names the PC's adapter. */
+function namesAdapter(pattern: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'i').test(CONNECTION);
+}
+
 /** MSG_NO_MATCH of ipconfig's message table, line break included. */
 const NO_ADAPTER = [
   ...BANNER,
@@ -165,8 +174,11 @@ export class Ipconfig {
     const option = /^[/-]([a-z]+|\?)$/i.exec(args[0]!)?.[1]?.toLowerCase();
     if (option === '?') return IPCONFIG_USAGE;
     if (option === 'all' && args.length === 1) return this.show(true);
-    if (option === 'renew' && args.length <= 2) return this.renew();
-    if (option === 'release' && args.length <= 2) return this.release();
+    // An adapter named, with * and ? as wildcards, must be this one.
+    if ((option === 'renew' || option === 'release') && args.length <= 2) {
+      if (args[1] !== undefined && !namesAdapter(args[1])) return NO_ADAPTER;
+      return option === 'renew' ? this.renew() : this.release();
+    }
     if (option === 'flushdns' && args.length === 1) {
       return [...BANNER, 'Successfully flushed the DNS Resolver Cache.'];
     }

@@ -16,12 +16,11 @@ const is = (word: string | undefined, full: string, min = 3): boolean =>
 
 const notFound = (words: readonly string[]): string[] => [
   `The following command was not found: ${words.join(' ')}.`,
-  '',
 ];
 
-/** Splits a command line as netsh does: on blanks, keeping a quoted name whole. */
+/** Splits a command line as netsh does: on blanks, keeping a quoted value whole (`name="..."`). */
 function words(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  return [...line.matchAll(/(\w+=)?"([^"]*)"|(\S+)/g)].map((m) => m[3] ?? `${m[1] ?? ''}${m[2]}`);
 }
 
 export function netsh(ctx: HostDeviceContext, line: string): string[] {
@@ -47,7 +46,9 @@ export function netsh(ctx: HostDeviceContext, line: string): string[] {
     return [];
   }
   if (!is(source, 'static', 3) || values.length < 2 || values.length > 3) return notFound(w);
-  const set = staticAddress(values[0]!, values[1]!, values[2]);
+  // `gateway=none` (or `none`): no default gateway.
+  const gateway = values[2]?.toLowerCase() === 'none' ? undefined : values[2];
+  const set = staticAddress(values[0]!, values[1]!, gateway);
   if (!set.ok) return [set.error ?? 'The parameter is incorrect.'];
   ctx.setHostConfig(set.config);
   return [];

@@ -6,7 +6,8 @@
 import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
 import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
 import { type Ipv4Addr, lenFromMask, networkOf, parseIpv4 } from '../../shared/ipv4.ts';
-import { IPV4, range, WORD } from '../parser/args.ts';
+import type { Micros } from '../../shared/time.ts';
+import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
@@ -114,6 +115,12 @@ export const serviceDhcpNode = (no: boolean): IosNode =>
 
 // ---- (dhcp-config) -----------------------------------------------------------------------
 
+/** A network's classful mask length (A /8, B /16, C /24), IOS's when `network` names none. */
+function classfulLength(net: number): number | undefined {
+  const first = net >>> 24;
+  return first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : undefined;
+}
+
 /** A network mask, or a prefix length written "/nn". */
 const MASK: IosArgType = {
   help: () => [{ word: '/nn or A.B.C.D', help: 'Network mask or prefix length' }],
@@ -126,7 +133,7 @@ const MASK: IosArgType = {
           const mask = parseIpv4(text);
           return mask === undefined ? undefined : lenFromMask(mask);
         })();
-    // A pool of the whole address space would have IOS search four billion addresses.
+    // A pool of the whole address space is refused (not seen on IOS).
     return len === undefined || len === 0 || len > 32
       ? { kind: 'none' }
       : { kind: 'match', consumed: 1, value: len };
@@ -154,7 +161,7 @@ function setLease(env: IosEnv, a: Args): void {
       (a.value<number>('hours') ?? 0) * 3600 +
       (a.value<number>('minutes') ?? 0) * 60;
   if (seconds === 0) {
-    // IOS refuses a lease of no time at all.
+    // A lease of no time at all is refused (the text is not confirmed by a capture).
     env.error('% A lease time of zero is not allowed');
     return;
   }
@@ -164,8 +171,13 @@ function setLease(env: IosEnv, a: Args): void {
 /** The tree of (dhcp-config). */
 export function dhcpModeTree(opts: TreeOptions): IosNode {
   const network = run((env, a) => {
-    const len = a.need<number>('mask');
-    editPool(env, (p) => ({ ...p, network: { addr: networkOf(a.need<Ipv4Addr>('net'), len), len } }));
+    const net = a.need<Ipv4Addr>('net');
+    const len = a.value<number>('mask') ?? classfulLength(net);
+    if (len === undefined) {
+      env.error('% Invalid network number');
+      return;
+    }
+    editPool(env, (p) => ({ ...p, network: { addr: networkOf(net, len), len } }));
   });
   const lease = kw(
     'lease',
@@ -185,7 +197,12 @@ export function dhcpModeTree(opts: TreeOptions): IosNode {
       ),
     ),
   );
-  const clear = (key: keyof DhcpPool) => run((env) => editPool(env, (p) => without(p, key)));
+  // `no X ...`: whatever follows the keyword, the setting goes, as a line typed back with
+  // `no` in front reads.
+  const clear = (word: string, help: string, key: keyof DhcpPool) => {
+    const handler = run((env) => editPool(env, (p) => without(p, key)));
+    return kw(word, help, handler, arg('rest', LINE, '', handler));
+  };
   return kw(
     '',
     '',
@@ -213,16 +230,16 @@ export function dhcpModeTree(opts: TreeOptions): IosNode {
     kw(
       'network',
       'Network number and mask',
-      arg('net', IPV4, 'Network number in dotted-decimal notation', arg('mask', MASK, '', network)),
+      arg('net', IPV4, 'Network number in dotted-decimal notation', network, arg('mask', MASK, '', network)),
     ),
     kw(
       'no',
       'Negate a command or set its defaults',
-      kw('default-router', 'Default routers', clear('defaultRouters')),
-      kw('dns-server', 'DNS servers', clear('dnsServers')),
-      kw('domain-name', 'Domain name', clear('domainName')),
-      kw('lease', 'Address lease time', clear('lease')),
-      kw('network', 'Network number and mask', clear('network')),
+      clear('default-router', 'Default routers', 'defaultRouters'),
+      clear('dns-server', 'DNS servers', 'dnsServers'),
+      clear('domain-name', 'Domain name', 'domainName'),
+      clear('lease', 'Address lease time', 'lease'),
+      clear('network', 'Network number and mask', 'network'),
     ),
     ...modeCommands('Exit from DHCP pool configuration mode', opts),
   );
@@ -262,7 +279,7 @@ export function helperAddressNode(no: boolean, edit: Edit): IosNode {
 
 /** `show ip dhcp binding|conflict|pool` under `show ip`. */
 export function showDhcpNode(): IosNode {
-  const stamp = (env: IosEnv) => (t: number) => env.runtime!.clock.leaseStamp(t as never);
+  const stamp = (env: IosEnv) => (t: Micros) => env.runtime!.clock.leaseStamp(t);
   const bindings = (env: IosEnv, a: Args) => {
     const dev = env.device;
     if (dev === undefined || env.runtime === undefined) return;

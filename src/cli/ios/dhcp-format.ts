@@ -47,7 +47,7 @@ export function showBindings(bindings: readonly DhcpBinding[], stamp: (t: Micros
 export function showConflicts(conflicts: readonly DhcpConflict[], stamp: (t: Micros) => string): string[] {
   return [
     'IP address        Detection method   Detection time          VRF',
-    ...conflicts.map((c) => `${formatIpv4(c.ip).padEnd(18)}${c.method.padEnd(19)}${stamp(c.at)}   `),
+    ...conflicts.map((c) => `${formatIpv4(c.ip).padEnd(18)}${c.method.padEnd(19)}${stamp(c.at)}`),
   ];
 }
 
@@ -97,9 +97,10 @@ function poolLines(p: DhcpPool): string[] {
   const out = [`ip dhcp pool ${p.name}`];
   const n = p.network;
   if (n !== undefined) out.push(` network ${formatIpv4(n.addr)} ${formatIpv4(maskFromLen(n.len))}`);
-  // IOS ends these two lines with a blank (captures of IOS-XE 15.5 and IOS 17).
-  if (p.defaultRouters?.length) out.push(` default-router ${p.defaultRouters.map(formatIpv4).join(' ')} `);
-  if (p.dnsServers?.length) out.push(` dns-server ${p.dnsServers.map(formatIpv4).join(' ')} `);
+  // IOS ends these two lines with a blank (captures of IOS-XE 15.5 and IOS 17), which the
+  // console, trimming every line, would not show.
+  if (p.defaultRouters?.length) out.push(` default-router ${p.defaultRouters.map(formatIpv4).join(' ')}`);
+  if (p.dnsServers?.length) out.push(` dns-server ${p.dnsServers.map(formatIpv4).join(' ')}`);
   if (p.domainName !== undefined) out.push(` domain-name ${p.domainName}`);
   out.push(...leaseLine(p.lease));
   return out;

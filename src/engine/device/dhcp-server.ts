@@ -139,7 +139,7 @@ export class DhcpService implements UdpListener {
     const listens = this.running && (this.pools.length > 0 || this.relay.relaying);
     this.stack.listenUdp(DHCP_SERVER_PORT, listens ? this : null);
     if (!this.running) this.forgetPending();
-    // Leases outside every pool's network go, as IOS drops them with the pool.
+    // A lease whose pool went, or no longer holds its address, goes with it.
     for (const [ip, lease] of this.leases) if (!this.inPool(lease.pool, ip)) this.leases.delete(ip);
   }
 
@@ -173,7 +173,10 @@ export class DhcpService implements UdpListener {
     }
     const type = messageType(m);
     if (m.op !== BOOTREQUEST || type === undefined) return;
-    const link = m.giaddr || m.ciaddr || (iface.ip?.addr ?? 0);
+    // A client writing to the server itself names its network by its address; a broadcast
+    // comes from the network of the interface it came in on.
+    const direct = pkt.dst !== IPV4_BROADCAST ? m.ciaddr : 0;
+    const link = m.giaddr || direct || (iface.ip?.addr ?? 0);
     const pool = poolFor(this.pools, link);
     if (pool !== undefined) this.serve(iface, pkt.dst, pool, m, type);
     else if (m.giaddr === 0 && pkt.dst === IPV4_BROADCAST) this.relay.request(iface, m);
@@ -184,7 +187,7 @@ export class DhcpService implements UdpListener {
   /** `to`: where the request was sent (one of this device's addresses, or a broadcast). */
   private serve(iface: L3Interface, to: number, pool: DhcpPool, m: DhcpMessage, type: number): void {
     const { key, id } = clientKey(m);
-    const lease = this.leaseOf(key);
+    const lease = this.leaseOf(key, pool.name);
     const server = this.serverId(iface, to, m);
     switch (type) {
       case DHCPDISCOVER: {
@@ -197,9 +200,12 @@ export class DhcpService implements UdpListener {
         // The address it holds, or was offered and has not requested yet, is offered again.
         const offer = this.offers.get(key);
         const held =
-          lease?.pool === pool.name
+          lease !== undefined
             ? lease.ip
-            : offer !== undefined && offer.pool === pool.name && offer.until >= this.stack.now
+            : offer !== undefined &&
+                offer.pool === pool.name &&
+                offer.until >= this.stack.now &&
+                this.free(pool, offer.ip, key)
               ? offer.ip
               : undefined;
         if (held !== undefined) {
@@ -252,7 +258,7 @@ export class DhcpService implements UdpListener {
     const offer = this.offers.get(key);
     const offered =
       offer !== undefined && offer.ip === wanted && offer.pool === pool.name && offer.until >= now;
-    const held = lease !== undefined && lease.ip === wanted && lease.pool === pool.name;
+    const held = lease !== undefined && lease.ip === wanted;
     if ((offered || held) && poolFor([pool], wanted) !== undefined) {
       this.offers.delete(key);
       const { lease: time } = leaseTimes(pool.lease);
@@ -315,9 +321,10 @@ export class DhcpService implements UdpListener {
     return at === undefined || poolFor([pool], at) === undefined ? pool.network!.addr + 1 : at;
   }
 
-  private leaseOf(key: string): Lease | undefined {
+  /** The client's lease in pool `pool`, if it has one in force (it may have one elsewhere too). */
+  private leaseOf(key: string, pool: string): Lease | undefined {
     for (const lease of this.leases.values())
-      if (lease.key === key && lease.expires > this.stack.now) return lease;
+      if (lease.key === key && lease.pool === pool && lease.expires > this.stack.now) return lease;
     return undefined;
   }
 
@@ -351,10 +358,18 @@ export class DhcpService implements UdpListener {
     const p = this.pending.get(key);
     if (p === undefined) return;
     this.pending.delete(key);
-    // What changed while the check ran: the pool, the interface, the service itself.
+    // What changed while the check ran: the pool, or a direct client's interface (gone, down,
+    // or readdressed into another pool's network). A stopped service forgot its checks.
     const pool = this.pools.find((x) => x.name === p.pool);
-    const iface = p.request.giaddr !== 0 || this.interfaces().includes(p.iface) ? p.iface : undefined;
-    if (!this.running || pool === undefined || !this.inPool(p.pool, p.ip) || iface === undefined) return;
+    const direct = p.request.giaddr === 0;
+    const iface =
+      !direct ||
+      (this.interfaces().includes(p.iface) &&
+        p.iface.usable &&
+        poolFor(this.pools, p.iface.ip!.addr)?.name === p.pool)
+        ? p.iface
+        : undefined;
+    if (pool === undefined || !this.inPool(p.pool, p.ip) || iface === undefined) return;
     if (inUse) {
       this.conflict(p.ip, 'Ping');
       this.checkNext(iface, pool, p.request, key);
