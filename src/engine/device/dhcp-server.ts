@@ -92,14 +92,12 @@ interface Pending {
   readonly iface: L3Interface;
 }
 
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-
 /** Who a request is from: its client identifier (option 61), else its hardware address. */
 function clientKey(m: DhcpMessage): { key: string; id: Uint8Array } {
   const id = m.options.find((o) => o.code === OPT_CLIENT_ID)?.data;
-  if (id !== undefined) return { key: `id:${hex(id)}`, id };
+  if (id !== undefined) return { key: `id:${id.join('.')}`, id };
   const hw = m.chaddr.subarray(0, Math.min(m.hlen, 16));
-  return { key: `hw:${hex(hw)}`, id: hw };
+  return { key: `hw:${hw.join('.')}`, id: hw };
 }
 
 export class DhcpService implements UdpListener {
