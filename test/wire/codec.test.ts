@@ -71,9 +71,9 @@ describe('ethernet', () => {
   });
 
   it('keeps unknown EtherTypes and 802.3 length fields as raw bytes, padding included', () => {
-    // An IEEE 802.3 frame: a length (0x0026: LLC 42 42 03 and a 35-byte STP BPDU) where the
-    // EtherType would be, then 8 bytes of padding up to 60.
-    const llc = hex('0180c2000000 0019aa7c4f01 0026 424203');
+    // An IEEE 802.3 frame: a length (0x0026: LLC e0 e0 03, IPX, and 35 bytes) where the
+    // EtherType would be, then 8 bytes of padding up to 60. (LLC 42 42 03 would be a BPDU.)
+    const llc = hex('0180c2000000 0019aa7c4f01 0026 e0e003');
     const bpdu = new Uint8Array(60);
     bpdu.set(llc);
     bpdu.fill(0x80, 17, 52);

@@ -1,15 +1,21 @@
 /**
- * Ethernet II frames (IEEE 802.3 clause 3, DIX framing) with an optional IEEE 802.1Q tag.
+ * Ethernet II frames (IEEE 802.3 clause 3, DIX framing) with an optional IEEE 802.1Q tag, and
+ * IEEE 802.3 frames with a length field carrying spanning-tree BPDUs in LLC (see stp.ts).
  * Frames travel through the engine as these typed values; bytes are produced on demand.
  *
  *   dst(6) src(6) [0x8100 TCI(2)] EtherType(2) payload [padding]
+ *   dst(6) src(6) [0x8100 TCI(2)] Length(2) LLC [SNAP] BPDU [padding]
  *   TCI = PCP(3 bits) DEI(1) VID(12)
  *
- * Encode pads every frame, tagged or not, to the 60-byte minimum (64 with the FCS, which
- * captures do not show and we never write), as Linux does. Decode reads ARP's fixed 28 bytes
- * and IPv4 up to its total length, so padding is ignored there; an unknown EtherType (or an
- * IEEE 802.3 length field, values up to 1500) keeps everything after it as raw bytes,
- * padding included, since nothing says where such a payload ends.
+ * The type/length field is kept in `etherType` either way: values up to 1500 are an 802.3
+ * length, counted from the LLC header without padding (`stpLen` for a BPDU), and encode
+ * writes whatever the field says. Encode pads every frame, tagged or not, to the 60-byte
+ * minimum (64 with the FCS, which captures do not show and we never write), as Linux does.
+ * Decode reads ARP's fixed 28 bytes, IPv4 up to its total length and a BPDU up to the 802.3
+ * length, so padding is ignored there (a length past the end of the frame is malformed). An
+ * unknown EtherType, or an 802.3 length field before anything but the LLC (and SNAP) header of
+ * an IEEE or PVST+ BPDU, keeps everything after it as raw bytes, padding included, since
+ * nothing says where such a payload ends.
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import { macFromBytes, macToBytes } from '../../shared/mac.ts';
@@ -20,10 +26,14 @@ import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
 import type { Ipv4Packet } from './ipv4.ts';
 import { decodeIpv4, encodeIpv4, ipv4Len } from './ipv4.ts';
+import type { StpBpdu } from './stp.ts';
+import { decodeStp, encodeStp, isStpLlc, stpLen } from './stp.ts';
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
 export const ETHERTYPE_VLAN = 0x8100;
+/** Type/length field values up to this are an IEEE 802.3 length, not an EtherType. */
+export const ETH_MAX_LENGTH_FIELD = 1500;
 
 /** Destination, source, EtherType. */
 export const ETH_HEADER_LEN = 14;
@@ -45,13 +55,16 @@ export interface RawPayload {
   readonly bytes: Uint8Array;
 }
 
-export type EthernetPayload = ArpPacket | Ipv4Packet | RawPayload;
+export type EthernetPayload = ArpPacket | Ipv4Packet | StpBpdu | RawPayload;
 
 export interface EthernetFrame {
   readonly dst: MacAddr;
   readonly src: MacAddr;
   readonly tag?: Dot1qTag;
-  /** The EtherType after the tag (0x0800, 0x0806, or any other value, kept). Must match the payload. */
+  /**
+   * The EtherType after the tag (0x0800, 0x0806, or any other value, kept), or for a BPDU the
+   * 802.3 length field (`stpLen` of it). Must match the payload.
+   */
   readonly etherType: number;
   readonly payload: EthernetPayload;
 }
@@ -62,6 +75,8 @@ export function ethernetPayloadLen(payload: EthernetPayload): number {
       return ARP_LEN;
     case 'ipv4':
       return ipv4Len(payload);
+    case 'stp':
+      return stpLen(payload);
     case 'raw':
       return payload.bytes.length;
   }
@@ -96,6 +111,7 @@ export function encodeFrame(frame: EthernetFrame, buf?: Uint8Array, offset = 0):
   const payload = frame.payload;
   if (payload.proto === 'arp') at += encodeArp(payload, out, at).length;
   else if (payload.proto === 'ipv4') at += encodeIpv4(payload, out, at).length;
+  else if (payload.proto === 'stp') at += encodeStp(payload, out, at).length;
   else {
     out.set(payload.bytes, at);
     at += payload.bytes.length;
@@ -131,6 +147,15 @@ export function decodeFrame(bytes: Uint8Array): Decoded<EthernetFrame> {
     const ip = decodeIpv4(body);
     if (!ip.ok) return ip;
     payload = ip.value;
+  } else if (etherType <= ETH_MAX_LENGTH_FIELD && isStpLlc(body.subarray(0, etherType))) {
+    if (etherType > body.length) {
+      return malformed(
+        `ethernet: 802.3 length field ${etherType} at offset ${at - 2} runs past the ${body.length} bytes after it`,
+      );
+    }
+    const bpdu = decodeStp(body.subarray(0, etherType));
+    if (!bpdu.ok) return bpdu;
+    payload = bpdu.value;
   } else {
     payload = { proto: 'raw', bytes: copyBytes(body, 0, body.length) };
   }
