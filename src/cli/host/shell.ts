@@ -16,6 +16,7 @@ import { parseWindowsIpv4 } from './inet-addr.ts';
 import { ADAPTER, Ipconfig } from './ipconfig.ts';
 import { netsh } from './netsh.ts';
 import { routePrint } from './route-print.ts';
+import { timeout } from './timeout.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 
 const HOST_PROMPT = 'C:\\>';
@@ -37,6 +38,7 @@ const HELP = [
   'route       Display the routing table: route print',
   'ssh         Open an SSH session: ssh USER@HOST',
   'telnet      Open a Telnet session: telnet HOST [PORT]',
+  'timeout     Wait: timeout /t SECONDS',
   'tracert     Trace route to destination',
   'ver         Display the version of the command line',
 ];
@@ -286,6 +288,10 @@ export class HostShell {
         return this.ssh(args);
       case 'telnet':
         return this.telnet(args);
+      case 'timeout':
+        return timeout(this.ctx.sim, args, (r) => {
+          this.running = r;
+        });
       default:
         return [
           `'${typed}' is not recognized as an internal or external command,`,
