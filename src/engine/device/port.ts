@@ -415,12 +415,16 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   /**
    * When its last frame arrived: -Infinity if never. Read from the far end, whose last frame
    * arrived here (or is arriving) if it was sent while this line was up; before that, what
-   * the line got while it was last up. A frame still on its way counts as arrived now.
+   * the line got while it was last up. A frame still on its way counts as arrived now, unless
+   * it is the first the port gets: its counters say none came, and so does this.
    */
   get lastInput(): number {
     const peer = this.peer;
     if (!this.up || peer === null || peer.lastOutput < this.upSince) return this.inputBefore;
-    return Math.max(this.inputBefore, Math.min(peer.lastArrival(), this.ctx.sched.now));
+    const arrival = peer.lastArrival();
+    const now = this.ctx.sched.now;
+    if (arrival > now && this.rxFramesLow === 0 && this.rxFramesHigh === 0) return this.inputBefore;
+    return Math.max(this.inputBefore, Math.min(arrival, now));
   }
 
   /** When its last frame reached (or reaches) the far end. */
