@@ -75,6 +75,8 @@ export interface Campus {
   readonly ids: [DeviceId, HopKind][];
   /** Site routers with a leg on the transit network, and the next site's router address. */
   readonly siteRouters: [DeviceId, Ipv4Addr][];
+  /** Pings started and not yet waited for (`drain`). */
+  readonly pending: { readonly done: boolean }[];
 }
 
 function withInterfaces(
@@ -201,21 +203,22 @@ export function buildCampus(target: number): Campus {
   const siteRouters: [DeviceId, Ipv4Addr][] = multi
     ? Array.from({ length: sites }, (_, s) => [deviceId(`R${s + 1}`), transitAddr((s + 1) % sites)])
     : [];
-  return { sim, devices, flows, pcs, ids, siteRouters };
+  return { sim, devices, flows, pcs, ids, siteRouters, pending: [] };
 }
 
 /**
  * Converges ARP caches and MAC tables: every PC pings its gateway (the PC, the switches and the
  * router learn each other), every site router pings the next site's router twice (IOS drops the
- * echo that starts ARP resolution). Runs until nothing is pending.
+ * echo that starts ARP resolution). Runs until the pings are done (the switches' spanning tree
+ * sends BPDUs for ever, so the simulation is never idle).
  */
 export function converge(c: Campus): void {
   for (const p of c.pcs)
-    c.sim.ping(p.id, p.gateway, { count: 1, timeout: seconds(2), size: 32, interval: 0 as Micros });
+    c.pending.push(c.sim.ping(p.id, p.gateway, { count: 1, timeout: seconds(2), size: 32, interval: 0 as Micros }));
   for (const [r, next] of c.siteRouters)
-    c.sim.ping(r, next, { count: 2, timeout: seconds(2), size: 100, interval: 0 as Micros });
-  while (c.sim.nextEventTime() !== undefined)
-    c.sim.runUntil((c.sim.now() + seconds(1)) as Micros, 10_000_000);
+    c.pending.push(c.sim.ping(r, next, { count: 2, timeout: seconds(2), size: 100, interval: 0 as Micros }));
+  while (c.pending.some((j) => !j.done)) c.sim.runUntil((c.sim.now() + seconds(1)) as Micros, 10_000_000);
+  c.pending.length = 0;
 }
 
 /**
@@ -227,11 +230,21 @@ export function converge(c: Campus): void {
  */
 const DRAIN_STEP = 1000;
 
-/** Runs every pending event, at most `maxEvents` per step; returns how many ran. */
+/**
+ * Runs until the pings started are done, at most `maxEvents` per step; returns how many events
+ * ran. (The switches' BPDUs keep the simulation from ever being idle.)
+ */
 export function drain(c: Campus, maxEvents = 1_000_000): number {
   let events = 0;
-  for (let next = c.sim.nextEventTime(); next !== undefined; next = c.sim.nextEventTime())
+  // The jobs before `first` are done.
+  let first = 0;
+  for (;;) {
+    while (first < c.pending.length && c.pending[first]!.done) first++;
+    const next = c.sim.nextEventTime();
+    if (first === c.pending.length || next === undefined) break;
     events += c.sim.runUntil((next + DRAIN_STEP) as Micros, maxEvents);
+  }
+  c.pending.length = 0;
   return events;
 }
 
@@ -269,7 +282,7 @@ const WARM_ECHOES = 2;
 /** Starts `count` back-to-back echoes on each flow. */
 export function ping(c: Campus, flows: Campus['flows'], count: number): void {
   for (const [from, to] of flows)
-    c.sim.ping(from, to, { count, timeout: seconds(4), size: 32, interval: 0 as Micros });
+    c.pending.push(c.sim.ping(from, to, { count, timeout: seconds(4), size: 32, interval: 0 as Micros }));
 }
 
 /**

@@ -234,9 +234,76 @@ export interface DebugEvents {
 export interface SpanningTreeEvent {
   readonly at: Micros;
   readonly port: string;
-  readonly kind: 'pvid-error' | 'block-peer' | 'block-local' | 'non-trunk' | 'block-type' | 'unblock';
+  readonly kind:
+    | 'pvid-error'
+    | 'block-peer'
+    | 'block-local'
+    | 'non-trunk'
+    | 'block-type'
+    | 'unblock'
+    /** BPDU guard error-disabled the port (%SPANTREE-2-BLOCK_BPDUGUARD). */
+    | 'bpduguard';
   readonly vlan: number;
   readonly peerVlan?: number;
+}
+
+/** A port's part in one VLAN's spanning tree (IEEE 802.1D-1998 clause 8), as `show spanning-tree` shows it. */
+export interface StpPortStatus {
+  readonly port: string;
+  readonly role: 'root' | 'designated' | 'alternate' | 'backup' | 'disabled';
+  readonly state: 'blocking' | 'listening' | 'learning' | 'forwarding' | 'broken';
+  readonly cost: number;
+  /** Port priority (0-240) and number: IOS's "128.1". */
+  readonly priority: number;
+  readonly number: number;
+  /** PortFast in effect: an edge port. */
+  readonly edge: boolean;
+  /** Held blocking by PVST+ for a miswired trunk (stp-inconsistency.ts): `*TYPE_Inc`, `*PVID_Inc`. */
+  readonly inconsistent?: 'type' | 'pvid';
+  /** BPDU guard runs on the port. */
+  readonly bpduguard: boolean;
+  /** The designated bridge and port of its segment, from the last BPDU it took (itself when designated). */
+  readonly designatedRootPriority: number;
+  readonly designatedRootMac: MacAddr;
+  readonly designatedCost: number;
+  readonly designatedBridgePriority: number;
+  readonly designatedBridgeMac: MacAddr;
+  readonly designatedPort: number;
+  /** BPDUs sent and received on the port in this VLAN. */
+  readonly bpdusSent: number;
+  readonly bpdusReceived: number;
+}
+
+/** One VLAN's spanning tree instance on a switch (PVST+). Times in seconds. */
+export interface StpInstanceStatus {
+  readonly vlan: number;
+  /** The root bridge: its priority (with the VLAN added, as in BPDUs) and address. */
+  readonly rootPriority: number;
+  readonly rootMac: MacAddr;
+  /** The root path cost, and the root port (absent on the root bridge). */
+  readonly rootCost: number;
+  readonly rootPort?: string;
+  readonly rootPortPriority?: number;
+  readonly rootPortNumber?: number;
+  /** The timers in force: the root's, as its BPDUs carry them. */
+  readonly helloTime: number;
+  readonly maxAge: number;
+  readonly forwardDelay: number;
+  /** This bridge: its priority as configured, the same with the VLAN added, its address and timers. */
+  readonly bridgePriority: number;
+  readonly bridgeId: number;
+  readonly bridgeMac: MacAddr;
+  readonly bridgeHelloTime: number;
+  readonly bridgeMaxAge: number;
+  readonly bridgeForwardDelay: number;
+  /** How long learned addresses last: the switch's aging time, the forward delay during a topology change. */
+  readonly agingTime: number;
+  readonly topologyChange: boolean;
+  readonly topologyChanges: number;
+  /** Virtual time of the last topology change, absent if none. */
+  readonly lastTopologyChange?: Micros;
+  /** The ports that are up in the VLAN, in the switch's port order. */
+  readonly ports: readonly StpPortStatus[];
 }
 
 /** A read of a switch's spanning tree messages. */
@@ -484,6 +551,11 @@ export interface InterfaceStatus {
   readonly errDisabled?: string | undefined;
   /** An error-disabled port that `errdisable recovery` brings back: when (virtual time). */
   readonly errRecoveryAt?: Micros | undefined;
+  /**
+   * A switch port that is up but forwards in none of its VLANs for spanning tree (blocking,
+   * listening or learning): a Catalyst shows its LED amber.
+   */
+  readonly stpBlocked?: true;
 }
 
 /**
@@ -831,6 +903,8 @@ export interface Simulation {
    * `since` on (none for other kinds). `Infinity` reads the end.
    */
   spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents;
+  /** Switches: their spanning tree instances, by VLAN (none for other kinds, or with no port up). */
+  spanningTree(id: DeviceId): readonly StpInstanceStatus[];
   /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */
   addressConflicts(id: DeviceId, since: number): AddressConflicts;
   /**

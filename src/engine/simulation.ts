@@ -43,6 +43,7 @@ import type {
   Simulation,
   SimulationOptions,
   SpanningTreeEvents,
+  StpInstanceStatus,
   TcpAdmission,
   TcpSocket,
   TracerouteJob,
@@ -60,6 +61,7 @@ import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
 import { negotiate, sameMode } from './device/negotiation.ts';
 import { Router } from './device/router.ts';
+import { settleSpanningTrees } from './device/stp-settle.ts';
 import { Switch } from './device/switch.ts';
 import type { WireListener } from './sim/context.ts';
 import { SimContext } from './sim/context.ts';
@@ -286,7 +288,21 @@ class EngineSimulation implements Simulation {
 
   // ---- time ------------------------------------------------------------------------------
 
+  /**
+   * Before the clock first moves, the switches' spanning trees settle (stp-settle.ts): a network
+   * opened at time 0 starts converged.
+   */
+  private settle(): void {
+    const ctx = this.ctx;
+    if (!ctx.stpUnsettled || ctx.sched.now !== 0) return;
+    const switches = [...this.devices.values()].filter((d): d is Switch => d instanceof Switch);
+    settleSpanningTrees(ctx, switches);
+    for (const sw of switches) this.updateLines(sw);
+    ctx.stpUnsettled = false;
+  }
+
   runUntil(t: Micros, maxEvents: number = this.maxEvents): number {
+    this.settle();
     const sched = this.ctx.sched;
     const load = this.ctx.load;
     let ran = 0;
@@ -311,6 +327,7 @@ class EngineSimulation implements Simulation {
   }
 
   step(): boolean {
+    this.settle();
     const next = this.ctx.sched.nextTime();
     if (next === undefined) return false;
     // The samples due before this event: the first may have traffic, the others are idle.
@@ -390,6 +407,11 @@ class EngineSimulation implements Simulation {
   }
   baseMac(id: DeviceId): MacAddr {
     return this.device(id).baseMac();
+  }
+  spanningTree(id: DeviceId): readonly StpInstanceStatus[] {
+    this.settle();
+    const device = this.device(id);
+    return device instanceof Switch ? device.spanningTree() : [];
   }
   nativeVlanMismatches(id: DeviceId): readonly NativeVlanMismatch[] {
     const device = this.device(id);

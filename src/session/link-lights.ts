@@ -1,7 +1,9 @@
 /**
  * The lights at the cable ends, read from the simulation's interfaces as the port LEDs of a
  * Catalyst or an ISR show them: green when the interface and its line protocol are up, amber
- * when the interface is up but its protocol is down, red when it is down or shut down.
+ * when the interface is up but its protocol is down or spanning tree keeps it from forwarding
+ * (blocking, or listening and learning for 30 s after it came up), red when it is down or shut
+ * down.
  *
  * Clients poll often (after each command, each realtime tick), so the lights are worked out
  * again only after something that could change them, and each change is stamped with a
@@ -12,9 +14,11 @@ import { linkOf, linksInOrder, type NetworkDoc } from '../model/document.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { CableLights, LightColour, LinkLightsUpdate } from './api.ts';
 
-export function lightOf(port: Pick<InterfaceStatus, 'status' | 'protocol'> | undefined): LightColour {
+export function lightOf(
+  port: Pick<InterfaceStatus, 'status' | 'protocol' | 'stpBlocked'> | undefined,
+): LightColour {
   if (port?.status !== 'up') return 'red';
-  return port.protocol === 'up' ? 'green' : 'amber';
+  return port.protocol === 'up' && port.stpBlocked !== true ? 'green' : 'amber';
 }
 
 interface Stamped {

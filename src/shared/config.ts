@@ -8,6 +8,7 @@ import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
 import { KIND_PORTS } from './ports.ts';
+import type { PortStpConfig, SpanningTreeConfig } from './spanning-tree.ts';
 import { ALL_VLANS, type VlanRanges } from './vlans.ts';
 
 export type SwitchportMode = 'access' | 'trunk' | 'dynamic-auto' | 'dynamic-desirable';
@@ -24,6 +25,8 @@ export interface SwitchportConfig {
   readonly nonegotiate: boolean;
   /** `switchport port-security ...`: absent while none of it was configured. */
   readonly portSecurity?: PortSecurityConfig;
+  /** `spanning-tree ...` interface commands: absent while none was typed. */
+  readonly stp?: PortStpConfig;
 }
 
 export type SecurityViolation = 'protect' | 'restrict' | 'shutdown';
@@ -278,6 +281,8 @@ export interface DeviceConfig {
   readonly dhcpExcluded?: readonly DhcpExcluded[];
   /** `no service dhcp`: neither the DHCP server nor the relay agent runs. */
   readonly serviceDhcp?: false;
+  /** Switches: `spanning-tree ...` global commands; absent while none differs from IOS's defaults. */
+  readonly spanningTree?: SpanningTreeConfig;
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
 }

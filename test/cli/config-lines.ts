@@ -496,7 +496,23 @@ function switchLines(): fc.Arbitrary<string[]> {
       ' switchport port-security mac-address 0000.1111.2222',
       ' switchport port-security mac-address sticky 0000.1111.3333',
       ' no switchport port-security mac-address 0000.1111.2222',
+      ' spanning-tree portfast',
+      ' spanning-tree portfast trunk',
+      ' spanning-tree portfast disable',
+      ' no spanning-tree portfast',
+      ' spanning-tree bpduguard enable',
+      ' spanning-tree bpduguard disable',
+      ' no spanning-tree bpduguard',
+      ' spanning-tree cost 100',
+      ' no spanning-tree cost',
+      ' spanning-tree port-priority 64',
+      ' spanning-tree port-priority 100',
+      ' no spanning-tree port-priority',
     ),
+    fc
+      .tuple(vlanList, fc.constantFrom('cost 7', 'port-priority 32', 'port-priority 33', 'cost 0'))
+      .map(([v, what]) => ` spanning-tree vlan ${v} ${what}`),
+    vlanList.map((v) => ` no spanning-tree vlan ${v} cost`),
     vlan.map((v) => ` switchport access vlan ${v}`),
     vlan.map((v) => ` switchport trunk native vlan ${v}`),
     fc
@@ -523,6 +539,35 @@ function switchLines(): fc.Arbitrary<string[]> {
             ),
             fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
             vlanList.map((v) => `no vlan ${v}`),
+            fc.constantFrom(
+              'spanning-tree portfast default',
+              'no spanning-tree portfast default',
+              'spanning-tree portfast bpduguard default',
+              'no spanning-tree portfast bpduguard default',
+              'spanning-tree mode pvst',
+              'spanning-tree mode rapid-pvst',
+            ),
+            fc
+              .tuple(
+                fc.constantFrom('', 'no '),
+                vlanList,
+                fc.constantFrom(
+                  '',
+                  ' priority 4096',
+                  ' priority 20000',
+                  ' priority 0',
+                  ' root primary',
+                  ' root secondary',
+                  ' hello-time 5',
+                  ' forward-time 4',
+                  ' max-age 40',
+                  ' max-age 41',
+                ),
+              )
+              .map(
+                ([no, v, what]) =>
+                  `${no}spanning-tree vlan ${v}${no === '' ? what : what.replace(/ \d+$/, '')}`,
+              ),
           )
           .map((l) => [l]),
         banner,

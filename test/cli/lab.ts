@@ -194,6 +194,21 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('S1:FastEthernet0/24', 'S2:FastEthernet0/24')
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
       .cable('PC2:FastEthernet0', 'S2:FastEthernet0/1'),
+  /**
+   * S1, S2 and S3 in a triangle (S1 Fa0/1 to S2 Fa0/1, S2 Fa0/2 to S3 Fa0/2, S3 Fa0/3 to S1
+   * Fa0/3), a second cable between S2 and S3 (Fa0/24), PC1 on S3's Fa0/10.
+   */
+  triangle: () =>
+    new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .add('S3', 'switch')
+      .add('PC1', 'pc')
+      .cable('S1:FastEthernet0/1', 'S2:FastEthernet0/1')
+      .cable('S2:FastEthernet0/2', 'S3:FastEthernet0/2')
+      .cable('S3:FastEthernet0/3', 'S1:FastEthernet0/3')
+      .cable('S2:FastEthernet0/24', 'S3:FastEthernet0/24')
+      .cable('PC1:FastEthernet0', 'S3:FastEthernet0/10'),
   /** R1's Gi0/0 trunked to S1's Gi0/1; PC1 (VLAN 10) on Fa0/1, PC2 (VLAN 20) on Fa0/2. */
   'router-on-a-stick': () =>
     new Lab()

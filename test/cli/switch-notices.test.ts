@@ -20,9 +20,13 @@ describe('a switch reports', () => {
       .cable('S1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1')
       .cable('S1:GigabitEthernet0/2', 'S2:GigabitEthernet0/2')
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1');
+    // The loop stays a loop without spanning tree.
+    for (const name of ['S1', 'S2'])
+      for (const line of ['enable', 'configure terminal', 'no spanning-tree vlan 1', 'end'])
+        lab.console(name).input(line);
     lab.settle();
     const s1 = lab.console('S1');
-    expect(s1.drainLog()).toBe('');
+    expect(lines(s1.drainLog())).toEqual([expect.stringMatching(/%SYS-5-CONFIG_I: Configured from console by console$/)]);
     const pc1Mac = lab.sim.interfaces(lab.ios('PC1').id)[0]!.mac;
     lab.console('PC1').input('ipconfig 10.0.0.1 255.255.255.0');
     lab.console('PC1').input('ping -n 1 10.0.0.9');

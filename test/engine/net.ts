@@ -26,6 +26,7 @@ import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { parseAssignment, parseIpv4, parsePrefix } from '../../src/shared/ipv4.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { formatInterfaceName, parseInterfaceName } from '../../src/shared/ports.ts';
+import type { PortStpConfig, SpanningTreeConfig } from '../../src/shared/spanning-tree.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { ms, seconds } from '../../src/shared/time.ts';
 import { parseVlanList } from '../../src/shared/vlans.ts';
@@ -80,6 +81,8 @@ export interface SwitchPortSpec {
   readonly shutdown?: boolean;
   /** Port security, on unless `enabled: false`, with the IOS defaults for what is left out. */
   readonly security?: Partial<PortSecurityConfig>;
+  /** `spanning-tree ...` on the port. */
+  readonly stp?: PortStpConfig;
 }
 
 export interface SwitchSpec {
@@ -90,6 +93,12 @@ export interface SwitchSpec {
   readonly defaultGateway?: string;
   readonly ipRouting?: boolean;
   readonly routes?: readonly string[];
+  /**
+   * `spanning-tree ...` global settings. Without them a test switch runs no spanning tree
+   * (`no spanning-tree vlan` for each of its VLANs), so that tests of other features see their
+   * own frames only, and ports that come up forward at once.
+   */
+  readonly stp?: SpanningTreeConfig;
 }
 
 export function parseRoute(text: string): StaticRoute {
@@ -160,6 +169,7 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
         ...(s.security !== undefined
           ? { portSecurity: { ...DEFAULT_PORT_SECURITY, enabled: true, ...s.security } }
           : {}),
+        ...(s.stp !== undefined ? { stp: s.stp } : {}),
       },
     };
   }
@@ -175,6 +185,7 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
     ipRouting: spec.ipRouting ?? false,
     ...(spec.defaultGateway !== undefined ? { defaultGateway: ip(spec.defaultGateway) } : {}),
     staticRoutes: (spec.routes ?? []).map(parseRoute),
+    spanningTree: spec.stp ?? { vlans: vlans.map(({ id }) => ({ vlan: id, disabled: true as const })) },
   };
 }
 
@@ -388,7 +399,7 @@ export function trunkLan(options?: SimulationOptions): TestNet {
   return n;
 }
 
-/** S1, S2 and S3 cabled in a loop, with no spanning tree; PC1 (10.0.0.1/24) on S1. */
+/** S1, S2 and S3 cabled in a loop, with no spanning tree (see SwitchSpec.stp); PC1 (10.0.0.1/24) on S1. */
 export function switchLoop(options?: SimulationOptions): TestNet {
   const n = new TestNet(options);
   n.switch('S1').switch('S2').switch('S3').pc('PC1', '10.0.0.1/24');

@@ -54,15 +54,28 @@ describe('link lights come from the simulated interfaces', () => {
     expect(session.linkLights(after.version).changed).toEqual([{ link: router, a: 'red', b: 'red' }]);
   });
 
+  it('shows a switch port amber while spanning tree listens and learns, for 30 s after it came up', () => {
+    const { session, switched } = open();
+    session.advance(micros(5_000_000));
+    const s1 = session.findDevice('S1')!;
+    for (const line of ['enable', 'configure terminal', 'interface fa0/1', 'shutdown', 'no shutdown', 'end'])
+      session.exec(s1, line);
+    const { version } = session.linkLights(0);
+    expect(session.linkLights(0).changed).toContainEqual({ link: switched, a: 'amber', b: 'green' });
+    session.advance(micros(29_000_000));
+    expect(session.linkLights(version).changed).toEqual([]);
+    session.advance(micros(2_000_000));
+    expect(session.linkLights(version).changed).toEqual([{ link: switched, a: 'green', b: 'green' }]);
+  });
+
   it('answers from what it knows when nothing could have changed the ports', () => {
     const { session, router } = open();
-    // Past the PCs' probes for their addresses: from then on nothing happens by itself.
     session.advance(micros(5_000_000));
     const { version } = session.linkLights(0);
     const interfaces = vi.spyOn(session.simulation, 'interfaces');
     const pc1 = session.findDevice('PC1')!;
+    // Moving a device changes no port (the switch's BPDUs, every 2 s, make time run events).
     expect(session.dispatch({ type: 'moveDevice', id: pc1, at: [50, 150] }).ok).toBe(true);
-    session.advance(micros(1_000_000));
     expect(session.linkLights(version)).toEqual({ version, changed: [] });
     expect(interfaces).not.toHaveBeenCalled();
     session.dispatch({ type: 'disconnect', id: router });

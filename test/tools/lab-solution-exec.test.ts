@@ -48,7 +48,8 @@ describe('lab solutions through trame exec', () => {
 
     const r = await exec(
       'labs/router-on-a-stick.json',
-      `${solutionScript(lab)}\nPC1: ping 192.168.20.10\nPC2: ping 192.168.10.10\nR1: show ip interface brief\n`,
+      // The switch's ports listen and learn for 30 s (spanning tree) after their VLANs change.
+      `${solutionScript(lab)}\nPC1: timeout /t 30\nPC1: ping 192.168.20.10\nPC2: ping 192.168.10.10\nR1: show ip interface brief\n`,
     );
     const [pc1, pc2, brief] = r.steps.slice(-3);
     // The first echo is lost while R1 resolves the destination's MAC address, as on IOS.

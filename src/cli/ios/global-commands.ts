@@ -44,6 +44,7 @@ import {
   tooShort,
   usernameNode,
 } from './security-commands.ts';
+import { stpGlobalNode } from './stp-commands.ts';
 import { noTimestampsNode, timestampsNode } from './timestamps-commands.ts';
 
 function setHostname(env: IosEnv, a: Args): void {
@@ -473,6 +474,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       serviceDhcpNode(false),
       timestampsNode(),
     ),
+    ...(kind === 'switch' ? [stpGlobalNode(false)] : []),
     usernameNode(),
     // Its settings are not simulated (unsimulated.ts), but the word is IOS's: `logging
     // synchronous`, a line command typed here, is refused under "synchronous", not "o".
@@ -611,6 +613,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       serviceDhcpNode(true),
       noTimestampsNode(),
     ),
+    ...(kind === 'switch' ? [stpGlobalNode(true)] : []),
     noUsernameNode(),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_LIST, 'ISL VLAN IDs 1-4094', run(noVlan)))]

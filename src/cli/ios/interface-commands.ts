@@ -31,6 +31,7 @@ import { helperAddressNode } from './dhcp-commands.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
+import { stpInterfaceNode } from './stp-commands.ts';
 
 export type InterfaceClass =
   | 'routerPort'
@@ -622,6 +623,9 @@ const mdixAuto = (): IosNode =>
     ),
   );
 
+/** `spanning-tree ...` on a switch port (stp-commands.ts). */
+const spanningTree = (no: boolean): IosNode => stpInterfaceNode(editSwitchport, no);
+
 /** The commands of one class of interface, and their `no` forms. */
 function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
   switch (cls) {
@@ -688,10 +692,19 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           duplex(),
           mdixAuto(),
           shutdown(),
+          spanningTree(false),
           speed(cls === 'switchGigPort'),
           switchport(),
         ],
-        nos: [cdpEnable(false), noDescription(), noDuplex(), noShutdown(), noSpeed(), noSwitchport()],
+        nos: [
+          cdpEnable(false),
+          noDescription(),
+          noDuplex(),
+          noShutdown(),
+          spanningTree(true),
+          noSpeed(),
+          noSwitchport(),
+        ],
       };
   }
 }

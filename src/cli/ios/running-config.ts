@@ -27,6 +27,7 @@ import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { shownPassword } from './password.ts';
+import { stpConfigLines, stpInterfaceLines } from './stp-commands.ts';
 import { timestampsLine } from './timestamps-commands.ts';
 
 export const IOS_VERSION: Record<IosKind, string> = { router: '15.2', switch: '15.0' };
@@ -92,6 +93,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
     }
   }
   if (i.cdpEnable === false) out.push(' no cdp enable');
+  if (sp?.stp) out.push(...stpInterfaceLines(sp.stp));
   return out;
 }
 
@@ -231,7 +233,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
     ...dhcpConfigBlocks(c),
     [...domainLines('switch', c), ...loginLines(c)],
-    [...errdisableLines(c), 'spanning-tree mode pvst', 'spanning-tree extend system-id'],
+    [...errdisableLines(c), ...stpConfigLines(c)],
     macTableLines(c),
     ['vlan internal allocation policy ascending'],
   ];

@@ -2,11 +2,13 @@
 
 import { type Ipv4Addr, lenFromMask, prefix } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import type { VlanRanges } from '../../shared/vlans.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { IPV4, MAC, range, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { showAccessListsNode } from './acl-commands.ts';
 import { showAliasesNode } from './aliases.ts';
+import { VLAN_LIST } from './common.ts';
 import type { IosKind } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { NO_CONNECTIONS } from './connection-commands.ts';
@@ -50,6 +52,14 @@ import {
 } from './show/port-security.ts';
 import { showProtocols } from './show/protocols.ts';
 import { showSsh, showUsers } from './show/sessions.ts';
+import {
+  showSpanningTree,
+  showSpanningTreeBlockedPorts,
+  showSpanningTreeInterface,
+  showSpanningTreeInterfacePortfast,
+  showSpanningTreeRoot,
+  showSpanningTreeSummary,
+} from './show/spanning-tree.ts';
 import {
   type MacFilter,
   showArp,
@@ -359,6 +369,57 @@ function macNode(): IosNode[] {
   ];
 }
 
+/**
+ * `show spanning-tree` on a switch (show/spanning-tree.ts). The views not listed here (detail,
+ * active, bridge, inconsistentports...) are named as not simulated (unsimulated.ts).
+ */
+const spanningTreeNode = (): IosNode =>
+  kw(
+    'spanning-tree',
+    'Spanning tree topology',
+    show((d) => showSpanningTree(d)),
+    kw(
+      'blockedports',
+      'Show blocked ports',
+      show((d) => showSpanningTreeBlockedPorts(d)),
+    ),
+    kw(
+      'interface',
+      'Spanning Tree interface status and configuration',
+      arg(
+        'interface',
+        interfaceArg({ physical: true }),
+        '',
+        show((d, _e, a) => showSpanningTreeInterface(d, a.need<string>('interface'))),
+        kw(
+          'portfast',
+          'Portfast operational status',
+          show((d, _e, a) => showSpanningTreeInterfacePortfast(d, a.need<string>('interface'))),
+        ),
+      ),
+    ),
+    kw(
+      'root',
+      'Status and configuration of the root bridge',
+      show((d) => showSpanningTreeRoot(d)),
+    ),
+    kw(
+      'summary',
+      'Summary of port states',
+      show((d, e) => showSpanningTreeSummary(d, e.config())),
+    ),
+    kw(
+      'vlan',
+      'VLAN Switch Spanning Trees',
+      arg(
+        'vlans',
+        VLAN_LIST,
+        'vlan range, example: 1,3-5,7,9-11',
+        show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
+      ),
+    ),
+  );
+
 export function showTree(kind: IosKind, privileged: boolean): IosNode {
   const children: IosNode[] = [
     showAccessListsNode('access-lists', 'List access lists'),
@@ -511,6 +572,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
         ),
       ),
       ...macNode(),
+      spanningTreeNode(),
       kw(
         'port-security',
         'Show secure port information',

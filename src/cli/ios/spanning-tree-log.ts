@@ -10,10 +10,20 @@
  *   %SPANTREE-7-BLOCK_PORT_TYPE: Blocking FastEthernet0/14 on VLAN0001. Inconsistent port type.
  *   %SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking GigabitEthernet0/1 on VLAN0099. Port consistency restored.
  *
+ * and BPDU guard error-disabling a port, the port's short name in both messages (IOU and vIOS
+ * captures of classic IOS 15; 12.1 and IOS-XE print the full name in the first):
+ *
+ *   %SPANTREE-2-BLOCK_BPDUGUARD: Received BPDU on port Gi1/3 with BPDU Guard enabled. Disabling port.
+ *   %PM-4-ERR_DISABLE: bpduguard error detected on Gi1/3, putting Gi1/3 in err-disable state
+ *
+ * at the time the BPDU came in; the port's %LINEPROTO and %LINK messages follow a second and
+ * two seconds later (link-log.ts), as with port security.
+ *
  * BPDUs flow once the line protocol is up: a mismatch that came with the link is reported a
  * second later, as CDP's is.
  */
 import type { SpanningTreeEvent } from '../../engine/api.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { EventFeed } from './event-feed.ts';
@@ -23,21 +33,39 @@ import type { LogEntry } from './shell.ts';
 /** A spanning tree instance's name: VLAN0001. */
 const instance = (vlan: number): string => `VLAN${String(vlan).padStart(4, '0')}`;
 
-export function spanningTreeText(e: SpanningTreeEvent): string {
+/** The messages an event prints: one, or for BPDU guard the switch's then the port manager's. */
+export function spanningTreeTexts(e: SpanningTreeEvent): string[] {
   switch (e.kind) {
     // These two name the VLAN unpadded.
     case 'pvid-error':
-      return `%SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id ${e.peerVlan} on ${e.port} VLAN${e.vlan}.`;
+      return [
+        `%SPANTREE-2-RECV_PVID_ERR: Received BPDU with inconsistent peer vlan id ${e.peerVlan} on ${e.port} VLAN${e.vlan}.`,
+      ];
     case 'non-trunk':
-      return `%SPANTREE-7-RECV_1Q_NON_TRUNK: Received 802.1Q BPDU on non trunk ${e.port} VLAN${e.vlan}.`;
+      return [`%SPANTREE-7-RECV_1Q_NON_TRUNK: Received 802.1Q BPDU on non trunk ${e.port} VLAN${e.vlan}.`];
     case 'block-type':
-      return `%SPANTREE-7-BLOCK_PORT_TYPE: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent port type.`;
+      return [
+        `%SPANTREE-7-BLOCK_PORT_TYPE: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent port type.`,
+      ];
     case 'block-peer':
-      return `%SPANTREE-2-BLOCK_PVID_PEER: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent peer vlan.`;
+      return [
+        `%SPANTREE-2-BLOCK_PVID_PEER: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent peer vlan.`,
+      ];
     case 'block-local':
-      return `%SPANTREE-2-BLOCK_PVID_LOCAL: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent local vlan.`;
+      return [
+        `%SPANTREE-2-BLOCK_PVID_LOCAL: Blocking ${e.port} on ${instance(e.vlan)}. Inconsistent local vlan.`,
+      ];
     case 'unblock':
-      return `%SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking ${e.port} on ${instance(e.vlan)}. Port consistency restored.`;
+      return [
+        `%SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking ${e.port} on ${instance(e.vlan)}. Port consistency restored.`,
+      ];
+    case 'bpduguard': {
+      const port = shortInterfaceName(e.port);
+      return [
+        `%SPANTREE-2-BLOCK_BPDUGUARD: Received BPDU on port ${port} with BPDU Guard enabled. Disabling port.`,
+        `%PM-4-ERR_DISABLE: bpduguard error detected on ${port}, putting ${port} in err-disable state`,
+      ];
+    }
   }
 }
 
@@ -52,9 +80,11 @@ export class SpanningTreeLog {
     const events = this.feed.take();
     if (events.length === 0) return [];
     const upAt = new Map(this.dev.sim.interfaces(this.dev.id).map((i) => [i.name, i.lastChange]));
-    return events.map((e) => ({
-      at: upAt.get(e.port) === e.at ? ((e.at + LINEPROTO_DELAY) as Micros) : e.at,
-      text: spanningTreeText(e),
-    }));
+    return events.flatMap((e) => {
+      // The port goes down as BPDU guard takes it: its change is the guard's, not the link's.
+      const heard = e.kind !== 'bpduguard' && upAt.get(e.port) === e.at;
+      const at = heard ? ((e.at + LINEPROTO_DELAY) as Micros) : e.at;
+      return spanningTreeTexts(e).map((text) => ({ at, text }));
+    });
   }
 }

@@ -11,8 +11,8 @@
  * configured before the block.
  *
  * A typo of a command Trame has keeps its caret: the parser must have failed inside the
- * feature's words, or after them when it took them for those very keywords (`span portfast`,
- * whose first word Trame knows from `spanning-tree mode pvst`) or they were typed in full. So `er startup-confg` (erase)
+ * feature's words, or after them when it took them for those very keywords (`span mode rapid`,
+ * whose first words Trame knows from `spanning-tree mode pvst`) or they were typed in full. So `er startup-confg` (erase)
  * and `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
 import type { Token } from '../parser/tree.ts';
@@ -44,7 +44,22 @@ const LINE_NUMBER = /^\d+$/;
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
-  { lead: ['spanning-tree'], name: 'spanning tree', kind: SWITCH },
+  // Spanning tree runs PVST+ (stp-commands.ts); these of its commands have nothing behind them.
+  { lead: ['spanning-tree', 'mode', 'rapid-pvst'], name: 'rapid spanning tree', kind: SWITCH },
+  { lead: ['spanning-tree', 'mode', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
+  { lead: ['spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
+  { lead: ['spanning-tree', 'uplinkfast'], name: 'UplinkFast', kind: SWITCH },
+  { lead: ['spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
+  { lead: ['spanning-tree', 'loopguard'], name: 'loop guard', kind: SWITCH },
+  { lead: ['spanning-tree', 'guard'], name: 'root guard and loop guard', kind: SWITCH },
+  { lead: ['spanning-tree', 'portfast', 'bpdufilter'], name: 'BPDU filtering', kind: SWITCH },
+  { lead: ['spanning-tree', 'bpdufilter'], name: 'BPDU filtering', kind: SWITCH },
+  { lead: ['spanning-tree', 'etherchannel'], name: 'EtherChannel guard', kind: SWITCH },
+  { lead: ['spanning-tree', 'pathcost'], name: 'long path costs', kind: SWITCH },
+  { lead: ['spanning-tree', 'link-type'], name: 'spanning tree link types', kind: SWITCH },
+  { lead: ['spanning-tree', 'logging'], name: 'spanning tree logging', kind: SWITCH },
+  { lead: ['spanning-tree', 'extend'], name: 'turning the extended system ID off', kind: SWITCH },
+  { lead: ['spanning-tree', 'vlan', /./, 'root', /./, 'diameter'], name: 'network diameters', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
   { lead: ['ip', 'dhcp'], name: 'this DHCP setting' },
   { lead: ['ip', 'arp', 'inspection'], name: 'dynamic ARP inspection', kind: SWITCH },
@@ -118,7 +133,22 @@ const CONFIG: readonly Feature[] = [
 ];
 
 const SHOW: readonly Feature[] = [
-  { lead: ['show', 'spanning-tree'], name: 'spanning tree', kind: SWITCH },
+  // `show spanning-tree` itself is Trame's (show/spanning-tree.ts): its other views are not.
+  { lead: ['show', 'spanning-tree', 'detail'], name: 'spanning tree details', kind: SWITCH },
+  {
+    lead: ['show', 'spanning-tree', 'interface', /./, 'detail'],
+    name: 'spanning tree details',
+    kind: SWITCH,
+  },
+  { lead: ['show', 'spanning-tree', 'vlan', /./, 'detail'], name: 'spanning tree details', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'summary', 'totals'], name: 'spanning tree totals', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'active'], name: 'this spanning tree view', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'bridge'], name: 'this spanning tree view', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'inconsistentports'], name: 'this spanning tree view', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'pathcost'], name: 'long path costs', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'uplinkfast'], name: 'UplinkFast', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
+  { lead: ['show', 'spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
   { lead: ['clear', 'port-security'], name: 'clearing secure addresses', kind: SWITCH },
   { lead: ['show', 'etherchannel'], name: 'EtherChannel', kind: SWITCH },
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },

@@ -61,6 +61,11 @@ export class StpLog {
       this.log.push({ at, port, kind: vlan === local ? 'block-local' : 'block-peer', vlan });
   }
 
+  /** BPDU guard error-disabled `port` for a BPDU of `vlan`. */
+  bpduGuard(at: Micros, port: string, vlan: number): void {
+    this.log.push({ at, port, kind: 'bpduguard', vlan });
+  }
+
   read(since: number): SeqRead<SpanningTreeEvent> {
     return this.log.read(since);
   }

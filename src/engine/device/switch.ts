@@ -13,8 +13,10 @@
  *   concerned (stp-inconsistency.ts), as a Catalyst does; facing a router, a native VLAN
  *   mismatch moves untagged frames between VLANs.
  * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
- * - No spanning tree otherwise: a loop circulates frames for ever, until the switch is sure of a storm
- *   and treats the VLAN as saturated (storm-guard.ts).
+ * - Spanning tree: PVST+, one IEEE 802.1D instance per VLAN (stp.ts, stp-bridge.ts), whose port
+ *   states decide which ports a VLAN's frames use. Where it is off (`no spanning-tree vlan N`) a
+ *   loop circulates frames for ever, until the switch is sure of a storm and treats the VLAN as
+ *   saturated (storm-guard.ts).
  */
 
 import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
@@ -38,18 +40,20 @@ import type {
   PortSecurityStatus,
   SecurityViolation,
   SpanningTreeEvent,
+  StpInstanceStatus,
   TrunkStatus,
 } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { StpBpdu } from '../wire/stp.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { macHigh, macLow } from './mac-table.ts';
-import { isGroupMac } from './mac-util.ts';
+import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
 import { QUEUE_LIMITS } from './port.ts';
@@ -58,6 +62,8 @@ import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
+import type { StpSwitch } from './stp.ts';
+import { SwitchStp } from './stp-bridge.ts';
 import { NO_BLOCK, pvidBlock, StpLog, sameBlock, typeBlock } from './stp-inconsistency.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
@@ -83,6 +89,8 @@ const FLAP_LOG_CAPACITY = 64;
 const VIOLATION_LOG_CAPACITY = 64;
 /** IOS's cause for a port error-disabled by port security. */
 const PSECURE_VIOLATION = 'psecure-violation';
+/** IOS's cause for a port error-disabled by BPDU guard. */
+const BPDUGUARD = 'bpduguard';
 /**
  * Catalyst ports count from the base MAC address plus 1 (Fa0/1 at base + 1, Gi0/1 at base + 25,
  * as 2960s advertise and show them) and SVIs take the base plus 0x40.
@@ -133,6 +141,10 @@ export class Switch extends IpDevice {
   private readonly renegotiations: Renegotiations<SwitchPort>;
   /** Its base MAC address, which no port has (`show version`, CDP). */
   private readonly base: MacAddr;
+  /** Its spanning tree instances (stp-bridge.ts). */
+  private readonly stp: SwitchStp;
+  /** VLANs in a topology change, whose addresses age out after the forward delay (stp.ts). */
+  private readonly tcAging = new Map<number, number>();
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'switch', ctx, ctx.profiles.ios);
@@ -145,7 +157,71 @@ export class Switch extends IpDevice {
     this.config = config;
     this.recovery = new ErrdisableRecovery(ctx.sched, (sp) => this.recoverPort(sp));
     this.renegotiations = new Renegotiations(ctx.sched, () => this.ctx.linesChanged(this));
+    this.stp = new SwitchStp(ctx, macBase, this.sw, this.stpHost());
     this.applyConfig(config);
+  }
+
+  /** What its spanning tree instances ask of the switch (stp.ts). */
+  private stpHost(): StpSwitch {
+    const ctx = this.ctx;
+    return {
+      sched: ctx.sched,
+      sendBpdu: (index, vlan, bpdu) => {
+        // At time 0 the network settles before the clock runs (stp-settle.ts).
+        if (ctx.sched.now === 0) ctx.stpOutbox.push({ from: this, index, vlan, bpdu });
+        else this.stp.send(index, vlan, bpdu);
+      },
+      statesChanged: () => {
+        if (ctx.sched.now === 0) ctx.stpUnsettled = true;
+        else ctx.linesChanged(this);
+      },
+      flush: (index, vlan) =>
+        ctx.macTables.remove(this.macs, { vlan, port: this.sw[index]!.serial }, ctx.sched.now, this.maxAging),
+      agingChanged: (vlan, aging) => {
+        if (aging === 0 && !this.tcAging.has(vlan)) return;
+        // What the aging time in force ages out goes now, so a longer one does not bring it back.
+        const expire = () => ctx.macTables.expire(this.macs, ctx.sched.now, (v) => this.agingIn(v));
+        expire();
+        if (aging > 0) this.tcAging.set(vlan, aging);
+        else this.tcAging.delete(vlan);
+        this.setAging(this.config);
+        expire();
+      },
+      bpduGuard: (index, vlan) => {
+        const sp = this.sw[index]!;
+        if (sp.errDisabled !== null) return;
+        sp.errDisabled = BPDUGUARD;
+        this.stpLog.bpduGuard(ctx.sched.now as Micros, sp.name, vlan);
+        this.armRecovery(sp);
+        ctx.linesChanged(this);
+      },
+    };
+  }
+
+  /** Spanning tree at time 0: every instance sends what it knows (stp-settle.ts). */
+  stpAnnounce(): void {
+    this.stp.announce();
+  }
+
+  /** Spanning tree settled: its timers run from now on. */
+  stpSettled(): void {
+    this.stp.settled();
+  }
+
+  /** Delivers at once a BPDU port `index` sends, as the network settles (stp-settle.ts). */
+  deliverBpdu(index: number, vlan: number, bpdu: StpBpdu): void {
+    this.stp.deliverNow(index, vlan, bpdu, (peer, frame) => {
+      if (peer.owner instanceof Switch && peer.up) peer.owner.takeBpdu(peer, frame);
+    });
+  }
+
+  private takeBpdu(sp: SwitchPort, frame: EthernetFrame): void {
+    this.stp.receive(sp, frame, TAG_AS_IS, this.config.spanningTree);
+  }
+
+  /** `show spanning-tree`. */
+  spanningTree(): StpInstanceStatus[] {
+    return this.stp.status((vlan) => this.agingIn(vlan), this.config.spanningTree);
   }
 
   /** Stores the configuration and derives what does not depend on line states. */
@@ -154,10 +230,7 @@ export class Switch extends IpDevice {
     if (config.macAgingTime !== this.config.macAgingTime || config.vlanMacAging !== this.config.vlanMacAging)
       this.ctx.macTables.expire(this.macs, this.ctx.sched.now, (vlan) => this.agingIn(vlan));
     this.config = config;
-    this.aging = agingOf(config.macAgingTime ?? MAC_AGING_TIME);
-    const byVlan = config.vlanMacAging ?? [];
-    this.vlanAging = byVlan.length === 0 ? null : new Map(byVlan.map((v) => [v.vlan, agingOf(v.seconds)]));
-    this.maxAging = Math.max(this.aging, ...byVlan.map((v) => agingOf(v.seconds)));
+    this.setAging(config);
     this.setStaticMacs(config.staticMacs ?? []);
     for (const sp of this.sw) {
       const ic = config.interfaces[sp.name];
@@ -199,6 +272,19 @@ export class Switch extends IpDevice {
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
+  /**
+   * The aging times `config` sets, a VLAN in a topology change taking the forward delay
+   * where that is shorter (IEEE 802.1D-1998 8.3.5).
+   */
+  private setAging(config: DeviceConfig): void {
+    this.aging = agingOf(config.macAgingTime ?? MAC_AGING_TIME);
+    const byVlan = config.vlanMacAging ?? [];
+    const times = new Map(byVlan.map((v) => [v.vlan, agingOf(v.seconds)]));
+    this.maxAging = Math.max(this.aging, ...times.values());
+    for (const [vlan, t] of this.tcAging) times.set(vlan, Math.min(t, times.get(vlan) ?? this.aging));
+    this.vlanAging = times.size === 0 ? null : times;
+  }
+
   /** Its spanning tree's messages about miswired trunks, from sequence number `since` on. */
   readSpanningTree(since: number): SeqRead<SpanningTreeEvent> {
     return this.stpLog.read(since);
@@ -224,6 +310,7 @@ export class Switch extends IpDevice {
 
   override dispose(): void {
     super.dispose();
+    this.stp.dispose();
     this.renegotiations.cancel();
     this.ctx.macTables.release(this.macs);
     this.vlans.clear();
@@ -304,6 +391,14 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
+    this.stp.update(
+      config.spanningTree,
+      db,
+      (sp, id) =>
+        (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
+        (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id)),
+    );
+    if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
       this.ctx.macTables.removeVlan(this.macs, id, this.ctx.sched.now, this.maxAging);
@@ -323,7 +418,8 @@ export class Switch extends IpDevice {
         const carries =
           ((sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
             (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id))) &&
-          !sp.stpBlock.includes(id);
+          !sp.stpBlock.includes(id) &&
+          this.stp.forwards(id, sp.index);
         if (carries) {
           vs.members.push(port);
           vs.member[port.index] = 1;
@@ -384,6 +480,13 @@ export class Switch extends IpDevice {
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
+    // Spanning tree's BPDUs go to the switch itself, on ports that forward or not.
+    if (
+      frame.dst >= FIRST_GROUP &&
+      frame.payload.proto === 'stp' &&
+      this.stp.receive(sp, frame, tag, this.config.spanningTree)
+    )
+      return;
     const vid = wireVid(frame, tag);
     // The VLAN's id is known from the port or the tag: `vs` is only passed along, and read when
     // a frame floods, reaches the SVI or meets a storm.
@@ -393,6 +496,7 @@ export class Switch extends IpDevice {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
       vs = sp.untagged;
       if (vs === null) {
+        this.learnOnly(sp, sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan, frame);
         this.drop(frameId, sp.untaggedDrop, sp.name);
         return;
       }
@@ -400,6 +504,7 @@ export class Switch extends IpDevice {
     } else if (sp.oper === OPER_TRUNK) {
       vs = this.taggedVlan(sp, vid);
       if (vs === null) {
+        this.learnOnly(sp, vid, frame);
         this.drop(frameId, this.vlans.has(vid) ? 'vlan-not-allowed' : 'vlan-inactive', sp.name);
         return;
       }
@@ -471,6 +576,12 @@ export class Switch extends IpDevice {
 
   readRecoveries(since: number): SeqRead<ErrRecovery> {
     return this.recovery.read(since);
+  }
+
+  /** A port in spanning tree's learning state learns the frame's source, and forwards nothing. */
+  private learnOnly(sp: SwitchPort, vlan: number, frame: EthernetFrame): void {
+    const vs = this.vlans.get(vlan);
+    if (vs !== undefined && this.stp.learns(vlan, sp.index)) this.learn(vs, vlan, frame, sp);
   }
 
   /** Learns the frame's source address in VLAN `vlan` (see mac-table.ts on why the address is split). */
@@ -918,8 +1029,8 @@ export class Switch extends IpDevice {
   }
 
   interfaces(): InterfaceStatus[] {
-    const out: InterfaceStatus[] = this.sw.map((sp) =>
-      interfaceView(
+    const out: InterfaceStatus[] = this.sw.map((sp) => {
+      const view = interfaceView(
         sp.name,
         sp.mac,
         undefined,
@@ -936,12 +1047,29 @@ export class Switch extends IpDevice {
           errDisabled: sp.errDisabled ?? undefined,
           errRecoveryAt: this.recovery.dueAt(sp),
         },
-      ),
-    );
+      );
+      return this.stpHolds(sp) ? { ...view, stpBlocked: true as const } : view;
+    });
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
       out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
     }
     return out;
+  }
+
+  /** Whether spanning tree keeps `sp`, up, from forwarding in every VLAN it would carry. */
+  private stpHolds(sp: SwitchPort): boolean {
+    if (!sp.up || sp.oper === OPER_DOWN) return false;
+    let carried = false;
+    for (const vs of this.vlans.values()) {
+      if (vs.member[sp.index] === 1) return false;
+      const id = vs.id;
+      if (
+        (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
+        (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id))
+      )
+        carried = true;
+    }
+    return carried && this.stp.holds(sp.index);
   }
 
   /**
@@ -1077,7 +1205,11 @@ export class Switch extends IpDevice {
         allowed: sp.allowed,
         active,
         forwarding: normalizeVlans(
-          db.filter((v) => hasVlan(sp.allowed, v) && !sp.stpBlock.includes(v)).map((v) => [v, v] as const),
+          db
+            .filter(
+              (v) => hasVlan(sp.allowed, v) && !sp.stpBlock.includes(v) && this.stp.forwards(v, sp.index),
+            )
+            .map((v) => [v, v] as const),
         ),
       });
     }

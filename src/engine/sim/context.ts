@@ -14,10 +14,19 @@ import { IOS_PROFILE, WINDOWS_PROFILE } from '../device/profiles.ts';
 import type { DropReason } from '../trace.ts';
 import { TraceLog } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { StpBpdu } from '../wire/stp.ts';
 import { PortTable } from './port-table.ts';
 import { Rng } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
 import { SlotStore } from './slot-store.ts';
+
+/** A BPDU waiting for delivery while spanning trees settle: its sender, port index, VLAN and BPDU. */
+export interface StpDelivery {
+  readonly from: { deliverBpdu(index: number, vlan: number, bpdu: StpBpdu): void };
+  readonly index: number;
+  readonly vlan: number;
+  readonly bpdu: StpBpdu;
+}
 
 export type WireListener = (at: Micros, link: LinkId, frame: EthernetFrame) => void;
 
@@ -70,6 +79,13 @@ export class SimContext {
   linesChanged: (device: Device) => void = () => {};
   /** A switch learned a sticky secure address not yet taken (`Simulation.takeStickyLearned`). */
   stickyLearned = false;
+  /**
+   * BPDUs sent at time 0, as the network is opened, and not yet delivered: the switches' spanning
+   * trees settle by exchanging them at once (stp-settle.ts) before the clock first runs.
+   */
+  readonly stpOutbox: StpDelivery[] = [];
+  /** A switch's ports or configuration changed at time 0: its spanning trees are to settle again. */
+  stpUnsettled = false;
   /** Devices whose listening ports completed connections not yet taken (`takeTcpAccepting`). */
   readonly tcpAccepting = new Set<DeviceId>();
   private frameIds = 0;

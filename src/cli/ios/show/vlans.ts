@@ -6,9 +6,10 @@
  *
  * The counters are the interface's own since its last `clear counters`. IOS puts ARP with IP on
  * the way in (a subinterface's IP received equals its packets input) and apart on the way out
- * (ARP replies and requests are "Other" transmitted). Nothing else reaches a subinterface here
- * (no CDP or keepalive frame is put on the wire), so "Other" received stays 0, as IOS showed it
- * even on a port that took in CDP and spanning-tree frames.
+ * (ARP replies and requests are "Other" transmitted). A switch's tagged PVST+ BPDUs reach a
+ * subinterface too and count in its packets input, so with IP received; "Other" received stays
+ * 0, as IOS showed it even on a port that took in CDP and spanning-tree frames (no CDP or
+ * keepalive frame is put on the wire here).
  */
 
 import type { VlanInterfaceStatus } from '../../../engine/api.ts';

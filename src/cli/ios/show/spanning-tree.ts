@@ -1,0 +1,302 @@
+/**
+ * `show spanning-tree` and its views as a Catalyst 2960 on IOS 15.0 prints them for PVST+.
+ * The formatters are pure (instances in, lines out); the `show...` functions at the end read
+ * the engine and the configuration for them. Layouts:
+ *
+ * - the instance block and its port table: NetAcad's "Building a Switched Network with Redundant
+ *   Links" (real 2960s), "Aging Time  15  sec" during a topology change (2960s and IOSvL2),
+ *   every Type ending in a blank ("P2p ", "P2p Edge ", "P2p *PVID_Inc ": captures that were not
+ *   trimmed), "BKN*" eating the blank before the cost (vIOS-L2), a blank line before each block
+ *   and two after its table (vIOS-L2, IOU);
+ * - `interface X`: IOU, the 2960's table with a Vlan column; "no spanning tree info available
+ *   for X" then a blank line (2960 and IOU captures); `interface X portfast`: a 2960 capture;
+ * - `summary`: the 2960's order of lines, columns and wrapping of "Root bridge for:" as a
+ *   classic-format capture (genieparser's golden output 3) has them, VLANs listed one by one;
+ * - `root` and `blockedports`: vIOS-L2 (the same code line as the 2960's 15.0).
+ */
+import type { StpInstanceStatus, StpPortStatus } from '../../../engine/api.ts';
+import type { DeviceConfig } from '../../../shared/config.ts';
+import { formatMacDotted } from '../../../shared/mac.ts';
+import { shortInterfaceName } from '../../../shared/ports.ts';
+import { formatVlanList, type VlanRanges } from '../../../shared/vlans.ts';
+import type { IosDeviceContext } from '../../context.ts';
+import { vlanIds } from '../common.ts';
+
+/** A spanning tree instance's name: VLAN0001. */
+export const instanceName = (vlan: number): string => `VLAN${String(vlan).padStart(4, '0')}`;
+
+const ROLE: Record<StpPortStatus['role'], string> = {
+  root: 'Root',
+  designated: 'Desg',
+  alternate: 'Altn',
+  backup: 'Back',
+  disabled: 'Disa',
+};
+
+const STATE: Record<StpPortStatus['state'], string> = {
+  blocking: 'BLK',
+  listening: 'LIS',
+  learning: 'LRN',
+  forwarding: 'FWD',
+  broken: 'BKN*',
+};
+
+/** Ports running half duplex: IOS takes their segment for a shared one ("Shr"). */
+export type SharedPorts = ReadonlySet<string>;
+
+/** The Type column: the link type, "Edge" for PortFast, the inconsistency; a blank ends it. */
+function portType(p: StpPortStatus, shared: SharedPorts): string {
+  const words = [shared.has(p.port) ? 'Shr' : 'P2p'];
+  if (p.edge) words.push('Edge');
+  if (p.inconsistent === 'type') words.push('*TYPE_Inc');
+  if (p.inconsistent === 'pvid') words.push('*PVID_Inc');
+  return `${words.join(' ')} `;
+}
+
+const RULE = '------------------- ---- --- --------- -------- --------------------------------';
+
+/** One row of the port table, `label` being the port (or the instance in `interface X`). */
+function portRow(label: string, p: StpPortStatus, shared: SharedPorts): string {
+  return (
+    `${label.padEnd(19)} ${ROLE[p.role]} ${STATE[p.state].padEnd(3)}` +
+    // "BKN*" takes the blank before the cost.
+    `${STATE[p.state].length > 3 ? '' : ' '}${String(p.cost).padEnd(9)} ` +
+    `${`${p.priority}.${p.number}`.padEnd(8)} ${portType(p, shared)}`
+  );
+}
+
+const timers = (hello: number, maxAge: number, forward: number): string =>
+  `             Hello Time  ${String(hello).padStart(2)} sec  Max Age ${String(maxAge).padStart(2)} sec  ` +
+  `Forward Delay ${String(forward).padStart(2)} sec`;
+
+/** This switch is the instance's root bridge. */
+export const isRoot = (i: StpInstanceStatus): boolean =>
+  i.rootPriority === i.bridgeId && i.rootMac === i.bridgeMac;
+
+/** One instance as `show spanning-tree` prints it: a blank line, the block, two blank lines. */
+export function stpInstanceLines(i: StpInstanceStatus, shared: SharedPorts = new Set()): string[] {
+  const root = isRoot(i);
+  return [
+    '',
+    instanceName(i.vlan),
+    '  Spanning tree enabled protocol ieee',
+    `  Root ID    Priority    ${i.rootPriority}`,
+    `             Address     ${formatMacDotted(i.rootMac)}`,
+    ...(root
+      ? ['             This bridge is the root']
+      : [
+          `             Cost        ${i.rootCost}`,
+          `             Port        ${i.rootPortNumber ?? 0} (${i.rootPort ?? ''})`,
+        ]),
+    timers(i.helloTime, i.maxAge, i.forwardDelay),
+    '',
+    `  Bridge ID  Priority    ${i.bridgeId}  (priority ${i.bridgePriority} sys-id-ext ${i.vlan})`,
+    `             Address     ${formatMacDotted(i.bridgeMac)}`,
+    timers(i.bridgeHelloTime, i.bridgeMaxAge, i.bridgeForwardDelay),
+    `             Aging Time  ${String(i.agingTime).padEnd(3)} sec`,
+    '',
+    'Interface           Role Sts Cost      Prio.Nbr Type',
+    RULE,
+    ...i.ports.map((p) => portRow(shortInterfaceName(p.port), p, shared)),
+    '',
+    '',
+  ];
+}
+
+/** IOS's answer for VLANs with no instance (IOU and a 3560: a blank line before and after). */
+export const noInstanceFor = (vlans: VlanRanges): string[] => [
+  '',
+  `Spanning tree instance(s) for vlan ${formatVlanList(vlans)} does not exist.`,
+  '',
+];
+
+/** `show spanning-tree` with no instance at all (Packet Tracer puts a blank line before it). */
+export const NO_INSTANCE = ['', 'No spanning tree instance exists.'];
+
+/** `show spanning-tree [vlan LIST]`: the instances of those VLANs (all without a list). */
+export function stpShow(
+  instances: readonly StpInstanceStatus[],
+  vlans?: VlanRanges,
+  shared: SharedPorts = new Set(),
+): string[] {
+  const ids = vlans === undefined ? undefined : new Set(vlanIds(vlans));
+  const shown = instances.filter((i) => ids === undefined || ids.has(i.vlan));
+  if (shown.length === 0) return vlans === undefined ? NO_INSTANCE : noInstanceFor(vlans);
+  return shown.flatMap((i) => stpInstanceLines(i, shared));
+}
+
+/** `show spanning-tree interface X`: the port's row in each instance it is part of. */
+export function stpInterface(
+  instances: readonly StpInstanceStatus[],
+  port: string,
+  shared: SharedPorts = new Set(),
+): string[] {
+  const rows = instances.flatMap((i) =>
+    i.ports.filter((p) => p.port === port).map((p) => portRow(instanceName(i.vlan), p, shared)),
+  );
+  if (rows.length === 0) return [`no spanning tree info available for ${port}`, ''];
+  return ['', 'Vlan                Role Sts Cost      Prio.Nbr Type', RULE, ...rows];
+}
+
+/** `show spanning-tree interface X portfast`: whether the port is an edge port, per instance. */
+export function stpInterfacePortfast(instances: readonly StpInstanceStatus[], port: string): string[] {
+  const rows = instances.flatMap((i) =>
+    i.ports
+      .filter((p) => p.port === port)
+      .map((p) => `${instanceName(i.vlan).padEnd(17)}${p.edge ? 'enabled' : 'disabled'}`),
+  );
+  return rows.length === 0 ? [`no spanning tree info available for ${port}`, ''] : rows;
+}
+
+/** Items after a label, ", " between them, wrapped onto lines indented by two before 80 columns. */
+function wrapped(label: string, items: readonly string[]): string[] {
+  const lines: string[] = [];
+  let line = label;
+  let first = true;
+  for (const item of items) {
+    if (first) line += item;
+    else if (line.length + 2 + item.length < 80) line += `, ${item}`;
+    else {
+      lines.push(line);
+      line = `  ${item}`;
+    }
+    first = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+const SUMMARY_HEADER = [
+  'Name                   Blocking Listening Learning Forwarding STP Active',
+  '---------------------- -------- --------- -------- ---------- ----------',
+];
+
+/** One row of the summary's table: a name, then the ports in each state and all of them. */
+function summaryRow(name: string, counts: readonly number[]): string {
+  const [blocking, listening, learning, forwarding, active] = counts;
+  return (
+    name.padEnd(22) +
+    String(blocking).padStart(8) +
+    String(listening).padStart(10) +
+    String(learning).padStart(9) +
+    String(forwarding).padStart(11) +
+    String(active).padStart(11)
+  );
+}
+
+/** Ports per state: blocking (with those an inconsistency holds), listening, learning, forwarding, all. */
+function counts(i: StpInstanceStatus): number[] {
+  const n = (states: readonly StpPortStatus['state'][]) =>
+    i.ports.filter((p) => states.includes(p.state)).length;
+  return [n(['blocking', 'broken']), n(['listening']), n(['learning']), n(['forwarding']), i.ports.length];
+}
+
+/** `show spanning-tree summary`: the switch's settings, then the ports of each instance by state. */
+export function stpSummary(
+  instances: readonly StpInstanceStatus[],
+  settings: { readonly portfastDefault: boolean; readonly bpduguardDefault: boolean },
+): string[] {
+  const roots = instances.filter(isRoot).map((i) => instanceName(i.vlan));
+  const onOff = (on: boolean) => (on ? 'enabled' : 'disabled');
+  const all = instances.map(counts);
+  const sum = [0, 1, 2, 3, 4].map((k) => all.reduce((s, c) => s + c[k]!, 0));
+  const vlans = `${instances.length} vlan${instances.length === 1 ? '' : 's'}`;
+  return [
+    'Switch is in pvst mode',
+    ...(roots.length === 0 ? ['Root bridge for: none'] : wrapped('Root bridge for: ', roots)),
+    'Extended system ID           is enabled',
+    `Portfast Default             is ${onOff(settings.portfastDefault)}`,
+    `PortFast BPDU Guard Default  is ${onOff(settings.bpduguardDefault)}`,
+    'Portfast BPDU Filter Default is disabled',
+    'Loopguard Default            is disabled',
+    'EtherChannel misconfig guard is enabled',
+    'UplinkFast                   is disabled',
+    'BackboneFast                 is disabled',
+    'Configured Pathcost method used is short',
+    '',
+    ...SUMMARY_HEADER,
+    ...instances.map((i, k) => summaryRow(instanceName(i.vlan), all[k]!)),
+    SUMMARY_HEADER[1]!,
+    summaryRow(vlans, sum),
+  ];
+}
+
+/** `show spanning-tree root`: each instance's root, its cost and timers, and the root port. */
+export function stpRoot(instances: readonly StpInstanceStatus[]): string[] {
+  return [
+    '',
+    '                                        Root    Hello Max Fwd',
+    'Vlan                   Root ID          Cost    Time  Age Dly  Root Port',
+    '---------------- -------------------- --------- ----- --- ---  ------------',
+    ...instances.map(
+      (i) =>
+        `${instanceName(i.vlan).padEnd(16)} ${String(i.rootPriority).padStart(5)} ${formatMacDotted(i.rootMac)}` +
+        `${String(i.rootCost).padStart(10)}${String(i.helloTime).padStart(5)}${String(i.maxAge).padStart(5)}` +
+        `${String(i.forwardDelay).padStart(4)}${i.rootPort === undefined ? '' : `  ${shortInterfaceName(i.rootPort)}`}`,
+    ),
+  ];
+}
+
+/** `show spanning-tree blockedports`: the blocking ports of each instance that has some. */
+export function stpBlockedPorts(instances: readonly StpInstanceStatus[]): string[] {
+  let total = 0;
+  const rows: string[] = [];
+  for (const i of instances) {
+    const blocked = i.ports.filter((p) => p.state === 'blocking').map((p) => shortInterfaceName(p.port));
+    if (blocked.length === 0) continue;
+    total += blocked.length;
+    rows.push(`${instanceName(i.vlan).padEnd(20)} ${blocked.join(', ')}`);
+  }
+  return [
+    '',
+    'Name                 Blocked Interfaces List',
+    '-------------------- ------------------------------------',
+    ...rows,
+    '',
+    `Number of blocked ports (segments) in the system : ${total}`,
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the device
+
+function read(dev: IosDeviceContext): { instances: readonly StpInstanceStatus[]; shared: SharedPorts } {
+  const instances = dev.sim.spanningTree(dev.id);
+  const shared = new Set(
+    dev.sim
+      .interfaces(dev.id)
+      .filter((s) => s.duplex === 'half')
+      .map((s) => s.name),
+  );
+  return { instances, shared };
+}
+
+export function showSpanningTree(dev: IosDeviceContext, vlans?: VlanRanges): string[] {
+  const { instances, shared } = read(dev);
+  return stpShow(instances, vlans, shared);
+}
+
+export function showSpanningTreeInterface(dev: IosDeviceContext, port: string): string[] {
+  const { instances, shared } = read(dev);
+  return stpInterface(instances, port, shared);
+}
+
+export function showSpanningTreeInterfacePortfast(dev: IosDeviceContext, port: string): string[] {
+  return stpInterfacePortfast(dev.sim.spanningTree(dev.id), port);
+}
+
+export function showSpanningTreeSummary(dev: IosDeviceContext, config: DeviceConfig): string[] {
+  const stp = config.spanningTree;
+  return stpSummary(dev.sim.spanningTree(dev.id), {
+    portfastDefault: stp?.portfastDefault === true,
+    bpduguardDefault: stp?.bpduguardDefault === true,
+  });
+}
+
+export function showSpanningTreeRoot(dev: IosDeviceContext): string[] {
+  return stpRoot(dev.sim.spanningTree(dev.id));
+}
+
+export function showSpanningTreeBlockedPorts(dev: IosDeviceContext): string[] {
+  return stpBlockedPorts(dev.sim.spanningTree(dev.id));
+}

@@ -1,0 +1,241 @@
+/**
+ * A switch's PVST+ instances (stp.ts), one per VLAN of its database with spanning tree on and
+ * a port up in it, and how their BPDUs travel (Cisco's PVST+, as Catalysts send them):
+ *
+ * - an access port sends IEEE BPDUs (LLC 42-42-03, to 01-80-C2-00-00-00) for its VLAN, untagged;
+ * - a trunk sends each VLAN's as an SSTP BPDU (SNAP 00-00-0C 01-0B, to 01-00-0C-CC-CC-CD)
+ *   naming the VLAN in a TLV, tagged but for the native VLAN's, and VLAN 1's also as an IEEE
+ *   BPDU, untagged, for bridges that run one spanning tree.
+ *
+ * A trunk takes a VLAN's information from the SSTP BPDU; one that names another VLAN than the
+ * one it arrives in is a native VLAN mismatch, which stp-inconsistency.ts blocks. A VLAN with
+ * spanning tree off (`no spanning-tree vlan N`) floods BPDUs like any multicast.
+ */
+import type { MacAddr } from '../../shared/mac.ts';
+import type { SpanningTreeConfig } from '../../shared/spanning-tree.ts';
+import {
+  stpBpduguard,
+  stpEdge,
+  stpPortCost,
+  stpPortPriority,
+  stpVlanSettings,
+} from '../../shared/spanning-tree.ts';
+import type { StpInstanceStatus, StpPortStatus } from '../api.ts';
+import { wireLen } from '../frame-size.ts';
+import { dot1qTag, ethernet } from '../packets.ts';
+import type { SimContext } from '../sim/context.ts';
+import type { EthernetFrame } from '../wire/ethernet.ts';
+import { STP_IEEE_MAC, STP_PVST_MAC, type StpBpdu, stpBpdu, stpLen } from '../wire/stp.ts';
+import { SHARED } from './ownership.ts';
+import { StpInstance, type StpPortSettings, type StpSwitch } from './stp.ts';
+import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, type SwitchPort } from './switch-port.ts';
+import { TAG_AS_IS, wireVid } from './wire-tag.ts';
+
+/** The same BPDU framed another way. */
+const framed = (b: StpBpdu, encap: 'ieee' | 'pvst', pvid: number): StpBpdu =>
+  stpBpdu({ ...b, encap, pvid: encap === 'pvst' && b.type === 0 ? pvid : -1 });
+
+export class SwitchStp {
+  private readonly instances = new Map<number, StpInstance>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly bridgeMac: MacAddr,
+    private readonly ports: readonly SwitchPort[],
+    private readonly host: StpSwitch,
+  ) {}
+
+  /**
+   * Works the instances out again from the ports' states after a refresh: `carries(port, vlan)`
+   * says whether a port that is up carries a VLAN by its configuration; `vlans`, the database.
+   */
+  update(
+    config: SpanningTreeConfig | undefined,
+    vlans: Iterable<number>,
+    carries: (sp: SwitchPort, vlan: number) => boolean,
+  ): void {
+    const wanted = new Map<number, StpPortSettings[]>();
+    for (const vlan of vlans) {
+      if (!stpVlanSettings(config, vlan).enabled) continue;
+      const ports: StpPortSettings[] = [];
+      for (const sp of this.ports) {
+        if (sp.oper === OPER_DOWN || !sp.up || !carries(sp, vlan) || sp.stpBlock.includes(vlan)) continue;
+        const pc = sp.cfg.stp;
+        const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
+        ports.push({
+          index: sp.index,
+          priority: stpPortPriority(pc, vlan),
+          number: sp.index + 1,
+          cost: stpPortCost(pc, vlan, sp.negotiatedSpeed),
+          edge,
+          bpduguard: stpBpduguard(pc, config, edge),
+        });
+      }
+      if (ports.length > 0) wanted.set(vlan, ports);
+    }
+    for (const [vlan, inst] of this.instances) {
+      if (wanted.has(vlan)) continue;
+      inst.dispose();
+      this.instances.delete(vlan);
+      this.host.agingChanged(vlan, 0);
+    }
+    for (const [vlan, ports] of wanted) {
+      const settings = stpVlanSettings(config, vlan);
+      let inst = this.instances.get(vlan);
+      if (inst === undefined) {
+        inst = new StpInstance(vlan, this.bridgeMac, settings, this.host);
+        this.instances.set(vlan, inst);
+      } else inst.configure(settings);
+      const keep = new Set(ports.map((p) => p.index));
+      inst.ports.forEach((p, i) => {
+        if (p !== undefined && !keep.has(i)) inst.removePort(i);
+      });
+      for (const p of ports) inst.setPort(p);
+    }
+  }
+
+  /** Whether port `index` forwards in `vlan`: always, where no instance runs. */
+  forwards(vlan: number, index: number): boolean {
+    const inst = this.instances.get(vlan);
+    return inst === undefined || inst.forwards(index);
+  }
+
+  /** Whether port `index` is in some instance and forwards in none. */
+  holds(index: number): boolean {
+    let any = false;
+    for (const inst of this.instances.values()) {
+      if (inst.ports[index] === undefined) continue;
+      if (inst.forwards(index)) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  /** Whether port `index` learns addresses without forwarding in `vlan`. */
+  learns(vlan: number, index: number): boolean {
+    return this.instances.get(vlan)?.learns(index) === true;
+  }
+
+  /**
+   * A BPDU arrived on `sp`: true when spanning tree took it (or dropped it), false when it is
+   * to be flooded (its VLAN runs no spanning tree).
+   */
+  receive(
+    sp: SwitchPort,
+    frame: EthernetFrame,
+    tag: number,
+    config: SpanningTreeConfig | undefined,
+  ): boolean {
+    const b = frame.payload as StpBpdu;
+    const vid = wireVid(frame, tag);
+    let vlan: number;
+    if (b.encap === 'ieee') {
+      if (frame.dst !== STP_IEEE_MAC) return false;
+      vlan = sp.oper === OPER_ACCESS ? sp.accessVlan : 1;
+      if (!stpVlanSettings(config, vlan).enabled) return false;
+      // On a trunk, VLAN 1's information comes in its SSTP BPDU.
+      if (sp.oper !== OPER_ACCESS || vid > 0) return true;
+    } else {
+      if (frame.dst !== STP_PVST_MAC) return false;
+      vlan = vid > 0 ? vid : sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan;
+      if (!stpVlanSettings(config, vlan).enabled) return false;
+      // An access port facing a trunk, or a BPDU from another native VLAN: PVST+ inconsistencies.
+      if (sp.oper !== OPER_TRUNK || (b.pvid >= 0 && b.pvid !== vlan)) return true;
+    }
+    this.instances.get(vlan)?.receive(sp.index, b);
+    return true;
+  }
+
+  /** Sends `vlan`'s BPDU out of port `index`, framed as the port's mode wants. */
+  send(index: number, vlan: number, b: StpBpdu): void {
+    const sp = this.ports[index]!;
+    if (sp.oper === OPER_ACCESS) {
+      this.put(sp, STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
+      return;
+    }
+    if (sp.oper !== OPER_TRUNK) return;
+    if (vlan === 1) this.put(sp, STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
+    this.put(sp, STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
+  }
+
+  private put(sp: SwitchPort, dst: number, vlan: number | undefined, b: StpBpdu): void {
+    const frame = ethernet(
+      dst as MacAddr,
+      sp.mac,
+      vlan === undefined ? undefined : dot1qTag(vlan),
+      stpLen(b),
+      b,
+    );
+    sp.send(frame, this.ctx.nextFrameId(), wireLen(frame), TAG_AS_IS, SHARED);
+  }
+
+  /** Delivers at once what port `index` sends, to the switch at the other end (stp-settle.ts). */
+  deliverNow(
+    index: number,
+    vlan: number,
+    b: StpBpdu,
+    to: (peer: SwitchPort, frame: EthernetFrame) => void,
+  ): void {
+    const sp = this.ports[index]!;
+    const peer = sp.peer as SwitchPort | null;
+    if (!sp.up || peer === null) return;
+    const frames: EthernetFrame[] = [];
+    const put = (dst: number, v: number | undefined, bpdu: StpBpdu) =>
+      frames.push(
+        ethernet(dst as MacAddr, sp.mac, v === undefined ? undefined : dot1qTag(v), stpLen(bpdu), bpdu),
+      );
+    if (sp.oper === OPER_ACCESS) put(STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
+    else if (sp.oper === OPER_TRUNK)
+      put(STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
+    for (const f of frames) to(peer, f);
+  }
+
+  announce(): void {
+    for (const inst of this.instances.values()) inst.announce();
+  }
+
+  settled(): void {
+    for (const inst of this.instances.values()) inst.settled();
+  }
+
+  dispose(): void {
+    for (const inst of this.instances.values()) inst.dispose();
+    this.instances.clear();
+  }
+
+  /** `show spanning-tree`: each instance, with the ports PVST+ holds for a miswired trunk. */
+  status(aging: (vlan: number) => number, config: SpanningTreeConfig | undefined): StpInstanceStatus[] {
+    const names = this.ports.map((p) => p.name);
+    return [...this.instances.values()]
+      .sort((a, b) => a.vlan - b.vlan)
+      .map((inst) => {
+        const held: StpPortStatus[] = this.ports
+          .filter((sp) => sp.up && sp.stpBlock.includes(inst.vlan))
+          .map((sp) => {
+            const pc = sp.cfg.stp;
+            const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
+            const s = inst.status(names, 0, []);
+            return {
+              port: sp.name,
+              role: 'designated',
+              state: 'broken',
+              cost: stpPortCost(pc, inst.vlan, sp.negotiatedSpeed),
+              priority: stpPortPriority(pc, inst.vlan),
+              number: sp.index + 1,
+              edge,
+              bpduguard: stpBpduguard(pc, config, edge),
+              inconsistent: sp.peerNative >= 0 ? 'pvid' : 'type',
+              designatedRootPriority: s.rootPriority,
+              designatedRootMac: s.rootMac,
+              designatedCost: s.rootCost,
+              designatedBridgePriority: s.bridgeId,
+              designatedBridgeMac: s.bridgeMac,
+              designatedPort: (stpPortPriority(pc, inst.vlan) << 8) | (sp.index + 1),
+              bpdusSent: 0,
+              bpdusReceived: 0,
+            };
+          });
+        return inst.status(names, aging(inst.vlan) / 1e6, held);
+      });
+  }
+}

@@ -1,0 +1,758 @@
+/**
+ * Spanning tree as a Catalyst runs it by default: PVST+, one IEEE 802.1D-1998 instance per
+ * VLAN (clause 8: the protocol's procedures, whose names the methods below keep; clause 9:
+ * BPDUs, in wire/stp.ts). Cisco's PVST+ adds the VLAN to the bridge priority (the extended
+ * system id) and carries each VLAN's BPDUs on trunks as SSTP BPDUs, tagged but for the native
+ * VLAN's; an access port sends IEEE BPDUs for its VLAN.
+ *
+ * - The root bridge sends a configuration BPDU every hello time on its designated ports; every
+ *   other bridge relays one on its own designated ports as one arrives on its root port
+ *   (clause 8.6.1), so a bridge cut off from the root by a failure elsewhere hears nothing and
+ *   waits for its stored information to reach the max age (20 s) before it acts.
+ * - A port that becomes root or designated listens for the forward delay (15 s), learns
+ *   addresses for as long again, then forwards; one that becomes an alternate blocks at once.
+ * - A forwarding port that blocks or goes down, or a port that comes to forward on a bridge
+ *   designated for some segment, is a topology change: TCN BPDUs go to the root, which sets
+ *   the TC flag in its BPDUs for max age + forward delay (35 s), during which every bridge ages
+ *   addresses out after the forward delay rather than its usual 300 s.
+ * - PortFast (an edge port) forwards as its link comes up and is no topology change; BPDU
+ *   guard error-disables such a port when a BPDU arrives on it.
+ *
+ * A network opened from a file has been running: what its switches' ports come to at virtual
+ * time 0 is the converged state, worked out by exchanging BPDUs at once (`settleSpanningTrees`),
+ * not after 30 s of listening and learning. Changes after that follow the protocol's timers.
+ */
+import type { MacAddr } from '../../shared/mac.ts';
+import { seconds } from '../../shared/time.ts';
+import type { StpInstanceStatus, StpPortStatus } from '../api.ts';
+import type { EventTarget, Scheduler } from '../sim/scheduler.ts';
+import { Timer } from '../sim/timer.ts';
+import { BPDU_CONFIG, BPDU_TCN, STP_FLAG_TC, STP_FLAG_TCA, type StpBpdu, stpBpdu } from '../wire/stp.ts';
+
+export const ST_BLOCKING = 0;
+export const ST_LISTENING = 1;
+export const ST_LEARNING = 2;
+export const ST_FORWARDING = 3;
+
+const STATE_NAMES = ['blocking', 'listening', 'learning', 'forwarding'] as const;
+
+/** BPDU times are in 1/256 s. */
+const TIME_UNIT = seconds(1) / 256;
+/** IEEE 802.1D-1998 table 8-3: the message age increment and the hold time. */
+const MESSAGE_AGE_INCREMENT = 256;
+const HOLD_TIME = seconds(1);
+
+/** BPDUs the engine sends carry nothing after what 802.1D defines. */
+const NO_EXTRA = new Uint8Array(0);
+
+const toUnits = (us: number): number => Math.round(us / TIME_UNIT);
+const fromUnits = (u: number): number => u * TIME_UNIT;
+
+/** Orders two bridge identifiers (priority, then address): negative when the first is better. */
+const cmpId = (ap: number, am: number, bp: number, bm: number): number => (ap !== bp ? ap - bp : am - bm);
+
+/** A port's place in one instance (IEEE 802.1D-1998 8.5.5). */
+class StpPort {
+  state = ST_BLOCKING;
+  portId: number;
+  pathCost: number;
+  // The designated root, cost, bridge and port of its segment: what it last took from a BPDU,
+  // or the bridge's own when designated.
+  rootPri = 0;
+  rootMac = 0;
+  cost = 0;
+  bridgePri = 0;
+  bridgeMac = 0;
+  port = 0;
+  tcAck = false;
+  configPending = false;
+  /** When its stored information reaches the max age; Infinity when the timer is off. */
+  ageAt = Number.POSITIVE_INFINITY;
+  /** The message age its stored information came with, and when (for relaying it on). */
+  receivedAge = 0;
+  receivedAt = 0;
+  /** When the forward delay timer runs out; Infinity when it is off. */
+  forwardAt = Number.POSITIVE_INFINITY;
+  /** No configuration BPDU leaves before this (the hold timer). */
+  holdUntil = Number.NEGATIVE_INFINITY;
+  edge = false;
+  bpduguard = false;
+  sent = 0;
+  received = 0;
+
+  constructor(
+    readonly index: number,
+    portId: number,
+    pathCost: number,
+  ) {
+    this.portId = portId;
+    this.pathCost = pathCost;
+  }
+}
+
+/** What an instance needs of its switch. */
+export interface StpSwitch {
+  readonly sched: Scheduler;
+  /** Sends a BPDU of `vlan` out of port `index`. */
+  sendBpdu(index: number, vlan: number, bpdu: StpBpdu): void;
+  /** Port states changed: the VLANs' members are to be worked out again. */
+  statesChanged(): void;
+  /** Port `index` stopped forwarding or learning in `vlan`: its addresses there go. */
+  flush(index: number, vlan: number): void;
+  /** A topology change started or ended in `vlan`: addresses age out after `aging` µs (0: as usual). */
+  agingChanged(vlan: number, aging: number): void;
+  /** BPDU guard: a BPDU arrived on edge port `index` in `vlan`. */
+  bpduGuard(index: number, vlan: number): void;
+}
+
+/** How one instance is configured, and a port's settings in it. */
+export interface StpSettings {
+  readonly priority: number;
+  readonly helloTime: number;
+  readonly forwardTime: number;
+  readonly maxAge: number;
+}
+
+export interface StpPortSettings {
+  readonly index: number;
+  /** Port priority and number (IOS's "128.1"). */
+  readonly priority: number;
+  readonly number: number;
+  readonly cost: number;
+  readonly edge: boolean;
+  readonly bpduguard: boolean;
+}
+
+/** One VLAN's spanning tree on one switch. */
+export class StpInstance implements EventTarget {
+  readonly vlan: number;
+  private readonly sw: StpSwitch;
+  private readonly timer: Timer;
+  private armedAt = Number.POSITIVE_INFINITY;
+  private configured: number;
+  bridgePri: number;
+  readonly bridgeMac: number;
+  private bridgeHello: number = seconds(2);
+  private bridgeMaxAge: number = seconds(20);
+  private bridgeForward: number = seconds(15);
+  rootPri: number;
+  rootMac: number;
+  rootCost = 0;
+  rootPort: StpPort | null = null;
+  private maxAge: number = seconds(20);
+  private helloTime: number = seconds(2);
+  private forwardDelay: number = seconds(15);
+  private tcDetected = false;
+  tc = false;
+  private tcUntil = Number.POSITIVE_INFINITY;
+  private tcnAt = Number.POSITIVE_INFINITY;
+  private helloAt = Number.POSITIVE_INFINITY;
+  private tcCount = 0;
+  private lastTc = -1;
+  /** A port changed state since the switch was last told (`statesChanged`). */
+  private moved = false;
+  /** By the switch's port index; undefined for ports not in the VLAN. */
+  readonly ports: (StpPort | undefined)[] = [];
+
+  constructor(vlan: number, bridgeMac: MacAddr, settings: StpSettings, sw: StpSwitch) {
+    this.vlan = vlan;
+    this.sw = sw;
+    this.timer = new Timer(sw.sched, this, 0);
+    this.bridgeMac = bridgeMac;
+    this.configured = settings.priority;
+    this.bridgePri = settings.priority + vlan;
+    this.rootPri = this.bridgePri;
+    this.rootMac = bridgeMac;
+    this.setTimes(settings);
+    // A bridge starts believing it is the root (8.8.1).
+    this.helloAt = sw.sched.now;
+    this.arm(this.helloAt);
+  }
+
+  private get now(): number {
+    return this.sw.sched.now;
+  }
+
+  /**
+   * At time 0 the network is being opened: ports take their converged states at once, and
+   * nothing is a topology change (see `settleSpanningTrees`).
+   */
+  private get instant(): boolean {
+    return this.sw.sched.now === 0;
+  }
+
+  private isRoot(): boolean {
+    return this.rootPri === this.bridgePri && this.rootMac === this.bridgeMac;
+  }
+
+  private setTimes(s: StpSettings): void {
+    this.bridgeHello = seconds(s.helloTime);
+    this.bridgeMaxAge = seconds(s.maxAge);
+    this.bridgeForward = seconds(s.forwardTime);
+    if (this.isRoot()) {
+      this.helloTime = this.bridgeHello;
+      this.maxAge = this.bridgeMaxAge;
+      this.forwardDelay = this.bridgeForward;
+    }
+  }
+
+  /** New settings for the instance (8.8.4-8.8.6: bridge priority and times). */
+  configure(s: StpSettings): void {
+    this.setTimes(s);
+    if (s.priority === this.configured) return;
+    const wasRoot = this.isRoot();
+    this.configured = s.priority;
+    const pri = s.priority + this.vlan;
+    for (const p of this.ports) if (p !== undefined && this.designated(p)) p.bridgePri = pri;
+    this.bridgePri = pri;
+    this.reselect(wasRoot);
+  }
+
+  /** Whether a port of the VLAN forwards (a port not in it does not). */
+  forwards(index: number): boolean {
+    return this.ports[index]?.state === ST_FORWARDING;
+  }
+
+  learns(index: number): boolean {
+    return this.ports[index]?.state === ST_LEARNING;
+  }
+
+  /** Any port left in the instance. */
+  get empty(): boolean {
+    return !this.ports.some((p) => p !== undefined);
+  }
+
+  // ---- ports coming and going ------------------------------------------------------------
+
+  /** Adds, updates or keeps port `s.index` (8.8.1 enable port; cost and priority changes). */
+  setPort(s: StpPortSettings): void {
+    const portId = ((s.priority & 0xf0) << 8) | (s.number & 0xfff);
+    let p = this.ports[s.index];
+    if (p === undefined) {
+      p = new StpPort(s.index, portId, s.cost);
+      p.edge = s.edge;
+      p.bpduguard = s.bpduguard;
+      this.ports[s.index] = p;
+      this.initializePort(p);
+      const wasRoot = this.isRoot();
+      this.portStateSelection();
+      this.afterSelection(wasRoot);
+      this.moved = false;
+      return;
+    }
+    p.edge = s.edge;
+    p.bpduguard = s.bpduguard;
+    if (p.portId === portId && p.pathCost === s.cost) return;
+    const wasRoot = this.isRoot();
+    if (this.designated(p)) p.port = portId;
+    p.portId = portId;
+    p.pathCost = s.cost;
+    this.reselect(wasRoot);
+  }
+
+  // Called as the switch works out its ports (its refresh), which then looks at the states
+  // itself: these do not call `statesChanged`.
+
+  /** Port `index` left the VLAN or went down (8.8.2 disable port). */
+  removePort(index: number): void {
+    const p = this.ports[index];
+    if (p === undefined) return;
+    const wasRoot = this.isRoot();
+    const was = p.state;
+    this.ports[index] = undefined;
+    if (this.rootPort === p) this.rootPort = null;
+    if (was === ST_FORWARDING || was === ST_LEARNING) this.sw.flush(index, this.vlan);
+    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
+    this.configurationUpdate();
+    this.portStateSelection();
+    this.afterSelection(wasRoot);
+    this.moved = false;
+  }
+
+  /** The instance is gone: nothing of it stays in the scheduler. */
+  dispose(): void {
+    this.timer.cancel();
+  }
+
+  private initializePort(p: StpPort): void {
+    this.becomeDesignatedPort(p);
+    p.state = ST_BLOCKING;
+    p.tcAck = false;
+    p.configPending = false;
+    p.ageAt = Number.POSITIVE_INFINITY;
+    p.forwardAt = Number.POSITIVE_INFINITY;
+    p.holdUntil = Number.NEGATIVE_INFINITY;
+  }
+
+  // ---- BPDUs ------------------------------------------------------------------------------
+
+  /** A BPDU of this VLAN arrived on port `index` (8.7.1, 8.7.2). */
+  receive(index: number, b: StpBpdu): void {
+    const p = this.ports[index];
+    if (p === undefined) return;
+    p.received++;
+    if (p.bpduguard) {
+      this.sw.bpduGuard(index, this.vlan);
+      return;
+    }
+    if (b.type === BPDU_TCN) {
+      if (this.designated(p)) {
+        this.topologyChangeDetection();
+        p.tcAck = true;
+        this.transmitConfig(p);
+      }
+      return;
+    }
+    if (b.type !== BPDU_CONFIG) return;
+    // A message that has outlived its max age carries nothing (8.7.1 note).
+    if (b.messageAge >= b.maxAge) return;
+    if (this.supersedes(p, b)) {
+      // The designated port's hello, as every 2 s: what the port knows is the same, and so is
+      // every selection made from it; only its age is new.
+      const same =
+        p.port === b.portId &&
+        p.bridgeMac === b.bridgeMac &&
+        p.bridgePri === b.bridgePriority &&
+        p.cost === b.rootPathCost &&
+        p.rootMac === b.rootMac &&
+        p.rootPri === b.rootPriority;
+      p.receivedAge = b.messageAge;
+      p.receivedAt = this.now;
+      // A designated port runs no message age timer (its own BPDU came back: a backup port's segment).
+      p.ageAt =
+        same && this.designated(p) ? Number.POSITIVE_INFINITY : this.now + fromUnits(b.maxAge - b.messageAge);
+      this.arm(p.ageAt);
+      if (!same) {
+        const wasRoot = this.isRoot();
+        p.rootPri = b.rootPriority;
+        p.rootMac = b.rootMac;
+        p.cost = b.rootPathCost;
+        p.bridgePri = b.bridgePriority;
+        p.bridgeMac = b.bridgeMac;
+        p.port = b.portId;
+        this.configurationUpdate();
+        this.portStateSelection();
+        this.afterSelection(wasRoot);
+      }
+      if (p === this.rootPort) {
+        this.maxAge = fromUnits(b.maxAge);
+        this.helloTime = fromUnits(b.helloTime);
+        this.forwardDelay = fromUnits(b.forwardDelay);
+        this.setTc((b.flags & STP_FLAG_TC) !== 0);
+        this.configBpduGeneration();
+        if ((b.flags & STP_FLAG_TCA) !== 0) this.topologyChangeAcknowledged();
+      }
+      this.tell();
+    } else if (this.designated(p)) {
+      this.transmitConfig(p);
+    }
+  }
+
+  /** 8.6.2.2: whether a BPDU's information is better than the port's, or comes from its designated port. */
+  private supersedes(p: StpPort, b: StpBpdu): boolean {
+    const root = cmpId(b.rootPriority, b.rootMac, p.rootPri, p.rootMac);
+    if (root !== 0) return root < 0;
+    if (b.rootPathCost !== p.cost) return b.rootPathCost < p.cost;
+    const bridge = cmpId(b.bridgePriority, b.bridgeMac, p.bridgePri, p.bridgeMac);
+    if (bridge !== 0) return bridge < 0;
+    return b.bridgeMac !== this.bridgeMac || b.bridgePriority !== this.bridgePri || b.portId <= p.port;
+  }
+
+  /** 8.6.1: a configuration BPDU out of `p`, or pending until its hold timer ends. */
+  private transmitConfig(p: StpPort): void {
+    if (!this.instant && this.now < p.holdUntil) {
+      p.configPending = true;
+      this.arm(p.holdUntil);
+      return;
+    }
+    const root = this.rootPort;
+    // Relayed information has aged by the time since it came, and one increment more.
+    const age =
+      root === null ? 0 : root.receivedAge + toUnits(this.now - root.receivedAt) + MESSAGE_AGE_INCREMENT;
+    const bpdu = stpBpdu({
+      encap: 'ieee',
+      protocolId: 0,
+      version: 0,
+      type: BPDU_CONFIG,
+      flags: (p.tcAck ? STP_FLAG_TCA : 0) | (this.tc ? STP_FLAG_TC : 0),
+      rootPriority: this.rootPri,
+      rootMac: this.rootMac as MacAddr,
+      rootPathCost: this.rootCost,
+      bridgePriority: this.bridgePri,
+      bridgeMac: this.bridgeMac as MacAddr,
+      portId: p.portId,
+      messageAge: age,
+      maxAge: toUnits(this.maxAge),
+      helloTime: toUnits(this.helloTime),
+      forwardDelay: toUnits(this.forwardDelay),
+      pvid: -1,
+      extra: NO_EXTRA,
+    });
+    p.configPending = false;
+    // Information that has reached the max age is not sent on (8.6.1.3.2).
+    if (age >= bpdu.maxAge) return;
+    p.tcAck = false;
+    p.holdUntil = this.now + HOLD_TIME;
+    this.send(p, bpdu);
+  }
+
+  private transmitTcn(): void {
+    const root = this.rootPort;
+    if (root === null) return;
+    this.send(
+      root,
+      stpBpdu({
+        encap: 'ieee',
+        protocolId: 0,
+        version: 0,
+        type: BPDU_TCN,
+        flags: 0,
+        rootPriority: 0,
+        rootMac: 0 as MacAddr,
+        rootPathCost: 0,
+        bridgePriority: 0,
+        bridgeMac: 0 as MacAddr,
+        portId: 0,
+        messageAge: 0,
+        maxAge: 0,
+        helloTime: 0,
+        forwardDelay: 0,
+        pvid: -1,
+        extra: NO_EXTRA,
+      }),
+    );
+  }
+
+  private send(p: StpPort, bpdu: StpBpdu): void {
+    p.sent++;
+    this.sw.sendBpdu(p.index, this.vlan, bpdu);
+  }
+
+  private configBpduGeneration(): void {
+    for (const p of this.ports) if (p !== undefined && this.designated(p)) this.transmitConfig(p);
+  }
+
+  // ---- selection (8.6.8-8.6.11) -------------------------------------------------------------
+
+  private designated(p: StpPort): boolean {
+    return p.bridgePri === this.bridgePri && p.bridgeMac === this.bridgeMac && p.port === p.portId;
+  }
+
+  private becomeDesignatedPort(p: StpPort): void {
+    p.rootPri = this.rootPri;
+    p.rootMac = this.rootMac;
+    p.cost = this.rootCost;
+    p.bridgePri = this.bridgePri;
+    p.bridgeMac = this.bridgeMac;
+    p.port = p.portId;
+  }
+
+  private configurationUpdate(): void {
+    this.rootSelection();
+    this.designatedPortSelection();
+  }
+
+  private rootSelection(): void {
+    let best: StpPort | null = null;
+    for (const p of this.ports) {
+      if (p === undefined || this.designated(p)) continue;
+      if (cmpId(p.rootPri, p.rootMac, this.bridgePri, this.bridgeMac) >= 0) continue;
+      if (best === null || this.betterRootPort(p, best)) best = p;
+    }
+    this.rootPort = best;
+    if (best === null) {
+      this.rootPri = this.bridgePri;
+      this.rootMac = this.bridgeMac;
+      this.rootCost = 0;
+    } else {
+      this.rootPri = best.rootPri;
+      this.rootMac = best.rootMac;
+      this.rootCost = best.cost + best.pathCost;
+    }
+  }
+
+  private betterRootPort(p: StpPort, q: StpPort): boolean {
+    const root = cmpId(p.rootPri, p.rootMac, q.rootPri, q.rootMac);
+    if (root !== 0) return root < 0;
+    const pc = p.cost + p.pathCost;
+    const qc = q.cost + q.pathCost;
+    if (pc !== qc) return pc < qc;
+    const bridge = cmpId(p.bridgePri, p.bridgeMac, q.bridgePri, q.bridgeMac);
+    if (bridge !== 0) return bridge < 0;
+    if (p.port !== q.port) return p.port < q.port;
+    return p.portId < q.portId;
+  }
+
+  private designatedPortSelection(): void {
+    for (const p of this.ports) {
+      if (p === undefined || p === this.rootPort) continue;
+      if (
+        this.designated(p) ||
+        p.rootPri !== this.rootPri ||
+        p.rootMac !== this.rootMac ||
+        this.rootCost < p.cost ||
+        (this.rootCost === p.cost && cmpId(this.bridgePri, this.bridgeMac, p.bridgePri, p.bridgeMac) < 0) ||
+        (this.rootCost === p.cost &&
+          this.bridgePri === p.bridgePri &&
+          this.bridgeMac === p.bridgeMac &&
+          p.portId <= p.port)
+      ) {
+        this.becomeDesignatedPort(p);
+      }
+    }
+  }
+
+  private portStateSelection(): void {
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      if (p === this.rootPort) {
+        p.configPending = false;
+        p.tcAck = false;
+        this.makeForwarding(p);
+      } else if (this.designated(p)) {
+        p.ageAt = Number.POSITIVE_INFINITY;
+        this.makeForwarding(p);
+      } else {
+        p.configPending = false;
+        p.tcAck = false;
+        this.makeBlocking(p);
+      }
+    }
+  }
+
+  private makeForwarding(p: StpPort): void {
+    if (p.state !== ST_BLOCKING) return;
+    if (this.instant || p.edge) {
+      this.setState(p, ST_FORWARDING);
+      return;
+    }
+    this.setState(p, ST_LISTENING);
+    p.forwardAt = this.now + this.forwardDelay;
+    this.arm(p.forwardAt);
+  }
+
+  private makeBlocking(p: StpPort): void {
+    if (p.state === ST_BLOCKING) return;
+    const was = p.state;
+    this.setState(p, ST_BLOCKING);
+    p.forwardAt = Number.POSITIVE_INFINITY;
+    if (was === ST_FORWARDING || was === ST_LEARNING) this.sw.flush(p.index, this.vlan);
+    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
+  }
+
+  private setState(p: StpPort, state: number): void {
+    if (p.state === state) return;
+    p.state = state;
+    this.moved = true;
+  }
+
+  /** Tells the switch when a port changed state: a BPDU that only refreshes what a port knows costs nothing more. */
+  private tell(): void {
+    if (!this.moved) return;
+    this.moved = false;
+    this.sw.statesChanged();
+  }
+
+  /** After a selection: a bridge that became the root takes its own times and says so (8.7.5). */
+  private afterSelection(wasRoot: boolean): void {
+    const root = this.isRoot();
+    if (root && !wasRoot) {
+      this.maxAge = this.bridgeMaxAge;
+      this.helloTime = this.bridgeHello;
+      this.forwardDelay = this.bridgeForward;
+      this.topologyChangeDetection();
+      this.tcnAt = Number.POSITIVE_INFINITY;
+      this.configBpduGeneration();
+      this.helloAt = this.now + this.helloTime;
+      this.arm(this.helloAt);
+    } else if (!root && wasRoot) {
+      this.helloAt = Number.POSITIVE_INFINITY;
+      if (this.tcDetected) {
+        this.setTc(false);
+        this.tcUntil = Number.POSITIVE_INFINITY;
+        this.transmitTcn();
+        this.tcnAt = this.now + this.bridgeHello;
+        this.arm(this.tcnAt);
+      }
+    }
+  }
+
+  private reselect(wasRoot: boolean): void {
+    this.configurationUpdate();
+    this.portStateSelection();
+    this.afterSelection(wasRoot);
+    this.moved = false;
+  }
+
+  // ---- topology changes (8.6.14-8.6.16) ----------------------------------------------------
+
+  private topologyChangeDetection(): void {
+    if (this.instant) return;
+    if (this.isRoot()) {
+      this.setTc(true);
+      this.tcUntil = this.now + this.bridgeMaxAge + this.bridgeForward;
+      this.arm(this.tcUntil);
+    } else if (!this.tcDetected) {
+      this.transmitTcn();
+      this.tcnAt = this.now + this.bridgeHello;
+      this.arm(this.tcnAt);
+    }
+    if (!this.tcDetected) {
+      this.tcCount++;
+      this.lastTc = this.now;
+    }
+    this.tcDetected = true;
+  }
+
+  private topologyChangeAcknowledged(): void {
+    this.tcDetected = false;
+    this.tcnAt = Number.POSITIVE_INFINITY;
+  }
+
+  private setTc(on: boolean): void {
+    if (on === this.tc) return;
+    this.tc = on;
+    this.sw.agingChanged(this.vlan, on ? this.forwardDelay : 0);
+  }
+
+  // ---- timers ------------------------------------------------------------------------------
+
+  private arm(at: number): void {
+    if (at >= this.armedAt) return;
+    this.armedAt = at;
+    this.timer.set(at, null, 0);
+  }
+
+  onEvent(): void {
+    this.armedAt = Number.POSITIVE_INFINITY;
+    const now = this.now;
+    if (this.helloAt <= now) {
+      this.configBpduGeneration();
+      this.helloAt = now + this.helloTime;
+    }
+    if (this.tcnAt <= now) {
+      this.transmitTcn();
+      this.tcnAt = now + this.bridgeHello;
+    }
+    if (this.tcUntil <= now) {
+      this.tcUntil = Number.POSITIVE_INFINITY;
+      this.tcDetected = false;
+      this.setTc(false);
+    }
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      if (p.ageAt <= now && this.ports[p.index] === p) {
+        // 8.7.5: its information expired.
+        p.ageAt = Number.POSITIVE_INFINITY;
+        const wasRoot = this.isRoot();
+        this.becomeDesignatedPort(p);
+        this.configurationUpdate();
+        this.portStateSelection();
+        this.afterSelection(wasRoot);
+      }
+      if (p.forwardAt <= now) {
+        // 8.7.3: listening to learning, learning to forwarding.
+        if (p.state === ST_LISTENING) {
+          this.setState(p, ST_LEARNING);
+          p.forwardAt = now + this.forwardDelay;
+        } else if (p.state === ST_LEARNING) {
+          this.setState(p, ST_FORWARDING);
+          p.forwardAt = Number.POSITIVE_INFINITY;
+          if (!p.edge && this.ports.some((q) => q !== undefined && this.designated(q)))
+            this.topologyChangeDetection();
+        }
+      }
+      if (p.configPending && p.holdUntil <= now) this.transmitConfig(p);
+    }
+    this.armNext();
+    this.tell();
+  }
+
+  private armNext(): void {
+    let next = Math.min(this.helloAt, this.tcnAt, this.tcUntil);
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      next = Math.min(next, p.ageAt, p.forwardAt, p.configPending ? p.holdUntil : Number.POSITIVE_INFINITY);
+    }
+    if (next < Number.POSITIVE_INFINITY) this.arm(next);
+  }
+
+  // ---- settling at time 0 ----------------------------------------------------------------
+
+  /** Every bridge sends what it knows on its designated ports, as at a hello. */
+  announce(): void {
+    this.configBpduGeneration();
+  }
+
+  /** The network settled: timers start from here. */
+  settled(): void {
+    this.helloAt = this.isRoot() ? this.now + this.helloTime : Number.POSITIVE_INFINITY;
+    this.armNext();
+  }
+
+  // ---- status ------------------------------------------------------------------------------
+
+  status(names: readonly string[], aging: number, inconsistent: StpPortStatus[]): StpInstanceStatus {
+    const ports: StpPortStatus[] = [...inconsistent];
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      ports.push({
+        port: names[p.index]!,
+        role:
+          p === this.rootPort
+            ? 'root'
+            : this.designated(p)
+              ? 'designated'
+              : p.bridgePri === this.bridgePri && p.bridgeMac === this.bridgeMac
+                ? 'backup'
+                : 'alternate',
+        state: STATE_NAMES[p.state]!,
+        cost: p.pathCost,
+        priority: p.portId >>> 8,
+        number: p.portId & 0xfff,
+        edge: p.edge,
+        bpduguard: p.bpduguard,
+        designatedRootPriority: p.rootPri,
+        designatedRootMac: p.rootMac as MacAddr,
+        designatedCost: p.cost,
+        designatedBridgePriority: p.bridgePri,
+        designatedBridgeMac: p.bridgeMac as MacAddr,
+        designatedPort: p.port,
+        bpdusSent: p.sent,
+        bpdusReceived: p.received,
+      });
+    }
+    const order = new Map(names.map((n, i) => [n, i]));
+    ports.sort((a, b) => order.get(a.port)! - order.get(b.port)!);
+    const rp = this.rootPort;
+    return {
+      vlan: this.vlan,
+      rootPriority: this.rootPri,
+      rootMac: this.rootMac as MacAddr,
+      rootCost: this.rootCost,
+      ...(rp === null
+        ? {}
+        : {
+            rootPort: names[rp.index]!,
+            rootPortPriority: rp.portId >>> 8,
+            rootPortNumber: rp.portId & 0xfff,
+          }),
+      helloTime: this.helloTime / seconds(1),
+      maxAge: this.maxAge / seconds(1),
+      forwardDelay: this.forwardDelay / seconds(1),
+      bridgePriority: this.configured,
+      bridgeId: this.bridgePri,
+      bridgeMac: this.bridgeMac as MacAddr,
+      bridgeHelloTime: this.bridgeHello / seconds(1),
+      bridgeMaxAge: this.bridgeMaxAge / seconds(1),
+      bridgeForwardDelay: this.bridgeForward / seconds(1),
+      agingTime: this.tc ? this.forwardDelay / seconds(1) : aging,
+      topologyChange: this.tc,
+      topologyChanges: this.tcCount,
+      ...(this.lastTc < 0
+        ? {}
+        : { lastTopologyChange: this.lastTc as StpInstanceStatus['lastTopologyChange'] }),
+      ports,
+    };
+  }
+}

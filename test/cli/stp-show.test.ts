@@ -1,0 +1,444 @@
+/**
+ * Spanning tree on the IOS console, checked against text real devices printed: the show
+ * formatters fed hand-built instances, the running-config lines, `root primary`'s priority and
+ * BPDU guard's messages. Sources are named at each case; where a capture was copied with its
+ * last line's trailing blank trimmed, the blank IOS prints (every other row keeps it) is put back.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/cli/config-text.ts';
+import { renderRunningConfig } from '../../src/cli/ios/running-config.ts';
+import {
+  stpBlockedPorts,
+  stpInstanceLines,
+  stpInterface,
+  stpInterfacePortfast,
+  stpRoot,
+  stpShow,
+  stpSummary,
+} from '../../src/cli/ios/show/spanning-tree.ts';
+import { spanningTreeTexts } from '../../src/cli/ios/spanning-tree-log.ts';
+import { rootPrimaryPriority, stpConfigLines, stpInterfaceLines } from '../../src/cli/ios/stp-commands.ts';
+import type { StpInstanceStatus, StpPortStatus } from '../../src/engine/api.ts';
+import { type DeviceConfig, defaultDeviceConfig } from '../../src/shared/config.ts';
+import { type MacAddr, macFromNumber } from '../../src/shared/mac.ts';
+import type { Micros } from '../../src/shared/time.ts';
+
+const mac = (n: number): MacAddr => macFromNumber(n);
+
+function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
+  const number = Number(name.split('/').pop());
+  return {
+    port: name,
+    role: 'designated',
+    state: 'forwarding',
+    cost: 19,
+    priority: 128,
+    number,
+    edge: false,
+    bpduguard: false,
+    designatedRootPriority: 32769,
+    designatedRootMac: mac(0),
+    designatedCost: 0,
+    designatedBridgePriority: 32769,
+    designatedBridgeMac: mac(0),
+    designatedPort: number,
+    bpdusSent: 0,
+    bpdusReceived: 0,
+    ...over,
+  };
+}
+
+/** VLAN 1's instance on a bridge at the default priority and timers. */
+function instance(
+  over: Partial<StpInstanceStatus> & Pick<StpInstanceStatus, 'bridgeMac' | 'rootMac'>,
+): StpInstanceStatus {
+  return {
+    vlan: 1,
+    rootPriority: 32769,
+    rootCost: 0,
+    helloTime: 2,
+    maxAge: 20,
+    forwardDelay: 15,
+    bridgePriority: 32768,
+    bridgeId: 32769,
+    bridgeHelloTime: 2,
+    bridgeMaxAge: 20,
+    bridgeForwardDelay: 15,
+    agingTime: 300,
+    topologyChange: false,
+    topologyChanges: 0,
+    ports: [],
+    ...over,
+  };
+}
+
+// NetAcad "Building a Switched Network with Redundant Links", real 2960s.
+const netacadS1 = instance({
+  rootMac: mac(0x0cd9_96d2_4000),
+  rootCost: 19,
+  rootPort: 'FastEthernet0/2',
+  rootPortPriority: 128,
+  rootPortNumber: 2,
+  bridgeMac: mac(0x0cd9_96e8_8a00),
+  ports: [
+    port('FastEthernet0/2', { role: 'root' }),
+    port('FastEthernet0/4', { role: 'alternate', state: 'blocking' }),
+  ],
+});
+const netacadS2 = instance({
+  rootMac: mac(0x0cd9_96d2_4000),
+  bridgeMac: mac(0x0cd9_96d2_4000),
+  ports: [port('FastEthernet0/2'), port('FastEthernet0/4')],
+});
+
+describe('show spanning-tree, as a 2960 prints it', () => {
+  it('gives a non-root bridge its root cost and port, and its ports their roles and states', () => {
+    expect(stpInstanceLines(netacadS1)).toEqual([
+      '',
+      'VLAN0001',
+      '  Spanning tree enabled protocol ieee',
+      '  Root ID    Priority    32769',
+      '             Address     0cd9.96d2.4000',
+      '             Cost        19',
+      '             Port        2 (FastEthernet0/2)',
+      '             Hello Time   2 sec  Max Age 20 sec  Forward Delay 15 sec',
+      '',
+      '  Bridge ID  Priority    32769  (priority 32768 sys-id-ext 1)',
+      '             Address     0cd9.96e8.8a00',
+      '             Hello Time   2 sec  Max Age 20 sec  Forward Delay 15 sec',
+      '             Aging Time  300 sec',
+      '',
+      'Interface           Role Sts Cost      Prio.Nbr Type',
+      '------------------- ---- --- --------- -------- --------------------------------',
+      'Fa0/2               Root FWD 19        128.2    P2p ',
+      'Fa0/4               Altn BLK 19        128.4    P2p ',
+      '',
+      '',
+    ]);
+  });
+
+  it('says so on the root bridge', () => {
+    expect(stpInstanceLines(netacadS2).slice(3, 7)).toEqual([
+      '  Root ID    Priority    32769',
+      '             Address     0cd9.96d2.4000',
+      '             This bridge is the root',
+      '             Hello Time   2 sec  Max Age 20 sec  Forward Delay 15 sec',
+    ]);
+    expect(stpInstanceLines(netacadS2).slice(-4, -2)).toEqual([
+      'Fa0/2               Desg FWD 19        128.2    P2p ',
+      'Fa0/4               Desg FWD 19        128.4    P2p ',
+    ]);
+  });
+
+  it('ages addresses with the forward delay during a topology change (IOSvL2, Christopher Hart)', () => {
+    const i = instance({
+      rootMac: mac(0x5e00_0001_0000),
+      bridgeMac: mac(0x5e00_0001_0000),
+      rootPriority: 16385,
+      bridgePriority: 16384,
+      bridgeId: 16385,
+      agingTime: 15,
+      topologyChange: true,
+    });
+    expect(stpInstanceLines(i).slice(8, 12)).toEqual([
+      '  Bridge ID  Priority    16385  (priority 16384 sys-id-ext 1)',
+      '             Address     5e00.0001.0000',
+      '             Hello Time   2 sec  Max Age 20 sec  Forward Delay 15 sec',
+      '             Aging Time  15  sec',
+    ]);
+  });
+
+  it('marks edge ports and inconsistencies, and glues a broken state to its cost (vIOS-L2, a 3750)', () => {
+    const i = instance({
+      rootMac: mac(1),
+      bridgeMac: mac(1),
+      ports: [
+        port('GigabitEthernet0/0', { state: 'broken', cost: 4, number: 1, inconsistent: 'pvid' }),
+        port('GigabitEthernet1/1', { cost: 4, number: 6, edge: true }),
+        port('GigabitEthernet1/2', { state: 'broken', cost: 4, number: 7, edge: true, inconsistent: 'pvid' }),
+        port('GigabitEthernet1/3', { state: 'broken', cost: 4, number: 8, inconsistent: 'type' }),
+      ],
+    });
+    expect(stpInstanceLines(i).slice(-6, -2)).toEqual([
+      'Gi0/0               Desg BKN*4         128.1    P2p *PVID_Inc ',
+      'Gi1/1               Desg FWD 4         128.6    P2p Edge ',
+      'Gi1/2               Desg BKN*4         128.7    P2p Edge *PVID_Inc ',
+      'Gi1/3               Desg BKN*4         128.8    P2p *TYPE_Inc ',
+    ]);
+  });
+
+  it('puts blank lines between instances: one before each, two after each table (vIOS-L2)', () => {
+    const ten = { ...netacadS2, vlan: 10, rootPriority: 32778, bridgeId: 32778 };
+    const lines = stpShow([netacadS2, ten]);
+    const at = lines.indexOf('VLAN0010');
+    expect(lines.slice(at - 4, at)).toEqual([
+      'Fa0/4               Desg FWD 19        128.4    P2p ',
+      '',
+      '',
+      '',
+    ]);
+    expect(lines.slice(-3)).toEqual(['Fa0/4               Desg FWD 19        128.4    P2p ', '', '']);
+  });
+
+  it('answers for a VLAN without an instance as IOU and a 3560 do', () => {
+    expect(stpShow([netacadS1], [[10, 10]])).toEqual([
+      '',
+      'Spanning tree instance(s) for vlan 10 does not exist.',
+      '',
+    ]);
+    expect(stpShow([])).toEqual(['', 'No spanning tree instance exists.']);
+  });
+});
+
+describe('show spanning-tree interface', () => {
+  it('lists the port in each instance (IOU), shared when half duplex', () => {
+    const i = instance({
+      vlan: 5,
+      rootMac: mac(0xaabb_cc00_5000),
+      bridgeMac: mac(0xaabb_cc00_5000),
+      ports: [port('Ethernet0/2', { cost: 100, number: 3, edge: true })],
+    });
+    expect(stpInterface([i], 'Ethernet0/2', new Set(['Ethernet0/2']))).toEqual([
+      '',
+      'Vlan                Role Sts Cost      Prio.Nbr Type',
+      '------------------- ---- --- --------- -------- --------------------------------',
+      'VLAN0005            Desg FWD 100       128.3    Shr Edge ',
+    ]);
+  });
+
+  it('has nothing to say of a port in no instance (2960 captures)', () => {
+    expect(stpInterface([netacadS1], 'FastEthernet0/23')).toEqual([
+      'no spanning tree info available for FastEthernet0/23',
+      '',
+    ]);
+  });
+
+  it('tells whether PortFast runs on it (a 2960 capture)', () => {
+    expect(stpInterfacePortfast([netacadS1], 'FastEthernet0/4')).toEqual(['VLAN0001         disabled']);
+  });
+});
+
+describe('show spanning-tree summary', () => {
+  it('lists the settings and the ports by state, in the 2960 layout', () => {
+    const three = {
+      ...netacadS2,
+      vlan: 3,
+      rootPriority: 32771,
+      bridgeId: 32771,
+      ports: [port('FastEthernet0/1'), port('FastEthernet0/2')],
+    };
+    const one = {
+      ...netacadS2,
+      ports: Array.from({ length: 15 }, (_, k) => port(`FastEthernet0/${k + 1}`)),
+    };
+    expect(stpSummary([one, three], { portfastDefault: false, bpduguardDefault: false })).toEqual([
+      'Switch is in pvst mode',
+      'Root bridge for: VLAN0001, VLAN0003',
+      'Extended system ID           is enabled',
+      'Portfast Default             is disabled',
+      'PortFast BPDU Guard Default  is disabled',
+      'Portfast BPDU Filter Default is disabled',
+      'Loopguard Default            is disabled',
+      'EtherChannel misconfig guard is enabled',
+      'UplinkFast                   is disabled',
+      'BackboneFast                 is disabled',
+      'Configured Pathcost method used is short',
+      '',
+      'Name                   Blocking Listening Learning Forwarding STP Active',
+      '---------------------- -------- --------- -------- ---------- ----------',
+      'VLAN0001                     0         0        0         15         15',
+      'VLAN0003                     0         0        0          2          2',
+      '---------------------- -------- --------- -------- ---------- ----------',
+      '2 vlans                      0         0        0         17         17',
+    ]);
+  });
+
+  it('wraps a long root list as genieparser golden output 3 shows it, and counts one vlan', () => {
+    const nine = Array.from({ length: 9 }, (_, k) => ({
+      ...netacadS2,
+      vlan: k + 1,
+      rootPriority: 32769 + k,
+      bridgeId: 32769 + k,
+    }));
+    const lines = stpSummary(nine, { portfastDefault: true, bpduguardDefault: true });
+    expect(lines.slice(1, 6)).toEqual([
+      'Root bridge for: VLAN0001, VLAN0002, VLAN0003, VLAN0004, VLAN0005, VLAN0006',
+      '  VLAN0007, VLAN0008, VLAN0009',
+      'Extended system ID           is enabled',
+      'Portfast Default             is enabled',
+      'PortFast BPDU Guard Default  is enabled',
+    ]);
+    const none = stpSummary([netacadS1], { portfastDefault: false, bpduguardDefault: false });
+    expect(none[1]).toBe('Root bridge for: none');
+    expect(none.at(-1)).toBe('1 vlan                       1         0        0          1          2');
+  });
+});
+
+describe('show spanning-tree root and blockedports (vIOS-L2)', () => {
+  it('lists each root, with no root port on the root', () => {
+    const away = instance({
+      rootMac: mac(0x5000_0003_0000),
+      rootCost: 4,
+      rootPort: 'GigabitEthernet0/0',
+      rootPortNumber: 1,
+      bridgeMac: mac(0x5000_0004_0000),
+    });
+    const own = instance({
+      vlan: 10,
+      rootPriority: 4106,
+      bridgePriority: 4096,
+      bridgeId: 4106,
+      rootMac: mac(0x5254_0011_0661),
+      bridgeMac: mac(0x5254_0011_0661),
+    });
+    expect(stpRoot([away, own])).toEqual([
+      '',
+      '                                        Root    Hello Max Fwd',
+      'Vlan                   Root ID          Cost    Time  Age Dly  Root Port',
+      '---------------- -------------------- --------- ----- --- ---  ------------',
+      'VLAN0001         32769 5000.0003.0000         4    2   20  15  Gi0/0',
+      'VLAN0010          4106 5254.0011.0661         0    2   20  15',
+    ]);
+  });
+
+  it('lists the blocked ports', () => {
+    const i = instance({
+      rootMac: mac(1),
+      bridgeMac: mac(2),
+      ports: [
+        port('GigabitEthernet0/0', { role: 'alternate', state: 'blocking' }),
+        port('GigabitEthernet0/1', { role: 'root' }),
+        port('GigabitEthernet0/2', { role: 'alternate', state: 'blocking' }),
+      ],
+    });
+    expect(stpBlockedPorts([i])).toEqual([
+      '',
+      'Name                 Blocked Interfaces List',
+      '-------------------- ------------------------------------',
+      'VLAN0001             Gi0/0, Gi0/2',
+      '',
+      'Number of blocked ports (segments) in the system : 2',
+    ]);
+  });
+});
+
+describe('spanning tree in the running-config', () => {
+  it('keeps the two default lines alone at the defaults', () => {
+    expect(stpConfigLines(defaultDeviceConfig('switch', 'S1'))).toEqual([
+      'spanning-tree mode pvst',
+      'spanning-tree extend system-id',
+    ]);
+  });
+
+  it('puts the PortFast defaults before the system id (NetAcad) and joins VLANs that share a value (a 3750)', () => {
+    const c = {
+      ...defaultDeviceConfig('switch', 'S1'),
+      spanningTree: {
+        portfastDefault: true as const,
+        bpduguardDefault: true as const,
+        vlans: [
+          { vlan: 1, priority: 0 },
+          { vlan: 10, priority: 0 },
+          ...[20, 21, 22, 23, 24, 25, 26, 27].map((vlan) => ({ vlan, priority: 0 })),
+          { vlan: 999, disabled: true as const },
+        ],
+      },
+    };
+    expect(stpConfigLines(c)).toEqual([
+      'spanning-tree mode pvst',
+      'spanning-tree portfast default',
+      'spanning-tree portfast bpduguard default',
+      'spanning-tree extend system-id',
+      'no spanning-tree vlan 999',
+      'spanning-tree vlan 1,10,20-27 priority 0',
+    ]);
+  });
+
+  it('writes a port PortFast then BPDU guard (2960 configurations)', () => {
+    expect(stpInterfaceLines({ portfast: 'on', bpduguard: 'enable' })).toEqual([
+      ' spanning-tree portfast',
+      ' spanning-tree bpduguard enable',
+    ]);
+    expect(
+      stpInterfaceLines({
+        portfast: 'trunk',
+        vlanCost: [
+          { vlan: 30, cost: 100 },
+          { vlan: 40, cost: 100 },
+        ],
+      }),
+    ).toEqual([' spanning-tree portfast trunk', ' spanning-tree vlan 30,40 cost 100']);
+  });
+});
+
+describe('spanning tree settings read back from their running-config', () => {
+  it('round-trips the global and port settings', () => {
+    const base = defaultDeviceConfig('switch', 'S1');
+    const fa1 = base.interfaces['FastEthernet0/1']!;
+    const c: DeviceConfig = {
+      ...base,
+      spanningTree: {
+        portfastDefault: true,
+        vlans: [
+          { vlan: 1, priority: 4096, helloTime: 1 },
+          { vlan: 30, disabled: true },
+          { vlan: 40, forwardTime: 10, maxAge: 12 },
+        ],
+      },
+      interfaces: {
+        ...base.interfaces,
+        'FastEthernet0/1': {
+          ...fa1,
+          switchport: {
+            ...fa1.switchport!,
+            stp: {
+              portfast: 'disable',
+              bpduguard: 'enable',
+              cost: 100,
+              portPriority: 64,
+              vlanCost: [{ vlan: 10, cost: 5 }],
+              vlanPortPriority: [{ vlan: 10, priority: 32 }],
+            },
+          },
+        },
+      },
+    };
+    const parsed = parseConfigText('switch', renderRunningConfig('switch', c));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.config.spanningTree).toEqual(c.spanningTree);
+    expect(parsed.config.interfaces['FastEthernet0/1']!.switchport!.stp).toEqual(
+      c.interfaces['FastEthernet0/1']!.switchport!.stp,
+    );
+  });
+});
+
+describe('spanning-tree vlan X root primary', () => {
+  const own = { priority: 32768, mac: 0x0000_0c00_0002 };
+  it('sets 24576 when that makes the switch root', () => {
+    expect(rootPrimaryPriority(own, undefined)).toBe(24576);
+    expect(rootPrimaryPriority(own, { priority: 32768, mac: 0x0000_0c00_0001 })).toBe(24576);
+    expect(rootPrimaryPriority(own, { priority: 24576, mac: 0x0000_0c00_0003 })).toBe(24576);
+  });
+
+  it('goes 4096 below a root that 24576 would not beat, and gives up below 4096', () => {
+    expect(rootPrimaryPriority(own, { priority: 24576, mac: 0x0000_0c00_0001 })).toBe(20480);
+    expect(rootPrimaryPriority(own, { priority: 8192, mac: 0x0000_0c00_0003 })).toBe(4096);
+    expect(rootPrimaryPriority(own, { priority: 4096, mac: 0x0000_0c00_0003 })).toBeUndefined();
+  });
+
+  it('keeps a lower priority on a switch that is root already', () => {
+    expect(rootPrimaryPriority({ priority: 4096, mac: 1 }, { priority: 4096, mac: 1 })).toBe(4096);
+    expect(rootPrimaryPriority({ priority: 32768, mac: 1 }, { priority: 32768, mac: 1 })).toBe(24576);
+  });
+});
+
+describe('BPDU guard', () => {
+  it('prints the switch’s message then the port manager’s, with short names (IOU)', () => {
+    expect(
+      spanningTreeTexts({ at: 0 as Micros, port: 'GigabitEthernet1/3', kind: 'bpduguard', vlan: 1 }),
+    ).toEqual([
+      '%SPANTREE-2-BLOCK_BPDUGUARD: Received BPDU on port Gi1/3 with BPDU Guard enabled. Disabling port.',
+      '%PM-4-ERR_DISABLE: bpduguard error detected on Gi1/3, putting Gi1/3 in err-disable state',
+    ]);
+  });
+});
