@@ -214,7 +214,9 @@ export function buildCampus(target: number): Campus {
  */
 export function converge(c: Campus): void {
   for (const p of c.pcs)
-    c.pending.push(c.sim.ping(p.id, p.gateway, { count: 1, timeout: seconds(2), size: 32, interval: 0 as Micros }));
+    c.pending.push(
+      c.sim.ping(p.id, p.gateway, { count: 1, timeout: seconds(2), size: 32, interval: 0 as Micros }),
+    );
   for (const [r, next] of c.siteRouters)
     c.pending.push(c.sim.ping(r, next, { count: 2, timeout: seconds(2), size: 100, interval: 0 as Micros }));
   while (c.pending.some((j) => !j.done)) c.sim.runUntil((c.sim.now() + seconds(1)) as Micros, 10_000_000);

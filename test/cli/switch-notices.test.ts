@@ -26,7 +26,9 @@ describe('a switch reports', () => {
         lab.console(name).input(line);
     lab.settle();
     const s1 = lab.console('S1');
-    expect(lines(s1.drainLog())).toEqual([expect.stringMatching(/%SYS-5-CONFIG_I: Configured from console by console$/)]);
+    expect(lines(s1.drainLog())).toEqual([
+      expect.stringMatching(/%SYS-5-CONFIG_I: Configured from console by console$/),
+    ]);
     const pc1Mac = lab.sim.interfaces(lab.ios('PC1').id)[0]!.mac;
     lab.console('PC1').input('ipconfig 10.0.0.1 255.255.255.0');
     lab.console('PC1').input('ping -n 1 10.0.0.9');

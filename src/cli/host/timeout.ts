@@ -65,7 +65,7 @@ export function timeout(sim: Simulation, args: readonly string[], start: (r: Run
   const n = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= -1 && n <= 99999)) return RANGE;
   // Waiting for a key press: a console line is the only key this console knows.
-  const wait = n < 0 ? 0 : n;
+  const wait = Math.max(n, 0);
   const end = sim.now() + seconds(wait);
   let stopped = false;
   start(
