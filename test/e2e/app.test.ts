@@ -138,7 +138,7 @@ describe('Trame in Chromium', () => {
       .toBe(true);
   });
 
-  it('shutting a router port down in its console turns the cable lights red', async () => {
+  it('shutting a router port down in its console turns the cable lights red, then back green', async () => {
     const { page } = app;
     const at = await page.evaluate(() => (window as unknown as { __trame: Probe }).__trame.screenOf('R1'));
     await page.mouse.click(at!.x, at!.y);
@@ -163,6 +163,13 @@ describe('Trame in Chromium', () => {
     await expect
       .poll(() => page.locator('.details table.ports tbody tr').first().innerHTML())
       .toContain('dot green');
+    // The switch's end is amber while spanning tree listens and learns, 30 s, then green.
+    await expect
+      .poll(() => lightsAt(page, 'R1', 'GigabitEthernet0/0'))
+      .toEqual({ here: 'green', there: 'amber' });
+    await expect
+      .poll(() => lightsAt(page, 'R1', 'GigabitEthernet0/0'), { timeout: 45_000 })
+      .toEqual({ here: 'green', there: 'green' });
   });
 
   it('saves the network file with Ctrl+S', async () => {
