@@ -384,18 +384,21 @@ class EngineSimulation implements Simulation {
   // ---- queries ---------------------------------------------------------------------------
 
   interfaces(id: DeviceId): readonly InterfaceStatus[] {
+    this.settle();
     return this.device(id).interfaces();
   }
   arpTable(id: DeviceId): readonly ArpEntry[] {
     return this.device(id).arpTable();
   }
   macTable(id: DeviceId): readonly MacEntry[] {
+    this.settle();
     return this.device(id).macTable();
   }
   routes(id: DeviceId): readonly RouteEntry[] {
     return this.device(id).routes();
   }
   trunks(id: DeviceId): readonly TrunkStatus[] {
+    this.settle();
     return this.device(id).trunks();
   }
   vlanInterfaces(id: DeviceId): readonly VlanInterfaceStatus[] {
@@ -403,6 +406,7 @@ class EngineSimulation implements Simulation {
     return device instanceof Router ? device.vlanInterfaces() : [];
   }
   vlanPorts(id: DeviceId): ReadonlyMap<number, readonly string[]> {
+    this.settle();
     return this.device(id).vlanPorts();
   }
   baseMac(id: DeviceId): MacAddr {

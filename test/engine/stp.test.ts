@@ -89,6 +89,8 @@ describe('spanning tree', () => {
     n.sim.runUntil(seconds(10.1) as Micros);
     expect(tree(n, 'S3').inst.rootPort).toBe('GigabitEthernet0/2');
     expect(tree(n, 'S3').ports['GigabitEthernet0/2']).toBe('root listening');
+    // The root port that went was forwarding: a TCN out of the new root port, at once.
+    expect(tree(n, 'S1').inst.topologyChange).toBe(true);
     n.sim.runUntil(seconds(25.5) as Micros);
     expect(tree(n, 'S3').ports['GigabitEthernet0/2']).toBe('root learning');
     expect(pingOk(n, 'PC3', '10.0.0.2')).toBe(false);
@@ -215,6 +217,56 @@ describe('spanning tree', () => {
     const forwarding = n.sim.trunks(d('S2')).find((t) => t.port === 'GigabitEthernet0/2')!.forwarding;
     const has = (v: number) => forwarding.some(([lo, hi]) => lo <= v && v <= hi);
     expect([has(10), has(20)]).toEqual([false, true]);
+  });
+});
+
+describe('spanning tree around what runs none', () => {
+  it('breaks a loop through a switch without spanning tree, which floods the BPDUs', () => {
+    // S3 runs none (a test switch's default): S1 and S2 hear each other's BPDUs through it.
+    const n = new TestNet({ seed: 5 });
+    n.switch('S1', { stp: { vlans: [{ vlan: 1, priority: 4096 }] } })
+      .switch('S2', { stp: {} })
+      .switch('S3');
+    n.pc('PC1', '10.0.0.1/24').pc('PC2', '10.0.0.2/24');
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.link('S1:g0/2', 'S3:g0/1');
+    n.link('S2:g0/2', 'S3:g0/2');
+    n.link('PC1:fa0', 'S3:fa0/1');
+    n.link('PC2:fa0', 'S2:fa0/1');
+    expect(tree(n, 'S2').ports['GigabitEthernet0/2']).toBe('alternate blocking');
+    expect(pingOk(n, 'PC1', '10.0.0.2')).toBe(true);
+    n.sim.runUntil(seconds(30) as Micros);
+    expect(tree(n, 'S2').ports['GigabitEthernet0/2']).toBe('alternate blocking');
+    expect(pingOk(n, 'PC2', '10.0.0.1')).toBe(true);
+  });
+
+  it('a settle read at time 0, then more changes at time 0: the start is what a fresh network gives', () => {
+    const build = (peek: boolean) => {
+      const n = triangle();
+      if (peek) n.sim.spanningTree(d('S1'));
+      // S1 gives up being the root before the clock runs: S2 is the root from the start.
+      n.reconfigure('S1', { stp: {} });
+      return ['S1', 'S2', 'S3'].map((s) => tree(n, s).ports);
+    };
+    expect(build(true)).toEqual(build(false));
+    expect(build(false)[1]).not.toHaveProperty('GigabitEthernet0/1', 'root forwarding');
+  });
+});
+
+describe('BPDU guard', () => {
+  it('error-disables an access port facing a trunk, which PVST+ holds for a type inconsistency', () => {
+    const n = new TestNet({ seed: 5 });
+    n.switch('S1', { stp: {}, ports: { 'g0/1': { mode: 'trunk' } } });
+    n.switch('S2', {
+      stp: {},
+      ports: { 'g0/1': { mode: 'access', stp: { portfast: 'on', bpduguard: 'enable' } } },
+    });
+    n.sim.runUntil(seconds(1) as Micros);
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.sim.runUntil(seconds(5) as Micros);
+    expect(n.sim.interfaces(d('S2')).find((i) => i.name === 'GigabitEthernet0/1')!.errDisabled).toBe(
+      'bpduguard',
+    );
   });
 });
 

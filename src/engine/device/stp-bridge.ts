@@ -128,6 +128,12 @@ export class SwitchStp {
   ): boolean {
     const b = frame.payload as StpBpdu;
     const vid = wireVid(frame, tag);
+    // BPDU guard is the port's, whatever VLAN the BPDU is for and whether it runs spanning tree.
+    const pc = sp.cfg.stp;
+    if (stpBpduguard(pc, config, stpEdge(pc, config, sp.oper === OPER_TRUNK))) {
+      this.host.bpduGuard(sp.index, vid > 0 ? vid : sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan);
+      return true;
+    }
     let vlan: number;
     if (b.encap === 'ieee') {
       if (frame.dst !== STP_IEEE_MAC) return false;

@@ -262,10 +262,11 @@ export class StpInstance implements EventTarget {
     this.ports[index] = undefined;
     if (this.rootPort === p) this.rootPort = null;
     if (was === ST_FORWARDING || was === ST_LEARNING) this.sw.flush(index, this.vlan);
-    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
     this.configurationUpdate();
     this.portStateSelection();
     this.afterSelection(wasRoot);
+    // After the reselection, so that a TCN goes out of the new root port at once.
+    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
     this.moved = false;
   }
 
@@ -291,10 +292,6 @@ export class StpInstance implements EventTarget {
     const p = this.ports[index];
     if (p === undefined) return;
     p.received++;
-    if (p.bpduguard) {
-      this.sw.bpduGuard(index, this.vlan);
-      return;
-    }
     if (b.type === BPDU_TCN) {
       if (this.designated(p)) {
         this.topologyChangeDetection();
@@ -679,8 +676,24 @@ export class StpInstance implements EventTarget {
 
   // ---- settling at time 0 ----------------------------------------------------------------
 
-  /** Every bridge sends what it knows on its designated ports, as at a hello. */
+  /**
+   * As the network settles: the bridge forgets what it heard (a settle after another at time 0
+   * starts over, as from a file) and sends what it knows on its designated ports, as at a hello.
+   */
   announce(): void {
+    this.rootPort = null;
+    this.rootPri = this.bridgePri;
+    this.rootMac = this.bridgeMac;
+    this.rootCost = 0;
+    this.maxAge = this.bridgeMaxAge;
+    this.helloTime = this.bridgeHello;
+    this.forwardDelay = this.bridgeForward;
+    this.tcDetected = false;
+    this.tcUntil = Number.POSITIVE_INFINITY;
+    this.tcnAt = Number.POSITIVE_INFINITY;
+    this.setTc(false);
+    for (const p of this.ports) if (p !== undefined) this.initializePort(p);
+    this.portStateSelection();
     this.configBpduGeneration();
   }
 

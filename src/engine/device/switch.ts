@@ -44,6 +44,7 @@ import type {
   TrunkStatus,
 } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
+import { dot1qTag, retag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { StpBpdu } from '../wire/stp.ts';
@@ -215,8 +216,38 @@ export class Switch extends IpDevice {
     });
   }
 
-  private takeBpdu(sp: SwitchPort, frame: EthernetFrame): void {
-    this.stp.receive(sp, frame, TAG_AS_IS, this.config.spanningTree);
+  /**
+   * A BPDU delivered as the network settles; a switch that runs no spanning tree in its VLAN
+   * floods it on at once, as it floods it later (`seen`: the switches that did already).
+   */
+  private takeBpdu(sp: SwitchPort, frame: EthernetFrame, seen: Set<Switch> = new Set()): void {
+    if (this.stp.receive(sp, frame, TAG_AS_IS, this.config.spanningTree) || seen.has(this)) return;
+    seen.add(this);
+    const vs = this.bpduVlan(sp, frame, TAG_AS_IS);
+    if (vs === null) return;
+    for (const out of vs.members) {
+      const peer = out.peer as SwitchPort | null;
+      if (out === sp || !out.up || peer === null || !peer.up || !(peer.owner instanceof Switch)) continue;
+      const tagged = out.oper === OPER_TRUNK && vs.id !== out.nativeVlan;
+      peer.owner.takeBpdu(peer, retag(frame, tagged ? dot1qTag(vs.id) : undefined), seen);
+    }
+  }
+
+  /** The VLAN a BPDU that spanning tree did not take floods in (null: none takes it), as `receive` classifies frames. */
+  private bpduVlan(sp: SwitchPort, frame: EthernetFrame, tag: number): VlanState | null {
+    const vid = wireVid(frame, tag);
+    if (vid <= 0 || (sp.oper === OPER_ACCESS && vid === sp.accessVlan)) return sp.untagged;
+    return sp.oper === OPER_TRUNK ? this.taggedVlan(sp, vid) : null;
+  }
+
+  /**
+   * Floods a BPDU of a VLAN without spanning tree, as any multicast, but past a storm: a switch
+   * in a loop passes on what may break it.
+   */
+  private floodBpdu(sp: SwitchPort, frame: EthernetFrame, frameId: number, len: number, tag: number): void {
+    const vs = this.bpduVlan(sp, frame, tag);
+    if (vs === null) this.drop(frameId, sp.untaggedDrop, sp.name);
+    else this.flood(vs, sp, frame, frameId, len, tag);
   }
 
   /** `show spanning-tree`. */
@@ -481,12 +512,11 @@ export class Switch extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
     // Spanning tree's BPDUs go to the switch itself, on ports that forward or not.
-    if (
-      frame.dst >= FIRST_GROUP &&
-      frame.payload.proto === 'stp' &&
-      this.stp.receive(sp, frame, tag, this.config.spanningTree)
-    )
+    if (frame.dst >= FIRST_GROUP && frame.payload.proto === 'stp') {
+      if (!this.stp.receive(sp, frame, tag, this.config.spanningTree))
+        this.floodBpdu(sp, frame, frameId, len, tag);
       return;
+    }
     const vid = wireVid(frame, tag);
     // The VLAN's id is known from the port or the tag: `vs` is only passed along, and read when
     // a frame floods, reaches the SVI or meets a storm.
