@@ -27,7 +27,15 @@ import { seconds } from '../../shared/time.ts';
 import type { StpInstanceStatus, StpPortStatus } from '../api.ts';
 import type { EventTarget, Scheduler } from '../sim/scheduler.ts';
 import { Timer } from '../sim/timer.ts';
-import { BPDU_CONFIG, BPDU_TCN, STP_FLAG_TC, STP_FLAG_TCA, type StpBpdu, stpBpdu } from '../wire/stp.ts';
+import {
+  BPDU_CONFIG,
+  BPDU_TCN,
+  headerBpdu,
+  STP_FLAG_TC,
+  STP_FLAG_TCA,
+  type StpBpdu,
+  stpBpdu,
+} from '../wire/stp.ts';
 
 export const ST_BLOCKING = 0;
 export const ST_LISTENING = 1;
@@ -44,6 +52,8 @@ const HOLD_TIME = seconds(1);
 
 /** BPDUs the engine sends carry nothing after what 802.1D defines. */
 const NO_EXTRA = new Uint8Array(0);
+/** A topology change notification: a header only (framed per port by stp-bridge.ts). */
+const TCN = headerBpdu('ieee', BPDU_TCN, NO_EXTRA);
 
 const toUnits = (us: number): number => Math.round(us / TIME_UNIT);
 const fromUnits = (u: number): number => u * TIME_UNIT;
@@ -396,28 +406,7 @@ export class StpInstance implements EventTarget {
   private transmitTcn(): void {
     const root = this.rootPort;
     if (root === null) return;
-    this.send(
-      root,
-      stpBpdu({
-        encap: 'ieee',
-        protocolId: 0,
-        version: 0,
-        type: BPDU_TCN,
-        flags: 0,
-        rootPriority: 0,
-        rootMac: 0 as MacAddr,
-        rootPathCost: 0,
-        bridgePriority: 0,
-        bridgeMac: 0 as MacAddr,
-        portId: 0,
-        messageAge: 0,
-        maxAge: 0,
-        helloTime: 0,
-        forwardDelay: 0,
-        pvid: -1,
-        extra: NO_EXTRA,
-      }),
-    );
+    this.send(root, TCN);
   }
 
   private send(p: StpPort, bpdu: StpBpdu): void {

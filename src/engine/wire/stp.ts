@@ -244,25 +244,7 @@ export function decodeStp(bytes: Uint8Array): Decoded<StpBpdu> {
   const type = bytes[h + 3]!;
   if (type !== BPDU_CONFIG) {
     return decoded(
-      stpBpdu({
-        encap,
-        protocolId,
-        version,
-        type,
-        flags: 0,
-        rootPriority: 0,
-        rootMac: macFromNumber(0),
-        rootPathCost: 0,
-        bridgePriority: 0,
-        bridgeMac: macFromNumber(0),
-        portId: 0,
-        messageAge: 0,
-        maxAge: 0,
-        helloTime: 0,
-        forwardDelay: 0,
-        pvid: -1,
-        extra: copyBytes(bytes, h + BPDU_TCN_LEN, bytes.length),
-      }),
+      headerBpdu(encap, type, copyBytes(bytes, h + BPDU_TCN_LEN, bytes.length), protocolId, version),
     );
   }
   if (n < BPDU_CONFIG_LEN) {
@@ -315,4 +297,36 @@ export function stpBpdu(fields: Omit<StpBpdu, 'proto'>): StpBpdu {
     pvid: fields.pvid,
     extra: fields.extra,
   };
+}
+
+/**
+ * A BPDU of `type` other than a configuration BPDU (a TCN): its 4-byte header, then `extra`;
+ * the configuration fields are zero.
+ */
+export function headerBpdu(
+  encap: 'ieee' | 'pvst',
+  type: number,
+  extra: Uint8Array = new Uint8Array(0),
+  protocolId = 0,
+  version = 0,
+): StpBpdu {
+  return stpBpdu({
+    encap,
+    protocolId,
+    version,
+    type,
+    flags: 0,
+    rootPriority: 0,
+    rootMac: macFromNumber(0),
+    rootPathCost: 0,
+    bridgePriority: 0,
+    bridgeMac: macFromNumber(0),
+    portId: 0,
+    messageAge: 0,
+    maxAge: 0,
+    helloTime: 0,
+    forwardDelay: 0,
+    pvid: -1,
+    extra,
+  });
 }
