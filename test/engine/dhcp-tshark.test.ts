@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { haveTshark, tshark } from '../wire/tshark-run.ts';
+import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -51,14 +48,8 @@ function exchange(): Uint8Array {
 
 describe.runIf(haveTshark)('a relayed DHCP exchange as tshark reads it', () => {
   it('decodes cleanly, with the relay agent fields and addresses RFC 2131 and RFC 1542 ask for', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trame-dhcp-'));
-    try {
-      const file = join(dir, 'dhcp.pcap');
-      writeFileSync(file, exchange());
-      const problems = tshark(file, '-V')
-        .split('\n')
-        .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect/i.test(l));
-      expect(problems).toEqual([]);
+    withCapture(exchange(), (file) => {
+      expect(tsharkProblems(file)).toEqual([]);
       const rows = tshark(
         file,
         '-T',
@@ -104,8 +95,6 @@ describe.runIf(haveTshark)('a relayed DHCP exchange as tshark reads it', () => {
         '192.168.2.2,10.0.0.1,68,67,7,0,0.0.0.0,0.0.0.0,1',
         '192.168.2.2,10.0.0.1,68,67,7,0,0.0.0.0,0.0.0.0,1',
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

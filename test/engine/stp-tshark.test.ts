@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { haveTshark, tshark } from '../wire/tshark-run.ts';
+import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
 import { TestNet } from './net.ts';
 
 /**
@@ -47,14 +44,8 @@ function capture(): { pcap: Uint8Array; links: Map<string, string> } {
 
 describe.runIf(haveTshark)('BPDUs on the wire as tshark reads them', () => {
   it('decodes IEEE and PVST+ BPDUs cleanly, with the VLANs, identifiers and flags PVST+ gives them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trame-stp-'));
-    try {
-      const file = join(dir, 'stp.pcap');
-      writeFileSync(file, capture().pcap);
-      const problems = tshark(file, '-V')
-        .split('\n')
-        .filter((l) => /Expert Info \((Warning|Error)\/|Malformed|incorrect/i.test(l));
-      expect(problems).toEqual([]);
+    withCapture(capture().pcap, (file) => {
+      expect(tsharkProblems(file)).toEqual([]);
       const rows = tshark(
         file,
         '-T',
@@ -100,8 +91,6 @@ describe.runIf(haveTshark)('BPDUs on the wire as tshark reads them', () => {
         new Set(rows.filter((r) => r[0] === '01:80:c2:00:00:00' && r[4] === '10').map((r) => r[8])),
       ).toEqual(new Set(['1']));
       for (const r of rows) if (r[2] === '0x00') expect(r[3]).toMatch(/^(4096|32768)$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipFrame, ipv4, udp } from '../../src/engine/packets.ts';
@@ -56,7 +53,7 @@ import { IPV4_ANY, IPV4_BROADCAST } from '../../src/shared/ipv4.ts';
 import { MAC_BROADCAST } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { haveTshark, TSHARK, tshark } from './tshark-run.ts';
+import { ANY_EXPERT_INFO, haveTshark, TSHARK, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 
@@ -422,14 +419,8 @@ describe.runIf(haveTshark)('DHCP as tshark reads it', () => {
         ),
       ),
     ];
-    const dir = mkdtempSync(join(tmpdir(), 'trame-dhcp-'));
-    try {
-      const file = join(dir, 'dhcp.pcap');
-      writeFileSync(file, pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)));
-      const problems = tshark(file, '-V')
-        .split('\n')
-        .filter((l) => /Expert Info|Malformed|incorrect/i.test(l));
-      expect(problems).toEqual([]);
+    withCapture(pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)), (file) => {
+      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
       const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
         .split('\n')
         .filter((l) => l !== '')
@@ -456,9 +447,7 @@ describe.runIf(haveTshark)('DHCP as tshark reads it', () => {
           ...clean,
         },
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -2,9 +2,6 @@
  * Spanning-tree BPDUs: IEEE 802.1D configuration and TCN BPDUs in LLC, and Cisco PVST+ (SSTP)
  * BPDUs in LLC/SNAP with the Originating VLAN TLV, as whole 802.3 frames.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wireLen } from '../../src/engine/frame-size.ts';
@@ -29,7 +26,7 @@ import type { MacAddr } from '../../src/shared/mac.ts';
 import { formatMacColon } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, mac, toHex } from './hex.ts';
-import { haveTshark, TSHARK, tshark } from './tshark-run.ts';
+import { ANY_EXPERT_INFO, haveTshark, TSHARK, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 const NONE = new Uint8Array(0);
@@ -538,14 +535,8 @@ function expected(f: EthernetFrame): Record<string, string> {
 describe.runIf(haveTshark)('STP as tshark reads it', () => {
   it('decodes IEEE, PVST+ and TCN BPDUs, tagged and not, with no warning and nothing malformed', () => {
     const frames = [ieeeVlan1, pvstVlan10, pvstVlan1, tcnFrame, tcTca];
-    const dir = mkdtempSync(join(tmpdir(), 'trame-stp-'));
-    try {
-      const file = join(dir, 'stp.pcap');
-      writeFileSync(file, pcapFile(frames.map((f, i) => [micros(2_000_000 * i), encodeFrame(f)] as const)));
-      const problems = tshark(file, '-V')
-        .split('\n')
-        .filter((l) => /Expert Info|Malformed|incorrect/i.test(l));
-      expect(problems).toEqual([]);
+    withCapture(pcapFile(frames.map((f, i) => [micros(2_000_000 * i), encodeFrame(f)] as const)), (file) => {
+      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
       const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
         .split('\n')
         .filter((l) => l !== '')
@@ -564,21 +555,14 @@ describe.runIf(haveTshark)('STP as tshark reads it', () => {
         'stp.pvst.origvlan': '10',
       });
       expect(rows[4]).toMatchObject({ 'stp.flags': '0x81', 'stp.flags.tc': '1', 'stp.flags.tcack': '1' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('flags a PVST+ BPDU without its Originating VLAN TLV, so a clean run above means something', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trame-stp-'));
-    try {
-      const file = join(dir, 'no-tlv.pcap');
-      const bare = frameOf(STP_PVST_MAC, SW_GI0_1, relayed('pvst', 1, -1));
-      writeFileSync(file, pcapFile([[micros(0), encodeFrame(bare)] as const]));
+    const bare = frameOf(STP_PVST_MAC, SW_GI0_1, relayed('pvst', 1, -1));
+    withCapture(pcapFile([[micros(0), encodeFrame(bare)] as const]), (file) => {
       expect(tshark(file, '-V')).toMatch(/Originating \(PVID\) VLAN TLV is missing/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -4,7 +4,9 @@
  * its exit status and its output count.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const TSHARK = '/usr/bin/tshark';
 export const haveTshark = existsSync(TSHARK);
@@ -16,3 +18,26 @@ export function tshark(file: string, ...args: string[]): string {
   if (r.status !== 0) throw new Error(`tshark failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
+
+/** Writes `pcap` to a file of a temporary folder, gives `read` its path, then removes the folder. */
+export function withCapture<T>(pcap: Uint8Array, read: (file: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'trame-pcap-'));
+  try {
+    const file = join(dir, 'capture.pcap');
+    writeFileSync(file, pcap);
+    return read(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Warnings and errors about the capture's frames (expert info, malformed, bad checksums). */
+export const WARNINGS = /Expert Info \((Warning|Error)\/|Malformed|incorrect/i;
+/** Any expert info at all (notes and chats too), for frames that should raise none. */
+export const ANY_EXPERT_INFO = /Expert Info|Malformed|incorrect/i;
+
+/** The lines of `tshark -V` that match `pattern`: none when tshark reads the capture cleanly. */
+export const tsharkProblems = (file: string, pattern: RegExp = WARNINGS): string[] =>
+  tshark(file, '-V')
+    .split('\n')
+    .filter((l) => pattern.test(l));

@@ -155,27 +155,14 @@ export class SwitchStp {
   /** Sends `vlan`'s BPDU out of port `index`, framed as the port's mode wants. */
   send(index: number, vlan: number, b: StpBpdu): void {
     const sp = this.ports[index]!;
-    if (sp.oper === OPER_ACCESS) {
-      this.put(sp, STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
-      return;
-    }
-    if (sp.oper !== OPER_TRUNK) return;
-    if (vlan === 1) this.put(sp, STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
-    this.put(sp, STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
+    for (const frame of this.frames(sp, vlan, b, true))
+      sp.send(frame, this.ctx.nextFrameId(), wireLen(frame), TAG_AS_IS, SHARED);
   }
 
-  private put(sp: SwitchPort, dst: number, vlan: number | undefined, b: StpBpdu): void {
-    const frame = ethernet(
-      dst as MacAddr,
-      sp.mac,
-      vlan === undefined ? undefined : dot1qTag(vlan),
-      stpLen(b),
-      b,
-    );
-    sp.send(frame, this.ctx.nextFrameId(), wireLen(frame), TAG_AS_IS, SHARED);
-  }
-
-  /** Delivers at once what port `index` sends, to the switch at the other end (stp-settle.ts). */
+  /**
+   * Delivers at once what port `index` sends, to the switch at the other end (stp-settle.ts).
+   * A trunk's IEEE copy of VLAN 1's BPDU is left out: a trunk takes VLAN 1's from SSTP.
+   */
   deliverNow(
     index: number,
     vlan: number,
@@ -185,15 +172,17 @@ export class SwitchStp {
     const sp = this.ports[index]!;
     const peer = sp.peer as SwitchPort | null;
     if (!sp.up || peer === null) return;
-    const frames: EthernetFrame[] = [];
-    const put = (dst: number, v: number | undefined, bpdu: StpBpdu) =>
-      frames.push(
-        ethernet(dst as MacAddr, sp.mac, v === undefined ? undefined : dot1qTag(v), stpLen(bpdu), bpdu),
-      );
-    if (sp.oper === OPER_ACCESS) put(STP_IEEE_MAC, undefined, framed(b, 'ieee', -1));
-    else if (sp.oper === OPER_TRUNK)
-      put(STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
-    for (const f of frames) to(peer, f);
+    for (const frame of this.frames(sp, vlan, b, false)) to(peer, frame);
+  }
+
+  /** The frames that carry `vlan`'s BPDU out of `sp` (`ieeeOnTrunk`: VLAN 1's IEEE copy too). */
+  private frames(sp: SwitchPort, vlan: number, b: StpBpdu, ieeeOnTrunk: boolean): EthernetFrame[] {
+    const frame = (dst: number, v: number | undefined, bpdu: StpBpdu) =>
+      ethernet(dst as MacAddr, sp.mac, v === undefined ? undefined : dot1qTag(v), stpLen(bpdu), bpdu);
+    if (sp.oper === OPER_ACCESS) return [frame(STP_IEEE_MAC, undefined, framed(b, 'ieee', -1))];
+    if (sp.oper !== OPER_TRUNK) return [];
+    const sstp = frame(STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
+    return vlan === 1 && ieeeOnTrunk ? [frame(STP_IEEE_MAC, undefined, framed(b, 'ieee', -1)), sstp] : [sstp];
   }
 
   announce(): void {
@@ -220,7 +209,6 @@ export class SwitchStp {
           .map((sp) => {
             const pc = sp.cfg.stp;
             const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
-            const s = inst.status(names, 0, []);
             return {
               port: sp.name,
               role: 'designated',
@@ -231,11 +219,11 @@ export class SwitchStp {
               edge,
               bpduguard: stpBpduguard(pc, config, edge),
               inconsistent: sp.peerNative >= 0 ? 'pvid' : 'type',
-              designatedRootPriority: s.rootPriority,
-              designatedRootMac: s.rootMac,
-              designatedCost: s.rootCost,
-              designatedBridgePriority: s.bridgeId,
-              designatedBridgeMac: s.bridgeMac,
+              designatedRootPriority: inst.rootPri,
+              designatedRootMac: inst.rootMac as MacAddr,
+              designatedCost: inst.rootCost,
+              designatedBridgePriority: inst.bridgePri,
+              designatedBridgeMac: inst.bridgeMac as MacAddr,
               designatedPort: (stpPortPriority(pc, inst.vlan) << 8) | (sp.index + 1),
               bpdusSent: 0,
               bpdusReceived: 0,

@@ -98,6 +98,10 @@ const BPDUGUARD = 'bpduguard';
  */
 const SVI_MAC_OFFSET = 0x40;
 
+/** Whether `sp`, as it runs, carries VLAN `id` by its configuration: its access VLAN, or one its trunk allows. */
+const configuredFor = (sp: SwitchPort, id: number): boolean =>
+  (sp.oper === OPER_ACCESS && sp.accessVlan === id) || (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
+
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
   a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
 
@@ -422,13 +426,7 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
-    this.stp.update(
-      config.spanningTree,
-      db,
-      (sp, id) =>
-        (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
-        (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id)),
-    );
+    this.stp.update(config.spanningTree, db, configuredFor);
     if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
@@ -446,11 +444,7 @@ export class Switch extends IpDevice {
       vs.svi = null;
       for (const port of this.sw) {
         const sp = port;
-        const carries =
-          ((sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
-            (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id))) &&
-          !sp.stpBlock.includes(id) &&
-          this.stp.forwards(id, sp.index);
+        const carries = configuredFor(sp, id) && !sp.stpBlock.includes(id) && this.stp.forwards(id, sp.index);
         if (carries) {
           vs.members.push(port);
           vs.member[port.index] = 1;
@@ -1092,12 +1086,7 @@ export class Switch extends IpDevice {
     let carried = false;
     for (const vs of this.vlans.values()) {
       if (vs.member[sp.index] === 1) return false;
-      const id = vs.id;
-      if (
-        (sp.oper === OPER_ACCESS && sp.accessVlan === id) ||
-        (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id))
-      )
-        carried = true;
+      if (configuredFor(sp, vs.id)) carried = true;
     }
     return carried && this.stp.holds(sp.index);
   }
