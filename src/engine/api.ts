@@ -819,6 +819,76 @@ export interface TcpSocket {
 /** Whether a listening port takes a connection from `remoteAddr`:`remotePort` to `localAddr`. */
 export type TcpAdmission = (remoteAddr: number, remotePort: number, localAddr: number) => boolean;
 
+/**
+ * A translation of network address translation, as `show ip nat translations` lists it:
+ * `protocol` 0 for an address's translation (no ports), else 1 (ICMP, the echo identifier as
+ * its ports), 6 or 17. Ports are -1 where there are none.
+ */
+export interface NatTranslation {
+  /** A running count of the translations made (IOS's entry-id). */
+  readonly id: number;
+  readonly protocol: number;
+  readonly insideGlobal: Ipv4Addr;
+  readonly insideGlobalPort: number;
+  readonly insideLocal: Ipv4Addr;
+  readonly insideLocalPort: number;
+  /** The outside end of a flow (no outside translation: outside local and global are one address). */
+  readonly outside: Ipv4Addr | undefined;
+  /** The outside end's port as the inside sees it (an echo: its own identifier)... */
+  readonly outsideLocalPort: number;
+  /** ...and as the outside does (an echo: the translated identifier). */
+  readonly outsideGlobalPort: number;
+  /** Made by a static command (the flows riding it are dynamic). */
+  readonly static: boolean;
+  readonly extendable: boolean;
+  /** A TCP flow that saw a FIN or a reset: it goes after the FIN/RST timeout. */
+  readonly timingOut: boolean;
+  /** The id of the dynamic mapping that made it (or the address it rides). */
+  readonly mapping?: number;
+  readonly created: Micros;
+  readonly used: Micros;
+  /** How long it lasts after its last use, in microseconds; -1 for never. */
+  readonly timeout: number;
+  /** Flows riding this address or static port translation. */
+  readonly flows: number;
+}
+
+/** A dynamic mapping as `show ip nat statistics` lists it. */
+export interface NatMappingStatus {
+  readonly id: number;
+  readonly acl: string;
+  readonly pool?: string;
+  readonly interface?: string;
+  readonly overload: boolean;
+  /** Translations it made that are still there. */
+  readonly refcount: number;
+  readonly poolStatus?: {
+    readonly start: Ipv4Addr;
+    readonly end: Ipv4Addr;
+    readonly len: number;
+    /** Addresses it hands out (its range less the netmask's network and broadcast). */
+    readonly total: number;
+    readonly allocated: number;
+    readonly misses: number;
+  };
+}
+
+export interface NatStatistics {
+  readonly active: number;
+  readonly statics: number;
+  readonly dynamics: number;
+  /** Translations with ports (flows and static ports). */
+  readonly extended: number;
+  readonly peak: number;
+  readonly peakAt: Micros;
+  /** Datagrams translated by a translation that was there. */
+  readonly hits: number;
+  /** Datagrams that had to make one (or could not). */
+  readonly misses: number;
+  readonly expired: number;
+  readonly mappings: readonly NatMappingStatus[];
+}
+
 export interface Simulation {
   readonly trace: Trace;
   now(): Micros;
@@ -935,6 +1005,12 @@ export interface Simulation {
   accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]>;
   /** `clear access-list counters [NAME]`; false when NAME names no list. */
   clearAccessListCounters(id: DeviceId, name?: string): boolean;
+  /** Routers: their translations (`show ip nat translations`), none without NAT. */
+  natTranslations(id: DeviceId): readonly NatTranslation[];
+  /** Routers: `show ip nat statistics`; undefined for other kinds. */
+  natStatistics(id: DeviceId): NatStatistics | undefined;
+  /** `clear ip nat translation *` (dynamic ones) or `clear ip nat statistics`. */
+  clearNat(id: DeviceId, what: 'translations' | 'statistics'): void;
   /**
    * Sticky secure addresses the switches learned since the last call, by switch and port name,
    * which a switch writes into its running-config. Cheap when there are none.

@@ -100,6 +100,25 @@ export function withTtl(p: Ipv4Packet, ttl: number): Ipv4Packet {
   };
 }
 
+/** The same datagram with other addresses and payload (network address translation). */
+export function withAddresses(p: Ipv4Packet, src: number, dst: number, payload: Ipv4Payload): Ipv4Packet {
+  return {
+    proto: 'ipv4',
+    dst: dst as Ipv4Addr,
+    src: src as Ipv4Addr,
+    ttl: p.ttl,
+    protocol: p.protocol,
+    payload,
+    options: p.options,
+    identification: p.identification,
+    dscp: p.dscp,
+    ecn: p.ecn,
+    dontFragment: p.dontFragment,
+    moreFragments: p.moreFragments,
+    fragmentOffset: p.fragmentOffset,
+  };
+}
+
 export const icmpEcho = (type: 0 | 8, identifier: number, sequence: number, data: Uint8Array): IcmpEcho => ({
   proto: 'icmp',
   type,

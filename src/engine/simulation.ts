@@ -35,6 +35,8 @@ import type {
   MacFlaps,
   MacTableFilter,
   NativeVlanMismatch,
+  NatStatistics,
+  NatTranslation,
   PingJob,
   PingOptions,
   PortSecurityStatus,
@@ -59,6 +61,7 @@ import { IpDevice } from './device/ip-device.ts';
 import { Link } from './device/link.ts';
 import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
+import { EMPTY_NAT_STATISTICS } from './device/nat.ts';
 import { negotiate, sameMode } from './device/negotiation.ts';
 import { Router } from './device/router.ts';
 import { settleSpanningTrees } from './device/stp-settle.ts';
@@ -501,6 +504,21 @@ class EngineSimulation implements Simulation {
   clearAccessListCounters(id: DeviceId, name?: string): boolean {
     const device = this.device(id);
     return device instanceof Router ? device.acls.clear(name) : false;
+  }
+  natTranslations(id: DeviceId): readonly NatTranslation[] {
+    const device = this.device(id);
+    return device instanceof Router ? (device.nat?.translations() ?? []) : [];
+  }
+  natStatistics(id: DeviceId): NatStatistics | undefined {
+    const device = this.device(id);
+    if (!(device instanceof Router)) return undefined;
+    return device.nat?.statistics() ?? EMPTY_NAT_STATISTICS;
+  }
+  clearNat(id: DeviceId, what: 'translations' | 'statistics'): void {
+    const device = this.device(id);
+    if (!(device instanceof Router)) return;
+    if (what === 'translations') device.nat?.clear();
+    else device.nat?.clearStatistics();
   }
   takeStickyLearned(): ReadonlyMap<DeviceId, ReadonlyMap<string, readonly SecureMac[]>> {
     const out = new Map<DeviceId, ReadonlyMap<string, readonly SecureMac[]>>();

@@ -38,6 +38,8 @@ export type DropReason =
   | 'mac-filter'
   /** An access list applied to the interface (`ip access-group`) denied the datagram. */
   | 'acl-denied'
+  /** Network address translation should translate the datagram and cannot (no address or port left). */
+  | 'nat-failed'
   | 'bad-checksum'
   | 'malformed';
 

@@ -7,6 +7,7 @@ import type { AccessList } from './acl.ts';
 import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
+import type { NatConfig, NatSide } from './nat.ts';
 import { KIND_PORTS } from './ports.ts';
 import type { PortStpConfig, SpanningTreeConfig } from './spanning-tree.ts';
 import { ALL_VLANS, type VlanRanges } from './vlans.ts';
@@ -111,6 +112,14 @@ export interface InterfaceConfig {
   readonly accessGroupOut?: string;
   /** `ip helper-address A`: where the relay agent sends the DHCP broadcasts that come in here. */
   readonly helperAddresses?: readonly Ipv4Addr[];
+  /** `ip nat inside|outside`: the side of network address translation this interface is on. */
+  readonly nat?: NatSide;
+  /**
+   * `[no] ip virtual-reassembly in` where it differs from IOS 15's default, which is on with
+   * `ip nat inside|outside` and off without: kept and shown (the engine translates fragments
+   * by address only, whatever it says).
+   */
+  readonly virtualReassembly?: boolean;
 }
 
 export interface StaticRoute {
@@ -283,6 +292,8 @@ export interface DeviceConfig {
   readonly serviceDhcp?: false;
   /** Switches: `spanning-tree ...` global commands; absent while none differs from IOS's defaults. */
   readonly spanningTree?: SpanningTreeConfig;
+  /** Routers: `ip nat ...` global commands; absent while none was typed. */
+  readonly nat?: NatConfig;
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
 }

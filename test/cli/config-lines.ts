@@ -342,6 +342,66 @@ const helperUse = fc
   )
   .map(([no, a]) => ` ${no}ip helper-address ${a}`);
 
+/** NAT: pools, mappings, statics and timeouts, valid or not, with few names so that they collide. */
+const natPoolName = fc.constantFrom('PUB', 'P2');
+const natLines = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('', 'no '),
+      natPoolName,
+      small,
+      fc.integer({ min: 0, max: 12 }),
+      fc.constantFrom(
+        ' netmask 255.255.255.0',
+        ' netmask 255.255.255.248',
+        ' prefix-length 24',
+        ' prefix-length 29',
+      ),
+    )
+    .map(([no, n, a, k, m]) => [`${no}ip nat pool ${n} 209.165.200.${a} 209.165.200.${a + k}${m}`]),
+  natPoolName.map((n) => [`no ip nat pool ${n}`]),
+  fc
+    .tuple(
+      fc.constantFrom('', 'no '),
+      fc.constantFrom('1', '10', 'NATLIST'),
+      fc.oneof(
+        natPoolName.map((n) => `pool ${n}`),
+        natPoolName.map((n) => `pool ${n} overload`),
+        fc.constantFrom('interface g0/0 overload', 'interface g0/1 overload', 'interface g0/0'),
+      ),
+    )
+    .map(([no, l, t]) => [`${no}ip nat inside source list ${l} ${t}`]),
+  fc
+    .tuple(fc.constantFrom('', 'no '), small, small, fc.constantFrom('', ' extendable'))
+    .map(([no, l, g, e]) => [`${no}ip nat inside source static 192.168.1.${l} 209.165.200.${20 + g}${e}`]),
+  fc
+    .tuple(
+      fc.constantFrom('', 'no '),
+      fc.constantFrom('tcp', 'udp'),
+      small,
+      fc.constantFrom(80, 8080),
+      fc.constantFrom('209.165.200.30', 'interface g0/0'),
+    )
+    .map(([no, p, l, port, g]) => [`${no}ip nat inside source static ${p} 192.168.1.${l} 80 ${g} ${port}`]),
+  fc
+    .tuple(
+      fc.constantFrom('', 'no '),
+      fc.constantFrom(
+        'timeout',
+        'icmp-timeout',
+        'udp-timeout',
+        'tcp-timeout',
+        'finrst-timeout',
+        'syn-timeout',
+      ),
+      fc.constantFrom('30', '600', 'never'),
+    )
+    .map(([no, k, v]) => [`${no}ip nat translation ${k} ${v}`]),
+);
+const natUse = fc
+  .tuple(fc.constantFrom('', 'no '), fc.constantFrom('inside', 'outside'))
+  .map(([no, side]) => ` ${no}ip nat ${side}`);
+
 const aclUse = fc
   .tuple(
     fc.constantFrom('', 'no '),
@@ -408,6 +468,8 @@ function routerLines(): fc.Arbitrary<string[]> {
     fc.integer({ min: 1, max: 10_000_000 }).map((k) => ` bandwidth ${k}`),
     aclUse,
     helperUse,
+    natUse,
+    fc.constantFrom(' ip virtual-reassembly in', ' no ip virtual-reassembly in', ' ip virtual-reassembly'),
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));
   return fc
@@ -431,6 +493,7 @@ function routerLines(): fc.Arbitrary<string[]> {
         banner,
         aclLines,
         dhcpLines,
+        natLines,
         block(
           routerIf.map((i) => `interface ${i}`),
           ifBody,

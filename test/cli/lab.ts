@@ -209,6 +209,23 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('S3:FastEthernet0/3', 'S1:FastEthernet0/3')
       .cable('S2:FastEthernet0/24', 'S3:FastEthernet0/24')
       .cable('PC1:FastEthernet0', 'S3:FastEthernet0/10'),
+  /**
+   * A site behind R1: PC1 and PC2 on S1 (Fa0/1, Fa0/2) to R1's Gi0/1; R1's Gi0/0 to the ISP
+   * router's Gi0/0; WEB on the ISP's Gi0/1.
+   */
+  nat: () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('ISP', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .add('WEB', 'server')
+      .cable('R1:GigabitEthernet0/0', 'ISP:GigabitEthernet0/0')
+      .cable('R1:GigabitEthernet0/1', 'S1:GigabitEthernet0/1')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2')
+      .cable('WEB:FastEthernet0', 'ISP:GigabitEthernet0/1'),
   /** R1's Gi0/0 trunked to S1's Gi0/1; PC1 (VLAN 10) on Fa0/1, PC2 (VLAN 20) on Fa0/2. */
   'router-on-a-stick': () =>
     new Lab()

@@ -19,6 +19,7 @@ import { extendedIpTraceroute, extendedTraceroute } from './extended-traceroute.
 import { deleteNode, dirNode } from './file-commands.ts';
 import { moreNode } from './flash-copy.ts';
 import { interfaceArg } from './interface-arg.ts';
+import { clearNatNode } from './nat-commands.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import {
   DEFAULT_PING,
@@ -274,7 +275,7 @@ function privTree(kind: IosKind): IosNode {
         ),
       ),
       clearDhcpNode(),
-      ...(kind === 'router' ? [clearRouteNode()] : []),
+      ...(kind === 'router' ? [clearNatNode(), clearRouteNode()] : []),
     ),
     kw(
       'cdp',

@@ -32,6 +32,7 @@ import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
+import { ipNatNode } from './nat-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
@@ -380,6 +381,7 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
     kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ipAccessListNode(false),
     ipDhcpNode(false),
+    ...(kind === 'router' ? [ipNatNode(false)] : []),
     httpNode(true),
     kw('route', routeHelp, routeArgs(addStaticRoute, false)),
     sshNode(),
@@ -583,6 +585,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
       ),
       ipAccessListNode(true),
       ipDhcpNode(true),
+      ...(kind === 'router' ? [ipNatNode(true)] : []),
       httpNode(false),
       kw('route', routeHelp, routeArgs(removeStaticRoute, true)),
       noSshNode(),

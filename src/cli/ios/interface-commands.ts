@@ -30,6 +30,7 @@ import {
 import { helperAddressNode } from './dhcp-commands.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
 import { stpInterfaceNode } from './stp-commands.ts';
 
@@ -222,7 +223,9 @@ const switchportHelp = 'Set switching mode characteristics';
  * loopbacks).
  */
 function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
-  const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
+  const children: IosNode[] = filters
+    ? [accessGroupNode(false, edit), natSideNode(false, edit), virtualReassemblyNode(false, edit)]
+    : [];
   if (relays) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
@@ -258,7 +261,9 @@ function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, re
 }
 
 function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
-  const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
+  const children: IosNode[] = filters
+    ? [accessGroupNode(true, edit), natSideNode(true, edit), virtualReassemblyNode(true, edit)]
+    : [];
   if (relays) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(

@@ -26,6 +26,7 @@ import { errdisableLines } from './errdisable-commands.ts';
 import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
+import { natConfigLines } from './nat-commands.ts';
 import { shownPassword } from './password.ts';
 import { stpConfigLines, stpInterfaceLines } from './stp-commands.ts';
 import { timestampsLine } from './timestamps-commands.ts';
@@ -77,6 +78,10 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   for (const h of i.helperAddresses ?? []) out.push(` ip helper-address ${formatIpv4(h)}`);
   if (i.accessGroupIn !== undefined) out.push(` ip access-group ${i.accessGroupIn} in`);
   if (i.accessGroupOut !== undefined) out.push(` ip access-group ${i.accessGroupOut} out`);
+  if (i.nat !== undefined) out.push(` ip nat ${i.nat}`);
+  const reassembly = i.virtualReassembly ?? i.nat !== undefined;
+  if (reassembly) out.push(' ip virtual-reassembly in');
+  else if (i.nat !== undefined) out.push(' no ip virtual-reassembly in');
   if (i.redirects === false) out.push(' no ip redirects');
   if (i.unreachables === false) out.push(' no ip unreachables');
   if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
@@ -209,7 +214,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
       'ip forward-protocol nd',
     ],
     httpLines('router', c),
-    [...routeLines(c), ...sshLines(c)],
+    [...natConfigLines(c), ...routeLines(c), ...sshLines(c)],
     ...accessListLines(c),
     arpLines(c),
     cdpLines(c),

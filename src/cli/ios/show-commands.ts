@@ -21,6 +21,7 @@ import { showFileSystems } from './file-systems.ts';
 import { withFilters } from './filters.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { showLoginNode } from './login-block.ts';
+import { showNatNode } from './nat-commands.ts';
 import { NVRAM_BYTES } from './nvram.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
@@ -250,6 +251,7 @@ function ipNode(kind: IosKind): IosNode {
     showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
     showDhcpNode(),
+    ...(kind === 'router' ? [showNatNode()] : []),
     kw(
       'interface',
       'IP interface status and configuration',

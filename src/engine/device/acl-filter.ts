@@ -98,6 +98,12 @@ export class AclFilter {
   clear(): void {
     this.matches.fill(0);
   }
+
+  /** Whether the list's first entry that matches `pkt` permits it (not counted: a selection, not a filter). */
+  selects(pkt: Ipv4Packet): boolean {
+    const i = firstMatch(this.list, describe(pkt));
+    return i !== IMPLICIT_DENY && (this.list.entries[i] as { action: string }).action === 'permit';
+  }
 }
 
 /**
@@ -118,6 +124,14 @@ export class AclFilters {
     if (name === undefined) return null;
     const f = this.byName.get(name);
     return f === undefined || filtersNothing(f.list) ? null : f;
+  }
+
+  /**
+   * Whether list `name` selects `pkt` (network address translation's lists): a list that does
+   * not exist, or has no entry, selects nothing.
+   */
+  selects(name: string, pkt: Ipv4Packet): boolean {
+    return this.byName.get(name)?.selects(pkt) ?? false;
   }
 
   /** Each list's match counts, by name. */

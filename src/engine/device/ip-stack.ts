@@ -55,6 +55,7 @@ import {
 } from './fragments.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { ipv4MulticastMac } from './mac-util.ts';
+import { NAT_INSIDE, NAT_OUTSIDE, type Nat } from './nat.ts';
 import { OwnAddresses } from './own-addresses.ts';
 import {
   EXCLUSIVE,
@@ -122,6 +123,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   forwarding = false;
   /** Some interface has an access list applied (`aclIn`, `aclOut`): each datagram asks. */
   filtering = false;
+  /** Network address translation (routers with `ip nat` configured; nat.ts), or null. */
+  nat: Nat | null = null;
   /** Where recent destinations went: the route lookup and ARP resolution to repeat. */
   private readonly forwardingCache: ForwardingCache;
   /**
@@ -387,6 +390,14 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // An inbound list sees everything that comes in, for this device or through it, first.
     if (this.filtering && iface.aclIn !== null && !this.admits(iface.aclIn, iface, iface, pkt, frameId))
       return;
+    // NAT's outside-to-inside translation comes after the inbound list, before routing.
+    if (this.nat !== null && iface.natSide === NAT_OUTSIDE) {
+      const translated = this.nat.fromOutside(pkt);
+      if (translated !== pkt) {
+        pkt = translated;
+        owned = SHARED;
+      }
+    }
     const dst = pkt.dst;
     // A destination in the forwarding cache is none of our addresses (it forgets everything
     // when they change), which spares a router looking them up for what it forwards.
@@ -410,6 +421,17 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const ctx = this.ctx;
     if (cached >= 0) {
       const out = this.forwardingCache.iface(cached);
+      if (this.nat !== null && out.natSide === NAT_OUTSIDE && iface.natSide === NAT_INSIDE) {
+        const translated = this.nat.toOutside(pkt);
+        if (translated === null) {
+          this.drop(frameId, 'nat-failed', iface.name);
+          return;
+        }
+        if (translated !== pkt) {
+          pkt = translated;
+          owned = SHARED;
+        }
+      }
       if (this.filtering && out.aclOut !== null && !this.admits(out.aclOut, iface, out, pkt, frameId)) return;
       ctx.routed++;
       // Back out of the interface it came by, it may get a redirect, which quotes it as it came.
@@ -436,6 +458,15 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return;
     }
     const out = route.iface;
+    // NAT's inside-to-outside translation comes after routing, before the outbound list.
+    if (this.nat !== null && out.natSide === NAT_OUTSIDE && iface.natSide === NAT_INSIDE) {
+      const translated = this.nat.toOutside(pkt);
+      if (translated === null) {
+        this.drop(frameId, 'nat-failed', iface.name);
+        return;
+      }
+      pkt = translated;
+    }
     if (this.filtering && out.aclOut !== null && !this.admits(out.aclOut, iface, out, pkt, frameId)) return;
     if (out === iface) this.redirect(iface, pkt, route.gateway ?? dst);
     ctx.routed++;
@@ -613,7 +644,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // A request we answer (for us, or by proxy ARP, RFC 1027) also teaches us its sender.
     const answer =
       a.op === ARP_REQUEST &&
-      (a.targetIp === own || (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)));
+      (a.targetIp === own ||
+        (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)) ||
+        (this.nat !== null && iface.natSide === NAT_OUTSIDE && this.nat.answersArp(iface, a.targetIp)));
     const known = debug === null || this.arp.holds(a.senderIp);
     debug?.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
     const learned = this.arp.learn(iface, a.senderIp, a.senderMac, a.targetIp === own || answer);

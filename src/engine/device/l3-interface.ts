@@ -13,6 +13,7 @@ import type { AclFilter } from './acl-filter.ts';
 import { arpTimeoutOf } from './arp-cache.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { LoadRates } from './load-rates.ts';
+import { NAT_INSIDE, NAT_NONE, NAT_OUTSIDE } from './nat.ts';
 import type { Port } from './port.ts';
 import type { ClearedCounters } from './status.ts';
 
@@ -91,6 +92,8 @@ export class L3Interface {
   /** `ip access-group ... in` and `out`: null when nothing filters (its stack's `filtering`). */
   aclIn: AclFilter | null = null;
   aclOut: AclFilter | null = null;
+  /** `ip nat inside|outside` (nat.ts): NAT_NONE, NAT_INSIDE or NAT_OUTSIDE. */
+  natSide = NAT_NONE;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
     this.name = name;
@@ -139,6 +142,7 @@ export class L3Interface {
     this.unreachables = ic?.unreachables ?? true;
     this.redirects = ic?.redirects ?? true;
     this.arpTimeout = arpTimeoutOf(ic?.arpTimeout);
+    this.natSide = ic?.nat === 'inside' ? NAT_INSIDE : ic?.nat === 'outside' ? NAT_OUTSIDE : NAT_NONE;
   }
 
   setIp(ip: Ipv4Assignment | undefined): void {

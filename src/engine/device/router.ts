@@ -24,6 +24,7 @@ import { CdpPorts } from './cdp.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
+import { NAT_NONE, Nat } from './nat.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { logicalView, ownCounters, portView } from './status.ts';
@@ -64,6 +65,8 @@ export class Router extends IpDevice {
   private statics: StaticSpec[] = [];
   private readonly cdp = new CdpPorts();
   readonly acls = new AclFilters();
+  /** Network address translation, made at the first `ip nat` command. */
+  nat: Nat | null = null;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
@@ -131,6 +134,7 @@ export class Router extends IpDevice {
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
     this.applyAccessGroups(config);
+    this.applyNat(config);
     this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
@@ -147,6 +151,35 @@ export class Router extends IpDevice {
       filtering ||= i.aclIn !== null || i.aclOut !== null;
     }
     this.stack.filtering = filtering;
+  }
+
+  /** Takes `config`'s `ip nat` commands (the interfaces' sides were set with their configuration). */
+  private applyNat(config: DeviceConfig): void {
+    const used = config.nat !== undefined || this.all.some((i) => i.natSide !== NAT_NONE);
+    if (this.nat === null && !used) return;
+    if (this.nat === null) {
+      const router = this;
+      this.nat = new Nat({
+        sched: this.ctx.sched,
+        acls: this.acls,
+        interfaceAddress(name: string): number | undefined {
+          const i = router.all.find((x) => x.name === name);
+          return i?.usable ? i.ip!.addr : undefined;
+        },
+      });
+    }
+    this.nat.configure(config.nat);
+    this.stack.nat = this.nat;
+  }
+
+  override reload(): void {
+    super.reload();
+    this.nat?.reset();
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.nat?.release();
   }
 
   override cdpPorts(): CdpPorts {
@@ -182,6 +215,8 @@ export class Router extends IpDevice {
       config.ipRouting ? undefined : config.defaultGateway,
     );
     this.stack.setStaticArps(config.staticArps ?? []);
+    // A static translation to an interface's address follows the address.
+    this.nat?.refreshStatics();
   }
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
