@@ -1,7 +1,8 @@
 /**
  * Every lab's solution, typed through `trame exec` from the lab's starting network, configures
  * the devices from scratch; for the router-on-a-stick lab the PCs then ping each other, for the
- * DHCP lab they get their leases and reach the other LAN.
+ * DHCP lab they get their leases and reach the other LAN, for the NAT lab the office reaches
+ * the web server and the web server the office's server at its public address.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +74,26 @@ describe('lab solutions through trame exec', () => {
     const [ping, bindings] = r.steps.slice(-2);
     expect(ping!.output).toContain('Reply from 192.168.1.1');
     expect(bindings!.output.match(/Automatic/g)).toHaveLength(3);
+  });
+
+  it('nat-pat from scratch: the office reaches the web server, and WEB reaches SRV at its public address', async () => {
+    const lab = JSON.parse(readFileSync('labs/nat-pat.json', 'utf8')) as Lab;
+    const before = await exec('labs/nat-pat.json', 'PC1: ping -n 2 198.51.100.10\n');
+    expect(before.steps[0]!.output).not.toContain('Reply from 198.51.100.10');
+
+    const r = await exec(
+      'labs/nat-pat.json',
+      `${solutionScript(lab)}\nPC1: ping 198.51.100.10\nPC2: ping 198.51.100.10\nWEB: ping 209.165.200.230\nWEB: ping -n 2 192.168.1.20\nR1: show ip nat translations\n`,
+    );
+    const [pc1, pc2, web, hidden, table] = r.steps.slice(-5);
+    // R1 resolves the ISP's address, then the ISP the server's, each losing a first echo.
+    expect(pc1!.output).toContain('Packets: Sent = 4, Received = 2, Lost = 2 (50% loss),');
+    expect(pc2!.output).toContain('Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),');
+    expect(web!.output).toContain('Reply from 209.165.200.230: bytes=32 time<1ms TTL=126');
+    expect(hidden!.output).toContain('Reply from 198.51.100.1: Destination host unreachable.');
+    expect(table!.output).toContain('--- 209.165.200.230    192.168.1.20       ---                ---');
+    expect(table!.output).toContain(
+      'icmp 209.165.200.225:0 192.168.1.11:1     198.51.100.10:1    198.51.100.10:0',
+    );
   });
 });
