@@ -158,8 +158,8 @@ export interface AddressConflicts {
   readonly missed: number;
 }
 
-/** What IOS `debug` can watch: `debug ip icmp` and `debug arp`. */
-export type DebugFacility = 'icmp' | 'arp';
+/** What IOS `debug` can watch: `debug ip icmp`, `debug arp` and `debug ip nat`. */
+export type DebugFacility = 'icmp' | 'arp' | 'nat';
 
 /**
  * An ICMP message an IOS device sent or received itself (`debug ip icmp`). Echo requests are
@@ -211,7 +211,44 @@ export interface ArpEntryDebugEvent {
   readonly iface: string;
 }
 
-export type DebugEvent = IcmpDebugEvent | ArpPacketDebugEvent | ArpEntryDebugEvent;
+/**
+ * A datagram a router translated (`debug ip nat`): its source (inside to outside) or its
+ * destination (outside to inside) before and after, and its ports or echo identifier when
+ * they changed too. `fast`: it found its translation there (IOS's "NAT*"), rather than making it.
+ */
+export interface NatTranslateDebugEvent {
+  readonly facility: 'nat';
+  readonly at: Micros;
+  readonly fast: boolean;
+  readonly src: Ipv4Addr;
+  readonly dst: Ipv4Addr;
+  /** What the source became (inside to outside), or the destination (outside to inside). */
+  readonly srcTo?: Ipv4Addr;
+  readonly dstTo?: Ipv4Addr;
+  readonly identification: number;
+  /** 1, 6 or 17 with `ports`, when a port or the echo identifier changed. */
+  readonly protocol: number;
+  readonly ports?: { readonly src: number; readonly dst: number; readonly to: number };
+}
+
+/** A translation that timed out (`debug ip nat`): its global and local ends. */
+export interface NatExpireDebugEvent {
+  readonly facility: 'nat';
+  readonly at: Micros;
+  readonly expiring: true;
+  readonly protocol: number;
+  readonly global: Ipv4Addr;
+  readonly globalPort: number;
+  readonly local: Ipv4Addr;
+  readonly localPort: number;
+}
+
+export type DebugEvent =
+  | IcmpDebugEvent
+  | ArpPacketDebugEvent
+  | ArpEntryDebugEvent
+  | NatTranslateDebugEvent
+  | NatExpireDebugEvent;
 
 /** A read of a device's debugging log. */
 export interface DebugEvents {

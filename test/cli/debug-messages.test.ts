@@ -1,9 +1,9 @@
 /**
- * The wording of `debug ip icmp` and `debug arp` lines, against lines of IOS captures (the
- * console transcript debug.txt shows them in a session).
+ * The wording of `debug ip icmp`, `debug arp` and `debug ip nat` lines, against lines of IOS
+ * captures (the console transcripts debug.txt and nat.txt show them in a session).
  */
 import { describe, expect, it } from 'vitest';
-import { debugText } from '../../src/cli/ios/debug-messages.ts';
+import { debugMessages, debugText } from '../../src/cli/ios/debug-messages.ts';
 import type { DebugEvent } from '../../src/engine/api.ts';
 import { type Ipv4Addr, parseIpv4 } from '../../src/shared/ipv4.ts';
 import { type MacAddr, parseMac } from '../../src/shared/mac.ts';
@@ -143,6 +143,57 @@ describe('debug arp lines', () => {
       'IP ARP: creating incomplete entry for IP address: 10.10.1.1 interface Ethernet0/0',
     );
     expect(debugText(entry('throttled'))).toBe('IP ARP throttled out the ARP Request for 10.10.1.1');
+  });
+});
+
+describe('debug ip nat', () => {
+  const translated = (fast: boolean, src: string, dst: string, to: string, inbound: boolean, id: number) =>
+    ({
+      facility: 'nat',
+      at,
+      fast,
+      src: ip(src),
+      dst: ip(dst),
+      ...(inbound ? { dstTo: ip(to) } : { srcTo: ip(to) }),
+      identification: id,
+      protocol: 1,
+    }) as const;
+
+  it('words a translation as IOS 15 does, NAT* when it was found rather than made', () => {
+    expect(debugText(translated(false, '192.168.1.1', '192.168.2.1', '11.10.10.1', false, 17))).toBe(
+      'NAT: s=192.168.1.1->11.10.10.1, d=192.168.2.1 [17]',
+    );
+    expect(debugText(translated(true, '192.168.2.1', '11.10.10.1', '192.168.1.1', true, 16))).toBe(
+      'NAT*: s=192.168.2.1, d=11.10.10.1->192.168.1.1 [16]',
+    );
+  });
+
+  it('gives a port or identifier that changed a message of its own', () => {
+    const base = translated(false, '10.1.1.2', '10.2.2.2', '172.16.1.1', false, 3);
+    expect(debugMessages({ ...base, ports: { src: 5, dst: 5, to: 1024 } })[1]).toBe('NAT: ICMP id=5->1024');
+    expect(debugMessages({ ...base, protocol: 6, ports: { src: 1025, dst: 80, to: 1024 } })[1]).toBe(
+      'NAT: TCP s=1025->1024, d=80',
+    );
+    const inbound = translated(false, '10.2.2.2', '172.16.1.1', '10.1.1.2', true, 4);
+    expect(debugMessages({ ...inbound, protocol: 6, ports: { src: 37189, dst: 9023, to: 23 } })).toEqual([
+      'NAT: s=10.2.2.2, d=172.16.1.1->10.1.1.2 [4]',
+      'NAT: TCP s=37189, d=9023->23',
+    ]);
+  });
+
+  it('names a translation that expires by its global and local ends', () => {
+    expect(
+      debugText({
+        facility: 'nat',
+        at,
+        expiring: true,
+        protocol: 1,
+        global: ip('11.10.10.1'),
+        globalPort: 13,
+        local: ip('192.168.1.1'),
+        localPort: 13,
+      }),
+    ).toBe('NAT: expiring 11.10.10.1 (192.168.1.1) icmp 13 (13)');
   });
 });
 

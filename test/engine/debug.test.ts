@@ -31,6 +31,8 @@ function brief(e: DebugEvent): string {
     return `${e.sent ? 'sent' : 'rcvd'} ${e.type}/${e.code} ${a(e.src)}>${a(e.dst)} about ${a(e.about)}${e.gateway !== undefined ? ` gw ${a(e.gateway)}` : ''}`;
   if ('request' in e)
     return `${e.what} ${e.request ? 'req' : 'rep'} ${a(e.senderIp)}>${a(e.targetIp)} ${e.iface}${e.reason !== undefined ? ` (${e.reason})` : ''}`;
+  if (e.facility === 'nat')
+    return 'expiring' in e ? `expiring ${a(e.global)}` : `nat ${a(e.src)}>${a(e.dst)}`;
   return `${e.what} ${a(e.ip)} ${e.iface}`;
 }
 

@@ -216,6 +216,35 @@ describe('network address translation', () => {
     expect(translations()).toEqual([]);
   });
 
+  it('reports what it translates and what expires to debug ip nat, while it is on', () => {
+    const { n } = net(
+      [
+        'access-list 1 permit 192.168.0.0 0.0.255.255',
+        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
+      ].join('\n'),
+    );
+    n.ping('PC1', '198.51.100.10');
+    n.sim.setDebugging(d('R1'), 'nat', true);
+    expect(n.sim.debugging(d('R1'))).toEqual(['nat']);
+    n.ping('PC3', '198.51.100.10', { count: 1 });
+    const seen = n.sim
+      .debugEvents(d('R1'), 0)
+      .events.map((e) =>
+        e.facility !== 'nat'
+          ? e.facility
+          : 'expiring' in e
+            ? 'expiring'
+            : `${e.fast ? 'NAT*' : 'NAT'} ${e.ports?.to ?? ''}`,
+      );
+    // PC3's echo makes its translation, on identifier 0; the reply finds it and goes back to 1.
+    expect(seen).toEqual(['NAT 0', 'NAT* 1']);
+    n.run(seconds(61));
+    expect(n.sim.debugEvents(d('R1'), 2).events.filter((e) => 'expiring' in e).length).toBe(2);
+    n.sim.setDebugging(d('R1'), 'nat', false);
+    n.ping('PC1', '198.51.100.10', { count: 1 });
+    expect(n.sim.debugEvents(d('R1'), 4).events).toEqual([]);
+  });
+
   it('translates the ICMP errors that come back, so tracert works through the router', () => {
     const { n } = net(
       [

@@ -1,5 +1,5 @@
 /**
- * Privileged EXEC `debug ip icmp` and `debug arp`, their `undebug` and `no debug` forms with
+ * Privileged EXEC `debug ip icmp`, `debug ip nat` and `debug arp`, their `undebug` and `no debug` forms with
  * `undebug all`, and `show debugging`. Debugging is the device's state, not configuration: no
  * running-config line, off again after a reload. What it prints is debug-messages.ts.
  */
@@ -12,6 +12,8 @@ const FACILITY: Readonly<Record<DebugFacility, { readonly name: string; readonly
   icmp: { name: 'ICMP packet', heading: 'Generic IP' },
   // The heading of ARP's flag is inferred: no capture of `show debugging` with it was found.
   arp: { name: 'ARP packet', heading: 'ARP' },
+  // Likewise for NAT's heading; "IP NAT debugging is on" is IOS's answer to `debug ip nat`.
+  nat: { name: 'IP NAT', heading: 'NAT' },
 };
 
 function turn(env: IosEnv, facility: DebugFacility, on: boolean): void {
@@ -39,6 +41,11 @@ const facilities = (on: boolean): IosNode[] => [
       'icmp',
       'ICMP transactions',
       run((env) => turn(env, 'icmp', on)),
+    ),
+    kw(
+      'nat',
+      'NAT events',
+      run((env) => turn(env, 'nat', on)),
     ),
   ),
 ];

@@ -1,5 +1,5 @@
 /**
- * The lines `debug ip icmp` and `debug arp` print on the console, worded from the engine's
+ * The lines `debug ip icmp`, `debug arp` and `debug ip nat` print on the console, worded from the engine's
  * debugging log (engine/device/debug-log.ts) as IOS 15 prints them, each with its
  * `service timestamps debug datetime msec` stamp:
  *
@@ -10,6 +10,10 @@
  *   IP ARP: sent req src 10.10.1.10 aabb.cc00.9100,
  *                    dst 10.10.1.1 0000.0000.0000 Ethernet0/0
  *   IP ARP req filtered src 10.10.2.10 aabb.cc00.1a00, dst 10.10.1.1 0000.0000.0000 wrong cable, interface Ethernet0/0
+ *   NAT: s=192.168.1.1->11.10.10.1, d=192.168.2.1 [17]
+ *   NAT*: s=192.168.2.1, d=11.10.10.1->192.168.1.1 [16]
+ *   NAT: ICMP id=5->1024
+ *   NAT: expiring 11.10.10.1 (192.168.1.1) icmp 13 (13)
  *
  * These are the formats of captures from IOS 12.4 and 15 routers. Those IOS only has in its
  * source (redirects, throttled requests) follow it. A 2960 is assumed to print the same.
@@ -19,6 +23,8 @@ import type {
   ArpPacketDebugEvent,
   DebugEvent,
   IcmpDebugEvent,
+  NatExpireDebugEvent,
+  NatTranslateDebugEvent,
 } from '../../engine/api.ts';
 import { formatIpv4 as ip } from '../../shared/ipv4.ts';
 import { formatMacDotted as mac } from '../../shared/mac.ts';
@@ -93,9 +99,45 @@ function arpEntryText(e: ArpEntryDebugEvent): string {
   }
 }
 
+const PROTOCOLS: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+
+/**
+ * A translated datagram: its addresses, then the ports (or echo identifier) that changed, a
+ * message of their own. "NAT*" when its translation was there (switched fast), "NAT" when made.
+ */
+function natTranslateLines(e: NatTranslateDebugEvent): string[] {
+  const head = e.fast ? 'NAT*:' : 'NAT:';
+  const s = e.srcTo === undefined ? ip(e.src) : `${ip(e.src)}->${ip(e.srcTo)}`;
+  const d = e.dstTo === undefined ? ip(e.dst) : `${ip(e.dst)}->${ip(e.dstTo)}`;
+  const line = `${head} s=${s}, d=${d} [${e.identification}]`;
+  const p = e.ports;
+  if (p === undefined) return [line];
+  const inbound = e.dstTo !== undefined;
+  if (e.protocol === 1) return [line, `${head} ICMP id=${inbound ? p.dst : p.src}->${p.to}`];
+  const name = (PROTOCOLS[e.protocol] ?? String(e.protocol)).toUpperCase();
+  const ports = inbound ? `s=${p.src}, d=${p.dst}->${p.to}` : `s=${p.src}->${p.to}, d=${p.dst}`;
+  return [line, `${head} ${name} ${ports}`];
+}
+
+/** A translation that timed out: "expiring GLOBAL (LOCAL)", with the protocol and ports of a flow. */
+function natExpireText(e: NatExpireDebugEvent): string {
+  const ends = `${ip(e.global)} (${ip(e.local)})`;
+  const proto = PROTOCOLS[e.protocol];
+  return proto === undefined || e.globalPort < 0
+    ? `NAT: expiring ${ends}`
+    : `NAT: expiring ${ends} ${proto} ${e.globalPort} (${e.localPort})`;
+}
+
 export function debugText(e: DebugEvent): string {
   if (e.facility === 'icmp') return icmpText(e);
+  if (e.facility === 'nat') return debugMessages(e).join('\n');
   return 'request' in e ? arpPacketText(e) : arpEntryText(e);
+}
+
+/** The console messages of an event, each with its own stamp: one, but two for NAT's port change. */
+export function debugMessages(e: DebugEvent): string[] {
+  if (e.facility !== 'nat') return [debugText(e)];
+  return 'expiring' in e ? [natExpireText(e)] : natTranslateLines(e);
 }
 
 /** The device's debugging output since the previous call. */
@@ -107,6 +149,6 @@ export class DebugMessages {
   }
 
   poll(): LogEntry[] {
-    return this.feed.take().map((e) => ({ at: e.at, text: debugText(e), debug: true }));
+    return this.feed.take().flatMap((e) => debugMessages(e).map((text) => ({ at: e.at, text, debug: true })));
   }
 }

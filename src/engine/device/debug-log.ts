@@ -1,9 +1,9 @@
 /**
- * IOS `debug ip icmp` and `debug arp`: which are on, and what they saw. The stack records
+ * IOS `debug ip icmp`, `debug arp` and `debug ip nat`: which are on, and what they saw. The stack records
  * typed events (api.ts) and the console words them as IOS prints them. What a device forwards
  * for others is not seen: IOS switches it without a word (CEF), and these debugs report only
  * what the device itself sends, receives or learns. Nothing is recorded on the forwarding
- * path, so debugging left on does not slow what a router forwards.
+ * path but what NAT translates, and only while `debug ip nat` is on.
  */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
@@ -19,19 +19,22 @@ const CAPACITY = 1000;
 export class DebugLog {
   icmp = false;
   arp = false;
+  nat = false;
   private readonly log = new SeqLog<DebugEvent>(CAPACITY);
 
   constructor(private readonly clock: { readonly now: number }) {}
 
   set(facility: DebugFacility, on: boolean): void {
     if (facility === 'icmp') this.icmp = on;
-    else this.arp = on;
+    else if (facility === 'arp') this.arp = on;
+    else this.nat = on;
   }
 
   /** `undebug all`, and what a reload does: debugging is not part of the configuration. */
   off(): void {
     this.icmp = false;
     this.arp = false;
+    this.nat = false;
   }
 
   /** The facilities that are on, in the order `show debugging` lists them. */
@@ -39,6 +42,7 @@ export class DebugLog {
     const on: DebugFacility[] = [];
     if (this.icmp) on.push('icmp');
     if (this.arp) on.push('arp');
+    if (this.nat) on.push('nat');
     return on;
   }
 
@@ -98,6 +102,43 @@ export class DebugLog {
       ip: ip as Ipv4Addr,
       ...(mac !== undefined ? { mac: mac as MacAddr } : {}),
       iface: iface.name,
+    });
+  }
+
+  /** A datagram NAT translated: `from` its original address, `to` what it became. */
+  natTranslated(
+    fast: boolean,
+    inbound: boolean,
+    src: number,
+    dst: number,
+    to: number,
+    identification: number,
+    protocol: number,
+    ports?: { readonly src: number; readonly dst: number; readonly to: number },
+  ): void {
+    this.log.push({
+      facility: 'nat',
+      at: this.at(),
+      fast,
+      src: src as Ipv4Addr,
+      dst: dst as Ipv4Addr,
+      ...(inbound ? { dstTo: to as Ipv4Addr } : { srcTo: to as Ipv4Addr }),
+      identification,
+      protocol,
+      ...(ports !== undefined ? { ports } : {}),
+    });
+  }
+
+  natExpiring(protocol: number, global: number, globalPort: number, local: number, localPort: number): void {
+    this.log.push({
+      facility: 'nat',
+      at: this.at(),
+      expiring: true,
+      protocol,
+      global: global as Ipv4Addr,
+      globalPort,
+      local: local as Ipv4Addr,
+      localPort,
     });
   }
 

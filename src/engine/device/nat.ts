@@ -43,6 +43,7 @@ import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../wire/tcp.ts';
 import type { AclFilters } from './acl-filter.ts';
+import type { DebugLog } from './debug-log.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 /** L3Interface.natSide: not translated, `ip nat inside`, `ip nat outside`. */
@@ -124,6 +125,8 @@ class Translation {
 export interface NatHost {
   readonly sched: Scheduler;
   readonly acls: AclFilters;
+  /** Its `debug ip nat` log, when it has one. */
+  debug(): DebugLog | null;
   /** The address of the interface named `name`, if it has one. */
   interfaceAddress(name: string): number | undefined;
 }
@@ -301,21 +304,19 @@ export class Nat implements EventTarget {
     const [sport, dport] = ports;
     const icmp = pkt.protocol === IPPROTO_ICMP;
     let t = this.byInside.get(flowKey(pkt.protocol, pkt.src, sport, pkt.dst, dport));
-    if (t !== undefined) this.hits++;
-    else {
+    const fast = t !== undefined;
+    if (t === undefined) {
       const made = this.newFlow(pkt, sport, dport);
       if (made === undefined) return pkt;
-      this.misses++;
-      if (made === null) return null;
+      if (made === null) {
+        this.misses++;
+        return null;
+      }
       t = made;
     }
     this.use(t, pkt);
-    return withAddresses(
-      pkt,
-      t.global,
-      pkt.dst,
-      withPorts(pkt.payload, t.globalPort, icmp ? t.globalPort : dport, t.globalPort),
-    );
+    const payload = withPorts(pkt.payload, t.globalPort, icmp ? t.globalPort : dport, t.globalPort);
+    return this.translated(fast, false, pkt, withAddresses(pkt, t.global, pkt.dst, payload));
   }
 
   /** `pkt`, come in on an outside interface, with its destination translated back, or `pkt`. */
@@ -325,46 +326,68 @@ export class Nat implements EventTarget {
     if (ports === null) {
       const a = this.byGlobal.get(pkt.dst);
       if (a === undefined) return pkt;
-      this.hits++;
       this.use(a, pkt);
-      return withAddresses(pkt, pkt.src, a.local, pkt.payload);
+      return this.translated(true, true, pkt, withAddresses(pkt, pkt.src, a.local, pkt.payload));
     }
     const [sport, dport] = ports;
     let t = this.byOutside.get(flowKey(pkt.protocol, pkt.dst, dport, pkt.src, sport));
-    if (t !== undefined) this.hits++;
-    else {
+    const fast = t !== undefined;
+    if (t === undefined) {
       // A flow started outside, to a static translation or an address's dynamic one.
       const parent =
         this.staticByGlobal.get(portKey(pkt.protocol, pkt.dst, dport)) ?? this.byGlobal.get(pkt.dst);
       if (parent === undefined) return pkt;
-      this.misses++;
       const local = parent.local;
       const localPort = parent.protocol === ADDRESS ? dport : parent.localPort;
       t = this.flow(pkt.protocol, local, localPort, pkt.dst, dport, pkt.src, sport, parent, null, null);
     }
     this.use(t, pkt);
     const icmp = pkt.protocol === IPPROTO_ICMP;
-    return withAddresses(
-      pkt,
-      pkt.src,
-      t.local,
-      withPorts(pkt.payload, icmp ? t.localPort : sport, t.localPort, t.localPort),
+    const payload = withPorts(pkt.payload, icmp ? t.localPort : sport, t.localPort, t.localPort);
+    return this.translated(fast, true, pkt, withAddresses(pkt, pkt.src, t.local, payload));
+  }
+
+  /**
+   * Counts a translated datagram (a hit when its translation was there, a miss when it was
+   * made) and reports it to `debug ip nat`; returns `after`.
+   */
+  private translated(fast: boolean, inbound: boolean, before: Ipv4Packet, after: Ipv4Packet): Ipv4Packet {
+    if (fast) this.hits++;
+    else this.misses++;
+    const debug = this.host.debug();
+    if (debug === null || !debug.nat) return after;
+    const was = portsOf(before);
+    const now = portsOf(after);
+    const moved = was !== null && now !== null && (inbound ? was[1] !== now[1] : was[0] !== now[0]);
+    debug.natTranslated(
+      fast,
+      inbound,
+      before.src,
+      before.dst,
+      inbound ? after.dst : after.src,
+      before.identification,
+      before.protocol,
+      moved ? { src: was[0], dst: was[1], to: inbound ? now[1] : now[0] } : undefined,
     );
+    return after;
   }
 
   /** A datagram without ports (a fragment, another protocol) from inside: by an address translation only. */
   private addressToOutside(pkt: Ipv4Packet): Ipv4Packet | null {
     let a = this.byLocal.get(pkt.src);
+    const fast = a !== undefined;
     if (a === undefined) {
       const mapping = this.mappingFor(pkt);
       if (mapping === null) return pkt;
-      this.misses++;
       const made = mapping.rule.overload ? null : this.addressFor(pkt.src, mapping);
-      if (made === null) return null;
+      if (made === null) {
+        this.misses++;
+        return null;
+      }
       a = made;
-    } else this.hits++;
+    }
     this.use(a, pkt);
-    return withAddresses(pkt, a.global, pkt.dst, pkt.payload);
+    return this.translated(fast, false, pkt, withAddresses(pkt, a.global, pkt.dst, pkt.payload));
   }
 
   /**
@@ -578,8 +601,11 @@ export class Nat implements EventTarget {
       local = a.local;
       quote = withAddresses(q, a.local, q.dst, q.payload);
     }
-    this.hits++;
-    return withAddresses(pkt, pkt.src, pkt.dst === q.src ? local : pkt.dst, { ...err, original: quote });
+    const after = withAddresses(pkt, pkt.src, pkt.dst === q.src ? local : pkt.dst, {
+      ...err,
+      original: quote,
+    });
+    return this.translated(true, true, pkt, after);
   }
 
   /** An ICMP error from inside about a datagram that came in translated: source and quote go out translated. */
@@ -607,8 +633,11 @@ export class Nat implements EventTarget {
       global = a.global;
       quote = withAddresses(q, q.src, a.global, q.payload);
     }
-    this.hits++;
-    return withAddresses(pkt, pkt.src === q.dst ? global : pkt.src, pkt.dst, { ...err, original: quote });
+    const after = withAddresses(pkt, pkt.src === q.dst ? global : pkt.src, pkt.dst, {
+      ...err,
+      original: quote,
+    });
+    return this.translated(true, false, pkt, after);
   }
 
   // ---- what the router answers for -------------------------------------------------------
@@ -722,6 +751,8 @@ export class Nat implements EventTarget {
       if (due <= now && t.children === 0) {
         this.remove(t);
         this.expired++;
+        const debug = this.host.debug();
+        if (debug?.nat) debug.natExpiring(t.protocol, t.global, t.globalPort, t.local, t.localPort);
       } else if (due > now) next = Math.min(next, due);
     }
     this.sweepAt = next;

@@ -162,6 +162,7 @@ export class Router extends IpDevice {
       this.nat = new Nat({
         sched: this.ctx.sched,
         acls: this.acls,
+        debug: () => this.stack.debug,
         interfaceAddress(name: string): number | undefined {
           const i = router.all.find((x) => x.name === name);
           return i?.usable ? i.ip!.addr : undefined;
