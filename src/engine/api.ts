@@ -886,6 +886,8 @@ export interface NatTranslation {
   readonly used: Micros;
   /** How long it lasts after its last use, in microseconds; -1 for never. */
   readonly timeout: number;
+  /** When it goes unless used again (a closing TCP flow: by the FIN/RST timeout); -1 for never. */
+  readonly expires: Micros | -1;
   /** Flows riding this address or static port translation. */
   readonly flows: number;
 }

@@ -116,8 +116,8 @@ export interface InterfaceConfig {
   readonly nat?: NatSide;
   /**
    * `[no] ip virtual-reassembly in` where it differs from IOS 15's default, which is on with
-   * `ip nat inside|outside` and off without: kept and shown (the engine translates fragments
-   * by address only, whatever it says).
+   * `ip nat inside|outside` and off without: kept and shown (NAT translates fragments by
+   * their first fragment's flow whatever it says).
    */
   readonly virtualReassembly?: boolean;
 }

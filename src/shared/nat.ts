@@ -12,8 +12,10 @@ export interface NatPool {
   readonly name: string;
   readonly start: Ipv4Addr;
   readonly end: Ipv4Addr;
-  /** The prefix length of the netmask it was given. */
+  /** The prefix length of its netmask. */
   readonly len: number;
+  /** Typed with `prefix-length` (running-config keeps the form typed). */
+  readonly prefixLength?: true;
 }
 
 /** `ip nat inside source static [tcp|udp] LOCAL [LPORT] GLOBAL|interface IF [GPORT] [extendable]`. */

@@ -32,6 +32,7 @@ function flow(protocol: number, ig: string, il: string, out?: string): NatTransl
     created: 0 as Micros,
     used: 0 as Micros,
     timeout: seconds(60),
+    expires: seconds(60) as Micros,
     flows: 0,
   };
 }
@@ -78,6 +79,7 @@ describe('show ip nat translations', () => {
       static: true,
       extendable: true,
       timeout: -1,
+      expires: -1 as const,
       flows: 2,
     };
     expect(showNatTranslations([icmp, fixed], true, now).slice(1)).toEqual([

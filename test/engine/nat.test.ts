@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/cli/config-text.ts';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import type { IcmpError } from '../../src/engine/wire/icmp.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
@@ -91,6 +92,7 @@ function outsideCapture(): Uint8Array {
   });
   n.ping('PC1', '198.51.100.10');
   n.ping('PC3', '198.51.100.10');
+  n.ping('PC3', '198.51.100.10', { size: 3000, count: 1 });
   n.traceroute('PC1', '198.51.100.10');
   n.sim.tcpListen(d('SRV'), 23, true);
   n.sim.tcpConnect(d('WEB'), ip('209.165.200.225'), 2323);
@@ -243,6 +245,91 @@ describe('network address translation', () => {
     n.sim.setDebugging(d('R1'), 'nat', false);
     n.ping('PC1', '198.51.100.10', { count: 1 });
     expect(n.sim.debugEvents(d('R1'), 4).events).toEqual([]);
+  });
+
+  it("translates an interface's address without overload for one inside host at a time", () => {
+    const { n, translations } = net(
+      [
+        'access-list 1 permit 192.168.0.0 0.0.255.255',
+        'ip nat inside source list 1 interface GigabitEthernet0/0',
+      ].join('\n'),
+    );
+    n.ping('PC1', '198.51.100.10');
+    expect(marks(n.ping('PC1', '198.51.100.10'))).toBe('!!!!');
+    expect(translations()).toEqual([
+      '1 209.165.200.225:1 192.168.1.10:1 198.51.100.10:1',
+      '0 209.165.200.225 192.168.1.10 ---',
+    ]);
+    expect(marks(n.ping('PC3', '198.51.100.10'))).toBe('....');
+    expect(n.sim.natStatistics(d('R1'))!.mappings[0]!.refcount).toBe(2);
+  });
+
+  it('translates what the router sends itself from an inside address, a loopback one too', () => {
+    const { n, translations } = net(
+      [
+        'access-list 1 permit 192.168.0.0 0.0.255.255',
+        'access-list 1 permit 10.9.9.0 0.0.0.255',
+        'interface Loopback0',
+        ' ip address 10.9.9.1 255.255.255.0',
+        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
+      ].join('\n'),
+    );
+    n.ping('R1', '198.51.100.10');
+    expect(marks(n.ping('R1', '198.51.100.10', { source: ip('192.168.1.1') }))).toBe('!!!!!');
+    expect(marks(n.ping('R1', '198.51.100.10', { source: ip('10.9.9.1') }))).toBe('!!!!!');
+    // From its own outside address, nothing to translate: the list does not select it.
+    expect(marks(n.ping('R1', '198.51.100.10'))).toBe('!!!!!');
+    const locals = translations().map((t) => t.split(' ')[2]!.split(':')[0]);
+    expect(new Set(locals)).toEqual(new Set(['192.168.1.1', '10.9.9.1']));
+  });
+
+  it('answers a ping to the address of a port translation itself, and quotes datagrams as they came', () => {
+    const { n } = net('ip nat inside source static tcp 192.168.2.10 80 209.165.200.230 80');
+    n.ping('WEB', '209.165.200.230');
+    expect(marks(n.ping('WEB', '209.165.200.230'))).toBe('!!!!');
+    // A static address translation whose inside host is behind a TTL of 1 at R1: R1's time
+    // exceeded quotes the global address, never the inside one.
+    const { n: n2, wire: wire2 } = net('ip nat inside source static 192.168.2.10 209.165.200.231');
+    n2.ping('WEB', '209.165.200.231');
+    n2.traceroute('WEB', '209.165.200.231');
+    const quotes = wire2
+      .filter((p) => p.payload.proto === 'icmp' && p.payload.type === 11)
+      .map((p) => dotted(((p.payload as IcmpError).original as Ipv4Packet).dst));
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(new Set(quotes)).toEqual(new Set(['209.165.200.231']));
+  });
+
+  it('takes a shorter timeout at once, and 0 as never', () => {
+    const lines = [
+      'access-list 1 permit 192.168.0.0 0.0.255.255',
+      'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
+    ];
+    const { n, translations, apply } = net(lines.join('\n'));
+    n.ping('PC1', '198.51.100.10', { count: 1 });
+    n.run(seconds(20));
+    apply([...lines, 'ip nat translation icmp-timeout 10'].join('\n'));
+    n.run(seconds(1));
+    expect(translations()).toEqual([]);
+    apply([...lines, 'ip nat translation icmp-timeout 0'].join('\n'));
+    n.ping('PC1', '198.51.100.10', { count: 1 });
+    n.run(seconds(3600));
+    expect(translations().length).toBe(1);
+  });
+
+  it('translates fragmented datagrams by their first fragment, ports and checksums included', () => {
+    const { n, wire, translations } = net(
+      [
+        'access-list 1 permit 192.168.0.0 0.0.255.255',
+        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
+      ].join('\n'),
+    );
+    n.ping('PC1', '198.51.100.10');
+    // PC3's echoes of 3,000 bytes leave in three fragments each; their identifier is taken.
+    expect(marks(n.ping('PC3', '198.51.100.10', { size: 3000 }))).toBe('!!!!');
+    expect(translations()).toContain('1 209.165.200.225:0 192.168.1.11:1 198.51.100.10:0');
+    const fragments = wire.filter((p) => p.moreFragments || p.fragmentOffset !== 0);
+    expect(fragments.length).toBe(24);
+    expect(fragments.filter((p) => INSIDE.test(dotted(p.src)) || INSIDE.test(dotted(p.dst)))).toEqual([]);
   });
 
   it('translates the ICMP errors that come back, so tracert works through the router', () => {

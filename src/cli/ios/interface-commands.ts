@@ -220,12 +220,17 @@ const switchportHelp = 'Set switching mode characteristics';
 /**
  * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
  * `relays`, DHCP on the network it faces: helper addresses and `ip address dhcp` (not
- * loopbacks).
+ * loopbacks); `translates`, NAT's side (router interfaces, loopbacks too).
  */
-function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
-  const children: IosNode[] = filters
-    ? [accessGroupNode(false, edit), natSideNode(false, edit), virtualReassemblyNode(false, edit)]
-    : [];
+function ipNode(
+  withAddress: boolean,
+  withProxyArp: boolean,
+  filters = false,
+  relays = false,
+  translates = filters,
+): IosNode {
+  const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
+  if (translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
   if (relays) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
@@ -260,10 +265,15 @@ function ipNode(withAddress: boolean, withProxyArp: boolean, filters = false, re
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 
-function noIpNode(withAddress: boolean, withProxyArp: boolean, filters = false, relays = false): IosNode {
-  const children: IosNode[] = filters
-    ? [accessGroupNode(true, edit), natSideNode(true, edit), virtualReassemblyNode(true, edit)]
-    : [];
+function noIpNode(
+  withAddress: boolean,
+  withProxyArp: boolean,
+  filters = false,
+  relays = false,
+  translates = filters,
+): IosNode {
+  const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
+  if (translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
   if (relays) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(
@@ -680,8 +690,8 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       };
     case 'loopback':
       return {
-        cmds: [bandwidth(), description(), ipNode(true, false), shutdown()],
-        nos: [noBandwidth(), noDescription(), noIpNode(true, false), noShutdown()],
+        cmds: [bandwidth(), description(), ipNode(true, false, false, false, true), shutdown()],
+        nos: [noBandwidth(), noDescription(), noIpNode(true, false, false, false, true), noShutdown()],
       };
     case 'svi':
       return {

@@ -10,6 +10,7 @@ import { formatIpv4, type Ipv4Addr, lenFromMask, maskFromLen, networkOf } from '
 import {
   NAT_NEVER,
   NAT_TIMEOUT_WORDS,
+  NAT_TIMEOUTS,
   type NatConfig,
   type NatDynamic,
   type NatPool,
@@ -101,7 +102,13 @@ function setPool(env: IosEnv, a: Args): void {
     env.error(`%Pool ${name} in use, cannot redefine`);
     return;
   }
-  const pool: NatPool = { name, start, end, len };
+  const pool: NatPool = {
+    name,
+    start,
+    end,
+    len,
+    ...(mask === undefined ? { prefixLength: true as const } : {}),
+  };
   editNat(env, (n) => ({
     ...n,
     pools: before === undefined ? [...pools, pool] : pools.map((p) => (p.name === name ? pool : p)),
@@ -155,9 +162,8 @@ function poolNode(no: boolean): IosNode {
       'name',
       WORD,
       'Pool name',
-      ...(no ? [remove] : []),
+      ...(no ? [remove, ...masks(h)] : []),
       arg('start', IPV4, 'Start IP address', arg('end', IPV4, 'End IP address', ...masks(h))),
-      ...masks(h),
     ),
   );
 }
@@ -242,27 +248,25 @@ function setStatic(env: IosEnv, a: Args, no: boolean): void {
   }
   const same = statics.find((s) => sameStatic(s, rule));
   if (same !== undefined && JSON.stringify(same) === JSON.stringify(rule)) return;
-  // A local address takes a second translation only when both are extendable.
-  if (
-    same !== undefined ||
-    statics.some((s) => s.local === rule.local && s.protocol === undefined && !s.extendable)
-  ) {
+  // A local address takes a second translation only when both are extendable (port
+  // translations always are).
+  const local = same ?? statics.find((s) => s.local === rule.local && (!s.extendable || !rule.extendable));
+  if (local !== undefined) {
     env.error(
-      `% ${formatIpv4(rule.local)} already mapped (${formatIpv4(rule.local)} -> ${globalText(same ?? statics.find((s) => s.local === rule.local)!)})`,
+      `% ${formatIpv4(rule.local)} already mapped (${formatIpv4(rule.local)} -> ${globalText(local)})`,
     );
     return;
   }
+  // A global address or interface is taken whole, or port by port.
   const clash = statics.find(
     (s) =>
-      s.global !== undefined &&
-      s.global === rule.global &&
-      s.protocol === rule.protocol &&
-      s.globalPort === rule.globalPort,
+      globalText(s) === globalText(rule) &&
+      (s.protocol === undefined ||
+        rule.protocol === undefined ||
+        (s.protocol === rule.protocol && s.globalPort === rule.globalPort)),
   );
   if (clash !== undefined) {
-    env.error(
-      `% ${formatIpv4(rule.global!)} already mapped (${formatIpv4(clash.local)} -> ${formatIpv4(rule.global!)})`,
-    );
+    env.error(`% ${globalText(rule)} already mapped (${formatIpv4(clash.local)} -> ${globalText(rule)})`);
     return;
   }
   editNat(env, (n) => ({ ...n, statics: [...statics, rule] }));
@@ -347,10 +351,12 @@ function sourceNode(no: boolean): IosNode {
 
 // ---- ip nat translation ------------------------------------------------------------------
 
+/** Sets a timeout (undefined or IOS's default: the default, which running-config leaves out). */
 function setNatTimeout(env: IosEnv, key: keyof NatTimeouts, value: number | undefined): void {
+  const fallback = value === undefined || value === NAT_TIMEOUTS[key];
   editNat(env, (n) => ({
     ...n,
-    timeouts: value === undefined ? without(n.timeouts ?? {}, key) : { ...n.timeouts, [key]: value },
+    timeouts: fallback ? without(n.timeouts ?? {}, key) : { ...n.timeouts, [key]: value },
   }));
 }
 
@@ -370,7 +376,13 @@ function translationNode(no: boolean): IosNode {
     'translation',
     translationHelp,
     ...keys.map((key) => {
-      const value = (a: Args) => (no ? undefined : a.has('never') ? NAT_NEVER : a.need<number>('seconds'));
+      // 0 is `never`, as IOS takes it.
+      const value = (a: Args) =>
+        no
+          ? undefined
+          : a.has('never') || a.need<number>('seconds') === 0
+            ? NAT_NEVER
+            : a.need<number>('seconds');
       const h = run((env, a) => setNatTimeout(env, key, value(a)));
       return kw(
         NAT_TIMEOUT_WORDS[key],
@@ -501,7 +513,9 @@ export function natConfigLines(c: DeviceConfig): string[] {
   }
   for (const p of n.pools ?? [])
     out.push(
-      `ip nat pool ${p.name} ${formatIpv4(p.start)} ${formatIpv4(p.end)} netmask ${formatIpv4(maskFromLen(p.len))}`,
+      `ip nat pool ${p.name} ${formatIpv4(p.start)} ${formatIpv4(p.end)} ${
+        p.prefixLength ? `prefix-length ${p.len}` : `netmask ${formatIpv4(maskFromLen(p.len))}`
+      }`,
     );
   for (const d of n.dynamics ?? []) {
     const target = d.pool !== undefined ? `pool ${d.pool}` : `interface ${d.interface}`;

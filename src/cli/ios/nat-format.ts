@@ -45,7 +45,7 @@ function details(t: NatTranslation, now: Micros): string[] {
   const timing =
     t.timeout < 0
       ? `${times}0, `
-      : `${times}${Math.floor(t.timeout / 1000)}, left ${clock(t.used + t.timeout - now)}, ${
+      : `${times}${Math.floor(t.timeout / 1000)}, left ${clock(t.expires - now)}, ${
           t.mapping !== undefined ? `Map-Id(In): ${t.mapping}, ` : ''
         }`;
   const flags = [

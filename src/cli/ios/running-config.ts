@@ -78,13 +78,14 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   for (const h of i.helperAddresses ?? []) out.push(` ip helper-address ${formatIpv4(h)}`);
   if (i.accessGroupIn !== undefined) out.push(` ip access-group ${i.accessGroupIn} in`);
   if (i.accessGroupOut !== undefined) out.push(` ip access-group ${i.accessGroupOut} out`);
+  if (i.redirects === false) out.push(' no ip redirects');
+  if (i.unreachables === false) out.push(' no ip unreachables');
+  if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
+  // After the ICMP and proxy ARP settings, as IOS 15 lists them (configurations of 1921s and 1941s).
   if (i.nat !== undefined) out.push(` ip nat ${i.nat}`);
   const reassembly = i.virtualReassembly ?? i.nat !== undefined;
   if (reassembly) out.push(' ip virtual-reassembly in');
   else if (i.nat !== undefined) out.push(' no ip virtual-reassembly in');
-  if (i.redirects === false) out.push(' no ip redirects');
-  if (i.unreachables === false) out.push(' no ip unreachables');
-  if (!i.proxyArp && !sp) out.push(' no ip proxy-arp');
   if (i.arpTimeout !== undefined) out.push(` arp timeout ${i.arpTimeout}`);
   if (i.shutdown) out.push(' shutdown');
   if (isPhysical(kind, name)) {

@@ -70,6 +70,19 @@ const CONFIG: readonly Feature[] = [
   { lead: ['access-list', /^(7\d\d|11\d\d|2\d\d)$/], name: 'non-IP access lists' },
   { lead: ['time-range'], name: 'time ranges', mode: 'config-time-range' },
   { lead: ['ip', 'nat', 'outside'], name: 'outside source translation', kind: ROUTER, modes: ['global'] },
+  // `ip nat pool NAME netmask M` opens IOS's (config-ipnat-pool) mode of `address` ranges.
+  {
+    lead: ['ip', 'nat', 'pool', /./, 'netmask'],
+    name: 'NAT pools of address ranges',
+    kind: ROUTER,
+    mode: 'config-ipnat-pool',
+  },
+  {
+    lead: ['ip', 'nat', 'pool', /./, 'prefix-length'],
+    name: 'NAT pools of address ranges',
+    kind: ROUTER,
+    mode: 'config-ipnat-pool',
+  },
   { lead: ['ip', 'nat', 'inside', 'destination'], name: 'destination translation', kind: ROUTER },
   { lead: ['ip', 'nat', 'inside', 'source', 'route-map'], name: 'NAT with route maps', kind: ROUTER },
   { lead: ['ip', 'nat', 'log'], name: 'NAT logging', kind: ROUTER },

@@ -390,12 +390,18 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // An inbound list sees everything that comes in, for this device or through it, first.
     if (this.filtering && iface.aclIn !== null && !this.admits(iface.aclIn, iface, iface, pkt, frameId))
       return;
-    // NAT's outside-to-inside translation comes after the inbound list, before routing.
+    // NAT's outside-to-inside translation comes after the inbound list, before routing. The
+    // errors this router sends about the datagram quote it as it came.
+    const arrived = pkt;
     if (this.nat !== null && iface.natSide === NAT_OUTSIDE) {
       const translated = this.nat.fromOutside(pkt);
       if (translated !== pkt) {
         pkt = translated;
         owned = SHARED;
+      } else if (this.nat.isStaticGlobal(pkt.dst)) {
+        // An alias of the router that no translation took (a port translation's address).
+        this.deliverLocal(iface, frame, pkt, frameId, owned);
+        return;
       }
     }
     const dst = pkt.dst;
@@ -415,7 +421,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     }
     if (pkt.ttl <= 1) {
       this.drop(frameId, 'ttl-expired', iface.name);
-      this.sendIcmpError(pkt, 11, 0);
+      this.sendIcmpError(arrived, 11, 0);
       return;
     }
     const ctx = this.ctx;
@@ -454,7 +460,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       // the packet came in on, or on Null0.
       this.drop(frameId, route === undefined ? 'no-route' : 'null-route', iface.name);
       if (iface.unreachables && (route === undefined || route.iface.unreachables))
-        this.sendIcmpError(pkt, 3, UNREACH_HOST);
+        this.sendIcmpError(arrived, 3, UNREACH_HOST);
       return;
     }
     const out = route.iface;
@@ -1129,6 +1135,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       );
       return SEND_OK;
     }
+    if (this.nat !== null) {
+      const translated = this.originateTranslated(dst, source, ttl, protocol, payload, dontFragment);
+      if (translated !== undefined) return translated;
+    }
     const big = exceedsMtu(payload);
     const cached = big ? -1 : this.forwardingCache.find(dst, this.ctx.sched);
     if (cached >= 0) {
@@ -1179,6 +1189,35 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     if (big) return this.sendLarge(pkt);
     this.outputVia(routes, route, dst, pkt, this.ctx.nextFrameId());
     return SEND_OK;
+  }
+
+  /**
+   * What a router with NAT sends itself out of an outside interface: translated as what it
+   * forwards from inside would be, when a mapping's list or a static translation takes its
+   * source (IOS checks its own datagrams against them: `ping ... source` an inside address).
+   * Undefined when it does not leave by an outside interface: the usual path sends it.
+   */
+  private originateTranslated(
+    dst: number,
+    source: number | undefined,
+    ttl: number,
+    protocol: number,
+    payload: Ipv4Payload,
+    dontFragment: boolean,
+  ): SendStatus | undefined {
+    const routes = this.table.lookup(dst);
+    if (routes === undefined) return undefined;
+    const route =
+      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
+    const out = route.iface;
+    if (out.natSide !== NAT_OUTSIDE || out.ip === undefined) return undefined;
+    const pkt = ipv4(source ?? out.ip.addr, dst, ttl, protocol, this.nextId(), payload, dontFragment);
+    const translated = this.nat!.toOutside(pkt);
+    if (translated === null) {
+      this.drop(this.ctx.nextFrameId(), 'nat-failed', out.name);
+      return SEND_OK;
+    }
+    return this.send(translated);
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
  * Network address translation on an IOS router: inside source translation (RFC 3022,
- * traditional NAT and NAPT; RFC 5508 for ICMP, RFC 4787 for UDP; Cisco IOS IP Addressing
- * Configuration Guide, "Configuring NAT for IP Address Conservation").
+ * traditional NAT and NAPT; RFC 5508 for ICMP; Cisco IOS IP Addressing Configuration Guide,
+ * "Configuring NAT for IP Address Conservation"). As on IOS, a flow is known by both its ends:
+ * the same inside port talking to another destination is another flow, which may get another
+ * global port (not RFC 4787's endpoint-independent mapping).
  *
  * A datagram routed from an `ip nat inside` interface out of an `ip nat outside` one has its
  * source translated (after routing, before the outbound access list); one coming in on an
@@ -17,8 +19,11 @@
  * 1024-65535; ICMP identifiers likewise), then tries the pool's next address.
  * Dynamic translations expire after IOS's timeouts (ICMP 60 s, UDP 300 s, TCP a day, a minute
  * after a FIN or reset, addresses a day), each from its last use; a sweep runs when the
- * earliest is due. Fragments and protocols without ports take address translations only: under
- * overload they cannot be translated and are dropped, as a miss.
+ * earliest is due. A datagram's first fragment is translated by its transport header as a
+ * whole datagram is, and the fragments after it follow its flow (what IOS's virtual fragment
+ * reassembly gives); a later fragment whose first was not seen, and protocols without ports,
+ * take address translations only: under overload they cannot be translated and are dropped,
+ * as a miss.
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import {
@@ -45,6 +50,7 @@ import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../wire/tcp.ts';
 import type { AclFilters } from './acl-filter.ts';
 import type { DebugLog } from './debug-log.ts';
 import type { L3Interface } from './l3-interface.ts';
+import { firstFragmentPorts, rewriteFirstFragment } from './nat-fragments.ts';
 
 /** L3Interface.natSide: not translated, `ip nat inside`, `ip nat outside`. */
 export const NAT_NONE = 0;
@@ -163,6 +169,15 @@ function withPorts(m: Ipv4Payload, srcPort: number, dstPort: number, icmpId: num
   return m;
 }
 
+/** What identifies a datagram's fragments as they come to the router, in one direction. */
+const fragmentKey = (inbound: boolean, p: Ipv4Packet): string =>
+  `${inbound ? 'i' : 'o'}/${p.protocol}/${p.src}/${p.dst}/${p.identification}`;
+
+const raw = (bytes: Uint8Array): Ipv4Payload => ({ proto: 'raw', bytes });
+
+/** How long the router remembers which flow a datagram's first fragment took. */
+const FRAGMENT_MEMORY = seconds(60);
+
 const isIcmpError = (pkt: Ipv4Packet): boolean => {
   const m = pkt.payload;
   return (
@@ -197,6 +212,8 @@ export class Nat implements EventTarget {
   private readonly staticByGlobal = new Map<string, Translation>();
   /** Statics as configured, by their JSON, with their translation when it has one. */
   private statics = new Map<string, { readonly rule: NatStatic; entry: Translation | null }>();
+  /** The flow of each datagram whose first fragment was translated, until its last fragment. */
+  private readonly fragments = new Map<string, { readonly t: Translation; readonly at: number }>();
   /** Global ports in use, by protocol and global address. */
   private readonly ports = new Set<string>();
   private readonly sweeper: Timer;
@@ -220,7 +237,13 @@ export class Nat implements EventTarget {
   configure(config: NatConfig | undefined): void {
     const c = config ?? {};
     this.config = c;
-    this.timeouts = { ...NAT_TIMEOUTS, ...c.timeouts };
+    const timeouts = { ...NAT_TIMEOUTS, ...c.timeouts };
+    if (JSON.stringify(timeouts) !== JSON.stringify(this.timeouts) && this.all.size > 0) {
+      // Translations take a new timeout from their last use: a sweep now sees which are due.
+      this.sweepAt = this.now;
+      this.sweeper.set(this.now, null, 0);
+    }
+    this.timeouts = timeouts;
     const byAcl = new Map(this.mappings.map((m) => [m.rule.acl, m]));
     const kept = new Set<Mapping>();
     this.mappings = (c.dynamics ?? []).map((rule) => {
@@ -299,7 +322,8 @@ export class Nat implements EventTarget {
    */
   toOutside(pkt: Ipv4Packet): Ipv4Packet | null {
     if (isIcmpError(pkt)) return this.errorToOutside(pkt);
-    const ports = portsOf(pkt);
+    if (pkt.fragmentOffset !== 0) return this.laterFragment(pkt, false);
+    const ports = portsOf(pkt) ?? firstFragmentPorts(pkt);
     if (ports === null) return this.addressToOutside(pkt);
     const [sport, dport] = ports;
     const icmp = pkt.protocol === IPPROTO_ICMP;
@@ -315,14 +339,20 @@ export class Nat implements EventTarget {
       t = made;
     }
     this.use(t, pkt);
-    const payload = withPorts(pkt.payload, t.globalPort, icmp ? t.globalPort : dport, t.globalPort);
-    return this.translated(fast, false, pkt, withAddresses(pkt, t.global, pkt.dst, payload));
+    const [src, srcPort, dstPort] = [t.global, t.globalPort, icmp ? t.globalPort : dport];
+    if (pkt.moreFragments) this.fragments.set(fragmentKey(false, pkt), { t, at: this.now });
+    const payload =
+      pkt.payload.proto === 'raw'
+        ? raw(rewriteFirstFragment(pkt, src, pkt.dst, srcPort, dstPort))
+        : withPorts(pkt.payload, srcPort, dstPort, srcPort);
+    return this.translated(fast, false, pkt, withAddresses(pkt, src, pkt.dst, payload));
   }
 
   /** `pkt`, come in on an outside interface, with its destination translated back, or `pkt`. */
   fromOutside(pkt: Ipv4Packet): Ipv4Packet {
     if (isIcmpError(pkt)) return this.errorFromOutside(pkt);
-    const ports = portsOf(pkt);
+    if (pkt.fragmentOffset !== 0) return this.laterFragment(pkt, true) ?? pkt;
+    const ports = portsOf(pkt) ?? firstFragmentPorts(pkt);
     if (ports === null) {
       const a = this.byGlobal.get(pkt.dst);
       if (a === undefined) return pkt;
@@ -339,12 +369,52 @@ export class Nat implements EventTarget {
       if (parent === undefined) return pkt;
       const local = parent.local;
       const localPort = parent.protocol === ADDRESS ? dport : parent.localPort;
-      t = this.flow(pkt.protocol, local, localPort, pkt.dst, dport, pkt.src, sport, parent, null, null);
+      t = this.flow(
+        pkt.protocol,
+        local,
+        localPort,
+        pkt.dst,
+        dport,
+        pkt.src,
+        sport,
+        parent,
+        parent.mapping,
+        null,
+      );
     }
     this.use(t, pkt);
     const icmp = pkt.protocol === IPPROTO_ICMP;
-    const payload = withPorts(pkt.payload, icmp ? t.localPort : sport, t.localPort, t.localPort);
+    const [srcPort, dstPort] = [icmp ? t.localPort : sport, t.localPort];
+    if (pkt.moreFragments) this.fragments.set(fragmentKey(true, pkt), { t, at: this.now });
+    const payload =
+      pkt.payload.proto === 'raw'
+        ? raw(rewriteFirstFragment(pkt, pkt.src, t.local, srcPort, dstPort))
+        : withPorts(pkt.payload, srcPort, dstPort, t.localPort);
     return this.translated(fast, true, pkt, withAddresses(pkt, pkt.src, t.local, payload));
+  }
+
+  /**
+   * A fragment after the first: by the flow its datagram's first fragment took (`inbound`: come
+   * in from outside), else by an address translation; null when it should be translated and
+   * cannot (its first fragment was not seen, as IOS's virtual reassembly would have waited for).
+   */
+  private laterFragment(pkt: Ipv4Packet, inbound: boolean): Ipv4Packet | null {
+    const key = fragmentKey(inbound, pkt);
+    const f = this.fragments.get(key);
+    if (f === undefined) {
+      if (!inbound) return this.addressToOutside(pkt);
+      const a = this.byGlobal.get(pkt.dst);
+      return a === undefined
+        ? null
+        : this.translated(true, true, pkt, withAddresses(pkt, pkt.src, a.local, pkt.payload));
+    }
+    if (!pkt.moreFragments) this.fragments.delete(key);
+    const t = f.t;
+    this.use(t, pkt);
+    const after = inbound
+      ? withAddresses(pkt, pkt.src, t.local, pkt.payload)
+      : withAddresses(pkt, t.global, pkt.dst, pkt.payload);
+    return this.translated(true, inbound, pkt, after);
   }
 
   /**
@@ -423,7 +493,7 @@ export class Nat implements EventTarget {
         pkt.dst,
         icmp ? sport : dport,
         address,
-        null,
+        address.mapping,
         null,
       );
     const mapping = this.mappingFor(pkt);
@@ -432,7 +502,18 @@ export class Nat implements EventTarget {
     if (!rule.overload) {
       const a = this.addressFor(pkt.src, mapping);
       if (a === null) return null;
-      return this.flow(proto, pkt.src, sport, a.global, sport, pkt.dst, icmp ? sport : dport, a, null, null);
+      return this.flow(
+        proto,
+        pkt.src,
+        sport,
+        a.global,
+        sport,
+        pkt.dst,
+        icmp ? sport : dport,
+        a,
+        mapping,
+        null,
+      );
     }
     const candidates =
       rule.interface !== undefined
@@ -469,10 +550,16 @@ export class Nat implements EventTarget {
 
   /** A new dynamic translation of `local`'s address from `mapping`'s pool, or null when none is free. */
   private addressFor(local: number, mapping: Mapping): Translation | null {
-    const state = mapping.rule.pool === undefined ? undefined : this.pools.get(mapping.rule.pool);
-    if (state === undefined) return null;
-    for (const global of this.poolAddresses(mapping.rule.pool)) {
-      if (this.byGlobal.has(global) || (state.inUse.get(global) ?? 0) > 0) continue;
+    const rule = mapping.rule;
+    // An interface's address without `overload` is a pool of one: one inside host at a time.
+    const state = rule.pool === undefined ? null : (this.pools.get(rule.pool) ?? null);
+    const candidates =
+      rule.interface !== undefined
+        ? [this.host.interfaceAddress(rule.interface)]
+        : this.poolAddresses(rule.pool);
+    for (const global of candidates) {
+      if (global === undefined || this.byGlobal.has(global) || this.usedByFlows(global)) continue;
+      if (state !== null && (state.inUse.get(global) ?? 0) > 0) continue;
       const t = new Translation(
         ADDRESS,
         local,
@@ -491,8 +578,15 @@ export class Nat implements EventTarget {
       this.add(t);
       return t;
     }
-    state.misses++;
+    if (state !== null) state.misses++;
     return null;
+  }
+
+  /** Whether a flow of another translation uses `global` (an interface's address, overloaded too). */
+  private usedByFlows(global: number): boolean {
+    for (const t of this.all)
+      if (t.global === global && t.parent === null && t.protocol !== ADDRESS) return true;
+    return false;
   }
 
   /**
@@ -644,16 +738,23 @@ export class Nat implements EventTarget {
 
   /**
    * Whether the router answers ARP for `target` on outside interface `iface`: the global
-   * address of a static translation, or an address of a pool, on the interface's subnet (IOS
-   * makes them aliases of the router; `show ip aliases`).
+   * address of a static translation, or a pool's address while a translation uses it, on the
+   * interface's subnet (IOS makes them aliases of the router when it installs the static
+   * translation or allocates the address).
    */
   answersArp(iface: L3Interface, target: number): boolean {
     if (!iface.onLink(target) || target === iface.ip?.addr) return false;
-    for (const s of this.statics.values()) if (s.entry?.global === target) return true;
-    for (const state of this.pools.values()) {
-      const p = state.pool;
-      if ((target - p.start) >>> 0 < poolSize(p)) return true;
-    }
+    if (this.isStaticGlobal(target)) return true;
+    for (const state of this.pools.values()) if ((state.inUse.get(target) ?? 0) > 0) return true;
+    return false;
+  }
+
+  /**
+   * Whether `addr` is the global address of a static translation: the router answers what
+   * comes to it that no translation takes (a ping to a port translation's address).
+   */
+  isStaticGlobal(addr: number): boolean {
+    for (const s of this.statics.values()) if (s.entry?.global === addr) return true;
     return false;
   }
 
@@ -716,15 +817,19 @@ export class Nat implements EventTarget {
     if (t.children > 0) for (const c of [...this.all]) if (c.parent === t) this.remove(c);
   }
 
-  /** How long `t` lasts after its last use, in microseconds; NAT_NEVER for static ones. */
-  private lifetime(t: Translation): number {
+  /**
+   * How long `t` lasts after its last use, in microseconds; NAT_NEVER for static ones.
+   * `byState`: a TCP flow's by its state (SYN, FIN or reset seen), else TCP's own.
+   */
+  private lifetime(t: Translation, byState = true): number {
     if (t.fixed) return NAT_NEVER;
     const to = this.timeouts;
     let s: number;
     if (t.protocol === IPPROTO_ICMP) s = to.icmp;
     else if (t.protocol === IPPROTO_UDP) s = to.udp;
-    else if (t.protocol === IPPROTO_TCP)
+    else if (t.protocol === IPPROTO_TCP && byState)
       s = t.tcp === TCP_CLOSING ? to.finrst : t.tcp === TCP_SYN_SENT ? to.syn : to.tcp;
+    else if (t.protocol === IPPROTO_TCP) s = to.tcp;
     else s = to.timeout;
     return s === NAT_NEVER ? NAT_NEVER : seconds(s);
   }
@@ -755,6 +860,8 @@ export class Nat implements EventTarget {
         if (debug?.nat) debug.natExpiring(t.protocol, t.global, t.globalPort, t.local, t.localPort);
       } else if (due > now) next = Math.min(next, due);
     }
+    for (const [key, f] of this.fragments)
+      if (now - f.at > FRAGMENT_MEMORY || !this.all.has(f.t)) this.fragments.delete(key);
     this.sweepAt = next;
     if (next < Number.POSITIVE_INFINITY) this.sweeper.set(next, null, 0);
   }
@@ -801,6 +908,8 @@ export class Nat implements EventTarget {
 
   private view(t: Translation): NatTranslation {
     const life = this.lifetime(t);
+    // A closing TCP flow shows TCP's timeout, with what is left of the FIN/RST one.
+    const shown = t.tcp === TCP_CLOSING ? this.lifetime(t, false) : life;
     const icmp = t.protocol === IPPROTO_ICMP;
     const mapping = t.mapping ?? t.parent?.mapping ?? null;
     return {
@@ -820,7 +929,8 @@ export class Nat implements EventTarget {
       ...(mapping !== null ? { mapping: mapping.id } : {}),
       created: t.created as Micros,
       used: t.used as Micros,
-      timeout: life === NAT_NEVER ? NAT_NEVER : life,
+      timeout: shown,
+      expires: life === NAT_NEVER ? NAT_NEVER : ((t.used + life) as Micros),
       flows: t.children,
     };
   }

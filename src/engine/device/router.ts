@@ -164,8 +164,8 @@ export class Router extends IpDevice {
         acls: this.acls,
         debug: () => this.stack.debug,
         interfaceAddress(name: string): number | undefined {
-          const i = router.all.find((x) => x.name === name);
-          return i?.usable ? i.ip!.addr : undefined;
+          // Its address whatever the line's state, as IOS keeps an interface's statics.
+          return router.all.find((x) => x.name === name)?.ip?.addr;
         },
       });
     }
