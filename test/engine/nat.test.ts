@@ -27,6 +27,12 @@ const R1 = {
   routes: ['0.0.0.0/0 via 209.165.200.226'],
 };
 
+/** Port translation of the inside networks on the outside interface's address. */
+const PAT = [
+  'access-list 1 permit 192.168.0.0 0.0.255.255',
+  'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
+].join('\n');
+
 /**
  * PC1 and PC3 (192.168.1.0/24, behind S1) and SRV (192.168.2.10) inside R1; the ISP router
  * and WEB (198.51.100.10) outside. `nat`: R1's NAT commands (IOS text).
@@ -80,11 +86,7 @@ function net(nat: string) {
 /** What crosses the outside cable while PC1 and PC3 ping through PAT and WEB opens a forwarded port. */
 function outsideCapture(): Uint8Array {
   const { n, outside } = net(
-    [
-      'access-list 1 permit 192.168.0.0 0.0.255.255',
-      'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-      'ip nat inside source static tcp 192.168.2.10 23 interface GigabitEthernet0/0 2323',
-    ].join('\n'),
+    `${PAT}\nip nat inside source static tcp 192.168.2.10 23 interface GigabitEthernet0/0 2323`,
   );
   const frames: (readonly [Micros, Uint8Array])[] = [];
   n.sim.onWire((at, link, f) => {
@@ -105,12 +107,7 @@ const INSIDE = /^192\.168\./;
 
 describe('network address translation', () => {
   it('overloads the outside interface: flows keep their port unless another took it', () => {
-    const { n, wire, translations } = net(
-      [
-        'access-list 1 permit 192.168.0.0 0.0.255.255',
-        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-      ].join('\n'),
-    );
+    const { n, wire, translations } = net(PAT);
     n.ping('PC1', '198.51.100.10');
     expect(marks(n.ping('PC1', '198.51.100.10'))).toBe('!!!!');
     // Windows pings with identifier 1: PC3's flow to the same server takes the first free
@@ -219,12 +216,7 @@ describe('network address translation', () => {
   });
 
   it('reports what it translates and what expires to debug ip nat, while it is on', () => {
-    const { n } = net(
-      [
-        'access-list 1 permit 192.168.0.0 0.0.255.255',
-        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-      ].join('\n'),
-    );
+    const { n } = net(PAT);
     n.ping('PC1', '198.51.100.10');
     n.sim.setDebugging(d('R1'), 'nat', true);
     expect(n.sim.debugging(d('R1'))).toEqual(['nat']);
@@ -300,29 +292,20 @@ describe('network address translation', () => {
   });
 
   it('takes a shorter timeout at once, and 0 as never', () => {
-    const lines = [
-      'access-list 1 permit 192.168.0.0 0.0.255.255',
-      'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-    ];
-    const { n, translations, apply } = net(lines.join('\n'));
+    const { n, translations, apply } = net(PAT);
     n.ping('PC1', '198.51.100.10', { count: 1 });
     n.run(seconds(20));
-    apply([...lines, 'ip nat translation icmp-timeout 10'].join('\n'));
+    apply(`${PAT}\nip nat translation icmp-timeout 10`);
     n.run(seconds(1));
     expect(translations()).toEqual([]);
-    apply([...lines, 'ip nat translation icmp-timeout 0'].join('\n'));
+    apply(`${PAT}\nip nat translation icmp-timeout 0`);
     n.ping('PC1', '198.51.100.10', { count: 1 });
     n.run(seconds(3600));
     expect(translations().length).toBe(1);
   });
 
   it('translates fragmented datagrams by their first fragment, ports and checksums included', () => {
-    const { n, wire, translations } = net(
-      [
-        'access-list 1 permit 192.168.0.0 0.0.255.255',
-        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-      ].join('\n'),
-    );
+    const { n, wire, translations } = net(PAT);
     n.ping('PC1', '198.51.100.10');
     // PC3's echoes of 3,000 bytes leave in three fragments each; their identifier is taken.
     expect(marks(n.ping('PC3', '198.51.100.10', { size: 3000 }))).toBe('!!!!');
@@ -333,12 +316,7 @@ describe('network address translation', () => {
   });
 
   it('translates the ICMP errors that come back, so tracert works through the router', () => {
-    const { n } = net(
-      [
-        'access-list 1 permit 192.168.0.0 0.0.255.255',
-        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-      ].join('\n'),
-    );
+    const { n } = net(PAT);
     n.ping('PC1', '198.51.100.10');
     expect(hops(n.traceroute('PC1', '198.51.100.10'))).toEqual([
       '1: 192.168.1.1 192.168.1.1 192.168.1.1',
@@ -349,11 +327,7 @@ describe('network address translation', () => {
 
   it('forwards a TCP port of its address to an inside server (port forwarding)', () => {
     const { n, translations } = net(
-      [
-        'access-list 1 permit 192.168.0.0 0.0.255.255',
-        'ip nat inside source list 1 interface GigabitEthernet0/0 overload',
-        'ip nat inside source static tcp 192.168.2.10 23 interface GigabitEthernet0/0 2323',
-      ].join('\n'),
+      `${PAT}\nip nat inside source static tcp 192.168.2.10 23 interface GigabitEthernet0/0 2323`,
     );
     n.sim.tcpListen(d('SRV'), 23, true);
     // ARP on the way first, which would cost the first SYN and a 3 s retransmission.
