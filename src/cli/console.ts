@@ -7,6 +7,7 @@ import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './conte
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
 import { DhcpLog } from './ios/dhcp-log.ts';
+import { HsrpLog } from './ios/hsrp-commands.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
 import type { IosRuntime } from './ios/runtime.ts';
@@ -111,6 +112,7 @@ export class Console {
   private readonly debug: DebugMessages | undefined;
   private readonly spanningTree: SpanningTreeLog | undefined;
   private readonly dhcp: DhcpLog | undefined;
+  private readonly hsrp: HsrpLog | undefined;
   private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -168,6 +170,7 @@ export class Console {
       this.debug = new DebugMessages(dev);
       this.spanningTree = new SpanningTreeLog(dev);
       this.dhcp = new DhcpLog(dev);
+      this.hsrp = new HsrpLog(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -419,6 +422,7 @@ export class Console {
       ...(this.notices?.poll() ?? []),
       ...(this.spanningTree?.poll() ?? []),
       ...(this.dhcp?.poll() ?? []),
+      ...(this.hsrp?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
       ...(this.links?.poll() ?? []),
     ];

@@ -420,6 +420,55 @@ export type DhcpEvent =
       readonly client: readonly number[];
     };
 
+/** An HSRP group's state, as IOS names it. */
+export type HsrpState = 'Init' | 'Listen' | 'Speak' | 'Standby' | 'Active';
+
+/** One HSRP group of a router's interface (`show standby`). */
+export interface HsrpGroupStatus {
+  readonly iface: string;
+  readonly group: number;
+  readonly state: HsrpState;
+  readonly changes: number;
+  readonly lastChange: Micros;
+  /** The virtual address, configured or learned; absent while unknown. */
+  readonly vip?: Ipv4Addr;
+  readonly vipConfigured: boolean;
+  readonly mac: MacAddr;
+  readonly priority: number;
+  readonly configuredPriority: number;
+  readonly preempt: boolean;
+  readonly preemptDelay?: number;
+  /** Seconds. */
+  readonly helloTime: number;
+  readonly holdTime: number;
+  /** When its next hello leaves (Speak, Standby, Active). */
+  readonly nextHello?: Micros;
+  /** The active router: this one, another's interface address, or not known. */
+  readonly active: 'local' | Ipv4Addr | 'unknown';
+  readonly activePriority?: number;
+  readonly activeExpires?: Micros;
+  readonly standby: 'local' | Ipv4Addr | 'unknown';
+  readonly standbyPriority?: number;
+  readonly standbyExpires?: Micros;
+  readonly name?: string;
+}
+
+/** A group's change of state (%HSRP-5-STATECHANGE). */
+export interface HsrpEvent {
+  readonly at: Micros;
+  readonly iface: string;
+  readonly group: number;
+  readonly from: HsrpState;
+  readonly to: HsrpState;
+}
+
+/** A read of a router's HSRP messages. */
+export interface HsrpEvents {
+  readonly events: readonly HsrpEvent[];
+  readonly next: number;
+  readonly missed: number;
+}
+
 /** A read of a DHCP server's messages. */
 export interface DhcpEvents {
   readonly events: readonly DhcpEvent[];
@@ -1044,6 +1093,10 @@ export interface Simulation {
   accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]>;
   /** `clear access-list counters [NAME]`; false when NAME names no list. */
   clearAccessListCounters(id: DeviceId, name?: string): boolean;
+  /** Routers: their HSRP groups, by interface then group (none for other kinds). */
+  hsrpGroups(id: DeviceId): readonly HsrpGroupStatus[];
+  /** Routers: their groups' changes of state from sequence number `since` on. */
+  hsrpEvents(id: DeviceId, since: number): HsrpEvents;
   /** Routers: their translations (`show ip nat translations`), none without NAT. */
   natTranslations(id: DeviceId): readonly NatTranslation[];
   /** Routers: `show ip nat statistics`; undefined for other kinds. */

@@ -28,6 +28,8 @@ import type {
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
+  HsrpEvents,
+  HsrpGroupStatus,
   InterfaceChanges,
   InterfaceStatus,
   LinkOptions,
@@ -504,6 +506,16 @@ class EngineSimulation implements Simulation {
   clearAccessListCounters(id: DeviceId, name?: string): boolean {
     const device = this.device(id);
     return device instanceof Router ? device.acls.clear(name) : false;
+  }
+  hsrpGroups(id: DeviceId): readonly HsrpGroupStatus[] {
+    const device = this.device(id);
+    return device instanceof Router ? device.hsrpGroups() : [];
+  }
+  hsrpEvents(id: DeviceId, since: number): HsrpEvents {
+    const device = this.device(id);
+    if (!(device instanceof Router)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readHsrpEvents(since);
+    return { events: entries, next, missed };
   }
   natTranslations(id: DeviceId): readonly NatTranslation[] {
     const device = this.device(id);

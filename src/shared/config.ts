@@ -5,6 +5,7 @@
  */
 import type { AccessList } from './acl.ts';
 import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
+import type { HsrpGroupConfig } from './hsrp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
 import type { NatConfig, NatSide } from './nat.ts';
@@ -120,6 +121,8 @@ export interface InterfaceConfig {
    * their first fragment's flow whatever it says).
    */
   readonly virtualReassembly?: boolean;
+  /** Router interfaces: `standby ...` (HSRP version 1), one per group, by group number. */
+  readonly standby?: readonly HsrpGroupConfig[];
 }
 
 export interface StaticRoute {

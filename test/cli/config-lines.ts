@@ -402,6 +402,32 @@ const natUse = fc
   .tuple(fc.constantFrom('', 'no '), fc.constantFrom('inside', 'outside'))
   .map(([no, side]) => ` ${no}ip nat ${side}`);
 
+/** HSRP on a router interface, valid or not, with few groups so that they collide. */
+const standbyUse = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('', 'no '), fc.constantFrom('', '0 ', '1 ', '2 '), small)
+    .map(([no, g, h]) => ` ${no}standby ${g}ip 10.0.0.${250 + h}`),
+  fc
+    .tuple(
+      fc.constantFrom('', 'no '),
+      fc.constantFrom('1 ', '2 '),
+      fc.constantFrom(
+        'priority 150',
+        'priority 100',
+        'priority 0',
+        'preempt',
+        'preempt delay minimum 30',
+        'timers 1 4',
+        'timers 3 10',
+        'timers 5 4',
+        'name CORE',
+        'ip',
+      ),
+    )
+    .map(([no, g, rest]) => ` ${no}standby ${g}${rest}`),
+  fc.constantFrom(' no standby 1', ' no standby 2 priority', ' no standby 1 timers'),
+);
+
 const aclUse = fc
   .tuple(
     fc.constantFrom('', 'no '),
@@ -469,6 +495,7 @@ function routerLines(): fc.Arbitrary<string[]> {
     aclUse,
     helperUse,
     natUse,
+    standbyUse,
     fc.constantFrom(' ip virtual-reassembly in', ' no ip virtual-reassembly in', ' ip virtual-reassembly'),
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));

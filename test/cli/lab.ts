@@ -226,6 +226,24 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
       .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2')
       .cable('WEB:FastEthernet0', 'ISP:GigabitEthernet0/1'),
+  /**
+   * Two gateways for one LAN: R1 and R2 on S1 (Gi0/1, Gi0/2) with PC1 (Fa0/1); behind them, on
+   * their Gi0/1 ports, SRV's LAN (S2's Gi0/1, Gi0/2 and Fa0/1).
+   */
+  hsrp: () =>
+    new Lab()
+      .add('R1', 'router')
+      .add('R2', 'router')
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .add('PC1', 'pc')
+      .add('SRV', 'server')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('R2:GigabitEthernet0/0', 'S1:GigabitEthernet0/2')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('R1:GigabitEthernet0/1', 'S2:GigabitEthernet0/1')
+      .cable('R2:GigabitEthernet0/1', 'S2:GigabitEthernet0/2')
+      .cable('SRV:FastEthernet0', 'S2:FastEthernet0/1'),
   /** R1's Gi0/0 trunked to S1's Gi0/1; PC1 (VLAN 10) on Fa0/1, PC2 (VLAN 20) on Fa0/2. */
   'router-on-a-stick': () =>
     new Lab()

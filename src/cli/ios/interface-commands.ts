@@ -30,6 +30,7 @@ import {
 import { helperAddressNode } from './dhcp-commands.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { standbyNode } from './hsrp-commands.ts';
 import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
 import { stpInterfaceNode } from './stp-commands.ts';
@@ -655,6 +656,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           ipNode(true, true, true, true),
           shutdown(),
           speed(true),
+          standbyNode(false, edit),
         ],
         nos: [
           arp(true),
@@ -665,6 +667,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           noIpNode(true, true, true, true),
           noShutdown(),
           noSpeed(),
+          standbyNode(true, edit),
         ],
       };
     case 'subinterface':
@@ -677,6 +680,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           encapsulation(),
           ipNode(true, true, true, true),
           shutdown(),
+          standbyNode(false, edit),
         ],
         nos: [
           arp(true),
@@ -686,6 +690,7 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           noEncapsulationNode(),
           noIpNode(true, true, true, true),
           noShutdown(),
+          standbyNode(true, edit),
         ],
       };
     case 'loopback':

@@ -23,6 +23,7 @@ import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { dhcpConfigBlocks } from './dhcp-format.ts';
 import { errdisableLines } from './errdisable-commands.ts';
+import { standbyLines } from './hsrp-commands.ts';
 import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
@@ -86,6 +87,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   const reassembly = i.virtualReassembly ?? i.nat !== undefined;
   if (reassembly) out.push(' ip virtual-reassembly in');
   else if (i.nat !== undefined) out.push(' no ip virtual-reassembly in');
+  out.push(...standbyLines(i));
   if (i.arpTimeout !== undefined) out.push(` arp timeout ${i.arpTimeout}`);
   if (i.shutdown) out.push(' shutdown');
   if (isPhysical(kind, name)) {

@@ -19,6 +19,7 @@ import type { IosEnv } from './env.ts';
 import { showFlashNodes } from './file-commands.ts';
 import { showFileSystems } from './file-systems.ts';
 import { withFilters } from './filters.ts';
+import { showStandbyNode } from './hsrp-commands.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { showLoginNode } from './login-block.ts';
 import { showNatNode } from './nat-commands.ts';
@@ -538,6 +539,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
   ];
   if (kind === 'router') {
     children.push(
+      showStandbyNode(),
       kw(
         'protocols',
         'Active network routing protocols',

@@ -26,7 +26,7 @@ import type { ArpClearScope } from '../api.ts';
 import { retaggedLen } from '../frame-size.ts';
 import { arp, arpFrame, icmpEcho, icmpError, ipFrame, ipv4, udp, withTtl } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
-import type { EventTarget } from '../sim/scheduler.ts';
+import type { EventTarget, Scheduler } from '../sim/scheduler.ts';
 import { Timer } from '../sim/timer.ts';
 import type { DropReason } from '../trace.ts';
 import type { ArpPacket } from '../wire/arp.ts';
@@ -178,6 +178,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   guard: AddressGuard | null = null;
   /** Its TCP connections and listening ports (made at the first use). */
   private tcpLayer: TcpLayer | null = null;
+  /** HSRP groups (routers with `standby` configured; hsrp-groups.ts), for ARP; or null. */
+  hsrp: { virtualMacFor(iface: L3Interface, target: number): number } | null = null;
+  /** Addresses held for HSRP groups while active, each with its interface. */
+  private virtualAddrs: readonly (readonly [number, L3Interface])[] = [];
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -190,6 +194,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
 
   get now(): number {
     return this.ctx.sched.now;
+  }
+
+  /** The simulation's scheduler, for the timers of the protocols running on this stack. */
+  get sched(): Scheduler {
+    return this.ctx.sched;
   }
 
   /** Answers 127.0.0.0/8 through `iface` (see `loopback`). */
@@ -270,7 +279,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     this.forwarding = forwarding;
     this.statics = statics;
     this.gateway = gateway;
-    this.own.reset(ifaces);
+    this.own.reset(ifaces, this.virtualAddrs);
     this.onlyAddr = this.own.only;
     this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
     // Addresses that just came into use are announced, or probed for first (address-guard.ts).
@@ -280,6 +289,18 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         if (a >= 0 && was !== a) this.guard.started(i, was !== undefined && was !== LINE_DOWN);
       }
     }
+  }
+
+  /**
+   * Addresses this device answers for besides its interfaces' (HSRP groups it is active for),
+   * each with the interface that holds it.
+   */
+  setVirtual(addrs: readonly (readonly [number, L3Interface])[]): void {
+    this.virtualAddrs = addrs;
+    this.own.reset(this.ifaces, addrs);
+    this.onlyAddr = this.own.only;
+    // The forwarding cache holds none of our addresses.
+    this.forwardingCache.invalidate();
   }
 
   /**
@@ -648,9 +669,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return;
     }
     // A request we answer (for us, or by proxy ARP, RFC 1027) also teaches us its sender.
+    // An HSRP group's address, while active for it, is answered with the group's MAC.
+    const virtualMac =
+      a.op === ARP_REQUEST && this.hsrp !== null ? this.hsrp.virtualMacFor(iface, a.targetIp) : -1;
     const answer =
       a.op === ARP_REQUEST &&
       (a.targetIp === own ||
+        virtualMac >= 0 ||
         (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)) ||
         (this.nat !== null && iface.natSide === NAT_OUTSIDE && this.nat.answersArp(iface, a.targetIp)));
     const known = debug === null || this.arp.holds(a.senderIp);
@@ -668,7 +693,16 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         mac: a.senderMac,
       });
     }
-    if (answer) this.sendArp(iface, ARP_REPLY, a.targetIp, a.senderMac, a.senderIp, a.senderMac);
+    if (answer)
+      this.sendArp(
+        iface,
+        ARP_REPLY,
+        a.targetIp,
+        a.senderMac,
+        a.senderIp,
+        a.senderMac,
+        virtualMac >= 0 ? virtualMac : -1,
+      );
   }
 
   /**
@@ -938,6 +972,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
 
   // ---- GuardedStack ----------------------------------------------------------------------
 
+  /** `from`: the sender's MAC address when it is not the interface's (an HSRP group's), else -1. */
   sendArp(
     iface: L3Interface,
     op: number,
@@ -945,6 +980,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     targetMac: number,
     targetIp: number,
     to: number,
+    from = -1,
   ): void {
     if (!iface.usable) return;
     const trace = this.ctx.trace;
@@ -957,12 +993,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         target: targetIp as never,
       });
     }
-    const packet = arp(op, iface.mac, senderIp, targetMac as never, targetIp);
+    const mac = from >= 0 ? (from as typeof iface.mac) : iface.mac;
+    const packet = arp(op, mac, senderIp, targetMac as never, targetIp);
     iface.arpOut++;
     if (this.debug?.arp) this.debug.arpPacket('sent', op === ARP_REQUEST, packet, iface);
     iface.owner.transmitL3(
       iface,
-      arpFrame(to as never, iface.mac, iface.tag, packet),
+      arpFrame(to as never, mac, iface.tag, packet),
       this.ctx.nextFrameId(),
       SHARED,
     );
@@ -1031,6 +1068,17 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   sendOnLink(iface: L3Interface, mac: number, pkt: Ipv4Packet): void {
     if (!iface.up) return;
     this.transmit(iface, mac, pkt, this.ctx.nextFrameId());
+  }
+
+  /** Sends `pkt` out of `iface` to `to` as it is, from MAC address `from` (an HSRP group's). */
+  sendFrom(iface: L3Interface, from: number, to: number, pkt: Ipv4Packet): void {
+    if (!iface.usable) return;
+    iface.owner.transmitL3(
+      iface,
+      ipFrame(to as never, from as never, iface.tag, pkt),
+      this.ctx.nextFrameId(),
+      OWNED,
+    );
   }
 
   /** The address a datagram to `dst` leaves from, as `originate` picks it; undefined if none. */

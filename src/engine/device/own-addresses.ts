@@ -17,14 +17,20 @@ export class OwnAddresses {
   private ifaces: L3Interface[] = [];
   private byAddr: Map<number, L3Interface> | null = null;
 
-  /** Takes the addresses of the usable interfaces among `ifaces`. */
-  reset(ifaces: readonly L3Interface[]): void {
-    const usable = ifaces.filter((i) => i.usable);
-    this.addrs = Float64Array.from(usable, (i) => i.ip!.addr);
-    this.ifaces = usable;
-    this.onlyAddr = usable.length === 1 ? usable[0]!.ip!.addr : -1;
-    this.onlyIface = usable.length === 1 ? usable[0] : undefined;
-    this.byAddr = usable.length > SCAN_LIMIT ? new Map(usable.map((i) => [i.ip!.addr, i])) : null;
+  /**
+   * Takes the addresses of the usable interfaces among `ifaces`, and `virtual` ones, each held
+   * by an interface (an HSRP group's address while the router is its active router).
+   */
+  reset(ifaces: readonly L3Interface[], virtual: readonly (readonly [number, L3Interface])[] = []): void {
+    const held: (readonly [number, L3Interface])[] = ifaces
+      .filter((i) => i.usable)
+      .map((i) => [i.ip!.addr, i] as const);
+    held.push(...virtual);
+    this.addrs = Float64Array.from(held, ([a]) => a);
+    this.ifaces = held.map(([, i]) => i);
+    this.onlyAddr = held.length === 1 ? held[0]![0] : -1;
+    this.onlyIface = held.length === 1 ? held[0]![1] : undefined;
+    this.byAddr = held.length > SCAN_LIMIT ? new Map(held) : null;
   }
 
   /** Its address when it has exactly one, -1 otherwise. */

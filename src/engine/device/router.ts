@@ -14,21 +14,30 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type { InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
+import type { HsrpEvent, HsrpGroupStatus, InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import { HSRP_PORT } from '../wire/hsrp.ts';
 import { AclFilters } from './acl-filter.ts';
 import { CdpPorts } from './cdp.ts';
+import { HsrpGroups } from './hsrp-groups.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { NAT_NONE, Nat } from './nat.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
+import { SeqLog, type SeqRead } from './seq-log.ts';
 import { logicalView, ownCounters, portView } from './status.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
+
+/** How long a port shut down stays up for its HSRP groups' resign to leave, in microseconds. */
+const RESIGN_LEAD = 100;
+
+/** HSRP state changes kept for a console that has not read them yet. */
+const HSRP_EVENTS = 200;
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
 const LOOPBACK_BANDWIDTH = 8_000_000_000;
@@ -40,6 +49,8 @@ const LOOPBACK_BANDWIDTH = 8_000_000_000;
  */
 class RouterPort extends Port<L3Interface> {
   private byVlan: Map<number, L3Interface> = new Map();
+  /** The virtual MAC addresses of the HSRP groups active on its interfaces, or null. */
+  virtualMacs: readonly MacAddr[] | null = null;
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
@@ -67,6 +78,9 @@ export class Router extends IpDevice {
   readonly acls = new AclFilters();
   /** Network address translation, made at the first `ip nat` command. */
   nat: Nat | null = null;
+  /** HSRP groups, made at the first `standby` command, and their messages. */
+  private hsrp: HsrpGroups | null = null;
+  private hsrpLog: SeqLog<HsrpEvent> | null = null;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
@@ -90,6 +104,7 @@ export class Router extends IpDevice {
 
   /** Stores the configuration and sets what does not depend on line states (see `refresh`). */
   applyConfig(config: DeviceConfig): void {
+    const resigning = this.hsrp?.resignShutdown(config) ?? [];
     this.config = config;
     this.ports.forEach((port, i) => {
       const ic = config.interfaces[port.name];
@@ -97,6 +112,11 @@ export class Router extends IpDevice {
       port.setSpeedDuplex(ic?.speed, ic?.duplex);
       this.mains[i]!.configure(ic);
     });
+    // An HSRP resign leaves before its port goes down, as on IOS (its line drops just after).
+    if (resigning.length > 0) {
+      for (const i of resigning) if (i.port !== null) i.port.adminUp = true;
+      this.ctx.sched.atIn(RESIGN_LEAD, this.shutAfterResign, 0, null, 0, 0);
+    }
     const seenSubs = new Set<string>();
     const seenLoops = new Set<string>();
     for (const [name, ic] of Object.entries(config.interfaces)) {
@@ -135,6 +155,7 @@ export class Router extends IpDevice {
     this.statics = this.staticSpecs(config, this.all);
     this.applyAccessGroups(config);
     this.applyNat(config);
+    this.applyHsrp(config);
     this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
@@ -173,14 +194,58 @@ export class Router extends IpDevice {
     this.stack.nat = this.nat;
   }
 
+  /** Brings down, as configured, the ports kept up for their HSRP resign to leave. */
+  private readonly shutAfterResign = {
+    onEvent: (): void => {
+      for (const p of this.ports) p.adminUp = !(this.config.interfaces[p.name]?.shutdown ?? true);
+      this.ctx.linesChanged(this);
+    },
+  };
+
+  /** Takes `config`'s `standby` groups, on its interfaces as they are now. */
+  private applyHsrp(config: DeviceConfig): void {
+    const used = Object.values(config.interfaces).some((i) => (i.standby?.length ?? 0) > 0);
+    if (this.hsrp === null && !used) return;
+    if (this.hsrp === null) {
+      this.hsrp = new HsrpGroups(
+        this.stack,
+        (e) => {
+          this.hsrpLog ??= new SeqLog(HSRP_EVENTS);
+          this.hsrpLog.push(e);
+        },
+        (macs) => {
+          for (const p of this.ports) {
+            const list = this.all.filter((i) => i.port === p).flatMap((i) => macs.get(i) ?? []);
+            (p as RouterPort).virtualMacs = list.length === 0 ? null : list;
+          }
+        },
+      );
+      this.stack.hsrp = this.hsrp;
+      this.stack.listenUdp(HSRP_PORT, this.hsrp);
+    }
+    this.hsrp.configure(config, this.all);
+  }
+
+  /** Its HSRP groups (`show standby`). */
+  hsrpGroups(): HsrpGroupStatus[] {
+    return this.hsrp?.statuses() ?? [];
+  }
+
+  /** Its groups' changes of state, from sequence number `since` on. */
+  readHsrpEvents(since: number): SeqRead<HsrpEvent> {
+    return this.hsrpLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
+  }
+
   override reload(): void {
     super.reload();
     this.nat?.reset();
+    this.hsrp?.reset();
   }
 
   override dispose(): void {
     super.dispose();
     this.nat?.release();
+    this.hsrp?.dispose();
   }
 
   override cdpPorts(): CdpPorts {
@@ -218,6 +283,7 @@ export class Router extends IpDevice {
     this.stack.setStaticArps(config.staticArps ?? []);
     // A static translation to an interface's address follows the address.
     this.nat?.refreshStatics();
+    this.hsrp?.refresh();
   }
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
@@ -229,7 +295,7 @@ export class Router extends IpDevice {
       return;
     }
     const dst = frame.dst;
-    if (!isGroupMac(dst) && !port.isMine(dst)) {
+    if (!isGroupMac(dst) && !port.isMine(dst) && !(rp.virtualMacs?.includes(dst) ?? false)) {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }

@@ -1,0 +1,159 @@
+/**
+ * A router's HSRP groups (hsrp.ts) on its interfaces: made and removed with its configuration,
+ * started and stopped with its interfaces' lines, fed the hellos that come in on UDP port 1985,
+ * and answering for the addresses and MAC addresses of the groups it is active for.
+ */
+import type { DeviceConfig } from '../../shared/config.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import type { HsrpEvent, HsrpGroupStatus, HsrpState } from '../api.ts';
+import { ipv4, udp } from '../packets.ts';
+import { ARP_REPLY } from '../wire/arp.ts';
+import {
+  decodeHsrp,
+  encodeHsrp,
+  HSRP_ACTIVE,
+  HSRP_PORT,
+  HSRP_V1_GROUP_ADDR,
+  HSRP_V1_GROUP_MAC,
+  type HsrpMessage,
+} from '../wire/hsrp.ts';
+import type { Ipv4Packet } from '../wire/ipv4.ts';
+import { IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { UdpDatagram } from '../wire/udp.ts';
+import { HsrpGroup, type HsrpHost } from './hsrp.ts';
+import type { IpStack, UdpListener } from './ip-stack.ts';
+import type { L3Interface } from './l3-interface.ts';
+
+const BROADCAST_MAC = 0xffff_ffff_ffff;
+
+export class HsrpGroups implements UdpListener, HsrpHost {
+  /** Hellos come to 224.0.0.2, none of the router's addresses. */
+  readonly unaddressed = true;
+  private groups = new Map<string, HsrpGroup>();
+
+  constructor(
+    private readonly stack: IpStack,
+    private readonly log: (e: HsrpEvent) => void,
+    /** The virtual MAC addresses each interface takes frames for changed. */
+    private readonly macsChanged: (byIface: ReadonlyMap<L3Interface, readonly MacAddr[]>) => void,
+  ) {}
+
+  get sched() {
+    return this.stack.sched;
+  }
+
+  /** Makes, updates and removes groups as `config` says, on the interfaces `ifaces` names. */
+  configure(config: DeviceConfig, ifaces: readonly L3Interface[]): void {
+    const next = new Map<string, HsrpGroup>();
+    for (const iface of ifaces) {
+      for (const g of config.interfaces[iface.name]?.standby ?? []) {
+        const key = `${iface.name}/${g.group}`;
+        const before = this.groups.get(key);
+        if (before !== undefined && before.iface === iface) {
+          before.configure(g);
+          next.set(key, before);
+          this.groups.delete(key);
+        } else next.set(key, new HsrpGroup(this, iface, g));
+      }
+    }
+    for (const gone of this.groups.values()) {
+      gone.stop(true);
+      gone.dispose();
+    }
+    this.groups = next;
+    this.activeChanged();
+  }
+
+  /**
+   * Before `config` takes effect: the active groups of an interface it shuts down resign, as
+   * IOS's do; returns their interfaces, whose lines must stay up until the resign has left.
+   */
+  resignShutdown(config: DeviceConfig): L3Interface[] {
+    const out: L3Interface[] = [];
+    for (const g of this.groups.values()) {
+      if (g.state !== HSRP_ACTIVE || !config.interfaces[g.iface.name]?.shutdown) continue;
+      g.stop(true);
+      out.push(g.iface);
+    }
+    return out;
+  }
+
+  get empty(): boolean {
+    return this.groups.size === 0;
+  }
+
+  /** Interfaces came up or went down: their groups start or stop. */
+  refresh(): void {
+    for (const g of this.groups.values()) {
+      if (g.iface.usable) g.start();
+      else g.stop(false);
+    }
+  }
+
+  /** The router restarts or goes: every group stops. */
+  reset(): void {
+    for (const g of this.groups.values()) g.stop(false);
+  }
+
+  dispose(): void {
+    for (const g of this.groups.values()) g.dispose();
+  }
+
+  onUdp(iface: L3Interface, pkt: Ipv4Packet, d: UdpDatagram): void {
+    if (d.dstPort !== HSRP_PORT || pkt.dst !== HSRP_V1_GROUP_ADDR) return;
+    const m = decodeHsrp(d.data);
+    if (!m.ok) return;
+    this.groups.get(`${iface.name}/${m.value.group}`)?.receive(m.value, pkt.src);
+  }
+
+  // ---- HsrpHost ----------------------------------------------------------------------------
+
+  sendHsrp(iface: L3Interface, m: HsrpMessage, from: MacAddr | -1): void {
+    const src = iface.ip?.addr;
+    if (src === undefined) return;
+    const pkt = ipv4(
+      src,
+      HSRP_V1_GROUP_ADDR,
+      1,
+      IPPROTO_UDP,
+      this.stack.nextId(),
+      udp(HSRP_PORT, HSRP_PORT, encodeHsrp(m)),
+    );
+    this.stack.sendFrom(iface, from === -1 ? iface.mac : from, HSRP_V1_GROUP_MAC, pkt);
+  }
+
+  announce(iface: L3Interface, vip: number, mac: MacAddr): void {
+    this.stack.sendArp(iface, ARP_REPLY, vip, BROADCAST_MAC, vip, BROADCAST_MAC, mac);
+  }
+
+  activeChanged(): void {
+    const addrs: [number, L3Interface][] = [];
+    const macs = new Map<L3Interface, MacAddr[]>();
+    for (const g of this.groups.values()) {
+      if (g.state !== HSRP_ACTIVE || g.vip < 0) continue;
+      addrs.push([g.vip, g.iface]);
+      const list = macs.get(g.iface);
+      if (list === undefined) macs.set(g.iface, [g.mac]);
+      else list.push(g.mac);
+    }
+    this.stack.setVirtual(addrs);
+    this.macsChanged(macs);
+  }
+
+  stateChanged(iface: L3Interface, group: number, from: HsrpState, to: HsrpState): void {
+    this.log({ at: this.sched.now as never, iface: iface.name, group, from, to });
+  }
+
+  // ---- what the router answers for -------------------------------------------------------
+
+  /** The virtual MAC of the group active on `iface` for address `target`, or -1. */
+  virtualMacFor(iface: L3Interface, target: number): number {
+    for (const g of this.groups.values())
+      if (g.iface === iface && g.state === HSRP_ACTIVE && g.vip === target) return g.mac;
+    return -1;
+  }
+
+  statuses(): HsrpGroupStatus[] {
+    return [...this.groups.values()].map((g) => g.status());
+  }
+}
