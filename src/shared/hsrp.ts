@@ -13,8 +13,13 @@ export const HSRP_HOLD_TIME = 10;
 export interface HsrpGroupConfig {
   /** 0-255; `standby ip A` without a number is group 0. */
   readonly group: number;
-  /** `standby N ip A`: the virtual address; absent, it is learned from the active router. */
+  /** `standby N ip A`: the virtual address. */
   readonly ip?: Ipv4Addr;
+  /**
+   * `standby N ip` without an address: the group runs and learns its address from the active
+   * router. A group with neither stays in Init.
+   */
+  readonly learn?: true;
   /** `standby N priority P` (0-255); absent means HSRP_PRIORITY. */
   readonly priority?: number;
   /** `standby N preempt`: take over from an active router of lower priority. */

@@ -191,6 +191,93 @@ describe('HSRP', () => {
   });
 });
 
+describe('HSRP, more cases', () => {
+  it('preempts after its delay, counted from the first hello that allowed it', () => {
+    const { n, state, configure } = net();
+    n.run(seconds(40));
+    // R2 (the higher address) won at equal priority; R1 now outranks it, preempting after 5 s.
+    expect(state('R2')[0]).toMatch(/ Active /);
+    configure('R1', 1, { priority: 150, preempt: true, preemptDelay: 5 });
+    n.run(seconds(4));
+    expect(state('R1')[0]).toMatch(/ Standby /);
+    n.run(seconds(4));
+    expect(state('R1')[0]).toMatch(/ Active /);
+  });
+
+  it('runs no group without a virtual address, learned or typed', () => {
+    const { n, state, configure } = net({ priority: 150 });
+    configure('R2', 2, {});
+    n.sim.configure(
+      d('R2'),
+      withStandby(
+        'R2',
+        { interfaces: { 'g0/0': { ip: '192.168.1.2/24' }, 'g0/1': { ip: '10.0.1.2/24' } } },
+        { [LAN]: [{ group: 1, priority: 120 }], [SERVERS]: [{ group: 2, learn: true }] },
+      ),
+    );
+    n.run(seconds(40));
+    // Group 1 has only a priority: it stays in Init. Group 2 learns 10.0.1.254 from R1.
+    expect(state('R2')).toEqual([
+      'GigabitEthernet0/0 1 Init active unknown standby unknown',
+      'GigabitEthernet0/1 2 Standby active 10.0.1.1 standby local',
+    ]);
+    expect(n.sim.hsrpGroups(d('R2'))[1]!.vip).toBe(ip('10.0.1.254'));
+  });
+
+  it('takes the standby role from a router of lower priority when it comes later', () => {
+    const { n, state } = net({ priority: 150 });
+    n.run(seconds(40));
+    expect(state('R2')[0]).toMatch(/ Standby /);
+    // R3 is cabled later: its switch port forwards 30 s after, and it hears R2 is only 100.
+    n.router('R3');
+    n.link('R3:g0/0', 'S1:fa0/3');
+    n.sim.configure(
+      d('R3'),
+      withStandby(
+        'R3',
+        { interfaces: { 'g0/0': { ip: '192.168.1.3/24' } } },
+        {
+          [LAN]: [{ group: 1, ip: ip('192.168.1.254'), priority: 120 }],
+        },
+      ),
+    );
+    n.run(seconds(90));
+    expect(state('R3')[0]).toBe('GigabitEthernet0/0 1 Standby active 192.168.1.1 standby local');
+    expect(state('R2')[0]).toBe('GigabitEthernet0/0 1 Listen active 192.168.1.1 standby 192.168.1.3');
+  });
+
+  it('answers proxy ARP only while active on the interface, from the virtual MAC', () => {
+    const { n } = net({ priority: 150 });
+    // Both routers reach 192.168.2.0/24 beyond SRV; PC1 (a /16 mask) thinks it is on its link.
+    for (const [name, h] of [
+      ['R1', 1],
+      ['R2', 2],
+    ] as const) {
+      const spec: RouterSpec = {
+        interfaces: { 'g0/0': { ip: `192.168.1.${h}/24` }, 'g0/1': { ip: `10.0.1.${h}/24` } },
+        routes: ['192.168.2.0/24 via 10.0.1.10'],
+      };
+      n.sim.configure(
+        d(name),
+        withStandby(name, spec, {
+          [LAN]: [{ group: 1, ip: ip('192.168.1.254'), ...(h === 1 ? { priority: 150 } : {}) }],
+          [SERVERS]: [{ group: 2, ip: ip('10.0.1.254'), ...(h === 1 ? { priority: 150 } : {}) }],
+        }),
+      );
+    }
+    n.run(seconds(40));
+    n.host('PC1', '192.168.1.10/16', '192.168.1.254');
+    const replies: string[] = [];
+    n.sim.onWire((_t, _link, f) => {
+      if (f.payload.proto === 'arp' && f.payload.op === 2 && formatIpv4(f.payload.senderIp) === '192.168.2.5')
+        replies.push(formatMacDotted(f.payload.senderMac));
+    });
+    n.ping('PC1', '192.168.2.5', { count: 1 });
+    // Only R1, active, answers; R2, standby, keeps quiet.
+    expect(new Set(replies)).toEqual(new Set(['0000.0c07.ac01']));
+  });
+});
+
 describe('HSRP on the wire', () => {
   it('announces the virtual MAC with three gratuitous ARP replies, 2 s apart, on becoming active', () => {
     const { n, r1Lan } = net({ priority: 150 });

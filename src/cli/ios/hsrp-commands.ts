@@ -28,7 +28,7 @@ const GROUP = range(0, 255);
 
 /**
  * Applies `fn` to group `n` of the interface (a new group when it has none), or removes it
- * (undefined). A `no` form makes no group, and removes one it leaves with no setting.
+ * (undefined). A `no` form makes no group.
  */
 function editGroup(
   i: InterfaceConfig,
@@ -40,7 +40,8 @@ function editGroup(
   const before = groups.find((g) => g.group === n);
   if (no && before === undefined) return i;
   const changed = fn(before ?? { group: n });
-  const after = no && changed !== undefined && Object.keys(changed).length === 1 ? undefined : changed;
+  // A group with nothing set is no group: running-config has no line for it.
+  const after = changed !== undefined && Object.keys(changed).length === 1 ? undefined : changed;
   const rest = groups.filter((g) => g.group !== n);
   const next = after === undefined ? rest : [...rest, after].sort((a, b) => a.group - b.group);
   return next.length === 0 ? without(i, 'standby') : { ...i, standby: next };
@@ -61,7 +62,12 @@ function settings(no: boolean, edit: EditInterface): IosNode[] {
       return editGroup(
         i,
         groupOf(a),
-        (g) => (no ? without(g, 'ip') : vip === undefined ? g : { ...g, ip: vip }),
+        (g) =>
+          no
+            ? without(without(g, 'ip'), 'learn')
+            : vip === undefined
+              ? { ...without(g, 'ip'), learn: true }
+              : { ...without(g, 'learn'), ip: vip },
         no,
       );
     });
@@ -163,8 +169,7 @@ export function standbyLines(i: InterfaceConfig): string[] {
   for (const g of i.standby ?? []) {
     const p = ` standby ${g.group}`;
     if (g.ip !== undefined) out.push(`${p} ip ${formatIpv4(g.ip)}`);
-    // A group whose address is learned, and nothing else set: `standby N ip` made it.
-    else if (Object.keys(g).length === 1) out.push(`${p} ip`);
+    else if (g.learn) out.push(`${p} ip`);
     if (g.timers !== undefined) out.push(`${p} timers ${g.timers.hello} ${g.timers.hold}`);
     if (g.priority !== undefined) out.push(`${p} priority ${g.priority}`);
     if (g.preempt)
@@ -221,18 +226,22 @@ function groupBlock(g: HsrpGroupStatus, lineUp: boolean, now: Micros): string[] 
 }
 
 /** `show standby [INTERFACE]`: each group's block. */
-export function showStandby(dev: IosDeviceContext, only?: string): string[] {
+/** The groups `show standby` selects: an interface's, one of its groups, or all. */
+const selected = (dev: IosDeviceContext, only?: string, group?: number): HsrpGroupStatus[] =>
+  dev.sim
+    .hsrpGroups(dev.id)
+    .filter((g) => (only === undefined || g.iface === only) && (group === undefined || g.group === group));
+
+/** `show standby [INTERFACE [GROUP]]`: each group's block. */
+export function showStandby(dev: IosDeviceContext, only?: string, group?: number): string[] {
   const now = dev.sim.now();
   const up = new Map(dev.sim.interfaces(dev.id).map((i) => [i.name, i.protocol === 'up']));
-  return dev.sim
-    .hsrpGroups(dev.id)
-    .filter((g) => only === undefined || g.iface === only)
-    .flatMap((g) => groupBlock(g, up.get(g.iface) ?? false, now));
+  return selected(dev, only, group).flatMap((g) => groupBlock(g, up.get(g.iface) ?? false, now));
 }
 
 /** `show standby brief`: one line per group under IOS's header, columns as IOS sets them. */
-export function showStandbyBrief(dev: IosDeviceContext): string[] {
-  const groups = dev.sim.hsrpGroups(dev.id);
+export function showStandbyBrief(dev: IosDeviceContext, only?: string, group?: number): string[] {
+  const groups = selected(dev, only, group);
   const out = [
     '                     P indicates configured to preempt.',
     '                     |',
@@ -256,23 +265,22 @@ export function showStandbyBrief(dev: IosDeviceContext): string[] {
 
 /** `show standby [brief | INTERFACE [brief]]` (routers). */
 export function showStandbyNode(): IosNode {
-  const all = run((env) => env.print(...showStandby(env.device!)));
+  const blocks = run((env, a) =>
+    env.print(...showStandby(env.device!, a.value<string>('interface'), a.value<number>('group'))),
+  );
   const brief = kw(
     'brief',
     'Brief output',
-    run((env) => env.print(...showStandbyBrief(env.device!))),
+    run((env, a) =>
+      env.print(...showStandbyBrief(env.device!, a.value<string>('interface'), a.value<number>('group'))),
+    ),
   );
   return kw(
     'standby',
     'Hot standby protocol information',
-    all,
+    blocks,
     brief,
-    arg(
-      'interface',
-      interfaceArg(),
-      '',
-      run((env, a) => env.print(...showStandby(env.device!, a.need<string>('interface')))),
-    ),
+    arg('interface', interfaceArg(), '', blocks, brief, arg('group', GROUP, 'group number', blocks, brief)),
   );
 }
 

@@ -71,7 +71,11 @@ export class HsrpGroups implements UdpListener, HsrpHost {
   resignShutdown(config: DeviceConfig): L3Interface[] {
     const out: L3Interface[] = [];
     for (const g of this.groups.values()) {
-      if (g.state !== HSRP_ACTIVE || !config.interfaces[g.iface.name]?.shutdown) continue;
+      const port = g.iface.port?.name;
+      const shut =
+        config.interfaces[g.iface.name]?.shutdown ||
+        (port !== undefined && config.interfaces[port]?.shutdown);
+      if (g.state !== HSRP_ACTIVE || !shut) continue;
       g.stop(true);
       out.push(g.iface);
     }
@@ -92,7 +96,7 @@ export class HsrpGroups implements UdpListener, HsrpHost {
 
   /** The router restarts or goes: every group stops. */
   reset(): void {
-    for (const g of this.groups.values()) g.stop(false);
+    for (const g of this.groups.values()) g.stop(false, true);
   }
 
   dispose(): void {
@@ -151,6 +155,21 @@ export class HsrpGroups implements UdpListener, HsrpHost {
     for (const g of this.groups.values())
       if (g.iface === iface && g.state === HSRP_ACTIVE && g.vip === target) return g.mac;
     return -1;
+  }
+
+  /**
+   * The MAC proxy ARP answers from on `iface`: -1 (its own) when it has no group, a group's
+   * virtual MAC while one is active there, -2 when it has groups and none is active (IOS
+   * suppresses proxy ARP on a router that is not active).
+   */
+  proxyMac(iface: L3Interface): number {
+    let any = false;
+    for (const g of this.groups.values()) {
+      if (g.iface !== iface) continue;
+      if (g.state === HSRP_ACTIVE) return g.mac;
+      any = true;
+    }
+    return any ? -2 : -1;
   }
 
   statuses(): HsrpGroupStatus[] {

@@ -103,6 +103,10 @@ export class HsrpGroup implements EventTarget {
   private readonly startTimer: Timer;
   private readonly announceTimer: Timer;
   private announcements = 0;
+  /** Stopping without a word: the router restarts, and logs and counts nothing of it. */
+  private quiet = false;
+  /** When a delayed preemption is due (+Infinity: none pending). */
+  private preemptAt = Number.POSITIVE_INFINITY;
   /** Waiting for the interface's minimum delay before listening. */
   private starting = false;
 
@@ -151,6 +155,12 @@ export class HsrpGroup implements EventTarget {
   configure(config: HsrpGroupConfig): void {
     const vipChanged = config.ip !== undefined && config.ip !== this.config.ip;
     this.config = config;
+    // Without `standby N ip`, the group does not run (an active router resigns).
+    if (config.ip === undefined && !config.learn) {
+      this.stop(true);
+      this.vip = -1;
+      return;
+    }
     if (vipChanged) {
       this.vip = config.ip!;
       if (this.state === HSRP_ACTIVE) this.host.activeChanged();
@@ -183,7 +193,8 @@ export class HsrpGroup implements EventTarget {
   }
 
   /** The interface went down or lost its address, or the group was removed: back to Initial. */
-  stop(resign: boolean): void {
+  stop(resign: boolean, quiet = false): void {
+    this.quiet = quiet;
     this.starting = false;
     this.startTimer.cancel();
     if (this.state === HSRP_INITIAL) return;
@@ -200,6 +211,11 @@ export class HsrpGroup implements EventTarget {
     this.standbyExpires = Number.POSITIVE_INFINITY;
     this.nextHello = Number.POSITIVE_INFINITY;
     this.setState(HSRP_INITIAL);
+    this.quiet = false;
+    if (quiet) {
+      this.changes = 0;
+      this.lastChange = this.now;
+    }
     if (wasActive) this.host.activeChanged();
     if (this.config.ip === undefined) this.vip = -1;
   }
@@ -211,7 +227,7 @@ export class HsrpGroup implements EventTarget {
     if (from === me) return;
     // A group without an address learns it from the active router.
     if (this.vip < 0) {
-      if (m.state !== HSRP_ACTIVE || m.virtualIp === 0) return;
+      if (!this.config.learn || m.state !== HSRP_ACTIVE || m.virtualIp === 0) return;
       this.vip = m.virtualIp;
       this.start(true);
     }
@@ -254,6 +270,8 @@ export class HsrpGroup implements EventTarget {
         this.standbyExpires = this.now + hold;
         this.standbyTimer.set(this.standbyExpires, null, 0);
         if ((this.state === HSRP_STANDBY || this.state === HSRP_SPEAK) && higher) this.toListen();
+        // A router of higher priority than the standby router's speaks up to replace it.
+        else if (this.state === HSRP_LISTEN && !higher) this.toSpeak();
         return;
       case HSRP_SPEAK:
         if ((this.state === HSRP_SPEAK || this.state === HSRP_STANDBY) && higher) this.toListen();
@@ -283,6 +301,7 @@ export class HsrpGroup implements EventTarget {
         else if (this.state === HSRP_SPEAK) this.toStandby();
         return;
       case PREEMPT:
+        this.preemptAt = Number.POSITIVE_INFINITY;
         if (this.canPreempt()) {
           this.send(HSRP_COUP);
           this.becomeActive();
@@ -310,11 +329,19 @@ export class HsrpGroup implements EventTarget {
     );
   }
 
+  /** Preempts now, or once the delay is over (counted from the first time it could). */
   private considerPreempt(): void {
-    if (!this.canPreempt()) return;
+    if (!this.canPreempt()) {
+      this.preemptAt = Number.POSITIVE_INFINITY;
+      this.preemptTimer.cancel();
+      return;
+    }
     const delay = seconds(this.config.preemptDelay ?? 0);
     if (delay === 0) this.onEvent(PREEMPT);
-    else this.preemptTimer.set(this.now + delay, null, 0);
+    else if (this.preemptAt === Number.POSITIVE_INFINITY) {
+      this.preemptAt = this.now + delay;
+      this.preemptTimer.set(this.preemptAt, null, 0);
+    }
   }
 
   private toListen(): void {
@@ -372,7 +399,7 @@ export class HsrpGroup implements EventTarget {
     if (from === to) return;
     this.state = to;
     const ranked = (s: number) => s === HSRP_STANDBY || s === HSRP_ACTIVE;
-    if (!ranked(from) && !ranked(to)) return;
+    if ((!ranked(from) && !ranked(to)) || this.quiet) return;
     this.changes++;
     this.lastChange = this.now;
     this.host.stateChanged(this.iface, this.group, STATE_NAMES[from]!, STATE_NAMES[to]!);

@@ -102,6 +102,9 @@ export const SEND_GENERAL_FAILURE = 5;
 export type SendStatus = 0 | 1 | 2 | 3 | 4 | 5;
 
 const IPV4_BROADCAST = 0xffff_ffff;
+/** What `hsrp.proxyMac` says of an interface without HSRP groups, and of one none is active on. */
+const NO_HSRP = -1;
+const HSRP_NOT_ACTIVE = -2;
 const EV_LOOPBACK = 1;
 /** How long fragments wait for the rest of their datagram (RFC 1122 3.3.2: 60 to 120 s). */
 const REASSEMBLY_TIMEOUT = seconds(60);
@@ -179,7 +182,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   /** Its TCP connections and listening ports (made at the first use). */
   private tcpLayer: TcpLayer | null = null;
   /** HSRP groups (routers with `standby` configured; hsrp-groups.ts), for ARP; or null. */
-  hsrp: { virtualMacFor(iface: L3Interface, target: number): number } | null = null;
+  hsrp: {
+    virtualMacFor(iface: L3Interface, target: number): number;
+    proxyMac(iface: L3Interface): number;
+  } | null = null;
   /** Addresses held for HSRP groups while active, each with its interface. */
   private virtualAddrs: readonly (readonly [number, L3Interface])[] = [];
 
@@ -669,14 +675,18 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return;
     }
     // A request we answer (for us, or by proxy ARP, RFC 1027) also teaches us its sender.
-    // An HSRP group's address, while active for it, is answered with the group's MAC.
-    const virtualMac =
-      a.op === ARP_REQUEST && this.hsrp !== null ? this.hsrp.virtualMacFor(iface, a.targetIp) : -1;
+    // An HSRP group's address, while active for it, is answered with the group's MAC; on an
+    // interface with HSRP, proxy ARP answers only while a group is active there, from its MAC.
+    const hsrp = a.op === ARP_REQUEST ? this.hsrp : null;
+    const virtualMac = hsrp === null ? -1 : hsrp.virtualMacFor(iface, a.targetIp);
+    const proxyMac = hsrp === null ? NO_HSRP : hsrp.proxyMac(iface);
+    const proxied =
+      this.forwarding && iface.proxyArp && proxyMac !== HSRP_NOT_ACTIVE && this.proxies(iface, a.targetIp);
     const answer =
       a.op === ARP_REQUEST &&
       (a.targetIp === own ||
         virtualMac >= 0 ||
-        (this.forwarding && iface.proxyArp && this.proxies(iface, a.targetIp)) ||
+        proxied ||
         (this.nat !== null && iface.natSide === NAT_OUTSIDE && this.nat.answersArp(iface, a.targetIp)));
     const known = debug === null || this.arp.holds(a.senderIp);
     debug?.arpPacket('rcvd', a.op === ARP_REQUEST, a, iface);
@@ -701,7 +711,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
         a.senderMac,
         a.senderIp,
         a.senderMac,
-        virtualMac >= 0 ? virtualMac : -1,
+        virtualMac >= 0 ? virtualMac : a.targetIp !== own && proxied && proxyMac >= 0 ? proxyMac : -1,
       );
   }
 

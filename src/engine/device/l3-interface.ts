@@ -94,6 +94,8 @@ export class L3Interface {
   aclOut: AclFilter | null = null;
   /** `ip nat inside|outside` (nat.ts): NAT_NONE, NAT_INSIDE or NAT_OUTSIDE. */
   natSide = NAT_NONE;
+  /** The virtual MACs of the HSRP groups active on it (hsrp-groups.ts), whose frames it takes; or null. */
+  virtualMacs: readonly MacAddr[] | null = null;
 
   constructor(name: string, mac: MacAddr, owner: L3Owner, port: Port | null) {
     this.name = name;

@@ -49,8 +49,6 @@ const LOOPBACK_BANDWIDTH = 8_000_000_000;
  */
 class RouterPort extends Port<L3Interface> {
   private byVlan: Map<number, L3Interface> = new Map();
-  /** The virtual MAC addresses of the HSRP groups active on its interfaces, or null. */
-  virtualMacs: readonly MacAddr[] | null = null;
 
   /** Sets its interfaces: `main`, and its subinterfaces by VLAN, `native` among them or null. */
   demux(main: L3Interface, byVlan: Map<number, L3Interface>, native: L3Interface | null): void {
@@ -214,10 +212,7 @@ export class Router extends IpDevice {
           this.hsrpLog.push(e);
         },
         (macs) => {
-          for (const p of this.ports) {
-            const list = this.all.filter((i) => i.port === p).flatMap((i) => macs.get(i) ?? []);
-            (p as RouterPort).virtualMacs = list.length === 0 ? null : list;
-          }
+          for (const i of this.all) i.virtualMacs = macs.get(i) ?? null;
         },
       );
       this.stack.hsrp = this.hsrp;
@@ -295,7 +290,7 @@ export class Router extends IpDevice {
       return;
     }
     const dst = frame.dst;
-    if (!isGroupMac(dst) && !port.isMine(dst) && !(rp.virtualMacs?.includes(dst) ?? false)) {
+    if (!isGroupMac(dst) && !port.isMine(dst) && !(iface.virtualMacs?.includes(dst) ?? false)) {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }
