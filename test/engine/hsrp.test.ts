@@ -13,7 +13,7 @@ import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { formatMacDotted } from '../../src/shared/mac.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
-import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
+import { haveTshark, tsharkFields, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
 import { ip, marks, type RouterSpec, routerConfig, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -303,31 +303,8 @@ describe('HSRP on the wire', () => {
     n.run(seconds(40));
     withCapture(pcapFile(frames), (file) => {
       expect(tsharkProblems(file)).toEqual([]);
-      const rows = new Set(
-        tshark(
-          file,
-          '-Y',
-          'hsrp',
-          '-T',
-          'fields',
-          '-E',
-          'separator=;',
-          '-e',
-          'ip.src',
-          '-e',
-          'hsrp.opcode',
-          '-e',
-          'hsrp.state',
-          '-e',
-          'hsrp.priority',
-          '-e',
-          'hsrp.group',
-          '-e',
-          'hsrp.virt_ip',
-        )
-          .trim()
-          .split('\n'),
-      );
+      const fields = ['ip.src', 'hsrp.opcode', 'hsrp.state', 'hsrp.priority', 'hsrp.group', 'hsrp.virt_ip'];
+      const rows = new Set(tsharkFields(file, 'hsrp', fields).map((r) => r.join(';')));
       // Hellos while speaking (4), standing by (8) and active (16), from both routers.
       expect(rows).toContain('192.168.1.1;0;16;150;1;192.168.1.254');
       expect(rows).toContain('192.168.1.2;0;8;100;1;192.168.1.254');

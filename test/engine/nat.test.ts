@@ -13,7 +13,7 @@ import type { IcmpError } from '../../src/engine/wire/icmp.ts';
 import type { Ipv4Packet } from '../../src/engine/wire/ipv4.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
-import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
+import { haveTshark, tshark, tsharkFields, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
 import { arpOn, hops, ip, marks, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -348,29 +348,8 @@ describe.runIf(haveTshark)('translated datagrams as tshark reads them', () => {
   it('carries only global addresses outside, with every checksum redone', () => {
     withCapture(outsideCapture(), (file) => {
       expect(tsharkProblems(file)).toEqual([]);
-      const rows = tshark(
-        file,
-        '-Y',
-        'ip',
-        '-T',
-        'fields',
-        '-E',
-        'separator=;',
-        '-e',
-        'ip.src',
-        '-e',
-        'ip.dst',
-        '-e',
-        'icmp.type',
-        '-e',
-        'icmp.ident',
-        '-e',
-        'tcp.srcport',
-        '-e',
-        'tcp.dstport',
-      )
-        .trim()
-        .split('\n');
+      const fields = ['ip.src', 'ip.dst', 'icmp.type', 'icmp.ident', 'tcp.srcport', 'tcp.dstport'];
+      const rows = tsharkFields(file, 'ip', fields).map((r) => r.join(';'));
       expect(rows.filter((r) => /192\.168\./.test(r.split(';').slice(0, 2).join(';')))).toEqual([]);
       // Echo requests from both PCs leave from the interface's address, identifiers 1 and 0.
       const requests = new Set(

@@ -41,3 +41,10 @@ export const tsharkProblems = (file: string, pattern: RegExp = WARNINGS): string
   tshark(file, '-V')
     .split('\n')
     .filter((l) => pattern.test(l));
+
+/** The `fields` of each frame that `filter` selects, one row of values per frame. */
+export const tsharkFields = (file: string, filter: string, fields: readonly string[]): string[][] =>
+  tshark(file, '-Y', filter, '-T', 'fields', '-E', 'separator=;', ...fields.flatMap((f) => ['-e', f]))
+    .trim()
+    .split('\n')
+    .map((l) => l.split(';'));
