@@ -433,7 +433,11 @@ export interface HsrpGroupStatus {
   /** The virtual address, configured or learned; absent while unknown. */
   readonly vip?: Ipv4Addr;
   readonly vipConfigured: boolean;
+  /** `standby version`. */
+  readonly version: 1 | 2;
   readonly mac: MacAddr;
+  /** Version 2: the active router's own MAC address, from its hellos. */
+  readonly activeMac?: MacAddr;
   readonly priority: number;
   readonly configuredPriority: number;
   readonly preempt: boolean;

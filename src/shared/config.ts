@@ -121,8 +121,10 @@ export interface InterfaceConfig {
    * their first fragment's flow whatever it says).
    */
   readonly virtualReassembly?: boolean;
-  /** Router interfaces: `standby ...` (HSRP version 1), one per group, by group number. */
+  /** Router interfaces: `standby ...` (HSRP), one per group, by group number. */
   readonly standby?: readonly HsrpGroupConfig[];
+  /** `standby version 2`; absent means version 1. */
+  readonly standbyVersion?: 2;
 }
 
 export interface StaticRoute {

@@ -1,7 +1,7 @@
 /**
- * Hot Standby Router Protocol version 1 as IOS configures it on an interface (RFC 2281; Cisco
+ * Hot Standby Router Protocol as IOS configures it on an interface (RFC 2281; Cisco
  * IOS First Hop Redundancy Protocols Configuration Guide, "Configuring HSRP"): `standby [N]
- * ip|priority|preempt|timers|name`, one block per group.
+ * ip|priority|preempt|timers|name`, one block per group (`standby version 2` is the interface's).
  */
 import type { Ipv4Addr } from './ipv4.ts';
 

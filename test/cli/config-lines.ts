@@ -425,7 +425,14 @@ const standbyUse = fc.oneof(
       ),
     )
     .map(([no, g, rest]) => ` ${no}standby ${g}${rest}`),
-  fc.constantFrom(' no standby 1', ' no standby 2 priority', ' no standby 1 timers'),
+  fc.constantFrom(
+    ' no standby 1',
+    ' no standby 2 priority',
+    ' no standby 1 timers',
+    ' standby version 2',
+    ' standby version 1',
+    ' no standby version',
+  ),
 );
 
 const aclUse = fc

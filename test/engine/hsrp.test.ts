@@ -278,6 +278,56 @@ describe('HSRP, more cases', () => {
   });
 });
 
+describe('HSRP version 2', () => {
+  /** R1 and R2 as in `net`, group 1 of PC1's LAN at `versions`' versions, R1 at priority 150. */
+  function lan(versions: readonly [1 | 2, 1 | 2]) {
+    const { n, r1Lan, state } = net();
+    for (const [name, h] of [
+      ['R1', 1],
+      ['R2', 2],
+    ] as const) {
+      const c = withStandby(
+        name,
+        { interfaces: { 'g0/0': { ip: `192.168.1.${h}/24` } } },
+        {
+          [LAN]: [{ group: 1, ip: ip('192.168.1.254'), ...(h === 1 ? { priority: 150 } : {}) }],
+        },
+      );
+      const v = versions[h - 1];
+      const ic = c.interfaces[LAN]!;
+      n.sim.configure(d(name), {
+        ...c,
+        interfaces: { ...c.interfaces, [LAN]: v === 2 ? { ...ic, standbyVersion: 2 } : ic },
+      });
+    }
+    return { n, r1Lan, state };
+  }
+
+  it("elects as version 1 does, from 0000.0c9f.f001 to 224.0.0.102, naming the active router's MAC", () => {
+    const { n, r1Lan, state } = lan([2, 2]);
+    const seen = new Set<string>();
+    n.sim.onWire((_t, link, f) => {
+      if (link === r1Lan && f.payload.proto === 'ipv4' && f.payload.payload.proto === 'udp')
+        seen.add(`${formatMacDotted(f.src)}>${formatIpv4(f.payload.dst)}`);
+    });
+    n.run(seconds(40));
+    expect(state('R1')[0]).toBe('GigabitEthernet0/0 1 Active active local standby 192.168.1.2');
+    expect(seen).toContain('0000.0c9f.f001>224.0.0.102');
+    expect(marks(n.ping('PC1', '192.168.1.254'))).toBe('!!!!');
+    const arp = n.sim.arpTable(d('PC1')).find((e) => formatIpv4(e.ip) === '192.168.1.254');
+    expect(formatMacDotted(arp!.mac!)).toBe('0000.0c9f.f001');
+    const r2 = n.sim.hsrpGroups(d('R2'))[0]!;
+    expect(r2.activeMac).toBe(n.sim.interfaces(d('R1')).find((i) => i.name === LAN)!.mac);
+  });
+
+  it('does not hear version 1: two routers of different versions are both active', () => {
+    const { n, state } = lan([1, 2]);
+    n.run(seconds(40));
+    expect(state('R1')[0]).toMatch(/ Active /);
+    expect(state('R2')[0]).toMatch(/ Active /);
+  });
+});
+
 describe('HSRP on the wire', () => {
   it('announces the virtual MAC with three gratuitous ARP replies, 2 s apart, on becoming active', () => {
     const { n, r1Lan } = net({ priority: 150 });

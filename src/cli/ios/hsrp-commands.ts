@@ -1,6 +1,6 @@
 /**
- * HSRP version 1 in the IOS command line: `standby [N] ip|priority|preempt|timers|name` on
- * router interfaces and their `no` forms, `show standby [brief|INTERFACE]`, running-config
+ * HSRP in the IOS command line: `standby [N] ip|priority|preempt|timers|name` and `standby
+ * version 1|2` on router interfaces and their `no` forms, `show standby [brief|INTERFACE]`, running-config
  * lines, and %HSRP-5-STATECHANGE. Output as IOS 15 prints it (captures of a 1941, IOL and IOSv
  * 15.x; `show standby brief`'s columns measured on them).
  */
@@ -152,20 +152,34 @@ function settings(no: boolean, edit: EditInterface): IosNode[] {
   return [ip, name, preempt, priority, timers];
 }
 
-/** `standby [N] ...` in a router interface (`no`: back to the default; `no standby N`: the group goes). */
+/**
+ * `standby [N] ...` in a router interface (`no`: back to the default; `no standby N`: the group
+ * goes); `standby version 1|2`.
+ */
 export function standbyNode(no: boolean, edit: EditInterface): IosNode {
   const removeGroup = run((env, a) => edit(env, (i) => editGroup(i, groupOf(a), () => undefined)));
+  const setVersion = run((env, a) =>
+    edit(env, (i) =>
+      no || a.need<number>('version') === 1 ? without(i, 'standbyVersion') : { ...i, standbyVersion: 2 },
+    ),
+  );
   return kw(
     'standby',
     'HSRP interface configuration commands',
     ...settings(no, edit),
+    kw(
+      'version',
+      'HSRP version',
+      ...(no ? [setVersion] : []),
+      arg('version', range(1, 2), 'Version', setVersion),
+    ),
     arg('group', GROUP, 'group number', ...(no ? [removeGroup] : []), ...settings(no, edit)),
   );
 }
 
 /** The interface's `standby` lines, in IOS's order: each group's ip, timers, priority, preempt, name. */
 export function standbyLines(i: InterfaceConfig): string[] {
-  const out: string[] = [];
+  const out: string[] = i.standbyVersion === 2 ? [' standby version 2'] : [];
   for (const g of i.standby ?? []) {
     const p = ` standby ${g.group}`;
     if (g.ip !== undefined) out.push(`${p} ip ${formatIpv4(g.ip)}`);
@@ -187,7 +201,7 @@ const secs = (micros: number): string => (Math.max(0, micros) / 1e6).toFixed(3);
 const peer = (p: 'local' | Ipv4Addr | 'unknown'): string => (typeof p === 'number' ? formatIpv4(p) : p);
 
 function groupBlock(g: HsrpGroupStatus, lineUp: boolean, now: Micros): string[] {
-  const out = [`${g.iface} - Group ${g.group}`];
+  const out = [`${g.iface} - Group ${g.group}${g.version === 2 ? ' (version 2)' : ''}`];
   out.push(`  State is ${g.state}${g.state === 'Init' && !lineUp ? ' (interface down)' : ''}`);
   if (g.changes > 0)
     out.push(
@@ -201,7 +215,7 @@ function groupBlock(g: HsrpGroupStatus, lineUp: boolean, now: Micros): string[] 
   const known = g.active !== 'unknown';
   out.push(
     `  Active virtual MAC address is ${known ? formatMacDotted(g.mac) : 'unknown'}`,
-    `    Local virtual MAC address is ${formatMacDotted(g.mac)} (v1 default)`,
+    `    Local virtual MAC address is ${formatMacDotted(g.mac)} (v${g.version} default)`,
     `  Hello time ${g.helloTime} sec, hold time ${g.holdTime} sec`,
   );
   if (g.nextHello !== undefined) out.push(`    Next hello sent in ${secs(g.nextHello - now)} secs`);
@@ -214,8 +228,10 @@ function groupBlock(g: HsrpGroupStatus, lineUp: boolean, now: Micros): string[] 
     typeof who === 'number' && priority !== undefined && expires !== undefined
       ? `  ${role} router is ${peer(who)}, priority ${priority} (expires in ${secs(expires - now)} sec)`
       : `  ${role} router is ${peer(who)}`;
+  out.push(router('Active', g.active, g.activePriority, g.activeExpires));
+  // Version 2's hellos name their sender's own MAC address.
+  if (g.activeMac !== undefined) out.push(`    MAC address is ${formatMacDotted(g.activeMac)}`);
   out.push(
-    router('Active', g.active, g.activePriority, g.activeExpires),
     router('Standby', g.standby, g.standbyPriority, g.standbyExpires),
     `  Priority ${g.priority} (${g.configuredPriority === HSRP_PRIORITY && g.priority === HSRP_PRIORITY ? 'default' : 'configured'} ${g.configuredPriority})`,
     g.name !== undefined

@@ -93,7 +93,6 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ip', 'flow'], name: 'NetFlow' },
   { lead: ['ipv6'], name: 'IPv6' },
   { lead: ['router'], name: 'dynamic routing', kind: ROUTER, mode: 'config-router' },
-  { lead: ['standby', 'version'], name: 'HSRP version 2', kind: ROUTER },
   { lead: ['standby', /^\d+$/, 'track'], name: 'HSRP object tracking', kind: ROUTER },
   { lead: ['standby', 'track'], name: 'HSRP object tracking', kind: ROUTER },
   { lead: ['standby', /^\d+$/, 'authentication'], name: 'HSRP authentication', kind: ROUTER },

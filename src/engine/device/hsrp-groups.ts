@@ -12,11 +12,30 @@ import {
   decodeHsrp,
   encodeHsrp,
   HSRP_ACTIVE,
+  HSRP_INITIAL,
+  HSRP_LEARN,
+  HSRP_LISTEN,
   HSRP_PORT,
+  HSRP_SPEAK,
+  HSRP_STANDBY,
   HSRP_V1_GROUP_ADDR,
   HSRP_V1_GROUP_MAC,
   type HsrpMessage,
+  hsrpMessage,
 } from '../wire/hsrp.ts';
+import {
+  decodeHsrp2,
+  encodeHsrp2,
+  HSRP_V2_GROUP_ADDR,
+  HSRP_V2_GROUP_MAC,
+  HSRP2_ACTIVE,
+  HSRP2_INITIAL,
+  HSRP2_LEARN,
+  HSRP2_LISTEN,
+  HSRP2_SPEAK,
+  HSRP2_STANDBY,
+  type Hsrp2Message,
+} from '../wire/hsrp2.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
 import { IPPROTO_UDP } from '../wire/ipv4.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
@@ -25,6 +44,46 @@ import type { IpStack, UdpListener } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 const BROADCAST_MAC = 0xffff_ffff_ffff;
+
+/** Version 1's states and version 2's, one for one. */
+const V2_STATES: readonly (readonly [number, number])[] = [
+  [HSRP_INITIAL, HSRP2_INITIAL],
+  [HSRP_LEARN, HSRP2_LEARN],
+  [HSRP_LISTEN, HSRP2_LISTEN],
+  [HSRP_SPEAK, HSRP2_SPEAK],
+  [HSRP_STANDBY, HSRP2_STANDBY],
+  [HSRP_ACTIVE, HSRP2_ACTIVE],
+];
+
+/** A group's message as version 2 sends it: its states renumbered, its times in milliseconds. */
+function toVersion2(m: HsrpMessage, identifier: MacAddr): Hsrp2Message {
+  return {
+    version: 2,
+    opCode: m.opCode,
+    state: V2_STATES.find(([v1]) => v1 === m.state)?.[1] ?? m.state,
+    group: m.group,
+    identifier,
+    priority: m.priority,
+    helloTime: m.helloTime * 1000,
+    holdTime: m.holdTime * 1000,
+    virtualIp: m.virtualIp,
+    auth: m.auth,
+  };
+}
+
+/** A version 2 message as a group reads it (no authentication TLV reads as the default). */
+function fromVersion2(m: Hsrp2Message): HsrpMessage {
+  return hsrpMessage({
+    opCode: m.opCode,
+    state: V2_STATES.find(([, v2]) => v2 === m.state)?.[0] ?? -1,
+    helloTime: Math.round(m.helloTime / 1000),
+    holdTime: Math.round(m.holdTime / 1000),
+    priority: Math.min(m.priority, 0xff),
+    group: m.group,
+    virtualIp: m.virtualIp,
+    ...(m.auth !== null ? { auth: m.auth } : {}),
+  });
+}
 
 export class HsrpGroups implements UdpListener, HsrpHost {
   /** Hellos come to 224.0.0.2, none of the router's addresses. */
@@ -46,14 +105,17 @@ export class HsrpGroups implements UdpListener, HsrpHost {
   configure(config: DeviceConfig, ifaces: readonly L3Interface[]): void {
     const next = new Map<string, HsrpGroup>();
     for (const iface of ifaces) {
-      for (const g of config.interfaces[iface.name]?.standby ?? []) {
+      const ic = config.interfaces[iface.name];
+      const version = ic?.standbyVersion ?? 1;
+      for (const g of ic?.standby ?? []) {
         const key = `${iface.name}/${g.group}`;
         const before = this.groups.get(key);
-        if (before !== undefined && before.iface === iface) {
+        // Another version is another group (another virtual MAC): it starts over.
+        if (before !== undefined && before.iface === iface && before.version === version) {
           before.configure(g);
           next.set(key, before);
           this.groups.delete(key);
-        } else next.set(key, new HsrpGroup(this, iface, g));
+        } else next.set(key, new HsrpGroup(this, iface, g, version));
       }
     }
     for (const gone of this.groups.values()) {
@@ -103,27 +165,37 @@ export class HsrpGroups implements UdpListener, HsrpHost {
     for (const g of this.groups.values()) g.dispose();
   }
 
+  /** Version 1 and 2 are not compatible: each group hears only its own version's messages. */
   onUdp(iface: L3Interface, pkt: Ipv4Packet, d: UdpDatagram): void {
-    if (d.dstPort !== HSRP_PORT || pkt.dst !== HSRP_V1_GROUP_ADDR) return;
-    const m = decodeHsrp(d.data);
-    if (!m.ok) return;
-    this.groups.get(`${iface.name}/${m.value.group}`)?.receive(m.value, pkt.src);
+    if (d.dstPort !== HSRP_PORT) return;
+    if (pkt.dst === HSRP_V1_GROUP_ADDR) {
+      const m = decodeHsrp(d.data);
+      if (!m.ok || m.value.version !== 0) return;
+      const g = this.groups.get(`${iface.name}/${m.value.group}`);
+      if (g?.version === 1) g.receive(m.value, pkt.src);
+    } else if (pkt.dst === HSRP_V2_GROUP_ADDR) {
+      const m = decodeHsrp2(d.data);
+      if (!m.ok || m.value.version !== 2) return;
+      const g = this.groups.get(`${iface.name}/${m.value.group}`);
+      if (g?.version === 2) g.receive(fromVersion2(m.value), pkt.src, m.value.identifier);
+    }
   }
 
   // ---- HsrpHost ----------------------------------------------------------------------------
 
-  sendHsrp(iface: L3Interface, m: HsrpMessage, from: MacAddr | -1): void {
+  sendHsrp(iface: L3Interface, m: HsrpMessage, from: MacAddr | -1, version: 1 | 2): void {
     const src = iface.ip?.addr;
     if (src === undefined) return;
-    const pkt = ipv4(
-      src,
-      HSRP_V1_GROUP_ADDR,
-      1,
-      IPPROTO_UDP,
-      this.stack.nextId(),
-      udp(HSRP_PORT, HSRP_PORT, encodeHsrp(m)),
+    const v2 = version === 2;
+    const data = v2 ? encodeHsrp2(toVersion2(m, iface.mac)) : encodeHsrp(m);
+    const dst = v2 ? HSRP_V2_GROUP_ADDR : HSRP_V1_GROUP_ADDR;
+    const pkt = ipv4(src, dst, 1, IPPROTO_UDP, this.stack.nextId(), udp(HSRP_PORT, HSRP_PORT, data));
+    this.stack.sendFrom(
+      iface,
+      from === -1 ? iface.mac : from,
+      v2 ? HSRP_V2_GROUP_MAC : HSRP_V1_GROUP_MAC,
+      pkt,
     );
-    this.stack.sendFrom(iface, from === -1 ? iface.mac : from, HSRP_V1_GROUP_MAC, pkt);
   }
 
   announce(iface: L3Interface, vip: number, mac: MacAddr): void {

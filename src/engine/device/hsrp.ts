@@ -1,6 +1,8 @@
 /**
- * Hot Standby Router Protocol version 1 on a router's interfaces (RFC 2281 section 5; Cisco IOS
- * First Hop Redundancy Protocols Configuration Guide, "Configuring HSRP").
+ * Hot Standby Router Protocol on a router's interfaces (RFC 2281 section 5; Cisco IOS First Hop
+ * Redundancy Protocols Configuration Guide, "Configuring HSRP" and "HSRP Version 2"). Version 2
+ * runs the same states; its messages differ (hsrp-groups.ts converts them) and so does its
+ * virtual MAC (0000.0c9f.fNNN).
  *
  * Each group runs RFC 2281's state machine: Initial until its interface is up with an address
  * and the group knows its virtual address (configured, or learned from the active router's
@@ -37,6 +39,7 @@ import {
   hsrpMessage,
   hsrpVirtualMac,
 } from '../wire/hsrp.ts';
+import { hsrp2VirtualMac } from '../wire/hsrp2.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 /** Timer codes of a group. */
@@ -64,8 +67,11 @@ const STATE_NAMES: Readonly<Record<number, HsrpState>> = {
 /** What a group needs of its router. */
 export interface HsrpHost {
   readonly sched: Scheduler;
-  /** Sends `m` from `iface` to the HSRP group address, from the virtual MAC `from` or, -1, the interface's. */
-  sendHsrp(iface: L3Interface, m: HsrpMessage, from: MacAddr | -1): void;
+  /**
+   * Sends `m` from `iface` to the HSRP group address of `version`, from the virtual MAC
+   * `from` or, -1, the interface's.
+   */
+  sendHsrp(iface: L3Interface, m: HsrpMessage, from: MacAddr | -1, version: 1 | 2): void;
   /** Announces `vip` at `mac` on `iface` (a gratuitous ARP reply). */
   announce(iface: L3Interface, vip: number, mac: MacAddr): void;
   /** A group became active or stopped being: the router's virtual addresses and MACs changed. */
@@ -110,13 +116,18 @@ export class HsrpGroup implements EventTarget {
   /** Waiting for the interface's minimum delay before listening. */
   private starting = false;
 
+  /** The active router's own MAC address, as version 2's hellos tell it (-1: not known). */
+  activeMac = -1;
+
   constructor(
     private readonly host: HsrpHost,
     readonly iface: L3Interface,
     config: HsrpGroupConfig,
+    /** `standby version`: 1 or 2 (another virtual MAC, other messages). */
+    readonly version: 1 | 2 = 1,
   ) {
     this.config = config;
-    this.mac = hsrpVirtualMac(config.group);
+    this.mac = version === 2 ? hsrp2VirtualMac(config.group) : hsrpVirtualMac(config.group);
     this.lastChange = host.sched.now;
     this.hello = new Timer(host.sched, this, HELLO);
     this.activeTimer = new Timer(host.sched, this, ACTIVE_GONE);
@@ -221,7 +232,7 @@ export class HsrpGroup implements EventTarget {
   }
 
   /** A message of this group from `from` (another router's interface address). */
-  receive(m: HsrpMessage, from: number): void {
+  receive(m: HsrpMessage, from: number, fromMac = -1): void {
     if (!sameAuth(m.auth)) return;
     const me = this.myAddr;
     if (from === me) return;
@@ -257,6 +268,7 @@ export class HsrpGroup implements EventTarget {
           return;
         }
         this.activeRouter = from;
+        this.activeMac = fromMac;
         this.activePriority = m.priority;
         this.activeExpires = this.now + hold;
         this.activeTimer.set(this.activeExpires, null, 0);
@@ -416,7 +428,7 @@ export class HsrpGroup implements EventTarget {
       group: this.group,
       virtualIp: Math.max(this.vip, 0) as Ipv4Addr,
     });
-    this.host.sendHsrp(this.iface, m, this.state === HSRP_ACTIVE ? this.mac : -1);
+    this.host.sendHsrp(this.iface, m, this.state === HSRP_ACTIVE ? this.mac : -1, this.version);
   }
 
   /** Stops its timers for good (the group is removed, or the router). */
@@ -439,7 +451,11 @@ export class HsrpGroup implements EventTarget {
       lastChange: this.lastChange as Micros,
       ...(this.vip >= 0 ? { vip: this.vip as Ipv4Addr } : {}),
       vipConfigured: this.config.ip !== undefined,
+      version: this.version,
       mac: this.mac,
+      ...(this.activeRouter >= 0 && this.activeMac >= 0 && !active
+        ? { activeMac: this.activeMac as MacAddr }
+        : {}),
       priority: this.priority,
       configuredPriority: this.config.priority ?? HSRP_PRIORITY,
       preempt: this.config.preempt === true,
