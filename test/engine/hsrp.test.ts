@@ -82,6 +82,14 @@ describe('HSRP', () => {
     expect(marks(n.ping('PC1', '192.168.1.254'))).toBe('!!!!');
     const arp = n.sim.arpTable(d('PC1')).find((e) => formatIpv4(e.ip) === '192.168.1.254');
     expect(formatMacDotted(arp!.mac!)).toBe('0000.0c07.ac01');
+    // The active router lists the virtual address among its own, at the virtual MAC.
+    const own = (name: string) =>
+      n.sim
+        .arpTable(d(name))
+        .filter((e) => e.own && formatIpv4(e.ip) === '192.168.1.254')
+        .map((e) => formatMacDotted(e.mac!));
+    expect(own('R1')).toEqual(['0000.0c07.ac01']);
+    expect(own('R2')).toEqual([]);
     // The active router resolves the server's address first, losing the first echo.
     expect(marks(n.ping('PC1', '10.0.1.10'))).toBe('.!!!');
     // Both booted together: each listened for a hold time, spoke for another, and R1 won.

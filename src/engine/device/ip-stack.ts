@@ -301,6 +301,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
    * Addresses this device answers for besides its interfaces' (HSRP groups it is active for),
    * each with the interface that holds it.
    */
+  /** The addresses `setVirtual` gave it, each with its interface. */
+  get virtualAddresses(): readonly (readonly [number, L3Interface])[] {
+    return this.virtualAddrs;
+  }
+
   setVirtual(addrs: readonly (readonly [number, L3Interface])[]): void {
     this.virtualAddrs = addrs;
     this.own.reset(this.ifaces, addrs);

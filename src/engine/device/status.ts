@@ -199,6 +199,18 @@ export function arpEntries(stack: IpStack): ArpEntry[] {
       if (!i.usable) continue;
       out.push({ ip: i.ip!.addr, mac: i.mac, interface: i.name, own: true, updatedAt: 0 as Micros });
     }
+    // An active HSRP group's address, at its virtual MAC, as IOS lists its aliases.
+    for (const [addr, i] of stack.virtualAddresses) {
+      const mac = stack.hsrp?.virtualMacFor(i, addr) ?? -1;
+      if (mac >= 0)
+        out.push({
+          ip: addr as Ipv4Addr,
+          mac: mac as MacAddr,
+          interface: i.name,
+          own: true,
+          updatedAt: 0 as Micros,
+        });
+    }
   }
   for (const r of stack.arp.live(now)) {
     out.push({
