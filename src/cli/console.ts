@@ -3,11 +3,13 @@
  * PCs and servers. Keeps the command history (IOS keeps one for EXEC and one for
  * configuration modes) and the asynchronous messages printed between prompts.
  */
+import type { DhcpEvent, HsrpEvent } from '../engine/api.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
-import { DhcpLog } from './ios/dhcp-log.ts';
-import { HsrpLog } from './ios/hsrp-commands.ts';
+import { dhcpLog } from './ios/dhcp-log.ts';
+import type { MessageLog } from './ios/event-feed.ts';
+import { hsrpLog } from './ios/hsrp-commands.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
 import type { IosRuntime } from './ios/runtime.ts';
@@ -111,8 +113,8 @@ export class Console {
   private readonly notices: SwitchNotices | undefined;
   private readonly debug: DebugMessages | undefined;
   private readonly spanningTree: SpanningTreeLog | undefined;
-  private readonly dhcp: DhcpLog | undefined;
-  private readonly hsrp: HsrpLog | undefined;
+  private readonly dhcp: MessageLog<DhcpEvent> | undefined;
+  private readonly hsrp: MessageLog<HsrpEvent> | undefined;
   private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -169,8 +171,8 @@ export class Console {
       this.notices = new SwitchNotices(dev);
       this.debug = new DebugMessages(dev);
       this.spanningTree = new SpanningTreeLog(dev);
-      this.dhcp = new DhcpLog(dev);
-      this.hsrp = new HsrpLog(dev);
+      this.dhcp = dhcpLog(dev);
+      this.hsrp = hsrpLog(dev);
       this.opening = text(this.ios.login());
     }
   }

@@ -11,8 +11,7 @@ import type { DhcpEvent } from '../../engine/api.ts';
 import { formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { dottedHex } from './dhcp-format.ts';
-import { EventFeed } from './event-feed.ts';
-import type { LogEntry } from './shell.ts';
+import { MessageLog } from './event-feed.ts';
 
 export function dhcpText(e: DhcpEvent): string {
   switch (e.kind) {
@@ -25,14 +24,6 @@ export function dhcpText(e: DhcpEvent): string {
   }
 }
 
-export class DhcpLog {
-  private readonly feed: EventFeed<DhcpEvent>;
-
-  constructor(dev: IosDeviceContext) {
-    this.feed = new EventFeed((since) => dev.sim.dhcpEvents(dev.id, since));
-  }
-
-  poll(): LogEntry[] {
-    return this.feed.take().map((e) => ({ at: e.at, text: dhcpText(e) }));
-  }
-}
+/** A device's DHCP messages for its console. */
+export const dhcpLog = (dev: IosDeviceContext): MessageLog<DhcpEvent> =>
+  new MessageLog((since) => dev.sim.dhcpEvents(dev.id, since), dhcpText);

@@ -1,8 +1,11 @@
 /**
- * A console's reader of one of the engine's bounded event logs (debugging, spanning tree): it
- * starts at the log's end, as a terminal plugged into a running device sees only what follows,
- * and each `take` gives what came since the last.
+ * A console's reader of one of the engine's bounded event logs (debugging, spanning tree,
+ * DHCP, HSRP): it starts at the log's end, as a terminal plugged into a running device sees
+ * only what follows, and each `take` gives what came since the last.
  */
+import type { Micros } from '../../shared/time.ts';
+import type { LogEntry } from './shell.ts';
+
 export interface EventRead<E> {
   readonly events: readonly E[];
   readonly next: number;
@@ -20,5 +23,21 @@ export class EventFeed<E> {
     const { events, next } = this.read(this.next);
     this.next = next;
     return events;
+  }
+}
+
+/** A log whose events each make one console message, worded by `text`. */
+export class MessageLog<E extends { readonly at: Micros }> {
+  private readonly feed: EventFeed<E>;
+
+  constructor(
+    read: (since: number) => EventRead<E>,
+    private readonly text: (e: E) => string,
+  ) {
+    this.feed = new EventFeed(read);
+  }
+
+  poll(): LogEntry[] {
+    return this.feed.take().map((e) => ({ at: e.at, text: this.text(e) }));
   }
 }

@@ -17,9 +17,8 @@ import type { Args } from '../parser/tree.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { EventFeed } from './event-feed.ts';
+import { MessageLog } from './event-feed.ts';
 import { interfaceArg } from './interface-arg.ts';
-import type { LogEntry } from './shell.ts';
 import { ago } from './show/format.ts';
 
 type EditInterface = (env: IosEnv, fn: (i: InterfaceConfig) => InterfaceConfig | string) => void;
@@ -305,15 +304,6 @@ export function showStandbyNode(): IosNode {
 export const hsrpText = (e: HsrpEvent): string =>
   `%HSRP-5-STATECHANGE: ${e.iface} Grp ${e.group} state ${e.from} -> ${e.to}`;
 
-/** A router's HSRP messages since the last poll. */
-export class HsrpLog {
-  private readonly feed: EventFeed<HsrpEvent>;
-
-  constructor(dev: IosDeviceContext) {
-    this.feed = new EventFeed((since) => dev.sim.hsrpEvents(dev.id, since));
-  }
-
-  poll(): LogEntry[] {
-    return this.feed.take().map((e) => ({ at: e.at, text: hsrpText(e) }));
-  }
-}
+/** A router's HSRP messages for its console. */
+export const hsrpLog = (dev: IosDeviceContext): MessageLog<HsrpEvent> =>
+  new MessageLog((since) => dev.sim.hsrpEvents(dev.id, since), hsrpText);

@@ -297,15 +297,15 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     }
   }
 
-  /**
-   * Addresses this device answers for besides its interfaces' (HSRP groups it is active for),
-   * each with the interface that holds it.
-   */
   /** The addresses `setVirtual` gave it, each with its interface. */
   get virtualAddresses(): readonly (readonly [number, L3Interface])[] {
     return this.virtualAddrs;
   }
 
+  /**
+   * Addresses this device answers for besides its interfaces' (HSRP groups it is active for),
+   * each with the interface that holds it.
+   */
   setVirtual(addrs: readonly (readonly [number, L3Interface])[]): void {
     this.virtualAddrs = addrs;
     this.own.reset(this.ifaces, addrs);
@@ -459,12 +459,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const ctx = this.ctx;
     if (cached >= 0) {
       const out = this.forwardingCache.iface(cached);
-      if (this.nat !== null && out.natSide === NAT_OUTSIDE && iface.natSide === NAT_INSIDE) {
-        const translated = this.nat.toOutside(pkt);
-        if (translated === null) {
-          this.drop(frameId, 'nat-failed', iface.name);
-          return;
-        }
+      if (this.nat !== null) {
+        const translated = this.translateOut(pkt, iface, out, frameId);
+        if (translated === null) return;
         if (translated !== pkt) {
           pkt = translated;
           owned = SHARED;
@@ -496,13 +493,9 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return;
     }
     const out = route.iface;
-    // NAT's inside-to-outside translation comes after routing, before the outbound list.
-    if (this.nat !== null && out.natSide === NAT_OUTSIDE && iface.natSide === NAT_INSIDE) {
-      const translated = this.nat.toOutside(pkt);
-      if (translated === null) {
-        this.drop(frameId, 'nat-failed', iface.name);
-        return;
-      }
+    if (this.nat !== null) {
+      const translated = this.translateOut(pkt, iface, out, frameId);
+      if (translated === null) return;
       pkt = translated;
     }
     if (this.filtering && out.aclOut !== null && !this.admits(out.aclOut, iface, out, pkt, frameId)) return;
@@ -512,6 +505,23 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     if (ctx.trace.enabled) this.traceForward(frameId, iface, route.iface, outId);
     // A copy: the redirect quotes the datagram as it came.
     this.outputVia(routes!, route, dst, withTtl(pkt, pkt.ttl - 1), outId);
+  }
+
+  /**
+   * NAT's inside-to-outside translation of `pkt`, routed from `from` out of `to` (after routing,
+   * before the outbound list): `pkt` itself when nothing translates it, null when it should be
+   * and cannot (dropped here).
+   */
+  private translateOut(
+    pkt: Ipv4Packet,
+    from: L3Interface,
+    to: L3Interface,
+    frameId: number,
+  ): Ipv4Packet | null {
+    if (to.natSide !== NAT_OUTSIDE || from.natSide !== NAT_INSIDE) return pkt;
+    const translated = this.nat!.toOutside(pkt);
+    if (translated === null) this.drop(frameId, 'nat-failed', from.name);
+    return translated;
   }
 
   /**
@@ -838,6 +848,13 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     return routes[((src ^ dst) >>> 0) % routes.length]!;
   }
 
+  /** The route a datagram this device sends from `source` (its first route's interface's if none) takes. */
+  private routeFrom(routes: Route[], source: number | undefined, dst: number): Route {
+    return routes.length === 1
+      ? routes[0]!
+      : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
+  }
+
   /**
    * Sends `pkt` for `dst` along `route`, one of `routes` (its best routes). With a single route
    * every datagram to `dst` goes the same way: the forwarding cache remembers it.
@@ -1104,8 +1121,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     const detour = this.detour(dst, routes);
     if (detour !== undefined) return detour.iface.ip?.addr;
     if (routes === undefined) return undefined;
-    const route =
-      routes.length === 1 ? routes[0]! : this.pickFor(routes, routes[0]!.iface.ip?.addr ?? 0, dst);
+    const route = this.routeFrom(routes, undefined, dst);
     return route.iface.discard ? undefined : route.iface.ip?.addr;
   }
 
@@ -1240,8 +1256,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
       return SEND_OK;
     }
     if (routes === undefined) return this.checkRoute(dst);
-    const route =
-      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
+    const route = this.routeFrom(routes, source, dst);
     if (route.iface.discard) {
       // Sent, as far as the application can tell: Null0 takes it without a word.
       this.drop(this.ctx.nextFrameId(), 'null-route', route.iface.name);
@@ -1270,8 +1285,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   ): SendStatus | undefined {
     const routes = this.table.lookup(dst);
     if (routes === undefined) return undefined;
-    const route =
-      routes.length === 1 ? routes[0]! : this.pickFor(routes, source ?? routes[0]!.iface.ip?.addr ?? 0, dst);
+    const route = this.routeFrom(routes, source, dst);
     const out = route.iface;
     if (out.natSide !== NAT_OUTSIDE || out.ip === undefined) return undefined;
     const pkt = ipv4(source ?? out.ip.addr, dst, ttl, protocol, this.nextId(), payload, dontFragment);

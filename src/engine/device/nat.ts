@@ -353,12 +353,7 @@ export class Nat implements EventTarget {
     if (isIcmpError(pkt)) return this.errorFromOutside(pkt);
     if (pkt.fragmentOffset !== 0) return this.laterFragment(pkt, true) ?? pkt;
     const ports = portsOf(pkt) ?? firstFragmentPorts(pkt);
-    if (ports === null) {
-      const a = this.byGlobal.get(pkt.dst);
-      if (a === undefined) return pkt;
-      this.use(a, pkt);
-      return this.translated(true, true, pkt, withAddresses(pkt, pkt.src, a.local, pkt.payload));
-    }
+    if (ports === null) return this.addressFromOutside(pkt) ?? pkt;
     const [sport, dport] = ports;
     let t = this.byOutside.get(flowKey(pkt.protocol, pkt.dst, dport, pkt.src, sport));
     const fast = t !== undefined;
@@ -402,11 +397,7 @@ export class Nat implements EventTarget {
     const key = fragmentKey(inbound, pkt);
     const f = this.fragments.get(key);
     if (f === undefined) {
-      if (!inbound) return this.addressToOutside(pkt);
-      const a = this.byGlobal.get(pkt.dst);
-      return a === undefined
-        ? null
-        : this.translated(true, true, pkt, withAddresses(pkt, pkt.src, a.local, pkt.payload));
+      return inbound ? this.addressFromOutside(pkt) : this.addressToOutside(pkt);
     }
     if (!pkt.moreFragments) this.fragments.delete(key);
     const t = f.t;
@@ -440,6 +431,14 @@ export class Nat implements EventTarget {
       moved ? { src: was[0], dst: was[1], to: inbound ? now[1] : now[0] } : undefined,
     );
     return after;
+  }
+
+  /** A datagram without ports from outside, by an address translation of its destination; null when none. */
+  private addressFromOutside(pkt: Ipv4Packet): Ipv4Packet | null {
+    const a = this.byGlobal.get(pkt.dst);
+    if (a === undefined) return null;
+    this.use(a, pkt);
+    return this.translated(true, true, pkt, withAddresses(pkt, pkt.src, a.local, pkt.payload));
   }
 
   /** A datagram without ports (a fragment, another protocol) from inside: by an address translation only. */
