@@ -11,7 +11,7 @@
  * Checksums: decode does not reject a wrong header checksum; it records the received value in
  * `badChecksum` so the engine can see it and drop the datagram as a router must (RFC 1812
  * 5.2.2), and encode writes that value back, so captures re-encode byte for byte. The same
- * holds for ICMP, UDP and TCP. Decode fails only for bytes that cannot be a datagram. The
+ * holds for ICMP, UDP, TCP and OSPF. Decode fails only for bytes that cannot be a datagram. The
  * reserved flag bit (must be zero) is not kept.
  */
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
@@ -21,6 +21,8 @@ import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
 import type { IcmpMessage } from './icmp.ts';
 import { decodeIcmp, encodeIcmp, icmpLen } from './icmp.ts';
+import type { OspfPacket } from './ospf.ts';
+import { decodeOspf, encodeOspf, IPPROTO_OSPF, ospfLen } from './ospf.ts';
 import type { TcpSegment } from './tcp.ts';
 import { decodeTcp, encodeTcp, tcpLen } from './tcp.ts';
 import type { UdpDatagram } from './udp.ts';
@@ -42,7 +44,7 @@ export interface RawIpPayload {
   readonly bytes: Uint8Array;
 }
 
-export type Ipv4Payload = IcmpMessage | UdpDatagram | TcpSegment | RawIpPayload;
+export type Ipv4Payload = IcmpMessage | UdpDatagram | TcpSegment | OspfPacket | RawIpPayload;
 
 /**
  * An IPv4 datagram. Every place that creates one lists its fields in this order, so that V8
@@ -55,8 +57,8 @@ export interface Ipv4Packet {
   readonly src: Ipv4Addr;
   readonly ttl: number;
   /**
-   * IANA protocol number (1 ICMP, 6 TCP, 17 UDP, others kept). Must be 1 for an ICMP payload,
-   * 6 for TCP, 17 for UDP.
+   * IANA protocol number (1 ICMP, 6 TCP, 17 UDP, 89 OSPF, others kept). Must be 1 for an ICMP
+   * payload, 6 for TCP, 17 for UDP, 89 for OSPF.
    */
   readonly protocol: number;
   readonly payload: Ipv4Payload;
@@ -83,6 +85,8 @@ export function ipv4PayloadLen(payload: Ipv4Payload): number {
       return udpLen(payload);
     case 'tcp':
       return tcpLen(payload);
+    case 'ospf':
+      return ospfLen(payload);
     case 'raw':
       return payload.bytes.length;
   }
@@ -121,6 +125,7 @@ export function encodeIpv4(p: Ipv4Packet, buf?: Uint8Array, offset = 0): Uint8Ar
   if (payload.proto === 'icmp') encodeIcmp(payload, out, o + hlen);
   else if (payload.proto === 'udp') encodeUdp(payload, p.src, p.dst, out, o + hlen);
   else if (payload.proto === 'tcp') encodeTcp(payload, p.src, p.dst, out, o + hlen);
+  else if (payload.proto === 'ospf') encodeOspf(payload, out, o + hlen);
   else out.set(payload.bytes, o + hlen);
   writeU16(out, o + 10, p.badChecksum ?? internetChecksum(out, o, o + hlen));
   return out.subarray(o, o + len);
@@ -163,6 +168,10 @@ export function decodeIpv4(bytes: Uint8Array): Decoded<Ipv4Packet> {
     const tcp = decodeTcp(body, src, dst);
     if (!tcp.ok) return tcp;
     payload = tcp.value;
+  } else if (protocol === IPPROTO_OSPF) {
+    const ospf = decodeOspf(body);
+    if (!ospf.ok) return ospf;
+    payload = ospf.value;
   } else {
     payload = { proto: 'raw', bytes: copyBytes(body, 0, body.length) };
   }
