@@ -9,6 +9,7 @@ import type { MacAddr } from '../shared/mac.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import type { VlanRanges } from '../shared/vlans.ts';
+import type { OspfEvents, OspfProcessStatus } from './ospf-status.ts';
 import type { Trace } from './trace.ts';
 import type { EthernetFrame } from './wire/ethernet.ts';
 
@@ -730,14 +731,21 @@ export interface MacEntry {
   readonly learnedAt: Micros;
 }
 
+export type * from './ospf-status.ts';
+
 export interface RouteEntry {
-  /** C connected, L local (/32 of an own address), S static, S* static default. */
-  readonly code: 'C' | 'L' | 'S' | 'S*';
+  /**
+   * C connected, L local (/32 of an own address), S static, S* static default, O OSPF within
+   * its area, O E2 / O E1 OSPF external (O*E2: a default route).
+   */
+  readonly code: 'C' | 'L' | 'S' | 'S*' | 'O' | 'O E1' | 'O E2' | 'O*E1' | 'O*E2';
   readonly prefix: Ipv4Prefix;
   readonly distance: number;
   readonly metric: number;
   readonly nextHop?: Ipv4Addr;
   readonly interface?: string;
+  /** Routes a routing protocol installed: when (`show ip route` prints their age). */
+  readonly since?: Micros;
 }
 
 export interface TrunkStatus {
@@ -1101,6 +1109,12 @@ export interface Simulation {
   hsrpGroups(id: DeviceId): readonly HsrpGroupStatus[];
   /** Routers: their groups' changes of state from sequence number `since` on. */
   hsrpEvents(id: DeviceId, since: number): HsrpEvents;
+  /** Routers: their OSPF processes, by process number (none for other kinds). */
+  ospf(id: DeviceId): readonly OspfProcessStatus[];
+  /** Routers: their OSPF neighbours' changes of state from sequence number `since` on. */
+  ospfEvents(id: DeviceId, since: number): OspfEvents;
+  /** `clear ip ospf [N] process`: every process, or process N, starts over. */
+  clearOspf(id: DeviceId, pid?: number): void;
   /** Routers: their translations (`show ip nat translations`), none without NAT. */
   natTranslations(id: DeviceId): readonly NatTranslation[];
   /** Routers: `show ip nat statistics`; undefined for other kinds. */

@@ -39,6 +39,8 @@ import type {
   NativeVlanMismatch,
   NatStatistics,
   NatTranslation,
+  OspfEvents,
+  OspfProcessStatus,
   PingJob,
   PingOptions,
   PortSecurityStatus,
@@ -516,6 +518,20 @@ class EngineSimulation implements Simulation {
     if (!(device instanceof Router)) return { events: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readHsrpEvents(since);
     return { events: entries, next, missed };
+  }
+  ospf(id: DeviceId): readonly OspfProcessStatus[] {
+    const device = this.device(id);
+    return device instanceof Router ? device.ospfStatus() : [];
+  }
+  ospfEvents(id: DeviceId, since: number): OspfEvents {
+    const device = this.device(id);
+    if (!(device instanceof Router)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readOspfEvents(since);
+    return { events: entries, next, missed };
+  }
+  clearOspf(id: DeviceId, pid?: number): void {
+    const device = this.device(id);
+    if (device instanceof Router) device.clearOspf(pid);
   }
   natTranslations(id: DeviceId): readonly NatTranslation[] {
     const device = this.device(id);

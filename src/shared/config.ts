@@ -9,6 +9,7 @@ import type { HsrpGroupConfig } from './hsrp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
 import type { NatConfig, NatSide } from './nat.ts';
+import type { InterfaceOspfConfig, OspfProcessConfig } from './ospf.ts';
 import { KIND_PORTS } from './ports.ts';
 import type { PortStpConfig, SpanningTreeConfig } from './spanning-tree.ts';
 import { ALL_VLANS, type VlanRanges } from './vlans.ts';
@@ -125,6 +126,8 @@ export interface InterfaceConfig {
   readonly standby?: readonly HsrpGroupConfig[];
   /** `standby version 2`; absent means version 1. */
   readonly standbyVersion?: 2;
+  /** Router interfaces: `ip ospf ...`; absent while none was typed. */
+  readonly ospf?: InterfaceOspfConfig;
 }
 
 export interface StaticRoute {
@@ -299,6 +302,8 @@ export interface DeviceConfig {
   readonly spanningTree?: SpanningTreeConfig;
   /** Routers: `ip nat ...` global commands; absent while none was typed. */
   readonly nat?: NatConfig;
+  /** Routers: `router ospf N` blocks, by process number. */
+  readonly ospf?: readonly OspfProcessConfig[];
   /** `no alias exec NAME` for a default EXEC alias (h, lo, p, r, s, u, un, w). */
   readonly removedAliases?: readonly string[];
 }

@@ -37,6 +37,7 @@ import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_ADMIN_PROHIBITED, UNREACH_HOST } 
 import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import { IPPROTO_OSPF } from '../wire/ospf.ts';
 import type { TcpSegment } from '../wire/tcp.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
 import type { AclFilter } from './acl-filter.ts';
@@ -73,6 +74,8 @@ import { RoutingTable } from './routing-table.ts';
 import { TcpLayer, type TcpStack } from './tcp.ts';
 import { IOS_TCP, WINDOWS_TCP } from './tcp-profile.ts';
 
+/** No routes from a routing protocol. */
+const NO_ROUTES: readonly Route[] = [];
 /**
  * An application bound to a UDP port (the DHCP server, relay and client). `unaddressed`: it
  * also takes what arrives on an interface without an address (a DHCP client's offers).
@@ -159,6 +162,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   table = new RoutingTable();
   readonly arp: ArpCache;
   private statics: readonly StaticSpec[] = [];
+  private dynamic: readonly Route[] = NO_ROUTES;
   private gateway: number | undefined = undefined;
   /** Address and length each interface had at the last reconfiguration (LINE_UP, LINE_DOWN: none usable). */
   private lastAddr = new Map<L3Interface, number>();
@@ -186,6 +190,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     virtualMacFor(iface: L3Interface, target: number): number;
     proxyMac(iface: L3Interface): number;
   } | null = null;
+  /** OSPF (routers with `router ospf` configured; ospf-router.ts), for its packets; or null. */
+  ospf: { receive(iface: L3Interface, pkt: Ipv4Packet, srcMac: number): void } | null = null;
   /** Addresses held for HSRP groups while active, each with its interface. */
   private virtualAddrs: readonly (readonly [number, L3Interface])[] = [];
 
@@ -254,6 +260,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     forwarding: boolean,
     statics: readonly StaticSpec[],
     gateway: number | undefined,
+    dynamic: readonly Route[] = NO_ROUTES,
   ): void {
     // Interfaces may have come up or gone down even when the routes stay the same.
     this.forwardingCache.invalidate();
@@ -262,6 +269,7 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     let same =
       forwarding === this.forwarding &&
       statics === this.statics &&
+      dynamic === this.dynamic &&
       gateway === this.gateway &&
       ifaces.length === this.ifaces.length &&
       addr.size === this.lastAddr.size;
@@ -284,10 +292,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     this.ifaces = ifaces;
     this.forwarding = forwarding;
     this.statics = statics;
+    this.dynamic = dynamic;
     this.gateway = gateway;
     this.own.reset(ifaces, this.virtualAddrs);
     this.onlyAddr = this.own.only;
-    this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows');
+    this.table = RoutingTable.build(ifaces, statics, gateway, this.profile.os === 'windows', dynamic);
     // Addresses that just came into use are announced, or probed for first (address-guard.ts).
     if (this.guard !== null) {
       for (const [i, a] of addr) {
@@ -447,6 +456,11 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     // A router routes no multicast (nor class E) by its unicast routes: IOS needs `ip
     // multicast-routing` for that, which Trame does not simulate.
     if (!this.forwarding || dst >>> 28 >= 0xe) {
+      // OSPF's packets to 224.0.0.5 and 224.0.0.6 (the process checks which it listens to).
+      if (pkt.protocol === IPPROTO_OSPF && this.ospf !== null && dst >>> 28 === 0xe) {
+        this.ospf.receive(iface, pkt, frame.src);
+        return;
+      }
       // A DHCP offer to the address a server is about to lease comes before this host has it.
       if (!this.receiveUnaddressed(iface, pkt, frame.src)) this.drop(frameId, 'not-for-us', iface.name);
       return;
@@ -635,6 +649,10 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
     if (pkt.protocol === IPPROTO_TCP && m.proto === 'tcp') {
       // A segment for no connection is answered there (a reset), or dropped by the firewall.
       if (!this.tcp.receive(pkt, m)) this.drop(frameId, 'no-listener', iface.name);
+      return;
+    }
+    if (pkt.protocol === IPPROTO_OSPF && this.ospf !== null) {
+      this.ospf.receive(iface, pkt, frame === null ? -1 : frame.src);
       return;
     }
     if (pkt.protocol === IPPROTO_UDP && m.proto === 'udp') {

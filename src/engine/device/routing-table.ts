@@ -16,7 +16,7 @@ import type { Ipv4Addr, Ipv4Prefix } from '../../shared/ipv4.ts';
 import { maskFromLen } from '../../shared/ipv4.ts';
 import type { L3Interface } from './l3-interface.ts';
 
-export type RouteCode = 'C' | 'L' | 'S' | 'S*';
+export type RouteCode = 'C' | 'L' | 'S' | 'S*' | 'O' | 'O E1' | 'O E2' | 'O*E1' | 'O*E2';
 
 export interface Route {
   readonly code: RouteCode;
@@ -31,6 +31,10 @@ export interface Route {
   readonly namedInterface: boolean;
   /** Whom to ARP for: the resolved neighbour, or undefined for "the destination itself". */
   readonly gateway: number | undefined;
+  /** A routing protocol's metric (0 for the others). */
+  readonly metric: number;
+  /** When a routing protocol installed it; -1 for the others. */
+  readonly since: number;
 }
 
 /** A static route as the IP layer receives it, exit interface already looked up. */
@@ -157,13 +161,15 @@ export class RoutingTable {
    * Builds the table. `ifaces`: the interfaces (only usable ones get routes). `statics`: static
    * routes in configuration order (routing devices). `gateway`: the default gateway of a host or
    * of an IOS device that does not route; `gatewayAnyInterface` lets a PC use a gateway outside
-   * its subnet on its only interface, as Windows does.
+   * its subnet on its only interface, as Windows does. `dynamic`: what routing protocols
+   * computed; those whose interface is not usable wait for the protocol's next computation.
    */
   static build(
     ifaces: readonly L3Interface[],
     statics: readonly StaticSpec[],
     gateway: number | undefined,
     gatewayAnyInterface: boolean,
+    dynamic: readonly Route[] = [],
   ): RoutingTable {
     const t = new RoutingTable();
     const own = new Set<number>();
@@ -180,6 +186,8 @@ export class RoutingTable {
         iface: i,
         namedInterface: true,
         gateway: undefined,
+        metric: 0,
+        since: -1,
       });
       if (ip.len < 32) {
         t.offer({
@@ -191,6 +199,8 @@ export class RoutingTable {
           iface: i,
           namedInterface: true,
           gateway: undefined,
+          metric: 0,
+          since: -1,
         });
       }
     }
@@ -207,9 +217,12 @@ export class RoutingTable {
           iface: via,
           namedInterface: false,
           gateway,
+          metric: 0,
+          since: -1,
         });
       }
     }
+    for (const r of dynamic) if (r.iface.usable) t.offer(r);
     let pending = statics.slice();
     const installed = new Map<Route, StaticSpec>();
     for (let progress = true; progress && pending.length > 0; ) {
@@ -268,11 +281,12 @@ export class RoutingTable {
   ): Route | undefined {
     const code: RouteCode = s.prefix.len === 0 ? 'S*' : 'S';
     const base = { code, net: s.prefix.addr as number, len: s.prefix.len, distance: s.distance };
+    const tail = { metric: 0, since: -1 };
     if (s.namesInterface) {
       const i = s.iface;
       if (i === undefined || !(i.usable || i.discard || (s.permanent && i.ip !== undefined)))
         return undefined;
-      return { ...base, nextHop: s.nextHop, iface: i, namedInterface: true, gateway: s.nextHop };
+      return { ...base, nextHop: s.nextHop, iface: i, namedInterface: true, gateway: s.nextHop, ...tail };
     }
     const nh = s.nextHop;
     if (nh === undefined || own.has(nh)) return undefined;
@@ -280,7 +294,7 @@ export class RoutingTable {
     if (via === undefined && s.permanent) {
       const down = ifaces.find((i) => !i.usable && i.ip !== undefined && i.onLink(nh));
       if (down !== undefined)
-        return { ...base, nextHop: nh, iface: down, namedInterface: false, gateway: nh };
+        return { ...base, nextHop: nh, iface: down, namedInterface: false, gateway: nh, ...tail };
     }
     if (via === undefined || via.code === 'L') return undefined;
     return {
@@ -289,6 +303,7 @@ export class RoutingTable {
       iface: via.iface,
       namedInterface: false,
       gateway: via.gateway === undefined ? nh : via.gateway,
+      ...tail,
     };
   }
 }

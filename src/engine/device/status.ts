@@ -232,9 +232,10 @@ export function routeEntries(stack: IpStack): RouteEntry[] {
     code: r.code,
     prefix: { addr: r.net as Ipv4Addr, len: r.len },
     distance: r.distance,
-    metric: 0,
+    metric: r.metric,
     ...(r.nextHop !== undefined ? { nextHop: r.nextHop as Ipv4Addr } : {}),
     ...(r.namedInterface ? { interface: r.iface.name } : {}),
+    ...(r.since >= 0 ? { since: r.since as Micros } : {}),
   }));
   out.sort((a, b) => a.prefix.addr - b.prefix.addr || a.prefix.len - b.prefix.len);
   return out;

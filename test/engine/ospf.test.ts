@@ -1,0 +1,316 @@
+/**
+ * OSPF version 2 between routers: adjacencies on point-to-point and broadcast networks, the
+ * DR election, routes through the shortest path, failover when a neighbour dies, the default
+ * route it originates, and what goes on the wire.
+ */
+import { describe, expect, it } from 'vitest';
+import { pcapFile } from '../../src/engine/pcap.ts';
+import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import type { DeviceConfig } from '../../src/shared/config.ts';
+import { deviceId } from '../../src/shared/ids.ts';
+import { formatIpv4 } from '../../src/shared/ipv4.ts';
+import type { InterfaceOspfConfig, OspfProcessConfig } from '../../src/shared/ospf.ts';
+import { type Micros, seconds } from '../../src/shared/time.ts';
+import { haveTshark, tsharkFields, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
+import { ip, marks, type RouterSpec, routerConfig, TestNet } from './net.ts';
+
+const d = deviceId;
+
+/** `spec`'s configuration with OSPF process `ospf` and per-interface settings. */
+function withOspf(
+  name: string,
+  spec: RouterSpec,
+  ospf: Partial<OspfProcessConfig>,
+  ifaces: Record<string, InterfaceOspfConfig> = {},
+): DeviceConfig {
+  const c = routerConfig(name, spec);
+  const interfaces = { ...c.interfaces };
+  for (const [iface, o] of Object.entries(ifaces)) interfaces[iface] = { ...interfaces[iface]!, ospf: o };
+  return { ...c, interfaces, ospf: [{ pid: 1, networks: [], ...ospf }] };
+}
+
+const everything = (area = 0) => [{ addr: ip('0.0.0.0'), wildcard: 0xffff_ffff, area: { id: area } }];
+
+/** R1 - R2 - R3 in a chain (10.0.12.0/24, 10.0.23.0/24), a LAN with a PC behind R1 and R3 each. */
+function chain() {
+  const n = new TestNet();
+  n.router('R1').router('R2').router('R3');
+  n.pc('PC1', '192.168.1.10/24', '192.168.1.1').pc('PC3', '192.168.3.10/24', '192.168.3.1');
+  n.link('R1:g0/0', 'R2:g0/0');
+  const r23 = n.link('R2:g0/1', 'R3:g0/0');
+  n.link('PC1:fa0', 'R1:g0/1');
+  n.link('PC3:fa0', 'R3:g0/1');
+  const specs: Record<string, RouterSpec> = {
+    R1: {
+      interfaces: {
+        'g0/0': { ip: '10.0.12.1/24' },
+        'g0/1': { ip: '192.168.1.1/24' },
+        lo0: { ip: '1.1.1.1/32' },
+      },
+    },
+    R2: {
+      interfaces: {
+        'g0/0': { ip: '10.0.12.2/24' },
+        'g0/1': { ip: '10.0.23.2/24' },
+        lo0: { ip: '2.2.2.2/32' },
+      },
+    },
+    R3: {
+      interfaces: {
+        'g0/0': { ip: '10.0.23.3/24' },
+        'g0/1': { ip: '192.168.3.1/24' },
+        lo0: { ip: '3.3.3.3/32' },
+      },
+    },
+  };
+  for (const [name, spec] of Object.entries(specs))
+    n.sim.configure(d(name), withOspf(name, spec, { networks: everything() }));
+  return { n, r23, specs };
+}
+
+const neighbors = (n: TestNet, name: string) =>
+  n.sim
+    .ospf(d(name))
+    .flatMap((p) => p.neighbors.map((x) => `${formatIpv4(x.routerId)} ${x.state}/${x.role} ${x.iface}`));
+
+const ospfRoutes = (n: TestNet, name: string) =>
+  n.sim
+    .routes(d(name))
+    .filter((r) => r.code.startsWith('O'))
+    .map(
+      (r) =>
+        `${r.code} ${formatIpv4(r.prefix.addr)}/${r.prefix.len} [${r.distance}/${r.metric}] via ${formatIpv4(r.nextHop!)} ${r.interface}`,
+    );
+
+describe('OSPF', () => {
+  it('forms adjacencies on a chain and routes end to end', () => {
+    const { n } = chain();
+    n.run(seconds(90));
+    expect(neighbors(n, 'R2')).toEqual([
+      '1.1.1.1 FULL/BDR GigabitEthernet0/0',
+      '3.3.3.3 FULL/DR GigabitEthernet0/1',
+    ]);
+    expect(ospfRoutes(n, 'R1')).toEqual([
+      'O 2.2.2.2/32 [110/2] via 10.0.12.2 GigabitEthernet0/0',
+      'O 3.3.3.3/32 [110/3] via 10.0.12.2 GigabitEthernet0/0',
+      'O 10.0.23.0/24 [110/2] via 10.0.12.2 GigabitEthernet0/0',
+      'O 192.168.3.0/24 [110/3] via 10.0.12.2 GigabitEthernet0/0',
+    ]);
+    // The first echo waits for R3 to resolve PC3's address, as on IOS.
+    expect(marks(n.finish(n.ping('PC1', '192.168.3.10')))).toBe('.!!!');
+    expect(marks(n.finish(n.ping('PC1', '192.168.3.10')))).toBe('!!!!');
+  });
+
+  it('follows IOS timing: 2WAY while waiting 40 s, then the election, FULL, and the routes SPF gives', () => {
+    const { n } = chain();
+    n.run(seconds(30));
+    expect(neighbors(n, 'R2')).toEqual([
+      '1.1.1.1 2WAY/DROTHER GigabitEthernet0/0',
+      '3.3.3.3 2WAY/DROTHER GigabitEthernet0/1',
+    ]);
+    expect(n.sim.ospf(d('R2'))[0]!.interfaces.map((i) => `${i.name} ${i.state}`)).toEqual([
+      'GigabitEthernet0/0 WAIT',
+      'GigabitEthernet0/1 WAIT',
+      'Loopback0 LOOP',
+    ]);
+    n.run(seconds(12));
+    expect(neighbors(n, 'R2').every((l) => l.includes('FULL'))).toBe(true);
+    expect(ospfRoutes(n, 'R1')).toEqual([]);
+    // SPF runs 5 s after a change and at least 10 s after the last run.
+    n.run(seconds(20));
+    expect(ospfRoutes(n, 'R1')).toHaveLength(4);
+    const events = n.sim
+      .ospfEvents(d('R2'), 0)
+      .events.map((e) => `${formatIpv4(e.neighbor)} ${e.from}>${e.to} ${e.reason}`);
+    expect(events).toEqual(['3.3.3.3 LOADING>FULL Loading Done', '1.1.1.1 LOADING>FULL Loading Done']);
+  });
+
+  it('drops a neighbour whose interface goes down and routes around it', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2').router('R3');
+    n.link('R1:g0/0', 'R2:g0/0');
+    const r13 = n.link('R1:g0/1', 'R3:g0/0');
+    n.link('R2:g0/1', 'R3:g0/1');
+    const cfg = (name: string, a: string, b: string, lo: string) =>
+      n.sim.configure(
+        d(name),
+        withOspf(
+          name,
+          { interfaces: { 'g0/0': { ip: a }, 'g0/1': { ip: b }, lo0: { ip: lo } } },
+          { networks: everything() },
+        ),
+      );
+    cfg('R1', '10.0.12.1/24', '10.0.13.1/24', '1.1.1.1/32');
+    cfg('R2', '10.0.12.2/24', '10.0.23.2/24', '2.2.2.2/32');
+    cfg('R3', '10.0.13.3/24', '10.0.23.3/24', '3.3.3.3/32');
+    n.run(seconds(90));
+    expect(ospfRoutes(n, 'R1').filter((r) => r.includes('3.3.3.3/32'))).toEqual([
+      'O 3.3.3.3/32 [110/2] via 10.0.13.3 GigabitEthernet0/1',
+    ]);
+    // Both ends of the cable see the line go: the neighbour goes at once, the route follows SPF.
+    n.sim.setLinkUp(r13 as never, false);
+    n.run(seconds(12));
+    expect(ospfRoutes(n, 'R1').filter((r) => r.includes('3.3.3.3/32'))).toEqual([
+      'O 3.3.3.3/32 [110/3] via 10.0.12.2 GigabitEthernet0/0',
+    ]);
+    const downs = n.sim.ospfEvents(d('R1'), 0).events.filter((e) => e.to === 'DOWN');
+    expect(downs.map((e) => `${formatIpv4(e.neighbor)} ${e.from}>${e.to} ${e.reason}`)).toEqual([
+      '3.3.3.3 FULL>DOWN Neighbor Down: Interface down or detached',
+    ]);
+  });
+
+  it('gives up a neighbour heard from no more after the dead interval', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2').switch('S1');
+    n.link('R1:g0/0', 'S1:fa0/1');
+    n.link('R2:g0/0', 'S1:fa0/2');
+    const spec = (h: number, shutdown = false): RouterSpec => ({
+      interfaces: { 'g0/0': { ip: `10.0.0.${h}/24`, shutdown }, lo0: { ip: `${h}.${h}.${h}.${h}/32` } },
+    });
+    n.sim.configure(d('R1'), withOspf('R1', spec(1), { networks: everything() }));
+    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything() }));
+    n.run(seconds(60));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
+    // R2's port goes down; R1's stays up on the switch and hears nothing more.
+    n.sim.configure(d('R2'), withOspf('R2', spec(2, true), { networks: everything() }));
+    n.run(seconds(29));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
+    n.run(seconds(12));
+    expect(neighbors(n, 'R1')).toEqual([]);
+    const last = n.sim.ospfEvents(d('R1'), 0).events.at(-1)!;
+    expect(`${last.from}>${last.to} ${last.reason}`).toBe('FULL>DOWN Neighbor Down: Dead timer expired');
+    n.run(seconds(20));
+    expect(ospfRoutes(n, 'R1')).toEqual([]);
+  });
+
+  it('elects the DR and BDR of a LAN by priority, then router ID, and DROTHERs stay 2WAY', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2').router('R3').router('R4').switch('S1');
+    ['R1', 'R2', 'R3', 'R4'].forEach((r, i) => {
+      n.link(`${r}:g0/0`, `S1:fa0/${i + 1}`);
+      n.sim.configure(
+        d(r),
+        withOspf(
+          r,
+          { interfaces: { 'g0/0': { ip: `10.0.0.${i + 1}/24` } } },
+          { networks: everything(), routerId: ip(`${i + 1}.${i + 1}.${i + 1}.${i + 1}`) },
+        ),
+      );
+    });
+    n.run(seconds(120));
+    expect(neighbors(n, 'R1')).toEqual([
+      '2.2.2.2 2WAY/DROTHER GigabitEthernet0/0',
+      '3.3.3.3 FULL/BDR GigabitEthernet0/0',
+      '4.4.4.4 FULL/DR GigabitEthernet0/0',
+    ]);
+    expect(neighbors(n, 'R4')).toEqual([
+      '1.1.1.1 FULL/DROTHER GigabitEthernet0/0',
+      '2.2.2.2 FULL/DROTHER GigabitEthernet0/0',
+      '3.3.3.3 FULL/BDR GigabitEthernet0/0',
+    ]);
+    const db = n.sim
+      .ospf(d('R1'))[0]!
+      .database[0]!.lsas.map((l) => `${l.type} ${formatIpv4(l.id)} ${formatIpv4(l.advRouter)}`);
+    expect(db).toEqual([
+      '1 1.1.1.1 1.1.1.1',
+      '1 2.2.2.2 2.2.2.2',
+      '1 3.3.3.3 3.3.3.3',
+      '1 4.4.4.4 4.4.4.4',
+      '2 10.0.0.4 4.4.4.4',
+    ]);
+  });
+
+  it('announces a default route with default-information originate, as O*E2', () => {
+    const { n, specs } = chain();
+    n.sim.configure(
+      d('R3'),
+      withOspf(
+        'R3',
+        { ...specs.R3, routes: ['0.0.0.0/0 dev null0'] },
+        {
+          networks: everything(),
+          defaultOriginate: {},
+        },
+      ),
+    );
+    n.run(seconds(90));
+    expect(ospfRoutes(n, 'R1').filter((r) => r.includes('0.0.0.0/0'))).toEqual([
+      'O*E2 0.0.0.0/0 [110/1] via 10.0.12.2 GigabitEthernet0/0',
+    ]);
+  });
+
+  it('keeps a passive interface out of hellos but in its router LSA', () => {
+    const { n, specs } = chain();
+    n.sim.configure(
+      d('R1'),
+      withOspf('R1', specs.R1!, { networks: everything(), passive: ['GigabitEthernet0/1'] }),
+    );
+    const sent: string[] = [];
+    n.sim.onWire((_at, _link, f) => {
+      const p = f.payload;
+      if (p.proto === 'ipv4' && p.protocol === 89) sent.push(formatIpv4(p.src));
+    });
+    n.run(seconds(90));
+    expect(sent).not.toContain('192.168.1.1');
+    expect(ospfRoutes(n, 'R3')).toContain('O 192.168.1.0/24 [110/3] via 10.0.23.2 GigabitEthernet0/0');
+  });
+
+  it('starts over on clear ip ospf process, with its neighbours told', () => {
+    const { n } = chain();
+    n.run(seconds(90));
+    n.sim.clearOspf(d('R2'));
+    const events = () => n.sim.ospfEvents(d('R1'), 0).events.map((e) => `${e.from}>${e.to} ${e.reason}`);
+    n.run(seconds(60));
+    // R1 held the LAN alone meanwhile and stays its DR: the election does not preempt.
+    expect(neighbors(n, 'R2')).toEqual([
+      '1.1.1.1 FULL/DR GigabitEthernet0/0',
+      '3.3.3.3 FULL/DR GigabitEthernet0/1',
+    ]);
+    expect(events().at(-1)).toMatch(/>FULL /);
+    expect(
+      n.sim.ospfEvents(d('R2'), 0).events.map((e) => `${formatIpv4(e.neighbor)} ${e.to} ${e.reason}`),
+    ).toContain('1.1.1.1 DOWN Neighbor Down: Adjacency forced to reset');
+    expect(ospfRoutes(n, 'R1')).toHaveLength(4);
+    expect(marks(n.finish(n.ping('PC1', '192.168.3.10')))).toMatch(/!!!$/);
+  });
+
+  it('runs point-to-point networks without a DR, hellos and updates to 224.0.0.5', () => {
+    const { n, specs } = chain();
+    const p2p = { 'GigabitEthernet0/0': { network: 'point-to-point' as const } };
+    n.sim.configure(d('R1'), withOspf('R1', specs.R1!, { networks: everything() }, p2p));
+    n.sim.configure(d('R2'), withOspf('R2', specs.R2!, { networks: everything() }, p2p));
+    const dsts = new Set<string>();
+    n.sim.onWire((at, _link, f) => {
+      const p = f.payload;
+      if (at > seconds(5) && p.proto === 'ipv4' && p.protocol === 89 && formatIpv4(p.src) === '10.0.12.1')
+        dsts.add(formatIpv4(p.dst));
+    });
+    n.run(seconds(60));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/- GigabitEthernet0/0']);
+    expect([...dsts]).toEqual(['224.0.0.5']);
+    expect(n.sim.ospf(d('R1'))[0]!.interfaces.find((i) => i.name === 'GigabitEthernet0/0')?.state).toBe(
+      'P2P',
+    );
+    expect(ospfRoutes(n, 'R1')).toContain('O 192.168.3.0/24 [110/3] via 10.0.12.2 GigabitEthernet0/0');
+  });
+
+  it.runIf(haveTshark)('reads cleanly in tshark: every packet type, checksums and LSAs', () => {
+    const { n } = chain();
+    const frames: (readonly [Micros, Uint8Array])[] = [];
+    n.sim.onWire((at, _link, f) => {
+      if (f.payload.proto === 'ipv4' && f.payload.protocol === 89) frames.push([at, encodeFrame(f)]);
+    });
+    n.run(seconds(60));
+    withCapture(pcapFile(frames), (file) => {
+      expect(tsharkProblems(file)).toEqual([]);
+      const types = new Set(tsharkFields(file, 'ospf', ['ospf.msg']).map((r) => r[0]));
+      expect([...types].sort()).toEqual(['1', '2', '3', '4', '5']);
+      const routerLsas = tsharkFields(file, 'ospf.lsa == 1', ['ospf.lsa.id', 'ospf.advrouter']).flatMap((r) =>
+        r.join(';').split(';'),
+      );
+      expect(routerLsas).toContain('3.3.3.3');
+      const ttls = new Set(tsharkFields(file, 'ospf', ['ip.ttl', 'ip.dsfield.dscp']).map((r) => r.join(' ')));
+      expect([...ttls]).toEqual(['1 48']);
+    });
+  });
+});
