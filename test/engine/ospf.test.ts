@@ -147,6 +147,14 @@ describe('OSPF', () => {
     expect(ospfRoutes(n, 'R1').filter((r) => r.includes('3.3.3.3/32'))).toEqual([
       'O 3.3.3.3/32 [110/2] via 10.0.13.3 GigabitEthernet0/1',
     ]);
+    // Two equal paths to the network between the others, one to what lies behind each.
+    expect(ospfRoutes(n, 'R1').filter((r) => r.includes('10.0.23.0/24') || r.includes('2.2.2.2/32'))).toEqual(
+      [
+        'O 2.2.2.2/32 [110/2] via 10.0.12.2 GigabitEthernet0/0',
+        'O 10.0.23.0/24 [110/2] via 10.0.12.2 GigabitEthernet0/0',
+        'O 10.0.23.0/24 [110/2] via 10.0.13.3 GigabitEthernet0/1',
+      ],
+    );
     // Both ends of the cable see the line go: the neighbour goes at once, the route follows SPF.
     n.sim.setLinkUp(r13 as never, false);
     n.run(seconds(12));
@@ -237,6 +245,19 @@ describe('OSPF', () => {
     expect(ospfRoutes(n, 'R1').filter((r) => r.includes('0.0.0.0/0'))).toEqual([
       'O*E2 0.0.0.0/0 [110/1] via 10.0.12.2 GigabitEthernet0/0',
     ]);
+  });
+
+  it('takes a router ID at once while it has no neighbour, and keeps it while it has', () => {
+    const { n, specs } = chain();
+    const rid = () => formatIpv4(n.sim.ospf(d('R1'))[0]!.routerId);
+    expect(rid()).toBe('1.1.1.1');
+    n.sim.configure(d('R1'), withOspf('R1', specs.R1!, { networks: everything(), routerId: ip('9.9.9.9') }));
+    expect(rid()).toBe('9.9.9.9');
+    n.run(seconds(60));
+    n.sim.configure(d('R1'), withOspf('R1', specs.R1!, { networks: everything(), routerId: ip('7.7.7.7') }));
+    expect(rid()).toBe('9.9.9.9');
+    n.sim.clearOspf(d('R1'));
+    expect(rid()).toBe('7.7.7.7');
   });
 
   it('keeps a passive interface out of hellos but in its router LSA', () => {

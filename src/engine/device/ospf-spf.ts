@@ -113,10 +113,13 @@ export function spf(
       v.hops = hops;
       return;
     }
+    // A new array: hop lists are shared with the vertices that inherit them.
+    const merged = [...v.hops];
     for (const h of hops) {
-      if (v.hops.length >= MAX_PATHS) break;
-      if (!v.hops.some((x) => x.iface === h.iface && x.gateway === h.gateway)) v.hops.push(h);
+      if (merged.length >= MAX_PATHS) break;
+      if (!merged.some((x) => x.iface === h.iface && x.gateway === h.gateway)) merged.push(h);
     }
+    v.hops = merged;
   };
 
   for (let v: Vertex | undefined = rootV; v !== undefined; v = nextVertex(vertices)) {

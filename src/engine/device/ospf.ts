@@ -201,6 +201,10 @@ export class OspfProcess implements EventTarget {
 
   /** Follows interfaces and configuration: the set of OSPF interfaces, their parameters and states. */
   refresh(): void {
+    // A `router-id` typed while the process has no neighbour takes effect at once; with
+    // neighbours, at `clear ip ospf process` or a reload (IOS says so when it is typed).
+    const wanted = this.config.routerId;
+    if (this.running && wanted !== undefined && wanted !== this.rid && !this.hasNeighbors()) this.stop();
     if (!this.running) {
       const rid = this.chooseRouterId();
       if (rid === 0) return;
@@ -785,6 +789,12 @@ export class OspfProcess implements EventTarget {
     }
     // Ours is newer: the neighbour gets it.
     if (e !== undefined) this.sendTo(n, { type: OSPF_LSU, lsas: [agedLsa(e, now, TRANSMIT_DELAY)] });
+  }
+
+  /** Whether it has heard any neighbour (what decides whether a new router ID waits). */
+  hasNeighbors(): boolean {
+    for (const oi of this.ifaces.values()) if (oi.neighbors.size > 0) return true;
+    return false;
   }
 
   private *neighbors(): Generator<OspfNeighbor> {
