@@ -3,7 +3,7 @@
  * PCs and servers. Keeps the command history (IOS keeps one for EXEC and one for
  * configuration modes) and the asynchronous messages printed between prompts.
  */
-import type { DhcpEvent, HsrpEvent } from '../engine/api.ts';
+import type { DhcpEvent, HsrpEvent, OspfEvent } from '../engine/api.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
@@ -12,6 +12,7 @@ import type { MessageLog } from './ios/event-feed.ts';
 import { hsrpLog } from './ios/hsrp-commands.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
 import { LinkLog } from './ios/link-log.ts';
+import { ospfLog } from './ios/ospf-commands.ts';
 import type { IosRuntime } from './ios/runtime.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
 import { SpanningTreeLog } from './ios/spanning-tree-log.ts';
@@ -115,6 +116,7 @@ export class Console {
   private readonly spanningTree: SpanningTreeLog | undefined;
   private readonly dhcp: MessageLog<DhcpEvent> | undefined;
   private readonly hsrp: MessageLog<HsrpEvent> | undefined;
+  private readonly ospf: MessageLog<OspfEvent> | undefined;
   private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -173,6 +175,7 @@ export class Console {
       this.spanningTree = new SpanningTreeLog(dev);
       this.dhcp = dhcpLog(dev);
       this.hsrp = hsrpLog(dev);
+      this.ospf = ospfLog(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -425,6 +428,7 @@ export class Console {
       ...(this.spanningTree?.poll() ?? []),
       ...(this.dhcp?.poll() ?? []),
       ...(this.hsrp?.poll() ?? []),
+      ...(this.ospf?.poll() ?? []),
       ...(this.debug?.poll() ?? []),
       ...(this.links?.poll() ?? []),
     ];

@@ -38,7 +38,10 @@ export interface OspfProcessConfig {
   readonly pid: number;
   /** `router-id A`. */
   readonly routerId?: Ipv4Addr;
-  /** In the order typed; IOS matches an interface against the first that covers its address. */
+  /**
+   * In the order typed, except that a statement goes before the first one covering it (IOS 12.0
+   * and later keep them so): the first that covers an interface's address is the most specific.
+   */
   readonly networks: readonly OspfNetwork[];
   /** `passive-interface default`. */
   readonly passiveDefault?: true;

@@ -3,7 +3,8 @@
  * or not, as the lines typed in order (mode headers followed by their commands). They reach
  * every configuration command of the CLI: interface ranges, subinterfaces, loopbacks and
  * SVIs, trunk lists with add/remove/except, `no` and `default` forms, multi-line banners,
- * passwords in clear, type 7 and type 5, static routes with distances.
+ * passwords in clear, type 7 and type 5, static routes with distances, OSPF processes and
+ * their interface settings.
  */
 import fc from 'fast-check';
 
@@ -435,6 +436,83 @@ const standbyUse = fc.oneof(
   ),
 );
 
+/** OSPF: processes with few numbers and overlapping networks, so that statements and processes collide. */
+const ospfPid = fc.constantFrom(1, 2, 10);
+const ospfArea = fc.constantFrom('0', '1', '0.0.0.0', '0.0.0.1', '4294967295');
+const ospfNetwork = fc.tuple(
+  fc.constantFrom('10.0.0.0', '10.0.0.1', '10.1.0.0', '192.168.1.0', '0.0.0.0', '1.1.1.1'),
+  fc.constantFrom('0.0.0.255', '0.255.255.255', '0.0.255.255', '255.255.255.255', '0.0.0.0', '0.0.0.3'),
+  ospfArea,
+);
+const ospfLines = fc.oneof(
+  fc
+    .tuple(
+      ospfPid,
+      fc.array(
+        fc.oneof(
+          fc
+            .tuple(fc.constantFrom('', 'no '), ospfNetwork)
+            .map(([no, [n, w, area]]) => ` ${no}network ${n} ${w} area ${area}`),
+          fc.constantFrom(
+            ' router-id 1.1.1.1',
+            ' router-id 2.2.2.2',
+            ' no router-id',
+            ' passive-interface default',
+            ' no passive-interface default',
+            ' passive-interface g0/0',
+            ' no passive-interface g0/0',
+            ' passive-interface lo0',
+            ' no passive-interface g0/1',
+            ' passive-interface g0/0.10',
+            ' auto-cost reference-bandwidth 1000',
+            ' auto-cost reference-bandwidth 100',
+            ' no auto-cost reference-bandwidth',
+            ' default-information originate',
+            ' default-information originate always',
+            ' default-information originate metric 10 always',
+            ' default-information originate metric-type 1 metric 20',
+            ' default-information originate metric-type 2',
+            ' no default-information originate',
+            ' log-adjacency-changes',
+            ' log-adjacency-changes detail',
+            ' no log-adjacency-changes',
+            ' no log-adjacency-changes detail',
+            ' default log-adjacency-changes',
+            ' area 1 stub',
+            ' exit',
+          ),
+        ),
+        { maxLength: 5 },
+      ),
+    )
+    .map(([pid, b]) => [`router ospf ${pid}`, ...b]),
+  ospfPid.map((pid) => [`no router ospf ${pid}`]),
+);
+const ospfUse = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('', 'no '), ospfPid, ospfArea)
+    .map(([no, pid, area]) => ` ${no}ip ospf ${pid} area ${area}`),
+  fc.constantFrom(
+    ' ip ospf cost 10',
+    ' ip ospf cost 1',
+    ' no ip ospf cost',
+    ' ip ospf priority 0',
+    ' ip ospf priority 1',
+    ' ip ospf priority 255',
+    ' no ip ospf priority',
+    ' ip ospf hello-interval 5',
+    ' ip ospf hello-interval 10',
+    ' no ip ospf hello-interval',
+    ' ip ospf dead-interval 20',
+    ' ip ospf dead-interval 40',
+    ' no ip ospf dead-interval',
+    ' ip ospf network point-to-point',
+    ' ip ospf network broadcast',
+    ' no ip ospf network',
+    ' ip ospf authentication',
+  ),
+);
+
 const aclUse = fc
   .tuple(
     fc.constantFrom('', 'no '),
@@ -503,6 +581,7 @@ function routerLines(): fc.Arbitrary<string[]> {
     helperUse,
     natUse,
     standbyUse,
+    ospfUse,
     fc.constantFrom(' ip virtual-reassembly in', ' no ip virtual-reassembly in', ' ip virtual-reassembly'),
   );
   const singleIf = routerIf.filter((i) => !i.startsWith('range'));
@@ -528,6 +607,7 @@ function routerLines(): fc.Arbitrary<string[]> {
         aclLines,
         dhcpLines,
         natLines,
+        ospfLines,
         block(
           routerIf.map((i) => `interface ${i}`),
           ifBody,

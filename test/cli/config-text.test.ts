@@ -143,6 +143,56 @@ const ROUTER_COMMANDS: [string, string][] = [
     'security passwords min-length 8\nenable secret 5 ',
   ],
   ['service timestamps log datetime msec\nboot-start-marker\nno ip http server', 'no ip http server'],
+  // OSPF: the process after the interfaces and before `ip forward-protocol nd`, its lines in
+  // IOS's order whatever the order typed.
+  [
+    'router ospf 1\n network 10.0.0.0 0.0.0.255 area 0\n default-information originate\n passive-interface g0/1\n auto-cost reference-bandwidth 1000\n log-adjacency-changes detail\n router-id 1.1.1.1',
+    ' speed auto\n!\nrouter ospf 1\n router-id 1.1.1.1\n log-adjacency-changes detail\n auto-cost reference-bandwidth 1000\n passive-interface GigabitEthernet0/1\n network 10.0.0.0 0.0.0.255 area 0\n default-information originate\n!\nip forward-protocol nd',
+  ],
+  // The address is masked by the wildcard; an area keeps the form it was typed in.
+  [
+    'router ospf 10\n network 172.16.0.253 0.0.0.255 area 0.0.0.0',
+    ' network 172.16.0.0 0.0.0.255 area 0.0.0.0',
+  ],
+  [
+    'router ospf 1\n network 10.1.1.0 0.0.0.255 area 4294967295',
+    ' network 10.1.1.0 0.0.0.255 area 4294967295',
+  ],
+  // A statement goes before the broader one that covers it, as IOS 12.0 and later keep them.
+  [
+    'router ospf 1\n network 0.0.0.0 255.255.255.255 area 0\n network 192.168.1.0 0.0.0.255 area 0\n network 10.0.0.0 0.0.3.255 area 1\n network 10.0.0.0 0.0.0.7 area 2',
+    ' network 192.168.1.0 0.0.0.255 area 0\n network 10.0.0.0 0.0.0.7 area 2\n network 10.0.0.0 0.0.3.255 area 1\n network 0.0.0.0 255.255.255.255 area 0',
+  ],
+  [
+    'router ospf 1\n passive-interface default\n no passive-interface g0/1\n no passive-interface g0/0',
+    ' passive-interface default\n no passive-interface GigabitEthernet0/0\n no passive-interface GigabitEthernet0/1',
+  ],
+  ['router ospf 1\n no log-adjacency-changes', 'router ospf 1\n no log-adjacency-changes\n!'],
+  ['router ospf 1\n log-adjacency-changes\n auto-cost reference-bandwidth 100', 'router ospf 1\n!'],
+  [
+    'router ospf 1\n default-information originate metric-type 1 metric 10 always',
+    ' default-information originate always metric 10 metric-type 1',
+  ],
+  ['router ospf 1\n default-information originate metric-type 2', ' default-information originate\n!'],
+  // The interface lines after the other `ip` ones, `ip ospf N area` making its process.
+  ['interface g0/1\n ip ospf 1 area 0', ' speed auto\n!\nrouter ospf 1\n!\nip forward-protocol nd'],
+  [
+    'interface g0/0\n ip ospf cost 10\n ip ospf 1 area 0\n ip ospf priority 0\n ip ospf hello-interval 5\n ip ospf dead-interval 20\n ip ospf network point-to-point\n ip nat inside',
+    ' ip nat inside\n ip virtual-reassembly in\n ip ospf network point-to-point\n ip ospf dead-interval 20\n ip ospf hello-interval 5\n ip ospf priority 0\n ip ospf 1 area 0\n ip ospf cost 10\n duplex auto\n',
+  ],
+  [
+    'interface g0/0\n ip ospf priority 1\n ip ospf hello-interval 10\n ip ospf network broadcast',
+    'interface GigabitEthernet0/0\n no ip address\n duplex auto',
+  ],
+  [
+    'interface loopback 0\n ip ospf network point-to-point',
+    'interface Loopback0\n no ip address\n ip ospf network point-to-point\n!',
+  ],
+  // A process goes with the interfaces' commands that name it.
+  [
+    'interface g0/0\n ip ospf 2 area 0\n ip ospf cost 5\nno router ospf 2',
+    'interface GigabitEthernet0/0\n no ip address\n ip ospf cost 5\n duplex auto',
+  ],
 ];
 
 const SWITCH_COMMANDS: [string, string][] = [

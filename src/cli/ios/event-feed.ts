@@ -26,18 +26,22 @@ export class EventFeed<E> {
   }
 }
 
-/** A log whose events each make one console message, worded by `text`. */
+/** A log whose events each make one console message, worded by `text`, unless `shown` drops it. */
 export class MessageLog<E extends { readonly at: Micros }> {
   private readonly feed: EventFeed<E>;
 
   constructor(
     read: (since: number) => EventRead<E>,
     private readonly text: (e: E) => string,
+    private readonly shown: (e: E) => boolean = () => true,
   ) {
     this.feed = new EventFeed(read);
   }
 
   poll(): LogEntry[] {
-    return this.feed.take().map((e) => ({ at: e.at, text: this.text(e) }));
+    return this.feed
+      .take()
+      .filter(this.shown)
+      .map((e) => ({ at: e.at, text: this.text(e) }));
   }
 }

@@ -21,6 +21,7 @@ import { moreNode } from './flash-copy.ts';
 import { interfaceArg } from './interface-arg.ts';
 import { clearNatNode } from './nat-commands.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
+import { clearOspfNode } from './ospf-commands.ts';
 import {
   DEFAULT_PING,
   DEFAULT_TRACEROUTE,
@@ -275,7 +276,7 @@ function privTree(kind: IosKind): IosNode {
         ),
       ),
       clearDhcpNode(),
-      ...(kind === 'router' ? [clearNatNode(), clearRouteNode()] : []),
+      ...(kind === 'router' ? [clearNatNode(), clearOspfNode(), clearRouteNode()] : []),
     ),
     kw(
       'cdp',

@@ -33,6 +33,7 @@ import { MAX_VTY } from './line-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { ipNatNode } from './nat-commands.ts';
+import { forgetOspfInterfaces, routerOspfNode } from './ospf-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
@@ -77,7 +78,7 @@ function noInterface(env: IosEnv, a: Args): void {
   }
   if (name.includes('.') && env.config().interfaces[name] !== undefined)
     env.runtime?.deletedInterfaces.add(name);
-  env.setConfig(removeInterface(env.config(), name));
+  env.setConfig(forgetOspfInterfaces(removeInterface(env.config(), name)));
 }
 
 function enterVlan(env: IosEnv, a: Args): void {
@@ -334,6 +335,7 @@ const setDomainName = run((env, a) =>
 );
 const clearDomainName = run((env) => env.setConfig(without(env.config(), 'domainName')));
 const vlanHelp = 'Vlan commands';
+const routerHelp = 'Enable a routing process';
 const cdpHelp = 'Global CDP configuration subcommands';
 
 /** `cdp run`, and with `on` false `no cdp run`: CDP on the whole device (on by default). */
@@ -464,6 +466,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     lineNode(),
     loginNode(),
     noNode(kind),
+    ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(false))] : []),
     securityNode(),
     kw(
       'service',
@@ -604,6 +607,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
           ]
         : []),
     ),
+    ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(true))] : []),
     noSecurityNode(),
     kw(
       'service',

@@ -32,6 +32,7 @@ import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { standbyNode } from './hsrp-commands.ts';
 import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
+import { ipOspfNode } from './ospf-commands.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
 import { stpInterfaceNode } from './stp-commands.ts';
 
@@ -221,7 +222,7 @@ const switchportHelp = 'Set switching mode characteristics';
 /**
  * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
  * `relays`, DHCP on the network it faces: helper addresses and `ip address dhcp` (not
- * loopbacks); `translates`, NAT's side (router interfaces, loopbacks too).
+ * loopbacks); `translates`, NAT's side, and OSPF (router interfaces, loopbacks too).
  */
 function ipNode(
   withAddress: boolean,
@@ -231,7 +232,8 @@ function ipNode(
   translates = filters,
 ): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
-  if (translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
+  if (translates)
+    children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit), ipOspfNode(false, edit));
   if (relays) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
@@ -274,7 +276,8 @@ function noIpNode(
   translates = filters,
 ): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
-  if (translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
+  if (translates)
+    children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit), ipOspfNode(true, edit));
   if (relays) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(

@@ -23,10 +23,12 @@ export interface ModeContext {
   readonly acl?: { readonly name: string; readonly kind: AclKind };
   /** The DHCP pool `ip dhcp pool` edits. */
   readonly pool?: string;
+  /** The OSPF process `router ospf N` edits. */
+  readonly ospf?: number;
 }
 
 /**
- * The mode of a block command Trame does not simulate (`router ospf 1`, `ip dhcp pool P`): IOS
+ * The mode of a block command Trame does not simulate (`router rip`, `time-range T`): IOS
  * enters a mode of its own, so the lines that follow belong to the block.
  */
 export interface Stub {
@@ -48,6 +50,7 @@ export type ModeEvent =
   | { readonly type: 'stub'; readonly stub: Stub }
   | { readonly type: 'acl'; readonly name: string; readonly kind: AclKind }
   | { readonly type: 'dhcp'; readonly pool: string }
+  | { readonly type: 'router'; readonly ospf: number }
   /** Back to global configuration: `exit` in a sub-mode, or a global command typed there. */
   | { readonly type: 'global' }
   | { readonly type: 'exit' }
@@ -67,6 +70,7 @@ export type IosMode =
   | 'line'
   | 'acl'
   | 'dhcp'
+  | 'router'
   | 'unsimulated';
 
 const machine = setup({
@@ -88,6 +92,7 @@ const machine = setup({
         event.type === 'acl' ? { name: event.name, kind: event.kind } : context.acl,
     }),
     setPool: assign({ pool: ({ context, event }) => (event.type === 'dhcp' ? event.pool : context.pool) }),
+    setOspf: assign({ ospf: ({ context, event }) => (event.type === 'router' ? event.ospf : context.ospf) }),
   },
 }).createMachine({
   id: 'ios',
@@ -115,6 +120,7 @@ const machine = setup({
         stub: { target: '.unsimulated', actions: 'setStub' },
         acl: { target: '.acl', actions: 'setAcl' },
         dhcp: { target: '.dhcp', actions: 'setPool' },
+        router: { target: '.router', actions: 'setOspf' },
       },
       states: {
         global: { on: { exit: '#ios.privExec' } },
@@ -125,6 +131,7 @@ const machine = setup({
         line: { on: { exit: 'global' } },
         acl: { on: { exit: 'global' } },
         dhcp: { on: { exit: 'global' } },
+        router: { on: { exit: 'global' } },
         unsimulated: { on: { exit: 'global' } },
       },
     },
@@ -143,6 +150,7 @@ const SUFFIX: Record<IosMode, string> = {
   line: '(config-line)#',
   acl: '',
   dhcp: '(dhcp-config)#',
+  router: '(config-router)#',
   unsimulated: '',
 };
 

@@ -28,6 +28,7 @@ import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { natConfigLines } from './nat-commands.ts';
+import { ospfConfigBlocks, ospfInterfaceLines } from './ospf-commands.ts';
 import { shownPassword } from './password.ts';
 import { stpConfigLines, stpInterfaceLines } from './stp-commands.ts';
 import { timestampsLine } from './timestamps-commands.ts';
@@ -87,7 +88,8 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   const reassembly = i.virtualReassembly ?? i.nat !== undefined;
   if (reassembly) out.push(' ip virtual-reassembly in');
   else if (i.nat !== undefined) out.push(' no ip virtual-reassembly in');
-  out.push(...standbyLines(i));
+  // IOS lists OSPF's interface lines after the other `ip` ones (IOL and 15.x captures).
+  out.push(...ospfInterfaceLines(i), ...standbyLines(i));
   if (i.arpTimeout !== undefined) out.push(` arp timeout ${i.arpTimeout}`);
   if (i.shutdown) out.push(' shutdown');
   if (isPhysical(kind, name)) {
@@ -211,6 +213,8 @@ function routerBlocks(c: DeviceConfig): string[][] {
     userLines(c),
   ];
   for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('router', name, i));
+  // Routing processes follow the interfaces, before `ip forward-protocol nd`.
+  blocks.push(...ospfConfigBlocks(c));
   blocks.push(
     [
       ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),

@@ -30,6 +30,7 @@ import { type InterfaceClass, interfaceClass, interfaceTree } from './interface-
 import { DEFAULT_HISTORY_SIZE, DEFAULT_PAGE_LENGTH, lineTree } from './line-commands.ts';
 import { LineSession } from './line-session.ts';
 import { type IosMode, Modes, type Stub } from './modes.ts';
+import { ospfModeTree, ROUTER_HELP_HEADER } from './ospf-commands.ts';
 import { IosRuntime } from './runtime.ts';
 import { startSetupDialog } from './setup-dialog.ts';
 import { stampOf, timestampsOf } from './timestamps-commands.ts';
@@ -64,6 +65,7 @@ interface Trees {
   readonly vlan: IosNode;
   readonly acl: Readonly<Record<AclKind, IosNode>>;
   readonly dhcp: IosNode;
+  readonly router: IosNode;
 }
 
 /** Trees hold no state (handlers get the shell's env), so each kind builds them once. */
@@ -102,6 +104,7 @@ function buildTrees(kind: IosKind, interactive: boolean): Trees {
     vlan: vlanTree(opts),
     acl: { standard: aclModeTree('standard', opts), extended: aclModeTree('extended', opts) },
     dhcp: dhcpModeTree(opts),
+    router: ospfModeTree(opts),
   };
 }
 
@@ -115,6 +118,7 @@ const HELP_HEADER: Partial<Record<IosMode, string>> = {
   line: 'Line configuration commands:',
   vlan: 'VLAN configuration commands:',
   dhcp: DHCP_HELP_HEADER,
+  router: ROUTER_HELP_HEADER,
 };
 
 /** First words of commands the blocks' own modes have, which global configuration has too. */
@@ -500,6 +504,8 @@ export class IosShell {
         return this.trees.acl[this.modes.context().acl?.kind ?? 'standard'];
       case 'dhcp':
         return this.trees.dhcp;
+      case 'router':
+        return this.trees.router;
       case 'unsimulated':
         return undefined;
     }

@@ -24,6 +24,8 @@ import { interfaceArg } from './interface-arg.ts';
 import { showLoginNode } from './login-block.ts';
 import { showNatNode } from './nat-commands.ts';
 import { NVRAM_BYTES } from './nvram.ts';
+import { ospfProcesses, showOspfNode } from './ospf-commands.ts';
+import { showIpProtocolsOspf } from './ospf-format.ts';
 import { interfaceLines, renderRunningConfig } from './running-config.ts';
 import { showIpSsh } from './security-commands.ts';
 import {
@@ -231,15 +233,22 @@ function arpNodes(): IosPart[] {
 }
 
 /**
- * `show ip protocols` on a router: no routing protocol runs here (static routes are not one),
- * so IOS 15.2 prints only its NSF line.
+ * `show ip protocols` on a router: IOS 15.2's NSF line, then a section per OSPF process (static
+ * routes are no routing protocol).
  */
 const ipProtocolsNode = (): IosNode =>
   kw(
     'protocols',
     'IP routing protocol process parameters and statistics',
     run((env) => {
-      if (env.config().ipRouting) env.print('*** IP Routing is NSF aware ***', '');
+      const c = env.config();
+      if (!c.ipRouting) return;
+      const dev = env.device!;
+      env.print(
+        '*** IP Routing is NSF aware ***',
+        '',
+        ...showIpProtocolsOspf(c, ospfProcesses(dev), dev.sim.now()),
+      );
     }),
   );
 
@@ -252,7 +261,7 @@ function ipNode(kind: IosKind): IosNode {
     showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
     showDhcpNode(),
-    ...(kind === 'router' ? [showNatNode()] : []),
+    ...(kind === 'router' ? [showNatNode(), showOspfNode()] : []),
     kw(
       'interface',
       'IP interface status and configuration',
@@ -305,6 +314,16 @@ function ipNode(kind: IosKind): IosNode {
         ),
       ),
       kw('connected', 'Connected', route('connected')),
+      ...(kind === 'router'
+        ? [
+            kw(
+              'ospf',
+              'Open Shortest Path First (OSPF)',
+              route('ospf'),
+              arg('pid', range(1, 65535), 'Process ID', route('ospf')),
+            ),
+          ]
+        : []),
       kw('static', 'Static routes', route('static')),
     ),
     kw(

@@ -5,7 +5,7 @@
  * or `do`, with IOS abbreviations) is answered with the feature's name instead, in the modes
  * and on the devices where IOS has the command.
  *
- * A block command (`router ospf 1`, `ip dhcp pool P`, `interface Serial0/0/0`) enters the mode
+ * A block command (`router rip`, `time-range T`, `interface Serial0/0/0`) enters the mode
  * IOS enters, whose lines the shell then names as not applied (shell.ts): otherwise a pasted
  * configuration would apply them to global configuration, or to the interface or line
  * configured before the block.
@@ -40,6 +40,65 @@ const SWITCH: IosKind = 'switch';
 const ROUTER: IosKind = 'router';
 
 const LINE_NUMBER = /^\d+$/;
+
+/** A routing protocol other than OSPF (`router ospf` is Trame's: ospf-commands.ts). */
+const NOT_OSPF = /^(?!o(s(p(f)?)?)?$)/i;
+
+const ROUTER_MODE: readonly IosMode[] = ['router'];
+const INTERFACE_MODES: readonly IosMode[] = ['interface', 'subinterface', 'interfaceRange'];
+
+/** Commands of an OSPF process that Trame does not model, in (config-router). */
+const OSPF_ROUTER: readonly Feature[] = (
+  [
+    [['area'], 'OSPF area settings'],
+    [['summary-address'], 'route summarization'],
+    [['redistribute'], 'route redistribution'],
+    [['default-metric'], 'route redistribution'],
+    [['maximum-paths'], 'changing the number of equal-cost paths'],
+    [['timers'], 'OSPF timer settings'],
+    [['distance'], 'administrative distance settings'],
+    [['distribute-list'], 'route filtering'],
+    [['neighbor'], 'OSPF neighbors on non-broadcast networks'],
+    [['default-information', 'originate', 'route-map'], 'route maps'],
+    [['bfd'], 'BFD'],
+    [['max-metric'], 'OSPF stub router advertisement'],
+    [['max-lsa'], 'limiting OSPF LSAs'],
+    [['ispf'], 'incremental SPF'],
+    [['nsf'], 'nonstop forwarding'],
+    [['shutdown'], 'shutting an OSPF process down'],
+    [['compatible'], 'OSPF compatibility settings'],
+    [['capability'], 'OSPF capabilities'],
+    [['prefix-suppression'], 'OSPF prefix suppression'],
+    [['discard-route'], 'OSPF discard routes'],
+    [['traffic-share'], 'traffic sharing settings'],
+    [['ignore'], 'OSPF ignore settings'],
+    [['event-log'], 'OSPF event logging'],
+  ] as const
+).map(([lead, name]) => ({ lead, name, kind: ROUTER, modes: ROUTER_MODE }));
+
+/** `ip ospf ...` interface commands Trame does not model. */
+const OSPF_INTERFACE: readonly Feature[] = (
+  [
+    [['ip', 'ospf', 'authentication-key'], 'OSPF authentication'],
+    [['ip', 'ospf', 'authentication'], 'OSPF authentication'],
+    [['ip', 'ospf', 'message-digest-key'], 'OSPF authentication'],
+    [['ip', 'ospf', 'network', 'non-broadcast'], 'this OSPF network type'],
+    [['ip', 'ospf', 'network', 'point-to-multipoint'], 'this OSPF network type'],
+    [['ip', 'ospf', 'dead-interval', 'minimal'], 'sub-second OSPF hellos'],
+    [['ip', 'ospf', 'mtu-ignore'], 'OSPF MTU checks'],
+    [['ip', 'ospf', 'retransmit-interval'], 'OSPF retransmission settings'],
+    [['ip', 'ospf', 'transmit-delay'], 'OSPF transmit delays'],
+    [['ip', 'ospf', 'bfd'], 'BFD'],
+    [['ip', 'ospf', 'demand-circuit'], 'OSPF demand circuits'],
+    [['ip', 'ospf', 'database-filter'], 'OSPF LSA filtering'],
+    [['ip', 'ospf', 'flood-reduction'], 'OSPF flood reduction'],
+    [['ip', 'ospf', 'lls'], 'turning OSPF link-local signaling off'],
+    [['ip', 'ospf', 'resync-timeout'], 'OSPF resynchronization settings'],
+    [['ip', 'ospf', 'shutdown'], 'shutting OSPF down on an interface'],
+    [['ip', 'ospf', 'ttl-security'], 'OSPF TTL security'],
+    [['ip', 'ospf', 'prefix-suppression'], 'OSPF prefix suppression'],
+  ] as const
+).map(([lead, name]) => ({ lead, name, kind: ROUTER, modes: INTERFACE_MODES }));
 
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
@@ -92,7 +151,10 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ip', 'flow-export'], name: 'NetFlow' },
   { lead: ['ip', 'flow'], name: 'NetFlow' },
   { lead: ['ipv6'], name: 'IPv6' },
-  { lead: ['router'], name: 'dynamic routing', kind: ROUTER, mode: 'config-router' },
+  { lead: ['router', NOT_OSPF], name: 'dynamic routing', kind: ROUTER, mode: 'config-router' },
+  { lead: ['router', 'ospf', /^\d+$/, 'vrf'], name: 'VRFs', kind: ROUTER, mode: 'config-router' },
+  ...OSPF_ROUTER,
+  ...OSPF_INTERFACE,
   { lead: ['standby', /^\d+$/, 'track'], name: 'HSRP object tracking', kind: ROUTER },
   { lead: ['standby', 'track'], name: 'HSRP object tracking', kind: ROUTER },
   { lead: ['standby', /^\d+$/, 'authentication'], name: 'HSRP authentication', kind: ROUTER },
@@ -182,6 +244,18 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
   { lead: ['show', 'ip', 'dhcp'], name: 'this DHCP view' },
   { lead: ['show', 'ip', 'nat', 'nvi'], name: 'the NAT virtual interface', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'database', /./], name: 'this OSPF database view', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'border-routers'], name: 'OSPF border routers', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'virtual-links'], name: 'OSPF virtual links', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'traffic'], name: 'OSPF statistics', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'request-list'], name: 'OSPF request lists', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'retransmission-list'], name: 'OSPF retransmission lists', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'summary-address'], name: 'route summarization', kind: ROUTER },
+  { lead: ['clear', 'ip', 'ospf', 'counters'], name: 'OSPF statistics', kind: ROUTER },
+  { lead: ['clear', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTER },
+  { lead: ['clear', 'ip', 'ospf', 'redistribution'], name: 'route redistribution', kind: ROUTER },
+  { lead: ['debug', 'ip', 'ospf'], name: 'OSPF debugging', kind: ROUTER },
   { lead: ['show', 'ipv6'], name: 'IPv6' },
   { lead: ['show', 'protocols'], name: 'the protocols summary on a switch', kind: SWITCH },
   { lead: ['show', 'logging'], name: 'the logging buffer' },
