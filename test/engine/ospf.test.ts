@@ -108,10 +108,11 @@ describe('OSPF', () => {
       '1.1.1.1 2WAY/DROTHER GigabitEthernet0/0',
       '3.3.3.3 2WAY/DROTHER GigabitEthernet0/1',
     ]);
+    // The most recently attached first, as IOS lists them.
     expect(n.sim.ospf(d('R2'))[0]!.interfaces.map((i) => `${i.name} ${i.state}`)).toEqual([
-      'GigabitEthernet0/0 WAIT',
-      'GigabitEthernet0/1 WAIT',
       'Loopback0 LOOP',
+      'GigabitEthernet0/1 WAIT',
+      'GigabitEthernet0/0 WAIT',
     ]);
     n.run(seconds(12));
     expect(neighbors(n, 'R2').every((l) => l.includes('FULL'))).toBe(true);
@@ -333,5 +334,135 @@ describe('OSPF', () => {
       const ttls = new Set(tsharkFields(file, 'ospf', ['ip.ttl', 'ip.dsfield.dscp']).map((r) => r.join(' ')));
       expect([...ttls]).toEqual(['1 48']);
     });
+  });
+
+  it('brings a router that joins a LAN later to FULL with the DR and BDR, which stay', () => {
+    const n = new TestNet();
+    n.switch('S1');
+    const names = ['R1', 'R2', 'R3', 'R4'];
+    names.forEach((r, i) => {
+      n.router(r);
+      n.link(`${r}:g0/0`, `S1:fa0/${i + 1}`);
+    });
+    names.forEach((r, i) => {
+      n.sim.configure(
+        d(r),
+        withOspf(
+          r,
+          { interfaces: { 'g0/0': { ip: `10.0.0.${i + 1}/24` }, lo0: { ip: `${i + 1}.0.0.${i + 1}/32` } } },
+          {
+            networks: everything(),
+          },
+        ),
+      );
+      n.run(seconds(60));
+    });
+    n.run(seconds(30));
+    // R1 came first and is DR, R2 next and BDR, whatever their router IDs.
+    expect(neighbors(n, 'R4')).toEqual([
+      '1.0.0.1 FULL/DR GigabitEthernet0/0',
+      '2.0.0.2 FULL/BDR GigabitEthernet0/0',
+      '3.0.0.3 2WAY/DROTHER GigabitEthernet0/0',
+    ]);
+    expect(ospfRoutes(n, 'R4')).toContain('O 3.0.0.3/32 [110/2] via 10.0.0.3 GigabitEthernet0/0');
+  });
+
+  it('routes again after a reload', () => {
+    const { n } = chain();
+    n.run(seconds(90));
+    n.sim.reload(d('R2'));
+    n.run(seconds(120));
+    expect(ospfRoutes(n, 'R2')).toContain('O 192.168.3.0/24 [110/2] via 10.0.23.3 GigabitEthernet0/1');
+    expect(ospfRoutes(n, 'R1')).toContain('O 192.168.3.0/24 [110/3] via 10.0.12.2 GigabitEthernet0/0');
+  });
+
+  it('takes no neighbour from another subnet on its wire', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2');
+    n.link('R1:g0/0', 'R2:g0/0');
+    n.sim.configure(
+      d('R1'),
+      withOspf('R1', { interfaces: { 'g0/0': { ip: '10.0.12.1/24' } } }, { networks: everything() }),
+    );
+    n.sim.configure(
+      d('R2'),
+      withOspf('R2', { interfaces: { 'g0/0': { ip: '10.0.21.2/24' } } }, { networks: everything() }),
+    );
+    n.run(seconds(90));
+    expect(neighbors(n, 'R1')).toEqual([]);
+  });
+
+  it('uses each of parallel point-to-point links by its own next hop, and a loopback as configured', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2');
+    n.link('R1:g0/0', 'R2:g0/0');
+    n.link('R1:g0/1', 'R2:g0/1');
+    const p2p: Record<string, InterfaceOspfConfig> = {
+      'GigabitEthernet0/0': { network: 'point-to-point' },
+      'GigabitEthernet0/1': { network: 'point-to-point' },
+    };
+    const spec = (h: number): RouterSpec => ({
+      interfaces: {
+        'g0/0': { ip: `10.0.1.${h}/30` },
+        'g0/1': { ip: `10.0.2.${h}/30` },
+        lo0: { ip: `${h}.${h}.${h}.${h}/24` },
+        lo1: { ip: `${h}${h}.${h}.${h}.${h}/32` },
+      },
+    });
+    n.sim.configure(d('R1'), withOspf('R1', spec(1), { networks: everything() }, p2p));
+    n.sim.configure(
+      d('R2'),
+      withOspf(
+        'R2',
+        spec(2),
+        { networks: everything() },
+        {
+          ...p2p,
+          Loopback0: { network: 'point-to-point' },
+          Loopback1: { cost: 50 },
+        },
+      ),
+    );
+    n.run(seconds(60));
+    expect(ospfRoutes(n, 'R1').filter((r) => !r.startsWith('O 10.'))).toEqual([
+      'O 2.2.2.0/24 [110/2] via 10.0.1.2 GigabitEthernet0/0',
+      'O 2.2.2.0/24 [110/2] via 10.0.2.2 GigabitEthernet0/1',
+      'O 22.2.2.2/32 [110/51] via 10.0.1.2 GigabitEthernet0/0',
+      'O 22.2.2.2/32 [110/51] via 10.0.2.2 GigabitEthernet0/1',
+    ]);
+  });
+
+  it('takes an E2 default route from the closer of two boundary routers', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2').router('R3');
+    n.link('R1:g0/0', 'R2:g0/0');
+    n.link('R1:g0/1', 'R3:g0/0');
+    n.sim.configure(
+      d('R1'),
+      withOspf(
+        'R1',
+        { interfaces: { 'g0/0': { ip: '10.0.12.1/24' }, 'g0/1': { ip: '10.0.13.1/24' } } },
+        { networks: everything() },
+        {
+          'GigabitEthernet0/1': { cost: 10 },
+        },
+      ),
+    );
+    for (const [name, a] of [
+      ['R2', '10.0.12.2/24'],
+      ['R3', '10.0.13.3/24'],
+    ] as const)
+      n.sim.configure(
+        d(name),
+        withOspf(
+          name,
+          { interfaces: { 'g0/0': { ip: a } } },
+          { networks: everything(), defaultOriginate: { always: true } },
+        ),
+      );
+    n.run(seconds(90));
+    expect(ospfRoutes(n, 'R1').filter((r) => r.includes('0.0.0.0/0'))).toEqual([
+      'O*E2 0.0.0.0/0 [110/1] via 10.0.12.2 GigabitEthernet0/0',
+    ]);
   });
 });

@@ -78,6 +78,8 @@ export class OspfInterface {
   /** Headers to acknowledge in the next delayed acknowledgement. */
   acks: LsaHeader[] = [];
   nextHello = -1;
+  /** The address it runs with ("addr/len"), to notice a new one. */
+  addressed = '';
   /** The network LSA we originated as its DR, by its link state ID, if any. */
   networkLsaId = 0;
 

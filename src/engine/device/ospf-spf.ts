@@ -36,6 +36,8 @@ export interface SpfRoute {
   /** 'O' within the area, or an external route of type 1 or 2. */
   readonly kind: 'O' | 'E1' | 'E2';
   readonly hops: readonly NextHop[];
+  /** External routes: the cost to their AS boundary router, which breaks E2 ties. */
+  readonly asbrCost: number;
 }
 
 interface Vertex {
@@ -70,12 +72,20 @@ function linksBack(lsa: Lsa, to: Vertex): boolean {
   return b.links.some((l) => l.type === LINK_P2P && l.id >>> 0 === to.lsa.header.advRouter >>> 0);
 }
 
-/** The address router `w`'s LSA gives on the link back to `parent` (its interface there). */
-function addressToward(w: Lsa, parent: Lsa): number | undefined {
+/**
+ * The address router `w`'s LSA gives on the link back to `parent` (its interface there); of
+ * several point-to-point links back, the one on the subnet of `via` (the interface used).
+ */
+function addressToward(w: Lsa, parent: Lsa, via?: L3Interface): number | undefined {
   if (w.body.kind !== 'router') return undefined;
   const want = parent.header.type === LSA_NETWORK ? LINK_TRANSIT : LINK_P2P;
   const id = parent.header.type === LSA_NETWORK ? parent.header.id : parent.header.advRouter;
-  return w.body.links.find((l: RouterLink) => l.type === want && l.id >>> 0 === id >>> 0)?.data;
+  const back = w.body.links.filter((l: RouterLink) => l.type === want && l.id >>> 0 === id >>> 0);
+  if (via !== undefined && back.length > 1) {
+    const onLink = back.find((l) => ((l.data ^ via.net) & via.mask) === 0);
+    if (onLink !== undefined) return onLink.data;
+  }
+  return back[0]?.data;
 }
 
 /** Calculates an area's routes from router `root`; externals come from `externals` (type 5). */
@@ -162,12 +172,26 @@ export function spf(
     const body = v.lsa.body;
     if (body.kind === 'network') {
       const len = prefixLen(body.mask);
-      offer({ net: (v.lsa.header.id & body.mask) >>> 0, len, cost: v.dist, kind: 'O', hops: v.hops });
+      offer({
+        net: (v.lsa.header.id & body.mask) >>> 0,
+        len,
+        cost: v.dist,
+        kind: 'O',
+        hops: v.hops,
+        asbrCost: 0,
+      });
     } else if (body.kind === 'router' && v !== rootV) {
       for (const l of body.links) {
         if (l.type !== LINK_STUB) continue;
         const len = prefixLen(l.data);
-        offer({ net: (l.id & l.data) >>> 0, len, cost: v.dist + l.metric, kind: 'O', hops: v.hops });
+        offer({
+          net: (l.id & l.data) >>> 0,
+          len,
+          cost: v.dist + l.metric,
+          kind: 'O',
+          hops: v.hops,
+          asbrCost: 0,
+        });
       }
     }
   }
@@ -182,21 +206,26 @@ export function spf(
     const len = prefixLen(b.mask);
     const net = (h.id & b.mask) >>> 0;
     const r: SpfRoute = b.e2
-      ? { net, len, cost: b.metric, kind: 'E2', hops: asbr.hops }
-      : { net, len, cost: asbr.dist + b.metric, kind: 'E1', hops: asbr.hops };
+      ? { net, len, cost: b.metric, kind: 'E2', hops: asbr.hops, asbrCost: asbr.dist }
+      : { net, len, cost: asbr.dist + b.metric, kind: 'E1', hops: asbr.hops, asbrCost: asbr.dist };
     offer(r);
   }
   return [...out.values()];
 }
 
-/** Intra-area before external, E1 before E2, then the lower cost (RFC 2328 16.4 (6)). */
+/**
+ * Intra-area before external, E1 before E2, then the lower cost, then for E2 routes the
+ * closer AS boundary router (RFC 2328 16.4 (6)).
+ */
 function better(a: SpfRoute, b: SpfRoute): boolean {
   const rank = (r: SpfRoute): number => (r.kind === 'O' ? 0 : r.kind === 'E1' ? 1 : 2);
-  return rank(a) !== rank(b) ? rank(a) < rank(b) : a.cost < b.cost;
+  if (rank(a) !== rank(b)) return rank(a) < rank(b);
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  return a.kind === 'E2' && a.asbrCost < b.asbrCost;
 }
 
 function sameCost(a: SpfRoute, b: SpfRoute): boolean {
-  return a.kind === b.kind && a.cost === b.cost;
+  return a.kind === b.kind && a.cost === b.cost && (a.kind !== 'E2' || a.asbrCost === b.asbrCost);
 }
 
 function nextVertex(vertices: Map<string, Vertex>): Vertex | undefined {
@@ -228,7 +257,7 @@ function hopsTo(
     if (iface === undefined) return [];
     // A network on one of our interfaces is reached directly; a router over a
     // point-to-point link through the address its LSA gives for that link.
-    return [{ iface, gateway: l.type === LINK_TRANSIT ? undefined : addressToward(w, root.lsa) }];
+    return [{ iface, gateway: l.type === LINK_TRANSIT ? undefined : addressToward(w, root.lsa, iface) }];
   }
   if (parent.lsa.header.type === LSA_NETWORK && parent.hops.some((h) => h.gateway === undefined)) {
     // A router on a network this router is on: through its address there.

@@ -117,6 +117,8 @@ const EXTERNAL_OPTIONS = 0x20;
 /** IOS sends OSPF at precedence 6 (internetwork control). */
 const DSCP_CS6 = 48;
 const MTU = 1500;
+/** What LSAs an update may carry on Ethernet: the MTU less IP, OSPF and count headers. */
+const LSU_ROOM = MTU - 20 - 24 - 4;
 const BROADCAST_MAC = 0xffff_ffff_ffff;
 /** `default-information originate` gives its LSA tag 1, as IOS does. */
 const DEFAULT_TAG = 1;
@@ -240,6 +242,12 @@ export class OspfProcess implements EventTarget {
       }
       oi.area = chosen.area;
       oi.byInterfaceCommand = chosen.byCommand;
+      // A new address or mask: the interface starts over, as IOS's does.
+      const addressed = `${iface.ip?.addr}/${iface.ip?.len}`;
+      if (oi.addressed !== addressed) {
+        this.interfaceDown(oi);
+        oi.addressed = addressed;
+      }
       this.setParameters(oi, ic);
     }
     for (const [iface, oi] of [...this.ifaces]) {
@@ -276,7 +284,9 @@ export class OspfProcess implements EventTarget {
     const o = ic?.ospf;
     const loopback = oi.iface.port === null;
     const before = `${oi.network}/${oi.helloInterval}/${oi.deadInterval}/${oi.passive}`;
-    oi.network = loopback ? 'LOOPBACK' : o?.network === 'point-to-point' ? 'POINT_TO_POINT' : 'BROADCAST';
+    // A loopback is announced as a host route, or as its subnet with `ip ospf network
+    // point-to-point`; it sends no hellos either way.
+    oi.network = o?.network === 'point-to-point' ? 'POINT_TO_POINT' : loopback ? 'LOOPBACK' : 'BROADCAST';
     const ref = (this.config.referenceBandwidth ?? OSPF_REFERENCE_BANDWIDTH) * 1000;
     oi.cost =
       o?.cost ??
@@ -309,6 +319,7 @@ export class OspfProcess implements EventTarget {
     this.externals.clear();
     this.bump.clear();
     this.spfTimer.cancel();
+    this.spfPending = false;
     this.sweepTimer.cancel();
     this.originateTimer.cancel();
     this.rid = 0;
@@ -417,6 +428,8 @@ export class OspfProcess implements EventTarget {
     const oi = this.ifaces.get(iface);
     if (oi === undefined || oi.passive || oi.state === 'DOWN' || oi.state === 'LOOP') return;
     if (m.areaId >>> 0 !== oi.area.id >>> 0 || m.routerId >>> 0 === this.rid >>> 0) return;
+    // RFC 2328 8.2: but on point-to-point links, the sender must be on the interface's subnet.
+    if (oi.network !== 'POINT_TO_POINT' && ((pkt.src ^ oi.addr) & oi.mask) !== 0) return;
     if (pkt.dst === OSPF_ALL_DROUTERS && oi.state !== 'DR' && oi.state !== 'BDR') return;
     const body = m.body;
     if (!ospfBodyKnown(body)) return;
@@ -491,7 +504,8 @@ export class OspfProcess implements EventTarget {
     this.setState(n, '2WAY');
     const oi = n.oi;
     if (oi.network === 'BROADCAST' && oi.state !== 'WAIT') this.elect(oi);
-    else this.adjacencyOk(n);
+    // RFC 2328 10.3: 2-WayReceived decides on the adjacency itself, whatever the election did.
+    if (n.state === '2WAY') this.adjacencyOk(n);
   }
 
   /** RFC 2328 10.4: whether to become adjacent with `n`. */
@@ -643,7 +657,12 @@ export class OspfProcess implements EventTarget {
         return;
       case 'LOADING':
       case 'FULL':
-        if (!n.master && d.seq === n.ddSeq) this.resendDbd(n);
+        // A duplicate gets the slave's last answer again; anything else restarts the exchange.
+        if (d.seq === n.ddSeq && (d.flags & DBD_I) === 0) {
+          if (!n.master) this.resendDbd(n);
+          return;
+        }
+        this.mismatch(n);
         return;
       default:
         return;
@@ -693,14 +712,11 @@ export class OspfProcess implements EventTarget {
     }
   }
 
+  /** IOS goes through LOADING even with nothing to request, and logs "Loading Done". */
   private exchangeDone(n: OspfNeighbor): void {
-    if (n.requests.size === 0) {
-      n.rxmt.disarm();
-      this.setState(n, 'FULL', 'Exchange Done');
-      return;
-    }
     this.setState(n, 'LOADING', 'Exchange Done');
-    this.sendRequest(n);
+    if (n.requests.size === 0) this.setState(n, 'FULL', 'Loading Done');
+    else this.sendRequest(n);
   }
 
   private sendRequest(n: OspfNeighbor): void {
@@ -725,7 +741,7 @@ export class OspfProcess implements EventTarget {
       }
       out.push(agedLsa(e, this.now, TRANSMIT_DELAY));
     }
-    if (out.length > 0) this.sendTo(n, { type: OSPF_LSU, lsas: out });
+    for (const lsas of this.updates(out)) this.sendTo(n, { type: OSPF_LSU, lsas });
   }
 
   private checkLoading(n: OspfNeighbor): void {
@@ -853,6 +869,24 @@ export class OspfProcess implements EventTarget {
     return back;
   }
 
+  /** LSAs in as few updates as fit an Ethernet MTU (one LSA alone however long). */
+  private updates(lsas: readonly Lsa[]): Lsa[][] {
+    const out: Lsa[][] = [];
+    let cur: Lsa[] = [];
+    let size = 0;
+    for (const l of lsas) {
+      if (cur.length > 0 && size + l.header.length > LSU_ROOM) {
+        out.push(cur);
+        cur = [];
+        size = 0;
+      }
+      cur.push(l);
+      size += l.header.length;
+    }
+    if (cur.length > 0) out.push(cur);
+    return out;
+  }
+
   private delayedAck(oi: OspfInterface, h: LsaHeader): void {
     oi.acks.push(h);
     if (oi.acks.length === 1) oi.ack.set(this.now + ACK_DELAY, oi, 0);
@@ -866,7 +900,7 @@ export class OspfProcess implements EventTarget {
     }
     if (n.state === 'LOADING' && n.requests.size > 0) {
       this.sendRequest(n);
-      return;
+      pending = true;
     }
     if (rank(n.state) >= rank('EXCHANGE') && n.retransmit.size > 0) {
       const now = this.now;
@@ -876,8 +910,9 @@ export class OspfProcess implements EventTarget {
         if (e === undefined) n.retransmit.delete(key);
         else lsas.push(agedLsa(e, now, TRANSMIT_DELAY));
       }
-      if (lsas.length > 0) {
-        this.sendTo(n, { type: OSPF_LSU, lsas: lsas.slice(0, PER_PACKET) });
+      const first = this.updates(lsas)[0];
+      if (first !== undefined) {
+        this.sendTo(n, { type: OSPF_LSU, lsas: first });
         pending = true;
       }
     }
@@ -941,7 +976,7 @@ export class OspfProcess implements EventTarget {
     };
     if (oi.network === 'LOOPBACK') {
       // IOS announces a loopback as a host route.
-      stub(oi.addr, 0xffff_ffff, 1);
+      stub(oi.addr, 0xffff_ffff, oi.cost);
       return;
     }
     if (oi.network === 'POINT_TO_POINT') {
@@ -1085,7 +1120,7 @@ export class OspfProcess implements EventTarget {
         if (age >= MAX_AGE) {
           let held = false;
           for (const n of this.neighbors()) if (n.retransmit.has(key)) held = true;
-          if (held) continue;
+          if (held || this.anyExchanging()) continue;
           if (e.lsa.header.age < MAX_AGE) {
             // Aged out here: flooded once at MaxAge, then let go.
             const entry = db.install({ header: { ...e.lsa.header, age: MAX_AGE }, body: e.lsa.body }, now);
@@ -1159,7 +1194,8 @@ export class OspfProcess implements EventTarget {
         if (n.addr === addr) return { routerId: n.routerId as Ipv4Addr, addr: addr as Ipv4Addr };
       return undefined;
     };
-    for (const oi of this.ifaces.values()) {
+    // IOS lists an area's interfaces the most recently attached first.
+    for (const oi of [...this.ifaces.values()].reverse()) {
       const dr = designated(oi, oi.dr);
       const bdr = designated(oi, oi.bdr);
       interfaces.push({
@@ -1185,6 +1221,8 @@ export class OspfProcess implements EventTarget {
         neighbors: oi.count('2WAY'),
         adjacent: oi.count('FULL'),
       });
+    }
+    for (const oi of this.ifaces.values()) {
       for (const n of oi.neighbors.values()) {
         if (rank(n.state) < rank('INIT')) continue;
         neighbors.push({
