@@ -2,7 +2,8 @@
  * Every lab's solution, typed through `trame exec` from the lab's starting network, configures
  * the devices from scratch; for the router-on-a-stick lab the PCs then ping each other, for the
  * DHCP lab they get their leases and reach the other LAN, for the NAT lab the office reaches
- * the web server and the web server the office's server at its public address.
+ * the web server and the web server the office's server at its public address, for the OSPF
+ * lab the LANs reach each other and, by the default route OSPF spreads, the web server.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -95,5 +96,28 @@ describe('lab solutions through trame exec', () => {
     expect(table!.output).toContain(
       'icmp 209.165.200.225:0 192.168.1.11:1     198.51.100.10:1    198.51.100.10:0',
     );
+  });
+
+  it('ospf-single-area from scratch: the LANs reach each other and the web server through OSPF', async () => {
+    const lab = JSON.parse(readFileSync('labs/ospf-single-area.json', 'utf8')) as Lab;
+    const before = await exec('labs/ospf-single-area.json', 'PC1: ping -n 2 192.168.20.10\n');
+    expect(before.steps[0]!.output).not.toContain('Reply from 192.168.20.10');
+
+    const r = await exec(
+      'labs/ospf-single-area.json',
+      // Adjacencies on Ethernet wait 40 s for the election, then SPF 5 s more.
+      `${solutionScript(lab)}\nPC1: timeout /t 60\nPC1: ping 192.168.20.10\nPC2: ping 198.51.100.10\nR1: show ip ospf neighbor\nR1: show ip route ospf\n`,
+    );
+    const [pc1, pc2, neighbors, routes] = r.steps.slice(-4);
+    expect(pc1!.output).toContain('Reply from 192.168.20.10: bytes=32 time<1ms TTL=126');
+    expect(pc2!.output).toContain('Reply from 198.51.100.10: bytes=32 time<1ms TTL=125');
+    expect(neighbors!.output).toMatch(
+      /2\.2\.2\.2 +1 +FULL\/\S+ +00:00:3\d +10\.1\.12\.2 +GigabitEthernet0\/0/,
+    );
+    expect(neighbors!.output).toMatch(
+      /3\.3\.3\.3 +1 +FULL\/\S+ +00:00:3\d +10\.1\.13\.2 +GigabitEthernet0\/2/,
+    );
+    expect(routes!.output).toContain('O*E2  0.0.0.0/0 [110/1] via 10.1.13.2');
+    expect(routes!.output).toContain('O     192.168.20.0/24 [110/2] via 10.1.12.2');
   });
 });
