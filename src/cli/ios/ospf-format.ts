@@ -25,13 +25,9 @@ import { shortInterfaceName } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import { ago } from './show/format.ts';
 
-const two = (n: number): string => String(n).padStart(2, '0');
-
-/** hh:mm:ss of a span in seconds, as dead timers and hello timers count down. */
-export function clockOf(secs: number): string {
-  const s = Math.max(0, Math.floor(secs));
-  return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
-}
+/** hh:mm:ss of a span in seconds under a day, as dead timers and hello timers count down. */
+export const clockOf = (secs: number): string =>
+  ago((Math.max(0, Math.floor(secs)) * 1e6) as Micros, 0 as Micros);
 
 /**
  * What is left of a timer, in whole seconds: a countdown read just after it was set already

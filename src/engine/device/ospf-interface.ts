@@ -6,6 +6,7 @@
 import type { OspfArea } from '../../shared/ospf.ts';
 import type { OspfInterfaceState, OspfNeighborState } from '../ospf-status.ts';
 import type { Timer } from '../sim/timer.ts';
+import type { OspfDbd } from '../wire/ospf.ts';
 import type { Lsa, LsaHeader } from '../wire/ospf-lsa.ts';
 import type { L3Interface } from './l3-interface.ts';
 
@@ -36,7 +37,7 @@ export class OspfNeighbor {
   master = false;
   ddSeq = 0;
   /** The last DBD we sent (a slave resends it for a duplicate; a master on timeout). */
-  lastDbd: { flags: number; seq: number; lsas: readonly LsaHeader[] } | null = null;
+  lastDbd: OspfDbd | null = null;
   /** Headers still to describe to it. */
   summary: LsaHeader[] = [];
   /** Our last DBD left the M bit clear / its last one did. */

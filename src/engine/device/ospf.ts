@@ -367,16 +367,17 @@ export class OspfProcess implements EventTarget {
 
   // ---- packets ------------------------------------------------------------------------------
 
+  /** `body` from `oi`'s address to `dst`, with TTL 1 and IOS's precedence. */
+  private packet(oi: OspfInterface, dst: number, body: OspfBody): Ipv4Packet {
+    const id = this.host.stack.nextId();
+    const base = ipv4(oi.addr, dst, 1, IPPROTO_OSPF, id, ospfPacket(this.rid, oi.area.id, body));
+    return { ...base, dscp: DSCP_CS6 };
+  }
+
+  /** To a multicast group: all SPF routers or all designated routers. */
   private send(oi: OspfInterface, dst: number, body: OspfBody): void {
-    const st = this.host.stack;
-    const base = ipv4(oi.addr, dst, 1, IPPROTO_OSPF, st.nextId(), ospfPacket(this.rid, oi.area.id, body));
-    const pkt: Ipv4Packet = { ...base, dscp: DSCP_CS6 };
-    st.sendFrom(
-      oi.iface,
-      oi.iface.mac,
-      dst === OSPF_ALL_ROUTERS ? OSPF_ALL_ROUTERS_MAC : OSPF_ALL_DROUTERS_MAC,
-      pkt,
-    );
+    const mac = dst === OSPF_ALL_ROUTERS ? OSPF_ALL_ROUTERS_MAC : OSPF_ALL_DROUTERS_MAC;
+    this.host.stack.sendFrom(oi.iface, oi.iface.mac, mac, this.packet(oi, dst, body));
   }
 
   /**
@@ -393,8 +394,7 @@ export class OspfProcess implements EventTarget {
     // IOS resolves the neighbour's address for its first unicast packet; the reply fills the
     // ARP table (`show ip arp` lists OSPF neighbours) while the packet itself goes at once.
     if (!st.arp.has(n.addr, oi.iface)) st.sendArpRequest(oi.iface, n.addr, BROADCAST_MAC);
-    const base = ipv4(oi.addr, n.addr, 1, IPPROTO_OSPF, st.nextId(), ospfPacket(this.rid, oi.area.id, body));
-    st.sendFrom(oi.iface, oi.iface.mac, n.mac, { ...base, dscp: DSCP_CS6 });
+    st.sendFrom(oi.iface, oi.iface.mac, n.mac, this.packet(oi, n.addr, body));
   }
 
   /** Where flooding goes on `oi` (RFC 2328 13.3 (5)). */
@@ -589,23 +589,12 @@ export class OspfProcess implements EventTarget {
   }
 
   private sendDbd(n: OspfNeighbor, flags: number, lsas: readonly LsaHeader[]): void {
-    n.lastDbd = { flags, seq: n.ddSeq, lsas };
-    const dbd: OspfDbd = { type: OSPF_DBD, mtu: MTU, options: DBD_OPTIONS, flags, seq: n.ddSeq, lsas };
-    this.sendTo(n, dbd);
+    n.lastDbd = { type: OSPF_DBD, mtu: MTU, options: DBD_OPTIONS, flags, seq: n.ddSeq, lsas };
+    this.sendTo(n, n.lastDbd);
   }
 
   private resendDbd(n: OspfNeighbor): void {
-    const d = n.lastDbd;
-    if (d === null) return;
-    const dbd: OspfDbd = {
-      type: OSPF_DBD,
-      mtu: MTU,
-      options: DBD_OPTIONS,
-      flags: d.flags,
-      seq: d.seq,
-      lsas: d.lsas,
-    };
-    this.sendTo(n, dbd);
+    if (n.lastDbd !== null) this.sendTo(n, n.lastDbd);
   }
 
   private takeDbd(n: OspfNeighbor, d: OspfDbd): void {
@@ -1082,16 +1071,7 @@ export class OspfProcess implements EventTarget {
     for (const r of found) {
       for (const h of r.hops) {
         if (h.gateway === undefined) continue;
-        const code =
-          r.kind === 'O'
-            ? 'O'
-            : r.net === 0 && r.len === 0
-              ? r.kind === 'E2'
-                ? 'O*E2'
-                : 'O*E1'
-              : r.kind === 'E2'
-                ? 'O E2'
-                : 'O E1';
+        const code = r.kind === 'O' ? 'O' : r.len === 0 ? (`O*${r.kind}` as const) : (`O ${r.kind}` as const);
         const key = `${r.net}/${r.len}/${code}/${r.cost}/${h.iface.name}/${h.gateway}`;
         routes.push({
           code,
