@@ -9,6 +9,7 @@ import type { MacAddr } from '../shared/mac.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import type { VlanRanges } from '../shared/vlans.ts';
+import type { EtherChannelEvents, EtherChannelsStatus } from './etherchannel-status.ts';
 import type { OspfEvents, OspfProcessStatus } from './ospf-status.ts';
 import type { Trace } from './trace.ts';
 import type { EthernetFrame } from './wire/ethernet.ts';
@@ -731,6 +732,7 @@ export interface MacEntry {
   readonly learnedAt: Micros;
 }
 
+export type * from './etherchannel-status.ts';
 export type * from './ospf-status.ts';
 
 export interface RouteEntry {
@@ -1073,6 +1075,10 @@ export interface Simulation {
    * `since` on (none for other kinds). `Infinity` reads the end.
    */
   spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents;
+  /** Switches: their EtherChannels (`show etherchannel`); none for other kinds. */
+  etherChannels(id: DeviceId): EtherChannelsStatus;
+  /** Switches: members refused or error-disabled by their EtherChannel, from number `since` on. `Infinity` reads the end. */
+  etherChannelEvents(id: DeviceId, since: number): EtherChannelEvents;
   /** Switches: their spanning tree instances, by VLAN (none for other kinds, or with no port up). */
   spanningTree(id: DeviceId): readonly StpInstanceStatus[];
   /** Address conflicts a device with an IP stack saw, from sequence number `since` on. */

@@ -6,6 +6,7 @@
 
 import type { DeviceConfig, HostConfig, SecureMac } from '../shared/config.ts';
 import { defaultDeviceConfig } from '../shared/config.ts';
+import { DEFAULT_LOAD_BALANCE } from '../shared/etherchannel.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr } from '../shared/ipv4.ts';
 import type { MacAddr } from '../shared/mac.ts';
@@ -28,6 +29,8 @@ import type {
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
+  EtherChannelEvents,
+  EtherChannelsStatus,
   HsrpEvents,
   HsrpGroupStatus,
   InterfaceChanges,
@@ -463,6 +466,18 @@ class EngineSimulation implements Simulation {
     const device = this.device(id);
     if (!(device instanceof Switch)) return { events: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readSpanningTree(since);
+    return { events: entries, next, missed };
+  }
+  etherChannels(id: DeviceId): EtherChannelsStatus {
+    const device = this.device(id);
+    return device instanceof Switch
+      ? device.etherChannels()
+      : { loadBalance: DEFAULT_LOAD_BALANCE, channels: [] };
+  }
+  etherChannelEvents(id: DeviceId, since: number): EtherChannelEvents {
+    const device = this.device(id);
+    if (!(device instanceof Switch)) return { events: [], next: 0, missed: 0 };
+    const { entries, next, missed } = device.readEtherChannel(since);
     return { events: entries, next, missed };
   }
   addressConflicts(id: DeviceId, since: number): AddressConflicts {

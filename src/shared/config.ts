@@ -5,6 +5,7 @@
  */
 import type { AccessList } from './acl.ts';
 import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
+import type { ChannelGroupConfig, LoadBalanceMethod } from './etherchannel.ts';
 import type { HsrpGroupConfig } from './hsrp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
 import type { MacAddr } from './mac.ts';
@@ -100,8 +101,10 @@ export interface InterfaceConfig {
   readonly arpTimeout?: number;
   /** Router subinterfaces: `encapsulation dot1Q N [native]`. */
   readonly dot1q?: Dot1qConfig;
-  /** Switch physical ports only. */
+  /** Switch physical ports and Port-channel interfaces. */
   readonly switchport?: SwitchportConfig;
+  /** Switch physical ports: `channel-group N mode M`, the EtherChannel the port is a member of. */
+  readonly channelGroup?: ChannelGroupConfig;
   /** Physical ports: `duplex full|half`; absent means auto. */
   readonly duplex?: 'full' | 'half';
   /** Physical ports: `speed 10|100|1000` in Mb/s; absent means auto. */
@@ -234,7 +237,7 @@ export interface DeviceConfig {
   readonly ipRouting: boolean;
   /** `ip default-gateway` (layer-2 switches). */
   readonly defaultGateway?: Ipv4Addr;
-  /** Keyed by canonical full name. Physical ports are always present; subinterfaces, SVIs and loopbacks when created. */
+  /** Keyed by canonical full name. Physical ports are always present; subinterfaces, SVIs, loopbacks and Port-channels when created. */
   readonly interfaces: Readonly<Record<string, InterfaceConfig>>;
   /** The VLAN database (switches), sorted by id. VLAN 1 always exists. */
   readonly vlans: readonly VlanConfig[];
@@ -300,6 +303,8 @@ export interface DeviceConfig {
   readonly serviceDhcp?: false;
   /** Switches: `spanning-tree ...` global commands; absent while none differs from IOS's defaults. */
   readonly spanningTree?: SpanningTreeConfig;
+  /** Switches: `port-channel load-balance M`; absent means src-mac, a 2960's default. */
+  readonly loadBalance?: LoadBalanceMethod;
   /** Routers: `ip nat ...` global commands; absent while none was typed. */
   readonly nat?: NatConfig;
   /** Routers: `router ospf N` blocks, by process number. */

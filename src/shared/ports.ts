@@ -1,7 +1,8 @@
 /**
  * Device kinds, the ports each kind has, and IOS-style interface names:
  * full names (GigabitEthernet0/0), abbreviations (Gi0/0, g0/0, gig 0/0),
- * subinterfaces (GigabitEthernet0/0.10) and VLAN interfaces (Vlan10).
+ * subinterfaces (GigabitEthernet0/0.10), VLAN interfaces (Vlan10) and EtherChannels
+ * (Port-channel1).
  */
 export type DeviceKind = 'router' | 'switch' | 'pc' | 'server';
 export const DEVICE_KINDS: readonly DeviceKind[] = ['router', 'switch', 'pc', 'server'];
@@ -9,10 +10,18 @@ export const DEVICE_KINDS: readonly DeviceKind[] = ['router', 'switch', 'pc', 's
 export const isHostKind = (k: DeviceKind): k is 'pc' | 'server' => k === 'pc' || k === 'server';
 
 /**
- * Interface types in the order IOS lists them in running-config. Null0 exists on every IOS
- * device, as the exit interface of routes that discard what they match.
+ * Interface types in the order IOS lists them in running-config (a Catalyst lists its
+ * Port-channels first). Null0 exists on every IOS device, as the exit interface of routes that
+ * discard what they match.
  */
-export const INTERFACE_TYPES = ['FastEthernet', 'GigabitEthernet', 'Loopback', 'Null', 'Vlan'] as const;
+export const INTERFACE_TYPES = [
+  'Port-channel',
+  'FastEthernet',
+  'GigabitEthernet',
+  'Loopback',
+  'Null',
+  'Vlan',
+] as const;
 export type InterfaceType = (typeof INTERFACE_TYPES)[number];
 
 function range(type: InterfaceType, slot: string, from: number, to: number): string[] {
@@ -45,6 +54,7 @@ export function shortInterfaceName(full: string): string {
   const n = parseInterfaceName(full);
   if (!n) return full;
   const short: Record<InterfaceType, string> = {
+    'Port-channel': 'Po',
     FastEthernet: 'Fa',
     GigabitEthernet: 'Gi',
     Loopback: 'Lo',

@@ -41,6 +41,8 @@ export interface SpanningTreeConfig {
   readonly portfastDefault?: true;
   /** `spanning-tree portfast bpduguard default`: BPDU guard on every edge port without a setting of its own. */
   readonly bpduguardDefault?: true;
+  /** `no spanning-tree etherchannel guard misconfig`: the EtherChannel guard, on by default, off. */
+  readonly etherchannelGuard?: false;
 }
 
 /** A switch port's spanning tree settings (interface commands). */
@@ -79,14 +81,35 @@ export function stpVlanSettings(
 
 /**
  * IEEE 802.1D-1998's short path cost (table 8-5), as a Catalyst's `pathcost method short`
- * gives it by link speed in bits per second: 100 at 10 Mb/s, 19 at 100 Mb/s, 4 at 1 Gb/s, 2 at 10 Gb/s.
+ * gives it by link speed in bits per second: 100 at 10 Mb/s, 19 at 100 Mb/s, 4 at 1 Gb/s, 2
+ * at 10 Gb/s. A Port-channel's bandwidth falls between the table's speeds: IOS then gives a
+ * cost on the table's curve (log-linear between its points, rounded down), which is what 2960s
+ * show (12 for 2 x 100 Mb/s, 8 for 4, 3 for 2 x 1 Gb/s), but for 3 x 100 Mb/s, shown as 9.
  */
 export function stpDefaultCost(bitsPerSecond: number): number {
   if (bitsPerSecond >= 10e9) return 2;
-  if (bitsPerSecond >= 1e9) return 4;
-  if (bitsPerSecond >= 100e6) return 19;
-  return 100;
+  if (bitsPerSecond === 300e6) return 9;
+  for (let i = 1; i < COST_TABLE.length; i++) {
+    const [hi, hiCost] = COST_TABLE[i]!;
+    if (bitsPerSecond > hi) continue;
+    const [lo, loCost] = COST_TABLE[i - 1]!;
+    if (bitsPerSecond <= lo) return loCost;
+    const t = Math.log(bitsPerSecond / lo) / Math.log(hi / lo);
+    return Math.floor(loCost - t * (loCost - hiCost) + 1e-9);
+  }
+  return 2;
 }
+
+/** IEEE 802.1D-1998 table 8-5's recommended values: speed in bits per second, cost. */
+const COST_TABLE: readonly (readonly [number, number])[] = [
+  [10e6, 100],
+  [16e6, 62],
+  [100e6, 19],
+  [155e6, 14],
+  [622e6, 6],
+  [1e9, 4],
+  [10e9, 2],
+];
 
 /** The port's cost in `vlan`: `spanning-tree vlan X cost`, else `spanning-tree cost`, else by speed. */
 export function stpPortCost(config: PortStpConfig | undefined, vlan: number, bitsPerSecond: number): number {

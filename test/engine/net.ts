@@ -21,6 +21,7 @@ import type {
   SwitchportConfig,
 } from '../../src/shared/config.ts';
 import { DEFAULT_PORT_SECURITY, DEFAULT_SWITCHPORT, defaultDeviceConfig } from '../../src/shared/config.ts';
+import type { ChannelMode, LoadBalanceMethod } from '../../src/shared/etherchannel.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { parseAssignment, parseIpv4, parsePrefix } from '../../src/shared/ipv4.ts';
@@ -83,11 +84,19 @@ export interface SwitchPortSpec {
   readonly security?: Partial<PortSecurityConfig>;
   /** `spanning-tree ...` on the port. */
   readonly stp?: PortStpConfig;
+  /** `channel-group N mode M`, as "N M" ("1 active"). */
+  readonly channel?: string;
+  /** `speed 10|100|1000`. */
+  readonly speed?: 10 | 100 | 1000;
 }
 
 export interface SwitchSpec {
   readonly vlans?: readonly number[];
   readonly ports?: Readonly<Record<string, SwitchPortSpec>>;
+  /** `interface Port-channelN` by group: its switchport settings (its `channel` is ignored). */
+  readonly portChannels?: Readonly<Record<number, SwitchPortSpec>>;
+  /** `port-channel load-balance M`. */
+  readonly loadBalance?: LoadBalanceMethod;
   /** SVIs by VLAN: address, or { ip, shutdown }. */
   readonly svis?: Readonly<Record<number, string | IfSpec>>;
   readonly defaultGateway?: string;
@@ -153,13 +162,22 @@ export function routerConfig(name: string, spec: RouterSpec = {}): DeviceConfig 
 export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig {
   const base = defaultDeviceConfig('switch', name);
   const interfaces: Record<string, InterfaceConfig> = { ...base.interfaces };
-  for (const [short, s] of Object.entries(spec.ports ?? {})) {
+  const ports = [
+    ...Object.entries(spec.portChannels ?? {}).map(([group, s]) => [`Port-channel${group}`, s] as const),
+    ...Object.entries(spec.ports ?? {}),
+  ];
+  for (const [short, s] of ports) {
     const full = fullName(short);
     const allowed = s.allowed === undefined ? DEFAULT_SWITCHPORT.allowedVlans : parseVlanList(s.allowed);
     if (allowed === undefined) throw new Error(`bad VLAN list ${s.allowed}`);
+    const [group, mode] = (s.channel ?? '').split(' ');
     interfaces[full] = {
       shutdown: s.shutdown ?? false,
       proxyArp: true,
+      ...(s.channel !== undefined && !full.startsWith('Port-channel')
+        ? { channelGroup: { id: Number(group), mode: mode as ChannelMode } }
+        : {}),
+      ...(s.speed !== undefined ? { speed: s.speed } : {}),
       switchport: {
         mode: s.mode ?? DEFAULT_SWITCHPORT.mode,
         accessVlan: s.access ?? 1,
@@ -186,6 +204,7 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
     ...(spec.defaultGateway !== undefined ? { defaultGateway: ip(spec.defaultGateway) } : {}),
     staticRoutes: (spec.routes ?? []).map(parseRoute),
     spanningTree: spec.stp ?? { vlans: vlans.map(({ id }) => ({ vlan: id, disabled: true as const })) },
+    ...(spec.loadBalance !== undefined ? { loadBalance: spec.loadBalance } : {}),
   };
 }
 

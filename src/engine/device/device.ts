@@ -132,6 +132,7 @@ export abstract class Device {
       const s = portStatus(p);
       log.see(p.name, s.status, s.protocol, p.errDisabled !== null);
     }
+    this.noteBundles(log);
     for (const i of this.stack.ifaces) {
       if (!countsItself(i)) continue;
       const s = logicalStatus(i);
@@ -139,6 +140,9 @@ export abstract class Device {
     }
     log.end();
   }
+
+  /** Notes the states of the device's EtherChannels (switches). */
+  protected noteBundles(_log: InterfaceLog): void {}
 
   /** When interface `name` last changed state: its log's last entry, or the device's boot. */
   protected lastChange(name: string): Micros {

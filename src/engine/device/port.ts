@@ -26,6 +26,7 @@ import type { DropReason } from '../trace.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { counterValue, plus, wraps } from './counter.ts';
 import type { Device } from './device.ts';
+import type { Bundle } from './etherchannel.ts';
 import type { Link } from './link.ts';
 import { LoadRates } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
@@ -116,6 +117,8 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
   peerNative = -1;
   /** A switch port's port security while it is on (port-security.ts); null otherwise. */
   security: PortSecurity | null = null;
+  /** The EtherChannel a switch port is bundled in (etherchannel.ts); null otherwise. */
+  bundle: Bundle | null = null;
   /** Its number in the simulation: `ctx.ports.at(serial)` is this port. */
   readonly serial: number;
 

@@ -64,6 +64,19 @@ export const ifaceTraffic = (i: L3Interface): Traffic => ({
   rates: i.rates?.now() ?? NO_RATES,
 });
 
+/** Counters of an interface that never carried a frame. */
+export const NO_COUNTERS: InterfaceCounters = {
+  rxFrames: 0,
+  txFrames: 0,
+  rxBytes: 0,
+  txBytes: 0,
+  rxBroadcasts: 0,
+  rxMulticasts: 0,
+  txBroadcasts: 0,
+  txMulticasts: 0,
+  drops: 0,
+};
+
 /** `a` plus `b` (`sign` 1), or minus it (-1), counter by counter. */
 export const addCounters = (a: InterfaceCounters, b: InterfaceCounters, sign: 1 | -1): InterfaceCounters => ({
   rxFrames: a.rxFrames + sign * b.rxFrames,

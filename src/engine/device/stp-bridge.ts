@@ -35,6 +35,18 @@ import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 const framed = (b: StpBpdu, encap: 'ieee' | 'pvst', pvid: number): StpBpdu =>
   stpBpdu({ ...b, encap, pvid: encap === 'pvst' && b.type === 0 ? pvid : -1 });
 
+/**
+ * How spanning tree sees a port: its name, number and speed, which for an EtherChannel's
+ * first member are the bundle's (etherchannel.ts).
+ */
+export interface StpPortView {
+  /** Whether it is up: a bundle is while any member is. */
+  up(sp: SwitchPort): boolean;
+  name(sp: SwitchPort): string;
+  number(sp: SwitchPort): number;
+  speed(sp: SwitchPort): number;
+}
+
 export class SwitchStp {
   private readonly instances = new Map<number, StpInstance>();
 
@@ -43,6 +55,7 @@ export class SwitchStp {
     private readonly bridgeMac: MacAddr,
     private readonly ports: readonly SwitchPort[],
     private readonly host: StpSwitch,
+    private readonly view: StpPortView,
   ) {}
 
   /**
@@ -59,14 +72,15 @@ export class SwitchStp {
       if (!stpVlanSettings(config, vlan).enabled) continue;
       const ports: StpPortSettings[] = [];
       for (const sp of this.ports) {
-        if (sp.oper === OPER_DOWN || !sp.up || !carries(sp, vlan) || sp.stpBlock.includes(vlan)) continue;
+        if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan) || sp.stpBlock.includes(vlan))
+          continue;
         const pc = sp.cfg.stp;
         const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
         ports.push({
           index: sp.index,
           priority: stpPortPriority(pc, vlan),
-          number: sp.index + 1,
-          cost: stpPortCost(pc, vlan, sp.negotiatedSpeed),
+          number: this.view.number(sp),
+          cost: stpPortCost(pc, vlan, this.view.speed(sp)),
           edge,
           bpduguard: stpBpduguard(pc, config, edge),
         });
@@ -155,8 +169,10 @@ export class SwitchStp {
   /** Sends `vlan`'s BPDU out of port `index`, framed as the port's mode wants. */
   send(index: number, vlan: number, b: StpBpdu): void {
     const sp = this.ports[index]!;
+    // A bundle's BPDUs leave by its first member up.
+    const out = sp.bundle === null ? sp : sp.bundle.links[0]!;
     for (const frame of this.frames(sp, vlan, b, true))
-      sp.send(frame, this.ctx.nextFrameId(), wireLen(frame), TAG_AS_IS, SHARED);
+      out.send(frame, this.ctx.nextFrameId(), wireLen(frame), TAG_AS_IS, SHARED);
   }
 
   /**
@@ -170,8 +186,9 @@ export class SwitchStp {
     to: (peer: SwitchPort, frame: EthernetFrame) => void,
   ): void {
     const sp = this.ports[index]!;
-    const peer = sp.peer as SwitchPort | null;
-    if (!sp.up || peer === null) return;
+    const out = sp.bundle === null ? sp : sp.bundle.links[0]!;
+    const peer = out.peer as SwitchPort | null;
+    if (!out.up || peer === null) return;
     for (const frame of this.frames(sp, vlan, b, false)) to(peer, frame);
   }
 
@@ -200,22 +217,25 @@ export class SwitchStp {
 
   /** `show spanning-tree`: each instance, with the ports PVST+ holds for a miswired trunk. */
   status(aging: (vlan: number) => number, config: SpanningTreeConfig | undefined): StpInstanceStatus[] {
-    const names = this.ports.map((p) => p.name);
+    const names = this.ports.map((p) => this.view.name(p));
     return [...this.instances.values()]
       .sort((a, b) => a.vlan - b.vlan)
       .map((inst) => {
         const held: StpPortStatus[] = this.ports
-          .filter((sp) => sp.up && sp.stpBlock.includes(inst.vlan))
+          .filter(
+            (sp) =>
+              sp.up && sp.stpBlock.includes(inst.vlan) && (sp.bundle === null || sp.bundle.primary === sp),
+          )
           .map((sp) => {
             const pc = sp.cfg.stp;
             const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
             return {
-              port: sp.name,
+              port: this.view.name(sp),
               role: 'designated',
               state: 'broken',
-              cost: stpPortCost(pc, inst.vlan, sp.negotiatedSpeed),
+              cost: stpPortCost(pc, inst.vlan, this.view.speed(sp)),
               priority: stpPortPriority(pc, inst.vlan),
-              number: sp.index + 1,
+              number: this.view.number(sp),
               edge,
               bpduguard: stpBpduguard(pc, config, edge),
               inconsistent: sp.peerNative >= 0 ? 'pvid' : 'type',
@@ -224,7 +244,7 @@ export class SwitchStp {
               designatedCost: inst.rootCost,
               designatedBridgePriority: inst.bridgePri,
               designatedBridgeMac: inst.bridgeMac as MacAddr,
-              designatedPort: (stpPortPriority(pc, inst.vlan) << 8) | (sp.index + 1),
+              designatedPort: (stpPortPriority(pc, inst.vlan) << 8) | this.view.number(sp),
               bpdusSent: 0,
               bpdusReceived: 0,
             };

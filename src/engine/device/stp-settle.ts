@@ -6,6 +6,11 @@
  * procedures reach, which do not depend on the order BPDUs arrive in. Every bridge starts from
  * itself, whatever an earlier settle at time 0 left, and a switch running no spanning tree in a
  * VLAN floods that VLAN's BPDUs on, as it does later. The protocol's timers run from there.
+ *
+ * A miswired network may never settle: an EtherChannel in mode on facing separate ports
+ * answers each of their BPDUs on one member, which the other port never hears, so it sends
+ * again. At time 0 no hold timer spaces the answers out, so each port's BPDUs are delivered a
+ * bounded number of times; what is left to say is said once the timers run.
  */
 import type { SimContext } from '../sim/context.ts';
 
@@ -15,15 +20,27 @@ export interface SettlingBridge {
   stpSettled(): void;
 }
 
+/** BPDUs one port sends in one VLAN as the network settles, far more than a wired network needs. */
+const MAX_SENT_PER_PORT = 64;
+
 export function settleSpanningTrees(ctx: SimContext, bridges: readonly SettlingBridge[]): void {
   const outbox = ctx.stpOutbox;
   // What the switches sent while the network was being built is superseded: each starts over.
   outbox.length = 0;
   for (const b of bridges) b.stpAnnounce();
   // Delivering may send more: read on until the outbox stays empty.
+  const sent = new Map<SimContext['stpOutbox'][number]['from'], Map<number, number>>();
   for (let i = 0; i < outbox.length; i++) {
     const d = outbox[i]!;
-    d.from.deliverBpdu(d.index, d.vlan, d.bpdu);
+    let byPort = sent.get(d.from);
+    if (byPort === undefined) {
+      byPort = new Map();
+      sent.set(d.from, byPort);
+    }
+    const key = d.vlan * 4096 + d.index;
+    const count = (byPort.get(key) ?? 0) + 1;
+    byPort.set(key, count);
+    if (count <= MAX_SENT_PER_PORT) d.from.deliverBpdu(d.index, d.vlan, d.bpdu);
   }
   outbox.length = 0;
   for (const b of bridges) b.stpSettled();

@@ -21,6 +21,7 @@
 
 import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL, MAC_AGING_TIME } from '../../shared/config.ts';
+import { channelProtocol, DEFAULT_LOAD_BALANCE, portChannelName } from '../../shared/etherchannel.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -30,7 +31,11 @@ import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
 import type {
+  ChannelMemberStatus,
   ErrRecovery,
+  EtherChannelEvent,
+  EtherChannelStatus,
+  EtherChannelsStatus,
   InterfaceCounters,
   InterfaceStatus,
   MacEntry,
@@ -51,8 +56,20 @@ import type { StpBpdu } from '../wire/stp.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
+import {
+  type Bundle,
+  type ChannelHost,
+  channelPortNumber,
+  type FarEnd,
+  MisconfigGuard,
+  misconfigured,
+  SwitchChannels,
+  switchportMismatch,
+} from './etherchannel.ts';
+import type { InterfaceLog } from './interface-log.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
+import { NO_RATES } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
@@ -62,7 +79,15 @@ import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
 import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
-import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
+import {
+  addCounters,
+  interfaceView,
+  logicalView,
+  NO_COUNTERS,
+  portStatus,
+  portTraffic,
+  type Traffic,
+} from './status.ts';
 import type { StpSwitch } from './stp.ts';
 import { SwitchStp } from './stp-bridge.ts';
 import { NO_BLOCK, pvidBlock, StpLog, sameBlock, typeBlock } from './stp-inconsistency.ts';
@@ -90,6 +115,8 @@ const FLAP_LOG_CAPACITY = 64;
 const VIOLATION_LOG_CAPACITY = 64;
 /** IOS's cause for a port error-disabled by port security. */
 const PSECURE_VIOLATION = 'psecure-violation';
+/** IOS's cause for the members of an EtherChannel the EtherChannel guard error-disabled. */
+const CHANNEL_MISCONFIG = 'channel-misconfig';
 /** IOS's cause for a port error-disabled by BPDU guard. */
 const BPDUGUARD = 'bpduguard';
 /**
@@ -101,6 +128,9 @@ const SVI_MAC_OFFSET = 0x40;
 /** Whether `sp`, as it runs, carries VLAN `id` by its configuration: its access VLAN, or one its trunk allows. */
 const configuredFor = (sp: SwitchPort, id: number): boolean =>
   (sp.oper === OPER_ACCESS && sp.accessVlan === id) || (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
+
+/** A bundled member that is not its bundle's first: the first stands for the bundle. */
+const hidden = (sp: SwitchPort): boolean => sp.bundle !== null && sp.bundle.primary !== sp;
 
 const sameRanges = (a: VlanRanges, b: VlanRanges): boolean =>
   a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
@@ -148,6 +178,9 @@ export class Switch extends IpDevice {
   private readonly base: MacAddr;
   /** Its spanning tree instances (stp-bridge.ts). */
   private readonly stp: SwitchStp;
+  /** Its EtherChannels (etherchannel.ts). */
+  private readonly channels = new SwitchChannels();
+  private readonly guard: MisconfigGuard;
   /** VLANs in a topology change, whose addresses age out after the forward delay (stp.ts). */
   private readonly tcAging = new Map<number, number>();
 
@@ -161,8 +194,14 @@ export class Switch extends IpDevice {
     this.sviLow = macLow(this.sviMac);
     this.config = config;
     this.recovery = new ErrdisableRecovery(ctx.sched, (sp) => this.recoverPort(sp));
+    this.guard = new MisconfigGuard(ctx.sched, (group) => this.channelMisconfig(group));
     this.renegotiations = new Renegotiations(ctx.sched, () => this.ctx.linesChanged(this));
-    this.stp = new SwitchStp(ctx, macBase, this.sw, this.stpHost());
+    this.stp = new SwitchStp(ctx, macBase, this.sw, this.stpHost(), {
+      up: (sp) => sp.up || sp.bundle !== null,
+      name: (sp) => this.bridgeName(sp),
+      number: (sp) => (sp.bundle === null ? sp.index + 1 : channelPortNumber(sp.bundle.group)),
+      speed: (sp) => (sp.bundle === null ? sp.negotiatedSpeed : this.channelBandwidth(sp.bundle)),
+    });
     this.applyConfig(config);
   }
 
@@ -224,7 +263,8 @@ export class Switch extends IpDevice {
    * A BPDU delivered as the network settles; a switch that runs no spanning tree in its VLAN
    * floods it on at once, as it floods it later (`seen`: the switches that did already).
    */
-  private takeBpdu(sp: SwitchPort, frame: EthernetFrame, seen: Set<Switch> = new Set()): void {
+  private takeBpdu(member: SwitchPort, frame: EthernetFrame, seen: Set<Switch> = new Set()): void {
+    const sp = member.bundle === null ? member : member.bundle.primary;
     if (this.stp.receive(sp, frame, TAG_AS_IS, this.config.spanningTree) || seen.has(this)) return;
     seen.add(this);
     const vs = this.bpduVlan(sp, frame, TAG_AS_IS);
@@ -269,9 +309,13 @@ export class Switch extends IpDevice {
     this.setStaticMacs(config.staticMacs ?? []);
     for (const sp of this.sw) {
       const ic = config.interfaces[sp.name];
-      sp.adminUp = ic === undefined || !ic.shutdown;
+      const group = ic?.channelGroup;
+      // A shut-down Port-channel shuts its members down (%EC-5-PORTDOWN).
+      const channelShut =
+        group !== undefined && config.interfaces[portChannelName(group.id)]?.shutdown === true;
+      sp.adminUp = ic === undefined || (!ic.shutdown && !channelShut);
       if (sp.setSpeedDuplex(ic?.speed, ic?.duplex) && sp.up) this.renegotiations.start(sp);
-      // Shutting an error-disabled port down is how it is brought back.
+      // Shutting an error-disabled port down, or its Port-channel, is how it is brought back.
       if (!sp.adminUp) sp.errDisabled = null;
       const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
       this.portCfg[sp.index] = cfg;
@@ -426,7 +470,8 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
-    this.stp.update(config.spanningTree, db, configuredFor);
+    this.updateChannels();
+    this.stp.update(config.spanningTree, db, (sp, id) => configuredFor(sp, id) && !hidden(sp));
     if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
@@ -444,12 +489,15 @@ export class Switch extends IpDevice {
       vs.svi = null;
       for (const port of this.sw) {
         const sp = port;
+        if (hidden(sp)) continue;
         const carries = configuredFor(sp, id) && !sp.stpBlock.includes(id) && this.stp.forwards(id, sp.index);
         if (carries) {
           vs.members.push(port);
           vs.member[port.index] = 1;
         }
       }
+      // A bundle's other members take frames in as its first one does; only it floods.
+      for (const sp of this.sw) if (hidden(sp)) vs.member[sp.index] = vs.member[sp.bundle!.primary.index]!;
     }
     for (const svi of this.sviList) {
       const vs = this.vlans.get(svi.vlan);
@@ -470,6 +518,241 @@ export class Switch extends IpDevice {
       config.ipRouting ? undefined : (config.defaultGateway ?? this.dhcpClients?.gateway()),
     );
     this.stack.setStaticArps(config.staticArps ?? []);
+  }
+
+  // ---- EtherChannel ----------------------------------------------------------------------
+
+  /**
+   * Members' outcomes and bundles (etherchannel.ts), from the ports' states after DTP. A member
+   * that does not forward takes no frame; a bundle's other members run as its first one does.
+   */
+  private updateChannels(): void {
+    const channels = this.channels;
+    const changed = channels.update(this.channelHost());
+    for (const sp of this.sw) {
+      const st = channels.states[sp.index];
+      if (st === undefined || st.flag === 'I') continue;
+      const bundle = sp.bundle;
+      if (bundle === null) sp.oper = OPER_DOWN;
+      else if (sp !== bundle.links[0]) {
+        // Every member runs as the first one up does, the bundle's first one too when down.
+        const first = bundle.links[0]!;
+        sp.oper = first.oper;
+        sp.accessVlan = first.accessVlan;
+        sp.nativeVlan = first.nativeVlan;
+        sp.allowed = first.allowed;
+        sp.stpBlock = first.stpBlock;
+      }
+    }
+    // What was learned on a port that joined or left a bundle is forgotten.
+    for (const sp of changed) this.flushPort(sp);
+    const host = this.channelHost();
+    for (const group of channels.createdAt.keys()) {
+      const bundle = channels.bundles.get(group);
+      const on =
+        bundle !== undefined && this.config.interfaces[bundle.primary.name]?.channelGroup?.mode === 'on';
+      if (on && this.config.spanningTree?.etherchannelGuard !== false && misconfigured(bundle, host.farEnd))
+        this.guard.arm(group);
+      else this.guard.disarm(group);
+    }
+  }
+
+  /** The guard's timer ran out on a group still miswired: its members are error-disabled. */
+  private channelMisconfig(group: number): void {
+    const bundle = this.channels.bundles.get(group);
+    if (bundle === undefined || !misconfigured(bundle, this.channelHost().farEnd)) return;
+    const ports = bundle.links.map((sp) => sp.name);
+    for (const sp of bundle.links) {
+      sp.errDisabled = CHANNEL_MISCONFIG;
+      this.armRecovery(sp);
+    }
+    this.channels.push({
+      kind: 'misconfig',
+      at: this.ctx.sched.now as Micros,
+      channel: portChannelName(group),
+      ports,
+    });
+    this.ctx.linesChanged(this);
+  }
+
+  private channelHost(): ChannelHost {
+    const config = this.config;
+    return {
+      ports: this.sw,
+      now: this.ctx.sched.now as Micros,
+      loadBalance: config.loadBalance ?? DEFAULT_LOAD_BALANCE,
+      configured: Object.keys(config.interfaces)
+        .filter((name) => name.startsWith('Port-channel'))
+        .map((name) => Number(name.slice('Port-channel'.length))),
+      groupOf: (sp) => config.interfaces[sp.name]?.channelGroup,
+      channel: (group) => {
+        const c = config.interfaces[portChannelName(group)];
+        return c === undefined
+          ? undefined
+          : { shutdown: c.shutdown, switchport: c.switchport ?? DEFAULT_SWITCHPORT };
+      },
+      switchportOf: (sp) => this.switchportOf(sp),
+      farEnd: (sp) => {
+        const peer = sp.peer;
+        if (!sp.up || peer === null || !(peer.owner instanceof Switch)) return null;
+        return peer.owner.channelEnd(peer as SwitchPort);
+      },
+    };
+  }
+
+  /** What port `sp` tells its neighbour of its channel group, as LACP or PAgP would; null when in none. */
+  private channelEnd(sp: SwitchPort): FarEnd | null {
+    const g = this.config.interfaces[sp.name]?.channelGroup;
+    if (g === undefined) return null;
+    const po = this.config.interfaces[portChannelName(g.id)];
+    const eligible =
+      sp.up &&
+      po?.shutdown !== true &&
+      (po?.switchport === undefined || switchportMismatch(this.switchportOf(sp), po.switchport) === null);
+    const partner = {
+      hostname: this.hostname,
+      systemId: this.base,
+      port: sp.name,
+      portNumber: sp.index + 1,
+      mode: g.mode,
+      group: g.id,
+    };
+    return { partner, eligible };
+  }
+
+  /** The name a port goes by in the switch's tables: its bundle's Port-channel's, or its own. */
+  private bridgeName(p: Port): string {
+    return p.bundle === null ? p.name : portChannelName(p.bundle.group);
+  }
+
+  /** `show etherchannel`. */
+  etherChannels(): EtherChannelsStatus {
+    const config = this.config;
+    const channels = this.channels;
+    const groups = new Set<number>(channels.createdAt.keys());
+    const out: EtherChannelStatus[] = [];
+    for (const group of [...groups].sort((a, b) => a - b)) {
+      const name = portChannelName(group);
+      const po = config.interfaces[name];
+      const members: ChannelMemberStatus[] = [];
+      let protocol: 'lacp' | 'pagp' | null = null;
+      for (const sp of this.sw) {
+        const g = config.interfaces[sp.name]?.channelGroup;
+        if (g?.id !== group) continue;
+        protocol ??= channelProtocol(g.mode);
+        const st = channels.states[sp.index];
+        members.push({
+          port: sp.name,
+          mode: g.mode,
+          flag: st?.flag ?? 'D',
+          portNumber: sp.index + 1,
+          bundledSince: channels.bundledSince.get(sp.index) ?? null,
+          partner: st?.partner ?? null,
+        });
+      }
+      const bundle = channels.bundles.get(group);
+      out.push({
+        group,
+        name,
+        protocol,
+        up: bundle !== undefined,
+        adminUp: po?.shutdown !== true,
+        createdAt: channels.createdAt.get(group)!,
+        lastBundled: channels.lastBundled.get(group) ?? null,
+        members,
+        bandwidth: this.channelBandwidth(bundle),
+      });
+    }
+    return { loadBalance: config.loadBalance ?? DEFAULT_LOAD_BALANCE, channels: out };
+  }
+
+  private channelBandwidth(bundle: Bundle | undefined): number {
+    return bundle === undefined ? 0 : bundle.links.reduce((sum, sp) => sum + sp.negotiatedSpeed, 0);
+  }
+
+  /** Each Port-channel's Status and Protocol columns, in group order. */
+  private channelLines(): {
+    group: number;
+    name: string;
+    state: Pick<InterfaceStatus, 'status' | 'protocol'>;
+  }[] {
+    return [...this.channels.createdAt.keys()]
+      .sort((a, b) => a - b)
+      .map((group) => {
+        const name = portChannelName(group);
+        const state: Pick<InterfaceStatus, 'status' | 'protocol'> =
+          this.config.interfaces[name]?.shutdown === true
+            ? { status: 'administratively down', protocol: 'down' }
+            : this.channels.bundles.has(group)
+              ? { status: 'up', protocol: 'up' }
+              : { status: 'down', protocol: 'down' };
+        return { group, name, state };
+      });
+  }
+
+  protected override noteBundles(log: InterfaceLog): void {
+    for (const { name, state } of this.channelLines()) log.see(name, state.status, state.protocol);
+  }
+
+  /**
+   * Port-channels as `show interfaces` shows them: the first member's address (a Catalyst
+   * gives the Port-channel its first member's), the members' bandwidth and traffic summed.
+   */
+  private channelViews(): InterfaceStatus[] {
+    return this.channelLines().map(({ group, name, state }) => {
+      const bundle = this.channels.bundles.get(group);
+      const members = this.sw.filter((sp) => this.config.interfaces[sp.name]?.channelGroup?.id === group);
+      const links = bundle?.links ?? [];
+      const first = bundle?.primary ?? members[0];
+      const traffic = links.map((sp) => portTraffic(sp));
+      const sum: Traffic = traffic.reduce(
+        (a, t) => ({
+          counters: addCounters(a.counters, t.counters, 1),
+          lastInput: Math.max(a.lastInput, t.lastInput),
+          lastOutput: Math.max(a.lastOutput, t.lastOutput),
+          cleared: null,
+          rates: {
+            inBits: a.rates.inBits + t.rates.inBits,
+            inPackets: a.rates.inPackets + t.rates.inPackets,
+            outBits: a.rates.outBits + t.rates.outBits,
+            outPackets: a.rates.outPackets + t.rates.outPackets,
+          },
+        }),
+        {
+          counters: NO_COUNTERS,
+          lastInput: Number.NEGATIVE_INFINITY,
+          lastOutput: Number.NEGATIVE_INFINITY,
+          cleared: null,
+          rates: NO_RATES,
+        },
+      );
+      const po = this.config.interfaces[name];
+      return interfaceView(
+        name,
+        first?.mac ?? this.base,
+        undefined,
+        state,
+        bundle !== undefined,
+        bundle === undefined
+          ? NEVER_LINKED_SPEED * Math.max(1, members.length)
+          : this.channelBandwidth(bundle),
+        bundle?.primary.duplex,
+        sum,
+        this.lastChange(name),
+        this.bootedAt,
+        {
+          switchportOperMode:
+            bundle === undefined ? 'down' : bundle.primary.oper === OPER_TRUNK ? 'trunk' : 'access',
+          switchportAdminMode: (po?.switchport ?? DEFAULT_SWITCHPORT).mode,
+          errDisabled: undefined,
+          errRecoveryAt: undefined,
+        },
+      );
+    });
+  }
+
+  readEtherChannel(since: number): SeqRead<EtherChannelEvent & { readonly seq: number }> {
+    return this.channels.read(since);
   }
 
   // ---- forwarding ------------------------------------------------------------------------
@@ -505,10 +788,12 @@ export class Switch extends IpDevice {
 
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
+    // A bundle's member takes frames in as the bundle, which its first member stands for.
+    const bp = sp.bundle === null ? sp : sp.bundle.primary;
     // Spanning tree's BPDUs go to the switch itself, on ports that forward or not.
     if (frame.dst >= FIRST_GROUP && frame.payload.proto === 'stp') {
-      if (!this.stp.receive(sp, frame, tag, this.config.spanningTree))
-        this.floodBpdu(sp, frame, frameId, len, tag);
+      if (!this.stp.receive(bp, frame, tag, this.config.spanningTree))
+        this.floodBpdu(bp, frame, frameId, len, tag);
       return;
     }
     const vid = wireVid(frame, tag);
@@ -520,7 +805,7 @@ export class Switch extends IpDevice {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
       vs = sp.untagged;
       if (vs === null) {
-        this.learnOnly(sp, sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan, frame);
+        this.learnOnly(bp, sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan, frame);
         this.drop(frameId, sp.untaggedDrop, sp.name);
         return;
       }
@@ -528,7 +813,7 @@ export class Switch extends IpDevice {
     } else if (sp.oper === OPER_TRUNK) {
       vs = this.taggedVlan(sp, vid);
       if (vs === null) {
-        this.learnOnly(sp, vid, frame);
+        this.learnOnly(bp, vid, frame);
         this.drop(frameId, this.vlans.has(vid) ? 'vlan-not-allowed' : 'vlan-inactive', sp.name);
         return;
       }
@@ -543,8 +828,8 @@ export class Switch extends IpDevice {
       this.drop(frameId, 'mac-filter', sp.name);
       return;
     }
-    this.learn(vs, vlan, frame, sp);
-    this.forward(vs, vlan, sp, frame, frameId, len, tag, owned);
+    this.learn(vs, vlan, frame, bp);
+    this.forward(vs, vlan, bp, frame, frameId, len, tag, owned);
   }
 
   /**
@@ -688,7 +973,8 @@ export class Switch extends IpDevice {
           this.drop(frameId, 'filtered', out.name);
           return;
         }
-        if (ctx.trace.enabled) this.traceForward(frameId, inPort, [out.name]);
+        if (ctx.trace.enabled)
+          this.traceForward(frameId, inPort, [(out.bundle === null ? out : out.bundle.pick(frame)).name]);
         this.egress(out, vlan, frame, frameId, len, tag, owned);
         return;
       }
@@ -788,8 +1074,10 @@ export class Switch extends IpDevice {
     const to: string[] | null = this.ctx.trace.enabled ? [] : null;
     for (let i = 0; i < members.length; i++) {
       const out = members[i]!;
-      if (out === inPort || !out.up) continue;
-      if (to !== null) to.push(out.name);
+      // A bundle's first member stands for it even while down.
+      if (out === inPort || (!out.up && out.bundle === null)) continue;
+      const via = out.bundle === null ? out : out.bundle.pick(frame);
+      if (to !== null) to.push(via.name);
       if (out.oper === OPER_TRUNK && vid !== out.nativeVlan) {
         if (taggedLen < 0) {
           taggedTag = inVid === vid ? tag : vid;
@@ -800,7 +1088,7 @@ export class Switch extends IpDevice {
             taggedTag = TAG_AS_IS;
           }
         }
-        out.send(tagged, frameId, taggedLen, taggedTag, SHARED);
+        via.send(tagged, frameId, taggedLen, taggedTag, SHARED);
       } else {
         if (untaggedLen < 0) {
           untaggedTag = untaggedOf(frame);
@@ -810,7 +1098,7 @@ export class Switch extends IpDevice {
             untaggedTag = TAG_AS_IS;
           }
         }
-        out.send(untagged, frameId, untaggedLen, untaggedTag, SHARED);
+        via.send(untagged, frameId, untaggedLen, untaggedTag, SHARED);
       }
     }
     const svi = vs.svi;
@@ -823,7 +1111,7 @@ export class Switch extends IpDevice {
 
   /** Sends a frame of VLAN `vid` out of `out`, tagged or not as the port wants. */
   private egress(
-    out: SwitchPort,
+    to: SwitchPort,
     vid: number,
     frame: EthernetFrame,
     frameId: number,
@@ -831,6 +1119,7 @@ export class Switch extends IpDevice {
     tag: number,
     owned: number,
   ): void {
+    const out = to.bundle === null ? to : to.bundle.pick(frame);
     const inVid = wireVid(frame, tag);
     let outTag: number;
     let outLen: number;
@@ -1074,6 +1363,7 @@ export class Switch extends IpDevice {
       );
       return this.stpHolds(sp) ? { ...view, stpBlocked: true as const } : view;
     });
+    out.unshift(...this.channelViews());
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
       out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
     }
@@ -1178,7 +1468,7 @@ export class Switch extends IpDevice {
       out.push({
         vlan,
         mac: mac as MacAddr,
-        port: this.ctx.ports.at(macs.port(at)).name,
+        port: this.bridgeName(this.ctx.ports.at(macs.port(at))),
         type: 'DYNAMIC',
         learnedAt: macs.learned(at) as Micros,
       });
@@ -1213,10 +1503,10 @@ export class Switch extends IpDevice {
     const db = [...this.vlans.keys()];
     for (const sp of this.sw) {
       const port = sp;
-      if (sp.oper !== OPER_TRUNK) continue;
+      if (sp.oper !== OPER_TRUNK || hidden(sp)) continue;
       const active = normalizeVlans(db.filter((v) => hasVlan(sp.allowed, v)).map((v) => [v, v] as const));
       out.push({
-        port: port.name,
+        port: this.bridgeName(port),
         mode: sp.cfg.mode === 'trunk' ? 'on' : sp.cfg.mode === 'dynamic-desirable' ? 'desirable' : 'auto',
         encapsulation: '802.1q',
         status: 'trunking',
@@ -1240,8 +1530,8 @@ export class Switch extends IpDevice {
     for (const id of [...this.vlans.keys()].sort((a, b) => a - b)) out.set(id, []);
     for (const sp of this.sw) {
       const port = sp;
-      if (sp.oper === OPER_TRUNK) continue;
-      out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(port.name));
+      if (sp.oper === OPER_TRUNK || hidden(sp)) continue;
+      out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(this.bridgeName(port)));
     }
     return out;
   }
