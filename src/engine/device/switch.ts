@@ -21,7 +21,7 @@
 
 import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL, MAC_AGING_TIME } from '../../shared/config.ts';
-import { channelProtocol, DEFAULT_LOAD_BALANCE, portChannelName } from '../../shared/etherchannel.ts';
+import { DEFAULT_LOAD_BALANCE, portChannelName } from '../../shared/etherchannel.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -31,10 +31,8 @@ import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { hasVlan, normalizeVlans } from '../../shared/vlans.ts';
 import type {
-  ChannelMemberStatus,
   ErrRecovery,
   EtherChannelEvent,
-  EtherChannelStatus,
   EtherChannelsStatus,
   InterfaceCounters,
   InterfaceStatus,
@@ -57,7 +55,6 @@ import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
 import {
-  type Bundle,
   type ChannelHost,
   channelPortNumber,
   type FarEnd,
@@ -66,10 +63,10 @@ import {
   SwitchChannels,
   switchportMismatch,
 } from './etherchannel.ts';
+import { bundleBandwidth, channelLines, channelStatus, channelViews } from './etherchannel-views.ts';
 import type { InterfaceLog } from './interface-log.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
-import { NO_RATES } from './load-rates.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
@@ -79,15 +76,7 @@ import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
 import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
-import {
-  addCounters,
-  interfaceView,
-  logicalView,
-  NO_COUNTERS,
-  portStatus,
-  portTraffic,
-  type Traffic,
-} from './status.ts';
+import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type Traffic } from './status.ts';
 import type { StpSwitch } from './stp.ts';
 import { SwitchStp } from './stp-bridge.ts';
 import { NO_BLOCK, pvidBlock, StpLog, sameBlock, typeBlock } from './stp-inconsistency.ts';
@@ -200,7 +189,7 @@ export class Switch extends IpDevice {
       up: (sp) => sp.up || sp.bundle !== null,
       name: (sp) => this.bridgeName(sp),
       number: (sp) => (sp.bundle === null ? sp.index + 1 : channelPortNumber(sp.bundle.group)),
-      speed: (sp) => (sp.bundle === null ? sp.negotiatedSpeed : this.channelBandwidth(sp.bundle)),
+      speed: (sp) => (sp.bundle === null ? sp.negotiatedSpeed : bundleBandwidth(sp.bundle)),
     });
     this.applyConfig(config);
   }
@@ -627,128 +616,12 @@ export class Switch extends IpDevice {
 
   /** `show etherchannel`. */
   etherChannels(): EtherChannelsStatus {
-    const config = this.config;
-    const channels = this.channels;
-    const groups = new Set<number>(channels.createdAt.keys());
-    const out: EtherChannelStatus[] = [];
-    for (const group of [...groups].sort((a, b) => a - b)) {
-      const name = portChannelName(group);
-      const po = config.interfaces[name];
-      const members: ChannelMemberStatus[] = [];
-      let protocol: 'lacp' | 'pagp' | null = null;
-      for (const sp of this.sw) {
-        const g = config.interfaces[sp.name]?.channelGroup;
-        if (g?.id !== group) continue;
-        protocol ??= channelProtocol(g.mode);
-        const st = channels.states[sp.index];
-        members.push({
-          port: sp.name,
-          mode: g.mode,
-          flag: st?.flag ?? 'D',
-          portNumber: sp.index + 1,
-          bundledSince: channels.bundledSince.get(sp.index) ?? null,
-          partner: st?.partner ?? null,
-        });
-      }
-      const bundle = channels.bundles.get(group);
-      out.push({
-        group,
-        name,
-        protocol,
-        up: bundle !== undefined,
-        adminUp: po?.shutdown !== true,
-        createdAt: channels.createdAt.get(group)!,
-        lastBundled: channels.lastBundled.get(group) ?? null,
-        members,
-        bandwidth: this.channelBandwidth(bundle),
-      });
-    }
-    return { loadBalance: config.loadBalance ?? DEFAULT_LOAD_BALANCE, channels: out };
-  }
-
-  private channelBandwidth(bundle: Bundle | undefined): number {
-    return bundle === undefined ? 0 : bundle.links.reduce((sum, sp) => sum + sp.negotiatedSpeed, 0);
-  }
-
-  /** Each Port-channel's Status and Protocol columns, in group order. */
-  private channelLines(): {
-    group: number;
-    name: string;
-    state: Pick<InterfaceStatus, 'status' | 'protocol'>;
-  }[] {
-    return [...this.channels.createdAt.keys()]
-      .sort((a, b) => a - b)
-      .map((group) => {
-        const name = portChannelName(group);
-        const state: Pick<InterfaceStatus, 'status' | 'protocol'> =
-          this.config.interfaces[name]?.shutdown === true
-            ? { status: 'administratively down', protocol: 'down' }
-            : this.channels.bundles.has(group)
-              ? { status: 'up', protocol: 'up' }
-              : { status: 'down', protocol: 'down' };
-        return { group, name, state };
-      });
+    return channelStatus(this.channels, this.config, this.sw);
   }
 
   protected override noteBundles(log: InterfaceLog): void {
-    for (const { name, state } of this.channelLines()) log.see(name, state.status, state.protocol);
-  }
-
-  /**
-   * Port-channels as `show interfaces` shows them: the first member's address (a Catalyst
-   * gives the Port-channel its first member's), the members' bandwidth and traffic summed.
-   */
-  private channelViews(): InterfaceStatus[] {
-    return this.channelLines().map(({ group, name, state }) => {
-      const bundle = this.channels.bundles.get(group);
-      const members = this.sw.filter((sp) => this.config.interfaces[sp.name]?.channelGroup?.id === group);
-      const links = bundle?.links ?? [];
-      const first = bundle?.primary ?? members[0];
-      const traffic = links.map((sp) => portTraffic(sp));
-      const sum: Traffic = traffic.reduce(
-        (a, t) => ({
-          counters: addCounters(a.counters, t.counters, 1),
-          lastInput: Math.max(a.lastInput, t.lastInput),
-          lastOutput: Math.max(a.lastOutput, t.lastOutput),
-          cleared: null,
-          rates: {
-            inBits: a.rates.inBits + t.rates.inBits,
-            inPackets: a.rates.inPackets + t.rates.inPackets,
-            outBits: a.rates.outBits + t.rates.outBits,
-            outPackets: a.rates.outPackets + t.rates.outPackets,
-          },
-        }),
-        {
-          counters: NO_COUNTERS,
-          lastInput: Number.NEGATIVE_INFINITY,
-          lastOutput: Number.NEGATIVE_INFINITY,
-          cleared: null,
-          rates: NO_RATES,
-        },
-      );
-      const po = this.config.interfaces[name];
-      return interfaceView(
-        name,
-        first?.mac ?? this.base,
-        undefined,
-        state,
-        bundle !== undefined,
-        bundle === undefined
-          ? NEVER_LINKED_SPEED * Math.max(1, members.length)
-          : this.channelBandwidth(bundle),
-        bundle?.primary.duplex,
-        sum,
-        this.lastChange(name),
-        this.bootedAt,
-        {
-          switchportOperMode:
-            bundle === undefined ? 'down' : bundle.primary.oper === OPER_TRUNK ? 'trunk' : 'access',
-          switchportAdminMode: (po?.switchport ?? DEFAULT_SWITCHPORT).mode,
-          errDisabled: undefined,
-          errRecoveryAt: undefined,
-        },
-      );
-    });
+    for (const { name, state } of channelLines(this.channels, this.config))
+      log.see(name, state.status, state.protocol);
   }
 
   readEtherChannel(since: number): SeqRead<EtherChannelEvent & { readonly seq: number }> {
@@ -1363,7 +1236,13 @@ export class Switch extends IpDevice {
       );
       return this.stpHolds(sp) ? { ...view, stpBlocked: true as const } : view;
     });
-    out.unshift(...this.channelViews());
+    out.unshift(
+      ...channelViews(this.channels, this.config, this.sw, {
+        lastChange: (name) => this.lastChange(name),
+        bootedAt: this.bootedAt,
+        idleSpeed: NEVER_LINKED_SPEED,
+      }),
+    );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
       out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
     }
