@@ -107,6 +107,8 @@ describe('EtherChannel', () => {
       'Port-channel1': 'root forwarding 12 128.64',
       'FastEthernet0/1': 'designated forwarding 19 128.1',
     });
+    // Listed after the ports, by port number, as IOS lists them.
+    expect(Object.keys(stpPorts(n, 'S2'))).toEqual(['FastEthernet0/1', 'Port-channel1']);
     expect(n.sim.trunks(d('S1')).map((t) => t.port)).toEqual(['Port-channel1']);
     const po = n.sim.interfaces(d('S1')).find((i) => i.name === 'Port-channel1')!;
     expect(po).toMatchObject({

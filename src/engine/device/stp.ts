@@ -724,8 +724,8 @@ export class StpInstance implements EventTarget {
         bpdusReceived: p.received,
       });
     }
-    const order = new Map(names.map((n, i) => [n, i]));
-    ports.sort((a, b) => order.get(a.port)! - order.get(b.port)!);
+    // By port number, as IOS lists them: a Port-channel (64 and up) after the ports.
+    ports.sort((a, b) => a.number - b.number);
     const rp = this.rootPort;
     return {
       vlan: this.vlan,

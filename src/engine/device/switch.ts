@@ -1377,6 +1377,12 @@ export class Switch extends IpDevice {
     );
   }
 
+  /** Port-channels after the ports, as IOS lists them (by their interface index). */
+  private static channelsLast<T>(items: T[], name: (t: T) => string): T[] {
+    const channel = (t: T) => (name(t).startsWith('P') ? 1 : 0);
+    return items.sort((a, b) => channel(a) - channel(b));
+  }
+
   override trunks(): TrunkStatus[] {
     const out: TrunkStatus[] = [];
     const db = [...this.vlans.keys()];
@@ -1401,7 +1407,7 @@ export class Switch extends IpDevice {
         ),
       });
     }
-    return out;
+    return Switch.channelsLast(out, (t) => t.port);
   }
 
   override vlanPorts(): Map<number, string[]> {
@@ -1412,6 +1418,7 @@ export class Switch extends IpDevice {
       if (sp.oper === OPER_TRUNK || hidden(sp)) continue;
       out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(this.bridgeName(port)));
     }
+    for (const ports of out.values()) Switch.channelsLast(ports, (p) => p);
     return out;
   }
 }
