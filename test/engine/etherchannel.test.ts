@@ -317,3 +317,17 @@ describe('a Port-channel’s spanning tree cost', () => {
     expect(stpDefaultCost(bps)).toBe(cost);
   });
 });
+
+describe('a Port-channel in the MAC table', () => {
+  it('clears what was learned on it by its name', () => {
+    const { n } = pair('active', 'active');
+    n.run(seconds(5));
+    n.ping('PC1', '10.0.0.100', { count: 1 });
+    const onPo = () => n.sim.macTable(d('S1')).filter((e) => e.port === 'Port-channel1').length;
+    expect(onPo()).toBe(1);
+    n.sim.clearMacTable(d('S1'), { port: 'FastEthernet0/21' });
+    expect(onPo()).toBe(1);
+    n.sim.clearMacTable(d('S1'), { port: 'Port-channel1' });
+    expect(onPo()).toBe(0);
+  });
+});

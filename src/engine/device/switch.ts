@@ -1362,7 +1362,12 @@ export class Switch extends IpDevice {
       macs.clear(this.macs);
       return;
     }
-    const port = filter.port === undefined ? undefined : this.ports.find((p) => p.name === filter.port);
+    // A Port-channel's addresses are learned on the member that stands for it.
+    const port =
+      filter.port === undefined
+        ? undefined
+        : (this.ports.find((p) => p.name === filter.port && p.bundle === null) ??
+          this.sw.find((p) => p.bundle?.primary === p && portChannelName(p.bundle.group) === filter.port));
     // A port it does not have holds no entry.
     if (filter.port !== undefined && port === undefined) return;
     macs.remove(
