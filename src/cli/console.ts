@@ -3,11 +3,12 @@
  * PCs and servers. Keeps the command history (IOS keeps one for EXEC and one for
  * configuration modes) and the asynchronous messages printed between prompts.
  */
-import type { DhcpEvent, HsrpEvent, OspfEvent } from '../engine/api.ts';
+import type { DhcpEvent, EtherChannelEvent, HsrpEvent, OspfEvent } from '../engine/api.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
 import { dhcpLog } from './ios/dhcp-log.ts';
+import { etherChannelLog } from './ios/etherchannel-commands.ts';
 import type { MessageLog } from './ios/event-feed.ts';
 import { hsrpLog } from './ios/hsrp-commands.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
@@ -114,6 +115,7 @@ export class Console {
   private readonly notices: SwitchNotices | undefined;
   private readonly debug: DebugMessages | undefined;
   private readonly spanningTree: SpanningTreeLog | undefined;
+  private readonly etherChannel: MessageLog<EtherChannelEvent> | undefined;
   private readonly dhcp: MessageLog<DhcpEvent> | undefined;
   private readonly hsrp: MessageLog<HsrpEvent> | undefined;
   private readonly ospf: MessageLog<OspfEvent> | undefined;
@@ -173,6 +175,7 @@ export class Console {
       this.notices = new SwitchNotices(dev);
       this.debug = new DebugMessages(dev);
       this.spanningTree = new SpanningTreeLog(dev);
+      if (dev.kind === 'switch') this.etherChannel = etherChannelLog(dev);
       this.dhcp = dhcpLog(dev);
       this.hsrp = hsrpLog(dev);
       this.ospf = ospfLog(dev);
@@ -426,6 +429,7 @@ export class Console {
     const fresh = [
       ...(this.notices?.poll() ?? []),
       ...(this.spanningTree?.poll() ?? []),
+      ...(this.etherChannel?.poll() ?? []),
       ...(this.dhcp?.poll() ?? []),
       ...(this.hsrp?.poll() ?? []),
       ...(this.ospf?.poll() ?? []),

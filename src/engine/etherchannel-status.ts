@@ -68,7 +68,7 @@ export interface EtherChannelsStatus {
 /** Why a member was not bundled, for %EC-5-CANNOT_BUNDLE2: the attribute that differs, and its values. */
 export interface ChannelMismatch {
   readonly attribute: 'speed' | 'duplex' | 'trunk-mode' | 'access-vlan' | 'native-vlan' | 'vlan-mask';
-  /** The member's and the bundle's values as IOS prints them ("100M", "full", "trunk", "10"); absent for vlan-mask. */
+  /** The member's and the bundle's values as IOS prints them ("100M", "full", "on", "10"); absent for vlan-mask. */
   readonly mine?: string;
   readonly theirs?: string;
 }
@@ -81,13 +81,6 @@ export type EtherChannelEvent =
       readonly port: string;
       readonly with: string;
       readonly mismatch: ChannelMismatch;
-    }
-  /** %EC-5-L3DONTBNDL2 / L3DONTBNDL1: the far end does not run the member's protocol. */
-  | {
-      readonly kind: 'no-partner';
-      readonly at: Micros;
-      readonly port: string;
-      readonly protocol: 'lacp' | 'pagp';
     }
   /**
    * EtherChannel guard (%SPANTREE-2-CHNL_MISCFG, then %PM-4-ERR_DISABLE channel-misconfig):

@@ -4,7 +4,7 @@
  * every configuration command of the CLI: interface ranges, subinterfaces, loopbacks and
  * SVIs, trunk lists with add/remove/except, `no` and `default` forms, multi-line banners,
  * passwords in clear, type 7 and type 5, static routes with distances, OSPF processes and
- * their interface settings.
+ * their interface settings, EtherChannels (their ports and Port-channels).
  */
 import fc from 'fast-check';
 
@@ -630,12 +630,35 @@ const switchIf = fc.constantFrom(
   'range f0/3 - 5',
   'range f0/1-2, g0/2',
   'range g0/1 - 2',
+  'port-channel 1',
+  'po2',
+  'range f0/1 - 2, po1',
+);
+
+/** EtherChannel: few groups and ports, so that protocols collide within a group. */
+const channelGroup = fc.integer({ min: 1, max: 3 });
+const channelUse = fc.oneof(
+  fc
+    .tuple(
+      channelGroup,
+      fc.constantFrom('on', 'active', 'passive', 'desirable', 'auto', 'desirable non-silent'),
+    )
+    .map(([g, m]) => ` channel-group ${g} mode ${m}`),
+  fc.constantFrom(' no channel-group', ' channel-protocol lacp'),
+);
+const channelLines = fc.oneof(
+  fc
+    .constantFrom('src-mac', 'dst-mac', 'src-dst-mac', 'src-ip', 'dst-ip', 'src-dst-ip')
+    .map((m) => `port-channel load-balance ${m}`),
+  fc.constantFrom('no port-channel load-balance', 'default interface port-channel 1'),
+  channelGroup.map((g) => `no interface port-channel ${g}`),
 );
 
 function switchLines(): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
     ...ifCommon,
     helperUse,
+    channelUse,
     fc.constantFrom(
       ' switchport mode access',
       ' switchport mode trunk',
@@ -715,6 +738,7 @@ function switchLines(): fc.Arbitrary<string[]> {
               'no errdisable recovery interval 45',
             ),
             fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
+            channelLines,
             vlanList.map((v) => `no vlan ${v}`),
             fc.constantFrom(
               'spanning-tree portfast default',

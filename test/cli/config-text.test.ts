@@ -244,6 +244,42 @@ const SWITCH_COMMANDS: [string, string][] = [
   ],
   ['username op privilege 15 secret cisco', 'username op privilege 15 secret 5 $1$'],
   ['spanning-tree mode pvst\nvlan internal allocation policy ascending', 'spanning-tree mode pvst\n'],
+  // EtherChannel: the Port-channels before the ports (the first port's switchport settings
+  // made its own), ` channel-group` after `no cdp enable` and before spanning tree's lines.
+  [
+    'interface range f0/1 - 2\n switchport mode trunk\n channel-group 1 mode active',
+    '!\ninterface Port-channel1\n switchport mode trunk\n!\ninterface FastEthernet0/1\n switchport mode trunk\n channel-group 1 mode active\n!',
+  ],
+  [
+    'interface f0/5\n spanning-tree portfast\n channel-group 3 mode on\n no cdp enable\n speed 100\n shutdown',
+    ' shutdown\n speed 100\n no cdp enable\n channel-group 3 mode on\n spanning-tree portfast\n!',
+  ],
+  ['interface f0/5\n channel-group 2 mode desirable', ' channel-group 2 mode desirable'],
+  ['interface g0/2\n channel-group 6 mode passive', 'interface Port-channel6\n!'],
+  // A port joining an existing Port-channel keeps its own settings.
+  [
+    'interface port-channel 2\n switchport access vlan 10\n switchport mode access\ninterface f0/7\n channel-group 2 mode auto',
+    'interface Port-channel2\n switchport access vlan 10\n switchport mode access\n!\ninterface FastEthernet0/1',
+  ],
+  [
+    'interface port-channel 2\n switchport mode access\ninterface f0/7\n channel-group 2 mode auto',
+    'interface FastEthernet0/7\n channel-group 2 mode auto\n!',
+  ],
+  [
+    'interface po4\n description Uplink\n shutdown',
+    'interface Port-channel4\n description Uplink\n shutdown\n!',
+  ],
+  // Its ports leave a deleted Port-channel shut down.
+  [
+    'interface f0/8\n channel-group 4 mode on\nno interface port-channel 4',
+    '!\ninterface FastEthernet0/7\n!\ninterface FastEthernet0/8\n shutdown\n!',
+  ],
+  [
+    'port-channel load-balance src-dst-ip',
+    '\nport-channel load-balance src-dst-ip\nspanning-tree mode pvst\n',
+  ],
+  ['port-channel load-balance dst-mac\nno port-channel load-balance', '!\nspanning-tree mode pvst\n'],
+  ['port-channel load-balance src-mac', '!\nspanning-tree mode pvst\n'],
 ];
 
 describe('renderRunningConfig', () => {

@@ -194,6 +194,17 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('S1:FastEthernet0/24', 'S2:FastEthernet0/24')
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
       .cable('PC2:FastEthernet0', 'S2:FastEthernet0/1'),
+  /** S1 and S2 cabled twice (Fa0/23 and Fa0/24, for an EtherChannel), PC1 on S1 and PC2 on S2 (Fa0/1). */
+  'two-switches-doubled': () =>
+    new Lab()
+      .add('S1', 'switch')
+      .add('S2', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('S1:FastEthernet0/23', 'S2:FastEthernet0/23')
+      .cable('S1:FastEthernet0/24', 'S2:FastEthernet0/24')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S2:FastEthernet0/1'),
   /**
    * S1, S2 and S3 in a triangle (S1 Fa0/1 to S2 Fa0/1, S2 Fa0/2 to S3 Fa0/2, S3 Fa0/3 to S1
    * Fa0/3), a second cable between S2 and S3 (Fa0/24), PC1 on S3's Fa0/10.

@@ -3,7 +3,8 @@
  * the devices from scratch; for the router-on-a-stick lab the PCs then ping each other, for the
  * DHCP lab they get their leases and reach the other LAN, for the NAT lab the office reaches
  * the web server and the web server the office's server at its public address, for the OSPF
- * lab the LANs reach each other and, by the default route OSPF spreads, the web server.
+ * lab the LANs reach each other and, by the default route OSPF spreads, the web server, for
+ * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +120,23 @@ describe('lab solutions through trame exec', () => {
     );
     expect(routes!.output).toContain('O*E2  0.0.0.0/0 [110/1] via 10.1.13.2');
     expect(routes!.output).toContain('O     192.168.20.0/24 [110/2] via 10.1.12.2');
+  });
+
+  it('etherchannel-lacp from scratch: both links bundle into a trunk that carries each VLAN', async () => {
+    const lab = JSON.parse(readFileSync('labs/etherchannel-lacp.json', 'utf8')) as Lab;
+    const before = await exec('labs/etherchannel-lacp.json', 'PC1: ping -n 2 192.168.10.12\n');
+    expect(before.steps[0]!.output).not.toContain('Reply from 192.168.10.12');
+
+    const r = await exec(
+      'labs/etherchannel-lacp.json',
+      // The Port-channel listens and learns for 30 s before it forwards.
+      `${solutionScript(lab)}\nPC1: timeout /t 35\nPC1: ping 192.168.10.12\nPC3: ping 192.168.20.14\nPC1: ping -n 2 192.168.20.14\nS1: show etherchannel summary\nS2: show spanning-tree vlan 10\n`,
+    );
+    const [pc1, pc3, isolated, summary, stp] = r.steps.slice(-5);
+    expect(pc1!.output).toContain('Reply from 192.168.10.12: bytes=32 time<1ms TTL=128');
+    expect(pc3!.output).toContain('Reply from 192.168.20.14: bytes=32 time<1ms TTL=128');
+    expect(isolated!.output).not.toContain('Reply from 192.168.20.14');
+    expect(summary!.output).toContain('1      Po1(SU)         LACP      Fa0/23(P)   Fa0/24(P)');
+    expect(stp!.output).toMatch(/Po1 +Root FWD 12 +128\.64 +P2p/);
   });
 });

@@ -6,6 +6,7 @@ import {
   type StaticRoute,
   type VlanConfig,
 } from '../../shared/config.ts';
+import { MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
 import { compareInterfaceNames, KIND_PORTS, parseInterfaceName } from '../../shared/ports.ts';
 
 export type IosKind = 'router' | 'switch';
@@ -13,9 +14,15 @@ export type IosKind = 'router' | 'switch';
 /** The host name a device has before `hostname`. */
 export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;
 
-/** Factory configuration of an interface (physical ports as shipped, new logical ones enabled). */
+/** A switch's EtherChannel interface. */
+export const isPortChannel = (name: string): boolean => name.startsWith('Port-channel');
+
+/**
+ * Factory configuration of an interface (physical ports as shipped, new logical ones enabled;
+ * a Port-channel is a switch port).
+ */
 export function factoryInterface(kind: IosKind, name: string): InterfaceConfig {
-  if (KIND_PORTS[kind].includes(name)) {
+  if (KIND_PORTS[kind].includes(name) || (kind === 'switch' && isPortChannel(name))) {
     return kind === 'router'
       ? { shutdown: true, proxyArp: true }
       : { shutdown: false, proxyArp: true, switchport: DEFAULT_SWITCHPORT };
@@ -140,5 +147,8 @@ export function interfaceAllowed(kind: IosKind, c: DeviceConfig, name: string, c
   }
   if (n.type === 'Vlan') return kind === 'switch' && Number(n.unit) >= 1 && Number(n.unit) <= 4094;
   if (n.type === 'Loopback') return kind === 'router' && Number(n.unit) <= 2147483647;
+  if (n.type === 'Port-channel') {
+    return kind === 'switch' && Number(n.unit) >= 1 && Number(n.unit) <= MAX_CHANNEL_GROUP;
+  }
   return false;
 }

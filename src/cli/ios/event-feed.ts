@@ -26,13 +26,16 @@ export class EventFeed<E> {
   }
 }
 
-/** A log whose events each make one console message, worded by `text`, unless `shown` drops it. */
+/**
+ * A log whose events each make console messages at their time, worded by `text` (one, or several
+ * in order), unless `shown` drops the event.
+ */
 export class MessageLog<E extends { readonly at: Micros }> {
   private readonly feed: EventFeed<E>;
 
   constructor(
     read: (since: number) => EventRead<E>,
-    private readonly text: (e: E) => string,
+    private readonly text: (e: E) => string | readonly string[],
     private readonly shown: (e: E) => boolean = () => true,
   ) {
     this.feed = new EventFeed(read);
@@ -42,6 +45,6 @@ export class MessageLog<E extends { readonly at: Micros }> {
     return this.feed
       .take()
       .filter(this.shown)
-      .map((e) => ({ at: e.at, text: this.text(e) }));
+      .flatMap((e) => [this.text(e)].flat().map((text) => ({ at: e.at, text })));
   }
 }

@@ -26,6 +26,7 @@ import { ipDhcpNode, serviceDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { errdisableNode } from './errdisable-commands.ts';
+import { channelNumber, loadBalanceNode, removePortChannel } from './etherchannel-commands.ts';
 import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
@@ -78,7 +79,9 @@ function noInterface(env: IosEnv, a: Args): void {
   }
   if (name.includes('.') && env.config().interfaces[name] !== undefined)
     env.runtime?.deletedInterfaces.add(name);
-  env.setConfig(forgetOspfInterfaces(removeInterface(env.config(), name)));
+  const c = env.config();
+  const removed = channelNumber(name) === undefined ? removeInterface(c, name) : removePortChannel(c, name);
+  env.setConfig(forgetOspfInterfaces(removed));
 }
 
 function enterVlan(env: IosEnv, a: Args): void {
@@ -466,6 +469,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     lineNode(),
     loginNode(),
     noNode(kind),
+    ...(kind === 'switch' ? [loadBalanceNode(false)] : []),
     ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(false))] : []),
     securityNode(),
     kw(
@@ -622,6 +626,7 @@ function noNode(kind: 'router' | 'switch'): IosNode {
     ),
     ...(kind === 'switch' ? [stpGlobalNode(true)] : []),
     noUsernameNode(),
+    ...(kind === 'switch' ? [loadBalanceNode(true)] : []),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_LIST, 'ISL VLAN IDs 1-4094', run(noVlan)))]
       : []),

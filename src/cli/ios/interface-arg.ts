@@ -1,8 +1,9 @@
 /**
  * Interface names as IOS reads them: the type as any unique prefix, glued to the number
- * or not ("g0/0", "gig 0/0", "GigabitEthernet0/0.10", "vlan 10"), and interface ranges
- * ("f0/1 - 10", "f0/1-3, f0/5").
+ * or not ("g0/0", "gig 0/0", "GigabitEthernet0/0.10", "vlan 10", "po1"), and interface ranges
+ * ("f0/1 - 10", "f0/1-3, f0/5", "g0/1 - 2, po1").
  */
+import { MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
 import {
   formatInterfaceName,
   INTERFACE_TYPES,
@@ -15,6 +16,7 @@ import type { IosArgType } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 
 const TYPE_HELP: Record<InterfaceType, string> = {
+  'Port-channel': 'Ethernet Channel of interfaces',
   FastEthernet: 'FastEthernet IEEE 802.3',
   GigabitEthernet: 'GigabitEthernet IEEE 802.3z',
   Loopback: 'Loopback interface',
@@ -23,6 +25,7 @@ const TYPE_HELP: Record<InterfaceType, string> = {
 };
 
 const NUMBER_HELP: Record<InterfaceType, string> = {
+  'Port-channel': `<1-${MAX_CHANNEL_GROUP}>`,
   FastEthernet: '<0-0>',
   GigabitEthernet: '<0-0>',
   Loopback: '<0-2147483647>',
@@ -35,17 +38,24 @@ interface IfaceOptions {
   readonly create?: boolean;
   /** Physical ports only (interface ranges). */
   readonly physical?: boolean;
+  /** With `physical`, the Port-channels that exist too (interface ranges). */
+  readonly channels?: boolean;
   /** Null0 too (the exit interface of a static route). */
   readonly null?: boolean;
 }
+
+/** Whether `name` may be named under `opts`, as far as its kind goes. */
+const eligible = (env: IosEnv, opts: IfaceOptions, name: string): boolean =>
+  !opts.physical || isPhysical(env.kind, name) || (opts.channels === true && name.startsWith('Port-channel'));
 
 function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
   const present = new Set<InterfaceType>();
   for (const name of Object.keys(env.config().interfaces)) {
     const type = INTERFACE_TYPES.find((t) => name.startsWith(t));
-    if (type && (!opts.physical || isPhysical(env.kind, name))) present.add(type);
+    if (type && eligible(env, opts, name)) present.add(type);
   }
-  if (opts.create) present.add(env.kind === 'router' ? 'Loopback' : 'Vlan');
+  if (opts.create && env.kind === 'router') present.add('Loopback');
+  if (opts.create && env.kind === 'switch') present.add('Vlan').add('Port-channel');
   if (opts.null) present.add('Null');
   return [...present].sort();
 }
@@ -65,7 +75,7 @@ function resolve(env: IosEnv, opts: IfaceOptions, type: InterfaceType, unit: str
   const n = parseInterfaceName(`${type}${unit}`);
   if (!n) return undefined;
   const name = formatInterfaceName(n);
-  if (opts.physical && !isPhysical(env.kind, name)) return undefined;
+  if (!eligible(env, opts, name)) return undefined;
   return interfaceAllowed(env.kind, env.config(), name, opts.create === true) ? name : undefined;
 }
 
@@ -78,7 +88,7 @@ function nextNumberHelp(env: IosEnv, opts: IfaceOptions, word: string): HelpEntr
   const m = /^([a-z-]+)\s*(\d+(?:\/\d+)*)([/.])$/i.exec(word);
   if (!m) return [];
   const type = typeOf(env, opts, m[1]!);
-  if (type === undefined || type === 'Vlan' || type === 'Loopback' || type === 'Null') return [];
+  if (type !== 'FastEthernet' && type !== 'GigabitEthernet') return [];
   const prefix = `${type}${m[2]!.split('/').map(Number).join('/')}`;
   const entry = (range: string) => [{ word: range, help: `${type} interface number` }];
   if (m[3] === '.') {
@@ -128,7 +138,7 @@ export function interfaceArg(opts: IfaceOptions = {}): IosArgType {
  * canonical names.
  */
 export function interfaceRangeArg(): IosArgType {
-  const opts: IfaceOptions = { physical: true };
+  const opts: IfaceOptions = { physical: true, channels: true };
   return {
     help: (_h, env) => typeEntries(env, opts),
     completions: (env) => typesFor(env, opts),

@@ -1,7 +1,7 @@
 /**
  * Interface configuration (config-if, config-subif, config-if-range): what a 1941 router's
- * ports, subinterfaces and loopbacks accept, and what a 2960's switch ports and SVIs accept.
- * In config-if-range every command applies to each interface of the range.
+ * ports, subinterfaces and loopbacks accept, and what a 2960's switch ports, Port-channels and
+ * SVIs accept. In config-if-range every command applies to each interface of the range.
  */
 import type { InterfaceConfig, SwitchportConfig, SwitchportMode } from '../../shared/config.ts';
 import {
@@ -21,6 +21,7 @@ import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
 import {
   factoryInterface,
   isLegacyVlan,
+  isPortChannel,
   parentOf,
   updateInterface,
   upsertVlan,
@@ -30,6 +31,7 @@ import {
 import { helperAddressNode } from './dhcp-commands.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { channelGroupNode, SECURE_MEMBER, switchportReach } from './etherchannel-commands.ts';
 import { standbyNode } from './hsrp-commands.ts';
 import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
 import { ipOspfNode } from './ospf-commands.ts';
@@ -42,23 +44,35 @@ export type InterfaceClass =
   | 'loopback'
   | 'switchPort'
   | 'switchGigPort'
+  | 'portChannel'
   | 'svi';
 
 export function interfaceClass(kind: 'router' | 'switch', name: string): InterfaceClass {
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
+  if (name.startsWith('Port-channel')) return 'portChannel';
   if (kind === 'router') return 'routerPort';
   return name.startsWith('Gigabit') ? 'switchGigPort' : 'switchPort';
 }
 
 const current = (env: IosEnv): readonly string[] => env.modes.context().interfaces;
 
-/** Applies `fn` to each interface being configured; a string result is printed as an error. */
-function edit(env: IosEnv, fn: (i: InterfaceConfig, name: string) => InterfaceConfig | string): void {
-  for (const name of current(env)) {
+/**
+ * Applies `fn` to each interface being configured, or to each it `reach`es; a string result is
+ * printed as an error. The device takes the interfaces' new settings at once, so that a
+ * Port-channel and its members never differ in between.
+ */
+function edit(
+  env: IosEnv,
+  fn: (i: InterfaceConfig, name: string) => InterfaceConfig | string,
+  reach: (name: string) => readonly string[] = (name) => [name],
+): void {
+  const before = env.config();
+  let config = before;
+  for (const name of current(env).flatMap(reach)) {
     let failure: string | undefined;
-    const next = updateInterface(env.config(), env.kind, name, (i) => {
+    const next = updateInterface(config, env.kind, name, (i) => {
       const r = fn(i, name);
       if (typeof r === 'string') {
         failure = r;
@@ -67,8 +81,9 @@ function edit(env: IosEnv, fn: (i: InterfaceConfig, name: string) => InterfaceCo
       return r;
     });
     if (failure !== undefined) env.error(...failure.split('\n'));
-    else env.setConfig(next);
+    else config = next;
   }
+  if (config !== before) env.setConfig(config);
 }
 
 const hex8 = (a: Ipv4Addr) => `0x${(a >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
@@ -167,15 +182,46 @@ function noEncapsulation(env: IosEnv): void {
   edit(env, (i) => without(without(i, 'dot1q'), 'ip'));
 }
 
-function editSwitchport(
-  env: IosEnv,
-  fn: (s: SwitchportConfig, name: string) => SwitchportConfig | string,
-): void {
-  edit(env, (i, name) => {
+/**
+ * The interfaces of a range that take a port's own settings (speed, duplex, CDP, port
+ * security): not the Port-channels in it, which have none of them.
+ */
+const portsOnly = (name: string): string[] => (isPortChannel(name) ? [] : [name]);
+
+type SwitchportEdit = (s: SwitchportConfig, name: string) => SwitchportConfig | string;
+
+/** `fn` applied to an interface's switchport settings; an interface without them is left alone. */
+const onSwitchport =
+  (fn: SwitchportEdit) =>
+  (i: InterfaceConfig, name: string): InterfaceConfig | string => {
     if (!i.switchport) return i;
     const r = fn(i.switchport, name);
     return typeof r === 'string' ? r : { ...i, switchport: r };
-  });
+  };
+
+/** `fn` applied to the switchport settings of each interface being configured (`name`). */
+const editPort = (env: IosEnv, fn: SwitchportEdit): void => edit(env, onSwitchport(fn));
+
+/**
+ * As `editPort`, a Port-channel's settings reaching its members (the `switchport` commands) when
+ * typed: a configuration text lists the Port-channel before its members, each with its own.
+ */
+const editSwitchport = (env: IosEnv, fn: SwitchportEdit): void =>
+  edit(env, onSwitchport(fn), env.device ? (name) => switchportReach(env.config(), name) : undefined);
+
+/** Port security on a range's ports, refusing to turn it on for an EtherChannel's. */
+function editSecurity(env: IosEnv, fn: SwitchportEdit): void {
+  edit(
+    env,
+    (i, name) => {
+      if (!i.switchport) return i;
+      const r = fn(i.switchport, name);
+      if (typeof r === 'string') return r;
+      const enabling = r.portSecurity?.enabled === true && i.switchport.portSecurity?.enabled !== true;
+      return enabling && i.channelGroup !== undefined ? SECURE_MEMBER(name) : { ...i, switchport: r };
+    },
+    portsOnly,
+  );
 }
 
 const NEGOTIATE_CONFLICT = "Command rejected: Conflict between 'nonegotiate' and 'dynamic' status.";
@@ -381,7 +427,8 @@ const noEncapsulationNode = (): IosNode =>
     ),
   );
 
-function switchport(): IosNode {
+/** `switchport ...`; with `security`, its port security commands (switch ports, not Port-channels). */
+function switchport(security: boolean): IosNode {
   const list = (name: string, help: string, fn: (cur: VlanRanges, v: VlanRanges) => VlanRanges) =>
     kw(
       name,
@@ -447,7 +494,7 @@ function switchport(): IosNode {
         ),
       ),
     ),
-    portSecurityNode(editSwitchport),
+    ...(security ? [portSecurityNode(editSecurity)] : []),
     kw(
       'trunk',
       'Set trunking characteristics of the interface',
@@ -496,7 +543,7 @@ function switchport(): IosNode {
   );
 }
 
-function noSwitchport(): IosNode {
+function noSwitchport(security: boolean): IosNode {
   return kw(
     'switchport',
     switchportHelp,
@@ -519,7 +566,7 @@ function noSwitchport(): IosNode {
       'Device will not engage in negotiation protocol on this interface',
       run((env) => editSwitchport(env, (s) => ({ ...s, nonegotiate: false }))),
     ),
-    noPortSecurityNode(editSwitchport),
+    ...(security ? [noPortSecurityNode(editSecurity)] : []),
     kw(
       'trunk',
       'Set trunking characteristics of the interface',
@@ -558,12 +605,16 @@ const HALF_AT_GIGABIT = '% Duplex cannot be set to half when speed autonegotiati
 function duplex(): IosNode {
   const set = (d: 'full' | 'half' | undefined) =>
     run((env) =>
-      edit(env, (i, name) => {
-        if (d === undefined) return without(i, 'duplex');
-        const gigabitAuto = name.startsWith('GigabitEthernet') && i.speed === undefined;
-        if (d === 'half' && gigabitAuto && env.kind === 'switch' && env.device) return HALF_AT_GIGABIT;
-        return { ...i, duplex: d };
-      }),
+      edit(
+        env,
+        (i, name) => {
+          if (d === undefined) return without(i, 'duplex');
+          const gigabitAuto = name.startsWith('GigabitEthernet') && i.speed === undefined;
+          if (d === 'half' && gigabitAuto && env.kind === 'switch' && env.device) return HALF_AT_GIGABIT;
+          return { ...i, duplex: d };
+        },
+        portsOnly,
+      ),
     );
   return kw(
     'duplex',
@@ -576,7 +627,7 @@ function duplex(): IosNode {
 
 function speed(gigabit: boolean): IosNode {
   const set = (v: 10 | 100 | 1000 | undefined) =>
-    run((env) => edit(env, (i) => (v === undefined ? without(i, 'speed') : { ...i, speed: v })));
+    run((env) => edit(env, (i) => (v === undefined ? without(i, 'speed') : { ...i, speed: v }), portsOnly));
   return kw(
     'speed',
     speedHelp,
@@ -591,13 +642,13 @@ const noDuplex = (): IosNode =>
   kw(
     'duplex',
     duplexHelp,
-    run((env) => edit(env, (i) => without(i, 'duplex'))),
+    run((env) => edit(env, (i) => without(i, 'duplex'), portsOnly)),
   );
 const noSpeed = (): IosNode =>
   kw(
     'speed',
     speedHelp,
-    run((env) => edit(env, (i) => without(i, 'speed'))),
+    run((env) => edit(env, (i) => without(i, 'speed'), portsOnly)),
   );
 
 const shutdown = (): IosNode =>
@@ -621,7 +672,7 @@ const cdpEnable = (on: boolean): IosNode =>
     kw(
       'enable',
       'Enable CDP on interface',
-      run((env) => edit(env, (i) => (on ? without(i, 'cdpEnable') : { ...i, cdpEnable: false }))),
+      run((env) => edit(env, (i) => (on ? without(i, 'cdpEnable') : { ...i, cdpEnable: false }), portsOnly)),
     ),
   );
 
@@ -642,8 +693,8 @@ const mdixAuto = (): IosNode =>
     ),
   );
 
-/** `spanning-tree ...` on a switch port (stp-commands.ts). */
-const spanningTree = (no: boolean): IosNode => stpInterfaceNode(editSwitchport, no);
+/** `spanning-tree ...` on a switch port or Port-channel (stp-commands.ts). */
+const spanningTree = (no: boolean): IosNode => stpInterfaceNode(editPort, no);
 
 /** The commands of one class of interface, and their `no` forms. */
 function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
@@ -711,23 +762,30 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
       return {
         cmds: [
           cdpEnable(true),
+          channelGroupNode(false),
           description(),
           duplex(),
           mdixAuto(),
           shutdown(),
           spanningTree(false),
           speed(cls === 'switchGigPort'),
-          switchport(),
+          switchport(true),
         ],
         nos: [
           cdpEnable(false),
+          channelGroupNode(true),
           noDescription(),
           noDuplex(),
           noShutdown(),
           spanningTree(true),
           noSpeed(),
-          noSwitchport(),
+          noSwitchport(true),
         ],
+      };
+    case 'portChannel':
+      return {
+        cmds: [description(), shutdown(), spanningTree(false), switchport(false)],
+        nos: [noDescription(), noShutdown(), spanningTree(true), noSwitchport(false)],
       };
   }
 }

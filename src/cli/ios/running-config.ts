@@ -23,6 +23,7 @@ import { arpLines } from './arp-commands.ts';
 import { type IosKind, isPhysical } from './config-edit.ts';
 import { dhcpConfigBlocks } from './dhcp-format.ts';
 import { errdisableLines } from './errdisable-commands.ts';
+import { channelGroupLines, loadBalanceLines } from './etherchannel-commands.ts';
 import { standbyLines } from './hsrp-commands.ts';
 import { httpLines } from './http-server.ts';
 import { loginLines } from './login-block.ts';
@@ -103,6 +104,7 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
     }
   }
   if (i.cdpEnable === false) out.push(' no cdp enable');
+  out.push(...channelGroupLines(i));
   if (sp?.stp) out.push(...stpInterfaceLines(sp.stp));
   return out;
 }
@@ -245,7 +247,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
     ...dhcpConfigBlocks(c),
     [...domainLines('switch', c), ...loginLines(c)],
-    [...errdisableLines(c), ...stpConfigLines(c)],
+    [...errdisableLines(c), ...loadBalanceLines(c), ...stpConfigLines(c)],
     macTableLines(c),
     ['vlan internal allocation policy ascending'],
   ];

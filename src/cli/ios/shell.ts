@@ -90,6 +90,7 @@ function buildTrees(kind: IosKind, interactive: boolean): Trees {
     'loopback',
     'switchPort',
     'switchGigPort',
+    'portChannel',
     'svi',
   ];
   const interfaces = Object.fromEntries(classes.map((c) => [c, interfaceTree(c, opts)])) as Record<

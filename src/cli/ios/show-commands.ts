@@ -16,6 +16,7 @@ import { showDebugging } from './debug-commands.ts';
 import { showDhcpLeaseNode, showDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, type IosPart, incompleteMessage, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { showChannelProtocolNodes, showEtherchannelNode } from './etherchannel-commands.ts';
 import { showFlashNodes } from './file-commands.ts';
 import { showFileSystems } from './file-systems.ts';
 import { withFilters } from './filters.ts';
@@ -594,6 +595,8 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
           show((d, e) => showErrdisableRecovery(d, e.config())),
         ),
       ),
+      showEtherchannelNode(),
+      ...showChannelProtocolNodes(),
       ...macNode(),
       spanningTreeNode(),
       kw(

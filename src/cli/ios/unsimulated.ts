@@ -164,9 +164,15 @@ const CONFIG: readonly Feature[] = [
   { lead: ['standby', 'mac-address'], name: 'HSRP virtual MAC addresses', kind: ROUTER },
   { lead: ['standby', 'delay'], name: 'HSRP initialisation delays', kind: ROUTER },
   { lead: ['standby', 'redirect'], name: 'HSRP redirects', kind: ROUTER },
-  { lead: ['channel-group'], name: 'EtherChannel', kind: SWITCH },
-  { lead: ['port-channel'], name: 'EtherChannel', kind: SWITCH },
-  { lead: ['interface', 'port-channel'], name: 'EtherChannel', kind: SWITCH, mode: 'config-if' },
+  // EtherChannel is Trame's (etherchannel-commands.ts): these of its settings are not.
+  {
+    lead: ['channel-protocol'],
+    name: 'choosing the EtherChannel protocol',
+    kind: SWITCH,
+    modes: INTERFACE_MODES,
+  },
+  { lead: ['lacp'], name: 'LACP settings', kind: SWITCH },
+  { lead: ['pagp'], name: 'PAgP settings', kind: SWITCH },
   // Ports of a real 1941 or 2911 that Trame's router has not: the service module's, and a
   // serial card's (HWIC-2T, common in WAN labs).
   { lead: ['interface', 'serial'], name: 'serial interfaces', kind: ROUTER, mode: 'config-if' },
@@ -238,7 +244,21 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
   { lead: ['clear', 'port-security'], name: 'clearing secure addresses', kind: SWITCH },
-  { lead: ['show', 'etherchannel'], name: 'EtherChannel', kind: SWITCH },
+  // `show etherchannel` and its summary, port-channel and load-balance views are Trame's.
+  { lead: ['show', 'etherchannel', 'detail'], name: 'EtherChannel details', kind: SWITCH },
+  { lead: ['show', 'etherchannel', /^\d+$/, 'detail'], name: 'EtherChannel details', kind: SWITCH },
+  { lead: ['show', 'etherchannel', 'port'], name: 'EtherChannel port details', kind: SWITCH },
+  { lead: ['show', 'etherchannel', /^\d+$/, 'port'], name: 'EtherChannel port details', kind: SWITCH },
+  { lead: ['show', 'etherchannel', 'protocol'], name: 'this EtherChannel view', kind: SWITCH },
+  { lead: ['show', 'etherchannel', /^\d+$/, 'protocol'], name: 'this EtherChannel view', kind: SWITCH },
+  { lead: ['show', 'lacp', 'counters'], name: 'LACP counters', kind: SWITCH },
+  { lead: ['show', 'lacp', /^\d+$/, 'counters'], name: 'LACP counters', kind: SWITCH },
+  { lead: ['show', 'lacp', 'internal'], name: 'LACP internals', kind: SWITCH },
+  { lead: ['show', 'lacp', /^\d+$/, 'internal'], name: 'LACP internals', kind: SWITCH },
+  { lead: ['show', 'pagp', 'counters'], name: 'PAgP counters', kind: SWITCH },
+  { lead: ['show', 'pagp', /^\d+$/, 'counters'], name: 'PAgP counters', kind: SWITCH },
+  { lead: ['show', 'pagp', 'internal'], name: 'PAgP internals', kind: SWITCH },
+  { lead: ['show', 'pagp', /^\d+$/, 'internal'], name: 'PAgP internals', kind: SWITCH },
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['show', 'lldp'], name: 'LLDP' },
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
@@ -279,8 +299,8 @@ const SHOW: readonly Feature[] = [
 /** Keywords of their own that must not be read as the start of a longer one ("ip" is not "ipv6"). */
 const WHOLE = new Set(['ip', 'mac']);
 
-/** Interface types, whose number may be typed onto their name: Port-channel1, Serial0/0/0. */
-const INTERFACE_TYPES = new Set(['port-channel', 'serial', 'embedded-service-engine']);
+/** Interface types, whose number may be typed onto their name: Serial0/0/0. */
+const INTERFACE_TYPES = new Set(['serial', 'embedded-service-engine']);
 
 /** A typed word stands for `word`: IOS takes any leading part of a keyword (two letters at least here). */
 function abbreviates(typed: string, word: string | RegExp): boolean {

@@ -412,12 +412,16 @@ export class Switch extends IpDevice {
     this.ctx.topologyEpoch++;
     const config = this.config;
     const db = this.db;
+    // EtherChannel members' outcomes and bundles (etherchannel.ts), before DTP: a member that
+    // forwards neither in its bundle nor alone carries nothing.
+    const changed = this.channels.update(this.channelHost());
     for (const sp of this.sw) {
       const port = sp;
       const cfg = this.portCfg[port.index]!;
       const peer = port.peer;
       const trunk = this.trunking(port);
-      const oper = trunk === undefined ? OPER_DOWN : trunk ? OPER_TRUNK : OPER_ACCESS;
+      const idle = sp.bundle === null && (this.channels.states[sp.index]?.flag ?? 'I') !== 'I';
+      const oper = trunk === undefined || idle ? OPER_DOWN : trunk ? OPER_TRUNK : OPER_ACCESS;
       if (
         oper !== sp.oper ||
         cfg.accessVlan !== sp.accessVlan ||
@@ -459,7 +463,7 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
-    this.updateChannels();
+    this.settleChannels(changed);
     this.stp.update(config.spanningTree, db, (sp, id) => configuredFor(sp, id) && !hidden(sp));
     if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
@@ -512,18 +516,15 @@ export class Switch extends IpDevice {
   // ---- EtherChannel ----------------------------------------------------------------------
 
   /**
-   * Members' outcomes and bundles (etherchannel.ts), from the ports' states after DTP. A member
-   * that does not forward takes no frame; a bundle's other members run as its first one does.
+   * After DTP: a bundle's members run as its first member up does, and what was learned on a
+   * port that joined or left a bundle (`changed`) is forgotten. A bundle in mode on facing
+   * ports that do not bundle arms the EtherChannel guard.
    */
-  private updateChannels(): void {
+  private settleChannels(changed: readonly SwitchPort[]): void {
     const channels = this.channels;
-    const changed = channels.update(this.channelHost());
     for (const sp of this.sw) {
-      const st = channels.states[sp.index];
-      if (st === undefined || st.flag === 'I') continue;
       const bundle = sp.bundle;
-      if (bundle === null) sp.oper = OPER_DOWN;
-      else if (sp !== bundle.links[0]) {
+      if (bundle !== null && sp !== bundle.links[0]) {
         // Every member runs as the first one up does, the bundle's first one too when down.
         const first = bundle.links[0]!;
         sp.oper = first.oper;
@@ -533,7 +534,6 @@ export class Switch extends IpDevice {
         sp.stpBlock = first.stpBlock;
       }
     }
-    // What was learned on a port that joined or left a bundle is forgotten.
     for (const sp of changed) this.flushPort(sp);
     const host = this.channelHost();
     for (const group of channels.createdAt.keys()) {

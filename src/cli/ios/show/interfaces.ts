@@ -24,9 +24,19 @@ export function statuses(dev: IosDeviceContext): Statuses {
 }
 
 /**
- * Interfaces in the order show commands list them: a 2960 puts its VLAN interfaces first,
- * a 1941 keeps the running-config order. With their statuses `st`, those set to `ip address
- * dhcp` have the address they leased, as the shows list it.
+ * A switch's ports as its show commands list them: the Port-channels after the physical ports,
+ * where running-config puts them first (IOL and IOSv captures of `show ip interface brief` and
+ * `show interfaces status`).
+ */
+function channelsLast<T>(entries: readonly [string, T][]): [string, T][] {
+  const channel = ([n]: [string, T]) => n.startsWith('Port-channel');
+  return [...entries.filter((e) => !channel(e)), ...entries.filter(channel)];
+}
+
+/**
+ * Interfaces in the order show commands list them: a 2960 puts its VLAN interfaces first and
+ * its Port-channels after its ports, a 1941 keeps the running-config order. With their statuses
+ * `st`, those set to `ip address dhcp` have the address they leased, as the shows list it.
  */
 export function shownInOrder(
   kind: 'router' | 'switch',
@@ -39,7 +49,7 @@ export function shownInOrder(
   });
   if (kind === 'router') return all;
   const svi = ([n]: [string, InterfaceConfig]) => n.startsWith('Vlan');
-  return [...all.filter(svi), ...all.filter((e) => !svi(e))];
+  return [...all.filter(svi), ...channelsLast(all.filter((e) => !svi(e)))];
 }
 
 /** Status and protocol words; an interface the engine does not know is down. */
@@ -61,16 +71,18 @@ function portState(i: InterfaceConfig, s: InterfaceStatus | undefined): string {
 function hardware(kind: 'router' | 'switch', name: string): string {
   if (name.startsWith('Loopback')) return 'Loopback';
   if (name.startsWith('Vlan')) return 'EtherSVI';
+  if (name.startsWith('Port-channel')) return 'EtherChannel';
   if (kind === 'router') return 'CN Gigabit Ethernet';
   return name.startsWith('Fast') ? 'Fast Ethernet' : 'Gigabit Ethernet';
 }
 
-type Family = 'routerPort' | 'switchPort' | 'subinterface' | 'svi' | 'loopback';
+type Family = 'routerPort' | 'switchPort' | 'portChannel' | 'subinterface' | 'svi' | 'loopback';
 
 function family(kind: 'router' | 'switch', name: string): Family {
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
+  if (name.startsWith('Port-channel')) return 'portChannel';
   return kind === 'router' ? 'routerPort' : 'switchPort';
 }
 
@@ -107,7 +119,7 @@ function counters(f: Family, s: InterfaceStatus | undefined): string[] {
       '     0 output buffer failures, 0 output buffers swapped out',
     ];
   }
-  const sw = f === 'switchPort';
+  const sw = f === 'switchPort' || f === 'portChannel';
   return [
     rx,
     sw
@@ -167,16 +179,38 @@ function encapsulation(dev: IosDeviceContext, name: string, f: Family): string {
   return 'ARPA';
 }
 
-function oneInterface(
-  dev: IosDeviceContext,
-  name: string,
-  i: InterfaceConfig,
-  s: InterfaceStatus | undefined,
-): string[] {
+/** The ports bundled in Port-channel `name`, in port order. */
+function bundled(dev: IosDeviceContext, name: string): string[] {
+  const channel = dev.sim.etherChannels(dev.id).channels.find((c) => c.name === name);
+  return channel?.members.filter((m) => m.flag === 'P').map((m) => m.port) ?? [];
+}
+
+/**
+ * A Port-channel's link lines (2960 captures): its members' duplex and speed once one is
+ * bundled, then the bundled members.
+ */
+function channelLines(dev: IosDeviceContext, name: string, st: Statuses): string[] {
+  const members = bundled(dev, name);
+  const first = members[0] === undefined ? undefined : st.get(members[0]);
+  const link =
+    first?.duplex === undefined
+      ? 'Auto-duplex, Auto-speed'
+      : `${first.duplex === 'full' ? 'Full' : 'Half'}-duplex, ${first.bandwidth / 1e6}Mb/s`;
+  return [
+    `  ${link}, link type is auto, media type is unknown`,
+    '  input flow-control is off, output flow-control is unsupported',
+    ...(members.length > 0
+      ? [`  Members in this channel: ${members.map(shortInterfaceName).join(' ')}`]
+      : []),
+  ];
+}
+
+function oneInterface(dev: IosDeviceContext, name: string, i: InterfaceConfig, st: Statuses): string[] {
+  const s = st.get(name);
   const { status, protocol } = state(i, s);
   const f = family(dev.kind, name);
   const now = dev.sim.now();
-  const suffix = f === 'switchPort' ? ` (${portState(i, s)})` : '';
+  const suffix = f === 'switchPort' || f === 'portChannel' ? ` (${portState(i, s)})` : '';
   const out = [`${name} is ${status}, line protocol is ${protocol}${suffix}`];
   const hw = hardware(dev.kind, name);
   if (f === 'loopback') out.push('  Hardware is Loopback');
@@ -216,6 +250,7 @@ function oneInterface(
         : '  input flow-control is off, output flow-control is unsupported',
     );
   }
+  if (f === 'portChannel') out.push(...channelLines(dev, name, st));
   if (f !== 'loopback') out.push(arpLine(i));
   out.push(
     `  Last input ${ago(now, s?.lastInput)}, output ${ago(now, s?.lastOutput)}, output hang never`,
@@ -234,7 +269,7 @@ export function showInterfaces(dev: IosDeviceContext, c: DeviceConfig, only?: st
   const st = statuses(dev);
   const out: string[] = [];
   for (const [name, i] of shownInOrder(dev.kind, c, st)) {
-    if (only === undefined || only === name) out.push(...oneInterface(dev, name, i, st.get(name)));
+    if (only === undefined || only === name) out.push(...oneInterface(dev, name, i, st));
   }
   return out;
 }
@@ -262,15 +297,20 @@ export function showInterfacesDescription(dev: IosDeviceContext, c: DeviceConfig
 export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out = ['', 'Port      Name               Status       Vlan       Duplex  Speed Type'];
-  for (const [name, i] of Object.entries(c.interfaces)) {
+  for (const [name, i] of channelsLast(Object.entries(c.interfaces))) {
     if (!i.switchport || (only !== undefined && name !== only)) continue;
     const s = st.get(name);
     const connected = portState(i, s) === 'connected';
+    const channel = name.startsWith('Port-channel');
+    // A Port-channel's link is its first bundled member's; it has no VLAN while it is down
+    // (IOSv's capture) and no media type of its own.
+    const first = channel ? bundled(dev, name)[0] : undefined;
+    const link = channel ? (first === undefined ? undefined : st.get(first)) : s;
     // A port set to trunk shows "trunk" even while its line is down.
     const trunk =
       s?.switchportOperMode === 'trunk' ||
       (s?.switchportOperMode !== 'access' && i.switchport.mode === 'trunk');
-    const vlan = trunk ? 'trunk' : String(i.switchport.accessVlan);
+    const vlan = channel && !connected ? 'unassigned' : trunk ? 'trunk' : String(i.switchport.accessVlan);
     // A connected access port whose VLAN is not in the VLAN database forwards nothing.
     const inactive = connected && !trunk && vlanName(c, i.switchport.accessVlan) === undefined;
     const fast = name.startsWith('Fast');
@@ -278,15 +318,15 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     const speed =
       i.speed !== undefined
         ? String(i.speed)
-        : connected && s !== undefined
-          ? `a-${s.bandwidth / 1e6}`
+        : connected && link !== undefined
+          ? `a-${link.bandwidth / 1e6}`
           : 'auto';
-    const duplex = i.duplex ?? (connected && s?.duplex !== undefined ? `a-${s.duplex}` : 'auto');
-    const type = fast ? '10/100BaseTX' : '10/100/1000BaseTX';
+    const duplex = i.duplex ?? (connected && link?.duplex !== undefined ? `a-${link.duplex}` : 'auto');
+    const type = channel ? '' : fast ? '10/100BaseTX' : '10/100/1000BaseTX';
     const label = (i.description ?? '').slice(0, 18);
     out.push(
       `${shortInterfaceName(name).padEnd(10)}${label.padEnd(19)}${(inactive ? 'inactive' : portState(i, s)).padEnd(13)}${vlan.padEnd(11)}` +
-        `${duplex.padStart(6)}${speed.padStart(7)} ${type}`,
+        `${duplex.padStart(6)}${speed.padStart(7)} ${type}`.trimEnd(),
     );
   }
   return out;
@@ -296,7 +336,7 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
 export function showInterfacesErrDisabled(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out = ['', 'Port      Name               Status       Reason               Err-disabled Vlans'];
-  for (const [name, i] of Object.entries(c.interfaces)) {
+  for (const [name, i] of channelsLast(Object.entries(c.interfaces))) {
     const reason = st.get(name)?.errDisabled;
     if (!i.switchport || reason === undefined || i.shutdown || (only !== undefined && name !== only))
       continue;
@@ -319,7 +359,7 @@ export function showInterfacesSwitchport(dev: IosDeviceContext, c: DeviceConfig,
   const st = statuses(dev);
   const out: string[] = [];
   const named = (id: number) => `${id} (${vlanName(c, id) ?? 'Inactive'})`;
-  for (const [name, i] of Object.entries(c.interfaces)) {
+  for (const [name, i] of channelsLast(Object.entries(c.interfaces))) {
     const sp = i.switchport;
     if (!sp || (only !== undefined && only !== name)) continue;
     const s = st.get(name);
