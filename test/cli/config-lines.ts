@@ -747,6 +747,8 @@ function switchLines(): fc.Arbitrary<string[]> {
               'no spanning-tree portfast bpduguard default',
               'spanning-tree mode pvst',
               'spanning-tree mode rapid-pvst',
+              'no spanning-tree etherchannel guard misconfig',
+              'spanning-tree etherchannel guard misconfig',
             ),
             fc
               .tuple(

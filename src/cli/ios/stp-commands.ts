@@ -277,6 +277,34 @@ function globalPortfastNode(no: boolean): IosNode {
 }
 
 /**
+ * `[no] spanning-tree etherchannel guard misconfig`: the EtherChannel guard, on by default, which
+ * error-disables a bundle in mode on facing ports that do not bundle (etherchannel.ts).
+ */
+function etherchannelGuardNode(no: boolean): IosNode {
+  return kw(
+    'etherchannel',
+    'Spanning tree etherchannel specific configuration',
+    kw(
+      'guard',
+      'Configure guard features for etherchannel',
+      kw(
+        'misconfig',
+        'Enable guard to protect against etherchannel misconfiguration',
+        run((env) => {
+          const stp = env.config().spanningTree ?? {};
+          env.setConfig(
+            withStp(
+              env.config(),
+              no ? { ...stp, etherchannelGuard: false } : without(stp, 'etherchannelGuard'),
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+/**
  * `spanning-tree ...` in global configuration on a switch (`no`: the `no` forms). `mode pvst`
  * and `extend system-id` are what the switch runs anyway: accepted, they change nothing.
  */
@@ -299,6 +327,7 @@ export function stpGlobalNode(no: boolean): IosNode {
           ),
           kw('mode', 'Spanning tree operating mode', kw('pvst', 'Per-Vlan spanning tree mode', nothing)),
         ]),
+    etherchannelGuardNode(no),
     globalPortfastNode(no),
     vlanNode(no),
   );
@@ -319,7 +348,7 @@ function groups<T>(items: readonly T[], vlan: (t: T) => number, value: (t: T) =>
 
 /**
  * The global lines, where a 2960 lists them (after `errdisable recovery`): the mode, the
- * PortFast defaults, the extended system id (NetAcad's 2960 running-config), then the VLANs'
+ * PortFast defaults, the EtherChannel guard when off, the extended system id (NetAcad's 2960 running-config), then the VLANs'
  * settings, each setting's VLANs that share a value on one line (a 3750: "no spanning-tree
  * vlan 999", then "spanning-tree vlan 1,10,20-27 priority 0"). The order of the timer lines
  * after the priority is not confirmed by a capture.
@@ -329,6 +358,7 @@ export function stpConfigLines(c: DeviceConfig): string[] {
   const out = ['spanning-tree mode pvst'];
   if (stp?.portfastDefault) out.push('spanning-tree portfast default');
   if (stp?.bpduguardDefault) out.push('spanning-tree portfast bpduguard default');
+  if (stp?.etherchannelGuard === false) out.push('no spanning-tree etherchannel guard misconfig');
   out.push('spanning-tree extend system-id');
   const vlans = stp?.vlans ?? [];
   const off = vlans.filter((v) => v.disabled).map((v) => v.vlan);
