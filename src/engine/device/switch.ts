@@ -118,6 +118,12 @@ const SVI_MAC_OFFSET = 0x40;
 const configuredFor = (sp: SwitchPort, id: number): boolean =>
   (sp.oper === OPER_ACCESS && sp.accessVlan === id) || (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
 
+/** Whether a configuration has an EtherChannel: a port in a channel group, or a Port-channel. */
+const hasChannels = (config: DeviceConfig): boolean =>
+  Object.entries(config.interfaces).some(
+    ([name, i]) => i.channelGroup !== undefined || name.startsWith('Port-channel'),
+  );
+
 /** A bundled member that is not its bundle's first: the first stands for the bundle. */
 const hidden = (sp: SwitchPort): boolean => sp.bundle !== null && sp.bundle.primary !== sp;
 
@@ -167,9 +173,9 @@ export class Switch extends IpDevice {
   private readonly base: MacAddr;
   /** Its spanning tree instances (stp-bridge.ts). */
   private readonly stp: SwitchStp;
-  /** Its EtherChannels (etherchannel.ts). */
-  private readonly channels = new SwitchChannels();
-  private readonly guard: MisconfigGuard;
+  /** Its EtherChannels (etherchannel.ts): null until its configuration first has one. */
+  private channels: SwitchChannels | null = null;
+  private guard: MisconfigGuard | null = null;
   /** VLANs in a topology change, whose addresses age out after the forward delay (stp.ts). */
   private readonly tcAging = new Map<number, number>();
 
@@ -183,7 +189,6 @@ export class Switch extends IpDevice {
     this.sviLow = macLow(this.sviMac);
     this.config = config;
     this.recovery = new ErrdisableRecovery(ctx.sched, (sp) => this.recoverPort(sp));
-    this.guard = new MisconfigGuard(ctx.sched, (group) => this.channelMisconfig(group));
     this.renegotiations = new Renegotiations(ctx.sched, () => this.ctx.linesChanged(this));
     this.stp = new SwitchStp(ctx, macBase, this.sw, this.stpHost(), {
       up: (sp) => sp.up || sp.bundle !== null,
@@ -414,13 +419,18 @@ export class Switch extends IpDevice {
     const db = this.db;
     // EtherChannel members' outcomes and bundles (etherchannel.ts), before DTP: a member that
     // forwards neither in its bundle nor alone carries nothing.
-    const changed = this.channels.update(this.channelHost());
+    if (this.channels === null && hasChannels(config)) {
+      this.channels = new SwitchChannels();
+      this.guard = new MisconfigGuard(this.ctx.sched, (group) => this.channelMisconfig(group));
+    }
+    const channels = this.channels;
+    const changed = channels === null ? [] : channels.update(this.channelHost());
     for (const sp of this.sw) {
       const port = sp;
       const cfg = this.portCfg[port.index]!;
       const peer = port.peer;
       const trunk = this.trunking(port);
-      const idle = sp.bundle === null && (this.channels.states[sp.index]?.flag ?? 'I') !== 'I';
+      const idle = sp.bundle === null && (channels?.states[sp.index]?.flag ?? 'I') !== 'I';
       const oper = trunk === undefined || idle ? OPER_DOWN : trunk ? OPER_TRUNK : OPER_ACCESS;
       if (
         oper !== sp.oper ||
@@ -463,7 +473,7 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
-    this.settleChannels(changed);
+    if (channels !== null) this.settleChannels(channels, changed);
     this.stp.update(config.spanningTree, db, (sp, id) => configuredFor(sp, id) && !hidden(sp));
     if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
@@ -520,8 +530,8 @@ export class Switch extends IpDevice {
    * port that joined or left a bundle (`changed`) is forgotten. A bundle in mode on facing
    * ports that do not bundle arms the EtherChannel guard.
    */
-  private settleChannels(changed: readonly SwitchPort[]): void {
-    const channels = this.channels;
+  private settleChannels(channels: SwitchChannels, changed: readonly SwitchPort[]): void {
+    const guard = this.guard!;
     for (const sp of this.sw) {
       const bundle = sp.bundle;
       if (bundle !== null && sp !== bundle.links[0]) {
@@ -541,21 +551,22 @@ export class Switch extends IpDevice {
       const on =
         bundle !== undefined && this.config.interfaces[bundle.primary.name]?.channelGroup?.mode === 'on';
       if (on && this.config.spanningTree?.etherchannelGuard !== false && misconfigured(bundle, host.farEnd))
-        this.guard.arm(group);
-      else this.guard.disarm(group);
+        guard.arm(group);
+      else guard.disarm(group);
     }
   }
 
   /** The guard's timer ran out on a group still miswired: its members are error-disabled. */
   private channelMisconfig(group: number): void {
-    const bundle = this.channels.bundles.get(group);
+    const channels = this.channels!;
+    const bundle = channels.bundles.get(group);
     if (bundle === undefined || !misconfigured(bundle, this.channelHost().farEnd)) return;
     const ports = bundle.links.map((sp) => sp.name);
     for (const sp of bundle.links) {
       sp.errDisabled = CHANNEL_MISCONFIG;
       this.armRecovery(sp);
     }
-    this.channels.push({
+    channels.push({
       kind: 'misconfig',
       at: this.ctx.sched.now as Micros,
       channel: portChannelName(group),
@@ -616,16 +627,19 @@ export class Switch extends IpDevice {
 
   /** `show etherchannel`. */
   etherChannels(): EtherChannelsStatus {
+    if (this.channels === null)
+      return { loadBalance: this.config.loadBalance ?? DEFAULT_LOAD_BALANCE, channels: [] };
     return channelStatus(this.channels, this.config, this.sw);
   }
 
   protected override noteBundles(log: InterfaceLog): void {
+    if (this.channels === null) return;
     for (const { name, state } of channelLines(this.channels, this.config))
       log.see(name, state.status, state.protocol);
   }
 
   readEtherChannel(since: number): SeqRead<EtherChannelEvent & { readonly seq: number }> {
-    return this.channels.read(since);
+    return this.channels === null ? { entries: [], next: 0, missed: 0 } : this.channels.read(since);
   }
 
   // ---- forwarding ------------------------------------------------------------------------
@@ -1237,11 +1251,13 @@ export class Switch extends IpDevice {
       return this.stpHolds(sp) ? { ...view, stpBlocked: true as const } : view;
     });
     out.unshift(
-      ...channelViews(this.channels, this.config, this.sw, {
-        lastChange: (name) => this.lastChange(name),
-        bootedAt: this.bootedAt,
-        idleSpeed: NEVER_LINKED_SPEED,
-      }),
+      ...(this.channels === null
+        ? []
+        : channelViews(this.channels, this.config, this.sw, {
+            lastChange: (name) => this.lastChange(name),
+            bootedAt: this.bootedAt,
+            idleSpeed: NEVER_LINKED_SPEED,
+          })),
     );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
       out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
