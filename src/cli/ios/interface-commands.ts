@@ -59,31 +59,34 @@ export function interfaceClass(kind: 'router' | 'switch', name: string): Interfa
 const current = (env: IosEnv): readonly string[] => env.modes.context().interfaces;
 
 /**
- * Applies `fn` to each interface being configured, or to each it `reach`es; a string result is
- * printed as an error. The device takes the interfaces' new settings at once, so that a
- * Port-channel and its members never differ in between.
+ * Applies `fn` to each interface being configured, one after the other (each sees what the
+ * ones before it changed), or to each it `reach`es; a string result is printed as an error. An
+ * interface and those it reaches change at once, so that a Port-channel and its members never
+ * differ in between.
  */
 function edit(
   env: IosEnv,
   fn: (i: InterfaceConfig, name: string) => InterfaceConfig | string,
   reach: (name: string) => readonly string[] = (name) => [name],
 ): void {
-  const before = env.config();
-  let config = before;
-  for (const name of current(env).flatMap(reach)) {
-    let failure: string | undefined;
-    const next = updateInterface(config, env.kind, name, (i) => {
-      const r = fn(i, name);
-      if (typeof r === 'string') {
-        failure = r;
-        return i;
-      }
-      return r;
-    });
-    if (failure !== undefined) env.error(...failure.split('\n'));
-    else config = next;
+  for (const typed of current(env)) {
+    const before = env.config();
+    let config = before;
+    for (const name of reach(typed)) {
+      let failure: string | undefined;
+      const next = updateInterface(config, env.kind, name, (i) => {
+        const r = fn(i, name);
+        if (typeof r === 'string') {
+          failure = r;
+          return i;
+        }
+        return r;
+      });
+      if (failure !== undefined) env.error(...failure.split('\n'));
+      else config = next;
+    }
+    if (config !== before) env.setConfig(config);
   }
-  if (config !== before) env.setConfig(config);
 }
 
 const hex8 = (a: Ipv4Addr) => `0x${(a >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
