@@ -197,8 +197,19 @@ describe('EtherChannel', () => {
     const { n, links } = pair('active', 'passive');
     n.run(seconds(5));
     expect(marks(n.ping('PC1', '10.0.0.100', { count: 2 }))).toMatch(/!$/);
+    const onPo = () => n.sim.macTable(d('S2')).filter((e) => e.port === 'Port-channel1').length;
+    const learned = onPo();
+    expect(learned).toBe(4);
     n.sim.setLinkUp(links[0]! as never, false);
     expect(flags(n, 'S1')).toBe('Fa0/21(D) Fa0/22(P)');
+    // The bundle keeps what it learned, through this refresh and the next ones (PC9's cable).
+    expect(onPo()).toBe(learned);
+    n.sim.setLinkUp('L7' as never, false);
+    n.sim.setLinkUp('L7' as never, true);
+    expect(onPo()).toBe(learned);
+    // PC9's port listens and learns again.
+    n.run(seconds(31));
+    expect(n.sim.interfaces(d('S1')).find((i) => i.name === 'FastEthernet0/21')!.switchportOperMode).toBe('down');
     expect(stpPorts(n, 'S2')['Port-channel1']).toBe('root forwarding 19 128.64');
     for (let i = 1; i <= 4; i++) expect(marks(n.ping(`PC${i}`, '10.0.0.100', { count: 2 }))).toMatch(/!$/);
     n.sim.setLinkUp(links[1]! as never, false);

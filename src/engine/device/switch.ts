@@ -429,8 +429,15 @@ export class Switch extends IpDevice {
       const port = sp;
       const cfg = this.portCfg[port.index]!;
       const peer = port.peer;
+      const bundle = sp.bundle;
+      if (bundle !== null && !sp.up) {
+        // A bundle's first member, down, still stands for it: it takes the bundle's state below.
+        sp.cfg = cfg;
+        sp.security?.lineDown();
+        continue;
+      }
       const trunk = this.trunking(port);
-      const idle = sp.bundle === null && (channels?.states[sp.index]?.flag ?? 'I') !== 'I';
+      const idle = bundle === null && (channels?.states[sp.index]?.flag ?? 'I') !== 'I';
       const oper = trunk === undefined || idle ? OPER_DOWN : trunk ? OPER_TRUNK : OPER_ACCESS;
       if (
         oper !== sp.oper ||
@@ -438,7 +445,8 @@ export class Switch extends IpDevice {
         cfg.nativeVlan !== sp.nativeVlan ||
         !sameRanges(cfg.allowedVlans, sp.allowed)
       ) {
-        this.flushPort(port);
+        // A bundle's addresses are learned on its first member.
+        this.flushPort(bundle === null ? port : bundle.primary);
       }
       sp.cfg = cfg;
       sp.oper = oper;
@@ -1242,7 +1250,8 @@ export class Switch extends IpDevice {
         this.lastChange(sp.name),
         this.bootedAt,
         {
-          switchportOperMode: sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
+          switchportOperMode:
+            !sp.up ? 'down' : sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
           switchportAdminMode: this.switchportOf(sp).mode,
           errDisabled: sp.errDisabled ?? undefined,
           errRecoveryAt: this.recovery.dueAt(sp),
