@@ -306,6 +306,12 @@ describe('EtherChannel guard', () => {
     expect(flags(n, 'S1')).toBe('Fa0/21(P) Fa0/22(P)');
   });
 
+  it('needs spanning tree at the far end: no BPDUs, nothing to tell', () => {
+    const { n } = pair('on', undefined, { s2: { stp: { vlans: [{ vlan: 1, disabled: true }] } } });
+    n.run(seconds(60));
+    expect(flags(n, 'S1')).toBe('Fa0/21(P) Fa0/22(P)');
+  });
+
   it('is off with no spanning-tree etherchannel guard misconfig', () => {
     const { n } = pair('on', undefined, {
       s1: { stp: { vlans: [{ vlan: 1, priority: 4096 }], etherchannelGuard: false } },
@@ -340,5 +346,24 @@ describe('a Port-channel in the MAC table', () => {
     expect(onPo()).toBe(1);
     n.sim.clearMacTable(d('S1'), { port: 'Port-channel1' });
     expect(onPo()).toBe(0);
+  });
+});
+
+describe('spanning tree on a Port-channel', () => {
+  it('takes the Port-channel’s settings, not its members’', () => {
+    const { n } = pair('active', 'active', {
+      s2: { portChannels: { 1: { mode: 'trunk', stp: { cost: 100 } } } },
+    });
+    expect(stpPorts(n, 'S2')['Port-channel1']).toBe('root forwarding 100 128.64');
+  });
+
+  it('error-disables the whole bundle for BPDU guard', () => {
+    const { n } = pair('active', 'active', {
+      s2: { portChannels: { 1: { mode: 'trunk', stp: { portfast: 'trunk', bpduguard: 'enable' } } } },
+    });
+    n.run(seconds(3));
+    const members = n.sim.interfaces(d('S2')).filter((i) => /0\/2[12]$/.test(i.name));
+    expect(members.map((i) => i.errDisabled)).toEqual(['bpduguard', 'bpduguard']);
+    expect(channel(n, 'S2').up).toBe(false);
   });
 });

@@ -189,6 +189,11 @@ export class MisconfigGuard implements EventTarget {
     this.due.delete(group);
   }
 
+  /** Forgets the groups that are gone. */
+  keep(groups: ReadonlyMap<number, unknown>): void {
+    for (const group of this.due.keys()) if (!groups.has(group)) this.due.delete(group);
+  }
+
   onEvent(_code: number, a: unknown, token: number): void {
     const group = a as number;
     if (this.due.get(group) !== token) return;

@@ -12,7 +12,7 @@
  * spanning tree off (`no spanning-tree vlan N`) floods BPDUs like any multicast.
  */
 import type { MacAddr } from '../../shared/mac.ts';
-import type { SpanningTreeConfig } from '../../shared/spanning-tree.ts';
+import type { PortStpConfig, SpanningTreeConfig } from '../../shared/spanning-tree.ts';
 import {
   stpBpduguard,
   stpEdge,
@@ -45,6 +45,8 @@ export interface StpPortView {
   name(sp: SwitchPort): string;
   number(sp: SwitchPort): number;
   speed(sp: SwitchPort): number;
+  /** Its `spanning-tree ...` interface settings: a bundle's are its Port-channel's. */
+  config(sp: SwitchPort): PortStpConfig | undefined;
 }
 
 export class SwitchStp {
@@ -74,7 +76,7 @@ export class SwitchStp {
       for (const sp of this.ports) {
         if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan) || sp.stpBlock.includes(vlan))
           continue;
-        const pc = sp.cfg.stp;
+        const pc = this.view.config(sp);
         const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
         ports.push({
           index: sp.index,
@@ -114,6 +116,12 @@ export class SwitchStp {
     return inst === undefined || inst.forwards(index);
   }
 
+  /** Whether port `index` takes part in some VLAN's spanning tree (sends and hears BPDUs). */
+  runsOn(index: number): boolean {
+    for (const inst of this.instances.values()) if (inst.ports[index] !== undefined) return true;
+    return false;
+  }
+
   /** Whether port `index` is in some instance and forwards in none. */
   holds(index: number): boolean {
     let any = false;
@@ -143,7 +151,7 @@ export class SwitchStp {
     const b = frame.payload as StpBpdu;
     const vid = wireVid(frame, tag);
     // BPDU guard is the port's, whatever VLAN the BPDU is for and whether it runs spanning tree.
-    const pc = sp.cfg.stp;
+    const pc = this.view.config(sp);
     if (stpBpduguard(pc, config, stpEdge(pc, config, sp.oper === OPER_TRUNK))) {
       this.host.bpduGuard(sp.index, vid > 0 ? vid : sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan);
       return true;
@@ -227,7 +235,7 @@ export class SwitchStp {
               sp.up && sp.stpBlock.includes(inst.vlan) && (sp.bundle === null || sp.bundle.primary === sp),
           )
           .map((sp) => {
-            const pc = sp.cfg.stp;
+            const pc = this.view.config(sp);
             const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
             return {
               port: this.view.name(sp),

@@ -55,6 +55,7 @@ import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
 import {
+  type Bundle,
   type ChannelHost,
   channelPortNumber,
   type FarEnd,
@@ -195,6 +196,10 @@ export class Switch extends IpDevice {
       name: (sp) => this.bridgeName(sp),
       number: (sp) => (sp.bundle === null ? sp.index + 1 : channelPortNumber(sp.bundle.group)),
       speed: (sp) => (sp.bundle === null ? sp.negotiatedSpeed : bundleBandwidth(sp.bundle)),
+      config: (sp) =>
+        sp.bundle === null
+          ? sp.cfg.stp
+          : this.config.interfaces[portChannelName(sp.bundle.group)]?.switchport?.stp,
     });
     this.applyConfig(config);
   }
@@ -228,9 +233,13 @@ export class Switch extends IpDevice {
       bpduGuard: (index, vlan) => {
         const sp = this.sw[index]!;
         if (sp.errDisabled !== null) return;
-        sp.errDisabled = BPDUGUARD;
-        this.stpLog.bpduGuard(ctx.sched.now as Micros, sp.name, vlan);
-        this.armRecovery(sp);
+        // A bundle's BPDU guard disables the whole bundle.
+        const ports = sp.bundle === null ? [sp] : [...new Set([sp.bundle.primary, ...sp.bundle.links])];
+        for (const p of ports) {
+          p.errDisabled = BPDUGUARD;
+          this.armRecovery(p);
+        }
+        this.stpLog.bpduGuard(ctx.sched.now as Micros, this.bridgeName(sp), vlan);
         ctx.linesChanged(this);
       },
     };
@@ -481,8 +490,9 @@ export class Switch extends IpDevice {
       sp.cdpPeerNative = mismatch;
       if (!sp.up) sp.security?.lineDown();
     }
-    if (channels !== null) this.settleChannels(channels, changed);
+    if (channels !== null) this.settleChannels(changed);
     this.stp.update(config.spanningTree, db, (sp, id) => configuredFor(sp, id) && !hidden(sp));
+    if (channels !== null) this.armGuard(channels);
     if (this.ctx.sched.now === 0) this.ctx.stpUnsettled = true;
     for (const id of [...this.vlans.keys()]) {
       if (db.has(id)) continue;
@@ -535,11 +545,9 @@ export class Switch extends IpDevice {
 
   /**
    * After DTP: a bundle's members run as its first member up does, and what was learned on a
-   * port that joined or left a bundle (`changed`) is forgotten. A bundle in mode on facing
-   * ports that do not bundle arms the EtherChannel guard.
+   * port that joined or left a bundle (`changed`) is forgotten.
    */
-  private settleChannels(channels: SwitchChannels, changed: readonly SwitchPort[]): void {
-    const guard = this.guard!;
+  private settleChannels(changed: readonly SwitchPort[]): void {
     for (const sp of this.sw) {
       const bundle = sp.bundle;
       if (bundle !== null && sp !== bundle.links[0]) {
@@ -553,22 +561,38 @@ export class Switch extends IpDevice {
       }
     }
     for (const sp of changed) this.flushPort(sp);
-    const host = this.channelHost();
+  }
+
+  /**
+   * Arms the EtherChannel guard for each bundle in mode on that looks miswired, and only there:
+   * it tells by the BPDUs the far end sends, so spanning tree runs at both ends.
+   */
+  private armGuard(channels: SwitchChannels): void {
+    const guard = this.guard!;
+    guard.keep(channels.createdAt);
     for (const group of channels.createdAt.keys()) {
       const bundle = channels.bundles.get(group);
-      const on =
-        bundle !== undefined && this.config.interfaces[bundle.primary.name]?.channelGroup?.mode === 'on';
-      if (on && this.config.spanningTree?.etherchannelGuard !== false && misconfigured(bundle, host.farEnd))
-        guard.arm(group);
+      if (bundle !== undefined && this.guarded(bundle)) guard.arm(group);
       else guard.disarm(group);
     }
+  }
+
+  /** Whether the EtherChannel guard finds `bundle` miswired. */
+  private guarded(bundle: Bundle): boolean {
+    if (this.config.spanningTree?.etherchannelGuard === false) return false;
+    if (this.config.interfaces[bundle.primary.name]?.channelGroup?.mode !== 'on') return false;
+    if (!this.stp.runsOn(bundle.primary.index)) return false;
+    const hears = bundle.links.some(
+      (sp) => sp.peer?.owner instanceof Switch && sp.peer.owner.stp.runsOn(sp.peer.index),
+    );
+    return hears && misconfigured(bundle, this.channelHost().farEnd);
   }
 
   /** The guard's timer ran out on a group still miswired: its members are error-disabled. */
   private channelMisconfig(group: number): void {
     const channels = this.channels!;
     const bundle = channels.bundles.get(group);
-    if (bundle === undefined || !misconfigured(bundle, this.channelHost().farEnd)) return;
+    if (bundle === undefined || !this.guarded(bundle)) return;
     const ports = bundle.links.map((sp) => sp.name);
     for (const sp of bundle.links) {
       sp.errDisabled = CHANNEL_MISCONFIG;
@@ -1250,8 +1274,13 @@ export class Switch extends IpDevice {
         this.lastChange(sp.name),
         this.bootedAt,
         {
-          switchportOperMode:
-            !sp.up ? 'down' : sp.oper === OPER_TRUNK ? 'trunk' : sp.oper === OPER_ACCESS ? 'access' : 'down',
+          switchportOperMode: !sp.up
+            ? 'down'
+            : sp.oper === OPER_TRUNK
+              ? 'trunk'
+              : sp.oper === OPER_ACCESS
+                ? 'access'
+                : 'down',
           switchportAdminMode: this.switchportOf(sp).mode,
           errDisabled: sp.errDisabled ?? undefined,
           errRecoveryAt: this.recovery.dueAt(sp),
