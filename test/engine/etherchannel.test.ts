@@ -209,7 +209,9 @@ describe('EtherChannel', () => {
     expect(onPo()).toBe(learned);
     // PC9's port listens and learns again.
     n.run(seconds(31));
-    expect(n.sim.interfaces(d('S1')).find((i) => i.name === 'FastEthernet0/21')!.switchportOperMode).toBe('down');
+    expect(n.sim.interfaces(d('S1')).find((i) => i.name === 'FastEthernet0/21')!.switchportOperMode).toBe(
+      'down',
+    );
     expect(stpPorts(n, 'S2')['Port-channel1']).toBe('root forwarding 19 128.64');
     for (let i = 1; i <= 4; i++) expect(marks(n.ping(`PC${i}`, '10.0.0.100', { count: 2 }))).toMatch(/!$/);
     n.sim.setLinkUp(links[1]! as never, false);
@@ -365,5 +367,27 @@ describe('spanning tree on a Port-channel', () => {
     const members = n.sim.interfaces(d('S2')).filter((i) => /0\/2[12]$/.test(i.name));
     expect(members.map((i) => i.errDisabled)).toEqual(['bpduguard', 'bpduguard']);
     expect(channel(n, 'S2').up).toBe(false);
+  });
+});
+
+describe('an EtherChannel cabled to two switches', () => {
+  it('bundles the members facing one partner; the other switch does not bundle the link it was refused', () => {
+    const n = new TestNet({ seed: 3 });
+    const member = { mode: 'trunk' as const, channel: '1 active' };
+    const po = { 1: { mode: 'trunk' as const } };
+    n.switch('S1', {
+      stp: { vlans: [{ vlan: 1, priority: 4096 }] },
+      ports: { 'fa0/23': member, 'fa0/24': member },
+      portChannels: po,
+    });
+    n.switch('S2', { stp: {}, ports: { 'fa0/23': member }, portChannels: po });
+    n.switch('S3', { stp: {}, ports: { 'fa0/24': member }, portChannels: po });
+    n.link('S1:fa0/23', 'S2:fa0/23');
+    n.link('S1:fa0/24', 'S3:fa0/24');
+    n.run(seconds(1));
+    expect(flags(n, 'S1')).toBe('Fa0/23(P) Fa0/24(s)');
+    expect(flags(n, 'S2')).toBe('Fa0/23(P)');
+    expect(flags(n, 'S3')).toBe('Fa0/24(s)');
+    expect(channel(n, 'S3').up).toBe(false);
   });
 });

@@ -90,7 +90,7 @@ function bucketOf(frame: EthernetFrame, method: LoadBalanceMethod): number {
 /** What a member's far end tells of itself (a switch port in a channel group), or null. */
 export interface FarEnd {
   readonly partner: ChannelPartner;
-  /** Whether that port is eligible on its side: up, and compatible with its own Port-channel. */
+  /** Whether that port may bundle on its side: up, compatible, and not held (MemberState). */
   readonly eligible: boolean;
 }
 
@@ -98,6 +98,11 @@ export interface FarEnd {
 export interface MemberState {
   readonly flag: ChannelMemberFlag;
   readonly partner: ChannelPartner | null;
+  /**
+   * Refused for a reason of its own (its settings, its partner, past the 8 LACP bundles): its
+   * far end bundles nothing with it. Not when it only follows its far end's refusal.
+   */
+  readonly held: boolean;
 }
 
 /** Whether two modes bundle a link between them. */
@@ -236,9 +241,10 @@ export class SwitchChannels {
 
   /**
    * Works out every member's outcome and the bundles from the ports' states after DTP, and
-   * logs the members newly refused. Returns the ports whose bundle changed.
+   * logs the members newly refused. Returns the ports whose bundle changed, and whether any
+   * member's outcome did (which its far end reads).
    */
-  update(host: ChannelHost): SwitchPort[] {
+  update(host: ChannelHost): { changed: SwitchPort[]; moved: boolean } {
     const byGroup = new Map<number, SwitchPort[]>();
     for (const sp of host.ports) {
       const g = host.groupOf(sp);
@@ -266,9 +272,11 @@ export class SwitchChannels {
     for (const group of this.createdAt.keys()) if (!groups.has(group)) this.createdAt.delete(group);
     for (const group of groups) if (!this.createdAt.has(group)) this.createdAt.set(group, host.now);
     const changed: SwitchPort[] = [];
+    let moved = false;
     for (const sp of host.ports) {
       const st = this.states[sp.index];
       const was = before[sp.index];
+      if (st?.flag !== was?.flag || st?.held !== was?.held) moved = true;
       const inGroup = st === undefined ? undefined : this.bundles.get(host.groupOf(sp)!.id);
       const bundle = inGroup !== undefined && (st!.flag === 'P' || inGroup.primary === sp) ? inGroup : null;
       if (st?.flag === 'P' && was?.flag !== 'P') {
@@ -282,7 +290,7 @@ export class SwitchChannels {
         changed.push(sp);
       sp.bundle = bundle;
     }
-    return changed;
+    return { changed, moved };
   }
 
   /** The outcomes of one group's members; returns those that bundle. */
@@ -297,8 +305,8 @@ export class SwitchChannels {
     const bundled: SwitchPort[] = [];
     let ref: SwitchPort | null = null;
     let refPartner = '';
-    const set = (sp: SwitchPort, flag: ChannelMemberFlag, partner: ChannelPartner | null) => {
-      this.states[sp.index] = { flag, partner };
+    const set = (sp: SwitchPort, flag: ChannelMemberFlag, partner: ChannelPartner | null, held = false) => {
+      this.states[sp.index] = { flag, partner, held };
     };
     for (const sp of members) {
       const mode = host.groupOf(sp)!.mode;
@@ -313,7 +321,7 @@ export class SwitchChannels {
       const mismatch =
         switchportMismatch(host.switchportOf(sp), poPort) ?? (ref === null ? null : lineMismatch(sp, ref));
       if (mismatch !== null) {
-        set(sp, 's', partner);
+        set(sp, 's', partner, true);
         if (was !== 's')
           this.push({
             kind: 'incompatible',
@@ -339,11 +347,11 @@ export class SwitchChannels {
         ref = sp;
         refPartner = key;
       } else if (key !== refPartner) {
-        set(sp, 's', partner);
+        set(sp, 's', partner, true);
         continue;
       }
       if (bundled.length >= MAX_BUNDLED) {
-        set(sp, channelProtocol(mode) === 'lacp' ? 'H' : 's', partner);
+        set(sp, channelProtocol(mode) === 'lacp' ? 'H' : 's', partner, true);
         continue;
       }
       set(sp, 'P', partner);

@@ -49,6 +49,7 @@ import type {
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag, retag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
+import type { EventTarget } from '../sim/scheduler.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { StpBpdu } from '../wire/stp.ts';
 import { CdpPorts } from './cdp.ts';
@@ -118,6 +119,8 @@ const SVI_MAC_OFFSET = 0x40;
 /** Whether `sp`, as it runs, carries VLAN `id` by its configuration: its access VLAN, or one its trunk allows. */
 const configuredFor = (sp: SwitchPort, id: number): boolean =>
   (sp.oper === OPER_ACCESS && sp.accessVlan === id) || (sp.oper === OPER_TRUNK && hasVlan(sp.allowed, id));
+
+const NO_CHANGE = { changed: [] as SwitchPort[], moved: false };
 
 /** Whether a configuration has an EtherChannel: a port in a channel group, or a Port-channel. */
 const hasChannels = (config: DeviceConfig): boolean =>
@@ -433,7 +436,9 @@ export class Switch extends IpDevice {
       this.guard = new MisconfigGuard(this.ctx.sched, (group) => this.channelMisconfig(group));
     }
     const channels = this.channels;
-    const changed = channels === null ? [] : channels.update(this.channelHost());
+    const { changed, moved } = channels === null ? NO_CHANGE : channels.update(this.channelHost());
+    // The far ends read what their members' partners do: they work theirs out again.
+    if (moved) this.ctx.sched.at(this.ctx.sched.now, this.partnersMoved, 0, null, 0, 0);
     for (const sp of this.sw) {
       const port = sp;
       const cfg = this.portCfg[port.index]!;
@@ -607,6 +612,19 @@ export class Switch extends IpDevice {
     this.ctx.linesChanged(this);
   }
 
+  /** Refreshes the switches at the far end of its channel groups' members. */
+  private readonly partnersMoved: EventTarget = {
+    onEvent: () => {
+      const peers = new Set<Switch>();
+      for (const sp of this.sw) {
+        const owner = sp.peer?.owner;
+        if (owner instanceof Switch && this.config.interfaces[sp.name]?.channelGroup !== undefined)
+          peers.add(owner);
+      }
+      for (const peer of peers) this.ctx.linesChanged(peer);
+    },
+  };
+
   private channelHost(): ChannelHost {
     const config = this.config;
     return {
@@ -640,7 +658,8 @@ export class Switch extends IpDevice {
     const eligible =
       sp.up &&
       po?.shutdown !== true &&
-      (po?.switchport === undefined || switchportMismatch(this.switchportOf(sp), po.switchport) === null);
+      (po?.switchport === undefined || switchportMismatch(this.switchportOf(sp), po.switchport) === null) &&
+      this.channels?.states[sp.index]?.held !== true;
     const partner = {
       hostname: this.hostname,
       systemId: this.base,
