@@ -20,8 +20,11 @@ export interface SettlingBridge {
   stpSettled(): void;
 }
 
-/** BPDUs one port sends in one VLAN as the network settles, far more than a wired network needs. */
-const MAX_SENT_PER_PORT = 64;
+/**
+ * BPDUs one port may send in one VLAN as the network settles, beyond one per bridge: a port
+ * sends again each time it hears of a better root or path, which grows with the network.
+ */
+const SPARE_SENDS = 64;
 
 export function settleSpanningTrees(ctx: SimContext, bridges: readonly SettlingBridge[]): void {
   const outbox = ctx.stpOutbox;
@@ -29,6 +32,7 @@ export function settleSpanningTrees(ctx: SimContext, bridges: readonly SettlingB
   outbox.length = 0;
   for (const b of bridges) b.stpAnnounce();
   // Delivering may send more: read on until the outbox stays empty.
+  const limit = bridges.length + SPARE_SENDS;
   const sent = new Map<SimContext['stpOutbox'][number]['from'], Map<number, number>>();
   for (let i = 0; i < outbox.length; i++) {
     const d = outbox[i]!;
@@ -40,7 +44,7 @@ export function settleSpanningTrees(ctx: SimContext, bridges: readonly SettlingB
     const key = d.vlan * 4096 + d.index;
     const count = (byPort.get(key) ?? 0) + 1;
     byPort.set(key, count);
-    if (count <= MAX_SENT_PER_PORT) d.from.deliverBpdu(d.index, d.vlan, d.bpdu);
+    if (count <= limit) d.from.deliverBpdu(d.index, d.vlan, d.bpdu);
   }
   outbox.length = 0;
   for (const b of bridges) b.stpSettled();
