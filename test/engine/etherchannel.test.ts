@@ -391,3 +391,32 @@ describe('an EtherChannel cabled to two switches', () => {
     expect(channel(n, 'S3').up).toBe(false);
   });
 });
+
+describe('a bundle in the trace', () => {
+  it('names the member a frame came in by, and the Port-channel an address is learned on', () => {
+    const { n, links } = pair('active', 'active');
+    n.run(seconds(5));
+    const arrivals = new Map<string, string>();
+    n.sim.onWire((_t, link, f) => {
+      if (f.payload.proto === 'ipv4' && f.payload.dst === ip('10.0.0.1')) arrivals.set(link, 'seen');
+    });
+    n.sim.clearMacTable(d('S1'));
+    const from = n.sim.trace.events.length;
+    n.ping('PC9', '10.0.0.1', { count: 1 });
+    const events = n.sim.trace.events.slice(from);
+    const member =
+      links.indexOf([...arrivals.keys()].find((l) => links.includes(l))!) === 0
+        ? 'FastEthernet0/21'
+        : 'FastEthernet0/22';
+    const forwards = events.filter(
+      (e) => e.kind === 'forward' && e.device === 'S1' && e.to.includes('FastEthernet0/1'),
+    );
+    expect(forwards.length).toBeGreaterThan(0);
+    for (const e of forwards) expect(e.kind === 'forward' && e.from).toBe(member);
+    const learned = events.filter(
+      (e) => e.kind === 'mac-learned' && e.device === 'S1' && e.port !== 'FastEthernet0/1',
+    );
+    expect(learned.length).toBeGreaterThan(0);
+    for (const e of learned) expect(e.kind === 'mac-learned' && e.port).toBe('Port-channel1');
+  });
+});

@@ -177,6 +177,8 @@ export class Switch extends IpDevice {
   private readonly base: MacAddr;
   /** Its spanning tree instances (stp-bridge.ts). */
   private readonly stp: SwitchStp;
+  /** The member the last frame to come in by a bundle arrived on, for the trace. */
+  private arrivedOn: SwitchPort;
   /** Its EtherChannels (etherchannel.ts): null until its configuration first has one. */
   private channels: SwitchChannels | null = null;
   private guard: MisconfigGuard | null = null;
@@ -188,6 +190,7 @@ export class Switch extends IpDevice {
     this.macs = ctx.macTables.create();
     this.base = macBase;
     this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, (macBase + 1) as MacAddr, QUEUE_LIMITS.switch);
+    this.arrivedOn = this.sw[0]!;
     this.sviMac = (macBase + SVI_MAC_OFFSET) as MacAddr;
     this.sviHigh = macHigh(this.sviMac);
     this.sviLow = macLow(this.sviMac);
@@ -727,7 +730,7 @@ export class Switch extends IpDevice {
   receive(port: Port, frame: EthernetFrame, frameId: number, len: number, tag: number, owned: number): void {
     const sp = port as SwitchPort;
     // A bundle's member takes frames in as the bundle, which its first member stands for.
-    const bp = sp.bundle === null ? sp : sp.bundle.primary;
+    const bp = sp.bundle === null ? sp : this.intoBundle(sp);
     // Spanning tree's BPDUs go to the switch itself, on ports that forward or not.
     if (frame.dst >= FIRST_GROUP && frame.payload.proto === 'stp') {
       if (!this.stp.receive(bp, frame, tag, this.config.spanningTree))
@@ -863,7 +866,7 @@ export class Switch extends IpDevice {
       kind: 'mac-learned',
       mac: src as MacAddr,
       vlan,
-      port: port.name,
+      port: this.bridgeName(port),
     });
   }
 
@@ -1243,15 +1246,23 @@ export class Switch extends IpDevice {
 
   private traceForward(frameId: number, inPort: Port | null, to: string[]): void {
     const trace = this.ctx.trace;
+    // A frame that came in by a bundle came in by the member it arrived on.
+    const from = inPort === null ? 'CPU' : inPort.bundle === null ? inPort.name : this.arrivedOn.name;
     trace.emit({
       t: this.ctx.sched.now as Micros,
       seq: trace.nextSeq(),
       device: this.id,
       kind: 'forward',
       frameId,
-      from: inPort === null ? 'CPU' : inPort.name,
+      from,
       to,
     });
+  }
+
+  /** A frame arrives on a bundle's member `sp`: the bundle takes it in (see `arrivedOn`). */
+  private intoBundle(sp: SwitchPort): SwitchPort {
+    this.arrivedOn = sp;
+    return sp.bundle!.primary;
   }
 
   private flushPort(port: Port): void {
