@@ -420,3 +420,21 @@ describe('a bundle in the trace', () => {
     for (const e of learned) expect(e.kind === 'mac-learned' && e.port).toBe('Port-channel1');
   });
 });
+
+describe('a static MAC entry naming a Port-channel', () => {
+  it('sends frames for the address over the bundle, whichever member is up', () => {
+    const probe = pair('active', 'active');
+    const pc9 = probe.n.sim.interfaces(d('PC9'))[0]!.mac;
+    const { n, links } = pair('active', 'active', {
+      s1: { staticMacs: [{ vlan: 1, mac: pc9, interfaces: ['Port-channel1'] }] },
+    });
+    n.run(seconds(5));
+    expect(n.sim.macTable(d('S1')).find((e) => e.mac === pc9)).toMatchObject({
+      port: 'Port-channel1',
+      type: 'STATIC',
+    });
+    expect(marks(n.ping('PC1', '10.0.0.100', { count: 2 }))).toMatch(/!$/);
+    n.sim.setLinkUp(links[0]! as never, false);
+    expect(marks(n.ping('PC1', '10.0.0.100', { count: 2 }))).toBe('!!');
+  });
+});

@@ -17,6 +17,7 @@ import type {
   DeviceConfig,
   InterfaceConfig,
   PortSecurityConfig,
+  StaticMac,
   StaticRoute,
   SwitchportConfig,
 } from '../../src/shared/config.ts';
@@ -97,6 +98,8 @@ export interface SwitchSpec {
   readonly portChannels?: Readonly<Record<number, SwitchPortSpec>>;
   /** `port-channel load-balance M`. */
   readonly loadBalance?: LoadBalanceMethod;
+  /** `mac address-table static ...`. */
+  readonly staticMacs?: readonly StaticMac[];
   /** SVIs by VLAN: address, or { ip, shutdown }. */
   readonly svis?: Readonly<Record<number, string | IfSpec>>;
   readonly defaultGateway?: string;
@@ -205,6 +208,7 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
     staticRoutes: (spec.routes ?? []).map(parseRoute),
     spanningTree: spec.stp ?? { vlans: vlans.map(({ id }) => ({ vlan: id, disabled: true as const })) },
     ...(spec.loadBalance !== undefined ? { loadBalance: spec.loadBalance } : {}),
+    ...(spec.staticMacs !== undefined ? { staticMacs: spec.staticMacs } : {}),
   };
 }
 

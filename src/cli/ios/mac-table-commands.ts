@@ -59,7 +59,7 @@ const portsOf = (a: Args): string[] =>
 function portList(then: ReturnType<typeof run>, k = 0): IosNode {
   const name = k === 0 ? 'interface' : `interface${k + 1}`;
   const more = k + 1 < MAX_PORTS ? [portList(then, k + 1)] : [];
-  return arg(name, interfaceArg({ physical: true }), '', then, ...more);
+  return arg(name, interfaceArg({ physical: true, channels: true }), '', then, ...more);
 }
 
 /** `mac address-table ...` in global configuration (`no`: the `no` form). */

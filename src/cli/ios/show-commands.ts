@@ -355,7 +355,11 @@ export function macFilterNodes(vlanHelp: string, then: (env: IosEnv, f: MacLineF
   });
   return [
     kw('address', 'address keyword', arg('address', MAC, '48 bit mac address', handler)),
-    kw('interface', 'interface keyword', arg('interface', interfaceArg({ physical: true }), '', handler)),
+    kw(
+      'interface',
+      'interface keyword',
+      arg('interface', interfaceArg({ physical: true, channels: true }), '', handler),
+    ),
     kw('vlan', vlanHelp, arg('vlan', range(1, 4094), 'Vlan interface number', handler)),
   ];
 }
@@ -411,7 +415,7 @@ const spanningTreeNode = (): IosNode =>
       'Spanning Tree interface status and configuration',
       arg(
         'interface',
-        interfaceArg({ physical: true }),
+        interfaceArg({ physical: true, channels: true }),
         '',
         show((d, _e, a) => showSpanningTreeInterface(d, a.need<string>('interface'))),
         kw(

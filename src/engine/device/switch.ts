@@ -947,7 +947,10 @@ export class Switch extends IpDevice {
       this.drop(frameId, 'mac-filter', inPort?.name);
       return;
     }
-    const out = ports.filter((p) => p !== inPort && p.up && vs.member[p.index] === 1);
+    // An entry naming a Port-channel names its members' first: the bundle, up while any member is.
+    const out = ports
+      .map((p) => (p.bundle === null ? p : p.bundle.primary))
+      .filter((p) => p !== inPort && (p.up || p.bundle !== null) && vs.member[p.index] === 1);
     if (out.length === 0) {
       this.drop(frameId, 'filtered', inPort?.name);
       return;
@@ -969,6 +972,11 @@ export class Switch extends IpDevice {
       return;
     }
     const byName = new Map(this.sw.map((sp) => [sp.name, sp]));
+    // A Port-channel by its first configured member, which stands for the bundle.
+    for (const sp of [...this.sw].reverse()) {
+      const group = this.config.interfaces[sp.name]?.channelGroup;
+      if (group !== undefined) byName.set(portChannelName(group.id), sp);
+    }
     const statics = new Map<number, Map<number, SwitchPort[] | null>>();
     for (const e of entries) {
       let inVlan = statics.get(e.vlan);
