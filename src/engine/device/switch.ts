@@ -1326,7 +1326,7 @@ export class Switch extends IpDevice {
       );
       return this.stpHolds(sp) ? { ...view, stpBlocked: true as const } : view;
     });
-    out.unshift(
+    out.push(
       ...(this.channels === null
         ? []
         : channelViews(this.channels, this.config, this.sw, {
