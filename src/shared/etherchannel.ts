@@ -5,6 +5,8 @@
  * `desirable`/`auto` by PAgP (Cisco).
  */
 
+import { parseInterfaceName } from './ports.ts';
+
 export type ChannelMode = 'on' | 'active' | 'passive' | 'desirable' | 'auto';
 
 /** The protocol a mode negotiates with; null for `on`. */
@@ -23,6 +25,15 @@ export const MAX_CHANNEL_GROUP = 6;
 
 /** The Port-channel interface of group `id`. */
 export const portChannelName = (id: number): string => `Port-channel${id}`;
+
+/** Whether an interface, by its canonical full name, is a Port-channel. */
+export const isPortChannel = (name: string): boolean => name.startsWith('Port-channel');
+
+/** The group of a Port-channel by any of its names (Port-channel1, po1); undefined for any other interface. */
+export function portChannelGroup(name: string): number | undefined {
+  const n = parseInterfaceName(name);
+  return n?.type === 'Port-channel' ? Number(n.unit) : undefined;
+}
 
 /**
  * `port-channel load-balance M`: which addresses pick a frame's member link. A 2960 defaults

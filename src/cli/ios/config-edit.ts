@@ -1,4 +1,5 @@
 /** Pure edits of a DeviceConfig: each returns a new configuration and leaves the old one untouched. */
+
 import {
   DEFAULT_SWITCHPORT,
   type DeviceConfig,
@@ -6,16 +7,13 @@ import {
   type StaticRoute,
   type VlanConfig,
 } from '../../shared/config.ts';
-import { MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
+import { isPortChannel, MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
 import { compareInterfaceNames, KIND_PORTS, parseInterfaceName } from '../../shared/ports.ts';
 
 export type IosKind = 'router' | 'switch';
 
 /** The host name a device has before `hostname`. */
 export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;
-
-/** A switch's EtherChannel interface. */
-export const isPortChannel = (name: string): boolean => name.startsWith('Port-channel');
 
 /**
  * Factory configuration of an interface (physical ports as shipped, new logical ones enabled;

@@ -14,9 +14,10 @@ import {
   LOAD_BALANCE_METHODS,
   type LoadBalanceMethod,
   MAX_CHANNEL_GROUP,
+  portChannelGroup,
   portChannelName,
 } from '../../shared/etherchannel.ts';
-import { parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
@@ -40,18 +41,12 @@ import { notApplied } from './unsimulated.ts';
 export const channelMembers = (c: DeviceConfig, group: number): string[] =>
   Object.keys(c.interfaces).filter((n) => c.interfaces[n]!.channelGroup?.id === group);
 
-/** The group of a Port-channel, by its name; undefined for any other interface. */
-export function channelNumber(name: string): number | undefined {
-  const n = parseInterfaceName(name);
-  return n?.type === 'Port-channel' ? Number(n.unit) : undefined;
-}
-
 /**
  * The interfaces a switchport setting typed on `name` changes: on a Port-channel, its members
  * too, as a Catalyst applies it to the ports of the channel.
  */
 export function switchportReach(c: DeviceConfig, name: string): string[] {
-  const group = channelNumber(name);
+  const group = portChannelGroup(name);
   return group === undefined ? [name] : [name, ...channelMembers(c, group)];
 }
 
@@ -172,7 +167,7 @@ export const channelGroupLines = (i: InterfaceConfig): string[] =>
  */
 export function removePortChannel(c: DeviceConfig, name: string): DeviceConfig {
   let next = removeInterface(c, name);
-  for (const member of channelMembers(c, channelNumber(name)!)) {
+  for (const member of channelMembers(c, portChannelGroup(name)!)) {
     next = updateInterface(next, 'switch', member, (i) => ({
       ...without(i, 'channelGroup'),
       shutdown: true,

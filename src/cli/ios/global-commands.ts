@@ -1,6 +1,7 @@
 /** Global configuration mode (R1(config)#). */
 
 import type { StaticRoute } from '../../shared/config.ts';
+import { portChannelGroup } from '../../shared/etherchannel.ts';
 import { type Ipv4Addr, lenFromMask, networkOf } from '../../shared/ipv4.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import { checkSecret, hashSecret, parseMd5Crypt } from '../crypto/md5crypt.ts';
@@ -26,7 +27,7 @@ import { ipDhcpNode, serviceDhcpNode } from './dhcp-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { errdisableNode } from './errdisable-commands.ts';
-import { channelNumber, loadBalanceNode, removePortChannel } from './etherchannel-commands.ts';
+import { loadBalanceNode, removePortChannel } from './etherchannel-commands.ts';
 import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
@@ -80,7 +81,8 @@ function noInterface(env: IosEnv, a: Args): void {
   if (name.includes('.') && env.config().interfaces[name] !== undefined)
     env.runtime?.deletedInterfaces.add(name);
   const c = env.config();
-  const removed = channelNumber(name) === undefined ? removeInterface(c, name) : removePortChannel(c, name);
+  const removed =
+    portChannelGroup(name) === undefined ? removeInterface(c, name) : removePortChannel(c, name);
   env.setConfig(forgetOspfInterfaces(removed));
 }
 

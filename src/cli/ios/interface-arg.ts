@@ -3,7 +3,7 @@
  * or not ("g0/0", "gig 0/0", "GigabitEthernet0/0.10", "vlan 10", "po1"), and interface ranges
  * ("f0/1 - 10", "f0/1-3, f0/5", "g0/1 - 2, po1").
  */
-import { MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
+import { isPortChannel, MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
 import {
   formatInterfaceName,
   INTERFACE_TYPES,
@@ -46,7 +46,7 @@ interface IfaceOptions {
 
 /** Whether `name` may be named under `opts`, as far as its kind goes. */
 const eligible = (env: IosEnv, opts: IfaceOptions, name: string): boolean =>
-  !opts.physical || isPhysical(env.kind, name) || (opts.channels === true && name.startsWith('Port-channel'));
+  !opts.physical || isPhysical(env.kind, name) || (opts.channels === true && isPortChannel(name));
 
 function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
   const present = new Set<InterfaceType>();

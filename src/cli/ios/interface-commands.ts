@@ -3,7 +3,9 @@
  * ports, subinterfaces and loopbacks accept, and what a 2960's switch ports, Port-channels and
  * SVIs accept. In config-if-range every command applies to each interface of the range.
  */
+
 import type { InterfaceConfig, SwitchportConfig, SwitchportMode } from '../../shared/config.ts';
+import { isPortChannel } from '../../shared/etherchannel.ts';
 import {
   formatIpv4,
   type Ipv4Addr,
@@ -21,7 +23,6 @@ import { modeCommands, type TreeOptions, VLAN_LIST } from './common.ts';
 import {
   factoryInterface,
   isLegacyVlan,
-  isPortChannel,
   parentOf,
   updateInterface,
   upsertVlan,
@@ -51,7 +52,7 @@ export function interfaceClass(kind: 'router' | 'switch', name: string): Interfa
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
-  if (name.startsWith('Port-channel')) return 'portChannel';
+  if (isPortChannel(name)) return 'portChannel';
   if (kind === 'router') return 'routerPort';
   return name.startsWith('Gigabit') ? 'switchGigPort' : 'switchPort';
 }

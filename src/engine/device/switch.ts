@@ -21,7 +21,12 @@
 
 import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL, MAC_AGING_TIME } from '../../shared/config.ts';
-import { DEFAULT_LOAD_BALANCE, portChannelName } from '../../shared/etherchannel.ts';
+import {
+  DEFAULT_LOAD_BALANCE,
+  isPortChannel,
+  portChannelGroup,
+  portChannelName,
+} from '../../shared/etherchannel.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
@@ -124,9 +129,7 @@ const NO_CHANGE = { changed: [] as SwitchPort[], moved: false };
 
 /** Whether a configuration has an EtherChannel: a port in a channel group, or a Port-channel. */
 const hasChannels = (config: DeviceConfig): boolean =>
-  Object.entries(config.interfaces).some(
-    ([name, i]) => i.channelGroup !== undefined || name.startsWith('Port-channel'),
-  );
+  Object.entries(config.interfaces).some(([name, i]) => i.channelGroup !== undefined || isPortChannel(name));
 
 /** A bundled member that is not its bundle's first: the first stands for the bundle. */
 const hidden = (sp: SwitchPort): boolean => sp.bundle !== null && sp.bundle.primary !== sp;
@@ -314,6 +317,10 @@ export class Switch extends IpDevice {
     if (config.macAgingTime !== this.config.macAgingTime || config.vlanMacAging !== this.config.vlanMacAging)
       this.ctx.macTables.expire(this.macs, this.ctx.sched.now, (vlan) => this.agingIn(vlan));
     this.config = config;
+    if (this.channels === null && hasChannels(config)) {
+      this.channels = new SwitchChannels();
+      this.guard = new MisconfigGuard(this.ctx.sched, (group) => this.channelMisconfig(group));
+    }
     this.setAging(config);
     this.setStaticMacs(config.staticMacs ?? []);
     for (const sp of this.sw) {
@@ -434,10 +441,6 @@ export class Switch extends IpDevice {
     const db = this.db;
     // EtherChannel members' outcomes and bundles (etherchannel.ts), before DTP: a member that
     // forwards neither in its bundle nor alone carries nothing.
-    if (this.channels === null && hasChannels(config)) {
-      this.channels = new SwitchChannels();
-      this.guard = new MisconfigGuard(this.ctx.sched, (group) => this.channelMisconfig(group));
-    }
     const channels = this.channels;
     const { changed, moved } = channels === null ? NO_CHANGE : channels.update(this.channelHost());
     // The far ends read what their members' partners do: they work theirs out again.
@@ -635,8 +638,8 @@ export class Switch extends IpDevice {
       now: this.ctx.sched.now as Micros,
       loadBalance: config.loadBalance ?? DEFAULT_LOAD_BALANCE,
       configured: Object.keys(config.interfaces)
-        .filter((name) => name.startsWith('Port-channel'))
-        .map((name) => Number(name.slice('Port-channel'.length))),
+        .map(portChannelGroup)
+        .filter((group) => group !== undefined),
       groupOf: (sp) => config.interfaces[sp.name]?.channelGroup,
       channel: (group) => {
         const c = config.interfaces[portChannelName(group)];
@@ -1476,7 +1479,7 @@ export class Switch extends IpDevice {
 
   /** Port-channels after the ports, as IOS lists them (by their interface index). */
   private static channelsLast<T>(items: T[], name: (t: T) => string): T[] {
-    const channel = (t: T) => (name(t).startsWith('P') ? 1 : 0);
+    const channel = (t: T) => (portChannelGroup(name(t)) === undefined ? 0 : 1);
     return items.sort((a, b) => channel(a) - channel(b));
   }
 

@@ -2,8 +2,10 @@
  * show interfaces [X], show interfaces description / status / switchport / trunk, laid out as IOS 15 on a
  * 1941 and a 2960 print them; live state comes from the engine.
  */
+
 import type { InterfaceStatus, TrunkStatus } from '../../../engine/api.ts';
 import type { DeviceConfig, InterfaceConfig } from '../../../shared/config.ts';
+import { isPortChannel } from '../../../shared/etherchannel.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
 import { formatMacDotted } from '../../../shared/mac.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
@@ -29,7 +31,7 @@ export function statuses(dev: IosDeviceContext): Statuses {
  * `show interfaces status`).
  */
 function channelsLast<T>(entries: readonly [string, T][]): [string, T][] {
-  const channel = ([n]: [string, T]) => n.startsWith('Port-channel');
+  const channel = ([n]: [string, T]) => isPortChannel(n);
   return [...entries.filter((e) => !channel(e)), ...entries.filter(channel)];
 }
 
@@ -71,7 +73,7 @@ function portState(i: InterfaceConfig, s: InterfaceStatus | undefined): string {
 function hardware(kind: 'router' | 'switch', name: string): string {
   if (name.startsWith('Loopback')) return 'Loopback';
   if (name.startsWith('Vlan')) return 'EtherSVI';
-  if (name.startsWith('Port-channel')) return 'EtherChannel';
+  if (isPortChannel(name)) return 'EtherChannel';
   if (kind === 'router') return 'CN Gigabit Ethernet';
   return name.startsWith('Fast') ? 'Fast Ethernet' : 'Gigabit Ethernet';
 }
@@ -82,7 +84,7 @@ function family(kind: 'router' | 'switch', name: string): Family {
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
-  if (name.startsWith('Port-channel')) return 'portChannel';
+  if (isPortChannel(name)) return 'portChannel';
   return kind === 'router' ? 'routerPort' : 'switchPort';
 }
 
@@ -301,7 +303,7 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     if (!i.switchport || (only !== undefined && name !== only)) continue;
     const s = st.get(name);
     const connected = portState(i, s) === 'connected';
-    const channel = name.startsWith('Port-channel');
+    const channel = isPortChannel(name);
     // A Port-channel's link is its first bundled member's; it has no VLAN while it is down
     // (IOSv's capture) and no media type of its own.
     const first = channel ? bundled(dev, name)[0] : undefined;
