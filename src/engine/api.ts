@@ -281,7 +281,16 @@ export interface SpanningTreeEvent {
     | 'block-type'
     | 'unblock'
     /** BPDU guard error-disabled the port (%SPANTREE-2-BLOCK_BPDUGUARD). */
-    | 'bpduguard';
+    | 'bpduguard'
+    /** Root guard blocked or unblocked the port in the VLAN (%SPANTREE-2-ROOTGUARD_BLOCK, _UNBLOCK). */
+    | 'rootguard-block'
+    | 'rootguard-unblock'
+    /** Loop guard likewise (%SPANTREE-2-LOOPGUARD_BLOCK, _UNBLOCK). */
+    | 'loopguard-block'
+    | 'loopguard-unblock'
+    /** `spanning-tree guard root` turned on or off on the port (%SPANTREE-2-ROOTGUARD_CONFIG_CHANGE; no VLAN: 0). */
+    | 'rootguard-on'
+    | 'rootguard-off';
   readonly vlan: number;
   readonly peerVlan?: number;
 }
@@ -297,8 +306,11 @@ export interface StpPortStatus {
   readonly number: number;
   /** PortFast in effect: an edge port. */
   readonly edge: boolean;
-  /** Held blocking by PVST+ for a miswired trunk (stp-inconsistency.ts): `*TYPE_Inc`, `*PVID_Inc`. */
-  readonly inconsistent?: 'type' | 'pvid';
+  /**
+   * Held blocking by PVST+ for a miswired trunk (stp-inconsistency.ts): `*TYPE_Inc`, `*PVID_Inc`;
+   * or by root guard or loop guard (stp.ts): `*ROOT_Inc`, `*LOOP_Inc`.
+   */
+  readonly inconsistent?: 'type' | 'pvid' | 'root' | 'loop';
   /** BPDU guard runs on the port. */
   readonly bpduguard: boolean;
   /** The designated bridge and port of its segment, from the last BPDU it took (itself when designated). */

@@ -41,6 +41,10 @@ export interface SpanningTreeConfig {
   readonly portfastDefault?: true;
   /** `spanning-tree portfast bpduguard default`: BPDU guard on every edge port without a setting of its own. */
   readonly bpduguardDefault?: true;
+  /** `spanning-tree portfast bpdufilter default`: BPDU filtering on every edge port without a setting of its own. */
+  readonly bpdufilterDefault?: true;
+  /** `spanning-tree loopguard default`: loop guard on every port without a guard of its own. */
+  readonly loopguardDefault?: true;
   /** `no spanning-tree etherchannel guard misconfig`: the EtherChannel guard, on by default, off. */
   readonly etherchannelGuard?: false;
 }
@@ -54,6 +58,10 @@ export interface PortStpConfig {
   readonly portfast?: 'on' | 'trunk' | 'disable';
   /** `spanning-tree bpduguard enable|disable`. */
   readonly bpduguard?: 'enable' | 'disable';
+  /** `spanning-tree bpdufilter enable|disable`. */
+  readonly bpdufilter?: 'enable' | 'disable';
+  /** `spanning-tree guard root|loop|none` (one guard at a time; `none` also overrides `loopguard default`). */
+  readonly guard?: 'root' | 'loop' | 'none';
   /** `spanning-tree cost N` (1-200000000), every VLAN. */
   readonly cost?: number;
   /** `spanning-tree port-priority N` (0-240, a multiple of 16), every VLAN. */
@@ -149,4 +157,45 @@ export function stpBpduguard(
   const g = config?.bpduguard;
   if (g !== undefined) return g === 'enable';
   return edge && global?.bpduguardDefault === true;
+}
+
+/** Whether root guard runs on a port (`spanning-tree guard root`). */
+export const stpRootGuard = (config: PortStpConfig | undefined): boolean => config?.guard === 'root';
+
+/**
+ * Whether loop guard runs on a port: `spanning-tree guard loop`, else `spanning-tree loopguard
+ * default` on a port with no guard of its own. Either acts only on a point-to-point link that is
+ * not an edge port (Catalyst 2960 configuration guide: loop guard "operates only on interfaces
+ * that are considered point-to-point by the spanning tree"; PortFast ports expect no BPDUs).
+ */
+export function stpLoopGuard(
+  config: PortStpConfig | undefined,
+  global: SpanningTreeConfig | undefined,
+  edge: boolean,
+  pointToPoint: boolean,
+): boolean {
+  if (edge || !pointToPoint) return false;
+  const g = config?.guard;
+  return g === 'loop' || (g === undefined && global?.loopguardDefault === true);
+}
+
+/** No BPDU filtering. */
+export const FILTER_OFF = 0;
+/** `spanning-tree bpdufilter enable`: the port sends no BPDU and drops those it receives. */
+export const FILTER_ON = 1;
+/**
+ * `spanning-tree portfast bpdufilter default` on an edge port: it sends a few BPDUs as its link
+ * comes up, then none; a BPDU arriving takes its PortFast and its filtering away.
+ */
+export const FILTER_EDGE = 2;
+
+/** How a port filters BPDUs: its own setting, else the default's on an edge port. */
+export function stpBpdufilter(
+  config: PortStpConfig | undefined,
+  global: SpanningTreeConfig | undefined,
+  edge: boolean,
+): number {
+  const f = config?.bpdufilter;
+  if (f !== undefined) return f === 'enable' ? FILTER_ON : FILTER_OFF;
+  return edge && global?.bpdufilterDefault === true ? FILTER_EDGE : FILTER_OFF;
 }

@@ -314,6 +314,16 @@ describe('EtherChannel guard', () => {
     expect(flags(n, 'S1')).toBe('Fa0/21(P) Fa0/22(P)');
   });
 
+  it('hears nothing through BPDU filtering, at either end', () => {
+    const filtered = { mode: 'trunk' as const, stp: { bpdufilter: 'enable' as const } };
+    const far = pair('on', undefined, { s2: { ports: { 'fa0/21': filtered, 'fa0/22': filtered } } });
+    far.n.run(seconds(60));
+    expect(flags(far.n, 'S1')).toBe('Fa0/21(P) Fa0/22(P)');
+    const near = pair('on', undefined, { s1: { portChannels: { 1: filtered } } });
+    near.n.run(seconds(60));
+    expect(flags(near.n, 'S1')).toBe('Fa0/21(P) Fa0/22(P)');
+  });
+
   it('is off with no spanning-tree etherchannel guard misconfig', () => {
     const { n } = pair('on', undefined, {
       s1: { stp: { vlans: [{ vlan: 1, priority: 4096 }], etherchannelGuard: false } },

@@ -19,6 +19,16 @@
  * at the time the BPDU came in; the port's %LINEPROTO and %LINK messages follow a second and
  * two seconds later (link-log.ts), as with port security.
  *
+ * Root guard and loop guard, the port's full name and the instance (captures of 3750s, IOL and
+ * IOSv-L2 agree), and root guard's configuration as it changes (no capture prints one for loop
+ * guard):
+ *
+ *   %SPANTREE-2-ROOTGUARD_CONFIG_CHANGE: Root guard enabled on port FastEthernet0/1.
+ *   %SPANTREE-2-ROOTGUARD_BLOCK: Root guard blocking port FastEthernet0/1 on VLAN0001.
+ *   %SPANTREE-2-ROOTGUARD_UNBLOCK: Root guard unblocking port FastEthernet0/1 on VLAN0001.
+ *   %SPANTREE-2-LOOPGUARD_BLOCK: Loop guard blocking port FastEthernet0/2 on VLAN0001.
+ *   %SPANTREE-2-LOOPGUARD_UNBLOCK: Loop guard unblocking port FastEthernet0/2 on VLAN0001.
+ *
  * BPDUs flow once the line protocol is up: a mismatch that came with the link is reported a
  * second later, as CDP's is.
  */
@@ -59,6 +69,19 @@ export function spanningTreeTexts(e: SpanningTreeEvent): string[] {
       return [
         `%SPANTREE-2-UNBLOCK_CONSIST_PORT: Unblocking ${e.port} on ${instance(e.vlan)}. Port consistency restored.`,
       ];
+    case 'rootguard-block':
+      return [`%SPANTREE-2-ROOTGUARD_BLOCK: Root guard blocking port ${e.port} on ${instance(e.vlan)}.`];
+    case 'rootguard-unblock':
+      return [`%SPANTREE-2-ROOTGUARD_UNBLOCK: Root guard unblocking port ${e.port} on ${instance(e.vlan)}.`];
+    case 'loopguard-block':
+      return [`%SPANTREE-2-LOOPGUARD_BLOCK: Loop guard blocking port ${e.port} on ${instance(e.vlan)}.`];
+    case 'loopguard-unblock':
+      return [`%SPANTREE-2-LOOPGUARD_UNBLOCK: Loop guard unblocking port ${e.port} on ${instance(e.vlan)}.`];
+    // Captures end after the port, where the message guide has "on [chars]" more.
+    case 'rootguard-on':
+      return [`%SPANTREE-2-ROOTGUARD_CONFIG_CHANGE: Root guard enabled on port ${e.port}.`];
+    case 'rootguard-off':
+      return [`%SPANTREE-2-ROOTGUARD_CONFIG_CHANGE: Root guard disabled on port ${e.port}.`];
     case 'bpduguard': {
       const port = shortInterfaceName(e.port);
       return [

@@ -10,14 +10,25 @@
  * A trunk takes a VLAN's information from the SSTP BPDU; one that names another VLAN than the
  * one it arrives in is a native VLAN mismatch, which stp-inconsistency.ts blocks. A VLAN with
  * spanning tree off (`no spanning-tree vlan N`) floods BPDUs like any multicast.
+ *
+ * BPDU filtering (Catalyst 2960 configuration guide): `spanning-tree bpdufilter enable` drops
+ * every BPDU that arrives on the port, before BPDU guard sees it, and the port sends none, as
+ * if spanning tree did not run there. `spanning-tree portfast bpdufilter default` acts on edge
+ * ports only: they stop sending BPDUs after a few at link-up, and one arriving makes the port
+ * an ordinary one until its link goes down (BPDU guard, if on, acts on it first).
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import type { PortStpConfig, SpanningTreeConfig } from '../../shared/spanning-tree.ts';
 import {
+  FILTER_EDGE,
+  FILTER_ON,
+  stpBpdufilter,
   stpBpduguard,
   stpEdge,
+  stpLoopGuard,
   stpPortCost,
   stpPortPriority,
+  stpRootGuard,
   stpVlanSettings,
 } from '../../shared/spanning-tree.ts';
 import type { StpInstanceStatus, StpPortStatus } from '../api.ts';
@@ -77,7 +88,7 @@ export class SwitchStp {
         if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan) || sp.stpBlock.includes(vlan))
           continue;
         const pc = this.view.config(sp);
-        const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
+        const edge = this.edge(sp, pc, config);
         ports.push({
           index: sp.index,
           priority: stpPortPriority(pc, vlan),
@@ -85,6 +96,10 @@ export class SwitchStp {
           cost: stpPortCost(pc, vlan, this.view.speed(sp)),
           edge,
           bpduguard: stpBpduguard(pc, config, edge),
+          rootGuard: stpRootGuard(pc),
+          // A half-duplex port is on a shared segment, where loop guard does not act.
+          loopGuard: stpLoopGuard(pc, config, edge, sp.duplex !== 'half'),
+          filter: stpBpdufilter(pc, config, edge),
         });
       }
       if (ports.length > 0) wanted.set(vlan, ports);
@@ -110,15 +125,30 @@ export class SwitchStp {
     }
   }
 
+  /** Whether `sp` is an edge port: PortFast in effect, and not lost to a BPDU under default filtering. */
+  private edge(
+    sp: SwitchPort,
+    pc: PortStpConfig | undefined,
+    config: SpanningTreeConfig | undefined,
+  ): boolean {
+    return !sp.stpEdgeLost && stpEdge(pc, config, sp.oper === OPER_TRUNK);
+  }
+
   /** Whether port `index` forwards in `vlan`: always, where no instance runs. */
   forwards(vlan: number, index: number): boolean {
     const inst = this.instances.get(vlan);
     return inst === undefined || inst.forwards(index);
   }
 
-  /** Whether port `index` takes part in some VLAN's spanning tree (sends and hears BPDUs). */
+  /**
+   * Whether port `index` takes part in some VLAN's spanning tree and so sends and hears BPDUs
+   * (not a port that filters them).
+   */
   runsOn(index: number): boolean {
-    for (const inst of this.instances.values()) if (inst.ports[index] !== undefined) return true;
+    for (const inst of this.instances.values()) {
+      const p = inst.ports[index];
+      if (p !== undefined && p.filter !== FILTER_ON) return true;
+    }
     return false;
   }
 
@@ -150,11 +180,20 @@ export class SwitchStp {
   ): boolean {
     const b = frame.payload as StpBpdu;
     const vid = wireVid(frame, tag);
-    // BPDU guard is the port's, whatever VLAN the BPDU is for and whether it runs spanning tree.
+    // Filtering and BPDU guard are the port's, whatever VLAN the BPDU is for and whether it
+    // runs spanning tree.
     const pc = this.view.config(sp);
-    if (stpBpduguard(pc, config, stpEdge(pc, config, sp.oper === OPER_TRUNK))) {
+    const edge = this.edge(sp, pc, config);
+    const filter = stpBpdufilter(pc, config, edge);
+    if (filter === FILTER_ON) return true;
+    if (stpBpduguard(pc, config, edge)) {
       this.host.bpduGuard(sp.index, vid > 0 ? vid : sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan);
       return true;
+    }
+    if (filter === FILTER_EDGE) {
+      sp.stpEdgeLost = true;
+      for (const inst of this.instances.values()) inst.loseEdge(sp.index);
+      this.host.statesChanged();
     }
     let vlan: number;
     if (b.encap === 'ieee') {
@@ -236,7 +275,7 @@ export class SwitchStp {
           )
           .map((sp) => {
             const pc = this.view.config(sp);
-            const edge = stpEdge(pc, config, sp.oper === OPER_TRUNK);
+            const edge = this.edge(sp, pc, config);
             return {
               port: this.view.name(sp),
               role: 'designated',

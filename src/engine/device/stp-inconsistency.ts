@@ -14,6 +14,8 @@
  * Either clears with %SPANTREE-2-UNBLOCK_CONSIST_PORT. A VLAN the switch does not have runs no
  * spanning tree instance, so there is nothing to block in it. A port going down leaves
  * spanning tree without a word.
+ *
+ * The log also keeps what BPDU guard, root guard and loop guard do (stp.ts).
  */
 import type { Micros } from '../../shared/time.ts';
 import type { SpanningTreeEvent } from '../api.ts';
@@ -64,6 +66,16 @@ export class StpLog {
   /** BPDU guard error-disabled `port` for a BPDU of `vlan`. */
   bpduGuard(at: Micros, port: string, vlan: number): void {
     this.log.push({ at, port, kind: 'bpduguard', vlan });
+  }
+
+  /** Root or loop guard started (`blocking`) or stopped holding `port` blocking in `vlan`. */
+  guard(at: Micros, port: string, vlan: number, guard: 'root' | 'loop', blocking: boolean): void {
+    this.log.push({ at, port, kind: `${guard}guard-${blocking ? 'block' : 'unblock'}`, vlan });
+  }
+
+  /** `spanning-tree guard root` turned on (`on`) or off on `port`. */
+  rootGuardConfig(at: Micros, port: string, on: boolean): void {
+    this.log.push({ at, port, kind: on ? 'rootguard-on' : 'rootguard-off', vlan: 0 });
   }
 
   read(since: number): SeqRead<SpanningTreeEvent> {

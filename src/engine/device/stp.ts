@@ -17,12 +17,19 @@
  *   addresses out after the forward delay rather than its usual 300 s.
  * - PortFast (an edge port) forwards as its link comes up and is no topology change; BPDU
  *   guard error-disables such a port when a BPDU arrives on it.
+ * - Cisco's guards (Catalyst 2960 configuration guide, "Configuring Optional Spanning-Tree
+ *   Features"): root guard holds a port blocking while superior BPDUs arrive on it, so that no
+ *   bridge beyond it becomes the root (`*ROOT_Inc`); loop guard holds a root or alternate port
+ *   blocking when its BPDUs stop, rather than letting it become designated and forward
+ *   (`*LOOP_Inc`). BPDU filtering keeps a port from sending BPDUs (stp-bridge.ts drops those
+ *   that arrive on it).
  *
  * A network opened from a file has been running: what its switches' ports come to at virtual
  * time 0 is the converged state, worked out by exchanging BPDUs at once (`settleSpanningTrees`),
  * not after 30 s of listening and learning. Changes after that follow the protocol's timers.
  */
 import type { MacAddr } from '../../shared/mac.ts';
+import { FILTER_EDGE, FILTER_OFF, FILTER_ON } from '../../shared/spanning-tree.ts';
 import { seconds } from '../../shared/time.ts';
 import type { StpInstanceStatus, StpPortStatus } from '../api.ts';
 import type { EventTarget, Scheduler } from '../sim/scheduler.ts';
@@ -43,6 +50,17 @@ export const ST_LEARNING = 2;
 export const ST_FORWARDING = 3;
 
 const STATE_NAMES = ['blocking', 'listening', 'learning', 'forwarding'] as const;
+
+/** What holds a port blocking besides its role: nothing, root guard or loop guard. */
+const INC_NONE = 0;
+const INC_ROOT = 1;
+const INC_LOOP = 2;
+
+/**
+ * BPDUs an edge port filtering by default sends after its link comes up (Cisco's guides: "a
+ * few"; Odom's capture of `show spanning-tree interface ... detail`: "BPDU: sent 11").
+ */
+const EDGE_FILTER_SENDS = 11;
 
 /** BPDU times are in 1/256 s. */
 const TIME_UNIT = seconds(1) / 256;
@@ -87,6 +105,16 @@ class StpPort {
   holdUntil = Number.NEGATIVE_INFINITY;
   edge = false;
   bpduguard = false;
+  rootGuard = false;
+  loopGuard = false;
+  /** FILTER_OFF, FILTER_ON or FILTER_EDGE (shared/spanning-tree.ts). */
+  filter = FILTER_OFF;
+  /** BPDUs it may still send while it filters as an edge port. */
+  allowance = 0;
+  /** INC_ROOT or INC_LOOP while a guard holds it blocking. */
+  inc = INC_NONE;
+  /** When root guard lets it go unless a superior BPDU comes first (the superior one's max age). */
+  incUntil = Number.POSITIVE_INFINITY;
   sent = 0;
   received = 0;
 
@@ -113,6 +141,8 @@ export interface StpSwitch {
   agingChanged(vlan: number, aging: number): void;
   /** BPDU guard: a BPDU arrived on edge port `index` in `vlan`. */
   bpduGuard(index: number, vlan: number): void;
+  /** Root or loop guard started (`blocking`) or stopped holding port `index` blocking in `vlan`. */
+  guardChanged(index: number, vlan: number, guard: 'root' | 'loop', blocking: boolean): void;
 }
 
 /** How one instance is configured, and a port's settings in it. */
@@ -131,6 +161,10 @@ export interface StpPortSettings {
   readonly cost: number;
   readonly edge: boolean;
   readonly bpduguard: boolean;
+  readonly rootGuard: boolean;
+  readonly loopGuard: boolean;
+  /** FILTER_OFF, FILTER_ON or FILTER_EDGE. */
+  readonly filter: number;
 }
 
 /** One VLAN's spanning tree on one switch. */
@@ -242,6 +276,10 @@ export class StpInstance implements EventTarget {
       p = new StpPort(s.index, portId, s.cost);
       p.edge = s.edge;
       p.bpduguard = s.bpduguard;
+      p.rootGuard = s.rootGuard;
+      p.loopGuard = s.loopGuard;
+      p.filter = s.filter;
+      p.allowance = EDGE_FILTER_SENDS;
       this.ports[s.index] = p;
       this.initializePort(p);
       const wasRoot = this.isRoot();
@@ -252,12 +290,54 @@ export class StpInstance implements EventTarget {
     }
     p.edge = s.edge;
     p.bpduguard = s.bpduguard;
-    if (p.portId === portId && p.pathCost === s.cost) return;
+    // Filtering as an edge port from now on: its link came up a while ago.
+    if (s.filter !== p.filter && s.filter === FILTER_EDGE) p.allowance = 0;
+    p.filter = s.filter;
+    const guarded = this.setGuards(p, s);
+    if (p.portId === portId && p.pathCost === s.cost && !guarded) return;
     const wasRoot = this.isRoot();
     if (this.designated(p)) p.port = portId;
     p.portId = portId;
     p.pathCost = s.cost;
     this.reselect(wasRoot);
+  }
+
+  /**
+   * Takes the port's root and loop guard settings; true when what it holds changed and the
+   * instance is to select again. Root guard turned on takes a root or alternate port's
+   * information away at once (it would not be designated otherwise); a guard turned off lets
+   * its port go, to listening (Catalyst command reference).
+   */
+  private setGuards(p: StpPort, s: StpPortSettings): boolean {
+    let changed = false;
+    if (s.rootGuard && !p.rootGuard && !this.designated(p)) {
+      p.incUntil = p.ageAt;
+      p.ageAt = Number.POSITIVE_INFINITY;
+      this.becomeDesignatedPort(p);
+      this.block(p, INC_ROOT);
+      changed = true;
+    }
+    if ((p.inc === INC_ROOT && !s.rootGuard) || (p.inc === INC_LOOP && !s.loopGuard)) {
+      this.release(p);
+      changed = true;
+    }
+    p.rootGuard = s.rootGuard;
+    p.loopGuard = s.loopGuard;
+    return changed;
+  }
+
+  /** A guard holds `p` blocking (its state follows at the next state selection). */
+  private block(p: StpPort, inc: number): void {
+    p.inc = inc;
+    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, inc === INC_ROOT ? 'root' : 'loop', true);
+  }
+
+  /** The guard holding `p` lets it go. */
+  private release(p: StpPort): void {
+    const inc = p.inc;
+    p.inc = INC_NONE;
+    p.incUntil = Number.POSITIVE_INFINITY;
+    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, inc === INC_ROOT ? 'root' : 'loop', false);
   }
 
   // Called as the switch works out its ports (its refresh), which then looks at the states
@@ -293,6 +373,16 @@ export class StpInstance implements EventTarget {
     p.ageAt = Number.POSITIVE_INFINITY;
     p.forwardAt = Number.POSITIVE_INFINITY;
     p.holdUntil = Number.NEGATIVE_INFINITY;
+    p.inc = INC_NONE;
+    p.incUntil = Number.POSITIVE_INFINITY;
+  }
+
+  /** The port heard a BPDU with BPDU filtering by default: it is no edge port, nor filters, until its link goes down. */
+  loseEdge(index: number): void {
+    const p = this.ports[index];
+    if (p === undefined) return;
+    p.edge = false;
+    p.filter = FILTER_OFF;
   }
 
   // ---- BPDUs ------------------------------------------------------------------------------
@@ -313,6 +403,43 @@ export class StpInstance implements EventTarget {
     if (b.type !== BPDU_CONFIG) return;
     // A message that has outlived its max age carries nothing (8.7.1 note).
     if (b.messageAge >= b.maxAge) return;
+    // Loop guard lets its port go as BPDUs come again (Catalyst 4500 guide: "as soon as it
+    // receives a BPDU"); the port then takes the role they give it.
+    const released = p.inc === INC_LOOP || (p.inc === INC_ROOT && !this.superior(p, b));
+    if (released) this.release(p);
+    if (p.rootGuard && this.superior(p, b)) {
+      this.holdRoot(p, b);
+      return;
+    }
+    this.take(p, b);
+    if (released) {
+      this.portStateSelection();
+      this.tell();
+    }
+  }
+
+  /**
+   * Root guard: a superior BPDU on a port that must stay designated holds it blocking, its
+   * information ignored, until the superior information stops: an inferior BPDU lets it go at
+   * once, or the last superior one's max age runs out (Cisco: "when the inaccurate BPDUs have
+   * been stopped, the interfaces automatically recover").
+   */
+  private holdRoot(p: StpPort, b: StpBpdu): void {
+    p.incUntil = this.now + fromUnits(b.maxAge - b.messageAge);
+    this.arm(p.incUntil);
+    if (p.inc === INC_ROOT) return;
+    this.block(p, INC_ROOT);
+    this.makeBlocking(p);
+    this.tell();
+  }
+
+  /** Whether a BPDU another bridge sent would take `p`'s designated role away. */
+  private superior(p: StpPort, b: StpBpdu): boolean {
+    return b.bridgeMac !== this.bridgeMac && this.designated(p) && this.supersedes(p, b);
+  }
+
+  /** A configuration BPDU taken as 802.1D takes it (8.7.1). */
+  private take(p: StpPort, b: StpBpdu): void {
     if (this.supersedes(p, b)) {
       // The designated port's hello, as every 2 s: what the port knows is the same, and so is
       // every selection made from it; only its age is new.
@@ -410,6 +537,13 @@ export class StpInstance implements EventTarget {
   }
 
   private send(p: StpPort, bpdu: StpBpdu): void {
+    if (p.filter === FILTER_ON) return;
+    // As the network settles its links are taken to have come up long ago: what their few
+    // BPDUs told the far end is told now, and none are left to send after (`settled`).
+    if (p.filter === FILTER_EDGE && !this.instant) {
+      if (p.allowance === 0) return;
+      p.allowance--;
+    }
     p.sent++;
     this.sw.sendBpdu(p.index, this.vlan, bpdu);
   }
@@ -491,7 +625,9 @@ export class StpInstance implements EventTarget {
   private portStateSelection(): void {
     for (const p of this.ports) {
       if (p === undefined) continue;
-      if (p === this.rootPort) {
+      if (p.inc !== INC_NONE) {
+        this.makeBlocking(p);
+      } else if (p === this.rootPort) {
         p.configPending = false;
         p.tcAck = false;
         this.makeForwarding(p);
@@ -627,11 +763,18 @@ export class StpInstance implements EventTarget {
     }
     for (const p of this.ports) {
       if (p === undefined) continue;
+      if (p.inc === INC_ROOT && p.incUntil <= now) {
+        this.release(p);
+        this.portStateSelection();
+      }
       if (p.ageAt <= now && this.ports[p.index] === p) {
-        // 8.7.5: its information expired.
+        // 8.7.5: its information expired. Loop guard keeps a root or alternate port from
+        // becoming designated: the BPDUs that stopped may come again (a one-way link).
         p.ageAt = Number.POSITIVE_INFINITY;
         const wasRoot = this.isRoot();
+        const loop = p.loopGuard && !this.designated(p);
         this.becomeDesignatedPort(p);
+        if (loop) this.block(p, INC_LOOP);
         this.configurationUpdate();
         this.portStateSelection();
         this.afterSelection(wasRoot);
@@ -658,7 +801,13 @@ export class StpInstance implements EventTarget {
     let next = Math.min(this.helloAt, this.tcnAt, this.tcUntil);
     for (const p of this.ports) {
       if (p === undefined) continue;
-      next = Math.min(next, p.ageAt, p.forwardAt, p.configPending ? p.holdUntil : Number.POSITIVE_INFINITY);
+      next = Math.min(
+        next,
+        p.ageAt,
+        p.forwardAt,
+        p.incUntil,
+        p.configPending ? p.holdUntil : Number.POSITIVE_INFINITY,
+      );
     }
     if (next < Number.POSITIVE_INFINITY) this.arm(next);
   }
@@ -686,8 +835,9 @@ export class StpInstance implements EventTarget {
     this.configBpduGeneration();
   }
 
-  /** The network settled: timers start from here. */
+  /** The network settled: timers start from here, and edge ports filtering by default send no more. */
   settled(): void {
+    for (const p of this.ports) if (p !== undefined) p.allowance = 0;
     this.helloAt = this.isRoot() ? this.now + this.helloTime : Number.POSITIVE_INFINITY;
     this.armNext();
   }
@@ -708,7 +858,9 @@ export class StpInstance implements EventTarget {
               : p.bridgePri === this.bridgePri && p.bridgeMac === this.bridgeMac
                 ? 'backup'
                 : 'alternate',
-        state: STATE_NAMES[p.state]!,
+        state: p.inc === INC_NONE ? STATE_NAMES[p.state]! : 'broken',
+        ...(p.inc === INC_ROOT ? { inconsistent: 'root' as const } : {}),
+        ...(p.inc === INC_LOOP ? { inconsistent: 'loop' as const } : {}),
         cost: p.pathCost,
         priority: p.portId >>> 8,
         number: p.portId & 0xfff,

@@ -27,4 +27,6 @@ export class SwitchPort extends Port<VlanState> {
   allowed: VlanRanges = DEFAULT_SWITCHPORT.allowedVlans;
   /** VLANs PVST+ holds blocking here for a miswired trunk (stp-inconsistency.ts). */
   stpBlock: StpBlock = NO_BLOCK;
+  /** A BPDU arrived under default BPDU filtering: no edge port until the link goes down (stp-bridge.ts). */
+  stpEdgeLost = false;
 }

@@ -31,6 +31,7 @@ import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
+import { stpRootGuard } from '../../shared/spanning-tree.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
@@ -251,7 +252,28 @@ export class Switch extends IpDevice {
         this.stpLog.bpduGuard(ctx.sched.now as Micros, this.bridgeName(sp), vlan);
         ctx.linesChanged(this);
       },
+      guardChanged: (index, vlan, guard, blocking) =>
+        this.stpLog.guard(ctx.sched.now as Micros, this.bridgeName(this.sw[index]!), vlan, guard, blocking),
     };
+  }
+
+  /**
+   * %SPANTREE-2-ROOTGUARD_CONFIG_CHANGE for each port, then Port-channel, whose root guard the
+   * new configuration turns on or off, in interface order.
+   */
+  private logRootGuardChanges(before: DeviceConfig, after: DeviceConfig): void {
+    const guarded = (c: DeviceConfig, name: string) => stpRootGuard(c.interfaces[name]?.switchport?.stp);
+    const channels = new Set(
+      [...Object.keys(before.interfaces), ...Object.keys(after.interfaces)].filter(isPortChannel),
+    );
+    const names = [
+      ...this.sw.map((sp) => sp.name),
+      ...[...channels].sort((a, b) => portChannelGroup(a)! - portChannelGroup(b)!),
+    ];
+    for (const name of names) {
+      const on = guarded(after, name);
+      if (on !== guarded(before, name)) this.stpLog.rootGuardConfig(this.ctx.sched.now as Micros, name, on);
+    }
   }
 
   /** Spanning tree at time 0: every instance sends what it knows (stp-settle.ts). */
@@ -316,6 +338,8 @@ export class Switch extends IpDevice {
     // Entries aged out by the aging times in force must not come back under longer ones.
     if (config.macAgingTime !== this.config.macAgingTime || config.vlanMacAging !== this.config.vlanMacAging)
       this.ctx.macTables.expire(this.macs, this.ctx.sched.now, (vlan) => this.agingIn(vlan));
+    // Not a configuration applied at boot: a switch coming up says nothing of its guards.
+    if (this.ctx.sched.now > 0 && this.powered) this.logRootGuardChanges(this.config, config);
     this.config = config;
     if (this.channels === null && hasChannels(config)) {
       this.channels = new SwitchChannels();
@@ -499,7 +523,10 @@ export class Switch extends IpDevice {
       const mismatch = cdpPeer !== undefined && cdpPeer !== own ? cdpPeer : -1;
       if (mismatch >= 0 && mismatch !== sp.cdpPeerNative) sp.mismatchSince = this.ctx.sched.now;
       sp.cdpPeerNative = mismatch;
-      if (!sp.up) sp.security?.lineDown();
+      if (!sp.up) {
+        sp.security?.lineDown();
+        sp.stpEdgeLost = false;
+      }
     }
     if (channels !== null) this.settleChannels(changed);
     this.stp.update(config.spanningTree, db, (sp, id) => configuredFor(sp, id) && !hidden(sp));
