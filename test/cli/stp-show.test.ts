@@ -9,6 +9,7 @@ import { parseConfigText } from '../../src/cli/config-text.ts';
 import { renderRunningConfig } from '../../src/cli/ios/running-config.ts';
 import {
   stpBlockedPorts,
+  stpInconsistentPorts,
   stpInstanceLines,
   stpInterface,
   stpInterfacePortfast,
@@ -24,6 +25,15 @@ import { type MacAddr, macFromNumber } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
 
 const mac = (n: number): MacAddr => macFromNumber(n);
+
+/** `show spanning-tree summary`'s settings on a switch at its defaults. */
+const DEFAULTS = {
+  portfastDefault: false,
+  bpduguardDefault: false,
+  bpdufilterDefault: false,
+  loopguardDefault: false,
+  etherchannelGuard: true,
+};
 
 function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
   const number = Number(name.split('/').pop());
@@ -213,6 +223,17 @@ describe('show spanning-tree interface', () => {
     ]);
   });
 
+  it('marks a port root guard holds (a 3750 on 12.2: its row in VLAN0001)', () => {
+    const i = instance({
+      rootMac: mac(0x001d_707b_4200),
+      bridgeMac: mac(0x001d_707b_4200),
+      ports: [port('FastEthernet1/0/23', { number: 25, state: 'broken', inconsistent: 'root' })],
+    });
+    expect(stpInterface([i], 'FastEthernet1/0/23').at(-1)).toBe(
+      'VLAN0001            Desg BKN*19        128.25   P2p *ROOT_Inc ',
+    );
+  });
+
   it('tells whether PortFast runs on it (a 2960 capture)', () => {
     expect(stpInterfacePortfast([netacadS1], 'FastEthernet0/4')).toEqual(['VLAN0001         disabled']);
   });
@@ -231,7 +252,7 @@ describe('show spanning-tree summary', () => {
       ...netacadS2,
       ports: Array.from({ length: 15 }, (_, k) => port(`FastEthernet0/${k + 1}`)),
     };
-    expect(stpSummary([one, three], { portfastDefault: false, bpduguardDefault: false })).toEqual([
+    expect(stpSummary([one, three], DEFAULTS)).toEqual([
       'Switch is in pvst mode',
       'Root bridge for: VLAN0001, VLAN0003',
       'Extended system ID           is enabled',
@@ -260,7 +281,7 @@ describe('show spanning-tree summary', () => {
       rootPriority: 32769 + k,
       bridgeId: 32769 + k,
     }));
-    const lines = stpSummary(nine, { portfastDefault: true, bpduguardDefault: true });
+    const lines = stpSummary(nine, { ...DEFAULTS, portfastDefault: true, bpduguardDefault: true });
     expect(lines.slice(1, 6)).toEqual([
       'Root bridge for: VLAN0001, VLAN0002, VLAN0003, VLAN0004, VLAN0005, VLAN0006',
       '  VLAN0007, VLAN0008, VLAN0009',
@@ -268,9 +289,104 @@ describe('show spanning-tree summary', () => {
       'Portfast Default             is enabled',
       'PortFast BPDU Guard Default  is enabled',
     ]);
-    const none = stpSummary([netacadS1], { portfastDefault: false, bpduguardDefault: false });
+    const none = stpSummary([netacadS1], DEFAULTS);
     expect(none[1]).toBe('Root bridge for: none');
     expect(none.at(-1)).toBe('1 vlan                       1         0        0          1          2');
+  });
+});
+
+describe('show spanning-tree with root guard and loop guard', () => {
+  it('marks the ports they hold broken, as IOL and IOSv-L2 print them', () => {
+    const i = instance({
+      rootMac: mac(0xaabb_cc00_0100),
+      bridgeMac: mac(0xaabb_cc00_0200),
+      rootCost: 4,
+      rootPort: 'GigabitEthernet0/3',
+      rootPortNumber: 4,
+      ports: [
+        port('GigabitEthernet0/2', { cost: 4, number: 3, state: 'broken', inconsistent: 'loop' }),
+        port('GigabitEthernet0/3', { cost: 4, number: 4, role: 'root', state: 'listening' }),
+        port('FastEthernet0/2', { state: 'broken', inconsistent: 'root' }),
+      ],
+    });
+    expect(stpShow([i]).slice(-5, -2)).toEqual([
+      'Gi0/2               Desg BKN*4         128.3    P2p *LOOP_Inc ',
+      'Gi0/3               Root LIS 4         128.4    P2p ',
+      'Fa0/2               Desg BKN*19        128.2    P2p *ROOT_Inc ',
+    ]);
+  });
+
+  it('lists every inconsistent port by instance (a 3750, IOSv-L2), and none', () => {
+    const held = (name: string, inconsistent: StpPortStatus['inconsistent']) =>
+      port(name, { state: 'broken', inconsistent });
+    const one = instance({
+      rootMac: mac(1),
+      bridgeMac: mac(1),
+      ports: [held('FastEthernet1/0/23', 'root'), port('FastEthernet1/0/24')],
+    });
+    const ten = instance({
+      vlan: 10,
+      rootMac: mac(1),
+      bridgeMac: mac(1),
+      ports: [
+        held('GigabitEthernet0/2', 'loop'),
+        held('FastEthernet0/3', 'pvid'),
+        held('FastEthernet0/4', 'type'),
+      ],
+    });
+    expect(stpInconsistentPorts([one, ten])).toEqual([
+      '',
+      'Name                 Interface                Inconsistency',
+      '-------------------- ------------------------ ------------------',
+      'VLAN0001             FastEthernet1/0/23       Root Inconsistent',
+      'VLAN0010             GigabitEthernet0/2       Loop Inconsistent',
+      'VLAN0010             FastEthernet0/3          Port VLAN ID Mismatch',
+      'VLAN0010             FastEthernet0/4          Port Type Inconsistent',
+      '',
+      'Number of inconsistent ports (segments) in the system : 4',
+    ]);
+    expect(stpInconsistentPorts([netacadS1]).slice(-3)).toEqual([
+      '-------------------- ------------------------ ------------------',
+      '',
+      'Number of inconsistent ports (segments) in the system : 0',
+    ]);
+  });
+
+  it('names the guards in their messages (3750, IOL and IOSv-L2 captures)', () => {
+    const texts = (kind: Parameters<typeof spanningTreeTexts>[0]['kind'], port: string, vlan = 1) =>
+      spanningTreeTexts({ at: 0 as Micros, port, kind, vlan });
+    expect(texts('rootguard-on', 'FastEthernet1/0/23', 0)).toEqual([
+      '%SPANTREE-2-ROOTGUARD_CONFIG_CHANGE: Root guard enabled on port FastEthernet1/0/23.',
+    ]);
+    expect(texts('rootguard-off', 'Ethernet0/2', 0)).toEqual([
+      '%SPANTREE-2-ROOTGUARD_CONFIG_CHANGE: Root guard disabled on port Ethernet0/2.',
+    ]);
+    expect(texts('rootguard-block', 'Ethernet0/2')).toEqual([
+      '%SPANTREE-2-ROOTGUARD_BLOCK: Root guard blocking port Ethernet0/2 on VLAN0001.',
+    ]);
+    expect(texts('rootguard-unblock', 'FastEthernet1/0/23')).toEqual([
+      '%SPANTREE-2-ROOTGUARD_UNBLOCK: Root guard unblocking port FastEthernet1/0/23 on VLAN0001.',
+    ]);
+    expect(texts('loopguard-block', 'GigabitEthernet0/2')).toEqual([
+      '%SPANTREE-2-LOOPGUARD_BLOCK: Loop guard blocking port GigabitEthernet0/2 on VLAN0001.',
+    ]);
+    expect(texts('loopguard-unblock', 'Port-channel2', 951)).toEqual([
+      '%SPANTREE-2-LOOPGUARD_UNBLOCK: Loop guard unblocking port Port-channel2 on VLAN0951.',
+    ]);
+  });
+
+  it('reports the defaults in the summary (NetAcad 2960 layout)', () => {
+    const lines = stpSummary([netacadS1], {
+      ...DEFAULTS,
+      bpdufilterDefault: true,
+      loopguardDefault: true,
+      etherchannelGuard: false,
+    });
+    expect(lines.slice(5, 8)).toEqual([
+      'Portfast BPDU Filter Default is enabled',
+      'Loopguard Default            is enabled',
+      'EtherChannel misconfig guard is disabled',
+    ]);
   });
 });
 
@@ -354,6 +470,39 @@ describe('spanning tree in the running-config', () => {
     ]);
   });
 
+  it('puts loop guard’s default before PortFast and the BPDU filter’s after BPDU guard’s (IOS 15.2)', () => {
+    const c = {
+      ...defaultDeviceConfig('switch', 'S1'),
+      spanningTree: {
+        loopguardDefault: true as const,
+        portfastDefault: true as const,
+        bpduguardDefault: true as const,
+        bpdufilterDefault: true as const,
+        etherchannelGuard: false as const,
+      },
+    };
+    expect(stpConfigLines(c)).toEqual([
+      'spanning-tree mode pvst',
+      'spanning-tree loopguard default',
+      'spanning-tree portfast default',
+      'spanning-tree portfast bpduguard default',
+      'spanning-tree portfast bpdufilter default',
+      'no spanning-tree etherchannel guard misconfig',
+      'spanning-tree extend system-id',
+    ]);
+  });
+
+  it('writes a port PortFast, BPDU filter, BPDU guard, then its guard (saved Catalyst configurations)', () => {
+    expect(
+      stpInterfaceLines({ portfast: 'on', bpduguard: 'enable', bpdufilter: 'enable', guard: 'root' }),
+    ).toEqual([
+      ' spanning-tree portfast',
+      ' spanning-tree bpdufilter enable',
+      ' spanning-tree bpduguard enable',
+      ' spanning-tree guard root',
+    ]);
+  });
+
   it('writes a port PortFast then BPDU guard (2960 configurations)', () => {
     expect(stpInterfaceLines({ portfast: 'on', bpduguard: 'enable' })).toEqual([
       ' spanning-tree portfast',
@@ -379,6 +528,8 @@ describe('spanning tree settings read back from their running-config', () => {
       ...base,
       spanningTree: {
         portfastDefault: true,
+        bpdufilterDefault: true,
+        loopguardDefault: true,
         vlans: [
           { vlan: 1, priority: 4096, helloTime: 1 },
           { vlan: 30, disabled: true },
@@ -394,6 +545,8 @@ describe('spanning tree settings read back from their running-config', () => {
             stp: {
               portfast: 'disable',
               bpduguard: 'enable',
+              bpdufilter: 'disable',
+              guard: 'none',
               cost: 100,
               portPriority: 64,
               vlanCost: [{ vlan: 10, cost: 5 }],

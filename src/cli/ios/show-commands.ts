@@ -60,6 +60,7 @@ import { showSsh, showUsers } from './show/sessions.ts';
 import {
   showSpanningTree,
   showSpanningTreeBlockedPorts,
+  showSpanningTreeInconsistentPorts,
   showSpanningTreeInterface,
   showSpanningTreeInterfacePortfast,
   showSpanningTreeRoot,
@@ -398,7 +399,7 @@ function macNode(): IosNode[] {
 
 /**
  * `show spanning-tree` on a switch (show/spanning-tree.ts). The views not listed here (detail,
- * active, bridge, inconsistentports...) are named as not simulated (unsimulated.ts).
+ * active, bridge...) are named as not simulated (unsimulated.ts).
  */
 const spanningTreeNode = (): IosNode =>
   kw(
@@ -409,6 +410,11 @@ const spanningTreeNode = (): IosNode =>
       'blockedports',
       'Show blocked ports',
       show((d) => showSpanningTreeBlockedPorts(d)),
+    ),
+    kw(
+      'inconsistentports',
+      'Show inconsistent ports',
+      show((d) => showSpanningTreeInconsistentPorts(d)),
     ),
     kw(
       'interface',

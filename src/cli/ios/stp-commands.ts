@@ -6,7 +6,7 @@
  * engine/device/stp.ts; the settings live in DeviceConfig.spanningTree and SwitchportConfig.stp.
  *
  * Not here (unsimulated.ts names them): the rapid-pvst and mst modes, UplinkFast, BackboneFast,
- * loop guard, BPDU filtering, root guard, link types, EtherChannel guard, long path costs.
+ * link types, long path costs.
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import {
@@ -247,21 +247,31 @@ const PORTFAST_DEFAULT_WARNING = [
   ' switches and bridges as they may create temporary bridging loops.',
 ];
 
+type GlobalFlag = 'portfastDefault' | 'bpduguardDefault' | 'bpdufilterDefault' | 'loopguardDefault';
+
+/** Sets (or with `no`, clears) one of the global defaults, printing `warn` as it sets it. */
+const setGlobal = (no: boolean, key: GlobalFlag, warn: readonly string[] = []) =>
+  run((env) => {
+    const stp = env.config().spanningTree ?? {};
+    if (no) {
+      env.setConfig(withStp(env.config(), without(stp, key)));
+      return;
+    }
+    if (env.device && warn.length > 0) env.print(...warn);
+    env.setConfig(withStp(env.config(), { ...stp, [key]: true }));
+  });
+
 /** `spanning-tree portfast ...` in global configuration. */
 function globalPortfastNode(no: boolean): IosNode {
-  const set = (key: 'portfastDefault' | 'bpduguardDefault', warn: readonly string[] = []) =>
-    run((env) => {
-      const stp = env.config().spanningTree ?? {};
-      if (no) {
-        env.setConfig(withStp(env.config(), without(stp, key)));
-        return;
-      }
-      if (env.device && warn.length > 0) env.print(...warn);
-      env.setConfig(withStp(env.config(), { ...stp, [key]: true }));
-    });
+  const set = (key: GlobalFlag, warn: readonly string[] = []) => setGlobal(no, key, warn);
   return kw(
     'portfast',
     'Spanning tree portfast options',
+    kw(
+      'bpdufilter',
+      'Enable portfast bdpu filter on this switch',
+      kw('default', 'Enable bdpu filter by default on all portfast ports', set('bpdufilterDefault')),
+    ),
     kw(
       'bpduguard',
       'Enable portfast bpdu guard on this switch',
@@ -275,6 +285,14 @@ function globalPortfastNode(no: boolean): IosNode {
     ),
   );
 }
+
+/** `spanning-tree loopguard default`: loop guard on every port without a guard of its own. */
+const loopguardNode = (no: boolean): IosNode =>
+  kw(
+    'loopguard',
+    'Spanning tree loopguard options',
+    kw('default', 'Enable loopguard by default on all ports', setGlobal(no, 'loopguardDefault')),
+  );
 
 /**
  * `[no] spanning-tree etherchannel guard misconfig`: the EtherChannel guard, on by default, which
@@ -328,6 +346,7 @@ export function stpGlobalNode(no: boolean): IosNode {
           kw('mode', 'Spanning tree operating mode', kw('pvst', 'Per-Vlan spanning tree mode', nothing)),
         ]),
     etherchannelGuardNode(no),
+    loopguardNode(no),
     globalPortfastNode(no),
     vlanNode(no),
   );
@@ -348,16 +367,20 @@ function groups<T>(items: readonly T[], vlan: (t: T) => number, value: (t: T) =>
 
 /**
  * The global lines, where a 2960 lists them (after `errdisable recovery`): the mode, the
- * PortFast defaults, the EtherChannel guard when off, the extended system id (NetAcad's 2960 running-config), then the VLANs'
- * settings, each setting's VLANs that share a value on one line (a 3750: "no spanning-tree
- * vlan 999", then "spanning-tree vlan 1,10,20-27 priority 0"). The order of the timer lines
- * after the priority is not confirmed by a capture.
+ * PortFast defaults, the EtherChannel guard when off, the extended system id (NetAcad's 2960
+ * running-config), then the VLANs' settings, each setting's VLANs that share a value on one
+ * line (a 3750: "no spanning-tree vlan 999", then "spanning-tree vlan 1,10,20-27 priority 0").
+ * Loop guard's default comes before the PortFast lines and the BPDU filter's after BPDU
+ * guard's, as on an IOS 15.2 switch; the order of the timer lines after the priority is not
+ * confirmed by a capture.
  */
 export function stpConfigLines(c: DeviceConfig): string[] {
   const stp = c.spanningTree;
   const out = ['spanning-tree mode pvst'];
+  if (stp?.loopguardDefault) out.push('spanning-tree loopguard default');
   if (stp?.portfastDefault) out.push('spanning-tree portfast default');
   if (stp?.bpduguardDefault) out.push('spanning-tree portfast bpduguard default');
+  if (stp?.bpdufilterDefault) out.push('spanning-tree portfast bpdufilter default');
   if (stp?.etherchannelGuard === false) out.push('no spanning-tree etherchannel guard misconfig');
   out.push('spanning-tree extend system-id');
   const vlans = stp?.vlans ?? [];
@@ -513,6 +536,28 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
     kw('enable', 'Enable BPDU guard for this interface', guard('enable')),
   );
 
+  const filter = (f: 'enable' | 'disable') =>
+    change((p) => (no ? without(p, 'bpdufilter') : { ...p, bpdufilter: f }));
+  const bpdufilter = kw(
+    'bpdufilter',
+    "Don't send or receive BPDUs on this interface",
+    ...(no ? [change((p) => without(p, 'bpdufilter'))] : []),
+    kw('disable', 'Disable BPDU filtering for this interface', filter('disable')),
+    kw('enable', 'Enable BPDU filtering for this interface', filter('enable')),
+  );
+
+  // One guard at a time: the last typed replaces the other. `no` forms take the guard away.
+  const setGuard = (g: 'root' | 'loop' | 'none') =>
+    change((p) => (no ? without(p, 'guard') : { ...p, guard: g }));
+  const guardMode = kw(
+    'guard',
+    "Change an interface's spanning tree guard mode",
+    ...(no ? [change((p) => without(p, 'guard'))] : []),
+    kw('loop', 'Set guard mode to loop guard on interface', setGuard('loop')),
+    kw('none', 'Set guard mode to none', setGuard('none')),
+    kw('root', 'Set guard mode to root guard on interface', setGuard('root')),
+  );
+
   const resetCost = change((p) => without(p, 'cost'));
   const cost = no
     ? kw('cost', costHelp, resetCost, costArg(costValueHelp, resetCost))
@@ -569,19 +614,21 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
     ),
   );
 
-  return kw('spanning-tree', stpHelp, bpduguard, cost, portPriority, portfast, vlan);
+  return kw('spanning-tree', stpHelp, bpdufilter, bpduguard, cost, guardMode, portPriority, portfast, vlan);
 }
 
 /**
  * A port's lines, after all its others (no capture shows one before `no cdp enable`): PortFast,
- * BPDU guard, then costs and priorities. The relative order of the last four is not confirmed
- * by a capture.
+ * BPDU filter, BPDU guard, the guard (configurations saved from Catalysts), then costs and
+ * priorities. The relative order of the last four is not confirmed by a capture.
  */
 export function stpInterfaceLines(p: PortStpConfig): string[] {
   const out: string[] = [];
   if (p.portfast === 'on') out.push(' spanning-tree portfast');
   else if (p.portfast !== undefined) out.push(` spanning-tree portfast ${p.portfast}`);
+  if (p.bpdufilter !== undefined) out.push(` spanning-tree bpdufilter ${p.bpdufilter}`);
   if (p.bpduguard !== undefined) out.push(` spanning-tree bpduguard ${p.bpduguard}`);
+  if (p.guard !== undefined) out.push(` spanning-tree guard ${p.guard}`);
   if (p.cost !== undefined) out.push(` spanning-tree cost ${p.cost}`);
   if (p.portPriority !== undefined) out.push(` spanning-tree port-priority ${p.portPriority}`);
   for (const g of groups(

@@ -12,7 +12,9 @@
  *   for X" then a blank line (2960 and IOU captures); `interface X portfast`: a 2960 capture;
  * - `summary`: the 2960's order of lines, columns and wrapping of "Root bridge for:" as a
  *   classic-format capture (genieparser's golden output 3) has them, VLANs listed one by one;
- * - `root` and `blockedports`: vIOS-L2 (the same code line as the 2960's 15.0).
+ * - `root` and `blockedports`: vIOS-L2 (the same code line as the 2960's 15.0);
+ * - `inconsistentports`: a 3750 on 12.2 and IOSv-L2 (24 columns for the interface; one 3750
+ *   capture has 22), the PVID inconsistency named as Cisco's troubleshooting note names it.
  */
 import type { StpInstanceStatus, StpPortStatus } from '../../../engine/api.ts';
 import type { DeviceConfig } from '../../../shared/config.ts';
@@ -48,8 +50,7 @@ export type SharedPorts = ReadonlySet<string>;
 function portType(p: StpPortStatus, shared: SharedPorts): string {
   const words = [shared.has(p.port) ? 'Shr' : 'P2p'];
   if (p.edge) words.push('Edge');
-  if (p.inconsistent === 'type') words.push('*TYPE_Inc');
-  if (p.inconsistent === 'pvid') words.push('*PVID_Inc');
+  if (p.inconsistent !== undefined) words.push(`*${p.inconsistent.toUpperCase()}_Inc`);
   return `${words.join(' ')} `;
 }
 
@@ -191,11 +192,17 @@ function counts(i: StpInstanceStatus): number[] {
   return [n(['blocking', 'broken']), n(['listening']), n(['learning']), n(['forwarding']), i.ports.length];
 }
 
+/** The switch-wide settings `show spanning-tree summary` reports. */
+export interface StpSummarySettings {
+  readonly portfastDefault: boolean;
+  readonly bpduguardDefault: boolean;
+  readonly bpdufilterDefault: boolean;
+  readonly loopguardDefault: boolean;
+  readonly etherchannelGuard: boolean;
+}
+
 /** `show spanning-tree summary`: the switch's settings, then the ports of each instance by state. */
-export function stpSummary(
-  instances: readonly StpInstanceStatus[],
-  settings: { readonly portfastDefault: boolean; readonly bpduguardDefault: boolean },
-): string[] {
+export function stpSummary(instances: readonly StpInstanceStatus[], settings: StpSummarySettings): string[] {
   const roots = instances.filter(isRoot).map((i) => instanceName(i.vlan));
   const onOff = (on: boolean) => (on ? 'enabled' : 'disabled');
   const all = instances.map(counts);
@@ -207,9 +214,9 @@ export function stpSummary(
     'Extended system ID           is enabled',
     `Portfast Default             is ${onOff(settings.portfastDefault)}`,
     `PortFast BPDU Guard Default  is ${onOff(settings.bpduguardDefault)}`,
-    'Portfast BPDU Filter Default is disabled',
-    'Loopguard Default            is disabled',
-    'EtherChannel misconfig guard is enabled',
+    `Portfast BPDU Filter Default is ${onOff(settings.bpdufilterDefault)}`,
+    `Loopguard Default            is ${onOff(settings.loopguardDefault)}`,
+    `EtherChannel misconfig guard is ${onOff(settings.etherchannelGuard)}`,
     'UplinkFast                   is disabled',
     'BackboneFast                 is disabled',
     'Configured Pathcost method used is short',
@@ -257,6 +264,32 @@ export function stpBlockedPorts(instances: readonly StpInstanceStatus[]): string
   ];
 }
 
+const INCONSISTENCY: Record<NonNullable<StpPortStatus['inconsistent']>, string> = {
+  root: 'Root Inconsistent',
+  loop: 'Loop Inconsistent',
+  pvid: 'Port VLAN ID Mismatch',
+  type: 'Port Type Inconsistent',
+};
+
+/** `show spanning-tree inconsistentports`: every port an inconsistency holds, by instance. */
+export function stpInconsistentPorts(instances: readonly StpInstanceStatus[]): string[] {
+  const rows = instances.flatMap((i) =>
+    i.ports
+      .filter((p) => p.inconsistent !== undefined)
+      .map(
+        (p) => `${instanceName(i.vlan).padEnd(20)} ${p.port.padEnd(24)} ${INCONSISTENCY[p.inconsistent!]}`,
+      ),
+  );
+  return [
+    '',
+    'Name                 Interface                Inconsistency',
+    '-------------------- ------------------------ ------------------',
+    ...rows,
+    '',
+    `Number of inconsistent ports (segments) in the system : ${rows.length}`,
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the device
 
@@ -290,7 +323,14 @@ export function showSpanningTreeSummary(dev: IosDeviceContext, config: DeviceCon
   return stpSummary(dev.sim.spanningTree(dev.id), {
     portfastDefault: stp?.portfastDefault === true,
     bpduguardDefault: stp?.bpduguardDefault === true,
+    bpdufilterDefault: stp?.bpdufilterDefault === true,
+    loopguardDefault: stp?.loopguardDefault === true,
+    etherchannelGuard: stp?.etherchannelGuard !== false,
   });
+}
+
+export function showSpanningTreeInconsistentPorts(dev: IosDeviceContext): string[] {
+  return stpInconsistentPorts(dev.sim.spanningTree(dev.id));
 }
 
 export function showSpanningTreeRoot(dev: IosDeviceContext): string[] {
