@@ -4,7 +4,9 @@
  * DHCP lab they get their leases and reach the other LAN, for the NAT lab the office reaches
  * the web server and the web server the office's server at its public address, for the OSPF
  * lab the LANs reach each other and, by the default route OSPF spreads, the web server, for
- * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart.
+ * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart, for the spanning
+ * tree security lab root guard holds the rogue switch's port and the distribution switch
+ * becomes the root.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -138,5 +140,27 @@ describe('lab solutions through trame exec', () => {
     expect(isolated!.output).not.toContain('Reply from 192.168.20.14');
     expect(summary!.output).toContain('1      Po1(SU)         LACP      Fa0/23(P)   Fa0/24(P)');
     expect(stp!.output).toMatch(/Po1 +Root FWD 12 +128\.64 +P2p/);
+  });
+
+  it('stp-security from scratch: root guard holds the rogue switch, and DS1 becomes the root', async () => {
+    const lab = JSON.parse(readFileSync('labs/stp-security.json', 'utf8')) as Lab;
+    const before = await exec('labs/stp-security.json', 'AS1: show spanning-tree\n');
+    expect(before.steps[0]!.output).toMatch(/Fa0\/24 +Root FWD 19 +128\.24 +P2p/);
+
+    const r = await exec(
+      'labs/stp-security.json',
+      // DS1 claims the root once AS1 forgets what ROGUE told it: after the max age, 20 s.
+      `${solutionScript(lab)}\nPC1: timeout /t 25\nAS1: show spanning-tree\nDS1: show spanning-tree\nPC1: ping 192.168.1.2\n`,
+    );
+    const guard = r.steps.find((s) => s.command === 'spanning-tree guard root');
+    expect(guard!.output).toContain(
+      '%SPANTREE-2-ROOTGUARD_BLOCK: Root guard blocking port FastEthernet0/24 on VLAN0001.',
+    );
+    const [as1, ds1, ping] = r.steps.slice(-3);
+    expect(as1!.output).toMatch(/Fa0\/24 +Desg BKN\*19 +128\.24 +P2p \*ROOT_Inc/);
+    expect(as1!.output).toMatch(/Gi0\/1 +Root FWD 4 +128\.25 +P2p/);
+    expect(as1!.output).toMatch(/Fa0\/1 +Desg FWD 19 +128\.1 +P2p Edge/);
+    expect(ds1!.output).toContain('This bridge is the root');
+    expect(ping!.output).toContain('Reply from 192.168.1.2: bytes=32 time<1ms TTL=255');
   });
 });
