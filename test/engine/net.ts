@@ -433,6 +433,22 @@ export function switchLoop(options?: SimulationOptions): TestNet {
   return n;
 }
 
+/**
+ * S1, S2 and S3 in a triangle on their gigabit ports: S1 g0/1 to S2 g0/1, S1 g0/2 to S3 g0/1,
+ * S2 g0/2 to S3 g0/2; PC2 (10.0.0.2/24) on S2's fa0/1, PC3 (10.0.0.3/24) on S3's.
+ */
+export function switchTriangle(seed: number, s1: SwitchSpec, s2: SwitchSpec, s3: SwitchSpec): TestNet {
+  const n = new TestNet({ seed });
+  n.switch('S1', s1).switch('S2', s2).switch('S3', s3);
+  n.pc('PC2', '10.0.0.2/24').pc('PC3', '10.0.0.3/24');
+  n.link('S1:g0/1', 'S2:g0/1');
+  n.link('S1:g0/2', 'S3:g0/1');
+  n.link('S2:g0/2', 'S3:g0/2');
+  n.link('PC2:fa0', 'S2:fa0/1');
+  n.link('PC3:fa0', 'S3:fa0/1');
+  return n;
+}
+
 /** PC1 pings an absent host: its ARP request is the broadcast that starts the storm. */
 export function startStorm(n: TestNet): void {
   n.sim.ping(deviceId('PC1'), ip('10.0.0.9'), { count: 1, timeout: seconds(4), size: 32 });

@@ -9,7 +9,7 @@ import { deviceId } from '../../src/shared/ids.ts';
 import type { PortStpConfig, SpanningTreeConfig } from '../../src/shared/spanning-tree.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { marks, type SwitchSpec, TestNet } from './net.ts';
+import { marks, type SwitchSpec, switchTriangle, TestNet } from './net.ts';
 
 const d = deviceId;
 const G1 = 'GigabitEthernet0/1';
@@ -29,17 +29,12 @@ interface Specs {
  * S3 g0/1, S2 g0/2 to S3 g0/2, which S3 blocks (alternate). PC2 on S2, PC3 on S3.
  */
 function triangle(specs: Specs = {}): TestNet {
-  const n = new TestNet({ seed: 7 });
-  n.switch('S1', specs.s1 ?? { stp: S1_ROOT })
-    .switch('S2', specs.s2 ?? { stp: S2_STP })
-    .switch('S3', specs.s3 ?? { stp: {} });
-  n.pc('PC2', '10.0.0.2/24').pc('PC3', '10.0.0.3/24');
-  n.link('S1:g0/1', 'S2:g0/1');
-  n.link('S1:g0/2', 'S3:g0/1');
-  n.link('S2:g0/2', 'S3:g0/2');
-  n.link('PC2:fa0', 'S2:fa0/1');
-  n.link('PC3:fa0', 'S3:fa0/1');
-  return n;
+  return switchTriangle(
+    7,
+    specs.s1 ?? { stp: S1_ROOT },
+    specs.s2 ?? { stp: S2_STP },
+    specs.s3 ?? { stp: {} },
+  );
 }
 
 const at = (n: TestNet, s: number): void => {

@@ -8,7 +8,7 @@ import type { StpInstanceStatus } from '../../src/engine/api.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { marks, type SwitchSpec, TestNet } from './net.ts';
+import { marks, type SwitchSpec, switchTriangle, TestNet } from './net.ts';
 
 const d = deviceId;
 
@@ -25,17 +25,7 @@ function tree(n: TestNet, sw: string, vlan = 1): { inst: StpInstanceStatus; port
  * priority: it is the root. S3's port to S2 is the alternate (S2's bridge id is lower).
  */
 function triangle(s1: SwitchSpec = { stp: { vlans: [{ vlan: 1, priority: 4096 }] } }): TestNet {
-  const n = new TestNet({ seed: 5 });
-  n.switch('S1', s1)
-    .switch('S2', { stp: { vlans: [{ vlan: 1, priority: 28672 }] } })
-    .switch('S3', { stp: {} });
-  n.pc('PC2', '10.0.0.2/24').pc('PC3', '10.0.0.3/24');
-  n.link('S1:g0/1', 'S2:g0/1');
-  n.link('S1:g0/2', 'S3:g0/1');
-  n.link('S2:g0/2', 'S3:g0/2');
-  n.link('PC2:fa0', 'S2:fa0/1');
-  n.link('PC3:fa0', 'S3:fa0/1');
-  return n;
+  return switchTriangle(5, s1, { stp: { vlans: [{ vlan: 1, priority: 28672 }] } }, { stp: {} });
 }
 
 /** Whether one echo gets its reply (after a first for ARP). */
