@@ -263,25 +263,28 @@ const setGlobal = (no: boolean, key: GlobalFlag, warn: readonly string[] = []) =
 
 /** `spanning-tree portfast ...` in global configuration. */
 function globalPortfastNode(no: boolean): IosNode {
-  const set = (key: GlobalFlag, warn: readonly string[] = []) => setGlobal(no, key, warn);
   return kw(
     'portfast',
     'Spanning tree portfast options',
     kw(
       'bpdufilter',
       'Enable portfast bdpu filter on this switch',
-      kw('default', 'Enable bdpu filter by default on all portfast ports', set('bpdufilterDefault')),
+      kw(
+        'default',
+        'Enable bdpu filter by default on all portfast ports',
+        setGlobal(no, 'bpdufilterDefault'),
+      ),
     ),
     kw(
       'bpduguard',
       'Enable portfast bpdu guard on this switch',
       // IOS's help has "bdpu" so.
-      kw('default', 'Enable bdpu guard by default on all portfast ports', set('bpduguardDefault')),
+      kw('default', 'Enable bdpu guard by default on all portfast ports', setGlobal(no, 'bpduguardDefault')),
     ),
     kw(
       'default',
       'Enable portfast by default on all access ports',
-      set('portfastDefault', PORTFAST_DEFAULT_WARNING),
+      setGlobal(no, 'portfastDefault', PORTFAST_DEFAULT_WARNING),
     ),
   );
 }
@@ -526,37 +529,38 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
         ),
       );
 
-  const guard = (g: 'enable' | 'disable') =>
-    change((p) => (no ? without(p, 'bpduguard') : { ...p, bpduguard: g }));
-  const bpduguard = kw(
-    'bpduguard',
-    bpduguardHelp,
-    ...(no ? [change((p) => without(p, 'bpduguard'))] : []),
-    kw('disable', 'Disable BPDU guard for this interface', guard('disable')),
-    kw('enable', 'Enable BPDU guard for this interface', guard('enable')),
-  );
-
-  const filter = (f: 'enable' | 'disable') =>
-    change((p) => (no ? without(p, 'bpdufilter') : { ...p, bpdufilter: f }));
-  const bpdufilter = kw(
-    'bpdufilter',
-    "Don't send or receive BPDUs on this interface",
-    ...(no ? [change((p) => without(p, 'bpdufilter'))] : []),
-    kw('disable', 'Disable BPDU filtering for this interface', filter('disable')),
-    kw('enable', 'Enable BPDU filtering for this interface', filter('enable')),
-  );
-
-  // One guard at a time: the last typed replaces the other. `no` forms take the guard away.
-  const setGuard = (g: 'root' | 'loop' | 'none') =>
-    change((p) => (no ? without(p, 'guard') : { ...p, guard: g }));
-  const guardMode = kw(
-    'guard',
-    "Change an interface's spanning tree guard mode",
-    ...(no ? [change((p) => without(p, 'guard'))] : []),
-    kw('loop', 'Set guard mode to loop guard on interface', setGuard('loop')),
-    kw('none', 'Set guard mode to none', setGuard('none')),
-    kw('root', 'Set guard mode to root guard on interface', setGuard('root')),
-  );
+  /**
+   * A setting that takes one of a few words (`no` forms remove it, whatever word follows). The
+   * guard is one such: the last one typed replaces the other.
+   */
+  const choice = <K extends 'bpduguard' | 'bpdufilter' | 'guard'>(
+    word: string,
+    help: string,
+    key: K,
+    values: readonly (readonly [NonNullable<PortStpConfig[K]>, string])[],
+  ) => {
+    const set = (v: NonNullable<PortStpConfig[K]>) =>
+      change((p) => (no ? without(p, key) : { ...p, [key]: v }));
+    return kw(
+      word,
+      help,
+      ...(no ? [change((p) => without(p, key))] : []),
+      ...values.map(([v, h]) => kw(v, h, set(v))),
+    );
+  };
+  const bpduguard = choice('bpduguard', bpduguardHelp, 'bpduguard', [
+    ['disable', 'Disable BPDU guard for this interface'],
+    ['enable', 'Enable BPDU guard for this interface'],
+  ]);
+  const bpdufilter = choice('bpdufilter', "Don't send or receive BPDUs on this interface", 'bpdufilter', [
+    ['disable', 'Disable BPDU filtering for this interface'],
+    ['enable', 'Enable BPDU filtering for this interface'],
+  ]);
+  const guardMode = choice('guard', "Change an interface's spanning tree guard mode", 'guard', [
+    ['loop', 'Set guard mode to loop guard on interface'],
+    ['none', 'Set guard mode to none'],
+    ['root', 'Set guard mode to root guard on interface'],
+  ]);
 
   const resetCost = change((p) => without(p, 'cost'));
   const cost = no

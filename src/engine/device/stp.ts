@@ -55,6 +55,8 @@ const STATE_NAMES = ['blocking', 'listening', 'learning', 'forwarding'] as const
 const INC_NONE = 0;
 const INC_ROOT = 1;
 const INC_LOOP = 2;
+/** The guard behind each, as the switch's log names it. */
+const INC_GUARD = [undefined, 'root', 'loop'] as const;
 
 /**
  * BPDUs an edge port filtering by default sends after its link comes up (Cisco's guides: "a
@@ -329,15 +331,15 @@ export class StpInstance implements EventTarget {
   /** A guard holds `p` blocking (its state follows at the next state selection). */
   private block(p: StpPort, inc: number): void {
     p.inc = inc;
-    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, inc === INC_ROOT ? 'root' : 'loop', true);
+    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, INC_GUARD[inc]!, true);
   }
 
   /** The guard holding `p` lets it go. */
   private release(p: StpPort): void {
-    const inc = p.inc;
+    const guard = INC_GUARD[p.inc]!;
     p.inc = INC_NONE;
     p.incUntil = Number.POSITIVE_INFINITY;
-    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, inc === INC_ROOT ? 'root' : 'loop', false);
+    if (!this.instant) this.sw.guardChanged(p.index, this.vlan, guard, false);
   }
 
   // Called as the switch works out its ports (its refresh), which then looks at the states
@@ -405,9 +407,10 @@ export class StpInstance implements EventTarget {
     if (b.messageAge >= b.maxAge) return;
     // Loop guard lets its port go as BPDUs come again (Catalyst 4500 guide: "as soon as it
     // receives a BPDU"); the port then takes the role they give it.
-    const released = p.inc === INC_LOOP || (p.inc === INC_ROOT && !this.superior(p, b));
+    const superior = p.rootGuard && this.superior(p, b);
+    const released = p.inc === INC_LOOP || (p.inc === INC_ROOT && !superior);
     if (released) this.release(p);
-    if (p.rootGuard && this.superior(p, b)) {
+    if (superior) {
       this.holdRoot(p, b);
       return;
     }
