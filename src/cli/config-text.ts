@@ -5,7 +5,7 @@
  */
 import { type DeviceConfig, defaultDeviceConfig, type LineConfig } from '../shared/config.ts';
 import { formatInterfaceName, parseInterfaceName } from '../shared/ports.ts';
-import { FACTORY_HOSTNAME, type IosKind } from './ios/config-edit.ts';
+import { FACTORY_HOSTNAME, type IosPlatform, platformKind } from './ios/config-edit.ts';
 import { MAX_VTY, NEW_VTY } from './ios/line-commands.ts';
 import { IosShell } from './ios/shell.ts';
 
@@ -62,20 +62,20 @@ function vtyBase(lines: readonly LineConfig[], text: string): readonly LineConfi
 }
 
 /** Applies configuration text on top of `base`, line by line, in global configuration mode. */
-export function applyConfigText(kind: IosKind, base: DeviceConfig, text: string): ParsedConfig {
-  return runConfigText(kind, bootBase(base, text), text);
+export function applyConfigText(platform: IosPlatform, base: DeviceConfig, text: string): ParsedConfig {
+  return runConfigText(platform, bootBase(base, text), text);
 }
 
 /**
  * `copy startup-config running-config`: the text's lines run on the current configuration,
  * which keeps everything they do not mention (a shut interface stays shut).
  */
-export const mergeConfigText = (kind: IosKind, running: DeviceConfig, text: string): ParsedConfig =>
-  runConfigText(kind, running, text);
+export const mergeConfigText = (platform: IosPlatform, running: DeviceConfig, text: string): ParsedConfig =>
+  runConfigText(platform, running, text);
 
-function runConfigText(kind: IosKind, start: DeviceConfig, text: string): ParsedConfig {
+function runConfigText(platform: IosPlatform, start: DeviceConfig, text: string): ParsedConfig {
   let config = start;
-  const shell = new IosShell(kind, { get: () => config, set: (c) => (config = c) }, undefined, 'global');
+  const shell = new IosShell(platform, { get: () => config, set: (c) => (config = c) }, undefined, 'global');
   const problems: ConfigProblem[] = [];
   const lines = text.split(/\r?\n/);
   // The line that opened the section being skipped (see below), 1-based.
@@ -110,9 +110,9 @@ function runConfigText(kind: IosKind, start: DeviceConfig, text: string): Parsed
 
 /** Reads a configuration text onto the factory configuration of a router or switch. */
 export function parseConfigText(
-  kind: IosKind,
+  platform: IosPlatform,
   text: string,
-  base: DeviceConfig = defaultDeviceConfig(kind, FACTORY_HOSTNAME[kind]),
+  base: DeviceConfig = defaultDeviceConfig(platformKind(platform), FACTORY_HOSTNAME[platformKind(platform)]),
 ): ParsedConfig {
-  return applyConfigText(kind, base, text);
+  return applyConfigText(platform, base, text);
 }

@@ -6,6 +6,7 @@
 import type { DhcpEvent, EtherChannelEvent, HsrpEvent, OspfEvent } from '../engine/api.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
+import { platformOf } from './ios/config-edit.ts';
 import { DebugMessages } from './ios/debug-messages.ts';
 import { dhcpLog } from './ios/dhcp-log.ts';
 import { etherChannelLog } from './ios/etherchannel-commands.ts';
@@ -165,7 +166,7 @@ export class Console {
         this.notice += text([...lines, ...this.ios!.rebooted(setup)]);
       };
       this.ios = new IosShell(
-        dev.kind,
+        platformOf(dev.kind, dev.model),
         { get: () => dev.runningConfig(), set: (c) => dev.setRunningConfig(c) },
         dev,
         'userExec',

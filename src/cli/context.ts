@@ -5,6 +5,7 @@
 import type { Simulation } from '../engine/api.ts';
 import type { DeviceConfig, HostConfig } from '../shared/config.ts';
 import type { DeviceId } from '../shared/ids.ts';
+import type { SwitchModel } from '../shared/models.ts';
 import type { Micros } from '../shared/time.ts';
 
 /** The network's Telnet and SSH servers, as a client sees the far end of its connection. */
@@ -46,6 +47,8 @@ interface ContextBase {
 /** Routers and switches: the IOS command line. */
 export interface IosDeviceContext extends ContextBase {
   readonly kind: 'router' | 'switch';
+  /** Switches: the hardware model, absent for the default 2960-24TT. */
+  readonly model?: SwitchModel;
   runningConfig(): DeviceConfig;
   /** Store and apply a new running configuration (document + engine). */
   setRunningConfig(config: DeviceConfig): void;

@@ -6,6 +6,7 @@ import type { DeviceConfig, HostConfig, SecureMac, SwitchportMode } from '../sha
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
 import type { MacAddr } from '../shared/mac.ts';
+import type { SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import type { VlanRanges } from '../shared/vlans.ts';
@@ -114,6 +115,10 @@ export interface CdpNeighbor {
   readonly kind: 'router' | 'switch';
   /** Its port at the other end of the cable. */
   readonly peerPort: string;
+  /** A switch's hardware model, absent for the default 2960-24TT. */
+  readonly model?: SwitchModel;
+  /** Whether it routes (a router, a multilayer switch with `ip routing`): the R capability. */
+  readonly routing: boolean;
   /** Seconds before the entry would expire: 180 at each advertisement, one every 60 s. */
   readonly holdtime: number;
   /** The address it advertises: its port's own (a router), its first SVI's (a switch). */
@@ -1007,7 +1012,8 @@ export interface Simulation {
   readonly trace: Trace;
   now(): Micros;
 
-  addDevice(id: DeviceId, kind: DeviceKind, name: string): void;
+  /** `model` picks a switch's hardware (absent: a 2960-24TT). */
+  addDevice(id: DeviceId, kind: DeviceKind, name: string, model?: SwitchModel): void;
   removeDevice(id: DeviceId): void;
   connect(id: LinkId, a: PortRef, b: PortRef, options?: LinkOptions): void;
   disconnect(id: LinkId): void;

@@ -10,6 +10,7 @@ import { DEFAULT_LOAD_BALANCE } from '../shared/etherchannel.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr } from '../shared/ipv4.ts';
 import type { MacAddr } from '../shared/mac.ts';
+import type { SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import { seconds } from '../shared/time.ts';
@@ -118,12 +119,13 @@ class EngineSimulation implements Simulation {
 
   // ---- topology --------------------------------------------------------------------------
 
-  addDevice(id: DeviceId, kind: DeviceKind, name: string): void {
+  addDevice(id: DeviceId, kind: DeviceKind, name: string, model?: SwitchModel): void {
     if (this.devices.has(id)) throw new Error(`device ${id} already exists`);
     const block = this.macs.allocate(id);
     let device: Device;
     if (kind === 'router') device = new Router(id, this.ctx, block, defaultDeviceConfig('router', name));
-    else if (kind === 'switch') device = new Switch(id, this.ctx, block, defaultDeviceConfig('switch', name));
+    else if (kind === 'switch')
+      device = new Switch(id, this.ctx, block, defaultDeviceConfig('switch', name), model);
     else device = new Host(id, kind, this.ctx, this.macs.hostAddress(block, id), name);
     this.devices.set(id, device);
     this.macBlocks.set(id, block);

@@ -10,6 +10,7 @@
  */
 import { freeze } from 'immer';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
+import type { SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { ErrorKey, ErrorParams } from './errors.ts';
 
@@ -19,6 +20,8 @@ export interface DeviceDoc {
   readonly id: DeviceId;
   readonly name: string;
   readonly kind: DeviceKind;
+  /** Switches: the hardware model; absent means a 2960-24TT (DEFAULT_SWITCH_MODEL). */
+  readonly model?: SwitchModel;
   /** Canvas position [x, y] in world units. */
   readonly at: readonly [number, number];
   /** Routers and switches: running-config as IOS text; empty means factory defaults. */
@@ -156,6 +159,7 @@ export interface NetworkFile {
 export interface NetworkFileDevice {
   name: string;
   kind: DeviceKind;
+  model?: SwitchModel;
   at: [number, number];
   config?: string;
   rsaKeyBits?: number;

@@ -19,6 +19,8 @@ export const ERROR_TEXT = {
   'error.deviceIdInUse': 'a device with id {device} already exists',
   'error.linkIdInUse': 'a cable with id {link} already exists',
   'error.unknownKind': '"{value}" is not a kind of device; use router, switch, pc or server',
+  'error.unknownModel': '"{value}" is not a switch model; use 2960-24TT or 3560-24PS',
+  'error.modelNotSwitch': 'a {kind} has no hardware model: only switches take one (2960-24TT or 3560-24PS)',
   'error.badPosition': 'a position is two finite numbers [x, y]',
   'error.nameEmpty': 'a device needs a name, e.g. R1',
   'error.nameInvalid':
@@ -52,7 +54,7 @@ export const ERROR_TEXT = {
   'file.unknownTopField':
     'unknown field "{field}": a network file has "version", "devices", "links" and optionally "$schema"',
   'file.unknownDeviceField':
-    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches) or "ip" and "gateway" (PCs, servers)',
+    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches) or "ip" and "gateway" (PCs, servers)',
   'file.missingVersion': 'missing "version": add "version": 1',
   'file.unsupportedVersion': 'version {value} is not supported: this version of Trame reads version 1 files',
   'file.missingDevices': 'missing "devices": add "devices": [] and list the devices in it',
@@ -64,6 +66,8 @@ export const ERROR_TEXT = {
     'this device has no "{field}": every device needs "name", "kind" (router, switch, pc or server) and "at" ([x, y] on the canvas)',
   'file.nameType': 'a device name is a string such as "R1", not {value}',
   'file.kindValue': '{value} is not a kind of device; use "router", "switch", "pc" or "server"',
+  'file.modelValue': '{value} is not a switch model; use "2960-24TT" or "3560-24PS"',
+  'file.modelNotSwitch': '{device} is a {kind}: only switches have a "model"',
   'file.atType': 'a position is two numbers [x, y], not {value}',
   'file.textType': '"{field}" must be a string, not {value}',
   'file.keyBits': '"rsaKeyBits" is a key size in bits from 360 to 4096 (IOS\'s range), not {value}',

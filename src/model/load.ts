@@ -11,6 +11,7 @@
  */
 import { freeze } from 'immer';
 import { type DeviceId, deviceId, type LinkId, linkId } from '../shared/ids.ts';
+import { SWITCH_MODELS, type SwitchModel } from '../shared/models.ts';
 import { canonicalPortName, DEVICE_KINDS, type DeviceKind, isHostKind } from '../shared/ports.ts';
 import { nameKey, nameSyntaxError } from './device-names.ts';
 import { describePorts } from './device-ports.ts';
@@ -35,7 +36,7 @@ export interface LoadResult {
 }
 
 const TOP_FIELDS = ['$schema', 'version', 'devices', 'links'];
-const DEVICE_FIELDS = ['name', 'kind', 'at', 'config', 'rsaKeyBits', 'ip', 'gateway'];
+const DEVICE_FIELDS = ['name', 'kind', 'model', 'at', 'config', 'rsaKeyBits', 'ip', 'gateway'];
 /** How many device names an "unknown device" problem lists. */
 const NAMES_LISTED = 10;
 
@@ -89,6 +90,7 @@ export function loadNetwork(input: string | unknown): LoadResult {
 interface DeviceEntry {
   name?: string;
   kind?: DeviceKind;
+  model?: SwitchModel;
   at?: readonly [number, number];
   config?: string;
   rsaKeyBits?: number;
@@ -276,6 +278,15 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
   if (DEVICE_KINDS.includes(kind as DeviceKind)) entry.kind = kind as DeviceKind;
   else if (has(value, 'kind')) report(at('kind'), 'file.kindValue', { value: preview(kind) });
 
+  if (has(value, 'model')) {
+    const model = value['model'];
+    if (!SWITCH_MODELS.includes(model as SwitchModel)) {
+      report(at('model'), 'file.modelValue', { value: preview(model) });
+    } else if (entry.kind !== undefined && entry.kind !== 'switch') {
+      report(at('model'), 'file.modelNotSwitch', { device: entry.name ?? pointer, kind: entry.kind });
+    } else entry.model = model as SwitchModel;
+  }
+
   const position = value['at'];
   if (
     Array.isArray(position) &&
@@ -332,6 +343,7 @@ function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, Lin
       kind: e.kind!,
       at: [e.at![0], e.at![1]],
     };
+    if (e.model !== undefined) d.model = e.model;
     if (e.config !== undefined) d.config = e.config;
     if (e.rsaKeyBits !== undefined) d.rsaKeyBits = e.rsaKeyBits;
     if (e.ip !== undefined) d.ip = e.ip;

@@ -15,6 +15,7 @@ function deviceFields(d: DeviceDoc): string[] {
   const fields = [
     `"name": ${str(d.name)}`,
     `"kind": ${str(d.kind)}`,
+    ...(d.model !== undefined ? [`"model": ${str(d.model)}`] : []),
     `"at": [${num(d.at[0])}, ${num(d.at[1])}]`,
   ];
   if (d.config !== undefined) fields.push(`"config": ${str(d.config)}`);

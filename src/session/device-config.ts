@@ -4,6 +4,7 @@
  * the consoles use.
  */
 import { parseConfigText } from '../cli/config-text.ts';
+import { platformOf } from '../cli/ios/config-edit.ts';
 import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
 import {
   type DeviceConfig,
@@ -23,7 +24,8 @@ import { isHostKind } from '../shared/ports.ts';
 export function runningConfigOf(device: DeviceDoc): DeviceConfig {
   const kind = device.kind as 'router' | 'switch';
   const factory = defaultDeviceConfig(kind, device.name);
-  const running = device.config?.trim() ? parseConfigText(kind, device.config, factory).config : factory;
+  const platform = platformOf(kind, device.model);
+  const running = device.config?.trim() ? parseConfigText(platform, device.config, factory).config : factory;
   return device.rsaKeyBits === undefined ? running : { ...running, rsaKeyBits: device.rsaKeyBits };
 }
 
@@ -33,7 +35,7 @@ export function configProblems(doc: NetworkDoc): Problem[] {
   devicesInOrder(doc).forEach((device, index) => {
     if (isHostKind(device.kind) || !device.config) return;
     const factory = defaultDeviceConfig(device.kind, device.name);
-    for (const p of parseConfigText(device.kind, device.config, factory).problems) {
+    for (const p of parseConfigText(platformOf(device.kind, device.model), device.config, factory).problems) {
       problems.push({ pointer: `/devices/${index}/config`, message: `line ${p.line}: ${p.message}` });
     }
   });

@@ -310,7 +310,7 @@ export class Session implements SessionApi {
       const id = device.id;
       const state = this.states.get(id);
       if (!state) {
-        this.sim.addDevice(id, device.kind, device.name);
+        this.sim.addDevice(id, device.kind, device.name, device.model);
         const fresh: DeviceState = { synced: device };
         this.states.set(id, fresh);
         this.applyDocConfig(id, device, fresh, how.bootFromFile);
@@ -396,6 +396,7 @@ export class Session implements SessionApi {
     return {
       ...this.baseContext(id, remote),
       kind: state.synced.kind as 'router' | 'switch',
+      ...(state.synced.model !== undefined ? { model: state.synced.model } : {}),
       runningConfig: () => state.running!,
       setRunningConfig: (config: DeviceConfig) => this.setRunningConfigFromConsole(id, state, config),
       startupConfig: () => state.startup,

@@ -27,6 +27,11 @@ export interface SwitchportConfig {
   readonly allowedVlans: VlanRanges;
   /** `switchport nonegotiate`: no DTP. */
   readonly nonegotiate: boolean;
+  /**
+   * Multilayer switches: `switchport trunk encapsulation dot1q`. Absent means negotiate, the
+   * factory setting, under which IOS refuses `switchport mode trunk` (ISL is not simulated).
+   */
+  readonly trunkEncapsulation?: 'dot1q';
   /** `switchport port-security ...`: absent while none of it was configured. */
   readonly portSecurity?: PortSecurityConfig;
   /** `spanning-tree ...` interface commands: absent while none was typed. */

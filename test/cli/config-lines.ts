@@ -7,6 +7,7 @@
  * their interface settings, EtherChannels (their ports and Port-channels).
  */
 import fc from 'fast-check';
+import type { IosPlatform } from '../../src/cli/ios/config-edit.ts';
 
 const octet = fc.integer({ min: 0, max: 255 });
 /** Few values, so that addresses collide (overlapping subnets, routes via our own address). */
@@ -654,9 +655,23 @@ const channelLines = fc.oneof(
   channelGroup.map((g) => `no interface port-channel ${g}`),
 );
 
-function switchLines(): fc.Arbitrary<string[]> {
+/** `multilayer`: a 3560's lines too (routing, the trunk encapsulation, an address on a switch port). */
+function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
     ...ifCommon,
+    ...(multilayer
+      ? [
+          fc.constantFrom(
+            ' switchport trunk encapsulation dot1q',
+            ' switchport trunk encapsulation negotiate',
+            ' switchport trunk encapsulation isl',
+            ' no switchport trunk encapsulation',
+            ' default switchport trunk encapsulation',
+            ' ip address 10.0.0.1 255.255.255.0',
+            ' no switchport',
+          ),
+        ]
+      : []),
     helperUse,
     channelUse,
     fc.constantFrom(
@@ -746,6 +761,7 @@ function switchLines(): fc.Arbitrary<string[]> {
               'no errdisable recovery interval 45',
             ),
             fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
+            ...(multilayer ? [fc.constantFrom('ip routing', 'no ip routing')] : []),
             channelLines,
             vlanList.map((v) => `no vlan ${v}`),
             fc.constantFrom(
@@ -807,5 +823,5 @@ function switchLines(): fc.Arbitrary<string[]> {
 }
 
 /** Configuration a student might type, valid or not, line by line. */
-export const configLines = (kind: 'router' | 'switch'): fc.Arbitrary<string[]> =>
-  kind === 'router' ? routerLines() : switchLines();
+export const configLines = (platform: IosPlatform): fc.Arbitrary<string[]> =>
+  platform === 'router' ? routerLines() : switchLines(platform === 'multilayer');

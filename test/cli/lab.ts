@@ -10,6 +10,7 @@ import { createSimulation } from '../../src/engine/simulation.ts';
 import { withStickyMacs } from '../../src/session/device-config.ts';
 import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
+import type { SwitchModel } from '../../src/shared/models.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
 
@@ -46,10 +47,11 @@ export class Lab {
   /** `paging`: IOS consoles stop long output at --More--, as the app's do. */
   constructor(private readonly options: { readonly paging?: boolean } = {}) {}
 
-  add(name: string, kind: DeviceKind): this {
+  /** `model`: a switch's hardware (a 3560-24PS takes `ip routing`). */
+  add(name: string, kind: DeviceKind, model?: SwitchModel): this {
     const id = deviceId(name);
     const sim = this.sim;
-    sim.addDevice(id, kind, name);
+    sim.addDevice(id, kind, name, model);
     const base = {
       id,
       sim,
@@ -67,6 +69,7 @@ export class Lab {
       const ctx: IosDeviceContext = {
         ...base,
         kind,
+        ...(model !== undefined ? { model } : {}),
         runningConfig: () => running,
         setRunningConfig: (c) => {
           running = c;
@@ -265,4 +268,19 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
       .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2'),
+  /**
+   * A multilayer switch MLS1 (3560-24PS) with PC1 on Fa0/1 and PC2 on Fa0/2, and its Gi0/1
+   * cabled to a 2960 S1's Gi0/1, where PC3 sits on Fa0/1.
+   */
+  multilayer: () =>
+    new Lab()
+      .add('MLS1', 'switch', '3560-24PS')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .add('PC3', 'pc')
+      .cable('PC1:FastEthernet0', 'MLS1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'MLS1:FastEthernet0/2')
+      .cable('MLS1:GigabitEthernet0/1', 'S1:GigabitEthernet0/1')
+      .cable('PC3:FastEthernet0', 'S1:FastEthernet0/1'),
 };

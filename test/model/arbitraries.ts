@@ -13,6 +13,7 @@ import {
 } from '../../src/model/document.ts';
 import { checkHostAddress } from '../../src/model/host-address.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
+import { SWITCH_MODELS } from '../../src/shared/models.ts';
 import { DEVICE_KINDS, type DeviceKind, KIND_PORTS, shortInterfaceName } from '../../src/shared/ports.ts';
 
 const usableName = (s: string): boolean => nameSyntaxError(s) === undefined;
@@ -54,6 +55,16 @@ const deviceArb = (name: string): fc.Arbitrary<NetworkFileDevice> =>
         rsaKeyBits: fc.integer({ min: 360, max: 4096 }),
       },
       { requiredKeys: ['name', 'kind', 'at'] },
+    ),
+    fc.record(
+      {
+        name: fc.constant(name),
+        kind: fc.constant('switch'),
+        model: fc.constantFrom(...SWITCH_MODELS),
+        at: positionArb,
+        config: configArb,
+      },
+      { requiredKeys: ['name', 'kind', 'model', 'at'] },
     ),
     fc.record(
       {
@@ -135,6 +146,7 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
         'a:b',
         'R\u00011',
         'firewall',
+        '3560-24PS',
         '1.2.3.4',
         '1.2.3.4/24',
         'S1:Fa0/1',
@@ -143,7 +155,19 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
         -0.5,
       ),
     ),
-    fc.constantFrom('colour', 'name', 'kind', 'at', 'config', 'ip', 'gateway', 'version', 'links', '$schema'),
+    fc.constantFrom(
+      'colour',
+      'name',
+      'kind',
+      'model',
+      'at',
+      'config',
+      'ip',
+      'gateway',
+      'version',
+      'links',
+      '$schema',
+    ),
   )
   .map(([file, at, op, value, field]) => {
     const copy = JSON.parse(JSON.stringify(file)) as unknown;

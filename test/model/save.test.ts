@@ -40,6 +40,20 @@ describe('saveNetwork', () => {
     );
   });
 
+  it('writes a switch model after the kind, and only when the file gives one', () => {
+    const text = saveNetwork(
+      loadNetwork({
+        version: 1,
+        devices: [
+          { name: 'MLS1', kind: 'switch', model: '3560-24PS', at: [0, 0] },
+          { name: 'S1', kind: 'switch', at: [0, 100] },
+        ],
+      }).doc!,
+    );
+    expect(text).toContain('    { "name": "MLS1", "kind": "switch", "model": "3560-24PS", "at": [0, 0] },\n');
+    expect(text).toContain('    { "name": "S1", "kind": "switch", "at": [0, 100] }\n');
+  });
+
   it('writes an empty network with empty lists', () => {
     expect(saveNetwork(loadNetwork('{"version":1,"devices":[]}').doc!)).toBe(
       '{\n  "version": 1,\n  "devices": [],\n  "links": []\n}\n',

@@ -25,6 +25,8 @@ const STRUCTURAL: readonly ErrorKey[] = [
   'file.missingDeviceField',
   'file.nameType',
   'file.kindValue',
+  'file.modelValue',
+  'file.modelNotSwitch',
   'file.atType',
   'file.textType',
   'file.linkType',

@@ -33,12 +33,16 @@ const EXPECTED: Record<string, string[]> = {
   'bad-kind': [
     '/devices/0/kind: "firewall" is not a kind of device; use "router", "switch", "pc" or "server"',
   ],
+  'bad-model': [
+    '/devices/0/model: "3750" is not a switch model; use "2960-24TT" or "3560-24PS"',
+    '/devices/1/model: R1 is a router: only switches have a "model"',
+  ],
   'missing-field': [
     '/devices/0: this device has no "kind": every device needs "name", "kind" (router, switch, pc or server) and "at" ([x, y] on the canvas)',
   ],
   'missing-devices': ['missing "devices": add "devices": [] and list the devices in it'],
   'unknown-field': [
-    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches) or "ip" and "gateway" (PCs, servers)',
+    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches) or "ip" and "gateway" (PCs, servers)',
     '/title: unknown field "title": a network file has "version", "devices", "links" and optionally "$schema"',
   ],
   'unsupported-version': [

@@ -57,6 +57,8 @@ const endNode = (): IosNode => kw('end', 'Exit from configure mode', run(endConf
 export interface TreeOptions {
   /** `do` subtree (the privileged EXEC commands); absent when a configuration text is parsed. */
   readonly doNode?: IosNode;
+  /** A multilayer switch's trees: a switch's, with the routing commands it also takes. */
+  readonly multilayer?: boolean;
 }
 
 /** `help`, in every mode: what IOS prints about its `?` help. */

@@ -8,9 +8,21 @@ import {
   type VlanConfig,
 } from '../../shared/config.ts';
 import { isPortChannel, MAX_CHANNEL_GROUP } from '../../shared/etherchannel.ts';
+import { isMultilayer, type SwitchModel } from '../../shared/models.ts';
 import { compareInterfaceNames, KIND_PORTS, parseInterfaceName } from '../../shared/ports.ts';
 
 export type IosKind = 'router' | 'switch';
+
+/**
+ * What a command line runs on: a router, a layer-2 switch, or a multilayer switch, which is a
+ * switch in every respect but that it also takes routing commands (`ip routing`).
+ */
+export type IosPlatform = IosKind | 'multilayer';
+
+export const platformKind = (p: IosPlatform): IosKind => (p === 'router' ? 'router' : 'switch');
+
+export const platformOf = (kind: IosKind, model: SwitchModel | undefined): IosPlatform =>
+  kind === 'switch' && isMultilayer(model) ? 'multilayer' : kind;
 
 /** The host name a device has before `hostname`. */
 export const FACTORY_HOSTNAME = { router: 'Router', switch: 'Switch' } as const;

@@ -2,6 +2,7 @@
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { IosDeviceContext } from '../context.ts';
 import type { Running } from '../running.ts';
+import type { IosPlatform } from './config-edit.ts';
 import type { LineSession } from './line-session.ts';
 import type { Modes } from './modes.ts';
 import type { IosRuntime } from './runtime.ts';
@@ -16,6 +17,8 @@ export interface Question {
 
 export interface IosEnv {
   readonly kind: 'router' | 'switch';
+  /** The kind with the switch model that matters to commands: a multilayer switch routes. */
+  readonly platform: IosPlatform;
   /** The running device; undefined while a configuration text is parsed. */
   readonly device: IosDeviceContext | undefined;
   /** The running device's clock, boot and console state; undefined while a text is parsed. */

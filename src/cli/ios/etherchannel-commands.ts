@@ -73,6 +73,8 @@ const inherited = (s: SwitchportConfig): SwitchportConfig => ({
   nativeVlan: s.nativeVlan,
   allowedVlans: s.allowedVlans,
   nonegotiate: s.nonegotiate,
+  // A 3560's trunk keeps its encapsulation: without it, `switchport mode trunk` is refused.
+  ...(s.trunkEncapsulation !== undefined ? { trunkEncapsulation: s.trunkEncapsulation } : {}),
 });
 
 /** Puts port `name` into `group`, making the group's Port-channel; the refusal otherwise. */

@@ -78,7 +78,7 @@ export function showFileSystems(env: IosEnv): string[] {
   const { header, widths, rows } = LISTINGS[env.kind];
   const space = {
     flash: flashSpace(env),
-    nvram: { total: NVRAM_BYTES[env.kind], free: nvramFree(env) },
+    nvram: { total: NVRAM_BYTES[env.platform], free: nvramFree(env) },
   };
   const row = ([type, flags, prefixes, of]: Row): string => {
     const s = of === undefined ? undefined : space[of];

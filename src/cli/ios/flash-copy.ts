@@ -159,7 +159,7 @@ function fromFlash(): IosNode {
             copied(e2, bytes, RATE[e2.kind].startup);
             return;
           }
-          e2.setConfig(mergeConfigText(e2.kind, e2.config(), text).config);
+          e2.setConfig(mergeConfigText(e2.platform, e2.config(), text).config);
           copied(e2, bytes, RATE[e2.kind].read);
           e2.log(`%SYS-5-CONFIG_I: Configured from ${flashName(e2)}${file} by ${byWhom(e2)}`);
         });

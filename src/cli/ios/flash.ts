@@ -11,6 +11,7 @@
  * configurations copied to flash are (runtime.ts keeps them).
  */
 import { fileStamp, flashStamp } from './clock.ts';
+import type { IosPlatform } from './config-edit.ts';
 import { dirListing } from './dir-listing.ts';
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
@@ -69,8 +70,21 @@ const VOLUMES: Record<'router' | 'switch', Volume> = {
   },
 };
 
+/**
+ * A 3560's flash is a 2960's but for the image (IP Services, as on 3560V2s running 15.0(2)SE;
+ * its size is an estimate, no listing of that file having been found).
+ */
+const VOLUME_OF: Record<IosPlatform, Volume> = {
+  router: VOLUMES.router,
+  switch: VOLUMES.switch,
+  multilayer: {
+    ...VOLUMES.switch,
+    image: { ...VOLUMES.switch.image, name: 'c3560-ipservicesk9-mz.150-2.SE4.bin', bytes: 15_955_968 },
+  },
+};
+
 /** The name of the flash file system on a device of this kind ("flash:" or "flash0:"). */
-export const flashName = (env: IosEnv): string => VOLUMES[env.kind].name;
+export const flashName = (env: IosEnv): string => VOLUME_OF[env.platform].name;
 
 /** The names a path in flash may start with: a 1941's flash: is another name for its flash0:. */
 export const flashNames = (kind: 'router' | 'switch'): string[] =>
@@ -78,7 +92,7 @@ export const flashNames = (kind: 'router' | 'switch'): string[] =>
 
 /** The files in flash now, by index. */
 export function flashFiles(env: IosEnv): FlashFile[] {
-  const volume = VOLUMES[env.kind];
+  const volume = VOLUME_OF[env.platform];
   const files: FlashFile[] = [
     { index: volume.image.index, name: volume.image.name, bytes: volume.image.bytes, at: null },
   ];
@@ -116,7 +130,7 @@ export function nextFileIndex(env: IosEnv): number {
 
 /** Bytes of flash used, counted in the file system's blocks. */
 function flashUsed(env: IosEnv): number {
-  const volume = VOLUMES[env.kind];
+  const volume = VOLUME_OF[env.platform];
   return flashFiles(env).reduce(
     (sum, f) => sum + Math.ceil(f.bytes / volume.block) * volume.block,
     volume.overhead,
@@ -125,7 +139,7 @@ function flashUsed(env: IosEnv): number {
 
 /** The flash file system's size and its free bytes (`show file systems`). */
 export function flashSpace(env: IosEnv): { total: number; free: number } {
-  const total = VOLUMES[env.kind].total;
+  const total = VOLUME_OF[env.platform].total;
   return { total, free: total - flashUsed(env) };
 }
 
@@ -140,7 +154,7 @@ export function flashSpace(env: IosEnv): { total: number; free: number } {
  */
 export function showFlash(env: IosEnv): string[] {
   if (env.kind === 'switch') return ['', ...directory(env)!];
-  const volume = VOLUMES[env.kind];
+  const volume = VOLUME_OF[env.platform];
   const rows = flashFiles(env).map(
     (f) =>
       `${String(f.index).padEnd(3)} ${String(f.bytes).padStart(10)} ${f.at === null ? volume.image.date : flashStamp(f.at)} ${f.name}`,
@@ -156,7 +170,7 @@ export function showFlash(env: IosEnv): string[] {
 
 /** `dir flash:`, or one file of it; null when that file is not there. */
 export function directory(env: IosEnv, only?: string): string[] | null {
-  const volume = VOLUMES[env.kind];
+  const volume = VOLUME_OF[env.platform];
   const entries = flashFiles(env).map((f) => ({
     index: f.index,
     perms: volume.perms,

@@ -355,7 +355,7 @@ const cdpRun = (on: boolean): IosNode =>
     ),
   );
 
-function ipNode(kind: 'router' | 'switch'): IosNode {
+function ipNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
   const set = (patch: (env: IosEnv, a: Args) => void) => run(patch);
   return kw(
     'ip',
@@ -405,6 +405,16 @@ function ipNode(kind: 'router' | 'switch'): IosNode {
             // `no ip routing` turns CEF off as IOS does; here it comes back with routing (no capture shows
             // whether IOS does that).
             set((env) => env.setConfig({ ...without(env.config(), 'noIpCef'), ipRouting: true })),
+          ),
+        ]
+      : []),
+    // A multilayer switch ships with routing off; `ip routing` makes its SVIs route between VLANs.
+    ...(multilayer
+      ? [
+          kw(
+            'routing',
+            routingHelp,
+            set((env) => env.setConfig({ ...env.config(), ipRouting: true })),
           ),
         ]
       : []),
@@ -467,10 +477,10 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
       ),
     ),
     cryptoNode(),
-    ipNode(kind),
+    ipNode(kind, opts.multilayer === true),
     lineNode(),
     loginNode(),
-    noNode(kind),
+    noNode(kind, opts.multilayer === true),
     ...(kind === 'switch' ? [loadBalanceNode(false)] : []),
     ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(false))] : []),
     securityNode(),
@@ -510,7 +520,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
   return root;
 }
 
-function noNode(kind: 'router' | 'switch'): IosNode {
+function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
   const patch = (fn: (env: IosEnv) => void) => run(fn);
   return kw(
     'no',
@@ -609,6 +619,15 @@ function noNode(kind: 'router' | 'switch'): IosNode {
               'routing',
               routingHelp,
               patch((env) => env.setConfig({ ...env.config(), ipRouting: false, noIpCef: true })),
+            ),
+          ]
+        : []),
+      ...(multilayer
+        ? [
+            kw(
+              'routing',
+              routingHelp,
+              patch((env) => env.setConfig({ ...env.config(), ipRouting: false })),
             ),
           ]
         : []),

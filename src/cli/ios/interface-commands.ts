@@ -38,6 +38,7 @@ import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
 import { ipOspfNode } from './ospf-commands.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
 import { stpInterfaceNode } from './stp-commands.ts';
+import { notApplied } from './unsimulated.ts';
 
 export type InterfaceClass =
   | 'routerPort'
@@ -237,9 +238,59 @@ const SECURITY_CONFLICT = "Command rejected: Conflict between 'port-security' an
 const dynamicConflict = (s: SwitchportConfig): string | undefined =>
   s.nonegotiate ? NEGOTIATE_CONFLICT : s.portSecurity?.enabled ? SECURITY_CONFLICT : undefined;
 
+/**
+ * A multilayer switch negotiates the trunk encapsulation (ISL or 802.1Q) unless told which, and
+ * refuses to trunk unconditionally until it is (Catalyst 3560 captures).
+ */
+const ENCAPSULATION_AUTO =
+  'Command rejected: An interface whose trunk encapsulation is "Auto" can not be configured to "trunk" mode.';
+
+const encapsulationConflict = (env: IosEnv, s: SwitchportConfig, mode: SwitchportMode): string | undefined =>
+  env.platform === 'multilayer' && mode === 'trunk' && s.trunkEncapsulation === undefined
+    ? ENCAPSULATION_AUTO
+    : undefined;
+
 function setMode(env: IosEnv, mode: SwitchportMode): void {
-  editSwitchport(env, (s) => (mode.startsWith('dynamic') && dynamicConflict(s)) || { ...s, mode });
+  editSwitchport(
+    env,
+    (s) =>
+      (mode.startsWith('dynamic') && dynamicConflict(s)) ||
+      encapsulationConflict(env, s, mode) || { ...s, mode },
+  );
 }
+
+/** `[no] switchport trunk encapsulation dot1q|negotiate` (multilayer switches). */
+function setTrunkEncapsulation(env: IosEnv, dot1q: boolean): void {
+  editSwitchport(env, (s) => {
+    if (dot1q) return { ...s, trunkEncapsulation: 'dot1q' };
+    // Back to negotiate is refused while the port trunks unconditionally, for the same reason.
+    return s.mode === 'trunk' ? ENCAPSULATION_AUTO : without(s, 'trunkEncapsulation');
+  });
+}
+
+const encapsulationHelpL2 = 'Set trunking encapsulation when interface is in trunking mode';
+
+/** `switchport trunk encapsulation ...`: ISL is named as not simulated rather than refused. */
+const trunkEncapsulationNode = (): IosNode =>
+  kw(
+    'encapsulation',
+    encapsulationHelpL2,
+    kw(
+      'dot1q',
+      'Interface uses only 802.1q trunking encapsulation when trunking',
+      run((env) => setTrunkEncapsulation(env, true)),
+    ),
+    kw(
+      'isl',
+      'Interface uses only ISL trunking encapsulation when trunking',
+      run((env) => env.error(notApplied('ISL trunking'))),
+    ),
+    kw(
+      'negotiate',
+      'Device will negotiate trunking encapsulation with peer on interface',
+      run((env) => setTrunkEncapsulation(env, false)),
+    ),
+  );
 
 /**
  * A console creates a missing access VLAN as IOS does. A configuration text carries its
@@ -431,8 +482,11 @@ const noEncapsulationNode = (): IosNode =>
     ),
   );
 
-/** `switchport ...`; with `security`, its port security commands (switch ports, not Port-channels). */
-function switchport(security: boolean): IosNode {
+/**
+ * `switchport ...`; with `security`, its port security commands (switch ports, not
+ * Port-channels); with `multilayer`, the trunk encapsulation a 3560 asks for.
+ */
+function switchport(security: boolean, multilayer: boolean): IosNode {
   const list = (name: string, help: string, fn: (cur: VlanRanges, v: VlanRanges) => VlanRanges) =>
     kw(
       name,
@@ -447,6 +501,8 @@ function switchport(security: boolean): IosNode {
   return kw(
     'switchport',
     switchportHelp,
+    // On a 3560, bare `switchport` makes a routed port a switch port again: here it is one already.
+    ...(multilayer ? [run(() => undefined)] : []),
     kw(
       'access',
       'Set access mode characteristics of the interface',
@@ -529,6 +585,7 @@ function switchport(security: boolean): IosNode {
           list('remove', 'remove VLANs from the current list', (cur, v) => removeVlans(cur, v)),
         ),
       ),
+      ...(multilayer ? [trunkEncapsulationNode()] : []),
       kw(
         'native',
         'Set trunking native characteristics when interface is in trunking mode',
@@ -547,10 +604,15 @@ function switchport(security: boolean): IosNode {
   );
 }
 
-function noSwitchport(security: boolean): IosNode {
+/** `no switchport ...`, or with `asDefault` `default switchport ...` (a layer-2 port stays one). */
+function noSwitchport(security: boolean, multilayer: boolean, asDefault = false): IosNode {
   return kw(
     'switchport',
     switchportHelp,
+    // A 3560's `no switchport` makes the port a routed port.
+    ...(multilayer
+      ? [run((env) => (asDefault ? undefined : env.error(notApplied('routed ports (no switchport)'))))]
+      : []),
     kw(
       'access',
       'Set access mode characteristics of the interface',
@@ -583,6 +645,15 @@ function noSwitchport(security: boolean): IosNode {
           run((env) => setAllowed(env, () => ALL_VLANS)),
         ),
       ),
+      ...(multilayer
+        ? [
+            kw(
+              'encapsulation',
+              encapsulationHelpL2,
+              run((env) => setTrunkEncapsulation(env, false)),
+            ),
+          ]
+        : []),
       kw(
         'native',
         'Set trunking native characteristics when interface is in trunking mode',
@@ -697,11 +768,36 @@ const mdixAuto = (): IosNode =>
     ),
   );
 
+/**
+ * `ip address` on a multilayer switch's port that is still a switch port: IOS answers between
+ * blank lines (captures of Catalyst EtherSwitch modules).
+ */
+const l2IpAddress = (): IosNode =>
+  kw(
+    'ip',
+    'Interface Internet Protocol config commands',
+    kw(
+      'address',
+      ipAddressHelp,
+      arg(
+        'address',
+        IPV4,
+        'IP address',
+        arg(
+          'mask',
+          IPV4,
+          'IP subnet mask',
+          run((env) => env.error('', '% IP addresses may not be configured on L2 links.', '')),
+        ),
+      ),
+    ),
+  );
+
 /** `spanning-tree ...` on a switch port or Port-channel (stp-commands.ts). */
 const spanningTree = (no: boolean): IosNode => stpInterfaceNode(editPort, no);
 
 /** The commands of one class of interface, and their `no` forms. */
-function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] } {
+function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNode[]; nos: IosNode[] } {
   switch (cls) {
     case 'routerPort':
       return {
@@ -769,11 +865,12 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           channelGroupNode(false),
           description(),
           duplex(),
+          ...(multilayer ? [l2IpAddress()] : []),
           mdixAuto(),
           shutdown(),
           spanningTree(false),
           speed(cls === 'switchGigPort'),
-          switchport(true),
+          switchport(true, multilayer),
         ],
         nos: [
           cdpEnable(false),
@@ -783,23 +880,25 @@ function classCommands(cls: InterfaceClass): { cmds: IosNode[]; nos: IosNode[] }
           noShutdown(),
           spanningTree(true),
           noSpeed(),
-          noSwitchport(true),
+          noSwitchport(true, multilayer),
         ],
       };
     case 'portChannel':
       return {
-        cmds: [description(), shutdown(), spanningTree(false), switchport(false)],
-        nos: [noDescription(), noShutdown(), spanningTree(true), noSwitchport(false)],
+        cmds: [description(), shutdown(), spanningTree(false), switchport(false, multilayer)],
+        nos: [noDescription(), noShutdown(), spanningTree(true), noSwitchport(false, multilayer)],
       };
   }
 }
 
 export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
-  const { cmds, nos } = classCommands(cls);
+  const multilayer = opts.multilayer === true;
+  const { cmds, nos } = classCommands(cls, multilayer);
   // `default X` restores the factory setting, which is what `no X` does for everything
   // here except `shutdown`, whose default depends on the port, and `cdp enable`, on by default.
-  const defaults = classCommands(cls).nos.flatMap((n) => {
+  const defaults = classCommands(cls, multilayer).nos.flatMap((n) => {
     if (n.word === 'shutdown') return [];
+    if (n.word === 'switchport') return [noSwitchport(cls !== 'portChannel', multilayer, true)];
     return n.word === 'cdp' ? [cdpEnable(true)] : [n];
   });
   if (cls === 'switchPort' || cls === 'switchGigPort') defaults.push(mdixAuto());

@@ -80,7 +80,7 @@ function reloadNow(env: IosEnv): void {
     // server mode keeps them. That is why erase startup-config alone leaves them in place.
     const base =
       saved === undefined && vlanDat !== undefined ? { ...factory, vlans: vlanDat.vlans } : factory;
-    const booted = saved === undefined ? base : applyConfigText(env.kind, base, saved).config;
+    const booted = saved === undefined ? base : applyConfigText(env.platform, base, saved).config;
     env.setConfig(
       rt.savedKeyBits === undefined
         ? without(booted, 'rsaKeyBits')
@@ -138,7 +138,7 @@ function copyStartupToRunning(env: IosEnv): void {
     env.error('%% Non-volatile configuration memory invalid or not present');
     return;
   }
-  const merged = mergeConfigText(env.kind, env.config(), text).config;
+  const merged = mergeConfigText(env.platform, env.config(), text).config;
   env.setConfig(merged);
   env.runtime!.merged(text);
   const bytes = byteLength(text);

@@ -15,12 +15,17 @@
  * startup-config. Once erased (or before the first save), the configuration files are listed
  * with 0 bytes, as a 2960 lists them after `erase startup-config`.
  */
+import type { IosPlatform } from './config-edit.ts';
 import { dirListing } from './dir-listing.ts';
 import type { IosEnv } from './env.ts';
 import { byteLength } from './show/format.ts';
 
-/** NVRAM's size as the platforms report it (1941: 255 KB, 2960: 64 KB). */
-export const NVRAM_BYTES = { router: 262_136, switch: 65_536 } as const;
+/** NVRAM's size as the platforms report it (1941: 255 KB, 2960: 64 KB, 3560: 512 KB). */
+export const NVRAM_BYTES: Readonly<Record<IosPlatform, number>> = {
+  router: 262_136,
+  switch: 65_536,
+  multilayer: 524_288,
+};
 
 interface NvramFile {
   readonly index: number;
@@ -74,11 +79,11 @@ export function nvramFiles(env: IosEnv): NvramFile[] {
 /** Bytes of NVRAM not used. */
 export function nvramFree(env: IosEnv): number {
   const used = nvramFiles(env).reduce((sum, f) => sum + f.bytes, SYSTEM[env.kind].overhead);
-  return NVRAM_BYTES[env.kind] - used;
+  return NVRAM_BYTES[env.platform] - used;
 }
 
 /** `dir nvram:`, or one file of it; null when that file is not there. */
 export function nvramDirectory(env: IosEnv, only?: string): string[] | null {
   const entries = nvramFiles(env).map((f) => ({ ...f, stamp: '<no date>' }));
-  return dirListing('nvram:', entries, only, { total: NVRAM_BYTES[env.kind], free: nvramFree(env) });
+  return dirListing('nvram:', entries, only, { total: NVRAM_BYTES[env.platform], free: nvramFree(env) });
 }

@@ -66,6 +66,8 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
   const sp = i.switchport;
   if (sp) {
     if (sp.accessVlan !== 1) out.push(` switchport access vlan ${sp.accessVlan}`);
+    if (sp.trunkEncapsulation !== undefined)
+      out.push(` switchport trunk encapsulation ${sp.trunkEncapsulation}`);
     if (sp.nativeVlan !== 1) out.push(` switchport trunk native vlan ${sp.nativeVlan}`);
     if (!isAllVlans(sp.allowedVlans))
       out.push(` switchport trunk allowed vlan ${formatVlanList(sp.allowedVlans)}`);
@@ -244,7 +246,8 @@ function switchBlocks(c: DeviceConfig): string[][] {
     [`hostname ${c.hostname}`],
     ['boot-start-marker', 'boot-end-marker'],
     securityLines(c),
-    [...userLines(c), 'no aaa new-model', 'system mtu routing 1500'],
+    // A multilayer switch lists `ip routing` under the MTU line once routing is on.
+    [...userLines(c), 'no aaa new-model', 'system mtu routing 1500', ...(c.ipRouting ? ['ip routing'] : [])],
     ...dhcpConfigBlocks(c),
     [...domainLines('switch', c), ...loginLines(c)],
     [...errdisableLines(c), ...loadBalanceLines(c), ...stpConfigLines(c)],

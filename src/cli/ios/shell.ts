@@ -17,7 +17,7 @@ import type { Running } from '../running.ts';
 import { aclHelpHeader, aclModeTree } from './acl-commands.ts';
 import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
-import type { IosKind } from './config-edit.ts';
+import { type IosKind, type IosPlatform, platformKind } from './config-edit.ts';
 import { openTelnet } from './connection-commands.ts';
 import { localUser } from './credentials.ts';
 import { DHCP_HELP_HEADER, dhcpModeTree } from './dhcp-commands.ts';
@@ -68,22 +68,24 @@ interface Trees {
   readonly router: IosNode;
 }
 
-/** Trees hold no state (handlers get the shell's env), so each kind builds them once. */
+/** Trees hold no state (handlers get the shell's env), so each platform builds them once. */
 const built = new Map<string, Trees>();
 
-function treesFor(kind: IosKind, interactive: boolean): Trees {
-  const key = `${kind}:${interactive}`;
+function treesFor(platform: IosPlatform, interactive: boolean): Trees {
+  const key = `${platform}:${interactive}`;
   let t = built.get(key);
   if (!t) {
-    t = buildTrees(kind, interactive);
+    t = buildTrees(platform, interactive);
     built.set(key, t);
   }
   return t;
 }
 
-function buildTrees(kind: IosKind, interactive: boolean): Trees {
+function buildTrees(platform: IosPlatform, interactive: boolean): Trees {
+  const kind = platformKind(platform);
   const exec = interactive ? execTrees(kind) : undefined;
-  const opts: TreeOptions = exec ? { doNode: exec.doNode } : {};
+  const multilayer = platform === 'multilayer';
+  const opts: TreeOptions = exec ? { doNode: exec.doNode, multilayer } : { multilayer };
   const classes: InterfaceClass[] = [
     'routerPort',
     'subinterface',
@@ -147,16 +149,20 @@ export class IosShell {
   private logs: LogEntry[] = [];
   private failures: string[] = [];
 
+  readonly kind: IosKind;
+
   constructor(
-    readonly kind: IosKind,
+    readonly platform: IosPlatform,
     private readonly store: ConfigStore,
     readonly device: IosDeviceContext | undefined,
     start: 'userExec' | 'global' = 'userExec',
     /** For a device: the session's line, and the device's runtime when another session made it. */
     on?: { readonly session: LineSession; readonly runtime?: IosRuntime },
   ) {
+    const kind = platformKind(platform);
+    this.kind = kind;
     this.modes = new Modes(start);
-    this.trees = treesFor(kind, device !== undefined);
+    this.trees = treesFor(platform, device !== undefined);
     const runtime = device ? (on?.runtime ?? new IosRuntime(device)) : undefined;
     this.runtime = runtime;
     this.session = device ? (on?.session ?? new LineSession({ kind: 'con' })) : undefined;
@@ -166,6 +172,7 @@ export class IosShell {
     }
     this.env = {
       kind,
+      platform,
       device,
       runtime,
       line: this.session,
@@ -580,7 +587,7 @@ export class IosShell {
         return;
       }
       const other =
-        g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.kind, 'global') : undefined;
+        g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.platform, 'global') : undefined;
       if (other?.block) {
         this.env.error(other.message);
         if (other.mode !== undefined) enter(other.mode, other.name);
@@ -644,7 +651,7 @@ export class IosShell {
           e.col,
           e.words,
           this.modes.isConfig(),
-          this.kind,
+          this.platform,
           this.modes.mode(),
         );
         if (notYet !== undefined) {
@@ -692,7 +699,7 @@ export class IosShell {
       return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
     }
     // No options of Trame's: the words may be those of a feature it does not simulate.
-    const notYet = unsimulatedHelp(tokenize(text), this.modes.isConfig(), this.kind, mode);
+    const notYet = unsimulatedHelp(tokenize(text), this.modes.isConfig(), this.platform, mode);
     if (notYet !== undefined) return { lines: [notYet], pending: text };
     if (r.kind === 'help') return { lines: [], pending: text };
     const first = tokenize(text)[0];

@@ -9,7 +9,7 @@ import type { Args } from '../parser/tree.ts';
 import { showAccessListsNode } from './acl-commands.ts';
 import { showAliasesNode } from './aliases.ts';
 import { VLAN_LIST } from './common.ts';
-import type { IosKind } from './config-edit.ts';
+import { type IosKind, platformOf } from './config-edit.ts';
 import { withHeader } from './config-header.ts';
 import { NO_CONNECTIONS } from './connection-commands.ts';
 import { showDebugging } from './debug-commands.ts';
@@ -102,7 +102,10 @@ export function showRunning(env: IosEnv, only?: string): string[] {
 function showStartup(dev: IosDeviceContext): string[] {
   const text = dev.startupConfig();
   if (text === undefined) return ['startup-config is not present'];
-  return [`Using ${byteLength(text)} out of ${NVRAM_BYTES[dev.kind]} bytes`, ...text.split('\n')];
+  return [
+    `Using ${byteLength(text)} out of ${NVRAM_BYTES[platformOf(dev.kind, dev.model)]} bytes`,
+    ...text.split('\n'),
+  ];
 }
 
 const errDisabledNode = (render: (env: IosEnv, a: Args) => string[]): IosNode =>

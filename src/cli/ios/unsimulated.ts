@@ -16,7 +16,7 @@
  * and `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
 import type { Token } from '../parser/tree.ts';
-import type { IosKind } from './config-edit.ts';
+import { type IosKind, type IosPlatform, platformKind } from './config-edit.ts';
 import type { IosMode } from './modes.ts';
 
 interface Feature {
@@ -24,8 +24,8 @@ interface Feature {
   readonly lead: readonly (string | RegExp)[];
   /** As it reads in "Trame does not simulate ... yet". */
   readonly name: string;
-  /** The devices that have it; both when absent. */
-  readonly kind?: IosKind;
+  /** The devices that have it; all when absent ('multilayer': a 3560 only). */
+  readonly kind?: IosKind | 'multilayer';
   /** The modes that have it, when not every configuration mode does. */
   readonly modes?: readonly IosMode[];
   /**
@@ -100,8 +100,19 @@ const OSPF_INTERFACE: readonly Feature[] = (
   ] as const
 ).map(([lead, name]) => ({ lead, name, kind: ROUTER, modes: INTERFACE_MODES }));
 
+const MULTILAYER = 'multilayer' as const;
+
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
+  // A 3560 routes between its SVIs with static routes; its routing protocols are not simulated.
+  {
+    lead: ['router'],
+    name: 'routing protocols on multilayer switches',
+    kind: MULTILAYER,
+    mode: 'config-router',
+  },
+  { lead: ['ip', 'ospf'], name: 'OSPF on multilayer switches', kind: MULTILAYER, modes: INTERFACE_MODES },
+  { lead: ['ip', 'cef'], name: 'CEF settings', kind: MULTILAYER, modes: ['global'] },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
   // Spanning tree runs PVST+ (stp-commands.ts); these of its commands have nothing behind them.
   { lead: ['spanning-tree', 'mode', 'rapid-pvst'], name: 'rapid spanning tree', kind: SWITCH },
@@ -257,6 +268,7 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['show', 'lldp'], name: 'LLDP' },
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
+  { lead: ['show', 'ip', 'protocols'], name: 'routing protocols on multilayer switches', kind: MULTILAYER },
   { lead: ['show', 'ip', 'dhcp'], name: 'this DHCP view' },
   { lead: ['show', 'ip', 'nat', 'nvi'], name: 'the NAT virtual interface', kind: ROUTER },
   { lead: ['show', 'ip', 'ospf', 'database', /./], name: 'this OSPF database view', kind: ROUTER },
@@ -338,13 +350,13 @@ function wordsOf(tokens: readonly Token[], config: boolean): Words {
 /** The first feature of the device and mode whose words `fits` the line's. */
 function findFeature(
   w: Words,
-  kind: IosKind,
+  platform: IosPlatform,
   current: IosMode,
   fits: (f: Feature) => boolean,
 ): Feature | undefined {
   return (w.shows ? SHOW : CONFIG).find(
     (f) =>
-      (f.kind === undefined || f.kind === kind) &&
+      (f.kind === undefined || f.kind === platformKind(platform) || f.kind === platform) &&
       (f.modes === undefined || f.modes.includes(current)) &&
       fits(f),
   );
@@ -361,12 +373,12 @@ export function unsimulated(
   col: number,
   walked: readonly string[],
   config: boolean,
-  kind: IosKind,
+  platform: IosPlatform,
   current: IosMode,
 ): Unsimulated | undefined {
   const w = wordsOf(tokens, config);
   const { skip, rest, shows } = w;
-  const found = findFeature(w, kind, current, (f) =>
+  const found = findFeature(w, platform, current, (f) =>
     f.lead.every((word, k) => rest[k] !== undefined && abbreviates(rest[k]!.text, word)),
   );
   if (found === undefined) return undefined;
@@ -394,12 +406,12 @@ export function unsimulated(
 export function unsimulatedHelp(
   tokens: readonly Token[],
   config: boolean,
-  kind: IosKind,
+  platform: IosPlatform,
   current: IosMode,
 ): string | undefined {
   const w = wordsOf(tokens, config);
   if (w.rest.length === 0) return undefined;
-  const found = findFeature(w, kind, current, (f) =>
+  const found = findFeature(w, platform, current, (f) =>
     w.rest.slice(0, f.lead.length).every((t, k) => abbreviates(t.text, f.lead[k]!)),
   );
   return found === undefined ? undefined : notSimulated(found.name);

@@ -82,12 +82,15 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
     if (holdtime <= 0) continue;
     const address = n.cdpAddress(peer);
     const nativeVlan = n.cdpNativeOf(peer);
+    const { model, routing } = n.cdpPlatform();
     out.push({
       port: port.name,
       device: n.id,
       hostname: n.hostname,
       kind: n.kind as CdpNeighbor['kind'],
       peerPort: peer.name,
+      ...(model !== undefined ? { model } : {}),
+      routing,
       holdtime,
       ...(address !== undefined ? { address } : {}),
       ...(nativeVlan !== undefined ? { nativeVlan } : {}),

@@ -7,6 +7,7 @@ import type { SwitchportConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import type { SwitchModel } from '../../shared/models.ts';
 import type { DeviceKind } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
 import type {
@@ -234,6 +235,11 @@ export abstract class Device {
   /** When each port ran CDP: undefined on devices that do not run it (hosts). */
   cdpPorts(): CdpPorts | undefined {
     return undefined;
+  }
+
+  /** What CDP advertises of its hardware and role: a switch's model, and whether it routes. */
+  cdpPlatform(): { readonly model?: SwitchModel; readonly routing: boolean } {
+    return { routing: this.kind === 'router' };
   }
 
   /** The address CDP advertises from `port` (none here; see Router and Switch). */

@@ -30,6 +30,7 @@ import {
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import type { SwitchModel } from '../../shared/models.ts';
 import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
 import { stpRootGuard } from '../../shared/spanning-tree.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -189,8 +190,12 @@ export class Switch extends IpDevice {
   /** VLANs in a topology change, whose addresses age out after the forward delay (stp.ts). */
   private readonly tcAging = new Map<number, number>();
 
-  constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
+  /** Its hardware model, absent for the default 2960-24TT; only CDP tells it to others. */
+  private readonly model: SwitchModel | undefined;
+
+  constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig, model?: SwitchModel) {
     super(id, 'switch', ctx, ctx.profiles.ios);
+    this.model = model;
     this.macs = ctx.macTables.create();
     this.base = macBase;
     this.sw = this.addPorts(SwitchPort, KIND_PORTS.switch, (macBase + 1) as MacAddr, QUEUE_LIMITS.switch);
@@ -419,6 +424,10 @@ export class Switch extends IpDevice {
 
   override get hostname(): string {
     return this.config.hostname;
+  }
+
+  override cdpPlatform(): { readonly model?: SwitchModel; readonly routing: boolean } {
+    return { ...(this.model !== undefined ? { model: this.model } : {}), routing: this.config.ipRouting };
   }
 
   /** CDP advertises the switch's management address: its first SVI with one, up if any is. */

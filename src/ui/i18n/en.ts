@@ -46,6 +46,8 @@ export const en = {
 
   'kind.router': 'Router',
   'kind.switch': 'Switch',
+  /** A switch whose model routes (a 3560-24PS). */
+  'kind.multilayer': 'Multilayer switch',
   'kind.pc': 'PC',
   'kind.server': 'Server',
 

@@ -65,6 +65,7 @@ export const fr: Record<MessageKey, string> = typeset({
 
   'kind.router': 'Routeur',
   'kind.switch': 'Commutateur',
+  'kind.multilayer': 'Commutateur multicouche',
   'kind.pc': 'PC',
   'kind.server': 'Serveur',
 
@@ -167,6 +168,9 @@ export const fr: Record<MessageKey, string> = typeset({
   'error.deviceIdInUse': 'un équipement d’identifiant {device} existe déjà',
   'error.linkIdInUse': 'un câble d’identifiant {link} existe déjà',
   'error.unknownKind': '« {value} » n’est pas un type d’équipement ; utilisez router, switch, pc ou server',
+  'error.unknownModel': '« {value} » n’est pas un modèle de commutateur ; utilisez 2960-24TT ou 3560-24PS',
+  'error.modelNotSwitch':
+    'un {kind} n’a pas de modèle matériel : seuls les commutateurs en ont un (2960-24TT ou 3560-24PS)',
   'error.badPosition': 'une position s’écrit avec deux nombres finis [x, y]',
   'error.nameEmpty': 'un équipement a besoin d’un nom, par exemple R1',
   'error.nameInvalid':
@@ -206,7 +210,7 @@ export const fr: Record<MessageKey, string> = typeset({
   'file.unknownTopField':
     'champ inconnu « {field} » : un fichier réseau a « version », « devices », « links » et éventuellement « $schema »',
   'file.unknownDeviceField':
-    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs) ou « ip » et « gateway » (PC, serveurs)',
+    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs), « model » (commutateurs) ou « ip » et « gateway » (PC, serveurs)',
   'file.missingVersion': '« version » manque : ajoutez "version": 1',
   'file.unsupportedVersion':
     'la version {value} n’est pas prise en charge : cette version de Trame lit les fichiers de version 1',
@@ -219,6 +223,8 @@ export const fr: Record<MessageKey, string> = typeset({
     'cet équipement n’a pas de « {field} » : chaque équipement a besoin de « name », « kind » (router, switch, pc ou server) et « at » ([x, y] sur le plan)',
   'file.nameType': 'un nom d’équipement est une chaîne comme "R1", pas {value}',
   'file.kindValue': '{value} n’est pas un type d’équipement ; utilisez "router", "switch", "pc" ou "server"',
+  'file.modelValue': '{value} n’est pas un modèle de commutateur ; utilisez "2960-24TT" ou "3560-24PS"',
+  'file.modelNotSwitch': '{device} est un {kind} : seuls les commutateurs ont un « model »',
   'file.atType': 'une position s’écrit avec deux nombres [x, y], pas {value}',
   'file.textType': '« {field} » doit être une chaîne, pas {value}',
   'file.keyBits': '« rsaKeyBits » est une taille de clé en bits de 360 à 4096 (celles d’IOS), pas {value}',

@@ -7,6 +7,7 @@
 
 import type { CdpNeighbor } from '../../../engine/api.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
+import { isMultilayer } from '../../../shared/models.ts';
 import { KIND_PORTS, parseInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
 import { state, statuses } from './interfaces.ts';
@@ -25,7 +26,25 @@ const PLATFORM = {
     capsLong: 'Router Source-Route-Bridge Switch IGMP',
   },
   switch: { platform: 'cisco WS-C2960-24TT-L', model: 'WS-C2960-', caps: 'S I', capsLong: 'Switch IGMP' },
+  // A 3560 adds the Router capability while `ip routing` is on.
+  multilayer: { platform: 'cisco WS-C3560V2-24PS', model: 'WS-C3560V', caps: 'S I', capsLong: 'Switch IGMP' },
+  routing: {
+    platform: 'cisco WS-C3560V2-24PS',
+    model: 'WS-C3560V',
+    caps: 'R S I',
+    capsLong: 'Router Switch IGMP',
+  },
 } as const;
+
+/** The neighbour's entry in PLATFORM, and the first lines of its `show version`. */
+function platformOf(e: CdpNeighbor): {
+  readonly p: (typeof PLATFORM)[keyof typeof PLATFORM];
+  readonly version: readonly string[];
+} {
+  if (e.kind === 'router') return { p: PLATFORM.router, version: VERSION_BANNER.router };
+  if (!isMultilayer(e.model)) return { p: PLATFORM.switch, version: VERSION_BANNER.switch };
+  return { p: e.routing ? PLATFORM.routing : PLATFORM.multilayer, version: VERSION_BANNER.multilayer };
+}
 
 export function showCdp(dev: IosDeviceContext): string[] {
   if (cdpOff(dev)) return NOT_ENABLED;
@@ -44,7 +63,7 @@ function cdpName(full: string): string {
 }
 
 function summaryRow(e: CdpNeighbor): string[] {
-  const p = PLATFORM[e.kind];
+  const { p } = platformOf(e);
   // Capabilities are centred in their column; a Device ID too long for its column has a line
   // of its own.
   const rest = `${cdpName(e.port).padEnd(18)}${e.holdtime}`.padEnd(29 + Math.floor((16 - p.caps.length) / 2));
@@ -77,7 +96,7 @@ export function showCdpNeighbors(dev: IosDeviceContext, port?: string): string[]
 
 /** One neighbour as `show cdp neighbors detail` and `show cdp entry` describe it. */
 function detail(e: CdpNeighbor): string[] {
-  const p = PLATFORM[e.kind];
+  const { p, version } = platformOf(e);
   const address = e.address === undefined ? [] : [`  IP address: ${formatIpv4(e.address)}`];
   return [
     '-------------------------',
@@ -89,7 +108,7 @@ function detail(e: CdpNeighbor): string[] {
     `Holdtime : ${e.holdtime} sec`,
     '',
     'Version :',
-    ...VERSION_BANNER[e.kind],
+    ...version,
     '',
     'advertisement version: 2',
     "VTP Management Domain: ''",

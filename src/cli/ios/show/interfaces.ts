@@ -8,6 +8,7 @@ import type { DeviceConfig, InterfaceConfig } from '../../../shared/config.ts';
 import { isPortChannel } from '../../../shared/etherchannel.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
 import { formatMacDotted } from '../../../shared/mac.ts';
+import { isMultilayer } from '../../../shared/models.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import {
   formatVlanList,
@@ -372,7 +373,8 @@ export function showInterfacesSwitchport(dev: IosDeviceContext, c: DeviceConfig,
       'Switchport: Enabled',
       `Administrative Mode: ${ADMIN_MODE[sp.mode]}`,
       `Operational Mode: ${oper === 'access' ? 'static access' : oper}`,
-      'Administrative Trunking Encapsulation: dot1q',
+      // A 3560 negotiates the encapsulation unless told; a 2960 has only 802.1Q.
+      `Administrative Trunking Encapsulation: ${isMultilayer(dev.model) ? (sp.trunkEncapsulation ?? 'negotiate') : 'dot1q'}`,
       // A port that is down has no operational encapsulation, so IOS leaves the line out.
       ...(oper === 'down'
         ? []
@@ -403,6 +405,18 @@ export function showInterfacesSwitchport(dev: IosDeviceContext, c: DeviceConfig,
     );
   }
   return out;
+}
+
+/**
+ * The Encapsulation column. A 3560 port left to negotiate shows what it agreed on with an
+ * "n-" (the trunks Trame forms are all 802.1Q, ISL being not simulated), or "negotiate" while
+ * it is not trunking.
+ */
+function encapsulationOf(dev: IosDeviceContext, c: DeviceConfig, t: TrunkRow): string {
+  if (!isMultilayer(dev.model) || c.interfaces[t.port]?.switchport?.trunkEncapsulation !== undefined) {
+    return t.encapsulation;
+  }
+  return t.status === 'not-trunking' ? 'negotiate' : `n-${t.encapsulation}`;
 }
 
 /** `show interfaces trunk`'s Mode column for a port that is not trunking. */
@@ -457,7 +471,7 @@ export function showInterfacesTrunk(dev: IosDeviceContext, c: DeviceConfig, only
     'Port        Mode             Encapsulation  Status        Native vlan',
     ...trunks.map(
       (t) =>
-        `${port(t.port)}${t.mode.padEnd(17)}${t.encapsulation.padEnd(15)}${t.status.padEnd(14)}${t.nativeVlan}`,
+        `${port(t.port)}${t.mode.padEnd(17)}${encapsulationOf(dev, c, t).padEnd(15)}${t.status.padEnd(14)}${t.nativeVlan}`,
     ),
     ...section('Vlans allowed on trunk', (t) => list(t.allowed)),
     ...section('Vlans allowed and active in management domain', (t) => list(t.active)),

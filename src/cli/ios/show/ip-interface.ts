@@ -22,7 +22,7 @@ export function addressMethod(env: IosEnv, name: string, i: InterfaceConfig): Ad
   const rt = env.runtime;
   if (rt?.typedAddresses.has(name)) return 'manual';
   const startup = rt?.startup((text) => ({
-    config: parseConfigText(env.kind, text).config,
+    config: parseConfigText(env.platform, text).config,
     interfaces: interfacesNamed(text),
   }));
   if (startup?.interfaces.has(name) && sameAddress(startup.config.interfaces[name]?.ip, i.ip)) return 'NVRAM';

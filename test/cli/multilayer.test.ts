@@ -1,0 +1,192 @@
+/**
+ * A 3560-24PS is a 2960's console plus what a multilayer switch adds: `ip routing`, the trunk
+ * encapsulation it negotiates unless told, and its own `show version`. A 2960 takes none of it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/cli/config-text.ts';
+import { platformOf } from '../../src/cli/ios/config-edit.ts';
+import { renderRunningConfig } from '../../src/cli/ios/running-config.ts';
+import { devicesInOrder } from '../../src/model/document.ts';
+import { loadNetwork } from '../../src/model/load.ts';
+import { configProblems, runningConfigOf } from '../../src/session/device-config.ts';
+import { Lab } from './lab.ts';
+
+const INVALID = "% Invalid input detected at '^' marker.";
+const AUTO =
+  'Command rejected: An interface whose trunk encapsulation is "Auto" can not be configured to "trunk" mode.';
+
+function consoles() {
+  const lab = new Lab().add('MLS1', 'switch', '3560-24PS').add('S1', 'switch');
+  const mls = lab.console('MLS1');
+  const s1 = lab.console('S1');
+  for (const con of [mls, s1]) {
+    con.input('enable');
+    con.input('configure terminal');
+  }
+  return { lab, mls, s1 };
+}
+
+describe('multilayer switch console', () => {
+  it('takes the platform from the switch model', () => {
+    expect(platformOf('switch', '3560-24PS')).toBe('multilayer');
+    expect(platformOf('switch', '2960-24TT')).toBe('switch');
+    expect(platformOf('switch', undefined)).toBe('switch');
+    expect(platformOf('router', undefined)).toBe('router');
+  });
+
+  it('turns routing on and off; a 2960 has no such command', () => {
+    const { lab, mls, s1 } = consoles();
+    expect(mls.input('ip routing').output).toBe('');
+    expect(lab.ios('MLS1').runningConfig().ipRouting).toBe(true);
+    expect(mls.input('do show running-config | include ^ip routing').output).toBe('ip routing\n');
+    mls.input('no ip routing');
+    expect(lab.ios('MLS1').runningConfig().ipRouting).toBe(false);
+    // Off is the factory setting: nothing is listed, not even `no ip routing`.
+    expect(mls.input('do show running-config | include routing').output).toBe('system mtu routing 1500\n');
+    expect(s1.input('ip routing').output).toContain(INVALID);
+    expect(s1.input('ip ?').output).not.toMatch(/^ {2}routing /m);
+    expect(mls.input('ip ?').output).toMatch(/^ {2}routing +Enable IP routing$/m);
+  });
+
+  it('refuses to trunk unconditionally until the encapsulation is dot1q, and back', () => {
+    const { lab, mls, s1 } = consoles();
+    mls.input('interface g0/1');
+    expect(mls.input('switchport mode trunk').output).toBe(`${AUTO}\n`);
+    expect(lab.ios('MLS1').runningConfig().interfaces['GigabitEthernet0/1']!.switchport!.mode).toBe(
+      'dynamic-auto',
+    );
+    expect(mls.input('switchport trunk encapsulation isl').output).toContain(
+      '% Trame does not simulate ISL trunking yet',
+    );
+    mls.input('switchport trunk encapsulation dot1q');
+    expect(mls.input('switchport mode trunk').output).toBe('');
+    expect(mls.input('no switchport trunk encapsulation').output).toBe(`${AUTO}\n`);
+    expect(mls.input('switchport trunk encapsulation negotiate').output).toBe(`${AUTO}\n`);
+    expect(mls.input('do show running-config interface g0/1').output).toContain(
+      'interface GigabitEthernet0/1\n switchport trunk encapsulation dot1q\n switchport mode trunk\n',
+    );
+    mls.input('switchport mode dynamic desirable');
+    mls.input('switchport trunk encapsulation negotiate');
+    expect(lab.ios('MLS1').runningConfig().interfaces['GigabitEthernet0/1']!.switchport).not.toHaveProperty(
+      'trunkEncapsulation',
+    );
+    // A 2960 has 802.1Q only, and trunks at once.
+    s1.input('interface g0/1');
+    expect(s1.input('switchport trunk encapsulation dot1q').output).toContain(INVALID);
+    expect(s1.input('switchport mode trunk').output).toBe('');
+  });
+
+  it('shows the encapsulation it negotiates, and what it agreed on with a 2960', () => {
+    const { lab, mls, s1 } = consoles();
+    lab.cable('MLS1:GigabitEthernet0/1', 'S1:GigabitEthernet0/1');
+    s1.input('interface g0/1');
+    s1.input('switchport mode trunk');
+    s1.input('end');
+    mls.input('end');
+    lab.settle();
+    expect(mls.input('show interfaces g0/1 switchport | include Encapsulation').output).toBe(
+      'Administrative Trunking Encapsulation: negotiate\nOperational Trunking Encapsulation: dot1q\n',
+    );
+    expect(mls.input('show interfaces trunk | include Gi0/1 +auto').output).toMatch(
+      /^Gi0\/1 +auto +n-802\.1q +trunking +1\n$/,
+    );
+    expect(s1.input('show interfaces g0/1 switchport | include Administrative Trunking').output).toBe(
+      'Administrative Trunking Encapsulation: dot1q\n',
+    );
+  });
+
+  it('answers an address on a switch port as IOS does, and names routed ports as not simulated', () => {
+    const { mls } = consoles();
+    mls.input('interface fa0/1');
+    expect(mls.input('ip address 10.0.0.1 255.255.255.0').output).toBe(
+      '\n% IP addresses may not be configured on L2 links.\n\n',
+    );
+    expect(mls.input('no switchport').output).toContain('% Trame does not simulate routed ports');
+  });
+
+  it("gives a new Port-channel its first port's encapsulation, so the saved text reads back", () => {
+    const { lab, mls } = consoles();
+    mls.input('interface range g0/1 - 2');
+    mls.input('switchport trunk encapsulation dot1q');
+    mls.input('switchport mode trunk');
+    mls.input('channel-group 1 mode active');
+    mls.input('interface po1');
+    expect(mls.input('switchport mode trunk').output).toBe('');
+    const config = lab.ios('MLS1').runningConfig();
+    expect(config.interfaces['Port-channel1']!.switchport!.trunkEncapsulation).toBe('dot1q');
+    const back = parseConfigText('multilayer', renderRunningConfig('switch', config));
+    expect(back.problems).toEqual([]);
+  });
+
+  it('takes bare `switchport` and its default as the layer-2 port it is', () => {
+    const { mls } = consoles();
+    mls.input('interface fa0/4');
+    expect(mls.input('switchport').output).toBe('');
+    expect(mls.input('default switchport').output).toBe('');
+    expect(mls.input('no switchport').output).toContain('routed ports');
+  });
+
+  it('names its routing protocols as not simulated rather than as typing errors', () => {
+    const { mls, s1 } = consoles();
+    expect(mls.input('router ospf 1').output).toContain(
+      '% Trame does not simulate routing protocols on multilayer switches yet',
+    );
+    mls.input('end');
+    expect(mls.input('show ip protocols').output).toContain('routing protocols on multilayer switches');
+    expect(s1.input('router ospf 1').output).toContain(INVALID);
+  });
+
+  it('tells its model in show version and dir, and over CDP', () => {
+    const { lab, mls, s1 } = consoles();
+    lab.cable('MLS1:GigabitEthernet0/2', 'S1:GigabitEthernet0/2');
+    mls.input('ip routing');
+    mls.input('end');
+    s1.input('end');
+    lab.settle();
+    const version = mls.input('show version').output;
+    expect(version).toContain('C3560 Software (simulated WS-C3560V2-24PS-S), Version 15.0(2)SE4');
+    expect(version).toContain('System image file is "flash:c3560-ipservicesk9-mz.150-2.SE4.bin"');
+    expect(version).toContain('Model number                    : WS-C3560V2-24PS-S');
+    expect(version).toContain('*    1 26    WS-C3560V2-24PS    15.0(2)SE4            C3560-IPSERVICESK9-M');
+    expect(s1.input('show version | include Model number').output).toContain('WS-C2960-24TT-L');
+    expect(mls.input('dir flash:').output).toContain('c3560-ipservicesk9-mz.150-2.SE4.bin');
+    // 512K bytes of NVRAM, as show version says.
+    expect(mls.input('show file systems').output).toMatch(/ 524288 +\d+ +nvram +rw +nvram:/);
+    expect(s1.input('show cdp neighbors | include MLS1').output).toMatch(/R S I +WS-C3560V Gig 0\/2/);
+    expect(s1.input('show cdp entry MLS1 | include Platform').output).toBe(
+      'Platform: cisco WS-C3560V2-24PS,  Capabilities: Router Switch IGMP\n',
+    );
+  });
+
+  it('reads its configuration text back, and a 2960 refuses the lines only a 3560 has', () => {
+    const text = [
+      'hostname MLS1',
+      'ip routing',
+      'interface GigabitEthernet0/1',
+      ' switchport trunk encapsulation dot1q',
+      ' switchport mode trunk',
+      'end',
+    ].join('\n');
+    const parsed = parseConfigText('multilayer', text);
+    expect(parsed.problems).toEqual([]);
+    const rendered = renderRunningConfig('switch', parsed.config);
+    expect(parseConfigText('multilayer', rendered).config).toEqual(parsed.config);
+    expect(parseConfigText('switch', text).problems.map((p) => p.line)).toEqual([2, 4]);
+  });
+
+  it('checks a network file against each switch model', () => {
+    const { doc } = loadNetwork({
+      version: 1,
+      devices: [
+        { name: 'MLS1', kind: 'switch', model: '3560-24PS', at: [0, 0], config: 'ip routing\n' },
+        { name: 'S1', kind: 'switch', at: [0, 100], config: 'ip routing\n' },
+      ],
+    });
+    expect(configProblems(doc!)).toEqual([
+      { pointer: '/devices/1/config', message: expect.stringContaining('line 1:') },
+    ]);
+    const [mls, s1] = devicesInOrder(doc!);
+    expect(runningConfigOf(mls!).ipRouting).toBe(true);
+    expect(runningConfigOf(s1!).ipRouting).toBe(false);
+  });
+});
