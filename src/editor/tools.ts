@@ -9,6 +9,7 @@ import { and, assign, setup } from 'xstate';
 import type { DocCommand } from '../model/commands.ts';
 import type { Point } from '../shared/geometry.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
+import type { SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import { DRAG_THRESHOLD } from './geometry.ts';
 import type { Hit } from './hit-test.ts';
@@ -17,6 +18,12 @@ export type Selection =
   | { readonly type: 'device'; readonly id: DeviceId }
   | { readonly type: 'link'; readonly id: LinkId };
 export type PortChoice = 'auto' | 'choose';
+
+/** What the place tool puts down: a kind and, for switches, a model (absent: the default one). */
+export interface Placeable {
+  readonly kind: DeviceKind;
+  readonly model?: SwitchModel;
+}
 
 /** What the tools ask of the application. */
 export interface EditorEffects {
@@ -46,7 +53,7 @@ export type EditorEvent =
   | ({ readonly type: 'pointer.up' } & PointerInput)
   | { readonly type: 'tool.select' }
   | { readonly type: 'tool.pan' }
-  | { readonly type: 'tool.place'; readonly kind: DeviceKind }
+  | ({ readonly type: 'tool.place' } & Placeable)
   | { readonly type: 'tool.cable'; readonly ports: PortChoice }
   | { readonly type: 'port.chosen'; readonly port: string }
   | { readonly type: 'select'; readonly selection: Selection | undefined }
@@ -61,7 +68,7 @@ interface CableEnd {
 export interface EditorContext {
   readonly effects: EditorEffects;
   readonly selection: Selection | undefined;
-  readonly placeKind: DeviceKind;
+  readonly placing: Placeable;
   readonly portChoice: PortChoice;
   /** Press position and the dragged device's start position, for move and pan. */
   readonly press:
@@ -80,6 +87,10 @@ const dragTarget = (c: EditorContext, e: Move): Point => ({
   x: Math.round(c.press!.origin.x + e.world.x - c.press!.world.x),
   y: Math.round(c.press!.origin.y + e.world.y - c.press!.world.y),
 });
+
+/** A Placeable without a `model` key when there is no model, so that equal choices compare equal. */
+export const placeable = (kind: DeviceKind, model?: SwitchModel): Placeable =>
+  model === undefined ? { kind } : { kind, model };
 
 const deviceOf = (e: EditorEvent): DeviceId | undefined =>
   'hit' in e && e.hit.type === 'device' ? e.hit.id : undefined;
@@ -169,9 +180,11 @@ export const editorMachine = setup({
     }),
     placeDevice: ({ context, event }) => {
       const e = event as Down;
+      const { kind, model } = context.placing;
       context.effects.dispatch({
         type: 'addDevice',
-        kind: context.placeKind,
+        kind,
+        ...(model === undefined ? {} : { model }),
         at: [Math.round(e.world.x), Math.round(e.world.y)],
       });
     },
@@ -206,7 +219,7 @@ export const editorMachine = setup({
   context: ({ input }) => ({
     effects: input.effects,
     selection: undefined,
-    placeKind: 'router',
+    placing: { kind: 'router' },
     portChoice: 'auto',
     press: undefined,
     lastScreen: undefined,
@@ -217,7 +230,10 @@ export const editorMachine = setup({
   on: {
     'tool.select': '.select',
     'tool.pan': '.pan',
-    'tool.place': { target: '.place', actions: assign(({ event }) => ({ placeKind: event.kind })) },
+    'tool.place': {
+      target: '.place',
+      actions: assign(({ event }) => ({ placing: placeable(event.kind, event.model) })),
+    },
     'tool.cable': { target: '.cable', actions: assign(({ event }) => ({ portChoice: event.ports })) },
     select: { actions: { type: 'select', params: ({ event }) => event.selection } },
   },

@@ -6,6 +6,7 @@
  */
 import { castDraft, type Draft, type Patch } from 'immer';
 import { type DeviceId, deviceId, type LinkId, linkId, type PortRef } from '../shared/ids.ts';
+import { SWITCH_MODELS, type SwitchModel } from '../shared/models.ts';
 import {
   canonicalPortName,
   DEVICE_KINDS,
@@ -25,6 +26,8 @@ export type DocCommand =
       readonly type: 'addDevice';
       readonly id?: DeviceId;
       readonly kind: DeviceKind;
+      /** Switches only; absent means the default model (a 2960-24TT). */
+      readonly model?: SwitchModel;
       readonly name?: string;
       readonly at: readonly [number, number];
     }
@@ -83,16 +86,23 @@ function nameError(doc: NetworkDoc, name: unknown, self?: DeviceId): ModelError 
 
 function planAddDevice(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'addDevice' }>): Plan {
   if (!DEVICE_KINDS.includes(cmd.kind)) return modelError('error.unknownKind', { value: String(cmd.kind) });
+  const model = cmd.model;
+  if (model !== undefined) {
+    if (!SWITCH_MODELS.includes(model)) return modelError('error.unknownModel', { value: String(model) });
+    if (cmd.kind !== 'switch') return modelError('error.modelNotSwitch', { kind: cmd.kind });
+  }
   if (!isPosition(cmd.at)) return modelError('error.badPosition');
   if (cmd.id !== undefined && deviceOf(doc, cmd.id))
     return modelError('error.deviceIdInUse', { device: cmd.id });
   const bad = cmd.name === undefined ? undefined : nameError(doc, cmd.name);
   if (bad) return bad;
   const id = cmd.id ?? deviceId(nextId(doc.deviceOrder, 'd'));
+  // No `model` key unless one was asked for: a default switch saves as it always did.
   const device: DeviceDoc = {
     id,
-    name: cmd.name ?? autoName(doc, cmd.kind),
+    name: cmd.name ?? autoName(doc, cmd.kind, model),
     kind: cmd.kind,
+    ...(model === undefined ? {} : { model }),
     at: [cmd.at[0], cmd.at[1]],
   };
   return (draft) => {

@@ -3,6 +3,7 @@
  * by name, so a name has no spaces and no ':', and names are unique ignoring case.
  */
 import type { DeviceId } from '../shared/ids.ts';
+import { isMultilayer, type SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import { devicesInOrder, type NetworkDoc } from './document.ts';
 import { type ModelError, modelError } from './errors.ts';
@@ -31,11 +32,19 @@ export const NAME_PREFIX: Readonly<Record<DeviceKind, string>> = {
   server: 'Server',
 };
 
-/** The first unused automatic name for a new device of `kind`. */
-export function autoName(doc: NetworkDoc, kind: DeviceKind): string {
+/** Packet Tracer names its multilayer switches MLS1, MLS2... */
+export const MULTILAYER_PREFIX = 'MLS';
+
+/** The prefix of automatic names for a device of `kind` (and, for switches, `model`). */
+export const namePrefix = (kind: DeviceKind, model?: SwitchModel): string =>
+  kind === 'switch' && isMultilayer(model) ? MULTILAYER_PREFIX : NAME_PREFIX[kind];
+
+/** The first unused automatic name for a new device of `kind` (and `model`). */
+export function autoName(doc: NetworkDoc, kind: DeviceKind, model?: SwitchModel): string {
   const taken = new Set(devicesInOrder(doc).map((d) => nameKey(d.name)));
+  const prefix = namePrefix(kind, model);
   for (let n = 1; ; n++) {
-    const name = `${NAME_PREFIX[kind]}${n}`;
+    const name = `${prefix}${n}`;
     if (!taken.has(nameKey(name))) return name;
   }
 }

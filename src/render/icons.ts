@@ -4,10 +4,11 @@
  */
 import { Graphics, type Renderer, type Texture } from 'pixi.js';
 import { ICON_SIZE } from '../shared/geometry.ts';
-import type { DeviceKind } from '../shared/ports.ts';
+import type { DeviceLook } from './device-look.ts';
 
 export interface IconTextures {
-  readonly device: Readonly<Record<DeviceKind, Texture>>;
+  /** One per look, not per kind: a multilayer switch has its own (see deviceLook). */
+  readonly device: Readonly<Record<DeviceLook, Texture>>;
   /** White disc with a dark rim, tinted per light state. */
   readonly light: Texture;
   /** White rounded outline, tinted with the accent colour. */
@@ -19,9 +20,18 @@ export interface IconTextures {
 const S = ICON_SIZE;
 const WHITE = 0xffffff;
 
-function arrow(g: Graphics, x1: number, y1: number, x2: number, y2: number, head: number): void {
+function arrow(
+  g: Graphics,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  head: number,
+  color = WHITE,
+  width = 2.5,
+): void {
   const a = Math.atan2(y2 - y1, x2 - x1);
-  g.moveTo(x1, y1).lineTo(x2, y2).stroke({ width: 2.5, color: WHITE, cap: 'round' });
+  g.moveTo(x1, y1).lineTo(x2, y2).stroke({ width, color, cap: 'round' });
   g.poly([
     x2 + Math.cos(a) * 1,
     y2 + Math.sin(a) * 1,
@@ -29,7 +39,7 @@ function arrow(g: Graphics, x1: number, y1: number, x2: number, y2: number, head
     y2 - Math.sin(a - 0.5) * head,
     x2 - Math.cos(a + 0.5) * head,
     y2 - Math.sin(a + 0.5) * head,
-  ]).fill(WHITE);
+  ]).fill(color);
 }
 
 function router(): Graphics {
@@ -47,14 +57,35 @@ function router(): Graphics {
   return g;
 }
 
-function networkSwitch(): Graphics {
-  const g = new Graphics();
-  const top = S / 2 - 14;
+const SWITCH_FILL = 0x157a6e;
+const SWITCH_RIM = 0x0b4a43;
+
+/** A switch's box, 28 high from `top`, with its two lanes of traffic. */
+function switchBox(g: Graphics, top: number): void {
   g.roundRect(1, top, S - 2, 28, 5)
-    .fill(0x157a6e)
-    .stroke({ width: 2, color: 0x0b4a43 });
+    .fill(SWITCH_FILL)
+    .stroke({ width: 2, color: SWITCH_RIM });
   arrow(g, 10, top + 9, S - 10, top + 9, 6);
   arrow(g, S - 10, top + 19, 10, top + 19, 6);
+}
+
+function networkSwitch(): Graphics {
+  const g = new Graphics();
+  switchBox(g, S / 2 - 14);
+  return g;
+}
+
+/**
+ * A multilayer switch, as network diagrams draw one: the switch's box, with an up and a down
+ * arrow standing on it for the routing between its layers. The arrows take the box's rim
+ * colour: they lie on the canvas (or the dark theme's light tile), not on the box.
+ */
+function multilayerSwitch(): Graphics {
+  const g = new Graphics();
+  const top = S - 29;
+  switchBox(g, top);
+  arrow(g, S / 2 - 8, top - 4, S / 2 - 8, 4, 9, SWITCH_RIM, 3.5);
+  arrow(g, S / 2 + 8, 2, S / 2 + 8, top - 5, 9, SWITCH_RIM, 3.5);
   return g;
 }
 
@@ -91,7 +122,13 @@ export function drawIcons(renderer: Renderer): IconTextures {
     .roundRect(0, 0, S + 14, S + 14, 10)
     .stroke({ width: 3, color: WHITE, alignment: 1 });
   return {
-    device: { router: bake(router()), switch: bake(networkSwitch()), pc: bake(pc()), server: bake(server()) },
+    device: {
+      router: bake(router()),
+      switch: bake(networkSwitch()),
+      multilayer: bake(multilayerSwitch()),
+      pc: bake(pc()),
+      server: bake(server()),
+    },
     light: bake(light),
     selection: bake(selection),
     tile: bake(new Graphics().roundRect(0, 0, S + 6, S + 6, 9).fill(WHITE)),

@@ -20,6 +20,7 @@ import { ICON_SIZE, LABEL_HEIGHT, LABEL_OFFSET, LIGHT_DISTANCE, type Point } fro
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { shortInterfaceName } from '../shared/ports.ts';
 import { Camera, MIN_SCALE } from './camera.ts';
+import { deviceLook } from './device-look.ts';
 import { drawIcons, type IconTextures } from './icons.ts';
 import { type LightColour, type LightTable, lightTint } from './link-lights.ts';
 import type { SceneTheme } from './theme.ts';
@@ -72,6 +73,13 @@ const PORT_FONT = { fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif', fon
 const CABLE_WIDTH = 2;
 const PORT_LABEL_DISTANCE = LIGHT_DISTANCE + 16;
 const LABEL_CLEARANCE = LABEL_HEIGHT + 2;
+
+/** An icon's longer side spans ICON_SIZE, whatever its texture's proportions. */
+function sizeIcon(icon: Sprite): void {
+  icon.scale.set(1);
+  icon.setSize(ICON_SIZE * (icon.texture.width / Math.max(icon.texture.width, icon.texture.height)));
+  icon.scale.y = icon.scale.x;
+}
 
 export class Scene {
   readonly #app: Application;
@@ -372,9 +380,8 @@ export class Scene {
   }
 
   #createDevice(doc: DeviceDoc): DeviceView {
-    const icon = new Sprite({ texture: this.#icons.device[doc.kind], anchor: 0.5 });
-    icon.setSize(ICON_SIZE * (icon.texture.width / Math.max(icon.texture.width, icon.texture.height)));
-    icon.scale.y = icon.scale.x;
+    const icon = new Sprite({ texture: this.#icons.device[deviceLook(doc)], anchor: 0.5 });
+    sizeIcon(icon);
     const label = new BitmapText({ text: doc.name, style: LABEL_FONT, anchor: { x: 0.5, y: 0 } });
     const plate = new Sprite({ texture: Texture.WHITE, anchor: { x: 0.5, y: 0 }, alpha: 0.85 });
     const tile = new Sprite({ texture: this.#icons.tile, anchor: 0.5 });
@@ -388,7 +395,11 @@ export class Scene {
   }
 
   #updateDevice(view: DeviceView, doc: DeviceDoc): void {
-    if (view.doc.kind !== doc.kind) view.icon.texture = this.#icons.device[doc.kind];
+    const look = deviceLook(doc);
+    if (deviceLook(view.doc) !== look) {
+      view.icon.texture = this.#icons.device[look];
+      sizeIcon(view.icon);
+    }
     if (view.doc.name !== doc.name) {
       view.label.text = doc.name;
       this.#sizePlate(view);

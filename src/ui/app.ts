@@ -26,10 +26,10 @@ import {
   type ShortcutAction,
   shortcutApplies,
 } from '../editor/keymap.ts';
-import type { EditorEffects, EditorEvent, PortChoice, Selection } from '../editor/tools.ts';
+import type { EditorEffects, EditorEvent, Placeable, PortChoice, Selection } from '../editor/tools.ts';
+import { deviceLook } from '../render/device-look.ts';
 import { Scene } from '../render/scene.ts';
 import type { DeviceId } from '../shared/ids.ts';
-import type { DeviceKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
 import { startSession } from '../worker/client.ts';
 import { Autosave } from './autosave.ts';
@@ -237,13 +237,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   // ---- Chrome (menus, toolbar, palette, status), rebuilt on tool or language change ----
-  const toolOf = (): { tool: ToolName; hint: string; placeKind: DeviceKind; portChoice: PortChoice } => {
-    if (!editor) return { tool: 'select', hint: '', placeKind: 'router', portChoice: 'auto' };
+  const toolOf = (): { tool: ToolName; hint: string; placing: Placeable; portChoice: PortChoice } => {
+    if (!editor) return { tool: 'select', hint: '', placing: { kind: 'router' }, portChoice: 'auto' };
     const snap = editor.getSnapshot();
     const c = snap.context;
-    const state = { placeKind: c.placeKind, portChoice: c.portChoice };
+    const state = { placing: c.placing, portChoice: c.portChoice };
     if (snap.matches('place'))
-      return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${c.placeKind}`) }), ...state };
+      return { tool: 'place', hint: t('hint.place', { kind: t(`kind.${deviceLook(c.placing)}`) }), ...state };
     if (snap.matches('pan')) return { tool: 'pan', hint: '', ...state };
     if (snap.matches('cable')) {
       const nameOf = (id: DeviceId | undefined): string => (id ? (deviceOf(mirror.doc, id)?.name ?? '') : '');
@@ -259,12 +259,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const commands: Commands = {
     shortcut: (action) => void shortcut(action),
-    place: (kind: DeviceKind, atCentre: boolean) => {
+    place: (what: Placeable, atCentre: boolean) => {
       if (atCentre) {
         const taken = devicesInOrder(mirror.doc).map((d) => ({ x: d.at[0], y: d.at[1] }));
         const c = freeSpotNear(scene.viewCentre(), taken);
-        void run({ type: 'addDevice', kind, at: [Math.round(c.x), Math.round(c.y)] });
-      } else send({ type: 'tool.place', kind });
+        void run({ type: 'addDevice', ...what, at: [Math.round(c.x), Math.round(c.y)] });
+      } else send({ type: 'tool.place', ...what });
     },
     cable: (ports: PortChoice) => send({ type: 'tool.cable', ports }),
     openExample: (name) => void openExample(name),
@@ -282,7 +282,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   let chromeKey = '';
   const keyOf = (s: ReturnType<typeof toolOf>): string =>
-    `${s.tool}|${s.hint}|${s.placeKind}|${s.portChoice}`;
+    `${s.tool}|${s.hint}|${s.placing.kind}|${s.placing.model ?? ''}|${s.portChoice}`;
   const rebuildChrome = (): void => {
     const state = toolOf();
     chromeKey = keyOf(state);

@@ -3,8 +3,8 @@
  * when the language changes; everything they do goes through the `Commands` they are given.
  */
 import { allShortcuts, type ShortcutAction, shortcutLabel } from '../editor/keymap.ts';
-import type { PortChoice } from '../editor/tools.ts';
-import type { DeviceKind } from '../shared/ports.ts';
+import type { Placeable, PortChoice } from '../editor/tools.ts';
+import { deviceLook } from '../render/device-look.ts';
 import type { Micros } from '../shared/time.ts';
 import { h, icon } from './dom.ts';
 import { LANGUAGES, type Language, language, type MessageKey, t } from './i18n/i18n.ts';
@@ -15,7 +15,7 @@ export type ToolName = 'select' | 'pan' | 'place' | 'cable';
 
 export interface Commands {
   shortcut(action: ShortcutAction): void;
-  place(kind: DeviceKind, atCentre: boolean): void;
+  place(what: Placeable, atCentre: boolean): void;
   cable(ports: PortChoice): void;
   openExample(name: string): void;
   setDark(dark: boolean): void;
@@ -133,25 +133,30 @@ export function buildToolbar(c: Commands, tool: ToolName, hint: string): HTMLEle
 
 export interface PaletteState {
   readonly tool: ToolName;
-  readonly placeKind: DeviceKind;
+  readonly placing: Placeable;
   readonly portChoice: PortChoice;
 }
 
 export function buildPalette(c: Commands, state: PaletteState): HTMLElement {
-  const device = (kind: DeviceKind, paths: string) =>
-    h(
+  const device = (what: Placeable) => {
+    const look = deviceLook(what);
+    return h(
       'button',
       {
         type: 'button',
         class: 'palette-item',
-        'data-kind': kind,
-        'aria-pressed': String(state.tool === 'place' && state.placeKind === kind),
+        'data-kind': what.kind,
+        'data-model': what.model,
+        'aria-pressed': String(
+          state.tool === 'place' && state.placing.kind === what.kind && state.placing.model === what.model,
+        ),
         // A click from the keyboard (detail 0) places at once, in the middle of the view.
-        onclick: (e: MouseEvent) => c.place(kind, e.detail === 0),
+        onclick: (e: MouseEvent) => c.place(what, e.detail === 0),
       },
-      icon(paths),
-      t(`kind.${kind}`),
+      icon(ICONS[look]),
+      t(`kind.${look}`),
     );
+  };
   const cable = (ports: PortChoice, key: MessageKey, paths: string) =>
     h(
       'button',
@@ -170,11 +175,12 @@ export function buildPalette(c: Commands, state: PaletteState): HTMLElement {
     'aside',
     { class: 'palette', 'aria-label': t('palette.label') },
     h('h2', {}, t('palette.network')),
-    device('router', ICONS.router),
-    device('switch', ICONS.switch),
+    device({ kind: 'router' }),
+    device({ kind: 'switch' }),
+    device({ kind: 'switch', model: '3560-24PS' }),
     h('h2', {}, t('palette.end')),
-    device('pc', ICONS.pc),
-    device('server', ICONS.server),
+    device({ kind: 'pc' }),
+    device({ kind: 'server' }),
     h('h2', {}, t('palette.connections')),
     cable('auto', 'palette.cableAuto', ICONS.cable),
     cable('choose', 'palette.cableChoose', ICONS.cableChoose),

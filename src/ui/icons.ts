@@ -14,6 +14,9 @@ export const ICONS = {
   router: '<circle cx="12" cy="12" r="9"/><path d="m8 8 3 3M16 16l-3-3M13 11l3-3M11 13l-3 3"/>',
   switch:
     '<rect x="2" y="7" width="20" height="10" rx="2"/><path d="M6 10h12m-2-2 2 2-2 2M18 14H6m2-2-2 2 2 2"/>',
+  // The switch's box and lanes, with the up and down arrows diagrams give multilayer switches.
+  multilayer:
+    '<rect x="2" y="11" width="20" height="10" rx="2"/><path d="M6 14h12m-2-2 2 2-2 2M18 18H6m2-2-2 2 2 2"/><path d="M9 9V2M7 4l2-2 2 2M15 2v7m-2-2 2 2 2-2"/>',
   pc: '<rect x="3" y="4" width="18" height="12" rx="1"/><path d="M9 20h6M12 16v4"/>',
   server: '<rect x="7" y="2" width="10" height="20" rx="1"/><path d="M10 6h4M10 9h4M10 12h4"/>',
   cableChoose:

@@ -109,6 +109,75 @@ describe('addDevice', () => {
   });
 });
 
+describe('addDevice with a switch model', () => {
+  it('stores the model of a multilayer switch and names it MLS1, MLS2 apart from the S names', () => {
+    const doc = apply(
+      office(),
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [10, 20] },
+      { type: 'addDevice', kind: 'switch', at: [30, 20] },
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [50, 20] },
+      { type: 'addDevice', kind: 'switch', model: '2960-24TT', at: [70, 20] },
+    );
+    expect(deviceOf(doc, d('d5'))).toEqual({
+      id: 'd5',
+      name: 'MLS1',
+      kind: 'switch',
+      model: '3560-24PS',
+      at: [10, 20],
+    });
+    // No model asked for: no model stored, and the file stays as it was before models existed.
+    expect(deviceOf(doc, d('d6'))).toEqual({ id: 'd6', name: 'S2', kind: 'switch', at: [30, 20] });
+    expect(deviceOf(doc, d('d7'))!.name).toBe('MLS2');
+    expect(deviceOf(doc, d('d8'))).toMatchObject({ name: 'S3', model: '2960-24TT' });
+    expect(saveNetwork(doc)).toContain('"name": "MLS1", "kind": "switch", "model": "3560-24PS"');
+  });
+
+  it('takes the first unused MLS number, ignoring case, and a given name over it', () => {
+    const doc = apply(
+      network([{ name: 'mls1', kind: 'switch', at: [0, 0] }]),
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [0, 0] },
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', name: 'Core', at: [0, 0] },
+    );
+    expect(doc.deviceOrder.map((id) => deviceOf(doc, id)!.name)).toEqual(['mls1', 'MLS2', 'Core']);
+    expect(deviceOf(doc, d('d3'))!.model).toBe('3560-24PS');
+  });
+
+  it('refuses a model on a device other than a switch, and a model it does not know', () => {
+    const doc = office();
+    expect(
+      refusal(applyCommand(doc, { type: 'addDevice', kind: 'router', model: '3560-24PS', at: [0, 0] })),
+    ).toEqual({
+      key: 'error.modelNotSwitch',
+      params: { kind: 'router' },
+      text: 'a router has no hardware model: only switches take one (2960-24TT or 3560-24PS)',
+    });
+    expect(
+      refusal(applyCommand(doc, { type: 'addDevice', kind: 'pc', model: '2960-24TT', at: [0, 0] })).text,
+    ).toMatch(/^a PC has no hardware model/);
+    expect(
+      refusal(applyCommand(doc, { type: 'addDevice', kind: 'switch', model: '3750' as never, at: [0, 0] })),
+    ).toEqual({
+      key: 'error.unknownModel',
+      params: { value: '3750' },
+      text: '"3750" is not a switch model; use 2960-24TT or 3560-24PS',
+    });
+  });
+
+  it('undo removes the multilayer switch exactly, redo brings it back with its model', () => {
+    const before = office();
+    const r = applyCommand(before, { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [5, 5] });
+    if (!r.ok) throw new Error('refused');
+    const undone = applyPatches(r.doc, r.inverse);
+    expect(undone).toEqual(before);
+    expect(saveNetwork(undone)).toBe(saveNetwork(before));
+    const redone = applyPatches(undone, r.patches);
+    expect(redone).toEqual(r.doc);
+    expect(deviceOf(redone, d('d5'))).toMatchObject({ name: 'MLS1', model: '3560-24PS' });
+    // Loaded back from its file, it is the same device.
+    expect(deviceOf(loadNetwork(saveNetwork(redone)).doc!, d('d5'))).toEqual(deviceOf(redone, d('d5')));
+  });
+});
+
 describe('moveDevice', () => {
   it('changes only the position, with one patch each way', () => {
     const doc = office();
@@ -338,6 +407,8 @@ describe('every command', () => {
     const doc = office();
     const cmds: DocCommand[] = [
       { type: 'addDevice', kind: 'switch', at: [1, 1] },
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [1, 1] },
+      { type: 'addDevice', kind: 'server', model: '3560-24PS', at: [1, 1] },
       { type: 'moveDevice', id: d('d1'), at: [3, 4] },
       { type: 'renameDevice', id: d('d1'), name: 'Edge' },
       { type: 'removeDevice', id: d('d2') },
@@ -352,7 +423,7 @@ describe('every command', () => {
       if (r.ok) {
         expect(applyPatches(doc, r.patches), cmd.type).toEqual(r.doc);
         expect(applyPatches(r.doc, r.inverse), cmd.type).toEqual(doc);
-      } else expect(r.error.key).toBe('error.nameTaken');
+      } else expect(['error.nameTaken', 'error.modelNotSwitch']).toContain(r.error.key);
     }
     expect(refusal(applyCommand(doc, { type: 'paint' } as never)).key).toBe('error.unknownCommand');
   });

@@ -145,6 +145,21 @@ describe('place tool', () => {
     expect(e.dispatched()).toEqual([{ type: 'addDevice', kind: 'switch', at: [400, 251] }]);
     expect(e.actor.getSnapshot().matches('select')).toBe(true);
   });
+
+  it('places a multilayer switch with its model, and the next choice without one', () => {
+    const e = editor();
+    e.actor.send({ type: 'tool.place', kind: 'switch', model: '3560-24PS' });
+    expect(e.actor.getSnapshot().context.placing).toEqual({ kind: 'switch', model: '3560-24PS' });
+    e.click(400, 250);
+    e.actor.send({ type: 'tool.place', kind: 'switch' });
+    // The model of the earlier choice does not linger.
+    expect(e.actor.getSnapshot().context.placing).toEqual({ kind: 'switch' });
+    e.click(500, 250);
+    expect(e.dispatched()).toEqual([
+      { type: 'addDevice', kind: 'switch', model: '3560-24PS', at: [400, 250] },
+      { type: 'addDevice', kind: 'switch', at: [500, 250] },
+    ]);
+  });
 });
 
 describe('cable tool', () => {

@@ -63,6 +63,9 @@ describe('formatting', () => {
     expect(
       tError('error.noSuchPort', { device: 'R1', port: 'Fa0/9', kind: 'router', ports: 'Gi0/0-2' }),
     ).toContain('un routeur a Gi0/0-2');
+    expect(tError('error.modelNotSwitch', { kind: 'server' })).toBe(
+      'Un serveur n’a pas de modèle matériel\u202f: seuls les commutateurs en ont un (2960-24TT ou 3560-24PS)',
+    );
     await setLanguage('en');
     expect(tError('error.nameEmpty', {})).toBe('A device needs a name, e.g. R1');
     expect(tError('error.fromTheFuture', {})).toBe('The change was refused (error.fromTheFuture)');

@@ -12,6 +12,7 @@ import {
   type NetworkDoc,
 } from '../../editor/document.ts';
 import type { Selection } from '../../editor/tools.ts';
+import { deviceLook } from '../../render/device-look.ts';
 import type { LightColour } from '../../render/link-lights.ts';
 import { HOST_DHCP } from '../../shared/config.ts';
 import type { LinkId } from '../../shared/ids.ts';
@@ -71,9 +72,13 @@ export class DetailsPanel {
         h(
           'button',
           { type: 'button', 'data-device': d.name, onclick: select({ type: 'device', id: d.id }) },
-          icon(ICONS[d.kind]),
+          icon(ICONS[deviceLook(d)]),
           d.name,
-          h('span', { class: 'sub' }, d.ip === HOST_DHCP ? t('ipform.dhcp') : (d.ip ?? t(`kind.${d.kind}`))),
+          h(
+            'span',
+            { class: 'sub' },
+            d.ip === HOST_DHCP ? t('ipform.dhcp') : (d.ip ?? t(`kind.${deviceLook(d)}`)),
+          ),
         ),
       );
     });
@@ -176,9 +181,9 @@ export class DetailsPanel {
       );
     });
     this.#el.replaceChildren(
-      h('h2', {}, icon(ICONS[d.kind]), d.name),
+      h('h2', {}, icon(ICONS[deviceLook(d)]), d.name),
       rename,
-      h('p', {}, t('panel.kindIs', { kind: t(`kind.${d.kind}`) })),
+      h('p', {}, t('panel.kindIs', { kind: t(`kind.${deviceLook(d)}`) })),
       d.kind === 'pc' || d.kind === 'server' ? ipForm(d, ctx) : '',
       h('h3', {}, t('panel.ports')),
       h(
