@@ -6,7 +6,8 @@
  * lab the LANs reach each other and, by the default route OSPF spreads, the web server, for
  * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart, for the spanning
  * tree security lab root guard holds the rogue switch's port and the distribution switch
- * becomes the root.
+ * becomes the root, for the multilayer switch lab the 3560 routes between the VLANs it trunks
+ * to a 2960.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +163,31 @@ describe('lab solutions through trame exec', () => {
     expect(as1!.output).toMatch(/Fa0\/1 +Desg FWD 19 +128\.1 +P2p Edge/);
     expect(ds1!.output).toContain('This bridge is the root');
     expect(ping!.output).toContain('Reply from 192.168.1.2: bytes=32 time<1ms TTL=255');
+  });
+
+  it('multilayer-switch from scratch: DSW1 routes between its SVIs, and the 2960 trunks to it', async () => {
+    const lab = JSON.parse(readFileSync('labs/multilayer-switch.json', 'utf8')) as Lab;
+    const before = await exec('labs/multilayer-switch.json', 'PC1: ping -n 2 192.168.20.10\n');
+    expect(before.steps[0]!.output).not.toContain('Reply from 192.168.20.10');
+
+    const r = await exec(
+      'labs/multilayer-switch.json',
+      // The ports moved to new VLANs listen and learn for 30 s before they forward.
+      `${solutionScript(lab)}\nPC1: timeout /t 30\nPC1: ping 192.168.20.10\nPC2: ping 192.168.30.10\nDSW1: show ip route\nDSW1: show interfaces trunk\n`,
+    );
+    const refusedFirst = await exec(
+      'labs/multilayer-switch.json',
+      'DSW1: enable\nDSW1: configure terminal\nDSW1: interface g0/1\nDSW1: switchport mode trunk\n',
+    );
+    expect(refusedFirst.steps[3]!.output).toContain(
+      'Command rejected: An interface whose trunk encapsulation is "Auto" can not be configured to "trunk" mode.',
+    );
+    const [pc1, pc2, route, trunk] = r.steps.slice(-4);
+    // The first echo is lost while DSW1 resolves the destination's MAC address, as on IOS.
+    expect(pc1!.output).toContain('Packets: Sent = 4, Received = 3, Lost = 1 (25% loss),');
+    expect(pc1!.output).toContain('Reply from 192.168.20.10: bytes=32 time<1ms TTL=127');
+    expect(pc2!.output).toContain('Reply from 192.168.30.10: bytes=32 time<1ms TTL=127');
+    expect(route!.output).toContain('C        192.168.30.0/24 is directly connected, Vlan30');
+    expect(trunk!.output).toMatch(/Gi0\/1 +on +802\.1q +trunking +1/);
   });
 });
