@@ -41,7 +41,25 @@ interface Volume {
   };
 }
 
-const VOLUMES: Record<'router' | 'switch', Volume> = {
+const SWITCH_VOLUME: Volume = {
+  name: 'flash:',
+  perms: '-rwx',
+  total: 32_514_048,
+  block: 512,
+  overhead: 1024,
+  image: {
+    index: 2,
+    name: 'c2960-lanbasek9-mz.150-2.SE4.bin',
+    bytes: 11_607_161,
+    date: 'Mar 1 1993 00:02:37',
+  },
+};
+
+/**
+ * A 3560's flash is a 2960's but for the image (IP Services, as on 3560V2s running 15.0(2)SE;
+ * its size is an estimate, no listing of that file having been found).
+ */
+const VOLUMES: Record<IosPlatform, Volume> = {
   router: {
     name: 'flash0:',
     perms: '-rw-',
@@ -55,36 +73,15 @@ const VOLUMES: Record<'router' | 'switch', Volume> = {
       date: 'Nov 30 1983 00:00:00',
     },
   },
-  switch: {
-    name: 'flash:',
-    perms: '-rwx',
-    total: 32_514_048,
-    block: 512,
-    overhead: 1024,
-    image: {
-      index: 2,
-      name: 'c2960-lanbasek9-mz.150-2.SE4.bin',
-      bytes: 11_607_161,
-      date: 'Mar 1 1993 00:02:37',
-    },
-  },
-};
-
-/**
- * A 3560's flash is a 2960's but for the image (IP Services, as on 3560V2s running 15.0(2)SE;
- * its size is an estimate, no listing of that file having been found).
- */
-const VOLUME_OF: Record<IosPlatform, Volume> = {
-  router: VOLUMES.router,
-  switch: VOLUMES.switch,
+  switch: SWITCH_VOLUME,
   multilayer: {
-    ...VOLUMES.switch,
-    image: { ...VOLUMES.switch.image, name: 'c3560-ipservicesk9-mz.150-2.SE4.bin', bytes: 15_955_968 },
+    ...SWITCH_VOLUME,
+    image: { ...SWITCH_VOLUME.image, name: 'c3560-ipservicesk9-mz.150-2.SE4.bin', bytes: 15_955_968 },
   },
 };
 
 /** The name of the flash file system on a device of this kind ("flash:" or "flash0:"). */
-export const flashName = (env: IosEnv): string => VOLUME_OF[env.platform].name;
+export const flashName = (env: IosEnv): string => VOLUMES[env.platform].name;
 
 /** The names a path in flash may start with: a 1941's flash: is another name for its flash0:. */
 export const flashNames = (kind: 'router' | 'switch'): string[] =>
@@ -92,7 +89,7 @@ export const flashNames = (kind: 'router' | 'switch'): string[] =>
 
 /** The files in flash now, by index. */
 export function flashFiles(env: IosEnv): FlashFile[] {
-  const volume = VOLUME_OF[env.platform];
+  const volume = VOLUMES[env.platform];
   const files: FlashFile[] = [
     { index: volume.image.index, name: volume.image.name, bytes: volume.image.bytes, at: null },
   ];
@@ -130,7 +127,7 @@ export function nextFileIndex(env: IosEnv): number {
 
 /** Bytes of flash used, counted in the file system's blocks. */
 function flashUsed(env: IosEnv): number {
-  const volume = VOLUME_OF[env.platform];
+  const volume = VOLUMES[env.platform];
   return flashFiles(env).reduce(
     (sum, f) => sum + Math.ceil(f.bytes / volume.block) * volume.block,
     volume.overhead,
@@ -139,7 +136,7 @@ function flashUsed(env: IosEnv): number {
 
 /** The flash file system's size and its free bytes (`show file systems`). */
 export function flashSpace(env: IosEnv): { total: number; free: number } {
-  const total = VOLUME_OF[env.platform].total;
+  const total = VOLUMES[env.platform].total;
   return { total, free: total - flashUsed(env) };
 }
 
@@ -154,7 +151,7 @@ export function flashSpace(env: IosEnv): { total: number; free: number } {
  */
 export function showFlash(env: IosEnv): string[] {
   if (env.kind === 'switch') return ['', ...directory(env)!];
-  const volume = VOLUME_OF[env.platform];
+  const volume = VOLUMES[env.platform];
   const rows = flashFiles(env).map(
     (f) =>
       `${String(f.index).padEnd(3)} ${String(f.bytes).padStart(10)} ${f.at === null ? volume.image.date : flashStamp(f.at)} ${f.name}`,
@@ -170,7 +167,7 @@ export function showFlash(env: IosEnv): string[] {
 
 /** `dir flash:`, or one file of it; null when that file is not there. */
 export function directory(env: IosEnv, only?: string): string[] | null {
-  const volume = VOLUME_OF[env.platform];
+  const volume = VOLUMES[env.platform];
   const entries = flashFiles(env).map((f) => ({
     index: f.index,
     perms: volume.perms,

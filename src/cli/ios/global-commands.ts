@@ -399,22 +399,17 @@ function ipNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
             cefHelp,
             set((env) => env.setConfig(without(env.config(), 'noIpCef'))),
           ),
-          kw(
-            'routing',
-            routingHelp,
-            // `no ip routing` turns CEF off as IOS does; here it comes back with routing (no capture shows
-            // whether IOS does that).
-            set((env) => env.setConfig({ ...without(env.config(), 'noIpCef'), ipRouting: true })),
-          ),
         ]
       : []),
     // A multilayer switch ships with routing off; `ip routing` makes its SVIs route between VLANs.
-    ...(multilayer
+    ...(kind === 'router' || multilayer
       ? [
           kw(
             'routing',
             routingHelp,
-            set((env) => env.setConfig({ ...env.config(), ipRouting: true })),
+            // A router's `no ip routing` turns CEF off as IOS does; here it comes back with routing
+            // (no capture shows whether IOS does that). A switch never has CEF turned off.
+            set((env) => env.setConfig({ ...without(env.config(), 'noIpCef'), ipRouting: true })),
           ),
         ]
       : []),

@@ -17,8 +17,15 @@ const NOT_ENABLED = ['% CDP is not enabled'];
 
 const cdpOff = (dev: IosDeviceContext): boolean => dev.runningConfig().cdpRun === false;
 
+interface Platform {
+  readonly platform: string;
+  readonly model: string;
+  readonly caps: string;
+  readonly capsLong: string;
+}
+
 /** What each kind of neighbour advertises. */
-const PLATFORM = {
+const PLATFORM: Readonly<Record<'router' | 'switch' | 'multilayer', Platform>> = {
   router: {
     platform: 'Cisco CISCO1941/K9',
     model: 'CISCO1941',
@@ -26,24 +33,18 @@ const PLATFORM = {
     capsLong: 'Router Source-Route-Bridge Switch IGMP',
   },
   switch: { platform: 'cisco WS-C2960-24TT-L', model: 'WS-C2960-', caps: 'S I', capsLong: 'Switch IGMP' },
-  // A 3560 adds the Router capability while `ip routing` is on.
   multilayer: { platform: 'cisco WS-C3560V2-24PS', model: 'WS-C3560V', caps: 'S I', capsLong: 'Switch IGMP' },
-  routing: {
-    platform: 'cisco WS-C3560V2-24PS',
-    model: 'WS-C3560V',
-    caps: 'R S I',
-    capsLong: 'Router Switch IGMP',
-  },
-} as const;
+};
 
 /** The neighbour's entry in PLATFORM, and the first lines of its `show version`. */
-function platformOf(e: CdpNeighbor): {
-  readonly p: (typeof PLATFORM)[keyof typeof PLATFORM];
-  readonly version: readonly string[];
-} {
+function platformOf(e: CdpNeighbor): { readonly p: Platform; readonly version: readonly string[] } {
   if (e.kind === 'router') return { p: PLATFORM.router, version: VERSION_BANNER.router };
   if (!isMultilayer(e.model)) return { p: PLATFORM.switch, version: VERSION_BANNER.switch };
-  return { p: e.routing ? PLATFORM.routing : PLATFORM.multilayer, version: VERSION_BANNER.multilayer };
+  // A 3560 adds the Router capability while `ip routing` is on.
+  const p: Platform = e.routing
+    ? { ...PLATFORM.multilayer, caps: 'R S I', capsLong: 'Router Switch IGMP' }
+    : PLATFORM.multilayer;
+  return { p, version: VERSION_BANNER.multilayer };
 }
 
 export function showCdp(dev: IosDeviceContext): string[] {
