@@ -767,6 +767,13 @@ export interface RouteEntry {
   readonly since?: Micros;
 }
 
+/** An internal VLAN a multilayer switch's routed port holds (`show vlan internal usage`). */
+export interface InternalVlan {
+  readonly vlan: number;
+  /** The routed port's full name. */
+  readonly port: string;
+}
+
 export interface TrunkStatus {
   readonly port: string;
   readonly mode: 'on' | 'auto' | 'desirable';
@@ -1095,6 +1102,11 @@ export interface Simulation {
   spanningTreeEvents(id: DeviceId, since: number): SpanningTreeEvents;
   /** Switches: their EtherChannels (`show etherchannel`); none for other kinds. */
   etherChannels(id: DeviceId): EtherChannelsStatus;
+  /**
+   * Multilayer switches: the internal VLANs their routed ports hold (`show vlan internal
+   * usage`), in VLAN order; none for other devices.
+   */
+  internalVlans(id: DeviceId): readonly InternalVlan[];
   /** Switches: members refused or error-disabled by their EtherChannel, from number `since` on. `Infinity` reads the end. */
   etherChannelEvents(id: DeviceId, since: number): EtherChannelEvents;
   /** Switches: their spanning tree instances, by VLAN (none for other kinds, or with no port up). */

@@ -36,6 +36,7 @@ import type {
   HsrpGroupStatus,
   InterfaceChanges,
   InterfaceStatus,
+  InternalVlan,
   LinkOptions,
   MacEntry,
   MacFlaps,
@@ -475,6 +476,10 @@ class EngineSimulation implements Simulation {
     return device instanceof Switch
       ? device.etherChannels()
       : { loadBalance: DEFAULT_LOAD_BALANCE, channels: [] };
+  }
+  internalVlans(id: DeviceId): readonly InternalVlan[] {
+    const device = this.device(id);
+    return device instanceof Switch ? device.internalVlans() : [];
   }
   etherChannelEvents(id: DeviceId, since: number): EtherChannelEvents {
     const device = this.device(id);

@@ -655,7 +655,10 @@ const channelLines = fc.oneof(
   channelGroup.map((g) => `no interface port-channel ${g}`),
 );
 
-/** `multilayer`: a 3560's lines too (routing, the trunk encapsulation, an address on a switch port). */
+/**
+ * `multilayer`: a 3560's lines too (routing, the trunk encapsulation, routed ports and what
+ * they take).
+ */
 function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
     ...ifCommon,
@@ -669,6 +672,16 @@ function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
             ' default switchport trunk encapsulation',
             ' ip address 10.0.0.1 255.255.255.0',
             ' no switchport',
+            // A routed port's lines, which a switch port refuses.
+            ' switchport',
+            ' default switchport',
+            ' ip address 10.9.0.1 255.255.255.252',
+            ' ip address dhcp',
+            ' no ip address',
+            ' no ip proxy-arp',
+            ' no ip redirects',
+            ' bandwidth 10000',
+            ' arp timeout 60',
           ),
         ]
       : []),
@@ -761,7 +774,16 @@ function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
               'no errdisable recovery interval 45',
             ),
             fc.constantFrom('no interface vlan 10', 'no interface vlan 4094', 'default interface f0/1'),
-            ...(multilayer ? [fc.constantFrom('ip routing', 'no ip routing')] : []),
+            ...(multilayer
+              ? [
+                  fc.constantFrom(
+                    'ip routing',
+                    'no ip routing',
+                    'ip route 0.0.0.0 0.0.0.0 10.9.0.2',
+                    'ip route 172.16.0.0 255.255.0.0 GigabitEthernet0/1',
+                  ),
+                ]
+              : []),
             channelLines,
             vlanList.map((v) => `no vlan ${v}`),
             fc.constantFrom(

@@ -283,4 +283,19 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('PC2:FastEthernet0', 'MLS1:FastEthernet0/2')
       .cable('MLS1:GigabitEthernet0/1', 'S1:GigabitEthernet0/1')
       .cable('PC3:FastEthernet0', 'S1:FastEthernet0/1'),
+  /**
+   * A multilayer switch MLS1 (3560-24PS) with PC1 on Fa0/1, its Gi0/1 cabled to R1's Gi0/0 and
+   * its Gi0/2 to a 2960 S1's Gi0/1; PC2 on R1's Gi0/1.
+   */
+  'routed-uplink': () =>
+    new Lab()
+      .add('MLS1', 'switch', '3560-24PS')
+      .add('R1', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .cable('PC1:FastEthernet0', 'MLS1:FastEthernet0/1')
+      .cable('MLS1:GigabitEthernet0/1', 'R1:GigabitEthernet0/0')
+      .cable('MLS1:GigabitEthernet0/2', 'S1:GigabitEthernet0/1')
+      .cable('PC2:FastEthernet0', 'R1:GigabitEthernet0/1'),
 };

@@ -95,13 +95,34 @@ describe('multilayer switch console', () => {
     );
   });
 
-  it('answers an address on a switch port as IOS does, and names routed ports as not simulated', () => {
-    const { mls } = consoles();
+  it('answers an address on a switch port as IOS does, and takes one once the port is routed', () => {
+    const { lab, mls } = consoles();
     mls.input('interface fa0/1');
     expect(mls.input('ip address 10.0.0.1 255.255.255.0').output).toBe(
       '\n% IP addresses may not be configured on L2 links.\n\n',
     );
-    expect(mls.input('no switchport').output).toContain('% Trame does not simulate routed ports');
+    expect(mls.input('no switchport').output).toBe('');
+    expect(mls.input('ip address 10.0.0.1 255.255.255.0').output).toBe('');
+    expect(mls.input('ip helper-address 10.0.9.9').output).toBe('');
+    expect(mls.input('switchport access vlan 10').output).toBe(
+      'Command rejected: Fa0/1 is not a switching port.\n',
+    );
+    expect(mls.input('switchport mode trunk').output).toBe(
+      'Command rejected: Fa0/1 is not a switching port.\n',
+    );
+    expect(mls.input('channel-group 1 mode active').output).toContain(
+      '% Trame does not simulate layer 3 EtherChannels',
+    );
+    expect(lab.ios('MLS1').runningConfig().interfaces['FastEthernet0/1']).toEqual({
+      shutdown: false,
+      proxyArp: true,
+      ip: { addr: 0x0a000001, len: 24 },
+      helperAddresses: [0x0a000909],
+    });
+    mls.input('end');
+    expect(mls.input('show running-config interface fa0/1').output).toContain(
+      'interface FastEthernet0/1\n no switchport\n ip address 10.0.0.1 255.255.255.0\n ip helper-address 10.0.9.9\nend',
+    );
   });
 
   it("gives a new Port-channel its first port's encapsulation, so the saved text reads back", () => {
@@ -118,12 +139,118 @@ describe('multilayer switch console', () => {
     expect(back.problems).toEqual([]);
   });
 
-  it('takes bare `switchport` and its default as the layer-2 port it is', () => {
-    const { mls } = consoles();
+  it('makes a port routed and a switch port again, each time keeping only what both have', () => {
+    const { lab, mls } = consoles();
+    const port = () => lab.ios('MLS1').runningConfig().interfaces['FastEthernet0/4'];
     mls.input('interface fa0/4');
+    // Bare `switchport` and its default leave a switch port as it is.
     expect(mls.input('switchport').output).toBe('');
     expect(mls.input('default switchport').output).toBe('');
-    expect(mls.input('no switchport').output).toContain('routed ports');
+    mls.input('description Uplink');
+    mls.input('speed 100');
+    mls.input('switchport access vlan 10');
+    mls.input('switchport port-security');
+    expect(mls.input('no switchport').output).toBe('');
+    expect(port()).toEqual({ description: 'Uplink', shutdown: false, proxyArp: true, speed: 100 });
+    mls.input('ip address 10.0.0.1 255.255.255.0');
+    mls.input('no ip proxy-arp');
+    expect(mls.input('switchport').output).toBe('');
+    expect(port()).toMatchObject({ description: 'Uplink', speed: 100, proxyArp: true });
+    expect(port()?.ip).toBeUndefined();
+    expect(port()?.switchport?.accessVlan).toBe(1);
+    // `default switchport` is the factory setting: a switch port.
+    mls.input('no switchport');
+    expect(mls.input('default switchport').output).toBe('');
+    expect(port()?.switchport).toBeDefined();
+  });
+
+  it('takes a range of routed and switch ports port by port, each refusing what it does not take', () => {
+    const { lab, mls } = consoles();
+    const ports = () => lab.ios('MLS1').runningConfig().interfaces;
+    mls.input('interface g0/1');
+    mls.input('no switchport');
+    mls.input('interface range g0/1 - 2');
+    expect(mls.input('switchport mode access').output).toBe(
+      'Command rejected: Gi0/1 is not a switching port.\n',
+    );
+    expect(ports()['GigabitEthernet0/2']!.switchport!.mode).toBe('access');
+    // Layer-3 settings are a routed port's only: a range with a switch port in it takes none.
+    expect(mls.input('ip helper-address 10.9.9.9').output).toContain(INVALID);
+    expect(mls.input('channel-group 2 mode active').output).toContain(
+      '% Trame does not simulate layer 3 EtherChannels',
+    );
+    expect(ports()['GigabitEthernet0/1']!.channelGroup).toBeUndefined();
+    // A range of routed ports only takes them.
+    mls.input('interface range g0/1 , g0/1');
+    expect(mls.input('ip helper-address 10.9.9.9').output).toBe('');
+    mls.input('interface port-channel 1');
+    expect(mls.input('interface range f0/5 , port-channel 1').output).toBe('');
+    expect(mls.input('no switchport').output).toContain('% Trame does not simulate layer 3 EtherChannels');
+    expect(ports()['FastEthernet0/5']!.switchport).toBeUndefined();
+    expect(ports()['Port-channel1']!.switchport).toBeDefined();
+  });
+
+  it("reads a routed port's configuration back as it was saved", () => {
+    const { lab, mls } = consoles();
+    for (const line of [
+      'interface g0/1',
+      'description Uplink',
+      'no switchport',
+      'bandwidth 10000',
+      'ip address 10.0.0.2 255.255.255.252',
+      'ip helper-address 10.9.9.9',
+      'no ip proxy-arp',
+      'arp timeout 60',
+      'speed 100',
+      'interface fa0/3',
+      'no switchport',
+      'ip address dhcp',
+      'shutdown',
+      'exit',
+      'ip routing',
+      'ip route 172.16.0.0 255.255.0.0 GigabitEthernet0/1 10.0.0.1',
+    ])
+      expect(mls.input(line).output).not.toContain('%');
+    const config = lab.ios('MLS1').runningConfig();
+    const back = parseConfigText('multilayer', renderRunningConfig('switch', config));
+    expect(back.problems).toEqual([]);
+    expect(back.config).toEqual(config);
+    // A 2960 takes none of it.
+    expect(parseConfigText('switch', renderRunningConfig('switch', config)).problems).not.toEqual([]);
+  });
+
+  it('refuses to create a VLAN a routed port holds as its internal VLAN', () => {
+    const { lab, mls } = consoles();
+    mls.input('interface g0/1');
+    mls.input('no switchport');
+    mls.input('exit');
+    mls.drainLog();
+    mls.input('vlan 1006');
+    expect(mls.drainLog()).toContain(
+      '%PM-4-EXT_VLAN_INUSE: VLAN 1006 currently in use by GigabitEthernet0/1',
+    );
+    mls.input('name Held');
+    mls.input('vlan 1007');
+    mls.input('end');
+    expect(
+      lab
+        .ios('MLS1')
+        .runningConfig()
+        .vlans.map((v) => v.id),
+    ).toEqual([1, 1007]);
+    expect(mls.input('show vlan internal usage').output).toContain('1006 GigabitEthernet0/1');
+  });
+
+  it('keeps EtherChannels at layer 2: a member or a Port-channel does not become routed', () => {
+    const { lab, mls } = consoles();
+    mls.input('interface g0/1');
+    mls.input('channel-group 1 mode active');
+    expect(mls.input('no switchport').output).toBe('Command rejected: Gi0/1 is an Etherchannel port.\n');
+    mls.input('interface po1');
+    expect(mls.input('no switchport').output).toContain('% Trame does not simulate layer 3 EtherChannels');
+    const config = lab.ios('MLS1').runningConfig();
+    expect(config.interfaces['GigabitEthernet0/1']!.switchport).toBeDefined();
+    expect(config.interfaces['Port-channel1']!.switchport).toBeDefined();
   });
 
   it('names its routing protocols as not simulated rather than as typing errors', () => {

@@ -26,6 +26,7 @@ import type { ChannelMode, LoadBalanceMethod } from '../../src/shared/etherchann
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { parseAssignment, parseIpv4, parsePrefix } from '../../src/shared/ipv4.ts';
+import type { SwitchModel } from '../../src/shared/models.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { formatInterfaceName, parseInterfaceName } from '../../src/shared/ports.ts';
 import type { PortStpConfig, SpanningTreeConfig } from '../../src/shared/spanning-tree.ts';
@@ -102,6 +103,8 @@ export interface SwitchSpec {
   readonly staticMacs?: readonly StaticMac[];
   /** SVIs by VLAN: address, or { ip, shutdown }. */
   readonly svis?: Readonly<Record<number, string | IfSpec>>;
+  /** Routed ports (`no switchport`, a multilayer switch's) by name: address, or { ip, shutdown }. */
+  readonly routed?: Readonly<Record<string, string | IfSpec>>;
   readonly defaultGateway?: string;
   readonly ipRouting?: boolean;
   readonly routes?: readonly string[];
@@ -198,6 +201,8 @@ export function switchConfig(name: string, spec: SwitchSpec = {}): DeviceConfig 
     const full = `Vlan${vlan}`;
     interfaces[full] = ifConfig(interfaces[full], typeof s === 'string' ? { ip: s } : s);
   }
+  for (const [short, s] of Object.entries(spec.routed ?? {}))
+    interfaces[fullName(short)] = ifConfig(undefined, typeof s === 'string' ? { ip: s } : s);
   const vlans = [1, ...(spec.vlans ?? [])].sort((a, b) => a - b).map((id) => ({ id }));
   return {
     ...base,
@@ -254,8 +259,8 @@ export class TestNet {
     return this;
   }
 
-  switch(name: string, spec: SwitchSpec = {}): this {
-    this.add(name, 'switch');
+  switch(name: string, spec: SwitchSpec = {}, model?: SwitchModel): this {
+    this.add(name, 'switch', model);
     this.sim.configure(deviceId(name), switchConfig(name, spec));
     return this;
   }
@@ -301,9 +306,9 @@ export class TestNet {
     return { device: deviceId(device), port: fullName(port) };
   }
 
-  private add(name: string, kind: DeviceKind): void {
+  private add(name: string, kind: DeviceKind, model?: SwitchModel): void {
     this.kinds.set(name, kind);
-    this.sim.addDevice(deviceId(name), kind, name);
+    this.sim.addDevice(deviceId(name), kind, name, model);
   }
 
   /** Advances virtual time by `us` microseconds, processing everything due. */

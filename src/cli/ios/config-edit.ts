@@ -43,6 +43,37 @@ export function factoryInterface(kind: IosKind, name: string): InterfaceConfig {
 
 export const isPhysical = (kind: IosKind, name: string): boolean => KIND_PORTS[kind].includes(name);
 
+/**
+ * A multilayer switch's routed port (`no switchport`): a switch's physical port whose
+ * configuration has no switchport settings.
+ */
+export const isRoutedPort = (kind: IosKind, name: string, i: InterfaceConfig | undefined): boolean =>
+  kind === 'switch' && i !== undefined && i.switchport === undefined && isPhysical(kind, name);
+
+/** What a port keeps of `i` across `no switchport` and back: its name, state and line settings. */
+function portSettings(i: InterfaceConfig): InterfaceConfig {
+  return {
+    ...(i.description !== undefined ? { description: i.description } : {}),
+    shutdown: i.shutdown,
+    proxyArp: true,
+    ...(i.duplex !== undefined ? { duplex: i.duplex } : {}),
+    ...(i.speed !== undefined ? { speed: i.speed } : {}),
+    ...(i.cdpEnable !== undefined ? { cdpEnable: i.cdpEnable } : {}),
+  };
+}
+
+/**
+ * `no switchport`: the port becomes a routed port, its layer-2 settings gone (Catalyst 3560
+ * configuration guide: the previous configuration of the interface may be lost).
+ */
+export const routedPort = (i: InterfaceConfig): InterfaceConfig => portSettings(i);
+
+/** `switchport` on a routed port: a switch port again, with its layer-3 settings gone. */
+export const switchedPort = (i: InterfaceConfig): InterfaceConfig => ({
+  ...portSettings(i),
+  switchport: DEFAULT_SWITCHPORT,
+});
+
 /** "GigabitEthernet0/0" for "GigabitEthernet0/0.10", undefined for anything else. */
 export function parentOf(name: string): string | undefined {
   const dot = name.indexOf('.');

@@ -81,7 +81,9 @@ const inherited = (s: SwitchportConfig): SwitchportConfig => ({
 function join(env: IosEnv, name: string, group: number, mode: ChannelMode): string | undefined {
   const c = env.config();
   const port = c.interfaces[name]!;
-  if (port.switchport?.portSecurity?.enabled) return SECURE_PORT(name);
+  // A 3560's routed port would make a layer-3 EtherChannel.
+  if (port.switchport === undefined) return notApplied('layer 3 EtherChannels');
+  if (port.switchport.portSecurity?.enabled) return SECURE_PORT(name);
   const others = channelMembers(c, group).filter((n) => n !== name);
   // A group's ports all negotiate alike: LACP, PAgP, or nothing (mode on).
   if (others.some((n) => channelProtocol(c.interfaces[n]!.channelGroup!.mode) !== channelProtocol(mode)))

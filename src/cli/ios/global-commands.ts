@@ -86,8 +86,19 @@ function noInterface(env: IosEnv, a: Args): void {
   env.setConfig(forgetOspfInterfaces(removed));
 }
 
+/**
+ * `vlan N...`: creates the VLANs and configures them. One a routed port holds as its internal
+ * VLAN is not created, as the Port Manager refuses it (%PM-4-EXT_VLAN_INUSE, Catalyst system
+ * message guides).
+ */
 function enterVlan(env: IosEnv, a: Args): void {
-  const ids = vlanIds(a.need<VlanRanges>('vlans'));
+  const dev = env.device;
+  const held = new Map((dev?.sim.internalVlans(dev.id) ?? []).map((v) => [v.vlan, v.port]));
+  const ids = vlanIds(a.need<VlanRanges>('vlans')).filter((id) => {
+    const port = held.get(id);
+    if (port !== undefined) env.log(`%PM-4-EXT_VLAN_INUSE: VLAN ${id} currently in use by ${port}`);
+    return port === undefined;
+  });
   for (const id of ids) if (!isDefaultVlan(id)) env.setConfig(upsertVlan(env.config(), id));
   env.modes.send({ type: 'vlan', ids });
 }

@@ -1,7 +1,8 @@
 /**
  * Interface configuration (config-if, config-subif, config-if-range): what a 1941 router's
- * ports, subinterfaces and loopbacks accept, and what a 2960's switch ports, Port-channels and
- * SVIs accept. In config-if-range every command applies to each interface of the range.
+ * ports, subinterfaces and loopbacks accept, what a 2960's switch ports, Port-channels and
+ * SVIs accept, and what a 3560's routed ports accept. In config-if-range every command applies
+ * to each interface of the range.
  */
 
 import type { InterfaceConfig, SwitchportConfig, SwitchportMode } from '../../shared/config.ts';
@@ -14,6 +15,7 @@ import {
   maskFromLen,
   networkOf,
 } from '../../shared/ipv4.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
 import { ALL_VLANS, addVlans, NO_VLANS, removeVlans, type VlanRanges } from '../../shared/vlans.ts';
 import { IPV4, LINE, range } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
@@ -24,6 +26,8 @@ import {
   factoryInterface,
   isLegacyVlan,
   parentOf,
+  routedPort,
+  switchedPort,
   updateInterface,
   upsertVlan,
   vlanExists,
@@ -46,10 +50,14 @@ export type InterfaceClass =
   | 'loopback'
   | 'switchPort'
   | 'switchGigPort'
+  | 'routedPort'
+  | 'routedGigPort'
   | 'portChannel'
   | 'svi';
 
-export function interfaceClass(kind: 'router' | 'switch', name: string): InterfaceClass {
+/** The class of interface `name`; `routed`: a multilayer switch's port that is a routed port. */
+export function interfaceClass(kind: 'router' | 'switch', name: string, routed = false): InterfaceClass {
+  if (routed) return name.startsWith('Gigabit') ? 'routedGigPort' : 'routedPort';
   if (name.includes('.')) return 'subinterface';
   if (name.startsWith('Loopback')) return 'loopback';
   if (name.startsWith('Vlan')) return 'svi';
@@ -195,11 +203,18 @@ const portsOnly = (name: string): string[] => (isPortChannel(name) ? [] : [name]
 
 type SwitchportEdit = (s: SwitchportConfig, name: string) => SwitchportConfig | string;
 
-/** `fn` applied to an interface's switchport settings; an interface without them is left alone. */
+/**
+ * A routed port takes no switchport settings (captures of a Catalyst 4948 refusing them on a
+ * layer-3 Port-channel; the 3560's text is not confirmed).
+ */
+const NOT_SWITCHING = (port: string): string =>
+  `Command rejected: ${shortInterfaceName(port)} is not a switching port.`;
+
+/** `fn` applied to an interface's switchport settings; a routed port refuses it. */
 const onSwitchport =
   (fn: SwitchportEdit) =>
   (i: InterfaceConfig, name: string): InterfaceConfig | string => {
-    if (!i.switchport) return i;
+    if (!i.switchport) return NOT_SWITCHING(name);
     const r = fn(i.switchport, name);
     return typeof r === 'string' ? r : { ...i, switchport: r };
   };
@@ -219,7 +234,7 @@ function editSecurity(env: IosEnv, fn: SwitchportEdit): void {
   edit(
     env,
     (i, name) => {
-      if (!i.switchport) return i;
+      if (!i.switchport) return NOT_SWITCHING(name);
       const r = fn(i.switchport, name);
       if (typeof r === 'string') return r;
       const enabling = r.portSecurity?.enabled === true && i.switchport.portSecurity?.enabled !== true;
@@ -298,6 +313,15 @@ const trunkEncapsulationNode = (): IosNode =>
  * 1002-1005 carry no Ethernet: IOS takes one with a warning, and the port is inactive.
  */
 function setAccessVlan(env: IosEnv, vlan: number): void {
+  // Routed ports refuse the command before anything else is done.
+  const switching = current(env).some((name) => {
+    const i = env.config().interfaces[name];
+    return i === undefined || i.switchport !== undefined;
+  });
+  if (!switching) {
+    editSwitchport(env, (s) => s);
+    return;
+  }
   if (env.device && isLegacyVlan(vlan)) env.print('% Warning: port will be inactive in non-ethernet VLAN');
   else if (env.device && !vlanExists(env.config(), vlan)) {
     env.print(`% Access VLAN does not exist. Creating vlan ${vlan}`);
@@ -501,8 +525,8 @@ function switchport(security: boolean, multilayer: boolean): IosNode {
   return kw(
     'switchport',
     switchportHelp,
-    // On a 3560, bare `switchport` makes a routed port a switch port again: here it is one already.
-    ...(multilayer ? [run(() => undefined)] : []),
+    // On a 3560, bare `switchport` makes a routed port a switch port again.
+    ...(multilayer ? [run(switchBack)] : []),
     kw(
       'access',
       'Set access mode characteristics of the interface',
@@ -604,15 +628,36 @@ function switchport(security: boolean, multilayer: boolean): IosNode {
   );
 }
 
-/** `no switchport ...`, or with `asDefault` `default switchport ...` (a layer-2 port stays one). */
+/** `switchport` on a 3560's port: a routed port becomes a switch port again. */
+const switchBack = (env: IosEnv): void => edit(env, (i) => (i.switchport ? i : switchedPort(i)));
+
+/**
+ * `no switchport` on a 3560's port: a switch port becomes a routed port, unless it is in an
+ * EtherChannel (layer-3 EtherChannels are not simulated).
+ */
+const makeRouted = (env: IosEnv): void =>
+  edit(env, (i, name) => {
+    if (!i.switchport) return i;
+    if (isPortChannel(name)) return notApplied('layer 3 EtherChannels');
+    // The refusal a member of an EtherChannel gives port security: its text is not confirmed here.
+    return i.channelGroup !== undefined ? SECURE_MEMBER(name) : routedPort(i);
+  });
+
+/**
+ * `no switchport ...`, or with `asDefault` `default switchport ...`. On a 3560 a bare `no
+ * switchport` makes a port a routed port (a Port-channel's is not simulated), and a bare
+ * `default switchport` makes it a switch port again, the factory setting.
+ */
 function noSwitchport(security: boolean, multilayer: boolean, asDefault = false): IosNode {
+  const bare = (env: IosEnv) => {
+    if (asDefault) switchBack(env);
+    else if (security) makeRouted(env);
+    else env.error(notApplied('layer 3 EtherChannels'));
+  };
   return kw(
     'switchport',
     switchportHelp,
-    // A 3560's `no switchport` makes the port a routed port.
-    ...(multilayer
-      ? [run((env) => (asDefault ? undefined : env.error(notApplied('routed ports (no switchport)'))))]
-      : []),
+    ...(multilayer ? [run(bare)] : []),
     kw(
       'access',
       'Set access mode characteristics of the interface',
@@ -793,6 +838,19 @@ const l2IpAddress = (): IosNode =>
     ),
   );
 
+/** `channel-group ...` on a routed port: a layer-3 EtherChannel, which Trame does not simulate. */
+const l3ChannelGroup = (): IosNode =>
+  kw(
+    'channel-group',
+    'Etherchannel/port bundling configuration',
+    arg(
+      'rest',
+      LINE,
+      'Channel group number and mode',
+      run((env) => env.error(notApplied('layer 3 EtherChannels'))),
+    ),
+  );
+
 /** `spanning-tree ...` on a switch port or Port-channel (stp-commands.ts). */
 const spanningTree = (no: boolean): IosNode => stpInterfaceNode(editPort, no);
 
@@ -883,6 +941,36 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           noSwitchport(true, multilayer),
         ],
       };
+    case 'routedPort':
+    case 'routedGigPort':
+      return {
+        cmds: [
+          arp(false),
+          bandwidth(),
+          cdpEnable(true),
+          l3ChannelGroup(),
+          description(),
+          duplex(),
+          ipNode(true, true, false, true),
+          mdixAuto(),
+          shutdown(),
+          spanningTree(false),
+          speed(cls === 'routedGigPort'),
+          switchport(true, true),
+        ],
+        nos: [
+          arp(true),
+          noBandwidth(),
+          cdpEnable(false),
+          noDescription(),
+          noDuplex(),
+          noIpNode(true, true, false, true),
+          noShutdown(),
+          spanningTree(true),
+          noSpeed(),
+          noSwitchport(true, true),
+        ],
+      };
     case 'portChannel':
       return {
         cmds: [description(), shutdown(), spanningTree(false), switchport(false, multilayer)],
@@ -901,7 +989,7 @@ export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
     if (n.word === 'switchport') return [noSwitchport(cls !== 'portChannel', multilayer, true)];
     return n.word === 'cdp' ? [cdpEnable(true)] : [n];
   });
-  if (cls === 'switchPort' || cls === 'switchGigPort') defaults.push(mdixAuto());
+  if (['switchPort', 'switchGigPort', 'routedPort', 'routedGigPort'].includes(cls)) defaults.push(mdixAuto());
   return kw(
     '',
     '',

@@ -20,7 +20,7 @@ import { formatVlanList, isAllVlans } from '../../shared/vlans.ts';
 import { accessListLines } from './acl-format.ts';
 import { aliasConfigLines } from './aliases.ts';
 import { arpLines } from './arp-commands.ts';
-import { type IosKind, isPhysical } from './config-edit.ts';
+import { type IosKind, isPhysical, isRoutedPort } from './config-edit.ts';
 import { dhcpConfigBlocks } from './dhcp-format.ts';
 import { errdisableLines } from './errdisable-commands.ts';
 import { channelGroupLines, loadBalanceLines } from './etherchannel-commands.ts';
@@ -62,6 +62,8 @@ function portSecurityLines(ps: PortSecurityConfig): string[] {
 export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig): string[] {
   const out = [`interface ${name}`];
   if (i.description !== undefined) out.push(` description ${i.description}`);
+  // A 3560's routed port says so first: what follows is read back on a routed port.
+  if (isRoutedPort(kind, name, i)) out.push(' no switchport');
   if (i.bandwidth !== undefined) out.push(` bandwidth ${i.bandwidth}`);
   const sp = i.switchport;
   if (sp) {

@@ -17,7 +17,7 @@ import type { Running } from '../running.ts';
 import { aclHelpHeader, aclModeTree } from './acl-commands.ts';
 import { expandAlias, partialAliasWords } from './aliases.ts';
 import { consoleAvailable, endConfig, type TreeOptions } from './common.ts';
-import { type IosKind, type IosPlatform, platformKind } from './config-edit.ts';
+import { type IosKind, type IosPlatform, isRoutedPort, platformKind } from './config-edit.ts';
 import { openTelnet } from './connection-commands.ts';
 import { localUser } from './credentials.ts';
 import { DHCP_HELP_HEADER, dhcpModeTree } from './dhcp-commands.ts';
@@ -92,6 +92,8 @@ function buildTrees(platform: IosPlatform, interactive: boolean): Trees {
     'loopback',
     'switchPort',
     'switchGigPort',
+    'routedPort',
+    'routedGigPort',
     'portChannel',
     'svi',
   ];
@@ -501,8 +503,13 @@ export class IosShell {
       case 'interface':
       case 'subinterface':
       case 'interfaceRange': {
-        const first = this.modes.context().interfaces[0] ?? '';
-        return this.trees.interfaces[interfaceClass(this.kind, first)];
+        const names = this.modes.context().interfaces;
+        const first = names[0] ?? '';
+        // A range takes a routed port's commands only if all of it is routed: the switch
+        // port's commands refuse, port by port, what a routed port does not take.
+        const all = this.env.config().interfaces;
+        const routed = names.length > 0 && names.every((n) => isRoutedPort(this.kind, n, all[n]));
+        return this.trees.interfaces[interfaceClass(this.kind, first, routed)];
       }
       case 'line':
         return this.trees.line;

@@ -75,6 +75,7 @@ import {
   showMacCount,
   showVlan,
   showVlanId,
+  showVlanInternalUsage,
   showVlanName,
   showVlanSummary,
 } from './show/tables.ts';
@@ -651,6 +652,15 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
             range(1, 4094),
             'ISL VLAN IDs 1-4094',
             run((env, a) => env.print(...showVlanId(env.device!, env.config(), a.need<number>('vlan')))),
+          ),
+        ),
+        kw(
+          'internal',
+          'VLAN internal usage',
+          kw(
+            'usage',
+            'VLAN internal usage',
+            show((d) => showVlanInternalUsage(d)),
           ),
         ),
         kw(

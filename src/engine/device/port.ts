@@ -109,7 +109,7 @@ export class Port<T = unknown> implements EventTarget, FrameSink {
    * its native subinterface. Null when nothing takes them.
    */
   untagged: T | null = null;
-  /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS or OPER_TRUNK (switch-port.ts). */
+  /** Its switchport mode after DTP: OPER_DOWN, OPER_ACCESS, OPER_TRUNK or OPER_ROUTED (switch-port.ts). */
   oper = 0;
   nativeVlan = 1;
   accessVlan = 1;

@@ -8,6 +8,7 @@ import type { SwitchportConfig } from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT } from '../../shared/config.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import type { DropReason } from '../trace.ts';
+import type { L3Interface } from './l3-interface.ts';
 import { Port } from './port.ts';
 import { NO_BLOCK, type StpBlock } from './stp-inconsistency.ts';
 import type { VlanState } from './vlan-state.ts';
@@ -15,6 +16,8 @@ import type { VlanState } from './vlan-state.ts';
 export const OPER_DOWN = 0;
 export const OPER_ACCESS = 1;
 export const OPER_TRUNK = 2;
+/** A multilayer switch's routed port (`no switchport`): no VLAN, its frames go to `routed`. */
+export const OPER_ROUTED = 3;
 
 export class SwitchPort extends Port<VlanState> {
   /** Why untagged frames are dropped when `untagged` is null. */
@@ -29,4 +32,11 @@ export class SwitchPort extends Port<VlanState> {
   stpBlock: StpBlock = NO_BLOCK;
   /** A BPDU arrived under default BPDU filtering: no edge port until the link goes down (stp-bridge.ts). */
   stpEdgeLost = false;
+  /** Its IP interface while it is a routed port; null while it is a switch port. */
+  routed: L3Interface | null = null;
+  /**
+   * The extended-range VLAN a routed port holds for itself while it is not shut down (`show
+   * vlan internal usage`); 0 otherwise.
+   */
+  internalVlan = 0;
 }

@@ -13,13 +13,23 @@
  *   concerned (stp-inconsistency.ts), as a Catalyst does; facing a router, a native VLAN
  *   mismatch moves untagged frames between VLANs.
  * - SVIs (`interface Vlan N`) make the switch an IP host in VLAN N, with `ip default-gateway`.
+ * - A multilayer switch's routed port (`no switchport`, its configuration without switchport
+ *   settings) is an IP interface of its own, as a router's port is: it carries no VLAN, runs no
+ *   DTP or spanning tree, learns no address, and holds an internal VLAN from 1006 up while it is
+ *   not shut down (Catalyst 3560 configuration guide, "Configuring Interface Characteristics").
  * - Spanning tree: PVST+, one IEEE 802.1D instance per VLAN (stp.ts, stp-bridge.ts), whose port
  *   states decide which ports a VLAN's frames use. Where it is off (`no spanning-tree vlan N`) a
  *   loop circulates frames for ever, until the switch is sure of a storm and treats the VLAN as
  *   saturated (storm-guard.ts).
  */
 
-import type { DeviceConfig, SecureMac, StaticMac, SwitchportConfig } from '../../shared/config.ts';
+import type {
+  DeviceConfig,
+  InterfaceConfig,
+  SecureMac,
+  StaticMac,
+  SwitchportConfig,
+} from '../../shared/config.ts';
 import { DEFAULT_SWITCHPORT, ERRDISABLE_INTERVAL, MAC_AGING_TIME } from '../../shared/config.ts';
 import {
   DEFAULT_LOAD_BALANCE,
@@ -30,7 +40,7 @@ import {
 import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
-import type { SwitchModel } from '../../shared/models.ts';
+import { isMultilayer, type SwitchModel } from '../../shared/models.ts';
 import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
 import { stpRootGuard } from '../../shared/spanning-tree.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -43,6 +53,7 @@ import type {
   EtherChannelsStatus,
   InterfaceCounters,
   InterfaceStatus,
+  InternalVlan,
   MacEntry,
   MacFlap,
   MacTableFilter,
@@ -89,7 +100,7 @@ import { addCounters, interfaceView, logicalView, portStatus, portTraffic, type 
 import type { StpSwitch } from './stp.ts';
 import { SwitchStp } from './stp-bridge.ts';
 import { NO_BLOCK, pvidBlock, StpLog, sameBlock, typeBlock } from './stp-inconsistency.ts';
-import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, SwitchPort } from './switch-port.ts';
+import { OPER_ACCESS, OPER_DOWN, OPER_ROUTED, OPER_TRUNK, SwitchPort } from './switch-port.ts';
 import { VlanState } from './vlan-state.ts';
 import { onWire, TAG_AS_IS, untaggedOf, wireVid } from './wire-tag.ts';
 
@@ -122,6 +133,9 @@ const BPDUGUARD = 'bpduguard';
  * as 2960s advertise and show them) and SVIs take the base plus 0x40.
  */
 const SVI_MAC_OFFSET = 0x40;
+/** Routed ports take internal VLANs from the first extended-range one up (`vlan internal allocation policy ascending`). */
+const FIRST_INTERNAL_VLAN = 1006;
+const LAST_VLAN = 4094;
 
 /** Whether `sp`, as it runs, carries VLAN `id` by its configuration: its access VLAN, or one its trunk allows. */
 const configuredFor = (sp: SwitchPort, id: number): boolean =>
@@ -163,6 +177,8 @@ export class Switch extends IpDevice {
   private readonly vlans = new Map<number, VlanState>();
   private readonly svis = new Map<number, L3Interface>();
   private sviList: L3Interface[] = [];
+  /** Its IP interfaces: the SVIs, then the routed ports in port order. */
+  private l3List: L3Interface[] = [];
   private statics: StaticSpec[] = [];
   private portCfg: SwitchportConfig[] = [];
   private db = new Set<number>([1]);
@@ -364,6 +380,9 @@ export class Switch extends IpDevice {
       if (!sp.adminUp) sp.errDisabled = null;
       const cfg = ic?.switchport ?? DEFAULT_SWITCHPORT;
       this.portCfg[sp.index] = cfg;
+      // Only a multilayer switch has routed ports: its console alone takes `no switchport`.
+      const routed = ic !== undefined && ic.switchport === undefined && isMultilayer(this.model);
+      this.setRouted(sp, routed ? ic : undefined);
       const ps = cfg.portSecurity;
       sp.security = ps?.enabled
         ? new PortSecurity(ps, cfg.accessVlan, sp.security, this.ctx.sched.now as Micros)
@@ -391,9 +410,55 @@ export class Switch extends IpDevice {
     }
     for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
-    this.statics = this.staticSpecs(config, this.sviList);
-    this.configureDhcp(config, this.sviList, () => this.sviList);
+    const routed = this.sw.flatMap((sp) => (sp.routed === null ? [] : [sp.routed]));
+    this.l3List = [...this.sviList, ...routed];
+    this.allocateInternalVlans();
+    this.statics = this.staticSpecs(config, this.l3List);
+    this.configureDhcp(config, this.l3List, () => this.l3List);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+  }
+
+  /**
+   * Makes `sp` a routed port configured by `ic`, or a switch port again (`ic` undefined). Its
+   * interface keeps its counters' state across configurations, as a router port's does.
+   */
+  private setRouted(sp: SwitchPort, ic: InterfaceConfig | undefined): void {
+    if (ic === undefined) {
+      sp.routed = null;
+      return;
+    }
+    sp.routed ??= new L3Interface(sp.name, sp.mac, this, sp);
+    sp.routed.configure(ic);
+  }
+
+  /**
+   * Routed ports not shut down hold an internal VLAN, the lowest free one from 1006 up that the
+   * VLAN database does not use; one shut down or made a switch port again frees its VLAN.
+   */
+  private allocateInternalVlans(): void {
+    const used = new Set<number>();
+    for (const sp of this.sw) {
+      // The VLAN database takes a VLAN back (a configuration read as saved); the console
+      // refuses to create one a port holds.
+      if (sp.routed === null || !sp.adminUp || this.db.has(sp.internalVlan)) sp.internalVlan = 0;
+      else if (sp.internalVlan !== 0) used.add(sp.internalVlan);
+    }
+    let next = FIRST_INTERNAL_VLAN;
+    for (const sp of this.sw) {
+      if (sp.routed === null || !sp.adminUp || sp.internalVlan !== 0) continue;
+      while (next <= LAST_VLAN && (used.has(next) || this.db.has(next))) next++;
+      if (next > LAST_VLAN) break;
+      sp.internalVlan = next;
+      used.add(next);
+    }
+  }
+
+  /** `show vlan internal usage`: the internal VLANs routed ports hold, in VLAN order. */
+  internalVlans(): InternalVlan[] {
+    return this.sw
+      .filter((sp) => sp.internalVlan !== 0)
+      .map((sp) => ({ vlan: sp.internalVlan, port: sp.name }))
+      .sort((a, b) => a.vlan - b.vlan);
   }
 
   /**
@@ -430,8 +495,13 @@ export class Switch extends IpDevice {
     return { ...(this.model !== undefined ? { model: this.model } : {}), routing: this.config.ipRouting };
   }
 
-  /** CDP advertises the switch's management address: its first SVI with one, up if any is. */
-  override cdpAddress(_port: Port): Ipv4Addr | undefined {
+  /**
+   * CDP advertises a routed port's own address out of it, and otherwise the switch's
+   * management address: its first SVI with one, up if any is.
+   */
+  override cdpAddress(port: Port): Ipv4Addr | undefined {
+    const own = (port as SwitchPort).routed?.ip;
+    if (own !== undefined) return own.addr;
     const addressed = this.sviList.filter((i) => i.ip !== undefined);
     return (addressed.find((i) => i.up) ?? addressed[0])?.ip?.addr;
   }
@@ -444,27 +514,28 @@ export class Switch extends IpDevice {
     this.vlans.clear();
   }
 
-  override switchportOf(port: Port): SwitchportConfig {
-    return this.portCfg[port.index]!;
+  /** A routed port is no switch port: it sends no DTP, so its neighbour negotiates with none. */
+  override switchportOf(port: Port): SwitchportConfig | undefined {
+    return (port as SwitchPort).routed === null ? this.portCfg[port.index]! : undefined;
   }
 
-  /** Whether `port` trunks with its neighbour after DTP; undefined while it has none. */
+  /** Whether `port` trunks with its neighbour after DTP; undefined while it has none or is routed. */
   private trunking(port: Port): boolean | undefined {
     const peer = port.peer;
-    if (!port.up || peer === null) return undefined;
-    return negotiateTrunk(this.switchportOf(port), peer.owner.switchportOf(peer)) === 'trunk';
+    if (!port.up || peer === null || (port as SwitchPort).routed !== null) return undefined;
+    return negotiateTrunk(this.portCfg[port.index]!, peer.owner.switchportOf(peer)) === 'trunk';
   }
 
   /** The native VLAN CDP advertises on `port`: the trunk's native VLAN, or the access VLAN. */
   override cdpNativeOf(port: Port): number | undefined {
     const trunk = this.trunking(port);
     if (trunk === undefined) return undefined;
-    const cfg = this.switchportOf(port);
+    const cfg = this.portCfg[port.index]!;
     return trunk ? cfg.nativeVlan : cfg.accessVlan;
   }
 
   override trunkNativeOf(port: Port): number | undefined {
-    return this.trunking(port) === true ? this.switchportOf(port).nativeVlan : undefined;
+    return this.trunking(port) === true ? this.portCfg[port.index]!.nativeVlan : undefined;
   }
 
   refresh(): void {
@@ -487,6 +558,10 @@ export class Switch extends IpDevice {
         // A bundle's first member, down, still stands for it: it takes the bundle's state below.
         sp.cfg = cfg;
         sp.security?.lineDown();
+        continue;
+      }
+      if (sp.routed !== null) {
+        this.refreshRouted(sp, cfg);
         continue;
       }
       const trunk = this.trunking(port);
@@ -579,13 +654,27 @@ export class Switch extends IpDevice {
     }
     this.dhcpClients?.refresh();
     this.stack.reconfigure(
-      this.sviList,
+      this.l3List,
       config.ipRouting,
       config.ipRouting ? this.withLeaseRoutes(this.statics) : this.statics,
       // A switch that does not route takes a lease's router as its gateway.
       config.ipRouting ? undefined : (config.defaultGateway ?? this.dhcpClients?.gateway()),
     );
     this.stack.setStaticArps(config.staticArps ?? []);
+  }
+
+  /** A routed port's state: no VLAN, no spanning tree block, its interface up with its line. */
+  private refreshRouted(sp: SwitchPort, cfg: SwitchportConfig): void {
+    // What it learned as a switch port is forgotten, as when a port changes VLAN.
+    if (sp.oper !== OPER_ROUTED) this.flushPort(sp);
+    sp.cfg = cfg;
+    sp.oper = OPER_ROUTED;
+    sp.peerNative = -1;
+    sp.cdpPeerNative = -1;
+    sp.stpBlock = NO_BLOCK;
+    sp.stpEdgeLost = false;
+    const iface = sp.routed!;
+    iface.up = iface.adminUp && sp.up;
   }
 
   // ---- EtherChannel ----------------------------------------------------------------------
@@ -683,7 +772,7 @@ export class Switch extends IpDevice {
           ? undefined
           : { shutdown: c.shutdown, switchport: c.switchport ?? DEFAULT_SWITCHPORT };
       },
-      switchportOf: (sp) => this.switchportOf(sp),
+      switchportOf: (sp) => this.portCfg[sp.index]!,
       farEnd: (sp) => {
         const peer = sp.peer;
         if (!sp.up || peer === null || !(peer.owner instanceof Switch)) return null;
@@ -700,7 +789,7 @@ export class Switch extends IpDevice {
     const eligible =
       sp.up &&
       po?.shutdown !== true &&
-      (po?.switchport === undefined || switchportMismatch(this.switchportOf(sp), po.switchport) === null) &&
+      (po?.switchport === undefined || switchportMismatch(this.portCfg[sp.index]!, po.switchport) === null) &&
       this.channels?.states[sp.index]?.held !== true;
     const partner = {
       hostname: this.hostname,
@@ -772,6 +861,11 @@ export class Switch extends IpDevice {
     const bp = sp.bundle === null ? sp : this.intoBundle(sp);
     // Spanning tree's BPDUs go to the switch itself, on ports that forward or not.
     if (frame.dst >= FIRST_GROUP && frame.payload.proto === 'stp') {
+      // A routed port runs no spanning tree: a BPDU is a multicast nothing listens to.
+      if (sp.routed !== null) {
+        this.drop(frameId, 'no-listener', sp.name);
+        return;
+      }
       if (!this.stp.receive(bp, frame, tag, this.config.spanningTree))
         this.floodBpdu(bp, frame, frameId, len, tag);
       return;
@@ -785,6 +879,10 @@ export class Switch extends IpDevice {
       // Untagged, priority-tagged, or tagged with an access port's own VLAN.
       vs = sp.untagged;
       if (vs === null) {
+        if (sp.oper === OPER_ROUTED) {
+          this.routedIn(sp, frame, frameId, len, owned);
+          return;
+        }
         this.learnOnly(bp, sp.oper === OPER_ACCESS ? sp.accessVlan : sp.nativeVlan, frame);
         this.drop(frameId, sp.untaggedDrop, sp.name);
         return;
@@ -799,7 +897,7 @@ export class Switch extends IpDevice {
       }
       vlan = vid;
     } else {
-      this.drop(frameId, sp.oper === OPER_ACCESS ? 'vlan-not-allowed' : 'port-down', sp.name);
+      this.drop(frameId, sp.oper === OPER_DOWN ? 'port-down' : 'vlan-not-allowed', sp.name);
       return;
     }
     const security = sp.security;
@@ -1132,8 +1230,29 @@ export class Switch extends IpDevice {
     this.stack.receive(svi, frame, frameId, owned);
   }
 
-  /** Frames the switch itself sends from an SVI enter its VLAN like frames from a port. */
-  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number): void {
+  /**
+   * A frame arriving untagged on routed port `sp`: its IP layer takes it if it is for the
+   * port's address or a group, as a router's port does.
+   */
+  private routedIn(sp: SwitchPort, frame: EthernetFrame, frameId: number, len: number, owned: number): void {
+    const dst = frame.dst;
+    if (!isGroupMac(dst) && !sp.isMine(dst)) {
+      this.drop(frameId, 'not-for-us', sp.name);
+      return;
+    }
+    this.stack.receive(sp.routed!, frame, frameId, owned, len);
+  }
+
+  /**
+   * Frames the switch itself sends from a routed port go out of it untagged; from an SVI they
+   * enter its VLAN like frames from a port.
+   */
+  transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, known = -1): void {
+    const port = iface.port;
+    if (port !== null) {
+      port.send(frame, frameId, known >= 0 ? known : wireLen(frame), TAG_AS_IS, owned);
+      return;
+    }
     const vs = this.vlans.get(iface.vlan);
     if (vs === undefined || vs.svi !== iface) {
       this.drop(frameId, 'vlan-inactive', iface.name);
@@ -1342,7 +1461,7 @@ export class Switch extends IpDevice {
       const view = interfaceView(
         sp.name,
         sp.mac,
-        undefined,
+        sp.routed?.ip,
         portStatus(sp),
         sp.link !== null,
         sp.up ? sp.negotiatedSpeed : sp.lastSpeed > 0 ? sp.lastSpeed : NEVER_LINKED_SPEED,
@@ -1358,7 +1477,7 @@ export class Switch extends IpDevice {
               : sp.oper === OPER_ACCESS
                 ? 'access'
                 : 'down',
-          switchportAdminMode: this.switchportOf(sp).mode,
+          switchportAdminMode: this.portCfg[sp.index]!.mode,
           errDisabled: sp.errDisabled ?? undefined,
           errRecoveryAt: this.recovery.dueAt(sp),
         },
@@ -1551,8 +1670,8 @@ export class Switch extends IpDevice {
     for (const id of [...this.vlans.keys()].sort((a, b) => a - b)) out.set(id, []);
     for (const sp of this.sw) {
       const port = sp;
-      if (sp.oper === OPER_TRUNK || hidden(sp)) continue;
-      out.get(this.switchportOf(port).accessVlan)?.push(shortInterfaceName(this.bridgeName(port)));
+      if (sp.oper === OPER_TRUNK || sp.routed !== null || hidden(sp)) continue;
+      out.get(this.portCfg[port.index]!.accessVlan)?.push(shortInterfaceName(this.bridgeName(port)));
     }
     for (const ports of out.values()) Switch.channelsLast(ports, (p) => p);
     return out;

@@ -12,14 +12,16 @@ import type { InterfaceCounters } from '../../../engine/api.ts';
 import type { DeviceConfig } from '../../../shared/config.ts';
 import { shortInterfaceName } from '../../../shared/ports.ts';
 import type { IosDeviceContext } from '../../context.ts';
+import { isRoutedPort } from '../config-edit.ts';
 import { statuses } from './interfaces.ts';
 
-/** The switch ports shown, with their counters. */
+/** The switch's ports shown (routed ones too), with their counters. */
 function ports(dev: IosDeviceContext, c: DeviceConfig, only?: string): [string, InterfaceCounters][] {
   const st = statuses(dev);
   return Object.entries(c.interfaces).flatMap(([name, i]): [string, InterfaceCounters][] => {
     const s = st.get(name);
-    if (i.switchport === undefined || s === undefined || (only !== undefined && name !== only)) return [];
+    const port = i.switchport !== undefined || isRoutedPort(dev.kind, name, i);
+    if (!port || s === undefined || (only !== undefined && name !== only)) return [];
     return [[shortInterfaceName(name), s.counters]];
   });
 }

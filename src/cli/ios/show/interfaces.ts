@@ -18,6 +18,7 @@ import {
   type VlanRanges,
 } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
+import { isRoutedPort } from '../config-edit.ts';
 import { ago, vlanName } from './format.ts';
 
 type Statuses = ReadonlyMap<string, InterfaceStatus>;
@@ -296,12 +297,13 @@ export function showInterfacesDescription(dev: IosDeviceContext, c: DeviceConfig
   return out;
 }
 
-/** show interfaces [X] status: every switch port, or only `only`. */
+/** show interfaces [X] status: every switch port and routed port, or only `only`. */
 export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, only?: string): string[] {
   const st = statuses(dev);
   const out = ['', 'Port      Name               Status       Vlan       Duplex  Speed Type'];
   for (const [name, i] of channelsLast(Object.entries(c.interfaces))) {
-    if (!i.switchport || (only !== undefined && name !== only)) continue;
+    const routed = isRoutedPort(dev.kind, name, i);
+    if ((!i.switchport && !routed) || (only !== undefined && name !== only)) continue;
     const s = st.get(name);
     const connected = portState(i, s) === 'connected';
     const channel = isPortChannel(name);
@@ -310,12 +312,20 @@ export function showInterfacesStatus(dev: IosDeviceContext, c: DeviceConfig, onl
     const first = channel ? bundled(dev, name)[0] : undefined;
     const link = channel ? (first === undefined ? undefined : st.get(first)) : s;
     // A port set to trunk shows "trunk" even while its line is down.
+    const sp = i.switchport;
     const trunk =
-      s?.switchportOperMode === 'trunk' ||
-      (s?.switchportOperMode !== 'access' && i.switchport.mode === 'trunk');
-    const vlan = channel && !connected ? 'unassigned' : trunk ? 'trunk' : String(i.switchport.accessVlan);
+      sp !== undefined &&
+      (s?.switchportOperMode === 'trunk' || (s?.switchportOperMode !== 'access' && sp.mode === 'trunk'));
+    const vlan =
+      sp === undefined
+        ? 'routed'
+        : channel && !connected
+          ? 'unassigned'
+          : trunk
+            ? 'trunk'
+            : String(sp.accessVlan);
     // A connected access port whose VLAN is not in the VLAN database forwards nothing.
-    const inactive = connected && !trunk && vlanName(c, i.switchport.accessVlan) === undefined;
+    const inactive = connected && sp !== undefined && !trunk && vlanName(c, sp.accessVlan) === undefined;
     const fast = name.startsWith('Fast');
     // Settings print as set; what the port negotiated carries "a-" once the link is up.
     const speed =
@@ -364,7 +374,15 @@ export function showInterfacesSwitchport(dev: IosDeviceContext, c: DeviceConfig,
   const named = (id: number) => `${id} (${vlanName(c, id) ?? 'Inactive'})`;
   for (const [name, i] of channelsLast(Object.entries(c.interfaces))) {
     const sp = i.switchport;
-    if (!sp || (only !== undefined && only !== name)) continue;
+    if (only !== undefined && only !== name) continue;
+    if (!sp) {
+      // A routed port (IOSvL2 capture: these two lines only).
+      if (isRoutedPort(dev.kind, name, i)) {
+        if (out.length > 0) out.push('');
+        out.push(`Name: ${shortInterfaceName(name)}`, 'Switchport: Disabled');
+      }
+      continue;
+    }
     const s = st.get(name);
     const oper = s?.switchportOperMode ?? 'down';
     if (out.length > 0) out.push('');

@@ -264,6 +264,18 @@ export function showVlanSummary(dev: IosDeviceContext, c: DeviceConfig): string[
   ];
 }
 
+/**
+ * show vlan internal usage: the internal VLANs routed ports hold (Catalyst 3560 configuration
+ * guide; captures of IOS 12.2 and IOSvL2, and pyATS's parser).
+ */
+export function showVlanInternalUsage(dev: IosDeviceContext): string[] {
+  return [
+    'VLAN Usage',
+    '---- --------------------',
+    ...dev.sim.internalVlans(dev.id).map((v) => `${String(v.vlan).padEnd(5)}${v.port}`),
+  ];
+}
+
 /** Entries a 2960-24TT-L's table holds. */
 const MAC_TABLE_SIZE = 8192;
 
