@@ -7,7 +7,7 @@
  * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart, for the spanning
  * tree security lab root guard holds the rogue switch's port and the distribution switch
  * becomes the root, for the multilayer switch lab the 3560 routes between the VLANs it trunks
- * to a 2960.
+ * to a 2960, and for the routed uplink lab its routed port takes both VLANs to a router.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -189,5 +189,28 @@ describe('lab solutions through trame exec', () => {
     expect(pc2!.output).toContain('Reply from 192.168.30.10: bytes=32 time<1ms TTL=127');
     expect(route!.output).toContain('C        192.168.30.0/24 is directly connected, Vlan30');
     expect(trunk!.output).toMatch(/Gi0\/1 +on +802\.1q +trunking +1/);
+  });
+
+  it('routed-uplink from scratch: a routed port and a default route take both VLANs to the web server', async () => {
+    const lab = JSON.parse(readFileSync('labs/routed-uplink.json', 'utf8')) as Lab;
+    const before = await exec(
+      'labs/routed-uplink.json',
+      'PC1: ping -n 2 203.0.113.10\nDSW1: enable\nDSW1: configure terminal\nDSW1: interface g0/1\nDSW1: ip address 10.0.0.2 255.255.255.252\n',
+    );
+    expect(before.steps[0]!.output).not.toContain('Reply from 203.0.113.10');
+    // Until it is a routed port, Gi0/1 takes no address.
+    expect(before.steps[4]!.output).toContain('% IP addresses may not be configured on L2 links.');
+
+    const r = await exec(
+      'labs/routed-uplink.json',
+      `${solutionScript(lab)}\nPC1: ping 203.0.113.10\nPC2: ping 203.0.113.10\nDSW1: show interfaces status | include Gi0/1\nDSW1: show vlan internal usage\n`,
+    );
+    const [pc1, pc2, status, internal] = r.steps.slice(-4);
+    // DSW1 resolves R1, then R1 resolves WEB: the first two echoes are lost, as on IOS.
+    expect(pc1!.output).toContain('Packets: Sent = 4, Received = 2, Lost = 2 (50% loss),');
+    expect(pc1!.output).toContain('Reply from 203.0.113.10: bytes=32 time<1ms TTL=126');
+    expect(pc2!.output).toContain('Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),');
+    expect(status!.output).toMatch(/^Gi0\/1 +connected +routed +a-full a-1000 10\/100\/1000BaseTX$/m);
+    expect(internal!.output).toContain('1006 GigabitEthernet0/1');
   });
 });
