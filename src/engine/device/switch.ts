@@ -418,11 +418,11 @@ export class Switch extends IpDevice {
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
-  /**
-   * Makes `sp` a routed port configured by `ic`, or a switch port again (`ic` undefined). Its
-   * interface keeps its counters' state across configurations, as a router port's does.
-   */
+  /** Makes `sp` a routed port configured by `ic`, or a switch port again (`ic` undefined). */
   private setRouted(sp: SwitchPort, ic: InterfaceConfig | undefined): void {
+    // The port shuts down and comes back as it changes (Catalyst 3560 configuration guide): its
+    // link goes down for a few seconds, as for a change of speed, and both ends log it.
+    if ((ic === undefined) !== (sp.routed === null) && sp.up) this.renegotiations.start(sp);
     if (ic === undefined) {
       sp.routed = null;
       return;
