@@ -1,6 +1,6 @@
 /**
  * Placing a multilayer switch from the palette: it gets its own button, is named MLS1, is saved
- * as a 3560-24PS, and its console takes `ip routing`. In French too.
+ * as a 3560-24PS, and its console takes `ip routing` and a routed port. In French too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,11 @@ describe('multilayer switch in the palette', () => {
       .poll(async () => (await consoleText(page)).trimEnd())
       .toMatch(/MLS1\(config\)#ip routing\s*MLS1\(config\)#$/);
     expect(await consoleText(page)).not.toContain('% Invalid input');
+    // A routed port: the address it refused as a switch port, it takes once routed.
+    await typeLines(page, 'interface g0/2', 'no switchport', 'ip address 10.0.0.2 255.255.255.252');
+    await expect
+      .poll(async () => (await consoleText(page)).trimEnd())
+      .toMatch(/MLS1\(config-if\)#ip address 10\.0\.0\.2 255\.255\.255\.252\s*MLS1\(config-if\)#$/);
     await typeLines(page, 'end');
     await expect.poll(() => consoleText(page)).toContain('%SYS-5-CONFIG_I');
 
@@ -80,6 +85,9 @@ describe('multilayer switch in the palette', () => {
     const mls = file.devices.find((d) => d.name === 'MLS1');
     expect(mls).toMatchObject({ kind: 'switch', model: '3560-24PS' });
     expect(mls?.config).toMatch(/^ip routing$/m);
+    expect(mls?.config).toContain(
+      'interface GigabitEthernet0/2\n no switchport\n ip address 10.0.0.2 255.255.255.252\n',
+    );
     // The switches that were there are still plain ones.
     expect(file.devices.filter((d) => d.model !== undefined).map((d) => d.name)).toEqual(['MLS1']);
     expect(errors).toEqual([]);
