@@ -1145,9 +1145,9 @@ export interface Simulation {
   hsrpGroups(id: DeviceId): readonly HsrpGroupStatus[];
   /** Routers: their groups' changes of state from sequence number `since` on. */
   hsrpEvents(id: DeviceId, since: number): HsrpEvents;
-  /** Routers: their OSPF processes, by process number (none for other kinds). */
+  /** Routers and routing multilayer switches: their OSPF processes, by process number (none for other devices). */
   ospf(id: DeviceId): readonly OspfProcessStatus[];
-  /** Routers: their OSPF neighbours' changes of state from sequence number `since` on. */
+  /** Routers and multilayer switches: their OSPF neighbours' changes of state from sequence number `since` on. */
   ospfEvents(id: DeviceId, since: number): OspfEvents;
   /** `clear ip ospf [N] process`: every process, or process N, starts over. */
   clearOspf(id: DeviceId, pid?: number): void;

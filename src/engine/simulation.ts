@@ -543,17 +543,17 @@ class EngineSimulation implements Simulation {
   }
   ospf(id: DeviceId): readonly OspfProcessStatus[] {
     const device = this.device(id);
-    return device instanceof Router ? device.ospfStatus() : [];
+    return device instanceof IpDevice ? device.ospfStatus() : [];
   }
   ospfEvents(id: DeviceId, since: number): OspfEvents {
     const device = this.device(id);
-    if (!(device instanceof Router)) return { events: [], next: 0, missed: 0 };
+    if (!(device instanceof IpDevice)) return { events: [], next: 0, missed: 0 };
     const { entries, next, missed } = device.readOspfEvents(since);
     return { events: entries, next, missed };
   }
   clearOspf(id: DeviceId, pid?: number): void {
     const device = this.device(id);
-    if (device instanceof Router) device.clearOspf(pid);
+    if (device instanceof IpDevice) device.clearOspf(pid);
   }
   natTranslations(id: DeviceId): readonly NatTranslation[] {
     const device = this.device(id);

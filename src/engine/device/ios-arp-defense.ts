@@ -52,7 +52,7 @@ export class IosArpDefense extends AddressGuard implements EventTarget {
 
   announce(iface: L3Interface): void {
     // A loopback has no Ethernet to announce on (an SVI has its VLAN's).
-    if (iface.port === null && iface.vlan === 0) return;
+    if (iface.loopback) return;
     const own = iface.ip!.addr;
     this.stack.sendArp(iface, ARP_REPLY, own, BROADCAST_MAC, own, BROADCAST_MAC);
   }

@@ -13,6 +13,8 @@ import type {
   DebugEvent,
   DebugFacility,
   DhcpEvent,
+  OspfEvent,
+  OspfProcessStatus,
   PingJob,
   PingOptions,
   RouteEntry,
@@ -30,14 +32,28 @@ import { IosArpDefense } from './ios-arp-defense.ts';
 import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
+import { OspfRouter } from './ospf-router.ts';
 import type { StackProfile } from './profiles.ts';
-import type { StaticSpec } from './routing-table.ts';
+import type { Route, StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { arpEntries, routeEntries } from './status.ts';
 import { WindowsDad } from './windows-dad.ts';
 
 /** DHCP messages kept for a console that has not read them yet. */
 const DHCP_EVENTS = 64;
+
+/** OSPF adjacency changes kept for a console that has not read them yet. */
+const OSPF_EVENTS = 200;
+
+/** What an IOS device's OSPF processes need of it besides its IP stack. */
+export interface OspfWiring {
+  /** Its IP interfaces, in IOS order. */
+  interfaces(): readonly L3Interface[];
+  /** An interface's bandwidth in kbit/s, for its cost. */
+  bandwidth(iface: L3Interface): number;
+  /** The processes' routes changed: the device gives its stack its routes again. */
+  routesChanged(): void;
+}
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
@@ -123,6 +139,7 @@ export abstract class IpDevice extends Device implements L3Owner {
   override reload(): void {
     super.reload();
     this.dhcpService?.reset();
+    this.ospf?.reset();
   }
 
   /** Its DHCP server, null while it has never had one configured. */
@@ -139,6 +156,58 @@ export abstract class IpDevice extends Device implements L3Owner {
   protected withLeaseRoutes(statics: StaticSpec[]): StaticSpec[] {
     const clients = this.dhcpClients;
     return clients === null || clients.size === 0 ? statics : [...statics, ...clients.routes()];
+  }
+
+  /** OSPF processes (IOS), made at the first `router ospf`, and their messages. */
+  private ospf: OspfRouter | null = null;
+  private ospfLog: SeqLog<OspfEvent> | null = null;
+
+  /**
+   * Takes `config`'s `router ospf` blocks (their interfaces follow at the next `refreshOspf`),
+   * making the processes at the first. They run only while the device routes.
+   */
+  protected configureOspf(config: DeviceConfig, wiring: OspfWiring): void {
+    if (!config.ipRouting) config = { ...config, ospf: [] };
+    if (this.ospf === null && (config.ospf?.length ?? 0) === 0) return;
+    if (this.ospf === null) {
+      this.ospf = new OspfRouter({
+        stack: this.stack,
+        interfaces: () => wiring.interfaces(),
+        bandwidth: (iface) => wiring.bandwidth(iface),
+        routesChanged: () => wiring.routesChanged(),
+        log: (e) => {
+          this.ospfLog ??= new SeqLog(OSPF_EVENTS);
+          this.ospfLog.push(e);
+        },
+      });
+      this.stack.ospf = this.ospf;
+    }
+    this.ospf.configure(config);
+  }
+
+  /** Its interfaces changed: each OSPF process follows. */
+  protected refreshOspf(): void {
+    this.ospf?.refresh();
+  }
+
+  /** What its OSPF processes give the routing table, if it runs any. */
+  protected get ospfRoutes(): readonly Route[] | undefined {
+    return this.ospf?.routes;
+  }
+
+  /** Its OSPF processes (`show ip ospf ...`). */
+  ospfStatus(): OspfProcessStatus[] {
+    return this.ospf?.statuses() ?? [];
+  }
+
+  /** Its OSPF neighbours' changes, from sequence number `since` on. */
+  readOspfEvents(since: number): SeqRead<OspfEvent> {
+    return this.ospfLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
+  }
+
+  /** `clear ip ospf [N] process`. */
+  clearOspf(pid?: number): void {
+    this.ospf?.clear(pid);
   }
 
   /** Windows found `iface`'s address in use by another station (windows-dad.ts). */
@@ -176,6 +245,7 @@ export abstract class IpDevice extends Device implements L3Owner {
   dispose(): void {
     this.apps.stopAll();
     this.stack.release();
+    this.ospf?.reset();
   }
 
   override arpTable(): ArpEntry[] {

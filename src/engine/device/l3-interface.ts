@@ -173,6 +173,11 @@ export class L3Interface {
     return i;
   }
 
+  /** A loopback: no port, no VLAN (an SVI has one), not Null0. */
+  get loopback(): boolean {
+    return this.port === null && this.vlan === 0 && !this.discard;
+  }
+
   /** Up and addressed: can send and receive IP. */
   get usable(): boolean {
     return this.up && this.ip !== undefined;

@@ -1,7 +1,8 @@
 /**
- * A router's OSPF processes (ospf.ts): made and removed with its `router ospf` blocks, told
- * when its interfaces change, fed the packets of IP protocol 89, and the source of its OSPF
- * routes. An interface runs in one process at most: the lowest-numbered one that claims it.
+ * An IOS device's OSPF processes (ospf.ts), a router's or a routing 3560's: made and removed
+ * with its `router ospf` blocks, told when its interfaces change, fed the packets of IP
+ * protocol 89, and the source of its OSPF routes. An interface runs in one process at most:
+ * the lowest-numbered one that claims it.
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { OspfEvent, OspfProcessStatus } from '../ospf-status.ts';

@@ -194,7 +194,7 @@ export class OspfProcess implements EventTarget {
   private chooseRouterId(): number {
     if (this.config.routerId !== undefined) return this.config.routerId;
     const up = this.host.interfaces().filter((i) => i.usable);
-    const loops = up.filter((i) => i.port === null);
+    const loops = up.filter((i) => i.loopback);
     const pool = loops.length > 0 ? loops : up;
     let best = 0;
     for (const i of pool) if (i.ip!.addr >>> 0 > best >>> 0) best = i.ip!.addr;
@@ -282,7 +282,7 @@ export class OspfProcess implements EventTarget {
 
   private setParameters(oi: OspfInterface, ic: InterfaceConfig | undefined): void {
     const o = ic?.ospf;
-    const loopback = oi.iface.port === null;
+    const loopback = oi.iface.loopback;
     const before = `${oi.network}/${oi.helloInterval}/${oi.deadInterval}/${oi.passive}`;
     // A loopback is announced as a host route, or as its subnet with `ip ospf network
     // point-to-point`; it sends no hellos either way.

@@ -14,14 +14,7 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type {
-  HsrpEvent,
-  HsrpGroupStatus,
-  InterfaceStatus,
-  OspfEvent,
-  OspfProcessStatus,
-  VlanInterfaceStatus,
-} from '../api.ts';
+import type { HsrpEvent, HsrpGroupStatus, InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -34,7 +27,6 @@ import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { NAT_NONE, Nat } from './nat.ts';
-import { OspfRouter } from './ospf-router.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import type { StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
@@ -46,9 +38,6 @@ const RESIGN_LEAD = 100;
 
 /** HSRP state changes kept for a console that has not read them yet. */
 const HSRP_EVENTS = 200;
-
-/** OSPF adjacency changes kept for a console that has not read them yet. */
-const OSPF_EVENTS = 200;
 
 /** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
 const LOOPBACK_BANDWIDTH = 8_000_000_000;
@@ -90,9 +79,6 @@ export class Router extends IpDevice {
   /** HSRP groups, made at the first `standby` command, and their messages. */
   private hsrp: HsrpGroups | null = null;
   private hsrpLog: SeqLog<HsrpEvent> | null = null;
-  /** OSPF processes, made at the first `router ospf` or `ip ospf N area X`, and their messages. */
-  private ospf: OspfRouter | null = null;
-  private ospfLog: SeqLog<OspfEvent> | null = null;
 
   constructor(id: DeviceId, ctx: SimContext, macBase: MacAddr, config: DeviceConfig) {
     super(id, 'router', ctx, ctx.profiles.ios);
@@ -168,7 +154,7 @@ export class Router extends IpDevice {
     this.applyAccessGroups(config);
     this.applyNat(config);
     this.applyHsrp(config);
-    this.applyOspf(config);
+    this.configureOspf(config, this.ospfWiring);
     this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
@@ -236,47 +222,16 @@ export class Router extends IpDevice {
     this.hsrp.configure(config, this.all);
   }
 
-  /** Takes `config`'s `router ospf` blocks (their interfaces follow at the next refresh). */
-  private applyOspf(config: DeviceConfig): void {
-    const used =
-      (config.ospf?.length ?? 0) > 0 ||
-      Object.values(config.interfaces).some((i) => i.ospf?.area !== undefined);
-    if (this.ospf === null && !used) return;
-    if (this.ospf === null) {
-      const router = this;
-      this.ospf = new OspfRouter({
-        stack: this.stack,
-        interfaces: () => this.all,
-        bandwidth(iface: L3Interface): number {
-          const kbps = router.config.interfaces[iface.name]?.bandwidth;
-          if (kbps !== undefined) return kbps;
-          return iface.port === null ? LOOPBACK_BANDWIDTH / 1000 : iface.port.negotiatedSpeed / 1000;
-        },
-        routesChanged: () => this.reconfigureStack(),
-        log: (e) => {
-          this.ospfLog ??= new SeqLog(OSPF_EVENTS);
-          this.ospfLog.push(e);
-        },
-      });
-      this.stack.ospf = this.ospf;
-    }
-    this.ospf.configure(config);
-  }
-
-  /** Its OSPF processes (`show ip ospf ...`). */
-  ospfStatus(): OspfProcessStatus[] {
-    return this.ospf?.statuses() ?? [];
-  }
-
-  /** Its OSPF neighbours' changes, from sequence number `since` on. */
-  readOspfEvents(since: number): SeqRead<OspfEvent> {
-    return this.ospfLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
-  }
-
-  /** `clear ip ospf [N] process`. */
-  clearOspf(pid?: number): void {
-    this.ospf?.clear(pid);
-  }
+  /** Its OSPF processes run over every IP interface, a loopback's bandwidth IOS's 8 Gbit/s. */
+  private readonly ospfWiring = {
+    interfaces: () => this.all,
+    bandwidth: (iface: L3Interface): number => {
+      const kbps = this.config.interfaces[iface.name]?.bandwidth;
+      if (kbps !== undefined) return kbps;
+      return iface.port === null ? LOOPBACK_BANDWIDTH / 1000 : iface.port.negotiatedSpeed / 1000;
+    },
+    routesChanged: () => this.reconfigureStack(),
+  };
 
   /** Its HSRP groups (`show standby`). */
   hsrpGroups(): HsrpGroupStatus[] {
@@ -292,14 +247,12 @@ export class Router extends IpDevice {
     super.reload();
     this.nat?.reset();
     this.hsrp?.reset();
-    this.ospf?.reset();
   }
 
   override dispose(): void {
     super.dispose();
     this.nat?.release();
     this.hsrp?.dispose();
-    this.ospf?.reset();
   }
 
   override cdpPorts(): CdpPorts {
@@ -333,7 +286,7 @@ export class Router extends IpDevice {
     // A static translation to an interface's address follows the address.
     this.nat?.refreshStatics();
     this.hsrp?.refresh();
-    this.ospf?.refresh();
+    this.refreshOspf();
   }
 
   /** The IP layer's interfaces and routes, OSPF's included. */
@@ -344,7 +297,7 @@ export class Router extends IpDevice {
       config.ipRouting,
       this.withLeaseRoutes(this.statics),
       config.ipRouting ? undefined : config.defaultGateway,
-      this.ospf?.routes,
+      this.ospfRoutes,
     );
   }
 

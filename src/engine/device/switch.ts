@@ -91,7 +91,7 @@ import { macHigh, macLow } from './mac-table.ts';
 import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
 import type { Port } from './port.ts';
-import { QUEUE_LIMITS } from './port.ts';
+import { GIGABIT_ETHERNET, QUEUE_LIMITS } from './port.ts';
 import { PortSecurity, SECURE_OK, SECURE_SHUTDOWN } from './port-security.ts';
 import { Renegotiations } from './renegotiation.ts';
 import type { StaticSpec } from './routing-table.ts';
@@ -136,6 +136,8 @@ const SVI_MAC_OFFSET = 0x40;
 /** Routed ports take internal VLANs from the first extended-range one up (`vlan internal allocation policy ascending`). */
 const FIRST_INTERNAL_VLAN = 1006;
 const LAST_VLAN = 4094;
+/** An SVI's bandwidth as a Catalyst shows it ("BW 1000000 Kbit/sec"), whatever its ports' speeds. */
+const SVI_BANDWIDTH = GIGABIT_ETHERNET;
 
 /** Whether `sp`, as it runs, carries VLAN `id` by its configuration: its access VLAN, or one its trunk allows. */
 const configuredFor = (sp: SwitchPort, id: number): boolean =>
@@ -415,8 +417,19 @@ export class Switch extends IpDevice {
     this.allocateInternalVlans();
     this.statics = this.staticSpecs(config, this.l3List);
     this.configureDhcp(config, this.l3List, () => this.l3List);
+    // Only a multilayer switch routes, and runs OSPF while it does.
+    if (isMultilayer(this.model)) this.configureOspf(config, this.ospfWiring);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
+
+  /** Its OSPF processes run over its SVIs and routed ports. */
+  private readonly ospfWiring = {
+    interfaces: () => this.l3List,
+    bandwidth: (iface: L3Interface): number =>
+      this.config.interfaces[iface.name]?.bandwidth ??
+      (iface.port === null ? SVI_BANDWIDTH : iface.port.negotiatedSpeed) / 1000,
+    routesChanged: () => this.reconfigureStack(),
+  };
 
   /** Makes `sp` a routed port configured by `ic`, or a switch port again (`ic` undefined). */
   private setRouted(sp: SwitchPort, ic: InterfaceConfig | undefined): void {
@@ -653,14 +666,22 @@ export class Switch extends IpDevice {
       this.resolveCarried(sp);
     }
     this.dhcpClients?.refresh();
+    this.reconfigureStack();
+    this.stack.setStaticArps(config.staticArps ?? []);
+    this.refreshOspf();
+  }
+
+  /** The IP layer's interfaces and routes, OSPF's included. */
+  private reconfigureStack(): void {
+    const config = this.config;
     this.stack.reconfigure(
       this.l3List,
       config.ipRouting,
       config.ipRouting ? this.withLeaseRoutes(this.statics) : this.statics,
       // A switch that does not route takes a lease's router as its gateway.
       config.ipRouting ? undefined : (config.defaultGateway ?? this.dhcpClients?.gateway()),
+      config.ipRouting ? this.ospfRoutes : undefined,
     );
-    this.stack.setStaticArps(config.staticArps ?? []);
   }
 
   /** A routed port's state: no VLAN, no spanning tree block, its interface up with its line. */
@@ -1494,7 +1515,7 @@ export class Switch extends IpDevice {
           })),
     );
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
-      out.push(logicalView(svi, false, 1_000_000_000, this.lastChange(svi.name), this.bootedAt));
+      out.push(logicalView(svi, false, SVI_BANDWIDTH, this.lastChange(svi.name), this.bootedAt));
     }
     return out;
   }
