@@ -657,7 +657,7 @@ const channelLines = fc.oneof(
 
 /**
  * `multilayer`: a 3560's lines too (routing, the trunk encapsulation, routed ports and what
- * they take).
+ * they take, OSPF).
  */
 function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
   const ifBody = fc.oneof(
@@ -683,6 +683,7 @@ function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
             ' bandwidth 10000',
             ' arp timeout 60',
           ),
+          ospfUse,
         ]
       : []),
     helperUse,
@@ -826,6 +827,7 @@ function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
         banner,
         aclLines,
         dhcpLines,
+        ...(multilayer ? [ospfLines] : []),
         block(
           switchIf.map((i) => `interface ${i}`),
           ifBody,

@@ -253,14 +253,73 @@ describe('multilayer switch console', () => {
     expect(config.interfaces['Port-channel1']!.switchport).toBeDefined();
   });
 
-  it('names its routing protocols as not simulated rather than as typing errors', () => {
-    const { mls, s1 } = consoles();
-    expect(mls.input('router ospf 1').output).toContain(
-      '% Trame does not simulate routing protocols on multilayer switches yet',
-    );
+  it('runs OSPF once it routes, and a 2960 has no OSPF at all', () => {
+    const { lab, mls, s1 } = consoles();
+    const before = lab.ios('MLS1').runningConfig();
+    // A routing process needs routing: IOS refuses it and stays in global configuration.
+    expect(mls.input('router ospf 1').output).toBe('% IP routing not enabled\n');
+    expect(mls.prompt()).toBe('MLS1(config)#');
+    mls.input('interface vlan 1');
+    expect(mls.input('ip ospf 1 area 0').output).toBe('% IP routing not enabled\n');
+    expect(lab.ios('MLS1').runningConfig()).toEqual(before);
+    mls.input('exit');
+    mls.input('ip routing');
+    expect(mls.input('router ospf 1').output).toBe('');
+    expect(mls.prompt()).toBe('MLS1(config-router)#');
+    expect(mls.input('network 10.0.0.0 0.255.255.255 area 0').output).toBe('');
+    mls.input('interface g0/1');
+    mls.input('no switchport');
+    for (const line of ['ip ospf 2 area 1', 'ip ospf cost 10', 'interface vlan 1', 'ip ospf priority 0'])
+      expect(mls.input(line).output).toBe('');
+    mls.input('exit');
+    expect(mls.input('router rip').output).toContain('% Trame does not simulate dynamic routing yet');
     mls.input('end');
-    expect(mls.input('show ip protocols').output).toContain('routing protocols on multilayer switches');
+    expect(mls.input('show running-config | section router ospf').output).toBe(
+      'router ospf 1\n network 10.0.0.0 0.255.255.255 area 0\nrouter ospf 2\n',
+    );
+    expect(mls.input('show ip protocols | include Routing Protocol').output).toBe(
+      'Routing Protocol is "ospf 1"\nRouting Protocol is "ospf 2"\n',
+    );
+    // `no ip routing` takes the processes away with their interfaces' area statements.
+    mls.input('configure terminal');
+    mls.input('no ip routing');
+    const after = lab.ios('MLS1').runningConfig();
+    expect(after.ospf).toBeUndefined();
+    expect(after.interfaces['GigabitEthernet0/1']!.ospf).toEqual({ cost: 10 });
+    expect(after.interfaces.Vlan1!.ospf).toEqual({ priority: 0 });
     expect(s1.input('router ospf 1').output).toContain(INVALID);
+    s1.input('interface vlan 1');
+    expect(s1.input('ip ospf 1 area 0').output).toContain(INVALID);
+  });
+
+  it("reads an OSPF configuration back as it was saved, SVIs' and routed ports' lines included", () => {
+    const { lab, mls } = consoles();
+    for (const line of [
+      'ip routing',
+      'interface g0/1',
+      'no switchport',
+      'ip address 10.0.0.2 255.255.255.252',
+      'ip ospf network point-to-point',
+      'ip ospf hello-interval 5',
+      'ip ospf 1 area 0',
+      'interface vlan 10',
+      'ip address 192.168.10.1 255.255.255.0',
+      'ip ospf cost 5',
+      'router ospf 1',
+      'router-id 3.3.3.3',
+      'passive-interface Vlan10',
+      'network 192.168.10.0 0.0.0.255 area 0',
+      'default-information originate',
+    ])
+      expect(mls.input(line).output).not.toContain('%');
+    const config = lab.ios('MLS1').runningConfig();
+    const text = renderRunningConfig('switch', config);
+    expect(text).toContain(
+      '!\nrouter ospf 1\n router-id 3.3.3.3\n passive-interface Vlan10\n network 192.168.10.0 0.0.0.255 area 0\n default-information originate\n!\n',
+    );
+    const back = parseConfigText('multilayer', text);
+    expect(back.problems).toEqual([]);
+    expect(back.config).toEqual(config);
   });
 
   it('tells its model in show version and dir, and over CDP', () => {

@@ -189,7 +189,7 @@ function runnableEnds(node: IosNode): IosNode[] {
 
 const exitHelp = 'Exit from the EXEC';
 
-function userTree(kind: IosKind): IosNode {
+function userTree(kind: IosKind, multilayer: boolean): IosNode {
   return kw(
     '',
     '',
@@ -204,7 +204,7 @@ function userTree(kind: IosKind): IosNode {
     kw('logout', exitHelp, run(logout)),
     pingNode(false),
     ...connectionNodes(),
-    showTree(kind, false),
+    showTree(kind, false, multilayer),
     terminalNode(),
     tracerouteNode(false),
   );
@@ -231,7 +231,7 @@ const clearRouteNode = (): IosNode => {
   );
 };
 
-function privTree(kind: IosKind): IosNode {
+function privTree(kind: IosKind, multilayer: boolean): IosNode {
   const clear = kw(
     'clear',
     'Reset functions',
@@ -276,7 +276,8 @@ function privTree(kind: IosKind): IosNode {
         ),
       ),
       clearDhcpNode(),
-      ...(kind === 'router' ? [clearNatNode(), clearOspfNode(), clearRouteNode()] : []),
+      ...(kind === 'router' ? [clearNatNode()] : []),
+      ...(kind === 'router' || multilayer ? [clearOspfNode(), clearRouteNode()] : []),
     ),
     kw(
       'cdp',
@@ -342,7 +343,7 @@ function privTree(kind: IosKind): IosNode {
     kw('reload', 'Halt and perform a cold restart', run(reload)),
     leaseActionNode('release'),
     leaseActionNode('renew'),
-    showTree(kind, true),
+    showTree(kind, true, multilayer),
     terminalNode(),
     tracerouteNode(true),
     kw(
@@ -360,8 +361,12 @@ function privTree(kind: IosKind): IosNode {
   );
 }
 
-export function execTrees(kind: IosKind): { user: IosNode; priv: IosNode; doNode: IosNode } {
-  const priv = privTree(kind);
+/** The exec trees of a router or switch; a multilayer switch's also take the routing commands. */
+export function execTrees(
+  kind: IosKind,
+  multilayer = false,
+): { user: IosNode; priv: IosNode; doNode: IosNode } {
+  const priv = privTree(kind, multilayer);
   // `do` reaches the privileged commands that make sense from configuration mode.
   const modeChanging = new Set(['configure', 'disable', 'enable', 'exit', 'logout']);
   const doNode = kw(
@@ -369,5 +374,5 @@ export function execTrees(kind: IosKind): { user: IosNode; priv: IosNode; doNode
     'To run exec commands in config mode',
     ...priv.children.filter((c) => !modeChanging.has(c.word)),
   );
-  return { user: userTree(kind), priv, doNode };
+  return { user: userTree(kind, multilayer), priv, doNode };
 }

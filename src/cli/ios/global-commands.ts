@@ -35,7 +35,7 @@ import { MAX_VTY } from './line-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { ipNatNode } from './nat-commands.ts';
-import { forgetOspfInterfaces, routerOspfNode } from './ospf-commands.ts';
+import { forgetOspfInterfaces, routerOspfNode, withoutRouting } from './ospf-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
   BAD_TYPE5,
@@ -488,7 +488,9 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     loginNode(),
     noNode(kind, opts.multilayer === true),
     ...(kind === 'switch' ? [loadBalanceNode(false)] : []),
-    ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(false))] : []),
+    ...(kind === 'router' || opts.multilayer === true
+      ? [kw('router', routerHelp, routerOspfNode(false))]
+      : []),
     securityNode(),
     kw(
       'service',
@@ -624,7 +626,9 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
             kw(
               'routing',
               routingHelp,
-              patch((env) => env.setConfig({ ...env.config(), ipRouting: false, noIpCef: true })),
+              patch((env) =>
+                env.setConfig({ ...withoutRouting(env.config()), ipRouting: false, noIpCef: true }),
+              ),
             ),
           ]
         : []),
@@ -633,12 +637,12 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
             kw(
               'routing',
               routingHelp,
-              patch((env) => env.setConfig({ ...env.config(), ipRouting: false })),
+              patch((env) => env.setConfig({ ...withoutRouting(env.config()), ipRouting: false })),
             ),
           ]
         : []),
     ),
-    ...(kind === 'router' ? [kw('router', routerHelp, routerOspfNode(true))] : []),
+    ...(kind === 'router' || multilayer ? [kw('router', routerHelp, routerOspfNode(true))] : []),
     noSecurityNode(),
     kw(
       'service',

@@ -347,7 +347,8 @@ const switchportHelp = 'Set switching mode characteristics';
 /**
  * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
  * `relays`, DHCP on the network it faces: helper addresses and `ip address dhcp` (not
- * loopbacks); `translates`, NAT's side, and OSPF (router interfaces, loopbacks too).
+ * loopbacks); `translates`, NAT's side (router interfaces, loopbacks too); `ospf`, OSPF's
+ * settings (those and a multilayer switch's SVIs and routed ports).
  */
 function ipNode(
   withAddress: boolean,
@@ -355,10 +356,11 @@ function ipNode(
   filters = false,
   relays = false,
   translates = filters,
+  ospf = translates,
 ): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
-  if (translates)
-    children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit), ipOspfNode(false, edit));
+  if (translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
+  if (ospf) children.push(ipOspfNode(false, edit));
   if (relays) children.push(helperAddressNode(false, edit));
   if (withAddress) {
     children.push(
@@ -399,10 +401,11 @@ function noIpNode(
   filters = false,
   relays = false,
   translates = filters,
+  ospf = translates,
 ): IosNode {
   const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
-  if (translates)
-    children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit), ipOspfNode(true, edit));
+  if (translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
+  if (ospf) children.push(ipOspfNode(true, edit));
   if (relays) children.push(helperAddressNode(true, edit));
   if (withAddress) {
     children.push(
@@ -912,8 +915,8 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
       };
     case 'svi':
       return {
-        cmds: [arp(false), description(), ipNode(true, true, false, true), shutdown()],
-        nos: [arp(true), noDescription(), noIpNode(true, true, false, true), noShutdown()],
+        cmds: [arp(false), description(), ipNode(true, true, false, true, false, multilayer), shutdown()],
+        nos: [arp(true), noDescription(), noIpNode(true, true, false, true, false, multilayer), noShutdown()],
       };
     case 'switchPort':
     case 'switchGigPort':
@@ -951,7 +954,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           l3ChannelGroup(),
           description(),
           duplex(),
-          ipNode(true, true, false, true),
+          ipNode(true, true, false, true, false, true),
           mdixAuto(),
           shutdown(),
           spanningTree(false),
@@ -964,7 +967,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(false),
           noDescription(),
           noDuplex(),
-          noIpNode(true, true, false, true),
+          noIpNode(true, true, false, true, false, true),
           noShutdown(),
           spanningTree(true),
           noSpeed(),

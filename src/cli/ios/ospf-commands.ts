@@ -48,6 +48,8 @@ type EditInterface = (
   fn: (i: InterfaceConfig, name: string) => InterfaceConfig | string,
 ) => void;
 
+/** A routing process on a device that does not route (a multilayer switch ships so). */
+const NOT_ROUTING = '% IP routing not enabled';
 const RELOAD_NOTICE = '% OSPF: Reload or use "clear ip ospf process" command, for this to take effect';
 const REFERENCE_NOTICE = [
   '% OSPF: Reference bandwidth is changed.',
@@ -107,17 +109,34 @@ const PROCESS_ID = range(1, 65535);
 
 // ---- global --------------------------------------------------------------------------------
 
+/** The configuration without the processes `gone` picks, and the interfaces' `ip ospf N area X` for them. */
+function removeProcesses(c: DeviceConfig, gone: (pid: number) => boolean): DeviceConfig {
+  const interfaces: Record<string, InterfaceConfig> = {};
+  for (const [name, i] of Object.entries(c.interfaces)) {
+    const area = i.ospf?.area;
+    interfaces[name] = area !== undefined && gone(area.pid) ? withOspf(i, without(i.ospf!, 'area')) : i;
+  }
+  const kept = processesOf(c).filter((p) => !gone(p.pid));
+  return kept.length === 0 ? without({ ...c, interfaces }, 'ospf') : { ...c, interfaces, ospf: kept };
+}
+
+/**
+ * The configuration after `no ip routing`: its routing processes go, as their interfaces'
+ * statements do with `no router ospf` (a device that does not route has no routing process).
+ */
+export const withoutRouting = (c: DeviceConfig): DeviceConfig => removeProcesses(c, () => true);
+
 /** `router ospf N` (enters config-router, making the process) and `no router ospf N`. */
 export function routerOspfNode(no: boolean): IosNode {
   const h = run((env, a) => {
     const pid = a.need<number>('pid');
     const c = env.config();
     if (no) {
-      // The interfaces' `ip ospf N area X` go with their process.
-      const interfaces: Record<string, InterfaceConfig> = {};
-      for (const [name, i] of Object.entries(c.interfaces))
-        interfaces[name] = i.ospf?.area?.pid === pid ? withOspf(i, without(i.ospf, 'area')) : i;
-      env.setConfig(putProcess({ ...c, interfaces }, pid, undefined));
+      env.setConfig(removeProcesses(c, (p) => p === pid));
+      return;
+    }
+    if (!c.ipRouting) {
+      env.error(NOT_ROUTING);
       return;
     }
     if (!processesOf(c).some((p) => p.pid === pid)) env.setConfig(putProcess(c, pid, { pid, networks: [] }));
@@ -416,12 +435,18 @@ const put = (o: InterfaceOspfConfig, key: OspfKey, value: number | string | unde
 function setArea(edit: EditInterface, env: IosEnv, a: Args): void {
   const pid = a.need<number>('pid');
   const area = a.need<OspfArea>('area');
+  const exists = processesOf(env.config()).some((p) => p.pid === pid);
+  // The command makes the process, which a device that does not route cannot have.
+  if (!exists && !env.config().ipRouting) {
+    env.error(NOT_ROUTING);
+    return;
+  }
   editOspf(edit, env, (o) => ({ ...o, area: { pid, area } }));
   const c = env.config();
-  if (!processesOf(c).some((p) => p.pid === pid)) env.setConfig(putProcess(c, pid, { pid, networks: [] }));
+  if (!exists) env.setConfig(putProcess(c, pid, { pid, networks: [] }));
 }
 
-/** `ip ospf ...` in a router interface; `no` forms put IOS's default back. */
+/** `ip ospf ...` in a router's or multilayer switch's interface; `no` forms put IOS's default back. */
 export function ipOspfNode(no: boolean, edit: EditInterface): IosNode {
   const number = (
     key: OspfKey,

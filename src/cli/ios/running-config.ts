@@ -262,6 +262,8 @@ function switchBlocks(c: DeviceConfig): string[][] {
   }
   blocks.push(sshLines(c));
   for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('switch', name, i));
+  // A multilayer switch's routing processes follow its interfaces too.
+  blocks.push(...ospfConfigBlocks(c));
   blocks.push([
     ...(c.defaultGateway !== undefined ? [`ip default-gateway ${formatIpv4(c.defaultGateway)}`] : []),
     ...httpLines('switch', c),

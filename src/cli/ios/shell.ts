@@ -83,8 +83,8 @@ function treesFor(platform: IosPlatform, interactive: boolean): Trees {
 
 function buildTrees(platform: IosPlatform, interactive: boolean): Trees {
   const kind = platformKind(platform);
-  const exec = interactive ? execTrees(kind) : undefined;
   const multilayer = platform === 'multilayer';
+  const exec = interactive ? execTrees(kind, multilayer) : undefined;
   const opts: TreeOptions = exec ? { doNode: exec.doNode, multilayer } : { multilayer };
   const classes: InterfaceClass[] = [
     'routerPort',

@@ -258,16 +258,19 @@ const ipProtocolsNode = (): IosNode =>
     }),
   );
 
-function ipNode(kind: IosKind): IosNode {
+/** `show ip ...`; a multilayer switch also shows its routing protocols, as a router does. */
+function ipNode(kind: IosKind, multilayer: boolean): IosNode {
+  const routing = kind === 'router' || multilayer;
   const route = (filter?: RouteFilter) => show((d, e) => showIpRoute(d, e.config(), filter));
   return kw(
     'ip',
     'IP information',
-    ...(kind === 'router' ? [ipProtocolsNode()] : []),
+    ...(routing ? [ipProtocolsNode()] : []),
     showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
     showDhcpNode(),
-    ...(kind === 'router' ? [showNatNode(), showOspfNode()] : []),
+    ...(kind === 'router' ? [showNatNode()] : []),
+    ...(routing ? [showOspfNode()] : []),
     kw(
       'interface',
       'IP interface status and configuration',
@@ -320,7 +323,7 @@ function ipNode(kind: IosKind): IosNode {
         ),
       ),
       kw('connected', 'Connected', route('connected')),
-      ...(kind === 'router'
+      ...(routing
         ? [
             kw(
               'ospf',
@@ -457,7 +460,7 @@ const spanningTreeNode = (): IosNode =>
     ),
   );
 
-export function showTree(kind: IosKind, privileged: boolean): IosNode {
+export function showTree(kind: IosKind, privileged: boolean, multilayer = false): IosNode {
   const children: IosNode[] = [
     showAccessListsNode('access-lists', 'List access lists'),
     showAliasesNode(),
@@ -544,7 +547,7 @@ export function showTree(kind: IosKind, privileged: boolean): IosNode {
       run((env) => env.print(...env.line!.history().map((l) => `  ${l}`))),
     ),
     interfacesNode(kind),
-    ipNode(kind),
+    ipNode(kind, multilayer),
     kw(
       'privilege',
       'Show current privilege level',

@@ -24,8 +24,11 @@ interface Feature {
   readonly lead: readonly (string | RegExp)[];
   /** As it reads in "Trame does not simulate ... yet". */
   readonly name: string;
-  /** The devices that have it; all when absent ('multilayer': a 3560 only). */
-  readonly kind?: IosKind | 'multilayer';
+  /**
+   * The devices that have it; all when absent ('multilayer': a 3560 only; 'routing': a router
+   * or a 3560).
+   */
+  readonly kind?: IosKind | 'multilayer' | 'routing';
   /** The modes that have it, when not every configuration mode does. */
   readonly modes?: readonly IosMode[];
   /**
@@ -38,6 +41,8 @@ interface Feature {
 
 const SWITCH: IosKind = 'switch';
 const ROUTER: IosKind = 'router';
+/** Routing protocols' commands: a router's and a multilayer switch's. */
+const ROUTING = 'routing' as const;
 
 const LINE_NUMBER = /^\d+$/;
 
@@ -74,7 +79,7 @@ const OSPF_ROUTER: readonly Feature[] = (
     [['ignore'], 'OSPF ignore settings'],
     [['event-log'], 'OSPF event logging'],
   ] as const
-).map(([lead, name]) => ({ lead, name, kind: ROUTER, modes: ROUTER_MODE }));
+).map(([lead, name]) => ({ lead, name, kind: ROUTING, modes: ROUTER_MODE }));
 
 /** `ip ospf ...` interface commands Trame does not model. */
 const OSPF_INTERFACE: readonly Feature[] = (
@@ -98,20 +103,12 @@ const OSPF_INTERFACE: readonly Feature[] = (
     [['ip', 'ospf', 'ttl-security'], 'OSPF TTL security'],
     [['ip', 'ospf', 'prefix-suppression'], 'OSPF prefix suppression'],
   ] as const
-).map(([lead, name]) => ({ lead, name, kind: ROUTER, modes: INTERFACE_MODES }));
+).map(([lead, name]) => ({ lead, name, kind: ROUTING, modes: INTERFACE_MODES }));
 
 const MULTILAYER = 'multilayer' as const;
 
 /** Longest first where two share a start. */
 const CONFIG: readonly Feature[] = [
-  // A 3560 routes between its SVIs with static routes; its routing protocols are not simulated.
-  {
-    lead: ['router'],
-    name: 'routing protocols on multilayer switches',
-    kind: MULTILAYER,
-    mode: 'config-router',
-  },
-  { lead: ['ip', 'ospf'], name: 'OSPF on multilayer switches', kind: MULTILAYER, modes: INTERFACE_MODES },
   { lead: ['ip', 'cef'], name: 'CEF settings', kind: MULTILAYER, modes: ['global'] },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
   // Spanning tree runs PVST+ (stp-commands.ts); these of its commands have nothing behind them.
@@ -158,8 +155,8 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ip', 'flow-export'], name: 'NetFlow' },
   { lead: ['ip', 'flow'], name: 'NetFlow' },
   { lead: ['ipv6'], name: 'IPv6' },
-  { lead: ['router', NOT_OSPF], name: 'dynamic routing', kind: ROUTER, mode: 'config-router' },
-  { lead: ['router', 'ospf', /^\d+$/, 'vrf'], name: 'VRFs', kind: ROUTER, mode: 'config-router' },
+  { lead: ['router', NOT_OSPF], name: 'dynamic routing', kind: ROUTING, mode: 'config-router' },
+  { lead: ['router', 'ospf', /^\d+$/, 'vrf'], name: 'VRFs', kind: ROUTING, mode: 'config-router' },
   ...OSPF_ROUTER,
   ...OSPF_INTERFACE,
   { lead: ['standby', /^\d+$/, 'track'], name: 'HSRP object tracking', kind: ROUTER },
@@ -268,21 +265,20 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['show', 'lldp'], name: 'LLDP' },
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
-  { lead: ['show', 'ip', 'protocols'], name: 'routing protocols on multilayer switches', kind: MULTILAYER },
   { lead: ['show', 'ip', 'dhcp'], name: 'this DHCP view' },
   { lead: ['show', 'ip', 'nat', 'nvi'], name: 'the NAT virtual interface', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'database', /./], name: 'this OSPF database view', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'border-routers'], name: 'OSPF border routers', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'virtual-links'], name: 'OSPF virtual links', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'traffic'], name: 'OSPF statistics', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'request-list'], name: 'OSPF request lists', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'retransmission-list'], name: 'OSPF retransmission lists', kind: ROUTER },
-  { lead: ['show', 'ip', 'ospf', 'summary-address'], name: 'route summarization', kind: ROUTER },
-  { lead: ['clear', 'ip', 'ospf', 'counters'], name: 'OSPF statistics', kind: ROUTER },
-  { lead: ['clear', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTER },
-  { lead: ['clear', 'ip', 'ospf', 'redistribution'], name: 'route redistribution', kind: ROUTER },
-  { lead: ['debug', 'ip', 'ospf'], name: 'OSPF debugging', kind: ROUTER },
+  { lead: ['show', 'ip', 'ospf', 'database', /./], name: 'this OSPF database view', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'border-routers'], name: 'OSPF border routers', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'virtual-links'], name: 'OSPF virtual links', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'traffic'], name: 'OSPF statistics', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'request-list'], name: 'OSPF request lists', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'retransmission-list'], name: 'OSPF retransmission lists', kind: ROUTING },
+  { lead: ['show', 'ip', 'ospf', 'summary-address'], name: 'route summarization', kind: ROUTING },
+  { lead: ['clear', 'ip', 'ospf', 'counters'], name: 'OSPF statistics', kind: ROUTING },
+  { lead: ['clear', 'ip', 'ospf', 'statistics'], name: 'OSPF statistics', kind: ROUTING },
+  { lead: ['clear', 'ip', 'ospf', 'redistribution'], name: 'route redistribution', kind: ROUTING },
+  { lead: ['debug', 'ip', 'ospf'], name: 'OSPF debugging', kind: ROUTING },
   { lead: ['show', 'ipv6'], name: 'IPv6' },
   { lead: ['show', 'protocols'], name: 'the protocols summary on a switch', kind: SWITCH },
   { lead: ['show', 'logging'], name: 'the logging buffer' },
@@ -356,7 +352,10 @@ function findFeature(
 ): Feature | undefined {
   return (w.shows ? SHOW : CONFIG).find(
     (f) =>
-      (f.kind === undefined || f.kind === platformKind(platform) || f.kind === platform) &&
+      (f.kind === undefined ||
+        f.kind === platformKind(platform) ||
+        f.kind === platform ||
+        (f.kind === ROUTING && platform !== 'switch')) &&
       (f.modes === undefined || f.modes.includes(current)) &&
       fits(f),
   );
