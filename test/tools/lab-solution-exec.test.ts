@@ -7,7 +7,8 @@
  * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart, for the spanning
  * tree security lab root guard holds the rogue switch's port and the distribution switch
  * becomes the root, for the multilayer switch lab the 3560 routes between the VLANs it trunks
- * to a 2960, and for the routed uplink lab its routed port takes both VLANs to a router.
+ * to a 2960, for the routed uplink lab its routed port takes both VLANs to a router, and for
+ * the multilayer OSPF lab the 3560 and the router learn each other's networks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -212,5 +213,33 @@ describe('lab solutions through trame exec', () => {
     expect(pc2!.output).toContain('Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),');
     expect(status!.output).toMatch(/^Gi0\/1 +connected +routed +a-full a-1000 10\/100\/1000BaseTX$/m);
     expect(internal!.output).toContain('1006 GigabitEthernet0/1');
+  });
+
+  it('ospf-multilayer from scratch: the 3560 and the router exchange routes, and both VLANs reach the web server', async () => {
+    const lab = JSON.parse(readFileSync('labs/ospf-multilayer.json', 'utf8')) as Lab;
+    const before = await exec(
+      'labs/ospf-multilayer.json',
+      'PC1: ping -n 2 203.0.113.10\nR1: show ip route ospf\n',
+    );
+    expect(before.steps[0]!.output).not.toContain('Reply from 203.0.113.10');
+    // R1 has no static route: without OSPF on DSW1 it knows no campus network.
+    expect(before.steps[1]!.output).not.toContain('192.168.');
+
+    const r = await exec(
+      'labs/ospf-multilayer.json',
+      // Adjacencies on Ethernet wait 40 s for the election, then SPF 5 s more.
+      `${solutionScript(lab)}\nPC1: timeout /t 60\nPC1: ping 203.0.113.10\nPC2: ping 203.0.113.10\nDSW1: show ip ospf neighbor\nDSW1: show ip route ospf\nR1: show ip route ospf\nDSW1: show ip ospf interface brief\n`,
+    );
+    const [pc1, pc2, neighbors, dswRoutes, r1Routes, brief] = r.steps.slice(-6);
+    expect(pc1!.output).toContain('Reply from 203.0.113.10: bytes=32 time<1ms TTL=126');
+    expect(pc2!.output).toContain('Reply from 203.0.113.10: bytes=32 time<1ms TTL=126');
+    expect(neighbors!.output).toMatch(
+      /1\.1\.1\.1 +1 +FULL\/\S+ +00:00:3\d +10\.0\.0\.1 +GigabitEthernet0\/1/,
+    );
+    expect(dswRoutes!.output).toContain('O     203.0.113.0/24 [110/2] via 10.0.0.1');
+    expect(r1Routes!.output).toContain('O     192.168.10.0/24 [110/2] via 10.0.0.2');
+    expect(r1Routes!.output).toContain('O     192.168.20.0/24 [110/2] via 10.0.0.2');
+    // The SVIs are passive: no neighbour on them, and each costs 1 (1 Gbit/s).
+    expect(brief!.output).toMatch(/^Vl10 +1 +0 +192\.168\.10\.1\/24 +1 +DR +0\/0$/m);
   });
 });
