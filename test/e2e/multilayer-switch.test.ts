@@ -33,7 +33,7 @@ describe('multilayer switch in the palette', () => {
     await site?.close();
   });
 
-  it('places MLS1 where clicked, saved as a 3560-24PS, whose console takes `ip routing`', async () => {
+  it('places MLS1 where clicked, saved as a 3560-24PS, whose console takes `ip routing` and OSPF', async () => {
     const { page, errors } = await site.newPage({ acceptDownloads: true });
     await page.goto(site.url);
     await appReady(page);
@@ -78,6 +78,11 @@ describe('multilayer switch in the palette', () => {
     await expect
       .poll(async () => (await consoleText(page)).trimEnd())
       .toMatch(/MLS1\(config-if\)#ip address 10\.0\.0\.2 255\.255\.255\.252\s*MLS1\(config-if\)#$/);
+    // Routing on, it runs OSPF as a router does.
+    await typeLines(page, 'router ospf 1', 'network 10.0.0.0 0.0.0.3 area 0');
+    await expect
+      .poll(async () => (await consoleText(page)).trimEnd())
+      .toMatch(/MLS1\(config-router\)#network 10\.0\.0\.0 0\.0\.0\.3 area 0\s*MLS1\(config-router\)#$/);
     await typeLines(page, 'end');
     await expect.poll(() => consoleText(page)).toContain('%SYS-5-CONFIG_I');
 
@@ -88,6 +93,7 @@ describe('multilayer switch in the palette', () => {
     expect(mls?.config).toContain(
       'interface GigabitEthernet0/2\n no switchport\n ip address 10.0.0.2 255.255.255.252\n',
     );
+    expect(mls?.config).toContain('router ospf 1\n network 10.0.0.0 0.0.0.3 area 0\n');
     // The switches that were there are still plain ones.
     expect(file.devices.filter((d) => d.model !== undefined).map((d) => d.name)).toEqual(['MLS1']);
     expect(errors).toEqual([]);
