@@ -128,6 +128,18 @@ describe('OSPF on a multilayer switch', () => {
     expect(ospfRoutes(n, 'R1').some((r) => r.includes('192.168.10.0/24'))).toBe(false);
   });
 
+  it('routes by no interface it no longer has, even before SPF runs again', () => {
+    const n = campus();
+    n.run(seconds(90));
+    expect(ospfRoutes(n, 'DSW1')).toContain('O 2.2.2.2/32 [110/2] via 10.0.99.1 Vlan99');
+    const { Vlan99: _gone, ...interfaces } = switchConfig('DSW1', DSW1).interfaces;
+    n.sim.configure(d('DSW1'), withOspf({ ...switchConfig('DSW1', DSW1), interfaces }));
+    expect(ospfRoutes(n, 'DSW1').filter((r) => r.endsWith('Vlan99'))).toEqual([]);
+    // Gi0/1 made a switch port again: its routes go at once too.
+    n.sim.configure(d('DSW1'), withOspf(switchConfig('DSW1', { ...DSW1, routed: {} })));
+    expect(ospfRoutes(n, 'DSW1').filter((r) => r.endsWith('GigabitEthernet0/1'))).toEqual([]);
+  });
+
   it('runs nothing on a 2960, whatever its configuration says', () => {
     const n = campus({ ...DSW1, routed: {} }, false);
     n.run(seconds(90));

@@ -195,6 +195,14 @@ export abstract class IpDevice extends Device implements L3Owner {
     return this.ospf?.routes;
   }
 
+  /**
+   * Takes down an interface its configuration no longer has, before it is dropped, so that no
+   * route kept until its source recalculates (OSPF's, up to 5 s later) still leaves by it.
+   */
+  protected retire(iface: L3Interface): void {
+    iface.up = false;
+  }
+
   /** Its OSPF processes (`show ip ospf ...`). */
   ospfStatus(): OspfProcessStatus[] {
     return this.ospf?.statuses() ?? [];

@@ -145,8 +145,16 @@ export class Router extends IpDevice {
       sub.vlan = ic.dot1q?.vlan ?? 0;
       sub.tag = ic.dot1q !== undefined && !ic.dot1q.native ? dot1qTag(ic.dot1q.vlan) : undefined;
     }
-    for (const name of [...this.subs.keys()]) if (!seenSubs.has(name)) this.subs.delete(name);
-    for (const name of [...this.loopbacks.keys()]) if (!seenLoops.has(name)) this.loopbacks.delete(name);
+    for (const [name, sub] of [...this.subs]) {
+      if (seenSubs.has(name)) continue;
+      this.retire(sub);
+      this.subs.delete(name);
+    }
+    for (const [name, lo] of [...this.loopbacks]) {
+      if (seenLoops.has(name)) continue;
+      this.retire(lo);
+      this.loopbacks.delete(name);
+    }
     const extra = [...this.subs.values(), ...this.loopbacks.values()];
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];

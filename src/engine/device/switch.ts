@@ -410,7 +410,11 @@ export class Switch extends IpDevice {
       }
       svi.configure(ic);
     }
-    for (const vid of [...this.svis.keys()]) if (!seen.has(vid)) this.svis.delete(vid);
+    for (const [vid, svi] of [...this.svis]) {
+      if (seen.has(vid)) continue;
+      this.retire(svi);
+      this.svis.delete(vid);
+    }
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
     const routed = this.sw.flatMap((sp) => (sp.routed === null ? [] : [sp.routed]));
     this.l3List = [...this.sviList, ...routed];
@@ -437,6 +441,7 @@ export class Switch extends IpDevice {
     // link goes down for a few seconds, as for a change of speed, and both ends log it.
     if ((ic === undefined) !== (sp.routed === null) && sp.up) this.renegotiations.start(sp);
     if (ic === undefined) {
+      if (sp.routed !== null) this.retire(sp.routed);
       sp.routed = null;
       return;
     }
