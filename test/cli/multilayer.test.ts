@@ -1,6 +1,7 @@
 /**
  * A 3560-24PS is a 2960's console plus what a multilayer switch adds: `ip routing`, the trunk
- * encapsulation it negotiates unless told, and its own `show version`. A 2960 takes none of it.
+ * encapsulation it negotiates unless told, OSPF once it routes, and its own `show version`. A
+ * 2960 takes none of it.
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/cli/config-text.ts';
@@ -9,6 +10,7 @@ import { renderRunningConfig } from '../../src/cli/ios/running-config.ts';
 import { devicesInOrder } from '../../src/model/document.ts';
 import { loadNetwork } from '../../src/model/load.ts';
 import { configProblems, runningConfigOf } from '../../src/session/device-config.ts';
+import { deviceId } from '../../src/shared/ids.ts';
 import { Lab } from './lab.ts';
 
 const INVALID = "% Invalid input detected at '^' marker.";
@@ -290,6 +292,34 @@ describe('multilayer switch console', () => {
     expect(s1.input('router ospf 1').output).toContain(INVALID);
     s1.input('interface vlan 1');
     expect(s1.input('ip ospf 1 area 0').output).toContain(INVALID);
+  });
+
+  it('reads a saved process on a device that does not route, and runs none', () => {
+    // As files saved before `no ip routing` took the processes away hold them.
+    const text = [
+      'hostname R1',
+      'no ip routing',
+      'interface GigabitEthernet0/0',
+      ' ip address 10.0.0.1 255.255.255.0',
+      ' ip ospf 2 area 0',
+      'router ospf 1',
+      ' network 10.0.0.0 0.0.0.255 area 0',
+      'end',
+    ].join('\n');
+    for (const platform of ['router', 'multilayer'] as const) {
+      const parsed = parseConfigText(
+        platform,
+        platform === 'router' ? text : text.replace('GigabitEthernet0/0', 'Vlan1'),
+      );
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.config.ospf?.map((p) => p.pid)).toEqual([1, 2]);
+    }
+    const lab = new Lab().add('R1', 'router');
+    const { config } = parseConfigText('router', text);
+    lab.ios('R1').setRunningConfig(config);
+    lab.settle();
+    expect(lab.console('R1').input('show ip ospf neighbor').output).toBe('');
+    expect(lab.sim.ospf(deviceId('R1'))).toEqual([]);
   });
 
   it("reads an OSPF configuration back as it was saved, SVIs' and routed ports' lines included", () => {

@@ -50,6 +50,13 @@ type EditInterface = (
 
 /** A routing process on a device that does not route (a multilayer switch ships so). */
 const NOT_ROUTING = '% IP routing not enabled';
+
+/**
+ * Whether a new process must be refused: typed at a device that does not route. A saved text
+ * is read whole, as files saved before `no ip routing` removed the processes hold them after
+ * it; the engine runs none while the device does not route.
+ */
+const refusesProcess = (env: IosEnv): boolean => env.device !== undefined && !env.config().ipRouting;
 const RELOAD_NOTICE = '% OSPF: Reload or use "clear ip ospf process" command, for this to take effect';
 const REFERENCE_NOTICE = [
   '% OSPF: Reference bandwidth is changed.',
@@ -135,7 +142,7 @@ export function routerOspfNode(no: boolean): IosNode {
       env.setConfig(removeProcesses(c, (p) => p === pid));
       return;
     }
-    if (!c.ipRouting) {
+    if (refusesProcess(env)) {
       env.error(NOT_ROUTING);
       return;
     }
@@ -437,7 +444,7 @@ function setArea(edit: EditInterface, env: IosEnv, a: Args): void {
   const area = a.need<OspfArea>('area');
   const exists = processesOf(env.config()).some((p) => p.pid === pid);
   // The command makes the process, which a device that does not route cannot have.
-  if (!exists && !env.config().ipRouting) {
+  if (!exists && refusesProcess(env)) {
     env.error(NOT_ROUTING);
     return;
   }
