@@ -10,6 +10,7 @@ import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import type { OspfProcessConfig } from '../../src/shared/ospf.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { marks, type RouterSpec, routerConfig, type SwitchSpec, switchConfig, TestNet } from './net.ts';
+import { neighbors, ospfRoutes } from './ospf-views.ts';
 
 const d = deviceId;
 
@@ -52,20 +53,6 @@ function campus(dsw: SwitchSpec = DSW1, multilayer = true) {
   n.sim.configure(d('R2'), withOspf(routerConfig('R2', R2)));
   return n;
 }
-
-const neighbors = (n: TestNet, name: string) =>
-  n.sim
-    .ospf(d(name))
-    .flatMap((p) => p.neighbors.map((x) => `${formatIpv4(x.routerId)} ${x.state}/${x.role} ${x.iface}`));
-
-const ospfRoutes = (n: TestNet, name: string) =>
-  n.sim
-    .routes(d(name))
-    .filter((r) => r.code.startsWith('O'))
-    .map(
-      (r) =>
-        `${r.code} ${formatIpv4(r.prefix.addr)}/${r.prefix.len} [${r.distance}/${r.metric}] via ${formatIpv4(r.nextHop!)} ${r.interface}`,
-    );
 
 describe('OSPF on a multilayer switch', () => {
   it('forms adjacencies over its routed port and its SVI, and routes by what it learns', () => {

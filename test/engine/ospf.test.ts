@@ -13,6 +13,7 @@ import type { InterfaceOspfConfig, OspfProcessConfig } from '../../src/shared/os
 import { type Micros, seconds } from '../../src/shared/time.ts';
 import { haveTshark, tsharkFields, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
 import { ip, marks, type RouterSpec, routerConfig, TestNet } from './net.ts';
+import { neighbors, ospfRoutes } from './ospf-views.ts';
 
 const d = deviceId;
 
@@ -67,20 +68,6 @@ function chain() {
     n.sim.configure(d(name), withOspf(name, spec, { networks: everything() }));
   return { n, r23, specs };
 }
-
-const neighbors = (n: TestNet, name: string) =>
-  n.sim
-    .ospf(d(name))
-    .flatMap((p) => p.neighbors.map((x) => `${formatIpv4(x.routerId)} ${x.state}/${x.role} ${x.iface}`));
-
-const ospfRoutes = (n: TestNet, name: string) =>
-  n.sim
-    .routes(d(name))
-    .filter((r) => r.code.startsWith('O'))
-    .map(
-      (r) =>
-        `${r.code} ${formatIpv4(r.prefix.addr)}/${r.prefix.len} [${r.distance}/${r.metric}] via ${formatIpv4(r.nextHop!)} ${r.interface}`,
-    );
 
 describe('OSPF', () => {
   it('forms adjacencies on a chain and routes end to end', () => {

@@ -344,35 +344,39 @@ const encapsulationHelp = 'Set encapsulation type for an interface';
 const dot1qHelp = 'IEEE 802.1Q Virtual LAN';
 const switchportHelp = 'Set switching mode characteristics';
 
-/**
- * `ip ...` in an interface: `filters`, access groups (router ports and subinterfaces);
- * `relays`, DHCP on the network it faces: helper addresses and `ip address dhcp` (not
- * loopbacks); `translates`, NAT's side (router interfaces, loopbacks too); `ospf`, OSPF's
- * settings (those and a multilayer switch's SVIs and routed ports).
- */
-function ipNode(
-  withAddress: boolean,
-  withProxyArp: boolean,
-  filters = false,
-  relays = false,
-  translates = filters,
-  ospf = translates,
-): IosNode {
-  const children: IosNode[] = filters ? [accessGroupNode(false, edit)] : [];
-  if (translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
-  if (ospf) children.push(ipOspfNode(false, edit));
-  if (relays) children.push(helperAddressNode(false, edit));
-  if (withAddress) {
-    children.push(
-      kw(
-        'address',
-        ipAddressHelp,
-        arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(setIpAddress))),
-        ...(relays ? [kw('dhcp', 'IP Address negotiated via DHCP', run(setIpDhcp))] : []),
-      ),
-    );
-  }
-  if (withProxyArp)
+/** What an interface's `ip ...` commands take besides its address, redirects and unreachables. */
+interface IpFeatures {
+  /** `ip proxy-arp` (not loopbacks). */
+  readonly proxyArp?: boolean;
+  /** Access groups (router ports and subinterfaces). */
+  readonly filters?: boolean;
+  /** DHCP on the network it faces: helper addresses and `ip address dhcp` (not loopbacks). */
+  readonly relays?: boolean;
+  /** NAT's side (router interfaces, loopbacks too). */
+  readonly translates?: boolean;
+  /** OSPF's settings (router interfaces, and a multilayer switch's SVIs and routed ports). */
+  readonly ospf?: boolean;
+}
+
+const ROUTER_IP: IpFeatures = { proxyArp: true, filters: true, relays: true, translates: true, ospf: true };
+const LOOPBACK_IP: IpFeatures = { translates: true, ospf: true };
+const ROUTED_PORT_IP: IpFeatures = { proxyArp: true, relays: true, ospf: true };
+
+/** `ip ...` in an interface, with the commands `f` gives it. */
+function ipNode(f: IpFeatures): IosNode {
+  const children: IosNode[] = f.filters ? [accessGroupNode(false, edit)] : [];
+  if (f.translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
+  if (f.ospf) children.push(ipOspfNode(false, edit));
+  if (f.relays) children.push(helperAddressNode(false, edit));
+  children.push(
+    kw(
+      'address',
+      ipAddressHelp,
+      arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(setIpAddress))),
+      ...(f.relays ? [kw('dhcp', 'IP Address negotiated via DHCP', run(setIpDhcp))] : []),
+    ),
+  );
+  if (f.proxyArp)
     children.push(
       kw(
         'proxy-arp',
@@ -395,29 +399,20 @@ function ipNode(
   return kw('ip', 'Interface Internet Protocol config commands', ...children);
 }
 
-function noIpNode(
-  withAddress: boolean,
-  withProxyArp: boolean,
-  filters = false,
-  relays = false,
-  translates = filters,
-  ospf = translates,
-): IosNode {
-  const children: IosNode[] = filters ? [accessGroupNode(true, edit)] : [];
-  if (translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
-  if (ospf) children.push(ipOspfNode(true, edit));
-  if (relays) children.push(helperAddressNode(true, edit));
-  if (withAddress) {
-    children.push(
-      kw(
-        'address',
-        ipAddressHelp,
-        run(noIpAddress),
-        arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(noIpAddress))),
-      ),
-    );
-  }
-  if (withProxyArp)
+function noIpNode(f: IpFeatures): IosNode {
+  const children: IosNode[] = f.filters ? [accessGroupNode(true, edit)] : [];
+  if (f.translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
+  if (f.ospf) children.push(ipOspfNode(true, edit));
+  if (f.relays) children.push(helperAddressNode(true, edit));
+  children.push(
+    kw(
+      'address',
+      ipAddressHelp,
+      run(noIpAddress),
+      arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(noIpAddress))),
+    ),
+  );
+  if (f.proxyArp)
     children.push(
       kw(
         'proxy-arp',
@@ -868,7 +863,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(true),
           description(),
           duplex(),
-          ipNode(true, true, true, true),
+          ipNode(ROUTER_IP),
           shutdown(),
           speed(true),
           standbyNode(false, edit),
@@ -879,7 +874,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(false),
           noDescription(),
           noDuplex(),
-          noIpNode(true, true, true, true),
+          noIpNode(ROUTER_IP),
           noShutdown(),
           noSpeed(),
           standbyNode(true, edit),
@@ -893,7 +888,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(true),
           description(),
           encapsulation(),
-          ipNode(true, true, true, true),
+          ipNode(ROUTER_IP),
           shutdown(),
           standbyNode(false, edit),
         ],
@@ -903,21 +898,24 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(false),
           noDescription(),
           noEncapsulationNode(),
-          noIpNode(true, true, true, true),
+          noIpNode(ROUTER_IP),
           noShutdown(),
           standbyNode(true, edit),
         ],
       };
     case 'loopback':
       return {
-        cmds: [bandwidth(), description(), ipNode(true, false, false, false, true), shutdown()],
-        nos: [noBandwidth(), noDescription(), noIpNode(true, false, false, false, true), noShutdown()],
+        cmds: [bandwidth(), description(), ipNode(LOOPBACK_IP), shutdown()],
+        nos: [noBandwidth(), noDescription(), noIpNode(LOOPBACK_IP), noShutdown()],
       };
-    case 'svi':
+    case 'svi': {
+      // Only a multilayer switch's SVIs take OSPF's settings.
+      const svi: IpFeatures = { proxyArp: true, relays: true, ospf: multilayer };
       return {
-        cmds: [arp(false), description(), ipNode(true, true, false, true, false, multilayer), shutdown()],
-        nos: [arp(true), noDescription(), noIpNode(true, true, false, true, false, multilayer), noShutdown()],
+        cmds: [arp(false), description(), ipNode(svi), shutdown()],
+        nos: [arp(true), noDescription(), noIpNode(svi), noShutdown()],
       };
+    }
     case 'switchPort':
     case 'switchGigPort':
       return {
@@ -954,7 +952,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           l3ChannelGroup(),
           description(),
           duplex(),
-          ipNode(true, true, false, true, false, true),
+          ipNode(ROUTED_PORT_IP),
           mdixAuto(),
           shutdown(),
           spanningTree(false),
@@ -967,7 +965,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           cdpEnable(false),
           noDescription(),
           noDuplex(),
-          noIpNode(true, true, false, true, false, true),
+          noIpNode(ROUTED_PORT_IP),
           noShutdown(),
           spanningTree(true),
           noSpeed(),

@@ -32,7 +32,7 @@ import { IosArpDefense } from './ios-arp-defense.ts';
 import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
-import { OspfRouter } from './ospf-router.ts';
+import { OspfRouter, type OspfRouterHost } from './ospf-router.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
@@ -45,15 +45,8 @@ const DHCP_EVENTS = 64;
 /** OSPF adjacency changes kept for a console that has not read them yet. */
 const OSPF_EVENTS = 200;
 
-/** What an IOS device's OSPF processes need of it besides its IP stack. */
-export interface OspfWiring {
-  /** Its IP interfaces, in IOS order. */
-  interfaces(): readonly L3Interface[];
-  /** An interface's bandwidth in kbit/s, for its cost. */
-  bandwidth(iface: L3Interface): number;
-  /** The processes' routes changed: the device gives its stack its routes again. */
-  routesChanged(): void;
-}
+/** What an IOS device's OSPF processes need of it besides its IP stack and message log. */
+export type OspfWiring = Omit<OspfRouterHost, 'stack' | 'log'>;
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
@@ -171,10 +164,8 @@ export abstract class IpDevice extends Device implements L3Owner {
     if (this.ospf === null && (config.ospf?.length ?? 0) === 0) return;
     if (this.ospf === null) {
       this.ospf = new OspfRouter({
+        ...wiring,
         stack: this.stack,
-        interfaces: () => wiring.interfaces(),
-        bandwidth: (iface) => wiring.bandwidth(iface),
-        routesChanged: () => wiring.routesChanged(),
         log: (e) => {
           this.ospfLog ??= new SeqLog(OSPF_EVENTS);
           this.ospfLog.push(e);
