@@ -311,6 +311,8 @@ export interface StpPortStatus {
   readonly number: number;
   /** PortFast in effect: an edge port. */
   readonly edge: boolean;
+  /** Rapid PVST+: the neighbour runs IEEE 802.1D, so the port does too ("Peer(STP)"). */
+  readonly peerStp?: true;
   /**
    * Held blocking by PVST+ for a miswired trunk (stp-inconsistency.ts): `*TYPE_Inc`, `*PVID_Inc`;
    * or by root guard or loop guard (stp.ts): `*ROOT_Inc`, `*LOOP_Inc`.
@@ -330,9 +332,11 @@ export interface StpPortStatus {
   readonly bpdusReceived: number;
 }
 
-/** One VLAN's spanning tree instance on a switch (PVST+). Times in seconds. */
+/** One VLAN's spanning tree instance on a switch (PVST+ or rapid PVST+). Times in seconds. */
 export interface StpInstanceStatus {
   readonly vlan: number;
+  /** 'ieee': IEEE 802.1D (PVST+); 'rstp': IEEE 802.1D-2004 RSTP (rapid PVST+). */
+  readonly protocol: 'ieee' | 'rstp';
   /** The root bridge: its priority (with the VLAN added, as in BPDUs) and address. */
   readonly rootPriority: number;
   readonly rootMac: MacAddr;
@@ -1211,6 +1215,11 @@ export interface Simulation {
   clearCounters(id: DeviceId, iface?: string): boolean;
   /** `clear cdp table`: forgets its CDP neighbours, heard again at their next advertisement. */
   clearCdpTable(id: DeviceId): void;
+  /**
+   * `clear spanning-tree detected-protocols [INTERFACE]`: under rapid PVST+, ports that speak
+   * 802.1D to a neighbour that did speak RSTP again. False when the switch has no such port.
+   */
+  clearDetectedProtocols(id: DeviceId, iface?: string): boolean;
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;

@@ -623,6 +623,10 @@ class EngineSimulation implements Simulation {
     const cdp = this.device(id).cdpPorts();
     if (cdp !== undefined) cdp.clearedAt = this.ctx.sched.now;
   }
+  clearDetectedProtocols(id: DeviceId, iface?: string): boolean {
+    const device = this.device(id);
+    return device instanceof Switch && device.clearDetectedProtocols(iface);
+  }
   clearMacTable(id: DeviceId, filter?: MacTableFilter): void {
     this.device(id).clearMacTable(filter);
   }

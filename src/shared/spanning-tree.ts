@@ -1,6 +1,7 @@
 /**
  * Spanning tree settings of a Catalyst switch running PVST+ (IEEE 802.1D per VLAN, IOS's
- * `spanning-tree mode pvst`): what `spanning-tree ...` commands leave in the configuration.
+ * `spanning-tree mode pvst`) or rapid PVST+ (IEEE 802.1D-2004 RSTP per VLAN, `spanning-tree
+ * mode rapid-pvst`): what `spanning-tree ...` commands leave in the configuration.
  * Absent fields are IOS's defaults. Plain JSON-able data, as the rest of the configuration.
  */
 
@@ -35,6 +36,8 @@ export interface StpVlanConfig {
 
 /** The switch's global spanning tree settings. */
 export interface SpanningTreeConfig {
+  /** `spanning-tree mode rapid-pvst`: IEEE 802.1D-2004 RSTP per VLAN; absent, PVST+ (`mode pvst`). */
+  readonly mode?: 'rapid-pvst';
   /** Per VLAN, sorted by VLAN id. */
   readonly vlans?: readonly StpVlanConfig[];
   /** `spanning-tree portfast default`: every access port without a setting of its own is an edge port. */

@@ -33,6 +33,7 @@ const DEFAULTS = {
   bpdufilterDefault: false,
   loopguardDefault: false,
   etherchannelGuard: true,
+  mode: 'pvst' as const,
 };
 
 function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
@@ -64,6 +65,7 @@ function instance(
 ): StpInstanceStatus {
   return {
     vlan: 1,
+    protocol: 'ieee',
     rootPriority: 32769,
     rootCost: 0,
     helloTime: 2,

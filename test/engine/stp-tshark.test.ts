@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import type { SpanningTreeConfig } from '../../src/shared/spanning-tree.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
@@ -10,12 +11,13 @@ import { TestNet } from './net.ts';
  * S1 (root of VLAN 1 and 10) trunks to S2 with native VLAN 1; a PC on S2's access port in VLAN
  * 10. What crosses the trunk and the PC's cable for 10 s after a topology change.
  */
-function capture(): { pcap: Uint8Array; links: Map<string, string> } {
+function capture(mode: SpanningTreeConfig = {}): { pcap: Uint8Array; links: Map<string, string> } {
   const n = new TestNet();
   const trunk = { mode: 'trunk' as const };
   n.switch('S1', {
     vlans: [10],
     stp: {
+      ...mode,
       vlans: [
         { vlan: 1, priority: 4096 },
         { vlan: 10, priority: 4096 },
@@ -24,7 +26,7 @@ function capture(): { pcap: Uint8Array; links: Map<string, string> } {
     ports: { 'g0/1': trunk },
   });
   const access10 = { mode: 'access' as const, access: 10 };
-  n.switch('S2', { vlans: [10], stp: {}, ports: { 'g0/1': trunk, 'fa0/1': access10, 'fa0/2': access10 } });
+  n.switch('S2', { vlans: [10], stp: mode, ports: { 'g0/1': trunk, 'fa0/1': access10, 'fa0/2': access10 } });
   n.pc('PC1', '10.0.10.5/24');
   const links = new Map([
     [n.link('S1:g0/1', 'S2:g0/1'), 'trunk'],
@@ -91,6 +93,46 @@ describe.runIf(haveTshark)('BPDUs on the wire as tshark reads them', () => {
         new Set(rows.filter((r) => r[0] === '01:80:c2:00:00:00' && r[4] === '10').map((r) => r[8])),
       ).toEqual(new Set(['1']));
       for (const r of rows) if (r[2] === '0x00') expect(r[3]).toMatch(/^(4096|32768)$/);
+    });
+  });
+
+  it('decodes Rapid PVST+ BPDUs: RST BPDUs whose flags tell the role, the proposal and the topology change', () => {
+    withCapture(capture({ mode: 'rapid-pvst' }).pcap, (file) => {
+      expect(tsharkProblems(file)).toEqual([]);
+      const fields = ['eth.dst', 'vlan.id', 'stp.version', 'stp.type', 'stp.bridge.ext', 'stp.pvst.origvlan'];
+      const flags = [
+        'stp.flags.port_role',
+        'stp.flags.proposal',
+        'stp.flags.learning',
+        'stp.flags.forwarding',
+      ];
+      const rows = tshark(
+        file,
+        '-T',
+        'fields',
+        '-E',
+        'separator=;',
+        ...[...fields, ...flags, 'stp.flags.tc'].flatMap((f) => ['-e', f]),
+      )
+        .trim()
+        .split('\n')
+        .map((l) => l.split(';'));
+      const kinds = new Set(rows.map((r) => r.slice(0, 6).join(' ')));
+      // Version 2, type 0x02 for every BPDU, framed as PVST+ frames them; no TCN.
+      expect(kinds).toContain('01:80:c2:00:00:00  2 0x02 1 ');
+      expect(kinds).toContain('01:00:0c:cc:cc:cd  2 0x02 1 1');
+      expect(kinds).toContain('01:00:0c:cc:cc:cd 10 2 0x02 10 10');
+      expect(kinds).toContain('01:80:c2:00:00:00  2 0x02 10 ');
+      expect(rows.every((r) => r[3] === '0x02')).toBe(true);
+      // PC2's new port: designated (3), proposing while it discards and learns, then forwarding.
+      const pc2 = rows
+        .filter((r) => r[0] === '01:80:c2:00:00:00' && r[4] === '10')
+        .map((r) => r.slice(6, 10).join(''));
+      expect(pc2).toContain('3100');
+      expect(pc2).toContain('3110');
+      expect(pc2).toContain('3011');
+      // Its coming to forward is a topology change S2 tells S1 out of its root port (2), in VLAN 10.
+      expect(rows.some((r) => r[1] === '10' && r[6] === '2' && r[10] === '1')).toBe(true);
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Spanning-tree BPDUs: IEEE 802.1D configuration and TCN BPDUs in LLC, and Cisco PVST+ (SSTP)
- * BPDUs in LLC/SNAP with the Originating VLAN TLV, as whole 802.3 frames.
+ * Spanning-tree BPDUs: IEEE 802.1D configuration and TCN BPDUs and 802.1D-2004 RST BPDUs in LLC,
+ * and Cisco PVST+ and Rapid PVST+ (SSTP) BPDUs in LLC/SNAP with the Originating VLAN TLV, as
+ * whole 802.3 frames.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,17 @@ import { decodeFrame, encodeFrame, frameLen } from '../../src/engine/wire/ethern
 import type { StpBpdu } from '../../src/engine/wire/stp.ts';
 import {
   BPDU_CONFIG,
+  BPDU_RST,
   BPDU_TCN,
   decodeStp,
   encodeStp,
   isStpLlc,
+  RST_FLAG_AGREEMENT,
+  RST_FLAG_FORWARDING,
+  RST_FLAG_LEARNING,
+  RST_FLAG_PROPOSAL,
+  RST_ROLE_DESIGNATED,
+  RST_ROLE_MASK,
   STP_FLAG_TC,
   STP_FLAG_TCA,
   STP_IEEE_MAC,
@@ -59,8 +67,18 @@ const relayed = (encap: 'ieee' | 'pvst', vlan: number, pvid: number): StpBpdu =>
     maxAge: s(20),
     helloTime: s(2),
     forwardDelay: s(15),
+    version1Length: 0,
     pvid,
     extra: NONE,
+  });
+
+/** The same 2960's RST BPDU for `vlan` under rapid PVST+: a designated port, learning and forwarding. */
+const rapid = (encap: 'ieee' | 'pvst', vlan: number, pvid: number): StpBpdu =>
+  stpBpdu({
+    ...relayed(encap, vlan, pvid),
+    version: 2,
+    type: BPDU_RST,
+    flags: RST_ROLE_DESIGNATED | RST_FLAG_LEARNING | RST_FLAG_FORWARDING,
   });
 
 const tcn = (encap: 'ieee' | 'pvst', extra: Uint8Array = NONE): StpBpdu =>
@@ -80,6 +98,7 @@ const tcn = (encap: 'ieee' | 'pvst', extra: Uint8Array = NONE): StpBpdu =>
     maxAge: 0,
     helloTime: 0,
     forwardDelay: 0,
+    version1Length: 0,
     pvid: -1,
     extra,
   });
@@ -133,6 +152,33 @@ const pvstVlan1Bytes = concat(
   hex('00 0000 0002 0001'), // Originating VLAN 1
 ); // 64 bytes: no padding
 const pvstVlan1 = frameOf(STP_PVST_MAC, SW_GI0_1, relayed('pvst', 1, 1));
+
+/** The 35 bytes of the RST BPDU for `vlan`, and its Version 1 Length. */
+const rapidBpdu = (vlan: string): Uint8Array =>
+  concat(
+    hex('0000 02 02'), // protocol 0, version 2 (RSTP), type 0x02 (RST)
+    hex('3c'), // flags: designated (0x0c), learning (0x10), forwarding (0x20)
+    relayedBpdu(vlan).subarray(5),
+    hex('00'), // Version 1 Length 0
+  );
+
+/** VLAN 10's Rapid PVST+ BPDU, tagged: the TLV right after the RST BPDU, no zero byte. */
+const rapidVlan10Bytes = concat(
+  hex('0100 0ccc cccd 001b d4c8 4e19 8100 000a'),
+  hex('0032'), // 802.3 length 50 = LLC/SNAP 8 + RST BPDU 36 + TLV 6
+  hex('aa aa 03 00000c 010b'),
+  rapidBpdu('0a'), // 26
+  hex('0000 0002 000a'), // 62: Originating VLAN 10
+);
+const rapidVlan10 = frameOf(STP_PVST_MAC, SW_GI0_1, rapid('pvst', 10, 10), { pcp: 0, dei: false, vid: 10 });
+
+/** VLAN 1's RST BPDU to the IEEE address: 802.3 length 39. */
+const rapidIeeeBytes = concat(
+  hex('0180 c200 0000 001b d4c8 4e19 0027 42 42 03'),
+  rapidBpdu('01'),
+  zeros(7), // padding to 60
+);
+const rapidIeee = frameOf(STP_IEEE_MAC, SW_GI0_1, rapid('ieee', 1, -1));
 
 /** The 2960 telling the root, out of its root port, that its topology changed. */
 const tcnBytes = concat(
@@ -198,7 +244,16 @@ describe('STP golden bytes', () => {
     expectFrame(tcTcaBytes, tcTca);
   });
 
-  it('keeps a BPDU of another type whole: an 802.1w RST BPDU (type 0x02, 802.3 length 0x27)', () => {
+  it('a Rapid PVST+ BPDU for VLAN 10, tagged: 802.3 length 0x32, the TLV at the same offset', () => {
+    expect(stpLen(rapidVlan10.payload as StpBpdu)).toBe(0x32);
+    expectFrame(rapidVlan10Bytes, rapidVlan10);
+  });
+
+  it('an RST BPDU to the IEEE address: 802.3 length 0x27, padded to 60', () => {
+    expectFrame(rapidIeeeBytes, rapidIeee);
+  });
+
+  it("another vendor's RST BPDU: a designated port's agreement and proposal flags (type 0x02, 802.3 length 0x27)", () => {
     // A D-Link switch's RST BPDU (forum.dlink.ru, tcpdump -XX): 36 bytes of BPDU, 7 of padding.
     const bytes = hex(`
       0180 c200 0000 0080 c800 0000 0027 4242 0300 0002 024e 8000 001c f021 6080 0000
@@ -209,14 +264,30 @@ describe('STP golden bytes', () => {
         STP_IEEE_MAC,
         mac('00:80:c8:00:00:00'),
         stpBpdu({
-          ...tcn('ieee'),
+          encap: 'ieee',
+          protocolId: 0,
           version: 2,
-          type: 0x02,
-          // flags, root, cost, bridge, port, timers and the version 1 length, as they came
-          extra: hex('4e 8000 001c f021 6080 0000 0000 8000 001c f021 6080 8016 0000 1400 0200 0f00 00'),
+          type: BPDU_RST,
+          flags: 0x4e, // agreement, designated port, proposal
+          rootPriority: 0x8000,
+          rootMac: mac('00:1c:f0:21:60:80'),
+          rootPathCost: 0,
+          bridgePriority: 0x8000,
+          bridgeMac: mac('00:1c:f0:21:60:80'),
+          portId: 0x8016,
+          messageAge: 0,
+          maxAge: s(20),
+          helloTime: s(2),
+          forwardDelay: s(15),
+          version1Length: 0,
+          pvid: -1,
+          extra: NONE,
         }),
       ),
     );
+    const b = decodeStp(bytes.subarray(14, 14 + 0x27));
+    expect(b.ok && b.value.flags & RST_ROLE_MASK).toBe(RST_ROLE_DESIGNATED);
+    expect(b.ok && b.value.flags & (RST_FLAG_AGREEMENT | RST_FLAG_PROPOSAL)).toBe(0x42);
   });
 
   it('keeps what follows the BPDU within the 802.3 length, and other TLVs after the PVID', () => {
@@ -261,6 +332,10 @@ describe('STP decoding errors', () => {
     );
     const pvst = pvstVlan10Bytes.subarray(18);
     expectMalformed(decodeStp(pvst.subarray(0, 42)), /configuration BPDU at offset 8 has 34 bytes/);
+    expectMalformed(
+      decodeStp(rapidVlan10Bytes.subarray(18, 18 + 43)),
+      /^stp: RST BPDU at offset 8 has 35 bytes, it needs 36/,
+    );
     expectMalformed(decodeStp(pvst.subarray(0, 10)), /^stp: 2 bytes of BPDU at offset 8, its header needs 4/);
     expectMalformed(decodeStp(hex('424203 0000')), /2 bytes of BPDU at offset 3/);
     expectMalformed(
@@ -304,8 +379,10 @@ describe('STP encoding', () => {
     const bad: [StpBpdu, RegExp][] = [
       [{ ...tcn('ieee'), flags: STP_FLAG_TC }, /type 0x80 has no flags \(1\), only 0/],
       [{ ...tcn('ieee'), rootPathCost: 4 }, /type 0x80 has no rootPathCost/],
-      [{ ...tcn('pvst'), pvid: 10 }, /pvid 10 needs a PVST\+ configuration BPDU/],
-      [{ ...base, encap: 'ieee' }, /pvid 10 needs a PVST\+ configuration BPDU/],
+      [{ ...tcn('pvst'), pvid: 10 }, /pvid 10 needs a PVST\+ configuration or RST BPDU/],
+      [{ ...base, encap: 'ieee' }, /pvid 10 needs a PVST\+ configuration or RST BPDU/],
+      [{ ...base, version1Length: 1 }, /only an RST BPDU has a Version 1 Length \(1\)/],
+      [{ ...rapid('pvst', 10, 10), version1Length: 256 }, /version1Length 256/],
       [{ ...base, pvid: 0x10000 }, /pvid \(-1 for none\) 65536 is not in 0\.\.65535/],
       [{ ...base, pvid: -2 }, /pvid \(-1 for none\) -2 is not in 0\.\.65535/],
       [{ ...base, rootPathCost: 2 ** 32 }, /rootPathCost 4294967296/],
@@ -313,9 +390,10 @@ describe('STP encoding', () => {
       [{ ...base, flags: 256 }, /flags 256/],
       [{ ...base, maxAge: 1.5 }, /maxAge 1.5/],
       [{ ...base, bridgeMac: (2 ** 48) as MacAddr }, /bridgeMac/],
+      [{ ...base, pvid: -1, extra: hex('00 0000 0002 0001') }, /extra starts with an Originating VLAN TLV/],
       [
-        { ...base, pvid: -1, extra: hex('00 0000 0002 0001') },
-        /extra starts with a zero byte and an Originating VLAN TLV/,
+        { ...rapid('pvst', 10, 10), pvid: -1, extra: hex('0000 0002 0001') },
+        /extra starts with an Originating VLAN TLV/,
       ],
     ];
     for (const [b, error] of bad) expect(() => encodeStp(b)).toThrow(error);
@@ -342,15 +420,24 @@ const macAddr = fc
   .map(([hi, lo]) => (hi * 0x1000000 + lo) as MacAddr);
 const encap = fc.constantFrom('ieee' as const, 'pvst' as const);
 /** Where decode would find a PVID TLV, encode refuses an extra of that form without pvid. */
-const looksLikeTlv = (b: Uint8Array): boolean =>
-  b.length >= 7 && b[0] === 0 && b[1] === 0 && b[2] === 0 && b[3] === 0 && b[4] === 2;
+const looksLikeTlv = (b: Uint8Array, type: number): boolean => {
+  const at = type === BPDU_RST ? 0 : 1;
+  return (
+    b.length >= at + 6 &&
+    (at === 0 || b[0] === 0) &&
+    b[at] === 0 &&
+    b[at + 1] === 0 &&
+    b[at + 2] === 0 &&
+    b[at + 3] === 2
+  );
+};
 
 const configBpdu: fc.Arbitrary<StpBpdu> = fc
   .record({
     encap,
     protocolId: fc.oneof(fc.constant(0), u16),
     version: fc.oneof(fc.constant(0), u8),
-    type: fc.constant(BPDU_CONFIG),
+    type: fc.constantFrom(BPDU_CONFIG, BPDU_RST),
     flags: u8,
     rootPriority: u16,
     rootMac: macAddr,
@@ -362,11 +449,18 @@ const configBpdu: fc.Arbitrary<StpBpdu> = fc
     maxAge: u16,
     helloTime: u16,
     forwardDelay: u16,
+    version1Length: fc.oneof(fc.constant(0), u8),
     pvid: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 4095 }), u16),
     extra: fc.oneof(fc.constant(NONE), fc.uint8Array({ maxLength: 40 })),
   })
-  .map((f) => stpBpdu(f.encap === 'ieee' ? { ...f, pvid: -1 } : f))
-  .filter((b) => !(b.encap === 'pvst' && b.pvid === -1 && looksLikeTlv(b.extra)));
+  .map((f) =>
+    stpBpdu({
+      ...f,
+      pvid: f.encap === 'ieee' ? -1 : f.pvid,
+      version1Length: f.type === BPDU_RST ? f.version1Length : 0,
+    }),
+  )
+  .filter((b) => !(b.encap === 'pvst' && b.pvid === -1 && looksLikeTlv(b.extra, b.type)));
 
 const otherBpdu: fc.Arbitrary<StpBpdu> = fc
   .record({
@@ -375,7 +469,7 @@ const otherBpdu: fc.Arbitrary<StpBpdu> = fc
     version: fc.oneof(fc.constant(0), u8),
     type: fc.oneof(
       fc.constant(BPDU_TCN),
-      u8.filter((t) => t !== BPDU_CONFIG),
+      u8.filter((t) => t !== BPDU_CONFIG && t !== BPDU_RST),
     ),
     extra: fc.oneof(fc.constant(NONE), fc.uint8Array({ maxLength: 40 })),
   })
@@ -471,6 +565,11 @@ const FIELDS = [
   'stp.flags',
   'stp.flags.tc',
   'stp.flags.tcack',
+  'stp.flags.agreement',
+  'stp.flags.forwarding',
+  'stp.flags.learning',
+  'stp.flags.port_role',
+  'stp.flags.proposal',
   'stp.root.prio',
   'stp.root.ext',
   'stp.root.hw',
@@ -483,6 +582,7 @@ const FIELDS = [
   'stp.max_age',
   'stp.hello',
   'stp.forward',
+  'stp.version_1_length',
   'stp.pvst.origvlan',
   '_ws.expert',
   '_ws.malformed',
@@ -492,11 +592,12 @@ const hex4 = (v: number): string => `0x${v.toString(16).padStart(4, '0')}`;
 const hex2 = (v: number): string => `0x${v.toString(16).padStart(2, '0')}`;
 const bool = (v: boolean): string => (v ? '1' : '0');
 
-/** What tshark should show for a frame carrying a configuration or TCN BPDU, from its typed form. */
+/** What tshark should show for a frame carrying a configuration, RST or TCN BPDU, from its typed form. */
 function expected(f: EthernetFrame): Record<string, string> {
   const b = f.payload as StpBpdu;
-  const config = b.type === BPDU_CONFIG;
+  const config = b.type === BPDU_CONFIG || b.type === BPDU_RST;
   const c = (v: string): string => (config ? v : '');
+  const r = (v: string): string => (b.type === BPDU_RST ? v : '');
   return {
     'frame.len': String(encodeFrame(f).length),
     'eth.dst': formatMacColon(f.dst),
@@ -514,6 +615,11 @@ function expected(f: EthernetFrame): Record<string, string> {
     'stp.flags': c(hex2(b.flags)),
     'stp.flags.tc': c(bool((b.flags & STP_FLAG_TC) !== 0)),
     'stp.flags.tcack': c(bool((b.flags & STP_FLAG_TCA) !== 0)),
+    'stp.flags.agreement': r(bool((b.flags & RST_FLAG_AGREEMENT) !== 0)),
+    'stp.flags.forwarding': r(bool((b.flags & RST_FLAG_FORWARDING) !== 0)),
+    'stp.flags.learning': r(bool((b.flags & RST_FLAG_LEARNING) !== 0)),
+    'stp.flags.port_role': r(String((b.flags & RST_ROLE_MASK) >> 2)),
+    'stp.flags.proposal': r(bool((b.flags & RST_FLAG_PROPOSAL) !== 0)),
     'stp.root.prio': c(String(b.rootPriority & 0xf000)),
     'stp.root.ext': c(String(b.rootPriority & 0x0fff)),
     'stp.root.hw': c(formatMacColon(b.rootMac)),
@@ -526,6 +632,7 @@ function expected(f: EthernetFrame): Record<string, string> {
     'stp.max_age': c(String(b.maxAge / 256)),
     'stp.hello': c(String(b.helloTime / 256)),
     'stp.forward': c(String(b.forwardDelay / 256)),
+    'stp.version_1_length': r(String(b.version1Length)),
     'stp.pvst.origvlan': b.pvid >= 0 ? String(b.pvid) : '',
     '_ws.expert': '',
     '_ws.malformed': '',
@@ -533,8 +640,8 @@ function expected(f: EthernetFrame): Record<string, string> {
 }
 
 describe.runIf(haveTshark)('STP as tshark reads it', () => {
-  it('decodes IEEE, PVST+ and TCN BPDUs, tagged and not, with no warning and nothing malformed', () => {
-    const frames = [ieeeVlan1, pvstVlan10, pvstVlan1, tcnFrame, tcTca];
+  it('decodes IEEE, PVST+, RST and TCN BPDUs, tagged and not, with no warning and nothing malformed', () => {
+    const frames = [ieeeVlan1, pvstVlan10, pvstVlan1, tcnFrame, tcTca, rapidVlan10, rapidIeee];
     withCapture(pcapFile(frames.map((f, i) => [micros(2_000_000 * i), encodeFrame(f)] as const)), (file) => {
       expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
       const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
@@ -555,6 +662,14 @@ describe.runIf(haveTshark)('STP as tshark reads it', () => {
         'stp.pvst.origvlan': '10',
       });
       expect(rows[4]).toMatchObject({ 'stp.flags': '0x81', 'stp.flags.tc': '1', 'stp.flags.tcack': '1' });
+      expect(rows[5]).toMatchObject({
+        'vlan.len': '50',
+        'stp.version': '2',
+        'stp.type': '0x02',
+        'stp.flags': '0x3c',
+        'stp.flags.port_role': '3',
+        'stp.pvst.origvlan': '10',
+      });
     });
   });
 

@@ -1,6 +1,7 @@
 /**
- * A switch's PVST+ instances (stp.ts), one per VLAN of its database with spanning tree on and
- * a port up in it, and how their BPDUs travel (Cisco's PVST+, as Catalysts send them):
+ * A switch's PVST+ instances (stp.ts), or rapid PVST+ ones (rstp.ts), one per VLAN of its
+ * database with spanning tree on and a port up in it, and how their BPDUs travel (Cisco's PVST+
+ * and rapid PVST+ frame them alike, as Catalysts send them):
  *
  * - an access port sends IEEE BPDUs (LLC 42-42-03, to 01-80-C2-00-00-00) for its VLAN, untagged;
  * - a trunk sends each VLAN's as an SSTP BPDU (SNAP 00-00-0C 01-0B, to 01-00-0C-CC-CC-CD)
@@ -36,15 +37,16 @@ import { wireLen } from '../frame-size.ts';
 import { dot1qTag, ethernet } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
-import { STP_IEEE_MAC, STP_PVST_MAC, type StpBpdu, stpBpdu, stpLen } from '../wire/stp.ts';
+import { hasConfig, STP_IEEE_MAC, STP_PVST_MAC, type StpBpdu, stpBpdu, stpLen } from '../wire/stp.ts';
 import { SHARED } from './ownership.ts';
+import { RstpInstance } from './rstp.ts';
 import { StpInstance, type StpPortSettings, type StpSwitch } from './stp.ts';
 import { OPER_ACCESS, OPER_DOWN, OPER_TRUNK, type SwitchPort } from './switch-port.ts';
 import { TAG_AS_IS, wireVid } from './wire-tag.ts';
 
 /** The same BPDU framed another way. */
 const framed = (b: StpBpdu, encap: 'ieee' | 'pvst', pvid: number): StpBpdu =>
-  stpBpdu({ ...b, encap, pvid: encap === 'pvst' && b.type === 0 ? pvid : -1 });
+  stpBpdu({ ...b, encap, pvid: encap === 'pvst' && hasConfig(b.type) ? pvid : -1 });
 
 /**
  * How spanning tree sees a port: its name, number and speed, which for an EtherChannel's
@@ -62,6 +64,8 @@ export interface StpPortView {
 
 export class SwitchStp {
   private readonly instances = new Map<number, StpInstance>();
+  /** The protocol the instances run: `spanning-tree mode`. */
+  private rapid = false;
 
   constructor(
     private readonly ctx: SimContext,
@@ -80,6 +84,13 @@ export class SwitchStp {
     vlans: Iterable<number>,
     carries: (sp: SwitchPort, vlan: number) => boolean,
   ): void {
+    // Another mode starts every instance over, as IOS restarts spanning tree.
+    const rapid = config?.mode === 'rapid-pvst';
+    if (rapid !== this.rapid) {
+      for (const vlan of this.instances.keys()) this.host.agingChanged(vlan, 0);
+      this.dispose();
+      this.rapid = rapid;
+    }
     const wanted = new Map<number, StpPortSettings[]>();
     for (const vlan of vlans) {
       if (!stpVlanSettings(config, vlan).enabled) continue;
@@ -95,6 +106,7 @@ export class SwitchStp {
           number: this.view.number(sp),
           cost: stpPortCost(pc, vlan, this.view.speed(sp)),
           edge,
+          p2p: sp.duplex !== 'half',
           bpduguard: stpBpduguard(pc, config, edge),
           rootGuard: stpRootGuard(pc),
           // A half-duplex port is on a shared segment, where loop guard does not act.
@@ -114,7 +126,9 @@ export class SwitchStp {
       const settings = stpVlanSettings(config, vlan);
       let inst = this.instances.get(vlan);
       if (inst === undefined) {
-        inst = new StpInstance(vlan, this.bridgeMac, settings, this.host);
+        inst = rapid
+          ? new RstpInstance(vlan, this.bridgeMac, settings, this.host)
+          : new StpInstance(vlan, this.bridgeMac, settings, this.host);
         this.instances.set(vlan, inst);
       } else inst.configure(settings);
       const keep = new Set(ports.map((p) => p.index));
@@ -247,6 +261,11 @@ export class SwitchStp {
     if (sp.oper !== OPER_TRUNK) return [];
     const sstp = frame(STP_PVST_MAC, vlan === sp.nativeVlan ? undefined : vlan, framed(b, 'pvst', vlan));
     return vlan === 1 && ieeeOnTrunk ? [frame(STP_IEEE_MAC, undefined, framed(b, 'ieee', -1)), sstp] : [sstp];
+  }
+
+  /** `clear spanning-tree detected-protocols`: port `index`, or every port, speaks RSTP again. */
+  migrate(index: number | undefined): void {
+    for (const inst of this.instances.values()) if (inst instanceof RstpInstance) inst.migrate(index);
   }
 
   announce(): void {

@@ -52,7 +52,7 @@ export const ST_FORWARDING = 3;
 const STATE_NAMES = ['blocking', 'listening', 'learning', 'forwarding'] as const;
 
 /** What holds a port blocking besides its role: nothing, root guard or loop guard. */
-const INC_NONE = 0;
+export const INC_NONE = 0;
 const INC_ROOT = 1;
 const INC_LOOP = 2;
 /** The guard behind each, as the switch's log names it. */
@@ -67,22 +67,22 @@ const EDGE_FILTER_SENDS = 11;
 /** BPDU times are in 1/256 s. */
 const TIME_UNIT = seconds(1) / 256;
 /** IEEE 802.1D-1998 table 8-3: the message age increment and the hold time. */
-const MESSAGE_AGE_INCREMENT = 256;
+export const MESSAGE_AGE_INCREMENT = 256;
 const HOLD_TIME = seconds(1);
 
 /** BPDUs the engine sends carry nothing after what 802.1D defines. */
-const NO_EXTRA = new Uint8Array(0);
+export const NO_EXTRA = new Uint8Array(0);
 /** A topology change notification: a header only (framed per port by stp-bridge.ts). */
 const TCN = headerBpdu('ieee', BPDU_TCN, NO_EXTRA);
 
-const toUnits = (us: number): number => Math.round(us / TIME_UNIT);
-const fromUnits = (u: number): number => u * TIME_UNIT;
+export const toUnits = (us: number): number => Math.round(us / TIME_UNIT);
+export const fromUnits = (u: number): number => u * TIME_UNIT;
 
 /** Orders two bridge identifiers (priority, then address): negative when the first is better. */
 const cmpId = (ap: number, am: number, bp: number, bm: number): number => (ap !== bp ? ap - bp : am - bm);
 
 /** A port's place in one instance (IEEE 802.1D-1998 8.5.5). */
-class StpPort {
+export class StpPort {
   state = ST_BLOCKING;
   portId: number;
   pathCost: number;
@@ -119,6 +119,23 @@ class StpPort {
   incUntil = Number.POSITIVE_INFINITY;
   sent = 0;
   received = 0;
+  // Rapid PVST+ only (rstp.ts).
+  /** A point-to-point link (full duplex): proposals and agreements may move it to forwarding. */
+  p2p = true;
+  /** Its neighbour runs IEEE 802.1D: it sends and hears 802.1D BPDUs only ("Peer(STP)"). */
+  legacy = false;
+  /** A designated port discarding or learning that asks its neighbour to agree. */
+  proposing = false;
+  /** Its neighbour agreed: as a designated port, it forwards at once. */
+  agreed = false;
+  /** As a root or alternate port, it agreed to its designated port's proposal. */
+  agree = false;
+  /** While the clock is before this, its BPDUs carry the topology change flag (tcWhile). */
+  tcUntil = Number.NEGATIVE_INFINITY;
+  /** BPDUs sent since the last hello (the transmit hold count). */
+  txCount = 0;
+  /** Until then it keeps to the protocol it speaks, whatever it hears (the migration delay). */
+  migrateUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly index: number,
@@ -162,6 +179,8 @@ export interface StpPortSettings {
   readonly number: number;
   readonly cost: number;
   readonly edge: boolean;
+  /** Full duplex: a point-to-point link (rapid PVST+ moves such a port by agreement). */
+  readonly p2p: boolean;
   readonly bpduguard: boolean;
   readonly rootGuard: boolean;
   readonly loopGuard: boolean;
@@ -172,31 +191,33 @@ export interface StpPortSettings {
 /** One VLAN's spanning tree on one switch. */
 export class StpInstance implements EventTarget {
   readonly vlan: number;
-  private readonly sw: StpSwitch;
+  protected readonly sw: StpSwitch;
   private readonly timer: Timer;
   private armedAt = Number.POSITIVE_INFINITY;
-  private configured: number;
+  protected configured: number;
   bridgePri: number;
   readonly bridgeMac: number;
-  private bridgeHello: number = seconds(2);
-  private bridgeMaxAge: number = seconds(20);
-  private bridgeForward: number = seconds(15);
+  protected bridgeHello: number = seconds(2);
+  protected bridgeMaxAge: number = seconds(20);
+  protected bridgeForward: number = seconds(15);
   rootPri: number;
   rootMac: number;
   rootCost = 0;
   rootPort: StpPort | null = null;
-  private maxAge: number = seconds(20);
-  private helloTime: number = seconds(2);
-  private forwardDelay: number = seconds(15);
-  private tcDetected = false;
+  protected maxAge: number = seconds(20);
+  protected helloTime: number = seconds(2);
+  protected forwardDelay: number = seconds(15);
+  protected tcDetected = false;
   tc = false;
-  private tcUntil = Number.POSITIVE_INFINITY;
-  private tcnAt = Number.POSITIVE_INFINITY;
-  private helloAt = Number.POSITIVE_INFINITY;
-  private tcCount = 0;
-  private lastTc = -1;
+  protected tcUntil = Number.POSITIVE_INFINITY;
+  protected tcnAt = Number.POSITIVE_INFINITY;
+  protected helloAt = Number.POSITIVE_INFINITY;
+  protected tcCount = 0;
+  protected lastTc = -1;
+  /** What `show spanning-tree` names the protocol: IEEE 802.1D here, RSTP in rstp.ts. */
+  protected readonly protocol: 'ieee' | 'rstp' = 'ieee';
   /** A port changed state since the switch was last told (`statesChanged`). */
-  private moved = false;
+  protected moved = false;
   /** By the switch's port index; undefined for ports not in the VLAN. */
   readonly ports: (StpPort | undefined)[] = [];
 
@@ -215,7 +236,7 @@ export class StpInstance implements EventTarget {
     this.arm(this.helloAt);
   }
 
-  private get now(): number {
+  protected get now(): number {
     return this.sw.sched.now;
   }
 
@@ -223,11 +244,11 @@ export class StpInstance implements EventTarget {
    * At time 0 the network is being opened: ports take their converged states at once, and
    * nothing is a topology change (see `settleSpanningTrees`).
    */
-  private get instant(): boolean {
+  protected get instant(): boolean {
     return this.sw.sched.now === 0;
   }
 
-  private isRoot(): boolean {
+  protected isRoot(): boolean {
     return this.rootPri === this.bridgePri && this.rootMac === this.bridgeMac;
   }
 
@@ -281,6 +302,7 @@ export class StpInstance implements EventTarget {
       p.rootGuard = s.rootGuard;
       p.loopGuard = s.loopGuard;
       p.filter = s.filter;
+      p.p2p = s.p2p;
       p.allowance = EDGE_FILTER_SENDS;
       this.ports[s.index] = p;
       this.initializePort(p);
@@ -290,8 +312,11 @@ export class StpInstance implements EventTarget {
       this.moved = false;
       return;
     }
+    const edged = s.edge && !p.edge;
     p.edge = s.edge;
     p.bpduguard = s.bpduguard;
+    p.p2p = s.p2p;
+    if (edged) this.becameEdge(p);
     // Filtering as an edge port from now on: its link came up a while ago.
     if (s.filter !== p.filter && s.filter === FILTER_EDGE) p.allowance = 0;
     p.filter = s.filter;
@@ -329,13 +354,13 @@ export class StpInstance implements EventTarget {
   }
 
   /** A guard holds `p` blocking (its state follows at the next state selection). */
-  private block(p: StpPort, inc: number): void {
+  protected block(p: StpPort, inc: number): void {
     p.inc = inc;
     if (!this.instant) this.sw.guardChanged(p.index, this.vlan, INC_GUARD[inc]!, true);
   }
 
   /** The guard holding `p` lets it go. */
-  private release(p: StpPort): void {
+  protected release(p: StpPort): void {
     const guard = INC_GUARD[p.inc]!;
     p.inc = INC_NONE;
     p.incUntil = Number.POSITIVE_INFINITY;
@@ -367,7 +392,7 @@ export class StpInstance implements EventTarget {
     this.timer.cancel();
   }
 
-  private initializePort(p: StpPort): void {
+  protected initializePort(p: StpPort): void {
     this.becomeDesignatedPort(p);
     p.state = ST_BLOCKING;
     p.tcAck = false;
@@ -377,7 +402,15 @@ export class StpInstance implements EventTarget {
     p.holdUntil = Number.NEGATIVE_INFINITY;
     p.inc = INC_NONE;
     p.incUntil = Number.POSITIVE_INFINITY;
+    p.legacy = false;
+    p.proposing = false;
+    p.agreed = false;
+    p.agree = false;
+    p.tcUntil = Number.NEGATIVE_INFINITY;
   }
+
+  /** PortFast came on for a port that was up: under 802.1D it acts when the port next comes up. */
+  protected becameEdge(_p: StpPort): void {}
 
   /** The port heard a BPDU with BPDU filtering by default: it is no edge port, nor filters, until its link goes down. */
   loseEdge(index: number): void {
@@ -394,15 +427,12 @@ export class StpInstance implements EventTarget {
     const p = this.ports[index];
     if (p === undefined) return;
     p.received++;
+    this.heard(p, b);
     if (b.type === BPDU_TCN) {
-      if (this.designated(p)) {
-        this.topologyChangeDetection();
-        p.tcAck = true;
-        this.transmitConfig(p);
-      }
+      if (this.designated(p)) this.tcnReceived(p);
       return;
     }
-    if (b.type !== BPDU_CONFIG) return;
+    if (!this.accepts(b)) return;
     // A message that has outlived its max age carries nothing (8.7.1 note).
     if (b.messageAge >= b.maxAge) return;
     // Loop guard lets its port go as BPDUs come again (Catalyst 4500 guide: "as soon as it
@@ -421,13 +451,28 @@ export class StpInstance implements EventTarget {
     }
   }
 
+  /** What a bridge notes of every BPDU that arrives on `p`, before it is read: nothing, under 802.1D. */
+  protected heard(_p: StpPort, _b: StpBpdu): void {}
+
+  /** The BPDUs whose information the bridge takes: configuration BPDUs (an 802.1D bridge ignores RST BPDUs). */
+  protected accepts(b: StpBpdu): boolean {
+    return b.type === BPDU_CONFIG;
+  }
+
+  /** A TCN arrived on designated port `p` (8.7.2): acknowledged in the answer. */
+  protected tcnReceived(p: StpPort): void {
+    this.topologyChangeDetection();
+    p.tcAck = true;
+    this.transmitConfig(p);
+  }
+
   /**
    * Root guard: a superior BPDU on a port that must stay designated holds it blocking, its
    * information ignored, until the superior information stops: an inferior BPDU lets it go at
    * once, or the last superior one's max age runs out (Cisco: "when the inaccurate BPDUs have
    * been stopped, the interfaces automatically recover").
    */
-  private holdRoot(p: StpPort, b: StpBpdu): void {
+  protected holdRoot(p: StpPort, b: StpBpdu): void {
     p.incUntil = this.now + fromUnits(b.maxAge - b.messageAge);
     this.arm(p.incUntil);
     if (p.inc === INC_ROOT) return;
@@ -437,12 +482,12 @@ export class StpInstance implements EventTarget {
   }
 
   /** Whether a BPDU another bridge sent would take `p`'s designated role away. */
-  private superior(p: StpPort, b: StpBpdu): boolean {
+  protected superior(p: StpPort, b: StpBpdu): boolean {
     return b.bridgeMac !== this.bridgeMac && this.designated(p) && this.supersedes(p, b);
   }
 
   /** A configuration BPDU taken as 802.1D takes it (8.7.1). */
-  private take(p: StpPort, b: StpBpdu): void {
+  protected take(p: StpPort, b: StpBpdu): void {
     if (this.supersedes(p, b)) {
       // The designated port's hello, as every 2 s: what the port knows is the same, and so is
       // every selection made from it; only its age is new.
@@ -486,7 +531,7 @@ export class StpInstance implements EventTarget {
   }
 
   /** 8.6.2.2: whether a BPDU's information is better than the port's, or comes from its designated port. */
-  private supersedes(p: StpPort, b: StpBpdu): boolean {
+  protected supersedes(p: StpPort, b: StpBpdu): boolean {
     const root = cmpId(b.rootPriority, b.rootMac, p.rootPri, p.rootMac);
     if (root !== 0) return root < 0;
     if (b.rootPathCost !== p.cost) return b.rootPathCost < p.cost;
@@ -496,7 +541,7 @@ export class StpInstance implements EventTarget {
   }
 
   /** 8.6.1: a configuration BPDU out of `p`, or pending until its hold timer ends. */
-  private transmitConfig(p: StpPort): void {
+  protected transmitConfig(p: StpPort): void {
     if (!this.instant && this.now < p.holdUntil) {
       p.configPending = true;
       this.arm(p.holdUntil);
@@ -522,6 +567,7 @@ export class StpInstance implements EventTarget {
       maxAge: toUnits(this.maxAge),
       helloTime: toUnits(this.helloTime),
       forwardDelay: toUnits(this.forwardDelay),
+      version1Length: 0,
       pvid: -1,
       extra: NO_EXTRA,
     });
@@ -533,13 +579,13 @@ export class StpInstance implements EventTarget {
     this.send(p, bpdu);
   }
 
-  private transmitTcn(): void {
+  protected transmitTcn(): void {
     const root = this.rootPort;
     if (root === null) return;
     this.send(root, TCN);
   }
 
-  private send(p: StpPort, bpdu: StpBpdu): void {
+  protected send(p: StpPort, bpdu: StpBpdu): void {
     if (p.filter === FILTER_ON) return;
     // As the network settles its links are taken to have come up long ago: what their few
     // BPDUs told the far end is told now, and none are left to send after (`settled`).
@@ -551,17 +597,17 @@ export class StpInstance implements EventTarget {
     this.sw.sendBpdu(p.index, this.vlan, bpdu);
   }
 
-  private configBpduGeneration(): void {
+  protected configBpduGeneration(): void {
     for (const p of this.ports) if (p !== undefined && this.designated(p)) this.transmitConfig(p);
   }
 
   // ---- selection (8.6.8-8.6.11) -------------------------------------------------------------
 
-  private designated(p: StpPort): boolean {
+  protected designated(p: StpPort): boolean {
     return p.bridgePri === this.bridgePri && p.bridgeMac === this.bridgeMac && p.port === p.portId;
   }
 
-  private becomeDesignatedPort(p: StpPort): void {
+  protected becomeDesignatedPort(p: StpPort): void {
     p.rootPri = this.rootPri;
     p.rootMac = this.rootMac;
     p.cost = this.rootCost;
@@ -570,7 +616,7 @@ export class StpInstance implements EventTarget {
     p.port = p.portId;
   }
 
-  private configurationUpdate(): void {
+  protected configurationUpdate(): void {
     this.rootSelection();
     this.designatedPortSelection();
   }
@@ -625,7 +671,7 @@ export class StpInstance implements EventTarget {
     }
   }
 
-  private portStateSelection(): void {
+  protected portStateSelection(): void {
     for (const p of this.ports) {
       if (p === undefined) continue;
       if (p.inc !== INC_NONE) {
@@ -645,7 +691,7 @@ export class StpInstance implements EventTarget {
     }
   }
 
-  private makeForwarding(p: StpPort): void {
+  protected makeForwarding(p: StpPort): void {
     if (p.state !== ST_BLOCKING) return;
     if (this.instant || p.edge) {
       this.setState(p, ST_FORWARDING);
@@ -656,7 +702,7 @@ export class StpInstance implements EventTarget {
     this.arm(p.forwardAt);
   }
 
-  private makeBlocking(p: StpPort): void {
+  protected makeBlocking(p: StpPort): void {
     if (p.state === ST_BLOCKING) return;
     const was = p.state;
     this.setState(p, ST_BLOCKING);
@@ -665,21 +711,21 @@ export class StpInstance implements EventTarget {
     if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
   }
 
-  private setState(p: StpPort, state: number): void {
+  protected setState(p: StpPort, state: number): void {
     if (p.state === state) return;
     p.state = state;
     this.moved = true;
   }
 
   /** Tells the switch when a port changed state: a BPDU that only refreshes what a port knows costs nothing more. */
-  private tell(): void {
+  protected tell(): void {
     if (!this.moved) return;
     this.moved = false;
     this.sw.statesChanged();
   }
 
   /** After a selection: a bridge that became the root takes its own times and says so (8.7.5). */
-  private afterSelection(wasRoot: boolean): void {
+  protected afterSelection(wasRoot: boolean): void {
     const root = this.isRoot();
     if (root && !wasRoot) {
       this.maxAge = this.bridgeMaxAge;
@@ -702,7 +748,7 @@ export class StpInstance implements EventTarget {
     }
   }
 
-  private reselect(wasRoot: boolean): void {
+  protected reselect(wasRoot: boolean): void {
     this.configurationUpdate();
     this.portStateSelection();
     this.afterSelection(wasRoot);
@@ -711,7 +757,7 @@ export class StpInstance implements EventTarget {
 
   // ---- topology changes (8.6.14-8.6.16) ----------------------------------------------------
 
-  private topologyChangeDetection(): void {
+  protected topologyChangeDetection(): void {
     if (this.instant) return;
     if (this.isRoot()) {
       this.setTc(true);
@@ -729,12 +775,12 @@ export class StpInstance implements EventTarget {
     this.tcDetected = true;
   }
 
-  private topologyChangeAcknowledged(): void {
+  protected topologyChangeAcknowledged(): void {
     this.tcDetected = false;
     this.tcnAt = Number.POSITIVE_INFINITY;
   }
 
-  private setTc(on: boolean): void {
+  protected setTc(on: boolean): void {
     if (on === this.tc) return;
     this.tc = on;
     this.sw.agingChanged(this.vlan, on ? this.forwardDelay : 0);
@@ -742,7 +788,7 @@ export class StpInstance implements EventTarget {
 
   // ---- timers ------------------------------------------------------------------------------
 
-  private arm(at: number): void {
+  protected arm(at: number): void {
     if (at >= this.armedAt) return;
     this.armedAt = at;
     this.timer.set(at, null, 0);
@@ -751,14 +797,8 @@ export class StpInstance implements EventTarget {
   onEvent(): void {
     this.armedAt = Number.POSITIVE_INFINITY;
     const now = this.now;
-    if (this.helloAt <= now) {
-      this.configBpduGeneration();
-      this.helloAt = now + this.helloTime;
-    }
-    if (this.tcnAt <= now) {
-      this.transmitTcn();
-      this.tcnAt = now + this.bridgeHello;
-    }
+    if (this.helloAt <= now) this.helloTick();
+    if (this.tcnAt <= now) this.tcnTick();
     if (this.tcUntil <= now) {
       this.tcUntil = Number.POSITIVE_INFINITY;
       this.tcDetected = false;
@@ -782,25 +822,39 @@ export class StpInstance implements EventTarget {
         this.portStateSelection();
         this.afterSelection(wasRoot);
       }
-      if (p.forwardAt <= now) {
-        // 8.7.3: listening to learning, learning to forwarding.
-        if (p.state === ST_LISTENING) {
-          this.setState(p, ST_LEARNING);
-          p.forwardAt = now + this.forwardDelay;
-        } else if (p.state === ST_LEARNING) {
-          this.setState(p, ST_FORWARDING);
-          p.forwardAt = Number.POSITIVE_INFINITY;
-          if (!p.edge && this.ports.some((q) => q !== undefined && this.designated(q)))
-            this.topologyChangeDetection();
-        }
-      }
+      if (p.forwardAt <= now) this.forwardDelayExpired(p);
       if (p.configPending && p.holdUntil <= now) this.transmitConfig(p);
     }
     this.armNext();
     this.tell();
   }
 
-  private armNext(): void {
+  /** The topology change notification timer (8.7.6): a TCN again, until the root acknowledges it. */
+  protected tcnTick(): void {
+    this.transmitTcn();
+    this.tcnAt = this.now + this.bridgeHello;
+  }
+
+  /** The hello timer: the root's BPDUs on its designated ports (8.7.6). */
+  protected helloTick(): void {
+    this.configBpduGeneration();
+    this.helloAt = this.now + this.helloTime;
+  }
+
+  /** 8.7.3: listening to learning, learning to forwarding. */
+  protected forwardDelayExpired(p: StpPort): void {
+    if (p.state === ST_LISTENING) {
+      this.setState(p, ST_LEARNING);
+      p.forwardAt = this.now + this.forwardDelay;
+    } else if (p.state === ST_LEARNING) {
+      this.setState(p, ST_FORWARDING);
+      p.forwardAt = Number.POSITIVE_INFINITY;
+      if (!p.edge && this.ports.some((q) => q !== undefined && this.designated(q)))
+        this.topologyChangeDetection();
+    }
+  }
+
+  protected armNext(): void {
     let next = Math.min(this.helloAt, this.tcnAt, this.tcUntil);
     for (const p of this.ports) {
       if (p === undefined) continue;
@@ -868,6 +922,7 @@ export class StpInstance implements EventTarget {
         priority: p.portId >>> 8,
         number: p.portId & 0xfff,
         edge: p.edge,
+        ...(p.legacy ? { peerStp: true as const } : {}),
         bpduguard: p.bpduguard,
         designatedRootPriority: p.rootPri,
         designatedRootMac: p.rootMac as MacAddr,
@@ -884,6 +939,7 @@ export class StpInstance implements EventTarget {
     const rp = this.rootPort;
     return {
       vlan: this.vlan,
+      protocol: this.protocol,
       rootPriority: this.rootPri,
       rootMac: this.rootMac as MacAddr,
       rootCost: this.rootCost,

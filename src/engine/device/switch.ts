@@ -17,10 +17,10 @@
  *   settings) is an IP interface of its own, as a router's port is: it carries no VLAN, runs no
  *   DTP or spanning tree, learns no address, and holds an internal VLAN from 1006 up while it is
  *   not shut down (Catalyst 3560 configuration guide, "Configuring Interface Characteristics").
- * - Spanning tree: PVST+, one IEEE 802.1D instance per VLAN (stp.ts, stp-bridge.ts), whose port
- *   states decide which ports a VLAN's frames use. Where it is off (`no spanning-tree vlan N`) a
- *   loop circulates frames for ever, until the switch is sure of a storm and treats the VLAN as
- *   saturated (storm-guard.ts).
+ * - Spanning tree: PVST+, one IEEE 802.1D instance per VLAN (stp.ts, stp-bridge.ts), or rapid
+ *   PVST+, one RSTP instance per VLAN (rstp.ts), whose port states decide which ports a VLAN's
+ *   frames use. Where it is off (`no spanning-tree vlan N`) a loop circulates frames for ever,
+ *   until the switch is sure of a storm and treats the VLAN as saturated (storm-guard.ts).
  */
 
 import type {
@@ -1630,6 +1630,21 @@ export class Switch extends IpDevice {
     }
     out.sort((a, b) => a.vlan - b.vlan || a.mac - b.mac);
     return out;
+  }
+
+  /** `clear spanning-tree detected-protocols [port]`; false when it has no such port. */
+  clearDetectedProtocols(port?: string): boolean {
+    if (port === undefined) {
+      this.stp.migrate(undefined);
+      return true;
+    }
+    // A Port-channel's spanning tree runs on the member that stands for it.
+    const sp =
+      this.sw.find((p) => p.name === port && p.bundle === null) ??
+      this.sw.find((p) => p.bundle?.primary === p && portChannelName(p.bundle.group) === port);
+    if (sp === undefined) return false;
+    this.stp.migrate(sp.index);
+    return true;
   }
 
   override clearMacTable(filter?: MacTableFilter): void {

@@ -1,6 +1,7 @@
 /**
- * Spanning-tree BPDUs: IEEE 802.1D-1998 clause 9 (BPDU encoding) in IEEE 802.2 LLC, and Cisco's
- * PVST+ (SSTP) BPDUs as Wireshark's packet-bpdu.c decodes them. Both ride in IEEE 802.3 frames
+ * Spanning-tree BPDUs: IEEE 802.1D-1998 clause 9 (BPDU encoding) and the RST BPDU of IEEE
+ * 802.1D-2004 9.3.3, in IEEE 802.2 LLC, and Cisco's PVST+ and Rapid PVST+ (SSTP) BPDUs as
+ * Wireshark's packet-bpdu.c decodes them. Both ride in IEEE 802.3 frames
  * whose type/length field holds the length counted from the LLC header, padding excluded.
  *
  *   IEEE (to 01-80-C2-00-00-00)           PVST+ (to 01-00-0C-CC-CC-CD)
@@ -11,22 +12,28 @@
  * The BPDU, offsets from its start (802.1D-1998 9.3.1, 9.3.2):
  *
  *   0   protocol identifier (2), 0
- *   2   version (1), 0 | 3 type (1): 0x00 configuration, 0x80 topology change notification
- *   4   flags (1): bit 0x01 topology change, 0x80 topology change acknowledgment
+ *   2   version (1): 0, 2 for an RST BPDU | 3 type (1): 0x00 configuration, 0x80 topology
+ *       change notification, 0x02 RST
+ *   4   flags (1): 0x01 topology change, 0x80 topology change acknowledgment; an RST BPDU's
+ *       also 0x02 proposal, 0x0C the sending port's role (1 alternate or backup, 2 root,
+ *       3 designated), 0x10 learning, 0x20 forwarding, 0x40 agreement
  *   5   root identifier: priority and extended system id (2), MAC (6)
  *   13  root path cost (4)
  *   17  bridge identifier: priority and extended system id (2), MAC (6)
  *   25  port identifier (2)
  *   27  message age | 29 max age | 31 hello time | 33 forward delay (2 each, units of 1/256 s)
  *   35  end of a configuration BPDU; a TCN BPDU ends at 4
+ *   35  an RST BPDU's Version 1 Length (1), 0 | 36 its end
  *
  * A PVST+ configuration BPDU is followed by one zero byte (to an even offset) and the
  * Originating VLAN TLV: type 0x0000 (2), length 2 (2), the VLAN id (2), so its 802.3 length is
- * 8 + 35 + 1 + 6 = 50. An IEEE configuration BPDU's is 3 + 35 = 38 (0x0026), a TCN's 3 + 4 = 7.
+ * 8 + 35 + 1 + 6 = 50. A Rapid PVST+ RST BPDU is followed by the TLV at the same offset, its
+ * Version 1 Length standing where the zero byte does: 8 + 36 + 6 = 50. An IEEE configuration
+ * BPDU's is 3 + 35 = 38 (0x0026), an RST BPDU's 3 + 36 = 39, a TCN's 3 + 4 = 7.
  *
- * Only configuration BPDUs carry the fields after the type: for a TCN and for any other type
- * (RST BPDUs of 802.1D-2004 among them) those fields are zero, pvid is -1 and every byte after
- * the 4-byte header is kept in `extra`. Flag bits, version, protocol identifier and the bytes
+ * Only configuration and RST BPDUs carry the fields after the type: for a TCN and for any other
+ * type those fields are zero, pvid is -1 and every byte after the 4-byte header is kept in
+ * `extra`. Flag bits, version, protocol identifier and the bytes
  * after what is decoded (further TLVs, or the zero byte and TLV when they are not exactly
  * `00 0000 0002 vvvv`) are kept as they came, so a BPDU re-encodes byte for byte.
  */
@@ -43,8 +50,20 @@ export const STP_PVST_MAC: MacAddr = macFromNumber(0x0100_0ccc_cccd);
 
 export const BPDU_CONFIG = 0x00;
 export const BPDU_TCN = 0x80;
+export const BPDU_RST = 0x02;
+/** The protocol version of an RST BPDU. */
+export const RST_VERSION = 2;
 export const STP_FLAG_TC = 0x01;
 export const STP_FLAG_TCA = 0x80;
+export const RST_FLAG_PROPOSAL = 0x02;
+/** The port role bits of an RST BPDU's flags, and their values. */
+export const RST_ROLE_MASK = 0x0c;
+export const RST_ROLE_ALTERNATE = 0x04;
+export const RST_ROLE_ROOT = 0x08;
+export const RST_ROLE_DESIGNATED = 0x0c;
+export const RST_FLAG_LEARNING = 0x10;
+export const RST_FLAG_FORWARDING = 0x20;
+export const RST_FLAG_AGREEMENT = 0x40;
 
 /** LLC SAP of the Spanning Tree Protocol (IEEE 802.2). */
 export const LLC_SAP_STP = 0x42;
@@ -64,6 +83,8 @@ export const STP_LLC_LEN = 3;
 export const PVST_LLC_SNAP_LEN = 8;
 /** A configuration BPDU. */
 export const BPDU_CONFIG_LEN = 35;
+/** An RST BPDU: a configuration BPDU and its Version 1 Length. */
+export const BPDU_RST_LEN = 36;
 /** A TCN BPDU, and the header every BPDU starts with. */
 export const BPDU_TCN_LEN = 4;
 /** The zero byte and the Originating VLAN TLV after a PVST+ configuration BPDU. */
@@ -75,9 +96,9 @@ export interface StpBpdu {
   /** 'ieee': LLC DSAP 0x42 SSAP 0x42 control 0x03. 'pvst': LLC 0xAA 0xAA 0x03 + SNAP OUI 00-00-0C PID 0x010B. */
   readonly encap: 'ieee' | 'pvst';
   readonly protocolId: number; // 0
-  readonly version: number; // 0 for 802.1D
-  readonly type: number; // BPDU_CONFIG, BPDU_TCN, others kept
-  readonly flags: number; // config only (0 for TCN)
+  readonly version: number; // 0 for 802.1D, 2 for RSTP
+  readonly type: number; // BPDU_CONFIG, BPDU_RST, BPDU_TCN, others kept
+  readonly flags: number; // config and RST only (0 for TCN)
   readonly rootPriority: number; // the 16 bits before the root MAC (priority + extended system id)
   readonly rootMac: MacAddr;
   readonly rootPathCost: number; // u32
@@ -88,6 +109,8 @@ export interface StpBpdu {
   readonly maxAge: number;
   readonly helloTime: number;
   readonly forwardDelay: number;
+  /** An RST BPDU's Version 1 Length (0 as sent); 0 for other types. */
+  readonly version1Length: number;
   /** PVST+ originating VLAN TLV value, -1 when absent. */
   readonly pvid: number;
   /** Bytes after what is decoded above, within the 802.3 length (kept as they came). */
@@ -96,12 +119,21 @@ export interface StpBpdu {
 
 const headerLen = (b: StpBpdu): number => (b.encap === 'pvst' ? PVST_LLC_SNAP_LEN : STP_LLC_LEN);
 
-const hasTlv = (b: StpBpdu): boolean => b.type === BPDU_CONFIG && b.encap === 'pvst' && b.pvid >= 0;
+/** Whether a BPDU of `type` carries the configuration fields. */
+export const hasConfig = (type: number): boolean => type === BPDU_CONFIG || type === BPDU_RST;
+
+const hasTlv = (b: StpBpdu): boolean => hasConfig(b.type) && b.encap === 'pvst' && b.pvid >= 0;
+
+/** The BPDU's own length: what its type defines. */
+const bpduLen = (type: number): number =>
+  type === BPDU_CONFIG ? BPDU_CONFIG_LEN : type === BPDU_RST ? BPDU_RST_LEN : BPDU_TCN_LEN;
+
+/** The TLV's length after a BPDU of `type`: an RST BPDU's Version 1 Length stands where the zero byte does. */
+const tlvLen = (type: number): number => (type === BPDU_RST ? PVST_TLV_LEN - 1 : PVST_TLV_LEN);
 
 /** LLC(+SNAP) + BPDU (+TLV) + extra: the 802.3 length field value. */
 export function stpLen(b: StpBpdu): number {
-  const bpdu = b.type === BPDU_CONFIG ? BPDU_CONFIG_LEN : BPDU_TCN_LEN;
-  return headerLen(b) + bpdu + (hasTlv(b) ? PVST_TLV_LEN : 0) + b.extra.length;
+  return headerLen(b) + bpduLen(b.type) + (hasTlv(b) ? tlvLen(b.type) : 0) + b.extra.length;
 }
 
 function checkUint(what: string, v: number, max: number): void {
@@ -130,7 +162,10 @@ function checkBpdu(b: StpBpdu): void {
   checkUint('rootPathCost', b.rootPathCost, 0xffffffff);
   checkUint('rootMac', b.rootMac, 0xffff_ffff_ffff);
   checkUint('bridgeMac', b.bridgeMac, 0xffff_ffff_ffff);
-  if (b.type !== BPDU_CONFIG) {
+  checkUint('version1Length', b.version1Length, 0xff);
+  if (b.type !== BPDU_RST && b.version1Length !== 0)
+    throw new RangeError(`stp: only an RST BPDU has a Version 1 Length (${b.version1Length})`);
+  if (!hasConfig(b.type)) {
     for (const f of CONFIG_FIELDS) {
       if (b[f] !== 0)
         throw new RangeError(`stp: a BPDU of type 0x${hex2(b.type)} has no ${f} (${b[f]}), only 0`);
@@ -139,30 +174,31 @@ function checkBpdu(b: StpBpdu): void {
   if (b.pvid !== -1) {
     checkUint('pvid (-1 for none)', b.pvid, 0xffff);
     if (!hasTlv(b))
-      throw new RangeError(`stp: pvid ${b.pvid} needs a PVST+ configuration BPDU, or -1 for no TLV`);
+      throw new RangeError(`stp: pvid ${b.pvid} needs a PVST+ configuration or RST BPDU, or -1 for no TLV`);
   }
-  if (b.pvid === -1 && b.type === BPDU_CONFIG && b.encap === 'pvst' && startsWithTlv(b.extra, 0)) {
-    throw new RangeError(
-      'stp: extra starts with a zero byte and an Originating VLAN TLV, which decode reads as pvid',
-    );
+  if (b.pvid === -1 && b.encap === 'pvst' && hasConfig(b.type) && startsWithTlv(b.extra, 0, b.type)) {
+    throw new RangeError('stp: extra starts with an Originating VLAN TLV, which decode reads as pvid');
   }
 }
 
-/** Whether `b` holds, at `at`, the zero byte and an Originating VLAN TLV of length 2. */
-const startsWithTlv = (b: Uint8Array, at: number): boolean =>
-  b.length >= at + PVST_TLV_LEN &&
-  b[at] === 0 &&
-  readU16(b, at + 1) === PVST_TLV_ORIGINATING_VLAN &&
-  readU16(b, at + 3) === 2;
+/**
+ * Whether `b` holds, at `at`, an Originating VLAN TLV of length 2 (after a configuration BPDU,
+ * the zero byte before it).
+ */
+function startsWithTlv(b: Uint8Array, at: number, type: number): boolean {
+  const pad = type === BPDU_RST ? 0 : 1;
+  if (b.length < at + pad + PVST_TLV_LEN - 1 || (pad === 1 && b[at] !== 0)) return false;
+  return readU16(b, at + pad) === PVST_TLV_ORIGINATING_VLAN && readU16(b, at + pad + 2) === 2;
+}
 
 const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 /**
  * Writes the LLC (and SNAP) header, the BPDU, the Originating VLAN TLV of a PVST+ configuration
- * BPDU whose pvid is set, then `extra`; returns the bytes written (a view into `buf` when given).
+ * or RST BPDU whose pvid is set, then `extra`; returns the bytes written (a view into `buf` when given).
  * Throws RangeError for what the fields cannot hold: values too large, config fields other than
- * zero in a BPDU of another type, a pvid where no TLV goes, and a PVST+ configuration BPDU
- * without pvid whose `extra` starts with the zero byte and TLV (decode would read them as pvid).
+ * zero in a BPDU of another type, a pvid where no TLV goes, and a PVST+ configuration or RST
+ * BPDU without pvid whose `extra` starts with the TLV (decode would read it as pvid).
  */
 export function encodeStp(b: StpBpdu, buf?: Uint8Array, offset = 0): Uint8Array {
   checkBpdu(b);
@@ -180,7 +216,7 @@ export function encodeStp(b: StpBpdu, buf?: Uint8Array, offset = 0): Uint8Array 
   writeU16(out, at, b.protocolId);
   out[at + 2] = b.version;
   out[at + 3] = b.type;
-  if (b.type === BPDU_CONFIG) {
+  if (hasConfig(b.type)) {
     out[at + 4] = b.flags;
     writeU16(out, at + 5, b.rootPriority);
     macToBytes(b.rootMac, out, at + 7);
@@ -192,13 +228,15 @@ export function encodeStp(b: StpBpdu, buf?: Uint8Array, offset = 0): Uint8Array 
     writeU16(out, at + 29, b.maxAge);
     writeU16(out, at + 31, b.helloTime);
     writeU16(out, at + 33, b.forwardDelay);
-    at += BPDU_CONFIG_LEN;
+    // The Version 1 Length, or the zero byte before a PVST+ configuration BPDU's TLV.
+    if (b.type === BPDU_RST || hasTlv(b)) out[at + BPDU_CONFIG_LEN] = b.version1Length;
+    at += bpduLen(b.type);
     if (hasTlv(b)) {
-      out[at] = 0;
-      writeU16(out, at + 1, PVST_TLV_ORIGINATING_VLAN);
-      writeU16(out, at + 3, 2);
-      writeU16(out, at + 5, b.pvid);
-      at += PVST_TLV_LEN;
+      if (b.type === BPDU_CONFIG) at++;
+      writeU16(out, at, PVST_TLV_ORIGINATING_VLAN);
+      writeU16(out, at + 2, 2);
+      writeU16(out, at + 4, b.pvid);
+      at += PVST_TLV_LEN - 1;
     }
   } else {
     at += BPDU_TCN_LEN;
@@ -242,16 +280,18 @@ export function decodeStp(bytes: Uint8Array): Decoded<StpBpdu> {
   const protocolId = readU16(bytes, h);
   const version = bytes[h + 2]!;
   const type = bytes[h + 3]!;
-  if (type !== BPDU_CONFIG) {
+  if (!hasConfig(type)) {
     return decoded(
       headerBpdu(encap, type, copyBytes(bytes, h + BPDU_TCN_LEN, bytes.length), protocolId, version),
     );
   }
-  if (n < BPDU_CONFIG_LEN) {
-    return malformed(`stp: configuration BPDU at offset ${h} has ${n} bytes, it needs ${BPDU_CONFIG_LEN}`);
+  const need = bpduLen(type);
+  if (n < need) {
+    const what = type === BPDU_RST ? 'RST' : 'configuration';
+    return malformed(`stp: ${what} BPDU at offset ${h} has ${n} bytes, it needs ${need}`);
   }
-  const end = h + BPDU_CONFIG_LEN;
-  const tlv = encap === 'pvst' && startsWithTlv(bytes, end);
+  const end = h + need;
+  const tlv = encap === 'pvst' && startsWithTlv(bytes, end, type);
   return decoded(
     stpBpdu({
       encap,
@@ -269,8 +309,9 @@ export function decodeStp(bytes: Uint8Array): Decoded<StpBpdu> {
       maxAge: readU16(bytes, h + 29),
       helloTime: readU16(bytes, h + 31),
       forwardDelay: readU16(bytes, h + 33),
-      pvid: tlv ? readU16(bytes, end + 5) : -1,
-      extra: copyBytes(bytes, tlv ? end + PVST_TLV_LEN : end, bytes.length),
+      version1Length: type === BPDU_RST ? bytes[h + BPDU_CONFIG_LEN]! : 0,
+      pvid: tlv ? readU16(bytes, end + tlvLen(type) - 2) : -1,
+      extra: copyBytes(bytes, tlv ? end + tlvLen(type) : end, bytes.length),
     }),
   );
 }
@@ -294,6 +335,7 @@ export function stpBpdu(fields: Omit<StpBpdu, 'proto'>): StpBpdu {
     maxAge: fields.maxAge,
     helloTime: fields.helloTime,
     forwardDelay: fields.forwardDelay,
+    version1Length: fields.version1Length,
     pvid: fields.pvid,
     extra: fields.extra,
   };
@@ -326,6 +368,7 @@ export function headerBpdu(
     maxAge: 0,
     helloTime: 0,
     forwardDelay: 0,
+    version1Length: 0,
     pvid: -1,
     extra,
   });
