@@ -798,6 +798,7 @@ function switchLines(multilayer: boolean): fc.Arbitrary<string[]> {
               'no spanning-tree loopguard default',
               'spanning-tree mode pvst',
               'spanning-tree mode rapid-pvst',
+              'no spanning-tree mode',
               'no spanning-tree etherchannel guard misconfig',
               'spanning-tree etherchannel guard misconfig',
             ),

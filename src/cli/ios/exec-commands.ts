@@ -298,7 +298,29 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
         run((env) => env.device!.sim.clearMacTable(env.device!.id)),
         ...macFilterNodes('vlan keyword', (env, f) => env.device!.sim.clearMacTable(env.device!.id, f)),
       );
+    const detected = (env: IosEnv, iface?: string) => {
+      env.device!.sim.clearDetectedProtocols(env.device!.id, iface);
+    };
     clear.children.push(
+      kw(
+        'spanning-tree',
+        'Spanning tree subsystem',
+        kw(
+          'detected-protocols',
+          'Restart the protocol migration process',
+          run((env) => detected(env)),
+          kw(
+            'interface',
+            'Interface',
+            arg(
+              'interface',
+              interfaceArg(),
+              '',
+              run((env, a) => detected(env, a.need<string>('interface'))),
+            ),
+          ),
+        ),
+      ),
       kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', dynamic())),
       kw('mac-address-table', 'MAC forwarding table', HIDDEN, dynamic()),
     );

@@ -1,12 +1,12 @@
 /**
- * `spanning-tree ...` on a Catalyst 2960 running PVST+ (IOS 15.0), global and on switch ports,
+ * `spanning-tree ...` on a Catalyst 2960 running PVST+ or rapid PVST+ (IOS 15.0), global and on switch ports,
  * with their `no` forms, and the lines they leave in the running-config. Help strings are IOS's
  * (a 3750 on 12.2(58)SE2 lists the same interface tree: no `portfast edge`, which came with
  * 15.2(2)E); messages as captured on 2960s, IOU and vIOS-L2. What the switch runs is in
  * engine/device/stp.ts; the settings live in DeviceConfig.spanningTree and SwitchportConfig.stp.
  *
- * Not here (unsimulated.ts names them): the rapid-pvst and mst modes, UplinkFast, BackboneFast,
- * link types, long path costs.
+ * Not here (unsimulated.ts names them): the mst mode, UplinkFast, BackboneFast, link types,
+ * long path costs.
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import {
@@ -325,9 +325,20 @@ function etherchannelGuardNode(no: boolean): IosNode {
   );
 }
 
+/** `spanning-tree mode pvst|rapid-pvst`: the protocol every VLAN's instance runs (IOS prints nothing). */
+const setMode = (mode: 'pvst' | 'rapid-pvst') =>
+  run((env) => {
+    const stp = env.config().spanningTree ?? {};
+    env.setConfig(withStp(env.config(), mode === 'pvst' ? without(stp, 'mode') : { ...stp, mode }));
+  });
+
+const pvstHelp = 'Per-Vlan spanning tree mode';
+const rapidHelp = 'Per-Vlan rapid spanning tree mode';
+
 /**
- * `spanning-tree ...` in global configuration on a switch (`no`: the `no` forms). `mode pvst`
- * and `extend system-id` are what the switch runs anyway: accepted, they change nothing.
+ * `spanning-tree ...` in global configuration on a switch (`no`: the `no` forms). `extend
+ * system-id` is what the switch runs anyway: accepted, it changes nothing. `no spanning-tree
+ * mode`, with or without a mode after it, goes back to PVST+.
  */
 export function stpGlobalNode(no: boolean): IosNode {
   const nothing = run(() => {});
@@ -335,7 +346,15 @@ export function stpGlobalNode(no: boolean): IosNode {
     'spanning-tree',
     stpHelp,
     ...(no
-      ? [kw('mode', 'Spanning tree operating mode', nothing)]
+      ? [
+          kw(
+            'mode',
+            'Spanning tree operating mode',
+            setMode('pvst'),
+            kw('pvst', pvstHelp, setMode('pvst')),
+            kw('rapid-pvst', rapidHelp, setMode('pvst')),
+          ),
+        ]
       : [
           kw(
             'extend',
@@ -346,7 +365,12 @@ export function stpGlobalNode(no: boolean): IosNode {
               nothing,
             ),
           ),
-          kw('mode', 'Spanning tree operating mode', kw('pvst', 'Per-Vlan spanning tree mode', nothing)),
+          kw(
+            'mode',
+            'Spanning tree operating mode',
+            kw('pvst', pvstHelp, setMode('pvst')),
+            kw('rapid-pvst', rapidHelp, setMode('rapid-pvst')),
+          ),
         ]),
     etherchannelGuardNode(no),
     loopguardNode(no),
@@ -379,7 +403,7 @@ function groups<T>(items: readonly T[], vlan: (t: T) => number, value: (t: T) =>
  */
 export function stpConfigLines(c: DeviceConfig): string[] {
   const stp = c.spanningTree;
-  const out = ['spanning-tree mode pvst'];
+  const out = [`spanning-tree mode ${stp?.mode ?? 'pvst'}`];
   if (stp?.loopguardDefault) out.push('spanning-tree loopguard default');
   if (stp?.portfastDefault) out.push('spanning-tree portfast default');
   if (stp?.bpduguardDefault) out.push('spanning-tree portfast bpduguard default');

@@ -11,7 +11,7 @@
  * configured before the block.
  *
  * A typo of a command Trame has keeps its caret: the parser must have failed inside the
- * feature's words, or after them when it took them for those very keywords (`span mode rapid`,
+ * feature's words, or after them when it took them for those very keywords (`span mode mst`,
  * whose first words Trame knows from `spanning-tree mode pvst`) or they were typed in full. So `er startup-confg` (erase)
  * and `sp 99` (speed) are not taken for errdisable or spanning tree.
  */
@@ -111,8 +111,7 @@ const MULTILAYER = 'multilayer' as const;
 const CONFIG: readonly Feature[] = [
   { lead: ['ip', 'cef'], name: 'CEF settings', kind: MULTILAYER, modes: ['global'] },
   { lead: ['switchport', 'voice'], name: 'voice VLANs', kind: SWITCH },
-  // Spanning tree runs PVST+ (stp-commands.ts); these of its commands have nothing behind them.
-  { lead: ['spanning-tree', 'mode', 'rapid-pvst'], name: 'rapid spanning tree', kind: SWITCH },
+  // Spanning tree runs PVST+ or rapid PVST+ (stp-commands.ts); these of its commands have nothing behind them.
   { lead: ['spanning-tree', 'mode', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
   { lead: ['spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
   { lead: ['spanning-tree', 'uplinkfast'], name: 'UplinkFast', kind: SWITCH },

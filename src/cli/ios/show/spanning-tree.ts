@@ -1,5 +1,7 @@
 /**
- * `show spanning-tree` and its views as a Catalyst 2960 on IOS 15.0 prints them for PVST+.
+ * `show spanning-tree` and its views as a Catalyst 2960 on IOS 15.0 prints them for PVST+ and
+ * rapid PVST+ (whose instances say "protocol rstp", show a discarding port as BLK, and mark a
+ * port whose neighbour runs 802.1D "Peer(STP)": networklessons' and genieparser's captures).
  * The formatters are pure (instances in, lines out); the `show...` functions at the end read
  * the engine and the configuration for them. Layouts:
  *
@@ -46,10 +48,11 @@ const STATE: Record<StpPortStatus['state'], string> = {
 /** Ports running half duplex: IOS takes their segment for a shared one ("Shr"). */
 export type SharedPorts = ReadonlySet<string>;
 
-/** The Type column: the link type, "Edge" for PortFast, the inconsistency; a blank ends it. */
+/** The Type column: the link type, "Edge" for PortFast, an 802.1D neighbour, the inconsistency; a blank ends it. */
 function portType(p: StpPortStatus, shared: SharedPorts): string {
   const words = [shared.has(p.port) ? 'Shr' : 'P2p'];
   if (p.edge) words.push('Edge');
+  if (p.peerStp) words.push('Peer(STP)');
   if (p.inconsistent !== undefined) words.push(`*${p.inconsistent.toUpperCase()}_Inc`);
   return `${words.join(' ')} `;
 }
@@ -80,7 +83,7 @@ export function stpInstanceLines(i: StpInstanceStatus, shared: SharedPorts = new
   return [
     '',
     instanceName(i.vlan),
-    '  Spanning tree enabled protocol ieee',
+    `  Spanning tree enabled protocol ${i.protocol}`,
     `  Root ID    Priority    ${i.rootPriority}`,
     `             Address     ${formatMacDotted(i.rootMac)}`,
     ...(root
@@ -199,6 +202,7 @@ export interface StpSummarySettings {
   readonly bpdufilterDefault: boolean;
   readonly loopguardDefault: boolean;
   readonly etherchannelGuard: boolean;
+  readonly mode: 'pvst' | 'rapid-pvst';
 }
 
 /** `show spanning-tree summary`: the switch's settings, then the ports of each instance by state. */
@@ -209,7 +213,7 @@ export function stpSummary(instances: readonly StpInstanceStatus[], settings: St
   const sum = [0, 1, 2, 3, 4].map((k) => all.reduce((s, c) => s + c[k]!, 0));
   const vlans = `${instances.length} vlan${instances.length === 1 ? '' : 's'}`;
   return [
-    'Switch is in pvst mode',
+    `Switch is in ${settings.mode} mode`,
     ...(roots.length === 0 ? ['Root bridge for: none'] : wrapped('Root bridge for: ', roots)),
     'Extended system ID           is enabled',
     `Portfast Default             is ${onOff(settings.portfastDefault)}`,
@@ -326,6 +330,7 @@ export function showSpanningTreeSummary(dev: IosDeviceContext, config: DeviceCon
     bpdufilterDefault: stp?.bpdufilterDefault === true,
     loopguardDefault: stp?.loopguardDefault === true,
     etherchannelGuard: stp?.etherchannelGuard !== false,
+    mode: stp?.mode ?? 'pvst',
   });
 }
 
