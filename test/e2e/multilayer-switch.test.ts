@@ -1,6 +1,7 @@
 /**
  * Placing a multilayer switch from the palette: it gets its own button, is named MLS1, is saved
- * as a 3560-24PS, and its console takes `ip routing` and a routed port. In French too.
+ * as a 3560-24PS, and its console takes `ip routing`, a routed port, OSPF and rapid PVST+. In
+ * French too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ describe('multilayer switch in the palette', () => {
     await site?.close();
   });
 
-  it('places MLS1 where clicked, saved as a 3560-24PS, whose console takes `ip routing` and OSPF', async () => {
+  it('places MLS1 where clicked, saved as a 3560-24PS, whose console takes `ip routing`, OSPF and rapid PVST+', async () => {
     const { page, errors } = await site.newPage({ acceptDownloads: true });
     await page.goto(site.url);
     await appReady(page);
@@ -83,6 +84,11 @@ describe('multilayer switch in the palette', () => {
     await expect
       .poll(async () => (await consoleText(page)).trimEnd())
       .toMatch(/MLS1\(config-router\)#network 10\.0\.0\.0 0\.0\.0\.3 area 0\s*MLS1\(config-router\)#$/);
+    // And rapid PVST+ for its switch ports.
+    await typeLines(page, 'exit', 'spanning-tree mode rapid-pvst');
+    await expect
+      .poll(async () => (await consoleText(page)).trimEnd())
+      .toMatch(/MLS1\(config\)#spanning-tree mode rapid-pvst\s*MLS1\(config\)#$/);
     await typeLines(page, 'end');
     await expect.poll(() => consoleText(page)).toContain('%SYS-5-CONFIG_I');
 
@@ -94,6 +100,7 @@ describe('multilayer switch in the palette', () => {
       'interface GigabitEthernet0/2\n no switchport\n ip address 10.0.0.2 255.255.255.252\n',
     );
     expect(mls?.config).toContain('router ospf 1\n network 10.0.0.0 0.0.0.3 area 0\n');
+    expect(mls?.config).toMatch(/^spanning-tree mode rapid-pvst$/m);
     // The switches that were there are still plain ones.
     expect(file.devices.filter((d) => d.model !== undefined).map((d) => d.name)).toEqual(['MLS1']);
     expect(errors).toEqual([]);

@@ -7,8 +7,9 @@
  * the EtherChannel lab each VLAN crosses the bundle and the VLANs stay apart, for the spanning
  * tree security lab root guard holds the rogue switch's port and the distribution switch
  * becomes the root, for the multilayer switch lab the 3560 routes between the VLANs it trunks
- * to a 2960, for the routed uplink lab its routed port takes both VLANs to a router, and for
- * the multilayer OSPF lab the 3560 and the router learn each other's networks.
+ * to a 2960, for the routed uplink lab its routed port takes both VLANs to a router, for the
+ * multilayer OSPF lab the 3560 and the router learn each other's networks, and for the rapid
+ * PVST+ lab the switches reconverge at once when a root port goes down.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -164,6 +165,28 @@ describe('lab solutions through trame exec', () => {
     expect(as1!.output).toMatch(/Fa0\/1 +Desg FWD 19 +128\.1 +P2p Edge/);
     expect(ds1!.output).toContain('This bridge is the root');
     expect(ping!.output).toContain('Reply from 192.168.1.2: bytes=32 time<1ms TTL=255');
+  });
+
+  it('rapid-pvst from scratch: S1 is the root, and S3 loses its root port without a lost echo', async () => {
+    const lab = JSON.parse(readFileSync('labs/rapid-pvst.json', 'utf8')) as Lab;
+    const before = await exec('labs/rapid-pvst.json', 'S3: show spanning-tree vlan 10\n');
+    expect(before.steps[0]!.output).toContain('Spanning tree enabled protocol ieee');
+
+    const r = await exec(
+      'labs/rapid-pvst.json',
+      `${solutionScript(lab)}\nPC1: ping -n 2 192.168.10.12\nS3: show spanning-tree vlan 10\n` +
+        'S3: configure terminal\nS3: interface g0/1\nS3: shutdown\nS3: end\nPC1: ping 192.168.10.12\nS3: show spanning-tree vlan 10\n',
+    );
+    const [first, s3] = r.steps.slice(-8, -6);
+    const [ping, after] = r.steps.slice(-2);
+    // Every link forwards by agreement as soon as both its ends run rapid PVST+: no 30 s wait.
+    expect(first!.output).toContain('Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),');
+    expect(s3!.output).toContain('Spanning tree enabled protocol rstp');
+    expect(s3!.output).toContain('Priority    24586');
+    expect(s3!.output).toMatch(/Gi0\/2 +Altn BLK 4 +128\.26 +P2p/);
+    expect(s3!.output).toMatch(/Fa0\/6 +Desg FWD 19 +128\.6 +P2p Edge/);
+    expect(ping!.output).toContain('Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),');
+    expect(after!.output).toMatch(/Gi0\/2 +Root FWD 4 +128\.26 +P2p/);
   });
 
   it('multilayer-switch from scratch: DSW1 routes between its SVIs, and the 2960 trunks to it', async () => {
