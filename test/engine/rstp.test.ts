@@ -290,4 +290,63 @@ describe('rapid PVST+', () => {
     expect(tree(n, 'S2').ports['GigabitEthernet0/1']).toBe('alternate blocking');
     expect(tree(n, 'S4').ports['GigabitEthernet0/1']).toBe('designated forwarding');
   });
+
+  it('the root raising its priority: the next root takes over at once, and no loop forms meanwhile', () => {
+    // What S1 said of itself as root goes on round the triangle after S1 changed; S1 alone can
+    // tell it is stale, and stops it. S2 takes S1's worse word at once, priority or not.
+    const n = triangle();
+    n.sim.runUntil(at(10));
+    n.reconfigure('S1', { stp: { ...RAPID, vlans: [{ vlan: 1, priority: 61440 }] } });
+    const links = ['S1', 'S2', 'S3'].flatMap((sw) =>
+      ['GigabitEthernet0/1', 'GigabitEthernet0/2'].map((port) => [sw, port] as const),
+    );
+    for (let ms = 1; ms <= 10_000; ms += ms < 100 ? 1 : 100) {
+      n.sim.runUntil((seconds(10) + ms * 1000) as Micros);
+      const states = links.map(([sw, port]) => tree(n, sw).ports[port]!);
+      expect(
+        states.every((st) => st.endsWith('forwarding')),
+        `a loop ${ms} ms after the change`,
+      ).toBe(false);
+    }
+    expect(tree(n, 'S2').inst.rootMac).toBe(tree(n, 'S2').inst.bridgeMac);
+    expect(tree(n, 'S3').inst.rootCost).toBe(4);
+    expect(pingOk(n, 'PC2', '10.0.0.3')).toBe(true);
+  });
+
+  it("a bridge's worse word about itself is taken at once by the bridge beyond it", () => {
+    const n = new TestNet({ seed: 5 });
+    n.switch('S1', { stp: { ...RAPID, vlans: [{ vlan: 1, priority: 4096 }] } });
+    n.switch('S2', { stp: { ...RAPID, vlans: [{ vlan: 1, priority: 8192 }] } });
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.sim.runUntil(at(10));
+    n.reconfigure('S1', { stp: { ...RAPID, vlans: [{ vlan: 1, priority: 61440 }] } });
+    n.sim.runUntil(at(10.01));
+    expect(tree(n, 'S2').inst.rootPriority).toBe(8193);
+    expect(tree(n, 'S1').inst.rootPort).toBe('GigabitEthernet0/1');
+  });
+
+  it('a port sends no more BPDUs in a second than the transmit hold count, yet converges at once', () => {
+    const n = triangle();
+    const sent = new Map<string, number>();
+    n.sim.onWire((time, link, f) => {
+      if (f.payload.proto !== 'stp') return;
+      const key = `${Math.floor(time / seconds(1))} ${link} ${f.src}`;
+      sent.set(key, (sent.get(key) ?? 0) + 1);
+    });
+    n.sim.runUntil(at(10));
+    // Every instance starts over twice at once: each port announces itself, proposes, agrees.
+    for (const sw of ['S1', 'S2', 'S3']) n.reconfigure(sw, { stp: {} });
+    for (const [sw, spec] of [
+      ['S1', S1],
+      ['S2', S2],
+      ['S3', S3],
+    ] as const)
+      n.reconfigure(sw, spec);
+    n.sim.runUntil(at(10.001));
+    expect(tree(n, 'S3').ports['GigabitEthernet0/1']).toBe('root forwarding');
+    expect(tree(n, 'S2').ports['GigabitEthernet0/2']).toBe('designated forwarding');
+    expect(tree(n, 'S3').ports['GigabitEthernet0/2']).toBe('alternate blocking');
+    n.sim.runUntil(at(20));
+    expect(Math.max(...sent.values())).toBeLessThanOrEqual(6);
+  });
 });

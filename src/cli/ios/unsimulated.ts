@@ -246,6 +246,7 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
   { lead: ['clear', 'port-security'], name: 'clearing secure addresses', kind: SWITCH },
+  { lead: ['clear', 'spanning-tree', 'counters'], name: 'spanning tree statistics', kind: SWITCH },
   // `show etherchannel` and its summary, port-channel and load-balance views are Trame's.
   { lead: ['show', 'etherchannel', 'detail'], name: 'EtherChannel details', kind: SWITCH },
   { lead: ['show', 'etherchannel', /^\d+$/, 'detail'], name: 'EtherChannel details', kind: SWITCH },

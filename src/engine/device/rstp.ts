@@ -68,6 +68,7 @@ const TX_HOLD_COUNT = 6;
 const INFO_HELLOS = 3;
 /** How long a port keeps to the protocol it chose before what it hears may change it (17.13.9). */
 const MIGRATE_TIME = seconds(3);
+const SECOND = seconds(1);
 
 export class RstpInstance extends StpInstance {
   protected override readonly protocol = 'rstp';
@@ -121,7 +122,11 @@ export class RstpInstance extends StpInstance {
   protected override take(p: StpPort, b: StpBpdu): void {
     const role = b.type === BPDU_RST ? b.flags & RST_ROLE_MASK : RST_ROLE_DESIGNATED;
     if (role === RST_ROLE_DESIGNATED) {
-      if (this.supersedes(p, b) || this.fromDesignated(p, b)) this.takeDesignated(p, b);
+      // This bridge as root with a priority it no longer has: old information still going
+      // round a loop (RSTP's count to infinity), which only this bridge can tell. Taken as
+      // worse information, it stops here.
+      const stale = b.rootMac === this.bridgeMac && b.rootPriority !== this.bridgePri;
+      if (!stale && (this.supersedes(p, b) || this.fromDesignated(p, b))) this.takeDesignated(p, b);
       // Worse information from another bridge's port: it hears this bridge's at once.
       else if (this.designated(p)) this.transmitConfig(p);
       return;
@@ -144,14 +149,12 @@ export class RstpInstance extends StpInstance {
     this.tell();
   }
 
-  /** Whether `b` comes from the port the bridge holds for designated on `p`'s segment, whatever it says now. */
+  /**
+   * Whether `b` comes from the port the bridge holds for designated on `p`'s segment, whatever
+   * it says now: the same bridge address and port number, whatever their priorities (17.6).
+   */
   private fromDesignated(p: StpPort, b: StpBpdu): boolean {
-    return (
-      !this.designated(p) &&
-      p.bridgeMac === b.bridgeMac &&
-      p.bridgePri === b.bridgePriority &&
-      p.port === b.portId
-    );
+    return !this.designated(p) && p.bridgeMac === b.bridgeMac && (p.port & 0xfff) === (b.portId & 0xfff);
   }
 
   /** Superior, repeated or changed designated information (17.27 SUPERIOR_DESIGNATED, REPEATED_DESIGNATED). */
@@ -386,7 +389,6 @@ export class RstpInstance extends StpInstance {
 
   /** Every bridge's hello: its designated ports, and its root port while it tells of a topology change. */
   protected override helloTick(): void {
-    for (const p of this.ports) if (p !== undefined) p.txCount = 0;
     for (const p of this.ports) {
       if (p === undefined) continue;
       if (this.designated(p) || (p === this.rootPort && !p.legacy && this.now < p.tcUntil))
@@ -405,18 +407,46 @@ export class RstpInstance extends StpInstance {
     this.configBpduGeneration();
   }
 
-  /** An RST BPDU out of `p`, or an 802.1D one to an 802.1D neighbour; more than the hold count waits for the next hello. */
+  /**
+   * The port has something to say (newInfo): it says it once the event that changed it is over,
+   * in one BPDU however many changes the event made. As the network settles, at once.
+   */
   protected override transmitConfig(p: StpPort): void {
-    if (!this.instant && p.txCount >= TX_HOLD_COUNT) {
-      p.configPending = true;
-      p.holdUntil = this.helloAt;
+    if (this.instant) {
+      this.sendPending(p);
       return;
+    }
+    if (p.configPending) return;
+    p.configPending = true;
+    p.holdUntil = this.now;
+    this.arm(this.now);
+  }
+
+  /**
+   * An RST BPDU out of `p`, or an 802.1D one to an 802.1D neighbour, which hears nothing from
+   * a root or alternate port (17.26). Beyond the hold count it waits for the next second.
+   */
+  protected override sendPending(p: StpPort): void {
+    p.configPending = false;
+    if (p.legacy && !this.designated(p)) return;
+    if (!this.instant) {
+      // 17.19.44: txCount goes down by one each second.
+      const ticks = Math.floor((this.now - p.txAt) / SECOND);
+      if (ticks > 0) {
+        p.txCount = Math.max(0, p.txCount - ticks);
+        p.txAt += ticks * SECOND;
+      }
+      if (p.txCount >= TX_HOLD_COUNT) {
+        p.configPending = true;
+        p.holdUntil = p.txAt + SECOND;
+        this.arm(p.holdUntil);
+        return;
+      }
     }
     const root = this.rootPort;
     // The root's information, a second older for each bridge it went through (17.19.21 updtRolesTree).
     const age = root === null ? 0 : root.receivedAge + MESSAGE_AGE_INCREMENT;
     const maxAge = toUnits(this.maxAge);
-    p.configPending = false;
     if (age >= maxAge) return;
     const tc = this.now < p.tcUntil ? STP_FLAG_TC : 0;
     let flags: number;
@@ -460,7 +490,11 @@ export class RstpInstance extends StpInstance {
   /** The network settled: every bridge says hello from now on, not only the root. */
   override settled(): void {
     super.settled();
-    for (const p of this.ports) if (p !== undefined) p.txCount = 0;
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      p.txCount = 0;
+      p.txAt = this.now;
+    }
     this.helloAt = this.now + this.helloTime;
     this.arm(this.helloAt);
   }

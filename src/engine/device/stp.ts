@@ -132,8 +132,9 @@ export class StpPort {
   agree = false;
   /** While the clock is before this, its BPDUs carry the topology change flag (tcWhile). */
   tcUntil = Number.NEGATIVE_INFINITY;
-  /** BPDUs sent since the last hello (the transmit hold count). */
+  /** BPDUs counted against the transmit hold count, one fewer for each second since `txAt`. */
   txCount = 0;
+  txAt = 0;
   /** Until then it keeps to the protocol it speaks, whatever it hears (the migration delay). */
   migrateUntil = Number.NEGATIVE_INFINITY;
 
@@ -823,7 +824,7 @@ export class StpInstance implements EventTarget {
         this.afterSelection(wasRoot);
       }
       if (p.forwardAt <= now) this.forwardDelayExpired(p);
-      if (p.configPending && p.holdUntil <= now) this.transmitConfig(p);
+      if (p.configPending && p.holdUntil <= now) this.sendPending(p);
     }
     this.armNext();
     this.tell();
@@ -833,6 +834,11 @@ export class StpInstance implements EventTarget {
   protected tcnTick(): void {
     this.transmitTcn();
     this.tcnAt = this.now + this.bridgeHello;
+  }
+
+  /** The hold timer ran out on a port with a BPDU to send (8.7.8). */
+  protected sendPending(p: StpPort): void {
+    this.transmitConfig(p);
   }
 
   /** The hello timer: the root's BPDUs on its designated ports (8.7.6). */
