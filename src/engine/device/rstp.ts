@@ -159,38 +159,12 @@ export class RstpInstance extends StpInstance {
 
   /** Superior, repeated or changed designated information (17.27 SUPERIOR_DESIGNATED, REPEATED_DESIGNATED). */
   private takeDesignated(p: StpPort, b: StpBpdu): void {
-    const same =
-      p.port === b.portId &&
-      p.bridgeMac === b.bridgeMac &&
-      p.bridgePri === b.bridgePriority &&
-      p.cost === b.rootPathCost &&
-      p.rootMac === b.rootMac &&
-      p.rootPri === b.rootPriority;
-    p.receivedAge = b.messageAge;
-    p.receivedAt = this.now;
-    // A designated port hearing its own BPDU (a backup port's segment) runs no timer.
-    p.ageAt =
-      same && this.designated(p) ? Number.POSITIVE_INFINITY : this.now + INFO_HELLOS * fromUnits(b.helloTime);
-    this.arm(p.ageAt);
-    if (!same) {
-      const wasRoot = this.isRoot();
-      p.rootPri = b.rootPriority;
-      p.rootMac = b.rootMac;
-      p.cost = b.rootPathCost;
-      p.bridgePri = b.bridgePriority;
-      p.bridgeMac = b.bridgeMac;
-      p.port = b.portId;
-      p.agree = false;
-      this.configurationUpdate();
-      this.portStateSelection();
-      this.afterSelection(wasRoot);
-    }
+    // What it agreed to was another bridge's word.
+    if (this.record(p, b, INFO_HELLOS * fromUnits(b.helloTime))) p.agree = false;
     // An 802.1D root sets the TC flag for 35 s: one topology change, however many BPDUs tell it.
     let repeated = false;
     if (p === this.rootPort) {
-      this.maxAge = fromUnits(b.maxAge);
-      this.helloTime = fromUnits(b.helloTime);
-      this.forwardDelay = fromUnits(b.forwardDelay);
+      this.takeTimes(b);
       if (b.type === BPDU_CONFIG) {
         if ((b.flags & STP_FLAG_TCA) !== 0) this.topologyChangeAcknowledged();
         const tc = (b.flags & STP_FLAG_TC) !== 0;

@@ -487,40 +487,51 @@ export class StpInstance implements EventTarget {
     return b.bridgeMac !== this.bridgeMac && this.designated(p) && this.supersedes(p, b);
   }
 
+  /**
+   * `p` records the information `b` carries, which is to last `lasts` µs, and the bridge selects
+   * again if it is new; false when it is the same (the designated port's hello: only its age is
+   * new, and so is no selection made from it).
+   */
+  protected record(p: StpPort, b: StpBpdu, lasts: number): boolean {
+    const same =
+      p.port === b.portId &&
+      p.bridgeMac === b.bridgeMac &&
+      p.bridgePri === b.bridgePriority &&
+      p.cost === b.rootPathCost &&
+      p.rootMac === b.rootMac &&
+      p.rootPri === b.rootPriority;
+    p.receivedAge = b.messageAge;
+    p.receivedAt = this.now;
+    // A designated port runs no timer on its own BPDU come back (a backup port's segment).
+    p.ageAt = same && this.designated(p) ? Number.POSITIVE_INFINITY : this.now + lasts;
+    this.arm(p.ageAt);
+    if (same) return false;
+    const wasRoot = this.isRoot();
+    p.rootPri = b.rootPriority;
+    p.rootMac = b.rootMac;
+    p.cost = b.rootPathCost;
+    p.bridgePri = b.bridgePriority;
+    p.bridgeMac = b.bridgeMac;
+    p.port = b.portId;
+    this.configurationUpdate();
+    this.portStateSelection();
+    this.afterSelection(wasRoot);
+    return true;
+  }
+
+  /** The root's times, as a BPDU on the root port carries them. */
+  protected takeTimes(b: StpBpdu): void {
+    this.maxAge = fromUnits(b.maxAge);
+    this.helloTime = fromUnits(b.helloTime);
+    this.forwardDelay = fromUnits(b.forwardDelay);
+  }
+
   /** A configuration BPDU taken as 802.1D takes it (8.7.1). */
   protected take(p: StpPort, b: StpBpdu): void {
     if (this.supersedes(p, b)) {
-      // The designated port's hello, as every 2 s: what the port knows is the same, and so is
-      // every selection made from it; only its age is new.
-      const same =
-        p.port === b.portId &&
-        p.bridgeMac === b.bridgeMac &&
-        p.bridgePri === b.bridgePriority &&
-        p.cost === b.rootPathCost &&
-        p.rootMac === b.rootMac &&
-        p.rootPri === b.rootPriority;
-      p.receivedAge = b.messageAge;
-      p.receivedAt = this.now;
-      // A designated port runs no message age timer (its own BPDU came back: a backup port's segment).
-      p.ageAt =
-        same && this.designated(p) ? Number.POSITIVE_INFINITY : this.now + fromUnits(b.maxAge - b.messageAge);
-      this.arm(p.ageAt);
-      if (!same) {
-        const wasRoot = this.isRoot();
-        p.rootPri = b.rootPriority;
-        p.rootMac = b.rootMac;
-        p.cost = b.rootPathCost;
-        p.bridgePri = b.bridgePriority;
-        p.bridgeMac = b.bridgeMac;
-        p.port = b.portId;
-        this.configurationUpdate();
-        this.portStateSelection();
-        this.afterSelection(wasRoot);
-      }
+      this.record(p, b, fromUnits(b.maxAge - b.messageAge));
       if (p === this.rootPort) {
-        this.maxAge = fromUnits(b.maxAge);
-        this.helloTime = fromUnits(b.helloTime);
-        this.forwardDelay = fromUnits(b.forwardDelay);
+        this.takeTimes(b);
         this.setTc((b.flags & STP_FLAG_TC) !== 0);
         this.configBpduGeneration();
         if ((b.flags & STP_FLAG_TCA) !== 0) this.topologyChangeAcknowledged();
