@@ -27,9 +27,9 @@
  *   chose for the migration delay (3 s) before what it hears may change it.
  *
  * Not modelled: the dispute mechanism (17.21.10), an edge port losing its edge status on a BPDU
- * (the roles it then takes keep the tree loop-free), and the recent root and backup timers.
+ * (the roles it then takes keep the tree loop-free), and the recent root and backup timers (an
+ * old root port still up discards at once instead, as Cisco describes it).
  */
-import type { MacAddr } from '../../shared/mac.ts';
 import { seconds } from '../../shared/time.ts';
 import {
   BPDU_CONFIG,
@@ -47,13 +47,11 @@ import {
   STP_FLAG_TC,
   STP_FLAG_TCA,
   type StpBpdu,
-  stpBpdu,
 } from '../wire/stp.ts';
 import {
   fromUnits,
   INC_NONE,
   MESSAGE_AGE_INCREMENT,
-  NO_EXTRA,
   ST_BLOCKING,
   ST_FORWARDING,
   ST_LEARNING,
@@ -436,26 +434,9 @@ export class RstpInstance extends StpInstance {
         (p.state === ST_LEARNING || p.state === ST_FORWARDING ? RST_FLAG_LEARNING : 0) |
         (p.state === ST_FORWARDING ? RST_FLAG_FORWARDING : 0);
     }
-    const bpdu = stpBpdu({
-      encap: 'ieee',
-      protocolId: 0,
-      version: p.legacy ? 0 : RST_VERSION,
-      type: p.legacy ? BPDU_CONFIG : BPDU_RST,
-      flags,
-      rootPriority: this.rootPri,
-      rootMac: this.rootMac as MacAddr,
-      rootPathCost: this.rootCost,
-      bridgePriority: this.bridgePri,
-      bridgeMac: this.bridgeMac as MacAddr,
-      portId: p.portId,
-      messageAge: age,
-      maxAge,
-      helloTime: toUnits(this.helloTime),
-      forwardDelay: toUnits(this.forwardDelay),
-      version1Length: 0,
-      pvid: -1,
-      extra: NO_EXTRA,
-    });
+    const bpdu = p.legacy
+      ? this.ownBpdu(p, 0, BPDU_CONFIG, flags, age)
+      : this.ownBpdu(p, RST_VERSION, BPDU_RST, flags, age);
     p.tcAck = false;
     p.txCount++;
     this.send(p, bpdu);

@@ -71,7 +71,7 @@ export const MESSAGE_AGE_INCREMENT = 256;
 const HOLD_TIME = seconds(1);
 
 /** BPDUs the engine sends carry nothing after what 802.1D defines. */
-export const NO_EXTRA = new Uint8Array(0);
+const NO_EXTRA = new Uint8Array(0);
 /** A topology change notification: a header only (framed per port by stp-bridge.ts). */
 const TCN = headerBpdu('ieee', BPDU_TCN, NO_EXTRA);
 
@@ -563,12 +563,29 @@ export class StpInstance implements EventTarget {
     // Relayed information has aged by the time since it came, and one increment more.
     const age =
       root === null ? 0 : root.receivedAge + toUnits(this.now - root.receivedAt) + MESSAGE_AGE_INCREMENT;
-    const bpdu = stpBpdu({
+    const bpdu = this.ownBpdu(
+      p,
+      0,
+      BPDU_CONFIG,
+      (p.tcAck ? STP_FLAG_TCA : 0) | (this.tc ? STP_FLAG_TC : 0),
+      age,
+    );
+    p.configPending = false;
+    // Information that has reached the max age is not sent on (8.6.1.3.2).
+    if (age >= bpdu.maxAge) return;
+    p.tcAck = false;
+    p.holdUntil = this.now + HOLD_TIME;
+    this.send(p, bpdu);
+  }
+
+  /** This bridge's information as port `p` sends it, in a BPDU of `version` and `type`. */
+  protected ownBpdu(p: StpPort, version: number, type: number, flags: number, age: number): StpBpdu {
+    return stpBpdu({
       encap: 'ieee',
       protocolId: 0,
-      version: 0,
-      type: BPDU_CONFIG,
-      flags: (p.tcAck ? STP_FLAG_TCA : 0) | (this.tc ? STP_FLAG_TC : 0),
+      version,
+      type,
+      flags,
       rootPriority: this.rootPri,
       rootMac: this.rootMac as MacAddr,
       rootPathCost: this.rootCost,
@@ -583,12 +600,6 @@ export class StpInstance implements EventTarget {
       pvid: -1,
       extra: NO_EXTRA,
     });
-    p.configPending = false;
-    // Information that has reached the max age is not sent on (8.6.1.3.2).
-    if (age >= bpdu.maxAge) return;
-    p.tcAck = false;
-    p.holdUntil = this.now + HOLD_TIME;
-    this.send(p, bpdu);
   }
 
   protected transmitTcn(): void {
