@@ -195,7 +195,7 @@ export class StpInstance implements EventTarget {
   protected readonly sw: StpSwitch;
   private readonly timer: Timer;
   private armedAt = Number.POSITIVE_INFINITY;
-  protected configured: number;
+  private configured: number;
   bridgePri: number;
   readonly bridgeMac: number;
   protected bridgeHello: number = seconds(2);
@@ -208,9 +208,9 @@ export class StpInstance implements EventTarget {
   protected maxAge: number = seconds(20);
   protected helloTime: number = seconds(2);
   protected forwardDelay: number = seconds(15);
-  protected tcDetected = false;
+  private tcDetected = false;
   tc = false;
-  protected tcUntil = Number.POSITIVE_INFINITY;
+  private tcUntil = Number.POSITIVE_INFINITY;
   protected tcnAt = Number.POSITIVE_INFINITY;
   protected helloAt = Number.POSITIVE_INFINITY;
   protected tcCount = 0;
@@ -218,7 +218,7 @@ export class StpInstance implements EventTarget {
   /** What `show spanning-tree` names the protocol: IEEE 802.1D here, RSTP in rstp.ts. */
   protected readonly protocol: 'ieee' | 'rstp' = 'ieee';
   /** A port changed state since the switch was last told (`statesChanged`). */
-  protected moved = false;
+  private moved = false;
   /** By the switch's port index; undefined for ports not in the VLAN. */
   readonly ports: (StpPort | undefined)[] = [];
 
@@ -355,13 +355,13 @@ export class StpInstance implements EventTarget {
   }
 
   /** A guard holds `p` blocking (its state follows at the next state selection). */
-  protected block(p: StpPort, inc: number): void {
+  private block(p: StpPort, inc: number): void {
     p.inc = inc;
     if (!this.instant) this.sw.guardChanged(p.index, this.vlan, INC_GUARD[inc]!, true);
   }
 
   /** The guard holding `p` lets it go. */
-  protected release(p: StpPort): void {
+  private release(p: StpPort): void {
     const guard = INC_GUARD[p.inc]!;
     p.inc = INC_NONE;
     p.incUntil = Number.POSITIVE_INFINITY;
@@ -473,7 +473,7 @@ export class StpInstance implements EventTarget {
    * once, or the last superior one's max age runs out (Cisco: "when the inaccurate BPDUs have
    * been stopped, the interfaces automatically recover").
    */
-  protected holdRoot(p: StpPort, b: StpBpdu): void {
+  private holdRoot(p: StpPort, b: StpBpdu): void {
     p.incUntil = this.now + fromUnits(b.maxAge - b.messageAge);
     this.arm(p.incUntil);
     if (p.inc === INC_ROOT) return;
@@ -483,7 +483,7 @@ export class StpInstance implements EventTarget {
   }
 
   /** Whether a BPDU another bridge sent would take `p`'s designated role away. */
-  protected superior(p: StpPort, b: StpBpdu): boolean {
+  private superior(p: StpPort, b: StpBpdu): boolean {
     return b.bridgeMac !== this.bridgeMac && this.designated(p) && this.supersedes(p, b);
   }
 
@@ -630,7 +630,7 @@ export class StpInstance implements EventTarget {
     return p.bridgePri === this.bridgePri && p.bridgeMac === this.bridgeMac && p.port === p.portId;
   }
 
-  protected becomeDesignatedPort(p: StpPort): void {
+  private becomeDesignatedPort(p: StpPort): void {
     p.rootPri = this.rootPri;
     p.rootMac = this.rootMac;
     p.cost = this.rootCost;
@@ -771,7 +771,7 @@ export class StpInstance implements EventTarget {
     }
   }
 
-  protected reselect(wasRoot: boolean): void {
+  private reselect(wasRoot: boolean): void {
     this.configurationUpdate();
     this.portStateSelection();
     this.afterSelection(wasRoot);
@@ -803,7 +803,7 @@ export class StpInstance implements EventTarget {
     this.tcnAt = Number.POSITIVE_INFINITY;
   }
 
-  protected setTc(on: boolean): void {
+  private setTc(on: boolean): void {
     if (on === this.tc) return;
     this.tc = on;
     this.sw.agingChanged(this.vlan, on ? this.forwardDelay : 0);
@@ -882,7 +882,7 @@ export class StpInstance implements EventTarget {
     }
   }
 
-  protected armNext(): void {
+  private armNext(): void {
     let next = Math.min(this.helloAt, this.tcnAt, this.tcUntil);
     for (const p of this.ports) {
       if (p === undefined) continue;
