@@ -44,38 +44,28 @@ function capture(mode: SpanningTreeConfig = {}): { pcap: Uint8Array; links: Map<
   return { pcap: pcapFile(frames), links };
 }
 
+/** tshark's values of `fields` for each frame of `file`, in that order. */
+const fieldRows = (file: string, fields: readonly string[]): string[][] =>
+  tshark(file, '-T', 'fields', '-E', 'separator=;', ...fields.flatMap((f) => ['-e', f]))
+    .trim()
+    .split('\n')
+    .map((l) => l.split(';'));
+
 describe.runIf(haveTshark)('BPDUs on the wire as tshark reads them', () => {
   it('decodes IEEE and PVST+ BPDUs cleanly, with the VLANs, identifiers and flags PVST+ gives them', () => {
     withCapture(capture().pcap, (file) => {
       expect(tsharkProblems(file)).toEqual([]);
-      const rows = tshark(
-        file,
-        '-T',
-        'fields',
-        '-E',
-        'separator=;',
-        '-e',
+      const rows = fieldRows(file, [
         'eth.dst',
-        '-e',
         'vlan.id',
-        '-e',
         'stp.type',
-        '-e',
         'stp.root.prio',
-        '-e',
         'stp.root.ext',
-        '-e',
         'stp.bridge.ext',
-        '-e',
         'stp.pvst.origvlan',
-        '-e',
         'stp.flags.tc',
-        '-e',
         'stp.msg_age',
-      )
-        .trim()
-        .split('\n')
-        .map((l) => l.split(';'));
+      ]);
       const kinds = new Set(
         rows.map(([dst, vlan, type, , ext, , orig]) => `${dst} ${vlan} ${type} ${ext} ${orig}`),
       );
@@ -106,17 +96,7 @@ describe.runIf(haveTshark)('BPDUs on the wire as tshark reads them', () => {
         'stp.flags.learning',
         'stp.flags.forwarding',
       ];
-      const rows = tshark(
-        file,
-        '-T',
-        'fields',
-        '-E',
-        'separator=;',
-        ...[...fields, ...flags, 'stp.flags.tc'].flatMap((f) => ['-e', f]),
-      )
-        .trim()
-        .split('\n')
-        .map((l) => l.split(';'));
+      const rows = fieldRows(file, [...fields, ...flags, 'stp.flags.tc']);
       const kinds = new Set(rows.map((r) => r.slice(0, 6).join(' ')));
       // Version 2, type 0x02 for every BPDU, framed as PVST+ frames them; no TCN.
       expect(kinds).toContain('01:80:c2:00:00:00  2 0x02 1 ');
