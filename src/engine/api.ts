@@ -311,6 +311,8 @@ export interface StpPortStatus {
   readonly number: number;
   /** PortFast in effect: an edge port. */
   readonly edge: boolean;
+  /** Its segment is shared (half duplex, or `spanning-tree link-type shared`): IOS's "Shr". */
+  readonly shared?: true;
   /** Rapid PVST+: the neighbour runs IEEE 802.1D, so the port does too ("Peer(STP)"). */
   readonly peerStp?: true;
   /**
@@ -320,6 +322,11 @@ export interface StpPortStatus {
   readonly inconsistent?: 'type' | 'pvid' | 'root' | 'loop';
   /** BPDU guard runs on the port. */
   readonly bpduguard: boolean;
+  /** BPDU filtering runs on the port (`bpdufilter enable`, or by default on an edge port). */
+  readonly bpdufilter: boolean;
+  /** Root guard, loop guard run on the port. */
+  readonly rootGuard: boolean;
+  readonly loopGuard: boolean;
   /** The designated bridge and port of its segment, from the last BPDU it took (itself when designated). */
   readonly designatedRootPriority: number;
   readonly designatedRootMac: MacAddr;
@@ -330,6 +337,14 @@ export interface StpPortStatus {
   /** BPDUs sent and received on the port in this VLAN. */
   readonly bpdusSent: number;
   readonly bpdusReceived: number;
+  /**
+   * Its timers in whole seconds, as `show spanning-tree detail` gives them: the age its stored
+   * information has reached, the forward delay left in discarding or learning.
+   */
+  readonly messageAgeTimer: number;
+  readonly forwardDelayTimer: number;
+  /** Times it came to forward since it joined the VLAN's instance. */
+  readonly forwardTransitions: number;
 }
 
 /** One VLAN's spanning tree instance on a switch (PVST+ or rapid PVST+). Times in seconds. */
@@ -359,9 +374,21 @@ export interface StpInstanceStatus {
   /** How long learned addresses last: the switch's aging time, the forward delay during a topology change. */
   readonly agingTime: number;
   readonly topologyChange: boolean;
+  /** 802.1D: the bridge detected a change and tells the root of it (TCNs until acknowledged). */
+  readonly topologyChangeDetected: boolean;
   readonly topologyChanges: number;
   /** Virtual time of the last topology change, absent if none. */
   readonly lastTopologyChange?: Micros;
+  /** The port it came from or by, absent if none (or the bridge itself became the root). */
+  readonly lastTopologyChangePort?: string;
+  /** When the instance started. */
+  readonly startedAt: Micros;
+  /** The bridge's timers in whole seconds: hello and notification elapsed, topology change left. */
+  readonly helloTimer: number;
+  readonly topologyChangeTimer: number;
+  readonly notificationTimer: number;
+  /** RSTP's transmit hold count; absent under 802.1D. */
+  readonly transmitHoldCount?: number;
   /** The ports that are up in the VLAN, in the switch's port order. */
   readonly ports: readonly StpPortStatus[];
 }

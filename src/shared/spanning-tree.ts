@@ -65,6 +65,8 @@ export interface PortStpConfig {
   readonly bpdufilter?: 'enable' | 'disable';
   /** `spanning-tree guard root|loop|none` (one guard at a time; `none` also overrides `loopguard default`). */
   readonly guard?: 'root' | 'loop' | 'none';
+  /** `spanning-tree link-type point-to-point|shared`; absent, the port's duplex decides. */
+  readonly linkType?: 'point-to-point' | 'shared';
   /** `spanning-tree cost N` (1-200000000), every VLAN. */
   readonly cost?: number;
   /** `spanning-tree port-priority N` (0-240, a multiple of 16), every VLAN. */
@@ -149,6 +151,16 @@ export function stpEdge(
   if (pf === 'disable') return false;
   if (trunk) return false;
   return pf === 'on' || global?.portfastDefault === true;
+}
+
+/**
+ * Whether a port's segment is point-to-point, which rapid PVST+'s agreements need: as
+ * `spanning-tree link-type` says, else a full-duplex port is and a half-duplex one is shared
+ * (Catalyst 2960 command reference, `spanning-tree link-type`).
+ */
+export function stpPointToPoint(config: PortStpConfig | undefined, halfDuplex: boolean): boolean {
+  const t = config?.linkType;
+  return t === undefined ? !halfDuplex : t === 'point-to-point';
 }
 
 /** Whether BPDU guard runs on a port: its own setting, else the default's on an edge port. */

@@ -47,6 +47,9 @@ function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
     number,
     edge: false,
     bpduguard: false,
+    bpdufilter: false,
+    rootGuard: false,
+    loopGuard: false,
     designatedRootPriority: 32769,
     designatedRootMac: mac(0),
     designatedCost: 0,
@@ -55,6 +58,9 @@ function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
     designatedPort: number,
     bpdusSent: 0,
     bpdusReceived: 0,
+    messageAgeTimer: 0,
+    forwardDelayTimer: 0,
+    forwardTransitions: 1,
     ...over,
   };
 }
@@ -78,7 +84,12 @@ function instance(
     bridgeForwardDelay: 15,
     agingTime: 300,
     topologyChange: false,
+    topologyChangeDetected: false,
     topologyChanges: 0,
+    startedAt: 0 as Micros,
+    helloTimer: 0,
+    topologyChangeTimer: 0,
+    notificationTimer: 0,
     ports: [],
     ...over,
   };
@@ -208,9 +219,9 @@ describe('show spanning-tree interface', () => {
       vlan: 5,
       rootMac: mac(0xaabb_cc00_5000),
       bridgeMac: mac(0xaabb_cc00_5000),
-      ports: [port('Ethernet0/2', { cost: 100, number: 3, edge: true })],
+      ports: [port('Ethernet0/2', { cost: 100, number: 3, edge: true, shared: true })],
     });
-    expect(stpInterface([i], 'Ethernet0/2', new Set(['Ethernet0/2']))).toEqual([
+    expect(stpInterface([i], 'Ethernet0/2')).toEqual([
       '',
       'Vlan                Role Sts Cost      Prio.Nbr Type',
       '------------------- ---- --- --------- -------- --------------------------------',
@@ -505,6 +516,13 @@ describe('spanning tree in the running-config', () => {
     ]);
   });
 
+  it('writes a port’s link type after PortFast (a saved Catalyst configuration)', () => {
+    expect(stpInterfaceLines({ portfast: 'on', linkType: 'point-to-point' })).toEqual([
+      ' spanning-tree portfast',
+      ' spanning-tree link-type point-to-point',
+    ]);
+  });
+
   it('writes a port PortFast then BPDU guard (2960 configurations)', () => {
     expect(stpInterfaceLines({ portfast: 'on', bpduguard: 'enable' })).toEqual([
       ' spanning-tree portfast',
@@ -549,6 +567,7 @@ describe('spanning tree settings read back from their running-config', () => {
               bpduguard: 'enable',
               bpdufilter: 'disable',
               guard: 'none',
+              linkType: 'shared',
               cost: 100,
               portPriority: 64,
               vlanCost: [{ vlan: 10, cost: 5 }],

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StpInstanceStatus } from '../../src/engine/api.ts';
 import { STP_FLAG_TC, type StpBpdu } from '../../src/engine/wire/stp.ts';
-import { deviceId } from '../../src/shared/ids.ts';
+import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { SpanningTreeConfig } from '../../src/shared/spanning-tree.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
@@ -348,5 +348,72 @@ describe('rapid PVST+', () => {
     expect(tree(n, 'S3').ports['GigabitEthernet0/2']).toBe('alternate blocking');
     n.sim.runUntil(at(20));
     expect(Math.max(...sent.values())).toBeLessThanOrEqual(6);
+  });
+
+  it('on a shared segment a proposal counts for nothing: the port waits 30 s, unless set point-to-point', () => {
+    // S4's root port is declared shared: it ignores S3's proposal, so S3's port gets no
+    // agreement and goes the slow way, as towards a hub.
+    const n = triangle();
+    const shared = { 'g0/1': { stp: { linkType: 'shared' as const } } };
+    n.switch('S4', { stp: RAPID, ports: shared });
+    n.sim.runUntil(at(10));
+    n.link('S4:g0/1', 'S3:fa0/2');
+    n.sim.runUntil(at(10.05));
+    const s4g1 = () => tree(n, 'S4').inst.ports.find((p) => p.port === 'GigabitEthernet0/1')!;
+    expect(s4g1().shared).toBe(true);
+    expect(tree(n, 'S4').ports['GigabitEthernet0/1']).toBe('root forwarding');
+    expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated blocking');
+    n.sim.runUntil(at(26));
+    expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated learning');
+    // Declared point-to-point again, S4 agrees to S3's next proposal: forwarding at once.
+    n.reconfigure('S4', { stp: RAPID, ports: { 'g0/1': { stp: { linkType: 'point-to-point' } } } });
+    n.sim.runUntil(at(28.1));
+    expect(s4g1().shared).toBeUndefined();
+    expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated forwarding');
+  });
+
+  it('a port declared shared proposes nothing; declared point-to-point while it waits, it proposes at once', () => {
+    const n = triangle();
+    n.switch('S4', { stp: RAPID });
+    n.sim.runUntil(at(10));
+    const s3 = (linkType: 'shared' | 'point-to-point'): SwitchSpec => ({
+      ...S3,
+      ports: { ...EDGE, 'fa0/2': { stp: { linkType } } },
+    });
+    n.reconfigure('S3', s3('shared'));
+    n.link('S4:g0/1', 'S3:fa0/2');
+    n.sim.runUntil(at(12));
+    expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated blocking');
+    n.reconfigure('S3', s3('point-to-point'));
+    n.sim.runUntil(at(12.01));
+    expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated forwarding');
+    expect(tree(n, 'S4').ports['GigabitEthernet0/1']).toBe('root forwarding');
+  });
+
+  it('an edge port that hears a BPDU is an edge port no more, until its link goes down', () => {
+    // A switch plugged into a PC's PortFast port: the port forwarded at once, as an edge
+    // port does, then S4's BPDUs make it an ordinary one (Edge leaves `show spanning-tree`),
+    // so that the next sync holds it and a change on it flushes the tree.
+    const n = triangle();
+    const pf = { ...S3, ports: { ...EDGE, 'fa0/4': { stp: { portfast: 'on' as const } } } };
+    n.reconfigure('S3', pf);
+    n.switch('S4', { stp: RAPID });
+    n.pc('PC4', '10.0.0.4/24');
+    n.sim.runUntil(at(10));
+    const cable = n.link('S4:g0/1', 'S3:fa0/4');
+    const s3fa4 = () => tree(n, 'S3').inst.ports.find((p) => p.port === 'FastEthernet0/4')!;
+    expect(s3fa4().edge).toBe(true);
+    n.sim.runUntil(at(10.01));
+    expect(s3fa4().edge).toBe(false);
+    expect(tree(n, 'S3').ports['FastEthernet0/4']).toBe('designated forwarding');
+    // A configuration change does not give the edge back; the link going down does.
+    n.reconfigure('S3', { ...pf, ports: { ...pf.ports, 'fa0/5': { stp: { cost: 5 } } } });
+    expect(s3fa4().edge).toBe(false);
+    n.sim.disconnect(linkId(cable));
+    n.sim.runUntil(at(11));
+    n.link('PC4:fa0', 'S3:fa0/4');
+    n.sim.runUntil(at(11.001));
+    expect(s3fa4().edge).toBe(true);
+    expect(tree(n, 'S3').ports['FastEthernet0/4']).toBe('designated forwarding');
   });
 });

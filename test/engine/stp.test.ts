@@ -157,6 +157,37 @@ describe('spanning tree', () => {
     expect(pingOk(n, 'PC4', '10.0.0.3')).toBe(true);
   });
 
+  it('keeps what `show spanning-tree detail` reports: timers, transitions, where a change came from', () => {
+    const n = triangle();
+    n.pc('PC4', '10.0.0.4/24');
+    const port = (sw: string, name: string) => tree(n, sw).inst.ports.find((p) => p.port === name)!;
+    // Settled at time 0: one transition for a forwarding port, none for a blocking one.
+    expect(port('S1', 'GigabitEthernet0/1').forwardTransitions).toBe(1);
+    expect(port('S3', 'GigabitEthernet0/2').forwardTransitions).toBe(0);
+    n.sim.runUntil(seconds(10.5) as Micros);
+    // The root's BPDU left S1 at 10 s with message age 0 and reached S3 through S2 with age 1:
+    // half a second later S3's alternate port's information is 1 s old, its root port's 0 s.
+    expect(port('S3', 'GigabitEthernet0/2').messageAgeTimer).toBe(1);
+    expect(port('S3', 'GigabitEthernet0/1').messageAgeTimer).toBe(0);
+    expect(port('S1', 'GigabitEthernet0/1').messageAgeTimer).toBe(0);
+    expect(tree(n, 'S1').inst.helloTimer).toBe(0);
+    n.link('PC4:fa0', 'S3:fa0/4');
+    n.sim.runUntil(seconds(16) as Micros);
+    // Listening since 10.5 s: 9.5 s of the forward delay left.
+    expect(port('S3', 'FastEthernet0/4').forwardDelayTimer).toBe(9);
+    n.sim.runUntil(seconds(41) as Micros);
+    expect(port('S3', 'FastEthernet0/4').forwardTransitions).toBe(1);
+    // Its coming to forward was a change S3 detected there and told the root by its root port.
+    const s3 = tree(n, 'S3').inst;
+    expect([s3.topologyChanges, s3.lastTopologyChangePort]).toEqual([1, 'FastEthernet0/4']);
+    const s1 = tree(n, 'S1').inst;
+    expect([s1.topologyChanges, s1.lastTopologyChangePort]).toEqual([1, 'GigabitEthernet0/2']);
+    expect([s1.topologyChange, s1.topologyChangeDetected]).toEqual([true, true]);
+    expect(s1.topologyChangeTimer).toBe(34);
+    n.sim.runUntil(seconds(60) as Micros);
+    expect(tree(n, 'S1').inst.topologyChangeTimer).toBe(15);
+  });
+
   it('BPDU guard error-disables an edge port that receives a BPDU', () => {
     const n = triangle();
     n.switch('S4', { stp: {} });

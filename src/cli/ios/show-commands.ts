@@ -66,6 +66,7 @@ import {
   showSpanningTreeRoot,
   showSpanningTreeSummary,
 } from './show/spanning-tree.ts';
+import { showSpanningTreeDetail, showSpanningTreeInterfaceDetail } from './show/spanning-tree-detail.ts';
 import {
   type MacFilter,
   showArp,
@@ -405,9 +406,10 @@ function macNode(): IosNode[] {
 }
 
 /**
- * `show spanning-tree` on a switch (show/spanning-tree.ts). The views not listed here (detail,
- * active, bridge...) are named as not simulated (unsimulated.ts).
+ * `show spanning-tree` on a switch (show/spanning-tree.ts, show/spanning-tree-detail.ts). The
+ * views not listed here (active, bridge...) are named as not simulated (unsimulated.ts).
  */
+const DETAIL_HELP = 'Detailed information';
 const spanningTreeNode = (): IosNode =>
   kw(
     'spanning-tree',
@@ -417,6 +419,11 @@ const spanningTreeNode = (): IosNode =>
       'blockedports',
       'Show blocked ports',
       show((d) => showSpanningTreeBlockedPorts(d)),
+    ),
+    kw(
+      'detail',
+      DETAIL_HELP,
+      show((d, e) => showSpanningTreeDetail(d, e.config())),
     ),
     kw(
       'inconsistentports',
@@ -431,6 +438,11 @@ const spanningTreeNode = (): IosNode =>
         interfaceArg({ physical: true, channels: true }),
         '',
         show((d, _e, a) => showSpanningTreeInterface(d, a.need<string>('interface'))),
+        kw(
+          'detail',
+          DETAIL_HELP,
+          show((d, e, a) => showSpanningTreeInterfaceDetail(d, e.config(), a.need<string>('interface'))),
+        ),
         kw(
           'portfast',
           'Portfast operational status',
@@ -456,6 +468,11 @@ const spanningTreeNode = (): IosNode =>
         VLAN_LIST,
         'vlan range, example: 1,3-5,7,9-11',
         show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
+        kw(
+          'detail',
+          DETAIL_HELP,
+          show((d, e, a) => showSpanningTreeDetail(d, e.config(), a.need<VlanRanges>('vlans'))),
+        ),
       ),
     ),
   );

@@ -557,7 +557,7 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
    * A setting that takes one of a few words (`no` forms remove it, whatever word follows). The
    * guard is one such: the last one typed replaces the other.
    */
-  const choice = <K extends 'bpduguard' | 'bpdufilter' | 'guard'>(
+  const choice = <K extends 'bpduguard' | 'bpdufilter' | 'guard' | 'linkType'>(
     word: string,
     help: string,
     key: K,
@@ -584,6 +584,10 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
     ['loop', 'Set guard mode to loop guard on interface'],
     ['none', 'Set guard mode to none'],
     ['root', 'Set guard mode to root guard on interface'],
+  ]);
+  const linkType = choice('link-type', 'Specify a link type for spanning tree protocol use', 'linkType', [
+    ['point-to-point', 'Consider the interface as point-to-point'],
+    ['shared', 'Consider the interface as shared'],
   ]);
 
   const resetCost = change((p) => without(p, 'cost'));
@@ -642,13 +646,25 @@ export function stpInterfaceNode(edit: SwitchportEditor, no: boolean): IosNode {
     ),
   );
 
-  return kw('spanning-tree', stpHelp, bpdufilter, bpduguard, cost, guardMode, portPriority, portfast, vlan);
+  return kw(
+    'spanning-tree',
+    stpHelp,
+    bpdufilter,
+    bpduguard,
+    cost,
+    guardMode,
+    linkType,
+    portPriority,
+    portfast,
+    vlan,
+  );
 }
 
 /**
  * A port's lines, after all its others (no capture shows one before `no cdp enable`): PortFast,
- * BPDU filter, BPDU guard, the guard (configurations saved from Catalysts), then costs and
- * priorities. The relative order of the last four is not confirmed by a capture.
+ * BPDU filter, BPDU guard, the guard (configurations saved from Catalysts), the link type (after
+ * PortFast in a saved configuration), then costs and priorities. The relative order of the last
+ * five is not confirmed by a capture.
  */
 export function stpInterfaceLines(p: PortStpConfig): string[] {
   const out: string[] = [];
@@ -657,6 +673,7 @@ export function stpInterfaceLines(p: PortStpConfig): string[] {
   if (p.bpdufilter !== undefined) out.push(` spanning-tree bpdufilter ${p.bpdufilter}`);
   if (p.bpduguard !== undefined) out.push(` spanning-tree bpduguard ${p.bpduguard}`);
   if (p.guard !== undefined) out.push(` spanning-tree guard ${p.guard}`);
+  if (p.linkType !== undefined) out.push(` spanning-tree link-type ${p.linkType}`);
   if (p.cost !== undefined) out.push(` spanning-tree cost ${p.cost}`);
   if (p.portPriority !== undefined) out.push(` spanning-tree port-priority ${p.portPriority}`);
   for (const g of groups(

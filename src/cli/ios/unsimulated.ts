@@ -118,7 +118,6 @@ const CONFIG: readonly Feature[] = [
   { lead: ['spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
   { lead: ['spanning-tree', 'etherchannel'], name: 'EtherChannel guard', kind: SWITCH },
   { lead: ['spanning-tree', 'pathcost'], name: 'long path costs', kind: SWITCH },
-  { lead: ['spanning-tree', 'link-type'], name: 'spanning tree link types', kind: SWITCH },
   { lead: ['spanning-tree', 'logging'], name: 'spanning tree logging', kind: SWITCH },
   { lead: ['spanning-tree', 'extend'], name: 'turning the extended system ID off', kind: SWITCH },
   { lead: ['spanning-tree', 'vlan', /./, 'root', /./, 'diameter'], name: 'network diameters', kind: SWITCH },
@@ -231,13 +230,6 @@ const CONFIG: readonly Feature[] = [
 
 const SHOW: readonly Feature[] = [
   // `show spanning-tree` itself is Trame's (show/spanning-tree.ts): its other views are not.
-  { lead: ['show', 'spanning-tree', 'detail'], name: 'spanning tree details', kind: SWITCH },
-  {
-    lead: ['show', 'spanning-tree', 'interface', /./, 'detail'],
-    name: 'spanning tree details',
-    kind: SWITCH,
-  },
-  { lead: ['show', 'spanning-tree', 'vlan', /./, 'detail'], name: 'spanning tree details', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'summary', 'totals'], name: 'spanning tree totals', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'active'], name: 'this spanning tree view', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'bridge'], name: 'this spanning tree view', kind: SWITCH },

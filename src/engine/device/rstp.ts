@@ -26,8 +26,11 @@
  *   spanning-tree detected-protocols` make it speak RSTP again; either way it keeps to what it
  *   chose for the migration delay (3 s) before what it hears may change it.
  *
- * Not modelled: the dispute mechanism (17.21.10), an edge port losing its edge status on a BPDU
- * (the roles it then takes keep the tree loop-free), and the recent root and backup timers (an
+ * - An edge port that hears a BPDU is an edge port no more until its link goes down (17.25,
+ *   stp-bridge.ts). A port is point-to-point by its duplex or `spanning-tree link-type`; only
+ *   there do proposals and agreements count (17.21.11).
+ *
+ * Not modelled: the dispute mechanism (17.21.10), and the recent root and backup timers (an
  * old root port still up discards at once instead, as Cisco describes it).
  */
 import { seconds } from '../../shared/time.ts';
@@ -70,6 +73,7 @@ const SECOND = seconds(1);
 
 export class RstpInstance extends StpInstance {
   protected override readonly protocol = 'rstp';
+  protected override readonly holdCount = TX_HOLD_COUNT;
 
   /** An 802.1D root's topology change, as its configuration BPDUs on the root port last told it. */
   private rootTc = false;
@@ -170,7 +174,8 @@ export class RstpInstance extends StpInstance {
         this.rootTc = tc;
       }
     }
-    if ((b.flags & RST_FLAG_PROPOSAL) !== 0 && b.type === BPDU_RST) {
+    // A proposal counts on a point-to-point segment only (17.21.11 recordProposal).
+    if ((b.flags & RST_FLAG_PROPOSAL) !== 0 && b.type === BPDU_RST && p.p2p) {
       if (p === this.rootPort) this.sync(p);
       else if (!this.designated(p)) {
         p.agree = true;
@@ -266,6 +271,19 @@ export class RstpInstance extends StpInstance {
     if (p.inc === INC_NONE && this.designated(p)) this.makeForwarding(p);
   }
 
+  /**
+   * `spanning-tree link-type` or the duplex changed: a designated port still on its way to
+   * forwarding proposes on a point-to-point segment, and waits out the timers on a shared one.
+   */
+  protected override linkTypeChanged(p: StpPort): void {
+    if (!p.p2p) {
+      p.proposing = false;
+      p.agreed = false;
+    } else if (p.inc === INC_NONE && this.designated(p) && p.forwardAt !== Number.POSITIVE_INFINITY)
+      this.makeForwarding(p);
+    if (p.proposing) this.transmitConfig(p);
+  }
+
   /** Discarding: what the port learned goes, and it proposes nothing. */
   protected override makeBlocking(p: StpPort): void {
     p.forwardAt = Number.POSITIVE_INFINITY;
@@ -299,6 +317,7 @@ export class RstpInstance extends StpInstance {
     if (this.instant || p.edge) return;
     this.tcCount++;
     this.lastTc = this.now;
+    this.lastTcPort = p.index;
     for (const q of this.ports) {
       if (q === undefined || q.edge) continue;
       if (q !== p) this.flush(q);
@@ -319,6 +338,7 @@ export class RstpInstance extends StpInstance {
     if (this.instant || !this.active(p)) return;
     if (count && !this.ports.some((q) => q !== undefined && this.now < q.tcUntil)) this.tcCount++;
     this.lastTc = this.now;
+    this.lastTcPort = p.index;
     for (const q of this.ports) {
       if (q === undefined || q === p || q.edge) continue;
       this.flush(q);

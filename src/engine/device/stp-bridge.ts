@@ -16,17 +16,21 @@
  * every BPDU that arrives on the port, before BPDU guard sees it, and the port sends none, as
  * if spanning tree did not run there. `spanning-tree portfast bpdufilter default` acts on edge
  * ports only: they stop sending BPDUs after a few at link-up, and one arriving makes the port
- * an ordinary one until its link goes down (BPDU guard, if on, acts on it first).
+ * an ordinary one until its link goes down (BPDU guard, if on, acts on it first). Under rapid
+ * PVST+ any BPDU does that to an edge port ("an edge port that receives a BPDU immediately
+ * loses edge port status": Cisco's "Understanding Rapid Spanning Tree Protocol").
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import type { PortStpConfig, SpanningTreeConfig } from '../../shared/spanning-tree.ts';
 import {
   FILTER_EDGE,
+  FILTER_OFF,
   FILTER_ON,
   stpBpdufilter,
   stpBpduguard,
   stpEdge,
   stpLoopGuard,
+  stpPointToPoint,
   stpPortCost,
   stpPortPriority,
   stpRootGuard,
@@ -100,17 +104,18 @@ export class SwitchStp {
           continue;
         const pc = this.view.config(sp);
         const edge = this.edge(sp, pc, config);
+        const p2p = stpPointToPoint(pc, sp.duplex === 'half');
         ports.push({
           index: sp.index,
           priority: stpPortPriority(pc, vlan),
           number: this.view.number(sp),
           cost: stpPortCost(pc, vlan, this.view.speed(sp)),
           edge,
-          p2p: sp.duplex !== 'half',
+          p2p,
           bpduguard: stpBpduguard(pc, config, edge),
           rootGuard: stpRootGuard(pc),
-          // A half-duplex port is on a shared segment, where loop guard does not act.
-          loopGuard: stpLoopGuard(pc, config, edge, sp.duplex !== 'half'),
+          // Loop guard does not act on a shared segment.
+          loopGuard: stpLoopGuard(pc, config, edge, p2p),
           filter: stpBpdufilter(pc, config, edge),
         });
       }
@@ -139,7 +144,7 @@ export class SwitchStp {
     }
   }
 
-  /** Whether `sp` is an edge port: PortFast in effect, and not lost to a BPDU under default filtering. */
+  /** Whether `sp` is an edge port: PortFast in effect, and not lost to a BPDU (`receive`). */
   private edge(
     sp: SwitchPort,
     pc: PortStpConfig | undefined,
@@ -204,7 +209,9 @@ export class SwitchStp {
       this.host.bpduGuard(sp.index, vid > 0 ? vid : sp.oper === OPER_TRUNK ? sp.nativeVlan : sp.accessVlan);
       return true;
     }
-    if (filter === FILTER_EDGE) {
+    // Under default filtering, and under rapid PVST+ whatever the filtering (802.1D-2004 17.25:
+    // an edge port that hears a BPDU is not one), the port is no edge port until its link goes down.
+    if (filter === FILTER_EDGE || (edge && this.rapid)) {
       sp.stpEdgeLost = true;
       for (const inst of this.instances.values()) inst.loseEdge(sp.index);
       this.host.statesChanged();
@@ -304,6 +311,9 @@ export class SwitchStp {
               number: this.view.number(sp),
               edge,
               bpduguard: stpBpduguard(pc, config, edge),
+              bpdufilter: stpBpdufilter(pc, config, edge) !== FILTER_OFF,
+              rootGuard: stpRootGuard(pc),
+              loopGuard: stpLoopGuard(pc, config, edge, stpPointToPoint(pc, sp.duplex === 'half')),
               inconsistent: sp.peerNative >= 0 ? 'pvid' : 'type',
               designatedRootPriority: inst.rootPri,
               designatedRootMac: inst.rootMac as MacAddr,
@@ -313,6 +323,9 @@ export class SwitchStp {
               designatedPort: (stpPortPriority(pc, inst.vlan) << 8) | this.view.number(sp),
               bpdusSent: 0,
               bpdusReceived: 0,
+              messageAgeTimer: 0,
+              forwardDelayTimer: 0,
+              forwardTransitions: 0,
             };
           });
         return inst.status(names, aging(inst.vlan) / 1e6, held);

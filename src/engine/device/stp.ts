@@ -78,6 +78,9 @@ const TCN = headerBpdu('ieee', BPDU_TCN, NO_EXTRA);
 export const toUnits = (us: number): number => Math.round(us / TIME_UNIT);
 export const fromUnits = (u: number): number => u * TIME_UNIT;
 
+/** A timer's value as IOS shows it: whole seconds, never below 0. */
+const wholeSeconds = (us: number): number => Math.max(0, Math.floor(us / seconds(1)));
+
 /** Orders two bridge identifiers (priority, then address): negative when the first is better. */
 const cmpId = (ap: number, am: number, bp: number, bm: number): number => (ap !== bp ? ap - bp : am - bm);
 
@@ -119,6 +122,8 @@ export class StpPort {
   incUntil = Number.POSITIVE_INFINITY;
   sent = 0;
   received = 0;
+  /** Times it came to forward (`show spanning-tree detail`). */
+  forwardings = 0;
   // Rapid PVST+ only (rstp.ts).
   /** A point-to-point link (full duplex): proposals and agreements may move it to forwarding. */
   p2p = true;
@@ -215,8 +220,14 @@ export class StpInstance implements EventTarget {
   protected helloAt = Number.POSITIVE_INFINITY;
   protected tcCount = 0;
   protected lastTc = -1;
+  /** The port the last counted topology change came from or by (-1: none, or the bridge itself). */
+  protected lastTcPort = -1;
+  /** When the instance started: "last change occurred" counts from here until a first change. */
+  private readonly startedAt: number;
   /** What `show spanning-tree` names the protocol: IEEE 802.1D here, RSTP in rstp.ts. */
   protected readonly protocol: 'ieee' | 'rstp' = 'ieee';
+  /** RSTP's transmit hold count, which `show spanning-tree detail` names; none under 802.1D. */
+  protected readonly holdCount: number | undefined = undefined;
   /** A port changed state since the switch was last told (`statesChanged`). */
   private moved = false;
   /** By the switch's port index; undefined for ports not in the VLAN. */
@@ -232,6 +243,7 @@ export class StpInstance implements EventTarget {
     this.rootPri = this.bridgePri;
     this.rootMac = bridgeMac;
     this.setTimes(settings);
+    this.startedAt = sw.sched.now;
     // A bridge starts believing it is the root (8.8.1).
     this.helloAt = sw.sched.now;
     this.arm(this.helloAt);
@@ -314,10 +326,12 @@ export class StpInstance implements EventTarget {
       return;
     }
     const edged = s.edge && !p.edge;
+    const linked = s.p2p !== p.p2p;
     p.edge = s.edge;
     p.bpduguard = s.bpduguard;
     p.p2p = s.p2p;
     if (edged) this.becameEdge(p);
+    if (linked) this.linkTypeChanged(p);
     // Filtering as an edge port from now on: its link came up a while ago.
     if (s.filter !== p.filter && s.filter === FILTER_EDGE) p.allowance = 0;
     p.filter = s.filter;
@@ -384,7 +398,7 @@ export class StpInstance implements EventTarget {
     this.portStateSelection();
     this.afterSelection(wasRoot);
     // After the reselection, so that a TCN goes out of the new root port at once.
-    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
+    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection(p);
     this.moved = false;
   }
 
@@ -412,6 +426,9 @@ export class StpInstance implements EventTarget {
 
   /** PortFast came on for a port that was up: under 802.1D it acts when the port next comes up. */
   protected becameEdge(_p: StpPort): void {}
+
+  /** The port's segment became point-to-point or shared: 802.1D makes no difference. */
+  protected linkTypeChanged(_p: StpPort): void {}
 
   /** The port heard a BPDU with BPDU filtering by default: it is no edge port, nor filters, until its link goes down. */
   loseEdge(index: number): void {
@@ -462,7 +479,7 @@ export class StpInstance implements EventTarget {
 
   /** A TCN arrived on designated port `p` (8.7.2): acknowledged in the answer. */
   protected tcnReceived(p: StpPort): void {
-    this.topologyChangeDetection();
+    this.topologyChangeDetection(p);
     p.tcAck = true;
     this.transmitConfig(p);
   }
@@ -731,12 +748,13 @@ export class StpInstance implements EventTarget {
     this.setState(p, ST_BLOCKING);
     p.forwardAt = Number.POSITIVE_INFINITY;
     if (was === ST_FORWARDING || was === ST_LEARNING) this.sw.flush(p.index, this.vlan);
-    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection();
+    if (was === ST_FORWARDING && !p.edge) this.topologyChangeDetection(p);
   }
 
   protected setState(p: StpPort, state: number): void {
     if (p.state === state) return;
     p.state = state;
+    if (state === ST_FORWARDING) p.forwardings++;
     this.moved = true;
   }
 
@@ -754,7 +772,7 @@ export class StpInstance implements EventTarget {
       this.maxAge = this.bridgeMaxAge;
       this.helloTime = this.bridgeHello;
       this.forwardDelay = this.bridgeForward;
-      this.topologyChangeDetection();
+      this.topologyChangeDetection(null);
       this.tcnAt = Number.POSITIVE_INFINITY;
       this.configBpduGeneration();
       this.helloAt = this.now + this.helloTime;
@@ -780,7 +798,8 @@ export class StpInstance implements EventTarget {
 
   // ---- topology changes (8.6.14-8.6.16) ----------------------------------------------------
 
-  protected topologyChangeDetection(): void {
+  /** A topology change, on or by port `from` (null: the bridge became the root). */
+  protected topologyChangeDetection(from: StpPort | null): void {
     if (this.instant) return;
     if (this.isRoot()) {
       this.setTc(true);
@@ -794,6 +813,7 @@ export class StpInstance implements EventTarget {
     if (!this.tcDetected) {
       this.tcCount++;
       this.lastTc = this.now;
+      this.lastTcPort = from === null ? -1 : from.index;
     }
     this.tcDetected = true;
   }
@@ -878,7 +898,7 @@ export class StpInstance implements EventTarget {
       this.setState(p, ST_FORWARDING);
       p.forwardAt = Number.POSITIVE_INFINITY;
       if (!p.edge && this.ports.some((q) => q !== undefined && this.designated(q)))
-        this.topologyChangeDetection();
+        this.topologyChangeDetection(p);
     }
   }
 
@@ -920,16 +940,31 @@ export class StpInstance implements EventTarget {
     this.configBpduGeneration();
   }
 
-  /** The network settled: timers start from here, and edge ports filtering by default send no more. */
+  /**
+   * The network settled: timers start from here, edge ports filtering by default send no more,
+   * and a port forwarding came to it once, however many states it went through to get there.
+   */
   settled(): void {
-    for (const p of this.ports) if (p !== undefined) p.allowance = 0;
+    for (const p of this.ports) {
+      if (p === undefined) continue;
+      p.allowance = 0;
+      p.forwardings = p.state === ST_FORWARDING ? 1 : 0;
+    }
     this.helloAt = this.isRoot() ? this.now + this.helloTime : Number.POSITIVE_INFINITY;
     this.armNext();
   }
 
   // ---- status ------------------------------------------------------------------------------
 
+  /** When the topology change flag goes down: 802.1D's timer, or the last of RSTP's ports' tcWhile. */
+  private tcEnds(): number {
+    let end = this.tcUntil === Number.POSITIVE_INFINITY ? 0 : this.tcUntil;
+    for (const p of this.ports) if (p !== undefined && p.tcUntil > end) end = p.tcUntil;
+    return end;
+  }
+
   status(names: readonly string[], aging: number, inconsistent: StpPortStatus[]): StpInstanceStatus {
+    const now = this.now;
     const ports: StpPortStatus[] = [...inconsistent];
     for (const p of this.ports) {
       if (p === undefined) continue;
@@ -950,8 +985,12 @@ export class StpInstance implements EventTarget {
         priority: p.portId >>> 8,
         number: p.portId & 0xfff,
         edge: p.edge,
+        ...(p.p2p ? {} : { shared: true as const }),
         ...(p.legacy ? { peerStp: true as const } : {}),
         bpduguard: p.bpduguard,
+        bpdufilter: p.filter !== FILTER_OFF,
+        rootGuard: p.rootGuard,
+        loopGuard: p.loopGuard,
         designatedRootPriority: p.rootPri,
         designatedRootMac: p.rootMac as MacAddr,
         designatedCost: p.cost,
@@ -960,6 +999,12 @@ export class StpInstance implements EventTarget {
         designatedPort: p.port,
         bpdusSent: p.sent,
         bpdusReceived: p.received,
+        // IOS's timers: the message age its information has reached (RSTP's lasts 3 hellos
+        // of the max age), the forward delay left.
+        messageAgeTimer:
+          p.ageAt === Number.POSITIVE_INFINITY ? 0 : wholeSeconds(this.maxAge - (p.ageAt - now)),
+        forwardDelayTimer: p.forwardAt === Number.POSITIVE_INFINITY ? 0 : wholeSeconds(p.forwardAt - now),
+        forwardTransitions: p.forwardings,
       });
     }
     // By port number, as IOS lists them: a Port-channel (64 and up) after the ports.
@@ -988,11 +1033,25 @@ export class StpInstance implements EventTarget {
       bridgeMaxAge: this.bridgeMaxAge / seconds(1),
       bridgeForwardDelay: this.bridgeForward / seconds(1),
       agingTime: this.tc ? this.forwardDelay / seconds(1) : aging,
-      topologyChange: this.tc,
+      // RSTP's flag is its ports' tcWhile.
+      topologyChange: this.tc || this.ports.some((p) => p !== undefined && now < p.tcUntil),
+      topologyChangeDetected: this.tcDetected,
       topologyChanges: this.tcCount,
       ...(this.lastTc < 0
         ? {}
         : { lastTopologyChange: this.lastTc as StpInstanceStatus['lastTopologyChange'] }),
+      ...(this.lastTcPort < 0 ? {} : { lastTopologyChangePort: names[this.lastTcPort]! }),
+      startedAt: this.startedAt as StpInstanceStatus['startedAt'],
+      // The hello timer runs on an 802.1D root only (RSTP's run per port); the topology change
+      // timer shows what is left, the notification timer how long since the last TCN.
+      helloTimer:
+        this.protocol === 'ieee' && this.helloAt !== Number.POSITIVE_INFINITY
+          ? wholeSeconds(this.helloTime - (this.helloAt - now))
+          : 0,
+      topologyChangeTimer: wholeSeconds(this.tcEnds() - now),
+      notificationTimer:
+        this.tcnAt === Number.POSITIVE_INFINITY ? 0 : wholeSeconds(this.bridgeHello - (this.tcnAt - now)),
+      ...(this.holdCount === undefined ? {} : { transmitHoldCount: this.holdCount }),
       ports,
     };
   }

@@ -45,12 +45,9 @@ const STATE: Record<StpPortStatus['state'], string> = {
   broken: 'BKN*',
 };
 
-/** Ports running half duplex: IOS takes their segment for a shared one ("Shr"). */
-export type SharedPorts = ReadonlySet<string>;
-
 /** The Type column: the link type, "Edge" for PortFast, an 802.1D neighbour, the inconsistency; a blank ends it. */
-function portType(p: StpPortStatus, shared: SharedPorts): string {
-  const words = [shared.has(p.port) ? 'Shr' : 'P2p'];
+function portType(p: StpPortStatus): string {
+  const words = [p.shared ? 'Shr' : 'P2p'];
   if (p.edge) words.push('Edge');
   if (p.peerStp) words.push('Peer(STP)');
   if (p.inconsistent !== undefined) words.push(`*${p.inconsistent.toUpperCase()}_Inc`);
@@ -60,12 +57,12 @@ function portType(p: StpPortStatus, shared: SharedPorts): string {
 const RULE = '------------------- ---- --- --------- -------- --------------------------------';
 
 /** One row of the port table, `label` being the port (or the instance in `interface X`). */
-function portRow(label: string, p: StpPortStatus, shared: SharedPorts): string {
+function portRow(label: string, p: StpPortStatus): string {
   return (
     `${label.padEnd(19)} ${ROLE[p.role]} ${STATE[p.state].padEnd(3)}` +
     // "BKN*" takes the blank before the cost.
     `${STATE[p.state].length > 3 ? '' : ' '}${String(p.cost).padEnd(9)} ` +
-    `${`${p.priority}.${p.number}`.padEnd(8)} ${portType(p, shared)}`
+    `${`${p.priority}.${p.number}`.padEnd(8)} ${portType(p)}`
   );
 }
 
@@ -78,7 +75,7 @@ export const isRoot = (i: StpInstanceStatus): boolean =>
   i.rootPriority === i.bridgeId && i.rootMac === i.bridgeMac;
 
 /** One instance as `show spanning-tree` prints it: a blank line, the block, two blank lines. */
-export function stpInstanceLines(i: StpInstanceStatus, shared: SharedPorts = new Set()): string[] {
+export function stpInstanceLines(i: StpInstanceStatus): string[] {
   const root = isRoot(i);
   return [
     '',
@@ -101,7 +98,7 @@ export function stpInstanceLines(i: StpInstanceStatus, shared: SharedPorts = new
     '',
     'Interface           Role Sts Cost      Prio.Nbr Type',
     RULE,
-    ...i.ports.map((p) => portRow(shortInterfaceName(p.port), p, shared)),
+    ...i.ports.map((p) => portRow(shortInterfaceName(p.port), p)),
     '',
     '',
   ];
@@ -118,25 +115,17 @@ export const noInstanceFor = (vlans: VlanRanges): string[] => [
 export const NO_INSTANCE = ['', 'No spanning tree instance exists.'];
 
 /** `show spanning-tree [vlan LIST]`: the instances of those VLANs (all without a list). */
-export function stpShow(
-  instances: readonly StpInstanceStatus[],
-  vlans?: VlanRanges,
-  shared: SharedPorts = new Set(),
-): string[] {
+export function stpShow(instances: readonly StpInstanceStatus[], vlans?: VlanRanges): string[] {
   const ids = vlans === undefined ? undefined : new Set(vlanIds(vlans));
   const shown = instances.filter((i) => ids === undefined || ids.has(i.vlan));
   if (shown.length === 0) return vlans === undefined ? NO_INSTANCE : noInstanceFor(vlans);
-  return shown.flatMap((i) => stpInstanceLines(i, shared));
+  return shown.flatMap((i) => stpInstanceLines(i));
 }
 
 /** `show spanning-tree interface X`: the port's row in each instance it is part of. */
-export function stpInterface(
-  instances: readonly StpInstanceStatus[],
-  port: string,
-  shared: SharedPorts = new Set(),
-): string[] {
+export function stpInterface(instances: readonly StpInstanceStatus[], port: string): string[] {
   const rows = instances.flatMap((i) =>
-    i.ports.filter((p) => p.port === port).map((p) => portRow(instanceName(i.vlan), p, shared)),
+    i.ports.filter((p) => p.port === port).map((p) => portRow(instanceName(i.vlan), p)),
   );
   if (rows.length === 0) return [`no spanning tree info available for ${port}`, ''];
   return ['', 'Vlan                Role Sts Cost      Prio.Nbr Type', RULE, ...rows];
@@ -268,7 +257,7 @@ export function stpBlockedPorts(instances: readonly StpInstanceStatus[]): string
   ];
 }
 
-const INCONSISTENCY: Record<NonNullable<StpPortStatus['inconsistent']>, string> = {
+export const INCONSISTENCY: Record<NonNullable<StpPortStatus['inconsistent']>, string> = {
   root: 'Root Inconsistent',
   loop: 'Loop Inconsistent',
   pvid: 'Port VLAN ID Mismatch',
@@ -297,25 +286,12 @@ export function stpInconsistentPorts(instances: readonly StpInstanceStatus[]): s
 // ---------------------------------------------------------------------------------------------
 // Reading the device
 
-function read(dev: IosDeviceContext): { instances: readonly StpInstanceStatus[]; shared: SharedPorts } {
-  const instances = dev.sim.spanningTree(dev.id);
-  const shared = new Set(
-    dev.sim
-      .interfaces(dev.id)
-      .filter((s) => s.duplex === 'half')
-      .map((s) => s.name),
-  );
-  return { instances, shared };
-}
-
 export function showSpanningTree(dev: IosDeviceContext, vlans?: VlanRanges): string[] {
-  const { instances, shared } = read(dev);
-  return stpShow(instances, vlans, shared);
+  return stpShow(dev.sim.spanningTree(dev.id), vlans);
 }
 
 export function showSpanningTreeInterface(dev: IosDeviceContext, port: string): string[] {
-  const { instances, shared } = read(dev);
-  return stpInterface(instances, port, shared);
+  return stpInterface(dev.sim.spanningTree(dev.id), port);
 }
 
 export function showSpanningTreeInterfacePortfast(dev: IosDeviceContext, port: string): string[] {
