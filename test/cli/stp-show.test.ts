@@ -9,6 +9,7 @@ import { parseConfigText } from '../../src/cli/config-text.ts';
 import { renderRunningConfig } from '../../src/cli/ios/running-config.ts';
 import {
   stpBlockedPorts,
+  stpBridge,
   stpInconsistentPorts,
   stpInstanceLines,
   stpInterface,
@@ -447,6 +448,30 @@ describe('show spanning-tree root and blockedports (vIOS-L2)', () => {
       'VLAN0001             Gi0/0, Gi0/2',
       '',
       'Number of blocked ports (segments) in the system : 2',
+    ]);
+  });
+});
+
+describe('show spanning-tree bridge (IOL 15 and a Catalyst under rapid PVST+)', () => {
+  it('lists each instance’s bridge ID, priority and VLAN apart, timers and protocol', () => {
+    const one = instance({
+      protocol: 'rstp',
+      rootMac: mac(0xaabb_cc00_0100),
+      bridgeMac: mac(0xaabb_cc00_0100),
+    });
+    const hundred = { ...one, vlan: 100, bridgeId: 32868 };
+    expect(stpBridge([one, hundred])).toEqual([
+      '',
+      '                                                   Hello  Max  Fwd',
+      'Vlan                         Bridge ID              Time  Age  Dly  Protocol',
+      '---------------- --------------------------------- -----  ---  ---  --------',
+      'VLAN0001         32769 (32768,   1) aabb.cc00.0100    2    20   15  rstp',
+      'VLAN0100         32868 (32768, 100) aabb.cc00.0100    2    20   15  rstp',
+    ]);
+    expect(stpBridge([one], [[5, 5]])).toEqual([
+      '',
+      'Spanning tree instance(s) for vlan 5 does not exist.',
+      '',
     ]);
   });
 });

@@ -60,6 +60,7 @@ import { showSsh, showUsers } from './show/sessions.ts';
 import {
   showSpanningTree,
   showSpanningTreeBlockedPorts,
+  showSpanningTreeBridge,
   showSpanningTreeInconsistentPorts,
   showSpanningTreeInterface,
   showSpanningTreeInterfacePortfast,
@@ -407,18 +408,30 @@ function macNode(): IosNode[] {
 
 /**
  * `show spanning-tree` on a switch (show/spanning-tree.ts, show/spanning-tree-detail.ts). The
- * views not listed here (active, bridge...) are named as not simulated (unsimulated.ts).
+ * views not listed here (summary totals, pathcost, mst...) are named as not simulated
+ * (unsimulated.ts). `active` lists what the plain view lists: an instance's ports that are up.
  */
 const DETAIL_HELP = 'Detailed information';
+const BRIDGE_HELP = 'Status and configuration of this bridge';
 const spanningTreeNode = (): IosNode =>
   kw(
     'spanning-tree',
     'Spanning tree topology',
     show((d) => showSpanningTree(d)),
     kw(
+      'active',
+      'Report on active interfaces only',
+      show((d) => showSpanningTree(d)),
+    ),
+    kw(
       'blockedports',
       'Show blocked ports',
       show((d) => showSpanningTreeBlockedPorts(d)),
+    ),
+    kw(
+      'bridge',
+      BRIDGE_HELP,
+      show((d) => showSpanningTreeBridge(d)),
     ),
     kw(
       'detail',
@@ -468,6 +481,16 @@ const spanningTreeNode = (): IosNode =>
         VLAN_LIST,
         'vlan range, example: 1,3-5,7,9-11',
         show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
+        kw(
+          'active',
+          'Report on active interfaces only',
+          show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
+        ),
+        kw(
+          'bridge',
+          BRIDGE_HELP,
+          show((d, _e, a) => showSpanningTreeBridge(d, a.need<VlanRanges>('vlans'))),
+        ),
         kw(
           'detail',
           DETAIL_HELP,

@@ -231,8 +231,6 @@ const CONFIG: readonly Feature[] = [
 const SHOW: readonly Feature[] = [
   // `show spanning-tree` itself is Trame's (show/spanning-tree.ts): its other views are not.
   { lead: ['show', 'spanning-tree', 'summary', 'totals'], name: 'spanning tree totals', kind: SWITCH },
-  { lead: ['show', 'spanning-tree', 'active'], name: 'this spanning tree view', kind: SWITCH },
-  { lead: ['show', 'spanning-tree', 'bridge'], name: 'this spanning tree view', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'pathcost'], name: 'long path costs', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'uplinkfast'], name: 'UplinkFast', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },

@@ -336,9 +336,12 @@ export class RstpInstance extends StpInstance {
   /** A topology change heard on `p` (`count`: not one already counted): every other port forgets, and passes it on. */
   private tcHeard(p: StpPort, count: boolean): void {
     if (this.instant || !this.active(p)) return;
-    if (count && !this.ports.some((q) => q !== undefined && this.now < q.tcUntil)) this.tcCount++;
-    this.lastTc = this.now;
-    this.lastTcPort = p.index;
+    // One change however many BPDUs tell of it: the last one counted is the one shown.
+    if (count && !this.ports.some((q) => q !== undefined && this.now < q.tcUntil)) {
+      this.tcCount++;
+      this.lastTc = this.now;
+      this.lastTcPort = p.index;
+    }
     for (const q of this.ports) {
       if (q === undefined || q === p || q.edge) continue;
       this.flush(q);
