@@ -372,7 +372,7 @@ describe('rapid PVST+', () => {
     expect(tree(n, 'S3').ports['FastEthernet0/2']).toBe('designated forwarding');
   });
 
-  it('a port declared shared proposes nothing; declared point-to-point while it waits, it proposes at once', () => {
+  it('a port declared shared takes no agreement; declared point-to-point while it waits, it proposes again at once', () => {
     const n = triangle();
     n.switch('S4', { stp: RAPID });
     n.sim.runUntil(at(10));
@@ -415,5 +415,40 @@ describe('rapid PVST+', () => {
     n.sim.runUntil(at(11.001));
     expect(s3fa4().edge).toBe(true);
     expect(tree(n, 'S3').ports['FastEthernet0/4']).toBe('designated forwarding');
+  });
+
+  it('a mode change gives back the PortFast a BPDU took away', () => {
+    const n = triangle();
+    const pf = { ...S3, ports: { ...EDGE, 'fa0/4': { stp: { portfast: 'on' as const } } } };
+    n.reconfigure('S3', pf);
+    n.switch('S4', { stp: RAPID });
+    n.sim.runUntil(at(10));
+    n.link('S4:g0/1', 'S3:fa0/4');
+    n.sim.runUntil(at(11));
+    const s3fa4 = () => tree(n, 'S3').inst.ports.find((p) => p.port === 'FastEthernet0/4')!;
+    expect(s3fa4().edge).toBe(false);
+    // PVST+ from now on: spanning tree starts over, PortFast as configured.
+    n.reconfigure('S3', { ...pf, stp: {} });
+    expect(s3fa4().edge).toBe(true);
+    expect(tree(n, 'S3').ports['FastEthernet0/4']).toBe('designated forwarding');
+  });
+
+  it('a bridge whose other ports are edge ports counts a change told in several BPDUs once', () => {
+    // S4 hangs off S3 with only its root port non-edge: no tcWhile of its own tells the TC
+    // flag of one change, repeated in each BPDU for twice the hello time, from a new one.
+    const n = triangle();
+    n.switch('S4', { stp: RAPID });
+    n.pc('PC4', '10.0.0.4/24');
+    n.sim.runUntil(at(10));
+    n.link('S4:g0/1', 'S3:fa0/2');
+    n.sim.runUntil(at(20));
+    const count = (sw: string) => tree(n, sw).inst.topologyChanges;
+    const s1 = count('S1');
+    const s4 = count('S4');
+    n.link('PC4:fa0', 'S1:fa0/4');
+    n.sim.runUntil(at(60));
+    expect(count('S1')).toBe(s1 + 1);
+    expect(count('S4')).toBe(s4 + 1);
+    expect(tree(n, 'S4').inst.lastTopologyChangePort).toBe('GigabitEthernet0/1');
   });
 });

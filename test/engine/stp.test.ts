@@ -166,9 +166,10 @@ describe('spanning tree', () => {
     expect(port('S3', 'GigabitEthernet0/2').forwardTransitions).toBe(0);
     n.sim.runUntil(seconds(10.5) as Micros);
     // The root's BPDU left S1 at 10 s with message age 0 and reached S3 through S2 with age 1:
-    // half a second later S3's alternate port's information is 1 s old, its root port's 0 s.
-    expect(port('S3', 'GigabitEthernet0/2').messageAgeTimer).toBe(1);
-    expect(port('S3', 'GigabitEthernet0/1').messageAgeTimer).toBe(0);
+    // half a second later IOS reads 2 on S3's alternate port and 1 on its root port (the age
+    // the BPDU came with, the time since, and the increment).
+    expect(port('S3', 'GigabitEthernet0/2').messageAgeTimer).toBe(2);
+    expect(port('S3', 'GigabitEthernet0/1').messageAgeTimer).toBe(1);
     expect(port('S1', 'GigabitEthernet0/1').messageAgeTimer).toBe(0);
     expect(tree(n, 'S1').inst.helloTimer).toBe(0);
     n.link('PC4:fa0', 'S3:fa0/4');

@@ -241,6 +241,25 @@ describe('native VLAN mismatch', () => {
     expect(n.sim.macTable(d('S2')).some((e) => e.mac === pc1)).toBe(false);
   });
 
+  it('reports a held port as spanning tree sees it: a segment declared shared is shown shared', () => {
+    const n = mismatch();
+    n.reconfigure('S2', {
+      vlans: [10, 99],
+      stp: {},
+      ports: {
+        'g0/1': { mode: 'trunk', native: 99, stp: { linkType: 'shared' } },
+        'fa0/1': { mode: 'access', access: 99 },
+        'fa0/2': { mode: 'access', access: 10 },
+      },
+    });
+    n.run(seconds(5));
+    const held = n.sim
+      .spanningTree(d('S2'))
+      .find((i) => i.vlan === 99)!
+      .ports.find((p) => p.port === 'GigabitEthernet0/1')!;
+    expect([held.inconsistent, held.shared]).toEqual(['pvid', true]);
+  });
+
   it('unblocks once the native VLANs agree', () => {
     const n = mismatch();
     n.reconfigure('S2', {

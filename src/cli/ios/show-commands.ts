@@ -406,13 +406,14 @@ function macNode(): IosNode[] {
   ];
 }
 
+const DETAIL_HELP = 'Detailed information';
+const BRIDGE_HELP = 'Status and configuration of this bridge';
+
 /**
  * `show spanning-tree` on a switch (show/spanning-tree.ts, show/spanning-tree-detail.ts). The
  * views not listed here (summary totals, pathcost, mst...) are named as not simulated
  * (unsimulated.ts). `active` lists what the plain view lists: an instance's ports that are up.
  */
-const DETAIL_HELP = 'Detailed information';
-const BRIDGE_HELP = 'Status and configuration of this bridge';
 const spanningTreeNode = (): IosNode =>
   kw(
     'spanning-tree',

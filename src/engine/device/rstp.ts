@@ -28,7 +28,7 @@
  *
  * - An edge port that hears a BPDU is an edge port no more until its link goes down (17.25,
  *   stp-bridge.ts). A port is point-to-point by its duplex or `spanning-tree link-type`; only
- *   there do proposals and agreements count (17.21.11).
+ *   there do a proposal and an agreement heard count (17.21.11).
  *
  * Not modelled: the dispute mechanism (17.21.10), and the recent root and backup timers (an
  * old root port still up discards at once instead, as Cisco describes it).
@@ -74,6 +74,8 @@ const SECOND = seconds(1);
 export class RstpInstance extends StpInstance {
   protected override readonly protocol = 'rstp';
   protected override readonly holdCount = TX_HOLD_COUNT;
+  /** Until then a topology change heard is the one last counted, told again. */
+  private tcHeardUntil = Number.NEGATIVE_INFINITY;
 
   /** An 802.1D root's topology change, as its configuration BPDUs on the root port last told it. */
   private rootTc = false;
@@ -263,7 +265,9 @@ export class RstpInstance extends StpInstance {
       p.forwardAt = this.now + this.forwardDelay;
       this.arm(p.forwardAt);
     }
-    if (p.p2p && !p.legacy) p.proposing = true;
+    // Proposes on a shared segment too (17.29.3 DESIGNATED_PROPOSE); only the agreement needs
+    // a point-to-point one.
+    if (!p.legacy) p.proposing = true;
   }
 
   /** PortFast on a designated port on its way to forwarding: an edge port forwards at once (17.29.3). */
@@ -272,16 +276,13 @@ export class RstpInstance extends StpInstance {
   }
 
   /**
-   * `spanning-tree link-type` or the duplex changed: a designated port still on its way to
-   * forwarding proposes on a point-to-point segment, and waits out the timers on a shared one.
+   * `spanning-tree link-type` or the duplex changed: on a shared segment an agreement no longer
+   * counts; on a point-to-point one, a designated port still on its way to forwarding proposes
+   * again, so that its neighbour's agreement may come.
    */
   protected override linkTypeChanged(p: StpPort): void {
-    if (!p.p2p) {
-      p.proposing = false;
-      p.agreed = false;
-    } else if (p.inc === INC_NONE && this.designated(p) && p.forwardAt !== Number.POSITIVE_INFINITY)
-      this.makeForwarding(p);
-    if (p.proposing) this.transmitConfig(p);
+    if (!p.p2p) p.agreed = false;
+    else if (p.proposing) this.transmitConfig(p);
   }
 
   /** Discarding: what the port learned goes, and it proposes nothing. */
@@ -336,12 +337,18 @@ export class RstpInstance extends StpInstance {
   /** A topology change heard on `p` (`count`: not one already counted): every other port forgets, and passes it on. */
   private tcHeard(p: StpPort, count: boolean): void {
     if (this.instant || !this.active(p)) return;
-    // One change however many BPDUs tell of it: the last one counted is the one shown.
-    if (count && !this.ports.some((q) => q !== undefined && this.now < q.tcUntil)) {
+    // One change however many BPDUs tell of it (a bridge whose only other ports are edge ports
+    // runs no tcWhile to tell them apart: it counts one per twice the hello time).
+    if (
+      count &&
+      this.now >= this.tcHeardUntil &&
+      !this.ports.some((q) => q !== undefined && this.now < q.tcUntil)
+    ) {
       this.tcCount++;
       this.lastTc = this.now;
       this.lastTcPort = p.index;
     }
+    this.tcHeardUntil = this.now + 2 * this.helloTime;
     for (const q of this.ports) {
       if (q === undefined || q === p || q.edge) continue;
       this.flush(q);

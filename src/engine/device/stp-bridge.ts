@@ -94,6 +94,8 @@ export class SwitchStp {
       for (const vlan of this.instances.keys()) this.host.agingChanged(vlan, 0);
       this.dispose();
       this.rapid = rapid;
+      // PortFast a BPDU took away comes back with the restart (802.1D-2004 17.25: AdminEdge).
+      for (const sp of this.ports) sp.stpEdgeLost = false;
     }
     const wanted = new Map<number, StpPortSettings[]>();
     for (const vlan of vlans) {
@@ -103,20 +105,12 @@ export class SwitchStp {
         if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan) || sp.stpBlock.includes(vlan))
           continue;
         const pc = this.view.config(sp);
-        const edge = this.edge(sp, pc, config);
-        const p2p = stpPointToPoint(pc, sp.duplex === 'half');
         ports.push({
           index: sp.index,
           priority: stpPortPriority(pc, vlan),
           number: this.view.number(sp),
           cost: stpPortCost(pc, vlan, this.view.speed(sp)),
-          edge,
-          p2p,
-          bpduguard: stpBpduguard(pc, config, edge),
-          rootGuard: stpRootGuard(pc),
-          // Loop guard does not act on a shared segment.
-          loopGuard: stpLoopGuard(pc, config, edge, p2p),
-          filter: stpBpdufilter(pc, config, edge),
+          ...this.features(sp, pc, config),
         });
       }
       if (ports.length > 0) wanted.set(vlan, ports);
@@ -142,6 +136,25 @@ export class SwitchStp {
       });
       for (const p of ports) inst.setPort(p);
     }
+  }
+
+  /** What runs on `sp` whatever the VLAN: PortFast, the link type, the guards and filtering. */
+  private features(
+    sp: SwitchPort,
+    pc: PortStpConfig | undefined,
+    config: SpanningTreeConfig | undefined,
+  ): Pick<StpPortSettings, 'edge' | 'p2p' | 'bpduguard' | 'rootGuard' | 'loopGuard' | 'filter'> {
+    const edge = this.edge(sp, pc, config);
+    const p2p = stpPointToPoint(pc, sp.duplex === 'half');
+    return {
+      edge,
+      p2p,
+      bpduguard: stpBpduguard(pc, config, edge),
+      rootGuard: stpRootGuard(pc),
+      // Loop guard does not act on a shared segment.
+      loopGuard: stpLoopGuard(pc, config, edge, p2p),
+      filter: stpBpdufilter(pc, config, edge),
+    };
   }
 
   /** Whether `sp` is an edge port: PortFast in effect, and not lost to a BPDU (`receive`). */
@@ -301,7 +314,7 @@ export class SwitchStp {
           )
           .map((sp) => {
             const pc = this.view.config(sp);
-            const edge = this.edge(sp, pc, config);
+            const f = this.features(sp, pc, config);
             return {
               port: this.view.name(sp),
               role: 'designated',
@@ -309,11 +322,12 @@ export class SwitchStp {
               cost: stpPortCost(pc, inst.vlan, this.view.speed(sp)),
               priority: stpPortPriority(pc, inst.vlan),
               number: this.view.number(sp),
-              edge,
-              bpduguard: stpBpduguard(pc, config, edge),
-              bpdufilter: stpBpdufilter(pc, config, edge) !== FILTER_OFF,
-              rootGuard: stpRootGuard(pc),
-              loopGuard: stpLoopGuard(pc, config, edge, stpPointToPoint(pc, sp.duplex === 'half')),
+              edge: f.edge,
+              ...(f.p2p ? {} : { shared: true as const }),
+              bpduguard: f.bpduguard,
+              bpdufilter: f.filter !== FILTER_OFF,
+              rootGuard: f.rootGuard,
+              loopGuard: f.loopGuard,
               inconsistent: sp.peerNative >= 0 ? 'pvid' : 'type',
               designatedRootPriority: inst.rootPri,
               designatedRootMac: inst.rootMac as MacAddr,

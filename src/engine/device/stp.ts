@@ -124,9 +124,12 @@ export class StpPort {
   received = 0;
   /** Times it came to forward (`show spanning-tree detail`). */
   forwardings = 0;
-  // Rapid PVST+ only (rstp.ts).
-  /** A point-to-point link (full duplex): proposals and agreements may move it to forwarding. */
+  /**
+   * A point-to-point segment (full duplex, or `spanning-tree link-type`): agreements may move it
+   * to forwarding under rapid PVST+, and loop guard acts on it.
+   */
   p2p = true;
+  // Rapid PVST+ only (rstp.ts).
   /** Its neighbour runs IEEE 802.1D: it sends and hears 802.1D BPDUs only ("Peer(STP)"). */
   legacy = false;
   /** A designated port discarding or learning that asks its neighbour to agree. */
@@ -185,7 +188,7 @@ export interface StpPortSettings {
   readonly number: number;
   readonly cost: number;
   readonly edge: boolean;
-  /** Full duplex: a point-to-point link (rapid PVST+ moves such a port by agreement). */
+  /** A point-to-point segment (full duplex, or `spanning-tree link-type point-to-point`). */
   readonly p2p: boolean;
   readonly bpduguard: boolean;
   readonly rootGuard: boolean;
@@ -430,7 +433,7 @@ export class StpInstance implements EventTarget {
   /** The port's segment became point-to-point or shared: 802.1D makes no difference. */
   protected linkTypeChanged(_p: StpPort): void {}
 
-  /** The port heard a BPDU with BPDU filtering by default: it is no edge port, nor filters, until its link goes down. */
+  /** The port heard a BPDU (stp-bridge.ts says when that counts): it is no edge port, nor filters, until its link goes down. */
   loseEdge(index: number): void {
     const p = this.ports[index];
     if (p === undefined) return;
@@ -999,10 +1002,13 @@ export class StpInstance implements EventTarget {
         designatedPort: p.port,
         bpdusSent: p.sent,
         bpdusReceived: p.received,
-        // IOS's timers: the message age its information has reached (RSTP's lasts 3 hellos
-        // of the max age), the forward delay left.
+        // IOS's timers: the message age its information has reached (RSTP's lasts the last 3
+        // hellos of the max age), one more than the age it came with plus the time since, as
+        // captures read it; the forward delay left.
         messageAgeTimer:
-          p.ageAt === Number.POSITIVE_INFINITY ? 0 : wholeSeconds(this.maxAge - (p.ageAt - now)),
+          p.ageAt === Number.POSITIVE_INFINITY
+            ? 0
+            : wholeSeconds(this.maxAge - (p.ageAt - now) + fromUnits(MESSAGE_AGE_INCREMENT)),
         forwardDelayTimer: p.forwardAt === Number.POSITIVE_INFINITY ? 0 : wholeSeconds(p.forwardAt - now),
         forwardTransitions: p.forwardings,
       });

@@ -82,8 +82,7 @@ export function stpDetailPort(vlan: number, p: StpPortStatus, own: PortStpConfig
   if (p.bpduguard) optional.push(`   Bpdu guard is enabled${byDefault(own?.bpduguard === 'enable')}`);
   if (p.bpdufilter) optional.push(`   Bpdu filter is enabled${byDefault(own?.bpdufilter === 'enable')}`);
   if (p.rootGuard) optional.push('   Root guard is enabled on the port');
-  if (p.loopGuard)
-    optional.push(`   Loop guard is enabled${own?.guard === 'loop' ? '' : ' by default'} on the port`);
+  if (p.loopGuard) optional.push(`   Loop guard is enabled${byDefault(own?.guard === 'loop')} on the port`);
   return [
     first,
     `   Port path cost ${p.cost}, Port priority ${p.priority}, Port Identifier ${p.priority}.${p.number}.`,
