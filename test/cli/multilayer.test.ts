@@ -221,6 +221,24 @@ describe('multilayer switch console', () => {
     expect(parseConfigText('switch', renderRunningConfig('switch', config)).problems).not.toEqual([]);
   });
 
+  it("reads a loopback's configuration back as it was saved, before the ports; a 2960 takes none", () => {
+    const { lab, mls, s1 } = consoles();
+    for (const line of [
+      'interface loopback 7',
+      'description Router ID',
+      'ip address 7.7.7.7 255.255.255.255',
+    ])
+      expect(mls.input(line).output).not.toContain('%');
+    const config = lab.ios('MLS1').runningConfig();
+    const text = renderRunningConfig('switch', config);
+    expect(text.indexOf('interface Loopback7')).toBeLessThan(text.indexOf('interface FastEthernet0/1'));
+    const back = parseConfigText('multilayer', text);
+    expect(back.problems).toEqual([]);
+    expect(back.config).toEqual(config);
+    expect(parseConfigText('switch', text).problems).not.toEqual([]);
+    expect(s1.input('interface loopback 7').output).toContain(INVALID);
+  });
+
   it('refuses to create a VLAN a routed port holds as its internal VLAN', () => {
     const { lab, mls } = consoles();
     mls.input('interface g0/1');

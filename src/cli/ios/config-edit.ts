@@ -176,8 +176,17 @@ export function addRoute(c: DeviceConfig, r: StaticRoute): DeviceConfig {
   return { ...c, staticRoutes: routes };
 }
 
-/** Does the interface name exist on the device or could `interface NAME` create it? */
-export function interfaceAllowed(kind: IosKind, c: DeviceConfig, name: string, create: boolean): boolean {
+/**
+ * Does the interface name exist on the device or could `interface NAME` create it? Loopbacks
+ * on a router or a multilayer switch (a 2960 routes nothing to one).
+ */
+export function interfaceAllowed(
+  platform: IosPlatform,
+  c: DeviceConfig,
+  name: string,
+  create: boolean,
+): boolean {
+  const kind = platformKind(platform);
   if (c.interfaces[name]) return true;
   if (!create) return false;
   const n = parseInterfaceName(name);
@@ -187,7 +196,7 @@ export function interfaceAllowed(kind: IosKind, c: DeviceConfig, name: string, c
     return kind === 'router' && isPhysical(kind, parent) && n.sub >= 1 && n.sub <= 4294967295;
   }
   if (n.type === 'Vlan') return kind === 'switch' && Number(n.unit) >= 1 && Number(n.unit) <= 4094;
-  if (n.type === 'Loopback') return kind === 'router' && Number(n.unit) <= 2147483647;
+  if (n.type === 'Loopback') return platform !== 'switch' && Number(n.unit) <= 2147483647;
   if (n.type === 'Port-channel') {
     return kind === 'switch' && Number(n.unit) >= 1 && Number(n.unit) <= MAX_CHANNEL_GROUP;
   }

@@ -54,7 +54,7 @@ function typesFor(env: IosEnv, opts: IfaceOptions): InterfaceType[] {
     const type = INTERFACE_TYPES.find((t) => name.startsWith(t));
     if (type && eligible(env, opts, name)) present.add(type);
   }
-  if (opts.create && env.kind === 'router') present.add('Loopback');
+  if (opts.create && env.platform !== 'switch') present.add('Loopback');
   if (opts.create && env.kind === 'switch') present.add('Vlan').add('Port-channel');
   if (opts.null) present.add('Null');
   return [...present].sort();
@@ -76,7 +76,7 @@ function resolve(env: IosEnv, opts: IfaceOptions, type: InterfaceType, unit: str
   if (!n) return undefined;
   const name = formatInterfaceName(n);
   if (!eligible(env, opts, name)) return undefined;
-  return interfaceAllowed(env.kind, env.config(), name, opts.create === true) ? name : undefined;
+  return interfaceAllowed(env.platform, env.config(), name, opts.create === true) ? name : undefined;
 }
 
 /**

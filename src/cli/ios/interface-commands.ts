@@ -360,6 +360,8 @@ interface IpFeatures {
 
 const ROUTER_IP: IpFeatures = { proxyArp: true, filters: true, relays: true, translates: true, ospf: true };
 const LOOPBACK_IP: IpFeatures = { translates: true, ospf: true };
+/** A multilayer switch's loopback: no NAT on a Catalyst 3560. */
+const SWITCH_LOOPBACK_IP: IpFeatures = { ospf: true };
 const ROUTED_PORT_IP: IpFeatures = { proxyArp: true, relays: true, ospf: true };
 
 /** `ip ...` in an interface, with the commands `f` gives it. */
@@ -903,11 +905,14 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           standbyNode(true, edit),
         ],
       };
-    case 'loopback':
+    case 'loopback': {
+      // Only routers and multilayer switches have loopbacks.
+      const lo = multilayer ? SWITCH_LOOPBACK_IP : LOOPBACK_IP;
       return {
-        cmds: [bandwidth(), description(), ipNode(LOOPBACK_IP), shutdown()],
-        nos: [noBandwidth(), noDescription(), noIpNode(LOOPBACK_IP), noShutdown()],
+        cmds: [bandwidth(), description(), ipNode(lo), shutdown()],
+        nos: [noBandwidth(), noDescription(), noIpNode(lo), noShutdown()],
       };
+    }
     case 'svi': {
       // Only a multilayer switch's SVIs take OSPF's settings.
       const svi: IpFeatures = { proxyArp: true, relays: true, ospf: multilayer };

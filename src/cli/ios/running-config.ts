@@ -41,6 +41,15 @@ export function defaultTransport(kind: IosKind, line: 'console' | 'vty'): Transp
   return kind === 'router' && line === 'vty' ? 'none' : 'all';
 }
 
+/**
+ * The interfaces in the order IOS writes them: loopbacks first (router and Catalyst
+ * configurations), then as the configuration keeps them (Port-channels, ports, SVIs).
+ */
+const inRunningOrder = (c: DeviceConfig): [string, InterfaceConfig][] =>
+  Object.entries(c.interfaces).sort(
+    ([a], [b]) => Number(!a.startsWith('Loopback')) - Number(!b.startsWith('Loopback')),
+  );
+
 /** A port's `switchport port-security` lines, in the order a 2960 lists them. */
 function portSecurityLines(ps: PortSecurityConfig): string[] {
   const out: string[] = [];
@@ -218,7 +227,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ['multilink bundle-name authenticated'],
     userLines(c),
   ];
-  for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('router', name, i));
+  for (const [name, i] of inRunningOrder(c)) blocks.push(interfaceLines('router', name, i));
   // Routing processes follow the interfaces, before `ip forward-protocol nd`.
   blocks.push(...ospfConfigBlocks(c));
   blocks.push(
@@ -261,7 +270,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     blocks.push(v.name === undefined ? [`vlan ${v.id}`] : [`vlan ${v.id}`, ` name ${v.name}`]);
   }
   blocks.push(sshLines(c));
-  for (const [name, i] of Object.entries(c.interfaces)) blocks.push(interfaceLines('switch', name, i));
+  for (const [name, i] of inRunningOrder(c)) blocks.push(interfaceLines('switch', name, i));
   // A multilayer switch's routing processes follow its interfaces too.
   blocks.push(...ospfConfigBlocks(c));
   blocks.push([

@@ -26,6 +26,9 @@ export interface L3Owner {
   transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len?: number): void;
 }
 
+/** IOS reports a loopback's bandwidth as 8,000,000 kbit/s (here in bits per second). */
+export const LOOPBACK_BANDWIDTH = 8_000_000_000;
+
 export class L3Interface {
   // What every frame's path reads comes first, next to the object's header. (A constructor
   // parameter declared as a property would land after all the fields declared here.)

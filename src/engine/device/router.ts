@@ -24,7 +24,7 @@ import { AclFilters } from './acl-filter.ts';
 import { CdpPorts } from './cdp.ts';
 import { HsrpGroups } from './hsrp-groups.ts';
 import { IpDevice } from './ip-device.ts';
-import { L3Interface } from './l3-interface.ts';
+import { L3Interface, LOOPBACK_BANDWIDTH } from './l3-interface.ts';
 import { isGroupMac } from './mac-util.ts';
 import { NAT_NONE, Nat } from './nat.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
@@ -39,8 +39,6 @@ const RESIGN_LEAD = 100;
 /** HSRP state changes kept for a console that has not read them yet. */
 const HSRP_EVENTS = 200;
 
-/** IOS reports a loopback's bandwidth as 8,000,000 kbit/s. */
-const LOOPBACK_BANDWIDTH = 8_000_000_000;
 
 /**
  * A router port, which knows which of its interfaces takes a frame, by its tag: `untagged`

@@ -41,7 +41,7 @@ import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { isMultilayer, type SwitchModel } from '../../shared/models.ts';
-import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
+import { compareInterfaceNames, KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
 import { stpRootGuard } from '../../shared/spanning-tree.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
@@ -86,7 +86,7 @@ import {
 import { bundleBandwidth, channelLines, channelStatus, channelViews } from './etherchannel-views.ts';
 import type { InterfaceLog } from './interface-log.ts';
 import { IpDevice } from './ip-device.ts';
-import { L3Interface } from './l3-interface.ts';
+import { L3Interface, LOOPBACK_BANDWIDTH } from './l3-interface.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
@@ -179,7 +179,9 @@ export class Switch extends IpDevice {
   private readonly vlans = new Map<number, VlanState>();
   private readonly svis = new Map<number, L3Interface>();
   private sviList: L3Interface[] = [];
-  /** Its IP interfaces: the SVIs, then the routed ports in port order. */
+  /** A multilayer switch's loopbacks, by name in IOS order. */
+  private loopbacks: L3Interface[] = [];
+  /** Its IP interfaces: the SVIs, the routed ports in port order, then the loopbacks. */
   private l3List: L3Interface[] = [];
   private statics: StaticSpec[] = [];
   private portCfg: SwitchportConfig[] = [];
@@ -416,8 +418,9 @@ export class Switch extends IpDevice {
       this.svis.delete(vid);
     }
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
+    this.configureLoopbacks(config);
     const routed = this.sw.flatMap((sp) => (sp.routed === null ? [] : [sp.routed]));
-    this.l3List = [...this.sviList, ...routed];
+    this.l3List = [...this.sviList, ...routed, ...this.loopbacks];
     this.allocateInternalVlans();
     this.statics = this.staticSpecs(config, this.l3List);
     this.configureDhcp(config, this.l3List, () => this.l3List);
@@ -426,12 +429,35 @@ export class Switch extends IpDevice {
     this.cdp.update(config, this.ports, this.ctx.sched.now);
   }
 
-  /** Its OSPF processes run over its SVIs and routed ports. */
+  /**
+   * `interface LoopbackN` (a multilayer switch's console alone takes it): always up unless
+   * shut down, as a router's, and kept by name so a loopback reconfigured keeps its state.
+   */
+  private configureLoopbacks(config: DeviceConfig): void {
+    const kept = new Map(this.loopbacks.map((lo) => [lo.name, lo]));
+    const next: L3Interface[] = [];
+    for (const [name, ic] of Object.entries(config.interfaces)) {
+      const n = parseInterfaceName(name);
+      if (n?.type !== 'Loopback' || n.sub !== undefined) continue;
+      const lo = kept.get(name) ?? new L3Interface(name, 0 as MacAddr, this, null);
+      kept.delete(name);
+      lo.configure(ic);
+      next.push(lo);
+    }
+    for (const lo of kept.values()) this.retire(lo);
+    this.loopbacks = next.sort((a, b) => compareInterfaceNames(a.name, b.name));
+  }
+
+  /** Its OSPF processes run over its SVIs, routed ports and loopbacks (IOS's 8 Gbit/s). */
   private readonly ospfWiring = {
     interfaces: () => this.l3List,
     bandwidth: (iface: L3Interface): number =>
       this.config.interfaces[iface.name]?.bandwidth ??
-      (iface.port === null ? SVI_BANDWIDTH : iface.port.negotiatedSpeed) / 1000,
+      (iface.loopback
+        ? LOOPBACK_BANDWIDTH
+        : iface.port === null
+          ? SVI_BANDWIDTH
+          : iface.port.negotiatedSpeed) / 1000,
     routesChanged: () => this.reconfigureStack(),
   };
 
@@ -666,6 +692,7 @@ export class Switch extends IpDevice {
       svi.up = svi.adminUp && vs !== undefined && vs.members.length > 0;
       if (svi.up && vs !== undefined) vs.svi = svi;
     }
+    for (const lo of this.loopbacks) lo.up = lo.adminUp;
     for (const sp of this.sw) {
       this.resolveUntagged(sp);
       this.resolveCarried(sp);
@@ -1522,6 +1549,8 @@ export class Switch extends IpDevice {
     for (const svi of [...this.svis.values()].sort((a, b) => a.vlan - b.vlan)) {
       out.push(logicalView(svi, false, SVI_BANDWIDTH, this.lastChange(svi.name), this.bootedAt));
     }
+    for (const lo of this.loopbacks)
+      out.push(logicalView(lo, false, LOOPBACK_BANDWIDTH, this.lastChange(lo.name), this.bootedAt));
     return out;
   }
 
