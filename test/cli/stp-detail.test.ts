@@ -11,71 +11,41 @@ import {
   stpInterfaceDetail,
 } from '../../src/cli/ios/show/spanning-tree-detail.ts';
 import type { StpInstanceStatus, StpPortStatus } from '../../src/engine/api.ts';
-import { type MacAddr, macFromNumber } from '../../src/shared/mac.ts';
 import type { PortStpConfig } from '../../src/shared/spanning-tree.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
+import { mac, stpInstance, stpPort } from './stp-fixtures.ts';
 
-const mac = (n: number): MacAddr => macFromNumber(n);
 const hms = (h: number, m: number, s: number) => seconds(h * 3600 + m * 60 + s) as Micros;
 const NOW = hms(100, 0, 0);
 const none = () => undefined;
 
+/** A port of networklessons' IOSvL2 sw1, numbered one past its last digit, below root 0011.bbda.ea00. */
 function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
-  const number = Number(name.split('/').pop()) + 1;
-  return {
-    port: name,
-    role: 'designated',
-    state: 'forwarding',
-    cost: 4,
-    priority: 128,
+  const number = over.number ?? Number(name.split('/').pop()) + 1;
+  return stpPort(name, {
     number,
-    edge: false,
-    bpduguard: false,
-    bpdufilter: false,
-    rootGuard: false,
-    loopGuard: false,
+    cost: 4,
     designatedRootPriority: 32868,
     designatedRootMac: mac(0x0011_bbda_ea00),
-    designatedCost: 0,
     designatedBridgePriority: 32868,
     designatedBridgeMac: mac(0x0011_bbda_ea00),
     designatedPort: (128 << 8) | number,
-    bpdusSent: 0,
-    bpdusReceived: 0,
-    messageAgeTimer: 0,
-    forwardDelayTimer: 0,
-    forwardTransitions: 1,
     ...over,
-  };
+  });
 }
 
 /** networklessons' IOSvL2 sw1, VLAN 100, below the root 0011.bbda.ea00. */
-const ivl2: StpInstanceStatus = {
+const ivl2: StpInstanceStatus = stpInstance({
   vlan: 100,
-  protocol: 'ieee',
   rootPriority: 32868,
   rootMac: mac(0x0011_bbda_ea00),
   rootCost: 4,
   rootPort: 'GigabitEthernet0/0',
   rootPortPriority: 128,
   rootPortNumber: 1,
-  helloTime: 2,
-  maxAge: 20,
-  forwardDelay: 15,
-  bridgePriority: 32768,
   bridgeId: 32868,
   bridgeMac: mac(0xfcfb_fb97_a980),
-  bridgeHelloTime: 2,
-  bridgeMaxAge: 20,
-  bridgeForwardDelay: 15,
-  agingTime: 300,
-  topologyChange: false,
-  topologyChangeDetected: false,
-  topologyChanges: 0,
   startedAt: (NOW - hms(1, 18, 42)) as Micros,
-  helloTimer: 0,
-  topologyChangeTimer: 0,
-  notificationTimer: 0,
   ports: [
     port('GigabitEthernet0/0', {
       role: 'root',
@@ -84,7 +54,7 @@ const ivl2: StpInstanceStatus = {
       bpdusReceived: 1234,
     }),
   ],
-};
+});
 
 describe('show spanning-tree detail', () => {
   it('prints an 802.1D instance below the root and its root port (IOSvL2)', () => {

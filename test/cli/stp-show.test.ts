@@ -20,12 +20,10 @@ import {
 } from '../../src/cli/ios/show/spanning-tree.ts';
 import { spanningTreeTexts } from '../../src/cli/ios/spanning-tree-log.ts';
 import { rootPrimaryPriority, stpConfigLines, stpInterfaceLines } from '../../src/cli/ios/stp-commands.ts';
-import type { StpInstanceStatus, StpPortStatus } from '../../src/engine/api.ts';
+import type { StpPortStatus } from '../../src/engine/api.ts';
 import { type DeviceConfig, defaultDeviceConfig } from '../../src/shared/config.ts';
-import { type MacAddr, macFromNumber } from '../../src/shared/mac.ts';
 import type { Micros } from '../../src/shared/time.ts';
-
-const mac = (n: number): MacAddr => macFromNumber(n);
+import { mac, stpInstance, stpPort } from './stp-fixtures.ts';
 
 /** `show spanning-tree summary`'s settings on a switch at its defaults. */
 const DEFAULTS = {
@@ -37,64 +35,9 @@ const DEFAULTS = {
   mode: 'pvst' as const,
 };
 
-function port(name: string, over: Partial<StpPortStatus> = {}): StpPortStatus {
-  const number = Number(name.split('/').pop());
-  return {
-    port: name,
-    role: 'designated',
-    state: 'forwarding',
-    cost: 19,
-    priority: 128,
-    number,
-    edge: false,
-    bpduguard: false,
-    bpdufilter: false,
-    rootGuard: false,
-    loopGuard: false,
-    designatedRootPriority: 32769,
-    designatedRootMac: mac(0),
-    designatedCost: 0,
-    designatedBridgePriority: 32769,
-    designatedBridgeMac: mac(0),
-    designatedPort: number,
-    bpdusSent: 0,
-    bpdusReceived: 0,
-    messageAgeTimer: 0,
-    forwardDelayTimer: 0,
-    forwardTransitions: 1,
-    ...over,
-  };
-}
+const port = stpPort;
 
-/** VLAN 1's instance on a bridge at the default priority and timers. */
-function instance(
-  over: Partial<StpInstanceStatus> & Pick<StpInstanceStatus, 'bridgeMac' | 'rootMac'>,
-): StpInstanceStatus {
-  return {
-    vlan: 1,
-    protocol: 'ieee',
-    rootPriority: 32769,
-    rootCost: 0,
-    helloTime: 2,
-    maxAge: 20,
-    forwardDelay: 15,
-    bridgePriority: 32768,
-    bridgeId: 32769,
-    bridgeHelloTime: 2,
-    bridgeMaxAge: 20,
-    bridgeForwardDelay: 15,
-    agingTime: 300,
-    topologyChange: false,
-    topologyChangeDetected: false,
-    topologyChanges: 0,
-    startedAt: 0 as Micros,
-    helloTimer: 0,
-    topologyChangeTimer: 0,
-    notificationTimer: 0,
-    ports: [],
-    ...over,
-  };
-}
+const instance = stpInstance;
 
 // NetAcad "Building a Switched Network with Redundant Links", real 2960s.
 const netacadS1 = instance({
