@@ -11,8 +11,9 @@ export const isHostKind = (k: DeviceKind): k is 'pc' | 'server' => k === 'pc' ||
 
 /**
  * Interface types in the order IOS lists them in running-config (a Catalyst lists its
- * Port-channels first). Null0 exists on every IOS device, as the exit interface of routes that
- * discard what they match.
+ * Port-channels first), but for loopbacks, which it lists before all (running-config.ts).
+ * Null0 exists on every IOS device, as the exit interface of routes that discard what they
+ * match.
  */
 export const INTERFACE_TYPES = [
   'Port-channel',

@@ -352,9 +352,9 @@ interface IpFeatures {
   readonly filters?: boolean;
   /** DHCP on the network it faces: helper addresses and `ip address dhcp` (not loopbacks). */
   readonly relays?: boolean;
-  /** NAT's side (router interfaces, loopbacks too). */
+  /** NAT's side (router interfaces, a router's loopbacks too). */
   readonly translates?: boolean;
-  /** OSPF's settings (router interfaces, and a multilayer switch's SVIs and routed ports). */
+  /** OSPF's settings (router interfaces, and a multilayer switch's SVIs, routed ports and loopbacks). */
   readonly ospf?: boolean;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
-import type { DeviceKind } from '../../shared/ports.ts';
+import type { MacAddr } from '../../shared/mac.ts';
+import { compareInterfaceNames, type DeviceKind, parseInterfaceName } from '../../shared/ports.ts';
 import type {
   AddressConflict,
   ArpClearScope,
@@ -192,6 +193,25 @@ export abstract class IpDevice extends Device implements L3Owner {
    */
   protected retire(iface: L3Interface): void {
     iface.up = false;
+  }
+
+  /**
+   * The configuration's `interface LoopbackN`, in IOS order: those in `current` kept by name
+   * (so a loopback reconfigured keeps its state), new ones made, the others retired.
+   */
+  protected configureLoopbacks(config: DeviceConfig, current: readonly L3Interface[]): L3Interface[] {
+    const kept = new Map(current.map((lo) => [lo.name, lo]));
+    const next: L3Interface[] = [];
+    for (const [name, ic] of Object.entries(config.interfaces)) {
+      const n = parseInterfaceName(name);
+      if (n?.type !== 'Loopback' || n.sub !== undefined) continue;
+      const lo = kept.get(name) ?? new L3Interface(name, 0 as MacAddr, this, null);
+      kept.delete(name);
+      lo.configure(ic);
+      next.push(lo);
+    }
+    for (const lo of kept.values()) this.retire(lo);
+    return next.sort((a, b) => compareInterfaceNames(a.name, b.name));
   }
 
   /** Its OSPF processes (`show ip ospf ...`). */

@@ -39,7 +39,6 @@ const RESIGN_LEAD = 100;
 /** HSRP state changes kept for a console that has not read them yet. */
 const HSRP_EVENTS = 200;
 
-
 /**
  * A router port, which knows which of its interfaces takes a frame, by its tag: `untagged`
  * and its carried pairs (declared in Port), or a Map when it has more subinterfaces than Port
@@ -66,7 +65,7 @@ export class Router extends IpDevice {
   private config: DeviceConfig;
   private readonly mains: L3Interface[] = [];
   private readonly subs = new Map<string, L3Interface>();
-  private readonly loopbacks = new Map<string, L3Interface>();
+  private loopbacks: L3Interface[] = [];
   /** Every IP interface: ports, then subinterfaces and loopbacks in IOS order. */
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
@@ -114,21 +113,9 @@ export class Router extends IpDevice {
       this.ctx.sched.atIn(RESIGN_LEAD, this.shutAfterResign, 0, null, 0, 0);
     }
     const seenSubs = new Set<string>();
-    const seenLoops = new Set<string>();
     for (const [name, ic] of Object.entries(config.interfaces)) {
       const n = parseInterfaceName(name);
-      if (n === undefined) continue;
-      if (n.type === 'Loopback' && n.sub === undefined) {
-        seenLoops.add(name);
-        let lo = this.loopbacks.get(name);
-        if (lo === undefined) {
-          lo = new L3Interface(name, 0 as MacAddr, this, null);
-          this.loopbacks.set(name, lo);
-        }
-        lo.configure(ic);
-        continue;
-      }
-      if (n.sub === undefined) continue;
+      if (n?.sub === undefined) continue;
       const parent = this.portByName.get(formatInterfaceName({ type: n.type, unit: n.unit }));
       if (parent === undefined) continue;
       seenSubs.add(name);
@@ -148,12 +135,8 @@ export class Router extends IpDevice {
       this.retire(sub);
       this.subs.delete(name);
     }
-    for (const [name, lo] of [...this.loopbacks]) {
-      if (seenLoops.has(name)) continue;
-      this.retire(lo);
-      this.loopbacks.delete(name);
-    }
-    const extra = [...this.subs.values(), ...this.loopbacks.values()];
+    this.loopbacks = this.configureLoopbacks(config, this.loopbacks);
+    const extra = [...this.subs.values(), ...this.loopbacks];
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
@@ -285,7 +268,7 @@ export class Router extends IpDevice {
       main.counts = byVlan[i]!.size > 0;
       (this.ports[i] as RouterPort).demux(main, byVlan[i]!, native[i]!);
     });
-    for (const lo of this.loopbacks.values()) lo.up = lo.adminUp;
+    for (const lo of this.loopbacks) lo.up = lo.adminUp;
     this.dhcpClients?.refresh();
     this.reconfigureStack();
     this.stack.setStaticArps(config.staticArps ?? []);

@@ -17,6 +17,7 @@
  *   settings) is an IP interface of its own, as a router's port is: it carries no VLAN, runs no
  *   DTP or spanning tree, learns no address, and holds an internal VLAN from 1006 up while it is
  *   not shut down (Catalyst 3560 configuration guide, "Configuring Interface Characteristics").
+ *   Its loopbacks are a router's (ip-device.ts).
  * - Spanning tree: PVST+, one IEEE 802.1D instance per VLAN (stp.ts, stp-bridge.ts), or rapid
  *   PVST+, one RSTP instance per VLAN (rstp.ts), whose port states decide which ports a VLAN's
  *   frames use. Where it is off (`no spanning-tree vlan N`) a loop circulates frames for ever,
@@ -41,7 +42,7 @@ import type { DeviceId } from '../../shared/ids.ts';
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { isMultilayer, type SwitchModel } from '../../shared/models.ts';
-import { compareInterfaceNames, KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
+import { KIND_PORTS, parseInterfaceName, shortInterfaceName } from '../../shared/ports.ts';
 import { stpRootGuard } from '../../shared/spanning-tree.ts';
 import type { Micros } from '../../shared/time.ts';
 import { seconds } from '../../shared/time.ts';
@@ -179,7 +180,7 @@ export class Switch extends IpDevice {
   private readonly vlans = new Map<number, VlanState>();
   private readonly svis = new Map<number, L3Interface>();
   private sviList: L3Interface[] = [];
-  /** A multilayer switch's loopbacks, by name in IOS order. */
+  /** A multilayer switch's loopbacks, in IOS order. */
   private loopbacks: L3Interface[] = [];
   /** Its IP interfaces: the SVIs, the routed ports in port order, then the loopbacks. */
   private l3List: L3Interface[] = [];
@@ -418,7 +419,11 @@ export class Switch extends IpDevice {
       this.svis.delete(vid);
     }
     this.sviList = [...this.svis.values()].sort((a, b) => a.vlan - b.vlan);
-    this.configureLoopbacks(config);
+    // Loopbacks, as a router's, on a multilayer switch only (a 2960's console takes none).
+    this.loopbacks = this.configureLoopbacks(
+      isMultilayer(this.model) ? config : { ...config, interfaces: {} },
+      this.loopbacks,
+    );
     const routed = this.sw.flatMap((sp) => (sp.routed === null ? [] : [sp.routed]));
     this.l3List = [...this.sviList, ...routed, ...this.loopbacks];
     this.allocateInternalVlans();
@@ -427,25 +432,6 @@ export class Switch extends IpDevice {
     // Only a multilayer switch routes, and runs OSPF while it does.
     if (isMultilayer(this.model)) this.configureOspf(config, this.ospfWiring);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
-  }
-
-  /**
-   * `interface LoopbackN` (a multilayer switch's console alone takes it): always up unless
-   * shut down, as a router's, and kept by name so a loopback reconfigured keeps its state.
-   */
-  private configureLoopbacks(config: DeviceConfig): void {
-    const kept = new Map(this.loopbacks.map((lo) => [lo.name, lo]));
-    const next: L3Interface[] = [];
-    for (const [name, ic] of Object.entries(config.interfaces)) {
-      const n = parseInterfaceName(name);
-      if (n?.type !== 'Loopback' || n.sub !== undefined) continue;
-      const lo = kept.get(name) ?? new L3Interface(name, 0 as MacAddr, this, null);
-      kept.delete(name);
-      lo.configure(ic);
-      next.push(lo);
-    }
-    for (const lo of kept.values()) this.retire(lo);
-    this.loopbacks = next.sort((a, b) => compareInterfaceNames(a.name, b.name));
   }
 
   /** Its OSPF processes run over its SVIs, routed ports and loopbacks (IOS's 8 Gbit/s). */
@@ -1298,12 +1284,16 @@ export class Switch extends IpDevice {
 
   /**
    * Frames the switch itself sends from a routed port go out of it untagged; from an SVI they
-   * enter its VLAN like frames from a port.
+   * enter its VLAN like frames from a port; a loopback has nowhere to send them, as a router's.
    */
   transmitL3(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, known = -1): void {
     const port = iface.port;
     if (port !== null) {
       port.send(frame, frameId, known >= 0 ? known : wireLen(frame), TAG_AS_IS, owned);
+      return;
+    }
+    if (iface.loopback) {
+      this.drop(frameId, 'no-route', iface.name);
       return;
     }
     const vs = this.vlans.get(iface.vlan);
