@@ -364,12 +364,18 @@ const LOOPBACK_IP: IpFeatures = { translates: true, ospf: true };
 const SWITCH_LOOPBACK_IP: IpFeatures = { ospf: true };
 const ROUTED_PORT_IP: IpFeatures = { proxyArp: true, relays: true, ospf: true };
 
+/** The `ip ...` commands of the features `f` gives an interface, or their `no` forms. */
+function featureNodes(f: IpFeatures, no: boolean): IosNode[] {
+  const out: IosNode[] = f.filters ? [accessGroupNode(no, edit)] : [];
+  if (f.translates) out.push(natSideNode(no, edit), virtualReassemblyNode(no, edit));
+  if (f.ospf) out.push(ipOspfNode(no, edit));
+  if (f.relays) out.push(helperAddressNode(no, edit));
+  return out;
+}
+
 /** `ip ...` in an interface, with the commands `f` gives it. */
 function ipNode(f: IpFeatures): IosNode {
-  const children: IosNode[] = f.filters ? [accessGroupNode(false, edit)] : [];
-  if (f.translates) children.push(natSideNode(false, edit), virtualReassemblyNode(false, edit));
-  if (f.ospf) children.push(ipOspfNode(false, edit));
-  if (f.relays) children.push(helperAddressNode(false, edit));
+  const children = featureNodes(f, false);
   children.push(
     kw(
       'address',
@@ -402,10 +408,7 @@ function ipNode(f: IpFeatures): IosNode {
 }
 
 function noIpNode(f: IpFeatures): IosNode {
-  const children: IosNode[] = f.filters ? [accessGroupNode(true, edit)] : [];
-  if (f.translates) children.push(natSideNode(true, edit), virtualReassemblyNode(true, edit));
-  if (f.ospf) children.push(ipOspfNode(true, edit));
-  if (f.relays) children.push(helperAddressNode(true, edit));
+  const children = featureNodes(f, true);
   children.push(
     kw(
       'address',

@@ -28,9 +28,8 @@ import type { PortStpConfig } from '../../../shared/spanning-tree.ts';
 import type { Micros } from '../../../shared/time.ts';
 import type { VlanRanges } from '../../../shared/vlans.ts';
 import type { IosDeviceContext } from '../../context.ts';
-import { vlanIds } from '../common.ts';
 import { ago } from './format.ts';
-import { INCONSISTENCY, instanceName, isRoot, NO_INSTANCE, noInstanceFor } from './spanning-tree.ts';
+import { forVlans, INCONSISTENCY, instanceName, isRoot } from './spanning-tree.ts';
 
 /** A port's `spanning-tree` interface settings, by port name (a Port-channel's its own). */
 export type PortSettings = (port: string) => PortStpConfig | undefined;
@@ -103,15 +102,14 @@ export function stpDetail(
   settings: PortSettings,
   vlans?: VlanRanges,
 ): string[] {
-  const ids = vlans === undefined ? undefined : new Set(vlanIds(vlans));
-  const shown = instances.filter((i) => ids === undefined || ids.has(i.vlan));
-  if (shown.length === 0) return vlans === undefined ? NO_INSTANCE : noInstanceFor(vlans);
-  return shown.flatMap((i, k) => [
-    ...(k > 0 ? [''] : []),
-    '',
-    ...stpDetailHeader(i, now),
-    ...i.ports.flatMap((p) => ['', ...stpDetailPort(i.vlan, p, settings(p.port))]),
-  ]);
+  return forVlans(instances, vlans, (shown) =>
+    shown.flatMap((i, k) => [
+      ...(k > 0 ? [''] : []),
+      '',
+      ...stpDetailHeader(i, now),
+      ...i.ports.flatMap((p) => ['', ...stpDetailPort(i.vlan, p, settings(p.port))]),
+    ]),
+  );
 }
 
 /** `show spanning-tree interface X detail`: the port's block in each instance it is part of. */

@@ -116,10 +116,22 @@ export const NO_INSTANCE = ['', 'No spanning tree instance exists.'];
 
 /** `show spanning-tree [vlan LIST]`: the instances of those VLANs (all without a list). */
 export function stpShow(instances: readonly StpInstanceStatus[], vlans?: VlanRanges): string[] {
+  return forVlans(instances, vlans, (shown) => shown.flatMap((i) => stpInstanceLines(i)));
+}
+
+/**
+ * What a view prints of the instances of `vlans` (all without a list), or IOS's answer when
+ * there is none.
+ */
+export function forVlans(
+  instances: readonly StpInstanceStatus[],
+  vlans: VlanRanges | undefined,
+  lines: (shown: readonly StpInstanceStatus[]) => string[],
+): string[] {
   const ids = vlans === undefined ? undefined : new Set(vlanIds(vlans));
   const shown = instances.filter((i) => ids === undefined || ids.has(i.vlan));
   if (shown.length === 0) return vlans === undefined ? NO_INSTANCE : noInstanceFor(vlans);
-  return shown.flatMap((i) => stpInstanceLines(i));
+  return lines(shown);
 }
 
 /** `show spanning-tree interface X`: the port's row in each instance it is part of. */
@@ -243,11 +255,8 @@ export function stpRoot(instances: readonly StpInstanceStatus[]): string[] {
  * the width of a priority under 10000 is not confirmed by one).
  */
 export function stpBridge(instances: readonly StpInstanceStatus[], vlans?: VlanRanges): string[] {
-  const ids = vlans === undefined ? undefined : new Set(vlanIds(vlans));
-  const shown = instances.filter((i) => ids === undefined || ids.has(i.vlan));
-  if (shown.length === 0) return vlans === undefined ? NO_INSTANCE : noInstanceFor(vlans);
   const pad = (n: number, w: number) => String(n).padStart(w);
-  return [
+  return forVlans(instances, vlans, (shown) => [
     '',
     '                                                   Hello  Max  Fwd',
     'Vlan                         Bridge ID              Time  Age  Dly  Protocol',
@@ -258,7 +267,7 @@ export function stpBridge(instances: readonly StpInstanceStatus[], vlans?: VlanR
         `${formatMacDotted(i.bridgeMac)}${pad(i.bridgeHelloTime, 5)}${pad(i.bridgeMaxAge, 6)}` +
         `${pad(i.bridgeForwardDelay, 5)}  ${i.protocol}`,
     ),
-  ];
+  ]);
 }
 
 /** `show spanning-tree blockedports`: the blocking ports of each instance that has some. */
