@@ -101,6 +101,20 @@ function reloadNow(env: IosEnv): void {
   else env.print('', 'Press RETURN to get started!', '');
 }
 
+/**
+ * Whether booting from the startup-config would give another running-config. The saved text
+ * is read as the boot reads it, so a file saved by an earlier version, whose lines came in
+ * another order, is not taken for a change.
+ */
+function modifiedSinceSaved(env: IosEnv): boolean {
+  const saved = env.device!.startupConfig();
+  if (saved === undefined) return true;
+  const running = renderRunningConfig(env.kind, env.config());
+  if (withoutHeader(saved) === running) return false;
+  const factory = defaultDeviceConfig(env.kind, FACTORY_HOSTNAME[env.kind]);
+  return renderRunningConfig(env.kind, applyConfigText(env.platform, factory, saved).config) !== running;
+}
+
 export function reload(env: IosEnv): void {
   const proceed: Question = {
     prompt: 'Proceed with reload? [confirm]',
@@ -108,8 +122,7 @@ export function reload(env: IosEnv): void {
       if (confirmed(text)) reloadNow(e);
     },
   };
-  const saved = env.device!.startupConfig();
-  if (saved !== undefined && withoutHeader(saved) === renderRunningConfig(env.kind, env.config())) {
+  if (!modifiedSinceSaved(env)) {
     env.ask(proceed);
     return;
   }
