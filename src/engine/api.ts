@@ -2,6 +2,8 @@
  * The engine's public face: what the session, the CLI and the tools may ask of a simulation.
  * Everything here is plain data or a method on `Simulation`; internals stay behind it.
  */
+
+import type { AclPacket } from '../shared/acl.ts';
 import type { DeviceConfig, HostConfig, SecureMac, SwitchportMode } from '../shared/config.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
@@ -1166,10 +1168,13 @@ export interface Simulation {
   /** Switches: the state of every port with port security on, in port order. */
   portSecurity(id: DeviceId): readonly PortSecurityStatus[];
   /**
-   * Routers: how many datagrams each entry of each access list decided, by list name then by
-   * index in the list's entries (remarks count 0). Lists applied nowhere count nothing.
+   * Routers and switches: how many datagrams (and vty connections) each entry of each access
+   * list decided, by list name then by index in the list's entries (remarks count 0). Lists
+   * applied nowhere count nothing.
    */
   accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]>;
+  /** A vty line's `access-class NAME in` judged a connection: the entry that decided counts. */
+  countAccessClass(id: DeviceId, name: string, p: AclPacket): void;
   /** `clear access-list counters [NAME]`; false when NAME names no list. */
   clearAccessListCounters(id: DeviceId, name?: string): boolean;
   /** Routers: their HSRP groups, by interface then group (none for other kinds). */

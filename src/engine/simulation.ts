@@ -4,6 +4,7 @@
  * trace.
  */
 
+import type { AclPacket } from '../shared/acl.ts';
 import type { DeviceConfig, HostConfig, SecureMac } from '../shared/config.ts';
 import { defaultDeviceConfig } from '../shared/config.ts';
 import { DEFAULT_LOAD_BALANCE } from '../shared/etherchannel.ts';
@@ -525,11 +526,15 @@ class EngineSimulation implements Simulation {
   }
   accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]> {
     const device = this.device(id);
-    return device instanceof Router ? device.acls.counts() : new Map();
+    return device instanceof Router || device instanceof Switch ? device.acls.counts() : new Map();
+  }
+  countAccessClass(id: DeviceId, name: string, p: AclPacket): void {
+    const device = this.device(id);
+    if (device instanceof Router || device instanceof Switch) device.acls.count(name, p);
   }
   clearAccessListCounters(id: DeviceId, name?: string): boolean {
     const device = this.device(id);
-    return device instanceof Router ? device.acls.clear(name) : false;
+    return device instanceof Router || device instanceof Switch ? device.acls.clear(name) : false;
   }
   hsrpGroups(id: DeviceId): readonly HsrpGroupStatus[] {
     const device = this.device(id);

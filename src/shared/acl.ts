@@ -44,6 +44,8 @@ export interface AclRule {
   /** ICMP: the message type, and its code when given. */
   readonly icmpType?: number;
   readonly icmpCode?: number;
+  /** `log`: IOS reports matches in %SEC-6-IPACCESSLOG... messages (not simulated). */
+  readonly log?: true;
 }
 
 /** `remark TEXT`: kept in place among the entries, matched by nothing. */

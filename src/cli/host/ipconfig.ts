@@ -100,6 +100,7 @@ const LABEL = {
   nodeType: 'Node Type . . . . . . . . . . . . :',
   routing: 'IP Routing Enabled. . . . . . . . :',
   wins: 'WINS Proxy Enabled. . . . . . . . :',
+  searchList: 'DNS Suffix Search List. . . . . . :',
   description: 'Description . . . . . . . . . . . :',
   physical: 'Physical Address. . . . . . . . . :',
   dhcp: 'DHCP Enabled. . . . . . . . . . . :',
@@ -262,6 +263,8 @@ export class Ipconfig {
         line('routing', 'No'),
         line('wins', 'No'),
       );
+      // The suffix a DHCP server gave is searched: Windows lists it among the global settings.
+      if (lease?.domain !== undefined) out.push(line('searchList', lease.domain));
     }
     out.push('', `Ethernet adapter ${CONNECTION}:`, '');
     const adapter = all

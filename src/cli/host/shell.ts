@@ -242,6 +242,9 @@ export class HostShell {
       .split(/\s+/)
       .filter((w) => w !== '');
     if (words.length === 0) return [];
+    // cmd.exe ends a command's name at a slash as at a space: `ipconfig/all` is `ipconfig /all`.
+    const slash = words[0]!.indexOf('/');
+    if (slash > 0) words.splice(0, 1, words[0]!.slice(0, slash), words[0]!.slice(slash));
     const [cmd, ...args] = words;
     if (cmd!.toLowerCase() === 'cls') {
       if (args[0] === '/?') return ['Clears the screen.', '', 'CLS', ''];

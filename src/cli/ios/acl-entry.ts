@@ -19,7 +19,6 @@ import type { Args, MatchResult } from '../parser/tree.ts';
 import { ICMP_MESSAGES, type Named, PROTOCOLS, TCP_PORTS, UDP_PORTS } from './acl-names.ts';
 import { arg, type IosArgType, type IosNode, type IosPart, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
-import { notApplied } from './unsimulated.ts';
 
 /** An entry as typed, before it is given its sequence number. */
 export type TypedRule = Omit<AclRule, 'seq'>;
@@ -112,13 +111,14 @@ function addressOf(a: Args, side: Side): AclAddress {
   return aclAddress(addr, a.value<number>(`${side}-wild`) ?? 0);
 }
 
-/** `log` is IOS's; its messages (%SEC-6-IPACCESSLOG...) are not simulated. */
-const logNode = (): IosNode =>
-  kw(
-    'log',
-    'Log matches against this entry',
-    run((env) => env.error(notApplied('access list logging'))),
-  );
+/**
+ * `log` at the end of an entry: kept and matched as the entry is; the messages IOS logs for
+ * its matches (%SEC-6-IPACCESSLOG...) are not simulated.
+ */
+const logNode = (done: IosPart): IosNode => kw('log', 'Log matches against this entry', done);
+
+/** Whether the entry typed ends with `log`. */
+const logged = (a: Args): { log?: true } => (a.words.at(-1) === 'log' ? { log: true } : {});
 
 const actionOf = (a: Args): 'permit' | 'deny' => {
   const i = a.words.findIndex((w) => w === 'permit' || w === 'deny');
@@ -127,19 +127,19 @@ const actionOf = (a: Args): 'permit' | 'deny' => {
 
 /** A standard entry's words: `any`, `host A.B.C.D` or `A.B.C.D [WILDCARD]`. */
 export function standardEntry(sink: RuleSink): IosPart[] {
-  const done = run((env, a) => sink(env, { action: actionOf(a), src: addressOf(a, 'src') }, a));
+  const done = run((env, a) => sink(env, { action: actionOf(a), src: addressOf(a, 'src'), ...logged(a) }, a));
   return [
     arg(
       'src-addr',
       IPV4,
       'Address to match',
       done,
-      arg('src-wild', IPV4, 'Wildcard bits', done, logNode()),
-      logNode(),
+      arg('src-wild', IPV4, 'Wildcard bits', done, logNode(done)),
+      logNode(done),
     ),
-    kw('any', 'Any source host', done, logNode()),
-    kw('host', 'A single host address', arg('src-host', IPV4, 'Host address', done, logNode())),
-    logNode(),
+    kw('any', 'Any source host', done, logNode(done)),
+    kw('host', 'A single host address', arg('src-host', IPV4, 'Host address', done, logNode(done))),
+    logNode(done),
   ];
 }
 
@@ -159,6 +159,7 @@ function extendedRule(a: Args): TypedRule {
   const dstPort = portOf(a, 'dst');
   if (dstPort) rule.dstPort = dstPort;
   if (words.includes('established')) rule.established = true;
+  if (logged(a).log) rule.log = true;
   if (protocol === 1) {
     const named = ICMP_MESSAGES.find((m) => words.includes(m.name));
     const type = named?.type ?? a.value<number>('icmp-type');
@@ -172,18 +173,18 @@ function extendedRule(a: Args): TypedRule {
 /** An extended entry's words: protocol, source, destination and what the protocol allows after them. */
 export function extendedEntry(sink: RuleSink): IosPart[] {
   const done = run((env, a) => sink(env, extendedRule(a), a));
-  const tail = (extra: IosNode[]): IosPart[] => [done, ...extra, logNode()];
-  const established = kw('established', 'Match established connections', done, logNode());
+  const tail = (extra: IosNode[]): IosPart[] => [done, ...extra, logNode(done)];
+  const established = kw('established', 'Match established connections', done, logNode(done));
   const icmpTail = tail([
     arg(
       'icmp-type',
       range(0, 255),
       'ICMP message type',
       done,
-      arg('icmp-code', range(0, 255), 'ICMP message code', done, logNode()),
-      logNode(),
+      arg('icmp-code', range(0, 255), 'ICMP message code', done, logNode(done)),
+      logNode(done),
     ),
-    ...ICMP_MESSAGES.map((m) => kw(m.name, m.help, done, logNode())),
+    ...ICMP_MESSAGES.map((m) => kw(m.name, m.help, done, logNode(done))),
   ]);
   const withPorts = (type: IosArgType, extra: IosNode[]): IosPart[] => {
     const dstTail = tail([...portNodes('dst', type, tail(extra)), ...extra]);

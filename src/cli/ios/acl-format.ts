@@ -37,6 +37,7 @@ function extendedText(r: AclRule): string {
   parts.push(...port(protocol, r.srcPort), address(r.dst!), ...port(protocol, r.dstPort));
   if (r.icmpType !== undefined) parts.push(icmpName(r.icmpType, r.icmpCode));
   if (r.established) parts.push('established');
+  if (r.log) parts.push('log');
   return parts.join(' ');
 }
 
@@ -47,12 +48,14 @@ function standardConfigText(a: AclAddress): string {
   return `${formatIpv4(a.addr)} ${formatIpv4(a.wildcard as Ipv4Addr)}`;
 }
 
+const logText = (r: AclRule): string => (r.log ? ' log' : '');
+
 /** `deny` padded to the width of `permit`, as IOS aligns them. */
 const paddedAction = (r: AclRule): string => (r.action === 'deny' ? 'deny  ' : 'permit');
 
 /** The entry as the running-config writes it after the list's name or in its block. */
 export function ruleConfigText(r: AclRule): string {
-  return `${paddedAction(r)} ${r.protocol === undefined ? standardConfigText(r.src) : extendedText(r)}`;
+  return `${paddedAction(r)} ${r.protocol === undefined ? `${standardConfigText(r.src)}${logText(r)}` : extendedText(r)}`;
 }
 
 /**
@@ -113,7 +116,7 @@ export function showAccessList(l: AccessList, matches: readonly number[] | undef
     if (isRemark(e)) continue;
     const text =
       e.protocol === undefined
-        ? `${paddedAction(e)} ${standardShowText(e.src)}`
+        ? `${paddedAction(e)} ${standardShowText(e.src)}${logText(e)}`
         : `${e.action} ${extendedText(e)}`;
     out.push(`    ${e.seq} ${text}${matchesText(matches?.[i] ?? 0)}`);
   }

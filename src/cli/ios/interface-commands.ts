@@ -34,7 +34,7 @@ import {
   without,
 } from './config-edit.ts';
 import { helperAddressNode } from './dhcp-commands.ts';
-import { arg, type IosNode, kw, run } from './dsl.ts';
+import { arg, type IosNode, type IosPart, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { channelGroupNode, SECURE_MEMBER, switchportReach } from './etherchannel-commands.ts';
 import { standbyNode } from './hsrp-commands.ts';
@@ -348,7 +348,7 @@ const switchportHelp = 'Set switching mode characteristics';
 interface IpFeatures {
   /** `ip proxy-arp` (not loopbacks). */
   readonly proxyArp?: boolean;
-  /** Access groups (router ports and subinterfaces). */
+  /** Access groups (router ports and subinterfaces, a multilayer switch's SVIs and routed ports). */
   readonly filters?: boolean;
   /** DHCP on the network it faces: helper addresses and `ip address dhcp` (not loopbacks). */
   readonly relays?: boolean;
@@ -362,7 +362,7 @@ const ROUTER_IP: IpFeatures = { proxyArp: true, filters: true, relays: true, tra
 const LOOPBACK_IP: IpFeatures = { translates: true, ospf: true };
 /** A multilayer switch's loopback: no NAT on a Catalyst 3560. */
 const SWITCH_LOOPBACK_IP: IpFeatures = { ospf: true };
-const ROUTED_PORT_IP: IpFeatures = { proxyArp: true, relays: true, ospf: true };
+const ROUTED_PORT_IP: IpFeatures = { proxyArp: true, filters: true, relays: true, ospf: true };
 
 /** The `ip ...` commands of the features `f` gives an interface, or their `no` forms. */
 function featureNodes(f: IpFeatures, no: boolean): IosNode[] {
@@ -647,6 +647,15 @@ const makeRouted = (env: IosEnv): void =>
   });
 
 /**
+ * What `no switchport access vlan` and `no switchport trunk native vlan` do, with or without
+ * the VLAN typed after them: IOS takes the number and ignores it, back to VLAN 1 either way.
+ */
+function resetVlan(help: string, fn: (s: SwitchportConfig) => SwitchportConfig): IosPart[] {
+  const reset = run((env) => editSwitchport(env, fn));
+  return [reset, arg('vlan', range(1, 4094), help, reset)];
+}
+
+/**
  * `no switchport ...`, or with `asDefault` `default switchport ...`. On a 3560 a bare `no
  * switchport` makes a port a routed port (a Port-channel's is not simulated), and a bare
  * `default switchport` makes it a switch port again, the factory setting.
@@ -667,7 +676,10 @@ function noSwitchport(security: boolean, multilayer: boolean, asDefault = false)
       kw(
         'vlan',
         'Set VLAN when interface is in access mode',
-        run((env) => editSwitchport(env, (s) => ({ ...s, accessVlan: 1 }))),
+        ...resetVlan('VLAN ID of the VLAN when this port is in access mode', (s) => ({
+          ...s,
+          accessVlan: 1,
+        })),
       ),
     ),
     kw(
@@ -708,7 +720,10 @@ function noSwitchport(security: boolean, multilayer: boolean, asDefault = false)
         kw(
           'vlan',
           'Set native VLAN when interface is in trunking mode',
-          run((env) => editSwitchport(env, (s) => ({ ...s, nativeVlan: 1 }))),
+          ...resetVlan('VLAN ID of the native VLAN when this port is in trunking mode', (s) => ({
+            ...s,
+            nativeVlan: 1,
+          })),
         ),
       ),
     ),
@@ -917,8 +932,8 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
       };
     }
     case 'svi': {
-      // Only a multilayer switch's SVIs take OSPF's settings.
-      const svi: IpFeatures = { proxyArp: true, relays: true, ospf: multilayer };
+      // Only a multilayer switch's SVIs filter by access lists and take OSPF's settings.
+      const svi: IpFeatures = { proxyArp: true, filters: multilayer, relays: true, ospf: multilayer };
       return {
         cmds: [arp(false), description(), ipNode(svi), shutdown()],
         nos: [arp(true), noDescription(), noIpNode(svi), noShutdown()],

@@ -676,6 +676,13 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
             run((env, a) =>
               env.print(...showPortSecurityInterface(env.device!, env.config(), a.need<string>('interface'))),
             ),
+            kw(
+              'address',
+              'Show secure address',
+              run((env, a) =>
+                env.print(...showPortSecurityAddress(env.device!, env.config(), a.need<string>('interface'))),
+              ),
+            ),
           ),
         ),
       ),

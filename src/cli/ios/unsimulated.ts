@@ -123,6 +123,8 @@ const CONFIG: readonly Feature[] = [
   { lead: ['spanning-tree', 'vlan', /./, 'root', /./, 'diameter'], name: 'network diameters', kind: SWITCH },
   { lead: ['ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
   { lead: ['ip', 'dhcp'], name: 'this DHCP setting' },
+  // A pool's `network`, `default-router`, `dns-server`, `domain-name` and `lease` are Trame's.
+  { lead: ['option'], name: 'DHCP options', modes: ['dhcp'] },
   { lead: ['ip', 'arp', 'inspection'], name: 'dynamic ARP inspection', kind: SWITCH },
   { lead: ['ip', 'access-list', 'resequence'], name: 'resequencing access lists' },
   { lead: ['ip', 'access-list', 'logging'], name: 'access list logging' },
@@ -285,6 +287,7 @@ const SHOW: readonly Feature[] = [
   { lead: ['copy', /^tftp:?$/i], name: 'TFTP' },
   { lead: ['copy', /./, /^tftp:?$/i], name: 'TFTP' },
   { lead: ['debug', 'ip', 'packet'], name: 'IP packet debugging' },
+  { lead: ['debug', 'ip', 'dhcp'], name: 'DHCP debugging' },
   { lead: ['show', 'ntp'], name: 'NTP' },
   { lead: ['show', 'dtp'], name: 'DTP', kind: SWITCH },
 ];

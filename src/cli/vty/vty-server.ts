@@ -9,7 +9,7 @@
  * runs it, and writes the answers.
  */
 import type { TcpSocket } from '../../engine/api.ts';
-import { aclPermits } from '../../shared/acl.ts';
+import { type AclPacket, aclPermits } from '../../shared/acl.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -50,17 +50,20 @@ export function admits(c: DeviceConfig, name: string | undefined, socket: TcpPee
   if (name === undefined) return true;
   return aclPermits(
     c.accessLists?.find((l) => l.name === name),
-    {
-      src: socket.remoteAddr,
-      dst: socket.localAddr,
-      protocol: 6,
-      srcPort: socket.remotePort,
-      dstPort: socket.localPort,
-      tcpFlags: TCP_SYN,
-      laterFragment: false,
-    },
+    opening(socket),
   );
 }
+
+/** A connection being opened, as an access list sees it. */
+export const opening = (socket: TcpPeer): AclPacket => ({
+  src: socket.remoteAddr,
+  dst: socket.localAddr,
+  protocol: 6,
+  srcPort: socket.remotePort,
+  dstPort: socket.localPort,
+  tcpFlags: TCP_SYN,
+  laterFragment: false,
+});
 
 class VtySession {
   private console: Console | undefined;

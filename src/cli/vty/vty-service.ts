@@ -21,6 +21,7 @@ import { sshLink, type TerminalLink, telnetLink } from './links.ts';
 import {
   admits,
   allows,
+  opening,
   SSH_PORT,
   type TcpPeer,
   TELNET_PORT,
@@ -100,10 +101,19 @@ export class VtyService implements VtyPeers {
    * lets it in; IOS refuses it otherwise, with a reset.
    */
   private admits(id: DeviceId, kind: 'router' | 'switch', p: VtyProtocol, peer: TcpPeer): boolean {
-    const served = this.servers.get(id);
-    if (served !== undefined) return served.server.freeLine(p, peer) !== undefined;
     const c = this.device(id)?.ctx.runningConfig();
-    return c?.lineVty.some((l, n) => allows(kind, c, n, p) && admits(c, l.accessClassIn, peer)) === true;
+    if (c === undefined) return false;
+    const server = this.servers.get(id)?.server;
+    const lines = c.lineVty.map((_, n) => n);
+    const admitted = server
+      ? server.freeLine(p, peer)
+      : lines.find((n) => allows(kind, c, n, p) && admits(c, c.lineVty[n]!.accessClassIn, peer));
+    // The line that took the connection, or the first that could have, counts the match of
+    // its access class, as `show access-lists` shows for vty lines.
+    const judged = admitted ?? (server ? server.freeLine(p) : lines.find((n) => allows(kind, c, n, p)));
+    const list = judged === undefined ? undefined : c.lineVty[judged]!.accessClassIn;
+    if (list !== undefined) this.sim.countAccessClass(id, list, opening(peer));
+    return admitted !== undefined;
   }
 
   /** The device is gone: its sessions with it. */

@@ -134,6 +134,14 @@ export class AclFilters {
     return this.byName.get(name)?.selects(pkt) ?? false;
   }
 
+  /** Counts the entry of list `name` that decides `p` (a vty line's `access-class`). */
+  count(name: string, p: AclPacket): void {
+    const f = this.byName.get(name);
+    if (f === undefined || filtersNothing(f.list)) return;
+    const i = firstMatch(f.list, p);
+    if (i !== IMPLICIT_DENY) f.matches[i]!++;
+  }
+
   /** Each list's match counts, by name. */
   counts(): Map<string, readonly number[]> {
     return new Map([...this.byName].map(([name, f]) => [name, [...f.matches]]));

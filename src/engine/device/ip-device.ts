@@ -26,6 +26,7 @@ import { Apps } from '../apps/apps.ts';
 import type { SimContext } from '../sim/context.ts';
 import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
+import type { AclFilters } from './acl-filter.ts';
 import { DebugLog } from './debug-log.ts';
 import { Device } from './device.ts';
 import { DhcpService } from './dhcp-server.ts';
@@ -60,6 +61,26 @@ export abstract class IpDevice extends Device implements L3Owner {
       profile.os === 'ios'
         ? new IosArpDefense(this.stack)
         : new WindowsDad(this.stack, (iface) => this.addressInUse(iface));
+  }
+
+  /**
+   * Each of `interfaces`' `ip access-group` lists, as filters from `acls`; a list not defined
+   * filters nothing. The stack looks at filters only when some interface has one.
+   */
+  protected applyAccessGroups(
+    acls: AclFilters,
+    config: DeviceConfig,
+    interfaces: readonly L3Interface[],
+  ): void {
+    acls.update(config.accessLists);
+    let filtering = false;
+    for (const i of interfaces) {
+      const ic = config.interfaces[i.name];
+      i.aclIn = acls.filter(ic?.accessGroupIn);
+      i.aclOut = acls.filter(ic?.accessGroupOut);
+      filtering ||= i.aclIn !== null || i.aclOut !== null;
+    }
+    this.stack.filtering = filtering;
   }
 
   /**

@@ -140,26 +140,13 @@ export class Router extends IpDevice {
     extra.sort((a, b) => compareInterfaceNames(a.name, b.name));
     this.all = [...this.mains, ...extra];
     this.statics = this.staticSpecs(config, this.all);
-    this.applyAccessGroups(config);
+    this.applyAccessGroups(this.acls, config, this.all);
     this.applyNat(config);
     this.applyHsrp(config);
     this.configureOspf(config, this.ospfWiring);
     this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
-  }
-
-  /** Each interface's `ip access-group` lists, as filters; a list not defined filters nothing. */
-  private applyAccessGroups(config: DeviceConfig): void {
-    this.acls.update(config.accessLists);
-    let filtering = false;
-    for (const i of this.all) {
-      const ic = config.interfaces[i.name];
-      i.aclIn = this.acls.filter(ic?.accessGroupIn);
-      i.aclOut = this.acls.filter(ic?.accessGroupOut);
-      filtering ||= i.aclIn !== null || i.aclOut !== null;
-    }
-    this.stack.filtering = filtering;
   }
 
   /** Takes `config`'s `ip nat` commands (the interfaces' sides were set with their configuration). */

@@ -71,6 +71,7 @@ import type { SimContext } from '../sim/context.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import type { StpBpdu } from '../wire/stp.ts';
+import { AclFilters } from './acl-filter.ts';
 import { CdpPorts } from './cdp.ts';
 import { negotiateTrunk } from './dtp.ts';
 import { ErrdisableRecovery } from './errdisable-recovery.ts';
@@ -210,6 +211,8 @@ export class Switch extends IpDevice {
   private guard: MisconfigGuard | null = null;
   /** VLANs in a topology change, whose addresses age out after the forward delay (stp.ts). */
   private readonly tcAging = new Map<number, number>();
+  /** Access lists, which a multilayer switch's IP interfaces filter by (`ip access-group`). */
+  readonly acls = new AclFilters();
 
   /** Its hardware model, absent for the default 2960-24TT; only CDP tells it to others. */
   private readonly model: SwitchModel | undefined;
@@ -428,6 +431,8 @@ export class Switch extends IpDevice {
     this.l3List = [...this.sviList, ...routed, ...this.loopbacks];
     this.allocateInternalVlans();
     this.statics = this.staticSpecs(config, this.l3List);
+    // A 2960's console takes no access group on its SVIs.
+    this.applyAccessGroups(this.acls, config, isMultilayer(this.model) ? this.l3List : []);
     this.configureDhcp(config, this.l3List, () => this.l3List);
     // Only a multilayer switch routes, and runs OSPF while it does.
     if (isMultilayer(this.model)) this.configureOspf(config, this.ospfWiring);

@@ -101,11 +101,19 @@ const ADDRESS_TYPE: Record<SecureAddressEntry['kind'], string> = {
   dynamic: 'SecureDynamic',
 };
 
-/** `show port-security address`: every secure address, by port then address. */
-export function showPortSecurityAddress(dev: IosDeviceContext, config: DeviceConfig): string[] {
+/**
+ * `show port-security address`: every secure address, by port then address; with `only`,
+ * `show port-security interface X address`, that port's, counted on the last line.
+ */
+export function showPortSecurityAddress(
+  dev: IosDeviceContext,
+  config: DeviceConfig,
+  only?: string,
+): string[] {
   const ports = securePorts(dev, config);
   const rows: string[] = [];
   for (const { name, state } of ports) {
+    if (only !== undefined && name !== only) continue;
     const sorted = [...(state?.addresses ?? [])].sort((a, b) => a.mac - b.mac);
     for (const a of sorted) {
       // Minutes left, "(I)" after them with inactivity aging (a 2960's "60 (I)"); "-" when it does not age.
@@ -126,6 +134,6 @@ export function showPortSecurityAddress(dev: IosDeviceContext, config: DeviceCon
     '----    -----------       ----                          -----   -------------',
     ...rows,
     RULE77,
-    ...systemTotals(ports),
+    ...(only === undefined ? systemTotals(ports) : [`Total Addresses: ${rows.length}`]),
   ];
 }
