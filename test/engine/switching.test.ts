@@ -260,6 +260,26 @@ describe('native VLAN mismatch', () => {
     expect([held.inconsistent, held.shared]).toEqual(['pvid', true]);
   });
 
+  it("keeps a VLAN's instance whose only port is held, as IOS lists it", () => {
+    const n = new TestNet();
+    const spec = (native: number) => ({
+      vlans: [99],
+      stp: {},
+      ports: { 'g0/1': { mode: 'trunk' as const, native } },
+    });
+    n.switch('S1', spec(1)).switch('S2', spec(99));
+    n.link('S1:g0/1', 'S2:g0/1');
+    n.run(seconds(5));
+    // The trunk is the only port in VLANs 1 and 99: held in both, it still stands in them.
+    for (const sw of ['S1', 'S2']) {
+      const held = n.sim
+        .spanningTree(d(sw))
+        .filter((i) => i.vlan === 1 || i.vlan === 99)
+        .map((i) => i.ports.map((p) => `${i.vlan} ${p.port} ${p.state} ${p.inconsistent}`));
+      expect(held).toEqual([['1 GigabitEthernet0/1 broken pvid'], ['99 GigabitEthernet0/1 broken pvid']]);
+    }
+  });
+
   it('unblocks once the native VLANs agree', () => {
     const n = mismatch();
     n.reconfigure('S2', {

@@ -101,9 +101,15 @@ export class SwitchStp {
     for (const vlan of vlans) {
       if (!stpVlanSettings(config, vlan).enabled) continue;
       const ports: StpPortSettings[] = [];
+      // A port held for a miswired trunk keeps its VLAN's instance in being, as IOS shows it
+      // (BKN*), though it takes no part in it.
+      let held = false;
       for (const sp of this.ports) {
-        if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan) || sp.stpBlock.includes(vlan))
+        if (sp.oper === OPER_DOWN || !this.view.up(sp) || !carries(sp, vlan)) continue;
+        if (sp.stpBlock.includes(vlan)) {
+          held = true;
           continue;
+        }
         const pc = this.view.config(sp);
         ports.push({
           index: sp.index,
@@ -113,7 +119,7 @@ export class SwitchStp {
           ...this.features(sp, pc, config),
         });
       }
-      if (ports.length > 0) wanted.set(vlan, ports);
+      if (ports.length > 0 || held) wanted.set(vlan, ports);
     }
     for (const [vlan, inst] of this.instances) {
       if (wanted.has(vlan)) continue;
