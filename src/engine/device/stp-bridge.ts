@@ -140,7 +140,13 @@ export class SwitchStp {
       inst.ports.forEach((p, i) => {
         if (p !== undefined && !keep.has(i)) inst.removePort(i);
       });
-      for (const p of ports) inst.setPort(p);
+      for (const p of ports) {
+        // An EtherChannel takes its first member's index but is another port to spanning tree
+        // (Po1's number, not Fa0/23's): it starts over, listening and learning, as on IOS.
+        const cur = inst.ports[p.index];
+        if (cur !== undefined && (cur.portId & 0xfff) !== (p.number & 0xfff)) inst.removePort(p.index);
+        inst.setPort(p);
+      }
     }
   }
 
