@@ -493,9 +493,36 @@ const spanningTreeNode = (): IosNode =>
           show((d, _e, a) => showSpanningTreeBridge(d, a.need<VlanRanges>('vlans'))),
         ),
         kw(
+          'blockedports',
+          'Show blocked ports',
+          show((d, _e, a) => showSpanningTreeBlockedPorts(d, a.need<VlanRanges>('vlans'))),
+        ),
+        kw(
           'detail',
           DETAIL_HELP,
           show((d, e, a) => showSpanningTreeDetail(d, e.config(), a.need<VlanRanges>('vlans'))),
+        ),
+        kw(
+          'interface',
+          'Spanning Tree interface status and configuration',
+          arg(
+            'interface',
+            interfaceArg({ physical: true, channels: true }),
+            '',
+            show((d, _e, a) =>
+              showSpanningTreeInterface(d, a.need<string>('interface'), a.need<VlanRanges>('vlans')),
+            ),
+          ),
+        ),
+        kw(
+          'root',
+          'Status and configuration of the root bridge',
+          show((d, _e, a) => showSpanningTreeRoot(d, a.need<VlanRanges>('vlans'))),
+        ),
+        kw(
+          'summary',
+          'Summary of port states',
+          show((d, e, a) => showSpanningTreeSummary(d, e.config(), a.need<VlanRanges>('vlans'))),
         ),
       ),
     ),

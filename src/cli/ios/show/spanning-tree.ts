@@ -323,24 +323,43 @@ export function showSpanningTree(dev: IosDeviceContext, vlans?: VlanRanges): str
   return stpShow(dev.sim.spanningTree(dev.id), vlans);
 }
 
-export function showSpanningTreeInterface(dev: IosDeviceContext, port: string): string[] {
-  return stpInterface(dev.sim.spanningTree(dev.id), port);
+/**
+ * A view of the device's instances; after `vlan LIST`, of those of the VLANs listed, or IOS's
+ * word that they do not exist.
+ */
+function view(
+  dev: IosDeviceContext,
+  vlans: VlanRanges | undefined,
+  lines: (instances: readonly StpInstanceStatus[]) => string[],
+): string[] {
+  const all = dev.sim.spanningTree(dev.id);
+  return vlans === undefined ? lines(all) : forVlans(all, vlans, lines);
+}
+
+export function showSpanningTreeInterface(dev: IosDeviceContext, port: string, vlans?: VlanRanges): string[] {
+  return view(dev, vlans, (shown) => stpInterface(shown, port));
 }
 
 export function showSpanningTreeInterfacePortfast(dev: IosDeviceContext, port: string): string[] {
   return stpInterfacePortfast(dev.sim.spanningTree(dev.id), port);
 }
 
-export function showSpanningTreeSummary(dev: IosDeviceContext, config: DeviceConfig): string[] {
+export function showSpanningTreeSummary(
+  dev: IosDeviceContext,
+  config: DeviceConfig,
+  vlans?: VlanRanges,
+): string[] {
   const stp = config.spanningTree;
-  return stpSummary(dev.sim.spanningTree(dev.id), {
-    portfastDefault: stp?.portfastDefault === true,
-    bpduguardDefault: stp?.bpduguardDefault === true,
-    bpdufilterDefault: stp?.bpdufilterDefault === true,
-    loopguardDefault: stp?.loopguardDefault === true,
-    etherchannelGuard: stp?.etherchannelGuard !== false,
-    mode: stp?.mode ?? 'pvst',
-  });
+  return view(dev, vlans, (shown) =>
+    stpSummary(shown, {
+      portfastDefault: stp?.portfastDefault === true,
+      bpduguardDefault: stp?.bpduguardDefault === true,
+      bpdufilterDefault: stp?.bpdufilterDefault === true,
+      loopguardDefault: stp?.loopguardDefault === true,
+      etherchannelGuard: stp?.etherchannelGuard !== false,
+      mode: stp?.mode ?? 'pvst',
+    }),
+  );
 }
 
 export function showSpanningTreeBridge(dev: IosDeviceContext, vlans?: VlanRanges): string[] {
@@ -351,10 +370,10 @@ export function showSpanningTreeInconsistentPorts(dev: IosDeviceContext): string
   return stpInconsistentPorts(dev.sim.spanningTree(dev.id));
 }
 
-export function showSpanningTreeRoot(dev: IosDeviceContext): string[] {
-  return stpRoot(dev.sim.spanningTree(dev.id));
+export function showSpanningTreeRoot(dev: IosDeviceContext, vlans?: VlanRanges): string[] {
+  return view(dev, vlans, stpRoot);
 }
 
-export function showSpanningTreeBlockedPorts(dev: IosDeviceContext): string[] {
-  return stpBlockedPorts(dev.sim.spanningTree(dev.id));
+export function showSpanningTreeBlockedPorts(dev: IosDeviceContext, vlans?: VlanRanges): string[] {
+  return view(dev, vlans, stpBlockedPorts);
 }
