@@ -139,7 +139,6 @@ export function standardEntry(sink: RuleSink): IosPart[] {
     ),
     kw('any', 'Any source host', done, logNode(done)),
     kw('host', 'A single host address', arg('src-host', IPV4, 'Host address', done, logNode(done))),
-    logNode(done),
   ];
 }
 
