@@ -409,6 +409,83 @@ function macNode(): IosNode[] {
 const DETAIL_HELP = 'Detailed information';
 const BRIDGE_HELP = 'Status and configuration of this bridge';
 
+/** The VLANs typed after `vlan`, undefined at the top level (every instance). */
+const vlansOf = (a: Args): VlanRanges | undefined => a.value<VlanRanges>('vlans');
+
+/**
+ * The views `show spanning-tree` has both at its top level and after `vlan LIST`, where they
+ * keep to the VLANs listed; `interface X` takes `detail` and `portfast` at the top level only.
+ */
+function stpViews(top: boolean): IosNode[] {
+  return [
+    kw(
+      'active',
+      'Report on active interfaces only',
+      show((d, _e, a) => showSpanningTree(d, vlansOf(a))),
+    ),
+    kw(
+      'blockedports',
+      'Show blocked ports',
+      show((d, _e, a) => showSpanningTreeBlockedPorts(d, vlansOf(a))),
+    ),
+    kw(
+      'bridge',
+      BRIDGE_HELP,
+      show((d, _e, a) => showSpanningTreeBridge(d, vlansOf(a))),
+    ),
+    kw(
+      'detail',
+      DETAIL_HELP,
+      show((d, e, a) => showSpanningTreeDetail(d, e.config(), vlansOf(a))),
+    ),
+    ...(top
+      ? [
+          kw(
+            'inconsistentports',
+            'Show inconsistent ports',
+            show((d) => showSpanningTreeInconsistentPorts(d)),
+          ),
+        ]
+      : []),
+    kw(
+      'interface',
+      'Spanning Tree interface status and configuration',
+      arg(
+        'interface',
+        interfaceArg({ physical: true, channels: true }),
+        '',
+        show((d, _e, a) => showSpanningTreeInterface(d, a.need<string>('interface'), vlansOf(a))),
+        ...(top
+          ? [
+              kw(
+                'detail',
+                DETAIL_HELP,
+                show((d, e, a) =>
+                  showSpanningTreeInterfaceDetail(d, e.config(), a.need<string>('interface')),
+                ),
+              ),
+              kw(
+                'portfast',
+                'Portfast operational status',
+                show((d, _e, a) => showSpanningTreeInterfacePortfast(d, a.need<string>('interface'))),
+              ),
+            ]
+          : []),
+      ),
+    ),
+    kw(
+      'root',
+      'Status and configuration of the root bridge',
+      show((d, _e, a) => showSpanningTreeRoot(d, vlansOf(a))),
+    ),
+    kw(
+      'summary',
+      'Summary of port states',
+      show((d, e, a) => showSpanningTreeSummary(d, e.config(), vlansOf(a))),
+    ),
+  ];
+}
+
 /**
  * `show spanning-tree` on a switch (show/spanning-tree.ts, show/spanning-tree-detail.ts). The
  * views not listed here (summary totals, pathcost, mst...) are named as not simulated
@@ -419,61 +496,7 @@ const spanningTreeNode = (): IosNode =>
     'spanning-tree',
     'Spanning tree topology',
     show((d) => showSpanningTree(d)),
-    kw(
-      'active',
-      'Report on active interfaces only',
-      show((d) => showSpanningTree(d)),
-    ),
-    kw(
-      'blockedports',
-      'Show blocked ports',
-      show((d) => showSpanningTreeBlockedPorts(d)),
-    ),
-    kw(
-      'bridge',
-      BRIDGE_HELP,
-      show((d) => showSpanningTreeBridge(d)),
-    ),
-    kw(
-      'detail',
-      DETAIL_HELP,
-      show((d, e) => showSpanningTreeDetail(d, e.config())),
-    ),
-    kw(
-      'inconsistentports',
-      'Show inconsistent ports',
-      show((d) => showSpanningTreeInconsistentPorts(d)),
-    ),
-    kw(
-      'interface',
-      'Spanning Tree interface status and configuration',
-      arg(
-        'interface',
-        interfaceArg({ physical: true, channels: true }),
-        '',
-        show((d, _e, a) => showSpanningTreeInterface(d, a.need<string>('interface'))),
-        kw(
-          'detail',
-          DETAIL_HELP,
-          show((d, e, a) => showSpanningTreeInterfaceDetail(d, e.config(), a.need<string>('interface'))),
-        ),
-        kw(
-          'portfast',
-          'Portfast operational status',
-          show((d, _e, a) => showSpanningTreeInterfacePortfast(d, a.need<string>('interface'))),
-        ),
-      ),
-    ),
-    kw(
-      'root',
-      'Status and configuration of the root bridge',
-      show((d) => showSpanningTreeRoot(d)),
-    ),
-    kw(
-      'summary',
-      'Summary of port states',
-      show((d, e) => showSpanningTreeSummary(d, e.config())),
-    ),
+    ...stpViews(true),
     kw(
       'vlan',
       'VLAN Switch Spanning Trees',
@@ -482,48 +505,7 @@ const spanningTreeNode = (): IosNode =>
         VLAN_LIST,
         'vlan range, example: 1,3-5,7,9-11',
         show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
-        kw(
-          'active',
-          'Report on active interfaces only',
-          show((d, _e, a) => showSpanningTree(d, a.need<VlanRanges>('vlans'))),
-        ),
-        kw(
-          'bridge',
-          BRIDGE_HELP,
-          show((d, _e, a) => showSpanningTreeBridge(d, a.need<VlanRanges>('vlans'))),
-        ),
-        kw(
-          'blockedports',
-          'Show blocked ports',
-          show((d, _e, a) => showSpanningTreeBlockedPorts(d, a.need<VlanRanges>('vlans'))),
-        ),
-        kw(
-          'detail',
-          DETAIL_HELP,
-          show((d, e, a) => showSpanningTreeDetail(d, e.config(), a.need<VlanRanges>('vlans'))),
-        ),
-        kw(
-          'interface',
-          'Spanning Tree interface status and configuration',
-          arg(
-            'interface',
-            interfaceArg({ physical: true, channels: true }),
-            '',
-            show((d, _e, a) =>
-              showSpanningTreeInterface(d, a.need<string>('interface'), a.need<VlanRanges>('vlans')),
-            ),
-          ),
-        ),
-        kw(
-          'root',
-          'Status and configuration of the root bridge',
-          show((d, _e, a) => showSpanningTreeRoot(d, a.need<VlanRanges>('vlans'))),
-        ),
-        kw(
-          'summary',
-          'Summary of port states',
-          show((d, e, a) => showSpanningTreeSummary(d, e.config(), a.need<VlanRanges>('vlans'))),
-        ),
+        ...stpViews(false),
       ),
     ),
   );
