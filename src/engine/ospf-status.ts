@@ -106,8 +106,12 @@ export interface OspfProcessStatus {
   readonly asbr: boolean;
 }
 
+/** What a router's OSPF processes log: a neighbour's change of state, or a packet refused. */
+export type OspfEvent = OspfAdjacencyChange | OspfPacketRefused;
+
 /** A neighbour's change of state (%OSPF-5-ADJCHG), when it crosses FULL or DOWN. */
-export interface OspfEvent {
+export interface OspfAdjacencyChange {
+  readonly kind: 'adjacency';
   readonly at: Micros;
   readonly pid: number;
   readonly neighbor: Ipv4Addr;
@@ -116,6 +120,20 @@ export interface OspfEvent {
   readonly to: OspfNeighborState;
   /** IOS's reason: "Loading Done", "Dead timer expired", "Interface down or detached"... */
   readonly reason: string;
+}
+
+/**
+ * A hello refused for a mistake IOS logs at every hello: one from the backbone on an interface
+ * of another area (%OSPF-4-ERRRCV), or one carrying the router's own ID (%OSPF-4-DUP_RTRID_NBR).
+ */
+export interface OspfPacketRefused {
+  readonly kind: 'backbone-area' | 'duplicate-router-id';
+  readonly at: Micros;
+  readonly pid: number;
+  /** The sender's address. */
+  readonly src: Ipv4Addr;
+  readonly iface: string;
+  readonly routerId: Ipv4Addr;
 }
 
 /** A read of a router's OSPF messages. */

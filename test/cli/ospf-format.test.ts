@@ -558,6 +558,7 @@ describe('%OSPF-5-ADJCHG', () => {
   it("words a neighbour's change as IOS logs it", () => {
     expect(
       ospfText({
+        kind: 'adjacency',
         at: 0 as Micros,
         pid: 1,
         neighbor: a('2.2.2.2'),
@@ -567,6 +568,22 @@ describe('%OSPF-5-ADJCHG', () => {
         reason: 'Loading Done',
       }),
     ).toBe('%OSPF-5-ADJCHG: Process 1, Nbr 2.2.2.2 on FastEthernet0/0 from LOADING to FULL, Loading Done');
+  });
+
+  it('words the refused hellos as IOS 15 logs them', () => {
+    const refused = {
+      at: 0 as Micros,
+      pid: 1,
+      src: a('192.168.12.2'),
+      iface: 'Ethernet0/0',
+      routerId: a('2.2.2.2'),
+    };
+    expect(ospfText({ kind: 'backbone-area', ...refused })).toBe(
+      '%OSPF-4-ERRRCV: Received invalid packet: mismatched area ID from backbone area from 192.168.12.2, Ethernet0/0',
+    );
+    expect(ospfText({ kind: 'duplicate-router-id', ...refused })).toBe(
+      '%OSPF-4-DUP_RTRID_NBR: OSPF detected duplicate router-id 2.2.2.2 from 192.168.12.2 on interface Ethernet0/0',
+    );
   });
 });
 

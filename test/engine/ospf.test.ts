@@ -4,6 +4,7 @@
  * route it originates, and what goes on the wire.
  */
 import { describe, expect, it } from 'vitest';
+import type { OspfAdjacencyChange } from '../../src/engine/api.ts';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { DeviceConfig } from '../../src/shared/config.ts';
@@ -29,6 +30,20 @@ function withOspf(
   for (const [iface, o] of Object.entries(ifaces)) interfaces[iface] = { ...interfaces[iface]!, ospf: o };
   return { ...c, interfaces, ospf: [{ pid: 1, networks: [], ...ospf }] };
 }
+
+/** Device `name`'s neighbours' changes of state, leaving out refused hellos. */
+const adjacencies = (n: TestNet, name: string) =>
+  n.sim.ospfEvents(d(name), 0).events.filter((e): e is OspfAdjacencyChange => e.kind === 'adjacency');
+
+/** Device `name`'s refused hellos: "KIND ROUTER-ID from SOURCE on INTERFACE". */
+const refusals = (n: TestNet, name: string) =>
+  n.sim
+    .ospfEvents(d(name), 0)
+    .events.flatMap((e) =>
+      e.kind === 'adjacency'
+        ? []
+        : [`${e.kind} ${formatIpv4(e.routerId)} from ${formatIpv4(e.src)} on ${e.iface}`],
+    );
 
 const everything = (area = 0) => [{ addr: ip('0.0.0.0'), wildcard: 0xffff_ffff, area: { id: area } }];
 
@@ -107,9 +122,7 @@ describe('OSPF', () => {
     // SPF runs 5 s after a change and at least 10 s after the last run.
     n.run(seconds(20));
     expect(ospfRoutes(n, 'R1')).toHaveLength(4);
-    const events = n.sim
-      .ospfEvents(d('R2'), 0)
-      .events.map((e) => `${formatIpv4(e.neighbor)} ${e.from}>${e.to} ${e.reason}`);
+    const events = adjacencies(n, 'R2').map((e) => `${formatIpv4(e.neighbor)} ${e.from}>${e.to} ${e.reason}`);
     expect(events).toEqual(['3.3.3.3 LOADING>FULL Loading Done', '1.1.1.1 LOADING>FULL Loading Done']);
   });
 
@@ -149,7 +162,7 @@ describe('OSPF', () => {
     expect(ospfRoutes(n, 'R1').filter((r) => r.includes('3.3.3.3/32'))).toEqual([
       'O 3.3.3.3/32 [110/3] via 10.0.12.2 GigabitEthernet0/0',
     ]);
-    const downs = n.sim.ospfEvents(d('R1'), 0).events.filter((e) => e.to === 'DOWN');
+    const downs = adjacencies(n, 'R1').filter((e) => e.to === 'DOWN');
     expect(downs.map((e) => `${formatIpv4(e.neighbor)} ${e.from}>${e.to} ${e.reason}`)).toEqual([
       '3.3.3.3 FULL>DOWN Neighbor Down: Interface down or detached',
     ]);
@@ -173,7 +186,7 @@ describe('OSPF', () => {
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
     n.run(seconds(12));
     expect(neighbors(n, 'R1')).toEqual([]);
-    const last = n.sim.ospfEvents(d('R1'), 0).events.at(-1)!;
+    const last = adjacencies(n, 'R1').at(-1)!;
     expect(`${last.from}>${last.to} ${last.reason}`).toBe('FULL>DOWN Neighbor Down: Dead timer expired');
     n.run(seconds(20));
     expect(ospfRoutes(n, 'R1')).toEqual([]);
@@ -268,7 +281,7 @@ describe('OSPF', () => {
     const { n } = chain();
     n.run(seconds(90));
     n.sim.clearOspf(d('R2'));
-    const events = () => n.sim.ospfEvents(d('R1'), 0).events.map((e) => `${e.from}>${e.to} ${e.reason}`);
+    const events = () => adjacencies(n, 'R1').map((e) => `${e.from}>${e.to} ${e.reason}`);
     n.run(seconds(60));
     // R1 held the LAN alone meanwhile and stays its DR: the election does not preempt.
     expect(neighbors(n, 'R2')).toEqual([
@@ -276,9 +289,9 @@ describe('OSPF', () => {
       '3.3.3.3 FULL/DR GigabitEthernet0/1',
     ]);
     expect(events().at(-1)).toMatch(/>FULL /);
-    expect(
-      n.sim.ospfEvents(d('R2'), 0).events.map((e) => `${formatIpv4(e.neighbor)} ${e.to} ${e.reason}`),
-    ).toContain('1.1.1.1 DOWN Neighbor Down: Adjacency forced to reset');
+    expect(adjacencies(n, 'R2').map((e) => `${formatIpv4(e.neighbor)} ${e.to} ${e.reason}`)).toContain(
+      '1.1.1.1 DOWN Neighbor Down: Adjacency forced to reset',
+    );
     expect(ospfRoutes(n, 'R1')).toHaveLength(4);
     expect(marks(n.finish(n.ping('PC1', '192.168.3.10')))).toMatch(/!!!$/);
   });
@@ -377,6 +390,54 @@ describe('OSPF', () => {
     );
     n.run(seconds(90));
     expect(neighbors(n, 'R1')).toEqual([]);
+  });
+
+  it('refuses hellos of the backbone on an interface of another area, and logs it at each hello', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2');
+    n.link('R1:g0/0', 'R2:g0/0');
+    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
+    n.sim.configure(d('R1'), withOspf('R1', spec(1), { networks: everything(1), routerId: ip('1.1.1.1') }));
+    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(0), routerId: ip('2.2.2.2') }));
+    n.run(seconds(35));
+    expect(neighbors(n, 'R1')).toEqual([]);
+    expect(neighbors(n, 'R2')).toEqual([]);
+    // Only the router whose interface is outside the backbone says so, once per hello (10 s).
+    const r1 = refusals(n, 'R1');
+    expect(r1.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(r1)).toEqual(new Set(['backbone-area 2.2.2.2 from 10.0.12.2 on GigabitEthernet0/0']));
+    expect(refusals(n, 'R2')).toEqual([]);
+    // Between two areas neither of which is the backbone, IOS logs nothing either.
+    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(2), routerId: ip('2.2.2.2') }));
+    const before = refusals(n, 'R1').length;
+    n.run(seconds(35));
+    expect(refusals(n, 'R1')).toHaveLength(before);
+    expect(refusals(n, 'R2')).toEqual([]);
+    // Agreeing on the area forms the adjacency (R1, alone on the link until then, stays DR).
+    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(1), routerId: ip('2.2.2.2') }));
+    n.run(seconds(60));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/BDR GigabitEthernet0/0']);
+  });
+
+  it('refuses a neighbour with its own router ID, and both routers log it at each hello', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2');
+    n.link('R1:g0/0', 'R2:g0/0');
+    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
+    for (const h of [1, 2])
+      n.sim.configure(
+        d(`R${h}`),
+        withOspf(`R${h}`, spec(h), { networks: everything(), routerId: ip('1.1.1.1') }),
+      );
+    n.run(seconds(35));
+    expect(neighbors(n, 'R1')).toEqual([]);
+    expect(new Set(refusals(n, 'R1'))).toEqual(
+      new Set(['duplicate-router-id 1.1.1.1 from 10.0.12.2 on GigabitEthernet0/0']),
+    );
+    expect(new Set(refusals(n, 'R2'))).toEqual(
+      new Set(['duplicate-router-id 1.1.1.1 from 10.0.12.1 on GigabitEthernet0/0']),
+    );
+    expect(refusals(n, 'R2').length).toBeGreaterThanOrEqual(3);
   });
 
   it('uses each of parallel point-to-point links by its own next hop, and a loopback as configured', () => {

@@ -696,8 +696,12 @@ export function clearOspfNode(): IosNode {
 
 // ---- messages ----------------------------------------------------------------------------
 
-/** A router's %OSPF-5-ADJCHG messages for its console, unless its process says `no log-adjacency-changes`. */
+/**
+ * A router's OSPF messages for its console: %OSPF-5-ADJCHG unless its process says `no
+ * log-adjacency-changes`, and the refused hellos always.
+ */
 export function ospfLog(dev: IosDeviceContext): MessageLog<OspfEvent> {
-  const logs = (e: OspfEvent) => processIn(dev.runningConfig(), e.pid).logAdjacency !== false;
+  const logs = (e: OspfEvent) =>
+    e.kind !== 'adjacency' || processIn(dev.runningConfig(), e.pid).logAdjacency !== false;
   return new MessageLog((since) => dev.sim.ospfEvents(dev.id, since), ospfText, logs);
 }

@@ -460,9 +460,20 @@ export function showIpProtocolsOspf(
 
 // ---- messages ----------------------------------------------------------------------------
 
-/** %OSPF-5-ADJCHG, as IOS logs a neighbour reaching FULL or going DOWN. */
-export const ospfText = (e: OspfEvent): string =>
-  `%OSPF-5-ADJCHG: Process ${e.pid}, Nbr ${formatIpv4(e.neighbor)} on ${e.iface} from ${e.from} to ${e.to}, ${e.reason}`;
+/**
+ * %OSPF-5-ADJCHG, as IOS logs a neighbour reaching FULL or going DOWN, and the two hello
+ * mistakes it logs at every hello (wording from IOS 15 consoles).
+ */
+export function ospfText(e: OspfEvent): string {
+  switch (e.kind) {
+    case 'adjacency':
+      return `%OSPF-5-ADJCHG: Process ${e.pid}, Nbr ${formatIpv4(e.neighbor)} on ${e.iface} from ${e.from} to ${e.to}, ${e.reason}`;
+    case 'backbone-area':
+      return `%OSPF-4-ERRRCV: Received invalid packet: mismatched area ID from backbone area from ${formatIpv4(e.src)}, ${e.iface}`;
+    case 'duplicate-router-id':
+      return `%OSPF-4-DUP_RTRID_NBR: OSPF detected duplicate router-id ${formatIpv4(e.routerId)} from ${formatIpv4(e.src)} on interface ${e.iface}`;
+  }
+}
 
 /** %OSPF-6-AREACHG: a more specific network statement moved its range to another area. */
 export function areaChangeText(

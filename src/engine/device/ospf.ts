@@ -28,6 +28,7 @@ import type {
   OspfLsaStatus,
   OspfNeighborState,
   OspfNeighborStatus,
+  OspfPacketRefused,
   OspfProcessStatus,
 } from '../ospf-status.ts';
 import { ipv4 } from '../packets.ts';
@@ -427,7 +428,18 @@ export class OspfProcess implements EventTarget {
     if (m.proto !== 'ospf' || m.version !== 2 || m.badChecksum !== undefined || !this.running) return;
     const oi = this.ifaces.get(iface);
     if (oi === undefined || oi.passive || oi.state === 'DOWN' || oi.state === 'LOOP') return;
-    if (m.areaId >>> 0 !== oi.area.id >>> 0 || m.routerId >>> 0 === this.rid >>> 0) return;
+    if (m.areaId >>> 0 !== oi.area.id >>> 0) {
+      // RFC 2328 8.2: a packet of the backbone on another area's interface could only belong
+      // to a virtual link (not simulated). IOS logs that case alone; other mismatches are silent.
+      if (m.areaId === 0 && m.body.type === OSPF_HELLO)
+        this.refused(oi, 'backbone-area', pkt.src, m.routerId);
+      return;
+    }
+    if (m.routerId >>> 0 === this.rid >>> 0) {
+      if (m.body.type === OSPF_HELLO && pkt.src !== oi.addr)
+        this.refused(oi, 'duplicate-router-id', pkt.src, m.routerId);
+      return;
+    }
     // RFC 2328 8.2: but on point-to-point links, the sender must be on the interface's subnet.
     if (oi.network !== 'POINT_TO_POINT' && ((pkt.src ^ oi.addr) & oi.mask) !== 0) return;
     if (pkt.dst === OSPF_ALL_DROUTERS && oi.state !== 'DR' && oi.state !== 'BDR') return;
@@ -556,6 +568,7 @@ export class OspfProcess implements EventTarget {
       log === 'detail' || (log === true && (to === 'FULL' || (to === 'DOWN' && rank(from) >= rank('2WAY'))));
     if (logged)
       this.host.log({
+        kind: 'adjacency',
         at: this.now as Micros,
         pid: this.pid,
         neighbor: n.routerId as Ipv4Addr,
@@ -565,6 +578,17 @@ export class OspfProcess implements EventTarget {
         reason,
       });
     if (to === 'FULL' || from === 'FULL') this.originateAll();
+  }
+
+  private refused(oi: OspfInterface, kind: OspfPacketRefused['kind'], src: number, rid: number): void {
+    this.host.log({
+      kind,
+      at: this.now as Micros,
+      pid: this.pid,
+      src: src as Ipv4Addr,
+      iface: oi.iface.name,
+      routerId: rid as Ipv4Addr,
+    });
   }
 
   private killNeighbor(n: OspfNeighbor, reason: string, originate = true): void {
