@@ -625,6 +625,14 @@ export interface SecureAddressEntry {
   readonly remaining?: number;
 }
 
+/** Which secure addresses `clearPortSecurity` forgets: those of `kinds` matching every other part given. */
+export interface SecureAddressFilter {
+  readonly kinds: readonly SecureAddressEntry['kind'][];
+  readonly mac?: MacAddr;
+  /** A port's full name ("FastEthernet0/1"). */
+  readonly port?: string;
+}
+
 /** A switch port's port security, as `show port-security` reads it. */
 export interface PortSecurityStatus {
   readonly port: string;
@@ -1167,6 +1175,12 @@ export interface Simulation {
   errdisableRecoveries(id: DeviceId, since: number): ErrRecoveries;
   /** Switches: the state of every port with port security on, in port order. */
   portSecurity(id: DeviceId): readonly PortSecurityStatus[];
+  /**
+   * Switches (`clear port-security`): forgets the secure addresses `filter` names, from the
+   * ports and the MAC address table. Configured and sticky ones stay in the configuration:
+   * the caller takes them out of it.
+   */
+  clearPortSecurity(id: DeviceId, filter: SecureAddressFilter): void;
   /**
    * Routers and switches: how many datagrams (and vty connections) each entry of each access
    * list decided, by list name then by index in the list's entries (remarks count 0). Lists

@@ -51,6 +51,7 @@ import type {
   PingOptions,
   PortSecurityStatus,
   RouteEntry,
+  SecureAddressFilter,
   SecurityViolations,
   Simulation,
   SimulationOptions,
@@ -523,6 +524,10 @@ class EngineSimulation implements Simulation {
   portSecurity(id: DeviceId): readonly PortSecurityStatus[] {
     const device = this.device(id);
     return device instanceof Switch ? device.portSecurity() : [];
+  }
+  clearPortSecurity(id: DeviceId, filter: SecureAddressFilter): void {
+    const device = this.device(id);
+    if (device instanceof Switch) device.clearPortSecurity(filter);
   }
   accessListMatches(id: DeviceId): ReadonlyMap<string, readonly number[]> {
     const device = this.device(id);

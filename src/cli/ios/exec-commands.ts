@@ -31,6 +31,7 @@ import {
   resolveSource,
   resolveTarget,
 } from './ping.ts';
+import { clearPortSecurityNode } from './port-security-commands.ts';
 import { clearCdpTable } from './show/cdp.ts';
 import { macFilterNodes, showRunning, showTree } from './show-commands.ts';
 import { terminalNode } from './terminal-commands.ts';
@@ -322,6 +323,7 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
         ),
       ),
       kw('mac', 'MAC configuration', kw('address-table', 'MAC forwarding table', dynamic())),
+      clearPortSecurityNode(),
       kw('mac-address-table', 'MAC forwarding table', HIDDEN, dynamic()),
     );
   }

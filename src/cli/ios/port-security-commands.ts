@@ -3,6 +3,8 @@
  * "Configuring Port Security"), and their `no` forms. Its settings are kept while it is off, as
  * IOS keeps them. The engine applies it (engine/device/port-security.ts).
  */
+
+import type { SecureAddressEntry } from '../../engine/api.ts';
 import type {
   PortSecurityConfig,
   SecureMac,
@@ -15,6 +17,9 @@ import { MAC, range } from '../parser/args.ts';
 import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { interfaceArg } from './interface-arg.ts';
+
+type SecureKind = SecureAddressEntry['kind'];
 
 /** Applies `fn` to the switchport settings of each interface being configured (`name`). */
 export type SwitchportEditor = (
@@ -244,6 +249,74 @@ export function noPortSecurityNode(edit: SwitchportEditor): IosNode {
       violationHelp,
       resetViolation,
       ...VIOLATIONS.map(([mode, help]) => kw(mode, help, resetViolation)),
+    ),
+  );
+}
+
+const CLEAR_KINDS: readonly [string, readonly SecureKind[], string][] = [
+  ['all', ['configured', 'sticky', 'dynamic'], 'Delete all secure MAC addresses'],
+  ['configured', ['configured'], 'Delete configured secure MAC addresses'],
+  ['dynamic', ['dynamic'], 'Delete secure MAC addresses auto-learned by hardware'],
+  ['sticky', ['sticky'], 'Delete secure MAC addresses, either auto-learned or configured'],
+];
+
+/**
+ * `clear port-security {all|configured|dynamic|sticky} [address H.H.H | interface IF]`
+ * (Catalyst 2960 command reference): the addresses leave the ports and the MAC address table,
+ * and typed and sticky ones the running-config too. A port keeps its error-disabled state.
+ */
+export function clearPortSecurityNode(): IosNode {
+  const clear = (env: IosEnv, kinds: readonly SecureKind[], only: { mac?: MacAddr; port?: string }) => {
+    const dev = env.device!;
+    dev.sim.clearPortSecurity(dev.id, { kinds, ...only });
+    const sticky = kinds.includes('sticky');
+    const typed = kinds.includes('configured');
+    if (!sticky && !typed) return;
+    const config = env.config();
+    let interfaces = config.interfaces;
+    for (const [name, i] of Object.entries(interfaces)) {
+      const ps = i.switchport?.portSecurity;
+      if (ps === undefined || (only.port !== undefined && name !== only.port)) continue;
+      const macs = ps.macs.filter(
+        (m) => (m.sticky ? !sticky : !typed) || (only.mac !== undefined && m.mac !== only.mac),
+      );
+      if (macs.length === ps.macs.length) continue;
+      interfaces = {
+        ...interfaces,
+        [name]: { ...i, switchport: { ...i.switchport!, portSecurity: { ...ps, macs } } },
+      };
+    }
+    if (interfaces !== config.interfaces) env.setConfig({ ...config, interfaces });
+  };
+  return kw(
+    'port-security',
+    'Clear secure MAC addresses',
+    ...CLEAR_KINDS.map(([word, kinds, help]) =>
+      kw(
+        word,
+        help,
+        run((env) => clear(env, kinds, {})),
+        kw(
+          'address',
+          'Delete secure MAC address',
+          arg(
+            'mac',
+            MAC,
+            '48 bit mac address',
+            run((env, a) => clear(env, kinds, { mac: a.need<MacAddr>('mac') })),
+          ),
+        ),
+        kw(
+          'interface',
+          'Delete secure MAC addresses on an interface',
+          arg(
+            'interface',
+            interfaceArg(),
+            '',
+            run((env, a) => clear(env, kinds, { port: a.need<string>('interface') })),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -237,7 +237,6 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'spanning-tree', 'uplinkfast'], name: 'UplinkFast', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'backbonefast'], name: 'BackboneFast', kind: SWITCH },
   { lead: ['show', 'spanning-tree', 'mst'], name: 'multiple spanning trees', kind: SWITCH },
-  { lead: ['clear', 'port-security'], name: 'clearing secure addresses', kind: SWITCH },
   { lead: ['clear', 'spanning-tree', 'counters'], name: 'spanning tree statistics', kind: SWITCH },
   // `show etherchannel` and its summary, port-channel and load-balance views are Trame's.
   { lead: ['show', 'etherchannel', 'detail'], name: 'EtherChannel details', kind: SWITCH },

@@ -149,6 +149,19 @@ export class PortSecurity {
     if (kind === 'sticky') this.learned.push({ mac, vlan, sticky: true });
   }
 
+  /** Forgets the addresses of `kinds` (only `mac`, if given), and returns them. */
+  clear(kinds: readonly SecureKind[], mac?: MacAddr): SecureAddress[] {
+    const gone: SecureAddress[] = [];
+    for (const [m, a] of this.secure) {
+      if (!kinds.includes(a.kind) || (mac !== undefined && m !== mac)) continue;
+      this.secure.delete(m);
+      gone.push(a);
+    }
+    // Sticky addresses on their way into the configuration no longer go there.
+    this.learned = this.learned.filter((l) => this.secure.has(l.mac));
+    return gone;
+  }
+
   /** The line went down: dynamic addresses are forgotten, sticky and typed ones stay. */
   lineDown(): void {
     for (const [mac, a] of this.secure) if (a.kind === 'dynamic') this.secure.delete(mac);

@@ -60,6 +60,7 @@ import type {
   MacTableFilter,
   NativeVlanMismatch,
   PortSecurityStatus,
+  SecureAddressFilter,
   SecurityViolation,
   SpanningTreeEvent,
   StpInstanceStatus,
@@ -1416,6 +1417,14 @@ export class Switch extends IpDevice {
       });
     }
     return out;
+  }
+
+  clearPortSecurity(filter: SecureAddressFilter): void {
+    for (const sp of this.sw) {
+      if (sp.security === null || (filter.port !== undefined && sp.name !== filter.port)) continue;
+      for (const a of sp.security.clear(filter.kinds, filter.mac))
+        this.clearMacTable({ mac: a.mac, vlan: a.vlan, port: sp.name });
+    }
   }
 
   takeStickyLearned(): Map<string, SecureMac[]> {
