@@ -31,6 +31,11 @@ export function parseScript(text: string): { lines: ScriptLine[]; errors: string
 }
 
 export interface ScriptStep {
+  /**
+   * What the console printed on its own since the device's previous line (while other
+   * devices' lines ran): it shows above the prompt the command is typed at.
+   */
+  readonly before: string;
   readonly device: string;
   readonly command: string;
   /** The prompt shown before the command was typed. */
@@ -55,6 +60,7 @@ export function runScript(
   if (errors.length > 0) return { errors };
   for (const l of lines) {
     const id = session.findDevice(l.device)!;
+    const before = session.consoleLog(id);
     const prompt = session.prompt(id);
     const secret = session.secret(id);
     const reply = l.command.trim() === '^C' ? session.interrupt(id) : session.exec(id, l.command);
@@ -63,7 +69,7 @@ export function runScript(
     const output = reply.output + session.consoleLog(id);
     // The device as the network names it, whatever case the script used.
     const device = deviceOf(session.document(), id)?.name ?? l.device;
-    onStep({ device, command: l.command, prompt, secret, output });
+    onStep({ before, device, command: l.command, prompt, secret, output });
   }
   return { errors: [] };
 }

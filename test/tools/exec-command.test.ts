@@ -59,6 +59,29 @@ describe('trame exec', () => {
     expect(r.out).not.toContain('Password: class');
   });
 
+  it("prints what a console logged while other devices' lines ran above its next prompt", async () => {
+    const script = write(
+      'log.txt',
+      'S1: enable\nR1: enable\nR1: configure terminal\nR1: interface g0/0\nR1: shutdown\nR1: end\nS1: show clock\n',
+    );
+    const r = await trame(['exec', 'examples/small-office.json', '--script', script]);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(
+      /--- S1 ---\n\*Mar {2}1 00:00:04\.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0\/1, changed state to down\n.*%LINK-3-UPDOWN: Interface GigabitEthernet0\/1, changed state to down\nS1#show clock\n/,
+    );
+    const json = await trame(['exec', 'examples/small-office.json', '--json', '--script', script]);
+    const last = JSON.parse(json.out.split('\n').at(-1)!) as {
+      command: string;
+      before?: string;
+      output: string;
+    };
+    expect(last.command).toBe('show clock');
+    expect(last.before).toMatch(
+      /^\*Mar {2}1 00:00:04\.000: %LINEPROTO-5-UPDOWN: .*\n.*%LINK-3-UPDOWN: .*\n$/,
+    );
+    expect(last.output).not.toContain('UPDOWN');
+  });
+
   it('prints one JSON object per line with --json, reading the script from stdin', async () => {
     const r = await trame(
       ['exec', 'examples/small-office.json', '--json'],
