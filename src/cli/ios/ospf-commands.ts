@@ -159,13 +159,27 @@ const covers = (n: OspfNetwork, addr: number, wildcard: number): boolean =>
   (wildcard & ~n.wildcard) === 0 && (addr | n.wildcard) >>> 0 === (n.addr | n.wildcard) >>> 0;
 
 /**
+ * The address range a `network A W` names, as IOS stores it. IOS takes a subnet mask typed in
+ * place of the wildcard (ones from the top: 255.255.255.252) and keeps it inverted, and reads
+ * `network 0.0.0.0 0.0.0.0` as every address (ipspace.net, "Subnet Masks in OSPF Network
+ * Statements", IOS 12.4 captures). All ones stays a wildcard: every address.
+ */
+function typedRange(a: Args): { addr: number; wildcard: number } {
+  const typed = a.need<Ipv4Addr>('wildcard') as number;
+  const given = a.need<Ipv4Addr>('addr') as number;
+  const inverse = ~typed >>> 0;
+  const mask = typed >>> 31 === 1 && inverse !== 0 && (inverse & (inverse + 1)) === 0;
+  const wildcard = mask || (typed === 0 && given === 0) ? inverse : typed;
+  return { addr: (given & ~wildcard) >>> 0, wildcard };
+}
+
+/**
  * `network A W area X`. IOS keeps the statements most specific first, whatever the order they
  * were typed in: a statement goes before the first that covers it, with %OSPF-6-AREACHG when
  * that one's area differs.
  */
 function addNetwork(env: IosEnv, a: Args): void {
-  const wildcard = a.need<Ipv4Addr>('wildcard') as number;
-  const addr = (a.need<Ipv4Addr>('addr') & ~wildcard) >>> 0;
+  const { addr, wildcard } = typedRange(a);
   const area = a.need<OspfArea>('area');
   const p = processIn(env.config(), currentPid(env));
   const same = p.networks.find((n) => n.addr === addr && n.wildcard === wildcard);
@@ -190,8 +204,7 @@ function addNetwork(env: IosEnv, a: Args): void {
 }
 
 function removeNetwork(env: IosEnv, a: Args): void {
-  const wildcard = a.need<Ipv4Addr>('wildcard') as number;
-  const addr = (a.need<Ipv4Addr>('addr') & ~wildcard) >>> 0;
+  const { addr, wildcard } = typedRange(a);
   const area = a.need<OspfArea>('area');
   editProcess(env, (p) => ({
     ...p,
