@@ -646,6 +646,14 @@ export function showOspfNode(): IosNode {
   const detail = kw('detail', 'Show detailed information', neighbors);
   const interfaces = run((env, a) => {
     const only = a.value<string>('interface');
+    const processes = selected(env, a);
+    // An interface no process runs on (a network statement that misses it, typically).
+    if (
+      only !== undefined &&
+      processes.length > 0 &&
+      !processes.some((p) => p.interfaces.some((i) => i.name === only))
+    )
+      return env.print(`%OSPF: OSPF not enabled on ${only}`);
     if (a.has('brief')) env.print(...showIpOspfInterfaceBrief(selected(env, a), only));
     else
       env.print(
