@@ -419,6 +419,49 @@ describe('OSPF', () => {
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/BDR GigabitEthernet0/0']);
   });
 
+  it('keeps a neighbour after its hello interval changes, until the dead timer ends it', () => {
+    const n = new TestNet();
+    n.router('R1').router('R2');
+    n.link('R1:g0/0', 'R2:g0/0');
+    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
+    const configure = (h: number, hello?: number) =>
+      n.sim.configure(
+        d(`R${h}`),
+        withOspf(
+          `R${h}`,
+          spec(h),
+          { networks: everything(), routerId: ip(`${h}.${h}.${h}.${h}`) },
+          {
+            'GigabitEthernet0/0': hello === undefined ? {} : { hello },
+          },
+        ),
+      );
+    configure(1);
+    configure(2);
+    n.run(seconds(60));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
+    const since = adjacencies(n, 'R1').length;
+    // Hello 5 s, dead 20 s on R1: the hellos no longer agree and are ignored both ways.
+    configure(1, 5);
+    n.run(seconds(1));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
+    expect(neighbors(n, 'R2')).toEqual(['1.1.1.1 FULL/BDR GigabitEthernet0/0']);
+    n.run(seconds(20));
+    expect(neighbors(n, 'R1')).toEqual([]);
+    expect(
+      adjacencies(n, 'R1')
+        .slice(since)
+        .map((e) => `${e.from}>${e.to} ${e.reason}`),
+    ).toEqual(['FULL>DOWN Neighbor Down: Dead timer expired']);
+    n.run(seconds(20));
+    expect(neighbors(n, 'R2')).toEqual([]);
+    expect(adjacencies(n, 'R2').at(-1)!.reason).toBe('Neighbor Down: Dead timer expired');
+    // The same timers again: the adjacency comes back.
+    configure(1);
+    n.run(seconds(60));
+    expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
+  });
+
   it('refuses a neighbour with its own router ID, and both routers log it at each hello', () => {
     const n = new TestNet();
     n.router('R1').router('R2');

@@ -284,7 +284,8 @@ export class OspfProcess implements EventTarget {
   private setParameters(oi: OspfInterface, ic: InterfaceConfig | undefined): void {
     const o = ic?.ospf;
     const loopback = oi.iface.loopback;
-    const before = `${oi.network}/${oi.helloInterval}/${oi.deadInterval}/${oi.passive}`;
+    const before = `${oi.network}/${oi.passive}`;
+    const timers = { hello: oi.helloInterval, dead: oi.deadInterval };
     // A loopback is announced as a host route, or as its subnet with `ip ospf network
     // point-to-point`; it sends no hellos either way.
     oi.network = o?.network === 'point-to-point' ? 'POINT_TO_POINT' : loopback ? 'LOOPBACK' : 'BROADCAST';
@@ -299,14 +300,35 @@ export class OspfProcess implements EventTarget {
     oi.deadInterval = o?.dead ?? 4 * oi.helloInterval;
     const passive = this.config.passive?.includes(oi.iface.name) ?? false;
     oi.passive = loopback || (this.config.passiveDefault === true ? !passive : passive);
-    // A new network type, new timers or passivity: the interface starts over, as on IOS.
-    if (
-      oi.state !== 'DOWN' &&
-      before !== `${oi.network}/${oi.helloInterval}/${oi.deadInterval}/${oi.passive}`
-    )
+    // A new network type or passivity: the interface starts over, as on IOS.
+    if (oi.state !== 'DOWN' && before !== `${oi.network}/${oi.passive}`)
       this.interfaceDown(oi, 'Interface down or detached');
-    else if (priorityChanged && oi.network === 'BROADCAST' && oi.state !== 'DOWN' && oi.state !== 'WAIT')
-      this.elect(oi);
+    else {
+      if (oi.state !== 'DOWN' && (timers.hello !== oi.helloInterval || timers.dead !== oi.deadInterval))
+        this.retime(oi);
+      if (priorityChanged && oi.network === 'BROADCAST' && oi.state !== 'DOWN' && oi.state !== 'WAIT')
+        this.elect(oi);
+    }
+  }
+
+  /**
+   * New hello or dead intervals: the neighbours stay until they are heard from no more. Their
+   * hellos, which no longer agree, are ignored, so the new dead interval (counted from now, if
+   * sooner) takes them down, "Dead timer expired" as on IOS; the next hello leaves at most one
+   * new interval from now.
+   */
+  private retime(oi: OspfInterface): void {
+    const deadAt = this.now + oi.deadInterval * S;
+    for (const n of oi.neighbors.values())
+      if (n.deadAt > deadAt) {
+        n.deadAt = deadAt;
+        n.dead.set(deadAt, n, 0);
+      }
+    const helloAt = this.now + oi.helloInterval * S;
+    if (oi.nextHello > helloAt && !oi.passive) {
+      oi.nextHello = helloAt;
+      oi.hello.set(helloAt, oi, 0);
+    }
   }
 
   /** The process stops (removed, its router reloading, or cleared): every neighbour goes down. */
