@@ -290,7 +290,7 @@ describe('OSPF', () => {
     ]);
     expect(events().at(-1)).toMatch(/>FULL /);
     expect(adjacencies(n, 'R2').map((e) => `${formatIpv4(e.neighbor)} ${e.to} ${e.reason}`)).toContain(
-      '1.1.1.1 DOWN Neighbor Down: Adjacency forced to reset',
+      '1.1.1.1 DOWN Neighbor Down: Interface down or detached',
     );
     expect(ospfRoutes(n, 'R1')).toHaveLength(4);
     expect(marks(n.finish(n.ping('PC1', '192.168.3.10')))).toMatch(/!!!$/);
