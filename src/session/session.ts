@@ -49,6 +49,7 @@ import {
   withStickyMacs,
 } from './device-config.ts';
 import { LinkLightBook } from './link-lights.ts';
+import { warmUp } from './warm-up.ts';
 
 export interface SessionOptions {
   /** Seed of the simulation's randomness (MAC addresses, IP ids...). Same seed, same trace. */
@@ -133,6 +134,7 @@ export class Session implements SessionApi {
     const previous = EMPTY_NETWORK;
     this.doc = doc;
     this.reconcile(previous, doc, { bootFromFile: true });
+    warmUp(this.sim, [...this.states.keys()], (by) => this.advance(by));
     return { ok: true, problems: [] };
   }
 

@@ -1,0 +1,54 @@
+/**
+ * A network opened from a file starts as if it had been running for a while: OSPF routers in
+ * it are adjacent, with their routes, and their consoles show nothing of how they got there.
+ */
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/session/session.ts';
+
+const router = (n: number, ospf: boolean) =>
+  [
+    `hostname R${n}`,
+    'interface GigabitEthernet0/0',
+    ` ip address 10.0.12.${n} 255.255.255.0`,
+    ' no shutdown',
+    'interface Loopback0',
+    ` ip address ${n}.${n}.${n}.${n} 255.255.255.255`,
+    ...(ospf ? ['router ospf 1', ' network 0.0.0.0 255.255.255.255 area 0'] : []),
+  ].join('\n');
+
+function opened(ospf: boolean): Session {
+  const s = new Session();
+  const file = {
+    version: 1,
+    devices: [1, 2].map((n) => ({
+      name: `R${n}`,
+      kind: 'router',
+      at: [n * 100, 0],
+      config: router(n, ospf),
+    })),
+    links: [['R1:Gi0/0', 'R2:Gi0/0']],
+  };
+  const loaded = s.load(JSON.stringify(file));
+  expect(loaded.problems).toEqual([]);
+  return s;
+}
+
+describe('opening a network', () => {
+  it('gives OSPF the time to converge, quietly', () => {
+    const s = opened(true);
+    const r1 = s.findDevice('R1')!;
+    s.exec(r1, 'enable');
+    const neighbors = s.exec(r1, 'show ip ospf neighbor').output;
+    expect(neighbors).toMatch(/2\.2\.2\.2 +1 +FULL\/(DR|BDR) /);
+    expect(neighbors).not.toContain('%OSPF');
+    expect(s.exec(r1, 'show ip route ospf').output).toMatch(/O +2\.2\.2\.2 \[110\/2\] via 10\.0\.12\.2/);
+    // The clock shows the minute or so it took, as a router running for a while would.
+    expect(s.simulation.now()).toBeGreaterThan(40_000_000);
+    expect(s.consoleLog(r1)).not.toContain('%OSPF');
+  });
+
+  it('starts the clock at zero when no router runs OSPF', () => {
+    const s = opened(false);
+    expect(s.simulation.now()).toBe(0);
+  });
+});
