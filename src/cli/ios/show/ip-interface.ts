@@ -52,6 +52,22 @@ export function showIpInterfaceBrief(env: IosEnv): string[] {
   return out;
 }
 
+/**
+ * The groups OSPF joins on an interface it runs on: AllSPFRouters (224.0.0.5), and on a
+ * broadcast network AllDRouters (224.0.0.6) too (IOS 12.4 and 15 captures: Ethernet, serial,
+ * loopback). No line where nothing is joined.
+ */
+function multicastLines(env: IosEnv, name: string): string[] {
+  const groups = new Set<string>();
+  for (const p of env.device!.sim.ospf(env.device!.id))
+    for (const i of p.interfaces) {
+      if (i.name !== name || i.state === 'DOWN') continue;
+      groups.add('224.0.0.5');
+      if (i.network === 'BROADCAST') groups.add('224.0.0.6');
+    }
+  return groups.size === 0 ? [] : [`  Multicast reserved groups joined: ${[...groups].join(' ')}`];
+}
+
 /** The details IOS lists for an interface with an address, with Trame's settings where it has them. */
 function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
   const ip = i.ip!;
@@ -65,6 +81,7 @@ function details(env: IosEnv, name: string, i: InterfaceConfig): string[] {
     `  MTU is ${name.startsWith('Loopback') ? 1514 : 1500} bytes`,
     ...helperLines(i.helperAddresses ?? []),
     '  Directed broadcast forwarding is disabled',
+    ...multicastLines(env, name),
     `  Outgoing access list is ${i.accessGroupOut ?? 'not set'}`,
     `  Inbound  access list is ${i.accessGroupIn ?? 'not set'}`,
     `  Proxy ARP is ${i.proxyArp ? 'enabled' : 'disabled'}`,
