@@ -9,6 +9,7 @@ import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
 import type { MacAddr } from '../shared/mac.ts';
 import type { SwitchModel } from '../shared/models.ts';
+import type { OspfArea } from '../shared/ospf.ts';
 import type { DeviceKind } from '../shared/ports.ts';
 import type { Micros } from '../shared/time.ts';
 import type { VlanRanges } from '../shared/vlans.ts';
@@ -168,7 +169,7 @@ export interface AddressConflicts {
 }
 
 /** What IOS `debug` can watch: `debug ip icmp`, `debug arp` and `debug ip nat`. */
-export type DebugFacility = 'icmp' | 'arp' | 'nat';
+export type DebugFacility = 'icmp' | 'arp' | 'nat' | 'ospf-hello';
 
 /**
  * An ICMP message an IOS device sent or received itself (`debug ip icmp`). Echo requests are
@@ -252,7 +253,33 @@ export interface NatExpireDebugEvent {
   readonly localPort: number;
 }
 
+/**
+ * An OSPF hello an IOS router sent or received (`debug ip ospf hello`), and, for one it
+ * refused for parameters that differ from its interface's, the received (R) and configured (C)
+ * values; the masks only where they must agree (broadcast networks).
+ */
+export interface OspfHelloDebugEvent {
+  readonly facility: 'ospf-hello';
+  readonly at: Micros;
+  readonly pid: number;
+  readonly iface: string;
+  readonly what: 'sent' | 'rcvd' | 'mismatch';
+  readonly area: OspfArea;
+  /** Sent: the interface's address; received: the sender's. */
+  readonly addr: Ipv4Addr;
+  /** Sent: the group (224.0.0.5). */
+  readonly dst?: Ipv4Addr;
+  /** Received: the sender's router ID. */
+  readonly routerId?: Ipv4Addr;
+  readonly mismatch?: {
+    readonly dead: readonly [received: number, configured: number];
+    readonly hello: readonly [received: number, configured: number];
+    readonly mask?: readonly [received: Ipv4Addr, configured: Ipv4Addr];
+  };
+}
+
 export type DebugEvent =
+  | OspfHelloDebugEvent
   | IcmpDebugEvent
   | ArpPacketDebugEvent
   | ArpEntryDebugEvent

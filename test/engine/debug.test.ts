@@ -33,6 +33,7 @@ function brief(e: DebugEvent): string {
     return `${e.what} ${e.request ? 'req' : 'rep'} ${a(e.senderIp)}>${a(e.targetIp)} ${e.iface}${e.reason !== undefined ? ` (${e.reason})` : ''}`;
   if (e.facility === 'nat')
     return 'expiring' in e ? `expiring ${a(e.global)}` : `nat ${a(e.src)}>${a(e.dst)}`;
+  if (e.facility === 'ospf-hello') return `ospf ${e.what} ${a(e.addr)} ${e.iface}`;
   return `${e.what} ${a(e.ip)} ${e.iface}`;
 }
 

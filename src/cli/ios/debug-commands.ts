@@ -1,5 +1,5 @@
 /**
- * Privileged EXEC `debug ip icmp`, `debug ip nat` and `debug arp`, their `undebug` and `no debug` forms with
+ * Privileged EXEC `debug ip icmp`, `debug ip nat`, `debug ip ospf hello` and `debug arp`, their `undebug` and `no debug` forms with
  * `undebug all`, and `show debugging`. Debugging is the device's state, not configuration: no
  * running-config line, off again after a reload. What it prints is debug-messages.ts.
  */
@@ -14,6 +14,8 @@ const FACILITY: Readonly<Record<DebugFacility, { readonly name: string; readonly
   arp: { name: 'ARP packet', heading: 'ARP' },
   // Likewise for NAT's heading; "IP NAT debugging is on" is IOS's answer to `debug ip nat`.
   nat: { name: 'IP NAT', heading: 'NAT' },
+  // "OSPF hello debugging is on" is IOS 15's answer; the heading is inferred.
+  'ospf-hello': { name: 'OSPF hello', heading: 'OSPF' },
 };
 
 function turn(env: IosEnv, facility: DebugFacility, on: boolean): void {
@@ -27,8 +29,11 @@ function allOff(env: IosEnv): void {
   env.print('All possible debugging has been turned off');
 }
 
-/** The facilities under `debug`, `undebug` or `no debug`, turning them on or off. */
-const facilities = (on: boolean): IosNode[] => [
+/**
+ * The facilities under `debug`, `undebug` or `no debug`, turning them on or off; OSPF's where
+ * the device routes (a router, a 3560).
+ */
+const facilities = (on: boolean, routing: boolean): IosNode[] => [
   kw(
     'arp',
     'IP ARP and HP Probe transactions',
@@ -47,16 +52,33 @@ const facilities = (on: boolean): IosNode[] => [
       'NAT events',
       run((env) => turn(env, 'nat', on)),
     ),
+    ...(routing
+      ? [
+          kw(
+            'ospf',
+            'OSPF information',
+            kw(
+              'hello',
+              'OSPF hello events',
+              run((env) => turn(env, 'ospf-hello', on)),
+            ),
+          ),
+        ]
+      : []),
   ),
 ];
 
-const offNode = (word: string, help: string): IosNode =>
-  kw(word, help, kw('all', 'Disable all debugging', run(allOff)), ...facilities(false));
+const offNode = (word: string, help: string, routing: boolean): IosNode =>
+  kw(word, help, kw('all', 'Disable all debugging', run(allOff)), ...facilities(false, routing));
 
-export const debugNodes = (): IosNode[] => [
-  kw('debug', "Debugging functions (see also 'undebug')", ...facilities(true)),
-  kw('no', 'Disable debugging functions', offNode('debug', "Debugging functions (see also 'undebug')")),
-  offNode('undebug', "Disable debugging functions (see also 'debug')"),
+export const debugNodes = (routing: boolean): IosNode[] => [
+  kw('debug', "Debugging functions (see also 'undebug')", ...facilities(true, routing)),
+  kw(
+    'no',
+    'Disable debugging functions',
+    offNode('debug', "Debugging functions (see also 'undebug')", routing),
+  ),
+  offNode('undebug', "Disable debugging functions (see also 'debug')", routing),
 ];
 
 /** `show debugging`: each facility that is on under its heading; nothing when none is. */

@@ -1,5 +1,5 @@
 /**
- * The lines `debug ip icmp`, `debug arp` and `debug ip nat` print on the console, worded from the engine's
+ * The lines `debug ip icmp`, `debug arp`, `debug ip nat` and `debug ip ospf hello` print on the console, worded from the engine's
  * debugging log (engine/device/debug-log.ts) as IOS 15 prints them, each with its
  * `service timestamps debug datetime msec` stamp:
  *
@@ -25,9 +25,12 @@ import type {
   IcmpDebugEvent,
   NatExpireDebugEvent,
   NatTranslateDebugEvent,
+  OspfHelloDebugEvent,
 } from '../../engine/api.ts';
 import { formatIpv4 as ip } from '../../shared/ipv4.ts';
 import { formatMacDotted as mac } from '../../shared/mac.ts';
+import { formatOspfArea } from '../../shared/ospf.ts';
+import { shortInterfaceName } from '../../shared/ports.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { EventFeed } from './event-feed.ts';
 import type { LogEntry } from './shell.ts';
@@ -128,14 +131,43 @@ function natExpireText(e: NatExpireDebugEvent): string {
     : `NAT: expiring ${ends} ${proto} ${e.globalPort} (${e.localPort})`;
 }
 
+/**
+ * `debug ip ospf hello`: "OSPF-1 HELLO Gi0/0: Send hello to 224.0.0.5 area 0 from 10.0.0.1",
+ * "... Rcv hello from 2.2.2.2 area 0 10.0.0.2", and for a hello refused "... Mismatched hello
+ * parameters from 10.0.0.2" then "... Dead R 40 C 20, Hello R 10 C 5 Mask R 255.255.255.0 C
+ * 255.255.255.0" (IOS 15 captures; the mask only where it is checked).
+ */
+function ospfHelloLines(e: OspfHelloDebugEvent): string[] {
+  const lead = `OSPF-${e.pid} HELLO ${shortInterfaceName(e.iface)}: `;
+  const area = formatOspfArea(e.area);
+  switch (e.what) {
+    case 'sent':
+      return [`${lead}Send hello to ${ip(e.dst!)} area ${area} from ${ip(e.addr)}`];
+    case 'rcvd':
+      return [`${lead}Rcv hello from ${ip(e.routerId!)} area ${area} ${ip(e.addr)}`];
+    case 'mismatch': {
+      const { dead, hello, mask } = e.mismatch!;
+      const masks = mask === undefined ? '' : ` Mask R ${ip(mask[0])} C ${ip(mask[1])}`;
+      return [
+        `${lead}Mismatched hello parameters from ${ip(e.addr)}`,
+        `${lead}Dead R ${dead[0]} C ${dead[1]}, Hello R ${hello[0]} C ${hello[1]}${masks}`,
+      ];
+    }
+  }
+}
+
 export function debugText(e: DebugEvent): string {
   if (e.facility === 'icmp') return icmpText(e);
-  if (e.facility === 'nat') return debugMessages(e).join('\n');
+  if (e.facility === 'nat' || e.facility === 'ospf-hello') return debugMessages(e).join('\n');
   return 'request' in e ? arpPacketText(e) : arpEntryText(e);
 }
 
-/** The console messages of an event, each with its own stamp: one, but two for NAT's port change. */
+/**
+ * The console messages of an event, each with its own stamp: one, but two for NAT's port
+ * change and an OSPF hello refused.
+ */
 export function debugMessages(e: DebugEvent): string[] {
+  if (e.facility === 'ospf-hello') return ospfHelloLines(e);
   if (e.facility !== 'nat') return [debugText(e)];
   return 'expiring' in e ? [natExpireText(e)] : natTranslateLines(e);
 }

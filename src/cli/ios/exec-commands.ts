@@ -348,7 +348,7 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
     ),
     clockNode(),
     copyNode(),
-    ...debugNodes(),
+    ...debugNodes(kind === 'router' || multilayer),
     deleteNode(),
     dirNode(),
     kw(

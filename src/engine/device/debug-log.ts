@@ -1,5 +1,5 @@
 /**
- * IOS `debug ip icmp`, `debug arp` and `debug ip nat`: which are on, and what they saw. The stack records
+ * IOS `debug ip icmp`, `debug arp`, `debug ip nat` and `debug ip ospf hello`: which are on, and what they saw. The stack records
  * typed events (api.ts) and the console words them as IOS prints them. What a device forwards
  * for others is not seen: IOS switches it without a word (CEF), and these debugs report only
  * what the device itself sends, receives or learns. Nothing is recorded on the forwarding
@@ -9,7 +9,7 @@
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { Micros } from '../../shared/time.ts';
-import type { ArpFilterReason, DebugEvent, DebugFacility } from '../api.ts';
+import type { ArpFilterReason, DebugEvent, DebugFacility, OspfHelloDebugEvent } from '../api.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 
@@ -20,6 +20,7 @@ export class DebugLog {
   icmp = false;
   arp = false;
   nat = false;
+  ospfHello = false;
   private readonly log = new SeqLog<DebugEvent>(CAPACITY);
 
   constructor(private readonly clock: { readonly now: number }) {}
@@ -27,7 +28,8 @@ export class DebugLog {
   set(facility: DebugFacility, on: boolean): void {
     if (facility === 'icmp') this.icmp = on;
     else if (facility === 'arp') this.arp = on;
-    else this.nat = on;
+    else if (facility === 'nat') this.nat = on;
+    else this.ospfHello = on;
   }
 
   /** `undebug all`, and what a reload does: debugging is not part of the configuration. */
@@ -35,6 +37,7 @@ export class DebugLog {
     this.icmp = false;
     this.arp = false;
     this.nat = false;
+    this.ospfHello = false;
   }
 
   /** The facilities that are on, in the order `show debugging` lists them. */
@@ -43,6 +46,7 @@ export class DebugLog {
     if (this.icmp) on.push('icmp');
     if (this.arp) on.push('arp');
     if (this.nat) on.push('nat');
+    if (this.ospfHello) on.push('ospf-hello');
     return on;
   }
 
@@ -103,6 +107,11 @@ export class DebugLog {
       ...(mac !== undefined ? { mac: mac as MacAddr } : {}),
       iface: iface.name,
     });
+  }
+
+  /** An OSPF hello sent, received, or refused for its parameters (see OspfHelloDebugEvent). */
+  ospfHelloEvent(e: Omit<OspfHelloDebugEvent, 'facility' | 'at'>): void {
+    this.log.push({ facility: 'ospf-hello', at: this.at(), ...e });
   }
 
   /** A datagram NAT translated: `from` its original address, `to` what it became. */

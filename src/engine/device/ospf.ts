@@ -445,6 +445,18 @@ export class OspfProcess implements EventTarget {
       neighbors,
     };
     this.send(oi, OSPF_ALL_ROUTERS, hello);
+    const debug = this.host.stack.debug;
+    if (debug?.ospfHello)
+      debug.ospfHelloEvent({
+        ...this.debugAbout(oi),
+        what: 'sent',
+        addr: oi.addr as Ipv4Addr,
+        dst: OSPF_ALL_ROUTERS as Ipv4Addr,
+      });
+  }
+
+  private debugAbout(oi: OspfInterface): { pid: number; iface: string; area: OspfArea } {
+    return { pid: this.pid, iface: oi.iface.name, area: oi.area };
   }
 
   /** An OSPF packet came in on `iface` (multicast or to one of its addresses). */
@@ -502,8 +514,25 @@ export class OspfProcess implements EventTarget {
   // ---- hellos and neighbours (RFC 2328 10.5) ------------------------------------------------
 
   private takeHello(oi: OspfInterface, src: number, mac: number, rid: number, h: OspfHello): void {
-    if (oi.network === 'BROADCAST' && h.mask >>> 0 !== oi.mask >>> 0) return;
-    if (h.hello !== oi.helloInterval || h.dead !== oi.deadInterval) return;
+    const checkMask = oi.network === 'BROADCAST';
+    const agree =
+      (!checkMask || h.mask >>> 0 === oi.mask >>> 0) &&
+      h.hello === oi.helloInterval &&
+      h.dead === oi.deadInterval;
+    const debug = this.host.stack.debug;
+    if (debug?.ospfHello) {
+      const about = { ...this.debugAbout(oi), addr: src as Ipv4Addr };
+      debug.ospfHelloEvent({ ...about, what: 'rcvd', routerId: rid as Ipv4Addr });
+      if (!agree) {
+        const mismatch = {
+          dead: [h.dead, oi.deadInterval] as const,
+          hello: [h.hello, oi.helloInterval] as const,
+          ...(checkMask ? { mask: [(h.mask >>> 0) as Ipv4Addr, (oi.mask >>> 0) as Ipv4Addr] as const } : {}),
+        };
+        debug.ospfHelloEvent({ ...about, what: 'mismatch', mismatch });
+      }
+    }
+    if (!agree) return;
     let n = oi.neighbors.get(rid);
     if (n === undefined) {
       const st = this.host.stack;
