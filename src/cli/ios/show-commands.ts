@@ -1,6 +1,6 @@
 /** The `show` subtree: what a student looks at, privileged EXEC seeing more than user EXEC. */
 
-import { type Ipv4Addr, lenFromMask, prefix } from '../../shared/ipv4.ts';
+import { formatIpv4, type Ipv4Addr, lenFromMask, prefix } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { VlanRanges } from '../../shared/vlans.ts';
 import type { IosDeviceContext } from '../context.ts';
@@ -260,6 +260,23 @@ const ipProtocolsNode = (): IosNode =>
     }),
   );
 
+/**
+ * `show ip default-gateway` on a switch: the address alone, `ip default-gateway`'s or else the
+ * one a DHCP lease gave its VLAN interface, 0.0.0.0 when there is none (IOS 15 captures).
+ */
+const defaultGatewayNode = (): IosNode =>
+  kw(
+    'default-gateway',
+    'List default-gateway',
+    show((d, e) => {
+      const leased = d.sim
+        .dhcpClientLeases(d.id)
+        .find((l) => l.state === 'bound' && l.lease?.gateway !== undefined);
+      const gateway = e.config().defaultGateway ?? leased?.lease?.gateway;
+      return [gateway === undefined ? '0.0.0.0' : formatIpv4(gateway)];
+    }),
+  );
+
 /** `show ip ...`; a multilayer switch also shows its routing protocols, as a router does. */
 function ipNode(kind: IosKind, multilayer: boolean): IosNode {
   const routing = kind === 'router' || multilayer;
@@ -270,6 +287,7 @@ function ipNode(kind: IosKind, multilayer: boolean): IosNode {
     ...(routing ? [ipProtocolsNode()] : []),
     showAccessListsNode('access-lists', 'List IP access lists'),
     kw('arp', 'IP ARP table', ...arpNodes()),
+    ...(kind === 'switch' ? [defaultGatewayNode()] : []),
     showDhcpNode(),
     ...(kind === 'router' ? [showNatNode()] : []),
     ...(routing ? [showOspfNode()] : []),
