@@ -23,7 +23,7 @@ describe('Console', () => {
     expect(r.pending).toBe('show ip ');
     expect(r.prompt).toBe('R1>');
     expect(r.output).toContain('  route         IP routing table\n');
-    expect(con.input('sh?')).toMatchObject({ output: 'show\n', pending: 'sh' });
+    expect(con.input('sh?')).toMatchObject({ output: 'show\n\n', pending: 'sh' });
   });
 
   it('completes with Tab in every mode, falling back to global commands in sub-modes', () => {

@@ -163,7 +163,7 @@ describe('Telnet through the session', () => {
     const pc = id('PC1');
     configureVty(s, id('R1'));
     for (const l of ['telnet 192.168.10.1', 'cisco']) type(s, pc, l);
-    expect(type(s, pc, 'show cl?')).toMatchObject({ out: 'clock\n', prompt: 'R1>show cl' });
+    expect(type(s, pc, 'show cl?')).toMatchObject({ out: 'clock\n\n', prompt: 'R1>show cl' });
     expect(type(s, pc, 'ock').out).toMatch(/^\*00:00:\d\d\.\d{3} UTC Mon Mar 1 1993\n$/);
     expect(s.history(pc, 'previous')).toBe('ock');
     expect(s.history(pc, 'previous')).toBe('show cl?');

@@ -693,7 +693,7 @@ export class IosShell {
         const r = help(tree, text, this.env);
         const words = r.kind === 'help' && r.lines[0]?.startsWith('%') !== true ? r.lines.join(' ') : '';
         return {
-          lines: wrapWords([...aliases, ...words.split(/\s+/).filter((w) => w !== '')]),
+          lines: [...wrapWords([...aliases, ...words.split(/\s+/).filter((w) => w !== '')]), ''],
           pending: text,
         };
       }
@@ -703,7 +703,8 @@ export class IosShell {
       const acl = this.modes.context().acl;
       const modeHeader = mode === 'acl' && acl !== undefined ? aclHelpHeader(acl.kind) : HELP_HEADER[mode];
       const header = text.trim() === '' ? modeHeader : undefined;
-      return { lines: header ? [header, ...r.lines] : [...r.lines], pending: text };
+      // A blank line ends the list, as on IOS 15 (IOSv and 1941 captures; Packet Tracer has none).
+      return { lines: header ? [header, ...r.lines, ''] : [...r.lines, ''], pending: text };
     }
     // No options of Trame's: the words may be those of a feature it does not simulate.
     const notYet = unsimulatedHelp(tokenize(text), this.modes.isConfig(), this.platform, mode);
