@@ -306,9 +306,15 @@ export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
     const d = bannerDelimiter(text);
     banners.push(...`banner ${word} ${d}${text}${d}`.split('\n'));
   }
+  // A router's control plane (IOS 15 on a 1941: no policy in it), before the banners.
+  if (kind === 'router') blocks.push(['control-plane']);
   blocks.push(banners, aliasConfigLines(c));
-  // The line blocks follow each other without "!" between them.
-  blocks.push([...lineBlock(kind, 'line con 0', c.lineConsole), ...vtyLines(kind, c.lineVty)]);
+  // The line blocks follow each other without "!" between them; a router has its aux port's.
+  blocks.push([
+    ...lineBlock(kind, 'line con 0', c.lineConsole),
+    ...(kind === 'router' ? ['line aux 0'] : []),
+    ...vtyLines(kind, c.lineVty),
+  ]);
   if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);
 
   const out = ['!'];

@@ -596,7 +596,7 @@ export class IosShell {
       const other =
         g.kind === 'invalid' ? unsimulated(words, g.col, g.words, true, this.platform, 'global') : undefined;
       if (other?.block) {
-        this.env.error(other.message);
+        if (other.message !== '') this.env.error(other.message);
         if (other.mode !== undefined) enter(other.mode, other.name);
         else this.modes.send({ type: 'global' });
         return;
@@ -662,7 +662,7 @@ export class IosShell {
           this.modes.mode(),
         );
         if (notYet !== undefined) {
-          this.env.error(notYet.message);
+          if (notYet.message !== '') this.env.error(notYet.message);
           if (notYet.mode !== undefined && this.modes.isConfig()) {
             this.modes.send({ type: 'stub', stub: { mode: notYet.mode, name: notYet.name } });
           }

@@ -37,6 +37,12 @@ interface Feature {
    * or line configured before it.
    */
   readonly mode?: string;
+  /**
+   * The whole line, as every running-config of the device has it (`line aux 0`,
+   * `control-plane`): it enters the mode without a word, since there is nothing in it to
+   * apply; what is typed in the block is still named.
+   */
+  readonly quiet?: RegExp;
 }
 
 const SWITCH: IosKind = 'switch';
@@ -186,10 +192,22 @@ const CONFIG: readonly Feature[] = [
     kind: ROUTER,
     mode: 'config-if',
   },
-  { lead: ['line', 'aux'], name: 'the auxiliary port', kind: ROUTER, mode: 'config-line' },
+  {
+    lead: ['line', 'aux'],
+    name: 'the auxiliary port',
+    kind: ROUTER,
+    mode: 'config-line',
+    quiet: /^line aux 0$/i,
+  },
   // `line 2`, the service module's asynchronous line, is in every ISR G2 configuration.
   { lead: ['line', LINE_NUMBER], name: 'lines by number', kind: ROUTER, mode: 'config-line' },
-  { lead: ['control-plane'], name: 'control-plane policing', kind: ROUTER, mode: 'config-cp' },
+  {
+    lead: ['control-plane'],
+    name: 'control-plane policing',
+    kind: ROUTER,
+    mode: 'config-cp',
+    quiet: /^control-plane$/i,
+  },
   { lead: ['redundancy'], name: 'redundancy', kind: ROUTER, mode: 'config-red' },
   { lead: ['license'], name: 'licensing', kind: ROUTER },
   { lead: ['crypto', 'pki', 'trustpoint'], name: 'certificates', mode: 'ca-trustpoint' },
@@ -306,6 +324,7 @@ function abbreviates(typed: string, word: string | RegExp): boolean {
 
 /** What a console says for an unsimulated command, and the mode it enters if any. */
 export interface Unsimulated {
+  /** "" for a quiet block command (Feature.quiet). */
   readonly message: string;
   /** The feature, as the message names it. */
   readonly name: string;
@@ -386,7 +405,9 @@ export function unsimulated(
   if (shows) return { message: notSimulated(name), name, block: false };
   // `no router ospf 1` removes the block; it enters no mode.
   const enters = skip === 0 && mode !== undefined;
-  return { message: notApplied(name), name, ...(enters ? { mode } : {}), block: mode !== undefined };
+  const line = tokens.map((t) => t.text).join(' ');
+  const message = enters && found.quiet?.test(line) === true ? '' : notApplied(name);
+  return { message, name, ...(enters ? { mode } : {}), block: mode !== undefined };
 }
 
 /**
