@@ -38,6 +38,6 @@ describe('reload', () => {
   it('asks to save after a change', () => {
     const { type } = loaded();
     for (const l of ['enable', 'configure terminal', 'interface loopback 0', 'shutdown', 'end']) type(l);
-    expect(type('reload')).toBe('System configuration has been modified. Save? [yes/no]: ');
+    expect(type('reload')).toBe('\nSystem configuration has been modified. Save? [yes/no]: ');
   });
 });

@@ -61,7 +61,15 @@ export function flashStamp(ms: number): string {
 export class VirtualClock {
   /** Wall-clock milliseconds (UTC) at virtual time 0. */
   private originMs: number;
-  private authoritative = false;
+  /**
+   * The virtual time of the last `clock set`, after which the time is authoritative (Infinity:
+   * never set since power-on). The %SYS-6-CLOCKUPDATE that `clock set` logs is stamped at that
+   * very moment and keeps the mark the time had before, as IOS 15 consoles show (a router's
+   * and a switch's "*" after a first `clock set`).
+   */
+  private setAt = Number.POSITIVE_INFINITY;
+  /** The `clock set` before the last (Infinity: none). */
+  private setBefore = Number.POSITIVE_INFINITY;
 
   /** A device powered on at virtual time `bootedAt` reads Mar 1 1993 00:00:00 then. */
   constructor(
@@ -79,7 +87,8 @@ export class VirtualClock {
   /** `clock set`: from now on the clock reads `ms` and is authoritative. */
   set(ms: number): void {
     this.originMs = ms - Math.floor(this.now() / 1000);
-    this.authoritative = true;
+    this.setBefore = this.setAt;
+    this.setAt = this.now();
   }
 
   /**
@@ -88,11 +97,12 @@ export class VirtualClock {
    */
   restart(poweredOnAt: Micros): void {
     this.originMs = IOS_EPOCH_MS - Math.floor(poweredOnAt / 1000);
-    this.authoritative = false;
+    this.setAt = Number.POSITIVE_INFINITY;
+    this.setBefore = Number.POSITIVE_INFINITY;
   }
 
-  private mark(): string {
-    return this.authoritative ? '' : '*';
+  private mark(t: Micros = this.now()): string {
+    return t > this.setAt || t > this.setBefore ? '' : '*';
   }
 
   /**
@@ -101,7 +111,7 @@ export class VirtualClock {
    * time is the user's (an IOS capture before and after `clock set`).
    */
   timeSource(calendar: boolean): string {
-    if (this.authoritative) return 'Time source is user configuration';
+    if (this.setAt !== Number.POSITIVE_INFINITY) return 'Time source is user configuration';
     return calendar ? 'Time source is hardware calendar' : 'No time source';
   }
 
@@ -119,7 +129,7 @@ export class VirtualClock {
   dateStamp(t: Micros, msec: boolean, year: boolean, zone: boolean): string {
     const p = parts(this.wallMs(t));
     const y = year ? ` ${p.year}` : '';
-    return `${this.mark()}${p.month} ${String(p.day).padStart(2)}${y} ${p.hms}${msec ? `.${p.millis}` : ''}${zone ? ' UTC' : ''}`;
+    return `${this.mark(t)}${p.month} ${String(p.day).padStart(2)}${y} ${p.hms}${msec ? `.${p.millis}` : ''}${zone ? ' UTC' : ''}`;
   }
 
   /** A DHCP lease's end or a conflict's time: "Mar 02 1993 12:34 AM" (show ip dhcp binding). */

@@ -139,6 +139,8 @@ export function reload(env: IosEnv): void {
       e.ask(proceed);
     },
   };
+  // A blank line first, on a 1941 and a 2960 alike (IOS 15 captures).
+  env.print('');
   env.ask(save);
 }
 
