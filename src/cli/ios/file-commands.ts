@@ -7,6 +7,9 @@
  *   Delete flash:/vlan.dat? [confirm]
  *   %Error deleting flash:/vlan.dat (No such file or directory)
  *
+ * A path typed with its file system is kept as typed: `delete flash:vlan.dat` asks "Delete
+ * flash:vlan.dat? [confirm]" (3560 and 2950 captures).
+ *
  * Deleting config.text on a 2960 erases its startup-config, as it does there. The IOS image
  * cannot be deleted: Trame would have nothing to boot. Configurations copied to flash
  * (flash-copy.ts) can.
@@ -71,9 +74,12 @@ function listDirectory(env: IosEnv, { nvram, file }: DirPath): void {
   else env.print(...lines);
 }
 
-/** Removes `file` from flash, or says why not. */
-function remove(env: IosEnv, file: string): void {
-  const path = `${flashName(env)}/${file}`;
+/** How IOS names `file` in its questions and errors: as typed with a file system, else in flash's root. */
+const pathOf = (env: IosEnv, typed: string, file: string): string =>
+  typed.includes(':') ? typed : `${flashName(env)}/${file}`;
+
+/** Removes `file` from flash (named `path`), or says why not. */
+function remove(env: IosEnv, file: string, path: string): void {
   const found = flashFiles(env).find((f) => f.name === file);
   if (found === undefined) {
     env.error(`%Error deleting ${path} (No such file or directory)`);
@@ -92,32 +98,45 @@ function remove(env: IosEnv, file: string): void {
     );
 }
 
-function deleteFile(env: IosEnv, typed: string, force: boolean): void {
+/** `typed`: the path as typed, naming `file` in flash. */
+function deleteFile(env: IosEnv, typed: string, file: string, force: boolean): void {
   if (force) {
-    remove(env, typed);
+    remove(env, file, pathOf(env, typed, file));
     return;
   }
   env.ask({
-    prompt: `Delete filename [${typed}]? `,
+    prompt: `Delete filename [${file}]? `,
     answer(e, text) {
       const t = text.trim();
-      const file = t === '' ? typed : fileOf(t);
+      const [named, path] = t === '' ? [file, pathOf(e, typed, file)] : [fileOf(t), pathOf(e, t, fileOf(t))];
       e.ask({
-        prompt: `Delete ${flashName(e)}/${file}? [confirm]`,
+        prompt: `Delete ${path}? [confirm]`,
         answer: (e2, yes) => {
-          if (confirmed(yes)) remove(e2, file);
+          if (confirmed(yes)) remove(e2, named, path);
         },
       });
     },
   });
 }
 
+/** FLASH_PATH, keeping the text typed as well as the file it names. */
+const DELETE_PATH: ArgType<IosEnv> = {
+  help: FLASH_PATH.help,
+  match: (t, i, line, env): MatchResult => {
+    const m = FLASH_PATH.match(t, i, line, env);
+    return m.kind === 'match' ? { ...m, value: { typed: t[i]!.text, file: m.value as string } } : m;
+  },
+};
+
 const fileArg = (help: string, force: boolean): IosNode =>
   arg(
     'file',
-    FLASH_PATH,
+    DELETE_PATH,
     help,
-    run((env, a) => deleteFile(env, a.need<string>('file'), force)),
+    run((env, a) => {
+      const { typed, file } = a.need<{ typed: string; file: string }>('file');
+      deleteFile(env, typed, file, force);
+    }),
   );
 
 export const deleteNode = (): IosNode =>
