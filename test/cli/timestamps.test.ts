@@ -33,3 +33,20 @@ describe('service timestamps', () => {
     expect(stampOf({ style: 'off' }, clock, t, 0 as Micros)).toBe('');
   });
 });
+
+describe('clock set', () => {
+  it("stamps its own message with the time's former mark, and reads authoritative at once", () => {
+    let now = seconds(10) as Micros;
+    const c = new VirtualClock(() => now, 0 as Micros);
+    const stamp = (t: Micros) => stampOf({ style: 'datetime', msec: true }, c, t, 0 as Micros);
+    c.set(Date.UTC(2024, 0, 1, 10, 0, 0));
+    // %SYS-6-CLOCKUPDATE, stamped at the moment of the set, keeps the "*"; show clock has none.
+    expect(stamp(now)).toBe('*Jan  1 10:00:00.000: ');
+    expect(c.showClock()).toBe('10:00:00.000 UTC Mon Jan 1 2024');
+    now = seconds(11) as Micros;
+    expect(stamp(now)).toBe('Jan  1 10:00:01.000: ');
+    // A second set: its message is stamped as authoritative, the time having been so.
+    c.set(Date.UTC(2024, 0, 2, 8, 0, 0));
+    expect(stamp(now)).toBe('Jan  2 08:00:00.000: ');
+  });
+});

@@ -84,6 +84,24 @@ function chain() {
   return { n, r23, specs };
 }
 
+/**
+ * R1 and R2 on one Ethernet (10.0.12.0/24), each configured with OSPF process 1 by
+ * `configure(h, process, g0/0's OSPF settings)`.
+ */
+function pair() {
+  const n = new TestNet();
+  n.router('R1').router('R2');
+  n.link('R1:g0/0', 'R2:g0/0');
+  const configure = (h: number, process: Partial<OspfProcessConfig>, iface: InterfaceOspfConfig = {}) =>
+    n.sim.configure(
+      d(`R${h}`),
+      withOspf(`R${h}`, { interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } }, process, {
+        'GigabitEthernet0/0': iface,
+      }),
+    );
+  return { n, configure };
+}
+
 describe('OSPF', () => {
   it('forms adjacencies on a chain and routes end to end', () => {
     const { n } = chain();
@@ -393,12 +411,9 @@ describe('OSPF', () => {
   });
 
   it('refuses hellos of the backbone on an interface of another area, and logs it at each hello', () => {
-    const n = new TestNet();
-    n.router('R1').router('R2');
-    n.link('R1:g0/0', 'R2:g0/0');
-    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
-    n.sim.configure(d('R1'), withOspf('R1', spec(1), { networks: everything(1), routerId: ip('1.1.1.1') }));
-    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(0), routerId: ip('2.2.2.2') }));
+    const { n, configure } = pair();
+    configure(1, { networks: everything(1), routerId: ip('1.1.1.1') });
+    configure(2, { networks: everything(0), routerId: ip('2.2.2.2') });
     n.run(seconds(35));
     expect(neighbors(n, 'R1')).toEqual([]);
     expect(neighbors(n, 'R2')).toEqual([]);
@@ -408,70 +423,49 @@ describe('OSPF', () => {
     expect(new Set(r1)).toEqual(new Set(['backbone-area 2.2.2.2 from 10.0.12.2 on GigabitEthernet0/0']));
     expect(refusals(n, 'R2')).toEqual([]);
     // Between two areas neither of which is the backbone, IOS logs nothing either.
-    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(2), routerId: ip('2.2.2.2') }));
+    configure(2, { networks: everything(2), routerId: ip('2.2.2.2') });
     const before = refusals(n, 'R1').length;
     n.run(seconds(35));
     expect(refusals(n, 'R1')).toHaveLength(before);
     expect(refusals(n, 'R2')).toEqual([]);
     // Agreeing on the area forms the adjacency (R1, alone on the link until then, stays DR).
-    n.sim.configure(d('R2'), withOspf('R2', spec(2), { networks: everything(1), routerId: ip('2.2.2.2') }));
+    configure(2, { networks: everything(1), routerId: ip('2.2.2.2') });
     n.run(seconds(60));
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/BDR GigabitEthernet0/0']);
   });
 
   it('keeps a neighbour after its hello interval changes, until the dead timer ends it', () => {
-    const n = new TestNet();
-    n.router('R1').router('R2');
-    n.link('R1:g0/0', 'R2:g0/0');
-    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
-    const configure = (h: number, hello?: number) =>
-      n.sim.configure(
-        d(`R${h}`),
-        withOspf(
-          `R${h}`,
-          spec(h),
-          { networks: everything(), routerId: ip(`${h}.${h}.${h}.${h}`) },
-          {
-            'GigabitEthernet0/0': hello === undefined ? {} : { hello },
-          },
-        ),
-      );
-    configure(1);
-    configure(2);
+    const { n, configure } = pair();
+    const process = (h: number) => ({ networks: everything(), routerId: ip(`${h}.${h}.${h}.${h}`) });
+    configure(1, process(1));
+    configure(2, process(2));
     n.run(seconds(60));
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
     const since = adjacencies(n, 'R1').length;
-    // Hello 5 s, dead 20 s on R1: the hellos no longer agree and are ignored both ways.
-    configure(1, 5);
-    n.run(seconds(1));
+    // Hello 5 s, dead 20 s on R1: the hellos no longer agree and are ignored both ways, but
+    // each side's dead timer goes on from the last hello it took (up to 40 s), as on IOS.
+    configure(1, process(1), { hello: 5 });
+    n.run(seconds(21));
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
     expect(neighbors(n, 'R2')).toEqual(['1.1.1.1 FULL/BDR GigabitEthernet0/0']);
     n.run(seconds(20));
     expect(neighbors(n, 'R1')).toEqual([]);
+    expect(neighbors(n, 'R2')).toEqual([]);
     expect(
       adjacencies(n, 'R1')
         .slice(since)
         .map((e) => `${e.from}>${e.to} ${e.reason}`),
     ).toEqual(['FULL>DOWN Neighbor Down: Dead timer expired']);
-    n.run(seconds(20));
-    expect(neighbors(n, 'R2')).toEqual([]);
     expect(adjacencies(n, 'R2').at(-1)!.reason).toBe('Neighbor Down: Dead timer expired');
     // The same timers again: the adjacency comes back.
-    configure(1);
+    configure(1, process(1));
     n.run(seconds(60));
     expect(neighbors(n, 'R1')).toEqual(['2.2.2.2 FULL/DR GigabitEthernet0/0']);
   });
 
   it('refuses a neighbour with its own router ID, and both routers log it at each hello', () => {
-    const n = new TestNet();
-    n.router('R1').router('R2');
-    n.link('R1:g0/0', 'R2:g0/0');
-    const spec = (h: number): RouterSpec => ({ interfaces: { 'g0/0': { ip: `10.0.12.${h}/24` } } });
-    for (const h of [1, 2])
-      n.sim.configure(
-        d(`R${h}`),
-        withOspf(`R${h}`, spec(h), { networks: everything(), routerId: ip('1.1.1.1') }),
-      );
+    const { n, configure } = pair();
+    for (const h of [1, 2]) configure(h, { networks: everything(), routerId: ip('1.1.1.1') });
     n.run(seconds(35));
     expect(neighbors(n, 'R1')).toEqual([]);
     expect(new Set(refusals(n, 'R1'))).toEqual(

@@ -101,8 +101,14 @@ export class VirtualClock {
     this.setBefore = Number.POSITIVE_INFINITY;
   }
 
-  private mark(t: Micros = this.now()): string {
+  /** A message's stamp at `t`: its "*" as the time was then (see setAt). */
+  private mark(t: Micros): string {
     return t > this.setAt || t > this.setBefore ? '' : '*';
+  }
+
+  /** The clock read now: authoritative from the moment of `clock set` on. */
+  private markNow(): string {
+    return this.now() >= this.setAt ? '' : '*';
   }
 
   /**
@@ -118,7 +124,7 @@ export class VirtualClock {
   /** show clock: "*00:12:45.123 UTC Mon Mar 1 1993". */
   showClock(): string {
     const p = parts(this.wallMs());
-    return `${this.mark()}${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
+    return `${this.markNow()}${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
   }
 
   /**

@@ -7,8 +7,8 @@
  *   Delete flash:/vlan.dat? [confirm]
  *   %Error deleting flash:/vlan.dat (No such file or directory)
  *
- * A path typed with its file system is kept as typed: `delete flash:vlan.dat` asks "Delete
- * flash:vlan.dat? [confirm]" (3560 and 2950 captures).
+ * A path typed with flash's own name is kept as typed: `delete flash:vlan.dat` on a switch
+ * asks "Delete flash:vlan.dat? [confirm]" (3560 and 2950 captures).
  *
  * Deleting config.text on a 2960 erases its startup-config, as it does there. The IOS image
  * cannot be deleted: Trame would have nothing to boot. Configurations copied to flash
@@ -74,9 +74,15 @@ function listDirectory(env: IosEnv, { nvram, file }: DirPath): void {
   else env.print(...lines);
 }
 
-/** How IOS names `file` in its questions and errors: as typed with a file system, else in flash's root. */
-const pathOf = (env: IosEnv, typed: string, file: string): string =>
-  typed.includes(':') ? typed : `${flashName(env)}/${file}`;
+/**
+ * How IOS names `file` in its questions and errors: as typed when it starts with flash's own
+ * name, else in flash's root (a 1941 names `flash:` by its real name, flash0:/, as an IOS 15.7
+ * capture of a 1900 series router shows).
+ */
+function pathOf(env: IosEnv, typed: string, file: string): string {
+  const own = flashName(env);
+  return typed.toLowerCase().startsWith(own) ? typed : `${own}/${file}`;
+}
 
 /** Removes `file` from flash (named `path`), or says why not. */
 function remove(env: IosEnv, file: string, path: string): void {

@@ -313,17 +313,11 @@ export class OspfProcess implements EventTarget {
 
   /**
    * New hello or dead intervals: the neighbours stay until they are heard from no more. Their
-   * hellos, which no longer agree, are ignored, so the new dead interval (counted from now, if
-   * sooner) takes them down, "Dead timer expired" as on IOS; the next hello leaves at most one
-   * new interval from now.
+   * hellos, which no longer agree, are ignored, so the dead timer each started at its last
+   * hello takes it down, "Dead timer expired" (IOS shows the countdown going on past the new,
+   * shorter interval); the next hello leaves at most one new interval from now.
    */
   private retime(oi: OspfInterface): void {
-    const deadAt = this.now + oi.deadInterval * S;
-    for (const n of oi.neighbors.values())
-      if (n.deadAt > deadAt) {
-        n.deadAt = deadAt;
-        n.dead.set(deadAt, n, 0);
-      }
     const helloAt = this.now + oi.helloInterval * S;
     if (oi.nextHello > helloAt && !oi.passive) {
       oi.nextHello = helloAt;
@@ -332,10 +326,10 @@ export class OspfProcess implements EventTarget {
   }
 
   /** The process stops (removed, its router reloading, or cleared): every neighbour goes down. */
-  stop(reason = 'Interface down or detached'): void {
+  stop(): void {
     // Nothing is originated while it stops.
     this.running = false;
-    for (const oi of this.ifaces.values()) this.interfaceDown(oi, reason, false);
+    for (const oi of this.ifaces.values()) this.interfaceDown(oi, undefined, false);
     this.ifaces.clear();
     for (const db of this.areas.values()) db.clear();
     this.areas.clear();
