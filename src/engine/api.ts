@@ -168,7 +168,7 @@ export interface AddressConflicts {
   readonly missed: number;
 }
 
-/** What IOS `debug` can watch: `debug ip icmp`, `debug arp` and `debug ip nat`. */
+/** What IOS `debug` can watch: `debug ip icmp`, `debug arp`, `debug ip nat` and `debug ip ospf hello`. */
 export type DebugFacility = 'icmp' | 'arp' | 'nat' | 'ospf-hello';
 
 /**

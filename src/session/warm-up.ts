@@ -32,7 +32,7 @@ function ospfState(sim: Simulation, routers: readonly DeviceId[]): { text: strin
     }
     for (const r of sim.routes(id))
       if (r.code.startsWith('O'))
-        parts.push(`${id} ${r.prefix.addr}/${r.prefix.len} ${r.nextHop} ${r.interface}`);
+        parts.push(`${id} ${r.prefix.addr}/${r.prefix.len} ${r.metric} ${r.nextHop} ${r.interface}`);
   }
   return { text: parts.join('\n'), settling };
 }

@@ -109,9 +109,9 @@ const ROUTER_COMMANDS: [string, string][] = [
   ],
   [
     'line console 0\n exec-timeout 0 0\n logging synchronous\n login local',
-    'line con 0\n exec-timeout 0 0\n logging synchronous\n login local\nline ',
+    'line con 0\n exec-timeout 0 0\n logging synchronous\n login local\nline aux 0\nline vty',
   ],
-  ['line console 0\n exec-timeout 10 0', 'line con 0\nline '],
+  ['line console 0\n exec-timeout 10 0', 'line con 0\nline aux 0\nline vty'],
   [
     'line vty 0 4\n exec-timeout 5\n transport input ssh',
     'line vty 0 4\n exec-timeout 5 0\n transport input ssh\n!',

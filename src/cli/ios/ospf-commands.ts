@@ -654,11 +654,8 @@ export function showOspfNode(): IosNode {
       !processes.some((p) => p.interfaces.some((i) => i.name === only))
     )
       return env.print(`%OSPF: OSPF not enabled on ${only}`);
-    if (a.has('brief')) env.print(...showIpOspfInterfaceBrief(selected(env, a), only));
-    else
-      env.print(
-        ...showIpOspfInterface(selected(env, a), now(env), only, lineStates(env.device!, env.config())),
-      );
+    if (a.has('brief')) env.print(...showIpOspfInterfaceBrief(processes, only));
+    else env.print(...showIpOspfInterface(processes, now(env), only, lineStates(env.device!, env.config())));
   });
   const brief = kw('brief', 'Brief summary of OSPF interface information', interfaces);
   const views = [

@@ -311,7 +311,7 @@ export function clearPortSecurityNode(): IosNode {
           'Delete secure MAC addresses on an interface',
           arg(
             'interface',
-            interfaceArg(),
+            interfaceArg({ physical: true }),
             '',
             run((env, a) => clear(env, kinds, { port: a.need<string>('interface') })),
           ),
