@@ -130,6 +130,30 @@ export interface CdpNeighbor {
   readonly nativeVlan?: number;
 }
 
+/** A neighbour heard over LLDP (`show lldp neighbors`): what CDP would say of it, and more. */
+export interface LldpNeighbor {
+  /** The local port it was heard on. */
+  readonly port: string;
+  readonly device: DeviceId;
+  /** Its hostname: LLDP's System Name. */
+  readonly hostname: string;
+  readonly kind: 'router' | 'switch';
+  /** Its port at the other end of the cable (Port id). */
+  readonly peerPort: string;
+  /** Its base MAC address (Chassis id). */
+  readonly chassisId: MacAddr;
+  /** A switch's hardware model, absent for the default 2960-24TT. */
+  readonly model?: SwitchModel;
+  /** Whether it routes (a router, a multilayer switch with `ip routing`). */
+  readonly routing: boolean;
+  /** Seconds before the entry expires: 120 at each advertisement, one every 30 s. */
+  readonly remaining: number;
+  /** Its management address, as CDP's. */
+  readonly address?: Ipv4Addr;
+  /** Switch ports: the native VLAN of a trunk, the access VLAN otherwise. */
+  readonly vlan?: number;
+}
+
 /**
  * A switch learned a MAC address on one port while it was still fresh on another: what IOS
  * reports as %SW_MATM-4-MACFLAP_NOTIF, most often the sign of a loop.
@@ -1152,6 +1176,8 @@ export interface Simulation {
   duplexMismatches(id: DeviceId): readonly DuplexMismatch[];
   /** Routers and switches: the neighbours CDP hears, in the order of the device's ports. */
   cdpNeighbors(id: DeviceId): readonly CdpNeighbor[];
+  /** Routers and switches: their LLDP neighbours, in the order of their ports ([] with LLDP off). */
+  lldpNeighbors(id: DeviceId): readonly LldpNeighbor[];
   /**
    * The device's interface state changes from number `since` on. The log keeps the latest few
    * hundred per device; a `since` past its end reads none and gives the end as `next`, so

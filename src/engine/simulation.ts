@@ -39,6 +39,7 @@ import type {
   InterfaceStatus,
   InternalVlan,
   LinkOptions,
+  LldpNeighbor,
   MacEntry,
   MacFlaps,
   MacTableFilter,
@@ -70,6 +71,7 @@ import type { DhcpService } from './device/dhcp-server.ts';
 import { Host } from './device/host.ts';
 import { IpDevice } from './device/ip-device.ts';
 import { Link } from './device/link.ts';
+import { lldpNeighbors } from './device/lldp.ts';
 import { SAMPLE_INTERVAL } from './device/load-rates.ts';
 import { MacAllocator } from './device/mac-alloc.ts';
 import { EMPTY_NAT_STATISTICS } from './device/nat.ts';
@@ -457,6 +459,9 @@ class EngineSimulation implements Simulation {
   }
   cdpNeighbors(id: DeviceId): readonly CdpNeighbor[] {
     return cdpNeighbors(this.device(id), this.ctx.sched.now as Micros);
+  }
+  lldpNeighbors(id: DeviceId): readonly LldpNeighbor[] {
+    return lldpNeighbors(this.device(id), this.ctx.sched.now as Micros);
   }
   interfaceChanges(id: DeviceId, since: number): InterfaceChanges {
     return this.device(id).interfaceLog.read(since);

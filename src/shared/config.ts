@@ -116,6 +116,9 @@ export interface InterfaceConfig {
   readonly speed?: 10 | 100 | 1000;
   /** `no cdp enable`: no CDP on this interface. Absent means on, the IOS default. */
   readonly cdpEnable?: false;
+  /** `no lldp transmit` / `no lldp receive`: LLDP one way only, or not at all, here. */
+  readonly lldpTransmit?: false;
+  readonly lldpReceive?: false;
   /** `ip access-group NAME in`: the access list what comes in is filtered by. */
   readonly accessGroupIn?: string;
   /** `ip access-group NAME out`: the access list what is routed out is filtered by. */
@@ -278,6 +281,8 @@ export interface DeviceConfig {
   readonly httpSecureServer?: boolean;
   /** `no cdp run`: CDP off on the whole device. Absent means it runs, the IOS default. */
   readonly cdpRun?: false;
+  /** `lldp run`: LLDP on the whole device. Absent means off, the IOS default. */
+  readonly lldpRun?: true;
   /**
    * `errdisable recovery cause X` (switches): the causes whose ports come back by themselves, in
    * IOS's order.

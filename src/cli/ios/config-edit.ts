@@ -59,6 +59,8 @@ function portSettings(i: InterfaceConfig): InterfaceConfig {
     ...(i.duplex !== undefined ? { duplex: i.duplex } : {}),
     ...(i.speed !== undefined ? { speed: i.speed } : {}),
     ...(i.cdpEnable !== undefined ? { cdpEnable: i.cdpEnable } : {}),
+    ...(i.lldpTransmit !== undefined ? { lldpTransmit: i.lldpTransmit } : {}),
+    ...(i.lldpReceive !== undefined ? { lldpReceive: i.lldpReceive } : {}),
   };
 }
 

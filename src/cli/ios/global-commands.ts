@@ -366,6 +366,18 @@ const cdpRun = (on: boolean): IosNode =>
     ),
   );
 
+/** `lldp run`, and with `on` false `no lldp run`: LLDP on the whole device (off by default). */
+const lldpRun = (on: boolean): IosNode =>
+  kw(
+    'lldp',
+    'Global LLDP configuration subcommands',
+    kw(
+      'run',
+      'Enable LLDP',
+      run((env) => env.setConfig(on ? { ...env.config(), lldpRun: true } : without(env.config(), 'lldpRun'))),
+    ),
+  );
+
 function ipNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
   const set = (patch: (env: IosEnv, a: Args) => void) => run(patch);
   return kw(
@@ -446,11 +458,13 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     ),
     arpNode(false),
     cdpRun(true),
+    lldpRun(true),
     kw(
       'default',
       'Set a command to its defaults',
       noAliasNode(true),
       cdpRun(true),
+      lldpRun(false),
       kw(
         'interface',
         interfaceHelp,
@@ -548,6 +562,7 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
     ),
     arpNode(true),
     cdpRun(false),
+    lldpRun(false),
     ...(kind === 'switch' ? [errdisableNode(true), macTableNode(true), legacyMacTableNode(true)] : []),
     kw(
       'enable',

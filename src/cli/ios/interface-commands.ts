@@ -814,6 +814,25 @@ const cdpEnable = (on: boolean): IosNode =>
     ),
   );
 
+/** `lldp transmit|receive`, and with `on` false their `no` forms (both on by default). */
+const lldpInterface = (on: boolean): IosNode =>
+  kw(
+    'lldp',
+    'LLDP interface subcommands',
+    ...(
+      [
+        ['receive', 'Enable LLDP reception on interface', 'lldpReceive'],
+        ['transmit', 'Enable LLDP transmission on interface', 'lldpTransmit'],
+      ] as const
+    ).map(([word, help, key]) =>
+      kw(
+        word,
+        help,
+        run((env) => edit(env, (i) => (on ? without(i, key) : { ...i, [key]: false }), portsOnly)),
+      ),
+    ),
+  );
+
 const arp = (no: boolean): IosNode => arpTimeoutNode(no, (env, fn) => edit(env, fn));
 
 /**
@@ -881,6 +900,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(false),
           bandwidth(),
           cdpEnable(true),
+          lldpInterface(true),
           description(),
           duplex(),
           ipNode(ROUTER_IP),
@@ -892,6 +912,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(true),
           noBandwidth(),
           cdpEnable(false),
+          lldpInterface(false),
           noDescription(),
           noDuplex(),
           noIpNode(ROUTER_IP),
@@ -906,6 +927,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(false),
           bandwidth(),
           cdpEnable(true),
+          lldpInterface(true),
           description(),
           encapsulation(),
           ipNode(ROUTER_IP),
@@ -916,6 +938,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(true),
           noBandwidth(),
           cdpEnable(false),
+          lldpInterface(false),
           noDescription(),
           noEncapsulationNode(),
           noIpNode(ROUTER_IP),
@@ -944,6 +967,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
       return {
         cmds: [
           cdpEnable(true),
+          lldpInterface(true),
           channelGroupNode(false),
           description(),
           duplex(),
@@ -956,6 +980,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
         ],
         nos: [
           cdpEnable(false),
+          lldpInterface(false),
           channelGroupNode(true),
           noDescription(),
           noDuplex(),
@@ -972,6 +997,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(false),
           bandwidth(),
           cdpEnable(true),
+          lldpInterface(true),
           l3ChannelGroup(),
           description(),
           duplex(),
@@ -986,6 +1012,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(true),
           noBandwidth(),
           cdpEnable(false),
+          lldpInterface(false),
           noDescription(),
           noDuplex(),
           noIpNode(ROUTED_PORT_IP),

@@ -117,6 +117,8 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
     }
   }
   if (i.cdpEnable === false) out.push(' no cdp enable');
+  if (i.lldpTransmit === false) out.push(' no lldp transmit');
+  if (i.lldpReceive === false) out.push(' no lldp receive');
   out.push(...channelGroupLines(i));
   if (sp?.stp) out.push(...stpInterfaceLines(sp.stp));
   return out;
@@ -184,8 +186,14 @@ function routeLines(c: DeviceConfig): string[] {
   });
 }
 
-/** IOS lists its global CDP settings after the static routes, before the banner and lines. */
-const cdpLines = (c: DeviceConfig): string[] => (c.cdpRun === false ? ['no cdp run'] : []);
+/**
+ * IOS lists its global CDP settings after the static routes, before the banner and lines;
+ * `lldp run` follows them.
+ */
+const cdpLines = (c: DeviceConfig): string[] => [
+  ...(c.cdpRun === false ? ['no cdp run'] : []),
+  ...(c.lldpRun === true ? ['lldp run'] : []),
+];
 
 /** In IOS's order; a setting at its default is not listed. */
 const sshLines = (c: DeviceConfig): string[] => [

@@ -50,6 +50,7 @@ import {
 import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry, showIpRoutePrefix } from './show/ip-route-entry.ts';
+import { showLldp, showLldpEntry, showLldpNeighbors, showLldpNeighborsDetail } from './show/lldp.ts';
 import {
   showPortSecurity,
   showPortSecurityAddress,
@@ -591,6 +592,47 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
             'detail',
             'Show detailed information',
             show((d, _e, a) => showCdpNeighborsDetail(d, a.need<string>('interface'))),
+          ),
+        ),
+      ),
+    ),
+    kw(
+      'lldp',
+      'LLDP information',
+      show((d) => showLldp(d)),
+      kw(
+        'entry',
+        'Information for specific neighbor entry',
+        kw(
+          '*',
+          'all LLDP neighbor entries',
+          show((d) => showLldpEntry(d, '*')),
+        ),
+        arg(
+          'name',
+          WORD,
+          'Name of LLDP neighbor entry',
+          show((d, _e, a) => showLldpEntry(d, a.need<string>('name'))),
+        ),
+      ),
+      kw(
+        'neighbors',
+        'LLDP neighbor entries',
+        show((d) => showLldpNeighbors(d)),
+        kw(
+          'detail',
+          'Show detailed information',
+          show((d) => showLldpNeighborsDetail(d)),
+        ),
+        arg(
+          'interface',
+          interfaceArg({ physical: true }),
+          '',
+          show((d, _e, a) => showLldpNeighbors(d, a.need<string>('interface'))),
+          kw(
+            'detail',
+            'Show detailed information',
+            show((d, _e, a) => showLldpNeighborsDetail(d, a.need<string>('interface'))),
           ),
         ),
       ),

@@ -218,7 +218,9 @@ const CONFIG: readonly Feature[] = [
   { lead: ['shutdown', 'vlan'], name: 'VLAN shutdown', kind: SWITCH },
   // config-vlan's `state active|suspend`.
   { lead: ['state'], name: 'VLAN states', kind: SWITCH },
-  { lead: ['lldp'], name: 'LLDP' },
+  // `lldp run` and an interface's `lldp transmit|receive` are Trame's (lldp.ts).
+  { lead: ['lldp', /^(timer|holdtime|reinit)$/i], name: 'LLDP timers' },
+  { lead: ['lldp', /^(tlv-select|med-tlv-select)$/i], name: 'LLDP TLV selection' },
   { lead: ['mls', 'qos'], name: 'QoS', kind: SWITCH },
   { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
   { lead: ['storm-control'], name: 'storm control', kind: SWITCH },
@@ -272,7 +274,8 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'pagp', 'internal'], name: 'PAgP internals', kind: SWITCH },
   { lead: ['show', 'pagp', /^\d+$/, 'internal'], name: 'PAgP internals', kind: SWITCH },
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
-  { lead: ['show', 'lldp'], name: 'LLDP' },
+  { lead: ['show', 'lldp', /^(traffic|errors)$/i], name: 'LLDP statistics' },
+  { lead: ['show', 'lldp', 'interface'], name: 'LLDP interface states' },
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
   { lead: ['show', 'ip', 'dhcp'], name: 'this DHCP view' },
   { lead: ['show', 'ip', 'nat', 'nvi'], name: 'the NAT virtual interface', kind: ROUTER },

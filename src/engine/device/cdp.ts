@@ -17,6 +17,7 @@ import { seconds } from '../../shared/time.ts';
 import type { CdpNeighbor } from '../api.ts';
 import type { Device } from './device.ts';
 import type { Port } from './port.ts';
+import { type Period, PortPeriods } from './port-periods.ts';
 
 const CDP_TIMER = seconds(60);
 const CDP_HOLDTIME = 180;
@@ -25,32 +26,20 @@ const CDP_HOLDTIME = 180;
 const cdpConfigured = (config: DeviceConfig, port: string): boolean =>
   config.cdpRun !== false && config.interfaces[port]?.cdpEnable !== false;
 
-/** When a port last started running CDP, and when it stopped (+Infinity while it runs). */
-interface Period {
-  readonly start: number;
-  end: number;
-}
-
 /** When CDP ran on each port of a router or a switch, as its configuration turned it on and off. */
 export class CdpPorts {
-  private readonly periods: (Period | undefined)[] = [];
+  private readonly periods = new PortPeriods();
   /** `clear cdp table`: what was heard before this time is forgotten. */
   clearedAt = Number.NEGATIVE_INFINITY;
 
   /** Notes which of `ports` run CDP under `config`, as of `now`. */
   update(config: DeviceConfig, ports: readonly Port[], now: number): void {
-    ports.forEach((port, i) => {
-      const runs = cdpConfigured(config, port.name);
-      const p = this.periods[i];
-      const running = p !== undefined && p.end === Number.POSITIVE_INFINITY;
-      if (runs && !running) this.periods[i] = { start: now, end: Number.POSITIVE_INFINITY };
-      else if (!runs && running) p.end = now;
-    });
+    this.periods.update(ports, now, (port) => cdpConfigured(config, port.name));
   }
 
   /** The port's last period of CDP, undefined if it never ran it. */
   period(index: number): Readonly<Period> | undefined {
-    return this.periods[index];
+    return this.periods.period(index);
   }
 }
 

@@ -30,6 +30,7 @@ import type { CdpPorts } from './cdp.ts';
 import { InterfaceLog } from './interface-log.ts';
 import type { IpStack } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
+import type { LldpPorts } from './lldp.ts';
 import { LoadRates } from './load-rates.ts';
 import type { Port } from './port.ts';
 import { portSpeed } from './port.ts';
@@ -234,6 +235,11 @@ export abstract class Device {
 
   /** When each port ran CDP: undefined on devices that do not run it (hosts). */
   cdpPorts(): CdpPorts | undefined {
+    return undefined;
+  }
+
+  /** When each port transmitted and received LLDP: undefined on devices that do not run it (hosts). */
+  lldpPorts(): LldpPorts | undefined {
     return undefined;
   }
 

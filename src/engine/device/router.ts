@@ -25,6 +25,7 @@ import { CdpPorts } from './cdp.ts';
 import { HsrpGroups } from './hsrp-groups.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface, LOOPBACK_BANDWIDTH } from './l3-interface.ts';
+import { LldpPorts } from './lldp.ts';
 import { isGroupMac } from './mac-util.ts';
 import { NAT_NONE, Nat } from './nat.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
@@ -70,6 +71,7 @@ export class Router extends IpDevice {
   private all: L3Interface[] = [];
   private statics: StaticSpec[] = [];
   private readonly cdp = new CdpPorts();
+  private readonly lldp = new LldpPorts();
   readonly acls = new AclFilters();
   /** Network address translation, made at the first `ip nat` command. */
   nat: Nat | null = null;
@@ -147,6 +149,7 @@ export class Router extends IpDevice {
     this.configureDhcp(config, this.all, () => this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+    this.lldp.update(config, this.ports, this.ctx.sched.now);
   }
 
   /** Takes `config`'s `ip nat` commands (the interfaces' sides were set with their configuration). */
@@ -233,6 +236,10 @@ export class Router extends IpDevice {
 
   override cdpPorts(): CdpPorts {
     return this.cdp;
+  }
+
+  override lldpPorts(): LldpPorts {
+    return this.lldp;
   }
 
   refresh(): void {

@@ -90,6 +90,7 @@ import { bundleBandwidth, channelLines, channelStatus, channelViews } from './et
 import type { InterfaceLog } from './interface-log.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface, LOOPBACK_BANDWIDTH } from './l3-interface.ts';
+import { LldpPorts } from './lldp.ts';
 import { macHigh, macLow } from './mac-table.ts';
 import { FIRST_GROUP, isGroupMac } from './mac-util.ts';
 import { SHARED } from './ownership.ts';
@@ -197,6 +198,7 @@ export class Switch extends IpDevice {
   /** Ports blocked and unblocked for miswired trunks (%SPANTREE-...). */
   private readonly stpLog = new StpLog();
   private readonly cdp = new CdpPorts();
+  private readonly lldp = new LldpPorts();
   /** Ports that come back by themselves from their error-disabled state (`errdisable recovery`). */
   private readonly recovery: ErrdisableRecovery<SwitchPort>;
   /** Ports whose link is down while it renegotiates a new speed or duplex setting. */
@@ -438,6 +440,7 @@ export class Switch extends IpDevice {
     // Only a multilayer switch routes, and runs OSPF while it does.
     if (isMultilayer(this.model)) this.configureOspf(config, this.ospfWiring);
     this.cdp.update(config, this.ports, this.ctx.sched.now);
+    this.lldp.update(config, this.ports, this.ctx.sched.now);
   }
 
   /** Its OSPF processes run over its SVIs, routed ports and loopbacks (IOS's 8 Gbit/s). */
@@ -521,6 +524,10 @@ export class Switch extends IpDevice {
 
   override cdpPorts(): CdpPorts {
     return this.cdp;
+  }
+
+  override lldpPorts(): LldpPorts {
+    return this.lldp;
   }
 
   override get hostname(): string {
