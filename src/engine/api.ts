@@ -140,6 +140,8 @@ export interface LldpNeighbor {
   readonly kind: 'router' | 'switch';
   /** Its port at the other end of the cable (Port id). */
   readonly peerPort: string;
+  /** That port's `description`, or its name (Port Description). */
+  readonly portDescription: string;
   /** Its base MAC address (Chassis id). */
   readonly chassisId: MacAddr;
   /** A switch's hardware model, absent for the default 2960-24TT. */

@@ -927,7 +927,6 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(false),
           bandwidth(),
           cdpEnable(true),
-          lldpInterface(true),
           description(),
           encapsulation(),
           ipNode(ROUTER_IP),
@@ -938,7 +937,6 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           arp(true),
           noBandwidth(),
           cdpEnable(false),
-          lldpInterface(false),
           noDescription(),
           noEncapsulationNode(),
           noIpNode(ROUTER_IP),
@@ -1034,10 +1032,12 @@ export function interfaceTree(cls: InterfaceClass, opts: TreeOptions): IosNode {
   const multilayer = opts.multilayer === true;
   const { cmds, nos } = classCommands(cls, multilayer);
   // `default X` restores the factory setting, which is what `no X` does for everything
-  // here except `shutdown`, whose default depends on the port, and `cdp enable`, on by default.
+  // here except `shutdown`, whose default depends on the port, and `cdp enable` and `lldp
+  // transmit|receive`, on by default.
   const defaults = classCommands(cls, multilayer).nos.flatMap((n) => {
     if (n.word === 'shutdown') return [];
     if (n.word === 'switchport') return [noSwitchport(cls !== 'portChannel', multilayer, true)];
+    if (n.word === 'lldp') return [lldpInterface(true)];
     return n.word === 'cdp' ? [cdpEnable(true)] : [n];
   });
   if (['switchPort', 'switchGigPort', 'routedPort', 'routedGigPort'].includes(cls)) defaults.push(mdixAuto());

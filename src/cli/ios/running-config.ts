@@ -186,14 +186,11 @@ function routeLines(c: DeviceConfig): string[] {
   });
 }
 
-/**
- * IOS lists its global CDP settings after the static routes, before the banner and lines;
- * `lldp run` follows them.
- */
-const cdpLines = (c: DeviceConfig): string[] => [
-  ...(c.cdpRun === false ? ['no cdp run'] : []),
-  ...(c.lldpRun === true ? ['lldp run'] : []),
-];
+/** IOS lists its global CDP settings after the static routes, before the banner and lines. */
+const cdpLines = (c: DeviceConfig): string[] => (c.cdpRun === false ? ['no cdp run'] : []);
+
+/** `lldp run`, just before the interfaces (a 3750's and an IOL router's running-config). */
+const lldpLines = (c: DeviceConfig): string[] => (c.lldpRun === true ? ['lldp run'] : []);
 
 /** In IOS's order; a setting at its default is not listed. */
 const sshLines = (c: DeviceConfig): string[] => [
@@ -234,6 +231,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     ['multilink bundle-name authenticated'],
     userLines(c),
+    lldpLines(c),
   ];
   for (const [name, i] of inRunningOrder(c)) blocks.push(interfaceLines('router', name, i));
   // Routing processes follow the interfaces, before `ip forward-protocol nd`.
@@ -277,7 +275,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     if (v.id === 1) continue;
     blocks.push(v.name === undefined ? [`vlan ${v.id}`] : [`vlan ${v.id}`, ` name ${v.name}`]);
   }
-  blocks.push(sshLines(c));
+  blocks.push(lldpLines(c), sshLines(c));
   for (const [name, i] of inRunningOrder(c)) blocks.push(interfaceLines('switch', name, i));
   // A multilayer switch's routing processes follow its interfaces too.
   blocks.push(...ospfConfigBlocks(c));

@@ -56,6 +56,7 @@ const LINE_NUMBER = /^\d+$/;
 const NOT_OSPF = /^(?!o(s(p(f)?)?)?$)/i;
 
 const ROUTER_MODE: readonly IosMode[] = ['router'];
+const GLOBAL_MODE: readonly IosMode[] = ['global'];
 const INTERFACE_MODES: readonly IosMode[] = ['interface', 'subinterface', 'interfaceRange'];
 
 /** Commands of an OSPF process that Trame does not model, in (config-router). */
@@ -218,9 +219,13 @@ const CONFIG: readonly Feature[] = [
   { lead: ['shutdown', 'vlan'], name: 'VLAN shutdown', kind: SWITCH },
   // config-vlan's `state active|suspend`.
   { lead: ['state'], name: 'VLAN states', kind: SWITCH },
-  // `lldp run` and an interface's `lldp transmit|receive` are Trame's (lldp.ts).
-  { lead: ['lldp', /^(timer|holdtime|reinit)$/i], name: 'LLDP timers' },
-  { lead: ['lldp', /^(tlv-select|med-tlv-select)$/i], name: 'LLDP TLV selection' },
+  // `lldp run` and a port's `lldp transmit|receive` are Trame's (lldp.ts).
+  ...(['timer', 'holdtime', 'reinit'] as const).map(
+    (w): Feature => ({ lead: ['lldp', w], name: 'LLDP timers', modes: GLOBAL_MODE }),
+  ),
+  { lead: ['lldp', 'tlv-select'], name: 'LLDP TLV selection' },
+  { lead: ['lldp', 'med-tlv-select'], name: 'LLDP TLV selection', modes: INTERFACE_MODES },
+  { lead: ['clear', 'lldp'], name: 'clearing LLDP tables and counters' },
   { lead: ['mls', 'qos'], name: 'QoS', kind: SWITCH },
   { lead: ['errdisable', 'detect'], name: 'errdisable detection', kind: SWITCH },
   { lead: ['storm-control'], name: 'storm control', kind: SWITCH },

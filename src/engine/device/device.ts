@@ -238,6 +238,11 @@ export abstract class Device {
     return undefined;
   }
 
+  /** The `description` of its interface `name`, if it has one (LLDP's Port Description). */
+  interfaceDescription(_name: string): string | undefined {
+    return undefined;
+  }
+
   /** When each port transmitted and received LLDP: undefined on devices that do not run it (hosts). */
   lldpPorts(): LldpPorts | undefined {
     return undefined;

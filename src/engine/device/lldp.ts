@@ -47,12 +47,12 @@ export function lldpNeighbors(device: Device, now: Micros): LldpNeighbor[] {
     const sending = n.lldpPorts()?.transmit.period(peer.index);
     if (sending === undefined) continue;
     // The neighbour advertised when the line came up, either end booted or it started
-    // transmitting, then at each tick of its own timer, until it stopped.
+    // transmitting, then every 30 s from then on, until it stopped.
     const upAt = Math.max(device.bootedAt, n.bootedAt, device.interfaceLog.lastChange(port.name) ?? 0);
     const first = Math.max(upAt, sending.start);
     if (first >= sending.end) continue;
     const last = Math.min(now, sending.end);
-    const tick = n.bootedAt + Math.floor((last - n.bootedAt) / LLDP_TIMER) * LLDP_TIMER;
+    const tick = first + Math.floor((last - first) / LLDP_TIMER) * LLDP_TIMER;
     const heard = Math.max(tick, first);
     if (heard < Math.max(listening.start, device.bootedAt)) continue;
     const remaining = LLDP_HOLDTIME - Math.floor((now - heard) / seconds(1));
@@ -66,6 +66,7 @@ export function lldpNeighbors(device: Device, now: Micros): LldpNeighbor[] {
       hostname: n.hostname,
       kind: n.kind as LldpNeighbor['kind'],
       peerPort: peer.name,
+      portDescription: n.interfaceDescription(peer.name) ?? peer.name,
       chassisId: n.baseMac(),
       ...(model !== undefined ? { model } : {}),
       routing,

@@ -242,6 +242,10 @@ export class Router extends IpDevice {
     return this.lldp;
   }
 
+  override interfaceDescription(name: string): string | undefined {
+    return this.config.interfaces[name]?.description;
+  }
+
   refresh(): void {
     const config = this.config;
     const byVlan = this.ports.map(() => new Map<number, L3Interface>());

@@ -530,6 +530,10 @@ export class Switch extends IpDevice {
     return this.lldp;
   }
 
+  override interfaceDescription(name: string): string | undefined {
+    return this.config.interfaces[name]?.description;
+  }
+
   override get hostname(): string {
     return this.config.hostname;
   }

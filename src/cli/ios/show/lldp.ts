@@ -5,7 +5,8 @@
  *
  * What a neighbour advertises: a switch the Bridge capability (a 3560 the Router one too,
  * enabled with `ip routing`), its port's media and VLAN; a router Bridge and Router, with
- * Router enabled, and neither media nor VLAN.
+ * Router enabled, and neither media nor VLAN. A port's description is its `description`, or
+ * its name (a DevNet IOS-XE capture, NetAcad's 2960).
  */
 import type { LldpNeighbor } from '../../../engine/api.ts';
 import { formatIpv4 } from '../../../shared/ipv4.ts';
@@ -72,7 +73,7 @@ function detail(n: LldpNeighbor): string[] {
     `Local Intf: ${shortInterfaceName(n.port)}`,
     `Chassis id: ${formatMacDotted(n.chassisId)}`,
     `Port id: ${shortInterfaceName(n.peerPort)}`,
-    `Port Description: ${n.peerPort}`,
+    `Port Description: ${n.portDescription}`,
     `System Name: ${n.hostname}`,
     '',
     'System Description: ',
@@ -136,5 +137,5 @@ export function showLldpEntry(dev: IosDeviceContext, name: string): string[] {
   const found = heard(dev).filter((n) =>
     prefix === undefined ? n.hostname === name : n.hostname.startsWith(prefix),
   );
-  return [...CODES, ...found.flatMap(detail), ...total(found.length)];
+  return ['', ...CODES, ...found.flatMap(detail), ...total(found.length)];
 }
