@@ -17,7 +17,7 @@ import { seconds } from '../../shared/time.ts';
 import type { CdpNeighbor } from '../api.ts';
 import type { Device } from './device.ts';
 import type { Port } from './port.ts';
-import { type Period, PortPeriods } from './port-periods.ts';
+import { heldFor, type Period, PortPeriods } from './port-periods.ts';
 
 const CDP_TIMER = seconds(60);
 const CDP_HOLDTIME = 180;
@@ -59,16 +59,18 @@ export function cdpNeighbors(device: Device, now: Micros): CdpNeighbor[] {
     // then at each tick of its own timer, which runs from its boot, until it turned CDP off.
     // This port heard those sent since it booted, turned CDP on itself and cleared its table.
     const upAt = Math.max(device.bootedAt, n.bootedAt, device.interfaceLog.lastChange(port.name) ?? 0);
-    const first = Math.max(upAt, sending.start);
-    // Nothing goes out once CDP stopped, even at that instant: a device added or reloaded with
-    // a configuration that turns CDP off never advertises.
-    if (first >= sending.end) continue;
-    const last = Math.min(now, sending.end);
-    const tick = n.bootedAt + Math.floor((last - n.bootedAt) / CDP_TIMER) * CDP_TIMER;
-    const heard = Math.max(tick, first);
-    if (heard < Math.max(listening.start, device.bootedAt, mine.clearedAt)) continue;
-    const holdtime = CDP_HOLDTIME - Math.floor((now - heard) / seconds(1));
-    if (holdtime <= 0) continue;
+    const holdtime = heldFor(
+      {
+        first: Math.max(upAt, sending.start),
+        sending,
+        phase: n.bootedAt,
+        every: CDP_TIMER,
+        listeningFrom: Math.max(listening.start, device.bootedAt, mine.clearedAt),
+        holdtime: CDP_HOLDTIME,
+      },
+      now,
+    );
+    if (holdtime === 0) continue;
     const address = n.cdpAddress(peer);
     const nativeVlan = n.cdpNativeOf(peer);
     const { model, routing } = n.cdpPlatform();

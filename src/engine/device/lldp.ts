@@ -16,7 +16,7 @@ import { seconds } from '../../shared/time.ts';
 import type { LldpNeighbor } from '../api.ts';
 import type { Device } from './device.ts';
 import type { Port } from './port.ts';
-import { PortPeriods } from './port-periods.ts';
+import { heldFor, PortPeriods } from './port-periods.ts';
 
 const LLDP_TIMER = seconds(30);
 const LLDP_HOLDTIME = 120;
@@ -50,13 +50,18 @@ export function lldpNeighbors(device: Device, now: Micros): LldpNeighbor[] {
     // transmitting, then every 30 s from then on, until it stopped.
     const upAt = Math.max(device.bootedAt, n.bootedAt, device.interfaceLog.lastChange(port.name) ?? 0);
     const first = Math.max(upAt, sending.start);
-    if (first >= sending.end) continue;
-    const last = Math.min(now, sending.end);
-    const tick = first + Math.floor((last - first) / LLDP_TIMER) * LLDP_TIMER;
-    const heard = Math.max(tick, first);
-    if (heard < Math.max(listening.start, device.bootedAt)) continue;
-    const remaining = LLDP_HOLDTIME - Math.floor((now - heard) / seconds(1));
-    if (remaining <= 0) continue;
+    const remaining = heldFor(
+      {
+        first,
+        sending,
+        phase: first,
+        every: LLDP_TIMER,
+        listeningFrom: Math.max(listening.start, device.bootedAt),
+        holdtime: LLDP_HOLDTIME,
+      },
+      now,
+    );
+    if (remaining === 0) continue;
     const address = n.cdpAddress(peer);
     const vlan = n.cdpNativeOf(peer);
     const { model, routing } = n.cdpPlatform();
