@@ -3,22 +3,12 @@
  * PCs and servers. Keeps the command history (IOS keeps one for EXEC and one for
  * configuration modes) and the asynchronous messages printed between prompts.
  */
-import type { DhcpEvent, EtherChannelEvent, HsrpEvent, OspfEvent } from '../engine/api.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from './context.ts';
 import { HOST_VERSION, HostShell } from './host/shell.ts';
 import { platformOf } from './ios/config-edit.ts';
-import { DebugMessages } from './ios/debug-messages.ts';
-import { dhcpLog } from './ios/dhcp-log.ts';
-import { etherChannelLog } from './ios/etherchannel-commands.ts';
-import type { MessageLog } from './ios/event-feed.ts';
-import { hsrpLog } from './ios/hsrp-commands.ts';
 import { type LineId, LineSession, type SshLogin } from './ios/line-session.ts';
-import { LinkLog } from './ios/link-log.ts';
-import { ospfLog } from './ios/ospf-commands.ts';
 import type { IosRuntime } from './ios/runtime.ts';
 import { IosShell, type LogEntry } from './ios/shell.ts';
-import { SpanningTreeLog } from './ios/spanning-tree-log.ts';
-import { SwitchNotices } from './ios/switch-notices.ts';
 import { Pager } from './pager.ts';
 import type { RemoteSession, Running } from './running.ts';
 
@@ -112,14 +102,6 @@ class History {
 export class Console {
   private readonly ios: IosShell | undefined;
   private readonly host: HostShell | undefined;
-  private readonly links: LinkLog | undefined;
-  private readonly notices: SwitchNotices | undefined;
-  private readonly debug: DebugMessages | undefined;
-  private readonly spanningTree: SpanningTreeLog | undefined;
-  private readonly etherChannel: MessageLog<EtherChannelEvent> | undefined;
-  private readonly dhcp: MessageLog<DhcpEvent> | undefined;
-  private readonly hsrp: MessageLog<HsrpEvent> | undefined;
-  private readonly ospf: MessageLog<OspfEvent> | undefined;
   private readonly histories: { readonly exec: History; readonly config: History };
   private readonly opening: string;
   /** Messages raised so far, in time order, each kept until the clock reaches its time. */
@@ -172,14 +154,6 @@ export class Console {
         'userExec',
         { session, ...(on ? { runtime: on.runtime } : {}) },
       );
-      this.links = new LinkLog(dev);
-      this.notices = new SwitchNotices(dev);
-      this.debug = new DebugMessages(dev);
-      this.spanningTree = new SpanningTreeLog(dev);
-      if (dev.kind === 'switch') this.etherChannel = etherChannelLog(dev);
-      this.dhcp = dhcpLog(dev);
-      this.hsrp = hsrpLog(dev);
-      this.ospf = ospfLog(dev);
       this.opening = text(this.ios.login());
     }
   }
@@ -421,28 +395,15 @@ export class Console {
     return this.reply(r.lines);
   }
 
-  /** Interface changes and the messages lines raised, each with the time IOS prints it. */
+  /**
+   * The device's messages whose time has come, to the sessions that show them (this one's
+   * queue included), with what this session's commands raised.
+   */
   private collectLogs(): void {
-    // A switch's own notices first: at the same time, its %PM-4-ERR_DISABLE comes before the
-    // port's line protocol going down.
-    // Debug output before the links' messages: an interface's announcements print before its
-    // %LINK-3-UPDOWN.
-    const fresh = [
-      ...(this.notices?.poll() ?? []),
-      ...(this.spanningTree?.poll() ?? []),
-      ...(this.etherChannel?.poll() ?? []),
-      ...(this.dhcp?.poll() ?? []),
-      ...(this.hsrp?.poll() ?? []),
-      ...(this.ospf?.poll() ?? []),
-      ...(this.debug?.poll() ?? []),
-      ...(this.links?.poll() ?? []),
-    ];
-    const ios = this.ios!;
-    // A vty session reads the device's messages only under `terminal monitor`.
-    if (fresh.length > 0 && ios.session!.shows()) this.enqueue(fresh);
-    // What its commands raised goes to every session that shows messages: the console's too.
-    const raised = ios.takeLogs();
-    if (raised.length > 0) for (const s of ios.runtime!.sessions) if (s.shows()) s.deliver(raised);
+    const log = this.ios!.runtime!.log;
+    log.collect();
+    log.raise(this.ios!.takeLogs());
+    log.release();
   }
 
   /** Messages to print once virtual time reaches theirs. */

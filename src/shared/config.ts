@@ -223,6 +223,25 @@ export const MAC_AGING_TIME = 300;
 /** `errdisable recovery interval` by default, in seconds (IOS's 300). */
 export const ERRDISABLE_INTERVAL = 300;
 
+/** A syslog severity: 0 (emergencies) to 7 (debugging); a destination takes its level and lower. */
+export type Severity = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** `logging ...` (global configuration); each field absent is IOS's default. */
+export interface LoggingConfig {
+  /** `no logging on`: messages go to the console alone. */
+  readonly off?: true;
+  /** `logging console LEVEL` (debugging by default); false after `no logging console`. */
+  readonly console?: Severity | false;
+  /** `logging monitor LEVEL`, for vty sessions under `terminal monitor`; likewise. */
+  readonly monitor?: Severity | false;
+  /** `logging buffered [SIZE] [LEVEL]` (bytes, severity); false after `no logging buffered`. */
+  readonly buffered?: { readonly size?: number; readonly level?: Severity } | false;
+  /** `logging trap LEVEL`: what goes to the syslog hosts (informational by default). */
+  readonly trap?: Severity;
+  /** `logging host A.B.C.D`: the syslog hosts, in the order configured. */
+  readonly hosts?: readonly Ipv4Addr[];
+}
+
 export interface DeviceConfig {
   readonly hostname: string;
   /** The hashed secret as running-config shows it after `enable secret 5`, e.g. "$1$abcd$...". */
@@ -283,6 +302,8 @@ export interface DeviceConfig {
   readonly cdpRun?: false;
   /** `lldp run`: LLDP on the whole device. Absent means off, the IOS default. */
   readonly lldpRun?: true;
+  /** `logging ...`: where the device's messages go; absent, IOS's defaults. */
+  readonly logging?: LoggingConfig;
   /**
    * `errdisable recovery cause X` (switches): the causes whose ports come back by themselves, in
    * IOS's order.

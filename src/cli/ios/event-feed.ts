@@ -1,7 +1,7 @@
 /**
- * A console's reader of one of the engine's bounded event logs (debugging, spanning tree,
- * DHCP, HSRP): it starts at the log's end, as a terminal plugged into a running device sees
- * only what follows, and each `take` gives what came since the last.
+ * The logging process's reader of one of the engine's bounded event logs (debugging, spanning
+ * tree, DHCP, HSRP): it starts at the oldest event the log still holds, and each `take` gives
+ * what came since the last.
  */
 import type { Micros } from '../../shared/time.ts';
 import type { LogEntry } from './shell.ts';
@@ -13,11 +13,9 @@ export interface EventRead<E> {
 
 export class EventFeed<E> {
   /** The engine's sequence number of the next event to take. */
-  private next: number;
+  private next = 0;
 
-  constructor(private readonly read: (since: number) => EventRead<E>) {
-    this.next = read(Number.POSITIVE_INFINITY).next;
-  }
+  constructor(private readonly read: (since: number) => EventRead<E>) {}
 
   take(): readonly E[] {
     const { events, next } = this.read(this.next);

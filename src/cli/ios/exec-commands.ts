@@ -19,6 +19,7 @@ import { extendedIpTraceroute, extendedTraceroute } from './extended-traceroute.
 import { deleteNode, dirNode } from './file-commands.ts';
 import { moreNode } from './flash-copy.ts';
 import { interfaceArg } from './interface-arg.ts';
+import { clearLoggingNode } from './logging-commands.ts';
 import { clearNatNode } from './nat-commands.ts';
 import { copyNode, eraseNode, reload, saveConfig, writeEraseNode } from './nvram-commands.ts';
 import { clearOspfNode } from './ospf-commands.ts';
@@ -290,6 +291,7 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
       ),
     ),
     clearCountersNode(),
+    clearLoggingNode(),
   );
   if (kind === 'switch') {
     const dynamic = () =>

@@ -32,6 +32,7 @@ import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
+import { loggingNode, noLoggingNode } from './logging-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { ipNatNode } from './nat-commands.ts';
@@ -519,9 +520,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     ),
     ...(kind === 'switch' ? [stpGlobalNode(false)] : []),
     usernameNode(),
-    // Its settings are not simulated (unsimulated.ts), but the word is IOS's: `logging
-    // synchronous`, a line command typed here, is refused under "synchronous", not "o".
-    kw('logging', 'Modify message logging facilities', HIDDEN),
+    loggingNode(),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_IDS, 'ISL VLAN IDs 1-4094', run(enterVlan)))]
       : []),
@@ -563,6 +562,7 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
     arpNode(true),
     cdpRun(false),
     lldpRun(false),
+    noLoggingNode(),
     ...(kind === 'switch' ? [errdisableNode(true), macTableNode(true), legacyMacTableNode(true)] : []),
     kw(
       'enable',

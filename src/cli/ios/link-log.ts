@@ -51,13 +51,10 @@ function message(c: InterfaceChange, carrierLost: boolean): LogEntry {
 const lossKey = (c: InterfaceChange): string => `${c.interface}@${c.at}`;
 
 export class LinkLog {
-  /** The engine's sequence number of the next change to report. */
-  private next: number;
+  /** The engine's sequence number of the next change to report, from the oldest it holds. */
+  private next = 0;
 
-  constructor(private readonly dev: IosDeviceContext) {
-    // A console reports what happens once it is open, as a terminal plugged into a running device.
-    this.next = dev.sim.interfaceChanges(dev.id, Number.POSITIVE_INFINITY).next;
-  }
+  constructor(private readonly dev: IosDeviceContext) {}
 
   /** Messages for the changes since the previous call, each stamped with when IOS prints it. */
   poll(): LogEntry[] {

@@ -26,6 +26,7 @@ import { errdisableLines } from './errdisable-commands.ts';
 import { channelGroupLines, loadBalanceLines } from './etherchannel-commands.ts';
 import { standbyLines } from './hsrp-commands.ts';
 import { httpLines } from './http-server.ts';
+import { loggingHeadLines, loggingHostLines } from './logging-commands.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { natConfigLines } from './nat-commands.ts';
@@ -219,7 +220,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     [`hostname ${c.hostname}`],
     ['boot-start-marker', 'boot-end-marker'],
-    securityLines(c),
+    [...loggingHeadLines('router', c), ...securityLines(c)],
     ['no aaa new-model'],
     ...dhcpConfigBlocks(c),
     [
@@ -243,6 +244,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     httpLines('router', c),
     [...natConfigLines(c), ...routeLines(c), ...sshLines(c)],
+    loggingHostLines(c),
     ...accessListLines(c),
     arpLines(c),
     cdpLines(c),
@@ -262,7 +264,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     ],
     [`hostname ${c.hostname}`],
     ['boot-start-marker', 'boot-end-marker'],
-    securityLines(c),
+    [...loggingHeadLines('switch', c), ...securityLines(c)],
     // A multilayer switch lists `ip routing` under the MTU line once routing is on.
     [...userLines(c), 'no aaa new-model', 'system mtu routing 1500', ...(c.ipRouting ? ['ip routing'] : [])],
     ...dhcpConfigBlocks(c),
@@ -284,7 +286,7 @@ function switchBlocks(c: DeviceConfig): string[][] {
     ...httpLines('switch', c),
     ...routeLines(c),
   ]);
-  blocks.push(...accessListLines(c), arpLines(c), cdpLines(c));
+  blocks.push(loggingHostLines(c), ...accessListLines(c), arpLines(c), cdpLines(c));
   return blocks;
 }
 

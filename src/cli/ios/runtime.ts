@@ -12,6 +12,7 @@ import type { DeviceConfig } from '../../shared/config.ts';
 import type { Micros } from '../../shared/time.ts';
 import type { IosDeviceContext } from '../context.ts';
 import { VirtualClock } from './clock.ts';
+import { DeviceLog } from './device-log.ts';
 import type { LineSession } from './line-session.ts';
 import { LoginWatch } from './login-watch.ts';
 import { VlanDatabase, type VlanFile } from './vlan-database.ts';
@@ -70,6 +71,8 @@ export class IosRuntime {
   );
   /** A switch's vlan.dat; undefined on a router. */
   readonly vlans: VlanDatabase | undefined;
+  /** Its logging process: where its messages go, and the buffer `show logging` lists. */
+  readonly log: DeviceLog;
   /** The startup-config text the running configuration was read from. */
   private bootText: string | undefined;
   private bootCache: { readonly text: string; readonly startup: StartupView } | undefined;
@@ -83,11 +86,12 @@ export class IosRuntime {
       device.kind === 'switch'
         ? new VlanDatabase(device.runningConfig().vlans, this.clock.wallMs(this.bootedAt))
         : undefined;
+    this.log = new DeviceLog(this);
   }
 
-  /** A system message of the device itself, on every session that shows messages. */
+  /** A system message of the device itself, logged at its time. */
   announce(at: Micros, text: string): void {
-    for (const s of this.sessions) if (s.shows()) s.deliver([{ at, text }]);
+    this.log.raise([{ at, text }]);
   }
 
   /** The startup-config was written now. */
@@ -134,6 +138,7 @@ export class IosRuntime {
     this.loginWatchSince = undefined;
     this.login.reset();
     this.login.total = 0;
+    this.log.rebooted();
     this.bootText = this.device.startupConfig();
   }
 

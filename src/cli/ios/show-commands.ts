@@ -51,6 +51,7 @@ import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry, showIpRoutePrefix } from './show/ip-route-entry.ts';
 import { showLldp, showLldpEntry, showLldpNeighbors, showLldpNeighborsDetail } from './show/lldp.ts';
+import { showLogging } from './show/logging.ts';
 import {
   showPortSecurity,
   showPortSecurityAddress,
@@ -636,6 +637,11 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
           ),
         ),
       ),
+    ),
+    kw(
+      'logging',
+      'Show the contents of logging buffers',
+      run((env) => env.print(...showLogging(env))),
     ),
     showDhcpLeaseNode(),
     kw(

@@ -37,28 +37,17 @@ export const CDP_INTERVAL = seconds(60);
 export const DUPADDR_INTERVAL = seconds(30);
 
 export class SwitchNotices {
-  /** The engine's sequence numbers of the next flap and port-security violation to report. */
-  private nextFlap: number;
-  private nextViolation: number;
-  private nextRecovery: number;
-  private nextConflict: number;
+  /** The engine's sequence numbers of the next flap, violation... to report, from the oldest held. */
+  private nextFlap = 0;
+  private nextViolation = 0;
+  private nextRecovery = 0;
+  private nextConflict = 0;
   /** When %IP-4-DUPADDR was last printed. */
   private lastDupAddr = Number.NEGATIVE_INFINITY;
   /** Per CDP mismatch (kind and port): when it started, and the next report's time. */
   private readonly mismatches = new Map<string, { since: Micros; next: Micros }>();
 
-  constructor(private readonly dev: IosDeviceContext) {
-    // A console reports what happens once it is open: CDP's next advertisement, not the past.
-    this.nextFlap = dev.sim.macFlaps(dev.id, Number.POSITIVE_INFINITY).next;
-    this.nextViolation = dev.sim.securityViolations(dev.id, Number.POSITIVE_INFINITY).next;
-    this.nextRecovery = dev.sim.errdisableRecoveries(dev.id, Number.POSITIVE_INFINITY).next;
-    this.nextConflict = dev.sim.addressConflicts(dev.id, Number.POSITIVE_INFINITY).next;
-    const now = dev.sim.now();
-    for (const m of this.cdpMismatches()) {
-      const due = Math.floor((now - m.since) / CDP_INTERVAL) + 1;
-      this.mismatches.set(m.key, { since: m.since, next: (m.since + due * CDP_INTERVAL) as Micros });
-    }
-  }
+  constructor(private readonly dev: IosDeviceContext) {}
 
   /**
    * What CDP finds wrong with the neighbours, as of now: each with its message and the time CDP

@@ -237,8 +237,8 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ntp'], name: 'NTP' },
   { lead: ['ip', 'host'], name: 'host name tables' },
   { lead: ['ip', 'http'], name: 'the HTTP server' },
-  // Not `logging synchronous`, a line command that IOS refuses here.
-  { lead: ['logging', /^(?!sy)/i], name: 'logging settings' },
+  // Trame's are logging-commands.ts; not `logging synchronous`, a line command IOS refuses here.
+  { lead: ['logging', /^(?!sy)/i], name: 'these logging settings' },
   { lead: ['clock', 'timezone'], name: 'time zones' },
   { lead: ['clock', 'summer-time'], name: 'time zones' },
   { lead: ['privilege'], name: 'privilege levels' },
@@ -298,7 +298,6 @@ const SHOW: readonly Feature[] = [
   { lead: ['debug', 'ip', 'ospf'], name: 'OSPF debugging', kind: ROUTING },
   { lead: ['show', 'ipv6'], name: 'IPv6' },
   { lead: ['show', 'protocols'], name: 'the protocols summary on a switch', kind: SWITCH },
-  { lead: ['show', 'logging'], name: 'the logging buffer' },
   { lead: ['show', 'line'], name: 'terminal line details' },
   { lead: ['show', 'terminal'], name: 'terminal line details' },
   { lead: ['show', 'controllers'], name: 'interface controllers' },
