@@ -267,6 +267,15 @@ export interface NatTranslateDebugEvent {
   readonly ports?: { readonly src: number; readonly dst: number; readonly to: number };
 }
 
+/** A datagram from inside that needed a translation none could be made for (`debug ip nat`). */
+export interface NatFailDebugEvent {
+  readonly facility: 'nat';
+  readonly at: Micros;
+  readonly failed: true;
+  readonly src: Ipv4Addr;
+  readonly dst: Ipv4Addr;
+}
+
 /** A translation that timed out (`debug ip nat`): its global and local ends. */
 export interface NatExpireDebugEvent {
   readonly facility: 'nat';
@@ -310,6 +319,7 @@ export type DebugEvent =
   | ArpPacketDebugEvent
   | ArpEntryDebugEvent
   | NatTranslateDebugEvent
+  | NatFailDebugEvent
   | NatExpireDebugEvent;
 
 /** A read of a device's debugging log. */
@@ -1101,9 +1111,11 @@ export interface NatStatistics {
   readonly extended: number;
   readonly peak: number;
   readonly peakAt: Micros;
-  /** Datagrams translated by a translation that was there. */
+  /** Datagrams translated since the statistics were last cleared. */
   readonly hits: number;
-  /** Datagrams that had to make one (or could not). */
+  /** Datagrams translated since NAT was configured: `clear ip nat statistics` keeps them. */
+  readonly cefTranslated: number;
+  /** Datagrams that needed a translation none could be made for. */
   readonly misses: number;
   readonly expired: number;
   readonly mappings: readonly NatMappingStatus[];

@@ -168,16 +168,16 @@ describe('debug ip nat', () => {
     );
   });
 
-  it('gives a port or identifier that changed a message of its own', () => {
+  it('gives a port or identifier that changed a message of its own, before the addresses', () => {
     const base = translated(false, '10.1.1.2', '10.2.2.2', '172.16.1.1', false, 3);
-    expect(debugMessages({ ...base, ports: { src: 5, dst: 5, to: 1024 } })[1]).toBe('NAT: ICMP id=5->1024');
-    expect(debugMessages({ ...base, protocol: 6, ports: { src: 1025, dst: 80, to: 1024 } })[1]).toBe(
+    expect(debugMessages({ ...base, ports: { src: 5, dst: 5, to: 1024 } })[0]).toBe('NAT: ICMP id=5->1024');
+    expect(debugMessages({ ...base, protocol: 6, ports: { src: 1025, dst: 80, to: 1024 } })[0]).toBe(
       'NAT: TCP s=1025->1024, d=80',
     );
     const inbound = translated(false, '10.2.2.2', '172.16.1.1', '10.1.1.2', true, 4);
     expect(debugMessages({ ...inbound, protocol: 6, ports: { src: 37189, dst: 9023, to: 23 } })).toEqual([
-      'NAT: s=10.2.2.2, d=172.16.1.1->10.1.1.2 [4]',
       'NAT: TCP s=37189, d=9023->23',
+      'NAT: s=10.2.2.2, d=172.16.1.1->10.1.1.2 [4]',
     ]);
   });
 

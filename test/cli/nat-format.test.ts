@@ -115,6 +115,7 @@ describe('show ip nat statistics', () => {
         peak: 6,
         peakAt: 0 as Micros,
         hits: 10,
+        cefTranslated: 12,
         misses: 0,
         expired: 5,
         mappings: [
@@ -146,7 +147,7 @@ describe('show ip nat statistics', () => {
       'Inside interfaces: ',
       '  GigabitEthernet0/1',
       'Hits: 10  Misses: 0',
-      'CEF Translated packets: 10, CEF Punted packets: 0',
+      'CEF Translated packets: 12, CEF Punted packets: 0',
       'Expired translations: 5',
       'Dynamic mappings:',
       '-- Inside Source',

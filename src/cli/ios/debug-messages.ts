@@ -105,8 +105,8 @@ function arpEntryText(e: ArpEntryDebugEvent): string {
 const PROTOCOLS: Readonly<Record<number, string>> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
 
 /**
- * A translated datagram: its addresses, then the ports (or echo identifier) that changed, a
- * message of their own. "NAT*" when its translation was there (switched fast), "NAT" when made.
+ * A translated datagram: the ports (or echo identifier) that changed, a message of their own,
+ * then its addresses, "NAT*" when its translation was there (switched fast), "NAT" when made.
  */
 function natTranslateLines(e: NatTranslateDebugEvent): string[] {
   const head = e.fast ? 'NAT*:' : 'NAT:';
@@ -115,11 +115,13 @@ function natTranslateLines(e: NatTranslateDebugEvent): string[] {
   const line = `${head} s=${s}, d=${d} [${e.identification}]`;
   const p = e.ports;
   if (p === undefined) return [line];
+  // The port fix-up prints its line before the address line (IOL captures: "NAT*: ICMP
+  // id=5->1024" then "NAT*: s=..."; "NAT: TCP s=37189, d=9023->23" then "NAT: s=...").
   const inbound = e.dstTo !== undefined;
-  if (e.protocol === 1) return [line, `${head} ICMP id=${inbound ? p.dst : p.src}->${p.to}`];
+  if (e.protocol === 1) return [`${head} ICMP id=${inbound ? p.dst : p.src}->${p.to}`, line];
   const name = (PROTOCOLS[e.protocol] ?? String(e.protocol)).toUpperCase();
   const ports = inbound ? `s=${p.src}, d=${p.dst}->${p.to}` : `s=${p.src}->${p.to}, d=${p.dst}`;
-  return [line, `${head} ${name} ${ports}`];
+  return [`${head} ${name} ${ports}`, line];
 }
 
 /** A translation that timed out: "expiring GLOBAL (LOCAL)", with the protocol and ports of a flow. */
@@ -169,6 +171,7 @@ export function debugText(e: DebugEvent): string {
 export function debugMessages(e: DebugEvent): string[] {
   if (e.facility === 'ospf-hello') return ospfHelloLines(e);
   if (e.facility !== 'nat') return [debugText(e)];
+  if ('failed' in e) return [`NAT: translation failed (A), dropping packet s=${ip(e.src)} d=${ip(e.dst)}`];
   return 'expiring' in e ? [natExpireText(e)] : natTranslateLines(e);
 }
 

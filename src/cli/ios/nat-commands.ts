@@ -186,23 +186,34 @@ function setDynamic(env: IosEnv, a: Args, no: boolean): void {
     }
     const remove = (e: IosEnv) =>
       editNat(e, (n) => ({ ...n, dynamics: dynamics.filter((_, i) => i !== at) }));
-    if (inUse(env, (m) => m.acl === rule.acl))
+    if (inUse(env, (m) => m.acl === rule.acl)) {
+      // IOL and IOS 15 captures: a blank line before the question.
+      env.print('');
       askFirst(
         env,
         'Dynamic mapping in use, do you want to delete all entries?',
         '%Dynamic mapping in use, cannot remove',
         remove,
       );
-    else remove(env);
+    } else remove(env);
     return;
   }
-  // One mapping per list: typing it again replaces it.
+  // One mapping per list: typing it again replaces it, unless translations use it.
   const at = dynamics.findIndex((d) => d.acl === rule.acl);
+  const before = dynamics[at];
+  if (before !== undefined && sameDynamic(before, rule)) return;
+  if (before !== undefined && inUse(env, (m) => m.acl === rule.acl)) {
+    env.error('%Dynamic mapping in use, cannot change');
+    return;
+  }
   editNat(env, (n) => ({
     ...n,
     dynamics: at < 0 ? [...dynamics, rule].sort(byList) : dynamics.map((d, i) => (i === at ? rule : d)),
   }));
 }
+
+const sameDynamic = (x: NatDynamic, y: NatDynamic): boolean =>
+  x.pool === y.pool && x.interface === y.interface && x.overload === y.overload;
 
 const sameStatic = (x: NatStatic, y: NatStatic): boolean =>
   x.protocol === y.protocol && x.local === y.local && x.localPort === y.localPort;

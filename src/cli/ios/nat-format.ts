@@ -86,7 +86,7 @@ export function showNatStatistics(s: NatStatistics, c: DeviceConfig, now: Micros
     'Inside interfaces: ',
     ...side(c, 'inside'),
     `Hits: ${s.hits}  Misses: ${s.misses}`,
-    `CEF Translated packets: ${s.hits + s.misses}, CEF Punted packets: 0`,
+    `CEF Translated packets: ${s.cefTranslated}, CEF Punted packets: 0`,
     `Expired translations: ${s.expired}`,
     'Dynamic mappings:',
   ];

@@ -534,7 +534,14 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   ): Ipv4Packet | null {
     if (to.natSide !== NAT_OUTSIDE || from.natSide !== NAT_INSIDE) return pkt;
     const translated = this.nat!.toOutside(pkt);
-    if (translated === null) this.drop(frameId, 'nat-failed', from.name);
+    if (translated === null) {
+      // IOS: `buginf("\nNAT: translation failed (A), dropping packet s=%i d=%i")`, then
+      // `send_unreachable(pak, ICMP_UNRHOST)`; an IOL capture shows the host's "% Destination
+      // unreachable" once the pool is used up.
+      this.drop(frameId, 'nat-failed', from.name);
+      if (this.debug?.nat) this.debug.natFailed(pkt.src, pkt.dst);
+      if (from.unreachables) this.sendIcmpError(pkt, 3, UNREACH_HOST);
+    }
     return translated;
   }
 
