@@ -145,12 +145,22 @@ export function ruleMatches(r: AclRule, p: AclPacket): boolean {
   return r.established !== true || (p.tcpFlags & ESTABLISHED_FLAGS) !== 0;
 }
 
-/** The index in `list.entries` of the entry that decides `p`, or -1 (the implicit deny). */
+/**
+ * The index in `list.entries` of the entry that decides `p`, or -1 (the implicit deny). A
+ * standard list is processed as `show access-lists` lists it: its host entries (IOS keeps them
+ * in a hash table) before its ranges, each part in sequence order (Cisco's CCNA course: "The
+ * order in which the standard ACEs are listed is the sequence used by the IOS to process the
+ * list").
+ */
 export function firstMatch(list: AccessList, p: AclPacket): number {
   const entries = list.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    if (!isRemark(e) && ruleMatches(e, p)) return i;
+  const standard = list.kind === 'standard';
+  for (let pass = standard ? 0 : 1; pass < 2; pass++) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (isRemark(e) || (standard && (e.src.wildcard === 0) !== (pass === 0))) continue;
+      if (ruleMatches(e, p)) return i;
+    }
   }
   return -1;
 }

@@ -146,4 +146,19 @@ describe('access lists on router interfaces', () => {
     apply([...base.slice(0, 2), ' permit udp any any eq domain', ...base.slice(2)].join('\n'));
     expect(matches('EDGE')).toEqual([2, 0, 0]);
   });
+
+  it('a standard list decides by its host entries before its ranges, as it lists them', () => {
+    const { n, matches } = net(
+      [
+        'ip access-list standard ORDER',
+        ' 10 deny 10.0.1.10',
+        ' 5 permit 10.0.1.0 0.0.0.255',
+        'interface GigabitEthernet0/0',
+        ' ip access-group ORDER out',
+      ].join('\n'),
+    );
+    expect(marks(n.ping('PC1', '10.0.2.10'))).toBe('UUUU');
+    // Entries by sequence number: the range (5) is first, the host (10) decided.
+    expect(matches('ORDER')).toEqual([0, 4]);
+  });
 });

@@ -263,24 +263,33 @@ export function aclModeTree(kind: AclKind, opts: TreeOptions): IosNode {
     arg('seq', range(1, SEQ_MAX), 'Sequence Number', ...actionNodes(kind, add)),
     ...actionNodes(kind, add),
     remarkNode((env, text) => addRemark(env, current(env).name, kind, text)),
-    kw(
-      'no',
-      'Negate a command or set its defaults',
-      arg(
-        'seq',
-        range(1, SEQ_MAX),
-        'Sequence Number',
-        run((env, a) => {
-          const seq = a.need<number>('seq');
-          removeEntries(env, current(env).name, (e) => isRemark(e) || e.seq !== seq);
-        }),
-      ),
-      ...actionNodes(kind, remove),
-      remarkNode((env, text) =>
-        removeEntries(env, current(env).name, (e) => !isRemark(e) || e.remark !== text.slice(0, REMARK_MAX)),
+    ...(['default', 'no'] as const).map((word) =>
+      kw(
+        word,
+        word === 'no' ? 'Negate a command or set its defaults' : 'Set a command to its defaults',
+        arg(
+          'seq',
+          range(1, SEQ_MAX),
+          'Sequence Number',
+          run((env, a) => {
+            const seq = a.need<number>('seq');
+            removeEntries(env, current(env).name, (e) => isRemark(e) || e.seq !== seq);
+          }),
+        ),
+        ...actionNodes(kind, remove),
+        remarkNode((env, text) =>
+          removeEntries(
+            env,
+            current(env).name,
+            (e) => !isRemark(e) || e.remark !== text.slice(0, REMARK_MAX),
+          ),
+        ),
       ),
     ),
-    ...modeCommands('Exit from access-list configuration mode', opts),
+    // IOS lists neither `end`, `do` nor `help` here (ENSA course and IOS 15 captures), but takes them.
+    ...modeCommands('Exit from access-list configuration mode', opts).map((n) =>
+      n.word === 'exit' ? n : { ...n, hidden: true },
+    ),
   );
 }
 
