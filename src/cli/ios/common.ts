@@ -7,11 +7,9 @@ import type { IosEnv } from './env.ts';
 /** Who typed the command, as system messages name them ("console", "vty0 (10.1.1.10)"). */
 export const byWhom = (env: IosEnv): string => env.line?.by() ?? 'console';
 
-/** %SYS-5-CONFIG_I, as configuration mode is left; syslog hosts added start being logged to. */
-function configured(env: IosEnv): void {
+/** %SYS-5-CONFIG_I, as configuration mode is left. */
+const configured = (env: IosEnv): void =>
   env.log(`%SYS-5-CONFIG_I: Configured from console by ${byWhom(env)}`);
-  env.runtime?.log.startHosts();
-}
 
 /** "[confirm]": Enter or y goes ahead; anything else cancels. */
 export const confirmed = (text: string): boolean => text === '' || /^y(es)?$/i.test(text.trim());

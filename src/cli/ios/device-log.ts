@@ -33,7 +33,7 @@ import { stampOf, timestampsOf } from './timestamps-commands.ts';
 export const BUFFER_SIZE = { router: 8192, switch: 4096 } as const;
 export const DEBUGGING: Severity = 7;
 export const INFORMATIONAL: Severity = 6;
-/** How long after configuration mode is left a new syslog host is reported started. */
+/** How long after `logging host` a new syslog host is reported started. */
 const HOST_START_DELAY = seconds(1);
 
 interface Source {
@@ -173,8 +173,9 @@ export class DeviceLog {
   }
 
   /**
-   * Configuration mode was left: hosts added since start being logged to, a second later
-   * (IOS 15 captures: %SYS-6-LOGGINGHOST_STARTSTOP 1 s after %SYS-5-CONFIG_I).
+   * `logging host`: hosts added are logged to from now, and reported started a second later
+   * (IOS 15 captures: `show logging` lists the host at once, %SYS-6-LOGGINGHOST_STARTSTOP
+   * follows 1 s after the command).
    */
   startHosts(): void {
     const at = (this.runtime.now() + HOST_START_DELAY) as Micros;

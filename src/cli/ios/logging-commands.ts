@@ -85,6 +85,7 @@ function setBuffered(env: IosEnv, size: number | undefined, level: Severity | un
 
 function addHost(env: IosEnv, host: Ipv4Addr): void {
   edit(env, (l) => (l.hosts?.includes(host) ? l : { ...l, hosts: [...(l.hosts ?? []), host] }));
+  env.runtime?.log.startHosts();
 }
 
 function removeHost(env: IosEnv, host: Ipv4Addr): void {
@@ -172,6 +173,19 @@ export function noLoggingNode(): IosNode {
         if (key === 'buffered') env.runtime?.log.clear();
       }),
       ...levelNodes((env) => edit(env, (l) => ({ ...l, [key]: false }))),
+      ...(key === 'buffered'
+        ? [
+            arg(
+              'size',
+              range(4096, 2147483647),
+              'Logging buffer size',
+              run((env) => {
+                edit(env, (l) => ({ ...l, buffered: false }));
+                env.runtime?.log.clear();
+              }),
+            ),
+          ]
+        : []),
     );
   return kw(
     'logging',
