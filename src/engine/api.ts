@@ -495,7 +495,9 @@ export interface DhcpClientLease {
     | 'bound'
     | 'renewing'
     | 'rebinding'
-    | 'released';
+    | 'released'
+    /** A round of discovers had no offer; the next comes after a pause (IOS). */
+    | 'purging';
   readonly xid: number;
   readonly retries: number;
   /** Virtual time its next timer fires; null when none is pending. */
@@ -595,6 +597,23 @@ export interface DhcpEvents {
   readonly next: number;
   /** Events from `since` on that the bounded log had already let go. */
   readonly missed: number;
+}
+
+/** What an IOS DHCP server counts (`show ip dhcp server statistics`). */
+export interface DhcpServerStatistics {
+  readonly pools: number;
+  /** Leases in force. */
+  readonly automaticBindings: number;
+  /** Leases whose time is up and whose address has not gone to anyone since. */
+  readonly expiredBindings: number;
+  /** Datagrams to its port that are no BOOTP message. */
+  readonly malformed: number;
+  /** Requests it took, by message type (0: BOOTP, without one), since the last clearing. */
+  readonly received: Readonly<
+    Record<'boot' | 'discover' | 'request' | 'decline' | 'release' | 'inform', number>
+  >;
+  /** Its answers, by type, since the last clearing. */
+  readonly sent: Readonly<Record<'boot' | 'offer' | 'ack' | 'nak', number>>;
 }
 
 /** A DHCP pool's state (`show ip dhcp pool`). */
@@ -1143,8 +1162,13 @@ export interface Simulation {
   dhcpConflicts(id: DeviceId): readonly DhcpConflict[];
   /** `show ip dhcp pool`. */
   dhcpPools(id: DeviceId): readonly DhcpPoolStatus[];
-  /** `clear ip dhcp binding|conflict *|A.B.C.D`: every entry, or the one for `ip`. */
-  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): void;
+  /** `show ip dhcp server statistics`. */
+  dhcpServerStatistics(id: DeviceId): DhcpServerStatistics;
+  /**
+   * `clear ip dhcp binding|conflict *|A.B.C.D`: every entry, or the one for `ip`; `clear ip dhcp
+   * server statistics`: the message counts.
+   */
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict' | 'statistics', ip?: Ipv4Addr): void;
   /** Its DHCP server's console messages, from sequence number `since` on. */
   dhcpEvents(id: DeviceId, since: number): DhcpEvents;
   /**

@@ -28,6 +28,7 @@ import type {
   DhcpEvents,
   DhcpPoolStatus,
   DhcpRenewJob,
+  DhcpServerStatistics,
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
@@ -68,6 +69,7 @@ import type {
 import { cdpNeighbors } from './device/cdp.ts';
 import type { Device } from './device/device.ts';
 import type { DhcpService } from './device/dhcp-server.ts';
+import { NO_DHCP_STATISTICS } from './device/dhcp-server-counters.ts';
 import { Host } from './device/host.ts';
 import { IpDevice } from './device/ip-device.ts';
 import { Link } from './device/link.ts';
@@ -271,10 +273,14 @@ class EngineSimulation implements Simulation {
   dhcpPools(id: DeviceId): readonly DhcpPoolStatus[] {
     return this.dhcpServer(id)?.poolStatus() ?? [];
   }
-  clearDhcp(id: DeviceId, table: 'binding' | 'conflict', ip?: Ipv4Addr): void {
+  dhcpServerStatistics(id: DeviceId): DhcpServerStatistics {
+    return this.dhcpServer(id)?.statistics() ?? NO_DHCP_STATISTICS;
+  }
+  clearDhcp(id: DeviceId, table: 'binding' | 'conflict' | 'statistics', ip?: Ipv4Addr): void {
     const server = this.dhcpServer(id);
     if (table === 'binding') server?.clearBindings(ip);
-    else server?.clearConflicts(ip);
+    else if (table === 'conflict') server?.clearConflicts(ip);
+    else server?.clearStatistics();
   }
   dhcpEvents(id: DeviceId, since: number): DhcpEvents {
     const device = this.device(id);

@@ -1,7 +1,8 @@
 /**
  * The IOS DHCP server and relay agent in the command line: `ip dhcp excluded-address`, `ip
  * dhcp pool` and its (dhcp-config) mode, `service dhcp`, `ip helper-address` on interfaces,
- * `show ip dhcp binding|pool|conflict` and `clear ip dhcp binding|conflict`.
+ * `show ip dhcp binding|pool|conflict|server statistics` and `clear ip dhcp
+ * binding|conflict|server statistics`.
  */
 import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
 import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
@@ -11,7 +12,7 @@ import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
 import { without } from './config-edit.ts';
-import { showBindings, showConflicts, showDhcpLease, showPool } from './dhcp-format.ts';
+import { showBindings, showConflicts, showDhcpLease, showPool, showServerStatistics } from './dhcp-format.ts';
 import { arg, type IosArgType, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg } from './interface-arg.ts';
@@ -20,6 +21,9 @@ const dhcpHelp = 'Configure DHCP server and relay parameters';
 const excludedHelp = 'Prevent DHCP from assigning certain addresses';
 const poolHelp = 'Configure DHCP address pools';
 const helperHelp = 'Specify a destination address for UDP broadcasts';
+const serverHelp = 'Miscellaneous DHCP server information';
+/** Not confirmed by a capture. */
+const statisticsHelp = 'DHCP server statistics';
 /** `default-router` and `dns-server` take up to eight addresses. */
 const MAX_SERVERS = 8;
 
@@ -277,7 +281,7 @@ export function helperAddressNode(no: boolean, edit: Edit): IosNode {
 
 // ---- show, clear -------------------------------------------------------------------------
 
-/** `show ip dhcp binding|conflict|pool` under `show ip`. */
+/** `show ip dhcp binding|conflict|pool|server statistics` under `show ip`. */
 export function showDhcpNode(): IosNode {
   const stamp = (env: IosEnv) => (t: Micros) => env.runtime!.clock.leaseStamp(t);
   const bindings = (env: IosEnv, a: Args) => {
@@ -310,10 +314,22 @@ export function showDhcpNode(): IosNode {
     ),
     kw('conflict', 'DHCP address conflicts', run(conflicts)),
     kw('pool', 'DHCP pools information', run(pools), arg('name', WORD, 'Pool name', run(pools))),
+    kw(
+      'server',
+      serverHelp,
+      kw(
+        'statistics',
+        statisticsHelp,
+        run((env) => {
+          const dev = env.device;
+          if (dev !== undefined) env.print(...showServerStatistics(dev.sim.dhcpServerStatistics(dev.id)));
+        }),
+      ),
+    ),
   );
 }
 
-/** `clear ip dhcp binding|conflict *|A.B.C.D` under `clear ip`. */
+/** `clear ip dhcp binding|conflict *|A.B.C.D` and `clear ip dhcp server statistics` under `clear ip`. */
 export function clearDhcpNode(): IosNode {
   const clear = (table: 'binding' | 'conflict') => (env: IosEnv, a: Args) => {
     const dev = env.device;
@@ -336,6 +352,18 @@ export function clearDhcpNode(): IosNode {
       'conflict',
       'DHCP address conflicts',
       ...target('conflict', 'Clear all conflicts', 'Clear a specific conflict'),
+    ),
+    kw(
+      'server',
+      serverHelp,
+      kw(
+        'statistics',
+        statisticsHelp,
+        run((env) => {
+          const dev = env.device;
+          if (dev !== undefined) dev.sim.clearDhcp(dev.id, 'statistics');
+        }),
+      ),
     ),
   );
 }

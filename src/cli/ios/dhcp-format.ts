@@ -1,11 +1,17 @@
 /**
  * IOS 15's DHCP as an ISR G2 prints it: the server's `show ip dhcp binding`, `show ip dhcp
  * pool`, `show ip dhcp conflict` (captures of a 2911 and of IOS 15 labs; the layouts without
- * State and Interface columns, which later images added) and running-config lines, and the
- * client's `show dhcp lease` (a capture of an IOS 15 switch).
+ * State and Interface columns, which later images added), `show ip dhcp server statistics` and
+ * running-config lines, and the client's `show dhcp lease` (a capture of an IOS 15 switch).
  */
 
-import type { DhcpBinding, DhcpClientLease, DhcpConflict, DhcpPoolStatus } from '../../engine/api.ts';
+import type {
+  DhcpBinding,
+  DhcpClientLease,
+  DhcpConflict,
+  DhcpPoolStatus,
+  DhcpServerStatistics,
+} from '../../engine/api.ts';
 import type { DeviceConfig } from '../../shared/config.ts';
 import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
 import { broadcastOf, formatIpv4, maskFromLen } from '../../shared/ipv4.ts';
@@ -82,6 +88,48 @@ export function showPool(pool: DhcpPoolStatus): string[] {
   ];
 }
 
+/**
+ * What IOS says its DHCP server holds in memory, which nothing here measures: an estimate that
+ * fits IOS 15 captures of the CCNA lab's two pools (25308 and 25783 bytes without a binding,
+ * 33633 and 34188 with one, 42639 with two, 43442 with three pools and two bindings).
+ */
+const memoryUsage = (s: DhcpServerStatistics): number => 23_900 + 800 * s.pools + 8_400 * s.automaticBindings;
+
+/**
+ * `show ip dhcp server statistics` as IOS 15 prints it on an ISR G2 (IOL 15 captures of the CCNA
+ * "Configure DHCPv4" lab): labels in 21 columns, a blank line before each table of messages. Later
+ * images add renewals, relay bindings and a table of forwarded messages.
+ */
+export function showServerStatistics(s: DhcpServerStatistics): string[] {
+  const row = (label: string, value: number | string) => `${label.padEnd(21)}${value}`;
+  const r = s.received;
+  const t = s.sent;
+  return [
+    row('Memory usage', memoryUsage(s)),
+    row('Address pools', s.pools),
+    row('Database agents', 0),
+    row('Automatic bindings', s.automaticBindings),
+    row('Manual bindings', 0),
+    row('Expired bindings', s.expiredBindings),
+    row('Malformed messages', s.malformed),
+    row('Secure arp entries', 0),
+    '',
+    row('Message', 'Received'),
+    row('BOOTREQUEST', r.boot),
+    row('DHCPDISCOVER', r.discover),
+    row('DHCPREQUEST', r.request),
+    row('DHCPDECLINE', r.decline),
+    row('DHCPRELEASE', r.release),
+    row('DHCPINFORM', r.inform),
+    '',
+    row('Message', 'Sent'),
+    row('BOOTREPLY', t.boot),
+    row('DHCPOFFER', t.offer),
+    row('DHCPACK', t.ack),
+    row('DHCPNAK', t.nak),
+  ];
+}
+
 /** `lease D [H [M]]` as typed, the default left out. */
 function leaseLine(seconds: number | undefined): string[] {
   if (seconds === undefined || seconds === DEFAULT_LEASE) return [];
@@ -115,18 +163,20 @@ export function dhcpConfigBlocks(c: DeviceConfig): string[][] {
 }
 
 /**
- * The client states `show dhcp lease` numbers: "5 Bound" is in captures; the others follow
- * IOS's order of them and are not confirmed.
+ * The client states `show dhcp lease` numbers as IOS 15 does: "3 Selecting" (a 1941's `show dhcp
+ * lease`, IOSv's `debug dhcp detail`), "4 Requesting" (IOSv), "5 Bound", "10 Purging" (a switch
+ * waiting to try again). The others follow IOS's order of them and are not confirmed.
  */
 const CLIENT_STATES: Record<DhcpClientLease['state'], string> = {
   off: '0 Init',
   released: '0 Init',
-  init: '1 Selecting',
-  requesting: '3 Requesting',
-  rebooting: '3 Requesting',
+  init: '3 Selecting',
+  requesting: '4 Requesting',
+  rebooting: '4 Requesting',
   bound: '5 Bound',
   renewing: '6 Renewing',
   rebinding: '7 Rebinding',
+  purging: '10 Purging',
 };
 
 const hhmmss = (us: number): string => {

@@ -159,6 +159,18 @@ function noIpAddress(env: IosEnv): void {
   });
 }
 
+/**
+ * `no ip address dhcp`: the client gives its lease back and the interface is left without an
+ * address (ios-dhcp-clients.ts). A typed address stays: what IOS does with it is not known.
+ */
+function noIpDhcp(env: IosEnv): void {
+  edit(env, (i, name) => {
+    if (!i.ipDhcp) return i;
+    env.runtime?.typedAddresses.add(name);
+    return without(i, 'ipDhcp');
+  });
+}
+
 function setShutdown(env: IosEnv, shut: boolean): void {
   edit(env, (i, name) => {
     if (!shut && i.shutdown && i.ip) {
@@ -415,6 +427,7 @@ function noIpNode(f: IpFeatures): IosNode {
       ipAddressHelp,
       run(noIpAddress),
       arg('address', IPV4, 'IP address', arg('mask', IPV4, 'IP subnet mask', run(noIpAddress))),
+      ...(f.relays ? [kw('dhcp', 'IP Address negotiated via DHCP', run(noIpDhcp))] : []),
     ),
   );
   if (f.proxyArp)

@@ -281,8 +281,13 @@ const SHOW: readonly Feature[] = [
   { lead: ['show', 'vtp'], name: 'VTP', kind: SWITCH },
   { lead: ['show', 'lldp', /^(traffic|errors)$/i], name: 'LLDP statistics' },
   { lead: ['show', 'lldp', 'interface'], name: 'LLDP interface states' },
+  // IOS 15's `show ip dhcp ?`: binding, conflict, database, import, pool, relay, server (and
+  // snooping on a switch). Trame has binding, conflict, pool and server statistics; any other word
+  // (`bindings`) is a typo, which keeps its caret.
   { lead: ['show', 'ip', 'dhcp', 'snooping'], name: 'DHCP snooping', kind: SWITCH },
-  { lead: ['show', 'ip', 'dhcp'], name: 'this DHCP view' },
+  { lead: ['show', 'ip', 'dhcp', 'database'], name: 'this DHCP view' },
+  { lead: ['show', 'ip', 'dhcp', 'import'], name: 'this DHCP view' },
+  { lead: ['show', 'ip', 'dhcp', 'relay'], name: 'this DHCP view' },
   { lead: ['show', 'ip', 'nat', 'nvi'], name: 'the NAT virtual interface', kind: ROUTER },
   { lead: ['show', 'ip', 'ospf', 'database', /./], name: 'this OSPF database view', kind: ROUTING },
   { lead: ['show', 'ip', 'ospf', 'border-routers'], name: 'OSPF border routers', kind: ROUTING },

@@ -1,15 +1,15 @@
 /**
  * A DHCP client on an interface (RFC 2131 section 4.4; RFC 2132 for the options): Windows'
  * on a PC's adapter, following Microsoft's "DHCP client behavior" for the timings, and IOS's
- * for `ip address dhcp`, the same but for what its messages carry (dhcp-client-profiles.ts)
- * and what its device does without a lease:
+ * for `ip address dhcp`, the same but for what its messages carry, when it discovers
+ * (dhcp-client-profiles.ts) and what its device does without a lease:
  *
- * - INIT: DHCPDISCOVER broadcast at 0, 4, 12 and 28 seconds (each wait doubled, plus up to a
- *   second at random); the first offer is taken with a broadcast DHCPREQUEST naming its server.
- * - With no offer six seconds after the first discover, the adapter configures itself an
- *   address of 169.254.0.0/16 (its device does that, see `onFallback`; KB931550: Windows Vista
- *   and later) and goes on discovering: `ipconfig /renew` gives up a minute after it started,
- *   and the client tries again every five minutes.
+ * - INIT: rounds of DHCPDISCOVER broadcasts on its profile's schedule; the first offer is taken
+ *   with a broadcast DHCPREQUEST naming its server. A round with no offer gives up, and the
+ *   next starts after a pause (Windows: five minutes; IOS: five seconds more each time).
+ * - Windows: with no offer six seconds after a round's first discover, the adapter configures
+ *   itself an address of 169.254.0.0/16 (its device does that, see `onFallback`; KB931550:
+ *   Windows Vista and later) and goes on discovering: `ipconfig /renew` gives up with the round.
  * - BOUND: the lease's address, mask, router and DNS servers are the adapter's; at T1 (half the
  *   lease) a unicast DHCPREQUEST to the server renews it, at T2 (seven eighths) a broadcast one
  *   to any server, and at its end the address goes.
@@ -67,14 +67,9 @@ import type { IpStack, UdpListener } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 
 const FIRST_WAIT = seconds(4);
-/** Discovers in a round (at 0, 4, 12 and 28 s; the round gives up at 60 s). */
-const DISCOVERS = 4;
 /** Requests sent for one offer before starting over. */
 const REQUESTS = 4;
 const FALLBACK_AFTER = seconds(6);
-/** When a round of discovers gives up, from its first (the last waits 32 s). */
-const ROUND = seconds(60);
-const RETRY_AFTER_ROUND = seconds(300);
 
 const EV_RETRY = 1;
 const EV_RENEW = 2;
@@ -112,7 +107,10 @@ export interface DhcpClientHost {
 /** What IOS's `show dhcp lease` tells of a client beside its lease. */
 export interface DhcpClientStatus {
   readonly state: DhcpClientState;
+  /** Whether it lists an attempt at all: not once a purged one is deleted. */
+  readonly listed: boolean;
   readonly xid: number;
+  /** The count of the message last sent: 1 at a first discover or request, 0 while bound or waiting. */
   readonly retries: number;
   /** Virtual time of its next timer (a retry, T1, T2, the lease's end); undefined if none. */
   readonly nextTimer: number | undefined;
@@ -131,6 +129,10 @@ export class DhcpClient implements UdpListener, EventTarget {
   private readonly jobs: DhcpRenewJob[] = [];
   /** The round of discovers its pending fallback belongs to. */
   private round = 0;
+  /** Rounds in a row that had no offer. */
+  private failed = 0;
+  /** When a round that gave up stops being listed (DiscoverySchedule.purge). */
+  private purgeAt = 0;
   /** When the event `token` names fires. */
   private timerAt: number | undefined = undefined;
 
@@ -151,11 +153,13 @@ export class DhcpClient implements UdpListener, EventTarget {
   }
 
   status(): DhcpClientStatus {
+    const purging = this.state === 'purging';
     return {
       state: this.state,
+      listed: !purging || this.stack.now < this.purgeAt,
       xid: this.xid,
-      retries: this.state === 'bound' ? 0 : Math.max(0, this.tries - 1),
-      nextTimer: this.timerAt,
+      retries: this.state === 'init' || this.asking() ? this.tries : 0,
+      nextTimer: purging ? this.purgeAt : this.timerAt,
       clientId: this.clientId(),
     };
   }
@@ -188,6 +192,7 @@ export class DhcpClient implements UdpListener, EventTarget {
       return;
     }
     if (this.state !== 'off') return;
+    this.failed = 0;
     // A lease that ended while the cable was out is gone; Windows asks for one still in force
     // again, broadcast (INIT-REBOOT, RFC 2131 3.2).
     if (this.lease === undefined) this.current = undefined;
@@ -205,7 +210,7 @@ export class DhcpClient implements UdpListener, EventTarget {
     this.jobs.push(job);
     if (this.state === 'bound' || this.state === 'renewing') this.startRequest('renewing');
     // Without a lease, a round of discovers starts now, whatever the last one was doing.
-    else if (this.state === 'released' || this.state === 'init') this.discover();
+    else if (this.state === 'released' || this.state === 'purging' || this.state === 'init') this.discover();
     return job;
   }
 
@@ -250,10 +255,11 @@ export class DhcpClient implements UdpListener, EventTarget {
     if (this.current !== undefined) options.push(addrOption(OPT_REQUESTED_IP, this.current.ip.addr));
     this.broadcast(this.message(DHCPDISCOVER, options, 0));
     this.tries++;
-    this.retryIn(this.tries < DISCOVERS ? this.backoff() : ROUND - seconds(28));
+    const d = this.profile.discovery;
+    this.retryIn(this.tries < d.discovers ? d.gap(this.tries, (n) => this.stack.randomInt(n)) : d.afterLast);
   }
 
-  /** 4, 8, 16 s... after the `tries`th message, plus up to a second (RFC 2131 4.1). */
+  /** 4, 8, 16 s... after the `tries`th request, plus up to a second (RFC 2131 4.1). */
   private backoff(): number {
     return FIRST_WAIT * 2 ** (this.tries - 1) + this.stack.randomInt(1_000_000);
   }
@@ -337,11 +343,12 @@ export class DhcpClient implements UdpListener, EventTarget {
   private retry(): void {
     switch (this.state) {
       case 'released':
+      case 'purging':
         // The next round after one that had no offer (`ipconfig /release` cancels it).
         this.discover();
         return;
       case 'init':
-        if (this.tries < DISCOVERS) this.sendDiscover();
+        if (this.tries < this.profile.discovery.discovers) this.sendDiscover();
         else this.giveUp();
         return;
       case 'requesting':
@@ -377,9 +384,12 @@ export class DhcpClient implements UdpListener, EventTarget {
 
   /** A round of discovers had no offer: `ipconfig /renew` fails; another round comes later. */
   private giveUp(): void {
+    const d = this.profile.discovery;
     this.finishJobs(false);
-    this.state = 'released';
-    this.timer(RETRY_AFTER_ROUND, EV_RETRY);
+    this.failed++;
+    this.state = d.purge === undefined ? 'released' : 'purging';
+    this.purgeAt = this.stack.now + (d.purge ?? 0);
+    this.timer(d.pause(this.failed), EV_RETRY);
   }
 
   onUdp(_iface: L3Interface, _pkt: Ipv4Packet, d: UdpDatagram, from: number): void {
@@ -432,6 +442,7 @@ export class DhcpClient implements UdpListener, EventTarget {
       expires: at(length),
     };
     this.state = 'bound';
+    this.failed = 0;
     this.setLease(lease);
     this.schedule(lease);
     this.finishJobs(true);

@@ -14,12 +14,14 @@
  *   offered, IOS's `Current index`), skipping excluded ones, the subnet's network and broadcast
  *   addresses, the device's own, conflicts and what is leased, offered or being checked.
  * - Leases live in memory: a reload forgets them, as IOS does without `ip dhcp database`.
+ * - It counts what it takes from and sends to its clients (dhcp-server-counters.ts): the requests
+ *   its pools serve, whatever it does with them, not those it relays.
  */
 import type { DeviceConfig } from '../../shared/config.ts';
 import { type DhcpExcluded, type DhcpPool, leaseTimes, poolFor } from '../../shared/dhcp.ts';
 import { broadcastOf, IPV4_BROADCAST, type Ipv4Addr, maskFromLen } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
-import type { DhcpBinding, DhcpConflict, DhcpEvent, DhcpPoolStatus } from '../api.ts';
+import type { DhcpBinding, DhcpConflict, DhcpEvent, DhcpPoolStatus, DhcpServerStatistics } from '../api.ts';
 import type { DhcpMessage, DhcpOption } from '../wire/dhcp.ts';
 import {
   addrOption,
@@ -59,6 +61,7 @@ import type { Ipv4Packet } from '../wire/ipv4.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
 import { DhcpPingCheck } from './dhcp-ping-check.ts';
 import { DhcpRelay, sendToClient } from './dhcp-relay.ts';
+import { DhcpServerCounters } from './dhcp-server-counters.ts';
 import type { IpStack, UdpListener } from './ip-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 
@@ -113,6 +116,7 @@ export class DhcpService implements UdpListener {
   private readonly conflicts = new Map<number, DhcpConflict>();
   /** Each pool's current index: where the search for a free address starts. */
   private readonly index = new Map<string, number>();
+  private readonly counters = new DhcpServerCounters();
   constructor(
     private readonly stack: IpStack,
     private readonly interfaces: () => readonly L3Interface[],
@@ -141,9 +145,10 @@ export class DhcpService implements UdpListener {
     for (const [ip, lease] of this.leases) if (!this.inPool(lease.pool, ip)) this.leases.delete(ip);
   }
 
-  /** A reload: leases, offers and conflicts are lost with the device's memory. */
+  /** A reload: leases, offers, conflicts and counts are lost with the device's memory. */
   reset(): void {
     this.forgetPending();
+    this.counters.clear();
     this.leases.clear();
     this.offers.clear();
     this.conflicts.clear();
@@ -163,21 +168,28 @@ export class DhcpService implements UdpListener {
 
   onUdp(iface: L3Interface, pkt: Ipv4Packet, d: UdpDatagram): void {
     const read = decodeDhcp(d.data);
-    if (!read.ok) return;
+    if (!read.ok) {
+      this.counters.countMalformed();
+      return;
+    }
     const m = read.value;
     if (m.op === BOOTREPLY) {
       this.relay.reply(m);
       return;
     }
+    if (m.op !== BOOTREQUEST) return;
+    // A BOOTP request (no message type) is counted, and left unanswered.
     const type = messageType(m);
-    if (m.op !== BOOTREQUEST || type === undefined) return;
     // A client writing to the server itself names its network by its address; a broadcast
     // comes from the network of the interface it came in on.
     const direct = pkt.dst !== IPV4_BROADCAST ? m.ciaddr : 0;
     const link = m.giaddr || direct || (iface.ip?.addr ?? 0);
     const pool = poolFor(this.pools, link);
-    if (pool !== undefined) this.serve(iface, pkt.dst, pool, m, type);
-    else if (m.giaddr === 0 && pkt.dst === IPV4_BROADCAST) this.relay.request(iface, m);
+    if (pool !== undefined) {
+      this.counters.countReceived(type);
+      if (type !== undefined) this.serve(iface, pkt.dst, pool, m, type);
+    } else if (type !== undefined && m.giaddr === 0 && pkt.dst === IPV4_BROADCAST)
+      this.relay.request(iface, m);
   }
 
   // ---- server ----------------------------------------------------------------------------
@@ -447,6 +459,7 @@ export class DhcpService implements UdpListener {
       options: this.options(server, pool, type),
     });
     const ttl = this.stack.profile.ttl;
+    this.counters.countSent(type);
     if (m.giaddr !== 0)
       this.stack.sendUdp(m.giaddr, DHCP_SERVER_PORT, DHCP_SERVER_PORT, ttl, encodeDhcp(answer));
     else if (m.ciaddr !== 0 && type === DHCPACK)
@@ -479,6 +492,23 @@ export class DhcpService implements UdpListener {
       if (p.network === undefined) return { name: p.name, leased };
       return { name: p.name, network: p.network, index: this.currentIndex(p) as Ipv4Addr, leased };
     });
+  }
+
+  statistics(): DhcpServerStatistics {
+    const now = this.stack.now;
+    let automatic = 0;
+    for (const l of this.leases.values()) if (l.expires > now) automatic++;
+    return {
+      pools: this.pools.length,
+      automaticBindings: automatic,
+      expiredBindings: this.leases.size - automatic,
+      ...this.counters.read(),
+    };
+  }
+
+  /** `clear ip dhcp server statistics`: the message counts; the bindings stay. */
+  clearStatistics(): void {
+    this.counters.clear();
   }
 
   /** `clear ip dhcp binding *|A.B.C.D`. */

@@ -141,10 +141,11 @@ export class IosDhcpClients implements UdpListener {
 
   /** What `show dhcp lease` lists. */
   leases(): DhcpClientLease[] {
-    return [...this.clients].map(([name, client]) => {
+    return [...this.clients].flatMap(([name, client]): DhcpClientLease[] => {
       const lease = client.lease;
       const status = client.status();
-      return {
+      if (!status.listed) return [];
+      const entry: DhcpClientLease = {
         iface: name,
         state: status.state,
         xid: status.xid,
@@ -166,6 +167,7 @@ export class IosDhcpClients implements UdpListener {
               },
             }),
       };
+      return [entry];
     });
   }
 }

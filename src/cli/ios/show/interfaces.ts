@@ -224,6 +224,8 @@ function oneInterface(dev: IosDeviceContext, name: string, i: InterfaceConfig, s
   }
   if (i.description !== undefined) out.push(`  Description: ${i.description}`);
   if (i.ip) out.push(`  Internet address is ${formatIpv4(i.ip.addr)}/${i.ip.len}`);
+  // `ip address dhcp` without a lease (IOS 12.3 and 15 captures, IOL's and a 2960's among them).
+  else if (i.ipDhcp) out.push('  Internet address will be negotiated using DHCP');
   const speed = i.speed !== undefined ? i.speed * 1e6 : (s?.bandwidth ?? (f === 'loopback' ? 8e9 : 1e9));
   // `bandwidth` sets BW and the load's yardstick; the delay follows the line's own speed.
   const bps = i.bandwidth !== undefined ? i.bandwidth * 1000 : speed;
