@@ -527,6 +527,7 @@ const noEncapsulationNode = (): IosNode =>
  * Port-channels); with `multilayer`, the trunk encapsulation a 3560 asks for.
  */
 function switchport(security: boolean, multilayer: boolean): IosNode {
+  // `add` takes "the allowed VLANs"; `except` and `remove` "disallowed VLANS" (IOS's help).
   const list = (name: string, help: string, fn: (cur: VlanRanges, v: VlanRanges) => VlanRanges) =>
     kw(
       name,
@@ -534,7 +535,9 @@ function switchport(security: boolean, multilayer: boolean): IosNode {
       arg(
         'vlans',
         VLAN_LIST,
-        'VLAN IDs of disallowed VLANS when this port is in trunking mode',
+        name === 'add'
+          ? 'VLAN IDs of the allowed VLANs when this port is in trunking mode'
+          : 'VLAN IDs of disallowed VLANS when this port is in trunking mode',
         run((env, a) => setAllowed(env, (cur) => fn(cur, a.need<VlanRanges>('vlans')))),
       ),
     );
