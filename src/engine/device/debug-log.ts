@@ -140,7 +140,13 @@ export class DebugLog {
 
   /** A datagram dropped for want of a translation. */
   natFailed(src: number, dst: number): void {
-    this.log.push({ facility: 'nat', at: this.at(), failed: true, src: src as Ipv4Addr, dst: dst as Ipv4Addr });
+    this.log.push({
+      facility: 'nat',
+      at: this.at(),
+      failed: true,
+      src: src as Ipv4Addr,
+      dst: dst as Ipv4Addr,
+    });
   }
 
   natExpiring(protocol: number, global: number, globalPort: number, local: number, localPort: number): void {
