@@ -8,6 +8,7 @@ import type { DeviceConfig, InterfaceConfig } from '../../shared/config.ts';
 import { DEFAULT_LEASE, type DhcpPool, INFINITE_LEASE } from '../../shared/dhcp.ts';
 import { type Ipv4Addr, lenFromMask, networkOf, parseIpv4 } from '../../shared/ipv4.ts';
 import type { Micros } from '../../shared/time.ts';
+import type { IosDeviceContext } from '../context.ts';
 import { IPV4, LINE, range, WORD } from '../parser/args.ts';
 import type { Args, MatchResult } from '../parser/tree.ts';
 import { modeCommands, type TreeOptions } from './common.ts';
@@ -314,20 +315,25 @@ export function showDhcpNode(): IosNode {
     ),
     kw('conflict', 'DHCP address conflicts', run(conflicts)),
     kw('pool', 'DHCP pools information', run(pools), arg('name', WORD, 'Pool name', run(pools))),
-    kw(
-      'server',
-      serverHelp,
-      kw(
-        'statistics',
-        statisticsHelp,
-        run((env) => {
-          const dev = env.device;
-          if (dev !== undefined) env.print(...showServerStatistics(dev.sim.dhcpServerStatistics(dev.id)));
-        }),
-      ),
+    serverStatisticsNode((env, dev) =>
+      env.print(...showServerStatistics(dev.sim.dhcpServerStatistics(dev.id))),
     ),
   );
 }
+
+/** `server statistics`, which `show ip dhcp` and `clear ip dhcp` both take. */
+const serverStatisticsNode = (f: (env: IosEnv, dev: IosDeviceContext) => void): IosNode =>
+  kw(
+    'server',
+    serverHelp,
+    kw(
+      'statistics',
+      statisticsHelp,
+      run((env) => {
+        if (env.device !== undefined) f(env, env.device);
+      }),
+    ),
+  );
 
 /** `clear ip dhcp binding|conflict *|A.B.C.D` and `clear ip dhcp server statistics` under `clear ip`. */
 export function clearDhcpNode(): IosNode {
@@ -353,18 +359,7 @@ export function clearDhcpNode(): IosNode {
       'DHCP address conflicts',
       ...target('conflict', 'Clear all conflicts', 'Clear a specific conflict'),
     ),
-    kw(
-      'server',
-      serverHelp,
-      kw(
-        'statistics',
-        statisticsHelp,
-        run((env) => {
-          const dev = env.device;
-          if (dev !== undefined) dev.sim.clearDhcp(dev.id, 'statistics');
-        }),
-      ),
-    ),
+    serverStatisticsNode((_env, dev) => dev.sim.clearDhcp(dev.id, 'statistics')),
   );
 }
 
