@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DHCPDISCOVER, decodeDhcp, messageType } from '../../src/engine/wire/dhcp.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
+import { relayedDhcp } from './dhcp-relay-net.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -122,29 +123,13 @@ describe('DHCP clients without a server', () => {
 
 describe("an IOS DHCP server's statistics", () => {
   it('counts what its pools take and send, not what it relays, until cleared', () => {
-    const n = new TestNet();
-    const r1 = { interfaces: { 'g0/0': { ip: '10.0.0.1/30' } }, routes: ['192.168.10.0/24 via 10.0.0.2'] };
-    n.router('R1', r1);
-    n.sim.configure(d('R1'), {
-      ...n.config('R1', r1),
+    const n = relayedDhcp('192.168.10.0', (c) => ({
+      ...c,
       dhcpPools: [
         { name: 'A', network: { addr: ip('192.168.10.0'), len: 24 } },
         { name: 'B', network: { addr: ip('192.168.20.0'), len: 24 } },
       ],
-    });
-    n.router('R2');
-    const r2 = n.config('R2', {
-      interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.10.1/24' } },
-    });
-    const g01 = r2.interfaces['GigabitEthernet0/1']!;
-    n.sim.configure(d('R2'), {
-      ...r2,
-      interfaces: { ...r2.interfaces, 'GigabitEthernet0/1': { ...g01, helperAddresses: [ip('10.0.0.1')] } },
-    });
-    n.link('R1:g0/0', 'R2:g0/0');
-    n.pc('PC1');
-    n.link('PC1:fa0', 'R2:g0/1');
-    n.settle();
+    }));
     n.sim.configureHost(d('PC1'), { dhcp: true });
     n.run(seconds(10));
     n.sim.dhcpRelease(d('PC1'));

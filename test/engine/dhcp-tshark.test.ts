@@ -5,35 +5,20 @@ import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
-import { ip, TestNet } from './net.ts';
+import { relayedDhcp } from './dhcp-relay-net.ts';
+import { ip } from './net.ts';
 
 const d = deviceId;
 
 /** R1 serves 192.168.2.0/24 from across R2, whose Gi0/1 relays to it. */
 function exchange(): Uint8Array {
-  const n = new TestNet();
-  const r1 = { interfaces: { 'g0/0': { ip: '10.0.0.1/30' } }, routes: ['192.168.2.0/24 via 10.0.0.2'] };
-  n.router('R1', r1);
-  n.sim.configure(d('R1'), {
-    ...n.config('R1', r1),
+  const n = relayedDhcp('192.168.2.0', (c) => ({
+    ...c,
     dhcpExcluded: [{ low: ip('192.168.2.1'), high: ip('192.168.2.1') }],
     dhcpPools: [
       { name: 'LAN2', network: { addr: ip('192.168.2.0'), len: 24 }, defaultRouters: [ip('192.168.2.1')] },
     ],
-  });
-  n.router('R2');
-  const r2 = n.config('R2', {
-    interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.2.1/24' } },
-  });
-  const g01 = r2.interfaces['GigabitEthernet0/1']!;
-  n.sim.configure(d('R2'), {
-    ...r2,
-    interfaces: { ...r2.interfaces, 'GigabitEthernet0/1': { ...g01, helperAddresses: [ip('10.0.0.1')] } },
-  });
-  n.link('R1:g0/0', 'R2:g0/0');
-  n.pc('PC1');
-  n.link('PC1:fa0', 'R2:g0/1');
-  n.settle();
+  }));
   const frames: (readonly [Micros, Uint8Array])[] = [];
   n.sim.onWire((at, _link, f) => {
     const p = f.payload;

@@ -9,6 +9,7 @@ import type { DeviceConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { seconds } from '../../src/shared/time.ts';
+import { relayedDhcp } from './dhcp-relay-net.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -40,38 +41,7 @@ function lan(): TestNet {
 }
 
 /** R1 serves 192.168.10.0/24 from across R2, whose Gi0/1 relays to it; PC1 behind R2. */
-function relayed(): TestNet {
-  const n = new TestNet();
-  n.router('R1', {
-    interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
-    routes: ['192.168.10.0/24 via 10.0.0.2'],
-  });
-  n.sim.configure(
-    d('R1'),
-    served(
-      n.config('R1', {
-        interfaces: { 'g0/0': { ip: '10.0.0.1/30' } },
-        routes: ['192.168.10.0/24 via 10.0.0.2'],
-      }),
-    ),
-  );
-  n.router('R2');
-  const r2 = n.config('R2', {
-    interfaces: { 'g0/0': { ip: '10.0.0.2/30' }, 'g0/1': { ip: '192.168.10.1/24' } },
-  });
-  n.sim.configure(d('R2'), {
-    ...r2,
-    interfaces: {
-      ...r2.interfaces,
-      'GigabitEthernet0/1': { ...r2.interfaces['GigabitEthernet0/1']!, helperAddresses: [ip('10.0.0.1')] },
-    },
-  });
-  n.link('R1:g0/0', 'R2:g0/0');
-  n.pc('PC1');
-  n.link('PC1:fa0', 'R2:g0/1');
-  n.settle();
-  return n;
-}
+const relayed = (): TestNet => relayedDhcp('192.168.10.0', (c) => served(c));
 
 const address = (n: TestNet, pc: string) => {
   const nic = n.sim.interfaces(d(pc))[0]!;
