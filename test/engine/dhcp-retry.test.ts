@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DHCPDISCOVER, decodeDhcp, messageType } from '../../src/engine/wire/dhcp.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { relayedDhcp } from './dhcp-relay-net.ts';
+import { dhcpClientRouter, relayedDhcp } from './dhcp-net.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -29,15 +29,7 @@ function discovers(n: TestNet, from: number): number[] {
 function unanswered(): TestNet {
   const n = new TestNet();
   n.router('ISP', { interfaces: { 'g0/0': { ip: '203.0.113.1/24' } } });
-  n.router('R1');
-  const r1 = n.config('R1', { interfaces: { 'g0/1': {} } });
-  n.sim.configure(d('R1'), {
-    ...r1,
-    interfaces: {
-      ...r1.interfaces,
-      'GigabitEthernet0/1': { ...r1.interfaces['GigabitEthernet0/1']!, ipDhcp: true },
-    },
-  });
+  dhcpClientRouter(n);
   return n;
 }
 

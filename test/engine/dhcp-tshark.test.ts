@@ -5,7 +5,7 @@ import { deviceId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
 import { haveTshark, tshark, tsharkProblems, withCapture } from '../wire/tshark-run.ts';
-import { relayedDhcp } from './dhcp-relay-net.ts';
+import { relayedDhcp } from './dhcp-net.ts';
 import { ip } from './net.ts';
 
 const d = deviceId;

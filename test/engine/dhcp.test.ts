@@ -9,7 +9,7 @@ import type { DeviceConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { relayedDhcp } from './dhcp-relay-net.ts';
+import { dhcpClientRouter, relayedDhcp } from './dhcp-net.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -265,15 +265,7 @@ describe('DHCP', () => {
         { name: 'WAN', network: { addr: ip('203.0.113.0'), len: 24 }, defaultRouters: [ip('203.0.113.1')] },
       ],
     });
-    n.router('R1');
-    const r1 = n.config('R1', { interfaces: { 'g0/1': {} } });
-    n.sim.configure(d('R1'), {
-      ...r1,
-      interfaces: {
-        ...r1.interfaces,
-        'GigabitEthernet0/1': { ...r1.interfaces['GigabitEthernet0/1']!, ipDhcp: true },
-      },
-    });
+    dhcpClientRouter(n);
     n.link('ISP:g0/0', 'R1:g0/1');
     n.run(seconds(10));
     const gi01 = n.sim.interfaces(d('R1')).find((i) => i.name === 'GigabitEthernet0/1')!;
