@@ -1020,6 +1020,78 @@ export interface TracerouteJob {
   stop(): void;
 }
 
+/**
+ * A name to look up with DNS, and which program asks: the system's resolver (its cache, its
+ * retry schedule: Windows' DNS Client, IOS's domain service) or Windows' nslookup.exe (no
+ * cache, 2 s a try, query identifiers counting from 1).
+ */
+export interface DnsLookupRequest {
+  readonly name: string;
+  /** The question's type: 1 (A), 12 (PTR), 28 (AAAA)... */
+  readonly type: number;
+  /** The servers to ask, in order; IOS with none configured asks 255.255.255.255. */
+  readonly servers: readonly Ipv4Addr[];
+  readonly app: 'resolver' | 'nslookup';
+  /** nslookup: the first query's identifier (it numbers its queries from 1 as it goes); random otherwise. */
+  readonly queryId?: number;
+}
+
+/** A record of a DNS answer, as far as the consoles print them. */
+export interface DnsAnswerRecord {
+  readonly name: string;
+  readonly type: number;
+  /** Seconds. */
+  readonly ttl: number;
+  /** A records. */
+  readonly address?: Ipv4Addr;
+  /** CNAME, NS and PTR records: the name they point to. */
+  readonly target?: string;
+}
+
+/** How a lookup ended. */
+export interface DnsLookupResult {
+  /** `answer`: a server answered (`rcode` says how); `timeout`: none did; `no-server`: none to ask. */
+  readonly outcome: 'answer' | 'timeout' | 'no-server';
+  /** The server that answered. */
+  readonly server?: Ipv4Addr;
+  /** 0 no error, 3 no such name (NXDOMAIN), 2 server failure, 5 refused (RFC 1035 4.1.1). */
+  readonly rcode?: number;
+  readonly authoritative?: boolean;
+  /** The answer section: CNAMEs first, then what the question asked for. */
+  readonly records: readonly DnsAnswerRecord[];
+  /** Found in the resolver's cache: nothing was sent. */
+  readonly cached?: boolean;
+}
+
+/** One query of a lookup that brought no answer. */
+export interface DnsFailedTry {
+  readonly server: Ipv4Addr;
+  /** `timeout`: no answer in time; `unreachable`: an ICMP error came back instead. */
+  readonly why: 'timeout' | 'unreachable';
+}
+
+export interface DnsLookupJob {
+  readonly done: boolean;
+  /** Queries that went unanswered so far, in order (nslookup prints one line each). */
+  readonly failed: readonly DnsFailedTry[];
+  /** Set when it is done (a stopped lookup ends as a timeout). */
+  readonly result: DnsLookupResult | undefined;
+  /** As `PingJob.stop`. */
+  stop(): void;
+}
+
+/** A name the resolver keeps (`ipconfig /displaydns`, IOS `show hosts`). */
+export interface DnsCacheEntry {
+  readonly name: string;
+  readonly type: number;
+  /** Seconds left. */
+  readonly ttl: number;
+  /** The answer's records; none for a name that does not exist. */
+  readonly records: readonly DnsAnswerRecord[];
+  /** NXDOMAIN, or no record of the type. */
+  readonly negative: boolean;
+}
+
 /** A TCP connection's state (RFC 9293 3.3.2), LISTEN aside: listening is per port. */
 export type TcpState =
   | 'syn-sent'
@@ -1360,6 +1432,13 @@ export interface Simulation {
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;
+
+  /** Looks a name up with DNS from the device (its queries leave now, or its cache answers). */
+  dnsLookup(id: DeviceId, request: DnsLookupRequest): DnsLookupJob;
+  /** What the device's resolver keeps, live entries only, in the order they came. */
+  dnsCache(id: DeviceId): readonly DnsCacheEntry[];
+  /** `ipconfig /flushdns`, IOS `clear host *`: the resolver forgets every name. */
+  flushDnsCache(id: DeviceId): void;
 
   /** Opens a TCP connection from the device to `target`:`port` (its SYN leaves now). */
   tcpConnect(id: DeviceId, target: Ipv4Addr, port: number): TcpSocket;

@@ -29,6 +29,9 @@ import type {
   DhcpPoolStatus,
   DhcpRenewJob,
   DhcpServerStatistics,
+  DnsCacheEntry,
+  DnsLookupJob,
+  DnsLookupRequest,
   DuplexMismatch,
   EngineStats,
   ErrRecoveries,
@@ -666,6 +669,19 @@ class EngineSimulation implements Simulation {
     return this.device(id).traceroute(target, options);
   }
 
+  dnsLookup(id: DeviceId, request: DnsLookupRequest): DnsLookupJob {
+    this.ctx.load.active = true;
+    return this.ipDevice(id).dnsLookup(request);
+  }
+
+  dnsCache(id: DeviceId): readonly DnsCacheEntry[] {
+    return this.ipDevice(id).dnsCacheEntries();
+  }
+
+  flushDnsCache(id: DeviceId): void {
+    this.ipDevice(id).flushDnsCache();
+  }
+
   tcpConnect(id: DeviceId, target: Ipv4Addr, port: number): TcpSocket {
     this.ctx.load.active = true;
     return this.device(id).stack.tcp.connect(target, port);
@@ -701,6 +717,12 @@ class EngineSimulation implements Simulation {
   private device(id: DeviceId): Device {
     const d = this.devices.get(id);
     if (d === undefined) throw new Error(`unknown device ${id}`);
+    return d;
+  }
+
+  private ipDevice(id: DeviceId): IpDevice {
+    const d = this.device(id);
+    if (!(d instanceof IpDevice)) throw new Error(`${id} is a ${d.kind}: it has no IP stack`);
     return d;
   }
 

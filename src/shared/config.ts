@@ -277,6 +277,10 @@ export interface DeviceConfig {
   readonly lineVty: readonly LineConfig[];
   /** `ip domain-name` (`ip domain name` on IOS 15 routers). */
   readonly domainName?: string;
+  /** `ip name-server`: up to six, asked in the order given. */
+  readonly nameServers?: readonly Ipv4Addr[];
+  /** `ip host NAME ADDRESS...`: the static host table, in the order typed. */
+  readonly ipHosts?: readonly IpHost[];
   /** Local user database, in the order running-config lists it (by name). */
   readonly users?: readonly UserAccount[];
   /** `ip ssh version 1|2`; absent means 1.99 (both). */
@@ -385,8 +389,23 @@ export interface StaticMac {
   readonly interfaces?: readonly string[];
 }
 
+/** An `ip host` entry: a name and up to eight addresses (IOS tries them in order). */
+export interface IpHost {
+  readonly name: string;
+  readonly addresses: readonly Ipv4Addr[];
+}
+
 /** What a host's address reads in a network file when it obtains one from a DHCP server. */
 export const HOST_DHCP = 'dhcp';
+
+/**
+ * A record a server's DNS service answers with, as Packet Tracer's Services > DNS page lists
+ * them: a name's address (A), or another name it is an alias of (CNAME). Names are dotted,
+ * without a final dot, and compare ignoring case.
+ */
+export type DnsRecordConfig =
+  | { readonly name: string; readonly type: 'A'; readonly address: Ipv4Addr }
+  | { readonly name: string; readonly type: 'CNAME'; readonly target: string };
 
 /** PCs and servers: what the IP Configuration form or `ipconfig IP MASK GW` sets. */
 export interface HostConfig {
@@ -394,6 +413,24 @@ export interface HostConfig {
   readonly dhcp?: true;
   readonly ip?: Ipv4Assignment;
   readonly gateway?: Ipv4Addr;
+  /**
+   * DNS servers typed for the adapter, asked in order. With DHCP, these replace the lease's
+   * (as on Windows, where servers typed in the adapter's properties win).
+   */
+  readonly dns?: readonly Ipv4Addr[];
+  /** Servers: the DNS service runs (on UDP port 53) when present, answering from these records. */
+  readonly dnsRecords?: readonly DnsRecordConfig[];
+}
+
+/** `config`'s addressing replaced by `addressing`'s (dhcp, ip, gateway); its DNS settings kept. */
+export function withAddressing(config: HostConfig, addressing: HostConfig): HostConfig {
+  return {
+    ...(addressing.dhcp ? { dhcp: true as const } : {}),
+    ...(addressing.ip ? { ip: addressing.ip } : {}),
+    ...(addressing.gateway !== undefined ? { gateway: addressing.gateway } : {}),
+    ...(config.dns !== undefined ? { dns: config.dns } : {}),
+    ...(config.dnsRecords !== undefined ? { dnsRecords: config.dnsRecords } : {}),
+  };
 }
 
 export const DEFAULT_SWITCHPORT: SwitchportConfig = {

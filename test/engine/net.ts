@@ -15,6 +15,7 @@ import { createSimulation } from '../../src/engine/simulation.ts';
 import type { ArpPacket } from '../../src/engine/wire/arp.ts';
 import type {
   DeviceConfig,
+  HostConfig,
   InterfaceConfig,
   PortSecurityConfig,
   StaticMac,
@@ -281,6 +282,13 @@ export class TestNet {
   pc(name: string, address?: string, gateway?: string): this {
     this.add(name, 'pc');
     this.host(name, address, gateway);
+    return this;
+  }
+
+  /** A server with `config` as its settings (address, DNS records...). */
+  server(name: string, config: HostConfig): this {
+    this.add(name, 'server');
+    this.sim.configureHost(deviceId(name), config);
     return this;
   }
 

@@ -1,13 +1,22 @@
-/** The ping and traceroute runs of one device, so they can be stopped when it goes away. */
+/** The ping, traceroute and DNS lookup runs of one device, so they can be stopped when it goes away. */
 
 import type { Ipv4Addr } from '../../shared/ipv4.ts';
-import type { PingJob, PingOptions, TracerouteJob, TracerouteOptions } from '../api.ts';
+import type {
+  DnsLookupJob,
+  DnsLookupRequest,
+  PingJob,
+  PingOptions,
+  TracerouteJob,
+  TracerouteOptions,
+} from '../api.ts';
+import type { DnsCache } from '../device/dns-cache.ts';
 import type { IpStack } from '../device/ip-stack.ts';
+import { DnsLookupApp } from './dns-lookup.ts';
 import { PingApp } from './ping.ts';
 import { TracerouteApp } from './traceroute.ts';
 
 export class Apps {
-  private readonly running = new Set<PingApp | TracerouteApp>();
+  private readonly running = new Set<PingApp | TracerouteApp | DnsLookupApp>();
 
   ping(stack: IpStack, target: number, options: PingOptions): PingJob {
     const app = new PingApp(stack, target as Ipv4Addr, options);
@@ -21,12 +30,18 @@ export class Apps {
     return app.job;
   }
 
+  dnsLookup(stack: IpStack, request: DnsLookupRequest, cache: DnsCache | null): DnsLookupJob {
+    const app = new DnsLookupApp(stack, request, request.app === 'resolver' ? cache : null);
+    this.track(app);
+    return app.job;
+  }
+
   stopAll(): void {
     for (const app of this.running) app.stop();
     this.running.clear();
   }
 
-  private track(app: PingApp | TracerouteApp): void {
+  private track(app: PingApp | TracerouteApp | DnsLookupApp): void {
     for (const a of this.running) if (a.job.done) this.running.delete(a);
     this.running.add(app);
     app.start();

@@ -15,10 +15,12 @@ import type { DhcpRenewJob, InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
+import { DNS_PORT } from '../wire/dns.ts';
 import type { EthernetFrame } from '../wire/ethernet.ts';
 import { BROADCAST_MAC } from './arp-cache.ts';
 import { DhcpClient, type DhcpClientHost, type DhcpLease } from './dhcp-client.ts';
 import { WINDOWS_DHCP } from './dhcp-client-profiles.ts';
+import { DnsServer } from './dns-server.ts';
 import { IpDevice } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
@@ -47,6 +49,8 @@ export class Host extends IpDevice implements DhcpClientHost {
   private dhcpClient: DhcpClient | null = null;
   /** Using DHCP, no server answered: the NIC has an address of 169.254.0.0/16 it chose. */
   private autoconfigured = false;
+  /** Its DNS service, while its configuration has records for one. */
+  private dnsServer: DnsServer | null = null;
 
   constructor(
     id: DeviceId,
@@ -70,6 +74,7 @@ export class Host extends IpDevice implements DhcpClientHost {
   configure(config: HostConfig): void {
     const wasDhcp = this.config.dhcp === true;
     this.config = config;
+    this.configureDnsService(config);
     // Still DHCP: what the adapter has (its lease, or the address it gave itself) stays.
     if (wasDhcp && config.dhcp === true) return;
     if (config.dhcp === true && this.dhcpClient === null) {
@@ -80,6 +85,25 @@ export class Host extends IpDevice implements DhcpClientHost {
     else if (wasDhcp) this.dhcpClient!.setRunning(false, true);
     this.useConfigured();
     this.refresh();
+  }
+
+  private configureDnsService(config: HostConfig): void {
+    if (config.dnsRecords === undefined) {
+      if (this.dnsServer !== null) this.stack.listenUdp(DNS_PORT, null);
+      this.dnsServer = null;
+      return;
+    }
+    if (this.dnsServer === null) {
+      this.dnsServer = new DnsServer(this.stack);
+      this.stack.listenUdp(DNS_PORT, this.dnsServer);
+    }
+    this.dnsServer.configure(config.dnsRecords);
+  }
+
+  /** The DNS servers its resolver asks: those typed, else its DHCP lease's. */
+  get dnsServers(): readonly Ipv4Addr[] {
+    if (this.config.dns !== undefined && this.config.dns.length > 0) return this.config.dns;
+    return this.config.dhcp === true ? (this.dhcpClient!.lease?.dns ?? []) : [];
   }
 
   refresh(): void {

@@ -14,6 +14,9 @@ import type {
   DebugEvent,
   DebugFacility,
   DhcpEvent,
+  DnsCacheEntry,
+  DnsLookupJob,
+  DnsLookupRequest,
   OspfEvent,
   OspfProcessStatus,
   PingJob,
@@ -30,6 +33,7 @@ import type { AclFilters } from './acl-filter.ts';
 import { DebugLog } from './debug-log.ts';
 import { Device } from './device.ts';
 import { DhcpService } from './dhcp-server.ts';
+import { DnsCache } from './dns-cache.ts';
 import { IosArpDefense } from './ios-arp-defense.ts';
 import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
@@ -155,6 +159,7 @@ export abstract class IpDevice extends Device implements L3Owner {
     super.reload();
     this.dhcpService?.reset();
     this.ospf?.reset();
+    this.dnsCache?.clear();
   }
 
   /** Its DHCP server, null while it has never had one configured. */
@@ -318,5 +323,23 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   traceroute(target: number, options: TracerouteOptions): TracerouteJob {
     return this.apps.traceroute(this.stack, target, options);
+  }
+
+  /** Its resolver's cache, made at the first lookup. */
+  private dnsCache: DnsCache | null = null;
+
+  dnsLookup(request: DnsLookupRequest): DnsLookupJob {
+    // Windows keeps answers a day at most and negative ones 15 minutes; IOS keeps no negative answers.
+    const windows = this.stack.profile.os === 'windows';
+    this.dnsCache ??= new DnsCache(86_400, windows ? 900 : 0);
+    return this.apps.dnsLookup(this.stack, request, this.dnsCache);
+  }
+
+  dnsCacheEntries(): DnsCacheEntry[] {
+    return this.dnsCache?.list(this.stack.now) ?? [];
+  }
+
+  flushDnsCache(): void {
+    this.dnsCache?.clear();
   }
 }
