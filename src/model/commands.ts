@@ -16,8 +16,16 @@ import {
 } from '../shared/ports.ts';
 import { autoName, deviceByName, nameSyntaxError } from './device-names.ts';
 import { chooseFreePort, describePorts, linkAt } from './device-ports.ts';
+import { checkDnsRecords, checkDnsServers } from './dns-fields.ts';
 import { produceDoc } from './doc-immer.ts';
-import { bucketFor, type DeviceDoc, deviceOf, linkOf, type NetworkDoc } from './document.ts';
+import {
+  bucketFor,
+  type DeviceDoc,
+  type DnsRecordDoc,
+  deviceOf,
+  linkOf,
+  type NetworkDoc,
+} from './document.ts';
 import { type ModelError, modelError } from './errors.ts';
 import { checkGateway, checkHostAddress } from './host-address.ts';
 
@@ -46,7 +54,11 @@ export type DocCommand =
       readonly rsaKeyBits?: number | 'none';
     }
   /** Sets both fields of a PC or server; an absent field clears it. */
-  | { readonly type: 'setHostIp'; readonly id: DeviceId; readonly ip?: string; readonly gateway?: string };
+  | { readonly type: 'setHostIp'; readonly id: DeviceId; readonly ip?: string; readonly gateway?: string }
+  /** The DNS servers of a PC or server, asked in order; an empty list removes them. */
+  | { readonly type: 'setHostDns'; readonly id: DeviceId; readonly dns: readonly string[] }
+  /** A server's DNS service: the records it answers with, or absent to turn the service off. */
+  | { readonly type: 'setDnsRecords'; readonly id: DeviceId; readonly records?: readonly DnsRecordDoc[] };
 
 export type ApplyResult =
   | { readonly ok: true; readonly doc: NetworkDoc; readonly patches: Patch[]; readonly inverse: Patch[] }
@@ -244,6 +256,40 @@ function planSetHostIp(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHos
   };
 }
 
+function planSetHostDns(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHostDns' }>): Plan {
+  const d = deviceOf(doc, cmd.id);
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  if (!isHostKind(d.kind)) return modelError('error.hostIpOnNetworkDevice', { device: d.name, kind: d.kind });
+  const checked = checkDnsServers(cmd.dns);
+  if (!checked.ok) return checked.problems[0]!.error;
+  const dns = checked.value;
+  const same = d.dns !== undefined && d.dns.length === dns.length && d.dns.every((s, i) => s === dns[i]);
+  return (draft) => {
+    const target = bucketFor(draft.devices, cmd.id)[cmd.id]!;
+    if (dns.length === 0) delete target.dns;
+    else if (!same) target.dns = dns;
+  };
+}
+
+function planSetDnsRecords(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setDnsRecords' }>): Plan {
+  const d = deviceOf(doc, cmd.id);
+  if (!d) return modelError('error.unknownDevice', { device: cmd.id });
+  if (d.kind !== 'server') return modelError('error.dnsRecordsNotServer', { device: d.name, kind: d.kind });
+  if (cmd.records === undefined) {
+    return (draft) => {
+      delete bucketFor(draft.devices, cmd.id)[cmd.id]!.dnsRecords;
+    };
+  }
+  const checked = checkDnsRecords(cmd.records);
+  if (!checked.ok) return checked.problems[0]!.error;
+  const records = checked.value;
+  // Records are plain JSON in a fixed key order: equal text, equal records.
+  const same = d.dnsRecords !== undefined && JSON.stringify(d.dnsRecords) === JSON.stringify(records);
+  return (draft) => {
+    if (!same) bucketFor(draft.devices, cmd.id)[cmd.id]!.dnsRecords = castDraft(records);
+  };
+}
+
 function plan(doc: NetworkDoc, cmd: DocCommand): Plan {
   switch (cmd.type) {
     case 'addDevice':
@@ -262,6 +308,10 @@ function plan(doc: NetworkDoc, cmd: DocCommand): Plan {
       return planSetConfig(doc, cmd);
     case 'setHostIp':
       return planSetHostIp(doc, cmd);
+    case 'setHostDns':
+      return planSetHostDns(doc, cmd);
+    case 'setDnsRecords':
+      return planSetDnsRecords(doc, cmd);
     default:
       return modelError('error.unknownCommand', { type: String((cmd as { type?: unknown }).type) });
   }

@@ -6,7 +6,7 @@
  * (bench/document.bench.ts). The order arrays are copied only when a device or cable is added
  * or removed. Read entries through deviceOf/linkOf and devicesInOrder/linksInOrder.
  * Routers and switches keep their configuration as IOS text (the running-config);
- * PCs and servers keep their IP settings as the network file writes them.
+ * PCs and servers keep their IP and DNS settings as the network file writes them.
  */
 import { freeze } from 'immer';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
@@ -35,7 +35,19 @@ export interface DeviceDoc {
   readonly ip?: string;
   /** PCs and servers: "192.168.1.1". */
   readonly gateway?: string;
+  /** PCs and servers: the DNS servers typed for the adapter, asked in order; never empty. */
+  readonly dns?: readonly string[];
+  /** Servers: the DNS service's records; present, even empty, while the service is on. */
+  readonly dnsRecords?: readonly DnsRecordDoc[];
 }
+
+/**
+ * A DNS record as the file writes it: a name's IPv4 address (A) or the name it is an alias of
+ * (CNAME). Names are dotted labels without a final dot, kept in the case they were written.
+ */
+export type DnsRecordDoc =
+  | { readonly name: string; readonly type: 'A'; readonly address: string }
+  | { readonly name: string; readonly type: 'CNAME'; readonly target: string };
 
 export interface LinkDoc {
   readonly id: LinkId;
@@ -165,6 +177,9 @@ export interface NetworkFileDevice {
   rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
+  /** One DNS server as a string, several as a list. */
+  dns?: string | string[];
+  dnsRecords?: DnsRecordDoc[];
 }
 
 /** One problem found while loading: `file: /json/pointer: reason`. */

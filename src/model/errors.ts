@@ -34,7 +34,7 @@ export const ERROR_TEXT = {
   'error.configOnHost':
     '{device} is a {kind}: it has no IOS configuration; set its IP address and default gateway instead',
   'error.hostIpOnNetworkDevice':
-    '{device} is a {kind}: its addresses belong in its configuration (interface ... ip address ...), not in "ip" or "gateway"',
+    '{device} is a {kind}: its addresses belong in its configuration (interface ... ip address ...), not in "ip", "gateway" or "dns"',
   'error.notText': 'expected text (a string)',
   'error.ipSyntax': '"{ip}" is not an IPv4 address with a prefix length (e.g. 192.168.1.10/24)',
   'error.ipMaskLength': '"{ip}": a host needs a prefix length from /1 to /32, e.g. /24',
@@ -47,6 +47,22 @@ export const ERROR_TEXT = {
   'error.ipMulticast': '"{ip}" is a multicast address (224.0.0.0/4); a host needs a unicast address',
   'error.ipReserved': '"{ip}" is in 240.0.0.0/4, which is reserved; a host needs an address below 224.0.0.0',
   'error.gatewaySyntax': '"{gateway}" is not an IPv4 address (e.g. 192.168.1.1)',
+  'error.dnsTooMany': 'a host takes at most {max} DNS servers, not {count}',
+  'error.dnsServerSyntax': '"{server}" is not an IPv4 address (e.g. 10.0.0.53)',
+  'error.dnsServerUnusable':
+    '"{server}" cannot be a DNS server: queries go to one host, never to 0.0.0.0/8, multicast, reserved or broadcast addresses',
+  'error.dnsServerTwice': '{server} is already in the list of DNS servers',
+  'error.dnsRecordsNotServer': '{device} is a {kind}: only servers run a DNS service ("dnsRecords")',
+  'error.dnsNameSyntax':
+    '"{name}" is not a domain name: write labels of letters, digits, "-" or "_" separated by dots, e.g. www.example.com',
+  'error.dnsLabelLength': '"{label}" is {length} characters long: a label of a domain name has at most 63',
+  'error.dnsNameLength': 'a domain name has at most 253 characters; this one has {length}',
+  'error.dnsRecordType':
+    '"{value}" is not a DNS record type: use A (the address of a name) or CNAME (an alias of another name)',
+  'error.dnsAddressSyntax': '"{address}" is not an IPv4 address (e.g. 10.0.0.80)',
+  'error.dnsCnameConflict':
+    '"{name}" has a CNAME and another record ({other}): a name that is an alias has no other record (RFC 1034 §3.6.2)',
+  'error.dnsRecordTwice': '"{name}" already has this record ({other})',
 
   // Problems found only in network files.
   'file.notJson': 'this is not valid JSON (line {line}, column {column}): {detail}',
@@ -54,7 +70,7 @@ export const ERROR_TEXT = {
   'file.unknownTopField':
     'unknown field "{field}": a network file has "version", "devices", "links" and optionally "$schema"',
   'file.unknownDeviceField':
-    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches) or "ip" and "gateway" (PCs, servers)',
+    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
   'file.missingVersion': 'missing "version": add "version": 1',
   'file.unsupportedVersion': 'version {value} is not supported: this version of Trame reads version 1 files',
   'file.missingDevices': 'missing "devices": add "devices": [] and list the devices in it',
@@ -80,6 +96,18 @@ export const ERROR_TEXT = {
   'file.linkEndSyntax': '"{value}" is not a cable end: write DEVICE:PORT, e.g. "S1:FastEthernet0/1"',
   'file.unknownLinkDevice': 'no device is named "{device}" (the devices are: {names})',
   'file.portUsedTwice': 'port "{port}" of {device} is already used by link {other}',
+  'file.dnsType': '"dns" is the address of a DNS server such as "10.0.0.53", or a list of them, not {value}',
+  'file.dnsServerType': 'a DNS server is an address such as "10.0.0.53", not {value}',
+  'file.dnsRecordsType':
+    '"dnsRecords" must be a list [...] of DNS records ([] for a DNS service without any yet), not {value}',
+  'file.recordType':
+    'a DNS record is an object such as {"name": "www.example.com", "type": "A", "address": "10.0.0.80"}, not {value}',
+  'file.unknownRecordField':
+    'unknown field "{field}": a DNS record has "name", "type", and "address" (type A) or "target" (type CNAME)',
+  'file.missingRecordField':
+    'this record has no "{field}": a DNS record has "name", "type", and "address" (type A) or "target" (type CNAME)',
+  'file.recordFieldForType':
+    'a record of type {type} has no "{field}": type A gives an "address", type CNAME a "target"',
 } as const satisfies Record<string, string>;
 
 export type ErrorKey = keyof typeof ERROR_TEXT;

@@ -5,9 +5,9 @@
  * with an RFC 6901 pointer and a reason a student can act on, and a document only when there
  * are none. It checks what the schema says (types, required and unknown fields, version) and
  * what a schema cannot (names unique ignoring case, cables between existing ports used once,
- * usable host addresses). Port names are normalized to their full IOS names; device and link
- * ids are assigned in file order (d1, d2..., l1, l2...), so loading the same file twice gives
- * the same document.
+ * usable host addresses, DNS records that agree with each other). Port names are normalized to
+ * their full IOS names; device and link ids are assigned in file order (d1, d2..., l1, l2...),
+ * so loading the same file twice gives the same document.
  */
 import { freeze } from 'immer';
 import { type DeviceId, deviceId, type LinkId, linkId } from '../shared/ids.ts';
@@ -15,8 +15,10 @@ import { SWITCH_MODELS, type SwitchModel } from '../shared/models.ts';
 import { canonicalPortName, DEVICE_KINDS, type DeviceKind, isHostKind } from '../shared/ports.ts';
 import { nameKey, nameSyntaxError } from './device-names.ts';
 import { describePorts } from './device-ports.ts';
+import { checkDnsRecords, checkDnsServers, type FieldProblem } from './dns-fields.ts';
 import {
   type DeviceDoc,
+  type DnsRecordDoc,
   idTable,
   type LinkDoc,
   NETWORK_FILE_VERSION,
@@ -26,6 +28,7 @@ import {
 import { type ErrorKey, type ErrorParams, formatError, type ModelError, modelError } from './errors.ts';
 import { checkGateway, checkHostAddress } from './host-address.ts';
 import { describeJsonError } from './json-syntax.ts';
+import { has, isObject, preview } from './json-value.ts';
 import { childPointer, comparePointers } from './pointer.ts';
 
 export interface LoadResult {
@@ -36,31 +39,20 @@ export interface LoadResult {
 }
 
 const TOP_FIELDS = ['$schema', 'version', 'devices', 'links'];
-const DEVICE_FIELDS = ['name', 'kind', 'model', 'at', 'config', 'rsaKeyBits', 'ip', 'gateway'];
+const DEVICE_FIELDS = [
+  'name',
+  'kind',
+  'model',
+  'at',
+  'config',
+  'rsaKeyBits',
+  'ip',
+  'gateway',
+  'dns',
+  'dnsRecords',
+];
 /** How many device names an "unknown device" problem lists. */
 const NAMES_LISTED = 10;
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(v: unknown): v is JsonObject {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-const has = (o: JsonObject, key: string): boolean => Object.hasOwn(o, key);
-
-/** A short rendering of a value for a problem message: its JSON, cut at 40 characters. */
-export function preview(v: unknown): string {
-  let s: string | undefined;
-  try {
-    s = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
-  } catch {
-    s = undefined;
-  }
-  if (s === undefined) s = `(${typeof v})`;
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
-}
 
 const problem = (pointer: string, error: ModelError): Problem => ({
   pointer,
@@ -96,6 +88,8 @@ interface DeviceEntry {
   rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
+  dns?: readonly string[];
+  dnsRecords?: readonly DnsRecordDoc[];
 }
 
 /** One cable end resolved to a device entry (by index) and a canonical port. */
@@ -320,6 +314,7 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
     if (checked.ok) entry[field] = checked.value;
     else reportError(field, checked.error);
   }
+  readDns(value, entry, deviceName, at, report);
   if (has(value, 'rsaKeyBits')) {
     const bits = value['rsaKeyBits'];
     if (!Number.isInteger(bits) || (bits as number) < 360 || (bits as number) > 4096) {
@@ -329,6 +324,41 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
     } else entry.rsaKeyBits = bits as number;
   }
   return entry;
+}
+
+/** "dns" (PCs and servers) and "dnsRecords" (servers); on another device, only that is said. */
+function readDns(
+  value: Record<string, unknown>,
+  entry: DeviceEntry,
+  device: string,
+  at: (field: string) => string,
+  report: Report,
+): void {
+  const reportAll = (field: string, problems: readonly FieldProblem[]): void => {
+    for (const p of problems) {
+      const pointer = p.path.reduce<string>((parent, token) => childPointer(parent, token), at(field));
+      report(pointer, p.error.key, p.error.params);
+    }
+  };
+  const kind = entry.kind;
+  if (has(value, 'dns')) {
+    if (kind !== undefined && !isHostKind(kind)) {
+      report(at('dns'), 'error.hostIpOnNetworkDevice', { device, kind });
+    } else {
+      const checked = checkDnsServers(value['dns']);
+      if (!checked.ok) reportAll('dns', checked.problems);
+      else if (checked.value.length > 0) entry.dns = checked.value;
+    }
+  }
+  if (has(value, 'dnsRecords')) {
+    if (kind !== undefined && kind !== 'server') {
+      report(at('dnsRecords'), 'error.dnsRecordsNotServer', { device, kind });
+    } else {
+      const checked = checkDnsRecords(value['dnsRecords']);
+      if (!checked.ok) reportAll('dnsRecords', checked.problems);
+      else entry.dnsRecords = checked.value;
+    }
+  }
 }
 
 /** The document for entries that are all valid. */
@@ -348,6 +378,8 @@ function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, Lin
     if (e.rsaKeyBits !== undefined) d.rsaKeyBits = e.rsaKeyBits;
     if (e.ip !== undefined) d.ip = e.ip;
     if (e.gateway !== undefined) d.gateway = e.gateway;
+    if (e.dns !== undefined) d.dns = e.dns;
+    if (e.dnsRecords !== undefined) d.dnsRecords = e.dnsRecords;
     devices.push(d);
     deviceOrder.push(id);
   });

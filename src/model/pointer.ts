@@ -18,10 +18,18 @@ const FIELD_ORDER = [
   'links',
   'name',
   'kind',
+  'model',
   'at',
   'config',
+  'rsaKeyBits',
   'ip',
   'gateway',
+  'dns',
+  'dnsRecords',
+  // Inside a DNS record (after its "name").
+  'type',
+  'address',
+  'target',
 ];
 
 const isIndex = (t: string): boolean => /^(0|[1-9]\d*)$/.test(t);

@@ -2,11 +2,19 @@
  * Writing a NetworkDoc as a network file (schemas/network.schema.json). The layout is fixed so that
  * saving is byte-stable (save(load(save(doc))) === save(doc)) and files diff well under version
  * control: 2-space indentation, a device without configuration on one line, a device with
- * configuration one field per line, one line per cable, and a final newline. Configuration text
- * is written exactly as it is held.
+ * configuration or DNS records one field per line (and one line per record), one line per
+ * cable, and a final newline. One DNS server is written as a string, several as a list.
+ * Configuration text is written exactly as it is held.
  */
 import type { DeviceId } from '../shared/ids.ts';
-import { type DeviceDoc, deviceOf, devicesInOrder, linksInOrder, type NetworkDoc } from './document.ts';
+import {
+  type DeviceDoc,
+  type DnsRecordDoc,
+  deviceOf,
+  devicesInOrder,
+  linksInOrder,
+  type NetworkDoc,
+} from './document.ts';
 
 const str = (s: string): string => JSON.stringify(s);
 const num = (n: number): string => JSON.stringify(n);
@@ -22,12 +30,29 @@ function deviceFields(d: DeviceDoc): string[] {
   if (d.rsaKeyBits !== undefined) fields.push(`"rsaKeyBits": ${num(d.rsaKeyBits)}`);
   if (d.ip !== undefined) fields.push(`"ip": ${str(d.ip)}`);
   if (d.gateway !== undefined) fields.push(`"gateway": ${str(d.gateway)}`);
+  if (d.dns !== undefined) {
+    const servers = d.dns.length === 1 ? str(d.dns[0]!) : `[${d.dns.map(str).join(', ')}]`;
+    fields.push(`"dns": ${servers}`);
+  }
+  if (d.dnsRecords !== undefined) {
+    const records = d.dnsRecords.map((r) => `        ${record(r)}`);
+    fields.push(
+      records.length === 0 ? '"dnsRecords": []' : `"dnsRecords": [\n${records.join(',\n')}\n      ]`,
+    );
+  }
   return fields;
+}
+
+function record(r: DnsRecordDoc): string {
+  const data = r.type === 'A' ? `"address": ${str(r.address)}` : `"target": ${str(r.target)}`;
+  return `{ "name": ${str(r.name)}, "type": ${str(r.type)}, ${data} }`;
 }
 
 function device(d: DeviceDoc): string {
   const fields = deviceFields(d);
-  if (d.config === undefined && d.rsaKeyBits === undefined) return `    { ${fields.join(', ')} }`;
+  if (d.config === undefined && d.rsaKeyBits === undefined && d.dnsRecords === undefined) {
+    return `    { ${fields.join(', ')} }`;
+  }
   return `    {\n${fields.map((f) => `      ${f}`).join(',\n')}\n    }`;
 }
 

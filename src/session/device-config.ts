@@ -1,13 +1,20 @@
 /**
  * Between the document's text forms of device configuration (IOS text for routers and
- * switches, "ip/len" and "gateway" for hosts) and the structured configuration the engine and
- * the consoles use.
+ * switches; "ip/len", "gateway", "dns" and "dnsRecords" for hosts) and the structured
+ * configuration the engine and the consoles use.
  */
 import { parseConfigText } from '../cli/config-text.ts';
 import { platformOf } from '../cli/ios/config-edit.ts';
-import { type DeviceDoc, devicesInOrder, type NetworkDoc, type Problem } from '../model/document.ts';
+import {
+  type DeviceDoc,
+  type DnsRecordDoc,
+  devicesInOrder,
+  type NetworkDoc,
+  type Problem,
+} from '../model/document.ts';
 import {
   type DeviceConfig,
+  type DnsRecordConfig,
   defaultDeviceConfig,
   HOST_DHCP,
   type HostConfig,
@@ -43,22 +50,57 @@ export function configProblems(doc: NetworkDoc): Problem[] {
 }
 
 /**
- * A host's IP settings from the document; the loader has already checked their syntax. An
- * address obtained by DHCP brings its gateway: a gateway typed beside it is not used.
+ * A host's IP and DNS settings from the document; the loader has already checked their syntax.
+ * An address obtained by DHCP brings its gateway: a gateway typed beside it is not used.
  */
 export function hostConfigOf(device: DeviceDoc): HostConfig {
-  if (device.ip === HOST_DHCP) return { dhcp: true };
+  const dns = device.dns?.flatMap((text) => {
+    const addr = parseIpv4(text);
+    return addr === undefined ? [] : [addr];
+  });
+  const records = device.dnsRecords?.flatMap((r): DnsRecordConfig[] => {
+    if (r.type === 'CNAME') return [{ name: r.name, type: 'CNAME', target: r.target }];
+    const address = parseIpv4(r.address);
+    return address === undefined ? [] : [{ name: r.name, type: 'A', address }];
+  });
+  const dnsFields = {
+    ...(dns !== undefined && dns.length > 0 ? { dns } : {}),
+    ...(records !== undefined ? { dnsRecords: records } : {}),
+  };
+  if (device.ip === HOST_DHCP) return { dhcp: true, ...dnsFields };
   const ip = device.ip === undefined ? undefined : parseAssignment(device.ip);
   const gateway = device.gateway === undefined ? undefined : parseIpv4(device.gateway);
-  return { ...(ip ? { ip } : {}), ...(gateway !== undefined ? { gateway } : {}) };
+  return { ...(ip ? { ip } : {}), ...(gateway !== undefined ? { gateway } : {}), ...dnsFields };
 }
 
-/** The document's text fields for a host's IP settings. */
-export function hostFields(config: HostConfig): { ip?: string; gateway?: string } {
-  if (config.dhcp === true) return { ip: HOST_DHCP };
+/** A host's settings as the document writes them; an absent field is none. */
+export interface HostFields {
+  ip?: string;
+  gateway?: string;
+  dns?: string[];
+  dnsRecords?: DnsRecordDoc[];
+}
+
+/** The document's text fields for a host's IP and DNS settings. */
+export function hostFields(config: HostConfig): HostFields {
+  const dnsFields: HostFields = {
+    ...(config.dns !== undefined && config.dns.length > 0 ? { dns: config.dns.map(formatIpv4) } : {}),
+    ...(config.dnsRecords !== undefined
+      ? {
+          dnsRecords: config.dnsRecords.map(
+            (r): DnsRecordDoc =>
+              r.type === 'A'
+                ? { name: r.name, type: 'A', address: formatIpv4(r.address) }
+                : { name: r.name, type: 'CNAME', target: r.target },
+          ),
+        }
+      : {}),
+  };
+  if (config.dhcp === true) return { ip: HOST_DHCP, ...dnsFields };
   return {
     ...(config.ip ? { ip: formatAssignment(config.ip) } : {}),
     ...(config.gateway !== undefined ? { gateway: formatIpv4(config.gateway) } : {}),
+    ...dnsFields,
   };
 }
 

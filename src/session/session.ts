@@ -28,7 +28,7 @@ import type { ModelError } from '../model/errors.ts';
 import { History } from '../model/history.ts';
 import { loadNetwork } from '../model/load.ts';
 import { saveNetwork } from '../model/save.ts';
-import type { DeviceConfig, HostConfig } from '../shared/config.ts';
+import { type DeviceConfig, type HostConfig, withAddressing } from '../shared/config.ts';
 import type { DeviceId, LinkId } from '../shared/ids.ts';
 import { isHostKind } from '../shared/ports.ts';
 import { type Micros, micros } from '../shared/time.ts';
@@ -63,6 +63,9 @@ export interface SessionOptions {
   /** IOS consoles stop long output at --More-- until `more` brings a key (the app's). */
   readonly paging?: boolean;
 }
+
+/** A console's change to a host's settings in the document. */
+type HostCommand = Extract<DocCommand, { type: 'setHostIp' | 'setHostDns' }>;
 
 /** What the session keeps per device beside the document. */
 interface DeviceState {
@@ -321,7 +324,9 @@ export class Session implements SessionApi {
           state.synced.config !== device.config ||
           state.synced.rsaKeyBits !== device.rsaKeyBits ||
           state.synced.ip !== device.ip ||
-          state.synced.gateway !== device.gateway;
+          state.synced.gateway !== device.gateway ||
+          state.synced.dns !== device.dns ||
+          state.synced.dnsRecords !== device.dnsRecords;
         state.synced = device;
         if (configChanged) this.applyDocConfig(id, device, state, false);
       }
@@ -439,35 +444,48 @@ export class Session implements SessionApi {
     this.vty.configured(id, state.synced.kind as 'router' | 'switch', config);
   }
 
+  /**
+   * What `ipconfig` or `netsh` set: the addressing and the DNS servers. The console never
+   * edits a server's DNS service, whose records stay the document's.
+   */
   private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {
-    const { ip, gateway } = hostFields(config);
-    const command = {
-      type: 'setHostIp' as const,
-      id,
-      ...(ip ? { ip } : {}),
-      ...(gateway ? { gateway } : {}),
-    };
-    if (!this.writeConsoleChange(command)) return;
-    state.host = config;
-    this.sim.configureHost(id, config);
+    const { ip, gateway, dns = [] } = hostFields(config);
+    const commands: HostCommand[] = [
+      { type: 'setHostIp', id, ...(ip ? { ip } : {}), ...(gateway ? { gateway } : {}) },
+    ];
+    const before = state.synced.dns ?? [];
+    if (dns.length !== before.length || dns.some((s, i) => s !== before[i])) {
+      commands.push({ type: 'setHostDns', id, dns });
+    }
+    if (!this.writeConsoleChange(...commands)) return;
+    state.host = withAddressing(hostConfigOf(state.synced), config);
+    this.sim.configureHost(id, state.host);
   }
 
   /**
    * Configuration typed at a console updates the document (so it is saved) without becoming
-   * an undo step: as on real equipment, the console has no undo.
+   * an undo step: as on real equipment, the console has no undo. The commands, all on one
+   * device, apply together or not at all.
    */
-  private writeConsoleChange(command: DocCommand & { readonly id: DeviceId }): boolean {
-    const result = applyCommand(this.doc, command);
-    // The consoles check what they accept as the document does; should they ever disagree,
-    // neither the document nor the engine changes, so the two never drift apart.
-    if (!result.ok) return false;
-    const device = deviceOf(result.doc, command.id)!;
-    const state = this.states.get(command.id);
-    this.doc = result.doc;
+  private writeConsoleChange(...commands: (DocCommand & { readonly id: DeviceId })[]): boolean {
+    let doc = this.doc;
+    const patches: Patch[] = [];
+    for (const command of commands) {
+      const result = applyCommand(doc, command);
+      // The consoles check what they accept as the document does; should they ever disagree,
+      // neither the document nor the engine changes, so the two never drift apart.
+      if (!result.ok) return false;
+      doc = result.doc;
+      patches.push(...result.patches);
+    }
+    const id = commands[0]!.id;
+    const device = deviceOf(doc, id)!;
+    const state = this.states.get(id);
+    this.doc = doc;
     if (state) state.synced = device;
-    this.pendingPatches.push(...toDocPatches(result.patches));
+    this.pendingPatches.push(...toDocPatches(patches));
     // Undoing and redoing the device's creation must bring back what the console made of it.
-    const path = ['devices', bucketOf(command.id), command.id];
+    const path = ['devices', bucketOf(id), id];
     this.undoHistory.rebase((p) =>
       p.value !== undefined && p.path.length === 3 && p.path.every((k, i) => k === path[i])
         ? { ...p, value: device }

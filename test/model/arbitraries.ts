@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { DocCommand } from '../../src/model/commands.ts';
 import { nameKey, nameSyntaxError } from '../../src/model/device-names.ts';
 import {
+  type DnsRecordDoc,
   deviceOf,
   type NetworkDoc,
   type NetworkFile,
@@ -39,6 +40,49 @@ export const hostAddressArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('dhcp', 'DHCP', 'Dhcp'),
 );
 
+/** A DNS server: a unicast address, sometimes with leading zeros. */
+const dnsServerArb: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 1, max: 223 }), fc.nat(255), fc.nat(255), fc.nat(255), fc.boolean())
+  .map(([a, b, c, e, padded]) => `${padded ? String(a).padStart(3, '0') : a}.${b}.${c}.${e}`);
+
+/** "dns": one server as a string, or a list of distinct ones. */
+export const dnsArb: fc.Arbitrary<string | string[]> = fc.oneof(
+  dnsServerArb,
+  fc.uniqueArray(dnsServerArb, { maxLength: 3, selector: (s) => s.replace(/(^|\.)0+(\d)/g, '$1$2') }),
+);
+
+const labelArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
+
+/** Domain names, sometimes fully qualified (a final dot). */
+export const domainNameArb: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc.domain(),
+      fc.array(labelArb, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.')),
+    ),
+    fc.boolean(),
+  )
+  .map(([name, dot]) => (dot ? `${name}.` : name));
+
+const nameKeyOf = (name: string): string => name.replace(/\.$/, '').toLowerCase();
+
+/** Records that agree: each name has one CNAME, or one or more A records with distinct addresses. */
+export const dnsRecordsArb: fc.Arbitrary<DnsRecordDoc[]> = fc
+  .uniqueArray(domainNameArb, { maxLength: 5, selector: nameKeyOf })
+  .chain((names) =>
+    fc.tuple(
+      ...names.map((name) =>
+        fc.oneof(
+          fc
+            .uniqueArray(fc.ipV4(), { minLength: 1, maxLength: 2 })
+            .map((addrs) => addrs.map((address): DnsRecordDoc => ({ name, type: 'A', address }))),
+          domainNameArb.map((target): DnsRecordDoc[] => [{ name, type: 'CNAME', target }]),
+        ),
+      ),
+    ),
+  )
+  .map((groups) => groups.flat());
+
 export const configArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('', 'hostname R1\n!\ninterface GigabitEthernet0/0\n no shutdown\n!\nend\n'),
@@ -69,10 +113,23 @@ const deviceArb = (name: string): fc.Arbitrary<NetworkFileDevice> =>
     fc.record(
       {
         name: fc.constant(name),
-        kind: fc.constantFrom('pc', 'server'),
+        kind: fc.constant('pc'),
         at: positionArb,
         ip: hostAddressArb,
         gateway: fc.ipV4(),
+        dns: dnsArb,
+      },
+      { requiredKeys: ['name', 'kind', 'at'] },
+    ),
+    fc.record(
+      {
+        name: fc.constant(name),
+        kind: fc.constant('server'),
+        at: positionArb,
+        ip: hostAddressArb,
+        gateway: fc.ipV4(),
+        dns: dnsArb,
+        dnsRecords: dnsRecordsArb,
       },
       { requiredKeys: ['name', 'kind', 'at'] },
     ),
@@ -153,6 +210,13 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
         'S1:Fa0/1\n',
         2,
         -0.5,
+        '10.0.0.53',
+        ['10.0.0.53', '10.0.0.54'],
+        [],
+        'A',
+        'CNAME',
+        'www.example.com',
+        [{ name: 'www.example.com', type: 'A', address: '10.0.0.80' }],
       ),
     ),
     fc.constantFrom(
@@ -164,6 +228,11 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
       'config',
       'ip',
       'gateway',
+      'dns',
+      'dnsRecords',
+      'type',
+      'address',
+      'target',
       'version',
       'links',
       '$schema',
@@ -192,6 +261,73 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
     return copy;
   });
 
+const badServerArb = fc.constantFrom<unknown>(
+  '',
+  'x',
+  '10.0.0',
+  '300.1.1.1',
+  '0.1.2.3',
+  '224.0.0.5',
+  '255.255.255.255',
+  5,
+  null,
+  {},
+);
+const badNameArb = fc.constantFrom<unknown>('', '.', 'a..b', 'a b', 'é.fr', `${'x'.repeat(64)}.com`, 5, null);
+const badAddressArb = fc.constantFrom<unknown>('', '10.0.0', '300.1.1.1', 'www', 5, null);
+const badTypeArb = fc.constantFrom<unknown>('AAAA', 'MX', 'a', 'cname', '', 5, null);
+const badRecordArb = fc.constantFrom<unknown>('www', 5, null, [], true);
+
+export type Changed = { file: unknown; field: 'dns' | 'dnsRecords' };
+type DnsRecord = Record<string, unknown>;
+
+/** A valid server whose DNS settings then get one thing wrong, and the field that holds it. */
+export const badDnsArb: fc.Arbitrary<Changed> = fc.tuple(dnsArb, dnsRecordsArb).chain(([dns, records]) => {
+  const servers = typeof dns === 'string' ? [dns] : dns;
+  const server = (change: object) => ({
+    version: 1,
+    devices: [{ name: 'Srv1', kind: 'server', at: [0, 0], dns, dnsRecords: records, ...change }],
+  });
+  const withDns = (value: unknown): Changed => ({ file: server({ dns: value }), field: 'dns' });
+  const withRecords = (value: unknown): Changed => ({
+    file: server({ dnsRecords: value }),
+    field: 'dnsRecords',
+  });
+  const spliced = <T>(list: readonly T[], at: number, item: T): T[] => {
+    const copy = [...list];
+    copy.splice(at % (copy.length + 1), 0, item);
+    return copy;
+  };
+  const changes: fc.Arbitrary<Changed>[] = [
+    badServerArb.map(withDns),
+    fc.tuple(badServerArb, fc.nat()).map(([bad, at]) => withDns(spliced(servers, at, bad))),
+    fc.constant(withDns(['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'])),
+    badServerArb.filter((v) => !Array.isArray(v)).map(withRecords),
+    fc.tuple(badRecordArb, fc.nat()).map(([bad, at]) => withRecords(spliced<unknown>(records, at, bad))),
+  ];
+  if (records.length > 0) {
+    const edit = (change: (r: DnsRecord) => DnsRecord | DnsRecord[]) =>
+      fc
+        .nat(records.length - 1)
+        .map((i) => withRecords(records.flatMap((r, k) => (k === i ? change({ ...r }) : [r]))));
+    changes.push(
+      badNameArb.chain((bad) => edit((r) => ({ ...r, name: bad }))),
+      badTypeArb.chain((bad) => edit((r) => ({ ...r, type: bad }))),
+      fc
+        .tuple(badAddressArb, badNameArb)
+        .chain(([address, target]) =>
+          edit((r) => (r['type'] === 'A' ? { ...r, address } : { ...r, target })),
+        ),
+      edit((r) => ({ ...r, ttl: 60 })),
+      edit(({ name: _, ...rest }) => rest),
+      edit((r) => (r['type'] === 'A' ? { ...r, target: 'www.example.com' } : { ...r, address: '10.0.0.1' })),
+      // A CNAME beside the name's other record (RFC 1034 §3.6.2).
+      edit((r) => [r, { name: r['name'], type: 'CNAME', target: 'elsewhere.example' }]),
+    );
+  }
+  return fc.oneof(...changes);
+});
+
 /**
  * An editing step, described by indices so that it can be turned into a command against
  * whatever the document has become by then.
@@ -210,7 +346,9 @@ export type Step =
     }
   | { readonly t: 'disconnect'; readonly link: number }
   | { readonly t: 'config'; readonly dev: number; readonly config: string }
-  | { readonly t: 'hostIp'; readonly dev: number; readonly ip?: string; readonly gateway?: string };
+  | { readonly t: 'hostIp'; readonly dev: number; readonly ip?: string; readonly gateway?: string }
+  | { readonly t: 'hostDns'; readonly dev: number; readonly dns: string[] }
+  | { readonly t: 'dnsRecords'; readonly dev: number; readonly records?: DnsRecordDoc[] };
 
 const portChoice = fc.oneof(fc.constant('auto' as const), fc.nat());
 
@@ -240,6 +378,25 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
       dev: fc.nat(),
       ip: fc.oneof(hostAddressArb, fc.constantFrom('10.0.0.0/8', '1.2.3.4', '300.1.1.1/24')),
       gateway: fc.oneof(fc.ipV4(), fc.constant('nope')),
+    },
+    { requiredKeys: ['t', 'dev'] },
+  ),
+  fc.record({
+    t: fc.constant('hostDns' as const),
+    dev: fc.nat(),
+    dns: fc.oneof(
+      dnsArb.map((dns) => (typeof dns === 'string' ? [dns] : dns)),
+      fc.constant<string[]>(['10.0.0.53', '10.0.0.053']),
+    ),
+  }),
+  fc.record(
+    {
+      t: fc.constant('dnsRecords' as const),
+      dev: fc.nat(),
+      records: fc.oneof(
+        dnsRecordsArb,
+        fc.constant<DnsRecordDoc[]>([{ name: 'a..b', type: 'A', address: '10.0.0.1' }]),
+      ),
     },
     { requiredKeys: ['t', 'dev'] },
   ),
@@ -287,5 +444,11 @@ export function commandFor(doc: NetworkDoc, step: Step): DocCommand {
       if (step.gateway !== undefined) cmd.gateway = step.gateway;
       return cmd;
     }
+    case 'hostDns':
+      return { type: 'setHostDns', id: dev(step.dev), dns: step.dns };
+    case 'dnsRecords':
+      return step.records === undefined
+        ? { type: 'setDnsRecords', id: dev(step.dev) }
+        : { type: 'setDnsRecords', id: dev(step.dev), records: step.records };
   }
 }

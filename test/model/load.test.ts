@@ -97,7 +97,7 @@ describe('loadNetwork: problems', () => {
     });
     expect(result.doc).toBeUndefined();
     expect(formatProblems('f.json', result.problems)).toEqual([
-      'f.json: /devices/0/ip: S1 is a switch: its addresses belong in its configuration (interface ... ip address ...), not in "ip" or "gateway"',
+      'f.json: /devices/0/ip: S1 is a switch: its addresses belong in its configuration (interface ... ip address ...), not in "ip", "gateway" or "dns"',
       'f.json: /devices/1/ip: "10.0.0.0/8" is the network address of 10.0.0.0/8; a host needs an address from 10.0.0.1 to 10.255.255.254',
       'f.json: /devices/2/name: the name "pc1" is already used by /devices/1 ("PC1"); device names must differ, even ignoring upper and lower case',
       'f.json: /devices/2/at: a position is two numbers [x, y], not "here"',

@@ -6,7 +6,15 @@ import type { NetworkDoc } from '../../src/model/document.ts';
 import { History } from '../../src/model/history.ts';
 import { loadNetwork } from '../../src/model/load.ts';
 import { saveNetwork } from '../../src/model/save.ts';
-import { commandFor, mutatedFileArb, networkFileArb, stepArb } from './arbitraries.ts';
+import {
+  badDnsArb,
+  commandFor,
+  dnsArb,
+  dnsRecordsArb,
+  mutatedFileArb,
+  networkFileArb,
+  stepArb,
+} from './arbitraries.ts';
 
 /** JSON text with one character deleted or inserted somewhere. */
 const damagedJsonArb = fc
@@ -167,6 +175,31 @@ describe('commands', () => {
         expect(redone?.doc ?? doc).toEqual(final);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('DNS settings', () => {
+  it('that are wrong are refused, each problem at a pointer inside the field', () => {
+    fc.assert(
+      fc.property(badDnsArb, ({ file, field }) => {
+        const { doc, problems } = loadNetwork(file);
+        expect(doc).toBeUndefined();
+        expect(problems.length).toBeGreaterThan(0);
+        for (const p of problems) expect(p.pointer).toMatch(new RegExp(`^/devices/0/${field}(/|$)`));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('that are valid load, save and load again to the same document', () => {
+    fc.assert(
+      fc.property(dnsArb, dnsRecordsArb, (dns, dnsRecords) => {
+        const file = { version: 1, devices: [{ name: 'Srv1', kind: 'server', at: [0, 0], dns, dnsRecords }] };
+        const first = load(JSON.stringify(file));
+        expect(load(saveNetwork(first))).toEqual(first);
+      }),
+      { numRuns: 300 },
     );
   });
 });

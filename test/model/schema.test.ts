@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import schema from '../../schemas/network.schema.json' with { type: 'json' };
 import type { ErrorKey } from '../../src/model/errors.ts';
 import { loadNetwork } from '../../src/model/load.ts';
-import { mutatedFileArb, networkFileArb } from './arbitraries.ts';
+import { badDnsArb, mutatedFileArb, networkFileArb } from './arbitraries.ts';
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const fixtures = new URL('../fixtures/networks/', import.meta.url);
@@ -35,6 +35,18 @@ const STRUCTURAL: readonly ErrorKey[] = [
   'error.nameEmpty',
   'error.configOnHost',
   'error.hostIpOnNetworkDevice',
+  'file.dnsType',
+  'file.dnsServerType',
+  'file.dnsRecordsType',
+  'file.recordType',
+  'file.unknownRecordField',
+  'file.missingRecordField',
+  'file.recordFieldForType',
+  'error.dnsTooMany',
+  'error.dnsRecordsNotServer',
+  'error.dnsRecordType',
+  'error.dnsNameSyntax',
+  'error.dnsLabelLength',
 ];
 
 describe('schemas/network.schema.json', () => {
@@ -57,12 +69,19 @@ describe('schemas/network.schema.json', () => {
 
   it('agrees with the loader: never stricter, and as strict on structure', () => {
     fc.assert(
-      fc.property(fc.oneof(networkFileArb, mutatedFileArb), (value) => {
-        const { doc, problems } = loadNetwork(value);
-        const valid = validate(value);
-        if (doc) expect(valid).toBe(true);
-        if (valid) expect(problems.filter((p) => STRUCTURAL.includes(p.key!))).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(
+          networkFileArb,
+          mutatedFileArb,
+          badDnsArb.map((c) => c.file),
+        ),
+        (value) => {
+          const { doc, problems } = loadNetwork(value);
+          const valid = validate(value);
+          if (doc) expect(valid).toBe(true);
+          if (valid) expect(problems.filter((p) => STRUCTURAL.includes(p.key!))).toEqual([]);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -42,7 +42,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'missing-devices': ['missing "devices": add "devices": [] and list the devices in it'],
   'unknown-field': [
-    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches) or "ip" and "gateway" (PCs, servers)',
+    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
     '/title: unknown field "title": a network file has "version", "devices", "links" and optionally "$schema"',
   ],
   'unsupported-version': [
@@ -91,8 +91,22 @@ const EXPECTED: Record<string, string[]> = {
     '/devices/0/config: PC1 is a PC: it has no IOS configuration; set its IP address and default gateway instead',
   ],
   'ip-on-network-device': [
-    '/devices/0/ip: R1 is a router: its addresses belong in its configuration (interface ... ip address ...), not in "ip" or "gateway"',
-    '/devices/1/gateway: S1 is a switch: its addresses belong in its configuration (interface ... ip address ...), not in "ip" or "gateway"',
+    '/devices/0/ip: R1 is a router: its addresses belong in its configuration (interface ... ip address ...), not in "ip", "gateway" or "dns"',
+    '/devices/1/gateway: S1 is a switch: its addresses belong in its configuration (interface ... ip address ...), not in "ip", "gateway" or "dns"',
+  ],
+  'dns-server': ['/devices/0/dns/1: "10.0.0.256" is not an IPv4 address (e.g. 10.0.0.53)'],
+  'dns-records-not-server': [
+    '/devices/0/dnsRecords: PC1 is a PC: only servers run a DNS service ("dnsRecords")',
+    '/devices/1/dns: R1 is a router: its addresses belong in its configuration (interface ... ip address ...), not in "ip", "gateway" or "dns"',
+  ],
+  'dns-record': [
+    '/devices/0/dnsRecords/0/name: "www example com" is not a domain name: write labels of letters, digits, "-" or "_" separated by dots, e.g. www.example.com',
+    '/devices/0/dnsRecords/1/type: "MX" is not a DNS record type: use A (the address of a name) or CNAME (an alias of another name)',
+    '/devices/0/dnsRecords/2: this record has no "address": a DNS record has "name", "type", and "address" (type A) or "target" (type CNAME)',
+    '/devices/0/dnsRecords/2/target: a record of type A has no "target": type A gives an "address", type CNAME a "target"',
+  ],
+  'dns-cname-conflict': [
+    '/devices/0/dnsRecords/1: "WWW.example.com" has a CNAME and another record (A 10.0.0.80): a name that is an alias has no other record (RFC 1034 §3.6.2)',
   ],
 };
 

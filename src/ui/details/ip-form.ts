@@ -1,9 +1,10 @@
 /**
  * A PC's or server's IP configuration (DHCP, or a static address, subnet mask and default
- * gateway), as on the Desktop > IP Configuration page students know. Checked here so mistakes
- * are explained beside the field; the simulator checks again when it applies the change.
+ * gateway; and its DNS servers), as on the Desktop > IP Configuration page students know.
+ * Checked here so mistakes are explained beside the field; the simulator checks again when it
+ * applies the change.
  */
-import type { DeviceDoc } from '../../editor/document.ts';
+import type { DeviceDoc, DocCommand } from '../../editor/document.ts';
 import { HOST_DHCP } from '../../shared/config.ts';
 import { formatIpv4, lenFromMask, maskFromLen, parseAssignment, parseIpv4 } from '../../shared/ipv4.ts';
 import type { AppContext } from '../context.ts';
@@ -14,7 +15,7 @@ import { toast } from '../toast.ts';
 export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
   const dhcp = d.ip === HOST_DHCP;
   const current = d.ip && !dhcp ? parseAssignment(d.ip) : undefined;
-  const field = (name: string, label: string, value: string) => {
+  const field = (name: string, label: string, value: string, hint?: string) => {
     const input = h('input', {
       id: `ip-${name}`,
       'data-field': name,
@@ -22,18 +23,21 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
       inputmode: 'decimal',
       autocomplete: 'off',
       spellcheck: 'false',
-      'aria-describedby': `ip-${name}-error`,
+      'aria-describedby': hint === undefined ? `ip-${name}-error` : `ip-${name}-hint ip-${name}-error`,
     });
     const error = h('div', { class: 'error', id: `ip-${name}-error`, 'aria-live': 'polite' });
+    const note = hint === undefined ? '' : h('div', { class: 'hint', id: `ip-${name}-hint` }, hint);
     return {
       input,
       error,
-      el: h('div', { class: 'field' }, h('label', { for: `ip-${name}` }, label), input, error),
+      el: h('div', { class: 'field' }, h('label', { for: `ip-${name}` }, label), input, note, error),
     };
   };
   const ip = field('ip', t('ipform.ip'), current ? formatIpv4(current.addr) : '');
   const mask = field('mask', t('ipform.mask'), current ? formatIpv4(maskFromLen(current.len)) : '');
   const gw = field('gateway', t('ipform.gateway'), dhcp ? '' : (d.gateway ?? ''));
+  // Typed servers apply with DHCP too (they replace the lease's), so this field stays enabled.
+  const dns = field('dns', t('ipform.dns'), (d.dns ?? []).join(', '), t('ipform.dnsHint'));
   const choice = (value: 'dhcp' | 'static', label: string, checked: boolean) => {
     const input = h('input', { type: 'radio', name: 'ip-mode', value, id: `ip-mode-${value}` });
     input.checked = checked;
@@ -56,11 +60,24 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
     ip.el,
     mask.el,
     gw.el,
+    dns.el,
     h('button', { class: 'btn primary', type: 'submit' }, t('ipform.apply')),
   );
+  /**
+   * The DNS servers first, when they changed: the simulator checks them further (how many, none
+   * twice), and a refusal then leaves the addressing as it was too.
+   */
+  const apply = (addressing: DocCommand, servers: string[]): void => {
+    const before = d.dns ?? [];
+    const same = servers.length === before.length && servers.every((s, i) => s === before[i]);
+    const first = same ? Promise.resolve(true) : ctx.run({ type: 'setHostDns', id: d.id, dns: servers });
+    void first.then(async (ok) => {
+      if (ok && (await ctx.run(addressing))) toast(t('ipform.applied'));
+    });
+  };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    for (const f of [ip, mask, gw]) {
+    for (const f of [ip, mask, gw, dns]) {
       f.error.textContent = '';
       f.input.removeAttribute('aria-invalid');
     }
@@ -69,10 +86,14 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
       f.input.setAttribute('aria-invalid', 'true');
       f.input.focus();
     };
+    const servers = dns.input.value.split(/[\s,;]+/).filter((s) => s !== '');
+    const badServer = servers.find((s) => parseIpv4(s) === undefined);
+    const serversOk = (): boolean => {
+      if (badServer !== undefined) fail(dns, t('ipform.badIp', { value: badServer }));
+      return badServer === undefined;
+    };
     if (auto.input.checked) {
-      void ctx.run({ type: 'setHostIp', id: d.id, ip: HOST_DHCP, gateway: undefined }).then((ok) => {
-        if (ok) toast(t('ipform.applied'));
-      });
+      if (serversOk()) apply({ type: 'setHostIp', id: d.id, ip: HOST_DHCP, gateway: undefined }, servers);
       return;
     }
     const ipText = ip.input.value.trim();
@@ -90,11 +111,11 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
     }
     if (gwText !== '' && parseIpv4(gwText) === undefined)
       return fail(gw, t('ipform.badIp', { value: gwText }));
-    void ctx
-      .run({ type: 'setHostIp', id: d.id, ip: assignment, gateway: gwText === '' ? undefined : gwText })
-      .then((ok) => {
-        if (ok) toast(t('ipform.applied'));
-      });
+    if (!serversOk()) return;
+    apply(
+      { type: 'setHostIp', id: d.id, ip: assignment, gateway: gwText === '' ? undefined : gwText },
+      servers,
+    );
   });
   return form;
 }

@@ -1,6 +1,7 @@
 /**
  * The right-hand panel: the network at a glance when nothing is selected; otherwise the
- * selected device (name, type, IP settings for hosts, ports and their cables) or cable.
+ * selected device (name, type, IP settings for hosts, a server's DNS service, ports and their
+ * cables) or cable.
  */
 
 import {
@@ -23,6 +24,7 @@ import { t } from '../i18n/i18n.ts';
 import { ICONS } from '../icons.ts';
 import { portUses } from '../port-menu.ts';
 import { connectForm } from './connect-form.ts';
+import { dnsForm } from './dns-form.ts';
 import { readDrafts, restoreDrafts, trackDrafts } from './drafts.ts';
 import { ipForm } from './ip-form.ts';
 
@@ -185,6 +187,7 @@ export class DetailsPanel {
       rename,
       h('p', {}, t('panel.kindIs', { kind: t(`kind.${deviceLook(d)}`) })),
       d.kind === 'pc' || d.kind === 'server' ? ipForm(d, ctx) : '',
+      d.kind === 'server' ? dnsForm(d, ctx) : '',
       h('h3', {}, t('panel.ports')),
       h(
         'table',

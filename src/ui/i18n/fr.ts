@@ -126,6 +126,29 @@ export const fr: Record<MessageKey, string> = typeset({
   'ipform.badIp': '{value} n’est pas une adresse IPv4 (quatre nombres de 0 à 255, comme 192.168.1.10).',
   'ipform.badMask': '{value} n’est pas un masque de sous-réseau (comme 255.255.255.0).',
   'ipform.maskNeeded': 'Indiquez un masque de sous-réseau avec l’adresse.',
+  'ipform.dns': 'Serveur DNS',
+  'ipform.dnsHint': 'Plusieurs : séparez-les par des virgules. Vide avec DHCP : ceux du serveur DHCP.',
+
+  'dnsform.title': 'Service DNS',
+  'dnsform.mode': 'État du service DNS',
+  'dnsform.on': 'Activé',
+  'dnsform.off': 'Désactivé',
+  'dnsform.isOff': 'Ce serveur ne répond à aucune requête DNS.',
+  'dnsform.records': 'Enregistrements',
+  'dnsform.none': 'Aucun enregistrement pour l’instant.',
+  'dnsform.name': 'Nom',
+  'dnsform.type': 'Type',
+  'dnsform.detail': 'Détail',
+  'dnsform.typeA': 'A (adresse)',
+  'dnsform.typeCname': 'CNAME (alias)',
+  'dnsform.address': 'Adresse IPv4',
+  'dnsform.target': 'Alias de',
+  'dnsform.add': 'Ajouter',
+  'dnsform.remove': 'Supprimer l’enregistrement',
+  'dnsform.removeOne': 'Supprimer l’enregistrement {type} de {name}',
+  'dnsform.nameNeeded': 'Indiquez le nom auquel répondre, comme www.example.com.',
+  'dnsform.addressNeeded': 'Indiquez l’adresse IPv4 de ce nom.',
+  'dnsform.targetNeeded': 'Indiquez le nom dont celui-ci est l’alias.',
 
   'status.mode': 'Mode',
   'status.realtime': 'Temps réel',
@@ -187,7 +210,7 @@ export const fr: Record<MessageKey, string> = typeset({
   'error.configOnHost':
     '{device} est un {kind} : il n’a pas de configuration IOS ; réglez plutôt son adresse IP et sa passerelle par défaut',
   'error.hostIpOnNetworkDevice':
-    '{device} est un {kind} : ses adresses se règlent dans sa configuration (interface ... ip address ...), pas dans « ip » ni « gateway »',
+    '{device} est un {kind} : ses adresses se règlent dans sa configuration (interface ... ip address ...), pas dans « ip », « gateway » ni « dns »',
   'error.notText': 'texte attendu (une chaîne)',
   'error.ipSyntax':
     '« {ip} » n’est pas une adresse IPv4 avec une longueur de préfixe (par exemple 192.168.1.10/24)',
@@ -203,6 +226,24 @@ export const fr: Record<MessageKey, string> = typeset({
   'error.ipReserved':
     '« {ip} » est dans 240.0.0.0/4, qui est réservé ; un hôte a besoin d’une adresse inférieure à 224.0.0.0',
   'error.gatewaySyntax': '« {gateway} » n’est pas une adresse IPv4 (par exemple 192.168.1.1)',
+  'error.dnsTooMany': 'un hôte interroge au plus {max} serveurs DNS, pas {count}',
+  'error.dnsServerSyntax': '« {server} » n’est pas une adresse IPv4 (par exemple 10.0.0.53)',
+  'error.dnsServerUnusable':
+    '« {server} » ne peut pas être un serveur DNS : les requêtes vont à un seul hôte, jamais à 0.0.0.0/8 ni à une adresse multicast, réservée ou de diffusion',
+  'error.dnsServerTwice': '{server} est déjà dans la liste des serveurs DNS',
+  'error.dnsRecordsNotServer':
+    '{device} est un {kind} : seuls les serveurs font tourner un service DNS (« dnsRecords »)',
+  'error.dnsNameSyntax':
+    '« {name} » n’est pas un nom de domaine : écrivez des étiquettes de lettres, chiffres, « - » ou « _ » séparées par des points, par exemple www.example.com',
+  'error.dnsLabelLength':
+    '« {label} » fait {length} caractères : une étiquette de nom de domaine en a au plus 63',
+  'error.dnsNameLength': 'un nom de domaine a au plus 253 caractères ; celui-ci en a {length}',
+  'error.dnsRecordType':
+    '« {value} » n’est pas un type d’enregistrement DNS : utilisez A (l’adresse d’un nom) ou CNAME (l’alias d’un autre nom)',
+  'error.dnsAddressSyntax': '« {address} » n’est pas une adresse IPv4 (par exemple 10.0.0.80)',
+  'error.dnsCnameConflict':
+    '« {name} » a un CNAME et un autre enregistrement ({other}) : un nom qui est un alias n’a aucun autre enregistrement (RFC 1034 §3.6.2)',
+  'error.dnsRecordTwice': '« {name} » a déjà cet enregistrement ({other})',
 
   'file.notJson': 'ce n’est pas du JSON valide (ligne {line}, colonne {column}) : {detail}',
   'file.notObject':
@@ -210,7 +251,7 @@ export const fr: Record<MessageKey, string> = typeset({
   'file.unknownTopField':
     'champ inconnu « {field} » : un fichier réseau a « version », « devices », « links » et éventuellement « $schema »',
   'file.unknownDeviceField':
-    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs), « model » (commutateurs) ou « ip » et « gateway » (PC, serveurs)',
+    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs), « model » (commutateurs), « ip », « gateway » et « dns » (PC, serveurs) ou « dnsRecords » (serveurs)',
   'file.missingVersion': '« version » manque : ajoutez "version": 1',
   'file.unsupportedVersion':
     'la version {value} n’est pas prise en charge : cette version de Trame lit les fichiers de version 1',
@@ -238,4 +279,17 @@ export const fr: Record<MessageKey, string> = typeset({
     '« {value} » n’est pas une extrémité de câble : écrivez ÉQUIPEMENT:PORT, par exemple "S1:FastEthernet0/1"',
   'file.unknownLinkDevice': 'aucun équipement ne s’appelle « {device} » (les équipements sont : {names})',
   'file.portUsedTwice': 'le port « {port} » de {device} est déjà utilisé par le câble {other}',
+  'file.dnsType':
+    '« dns » est l’adresse d’un serveur DNS comme "10.0.0.53", ou une liste de telles adresses, pas {value}',
+  'file.dnsServerType': 'un serveur DNS est une adresse comme "10.0.0.53", pas {value}',
+  'file.dnsRecordsType':
+    '« dnsRecords » doit être une liste [...] d’enregistrements DNS ([] pour un service DNS qui n’en a pas encore), pas {value}',
+  'file.recordType':
+    'un enregistrement DNS est un objet comme {"name": "www.example.com", "type": "A", "address": "10.0.0.80"}, pas {value}',
+  'file.unknownRecordField':
+    'champ inconnu « {field} » : un enregistrement DNS a « name », « type », et « address » (type A) ou « target » (type CNAME)',
+  'file.missingRecordField':
+    'cet enregistrement n’a pas de « {field} » : un enregistrement DNS a « name », « type », et « address » (type A) ou « target » (type CNAME)',
+  'file.recordFieldForType':
+    'un enregistrement de type {type} n’a pas de « {field} » : le type A donne une « address », le type CNAME une « target »',
 });
