@@ -31,7 +31,8 @@ export type ClientStyle = 'ios' | 'windows';
 /** The longest a script waits for the far end to be quiet after a line (a remote traceroute). */
 const LINE_LIMIT = seconds(15 * 60);
 /** The longest a connection attempt can take: IOS gives up after 30 s, Windows after 21. */
-const CONNECT_LIMIT = seconds(60);
+/** How long a connection attempt may take, for consoles that do not stream. */
+export const TELNET_CONNECT_LIMIT = seconds(60);
 
 /** A prompt the client shows itself (SSH's password), and whether what is typed there is hidden. */
 export interface LocalPrompt {
@@ -156,7 +157,7 @@ export abstract class RemoteTerminal implements RemoteSession {
 
   /** The connection attempt, and the far end's greeting or why it failed. */
   connect(): Running {
-    return this.phase(CONNECT_LIMIT, () => this.connecting());
+    return this.phase(TELNET_CONNECT_LIMIT, () => this.connecting());
   }
 
   /** A line typed (Ctrl+Z last, as \x1a, if it ends with one): sent, then the far end's answer. */

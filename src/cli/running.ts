@@ -126,3 +126,55 @@ export function runningProbe<T>(
     },
   };
 }
+
+/**
+ * A command that first waits for `job` (a name's lookup; nothing prints meanwhile, as on a real
+ * console), then goes on as what `next` makes of its outcome: another running command, or the
+ * text it prints at once. Broken off while it waits, it prints what `interrupted` says.
+ */
+export function runningAfter(
+  job: { readonly done: boolean; stop(): void },
+  next: () => Running | string,
+  limit: Micros | undefined,
+  interrupted: () => string,
+): Running {
+  let then: Running | undefined;
+  let ended = false;
+  let last = '';
+  const advance = (): void => {
+    if (then !== undefined || ended || !job.done) return;
+    const n = next();
+    if (typeof n === 'string') {
+      ended = true;
+      last = n;
+    } else then = n;
+  };
+  return {
+    limit,
+    get done() {
+      return (ended && last === '') || (then?.done ?? false);
+    },
+    get session() {
+      return then?.session;
+    },
+    take() {
+      advance();
+      if (then !== undefined) return then.take();
+      const text = last;
+      last = '';
+      return text;
+    },
+    interrupt() {
+      advance();
+      if (then !== undefined) return then.interrupt();
+      if (ended) {
+        const text = last;
+        last = '';
+        return text;
+      }
+      job.stop();
+      ended = true;
+      return interrupted();
+    },
+  };
+}

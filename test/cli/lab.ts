@@ -10,6 +10,7 @@ import { createSimulation } from '../../src/engine/simulation.ts';
 import { withStickyMacs } from '../../src/session/device-config.ts';
 import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
+import { parseIpv4 } from '../../src/shared/ipv4.ts';
 import type { SwitchModel } from '../../src/shared/models.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
@@ -165,6 +166,34 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
       .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
       .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
       .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2'),
+  /**
+   * PC1 -- S1 -- R1 (Gi0/0) and SRV, a DNS server at 10.0.0.53/24 (gateway 10.0.0.1) with
+   * www.example.com (A 10.0.0.80), web.example.com (CNAME www) and mail.example.com (A 10.0.0.25
+   * and 10.0.0.26) and srv.example.com (A 10.0.0.53, itself). PC1 and R1 are not configured.
+   */
+  dns: () => {
+    const lab = new Lab()
+      .add('R1', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('SRV', 'server')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('SRV:FastEthernet0', 'S1:FastEthernet0/2');
+    const at = (s: string) => parseIpv4(s)!;
+    (lab.contexts.get('SRV') as HostDeviceContext).setHostConfig({
+      ip: { addr: at('10.0.0.53'), len: 24 },
+      gateway: at('10.0.0.1'),
+      dnsRecords: [
+        { name: 'www.example.com', type: 'A', address: at('10.0.0.80') },
+        { name: 'web.example.com', type: 'CNAME', target: 'www.example.com' },
+        { name: 'mail.example.com', type: 'A', address: at('10.0.0.25') },
+        { name: 'mail.example.com', type: 'A', address: at('10.0.0.26') },
+        { name: 'srv.example.com', type: 'A', address: at('10.0.0.53') },
+      ],
+    });
+    return lab;
+  },
   /** R1 and R2 back to back, a PC behind each. */
   'two-routers': () =>
     new Lab()

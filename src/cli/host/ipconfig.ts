@@ -1,9 +1,18 @@
 /**
  * ipconfig.exe on a Windows 10 PC: the adapter's settings (plain and /all), /renew and
- * /release of its DHCP lease (dhcp-client.ts in the engine), /flushdns, and Packet Tracer's
+ * /release of its DHCP lease (dhcp-client.ts in the engine), /displaydns and /flushdns of the
+ * resolver's cache, and Packet Tracer's
  * `ipconfig IP MASK [GATEWAY]`, which sets a static address from the prompt.
  */
-import type { DhcpAdapterStatus, InterfaceStatus } from '../../engine/api.ts';
+import type { DhcpAdapterStatus, DnsAnswerRecord, DnsCacheEntry, InterfaceStatus } from '../../engine/api.ts';
+import {
+  DNS_TYPE_A,
+  DNS_TYPE_AAAA,
+  DNS_TYPE_CNAME,
+  DNS_TYPE_NS,
+  DNS_TYPE_PTR,
+} from '../../engine/wire/dns.ts';
+import { withAddressing } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Assignment, maskFromLen } from '../../shared/ipv4.ts';
 import { formatMacDashed } from '../../shared/mac.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
@@ -12,6 +21,7 @@ import { VirtualClock } from '../ios/clock.ts';
 import { linesText as lines, type Running, runningProbe } from '../running.ts';
 import { CONNECTION } from './netsh.ts';
 import { staticAddress } from './static-address.ts';
+import { windowsDnsServers } from './windows-names.ts';
 
 /** How ipconfig /all and route print name the PC's adapter. */
 export const ADAPTER = 'Trame Fast Ethernet adapter';
@@ -114,6 +124,57 @@ const LABEL = {
 
 const BANNER = ['', 'Windows IP Configuration', ''];
 
+/** The record types /displaydns prints the data of, with its label for them (ipconfig's message table). */
+const RECORD_DATA: Readonly<Record<number, { readonly label: string; readonly name: string }>> = {
+  [DNS_TYPE_A]: { label: 'A (Host) Record . . . :', name: 'A' },
+  [DNS_TYPE_NS]: { label: 'NS Record   . . . . . :', name: 'NS' },
+  [DNS_TYPE_CNAME]: { label: 'CNAME Record  . . . . :', name: 'CNAME' },
+  [DNS_TYPE_PTR]: { label: 'PTR Record  . . . . . :', name: 'PTR' },
+  [DNS_TYPE_AAAA]: { label: 'AAAA Record . . . . . :', name: 'AAAA' },
+};
+
+/**
+ * What "Data Length" shows: the size of the record's data in the resolver's memory, not on the
+ * wire. An address is its 4 bytes; a name is held as a pointer, 8 bytes on 64-bit Windows 10,
+ * whatever its length (captures show 8 for every CNAME and PTR record).
+ */
+const dataLength = (r: DnsAnswerRecord): number =>
+  r.type === DNS_TYPE_A ? 4 : r.type === DNS_TYPE_AAAA ? 16 : 8;
+
+/**
+ * `ipconfig /displaydns`: each name the resolver keeps under a heading per name and type, its
+ * records below (an alias's CNAME, then its target's records), each followed by two blank
+ * lines, as Windows 10 prints them (ipconfig's message table; captures of 10.0.14393 and later).
+ * An empty cache prints the title alone: what Windows prints then is not confirmed by a capture.
+ */
+export function displayDns(cache: readonly DnsCacheEntry[]): string[] {
+  if (cache.length === 0) return BANNER;
+  const out = [...BANNER, ''];
+  for (const e of cache) {
+    out.push(`    ${e.name}`, `    ${'-'.repeat(40)}`);
+    // A negative entry: no such name, or none of the type. The cache does not say which;
+    // Windows writes "Name does not exist." for the first.
+    if (e.records.length === 0)
+      out.push(`    No records of type ${RECORD_DATA[e.type]?.name ?? e.type}`, '', '');
+    for (const r of e.records) {
+      const data = RECORD_DATA[r.type];
+      if (data === undefined) continue;
+      out.push(
+        `    Record Name . . . . . : ${r.name}`,
+        `    Record Type . . . . . : ${r.type}`,
+        `    Time To Live  . . . . : ${e.ttl}`,
+        `    Data Length . . . . . : ${dataLength(r)}`,
+        '    Section . . . . . . . : Answer',
+        `    ${data.label} ${r.address !== undefined ? formatIpv4(r.address) : (r.target ?? '')}`,
+        '',
+        '',
+      );
+    }
+  }
+  // cmd's blank line before the prompt follows: three in all after the last record.
+  return out;
+}
+
 /** Whether `pattern` (ipconfig's adapter argument, * and ? wildcards) names the PC's adapter. */
 function namesAdapter(pattern: string): boolean {
   const re = pattern
@@ -181,8 +242,10 @@ export class Ipconfig {
       return option === 'renew' ? this.renew() : this.release();
     }
     if (option === 'flushdns' && args.length === 1) {
+      this.ctx.sim.flushDnsCache(this.ctx.id);
       return [...BANNER, 'Successfully flushed the DNS Resolver Cache.'];
     }
+    if (option === 'displaydns' && args.length === 1) return displayDns(this.ctx.sim.dnsCache(this.ctx.id));
     if (option !== undefined || /^[/-]/.test(args[0]!)) return IPCONFIG_ERROR;
     return this.set(args);
   }
@@ -192,7 +255,7 @@ export class Ipconfig {
     if (args.length < 2 || args.length > 3) return IPCONFIG_SET_USAGE;
     const set = staticAddress(args[0]!, args[1]!, args[2]);
     if (!set.ok) return set.error === undefined ? IPCONFIG_SET_USAGE : [set.error];
-    this.ctx.setHostConfig(set.config);
+    this.ctx.setHostConfig(withAddressing(this.ctx.hostConfig(), set.config));
     return [];
   }
 
@@ -307,13 +370,14 @@ export class Ipconfig {
       );
     }
     out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
-    if (all && lease !== undefined) {
-      out.push(line('dhcpServer', formatIpv4(lease.server)));
-      lease.dns.forEach((s, k) => {
+    if (all && lease !== undefined) out.push(line('dhcpServer', formatIpv4(lease.server)));
+    if (all) {
+      // The servers typed for the adapter, else the lease's.
+      windowsDnsServers(this.ctx).forEach((s, k) => {
         out.push(k === 0 ? line('dnsServers', formatIpv4(s)) : `${' '.repeat(39)}${formatIpv4(s)}`);
       });
+      out.push(line('netbios', 'Enabled'));
     }
-    if (all) out.push(line('netbios', 'Enabled'));
     return out;
   }
 }

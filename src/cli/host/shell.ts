@@ -4,20 +4,31 @@
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
 import type { ProbeResult } from '../../engine/api.ts';
+import { isHostname } from '../../engine/wire/dns.ts';
 import { broadcastOf, formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { NameLookup } from '../name-lookup.ts';
 import { portNumber } from '../remote-terminal.ts';
-import { linesText as lines, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
+import {
+  linesText as lines,
+  type Running,
+  runningAfter,
+  runningProbe,
+  type TraceStep,
+  traceSteps,
+} from '../running.ts';
 import { SshClient, WINDOWS_USER } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
 import { ADAPTER, Ipconfig } from './ipconfig.ts';
 import { netsh } from './netsh.ts';
+import { nslookup } from './nslookup.ts';
 import { routePrint } from './route-print.ts';
 import { timeout } from './timeout.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
+import { WINDOWS_LOOKUP_LIMIT, windowsCandidates, windowsDnsServers } from './windows-names.ts';
 
 const HOST_PROMPT = 'C:\\>';
 
@@ -34,6 +45,7 @@ const HELP = [
   'ipconfig    Display network configuration, or set it: ipconfig IP MASK [GATEWAY]',
   'netsh       Set the address: netsh interface ip set address FastEthernet0 dhcp|static IP MASK [GW]',
   'netstat     Display the routing table: netstat -r',
+  'nslookup    Query a DNS server: nslookup NAME [SERVER]',
   'ping        Send echo messages',
   'route       Display the routing table: route print',
   'ssh         Open an SSH session: ssh USER@HOST',
@@ -265,6 +277,10 @@ export class HostShell {
         return HELP;
       case 'netsh':
         return netsh(this.ctx, args.join(' '));
+      case 'nslookup':
+        return nslookup(this.ctx, args, (r) => {
+          this.running = r;
+        });
       case 'ipconfig':
         return new Ipconfig(this.ctx, (r) => {
           this.running = r;
@@ -405,11 +421,15 @@ export class HostShell {
     }
     if (args.length === 0 || o.help) return PING_USAGE;
     if (o.target === undefined) return ['IP address must be specified.'];
+    const notFound = `Ping request could not find host ${o.target}. Please check the name and try again.`;
     const target = parseWindowsIpv4(o.target);
     // -6 and -R ask for an IPv6 address, which no name or address here resolves to.
-    if (target === undefined || o.flags.has('6') || o.flags.has('R')) {
-      return [`Ping request could not find host ${o.target}. Please check the name and try again.`];
-    }
+    if (
+      o.flags.has('6') ||
+      o.flags.has('R') ||
+      (target === undefined && !isHostname(o.target.replace(/\.$/, '')))
+    )
+      return [notFound];
     if (['r', 's'].some((k) => o.values.has(k)) || o.words.has('j') || o.words.has('k'))
       return [NO_IP_OPTIONS];
     const count = o.flags.has('t') ? Number.POSITIVE_INFINITY : (o.values.get('n') ?? 4);
@@ -419,33 +439,68 @@ export class HostShell {
     // -S: an address that is not the PC's own makes every send fail ("General failure").
     const from = o.words.get('S')?.[0];
     const source = from === undefined ? undefined : (parseWindowsIpv4(from) ?? (0 as Ipv4Addr));
+    const limit = Number.isFinite(count)
+      ? ((count * (timeout + seconds(1)) + seconds(1)) as Micros)
+      : undefined;
     // -v (deprecated, "no effect"), -c (the PC's one compartment) and -p change nothing here.
-    const job = this.ctx.sim.ping(this.ctx.id, target, {
-      count,
-      timeout,
-      size,
-      interval: seconds(1),
-      ...(ttl !== undefined ? { ttl } : {}),
-      ...(o.flags.has('f') ? { dontFragment: true } : {}),
-      ...(source !== undefined ? { source } : {}),
-    });
-    const ip = formatIpv4(target);
-    const fromText = source === undefined ? '' : ` from ${source === 0 ? from : formatIpv4(source)}`;
-    this.running = runningProbe(
-      job,
-      {
-        head: lines('', `Pinging ${ip}${fromText} with ${size} bytes of data:`),
-        items: () => job.results,
-        item: (r) => lines(this.pingLine(r).text),
-        tail: (ending) =>
-          lines(
-            ...this.pingStatistics(ip, job.results),
-            ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
-          ),
-      },
-      Number.isFinite(count) ? ((count * (timeout + seconds(1)) + seconds(1)) as Micros) : undefined,
-    );
+    const start = (target: Ipv4Addr, name?: string): Running => {
+      const job = this.ctx.sim.ping(this.ctx.id, target, {
+        count,
+        timeout,
+        size,
+        interval: seconds(1),
+        ...(ttl !== undefined ? { ttl } : {}),
+        ...(o.flags.has('f') ? { dontFragment: true } : {}),
+        ...(source !== undefined ? { source } : {}),
+      });
+      const ip = formatIpv4(target);
+      const shown = name === undefined ? ip : `${name} [${ip}]`;
+      const fromText = source === undefined ? '' : ` from ${source === 0 ? from : formatIpv4(source)}`;
+      return runningProbe(
+        job,
+        {
+          head: lines('', `Pinging ${shown}${fromText} with ${size} bytes of data:`),
+          items: () => job.results,
+          item: (r) => lines(this.pingLine(r).text),
+          tail: (ending) =>
+            lines(
+              ...this.pingStatistics(ip, job.results),
+              ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
+            ),
+        },
+        limit,
+      );
+    };
+    this.running =
+      target !== undefined ? start(target) : this.resolving(o.target, start, lines(notFound, ''), limit);
     return [];
+  }
+
+  /**
+   * `name` looked up by the PC's resolver (windows-names.ts), then `start` run with its first
+   * address and the name that has it; `notFound` printed when it has none.
+   */
+  private resolving(
+    name: string,
+    start: (target: Ipv4Addr, canonical: string) => Running,
+    notFound: string,
+    limit: Micros | undefined,
+  ): Running {
+    const lookup = new NameLookup(
+      this.ctx.sim,
+      this.ctx.id,
+      windowsCandidates(this.ctx, name),
+      windowsDnsServers(this.ctx),
+    );
+    return runningAfter(
+      lookup,
+      () => {
+        const found = lookup.result;
+        return found === undefined ? notFound : start(found.addresses[0]!, found.canonical);
+      },
+      limit === undefined ? undefined : ((limit + WINDOWS_LOOKUP_LIMIT) as Micros),
+      () => lines('^C'),
+    );
   }
 
   /** The summary Windows prints when a ping ends or is stopped. */
@@ -526,32 +581,48 @@ export class HostShell {
     }
     if (o.help || o.target === undefined) return TRACERT_USAGE;
     const target = parseWindowsIpv4(o.target);
+    const notFound = `Unable to resolve target system name ${o.target}.`;
     // -6 and -R ask for an IPv6 target; -S takes an IPv6 source only (a Windows 10 run refused
     // the PC's own IPv4 address so).
-    if (target === undefined || o.flags.has('6') || o.flags.has('R'))
-      return [`Unable to resolve target system name ${o.target}.`];
+    if (
+      o.flags.has('6') ||
+      o.flags.has('R') ||
+      (target === undefined && !isHostname(o.target.replace(/\.$/, '')))
+    )
+      return [notFound];
     const from = o.words.get('S')?.[0];
     if (from !== undefined) return [`${from} is not a valid address.`];
     if (o.words.has('j')) return [NO_IP_OPTIONS];
     const maxTtl = o.values.get('h') ?? 30;
     const timeout = ms(o.values.get('w') ?? 4000);
     const probesPerHop = 3;
-    const job = this.ctx.sim.traceroute(this.ctx.id, target, {
-      maxTtl,
-      probesPerHop,
-      timeout,
-      probe: 'icmp',
-    });
-    this.running = runningProbe(
-      job,
-      {
-        head: lines('', `Tracing route to ${formatIpv4(target)} over a maximum of ${maxTtl} hops`, ''),
-        items: () => traceSteps(job),
-        item: (step) => tracertStep(step, probesPerHop),
-        tail: (ending) => (ending === 'stopped' ? lines('^C') : lines('', 'Trace complete.', '')),
-      },
-      (maxTtl * 3 * (timeout + seconds(1))) as Micros,
-    );
+    const limit = (maxTtl * 3 * (timeout + seconds(1))) as Micros;
+    const start = (target: Ipv4Addr, name?: string): Running => {
+      const job = this.ctx.sim.traceroute(this.ctx.id, target, {
+        maxTtl,
+        probesPerHop,
+        timeout,
+        probe: 'icmp',
+      });
+      const ip = formatIpv4(target);
+      // A name takes the address in brackets and moves the rest to a line of its own.
+      const head =
+        name === undefined
+          ? [`Tracing route to ${ip} over a maximum of ${maxTtl} hops`]
+          : [`Tracing route to ${name} [${ip}]`, `over a maximum of ${maxTtl} hops:`];
+      return runningProbe(
+        job,
+        {
+          head: lines('', ...head, ''),
+          items: () => traceSteps(job),
+          item: (step) => tracertStep(step, probesPerHop),
+          tail: (ending) => (ending === 'stopped' ? lines('^C') : lines('', 'Trace complete.', '')),
+        },
+        limit,
+      );
+    };
+    this.running =
+      target !== undefined ? start(target) : this.resolving(o.target, start, lines(notFound, ''), limit);
     return [];
   }
 

@@ -10,11 +10,12 @@
 import { parseIpv4 } from '../../shared/ipv4.ts';
 import { range } from '../parser/args.ts';
 import type { ArgType } from '../parser/tree.ts';
-import { portNumber } from '../remote-terminal.ts';
+import { portNumber, TELNET_CONNECT_LIMIT } from '../remote-terminal.ts';
 import { SshClient } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
+import { resolveAndRun } from './resolve-name.ts';
 import { notSimulated } from './unsimulated.ts';
 
 export const NO_CONNECTIONS = '% No connections open';
@@ -36,28 +37,36 @@ const HOST: ArgType<string> = {
 
 const HOST_HELP = 'IP address or hostname of a remote system';
 
+/** How `telnet` refuses a host it finds no address for (IOS 15 captures of `telnet R2`). */
+const BAD_HOST = '\n% Bad IP address or host name\n';
+
 /**
- * Opens a Telnet session to `words`: an address, then a port (23, Telnet's, when none is
- * given). Host names would need a name server, which Trame does not simulate.
+ * Opens a Telnet session to `words`: an address or a name (resolve-name.ts), then a port (23,
+ * Telnet's, when none is given). `failure`: what a name without an address gets instead of
+ * telnet's refusal (a word typed alone at the prompt: IOS's unknown command).
  */
-export function openTelnet(env: IosEnv, words: readonly string[]): void {
+export function openTelnet(env: IosEnv, words: readonly string[], failure = BAD_HOST): void {
   const [host = '', port, ...rest] = words;
-  const target = parseIpv4(host);
-  if (target === undefined) {
-    // A name is looked up first (and not found: Trame has no name server); a malformed
-    // address is refused as it is (IOS 15 captures of `telnet R2` and `telnet 20.0.01`).
-    const lookup = env.config().domainLookup ? '...domain server (255.255.255.255)' : '';
-    const named = /[^\d.]/.test(host) ? [`Translating "${host}"${lookup}`, ''] : [];
-    env.error(...named, '% Bad IP address or host name');
-    return;
-  }
   const number = port === undefined ? 23 : port.toLowerCase() === 'telnet' ? 23 : portNumber(port);
   if (rest.length > 0 || number === undefined) {
     env.error(notSimulated('these Telnet options'));
     return;
   }
+  // A malformed address is refused as it is (IOS 15 capture of `telnet 20.0.01`).
+  if (failure === BAD_HOST && parseIpv4(host) === undefined && !/[^\d.]/.test(host)) {
+    env.error('% Bad IP address or host name');
+    return;
+  }
   const dev = env.device!;
-  env.run(new TelnetClient(dev.sim, dev.id, target, number, 'ios', dev.vty).connect());
+  resolveAndRun(env, host, {
+    start: (t) => {
+      const client = new TelnetClient(dev.sim, dev.id, t.address, number, 'ios', dev.vty);
+      return (t.name === undefined ? client : client.named(t.name)).connect();
+    },
+    failure,
+    blankAfterOk: false,
+    limit: TELNET_CONNECT_LIMIT,
+  });
 }
 
 /**

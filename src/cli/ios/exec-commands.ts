@@ -12,6 +12,7 @@ import { connectionNodes } from './connection-commands.ts';
 import { clearCountersNode } from './counter-commands.ts';
 import { debugNodes } from './debug-commands.ts';
 import { clearDhcpNode, leaseActionNode } from './dhcp-commands.ts';
+import { clearHostNode } from './dns-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { extendedPing } from './extended-ping.ts';
@@ -26,13 +27,17 @@ import { clearOspfNode } from './ospf-commands.ts';
 import {
   DEFAULT_PING,
   DEFAULT_TRACEROUTE,
-  iosPing,
-  iosTraceroute,
+  type IosPingOptions,
+  type IosTracerouteOptions,
   isMulticast,
+  pingLimit,
+  pingRunning,
   resolveSource,
-  resolveTarget,
+  tracerouteLimit,
+  tracerouteRunning,
 } from './ping.ts';
 import { clearPortSecurityNode } from './port-security-commands.ts';
+import { resolveAndRun } from './resolve-name.ts';
 import { clearCdpTable } from './show/cdp.ts';
 import { macFilterNodes, showRunning, showTree } from './show-commands.ts';
 import { terminalNode } from './terminal-commands.ts';
@@ -84,33 +89,49 @@ function lineSource(env: IosEnv, a: Args): Ipv4Addr | undefined | null {
   return resolveSource(env, address !== undefined ? { address } : { iface: iface! }) ?? null;
 }
 
+/** What IOS says of a ping or traceroute target it finds no address for. */
+const UNRECOGNIZED = '% Unrecognized host or address, or protocol not running.\n\n';
+
 function pingCommand(env: IosEnv, a: Args): void {
-  const target = resolveTarget(env, a.need<string>('target'));
-  if (target === undefined) return;
-  const source = lineSource(env, a);
-  if (source === null) return;
-  iosPing(env, target, {
+  const options = (target: Ipv4Addr, source: Ipv4Addr | undefined): IosPingOptions => ({
     count: a.value<number>('repeat') ?? (isMulticast(target) ? 1 : DEFAULT_PING.count),
     size: a.value<number>('size') ?? DEFAULT_PING.size,
     timeoutSeconds: a.value<number>('timeout') ?? DEFAULT_PING.timeoutSeconds,
     ...(source !== undefined ? { source } : {}),
     ...(a.words.includes('df-bit') ? { dontFragment: true } : {}),
   });
+  resolveAndRun(env, a.need<string>('target'), {
+    start: (t) => {
+      const source = lineSource(env, a);
+      return source === null ? '' : pingRunning(env, t.address, options(t.address, source));
+    },
+    failure: UNRECOGNIZED,
+    blankAfterOk: true,
+    limit: pingLimit(options(0 as Ipv4Addr, undefined)),
+  });
 }
 
 function tracerouteCommand(env: IosEnv, a: Args): void {
-  const target = resolveTarget(env, a.need<string>('target'));
-  if (target === undefined) return;
-  const source = lineSource(env, a);
-  if (source === null) return;
-  iosTraceroute(env, target, {
+  resolveAndRun(env, a.need<string>('target'), {
+    start: (t) => {
+      const source = lineSource(env, a);
+      return source === null ? '' : tracerouteRunning(env, t, tracerouteOptions(a, source));
+    },
+    failure: UNRECOGNIZED,
+    blankAfterOk: true,
+    limit: tracerouteLimit(tracerouteOptions(a, undefined)),
+  });
+}
+
+function tracerouteOptions(a: Args, source: Ipv4Addr | undefined): IosTracerouteOptions {
+  return {
     probes: a.value<number>('probe') ?? DEFAULT_TRACEROUTE.probes,
     timeoutSeconds: a.value<number>('timeout') ?? DEFAULT_TRACEROUTE.timeoutSeconds,
     minTtl: a.value<number>('minTtl') ?? DEFAULT_TRACEROUTE.minTtl,
     maxTtl: a.value<number>('maxTtl') ?? DEFAULT_TRACEROUTE.maxTtl,
     port: a.value<number>('port') ?? DEFAULT_TRACEROUTE.port,
     ...(source !== undefined ? { source } : {}),
-  });
+  };
 }
 
 /** `source A.B.C.D` or `source INTERFACE`, running `command`. */
@@ -291,6 +312,7 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
       ),
     ),
     clearCountersNode(),
+    clearHostNode(),
     clearLoggingNode(),
   );
   if (kind === 'switch') {

@@ -24,6 +24,7 @@ import {
 } from './config-edit.ts';
 import { addDefaultLines } from './default-lines.ts';
 import { ipDhcpNode, serviceDhcpNode } from './dhcp-commands.ts';
+import { ipHostNode, nameServerNode, noIpHostNode, noNameServerNode } from './dns-commands.ts';
 import { arg, HIDDEN, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { errdisableNode } from './errdisable-commands.ts';
@@ -410,6 +411,8 @@ function ipNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
       kw('name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
     ),
     kw('domain-name', domainNameHelp, arg('domain', WORD, 'Default domain name', setDomainName)),
+    ipHostNode(),
+    nameServerNode(),
     ipAccessListNode(false),
     ipDhcpNode(false),
     ...(kind === 'router' ? [ipNatNode(false)] : []),
@@ -625,6 +628,8 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
         clearDomainName,
         arg('domain', WORD, 'Default domain name', clearDomainName),
       ),
+      noIpHostNode(),
+      noNameServerNode(),
       ipAccessListNode(true),
       ipDhcpNode(true),
       ...(kind === 'router' ? [ipNatNode(true)] : []),

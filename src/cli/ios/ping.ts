@@ -4,10 +4,11 @@
  * (4/5)...", "  1 10.0.0.2 0 msec 0 msec 0 msec").
  */
 import type { ProbeResult } from '../../engine/api.ts';
-import { broadcastOf, formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
+import { broadcastOf, formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
-import { runningProbe, type TraceStep, traceSteps } from '../running.ts';
+import { linesText, type Running, runningProbe, type TraceStep, traceSteps } from '../running.ts';
 import type { IosEnv } from './env.ts';
+import type { NamedTarget } from './resolve-name.ts';
 import { millis } from './show/format.ts';
 
 export interface IosPingOptions {
@@ -38,15 +39,6 @@ export const DEFAULT_TRACEROUTE: IosTracerouteOptions = {
   maxTtl: 30,
   port: 33434,
 };
-
-/** An address, or the IOS refusal for a name it cannot resolve (there is no DNS here). */
-export function resolveTarget(env: IosEnv, target: string): Ipv4Addr | undefined {
-  const addr = parseIpv4(target);
-  if (addr !== undefined) return addr;
-  if (env.config().domainLookup) env.print(`Translating "${target}"...domain server (255.255.255.255)`);
-  env.print('% Unrecognized host or address, or protocol not running.', '');
-  return undefined;
-}
 
 /** What a `source` option named: one of the device's addresses, or one of its interfaces. */
 export type SourceSpec = { readonly address: Ipv4Addr } | { readonly iface: string };
@@ -110,15 +102,24 @@ function broadcastItem(r: ProbeResult): string {
 }
 
 export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void {
+  env.run(pingRunning(env, target, o));
+}
+
+/** How long a ping of `o` may run. */
+export const pingLimit = (o: IosPingOptions): Micros =>
+  (o.count * (seconds(o.timeoutSeconds) + seconds(1)) + seconds(1)) as Micros;
+
+/** A ping as it prints, from its "Type escape sequence to abort." on. */
+export function pingRunning(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): Running {
   const dev = env.device!;
   const timeout = seconds(o.timeoutSeconds);
   const broadcast = isBroadcast(env, target);
-  env.print(
+  const head = [
     'Type escape sequence to abort.',
     `Sending ${o.count}, ${o.size}-byte ICMP Echos to ${formatIpv4(target)}, timeout is ${o.timeoutSeconds} seconds:`,
-  );
-  if (o.source !== undefined) env.print(`Packet sent with a source address of ${formatIpv4(o.source)}`);
-  if (o.dontFragment) env.print('Packet sent with the DF bit set');
+    ...(o.source !== undefined ? [`Packet sent with a source address of ${formatIpv4(o.source)}`] : []),
+    ...(o.dontFragment ? ['Packet sent with the DF bit set'] : []),
+  ];
   const job = dev.sim.ping(dev.id, target, {
     count: o.count,
     timeout,
@@ -128,24 +129,22 @@ export function iosPing(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): void 
     ...(broadcast ? { allReplies: true } : {}),
     ...(o.dontFragment ? { dontFragment: true } : {}),
   });
-  env.run(
-    runningProbe(
-      job,
-      {
-        head: '',
-        items: () => job.results,
-        // Seventy marks to a line.
-        item: (r, i) => (broadcast ? broadcastItem(r) : `${mark(r)}${(i + 1) % 70 === 0 ? '\n' : ''}`),
-        tail: (ending) => {
-          if (broadcast) return '\n';
-          const results = job.results;
-          // Broken off, IOS counts what it sent.
-          const sent = ending === 'stopped' ? results.length : o.count;
-          return `${results.length % 70 === 0 ? '' : '\n'}${successRate(results, sent)}\n`;
-        },
+  return runningProbe(
+    job,
+    {
+      head: linesText(...head),
+      items: () => job.results,
+      // Seventy marks to a line.
+      item: (r, i) => (broadcast ? broadcastItem(r) : `${mark(r)}${(i + 1) % 70 === 0 ? '\n' : ''}`),
+      tail: (ending) => {
+        if (broadcast) return '\n';
+        const results = job.results;
+        // Broken off, IOS counts what it sent.
+        const sent = ending === 'stopped' ? results.length : o.count;
+        return `${results.length % 70 === 0 ? '' : '\n'}${successRate(results, sent)}\n`;
       },
-      (o.count * (timeout + seconds(1)) + seconds(1)) as Micros,
-    ),
+    },
+    pingLimit(o),
   );
 }
 
@@ -163,16 +162,26 @@ function successRate(results: readonly ProbeResult[], sent: number): string {
 const UNREACHABLE_MARK: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 13: '!A' };
 
 export function iosTraceroute(env: IosEnv, target: Ipv4Addr, o: IosTracerouteOptions): void {
+  env.run(tracerouteRunning(env, { address: target }, o));
+}
+
+/** How long a traceroute of `o` may run. */
+export const tracerouteLimit = (o: IosTracerouteOptions): Micros =>
+  (Math.max(1, o.maxTtl - o.minTtl + 1) * o.probes * (seconds(o.timeoutSeconds) + seconds(1))) as Micros;
+
+/** A traceroute as it prints; a target given by name is shown "NAME (ADDRESS)". */
+export function tracerouteRunning(env: IosEnv, target: NamedTarget, o: IosTracerouteOptions): Running {
   const dev = env.device!;
-  env.print(
+  const ip = formatIpv4(target.address);
+  const head = linesText(
     'Type escape sequence to abort.',
-    `Tracing the route to ${formatIpv4(target)}`,
+    `Tracing the route to ${target.name === undefined ? ip : `${target.name} (${ip})`}`,
     'VRF info: (vrf in name/id, vrf out name/id)',
   );
   const timeout = seconds(o.timeoutSeconds);
   const { maxTtl, minTtl } = o;
   const probesPerHop = o.probes;
-  const job = dev.sim.traceroute(dev.id, target, {
+  const job = dev.sim.traceroute(dev.id, target.address, {
     minTtl,
     maxTtl,
     probesPerHop,
@@ -181,17 +190,15 @@ export function iosTraceroute(env: IosEnv, target: Ipv4Addr, o: IosTracerouteOpt
     port: o.port,
     ...(o.source !== undefined ? { source: o.source } : {}),
   });
-  env.run(
-    runningProbe(
-      job,
-      {
-        head: '',
-        items: () => traceSteps(job),
-        item: (step) => tracerouteStep(step, probesPerHop),
-        tail: (_ending, midLine) => (midLine ? '\n' : ''),
-      },
-      (Math.max(1, maxTtl - minTtl + 1) * probesPerHop * (timeout + seconds(1))) as Micros,
-    ),
+  return runningProbe(
+    job,
+    {
+      head,
+      items: () => traceSteps(job),
+      item: (step) => tracerouteStep(step, probesPerHop),
+      tail: (_ending, midLine) => (midLine ? '\n' : ''),
+    },
+    tracerouteLimit(o),
   );
 }
 

@@ -200,12 +200,17 @@ const sshLines = (c: DeviceConfig): string[] => [
   ...(c.sshVersion !== undefined ? [`ip ssh version ${c.sshVersion}`] : []),
 ];
 
-/** IOS 15 on a 1941 spells these `ip domain lookup` / `ip domain name`; the 2960 keeps the hyphen. */
+/**
+ * IOS 15 on a 1941 spells these `ip domain lookup` / `ip domain name`; the 2960 keeps the hyphen.
+ * The host table and the name servers follow (IOSv and 15.x router captures).
+ */
 function domainLines(kind: IosKind, c: DeviceConfig): string[] {
   const out: string[] = [];
   const sep = kind === 'router' ? ' ' : '-';
   if (!c.domainLookup) out.push(`no ip domain${sep}lookup`);
   if (c.domainName !== undefined) out.push(`ip domain${sep}name ${c.domainName}`);
+  for (const h of c.ipHosts ?? []) out.push(`ip host ${h.name} ${h.addresses.map(formatIpv4).join(' ')}`);
+  if (c.nameServers?.length) out.push(`ip name-server ${c.nameServers.map(formatIpv4).join(' ')}`);
   return out;
 }
 

@@ -648,9 +648,9 @@ export class IosShell {
           openTelnet(this.env, [first.text]);
           return;
         }
+        // A name is looked up, and a session opened to its address if it has one.
         if (exec && first && e.col <= first.end && words.length === 1) {
-          const lookup = this.store.get().domainLookup ? '...domain server (255.255.255.255)' : '';
-          this.env.error(`Translating "${first.text}"${lookup}`, UNKNOWN_COMMAND);
+          openTelnet(this.env, [first.text], `${UNKNOWN_COMMAND}\n`);
           return;
         }
         const notYet = unsimulated(

@@ -38,6 +38,7 @@ import {
 } from './show/cdp.ts';
 import { showErrdisableRecovery } from './show/errdisable.ts';
 import { byteLength } from './show/format.ts';
+import { showHosts } from './show/hosts.ts';
 import { showInterfacesCounterErrors, showInterfacesCounters } from './show/interface-counters.ts';
 import {
   showInterfaces,
@@ -642,6 +643,11 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
       'logging',
       'Show the contents of logging buffers',
       run((env) => env.print(...showLogging(env))),
+    ),
+    kw(
+      'hosts',
+      'IP domain-name, lookup style, nameservers, and host table',
+      run((env) => env.print(...showHosts(env))),
     ),
     showDhcpLeaseNode(),
     kw(

@@ -233,9 +233,7 @@ const CONFIG: readonly Feature[] = [
   { lead: ['login', 'quiet-mode'], name: 'quiet-mode access lists' },
   { lead: ['login', 'on-failure'], name: 'login logging' },
   { lead: ['login', 'on-success'], name: 'login logging' },
-  { lead: ['ip', 'name-server'], name: 'DNS' },
   { lead: ['ntp'], name: 'NTP' },
-  { lead: ['ip', 'host'], name: 'host name tables' },
   { lead: ['ip', 'http'], name: 'the HTTP server' },
   // Trame's are logging-commands.ts; not `logging synchronous`, a line command IOS refuses here.
   { lead: ['logging', /^(?!sy)/i], name: 'these logging settings' },

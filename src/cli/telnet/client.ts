@@ -4,12 +4,25 @@
  * while connecting and when the connection fails or closes.
  */
 import type { TcpSocket } from '../../engine/api.ts';
+import { formatIpv4 } from '../../shared/ipv4.ts';
 import { iosConnectFailure, RemoteTerminal } from '../remote-terminal.ts';
 import { encodeText, OPT_ECHO, OPT_SGA, TelnetReader } from './protocol.ts';
 
 export class TelnetClient extends RemoteTerminal {
   private readonly reader = new TelnetReader({ local: new Set(), remote: new Set([OPT_ECHO, OPT_SGA]) });
   private started = false;
+  /** The name it was given for its host, when it was one (IOS prints it with the address). */
+  private name: string | undefined;
+
+  /** The host was named `name` (an `ip host` entry, or a name looked up). */
+  named(name: string): this {
+    this.name = name;
+    return this;
+  }
+
+  protected override get host(): string {
+    return this.name ?? super.host;
+  }
 
   protected decode(data: Uint8Array): string {
     const { text, reply } = this.reader.read(data);
@@ -21,15 +34,21 @@ export class TelnetClient extends RemoteTerminal {
     this.socket.write(encodeText(text));
   }
 
-  /** "Trying 10.1.1.1 ... Open" (IOS), "Connecting To 10.1.1.1..." (Windows). */
+  /**
+   * "Trying 10.1.1.1 ... Open", "Trying R1 (10.1.1.1, 80)... Open" (IOS), "Connecting To
+   * 10.1.1.1..." (Windows).
+   */
   protected connecting(): string {
     let text = '';
     if (!this.started) {
       this.started = true;
+      const port = this.port === 23 ? '' : `, ${this.port}`;
       text +=
-        this.style === 'ios'
-          ? `Trying ${this.host}${this.port === 23 ? '' : `, ${this.port}`} ... `
-          : `Connecting To ${this.host}...`;
+        this.style === 'windows'
+          ? `Connecting To ${this.host}...`
+          : this.name === undefined
+            ? `Trying ${this.host}${port} ... `
+            : `Trying ${this.name} (${formatIpv4(this.target)}${port})... `;
     }
     if (!this.opened && this.socket.state === 'established') {
       this.opened = true;
