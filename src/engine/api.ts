@@ -1034,6 +1034,8 @@ export interface DnsLookupRequest {
   readonly app: 'resolver' | 'nslookup';
   /** nslookup: the first query's identifier (it numbers its queries from 1 as it goes); random otherwise. */
   readonly queryId?: number;
+  /** At most this many queries (nslookup asks its server's own name once). */
+  readonly tries?: number;
 }
 
 /** A record of a DNS answer, as far as the consoles print them. */
@@ -1050,8 +1052,11 @@ export interface DnsAnswerRecord {
 
 /** How a lookup ended. */
 export interface DnsLookupResult {
-  /** `answer`: a server answered (`rcode` says how); `timeout`: none did; `no-server`: none to ask. */
-  readonly outcome: 'answer' | 'timeout' | 'no-server';
+  /**
+   * `answer`: a server answered (`rcode` says how); `timeout`: none did; `no-server`: none to
+   * ask; `bad-name`: the name cannot be put in a query (a label over 63 bytes, an empty one).
+   */
+  readonly outcome: 'answer' | 'timeout' | 'no-server' | 'bad-name';
   /** The server that answered. */
   readonly server?: Ipv4Addr;
   /** 0 no error, 3 no such name (NXDOMAIN), 2 server failure, 5 refused (RFC 1035 4.1.1). */

@@ -218,3 +218,49 @@ describe('DNS', () => {
     expect(answer.m.answers[0]!.name).toBe('Web.Example.COM');
   });
 });
+
+describe('DNS edge cases', () => {
+  it('a name no query can carry ends the lookup at once, with no port left bound', () => {
+    const n = lan();
+    const job = lookup(n, 'PC1', `${'x'.repeat(64)}.example.com`);
+    expect(job.result).toEqual({ outcome: 'bad-name', records: [] });
+    expect(lookup(n, 'PC1', 'a..b').result?.outcome).toBe('bad-name');
+  });
+
+  it('an alias loop among the records is answered with the chain once', () => {
+    const n = lan(undefined, [
+      { name: 'a.example.com', type: 'CNAME', target: 'b.example.com' },
+      { name: 'b.example.com', type: 'CNAME', target: 'a.example.com' },
+    ]);
+    const job = lookup(n, 'PC1', 'a.example.com');
+    expect(job.result?.records.map((r) => [r.name, r.target])).toEqual([
+      ['a.example.com', 'b.example.com'],
+      ['b.example.com', 'a.example.com'],
+    ]);
+  });
+
+  it('asks no more than the tries it is given', () => {
+    const n = lan(['10.0.0.99']);
+    const job = lookup(n, 'PC1', 'www.example.com', {
+      servers: [ip('10.0.0.99')],
+      app: 'nslookup',
+      tries: 1,
+    });
+    expect(job.failed).toHaveLength(1);
+  });
+
+  it('a reload ends the lookups the device was running', () => {
+    const n = lan(['10.0.0.99']);
+    const job = n.sim.dnsLookup(d('PC1'), {
+      name: 'www.example.com',
+      type: 1,
+      servers: [ip('10.0.0.99')],
+      app: 'resolver',
+    });
+    n.run(seconds(1));
+    n.sim.reload(d('PC1'));
+    expect(job.done).toBe(true);
+    n.run(seconds(20));
+    expect(n.sim.dnsCache(d('PC1'))).toEqual([]);
+  });
+});

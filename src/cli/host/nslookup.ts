@@ -208,8 +208,9 @@ class NslookupRun implements Running {
       const w = this.wait;
       if (w !== undefined) {
         const { failed } = w.job;
-        for (; this.shown < Math.min(failed.length, w.tries); this.shown++) this.text += TIMED_OUT;
-        if (!w.job.done && failed.length >= w.tries) w.job.stop();
+        // A try an ICMP error refused prints nothing: the socket's error ends the query.
+        for (; this.shown < failed.length; this.shown++)
+          if (failed[this.shown]!.why === 'timeout') this.text += TIMED_OUT;
         if (!w.job.done) return;
         this.nextId += Math.min(failed.length, w.tries) + (w.job.result?.outcome === 'answer' ? 1 : 0);
       }
@@ -231,6 +232,7 @@ class NslookupRun implements Running {
       servers: [this.request.server],
       app: 'nslookup',
       queryId: this.nextId,
+      tries,
     });
     return { job, tries };
   }
@@ -262,11 +264,15 @@ class NslookupRun implements Running {
       const name = names[k]!;
       const answers: DnsLookupResult[] = [];
       let nxdomain = false;
+      let refused = true;
       for (const type of types) {
         const w = this.lookup(name, type);
         yield w;
         const r = w.job.result;
-        if (r?.outcome !== 'answer') continue;
+        if (r?.outcome !== 'answer') {
+          refused &&= w.job.failed.length > 0 && w.job.failed.every((f) => f.why === 'unreachable');
+          continue;
+        }
         // No such name: nothing more to ask about it.
         if (r.rcode === RCODE_NXDOMAIN) {
           nxdomain = answers.length === 0;
@@ -276,8 +282,9 @@ class NslookupRun implements Running {
         answers.push(r);
       }
       if (answers.length > 0) return this.answer(name, answers);
-      // Unanswered: another name of the list would fare no better.
-      if (!nxdomain) return timedOut();
+      // Unanswered: another name of the list would fare no better. Refused with ICMP errors
+      // (no DNS service there), the socket's error says so.
+      if (!nxdomain) return refused ? cantFind('No response from server') : timedOut();
       if (k === names.length - 1) return cantFind(rcodeText(RCODE_NXDOMAIN));
     }
   }

@@ -4,7 +4,7 @@
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
 import type { ProbeResult } from '../../engine/api.ts';
-import { isHostname } from '../../engine/wire/dns.ts';
+import { dnsNameError } from '../../engine/wire/dns.ts';
 import { broadcastOf, formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
 import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
@@ -427,7 +427,7 @@ export class HostShell {
     if (
       o.flags.has('6') ||
       o.flags.has('R') ||
-      (target === undefined && !isHostname(o.target.replace(/\.$/, '')))
+      (target === undefined && dnsNameError(o.target.replace(/\.$/, '')) !== undefined)
     )
       return [notFound];
     if (['r', 's'].some((k) => o.values.has(k)) || o.words.has('j') || o.words.has('k'))
@@ -587,7 +587,7 @@ export class HostShell {
     if (
       o.flags.has('6') ||
       o.flags.has('R') ||
-      (target === undefined && !isHostname(o.target.replace(/\.$/, '')))
+      (target === undefined && dnsNameError(o.target.replace(/\.$/, '')) !== undefined)
     )
       return [notFound];
     const from = o.words.get('S')?.[0];

@@ -26,6 +26,6 @@ export function windowsDnsSuffix(ctx: HostDeviceContext): string | undefined {
 export function windowsCandidates(ctx: HostDeviceContext, typed: string): string[] {
   if (typed.endsWith('.')) return [typed.slice(0, -1)];
   if (typed.includes('.')) return [typed];
-  const suffix = windowsDnsSuffix(ctx);
-  return suffix === undefined ? [] : [`${typed}.${suffix}`];
+  const suffix = windowsDnsSuffix(ctx)?.replace(/\.$/, '');
+  return suffix === undefined || suffix === '' ? [] : [`${typed}.${suffix}`];
 }

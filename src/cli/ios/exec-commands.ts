@@ -100,11 +100,11 @@ function pingCommand(env: IosEnv, a: Args): void {
     ...(source !== undefined ? { source } : {}),
     ...(a.words.includes('df-bit') ? { dontFragment: true } : {}),
   });
+  // The source is checked first: its refusal prints at once, whatever the target.
+  const source = lineSource(env, a);
+  if (source === null) return;
   resolveAndRun(env, a.need<string>('target'), {
-    start: (t) => {
-      const source = lineSource(env, a);
-      return source === null ? '' : pingRunning(env, t.address, options(t.address, source));
-    },
+    start: (t) => pingRunning(env, t.address, options(t.address, source)),
     failure: UNRECOGNIZED,
     blankAfterOk: true,
     limit: pingLimit(options(0 as Ipv4Addr, undefined)),
@@ -112,11 +112,10 @@ function pingCommand(env: IosEnv, a: Args): void {
 }
 
 function tracerouteCommand(env: IosEnv, a: Args): void {
+  const source = lineSource(env, a);
+  if (source === null) return;
   resolveAndRun(env, a.need<string>('target'), {
-    start: (t) => {
-      const source = lineSource(env, a);
-      return source === null ? '' : tracerouteRunning(env, t, tracerouteOptions(a, source));
-    },
+    start: (t) => tracerouteRunning(env, t, tracerouteOptions(a, source)),
     failure: UNRECOGNIZED,
     blankAfterOk: true,
     limit: tracerouteLimit(tracerouteOptions(a, undefined)),

@@ -11,7 +11,7 @@
 
 import type { DnsLookupJob } from '../../engine/api.ts';
 import { addressesOf } from '../../engine/apps/dns-lookup.ts';
-import { DNS_TYPE_A, sameName } from '../../engine/wire/dns.ts';
+import { DNS_TYPE_A, dnsNameError, sameName } from '../../engine/wire/dns.ts';
 import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { Running } from '../running.ts';
@@ -62,7 +62,16 @@ export function resolveAndRun(env: IosEnv, text: string, how: Resolving): void {
     return;
   }
   const dev = env.device!;
-  const name = !text.includes('.') && c.domainName !== undefined ? `${text}.${c.domainName}` : text;
+  // A final dot says the name is whole: no domain is added to it.
+  const whole = text.endsWith('.');
+  const bare = whole ? text.slice(0, -1) : text;
+  const domain = c.domainName?.replace(/\.$/, '');
+  const name = !whole && !bare.includes('.') && domain !== undefined ? `${bare}.${domain}` : bare;
+  // A name no query can carry (an empty label, one over 63 characters) is refused unasked.
+  if (dnsNameError(name) !== undefined) {
+    env.print(...how.failure.replace(/^\n/, '').replace(/\n$/, '').split('\n'));
+    return;
+  }
   const servers = c.nameServers ?? [];
   const job = dev.sim.dnsLookup(dev.id, { name, type: DNS_TYPE_A, servers, app: 'resolver' });
   const cached = job.done && job.result?.cached === true ? addressOf(job, name) : undefined;

@@ -28,7 +28,7 @@ import type { L3Interface } from '../device/l3-interface.ts';
 import type { EventTarget } from '../sim/scheduler.ts';
 import type { Timer } from '../sim/timer.ts';
 import type { DnsMessage, DnsRecord } from '../wire/dns.ts';
-import { DNS_PORT, decodeDns, dnsQuery, encodeDns, sameName } from '../wire/dns.ts';
+import { DNS_PORT, decodeDns, dnsNameError, dnsQuery, encodeDns, sameName } from '../wire/dns.ts';
 import type { IcmpError } from '../wire/icmp.ts';
 import type { Ipv4Packet } from '../wire/ipv4.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
@@ -101,7 +101,10 @@ export class DnsLookupApp implements UdpListener, ProbeClient, EventTarget {
       request.servers.length === 0 && os === 'ios' && request.app === 'resolver'
         ? [IPV4_BROADCAST]
         : request.servers;
-    this.tries = schedule(os, request.app, this.servers.length);
+    this.tries = schedule(os, request.app, this.servers.length).slice(
+      0,
+      request.tries ?? Number.POSITIVE_INFINITY,
+    );
     this.timeout = stack.timer(this, EV_TIMEOUT);
     this.id = request.queryId ?? stack.randomInt(0x10000);
   }
@@ -114,6 +117,10 @@ export class DnsLookupApp implements UdpListener, ProbeClient, EventTarget {
     }
     if (this.servers.length === 0) {
       this.finish({ outcome: 'no-server', records: [] });
+      return;
+    }
+    if (dnsNameError(this.request.name) !== undefined) {
+      this.finish({ outcome: 'bad-name', records: [] });
       return;
     }
     let port = EPHEMERAL_FIRST + this.stack.randomInt(EPHEMERAL_COUNT);

@@ -85,6 +85,8 @@ export class DnsServer implements UdpListener {
     const answers: DnsRecord[] = [];
     let name = question.name;
     for (let hops = 0; hops <= MAX_ALIASES; hops++) {
+      // An alias leading back to a name already answered for: the chain is given once.
+      if (hops > 0 && answers.some((a) => sameName(a.name, name))) break;
       const own = this.records.filter((r) => sameName(r.name, name));
       if (own.length === 0) return reply(hops === 0 ? RCODE_NXDOMAIN : RCODE_NOERROR, answers, true);
       const alias = own.find((r) => r.type === 'CNAME');

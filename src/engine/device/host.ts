@@ -100,12 +100,6 @@ export class Host extends IpDevice implements DhcpClientHost {
     this.dnsServer.configure(config.dnsRecords);
   }
 
-  /** The DNS servers its resolver asks: those typed, else its DHCP lease's. */
-  get dnsServers(): readonly Ipv4Addr[] {
-    if (this.config.dns !== undefined && this.config.dns.length > 0) return this.config.dns;
-    return this.config.dhcp === true ? (this.dhcpClient!.lease?.dns ?? []) : [];
-  }
-
   refresh(): void {
     const up = this.port.up;
     // Windows probes for its address again when the cable comes back.

@@ -159,6 +159,8 @@ export abstract class IpDevice extends Device implements L3Owner {
     super.reload();
     this.dhcpService?.reset();
     this.ospf?.reset();
+    // What it was asking or probing ends with it; an answer coming later finds no one.
+    this.apps.stopAll();
     this.dnsCache?.clear();
   }
 
