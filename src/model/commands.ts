@@ -53,8 +53,17 @@ export type DocCommand =
       /** The RSA key size the device has now, 'none' after the keys were removed; absent: unchanged. */
       readonly rsaKeyBits?: number | 'none';
     }
-  /** Sets both fields of a PC or server; an absent field clears it. */
-  | { readonly type: 'setHostIp'; readonly id: DeviceId; readonly ip?: string; readonly gateway?: string }
+  /**
+   * Sets both fields of a PC or server; an absent field clears it. With `dns`, its DNS servers
+   * too, as `setHostDns` does, in the same step (the IP Configuration form's Apply).
+   */
+  | {
+      readonly type: 'setHostIp';
+      readonly id: DeviceId;
+      readonly ip?: string;
+      readonly gateway?: string;
+      readonly dns?: readonly string[];
+    }
   /** The DNS servers of a PC or server, asked in order; an empty list removes them. */
   | { readonly type: 'setHostDns'; readonly id: DeviceId; readonly dns: readonly string[] }
   /** A server's DNS service: the records it answers with, or absent to turn the service off. */
@@ -247,7 +256,11 @@ function planSetHostIp(doc: NetworkDoc, cmd: Extract<DocCommand, { type: 'setHos
     if (!checked.ok) return checked.error;
     gateway = checked.value;
   }
+  const servers =
+    cmd.dns === undefined ? undefined : planSetHostDns(doc, { type: 'setHostDns', id: cmd.id, dns: cmd.dns });
+  if (servers !== undefined && typeof servers !== 'function') return servers;
   return (draft) => {
+    servers?.(draft);
     const target = bucketFor(draft.devices, cmd.id)[cmd.id]!;
     if (ip === undefined) delete target.ip;
     else if (d.ip !== ip) target.ip = ip;

@@ -29,7 +29,7 @@ import { type ErrorKey, type ErrorParams, formatError, type ModelError, modelErr
 import { checkGateway, checkHostAddress } from './host-address.ts';
 import { describeJsonError } from './json-syntax.ts';
 import { has, isObject, preview } from './json-value.ts';
-import { childPointer, comparePointers } from './pointer.ts';
+import { childPointer, comparePointers, DEVICE_FIELDS, TOP_FIELDS } from './pointer.ts';
 
 export interface LoadResult {
   /** Present only when there are no problems. */
@@ -38,19 +38,6 @@ export interface LoadResult {
   readonly problems: Problem[];
 }
 
-const TOP_FIELDS = ['$schema', 'version', 'devices', 'links'];
-const DEVICE_FIELDS = [
-  'name',
-  'kind',
-  'model',
-  'at',
-  'config',
-  'rsaKeyBits',
-  'ip',
-  'gateway',
-  'dns',
-  'dnsRecords',
-];
 /** How many device names an "unknown device" problem lists. */
 const NAMES_LISTED = 10;
 

@@ -10,12 +10,9 @@ export const escapeToken = (token: string | number): string =>
 export const childPointer = (parent: string, token: string | number): string =>
   `${parent}/${escapeToken(token)}`;
 
-/** Field order of the network file format; other tokens sort after these, alphabetically. */
-const FIELD_ORDER = [
-  '$schema',
-  'version',
-  'devices',
-  'links',
+/** The fields of a network file, and of a device, in the order the file format lists them. */
+export const TOP_FIELDS = ['$schema', 'version', 'devices', 'links'];
+export const DEVICE_FIELDS = [
   'name',
   'kind',
   'model',
@@ -26,6 +23,12 @@ const FIELD_ORDER = [
   'gateway',
   'dns',
   'dnsRecords',
+];
+
+/** Field order of the network file format; other tokens sort after these, alphabetically. */
+const FIELD_ORDER = [
+  ...TOP_FIELDS,
+  ...DEVICE_FIELDS,
   // Inside a DNS record (after its "name").
   'type',
   'address',

@@ -65,7 +65,6 @@ export interface SessionOptions {
 }
 
 /** A console's change to a host's settings in the document. */
-type HostCommand = Extract<DocCommand, { type: 'setHostIp' | 'setHostDns' }>;
 
 /** What the session keeps per device beside the document. */
 interface DeviceState {
@@ -450,42 +449,34 @@ export class Session implements SessionApi {
    */
   private setHostConfigFromConsole(id: DeviceId, state: DeviceState, config: HostConfig): void {
     const { ip, gateway, dns = [] } = hostFields(config);
-    const commands: HostCommand[] = [
-      { type: 'setHostIp', id, ...(ip ? { ip } : {}), ...(gateway ? { gateway } : {}) },
-    ];
-    const before = state.synced.dns ?? [];
-    if (dns.length !== before.length || dns.some((s, i) => s !== before[i])) {
-      commands.push({ type: 'setHostDns', id, dns });
-    }
-    if (!this.writeConsoleChange(...commands)) return;
+    const command = {
+      type: 'setHostIp' as const,
+      id,
+      ...(ip ? { ip } : {}),
+      ...(gateway ? { gateway } : {}),
+      dns,
+    };
+    if (!this.writeConsoleChange(command)) return;
     state.host = withAddressing(hostConfigOf(state.synced), config);
     this.sim.configureHost(id, state.host);
   }
 
   /**
    * Configuration typed at a console updates the document (so it is saved) without becoming
-   * an undo step: as on real equipment, the console has no undo. The commands, all on one
-   * device, apply together or not at all.
+   * an undo step: as on real equipment, the console has no undo.
    */
-  private writeConsoleChange(...commands: (DocCommand & { readonly id: DeviceId })[]): boolean {
-    let doc = this.doc;
-    const patches: Patch[] = [];
-    for (const command of commands) {
-      const result = applyCommand(doc, command);
-      // The consoles check what they accept as the document does; should they ever disagree,
-      // neither the document nor the engine changes, so the two never drift apart.
-      if (!result.ok) return false;
-      doc = result.doc;
-      patches.push(...result.patches);
-    }
-    const id = commands[0]!.id;
-    const device = deviceOf(doc, id)!;
-    const state = this.states.get(id);
-    this.doc = doc;
+  private writeConsoleChange(command: DocCommand & { readonly id: DeviceId }): boolean {
+    const result = applyCommand(this.doc, command);
+    // The consoles check what they accept as the document does; should they ever disagree,
+    // neither the document nor the engine changes, so the two never drift apart.
+    if (!result.ok) return false;
+    const device = deviceOf(result.doc, command.id)!;
+    const state = this.states.get(command.id);
+    this.doc = result.doc;
     if (state) state.synced = device;
-    this.pendingPatches.push(...toDocPatches(patches));
+    this.pendingPatches.push(...toDocPatches(result.patches));
     // Undoing and redoing the device's creation must bring back what the console made of it.
-    const path = ['devices', bucketOf(id), id];
+    const path = ['devices', bucketOf(command.id), command.id];
     this.undoHistory.rebase((p) =>
       p.value !== undefined && p.path.length === 3 && p.path.every((k, i) => k === path[i])
         ? { ...p, value: device }

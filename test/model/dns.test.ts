@@ -228,6 +228,21 @@ describe('setHostDns and setDnsRecords', () => {
     expect(cleared).toEqual(lab());
   });
 
+  it('setHostIp with dns sets the address and the servers in one step, or neither', () => {
+    const both = apply(lab(), { type: 'setHostIp', id: d('d2'), ip: '10.0.0.20/24', dns: ['10.0.0.53'] });
+    expect(deviceOf(both, d('d2'))).toMatchObject({ ip: '10.0.0.20/24', dns: ['10.0.0.53'] });
+    const four = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'];
+    const refused = applyCommand(lab(), { type: 'setHostIp', id: d('d2'), ip: '10.0.0.30/24', dns: four });
+    expect(refusal(refused)).toBe('a host takes at most 3 DNS servers, not 4');
+    const badIp = applyCommand(lab(), {
+      type: 'setHostIp',
+      id: d('d2'),
+      ip: '10.0.0.0/24',
+      dns: ['10.0.0.53'],
+    });
+    expect(badIp.ok).toBe(false);
+  });
+
   it('refuses bad DNS servers and DNS servers on a router, saying why', () => {
     const dns = (id: string, servers: string[]) =>
       refusal(applyCommand(lab(), { type: 'setHostDns', id: d(id), dns: servers }));

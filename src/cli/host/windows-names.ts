@@ -20,12 +20,16 @@ export function windowsDnsServers(ctx: HostDeviceContext): readonly Ipv4Addr[] {
 
 /** The adapter's connection-specific DNS suffix: its DHCP lease's domain name. */
 export function windowsDnsSuffix(ctx: HostDeviceContext): string | undefined {
-  return ctx.hostConfig().dhcp === true ? ctx.sim.interfaces(ctx.id)[0]?.dhcp?.lease?.domain : undefined;
+  const domain =
+    ctx.hostConfig().dhcp === true ? ctx.sim.interfaces(ctx.id)[0]?.dhcp?.lease?.domain : undefined;
+  // A final dot (a pool's `domain-name example.com.`) only says the name is whole.
+  const suffix = domain?.replace(/\.$/, '');
+  return suffix === '' ? undefined : suffix;
 }
 
 export function windowsCandidates(ctx: HostDeviceContext, typed: string): string[] {
   if (typed.endsWith('.')) return [typed.slice(0, -1)];
   if (typed.includes('.')) return [typed];
-  const suffix = windowsDnsSuffix(ctx)?.replace(/\.$/, '');
-  return suffix === undefined || suffix === '' ? [] : [`${typed}.${suffix}`];
+  const suffix = windowsDnsSuffix(ctx);
+  return suffix === undefined ? [] : [`${typed}.${suffix}`];
 }

@@ -10,7 +10,7 @@ import type { Ipv4Addr } from '../../shared/ipv4.ts';
 import { IPV4, WORD } from '../parser/args.ts';
 import type { Args } from '../parser/tree.ts';
 import { without } from './config-edit.ts';
-import { arg, type IosNode, kw, run } from './dsl.ts';
+import { arg, type IosNode, type IosPart, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 
 const MAX_NAME_SERVERS = 6;
@@ -90,18 +90,15 @@ function putHost(env: IosEnv, name: string, addresses: readonly Ipv4Addr[] | und
  */
 const HOST_NAME = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
+/** `ip host NAME` and `no ip host NAME`, then `parts`. */
+const hostNode = (...parts: IosPart[]): IosNode =>
+  kw('host', hostHelp, arg('name', WORD, 'Name of host', ...parts));
+
 /** `ip host NAME A...`. */
 export const ipHostNode = (): IosNode =>
-  kw(
-    'host',
-    hostHelp,
-    arg(
-      'name',
-      WORD,
-      'Name of host',
-      addressList(hostAddressHelp, MAX_HOST_ADDRESSES, (env, list, a) =>
-        setHost(env, a.need<string>('name'), list),
-      ),
+  hostNode(
+    addressList(hostAddressHelp, MAX_HOST_ADDRESSES, (env, list, a) =>
+      setHost(env, a.need<string>('name'), list),
     ),
   );
 
@@ -115,17 +112,10 @@ function setHost(env: IosEnv, name: string, list: Ipv4Addr[]): void {
 
 /** `no ip host NAME [A...]`: the entry goes whatever addresses follow. */
 export const noIpHostNode = (): IosNode =>
-  kw(
-    'host',
-    hostHelp,
-    arg(
-      'name',
-      WORD,
-      'Name of host',
-      run((env, a) => putHost(env, a.need<string>('name'), undefined)),
-      addressList(hostAddressHelp, MAX_HOST_ADDRESSES, (env, _list, a) =>
-        putHost(env, a.need<string>('name'), undefined),
-      ),
+  hostNode(
+    run((env, a) => putHost(env, a.need<string>('name'), undefined)),
+    addressList(hostAddressHelp, MAX_HOST_ADDRESSES, (env, _list, a) =>
+      putHost(env, a.need<string>('name'), undefined),
     ),
   );
 

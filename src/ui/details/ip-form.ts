@@ -63,16 +63,17 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
     dns.el,
     h('button', { class: 'btn primary', type: 'submit' }, t('ipform.apply')),
   );
-  /**
-   * The DNS servers first, when they changed: the simulator checks them further (how many, none
-   * twice), and a refusal then leaves the addressing as it was too.
-   */
-  const apply = (addressing: DocCommand, servers: string[]): void => {
-    const before = d.dns ?? [];
-    const same = servers.length === before.length && servers.every((s, i) => s === before[i]);
-    const first = same ? Promise.resolve(true) : ctx.run({ type: 'setHostDns', id: d.id, dns: servers });
-    void first.then(async (ok) => {
-      if (ok && (await ctx.run(addressing))) toast(t('ipform.applied'));
+  /** One command, so one undo step; the simulator's refusal (four servers, one twice) changes nothing. */
+  const apply = (ip: string | undefined, gateway: string | undefined, dns: string[]): void => {
+    const command: DocCommand = {
+      type: 'setHostIp',
+      id: d.id,
+      ...(ip !== undefined ? { ip } : {}),
+      ...(gateway !== undefined ? { gateway } : {}),
+      dns,
+    };
+    void ctx.run(command).then((ok) => {
+      if (ok) toast(t('ipform.applied'));
     });
   };
   form.addEventListener('submit', (e) => {
@@ -93,7 +94,7 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
       return badServer === undefined;
     };
     if (auto.input.checked) {
-      if (serversOk()) apply({ type: 'setHostIp', id: d.id, ip: HOST_DHCP, gateway: undefined }, servers);
+      if (serversOk()) apply(HOST_DHCP, undefined, servers);
       return;
     }
     const ipText = ip.input.value.trim();
@@ -112,10 +113,7 @@ export function ipForm(d: DeviceDoc, ctx: AppContext): HTMLElement {
     if (gwText !== '' && parseIpv4(gwText) === undefined)
       return fail(gw, t('ipform.badIp', { value: gwText }));
     if (!serversOk()) return;
-    apply(
-      { type: 'setHostIp', id: d.id, ip: assignment, gateway: gwText === '' ? undefined : gwText },
-      servers,
-    );
+    apply(assignment, gwText === '' ? undefined : gwText, servers);
   });
   return form;
 }
