@@ -1085,6 +1085,21 @@ export interface DnsLookupJob {
   stop(): void;
 }
 
+/** Who set a device's clock last: the user (`clock set`) or NTP. */
+export type TimeSource = 'user' | 'ntp';
+
+/** A device's time-of-day clock (device/time-of-day.ts). */
+export interface DeviceTime {
+  /** Milliseconds since 1970 (UTC) at virtual time `t`, now by default. */
+  wallMs(t?: Micros): number;
+  /** Virtual time of its last setting; Infinity when nothing has set it since it powered on. */
+  readonly setAt: Micros;
+  /** The setting before the last (Infinity: none). */
+  readonly setBefore: Micros;
+  /** Who set it last; undefined when nothing has. */
+  readonly source: TimeSource | undefined;
+}
+
 /** A name the resolver keeps (`ipconfig /displaydns`, IOS `show hosts`). */
 export interface DnsCacheEntry {
   readonly name: string;
@@ -1382,6 +1397,13 @@ export interface Simulation {
   takeStickyLearned(): ReadonlyMap<DeviceId, ReadonlyMap<string, readonly SecureMac[]>>;
   /** When the device last booted: its addition to the simulation, or its last `reload`. */
   bootTime(id: DeviceId): Micros;
+  /**
+   * Its time-of-day clock, as the consoles read it (the object follows the clock: read it
+   * again for the time later).
+   */
+  timeOfDay(id: DeviceId): DeviceTime;
+  /** `clock set`: the device's clock reads `ms` (since 1970, UTC) from now on, set by the user. */
+  setClock(id: DeviceId, ms: number): void;
   /**
    * The device restarts now: it forgets its ARP cache and MAC table, its interface counters start
    * from zero, and its uptime counts from here. Give it its boot configuration with `configure`.

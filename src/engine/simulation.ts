@@ -29,6 +29,7 @@ import type {
   DhcpPoolStatus,
   DhcpRenewJob,
   DhcpServerStatistics,
+  DeviceTime,
   DnsCacheEntry,
   DnsLookupJob,
   DnsLookupRequest,
@@ -608,6 +609,12 @@ class EngineSimulation implements Simulation {
   bootTime(id: DeviceId): Micros {
     return this.device(id).bootedAt;
   }
+  timeOfDay(id: DeviceId): DeviceTime {
+    return this.ipDevice(id).clock;
+  }
+  setClock(id: DeviceId, ms: number): void {
+    this.ipDevice(id).clock.set(ms, 'user');
+  }
   reload(id: DeviceId): void {
     this.powerOn(id);
   }
@@ -615,6 +622,8 @@ class EngineSimulation implements Simulation {
     const device = this.device(id);
     if (!device.powered) return;
     device.powered = false;
+    // A switch has no calendar: its clock starts again from 1993 as its processor restarts.
+    if (device instanceof Switch) device.clock.restart(this.ctx.sched.now as Micros);
     this.updateLines(device);
   }
   powerOn(id: DeviceId): void {

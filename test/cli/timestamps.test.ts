@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/cli/ios/clock.ts';
 import { stampOf } from '../../src/cli/ios/timestamps-commands.ts';
+import { TimeOfDay } from '../../src/engine/device/time-of-day.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
 
 const at = (s: number) => (seconds(s) + 123_000) as Micros;
-const clock = new VirtualClock(() => 0 as Micros, 0 as Micros);
+const clock = new VirtualClock(() => 0 as Micros, new TimeOfDay(() => 0 as Micros, 0 as Micros));
 const uptime = (s: number) => stampOf({ style: 'uptime' }, clock, at(s), 0 as Micros);
 
 describe('service timestamps', () => {
@@ -37,16 +38,17 @@ describe('service timestamps', () => {
 describe('clock set', () => {
   it("stamps its own message with the time's former mark, and reads authoritative at once", () => {
     let now = seconds(10) as Micros;
-    const c = new VirtualClock(() => now, 0 as Micros);
+    const time = new TimeOfDay(() => now, 0 as Micros);
+    const c = new VirtualClock(() => now, time);
     const stamp = (t: Micros) => stampOf({ style: 'datetime', msec: true }, c, t, 0 as Micros);
-    c.set(Date.UTC(2024, 0, 1, 10, 0, 0));
+    time.set(Date.UTC(2024, 0, 1, 10, 0, 0), 'user');
     // %SYS-6-CLOCKUPDATE, stamped at the moment of the set, keeps the "*"; show clock has none.
     expect(stamp(now)).toBe('*Jan  1 10:00:00.000: ');
     expect(c.showClock()).toBe('10:00:00.000 UTC Mon Jan 1 2024');
     now = seconds(11) as Micros;
     expect(stamp(now)).toBe('Jan  1 10:00:01.000: ');
     // A second set: its message is stamped as authoritative, the time having been so.
-    c.set(Date.UTC(2024, 0, 2, 8, 0, 0));
+    time.set(Date.UTC(2024, 0, 2, 8, 0, 0), 'user');
     expect(stamp(now)).toBe('Jan  2 08:00:00.000: ');
   });
 });

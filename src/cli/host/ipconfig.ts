@@ -357,7 +357,7 @@ export class Ipconfig {
     else if (ip !== undefined && dhcp?.autoconfigured === true) address('autoconfIpv4', ip, '(Preferred)');
     else if (ip !== undefined) address('ipv4', ip, '(Preferred)');
     if (all && lease !== undefined) {
-      const clock = new VirtualClock(() => this.ctx.sim.now(), this.ctx.sim.bootTime(this.ctx.id));
+      const clock = new VirtualClock(() => this.ctx.sim.now(), this.ctx.sim.timeOfDay(this.ctx.id));
       out.push(
         line('leaseObtained', windowsDate(clock.wallMs(lease.obtained))),
         // An infinite lease: Windows shows the end of its 32-bit time.

@@ -45,7 +45,10 @@ function setClock(env: IosEnv, a: Args): void {
   const [h, m, s] = a.need<[number, number, number]>('time');
   const rt = env.runtime!;
   const before = rt.clock.configStamp(rt.now());
-  rt.clock.set(Date.UTC(a.need<number>('year'), a.need<number>('month'), a.need<number>('day'), h, m, s));
+  env.device!.sim.setClock(
+    env.device!.id,
+    Date.UTC(a.need<number>('year'), a.need<number>('month'), a.need<number>('day'), h, m, s),
+  );
   const after = rt.clock.configStamp(rt.now());
   env.log(
     `%SYS-6-CLOCKUPDATE: System clock has been updated from ${before} to ${after}, configured from console by ${byWhom(env)}.`,

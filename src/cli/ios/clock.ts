@@ -1,12 +1,13 @@
 /**
- * The device's time-of-day clock, driven by virtual time. An IOS device without NTP or a
- * calendar boots at 00:00:00 UTC Mon Mar 1 1993 and marks the time "not authoritative"
- * with a leading `*` until `clock set`; the same clock stamps log messages
- * (`service timestamps log datetime`) and the running-config header.
+ * A device's time-of-day clock as IOS prints it. The engine keeps the clock
+ * (engine/device/time-of-day.ts): a device without NTP or a calendar boots at 00:00:00 UTC
+ * Mon Mar 1 1993, and IOS marks the time "not authoritative" with a leading `*` until
+ * `clock set` or NTP sets it; the same clock stamps log messages (`service timestamps log
+ * datetime`) and the running-config header.
  */
 import type { Micros } from '../../shared/time.ts';
+import type { DeviceTime } from '../../engine/api.ts';
 
-const IOS_EPOCH_MS = Date.UTC(1993, 2, 1);
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 export const MONTHS = [
   'Jan',
@@ -59,56 +60,29 @@ export function flashStamp(ms: number): string {
 }
 
 export class VirtualClock {
-  /** Wall-clock milliseconds (UTC) at virtual time 0. */
-  private originMs: number;
-  /**
-   * The virtual time of the last `clock set`, after which the time is authoritative (Infinity:
-   * never set since power-on). The %SYS-6-CLOCKUPDATE that `clock set` logs is stamped at that
-   * very moment and keeps the mark the time had before, as IOS 15 consoles show (a router's
-   * and a switch's "*" after a first `clock set`).
-   */
-  private setAt = Number.POSITIVE_INFINITY;
-  /** The `clock set` before the last (Infinity: none). */
-  private setBefore = Number.POSITIVE_INFINITY;
-
-  /** A device powered on at virtual time `bootedAt` reads Mar 1 1993 00:00:00 then. */
   constructor(
     private readonly now: () => Micros,
-    bootedAt: Micros,
-  ) {
-    this.originMs = IOS_EPOCH_MS - Math.floor(bootedAt / 1000);
-  }
+    /** The device's clock in the engine, which `clock set` and NTP set. */
+    private readonly time: DeviceTime,
+  ) {}
 
   /** Milliseconds since 1970 (UTC) at virtual time `t`. */
   wallMs(t: Micros = this.now()): number {
-    return this.originMs + Math.floor(t / 1000);
-  }
-
-  /** `clock set`: from now on the clock reads `ms` and is authoritative. */
-  set(ms: number): void {
-    this.originMs = ms - Math.floor(this.now() / 1000);
-    this.setBefore = this.setAt;
-    this.setAt = this.now();
+    return this.time.wallMs(t);
   }
 
   /**
-   * A device without a calendar starts again from Mar 1 1993 when it is powered on again, at
-   * virtual time `poweredOnAt`: by the time it has booted, its clock has run for the boot.
+   * A message's stamp at `t`: its "*" as the time was then. The %SYS-6-CLOCKUPDATE that
+   * `clock set` logs is stamped at that very moment and keeps the mark the time had before,
+   * as IOS 15 consoles show (a router's and a switch's "*" after a first `clock set`).
    */
-  restart(poweredOnAt: Micros): void {
-    this.originMs = IOS_EPOCH_MS - Math.floor(poweredOnAt / 1000);
-    this.setAt = Number.POSITIVE_INFINITY;
-    this.setBefore = Number.POSITIVE_INFINITY;
-  }
-
-  /** A message's stamp at `t`: its "*" as the time was then (see setAt). */
   private mark(t: Micros): string {
-    return t > this.setAt || t > this.setBefore ? '' : '*';
+    return t > this.time.setAt || t > this.time.setBefore ? '' : '*';
   }
 
   /** The clock read now: authoritative from the moment of `clock set` on. */
   private markNow(): string {
-    return this.now() >= this.setAt ? '' : '*';
+    return this.now() >= this.time.setAt ? '' : '*';
   }
 
   /**
@@ -117,7 +91,8 @@ export class VirtualClock {
    * time is the user's (an IOS capture before and after `clock set`).
    */
   timeSource(calendar: boolean): string {
-    if (this.setAt !== Number.POSITIVE_INFINITY) return 'Time source is user configuration';
+    if (this.time.source === 'ntp') return 'Time source is NTP';
+    if (this.time.source === 'user') return 'Time source is user configuration';
     return calendar ? 'Time source is hardware calendar' : 'No time source';
   }
 

@@ -78,7 +78,7 @@ export class IosRuntime {
   private bootCache: { readonly text: string; readonly startup: StartupView } | undefined;
 
   constructor(readonly device: IosDeviceContext) {
-    this.clock = new VirtualClock(() => device.sim.now(), device.sim.bootTime(device.id));
+    this.clock = new VirtualClock(() => device.sim.now(), device.sim.timeOfDay(device.id));
     this.bootText = device.startupConfig();
     // Keys the network was opened with were saved with it, as NVRAM keeps them.
     this.savedKeyBits = device.runningConfig().rsaKeyBits;
@@ -129,8 +129,6 @@ export class IosRuntime {
   rebooted(vlanFile: VlanFile | undefined, halt: Micros, haltedAt: string): void {
     this.bootReason = 'reload';
     this.haltedAt = haltedAt;
-    // The processor restarts at once: a switch's clock has run through the boot.
-    if (this.device.kind === 'switch') this.clock.restart(halt);
     this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), vlanFile);
     this.typedAddresses.clear();
     this.deletedInterfaces.clear();

@@ -6,6 +6,7 @@
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { MacAddr } from '../../shared/mac.ts';
+import type { Micros } from '../../shared/time.ts';
 import { compareInterfaceNames, type DeviceKind, parseInterfaceName } from '../../shared/ports.ts';
 import type {
   AddressConflict,
@@ -43,6 +44,7 @@ import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
 import { SeqLog, type SeqRead } from './seq-log.ts';
 import { arpEntries, routeEntries } from './status.ts';
+import { TimeOfDay } from './time-of-day.ts';
 import { WindowsDad } from './windows-dad.ts';
 
 /** DHCP messages kept for a console that has not read them yet. */
@@ -59,8 +61,12 @@ export abstract class IpDevice extends Device implements L3Owner {
   /** The exit interface of static routes that discard what they match. */
   protected readonly null0: L3Interface = L3Interface.null0(this);
 
+  /** Its time-of-day clock. */
+  readonly clock: TimeOfDay;
+
   constructor(id: DeviceId, kind: DeviceKind, ctx: SimContext, profile: StackProfile) {
     super(id, kind, ctx, new IpStack(id, ctx, profile));
+    this.clock = new TimeOfDay(() => ctx.sched.now as Micros, this.bootedAt);
     this.stack.guard =
       profile.os === 'ios'
         ? new IosArpDefense(this.stack)
