@@ -1085,6 +1085,65 @@ export interface DnsLookupJob {
   stop(): void;
 }
 
+/** How NTP's selection sees a server (`show ntp associations`' first column). */
+export type NtpPeerState = 'sys.peer' | 'candidate' | 'rejected';
+
+/** One NTP association: a configured server, or the device's own clock under `ntp master`. */
+export interface NtpPeerStatus {
+  /** The server's address; 127.127.1.1 for the device's own clock. */
+  readonly address: Ipv4Addr;
+  /** Configured by `ntp server` (or `ntp master`), as every association here is. */
+  readonly configured: boolean;
+  readonly prefer: boolean;
+  /** The server's stratum as last heard; 16 before any good answer. */
+  readonly stratum: number;
+  /** The server's reference ID as last heard (an address, or a code such as "LOCL", "INIT"). */
+  readonly refId: number;
+  /** When its last good answer came (virtual time), undefined before any. */
+  readonly lastHeard: Micros | undefined;
+  /** Seconds between polls. */
+  readonly poll: number;
+  /** Which of the last eight polls were answered, the latest in bit 0. */
+  readonly reach: number;
+  /** The filter's estimates, in seconds. */
+  readonly delay: number;
+  readonly offset: number;
+  readonly dispersion: number;
+  readonly jitter: number;
+  /** The server's own root delay and dispersion, in seconds, as last heard. */
+  readonly rootDelay: number;
+  readonly rootDispersion: number;
+  /** When it last sent (virtual time). */
+  readonly lastSent: Micros | undefined;
+  readonly state: NtpPeerState;
+}
+
+/** A device's NTP (`show ntp status`, `show ntp associations`). */
+export interface NtpStatus {
+  readonly synced: boolean;
+  /** 16 when not synchronized. */
+  readonly stratum: number;
+  /** The reference ID it gives (its server's address, 127.127.1.1 under `ntp master`). */
+  readonly refId: number;
+  /** The clock's time at its last update, in ms since 1970, undefined before any. */
+  readonly referenceMs: number | undefined;
+  /** Its last update (virtual time), undefined before any. */
+  readonly updatedAt: Micros | undefined;
+  /** Its offset from its server at the last update, root delay and dispersion, in seconds. */
+  readonly offset: number;
+  readonly rootDelay: number;
+  readonly rootDispersion: number;
+  /** The chosen server's dispersion, in seconds (0 when none). */
+  readonly peerDispersion: number;
+  /** Log2 of its clock's precision, in seconds. */
+  readonly precision: number;
+  /** Seconds between polls of the system. */
+  readonly poll: number;
+  /** When NTP started running (virtual time). */
+  readonly since: Micros;
+  readonly peers: readonly NtpPeerStatus[];
+}
+
 /** Who set a device's clock last: the user (`clock set`) or NTP. */
 export type TimeSource = 'user' | 'ntp';
 
@@ -1098,6 +1157,8 @@ export interface DeviceTime {
   readonly setBefore: Micros;
   /** Who set it last; undefined when nothing has. */
   readonly source: TimeSource | undefined;
+  /** Whether NTP has synchronized it; undefined while NTP does not run. */
+  readonly ntpSynced: boolean | undefined;
 }
 
 /** A name the resolver keeps (`ipconfig /displaydns`, IOS `show hosts`). */
@@ -1404,6 +1465,8 @@ export interface Simulation {
   timeOfDay(id: DeviceId): DeviceTime;
   /** `clock set`: the device's clock reads `ms` (since 1970, UTC) from now on, set by the user. */
   setClock(id: DeviceId, ms: number): void;
+  /** Its NTP, undefined while it runs none (no `ntp` command configured). */
+  ntp(id: DeviceId): NtpStatus | undefined;
   /**
    * The device restarts now: it forgets its ARP cache and MAC table, its interface counters start
    * from zero, and its uptime counts from here. Give it its boot configuration with `configure`.

@@ -22,6 +22,7 @@ import type {
   CdpNeighbor,
   DebugEvents,
   DebugFacility,
+  DeviceTime,
   DhcpBinding,
   DhcpClientLease,
   DhcpConflict,
@@ -29,7 +30,6 @@ import type {
   DhcpPoolStatus,
   DhcpRenewJob,
   DhcpServerStatistics,
-  DeviceTime,
   DnsCacheEntry,
   DnsLookupJob,
   DnsLookupRequest,
@@ -51,6 +51,7 @@ import type {
   NativeVlanMismatch,
   NatStatistics,
   NatTranslation,
+  NtpStatus,
   OspfEvents,
   OspfProcessStatus,
   PingJob,
@@ -614,6 +615,9 @@ class EngineSimulation implements Simulation {
   }
   setClock(id: DeviceId, ms: number): void {
     this.ipDevice(id).clock.set(ms, 'user');
+  }
+  ntp(id: DeviceId): NtpStatus | undefined {
+    return this.ipDevice(id).ntpStatus();
   }
   reload(id: DeviceId): void {
     this.powerOn(id);

@@ -281,6 +281,8 @@ export interface DeviceConfig {
   readonly nameServers?: readonly Ipv4Addr[];
   /** `ip host NAME ADDRESS...`: the static host table, in the order typed. */
   readonly ipHosts?: readonly IpHost[];
+  /** `ntp ...`: absent while no NTP command is configured (NTP does not run). */
+  readonly ntp?: NtpConfig;
   /** Local user database, in the order running-config lists it (by name). */
   readonly users?: readonly UserAccount[];
   /** `ip ssh version 1|2`; absent means 1.99 (both). */
@@ -393,6 +395,29 @@ export interface StaticMac {
 export interface IpHost {
   readonly name: string;
   readonly addresses: readonly Ipv4Addr[];
+}
+
+/** An `ntp server` line: whom to ask for the time. */
+export interface NtpServerConfig {
+  readonly address: Ipv4Addr;
+  /** `prefer`: chosen over the others when several are good. */
+  readonly prefer?: true;
+  /** `version N` (2-4); absent means 4. */
+  readonly version?: number;
+  /** `source INTERFACE`: its requests leave from that interface's address. */
+  readonly source?: string;
+}
+
+/** The device's NTP settings. */
+export interface NtpConfig {
+  /** `ntp master [STRATUM]`: its own clock is a reference, at that stratum (1-15, 8 by default). */
+  readonly master?: number;
+  /** `ntp server ...`, in the order typed. */
+  readonly servers: readonly NtpServerConfig[];
+  /** `ntp source INTERFACE`: every request leaves from that interface's address. */
+  readonly source?: string;
+  /** `ntp update-calendar` (routers): NTP sets the hardware calendar too. */
+  readonly updateCalendar?: true;
 }
 
 /** What a host's address reads in a network file when it obtains one from a DHCP server. */

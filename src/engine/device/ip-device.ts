@@ -6,8 +6,8 @@
 import type { DeviceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
 import type { MacAddr } from '../../shared/mac.ts';
-import type { Micros } from '../../shared/time.ts';
 import { compareInterfaceNames, type DeviceKind, parseInterfaceName } from '../../shared/ports.ts';
+import type { Micros } from '../../shared/time.ts';
 import type {
   AddressConflict,
   ArpClearScope,
@@ -18,6 +18,7 @@ import type {
   DnsCacheEntry,
   DnsLookupJob,
   DnsLookupRequest,
+  NtpStatus,
   OspfEvent,
   OspfProcessStatus,
   PingJob,
@@ -39,6 +40,7 @@ import { IosArpDefense } from './ios-arp-defense.ts';
 import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
+import { NtpService } from './ntp.ts';
 import { OspfRouter, type OspfRouterHost } from './ospf-router.ts';
 import type { StackProfile } from './profiles.ts';
 import type { Route, StaticSpec } from './routing-table.ts';
@@ -156,6 +158,33 @@ export abstract class IpDevice extends Device implements L3Owner {
     this.dhcpLog.push(event);
   }
 
+  /** Its NTP, made at the first `ntp` command. */
+  private ntpService: NtpService | null = null;
+
+  /** Takes `config`'s `ntp` lines: NTP runs while there is one, and stops when none is left. */
+  protected configureNtp(config: DeviceConfig): void {
+    if (config.ntp === undefined) {
+      this.ntpService?.stop();
+      this.ntpService = null;
+      return;
+    }
+    // An ISR's 250 Hz clock reads to about a millisecond (2**10); a 2960's to 2 us (2**19).
+    const router = this.kind === 'router';
+    this.ntpService ??= new NtpService({
+      stack: this.stack,
+      clock: this.clock,
+      precision: router ? -10 : -19,
+      tickMs: router ? 1 : 0.001,
+      addressOf: (name) => this.stack.ifaces.find((i) => i.name === name)?.ip?.addr,
+    });
+    this.ntpService.configure(config.ntp);
+  }
+
+  /** Its NTP's state, undefined while it runs none. */
+  ntpStatus(): NtpStatus | undefined {
+    return this.ntpService?.status();
+  }
+
   /** Its DHCP messages, from sequence number `since` on. */
   readDhcpEvents(since: number): SeqRead<DhcpEvent> {
     return this.dhcpLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
@@ -168,6 +197,7 @@ export abstract class IpDevice extends Device implements L3Owner {
     // What it was asking or probing ends with it; an answer coming later finds no one.
     this.apps.stopAll();
     this.dnsCache?.clear();
+    this.ntpService?.restart();
   }
 
   /** Its DHCP server, null while it has never had one configured. */
@@ -297,6 +327,7 @@ export abstract class IpDevice extends Device implements L3Owner {
 
   dispose(): void {
     this.apps.stopAll();
+    this.ntpService?.stop();
     this.stack.release();
     this.ospf?.reset();
   }

@@ -147,6 +147,7 @@ export class Router extends IpDevice {
     this.applyHsrp(config);
     this.configureOspf(config, this.ospfWiring);
     this.configureDhcp(config, this.all, () => this.all);
+    this.configureNtp(config);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
     this.lldp.update(config, this.ports, this.ctx.sched.now);

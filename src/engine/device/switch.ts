@@ -437,6 +437,7 @@ export class Switch extends IpDevice {
     // A 2960's console takes no access group on its SVIs.
     this.applyAccessGroups(this.acls, config, isMultilayer(this.model) ? this.l3List : []);
     this.configureDhcp(config, this.l3List, () => this.l3List);
+    this.configureNtp(config);
     // Only a multilayer switch routes, and runs OSPF while it does.
     if (isMultilayer(this.model)) this.configureOspf(config, this.ospfWiring);
     this.cdp.update(config, this.ports, this.ctx.sched.now);

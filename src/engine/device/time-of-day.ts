@@ -16,6 +16,7 @@ export class TimeOfDay implements DeviceTime {
   setAt: Micros = NEVER;
   setBefore: Micros = NEVER;
   source: TimeSource | undefined;
+  ntpSynced: boolean | undefined;
 
   /** A device powered on at virtual time `bootedAt` reads Mar 1 1993 00:00:00 then. */
   constructor(
@@ -29,10 +30,20 @@ export class TimeOfDay implements DeviceTime {
     return this.originMs + Math.floor(t / 1000);
   }
 
-  /** From now on the clock reads `ms` (since 1970, UTC), set by `source`. */
+  /** Milliseconds since 1970 at virtual time `t`, with the microseconds as a fraction (NTP's timestamps). */
+  preciseMs(t: Micros = this.now()): number {
+    return this.originMs + t / 1000;
+  }
+
+  /** NTP's correction of a few milliseconds (whole ones): the time moves without counting as set again. */
+  slew(ms: number): void {
+    this.originMs += Math.round(ms);
+  }
+
+  /** From now on the clock reads `ms` (since 1970, UTC; whole milliseconds), set by `source`. */
   set(ms: number, source: TimeSource): void {
     const now = this.now();
-    this.originMs = ms - Math.floor(now / 1000);
+    this.originMs = Math.round(ms) - Math.floor(now / 1000);
     this.setBefore = this.setAt;
     this.setAt = now;
     this.source = source;
