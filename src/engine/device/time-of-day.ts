@@ -7,7 +7,8 @@
 import type { Micros } from '../../shared/time.ts';
 import type { DeviceTime, TimeSource } from '../api.ts';
 
-const IOS_EPOCH_MS = Date.UTC(1993, 2, 1);
+/** 00:00:00 UTC Mon Mar 1 1993, in ms since 1970 (no Date in the engine: its time is virtual). */
+const IOS_EPOCH_MS = 730_944_000_000;
 const NEVER = Number.POSITIVE_INFINITY as Micros;
 
 export class TimeOfDay implements DeviceTime {
