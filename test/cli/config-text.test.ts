@@ -193,9 +193,26 @@ const ROUTER_COMMANDS: [string, string][] = [
     'interface g0/0\n ip ospf 2 area 0\n ip ospf cost 5\nno router ospf 2',
     'interface GigabitEthernet0/0\n no ip address\n ip ospf cost 5\n duplex auto',
   ],
+  // NTP: after the lines and the scheduler, source, master, calendar, then the servers as typed.
+  ['ntp master', 'scheduler allocate 20000 1000\nntp master\n!\nend'],
+  ['ntp master 8', 'ntp master\n'],
+  [
+    'interface loopback 0\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 source g0/1 prefer\nntp master 2\nntp update-calendar\nntp source loopback 0',
+    'ntp source Loopback0\nntp master 2\nntp update-calendar\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 prefer source GigabitEthernet0/1\n!\nend',
+  ],
+  // Typed again, a server's line is replaced where it was; the last NTP line gone, NTP is off.
+  [
+    'ntp server 10.0.0.1 prefer\nntp server 10.0.0.2\nntp server 10.0.0.1',
+    'ntp server 10.0.0.1\nntp server 10.0.0.2\n!',
+  ],
+  [
+    'ntp server 10.0.0.1\nntp master 3\nno ntp server 10.0.0.1 prefer\nno ntp master',
+    'scheduler allocate 20000 1000\n!\nend',
+  ],
 ];
 
 const SWITCH_COMMANDS: [string, string][] = [
+  ['ntp server 10.0.0.1', 'line vty 5 15\n login\n!\nntp server 10.0.0.1\n!\nend'],
   [
     'interface f0/1\n switchport mode access\n switchport port-security aging static\n switchport port-security aging type inactivity\n switchport port-security aging time 60',
     ' switchport port-security aging time 60\n switchport port-security aging type inactivity\n switchport port-security aging static\n',

@@ -5,8 +5,9 @@
  * `clock set` or NTP sets it; the same clock stamps log messages (`service timestamps log
  * datetime`) and the running-config header.
  */
-import type { Micros } from '../../shared/time.ts';
+
 import type { DeviceTime } from '../../engine/api.ts';
+import type { Micros } from '../../shared/time.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 export const MONTHS = [
@@ -47,6 +48,12 @@ function parts(ms: number): Parts {
   };
 }
 
+/** A time as `show clock` prints it, without its mark: "00:12:45.123 UTC Mon Mar 1 1993". */
+export function clockText(ms: number): string {
+  const p = parts(ms);
+  return `${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
+}
+
 /** A file's date in a `dir` listing, "Mar 1 1993 00:06:33", from ms since 1970 (UTC). */
 export function fileStamp(ms: number): string {
   const p = parts(ms);
@@ -80,9 +87,14 @@ export class VirtualClock {
     return t > this.time.setAt || t > this.time.setBefore ? '' : '*';
   }
 
-  /** The clock read now: authoritative from the moment of `clock set` on. */
+  /**
+   * The clock read now: "*" not authoritative (never set), "." authoritative but NTP, having
+   * set it, is no longer synchronized (Cisco's `show clock` reference), none otherwise. A
+   * clock the user set stays unmarked while NTP has yet to synchronize (IOS 15 captures).
+   */
   private markNow(): string {
-    return this.now() >= this.time.setAt ? '' : '*';
+    if (this.now() < this.time.setAt) return '*';
+    return this.time.source === 'ntp' && this.time.ntpSynced === false ? '.' : '';
   }
 
   /**
@@ -91,15 +103,15 @@ export class VirtualClock {
    * time is the user's (an IOS capture before and after `clock set`).
    */
   timeSource(calendar: boolean): string {
-    if (this.time.source === 'ntp') return 'Time source is NTP';
+    // NTP running names itself the source even before it has set the clock (IOS 15 captures).
+    if (this.time.source === 'ntp' || this.time.ntpSynced !== undefined) return 'Time source is NTP';
     if (this.time.source === 'user') return 'Time source is user configuration';
     return calendar ? 'Time source is hardware calendar' : 'No time source';
   }
 
   /** show clock: "*00:12:45.123 UTC Mon Mar 1 1993". */
   showClock(): string {
-    const p = parts(this.wallMs());
-    return `${this.markNow()}${p.hms}.${p.millis} UTC ${p.weekday} ${p.month} ${p.day} ${p.year}`;
+    return `${this.markNow()}${clockText(this.wallMs())}`;
   }
 
   /**

@@ -37,6 +37,7 @@ import { loggingNode, noLoggingNode } from './logging-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
 import { legacyMacTableNode, macTableNode } from './mac-table-commands.ts';
 import { ipNatNode } from './nat-commands.ts';
+import { noNtpNode, ntpNode } from './ntp-commands.ts';
 import { forgetOspfInterfaces, routerOspfNode, withoutRouting } from './ospf-commands.ts';
 import { encryptPasswords, passwordArgs, typedPassword } from './password.ts';
 import {
@@ -524,6 +525,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     ...(kind === 'switch' ? [stpGlobalNode(false)] : []),
     usernameNode(),
     loggingNode(),
+    ntpNode(kind),
     ...(kind === 'switch'
       ? [kw('vlan', vlanHelp, arg('vlans', VLAN_IDS, 'ISL VLAN IDs 1-4094', run(enterVlan)))]
       : []),
@@ -566,6 +568,7 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
     cdpRun(false),
     lldpRun(false),
     noLoggingNode(),
+    noNtpNode(kind),
     ...(kind === 'switch' ? [errdisableNode(true), macTableNode(true), legacyMacTableNode(true)] : []),
     kw(
       'enable',

@@ -89,7 +89,7 @@ function reloadNow(env: IosEnv): void {
   } finally {
     dev.sim.powerOn(dev.id);
   }
-  rt.rebooted(vlanDat, halt, haltedAt);
+  rt.rebooted(vlanDat, haltedAt);
   rt.keyLabel = rt.savedKeyLabel;
   env.modes.send({ type: 'reset' });
   const restarted = `Trame: ${env.config().hostname} restarted with its ${saved === undefined ? 'factory' : 'startup'} configuration.`;

@@ -30,6 +30,7 @@ import { loggingHeadLines, loggingHostLines } from './logging-commands.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
 import { natConfigLines } from './nat-commands.ts';
+import { ntpConfigLines } from './ntp-commands.ts';
 import { ospfConfigBlocks, ospfInterfaceLines } from './ospf-commands.ts';
 import { shownPassword } from './password.ts';
 import { stpConfigLines, stpInterfaceLines } from './stp-commands.ts';
@@ -328,7 +329,9 @@ export function renderRunningConfig(kind: IosKind, c: DeviceConfig): string {
     ...(kind === 'router' ? ['line aux 0'] : []),
     ...vtyLines(kind, c.lineVty),
   ]);
-  if (kind === 'router') blocks.push(['scheduler allocate 20000 1000']);
+  // NTP's lines come last, after the lines' and a router's scheduler (IOL, 2960 and ISR captures).
+  if (kind === 'router') blocks.push(['scheduler allocate 20000 1000', ...ntpConfigLines(c.ntp)]);
+  else blocks.push(ntpConfigLines(c.ntp));
 
   const out = ['!'];
   for (const b of blocks) if (b.length > 0) out.push(...b, '!');

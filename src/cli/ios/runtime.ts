@@ -122,11 +122,11 @@ export class IosRuntime {
   }
 
   /**
-   * After `reload` (the engine's included), which halted the device at virtual time `halt`,
-   * `haltedAt` by its clock (a configuration stamp): a fresh boot from the saved configuration,
+   * After `reload` (the engine's included), which halted the device at `haltedAt` by its clock
+   * (a configuration stamp): a fresh boot from the saved configuration,
    * on a switch that had `vlanFile` before (see nvram-commands.ts).
    */
-  rebooted(vlanFile: VlanFile | undefined, halt: Micros, haltedAt: string): void {
+  rebooted(vlanFile: VlanFile | undefined, haltedAt: string): void {
     this.bootReason = 'reload';
     this.haltedAt = haltedAt;
     this.vlans?.boot(this.device.runningConfig().vlans, this.clock.wallMs(), vlanFile);

@@ -53,6 +53,7 @@ import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry, showIpRoutePrefix } from './show/ip-route-entry.ts';
 import { showLldp, showLldpEntry, showLldpNeighbors, showLldpNeighborsDetail } from './show/lldp.ts';
 import { showLogging } from './show/logging.ts';
+import { showNtpAssociations, showNtpStatus } from './show/ntp.ts';
 import {
   showPortSecurity,
   showPortSecurityAddress,
@@ -643,6 +644,20 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
       'logging',
       'Show the contents of logging buffers',
       run((env) => env.print(...showLogging(env))),
+    ),
+    kw(
+      'ntp',
+      'Network time protocol',
+      kw(
+        'associations',
+        'NTP associations',
+        run((env) => env.print(...showNtpAssociations(env))),
+      ),
+      kw(
+        'status',
+        'NTP status',
+        run((env) => env.print(...showNtpStatus(env))),
+      ),
     ),
     kw(
       'hosts',

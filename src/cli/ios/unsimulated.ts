@@ -233,7 +233,27 @@ const CONFIG: readonly Feature[] = [
   { lead: ['login', 'quiet-mode'], name: 'quiet-mode access lists' },
   { lead: ['login', 'on-failure'], name: 'login logging' },
   { lead: ['login', 'on-success'], name: 'login logging' },
-  { lead: ['ntp'], name: 'NTP' },
+  // Trame's are ntp-commands.ts (master, server, source, update-calendar).
+  ...[
+    'access-group',
+    'allow',
+    'authenticate',
+    'authentication-key',
+    'broadcastdelay',
+    'clock-period',
+    'leap-handle',
+    'logging',
+    'max-associations',
+    'maxdistance',
+    'mindistance',
+    'orphan',
+    'panic',
+    'passive',
+    'peer',
+    'refclock',
+    'trusted-key',
+  ].map((word) => ({ lead: ['ntp', word], name: 'these NTP settings', modes: GLOBAL_MODE })),
+  { lead: ['ntp', /^(b|d|mu)/i], name: 'NTP on an interface', modes: INTERFACE_MODES },
   { lead: ['ip', 'http'], name: 'the HTTP server' },
   // Trame's are logging-commands.ts; not `logging synchronous`, a line command IOS refuses here.
   { lead: ['logging', /^(?!sy)/i], name: 'these logging settings' },
@@ -315,7 +335,6 @@ const SHOW: readonly Feature[] = [
   { lead: ['copy', /./, /^tftp:?$/i], name: 'TFTP' },
   { lead: ['debug', 'ip', 'packet'], name: 'IP packet debugging' },
   { lead: ['debug', 'ip', 'dhcp'], name: 'DHCP debugging' },
-  { lead: ['show', 'ntp'], name: 'NTP' },
   { lead: ['show', 'dtp'], name: 'DTP', kind: SWITCH },
 ];
 
