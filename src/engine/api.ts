@@ -1099,7 +1099,7 @@ export interface NtpPeerStatus {
   readonly stratum: number;
   /** The server's reference ID as last heard (an address, or a code such as "LOCL", "INIT"). */
   readonly refId: number;
-  /** When its last good answer came (virtual time), undefined before any. */
+  /** When its last answer came (virtual time), good or not; undefined before any. */
   readonly lastHeard: Micros | undefined;
   /** Seconds between polls. */
   readonly poll: number;

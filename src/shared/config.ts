@@ -402,7 +402,7 @@ export interface NtpServerConfig {
   readonly address: Ipv4Addr;
   /** `prefer`: chosen over the others when several are good. */
   readonly prefer?: true;
-  /** `version N` (2-4); absent means 4. */
+  /** `version N` (1-4); absent means 4. */
   readonly version?: number;
   /** `source INTERFACE`: its requests leave from that interface's address. */
   readonly source?: string;

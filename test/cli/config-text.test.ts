@@ -197,8 +197,8 @@ const ROUTER_COMMANDS: [string, string][] = [
   ['ntp master', 'scheduler allocate 20000 1000\nntp master\n!\nend'],
   ['ntp master 8', 'ntp master\n'],
   [
-    'interface loopback 0\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 source g0/1 prefer\nntp master 2\nntp update-calendar\nntp source loopback 0',
-    'ntp source Loopback0\nntp master 2\nntp update-calendar\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 prefer source GigabitEthernet0/1\n!\nend',
+    'interface loopback 0\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 version 2 source g0/1 prefer\nntp master 2\nntp update-calendar\nntp source loopback 0',
+    'ntp source Loopback0\nntp master 2\nntp update-calendar\nntp server 10.0.0.9 version 3\nntp server 10.0.0.1 prefer source GigabitEthernet0/1 version 2\n!\nend',
   ],
   // Typed again, a server's line is replaced where it was; the last NTP line gone, NTP is off.
   [
@@ -208,6 +208,15 @@ const ROUTER_COMMANDS: [string, string][] = [
   [
     'ntp server 10.0.0.1\nntp master 3\nno ntp server 10.0.0.1 prefer\nno ntp master',
     'scheduler allocate 20000 1000\n!\nend',
+  ],
+  // A source interface deleted since still reads back.
+  [
+    'interface loopback 1\nntp source loopback 1\nno interface loopback 1',
+    'scheduler allocate 20000 1000\nntp source Loopback1\n!',
+  ],
+  [
+    'ntp source loopback 1\nntp master\nno ntp source loopback 1',
+    'scheduler allocate 20000 1000\nntp master\n!',
   ],
 ];
 

@@ -214,17 +214,84 @@ describe('NTP', () => {
     until(n, () => n.sim.ntp(d('R3'))!.synced);
     n.run(seconds(300));
     expect(n.sim.ntp(d('R3'))!.refId).toBe(ip('10.0.0.1'));
+    // Listed in the order configured.
     expect(n.sim.ntp(d('R3'))!.peers.map((p) => [formatIpv4(p.address), p.state])).toEqual([
-      ['10.0.0.1', 'sys.peer'],
       ['10.0.0.2', 'candidate'],
+      ['10.0.0.1', 'sys.peer'],
     ]);
     n.sim.configure(d('R3'), {
       ...r3,
       ntp: { servers: [{ address: ip('10.0.0.2'), prefer: true }, { address: ip('10.0.0.1') }] },
     });
-    n.run(seconds(70));
+    // The stratum and reference follow the new choice at once, before its next sample.
     expect(n.sim.ntp(d('R3'))!.refId).toBe(ip('10.0.0.2'));
     expect(n.sim.ntp(d('R3'))!.stratum).toBe(6);
+    // Without the server it follows, it takes the other at once too.
+    n.sim.configure(d('R3'), { ...r3, ntp: { servers: [{ address: ip('10.0.0.1') }] } });
+    expect(n.sim.ntp(d('R3'))!).toMatchObject({ synced: true, stratum: 3, refId: ip('10.0.0.1') });
+  });
+
+  it('does not follow a server synchronized to itself: two clients of a lost master lose sync', () => {
+    const n = new TestNet();
+    n.router('R1', R1_IF)
+      .router('R2', R2_IF)
+      .router('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
+    n.switch('S1');
+    n.link('R1:g0/0', 'S1:fa0/1');
+    n.link('R2:g0/0', 'S1:fa0/2');
+    n.link('R3:g0/0', 'S1:fa0/3');
+    n.run(seconds(35));
+    const r3 = n.config('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
+    n.sim.configure(d('R3'), { ...r3, ntp: { master: 2, servers: [] } });
+    n.sim.configure(d('R1'), {
+      ...n.config('R1', R1_IF),
+      ntp: { servers: [{ address: ip('10.0.0.3') }, { address: ip('10.0.0.2') }] },
+    });
+    n.sim.configure(d('R2'), { ...n.config('R2', R2_IF), ntp: { servers: [{ address: ip('10.0.0.1') }] } });
+    until(n, () => n.sim.ntp(d('R2'))!.synced && n.sim.ntp(d('R1'))!.synced);
+    n.run(seconds(300));
+    // R2 follows R1, so R1 does not take R2 as a candidate: R2's reference is R1 itself.
+    expect(n.sim.ntp(d('R1'))!.peers.map((p) => p.state)).toEqual(['sys.peer', 'rejected']);
+    // R3 stops answering: R1 lets it go after its eight unanswered polls, then R2 lets R1 go,
+    // and at no point does R1 take R2's time, which is its own.
+    n.sim.configure(d('R3'), r3);
+    let followedR2 = false;
+    const took = until(n, () => {
+      followedR2 ||= n.sim.ntp(d('R1'))!.refId === ip('10.0.0.2');
+      return !n.sim.ntp(d('R1'))!.synced && !n.sim.ntp(d('R2'))!.synced;
+    });
+    expect(followedR2).toBe(false);
+    expect(took).toBeLessThan(1000);
+  });
+
+  it('updates the clock once per sample: unanswered polls leave the reference time alone', () => {
+    const n = pair({ master: 3, servers: [] }, toR1);
+    until(n, () => n.sim.ntp(d('R2'))!.synced);
+    n.run(seconds(130));
+    setNtp(n, 'R1', undefined);
+    n.run(seconds(2));
+    const last = n.sim.ntp(d('R2'))!.referenceMs;
+    n.run(seconds(100));
+    const s = n.sim.ntp(d('R2'))!;
+    expect(s.synced).toBe(true);
+    expect(s.referenceMs).toBe(last);
+  });
+
+  it('asks an unreachable server less often: 1024 s apart after ten silent polls', () => {
+    const n = pair(undefined, { servers: [{ address: ip('10.0.0.9') }] });
+    n.run(seconds(64 * 10));
+    expect(peer(n, 'R2').poll).toBe(64);
+    n.run(seconds(64 * 2 + 128 + 256 + 512 + 1024));
+    expect(peer(n, 'R2').poll).toBe(1024);
+    expect(peer(n, 'R2')).toMatchObject({ reach: 0, lastHeard: undefined });
+  });
+
+  it('sends a zero reference time before it has one', () => {
+    const n = pair(undefined, toR1);
+    const wire = ntpOnWire(n);
+    n.run(seconds(5));
+    expect(wire.length).toBeGreaterThan(0);
+    for (const w of wire) expect(w.m.reference).toEqual({ seconds: 0, fraction: 0 });
   });
 
   it('starts over after a reload, keeping its configuration', () => {

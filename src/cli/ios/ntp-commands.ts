@@ -16,6 +16,8 @@ import type { IosEnv } from './env.ts';
 import { interfaceArg } from './interface-arg.ts';
 
 const NTP_HELP = 'Configure NTP';
+/** A source interface: one the device has or could have (a loopback not made yet, or one deleted). */
+const SOURCE = { create: true } as const;
 const MASTER_HELP = 'Act as NTP master clock';
 const SERVER_HELP = 'Configure NTP server';
 const SOURCE_HELP = 'Configure interface for source address';
@@ -54,7 +56,11 @@ function serverOptions(
     if (o === 'prefer') nodes.push(kw('prefer', 'Prefer this peer when possible', done, ...rest(o)));
     if (o === 'source')
       nodes.push(
-        kw('source', 'Interface for source address', arg('source', interfaceArg(), '', done, ...rest(o))),
+        kw(
+          'source',
+          'Interface for source address',
+          arg('source', interfaceArg(SOURCE), '', done, ...rest(o)),
+        ),
       );
     if (o === 'version')
       nodes.push(
@@ -113,7 +119,7 @@ export const ntpNode = (kind: 'router' | 'switch'): IosNode =>
       SOURCE_HELP,
       arg(
         'source',
-        interfaceArg(),
+        interfaceArg(SOURCE),
         '',
         run((env, a) => edit(env, (n) => ({ ...n, source: a.need<string>('source') }))),
       ),
@@ -159,6 +165,12 @@ export const noNtpNode = (kind: 'router' | 'switch'): IosNode =>
       'source',
       SOURCE_HELP,
       run((env) => edit(env, (n) => without(n, 'source'))),
+      arg(
+        'source',
+        interfaceArg(SOURCE),
+        '',
+        run((env) => edit(env, (n) => without(n, 'source'))),
+      ),
     ),
     ...(kind === 'router'
       ? [
@@ -173,7 +185,8 @@ export const noNtpNode = (kind: 'router' | 'switch'): IosNode =>
 
 /**
  * The running-config's NTP lines, in IOS's order (source, master, update-calendar, then the
- * servers as configured); `ntp master` at the default stratum is written without it.
+ * servers as configured, each with prefer, source, version in that order: cisco.ios's parser
+ * of real configurations); `ntp master` at the default stratum is written without it.
  */
 export function ntpConfigLines(c: NtpConfig | undefined): string[] {
   if (c === undefined) return [];
@@ -184,9 +197,9 @@ export function ntpConfigLines(c: NtpConfig | undefined): string[] {
   if (c.updateCalendar) out.push('ntp update-calendar');
   for (const s of c.servers) {
     const parts = [`ntp server ${formatIpv4(s.address)}`];
-    if (s.version !== undefined) parts.push(`version ${s.version}`);
     if (s.prefer) parts.push('prefer');
     if (s.source !== undefined) parts.push(`source ${s.source}`);
+    if (s.version !== undefined) parts.push(`version ${s.version}`);
     out.push(parts.join(' '));
   }
   return out;

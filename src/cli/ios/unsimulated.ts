@@ -254,6 +254,15 @@ const CONFIG: readonly Feature[] = [
     'trusted-key',
   ].map((word) => ({ lead: ['ntp', word], name: 'these NTP settings', modes: GLOBAL_MODE })),
   { lead: ['ntp', /^(b|d|mu)/i], name: 'NTP on an interface', modes: INTERFACE_MODES },
+  // A server's options Trame does not take, and a server by name.
+  ...['key', 'iburst', 'burst', 'minpoll', 'maxpoll', 'normal-sync'].map(
+    (word): Feature => ({ lead: ['ntp', 'server', /\d/, word], name: 'these NTP server options' }),
+  ),
+  { lead: ['ntp', 'server', /^(?!\d)/], name: 'NTP servers by name' },
+  { lead: ['show', 'ntp', 'associations', 'detail'], name: 'NTP association details' },
+  ...['config', 'info', 'packets'].map(
+    (word): Feature => ({ lead: ['show', 'ntp', word], name: 'this NTP view' }),
+  ),
   { lead: ['ip', 'http'], name: 'the HTTP server' },
   // Trame's are logging-commands.ts; not `logging synchronous`, a line command IOS refuses here.
   { lead: ['logging', /^(?!sy)/i], name: 'these logging settings' },

@@ -168,7 +168,8 @@ export abstract class IpDevice extends Device implements L3Owner {
       this.ntpService = null;
       return;
     }
-    // An ISR's 250 Hz clock reads to about a millisecond (2**10); a 2960's to 2 us (2**19).
+    // A router's 250 Hz clock reads to about a millisecond (2**10, as IOL's does; an ISR G2's
+    // own figure is not known); a 2960's to 2 us (2**19, a 2960+ on 15.2).
     const router = this.kind === 'router';
     this.ntpService ??= new NtpService({
       stack: this.stack,

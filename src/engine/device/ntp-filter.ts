@@ -5,8 +5,8 @@
  * dispersion grows at 15 ppm as it ages. The peer dispersion weighs the stages, sorted by
  * delay, by 1/2, 1/4, ... 1/256: 15.9375 s before any sample, 7.9375 s after the first,
  * 3.9375 s, 1.9375 s, 0.9375 s after the fourth. A server becomes selectable when its root
- * distance falls under 1.5 s (ntpd's and IOS's `maxdist`), which is why a client takes four
- * answered polls to synchronize, with `reach` reading 17 (octal) by then.
+ * distance falls under 1.5 s (ntpd's `maxdist`), so with its fourth sample: within a burst's
+ * first seconds for a client (ntp.ts), after four polls of 16 s for the local clock.
  */
 import { seconds } from '../../shared/time.ts';
 

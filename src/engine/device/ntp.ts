@@ -42,6 +42,7 @@ import {
   NTP_MODE_SERVER,
   NTP_PORT,
   NTP_STRATUM_UNSPEC,
+  NTP_ZERO_TIME,
   ntpClientRequest,
   ntpServerReply,
   ntpShortOfSeconds,
@@ -62,6 +63,9 @@ export const NTP_MASTER_STRATUM = 8;
 /** Log2 of the seconds between polls: a server's (64 s, minpoll) and the local clock's (16 s). */
 const SERVER_POLL = 6;
 const LOCAL_POLL = 4;
+/** Unanswered polls before the interval grows, and its largest (1024 s). */
+const UNREACH_POLLS = 10;
+const MAX_POLL = 10;
 /** The system poll interval IOS shows before its first update (8 s). */
 const NEVER_UPDATED_POLL = 3;
 /** Requests in a burst, and the time between them. */
@@ -100,6 +104,13 @@ class NtpPeer implements EventTarget {
   lastSent: Micros | undefined;
   /** Requests left in the current burst. */
   burst = 0;
+  /** When its last sample was taken (-1: none); a sample is used once (RFC 5905 A.5.2). */
+  sampleAt = -1;
+  /** Polls in a row without a good answer, and whether the current one had one. */
+  unreach = 0;
+  answered = false;
+  /** Log2 of the seconds between its polls: its minimum, longer while it does not answer. */
+  pollExp: number;
   state: NtpPeerState = 'rejected';
   readonly filter = new ClockFilter();
   /** The transmit timestamp of the request awaiting an answer; null when none is. */
@@ -110,8 +121,9 @@ class NtpPeer implements EventTarget {
     private readonly service: NtpService,
     readonly address: Ipv4Addr,
     public config: NtpServerConfig | null,
-    readonly pollExp: number,
+    readonly minPoll: number,
   ) {
+    this.pollExp = minPoll;
     this.timer = service.host.stack.timer(this, 0);
   }
 
@@ -133,6 +145,8 @@ export class NtpService implements UdpListener {
   private refId = INIT;
   private referenceMs: number | undefined;
   private updatedAt: Micros | undefined;
+  /** The time of the last sample the clock was updated from (-1: none). */
+  private usedAt = -1;
   private offset = 0;
   private rootDelay = 0;
   private rootDisp = 0;
@@ -169,8 +183,8 @@ export class NtpService implements UdpListener {
     if (config.master !== undefined && !next.some((p) => p.local))
       next.push(this.start(new NtpPeer(this, LOCAL_CLOCK, null, LOCAL_POLL)));
     for (const c of wanted.values()) next.push(this.start(new NtpPeer(this, c.address, c, SERVER_POLL)));
-    // IOS lists the configured servers in address order, its own clock with them.
-    this.peers = next.sort((a, b) => (a.address >>> 0) - (b.address >>> 0));
+    // In the order they were configured.
+    this.peers = next;
     this.select();
   }
 
@@ -181,6 +195,7 @@ export class NtpService implements UdpListener {
     this.unsynchronized();
     this.referenceMs = undefined;
     this.updatedAt = undefined;
+    this.usedAt = -1;
     this.offset = 0;
     this.rootDelay = 0;
     this.rootDisp = 0;
@@ -221,6 +236,7 @@ export class NtpService implements UdpListener {
       if (p.reach === 0 && was !== 0) p.filter.clear();
       else if (p.reach !== 0 && (p.reach & 0x07) === 0) p.filter.addMissing(now, precision);
       if (p.reach !== was) this.select();
+      if (!p.local) this.backOff(p);
       if (p.reach === 0 && !p.local) p.burst = IBURST - 1;
     }
     p.timer.set(now + (p.burst > 0 ? BURST_SPACING : seconds(2 ** p.pollExp)), null, 0);
@@ -232,6 +248,7 @@ export class NtpService implements UdpListener {
       p.leap = NTP_LEAP_NONE;
       p.refId = LOCL;
       p.filter.add(0, 0, precision, now, precision);
+      p.sampleAt = now;
       this.select();
       return;
     }
@@ -242,6 +259,16 @@ export class NtpService implements UdpListener {
     const from = source === undefined ? undefined : this.host.addressOf(source);
     const stack = this.host.stack;
     stack.sendUdp(p.address, NTP_PORT, NTP_PORT, stack.profile.ttl, encodeNtp(request), from);
+  }
+
+  /**
+   * ntpd's unreachable backoff: after ten polls in a row without a good answer, each poll
+   * doubles the interval, up to 1024 s (maxpoll 10); a good answer brings it back to 64 s.
+   */
+  private backOff(p: NtpPeer): void {
+    p.unreach = p.answered ? 0 : p.unreach + 1;
+    p.answered = false;
+    p.pollExp = p.unreach >= UNREACH_POLLS ? Math.min(MAX_POLL, p.pollExp + 1) : p.minPoll;
   }
 
   /** The clock as its timestamps read it, in ms since 1970. */
@@ -263,7 +290,7 @@ export class NtpService implements UdpListener {
       rootDelay: ntpShortOfSeconds(Math.min(this.rootDelay, MAXDISP)),
       rootDispersion: ntpShortOfSeconds(Math.min(this.rootDisp, MAXDISP)),
       referenceId: synced ? this.refId : 0,
-      reference: ntpTimestampOfMs(this.referenceMs ?? 0),
+      reference: this.referenceMs === undefined ? NTP_ZERO_TIME : ntpTimestampOfMs(this.referenceMs),
     };
   }
 
@@ -271,7 +298,9 @@ export class NtpService implements UdpListener {
     const decoded = decodeNtp(d.data);
     if (!decoded.ok) return;
     const m = decoded.value;
-    if (m.mode === NTP_MODE_CLIENT) this.answer(pkt, d, m);
+    // Versions 1-4 only; a version 1 request has no mode (0) and is a client's (ntpd).
+    if (m.version < 1 || m.version > 4) return;
+    if (m.mode === NTP_MODE_CLIENT || (m.version === 1 && m.mode === 0)) this.answer(pkt, d, m);
     else if (m.mode === NTP_MODE_SERVER) this.answered(pkt.src, m);
   }
 
@@ -311,6 +340,8 @@ export class NtpService implements UdpListener {
     p.rootDelay = rootDelay;
     p.rootDisp = rootDisp;
     p.filter.add(offset, delay, disp, now, precision);
+    p.sampleAt = now;
+    p.answered = true;
     this.select();
   }
 
@@ -325,9 +356,10 @@ export class NtpService implements UdpListener {
       const good =
         p.reach !== 0 &&
         p.leap !== NTP_LEAP_ALARM &&
-        p.stratum < MAX_STRATUM &&
+        p.stratum + 1 < MAX_STRATUM &&
         p.filter.filled > 0 &&
-        distance < MAXDIST;
+        distance < MAXDIST &&
+        !this.loops(p);
       p.state = good ? 'candidate' : 'rejected';
       if (!good) continue;
       const key = p.stratum * MAXDIST + distance;
@@ -343,14 +375,36 @@ export class NtpService implements UdpListener {
       return;
     }
     best.state = 'sys.peer';
+    const changed = best !== this.sysPeer;
     this.sysPeer = best;
-    if (this.updatedAt !== undefined && best.filter.at <= this.updatedAt) return;
-    this.update(best, now);
+    const fresh = best.sampleAt > this.usedAt;
+    if (changed || fresh) this.update(best, now, fresh);
   }
 
-  private update(p: NtpPeer, now: Micros): void {
+  /**
+   * A timing loop (RFC 5905 A.5.2's fit): a server synchronized to this device, or to the
+   * server this device follows, would only hand its own time back.
+   */
+  private loops(p: NtpPeer): boolean {
+    if (p.local || p.stratum <= 1) return false;
+    if (this.host.stack.ifaces.some((i) => i.ip?.addr === p.refId)) return true;
+    return this.sysPeer !== null && p !== this.sysPeer && p.refId === this.refId;
+  }
+
+  /**
+   * Follows `p`: its stratum and reference at once, and, with a sample not used yet
+   * (`fresh`), the clock, stepped the first time or beyond 128 ms, slewed otherwise.
+   */
+  private update(p: NtpPeer, now: Micros, fresh: boolean): void {
     const clock = this.host.clock;
     const offset = p.filter.offset;
+    this.stratum = p.stratum + 1;
+    this.refId = p.local ? (this.stratum === 1 ? LOCL : LOCAL_CLOCK) : p.address;
+    this.rootDelay = p.rootDelay + p.filter.delay;
+    this.rootDisp = p.rootDisp + p.filter.dispersionAt(now) + p.filter.jitter + Math.abs(offset);
+    clock.ntpSynced = true;
+    if (!fresh) return;
+    this.usedAt = p.sampleAt;
     if (!p.local) {
       if (clock.source !== 'ntp' || Math.abs(offset) > STEP_THRESHOLD) {
         clock.set(clock.preciseMs(now) + offset * MS, 'ntp');
@@ -358,13 +412,8 @@ export class NtpService implements UdpListener {
       } else clock.slew(offset * MS);
     }
     this.offset = offset;
-    this.stratum = p.stratum + 1;
-    this.refId = p.local ? (this.stratum === 1 ? LOCL : LOCAL_CLOCK) : p.address;
-    this.rootDelay = p.rootDelay + p.filter.delay;
-    this.rootDisp = p.rootDisp + p.filter.dispersionAt(now) + p.filter.jitter + Math.abs(offset);
     this.referenceMs = clock.preciseMs(now);
     this.updatedAt = now;
-    clock.ntpSynced = true;
   }
 
   private unsynchronized(): void {
