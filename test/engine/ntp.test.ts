@@ -14,6 +14,7 @@ const SET_TIME = Date.UTC(2026, 10, 25, 10, 0, 0);
 
 const R1_IF = { interfaces: { 'g0/0': { ip: '10.0.0.1/24' } } };
 const R2_IF = { interfaces: { 'g0/0': { ip: '10.0.0.2/24' } } };
+const R3_IF = { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } };
 
 /** R1 and R2 on one cable, R1's clock set; each then takes `ntp1` and `ntp2`. */
 function pair(ntp1: NtpConfig | undefined, ntp2: NtpConfig | undefined): TestNet {
@@ -33,6 +34,18 @@ function pair(ntp1: NtpConfig | undefined, ntp2: NtpConfig | undefined): TestNet
 function setNtp(n: TestNet, name: 'R1' | 'R2', ntp: NtpConfig | undefined): void {
   const c = n.config(name, name === 'R1' ? R1_IF : R2_IF);
   n.sim.configure(d(name), ntp === undefined ? c : { ...c, ntp });
+}
+
+/** R1, R2 and R3 (10.0.0.3) on S1, its ports forwarding. */
+function threeRouters(): TestNet {
+  const n = new TestNet();
+  n.router('R1', R1_IF).router('R2', R2_IF).router('R3', R3_IF);
+  n.switch('S1');
+  n.link('R1:g0/0', 'S1:fa0/1');
+  n.link('R2:g0/0', 'S1:fa0/2');
+  n.link('R3:g0/0', 'S1:fa0/3');
+  n.run(seconds(35));
+  return n;
 }
 
 const toR1: NtpConfig = { servers: [{ address: ip('10.0.0.1') }] };
@@ -195,18 +208,10 @@ describe('NTP', () => {
   });
 
   it('prefers the server marked `prefer`, lowest stratum otherwise', () => {
-    const n = new TestNet();
-    n.router('R1', R1_IF)
-      .router('R2', R2_IF)
-      .router('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
-    n.switch('S1');
-    n.link('R1:g0/0', 'S1:fa0/1');
-    n.link('R2:g0/0', 'S1:fa0/2');
-    n.link('R3:g0/0', 'S1:fa0/3');
-    n.run(seconds(35));
+    const n = threeRouters();
     n.sim.configure(d('R1'), { ...n.config('R1', R1_IF), ntp: { master: 2, servers: [] } });
     n.sim.configure(d('R2'), { ...n.config('R2', R2_IF), ntp: { master: 5, servers: [] } });
-    const r3 = n.config('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
+    const r3 = n.config('R3', R3_IF);
     n.sim.configure(d('R3'), {
       ...r3,
       ntp: { servers: [{ address: ip('10.0.0.2') }, { address: ip('10.0.0.1') }] },
@@ -232,16 +237,8 @@ describe('NTP', () => {
   });
 
   it('does not follow a server synchronized to itself: two clients of a lost master lose sync', () => {
-    const n = new TestNet();
-    n.router('R1', R1_IF)
-      .router('R2', R2_IF)
-      .router('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
-    n.switch('S1');
-    n.link('R1:g0/0', 'S1:fa0/1');
-    n.link('R2:g0/0', 'S1:fa0/2');
-    n.link('R3:g0/0', 'S1:fa0/3');
-    n.run(seconds(35));
-    const r3 = n.config('R3', { interfaces: { 'g0/0': { ip: '10.0.0.3/24' } } });
+    const n = threeRouters();
+    const r3 = n.config('R3', R3_IF);
     n.sim.configure(d('R3'), { ...r3, ntp: { master: 2, servers: [] } });
     n.sim.configure(d('R1'), {
       ...n.config('R1', R1_IF),

@@ -94,21 +94,25 @@ const setServer = run((env, a: Args) => {
   });
 });
 
+/** `ntp master [STRATUM]`, running `set` with the stratum (8 when none is typed). */
+const masterNode = (set: (env: IosEnv, stratum: number) => void): IosNode =>
+  kw(
+    'master',
+    MASTER_HELP,
+    run((env) => set(env, NTP_MASTER_STRATUM)),
+    arg(
+      'stratum',
+      range(1, 15),
+      'Stratum number',
+      run((env, a) => set(env, a.need<number>('stratum'))),
+    ),
+  );
+
 export const ntpNode = (kind: 'router' | 'switch'): IosNode =>
   kw(
     'ntp',
     NTP_HELP,
-    kw(
-      'master',
-      MASTER_HELP,
-      run((env) => edit(env, (n) => ({ ...n, master: NTP_MASTER_STRATUM }))),
-      arg(
-        'stratum',
-        range(1, 15),
-        'Stratum number',
-        run((env, a) => edit(env, (n) => ({ ...n, master: a.need<number>('stratum') }))),
-      ),
-    ),
+    masterNode((env, master) => edit(env, (n) => ({ ...n, master }))),
     kw(
       'server',
       SERVER_HELP,
@@ -144,17 +148,7 @@ export const noNtpNode = (kind: 'router' | 'switch'): IosNode =>
   kw(
     'ntp',
     NTP_HELP,
-    kw(
-      'master',
-      MASTER_HELP,
-      run((env) => edit(env, (n) => without(n, 'master'))),
-      arg(
-        'stratum',
-        range(1, 15),
-        'Stratum number',
-        run((env) => edit(env, (n) => without(n, 'master'))),
-      ),
-    ),
+    masterNode((env) => edit(env, (n) => without(n, 'master'))),
     kw(
       'server',
       SERVER_HELP,
