@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pcapFile } from '../../src/engine/pcap.ts';
 import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import type { Micros } from '../../src/shared/time.ts';
 import { seconds } from '../../src/shared/time.ts';
-import { haveTshark, TSHARK, tshark } from '../wire/tshark-run.ts';
+import { describeTshark, tshark } from '../wire/tshark-run.ts';
 import { ip, TestNet } from './net.ts';
 
 const d = deviceId;
@@ -41,7 +41,7 @@ function conversation(): Uint8Array {
   return pcapFile(frames);
 }
 
-describe.runIf(haveTshark)('a TCP conversation as tshark reads it', () => {
+describeTshark('a TCP conversation as tshark reads it', () => {
   it('has consistent numbers, good checksums and the flags of a whole connection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trame-tcp-'));
     try {
@@ -103,9 +103,3 @@ describe.runIf(haveTshark)('a TCP conversation as tshark reads it', () => {
     }
   });
 });
-
-if (!haveTshark) {
-  describe('a TCP conversation as tshark reads it', () => {
-    it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
-  });
-}

@@ -28,7 +28,7 @@ import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { formatMacDotted } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, haveTshark, TSHARK, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
 
 const VIP = ip('192.168.1.254');
 /** R1 and R2 share group 1 on 192.168.1.0/24; R2 has the higher priority and preempts. */
@@ -239,7 +239,7 @@ const FIELDS = [
   '_ws.malformed',
 ] as const;
 
-describe.runIf(haveTshark)('HSRP as tshark reads it', () => {
+describeTshark('HSRP as tshark reads it', () => {
   it('decodes the hello, the coup and the resign in their frames, with no warning and nothing malformed', () => {
     const frames = (
       [
@@ -302,9 +302,3 @@ describe.runIf(haveTshark)('HSRP as tshark reads it', () => {
     });
   });
 });
-
-if (!haveTshark) {
-  describe('HSRP as tshark reads it', () => {
-    it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
-  });
-}

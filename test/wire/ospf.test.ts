@@ -66,8 +66,7 @@ import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
 import {
   ANY_EXPERT_INFO,
-  haveTshark,
-  TSHARK,
+  describeTshark,
   tshark,
   tsharkFields,
   tsharkProblems,
@@ -870,7 +869,7 @@ const FIELDS = [
   'ip.dst',
 ] as const;
 
-describe.runIf(haveTshark)('OSPF as tshark reads it', () => {
+describeTshark('OSPF as tshark reads it', () => {
   it('decodes every packet type in its frame, checksums correct, nothing malformed', () => {
     const pcap = pcapFile(
       FRAMES.map(
@@ -995,9 +994,3 @@ describe.runIf(haveTshark)('OSPF as tshark reads it', () => {
     });
   });
 });
-
-if (!haveTshark) {
-  describe('OSPF as tshark reads it', () => {
-    it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
-  });
-}

@@ -34,7 +34,7 @@ import type { MacAddr } from '../../src/shared/mac.ts';
 import { formatMacColon } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, haveTshark, TSHARK, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 const NONE = new Uint8Array(0);
@@ -639,7 +639,7 @@ function expected(f: EthernetFrame): Record<string, string> {
   };
 }
 
-describe.runIf(haveTshark)('STP as tshark reads it', () => {
+describeTshark('STP as tshark reads it', () => {
   it('decodes IEEE, PVST+, RST and TCN BPDUs, tagged and not, with no warning and nothing malformed', () => {
     const frames = [ieeeVlan1, pvstVlan10, pvstVlan1, tcnFrame, tcTca, rapidVlan10, rapidIeee];
     withCapture(pcapFile(frames.map((f, i) => [micros(2_000_000 * i), encodeFrame(f)] as const)), (file) => {
@@ -680,9 +680,3 @@ describe.runIf(haveTshark)('STP as tshark reads it', () => {
     });
   });
 });
-
-if (!haveTshark) {
-  describe('STP as tshark reads it', () => {
-    it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
-  });
-}

@@ -7,9 +7,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, it } from 'vitest';
 
 export const TSHARK = '/usr/bin/tshark';
 export const haveTshark = existsSync(TSHARK);
+
+/** `describe` for tests that read captures with tshark; where it is missing, one skipped test says so. */
+export function describeTshark(name: string, body: () => void): void {
+  if (haveTshark) describe(name, body);
+  else
+    describe(name, () => {
+      it.skip(`skipped: ${TSHARK} is missing (apt-get install -y tshark)`, () => {});
+    });
+}
 
 /** `tshark -r FILE ARGS...`, its standard output. */
 export function tshark(file: string, ...args: string[]): string {
