@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NtpPeerStatus } from '../../src/engine/api.ts';
 import { LOCAL_CLOCK } from '../../src/engine/device/ntp.ts';
-import { decodeNtp, NTP_LEAP_ALARM, NTP_LEAP_NONE, type NtpMessage } from '../../src/engine/wire/ntp.ts';
+import {
+  decodeNtp,
+  NTP_LEAP_ALARM,
+  NTP_LEAP_NONE,
+  type NtpMessage,
+  refIdOfText,
+} from '../../src/engine/wire/ntp.ts';
 import type { NtpConfig } from '../../src/shared/config.ts';
 import { deviceId } from '../../src/shared/ids.ts';
 import { formatIpv4 } from '../../src/shared/ipv4.ts';
@@ -84,6 +90,13 @@ describe('NTP', () => {
     const s = n.sim.ntp(d('R1'))!;
     expect(s.synced).toBe(false);
     expect(s.stratum).toBe(16);
+    // The local clock is named from the start, before its first sample.
+    expect(s.peers[0]).toMatchObject({
+      address: LOCAL_CLOCK,
+      stratum: 2,
+      refId: refIdOfText('LOCL'),
+      reach: 0,
+    });
     const took = until(n, () => n.sim.ntp(d('R1'))!.synced);
     // Polled every 16 s: the fourth sample brings the distance under 1.5 s.
     expect(took).toBeGreaterThan(45);

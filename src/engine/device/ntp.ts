@@ -182,6 +182,13 @@ export class NtpService implements UdpListener {
     }
     if (config.master !== undefined && !next.some((p) => p.local))
       next.push(this.start(new NtpPeer(this, LOCAL_CLOCK, null, LOCAL_POLL)));
+    // The local clock is known from the start: one stratum above the master's, named LOCL.
+    for (const p of next)
+      if (p.local) {
+        p.stratum = (config.master ?? NTP_MASTER_STRATUM) - 1;
+        p.leap = NTP_LEAP_NONE;
+        p.refId = LOCL;
+      }
     for (const c of wanted.values()) next.push(this.start(new NtpPeer(this, c.address, c, SERVER_POLL)));
     // In the order they were configured.
     this.peers = next;
@@ -244,9 +251,6 @@ export class NtpService implements UdpListener {
     if (p.local) {
       p.reach |= 1;
       p.lastHeard = now;
-      p.stratum = (this.config.master ?? NTP_MASTER_STRATUM) - 1;
-      p.leap = NTP_LEAP_NONE;
-      p.refId = LOCL;
       p.filter.add(0, 0, precision, now, precision);
       p.sampleAt = now;
       this.select();
