@@ -88,10 +88,11 @@ describe('ethernet', () => {
       },
     });
     expect(decoded.ok && toHex(encodeFrame(decoded.value))).toBe(toHex(bpdu));
-    const ipv6 = frame({ proto: 'raw', bytes: new Uint8Array(40).fill(0x60) }, 0x86dd);
-    expect(decodeFrame(encodeFrame(ipv6))).toEqual({
+    // 0x88b5: IEEE 802 local experimental, an EtherType nothing decodes.
+    const local = frame({ proto: 'raw', bytes: new Uint8Array(40).fill(0x60) }, 0x88b5);
+    expect(decodeFrame(encodeFrame(local))).toEqual({
       ok: true,
-      value: { ...ipv6, payload: { proto: 'raw', bytes: new Uint8Array(46).fill(0x60, 0, 40) } },
+      value: { ...local, payload: { proto: 'raw', bytes: new Uint8Array(46).fill(0x60, 0, 40) } },
     });
   });
 

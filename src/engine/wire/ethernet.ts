@@ -11,11 +11,11 @@
  * length, counted from the LLC header without padding (`stpLen` for a BPDU), and encode
  * writes whatever the field says. Encode pads every frame, tagged or not, to the 60-byte
  * minimum (64 with the FCS, which captures do not show and we never write), as Linux does.
- * Decode reads ARP's fixed 28 bytes, IPv4 up to its total length and a BPDU up to the 802.3
- * length, so padding is ignored there (a length past the end of the frame is malformed). An
- * unknown EtherType, or an 802.3 length field before anything but the LLC (and SNAP) header of
- * an IEEE or PVST+ BPDU, keeps everything after it as raw bytes, padding included, since
- * nothing says where such a payload ends.
+ * Decode reads ARP's fixed 28 bytes, IPv4 up to its total length, IPv6 up to its payload
+ * length and a BPDU up to the 802.3 length, so padding is ignored there (a length past the end
+ * of the frame is malformed). An unknown EtherType, or an 802.3 length field before anything
+ * but the LLC (and SNAP) header of an IEEE or PVST+ BPDU, keeps everything after it as raw
+ * bytes, padding included, since nothing says where such a payload ends.
  */
 import type { MacAddr } from '../../shared/mac.ts';
 import { macFromBytes, macToBytes } from '../../shared/mac.ts';
@@ -26,12 +26,15 @@ import type { Decoded } from './decoded.ts';
 import { decoded, malformed } from './decoded.ts';
 import type { Ipv4Packet } from './ipv4.ts';
 import { decodeIpv4, encodeIpv4, ipv4Len } from './ipv4.ts';
+import type { Ipv6Packet } from './ipv6.ts';
+import { decodeIpv6, encodeIpv6, ipv6Len } from './ipv6.ts';
 import type { StpBpdu } from './stp.ts';
 import { decodeStp, encodeStp, isStpLlc, stpLen } from './stp.ts';
 
 export const ETHERTYPE_IPV4 = 0x0800;
 export const ETHERTYPE_ARP = 0x0806;
 export const ETHERTYPE_VLAN = 0x8100;
+export const ETHERTYPE_IPV6 = 0x86dd;
 /** Type/length field values up to this are an IEEE 802.3 length, not an EtherType. */
 export const ETH_MAX_LENGTH_FIELD = 1500;
 
@@ -55,15 +58,15 @@ export interface RawPayload {
   readonly bytes: Uint8Array;
 }
 
-export type EthernetPayload = ArpPacket | Ipv4Packet | StpBpdu | RawPayload;
+export type EthernetPayload = ArpPacket | Ipv4Packet | Ipv6Packet | StpBpdu | RawPayload;
 
 export interface EthernetFrame {
   readonly dst: MacAddr;
   readonly src: MacAddr;
   readonly tag?: Dot1qTag;
   /**
-   * The EtherType after the tag (0x0800, 0x0806, or any other value, kept), or for a BPDU the
-   * 802.3 length field (`stpLen` of it). Must match the payload.
+   * The EtherType after the tag (0x0800, 0x0806, 0x86dd, or any other value, kept), or for a
+   * BPDU the 802.3 length field (`stpLen` of it). Must match the payload.
    */
   readonly etherType: number;
   readonly payload: EthernetPayload;
@@ -75,6 +78,8 @@ export function ethernetPayloadLen(payload: EthernetPayload): number {
       return ARP_LEN;
     case 'ipv4':
       return ipv4Len(payload);
+    case 'ipv6':
+      return ipv6Len(payload);
     case 'stp':
       return stpLen(payload);
     case 'raw':
@@ -111,6 +116,7 @@ export function encodeFrame(frame: EthernetFrame, buf?: Uint8Array, offset = 0):
   const payload = frame.payload;
   if (payload.proto === 'arp') at += encodeArp(payload, out, at).length;
   else if (payload.proto === 'ipv4') at += encodeIpv4(payload, out, at).length;
+  else if (payload.proto === 'ipv6') at += encodeIpv6(payload, out, at).length;
   else if (payload.proto === 'stp') at += encodeStp(payload, out, at).length;
   else {
     out.set(payload.bytes, at);
@@ -145,6 +151,10 @@ export function decodeFrame(bytes: Uint8Array): Decoded<EthernetFrame> {
     payload = arp.value;
   } else if (etherType === ETHERTYPE_IPV4) {
     const ip = decodeIpv4(body);
+    if (!ip.ok) return ip;
+    payload = ip.value;
+  } else if (etherType === ETHERTYPE_IPV6) {
+    const ip = decodeIpv6(body);
     if (!ip.ok) return ip;
     payload = ip.value;
   } else if (etherType <= ETH_MAX_LENGTH_FIELD && isStpLlc(body.subarray(0, etherType))) {
