@@ -7,6 +7,7 @@ import type { AclPacket } from '../shared/acl.ts';
 import type { DeviceConfig, HostConfig, SecureMac, SwitchportMode } from '../shared/config.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from '../shared/ipv4.ts';
+import type { Ipv6Addr } from '../shared/ipv6.ts';
 import type { MacAddr } from '../shared/mac.ts';
 import type { SwitchModel } from '../shared/models.ts';
 import type { OspfArea } from '../shared/ospf.ts';
@@ -991,6 +992,114 @@ export interface PingJob {
   stop(): void;
 }
 
+/** What a ping over IPv6 learns of one echo. */
+export type Probe6Outcome =
+  | {
+      readonly kind: 'reply';
+      readonly from: Ipv6Addr;
+      readonly bytes: number;
+      readonly rtt: Micros;
+      readonly hopLimit: number;
+    }
+  | { readonly kind: 'timeout' }
+  /**
+   * An ICMPv6 error of `type` 1 (destination unreachable, `code` 0 no route, 1 prohibited, 3
+   * address unreachable, 4 port unreachable) or 2 (packet too big). `from` and `rtt` are
+   * absent when the sender reports its own failure (Windows: Neighbor Discovery got no answer).
+   */
+  | {
+      readonly kind: 'unreachable';
+      readonly type: number;
+      readonly code: number;
+      readonly from?: Ipv6Addr;
+      readonly rtt?: Micros;
+    }
+  | {
+      readonly kind: 'hop-limit-exceeded';
+      readonly from: Ipv6Addr;
+      readonly code: number;
+      readonly rtt: Micros;
+    }
+  | { readonly kind: 'local-error'; readonly reason: 'no-route' | 'no-address' | 'interface-down' };
+
+export interface Probe6Result {
+  readonly seq: number;
+  readonly at: Micros;
+  readonly outcome: Probe6Outcome;
+}
+
+export interface Ping6Options {
+  readonly count: number;
+  readonly timeout: Micros;
+  /** ICMPv6 data bytes (Windows: 32), or the packet's size with its headers (IOS: 100) with `sizeIsDatagram`. */
+  readonly size: number;
+  readonly sizeIsDatagram?: boolean;
+  readonly hopLimit?: number;
+  readonly interval?: Micros;
+  readonly source?: Ipv6Addr;
+  /** The interface a link-local or multicast destination is reached through (IOS asks for it). */
+  readonly via?: string;
+}
+
+export interface Ping6Job {
+  readonly done: boolean;
+  readonly target: Ipv6Addr;
+  readonly results: readonly Probe6Result[];
+  stop(): void;
+}
+
+/** One address of an interface, as `show ipv6 interface` lists it. */
+export interface Ipv6AddressStatus {
+  readonly addr: Ipv6Addr;
+  readonly len: number;
+  /** Its interface identifier is the EUI-64 of the interface's MAC address ([EUI]). */
+  readonly eui64: boolean;
+  /** `autoconfig`: formed from a Router Advertisement's prefix (RFC 4862). */
+  readonly origin: 'manual' | 'autoconfig';
+}
+
+/** An interface's IPv6 state; `enabled` false (and nothing else) where IPv6 is not configured. */
+export interface Ipv6InterfaceStatus {
+  readonly name: string;
+  readonly enabled: boolean;
+  /** Its link-local address while IPv6 is enabled. */
+  readonly linkLocal?: Ipv6Addr;
+  /** The link-local address was configured (`ipv6 address X link-local`) rather than made. */
+  readonly linkLocalConfigured: boolean;
+  readonly addresses: readonly Ipv6AddressStatus[];
+  /** The multicast groups it has joined (FF02::1, FF02::2 on a router, solicited-node groups). */
+  readonly groups: readonly Ipv6Addr[];
+  /** It sends Router Advertisements (a routing device's LAN interface). */
+  readonly advertises: boolean;
+  /** It forms addresses from Router Advertisements (`ipv6 address autoconfig`, a PC set to obtain one). */
+  readonly autoconfig: boolean;
+  /** The hop limit of what it originates. */
+  readonly hopLimit: number;
+}
+
+export interface Ipv6RouteEntry {
+  /** IOS's code: C connected, L local, S static, ND default from a Router Advertisement, NDp its on-link prefix. */
+  readonly code: 'C' | 'L' | 'S' | 'ND' | 'NDp';
+  readonly prefix: Ipv6Addr;
+  readonly len: number;
+  readonly distance: number;
+  readonly metric: number;
+  readonly nextHop?: Ipv6Addr;
+  /** The exit interface's name; absent for a static route through a next hop only. */
+  readonly iface?: string;
+}
+
+export interface Ipv6NeighborEntry {
+  readonly addr: Ipv6Addr;
+  /** Absent while INCOMPLETE. */
+  readonly mac?: MacAddr;
+  readonly state: 'INCMP' | 'REACH' | 'STALE' | 'DELAY' | 'PROBE';
+  /** Time in this state (REACH: since reachability was last confirmed). */
+  readonly age: Micros;
+  readonly iface: string;
+  readonly router: boolean;
+}
+
 export interface TracerouteOptions {
   /** The first probes' TTL (IOS `ttl MIN MAX`); 1 by default. */
   readonly minTtl?: number;
@@ -1522,6 +1631,17 @@ export interface Simulation {
 
   ping(id: DeviceId, target: Ipv4Addr, options: PingOptions): PingJob;
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob;
+
+  /** A ping over IPv6 (a device with no IPv6 configured has no route to anything). */
+  ping6(id: DeviceId, target: Ipv6Addr, options: Ping6Options): Ping6Job;
+  /** Every IP interface of the device with its IPv6 state, in the device's order. */
+  ipv6Interfaces(id: DeviceId): Ipv6InterfaceStatus[];
+  /** Its IPv6 routing table (what `show ipv6 route` lists). */
+  ipv6Routes(id: DeviceId): Ipv6RouteEntry[];
+  /** Its IPv6 neighbor cache (`show ipv6 neighbors`). */
+  ipv6Neighbors(id: DeviceId): Ipv6NeighborEntry[];
+  /** `clear ipv6 neighbors`. */
+  clearIpv6Neighbors(id: DeviceId): void;
 
   /** Looks a name up with DNS from the device (its queries leave now, or its cache answers). */
   dnsLookup(id: DeviceId, request: DnsLookupRequest): DnsLookupJob;

@@ -10,6 +10,7 @@ import { defaultDeviceConfig } from '../shared/config.ts';
 import { DEFAULT_LOAD_BALANCE } from '../shared/etherchannel.ts';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
 import type { Ipv4Addr } from '../shared/ipv4.ts';
+import type { Ipv6Addr } from '../shared/ipv6.ts';
 import type { MacAddr } from '../shared/mac.ts';
 import type { SwitchModel } from '../shared/models.ts';
 import type { DeviceKind } from '../shared/ports.ts';
@@ -43,6 +44,9 @@ import type {
   InterfaceChanges,
   InterfaceStatus,
   InternalVlan,
+  Ipv6InterfaceStatus,
+  Ipv6NeighborEntry,
+  Ipv6RouteEntry,
   LinkOptions,
   LldpNeighbor,
   MacEntry,
@@ -54,6 +58,8 @@ import type {
   NtpStatus,
   OspfEvents,
   OspfProcessStatus,
+  Ping6Job,
+  Ping6Options,
   PingJob,
   PingOptions,
   PortSecurityStatus,
@@ -675,6 +681,29 @@ class EngineSimulation implements Simulation {
     // Its first echo may leave now, between two events.
     this.ctx.load.active = true;
     return this.device(id).ping(target, options);
+  }
+
+  /** A ping over IPv6 from `id`. */
+  ping6(id: DeviceId, target: Ipv6Addr, options: Ping6Options): Ping6Job {
+    this.ctx.load.active = true;
+    return this.ipDevice(id).ping6(target, options);
+  }
+
+  /** Every IP interface of `id` with its IPv6 state, in the device's order. */
+  ipv6Interfaces(id: DeviceId): Ipv6InterfaceStatus[] {
+    return this.ipDevice(id).ipv6Interfaces();
+  }
+
+  ipv6Routes(id: DeviceId): Ipv6RouteEntry[] {
+    return this.ipDevice(id).ipv6Routes();
+  }
+
+  ipv6Neighbors(id: DeviceId): Ipv6NeighborEntry[] {
+    return this.ipDevice(id).ipv6Neighbors();
+  }
+
+  clearIpv6Neighbors(id: DeviceId): void {
+    this.ipDevice(id).clearIpv6Neighbors();
   }
 
   traceroute(id: DeviceId, target: Ipv4Addr, options: TracerouteOptions): TracerouteJob {

@@ -23,6 +23,8 @@ export type DropReason =
   | 'null-route'
   | 'ttl-expired'
   | 'arp-timeout'
+  /** IPv6 Neighbor Discovery got no answer for the next hop (RFC 4861 7.3.3). */
+  | 'nd-timeout'
   | 'arp-queue-full'
   /** A router drops the packet that starts ARP resolution (IOS glean), and those behind it. */
   | 'arp-incomplete'

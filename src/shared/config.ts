@@ -8,6 +8,7 @@ import type { DhcpExcluded, DhcpPool } from './dhcp.ts';
 import type { ChannelGroupConfig, LoadBalanceMethod } from './etherchannel.ts';
 import type { HsrpGroupConfig } from './hsrp.ts';
 import type { Ipv4Addr, Ipv4Assignment, Ipv4Prefix } from './ipv4.ts';
+import type { Ipv6Addr, Ipv6Assignment } from './ipv6.ts';
 import type { MacAddr } from './mac.ts';
 import type { NatConfig, NatSide } from './nat.ts';
 import type { InterfaceOspfConfig, OspfProcessConfig } from './ospf.ts';
@@ -139,6 +140,38 @@ export interface InterfaceConfig {
   readonly standbyVersion?: 2;
   /** Router interfaces: `ip ospf ...`; absent while none was typed. */
   readonly ospf?: InterfaceOspfConfig;
+  /** `ipv6 ...`: absent while the interface has no IPv6 configuration. */
+  readonly ipv6?: Ipv6InterfaceConfig;
+}
+
+/** `ipv6 address X/N [eui-64]`: with `eui64`, `addr` is the prefix its EUI-64 identifier completes. */
+export interface Ipv6AddressConfig {
+  readonly addr: Ipv6Addr;
+  readonly len: number;
+  readonly eui64?: true;
+}
+
+/** An interface's `ipv6` commands. */
+export interface Ipv6InterfaceConfig {
+  /** `ipv6 enable`: IPv6 with a link-local address only. */
+  readonly enable?: true;
+  /** `ipv6 address X link-local`. */
+  readonly linkLocal?: Ipv6Addr;
+  /** `ipv6 address X/N [eui-64]`, in the order running-config lists them. */
+  readonly addresses: readonly Ipv6AddressConfig[];
+  /** `ipv6 address autoconfig [default]`. */
+  readonly autoconfig?: { readonly default: boolean };
+}
+
+/** `ipv6 route PREFIX/N {NEXT-HOP | INTERFACE [NEXT-HOP]} [DISTANCE]`. */
+export interface Ipv6StaticRoute {
+  readonly prefix: Ipv6Addr;
+  readonly len: number;
+  readonly nextHop?: Ipv6Addr;
+  /** Canonical full interface name. */
+  readonly exitInterface?: string;
+  /** Administrative distance, 1 by default. */
+  readonly distance: number;
 }
 
 export interface StaticRoute {
@@ -269,6 +302,10 @@ export interface DeviceConfig {
   /** The VLAN database (switches), sorted by id. VLAN 1 always exists. */
   readonly vlans: readonly VlanConfig[];
   readonly staticRoutes: readonly StaticRoute[];
+  /** `ipv6 unicast-routing`: the device forwards IPv6 and sends Router Advertisements. */
+  readonly ipv6Routing?: true;
+  /** `ipv6 route ...`, in the order running-config lists them. */
+  readonly ipv6Routes?: readonly Ipv6StaticRoute[];
   readonly lineConsole: LineConfig;
   /**
    * Each vty line's configuration, from line 0: a 1941 has lines 0-4 until `line vty` names
@@ -445,6 +482,16 @@ export interface HostConfig {
   readonly dns?: readonly Ipv4Addr[];
   /** Servers: the DNS service runs (on UDP port 53) when present, answering from these records. */
   readonly dnsRecords?: readonly DnsRecordConfig[];
+  /** IPv6: absent while the PC does not run it. */
+  readonly ipv6?: HostIpv6Config;
+}
+
+/** A PC's IPv6 settings: stateless autoconfiguration, or a static address and gateway, or both. */
+export interface HostIpv6Config {
+  /** Obtain an address from the routers' advertisements (SLAAC), and the default router with it. */
+  readonly auto?: true;
+  readonly address?: Ipv6Assignment;
+  readonly gateway?: Ipv6Addr;
 }
 
 /** `config`'s addressing replaced by `addressing`'s (dhcp, ip, gateway); its DNS settings kept. */
@@ -455,6 +502,7 @@ export function withAddressing(config: HostConfig, addressing: HostConfig): Host
     ...(addressing.gateway !== undefined ? { gateway: addressing.gateway } : {}),
     ...(config.dns !== undefined ? { dns: config.dns } : {}),
     ...(config.dnsRecords !== undefined ? { dnsRecords: config.dnsRecords } : {}),
+    ...(config.ipv6 !== undefined ? { ipv6: config.ipv6 } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
-import type { DhcpRenewJob, InterfaceStatus } from '../api.ts';
+import type { DhcpRenewJob, InterfaceStatus, Ipv6InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
@@ -21,7 +21,7 @@ import { BROADCAST_MAC } from './arp-cache.ts';
 import { DhcpClient, type DhcpClientHost, type DhcpLease } from './dhcp-client.ts';
 import { WINDOWS_DHCP } from './dhcp-client-profiles.ts';
 import { DnsServer } from './dns-server.ts';
-import { IpDevice } from './ip-device.ts';
+import { IpDevice, isIpv6GroupMac } from './ip-device.ts';
 import { L3Interface } from './l3-interface.ts';
 import { Port, QUEUE_LIMITS } from './port.ts';
 import { portView } from './status.ts';
@@ -75,6 +75,7 @@ export class Host extends IpDevice implements DhcpClientHost {
     const wasDhcp = this.config.dhcp === true;
     this.config = config;
     this.configureDnsService(config);
+    this.configureHostIpv6(config);
     // Still DHCP: what the adapter has (its lease, or the address it gave itself) stays.
     if (wasDhcp && config.dhcp === true) return;
     if (config.dhcp === true && this.dhcpClient === null) {
@@ -85,6 +86,22 @@ export class Host extends IpDevice implements DhcpClientHost {
     else if (wasDhcp) this.dhcpClient!.setRunning(false, true);
     this.useConfigured();
     this.refresh();
+  }
+
+  /** Its IPv6: on with autoconfiguration, a static address, or both; off without settings. */
+  private configureHostIpv6(config: HostConfig): void {
+    const c = config.ipv6;
+    const settings = {
+      enabled: c !== undefined,
+      addresses: c?.address !== undefined ? [{ addr: c.address.addr, len: c.address.len }] : [],
+      autoconfig: c?.auto === true,
+      autoDefault: c?.auto === true,
+    };
+    this.configureIpv6(new Map([[this.nic, settings]]), [this.nic], false, [], c?.gateway);
+  }
+
+  ipv6Interfaces(): Ipv6InterfaceStatus[] {
+    return this.ipv6Of([this.nic]);
   }
 
   private configureDnsService(config: HostConfig): void {
@@ -107,6 +124,7 @@ export class Host extends IpDevice implements DhcpClientHost {
     this.nic.up = up;
     this.dhcpClient?.setRunning(up && this.config.dhcp === true, false);
     this.reconfigureStack();
+    this.refreshIpv6();
   }
 
   private reconfigureStack(): void {
@@ -188,7 +206,7 @@ export class Host extends IpDevice implements DhcpClientHost {
       return;
     }
     const dst = frame.dst;
-    if (dst !== BROADCAST_MAC && !port.isMine(dst)) {
+    if (dst !== BROADCAST_MAC && !port.isMine(dst) && !(this.stack.v6 !== null && isIpv6GroupMac(dst))) {
       this.drop(frameId, 'not-for-us', port.name);
       return;
     }

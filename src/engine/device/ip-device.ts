@@ -3,8 +3,9 @@
  * PC): the stack, the ping and traceroute applications running on it, and the show and clear
  * commands that read the stack.
  */
-import type { DeviceConfig } from '../../shared/config.ts';
+import type { DeviceConfig, Ipv6InterfaceConfig } from '../../shared/config.ts';
 import type { DeviceId } from '../../shared/ids.ts';
+import type { Ipv6Addr } from '../../shared/ipv6.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { compareInterfaceNames, type DeviceKind, parseInterfaceName } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
@@ -18,9 +19,14 @@ import type {
   DnsCacheEntry,
   DnsLookupJob,
   DnsLookupRequest,
+  Ipv6InterfaceStatus,
+  Ipv6NeighborEntry,
+  Ipv6RouteEntry,
   NtpStatus,
   OspfEvent,
   OspfProcessStatus,
+  Ping6Job,
+  Ping6Options,
   PingJob,
   PingOptions,
   RouteEntry,
@@ -39,6 +45,8 @@ import { DnsCache } from './dns-cache.ts';
 import { IosArpDefense } from './ios-arp-defense.ts';
 import { IosDhcpClients } from './ios-dhcp-clients.ts';
 import { IpStack } from './ip-stack.ts';
+import { type Ipv6IfaceSettings, Ipv6Stack, type Ipv6StaticSpec } from './ipv6-stack.ts';
+import { ipv6InterfaceStatus, ipv6NeighborEntries, ipv6RouteEntries } from './ipv6-status.ts';
 import { L3Interface, type L3Owner } from './l3-interface.ts';
 import { NtpService } from './ntp.ts';
 import { OspfRouter, type OspfRouterHost } from './ospf-router.ts';
@@ -57,6 +65,21 @@ const OSPF_EVENTS = 200;
 
 /** What an IOS device's OSPF processes need of it besides its IP stack and message log. */
 export type OspfWiring = Omit<OspfRouterHost, 'stack' | 'log'>;
+
+/** What an interface's `ipv6` commands ask of the IPv6 stack. */
+export function iosIpv6Settings(ic: Ipv6InterfaceConfig | undefined): Ipv6IfaceSettings {
+  if (ic === undefined) return { enabled: false, addresses: [], autoconfig: false, autoDefault: false };
+  return {
+    enabled: true,
+    ...(ic.linkLocal !== undefined ? { linkLocal: ic.linkLocal } : {}),
+    addresses: ic.addresses.map((a) => ({ addr: a.addr, len: a.len, eui64: a.eui64 === true })),
+    autoconfig: ic.autoconfig !== undefined,
+    autoDefault: ic.autoconfig?.default === true,
+  };
+}
+
+/** A 33-33-xx-xx-xx-xx destination: an IPv6 multicast group's (RFC 2464 section 7). */
+export const isIpv6GroupMac = (mac: number): boolean => Math.floor(mac / 2 ** 32) === 0x3333;
 
 export abstract class IpDevice extends Device implements L3Owner {
   private readonly apps = new Apps();
@@ -186,6 +209,81 @@ export abstract class IpDevice extends Device implements L3Owner {
     return this.ntpService?.status();
   }
 
+  /**
+   * Takes its interfaces' IPv6 settings, whether it routes IPv6, its IPv6 static routes and (a
+   * PC) its IPv6 gateway. The IPv6 stack is made at the first such setting and kept after.
+   */
+  protected configureIpv6(
+    settings: ReadonlyMap<L3Interface, Ipv6IfaceSettings>,
+    order: readonly L3Interface[],
+    routing: boolean,
+    statics: readonly Ipv6StaticSpec[],
+    gateway?: Ipv6Addr,
+  ): void {
+    if (this.stack.v6 === null) {
+      const used = routing || statics.length > 0 || [...settings.values()].some((s) => s.enabled);
+      if (!used) return;
+    }
+    this.ipv6Stack().configure(settings, order, routing, statics, gateway);
+  }
+
+  /** Its IPv6 stack, made now if it has none (it then has no interface running IPv6). */
+  private ipv6Stack(): Ipv6Stack {
+    if (this.stack.v6 === null) {
+      const mac = this.ports[0]?.mac ?? (0 as MacAddr);
+      this.stack.v6 = new Ipv6Stack(this.id, this.ctx, this.stack.profile, mac);
+    }
+    return this.stack.v6;
+  }
+
+  /** The configured IPv6 static routes, each exit interface looked up among `ifaces` and Null0. */
+  protected ipv6StaticSpecs(config: DeviceConfig, ifaces: readonly L3Interface[]): Ipv6StaticSpec[] {
+    const byName = new Map(ifaces.map((i) => [i.name, i]));
+    byName.set(this.null0.name, this.null0);
+    return (config.ipv6Routes ?? []).map((r) => ({
+      prefix: r.prefix,
+      len: r.len,
+      ...(r.nextHop !== undefined ? { nextHop: r.nextHop } : {}),
+      ...(r.exitInterface !== undefined ? { iface: byName.get(r.exitInterface) ?? null } : {}),
+      distance: r.distance,
+    }));
+  }
+
+  /** Takes an IOS device's `ipv6` commands on `ifaces`. */
+  protected applyIosIpv6(config: DeviceConfig, ifaces: readonly L3Interface[]): void {
+    const settings = new Map(ifaces.map((i) => [i, iosIpv6Settings(config.interfaces[i.name]?.ipv6)]));
+    this.configureIpv6(settings, ifaces, config.ipv6Routing === true, this.ipv6StaticSpecs(config, ifaces));
+  }
+
+  /** Its interfaces' lines changed: IPv6 follows. */
+  protected refreshIpv6(): void {
+    this.stack.v6?.refresh();
+  }
+
+  /** The IPv6 state of `interfaces`, in that order. */
+  protected ipv6Of(interfaces: readonly L3Interface[]): Ipv6InterfaceStatus[] {
+    return interfaces.map((i) => ipv6InterfaceStatus(this.stack.v6, i));
+  }
+
+  abstract ipv6Interfaces(): Ipv6InterfaceStatus[];
+
+  ipv6Routes(): Ipv6RouteEntry[] {
+    return ipv6RouteEntries(this.stack.v6);
+  }
+
+  ipv6Neighbors(): Ipv6NeighborEntry[] {
+    return ipv6NeighborEntries(this.stack.v6);
+  }
+
+  clearIpv6Neighbors(): void {
+    this.stack.v6?.clearNeighbors();
+  }
+
+  ping6(target: Ipv6Addr, options: Ping6Options): Ping6Job {
+    const via = options.via === undefined ? undefined : this.stack.ifaces.find((i) => i.name === options.via);
+    return this.apps.ping6(this.stack, this.ipv6Stack(), target, options, via);
+  }
+
   /** Its DHCP messages, from sequence number `since` on. */
   readDhcpEvents(since: number): SeqRead<DhcpEvent> {
     return this.dhcpLog?.read(since) ?? { entries: [], next: 0, missed: 0 };
@@ -199,6 +297,7 @@ export abstract class IpDevice extends Device implements L3Owner {
     this.apps.stopAll();
     this.dnsCache?.clear();
     this.ntpService?.restart();
+    this.stack.v6?.restart();
   }
 
   /** Its DHCP server, null while it has never had one configured. */

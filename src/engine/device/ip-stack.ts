@@ -37,6 +37,7 @@ import { ICMP_REDIRECT, REDIRECT_HOST, UNREACH_ADMIN_PROHIBITED, UNREACH_HOST } 
 import { carriesIcmpError, readQuote, withTypedTransport } from '../wire/icmp-error.ts';
 import type { Ipv4Packet, Ipv4Payload } from '../wire/ipv4.ts';
 import { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4.ts';
+import type { Ipv6Packet } from '../wire/ipv6.ts';
 import { IPPROTO_OSPF } from '../wire/ospf.ts';
 import type { TcpSegment } from '../wire/tcp.ts';
 import type { UdpDatagram } from '../wire/udp.ts';
@@ -54,6 +55,7 @@ import {
   Reassembly,
   type ReassemblyHost,
 } from './fragments.ts';
+import type { Ipv6Stack } from './ipv6-stack.ts';
 import type { L3Interface } from './l3-interface.ts';
 import { ipv4MulticastMac } from './mac-util.ts';
 import { NAT_INSIDE, NAT_OUTSIDE, type Nat } from './nat.ts';
@@ -194,6 +196,8 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   ospf: { receive(iface: L3Interface, pkt: Ipv4Packet, srcMac: number): void } | null = null;
   /** Addresses held for HSRP groups while active, each with its interface. */
   private virtualAddrs: readonly (readonly [number, L3Interface])[] = [];
+  /** Its IPv6 stack (ipv6-stack.ts), made when the device first has IPv6 configured. */
+  v6: Ipv6Stack | null = null;
 
   constructor(deviceId: DeviceId, ctx: SimContext, profile: StackProfile) {
     this.ctx = ctx;
@@ -394,12 +398,20 @@ export class IpStack implements EventTarget, ArpHost, GuardedStack, ReassemblyHo
   receive(iface: L3Interface, frame: EthernetFrame, frameId: number, owned: number, len = -1): void {
     const p = frame.payload;
     if (!iface.usable) {
-      if (!this.receiveUnaddressed(iface, p, frame.src)) this.drop(frameId, 'not-for-us', iface.name);
+      if (p.proto === 'ipv6') this.receive6(iface, frame, frameId);
+      else if (!this.receiveUnaddressed(iface, p, frame.src)) this.drop(frameId, 'not-for-us', iface.name);
       return;
     }
     if (p.proto === 'ipv4') this.receiveIp(iface, frame, p, frameId, owned, len);
     else if (p.proto === 'arp') this.receiveArp(iface, p, frameId);
+    else if (p.proto === 'ipv6') this.receive6(iface, frame, frameId);
     else this.drop(frameId, 'no-listener', iface.name);
+  }
+
+  /** An IPv6 packet: for the device's IPv6 stack, if it runs one (an interface needs no IPv4 address for it). */
+  private receive6(iface: L3Interface, frame: EthernetFrame, frameId: number): void {
+    if (this.v6 === null) this.drop(frameId, 'no-listener', iface.name);
+    else this.v6.receive(iface, frame, frame.payload as Ipv6Packet, frameId);
   }
 
   /**

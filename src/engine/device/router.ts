@@ -14,7 +14,13 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type { HsrpEvent, HsrpGroupStatus, InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
+import type {
+  HsrpEvent,
+  HsrpGroupStatus,
+  InterfaceStatus,
+  Ipv6InterfaceStatus,
+  VlanInterfaceStatus,
+} from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -148,6 +154,7 @@ export class Router extends IpDevice {
     this.configureOspf(config, this.ospfWiring);
     this.configureDhcp(config, this.all, () => this.all);
     this.configureNtp(config);
+    this.applyIosIpv6(config, this.all);
 
     this.cdp.update(config, this.ports, this.ctx.sched.now);
     this.lldp.update(config, this.ports, this.ctx.sched.now);
@@ -213,6 +220,10 @@ export class Router extends IpDevice {
     routesChanged: () => this.reconfigureStack(),
   };
 
+  ipv6Interfaces(): Ipv6InterfaceStatus[] {
+    return this.ipv6Of(this.all);
+  }
+
   /** Its HSRP groups (`show standby`). */
   hsrpGroups(): HsrpGroupStatus[] {
     return this.hsrp?.statuses() ?? [];
@@ -275,6 +286,7 @@ export class Router extends IpDevice {
     this.nat?.refreshStatics();
     this.hsrp?.refresh();
     this.refreshOspf();
+    this.refreshIpv6();
   }
 
   /** The IP layer's interfaces and routes, OSPF's included. */
