@@ -36,6 +36,7 @@ import {
   tracerouteLimit,
   tracerouteRunning,
 } from './ping.ts';
+import { iosPing6, parseIpv6Target } from './ping6.ts';
 import { clearPortSecurityNode } from './port-security-commands.ts';
 import { resolveAndRun } from './resolve-name.ts';
 import { clearCdpTable } from './show/cdp.ts';
@@ -100,10 +101,17 @@ function pingCommand(env: IosEnv, a: Args): void {
     ...(source !== undefined ? { source } : {}),
     ...(a.words.includes('df-bit') ? { dontFragment: true } : {}),
   });
+  const text = a.need<string>('target');
+  const six = parseIpv6Target(text);
+  if (six !== undefined || a.words.includes('ipv6')) {
+    if (six === undefined) env.print(...UNRECOGNIZED.trimEnd().split('\n'));
+    else iosPing6(env, six, options(0 as Ipv4Addr, undefined));
+    return;
+  }
   // The source is checked first: its refusal prints at once, whatever the target.
   const source = lineSource(env, a);
   if (source === null) return;
-  resolveAndRun(env, a.need<string>('target'), {
+  resolveAndRun(env, text, {
     start: (t) => pingRunning(env, t.address, options(t.address, source)),
     failure: UNRECOGNIZED,
     blankAfterOk: true,
@@ -161,7 +169,15 @@ function pingNode(privileged: boolean): IosNode {
   // Options may follow each other in any order, as on IOS.
   target.children.push(...options);
   for (const end of options.flatMap(runnableEnds)) end.children.push(...options);
-  return kw('ping', 'Send echo messages', ...(privileged ? [run(extendedPing)] : []), target);
+  const ipv6Target = arg('target', WORD, 'Ping destination address or hostname', run(pingCommand));
+  ipv6Target.children.push(...options);
+  return kw(
+    'ping',
+    'Send echo messages',
+    ...(privileged ? [run(extendedPing)] : []),
+    kw('ipv6', 'IPv6 echo', ipv6Target),
+    target,
+  );
 }
 
 const tracerouteNode = (privileged: boolean): IosNode => {
@@ -313,6 +329,20 @@ function privTree(kind: IosKind, multilayer: boolean): IosNode {
     clearCountersNode(),
     clearHostNode(),
     clearLoggingNode(),
+    // `clear ipv6 neighbors`: the dynamic entries of the IPv6 neighbor cache.
+    ...(kind === 'router'
+      ? [
+          kw(
+            'ipv6',
+            'IPv6',
+            kw(
+              'neighbors',
+              'Clear IPv6 neighbor discovery cache',
+              run((env) => env.device!.sim.clearIpv6Neighbors(env.device!.id)),
+            ),
+          ),
+        ]
+      : []),
   );
   if (kind === 'switch') {
     const dynamic = () =>

@@ -32,6 +32,7 @@ import { loadBalanceNode, removePortChannel } from './etherchannel-commands.ts';
 import { httpNode } from './http-server.ts';
 import { interfaceArg, interfaceRangeArg } from './interface-arg.ts';
 import { resetInterface } from './interface-commands.ts';
+import { ipv6GlobalNode, noIpv6GlobalNode } from './ipv6-commands.ts';
 import { MAX_VTY } from './line-commands.ts';
 import { loggingNode, noLoggingNode } from './logging-commands.ts';
 import { loginNode, noLoginNode } from './login-block.ts';
@@ -503,6 +504,7 @@ export function globalTree(kind: 'router' | 'switch', opts: TreeOptions): IosNod
     ),
     cryptoNode(),
     ipNode(kind, opts.multilayer === true),
+    ...(kind === 'router' ? [ipv6GlobalNode()] : []),
     lineNode(),
     loginNode(),
     noNode(kind, opts.multilayer === true),
@@ -553,6 +555,7 @@ function noNode(kind: 'router' | 'switch', multilayer: boolean): IosNode {
     'Negate a command or set its defaults',
     noAccessListNode(),
     noAliasNode(false),
+    ...(kind === 'router' ? [noIpv6GlobalNode()] : []),
     kw(
       'banner',
       bannerHelp,

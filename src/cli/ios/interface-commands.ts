@@ -38,6 +38,7 @@ import { arg, type IosNode, type IosPart, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { channelGroupNode, SECURE_MEMBER, switchportReach } from './etherchannel-commands.ts';
 import { standbyNode } from './hsrp-commands.ts';
+import { ipv6InterfaceNode } from './ipv6-commands.ts';
 import { natSideNode, virtualReassemblyNode } from './nat-commands.ts';
 import { ipOspfNode } from './ospf-commands.ts';
 import { noPortSecurityNode, portSecurityNode } from './port-security-commands.ts';
@@ -920,6 +921,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           description(),
           duplex(),
           ipNode(ROUTER_IP),
+          ipv6InterfaceNode(edit, false),
           shutdown(),
           speed(true),
           standbyNode(false, edit),
@@ -932,6 +934,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           noDescription(),
           noDuplex(),
           noIpNode(ROUTER_IP),
+          ipv6InterfaceNode(edit, true),
           noShutdown(),
           noSpeed(),
           standbyNode(true, edit),
@@ -946,6 +949,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           description(),
           encapsulation(),
           ipNode(ROUTER_IP),
+          ipv6InterfaceNode(edit, false),
           shutdown(),
           standbyNode(false, edit),
         ],
@@ -956,6 +960,7 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
           noDescription(),
           noEncapsulationNode(),
           noIpNode(ROUTER_IP),
+          ipv6InterfaceNode(edit, true),
           noShutdown(),
           standbyNode(true, edit),
         ],
@@ -963,9 +968,11 @@ function classCommands(cls: InterfaceClass, multilayer: boolean): { cmds: IosNod
     case 'loopback': {
       // Only routers and multilayer switches have loopbacks.
       const lo = multilayer ? SWITCH_LOOPBACK_IP : LOOPBACK_IP;
+      const v6 = multilayer ? [] : [ipv6InterfaceNode(edit, false)];
+      const noV6 = multilayer ? [] : [ipv6InterfaceNode(edit, true)];
       return {
-        cmds: [bandwidth(), description(), ipNode(lo), shutdown()],
-        nos: [noBandwidth(), noDescription(), noIpNode(lo), noShutdown()],
+        cmds: [bandwidth(), description(), ipNode(lo), ...v6, shutdown()],
+        nos: [noBandwidth(), noDescription(), noIpNode(lo), ...noV6, noShutdown()],
       };
     }
     case 'svi': {

@@ -148,8 +148,12 @@ export function pingRunning(env: IosEnv, target: Ipv4Addr, o: IosPingOptions): R
   );
 }
 
-function successRate(results: readonly ProbeResult[], sent: number): string {
-  const rtts = results.flatMap((r) => (r.outcome.kind === 'reply' ? [millis(r.outcome.rtt)] : []));
+/** "Success rate is 80 percent (4/5), round-trip min/avg/max = 1/1/4 ms" (IPv4 and IPv6 pings). */
+export function successRate(
+  results: readonly { readonly outcome: { readonly kind: string; readonly rtt?: Micros } }[],
+  sent: number,
+): string {
+  const rtts = results.flatMap((r) => (r.outcome.kind === 'reply' ? [millis(r.outcome.rtt!)] : []));
   const ok = rtts.length;
   let line = `Success rate is ${sent === 0 ? 0 : Math.floor((ok * 100) / sent)} percent (${ok}/${sent})`;
   if (ok > 0) {

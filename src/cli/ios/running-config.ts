@@ -26,6 +26,7 @@ import { errdisableLines } from './errdisable-commands.ts';
 import { channelGroupLines, loadBalanceLines } from './etherchannel-commands.ts';
 import { standbyLines } from './hsrp-commands.ts';
 import { httpLines } from './http-server.ts';
+import { ipv6InterfaceLines, ipv6RouteLines } from './ipv6-commands.ts';
 import { loggingHeadLines, loggingHostLines } from './logging-commands.ts';
 import { loginLines } from './login-block.ts';
 import { macTableLines } from './mac-table-commands.ts';
@@ -118,6 +119,8 @@ export function interfaceLines(kind: IosKind, name: string, i: InterfaceConfig):
       if (i.duplex !== undefined) out.push(duplex);
     }
   }
+  // After duplex and speed (IOSv and IOL 15 configurations).
+  out.push(...ipv6InterfaceLines(i));
   if (i.cdpEnable === false) out.push(' no cdp enable');
   if (i.lldpTransmit === false) out.push(' no lldp transmit');
   if (i.lldpReceive === false) out.push(' no lldp receive');
@@ -233,8 +236,10 @@ function routerBlocks(c: DeviceConfig): string[][] {
       ...(c.ipRouting ? [] : ['no ip routing']),
       ...domainLines('router', c),
       c.ipRouting && !c.noIpCef ? 'ip cef' : 'no ip cef',
+      // Right after `ip cef`, and CEF for IPv6 comes with it (1941 and IOL 15.4 configurations).
+      ...(c.ipv6Routing ? ['ipv6 unicast-routing'] : []),
       ...loginLines(c),
-      'no ipv6 cef',
+      c.ipv6Routing ? 'ipv6 cef' : 'no ipv6 cef',
     ],
     ['multilink bundle-name authenticated'],
     userLines(c),
@@ -250,6 +255,7 @@ function routerBlocks(c: DeviceConfig): string[][] {
     ],
     httpLines('router', c),
     [...natConfigLines(c), ...routeLines(c), ...sshLines(c)],
+    ipv6RouteLines(c),
     loggingHostLines(c),
     ...accessListLines(c),
     arpLines(c),

@@ -51,6 +51,13 @@ import {
 import { showIpInterface, showIpInterfaceBrief } from './show/ip-interface.ts';
 import { type RouteFilter, showIpRoute } from './show/ip-route.ts';
 import { showIpRouteEntry, showIpRoutePrefix } from './show/ip-route-entry.ts';
+import {
+  type Ipv6RouteFilter,
+  showIpv6Interface,
+  showIpv6InterfaceBrief,
+  showIpv6Neighbors,
+  showIpv6Route,
+} from './show/ipv6.ts';
 import { showLldp, showLldpEntry, showLldpNeighbors, showLldpNeighborsDetail } from './show/lldp.ts';
 import { showLogging } from './show/logging.ts';
 import { showNtpAssociations, showNtpStatus } from './show/ntp.ts';
@@ -366,6 +373,59 @@ function ipNode(kind: IosKind, multilayer: boolean): IosNode {
     ),
   );
 }
+
+/**
+ * `show ipv6 ...` on a router (show/ipv6.ts): interfaces, the routing table and the neighbor
+ * cache. Its other views stay named as not simulated (unsimulated.ts).
+ */
+const ipv6Node = (): IosNode => {
+  const route = (filter?: Ipv6RouteFilter) => run((env) => env.print(...showIpv6Route(env, filter)));
+  return kw(
+    'ipv6',
+    'IPv6 information',
+    kw(
+      'interface',
+      'IPv6 interface status and configuration',
+      run((env) => env.print(...showIpv6Interface(env))),
+      arg(
+        'interface',
+        interfaceArg(),
+        '',
+        run((env, a) => env.print(...showIpv6Interface(env, a.need<string>('interface')))),
+      ),
+      kw(
+        'brief',
+        'Brief summary of IPv6 status and configuration',
+        run((env) => env.print(...showIpv6InterfaceBrief(env))),
+        arg(
+          'interface',
+          interfaceArg(),
+          '',
+          run((env, a) => env.print(...showIpv6InterfaceBrief(env, a.need<string>('interface')))),
+        ),
+      ),
+    ),
+    kw(
+      'neighbors',
+      'Show IPv6 neighbor cache entries',
+      run((env) => env.print(...showIpv6Neighbors(env))),
+      arg(
+        'interface',
+        interfaceArg(),
+        '',
+        run((env, a) => env.print(...showIpv6Neighbors(env, a.need<string>('interface')))),
+      ),
+    ),
+    kw(
+      'route',
+      'Show IPv6 route table entries',
+      route(),
+      kw('connected', 'Connected routes', route('connected')),
+      kw('local', 'Local routes', route('local')),
+      kw('static', 'Static routes', route('static')),
+    ),
+  );
+};
 
 /** What `macFilterNodes` read from the line. */
 export type MacLineFilter = Pick<MacFilter, 'mac' | 'port' | 'vlan'>;
@@ -713,6 +773,7 @@ export function showTree(kind: IosKind, privileged: boolean, multilayer = false)
   ];
   if (kind === 'router') {
     children.push(
+      ipv6Node(),
       showStandbyNode(),
       kw(
         'protocols',

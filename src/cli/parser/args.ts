@@ -1,5 +1,6 @@
 /** Argument types that need nothing from the device: numbers, words, addresses, rest of line. */
 import { parseIpv4 } from '../../shared/ipv4.ts';
+import { isIpv6LinkLocal, parseIpv6, parseIpv6Assignment } from '../../shared/ipv6.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import type { ArgType, MatchResult } from './tree.ts';
 
@@ -96,5 +97,43 @@ export const MAC: ArgType<unknown> = {
       return { kind: 'none', at: tok.start + bad };
     const value = groups.reduce((acc, g) => acc * 0x10000 + Number.parseInt(g, 16), 0) as MacAddr;
     return { kind: 'match', consumed: 1, value };
+  },
+};
+
+/**
+ * Column of the first character that cannot continue an IPv6 address as typed (hex digits,
+ * colons, dots of an embedded IPv4 address), relative to `s`.
+ */
+function firstBadIpv6Char(s: string): number {
+  const bad = /[^0-9a-f:.]/i.exec(s);
+  return bad === null ? s.length : bad.index;
+}
+
+/** X:X:X:X::X: an IPv6 address (RFC 4291 2.2); `linkLocal`: only one of FE80::/10. */
+export function ipv6Arg(linkLocal = false): ArgType<unknown> {
+  return {
+    help: (h) => entry('X:X:X:X::X', h),
+    match: (t, i): MatchResult => {
+      const tok = t[i]!;
+      const a = parseIpv6(tok.text);
+      if (a !== undefined && (!linkLocal || isIpv6LinkLocal(a)))
+        return { kind: 'match', consumed: 1, value: a };
+      return { kind: 'none', at: tok.start + Math.min(firstBadIpv6Char(tok.text), tok.text.length) };
+    },
+  };
+}
+
+export const IPV6 = ipv6Arg();
+
+/** X:X:X:X::X/<0-128>: an IPv6 address with a prefix length; the value is an Ipv6Assignment. */
+export const IPV6_PREFIX: ArgType<unknown> = {
+  help: (h) => entry('X:X:X:X::X/<0-128>', h),
+  match: (t, i): MatchResult => {
+    const tok = t[i]!;
+    const a = parseIpv6Assignment(tok.text);
+    if (a !== undefined) return { kind: 'match', consumed: 1, value: a };
+    const slash = tok.text.indexOf('/');
+    const head = slash < 0 ? tok.text : tok.text.slice(0, slash);
+    return { kind: 'none', at: tok.start + firstBadIpv6Char(head) };
   },
 };

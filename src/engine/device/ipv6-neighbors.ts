@@ -85,10 +85,8 @@ export class NeighborCache {
 
   /** Its state as of `now`: REACH turns STALE once ReachableTime has passed. */
   state(n: Neighbor, now: number): NeighborState {
-    if (n.state === 'REACH' && now - n.since >= REACHABLE_TIME) {
-      n.state = 'STALE';
-      n.since += REACHABLE_TIME;
-    }
+    // `since` stays the time of the last confirmation, which IOS's Age column counts from.
+    if (n.state === 'REACH' && now - n.since >= REACHABLE_TIME) n.state = 'STALE';
     return n.state;
   }
 

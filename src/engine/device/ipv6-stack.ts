@@ -327,7 +327,9 @@ export class Ipv6Stack implements EventTarget {
       const v = this.ifaces.get(iface);
       if (v === undefined || !v.running) continue;
       for (const a of v.addresses) {
-        if (a.len < 128) route(routes, 'C', ipv6PrefixOf(a.addr, a.len), a.len, 0, undefined, iface);
+        // An autoconfigured address's prefix is on the link by its advertisement (NDp), not connected.
+        if (a.len < 128 && a.origin === 'manual')
+          route(routes, 'C', ipv6PrefixOf(a.addr, a.len), a.len, 0, undefined, iface);
         route(routes, 'L', a.addr, 128, 0, undefined, iface);
       }
       for (const p of v.onLink.values()) route(routes, 'NDp', p.prefix, p.len, ND_DISTANCE, undefined, iface);
