@@ -6,7 +6,7 @@
  * (bench/document.bench.ts). The order arrays are copied only when a device or cable is added
  * or removed. Read entries through deviceOf/linkOf and devicesInOrder/linksInOrder.
  * Routers and switches keep their configuration as IOS text (the running-config);
- * PCs and servers keep their IP and DNS settings as the network file writes them.
+ * PCs and servers keep their IP (IPv4 and IPv6) and DNS settings as the network file writes them.
  */
 import { freeze } from 'immer';
 import type { DeviceId, LinkId, PortRef } from '../shared/ids.ts';
@@ -35,6 +35,13 @@ export interface DeviceDoc {
   readonly ip?: string;
   /** PCs and servers: "192.168.1.1". */
   readonly gateway?: string;
+  /**
+   * PCs and servers: IPv6 runs while present (host-ipv6.ts): "auto" (autoconfiguration) and at
+   * most one static "2001:db8:1::10/64", in that order; empty, only its link-local address.
+   */
+  readonly ipv6?: readonly string[];
+  /** PCs and servers: the IPv6 default gateway, "fe80::1"; only with `ipv6`. */
+  readonly ipv6Gateway?: string;
   /** PCs and servers: the DNS servers typed for the adapter, asked in order; never empty. */
   readonly dns?: readonly string[];
   /** Servers: the DNS service's records; present, even empty, while the service is on. */
@@ -177,6 +184,9 @@ export interface NetworkFileDevice {
   rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
+  /** "auto" or one static address as a string; both, or none (link-local only), as a list. */
+  ipv6?: string | string[];
+  ipv6Gateway?: string;
   /** One DNS server as a string, several as a list. */
   dns?: string | string[];
   dnsRecords?: DnsRecordDoc[];

@@ -47,6 +47,21 @@ export const ERROR_TEXT = {
   'error.ipMulticast': '"{ip}" is a multicast address (224.0.0.0/4); a host needs a unicast address',
   'error.ipReserved': '"{ip}" is in 240.0.0.0/4, which is reserved; a host needs an address below 224.0.0.0',
   'error.gatewaySyntax': '"{gateway}" is not an IPv4 address (e.g. 192.168.1.1)',
+  'error.hostIpv6OnNetworkDevice':
+    '{device} is a {kind}: its IPv6 addresses belong in its configuration (interface ... ipv6 address ...), not in "ipv6" or "ipv6Gateway"',
+  'error.ipv6Syntax':
+    '"{ipv6}" is neither "auto" nor an IPv6 address with a prefix length (e.g. 2001:db8:1::10/64)',
+  'error.ipv6PrefixLength': '"{ipv6}": a host needs a prefix length from /1 to /128, usually /64',
+  'error.ipv6Unspecified': '"{ipv6}" is the unspecified address (::), which no interface may have',
+  'error.ipv6Loopback': '"{ipv6}" is the loopback address (::1), which never leaves a device',
+  'error.ipv6Multicast': '"{ipv6}" is a multicast address (ff00::/8); a host needs a unicast address',
+  'error.ipv6LinkLocal':
+    '"{ipv6}" is a link-local address (fe80::/10), which the host makes itself; give a global or unique local address, e.g. 2001:db8:1::10/64',
+  'error.ipv6TooMany':
+    '"{ipv6}" is one too many: "ipv6" holds "auto", one address, or both ["auto", "2001:db8:1::10/64"]',
+  'error.ipv6GatewaySyntax': '"{gateway}" is not an IPv6 address (e.g. fe80::1 or 2001:db8:1::1)',
+  'error.ipv6GatewayUnusable':
+    '"{gateway}" cannot be a default gateway: it is a multicast, unspecified or loopback address; give a router\'s address, e.g. fe80::1',
   'error.dnsTooMany': 'a host takes at most {max} DNS servers, not {count}',
   'error.dnsServerSyntax': '"{server}" is not an IPv4 address (e.g. 10.0.0.53)',
   'error.dnsServerUnusable':
@@ -70,7 +85,7 @@ export const ERROR_TEXT = {
   'file.unknownTopField':
     'unknown field "{field}": a network file has "version", "devices", "links" and optionally "$schema"',
   'file.unknownDeviceField':
-    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
+    'unknown field "{field}": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway", "ipv6", "ipv6Gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
   'file.missingVersion': 'missing "version": add "version": 1',
   'file.unsupportedVersion': 'version {value} is not supported: this version of Trame reads version 1 files',
   'file.missingDevices': 'missing "devices": add "devices": [] and list the devices in it',
@@ -96,6 +111,10 @@ export const ERROR_TEXT = {
   'file.linkEndSyntax': '"{value}" is not a cable end: write DEVICE:PORT, e.g. "S1:FastEthernet0/1"',
   'file.unknownLinkDevice': 'no device is named "{device}" (the devices are: {names})',
   'file.portUsedTwice': 'port "{port}" of {device} is already used by link {other}',
+  'file.ipv6Type':
+    '"ipv6" is "auto", an address with its prefix length such as "2001:db8:1::10/64", or a list of them, not {value}',
+  'file.ipv6GatewayAlone':
+    '"ipv6Gateway" needs "ipv6": add "ipv6": "auto" (or a static address) to run IPv6 on {device}',
   'file.dnsType': '"dns" is the address of a DNS server such as "10.0.0.53", or a list of them, not {value}',
   'file.dnsServerType': 'a DNS server is an address such as "10.0.0.53", not {value}',
   'file.dnsRecordsType':

@@ -5,9 +5,9 @@
  * with an RFC 6901 pointer and a reason a student can act on, and a document only when there
  * are none. It checks what the schema says (types, required and unknown fields, version) and
  * what a schema cannot (names unique ignoring case, cables between existing ports used once,
- * usable host addresses, DNS records that agree with each other). Port names are normalized to
- * their full IOS names; device and link ids are assigned in file order (d1, d2..., l1, l2...),
- * so loading the same file twice gives the same document.
+ * usable host addresses, IPv4 and IPv6, DNS records that agree with each other). Port names
+ * are normalized to their full IOS names; device and link ids are assigned in file order (d1,
+ * d2..., l1, l2...), so loading the same file twice gives the same document.
  */
 import { freeze } from 'immer';
 import { type DeviceId, deviceId, type LinkId, linkId } from '../shared/ids.ts';
@@ -27,6 +27,7 @@ import {
 } from './document.ts';
 import { type ErrorKey, type ErrorParams, formatError, type ModelError, modelError } from './errors.ts';
 import { checkGateway, checkHostAddress } from './host-address.ts';
+import { checkIpv6Gateway, checkIpv6Setting } from './host-ipv6.ts';
 import { describeJsonError } from './json-syntax.ts';
 import { has, isObject, preview } from './json-value.ts';
 import { childPointer, comparePointers, DEVICE_FIELDS, TOP_FIELDS } from './pointer.ts';
@@ -75,6 +76,8 @@ interface DeviceEntry {
   rsaKeyBits?: number;
   ip?: string;
   gateway?: string;
+  ipv6?: readonly string[];
+  ipv6Gateway?: string;
   dns?: readonly string[];
   dnsRecords?: readonly DnsRecordDoc[];
 }
@@ -301,6 +304,7 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
     if (checked.ok) entry[field] = checked.value;
     else reportError(field, checked.error);
   }
+  readIpv6(value, entry, deviceName, at, report);
   readDns(value, entry, deviceName, at, report);
   if (has(value, 'rsaKeyBits')) {
     const bits = value['rsaKeyBits'];
@@ -313,6 +317,55 @@ function readDevice(value: unknown, pointer: string, report: Report): DeviceEntr
   return entry;
 }
 
+/** Reports each problem of a checked field at its pointer inside `field`. */
+function reportAll(
+  at: (field: string) => string,
+  report: Report,
+  field: string,
+  problems: readonly FieldProblem[],
+): void {
+  for (const p of problems) {
+    const pointer = p.path.reduce<string>((parent, token) => childPointer(parent, token), at(field));
+    report(pointer, p.error.key, p.error.params);
+  }
+}
+
+/**
+ * "ipv6" and "ipv6Gateway" (PCs and servers, host-ipv6.ts); on another device, only that is
+ * said. The gateway needs "ipv6": without it the host does not run IPv6.
+ */
+function readIpv6(
+  value: Record<string, unknown>,
+  entry: DeviceEntry,
+  device: string,
+  at: (field: string) => string,
+  report: Report,
+): void {
+  const kind = entry.kind;
+  const onHost = kind === undefined || isHostKind(kind);
+  for (const field of ['ipv6', 'ipv6Gateway'] as const) {
+    if (has(value, field) && !onHost)
+      report(at(field), 'error.hostIpv6OnNetworkDevice', { device, kind: kind! });
+  }
+  if (!onHost) return;
+  if (has(value, 'ipv6')) {
+    const checked = checkIpv6Setting(value['ipv6']);
+    if (!checked.ok) reportAll(at, report, 'ipv6', checked.problems);
+    else entry.ipv6 = checked.value;
+  }
+  if (has(value, 'ipv6Gateway')) {
+    const text = value['ipv6Gateway'];
+    if (typeof text !== 'string')
+      report(at('ipv6Gateway'), 'file.textType', { field: 'ipv6Gateway', value: preview(text) });
+    else if (!has(value, 'ipv6')) report(at('ipv6Gateway'), 'file.ipv6GatewayAlone', { device });
+    else {
+      const checked = checkIpv6Gateway(text);
+      if (checked.ok) entry.ipv6Gateway = checked.value;
+      else report(at('ipv6Gateway'), checked.error.key, checked.error.params);
+    }
+  }
+}
+
 /** "dns" (PCs and servers) and "dnsRecords" (servers); on another device, only that is said. */
 function readDns(
   value: Record<string, unknown>,
@@ -321,19 +374,13 @@ function readDns(
   at: (field: string) => string,
   report: Report,
 ): void {
-  const reportAll = (field: string, problems: readonly FieldProblem[]): void => {
-    for (const p of problems) {
-      const pointer = p.path.reduce<string>((parent, token) => childPointer(parent, token), at(field));
-      report(pointer, p.error.key, p.error.params);
-    }
-  };
   const kind = entry.kind;
   if (has(value, 'dns')) {
     if (kind !== undefined && !isHostKind(kind)) {
       report(at('dns'), 'error.hostIpOnNetworkDevice', { device, kind });
     } else {
       const checked = checkDnsServers(value['dns']);
-      if (!checked.ok) reportAll('dns', checked.problems);
+      if (!checked.ok) reportAll(at, report, 'dns', checked.problems);
       else if (checked.value.length > 0) entry.dns = checked.value;
     }
   }
@@ -342,7 +389,7 @@ function readDns(
       report(at('dnsRecords'), 'error.dnsRecordsNotServer', { device, kind });
     } else {
       const checked = checkDnsRecords(value['dnsRecords']);
-      if (!checked.ok) reportAll('dnsRecords', checked.problems);
+      if (!checked.ok) reportAll(at, report, 'dnsRecords', checked.problems);
       else entry.dnsRecords = checked.value;
     }
   }
@@ -365,6 +412,8 @@ function buildDoc(entries: readonly DeviceEntry[], links: readonly [LinkEnd, Lin
     if (e.rsaKeyBits !== undefined) d.rsaKeyBits = e.rsaKeyBits;
     if (e.ip !== undefined) d.ip = e.ip;
     if (e.gateway !== undefined) d.gateway = e.gateway;
+    if (e.ipv6 !== undefined) d.ipv6 = e.ipv6;
+    if (e.ipv6Gateway !== undefined) d.ipv6Gateway = e.ipv6Gateway;
     if (e.dns !== undefined) d.dns = e.dns;
     if (e.dnsRecords !== undefined) d.dnsRecords = e.dnsRecords;
     devices.push(d);

@@ -21,6 +21,8 @@ export const DEVICE_FIELDS = [
   'rsaKeyBits',
   'ip',
   'gateway',
+  'ipv6',
+  'ipv6Gateway',
   'dns',
   'dnsRecords',
 ];

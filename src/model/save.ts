@@ -3,7 +3,8 @@
  * saving is byte-stable (save(load(save(doc))) === save(doc)) and files diff well under version
  * control: 2-space indentation, a device without configuration on one line, a device with
  * configuration or DNS records one field per line (and one line per record), one line per
- * cable, and a final newline. One DNS server is written as a string, several as a list.
+ * cable, and a final newline. One DNS server is written as a string, several as a list; so is
+ * "ipv6" ("auto" or an address alone as a string, both or none as a list).
  * Configuration text is written exactly as it is held.
  */
 import type { DeviceId } from '../shared/ids.ts';
@@ -30,6 +31,11 @@ function deviceFields(d: DeviceDoc): string[] {
   if (d.rsaKeyBits !== undefined) fields.push(`"rsaKeyBits": ${num(d.rsaKeyBits)}`);
   if (d.ip !== undefined) fields.push(`"ip": ${str(d.ip)}`);
   if (d.gateway !== undefined) fields.push(`"gateway": ${str(d.gateway)}`);
+  if (d.ipv6 !== undefined) {
+    const ipv6 = d.ipv6.length === 1 ? str(d.ipv6[0]!) : `[${d.ipv6.map(str).join(', ')}]`;
+    fields.push(`"ipv6": ${ipv6}`);
+  }
+  if (d.ipv6Gateway !== undefined) fields.push(`"ipv6Gateway": ${str(d.ipv6Gateway)}`);
   if (d.dns !== undefined) {
     const servers = d.dns.length === 1 ? str(d.dns[0]!) : `[${d.dns.map(str).join(', ')}]`;
     fields.push(`"dns": ${servers}`);

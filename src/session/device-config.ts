@@ -1,7 +1,7 @@
 /**
  * Between the document's text forms of device configuration (IOS text for routers and
- * switches; "ip/len", "gateway", "dns" and "dnsRecords" for hosts) and the structured
- * configuration the engine and the consoles use.
+ * switches; "ip/len", "gateway", "ipv6", "ipv6Gateway", "dns" and "dnsRecords" for hosts) and
+ * the structured configuration the engine and the consoles use.
  */
 import { parseConfigText } from '../cli/config-text.ts';
 import { platformOf } from '../cli/ios/config-edit.ts';
@@ -12,15 +12,24 @@ import {
   type NetworkDoc,
   type Problem,
 } from '../model/document.ts';
+import { HOST_IPV6_AUTO } from '../model/host-ipv6.ts';
 import {
   type DeviceConfig,
   type DnsRecordConfig,
   defaultDeviceConfig,
   HOST_DHCP,
   type HostConfig,
+  type HostIpv6Config,
   type SecureMac,
 } from '../shared/config.ts';
 import { formatAssignment, formatIpv4, parseAssignment, parseIpv4 } from '../shared/ipv4.ts';
+import {
+  formatIpv6,
+  formatIpv6Prefix,
+  type Ipv6Assignment,
+  parseIpv6,
+  parseIpv6Assignment,
+} from '../shared/ipv6.ts';
 import { isHostKind } from '../shared/ports.ts';
 
 /**
@@ -63,9 +72,11 @@ export function hostConfigOf(device: DeviceDoc): HostConfig {
     const address = parseIpv4(r.address);
     return address === undefined ? [] : [{ name: r.name, type: 'A', address }];
   });
+  const ipv6 = hostIpv6Of(device);
   const dnsFields = {
     ...(dns !== undefined && dns.length > 0 ? { dns } : {}),
     ...(records !== undefined ? { dnsRecords: records } : {}),
+    ...(ipv6 !== undefined ? { ipv6 } : {}),
   };
   if (device.ip === HOST_DHCP) return { dhcp: true, ...dnsFields };
   const ip = device.ip === undefined ? undefined : parseAssignment(device.ip);
@@ -73,10 +84,28 @@ export function hostConfigOf(device: DeviceDoc): HostConfig {
   return { ...(ip ? { ip } : {}), ...(gateway !== undefined ? { gateway } : {}), ...dnsFields };
 }
 
+/**
+ * A host's IPv6 settings from the document (host-ipv6.ts): undefined while it has no "ipv6",
+ * so does not run IPv6.
+ */
+function hostIpv6Of(device: DeviceDoc): HostIpv6Config | undefined {
+  if (device.ipv6 === undefined) return undefined;
+  let address: Ipv6Assignment | undefined;
+  for (const text of device.ipv6) if (text !== HOST_IPV6_AUTO) address ??= parseIpv6Assignment(text);
+  const gateway = device.ipv6Gateway === undefined ? undefined : parseIpv6(device.ipv6Gateway);
+  return {
+    ...(device.ipv6.includes(HOST_IPV6_AUTO) ? { auto: true as const } : {}),
+    ...(address !== undefined ? { address } : {}),
+    ...(gateway !== undefined ? { gateway } : {}),
+  };
+}
+
 /** A host's settings as the document writes them; an absent field is none. */
 export interface HostFields {
   ip?: string;
   gateway?: string;
+  ipv6?: string[];
+  ipv6Gateway?: string;
   dns?: string[];
   dnsRecords?: DnsRecordDoc[];
 }
@@ -95,12 +124,25 @@ export function hostFields(config: HostConfig): HostFields {
           ),
         }
       : {}),
+    ...ipv6Fields(config.ipv6),
   };
   if (config.dhcp === true) return { ip: HOST_DHCP, ...dnsFields };
   return {
     ...(config.ip ? { ip: formatAssignment(config.ip) } : {}),
     ...(config.gateway !== undefined ? { gateway: formatIpv4(config.gateway) } : {}),
     ...dnsFields,
+  };
+}
+
+/** The document's "ipv6" and "ipv6Gateway" for a host's IPv6 settings (none while it has none). */
+function ipv6Fields(ipv6: HostIpv6Config | undefined): HostFields {
+  if (ipv6 === undefined) return {};
+  return {
+    ipv6: [
+      ...(ipv6.auto === true ? [HOST_IPV6_AUTO] : []),
+      ...(ipv6.address !== undefined ? [formatIpv6Prefix(ipv6.address)] : []),
+    ],
+    ...(ipv6.gateway !== undefined ? { ipv6Gateway: formatIpv6(ipv6.gateway) } : {}),
   };
 }
 

@@ -324,6 +324,8 @@ export class Session implements SessionApi {
           state.synced.rsaKeyBits !== device.rsaKeyBits ||
           state.synced.ip !== device.ip ||
           state.synced.gateway !== device.gateway ||
+          state.synced.ipv6 !== device.ipv6 ||
+          state.synced.ipv6Gateway !== device.ipv6Gateway ||
           state.synced.dns !== device.dns ||
           state.synced.dnsRecords !== device.dnsRecords;
         state.synced = device;

@@ -2,6 +2,7 @@
  * A small lab for console tests: a real simulation, devices with the contexts a session
  * would give their consoles, and named topologies the transcripts refer to.
  */
+import { parseConfigText } from '../../src/cli/config-text.ts';
 import { Console } from '../../src/cli/console.ts';
 import type { DeviceContext, HostDeviceContext, IosDeviceContext } from '../../src/cli/context.ts';
 import { VtyService } from '../../src/cli/vty/vty-service.ts';
@@ -11,6 +12,7 @@ import { withStickyMacs } from '../../src/session/device-config.ts';
 import { type DeviceConfig, defaultDeviceConfig, type HostConfig } from '../../src/shared/config.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { parseIpv4 } from '../../src/shared/ipv4.ts';
+import { parseIpv6, parseIpv6Assignment } from '../../src/shared/ipv6.ts';
 import type { SwitchModel } from '../../src/shared/models.ts';
 import type { DeviceKind } from '../../src/shared/ports.ts';
 import { type Micros, seconds } from '../../src/shared/time.ts';
@@ -191,6 +193,51 @@ export const TOPOLOGIES: Readonly<Record<string, () => Lab>> = {
         { name: 'mail.example.com', type: 'A', address: at('10.0.0.26') },
         { name: 'srv.example.com', type: 'A', address: at('10.0.0.53') },
       ],
+    });
+    return lab;
+  },
+  /**
+   * R1 routing IPv6 and advertising its prefixes: Gi0/0 (192.168.1.1/24, 2001:db8:1::1/64,
+   * link-local fe80::1) to S1's Gi0/1, where PC1 (192.168.1.10/24 gateway 192.168.1.1, IPv6
+   * autoconfiguration) sits on Fa0/1 and PC2 (IPv4 only, not configured) on Fa0/2; Gi0/1
+   * (2001:db8:2::1/64, fe80::1) to PC3 (static 2001:db8:2::10/64, gateway fe80::1, no IPv4).
+   * R1's configuration is IOS text, as a network file gives it.
+   */
+  ipv6: () => {
+    const lab = new Lab()
+      .add('R1', 'router')
+      .add('S1', 'switch')
+      .add('PC1', 'pc')
+      .add('PC2', 'pc')
+      .add('PC3', 'pc')
+      .cable('R1:GigabitEthernet0/0', 'S1:GigabitEthernet0/1')
+      .cable('PC1:FastEthernet0', 'S1:FastEthernet0/1')
+      .cable('PC2:FastEthernet0', 'S1:FastEthernet0/2')
+      .cable('PC3:FastEthernet0', 'R1:GigabitEthernet0/1');
+    const r1 = lab.ios('R1');
+    const text = [
+      'ipv6 unicast-routing',
+      'interface GigabitEthernet0/0',
+      ' ip address 192.168.1.1 255.255.255.0',
+      ' ipv6 address FE80::1 link-local',
+      ' ipv6 address 2001:DB8:1::1/64',
+      ' no shutdown',
+      'interface GigabitEthernet0/1',
+      ' ipv6 address FE80::1 link-local',
+      ' ipv6 address 2001:DB8:2::1/64',
+      ' no shutdown',
+    ].join('\n');
+    const parsed = parseConfigText('router', text, r1.runningConfig());
+    if (parsed.problems.length > 0) throw new Error(JSON.stringify(parsed.problems));
+    r1.setRunningConfig(parsed.config);
+    const host = (name: string) => lab.contexts.get(name) as HostDeviceContext;
+    host('PC1').setHostConfig({
+      ip: { addr: parseIpv4('192.168.1.10')!, len: 24 },
+      gateway: parseIpv4('192.168.1.1')!,
+      ipv6: { auto: true },
+    });
+    host('PC3').setHostConfig({
+      ipv6: { address: parseIpv6Assignment('2001:db8:2::10/64')!, gateway: parseIpv6('fe80::1')! },
     });
     return lab;
   },

@@ -13,6 +13,7 @@ import {
   type NetworkFileDevice,
 } from '../../src/model/document.ts';
 import { checkHostAddress } from '../../src/model/host-address.ts';
+import { checkIpv6Address, checkIpv6Gateway } from '../../src/model/host-ipv6.ts';
 import { deviceId, linkId } from '../../src/shared/ids.ts';
 import { SWITCH_MODELS } from '../../src/shared/models.ts';
 import { DEVICE_KINDS, type DeviceKind, KIND_PORTS, shortInterfaceName } from '../../src/shared/ports.ts';
@@ -38,6 +39,34 @@ export const hostAddressArb: fc.Arbitrary<string> = fc.oneof(
     .map(([ip, len, padded]) => `${padded ? ip.replace(/^(\d)\./, '00$1.') : ip}/${len}`)
     .filter((text) => checkHostAddress(text).ok),
   fc.constantFrom('dhcp', 'DHCP', 'Dhcp'),
+);
+
+/** A static IPv6 address a host may have, "X/N", sometimes in upper case. */
+export const ipv6AddressArb: fc.Arbitrary<string> = fc
+  .tuple(fc.ipV6(), fc.integer({ min: 1, max: 128 }), fc.boolean())
+  .map(([ip, len, upper]) => `${upper ? ip.toUpperCase() : ip}/${len}`)
+  .filter((text) => checkIpv6Address(text).ok);
+
+/** "ipv6" as a file may write it: "auto" (in some case), an address, both in either order, or none. */
+export const ipv6SettingArb: fc.Arbitrary<string | string[]> = fc.oneof(
+  fc.constantFrom('auto', 'AUTO', 'Auto'),
+  ipv6AddressArb,
+  fc.tuple(ipv6AddressArb, fc.boolean()).map(([a, first]) => (first ? [a, 'auto'] : ['auto', a])),
+  fc.constantFrom<string[]>([], ['auto']),
+  ipv6AddressArb.map((a) => [a]),
+);
+
+/** An IPv6 default gateway: a router's link-local address, or any unicast one. */
+export const ipv6GatewayArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('fe80::1', 'FE80::1', 'fe80::0001'),
+  fc.ipV6().filter((text) => checkIpv6Gateway(text).ok),
+);
+
+/** A host's IPv6 fields: none, "ipv6" alone, or "ipv6" and "ipv6Gateway". */
+const hostIpv6Arb: fc.Arbitrary<{ ipv6?: string | string[]; ipv6Gateway?: string }> = fc.oneof(
+  fc.constant({}),
+  ipv6SettingArb.map((ipv6) => ({ ipv6 })),
+  fc.tuple(ipv6SettingArb, ipv6GatewayArb).map(([ipv6, ipv6Gateway]) => ({ ipv6, ipv6Gateway })),
 );
 
 /** A DNS server: a unicast address, sometimes with leading zeros. */
@@ -110,29 +139,39 @@ const deviceArb = (name: string): fc.Arbitrary<NetworkFileDevice> =>
       },
       { requiredKeys: ['name', 'kind', 'model', 'at'] },
     ),
-    fc.record(
-      {
-        name: fc.constant(name),
-        kind: fc.constant('pc'),
-        at: positionArb,
-        ip: hostAddressArb,
-        gateway: fc.ipV4(),
-        dns: dnsArb,
-      },
-      { requiredKeys: ['name', 'kind', 'at'] },
-    ),
-    fc.record(
-      {
-        name: fc.constant(name),
-        kind: fc.constant('server'),
-        at: positionArb,
-        ip: hostAddressArb,
-        gateway: fc.ipV4(),
-        dns: dnsArb,
-        dnsRecords: dnsRecordsArb,
-      },
-      { requiredKeys: ['name', 'kind', 'at'] },
-    ),
+    fc
+      .tuple(
+        fc.record(
+          {
+            name: fc.constant(name),
+            kind: fc.constant('pc'),
+            at: positionArb,
+            ip: hostAddressArb,
+            gateway: fc.ipV4(),
+            dns: dnsArb,
+          },
+          { requiredKeys: ['name', 'kind', 'at'] },
+        ),
+        hostIpv6Arb,
+      )
+      .map(([device, ipv6]): NetworkFileDevice => ({ ...device, ...ipv6 })),
+    fc
+      .tuple(
+        fc.record(
+          {
+            name: fc.constant(name),
+            kind: fc.constant('server'),
+            at: positionArb,
+            ip: hostAddressArb,
+            gateway: fc.ipV4(),
+            dns: dnsArb,
+            dnsRecords: dnsRecordsArb,
+          },
+          { requiredKeys: ['name', 'kind', 'at'] },
+        ),
+        hostIpv6Arb,
+      )
+      .map(([device, ipv6]): NetworkFileDevice => ({ ...device, ...ipv6 })),
   );
 
 /** One way of writing a port: full, IOS short, lower-case short, one letter. */
@@ -217,6 +256,13 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
         'CNAME',
         'www.example.com',
         [{ name: 'www.example.com', type: 'A', address: '10.0.0.80' }],
+        'auto',
+        '2001:db8:1::10/64',
+        ['auto', '2001:db8:1::10/64'],
+        'fe80::1',
+        'fe80::1/64',
+        'ff02::1',
+        '2001:db8::1/129',
       ),
     ),
     fc.constantFrom(
@@ -228,6 +274,8 @@ export const mutatedFileArb: fc.Arbitrary<unknown> = fc
       'config',
       'ip',
       'gateway',
+      'ipv6',
+      'ipv6Gateway',
       'dns',
       'dnsRecords',
       'type',

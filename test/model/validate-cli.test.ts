@@ -42,7 +42,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'missing-devices': ['missing "devices": add "devices": [] and list the devices in it'],
   'unknown-field': [
-    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
+    '/devices/0/colour: unknown field "colour": a device has "name", "kind", "at", and optionally "config" (routers, switches), "model" (switches), "ip", "gateway", "ipv6", "ipv6Gateway" and "dns" (PCs, servers) or "dnsRecords" (servers)',
     '/title: unknown field "title": a network file has "version", "devices", "links" and optionally "$schema"',
   ],
   'unsupported-version': [
@@ -87,6 +87,19 @@ const EXPECTED: Record<string, string[]> = {
     '/devices/0/ip: "250.1.1.1/8" is in 240.0.0.0/4, which is reserved; a host needs an address below 224.0.0.0',
   ],
   'gateway-syntax': ['/devices/0/gateway: "192.168.1" is not an IPv4 address (e.g. 192.168.1.1)'],
+  'ipv6-address': [
+    '/devices/0/ipv6: "2001:db8:1::10" is neither "auto" nor an IPv6 address with a prefix length (e.g. 2001:db8:1::10/64)',
+    '/devices/1/ipv6: "2001:db8:1::10/129": a host needs a prefix length from /1 to /128, usually /64',
+    '/devices/2/ipv6: "fe80::10/64" is a link-local address (fe80::/10), which the host makes itself; give a global or unique local address, e.g. 2001:db8:1::10/64',
+    '/devices/3/ipv6/1: "ff02::1/64" is a multicast address (ff00::/8); a host needs a unicast address',
+    '/devices/4/ipv6/2: "2001:db8::2/64" is one too many: "ipv6" holds "auto", one address, or both ["auto", "2001:db8:1::10/64"]',
+  ],
+  'ipv6-gateway': [
+    '/devices/0/ipv6Gateway: "ff02::2" cannot be a default gateway: it is a multicast, unspecified or loopback address; give a router\'s address, e.g. fe80::1',
+    '/devices/1/ipv6Gateway: "fe80::1%11" is not an IPv6 address (e.g. fe80::1 or 2001:db8:1::1)',
+    '/devices/2/ipv6Gateway: "ipv6Gateway" needs "ipv6": add "ipv6": "auto" (or a static address) to run IPv6 on PC3',
+    '/devices/3/ipv6: R1 is a router: its IPv6 addresses belong in its configuration (interface ... ipv6 address ...), not in "ipv6" or "ipv6Gateway"',
+  ],
   'config-on-host': [
     '/devices/0/config: PC1 is a PC: it has no IOS configuration; set its IP address and default gateway instead',
   ],

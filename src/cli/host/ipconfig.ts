@@ -1,5 +1,6 @@
 /**
- * ipconfig.exe on a Windows 10 PC: the adapter's settings (plain and /all), /renew and
+ * ipconfig.exe on a Windows 10 PC: the adapter's settings (plain and /all; its IPv6 addresses
+ * and default routers while it runs IPv6, as Windows 10 lays them out), /renew and
  * /release of its DHCP lease (dhcp-client.ts in the engine), /displaydns and /flushdns of the
  * resolver's cache, and Packet Tracer's
  * `ipconfig IP MASK [GATEWAY]`, which sets a static address from the prompt.
@@ -14,11 +15,13 @@ import {
 } from '../../engine/wire/dns.ts';
 import { withAddressing } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Assignment, maskFromLen } from '../../shared/ipv4.ts';
-import { formatMacDashed } from '../../shared/mac.ts';
+import { formatIpv6, type Ipv6Addr } from '../../shared/ipv6.ts';
+import { formatMacDashed, type MacAddr } from '../../shared/mac.ts';
 import { type Micros, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
 import { VirtualClock } from '../ios/clock.ts';
 import { linesText as lines, type Running, runningProbe } from '../running.ts';
+import { formatZoned } from './inet6-addr.ts';
 import { CONNECTION } from './netsh.ts';
 import { staticAddress } from './static-address.ts';
 import { windowsDnsServers } from './windows-names.ts';
@@ -120,7 +123,43 @@ const LABEL = {
   leaseExpires: 'Lease Expires . . . . . . . . . . :',
   dhcpServer: 'DHCP Server . . . . . . . . . . . :',
   dnsServers: 'DNS Servers . . . . . . . . . . . :',
+  ipv6: 'IPv6 Address. . . . . . . . . . . :',
+  linkLocal: 'Link-local IPv6 Address . . . . . :',
+  iaid: 'DHCPv6 IAID . . . . . . . . . . . :',
+  duid: 'DHCPv6 Client DUID. . . . . . . . :',
 } as const;
+
+/** Where ipconfig puts a value under the one before it (a second gateway, DNS server). */
+const CONTINUATION = ' '.repeat(39);
+
+/**
+ * The DNS servers Windows lists for an adapter that runs IPv6 and has none: the site-local
+ * well-known addresses (RFC 3879 deprecated them; Windows keeps them as its default), on the
+ * loopback's zone.
+ */
+const WELL_KNOWN_DNS = ['fec0:0:0:ffff::1%1', 'fec0:0:0:ffff::2%1', 'fec0:0:0:ffff::3%1'];
+
+/**
+ * The adapter's DHCPv6 IAID, a decimal number. Windows derives it from the adapter (captures
+ * show values such as 50334761 and 100683862); here it is the adapter's MAC address's last
+ * three bytes under 0x06 in the top byte, stable for a PC and different between PCs.
+ */
+export const dhcpv6Iaid = (mac: MacAddr): number => 0x0600_0000 + (mac % 0x100_0000);
+
+/**
+ * The machine's DHCPv6 DUID, as ipconfig writes it: a DUID-LLT (RFC 8415 11.2: type 1,
+ * hardware type 1, the time it was made in seconds since 2000, then the MAC address), upper
+ * case hexadecimal bytes between dashes. Windows makes it once, at installation; here its
+ * time is drawn from the MAC address, a day of 2019 to 2023, so that a PC keeps its DUID.
+ */
+export function dhcpv6Duid(mac: MacAddr): string {
+  const nic = mac % 0x100_0000;
+  const time = 0x2400_0000 + ((Math.imul(nic, 0x9e37_79b1) >>> 0) % 0x0800_0000);
+  const hex = [time >>> 24, (time >>> 16) & 0xff, (time >>> 8) & 0xff, time & 0xff]
+    .map((b) => b.toString(16).toUpperCase().padStart(2, '0'))
+    .join('-');
+  return `00-01-00-01-${hex}-${formatMacDashed(mac)}`;
+}
 
 const BANNER = ['', 'Windows IP Configuration', ''];
 
@@ -217,6 +256,13 @@ function windowsDate(ms: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${h % 12 === 0 ? 12 : h % 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
   return `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${time}`;
+}
+
+/** `values` after `label` (a label line without its value), one per line, the next ones under the first. */
+function list(out: string[], label: string, values: readonly string[]): void {
+  values.forEach((v, k) => {
+    out.push(k === 0 ? `${label} ${v}`.trimEnd() : `${CONTINUATION}${v}`);
+  });
 }
 
 export class Ipconfig {
@@ -351,6 +397,15 @@ export class Ipconfig {
     // An address another station has is kept but unused, which only /all shows; Windows then
     // configured one of 169.254.0.0/16 itself, which /all marks "(Duplicate)" as well (captures
     // of Windows 7 and of a Russian-language Windows agree).
+    // IPv6 first: the adapter's global addresses (static, then autoconfigured), its
+    // link-local address; all preferred, as Duplicate Address Detection is not run.
+    const v6 = this.ctx.sim.ipv6Interfaces(this.ctx.id)[0];
+    const v6on = v6?.enabled === true;
+    const preferred = all ? '(Preferred)' : '';
+    if (v6on) {
+      for (const a of v6.addresses) out.push(line('ipv6', `${formatIpv6(a.addr)}${preferred}`));
+      if (v6.linkLocal !== undefined) out.push(line('linkLocal', `${formatZoned(v6.linkLocal)}${preferred}`));
+    }
     const { ip, duplicate } = port;
     if (duplicate !== undefined && all) address('ipv4', duplicate, '(Duplicate)');
     if (ip !== undefined && duplicate !== undefined) address('autoconfIpv4', ip, '(Duplicate)');
@@ -369,15 +424,29 @@ export class Ipconfig {
         ),
       );
     }
-    out.push(line('gateway', gateway === undefined ? '' : formatIpv4(gateway)));
+    // The IPv6 default routers (advertised or typed) first, then the IPv4 gateway.
+    const gateways = [
+      ...(v6on ? this.ipv6Gateways().map(formatZoned) : []),
+      ...(gateway !== undefined ? [formatIpv4(gateway)] : []),
+    ];
+    list(out, line('gateway'), gateways.length === 0 ? [''] : gateways);
     if (all && lease !== undefined) out.push(line('dhcpServer', formatIpv4(lease.server)));
     if (all) {
+      if (v6on) out.push(line('iaid', String(dhcpv6Iaid(port.mac))), line('duid', dhcpv6Duid(port.mac)));
       // The servers typed for the adapter, else the lease's.
-      windowsDnsServers(this.ctx).forEach((s, k) => {
-        out.push(k === 0 ? line('dnsServers', formatIpv4(s)) : `${' '.repeat(39)}${formatIpv4(s)}`);
-      });
+      const servers = windowsDnsServers(this.ctx).map(formatIpv4);
+      list(out, line('dnsServers'), servers.length === 0 && v6on ? WELL_KNOWN_DNS : servers);
       out.push(line('netbios', 'Enabled'));
     }
     return out;
+  }
+
+  /** The next hops of the PC's IPv6 default routes, each once, in the routing table's order. */
+  private ipv6Gateways(): Ipv6Addr[] {
+    const hops: Ipv6Addr[] = [];
+    for (const r of this.ctx.sim.ipv6Routes(this.ctx.id)) {
+      if (r.len === 0 && r.nextHop !== undefined && !hops.includes(r.nextHop)) hops.push(r.nextHop);
+    }
+    return hops;
   }
 }

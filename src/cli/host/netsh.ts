@@ -3,13 +3,25 @@
  * and `... NAME static IP MASK [GATEWAY]`, which set the adapter as the IP Configuration form
  * does, and its DNS servers: `set dnsservers`, `add dnsservers`, `delete dnsservers`, `show
  * dnsservers` (`dns` for short). netsh takes its words in any case, abbreviated, and `ipv4` for
- * `ip`; the adapter's name may be quoted or given as `name=`.
+ * `ip`; the adapter's name may be quoted or given as `name=`. Of IPv6, `netsh interface ipv6
+ * show neighbors [INTERFACE]`, the neighbor cache.
  */
+
+import type { Ipv6NeighborEntry } from '../../engine/api.ts';
 import { checkDnsServer, MAX_DNS_SERVERS } from '../../model/dns-fields.ts';
 import { formatError, modelError } from '../../model/errors.ts';
 import { type HostConfig, withAddressing } from '../../shared/config.ts';
 import { formatIpv4, type Ipv4Addr, parseIpv4 } from '../../shared/ipv4.ts';
+import {
+  formatIpv6,
+  type Ipv6Addr,
+  ipv6MulticastMac,
+  parseIpv6,
+  solicitedNodeOf,
+} from '../../shared/ipv6.ts';
+import { formatMacDashed } from '../../shared/mac.ts';
 import type { HostDeviceContext } from '../context.ts';
+import { NIC_INDEX } from './route-print.ts';
 import { staticAddress } from './static-address.ts';
 
 /** The adapter's connection name, as netsh and ipconfig call it. */
@@ -31,6 +43,9 @@ function words(line: string): string[] {
 export function netsh(ctx: HostDeviceContext, line: string): string[] {
   const w = words(line);
   const [context, ip, verb, what] = w;
+  if (is(context, 'interface') && ip?.toLowerCase() === 'ipv6') {
+    return is(verb, 'show', 2) && is(what, 'neighbors', 1) ? showNeighbors(ctx, w) : notFound(w);
+  }
   if (!is(context, 'interface') || !(is(ip, 'ip', 2) || ip?.toLowerCase() === 'ipv4')) return notFound(w);
   if (is(what, 'dnsservers')) return dnsServers(ctx, w);
   if (!is(verb, 'set') || !is(what, 'address')) return notFound(w);
@@ -53,6 +68,82 @@ export function netsh(ctx: HostDeviceContext, line: string): string[] {
   ctx.setHostConfig(withAddressing(ctx.hostConfig(), set.config));
   return [];
 }
+
+/** What `show neighbors` calls the loopback, interface 1. */
+const LOOPBACK = 'Loopback Pseudo-Interface 1';
+const LOOPBACK_INDEX = 1;
+
+/**
+ * The multicast groups a Windows 10 PC's services send to, which its neighbor cache keeps as
+ * Permanent entries (as arp -a lists the IPv4 groups): all nodes, all routers (router
+ * solicitations), SSDP, MLDv2 reports, mDNS and LLMNR.
+ */
+const SERVICE_GROUPS = ['ff02::1', 'ff02::2', 'ff02::c', 'ff02::16', 'ff02::fb', 'ff02::1:3'].map(
+  (a) => parseIpv6(a)!,
+);
+
+/** How netsh names each Neighbor Discovery state (Windows' NL_NEIGHBOR_STATE). */
+const NEIGHBOR_STATES: Readonly<Record<Ipv6NeighborEntry['state'], string>> = {
+  INCMP: 'Incomplete',
+  REACH: 'Reachable',
+  STALE: 'Stale',
+  DELAY: 'Delay',
+  PROBE: 'Probe',
+};
+
+/**
+ * `netsh interface ipv6 show neighbors [[interface=]NAME|INDEX]`: each interface's neighbor
+ * cache, the loopback's (its groups, with no physical address) and, while the PC runs IPv6,
+ * the adapter's: the neighbors Neighbor Discovery found, routers marked "(Router)", and the
+ * Permanent groups it sends to, its own addresses' solicited-node groups among them; rows by
+ * address. Columns as netsh 10.0 lays them out (captures of Windows 10): addresses in 46
+ * characters, physical addresses (lower case) in 19; two blank lines under each heading.
+ */
+function showNeighbors(ctx: HostDeviceContext, w: readonly string[]): string[] {
+  const args = w.slice(4).map((x) => x.replace(/^interface=/i, ''));
+  if (args.length > 1) return notFound(w);
+  const v6 = ctx.sim.ipv6Interfaces(ctx.id)[0];
+  const on = v6?.enabled === true;
+  const only = args[0]?.toLowerCase();
+  const named = (index: number, name: string) =>
+    only === undefined || only === String(index) || only === name.toLowerCase();
+  const blocks: string[] = [];
+  const block = (index: number, name: string, rows: readonly (readonly [Ipv6Addr, string, string])[]) => {
+    blocks.push('', `Interface ${index}: ${name}`, '', '', NEIGHBORS_HEADER, NEIGHBORS_RULE);
+    for (const [addr, mac, type] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      blocks.push(`${formatIpv6(addr).padEnd(46)}${mac.padEnd(19)}${type}`.trimEnd());
+    }
+  };
+  if (named(LOOPBACK_INDEX, LOOPBACK)) {
+    block(
+      LOOPBACK_INDEX,
+      LOOPBACK,
+      SERVICE_GROUPS.slice(2).map((g) => [g, '', 'Permanent'] as const),
+    );
+  }
+  if (on && named(NIC_INDEX, CONNECTION)) {
+    const rows: [Ipv6Addr, string, string][] = [];
+    for (const n of ctx.sim.ipv6Neighbors(ctx.id)) {
+      const mac = n.mac === undefined ? '00-00-00-00-00-00' : formatMacDashed(n.mac).toLowerCase();
+      rows.push([n.addr, mac, `${NEIGHBOR_STATES[n.state]}${n.router ? ' (Router)' : ''}`]);
+    }
+    const groups = [...SERVICE_GROUPS];
+    for (const a of [
+      ...(v6.linkLocal !== undefined ? [v6.linkLocal] : []),
+      ...v6.addresses.map((x) => x.addr),
+    ]) {
+      const g = solicitedNodeOf(a);
+      if (!groups.includes(g)) groups.push(g);
+    }
+    for (const g of groups) rows.push([g, formatMacDashed(ipv6MulticastMac(g)).toLowerCase(), 'Permanent']);
+    block(NIC_INDEX, CONNECTION, rows);
+  }
+  if (blocks.length === 0) return ['The filename, directory name, or volume label syntax is incorrect.'];
+  return [...blocks, ''];
+}
+
+const NEIGHBORS_HEADER = `${'Internet Address'.padEnd(46)}${'Physical Address'.padEnd(19)}Type`;
+const NEIGHBORS_RULE = `${'-'.repeat(44)}  ${'-'.repeat(17)}  ${'-'.repeat(11)}`;
 
 /** The parameters each DNS command takes, in the order they may come untagged. */
 const DNS_PARAMS: Readonly<Record<string, readonly string[]>> = {

@@ -3,7 +3,8 @@
  * the interface list, the IPv4 routes Windows derives from the adapter's address (its subnet,
  * its own address, the subnet broadcast, multicast and limited broadcast, each on-link) beside
  * the loopback's, the default gateway as a route and, set by hand, as a persistent route; then
- * the IPv6 table, which has only the loopback's routes since Trame's PCs run no IPv6.
+ * the IPv6 table, with the loopback's routes only: a PC running IPv6 does not list its adapter's
+ * routes there yet.
  *
  * Layout from captures of Windows 7 to 11 and Server 2016: 75-character separators, five
  * right-aligned columns of 17, 17, 17, 17 and 7 characters ("On-link" in 16, the interface then

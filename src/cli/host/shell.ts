@@ -3,9 +3,10 @@
  * Windows commands and output (ipconfig, ping, tracert, arp), plus Packet Tracer's
  * `ipconfig IP MASK [GATEWAY]` to set the address from the prompt.
  */
-import type { ProbeResult } from '../../engine/api.ts';
+import type { Probe6Outcome, ProbeResult } from '../../engine/api.ts';
 import { dnsNameError } from '../../engine/wire/dns.ts';
 import { broadcastOf, formatIpv4, type Ipv4Addr } from '../../shared/ipv4.ts';
+import { formatIpv6, IPV6_UNSPECIFIED } from '../../shared/ipv6.ts';
 import { formatMacDashed, parseMac } from '../../shared/mac.ts';
 import { type Micros, ms, seconds } from '../../shared/time.ts';
 import type { HostDeviceContext } from '../context.ts';
@@ -22,10 +23,11 @@ import {
 import { SshClient, WINDOWS_USER } from '../ssh/client.ts';
 import { TelnetClient } from '../telnet/client.ts';
 import { parseWindowsIpv4 } from './inet-addr.ts';
+import { formatWithZone, parseWindowsIpv6 } from './inet6-addr.ts';
 import { ADAPTER, Ipconfig } from './ipconfig.ts';
 import { netsh } from './netsh.ts';
 import { nslookup } from './nslookup.ts';
-import { routePrint } from './route-print.ts';
+import { NIC_INDEX, routePrint } from './route-print.ts';
 import { timeout } from './timeout.ts';
 import { isArgsError, parseWinArgs, type WinArgsSpec } from './win-args.ts';
 import { WINDOWS_LOOKUP_LIMIT, windowsCandidates, windowsDnsServers } from './windows-names.ts';
@@ -187,6 +189,12 @@ const TRACERT_ARGS: WinArgsSpec = {
 
 /** IP options (record route, timestamps, source routes): routers here neither fill nor follow them. */
 const NO_IP_OPTIONS = 'Trame does not simulate IP options yet.';
+
+/** tracert to an IPv6 address. */
+const NO_TRACERT6 = 'Trame does not simulate tracert over IPv6 yet.';
+
+/** ping -R: an IPv6 routing header, which routers here do not follow. */
+const NO_ROUTING_HEADER = 'Trame does not simulate IPv6 routing headers yet.';
 
 /** The start of route.exe's usage. */
 const ROUTE_USAGE = [
@@ -422,33 +430,59 @@ export class HostShell {
     if (args.length === 0 || o.help) return PING_USAGE;
     if (o.target === undefined) return ['IP address must be specified.'];
     const notFound = `Ping request could not find host ${o.target}. Please check the name and try again.`;
-    const target = parseWindowsIpv4(o.target);
-    // -6 and -R ask for an IPv6 address, which no name or address here resolves to.
+    const v6 = parseWindowsIpv6(o.target);
+    const target = v6 === undefined ? parseWindowsIpv4(o.target) : undefined;
+    // -4 asks for an IPv4 address, -6 and -R for an IPv6 one: a literal of the other family
+    // names no host, nor does a name (names resolve to IPv4 addresses only here). A zone
+    // other than the adapter's names no interface of the PC.
     if (
-      o.flags.has('6') ||
-      o.flags.has('R') ||
-      (target === undefined && dnsNameError(o.target.replace(/\.$/, '')) !== undefined)
+      v6 !== undefined
+        ? o.flags.has('4') || (v6.zone !== undefined && v6.zone !== NIC_INDEX)
+        : o.flags.has('6') ||
+          o.flags.has('R') ||
+          (target === undefined && dnsNameError(o.target.replace(/\.$/, '')) !== undefined)
     )
       return [notFound];
     if (['r', 's'].some((k) => o.values.has(k)) || o.words.has('j') || o.words.has('k'))
       return [NO_IP_OPTIONS];
+    if (o.flags.has('R')) return [NO_ROUTING_HEADER];
     const count = o.flags.has('t') ? Number.POSITIVE_INFINITY : (o.values.get('n') ?? 4);
     const size = o.values.get('l') ?? 32;
     const timeout = ms(o.values.get('w') ?? 4000);
     const ttl = o.values.get('i');
-    // -S: an address that is not the PC's own makes every send fail ("General failure").
     const from = o.words.get('S')?.[0];
-    const source = from === undefined ? undefined : (parseWindowsIpv4(from) ?? (0 as Ipv4Addr));
     const limit = Number.isFinite(count)
       ? ((count * (timeout + seconds(1)) + seconds(1)) as Micros)
       : undefined;
-    // -v (deprecated, "no effect"), -c (the PC's one compartment) and -p change nothing here.
+    // -v (deprecated, "no effect"), -c (the PC's one compartment) and -p change nothing here;
+    // nor does -f over IPv6, where routers never fragment.
+    const common = { count, timeout, size, interval: seconds(1) };
+    if (v6 !== undefined) {
+      // -S: an address that is not the PC's own makes every send fail ("General failure").
+      const source = from === undefined ? undefined : (parseWindowsIpv6(from)?.addr ?? IPV6_UNSPECIFIED);
+      const job = this.ctx.sim.ping6(this.ctx.id, v6.addr, {
+        ...common,
+        ...(ttl !== undefined ? { hopLimit: ttl } : {}),
+        ...(source !== undefined ? { source } : {}),
+      });
+      const shown = formatWithZone(v6.addr, v6.zone);
+      const fromText =
+        source === undefined ? '' : ` from ${source === IPV6_UNSPECIFIED ? from : formatIpv6(source)}`;
+      this.running = this.pinging(
+        job,
+        `${shown}${fromText}`,
+        shown,
+        size,
+        (r) => ping6Line(r.outcome, v6.zone),
+        limit,
+      );
+      return [];
+    }
+    // -S: an address that is not the PC's own makes every send fail ("General failure").
+    const source = from === undefined ? undefined : (parseWindowsIpv4(from) ?? (0 as Ipv4Addr));
     const start = (target: Ipv4Addr, name?: string): Running => {
       const job = this.ctx.sim.ping(this.ctx.id, target, {
-        count,
-        timeout,
-        size,
-        interval: seconds(1),
+        ...common,
         ...(ttl !== undefined ? { ttl } : {}),
         ...(o.flags.has('f') ? { dontFragment: true } : {}),
         ...(source !== undefined ? { source } : {}),
@@ -456,24 +490,39 @@ export class HostShell {
       const ip = formatIpv4(target);
       const shown = name === undefined ? ip : `${name} [${ip}]`;
       const fromText = source === undefined ? '' : ` from ${source === 0 ? from : formatIpv4(source)}`;
-      return runningProbe(
-        job,
-        {
-          head: lines('', `Pinging ${shown}${fromText} with ${size} bytes of data:`),
-          items: () => job.results,
-          item: (r) => lines(this.pingLine(r).text),
-          tail: (ending) =>
-            lines(
-              ...this.pingStatistics(ip, job.results),
-              ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
-            ),
-        },
-        limit,
-      );
+      return this.pinging(job, `${shown}${fromText}`, ip, size, (r) => this.pingLine(r), limit);
     };
     this.running =
       target !== undefined ? start(target) : this.resolving(o.target, start, lines(notFound, ''), limit);
     return [];
+  }
+
+  /**
+   * What ping prints as `job` goes, over IPv4 or IPv6: its head naming `shown` (the target, its
+   * name, the source asked for), a line per echo (`line`), and the statistics for `ip`.
+   */
+  private pinging<R>(
+    job: { readonly done: boolean; readonly results: readonly R[]; stop(): void },
+    shown: string,
+    ip: string,
+    size: number,
+    line: (r: R) => PingLine,
+    limit: Micros | undefined,
+  ): Running {
+    return runningProbe(
+      job,
+      {
+        head: lines('', `Pinging ${shown} with ${size} bytes of data:`),
+        items: () => job.results,
+        item: (r) => lines(line(r).text),
+        tail: (ending) =>
+          lines(
+            ...pingStatistics(ip, job.results.map(line)),
+            ...(ending === 'stopped' ? ['Control-C', '^C'] : ['']),
+          ),
+      },
+      limit,
+    );
   }
 
   /**
@@ -503,33 +552,7 @@ export class HostShell {
     );
   }
 
-  /** The summary Windows prints when a ping ends or is stopped. */
-  private pingStatistics(ip: string, results: readonly ProbeResult[]): string[] {
-    let received = 0;
-    const rtts: number[] = [];
-    for (const r of results) {
-      const line = this.pingLine(r);
-      if (line.received) received++;
-      if (line.rtt !== undefined) rtts.push(line.rtt);
-    }
-    const sent = results.length;
-    const lost = sent - received;
-    const out = [
-      '',
-      `Ping statistics for ${ip}:`,
-      `    Packets: Sent = ${sent}, Received = ${received}, Lost = ${lost} (${sent === 0 ? 0 : Math.floor((lost * 100) / sent)}% loss),`,
-    ];
-    if (rtts.length > 0) {
-      const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / rtts.length);
-      out.push(
-        'Approximate round trip times in milli-seconds:',
-        `    Minimum = ${Math.min(...rtts)}ms, Maximum = ${Math.max(...rtts)}ms, Average = ${avg}ms`,
-      );
-    }
-    return out;
-  }
-
-  private pingLine(r: ProbeResult): { text: string; received: boolean; rtt?: number } {
+  private pingLine(r: ProbeResult): PingLine {
     const o = r.outcome;
     switch (o.kind) {
       case 'reply': {
@@ -545,12 +568,7 @@ export class HostShell {
       case 'unreachable':
         return { text: `Reply from ${formatIpv4(o.from)}: ${unreachableText(o.code)}`, received: true };
       case 'ttl-exceeded':
-        // ping.exe's two texts for time exceeded (its message table: PING_TTL_EXPIRED_TRANSIT
-        // and PING_TTL_EXPIRED_REASSEM).
-        return {
-          text: `Reply from ${formatIpv4(o.from)}: TTL expired ${o.code === 1 ? 'during reassembly' : 'in transit'}.`,
-          received: true,
-        };
+        return { text: `Reply from ${formatIpv4(o.from)}: ${ttlExpiredText(o.code)}`, received: true };
       case 'local-error': {
         const own = this.ownAddress();
         if (o.reason === 'arp-failed' && own !== undefined) {
@@ -560,7 +578,7 @@ export class HostShell {
           return { text: 'Packet needs to be fragmented but DF set.', received: false };
         // A reply whose status is IP_GENERAL_FAILURE, rather than a send that failed.
         if (o.reason === 'general-failure') return { text: 'General failure.', received: false };
-        return { text: 'PING: transmit failed. General failure.', received: false };
+        return { text: TRANSMIT_FAILED, received: false };
       }
     }
   }
@@ -582,6 +600,8 @@ export class HostShell {
     if (o.help || o.target === undefined) return TRACERT_USAGE;
     const target = parseWindowsIpv4(o.target);
     const notFound = `Unable to resolve target system name ${o.target}.`;
+    // An IPv6 target: -4 finds none, and the engine traces over IPv4 only.
+    if (parseWindowsIpv6(o.target) !== undefined) return [o.flags.has('4') ? notFound : NO_TRACERT6];
     // -6 and -R ask for an IPv6 target; -S takes an IPv6 source only (a Windows 10 run refused
     // the PC's own IPv4 address so).
     if (
@@ -751,6 +771,110 @@ export class HostShell {
       '  Internet Address      Physical Address      Type',
       ...rows,
     ];
+  }
+}
+
+/** One echo's line, and how the statistics count it. */
+interface PingLine {
+  readonly text: string;
+  /** Counted as received: a reply, or an error a router sent back about it. */
+  readonly received: boolean;
+  /** Its round trip in whole milliseconds, for a reply. */
+  readonly rtt?: number;
+}
+
+/** What ping prints when an echo could not be sent (no route, no cable, not its own source). */
+const TRANSMIT_FAILED = 'PING: transmit failed. General failure.';
+
+/** The summary Windows prints when a ping ends or is stopped. */
+function pingStatistics(ip: string, results: readonly PingLine[]): string[] {
+  let received = 0;
+  const rtts: number[] = [];
+  for (const line of results) {
+    if (line.received) received++;
+    if (line.rtt !== undefined) rtts.push(line.rtt);
+  }
+  const sent = results.length;
+  const lost = sent - received;
+  const out = [
+    '',
+    `Ping statistics for ${ip}:`,
+    `    Packets: Sent = ${sent}, Received = ${received}, Lost = ${lost} (${sent === 0 ? 0 : Math.floor((lost * 100) / sent)}% loss),`,
+  ];
+  if (rtts.length > 0) {
+    const avg = Math.floor(rtts.reduce((a, b) => a + b, 0) / rtts.length);
+    out.push(
+      'Approximate round trip times in milli-seconds:',
+      `    Minimum = ${Math.min(...rtts)}ms, Maximum = ${Math.max(...rtts)}ms, Average = ${avg}ms`,
+    );
+  }
+  return out;
+}
+
+/**
+ * An echo's line over IPv6 (Windows 10): a reply has neither "bytes=" nor "TTL=". An address
+ * that answers is printed as the target was typed, with its zone if it had one. When the PC's
+ * own Neighbor Discovery gets no answer, the line has no "Reply from" and the echo counts as
+ * lost; an ICMPv6 error a router sends counts as received, as over IPv4.
+ */
+function ping6Line(o: Probe6Outcome, zone: number | undefined): PingLine {
+  switch (o.kind) {
+    case 'reply': {
+      const t = windowsTime(o.rtt);
+      return {
+        text: `Reply from ${formatWithZone(o.from, zone)}: time${t === '<1' ? '<1' : `=${t}`}ms`,
+        received: true,
+        rtt: Math.floor(o.rtt / 1000),
+      };
+    }
+    case 'timeout':
+      return { text: 'Request timed out.', received: false };
+    case 'unreachable':
+      if (o.from === undefined) return { text: 'Destination host unreachable.', received: false };
+      return {
+        text: `Reply from ${formatWithZone(o.from, zone)}: ${unreachable6Text(o.type, o.code)}`,
+        received: true,
+      };
+    case 'hop-limit-exceeded':
+      return {
+        text: `Reply from ${formatWithZone(o.from, zone)}: ${ttlExpiredText(o.code)}`,
+        received: true,
+      };
+    case 'local-error':
+      return { text: TRANSMIT_FAILED, received: false };
+  }
+}
+
+/**
+ * ping.exe's texts for time exceeded (its message table: PING_TTL_EXPIRED_TRANSIT and
+ * PING_TTL_EXPIRED_REASSEM); ICMPv6's hop limit exceeded (code 0) and reassembly time
+ * exceeded (code 1) map to the same statuses (ipexport.h: IP_HOP_LIMIT_EXCEEDED is
+ * IP_TTL_EXPIRED_TRANSIT).
+ */
+const ttlExpiredText = (code: number): string =>
+  `TTL expired ${code === 1 ? 'during reassembly' : 'in transit'}.`;
+
+/**
+ * The text for an ICMPv6 error (type 1 destination unreachable, 2 packet too big): ipexport.h
+ * gives the IPv6 statuses the IPv4 ones' values, so ping.exe prints the IPv4 wording. No
+ * route (0) and reject route (6) are IP_DEST_NO_ROUTE, "net unreachable"; administratively
+ * prohibited (1) and source address failed policy (5) are IP_DEST_PROHIBITED, which shares its
+ * value with "protocol unreachable"; port unreachable (4) keeps its own; address unreachable
+ * (3) and beyond the scope of the source (2) read "host unreachable".
+ */
+function unreachable6Text(type: number, code: number): string {
+  if (type === 2) return 'Packet needs to be fragmented but DF set.';
+  switch (code) {
+    case 0:
+    case 6:
+      return 'Destination net unreachable.';
+    case 1:
+    case 5:
+      return 'Destination protocol unreachable.';
+    case 4:
+      return 'Destination port unreachable.';
+    default:
+      return 'Destination host unreachable.';
   }
 }
 

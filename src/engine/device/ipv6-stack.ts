@@ -22,6 +22,7 @@ import {
   eui64InterfaceId,
   IPV6_ALL_NODES,
   IPV6_ALL_ROUTERS,
+  IPV6_LOOPBACK,
   IPV6_UNSPECIFIED,
   type Ipv6Addr,
   ipv6FromPrefixAndId,
@@ -787,10 +788,21 @@ export class Ipv6Stack implements EventTarget {
     } else if (code === EV_SOLICIT) {
       const v = a as V6Iface;
       if (v.gen === b) this.solicitRouters(v);
-    } else if (code === EV_LOOPBACK) {
-      const pkt = a as Ipv6Packet;
-      const v = this.order.map((i) => this.ifaces.get(i)).find((x) => x?.enabled && x.has(pkt.dst));
-      if (v !== undefined) this.deliver(v, pkt, -1, this.ctx.nextFrameId());
+    } else if (code === EV_LOOPBACK) this.loopBack(a as Ipv6Packet);
+  }
+
+  /** An echo to one of its own addresses, or to ::1, answered inside the device. */
+  private loopBack(pkt: Ipv6Packet): void {
+    const m = pkt.payload;
+    if (m.proto !== 'icmpv6') return;
+    if (m.type === 128) {
+      const echo = m as Icmpv6Echo;
+      const reply: Icmpv6Echo = { ...echo, type: 129 };
+      const back = this.packet(pkt.dst, pkt.src, this.defaultHopLimit, reply);
+      this.ctx.sched.atIn(0, this, EV_LOOPBACK, back, 0, 0);
+    } else if (m.type === 129) {
+      const echo = m as Icmpv6Echo;
+      this.echoClients.get(echo.identifier)?.onEchoReply6(pkt, echo);
     }
   }
 
@@ -859,7 +871,7 @@ export class Ipv6Stack implements EventTarget {
     src?: Ipv6Addr,
     via?: L3Interface,
   ): Send6Status {
-    if (!isIpv6Multicast(dst) && this.isOwn(dst)) {
+    if (dst === IPV6_LOOPBACK || (!isIpv6Multicast(dst) && this.isOwn(dst))) {
       const pkt = this.packet(src ?? dst, dst, hopLimit ?? this.defaultHopLimit, payload);
       this.ctx.sched.atIn(0, this, EV_LOOPBACK, pkt, 0, 0);
       return 'ok';

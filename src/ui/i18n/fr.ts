@@ -226,6 +226,24 @@ export const fr: Record<MessageKey, string> = typeset({
   'error.ipReserved':
     '« {ip} » est dans 240.0.0.0/4, qui est réservé ; un hôte a besoin d’une adresse inférieure à 224.0.0.0',
   'error.gatewaySyntax': '« {gateway} » n’est pas une adresse IPv4 (par exemple 192.168.1.1)',
+  'error.hostIpv6OnNetworkDevice':
+    '{device} est un {kind} : ses adresses IPv6 se règlent dans sa configuration (interface ... ipv6 address ...), pas dans « ipv6 » ni « ipv6Gateway »',
+  'error.ipv6Syntax':
+    '« {ipv6} » n’est ni "auto" ni une adresse IPv6 avec une longueur de préfixe (par exemple 2001:db8:1::10/64)',
+  'error.ipv6PrefixLength':
+    '« {ipv6} » : un hôte a besoin d’une longueur de préfixe de /1 à /128, le plus souvent /64',
+  'error.ipv6Unspecified': '« {ipv6} » est l’adresse non spécifiée (::), qu’aucune interface ne peut avoir',
+  'error.ipv6Loopback': '« {ipv6} » est l’adresse de bouclage (::1), qui ne quitte jamais l’équipement',
+  'error.ipv6Multicast':
+    '« {ipv6} » est une adresse multicast (ff00::/8) ; un hôte a besoin d’une adresse unicast',
+  'error.ipv6LinkLocal':
+    '« {ipv6} » est une adresse lien-local (fe80::/10), que l’hôte se donne lui-même ; donnez une adresse globale ou locale unique, par exemple 2001:db8:1::10/64',
+  'error.ipv6TooMany':
+    '« {ipv6} » est de trop : « ipv6 » contient "auto", une adresse, ou les deux ["auto", "2001:db8:1::10/64"]',
+  'error.ipv6GatewaySyntax':
+    '« {gateway} » n’est pas une adresse IPv6 (par exemple fe80::1 ou 2001:db8:1::1)',
+  'error.ipv6GatewayUnusable':
+    '« {gateway} » ne peut pas être une passerelle par défaut : c’est une adresse multicast, non spécifiée ou de bouclage ; donnez l’adresse d’un routeur, par exemple fe80::1',
   'error.dnsTooMany': 'un hôte interroge au plus {max} serveurs DNS, pas {count}',
   'error.dnsServerSyntax': '« {server} » n’est pas une adresse IPv4 (par exemple 10.0.0.53)',
   'error.dnsServerUnusable':
@@ -251,7 +269,7 @@ export const fr: Record<MessageKey, string> = typeset({
   'file.unknownTopField':
     'champ inconnu « {field} » : un fichier réseau a « version », « devices », « links » et éventuellement « $schema »',
   'file.unknownDeviceField':
-    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs), « model » (commutateurs), « ip », « gateway » et « dns » (PC, serveurs) ou « dnsRecords » (serveurs)',
+    'champ inconnu « {field} » : un équipement a « name », « kind », « at », et éventuellement « config » (routeurs, commutateurs), « model » (commutateurs), « ip », « gateway », « ipv6 », « ipv6Gateway » et « dns » (PC, serveurs) ou « dnsRecords » (serveurs)',
   'file.missingVersion': '« version » manque : ajoutez "version": 1',
   'file.unsupportedVersion':
     'la version {value} n’est pas prise en charge : cette version de Trame lit les fichiers de version 1',
@@ -279,6 +297,10 @@ export const fr: Record<MessageKey, string> = typeset({
     '« {value} » n’est pas une extrémité de câble : écrivez ÉQUIPEMENT:PORT, par exemple "S1:FastEthernet0/1"',
   'file.unknownLinkDevice': 'aucun équipement ne s’appelle « {device} » (les équipements sont : {names})',
   'file.portUsedTwice': 'le port « {port} » de {device} est déjà utilisé par le câble {other}',
+  'file.ipv6Type':
+    '« ipv6 » vaut "auto", une adresse avec sa longueur de préfixe comme "2001:db8:1::10/64", ou une liste des deux, pas {value}',
+  'file.ipv6GatewayAlone':
+    '« ipv6Gateway » demande « ipv6 » : ajoutez "ipv6": "auto" (ou une adresse statique) pour faire tourner IPv6 sur {device}',
   'file.dnsType':
     '« dns » est l’adresse d’un serveur DNS comme "10.0.0.53", ou une liste de telles adresses, pas {value}',
   'file.dnsServerType': 'un serveur DNS est une adresse comme "10.0.0.53", pas {value}',
