@@ -209,6 +209,22 @@ const ROUTER_COMMANDS: [string, string][] = [
     'ntp server 10.0.0.1\nntp master 3\nno ntp server 10.0.0.1 prefer\nno ntp master',
     'scheduler allocate 20000 1000\n!\nend',
   ],
+  // IPv6: unicast-routing after ip cef with ipv6 cef (reading it back), the interface lines after
+  // duplex and speed, link-local first; ipv6 route after the ip routes, interface before next hop.
+  [
+    'ipv6 unicast-routing\ninterface g0/0\n ipv6 address 2001:db8:1::1/64\n ipv6 address fe80::1 link-local\n ipv6 address 2001:db8:2::/64 eui-64\n ipv6 enable\n ipv6 address autoconfig default\nipv6 route ::/0 g0/0 fe80::2\nipv6 route 2001:db8:9::/64 2001:db8:1::2 5',
+    ' duplex auto\n speed auto\n ipv6 address FE80::1 link-local\n ipv6 address 2001:DB8:1::1/64\n ipv6 address 2001:DB8:2::/64 eui-64\n ipv6 address autoconfig default\n ipv6 enable\n!',
+  ],
+  ['ipv6 unicast-routing', 'ip cef\nipv6 unicast-routing\nipv6 cef'],
+  ['ipv6 unicast-routing', 'ipv6 cef\n!\nmultilink bundle-name authenticated'],
+  [
+    'ipv6 route ::/0 g0/0 fe80::2\nipv6 route 2001:db8:9::/64 2001:db8:1::2 5',
+    'ipv6 route ::/0 GigabitEthernet0/0 FE80::2\nipv6 route 2001:DB8:9::/64 2001:DB8:1::2 5\n!',
+  ],
+  [
+    'ipv6 unicast-routing\nno ipv6 unicast-routing\ninterface g0/0\n ipv6 address 2001:db8:1::1/64\n no ipv6 address 2001:db8:1::1/64\nipv6 route ::/0 2001:db8:1::2\nno ipv6 route ::/0',
+    'no ipv6 cef\n!',
+  ],
   // A source interface deleted since still reads back.
   [
     'interface loopback 1\nntp source loopback 1\nno interface loopback 1',

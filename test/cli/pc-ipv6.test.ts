@@ -106,7 +106,7 @@ describe('ipconfig with IPv6', () => {
     ]);
   });
 
-  it('shows the link-local address alone when the PC neither autoconfigures nor has an address', () => {
+  it('shows the link-local address alone, and the router it discovered, when the PC neither autoconfigures nor has an address', () => {
     const lab = ipv6Lab();
     configure(lab, 'PC2', { ipv6: {} });
     const out = run(lab, 'PC2', 'ipconfig');
@@ -117,7 +117,8 @@ describe('ipconfig with IPv6', () => {
     ]);
     const ll = lab.sim.ipv6Interfaces(deviceId('PC2'))[0]!.linkLocal!;
     expect(out).toContain(`   Link-local IPv6 Address . . . . . : ${formatIpv6(ll)}%11`);
-    expect(out).toContain('   Default Gateway . . . . . . . . . :');
+    // Windows discovers the router all the same: its link-local address is the gateway.
+    expect(out).toContain('   Default Gateway . . . . . . . . . : fe80::1%11');
   });
 
   it('shows nothing of IPv6 while the cable is out', () => {

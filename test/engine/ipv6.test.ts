@@ -152,8 +152,8 @@ describe('IPv6 on one router between two LANs', () => {
     const job = ping6(n, 'PC1', '2001:db8:2::10');
     expect(marks(job)).toBe('!!!!');
     const r = job.results[0]!.outcome;
-    // PC2 answers with Windows' 128, less the router's hop.
-    expect(r.kind === 'reply' && r.hopLimit).toBe(127);
+    // PC2 answers with the hop limit R1 advertised (Windows takes it), less the router's hop.
+    expect(r.kind === 'reply' && r.hopLimit).toBe(63);
   });
 
   it('lists connected, local and static routes', () => {
@@ -169,7 +169,7 @@ describe('IPv6 on one router between two LANs', () => {
     ]);
   });
 
-  it('resolves neighbors: REACH after a solicited advertisement, STALE 30 s later, then DELAY and PROBE', () => {
+  it('resolves neighbors: REACH after a solicited advertisement, STALE 30 s later, DELAY when used, REACH again once probed', () => {
     const n = twoLans();
     ping6(n, 'R1', '2001:db8:2::10', { count: 1 });
     const pc2 = () => n.sim.ipv6Neighbors(d('R1')).find((e) => e.addr === v6('2001:db8:2::10'))!;
@@ -244,6 +244,75 @@ describe('IPv6 on one router between two LANs', () => {
   });
 });
 
+describe('IPv6 router discovery', () => {
+  it('drops the default router when it stops routing (its last advertisement has lifetime 0)', () => {
+    const n = twoLans();
+    expect(n.sim.ipv6Routes(d('PC1')).some((r) => r.code === 'ND')).toBe(true);
+    configure6(
+      n,
+      'R1',
+      { interfaces: { 'g0/0': UP, 'g0/1': UP } },
+      {
+        'g0/0': ipv6If('2001:db8:1::1/64', 'fe80::1 link-local'),
+        'g0/1': ipv6If('2001:db8:2::1/64', 'fe80::1 link-local'),
+      },
+    );
+    n.run(seconds(1));
+    expect(n.sim.ipv6Routes(d('PC1')).some((r) => r.code === 'ND')).toBe(false);
+  });
+
+  it('forgets a router whose advertised lifetime runs out, and solicits only until one answers', () => {
+    const n = twoLans();
+    let solicitations = 0;
+    n.sim.onWire((_t, _l, f) => {
+      const p = f.payload;
+      if (p.proto === 'ipv6' && p.payload.proto === 'icmpv6' && p.payload.type === 133) solicitations++;
+    });
+    // R1 goes silent without saying so: its cable to S1 stays, its advertisements stop.
+    n.sim.powerOff(d('R1'));
+    n.run(seconds(1700));
+    expect(n.sim.ipv6Routes(d('PC1')).some((r) => r.code === 'ND')).toBe(true);
+    n.run(seconds(200));
+    expect(n.sim.ipv6Routes(d('PC1')).some((r) => r.code === 'ND')).toBe(false);
+    expect(solicitations).toBe(0);
+  });
+
+  it('runs no IPv6 on a subinterface before it has its VLAN', () => {
+    const n = new TestNet();
+    n.router('R1').switch('S1');
+    pc6(n, 'PC1', { auto: true });
+    n.link('PC1:fa0', 'S1:fa0/1');
+    n.link('R1:g0/0', 'S1:fa0/2');
+    configure6(
+      n,
+      'R1',
+      { interfaces: { 'g0/0': UP, 'g0/0.10': UP } },
+      { 'g0/0.10': ipv6If('2001:db8:10::1/64') },
+      {
+        ipv6Routing: true,
+      },
+    );
+    n.run(seconds(20));
+    expect(n.sim.ipv6Interfaces(d('PC1'))[0]!.addresses).toEqual([]);
+  });
+
+  it('does not answer for the address of an interface that is down', () => {
+    const n = twoLans();
+    configure6(
+      n,
+      'R1',
+      { interfaces: { 'g0/0': UP, 'g0/1': { shutdown: true } } },
+      {
+        'g0/0': ipv6If('2001:db8:1::1/64', 'fe80::1 link-local'),
+        'g0/1': ipv6If('2001:db8:2::1/64', 'fe80::1 link-local'),
+      },
+      { ipv6Routing: true },
+    );
+    n.run(seconds(1));
+    expect(marks(ping6(n, 'PC1', '2001:db8:2::1'))).not.toContain('!');
+  });
+});
+
 describe('IPv6 static routes across three routers', () => {
   /** R1 g0/1 - 2001:db8:12::/64 - R2 g0/1 ... R2 g0/0 - 2001:db8:23::/64 - R3; R3's loopback 2001:db8:3::1. */
   function chain(r1Routes: Ipv6StaticRoute[], r3Routes: Ipv6StaticRoute[]): TestNet {
@@ -293,7 +362,7 @@ describe('IPv6 static routes across three routers', () => {
 
   it('ends a routing loop with hop limit exceeded', () => {
     const n = chain([route('::/0', '2001:db8:12::2')], [route('::/0', '2001:db8:23::2')]);
-    // R2 sends 2001:db8:99::/64 to R3, whose default sends it back.
+    // R2 has no route to 2001:db8:99::/64: it answers no route.
     const job = ping6(n, 'R1', '2001:db8:99::1', { count: 1, hopLimit: 10 });
     expect(job.results[0]!.outcome).toEqual(expect.objectContaining({ kind: 'unreachable', code: 0 }));
     const n2 = chain(
@@ -311,8 +380,24 @@ describe('IPv6 static routes across three routers', () => {
       },
     );
     n2.run(seconds(1));
+    // Now R2 sends it to R3, whose default sends it back: the hop limit runs out.
     const looped = ping6(n2, 'R1', '2001:db8:99::1', { count: 1, hopLimit: 10 });
     expect(looped.results[0]!.outcome).toEqual(expect.objectContaining({ kind: 'hop-limit-exceeded' }));
+  });
+
+  it('installs a static route whose next hop another static route reaches, but not through a default route', () => {
+    const n = chain(
+      [route('2001:db8:23::/64', '2001:db8:12::2'), route('2001:db8:3::/64', '2001:db8:23::3')],
+      [],
+    );
+    expect(n.sim.ipv6Routes(d('R1')).filter((r) => r.code === 'S')).toHaveLength(2);
+    const m = chain([route('::/0', '2001:db8:12::2'), route('2001:db8:3::/64', '2001:db8:23::3')], []);
+    expect(
+      m.sim
+        .ipv6Routes(d('R1'))
+        .filter((r) => r.code === 'S')
+        .map((r) => r.len),
+    ).toEqual([0]);
   });
 
   it('installs a static route to an exit interface and drops one whose next hop is not reachable', () => {
@@ -343,7 +428,7 @@ describe('IPv6 on the wire', () => {
       '135 ff02::1:ff00:10 255',
       '136 2001:db8:2::1 255',
       '128 2001:db8:2::10 64',
-      '129 2001:db8:2::1 128',
+      '129 2001:db8:2::1 64',
     ]);
   });
 });

@@ -13,6 +13,8 @@ const DEFAULT_LINES: Record<IosKind, readonly string[]> = {
   router: [
     ...COMMON,
     'no ipv6 cef',
+    // What `ipv6 unicast-routing` turns it into.
+    'ipv6 cef',
     'multilink bundle-name authenticated',
     'ip forward-protocol nd',
     'scheduler allocate 20000 1000',

@@ -116,7 +116,7 @@ function overlapping(env: IosEnv, self: string, addr: Ipv4Addr, len: number): st
   return undefined;
 }
 
-const DOT1Q_FIRST =
+export const DOT1Q_FIRST =
   '% Configuring IP routing on a LAN subinterface is only allowed if that\n' +
   'subinterface is already configured as part of an IEEE 802.10,\n' +
   'IEEE 802.1Q, or ISL vLAN.';

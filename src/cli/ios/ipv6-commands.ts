@@ -24,6 +24,7 @@ import { without } from './config-edit.ts';
 import { arg, type IosNode, kw, run } from './dsl.ts';
 import type { IosEnv } from './env.ts';
 import { interfaceArg } from './interface-arg.ts';
+import { DOT1Q_FIRST } from './interface-commands.ts';
 
 const IPV6_HELP = 'IPv6 interface subcommands';
 const ADDRESS_HELP = 'Configure IPv6 address on interface';
@@ -75,6 +76,8 @@ function addAddress(env: IosEnv, edit: EditInterface, a: Args): void {
   const given = a.need<Ipv6Assignment>('prefix');
   const eui64 = a.words.includes('eui-64');
   edit(env, (i, name) => {
+    // Refused as IPv4 is (the same check on IOS; its IPv6 wording is not confirmed).
+    if (name.includes('.') && !i.dot1q) return DOT1Q_FIRST;
     const clash = overlap(env, name, given);
     if (clash !== undefined) return clash;
     const v = i.ipv6 ?? NO_IPV6;

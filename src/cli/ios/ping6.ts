@@ -51,12 +51,20 @@ export function iosPing6(env: IosEnv, target: Ipv6Target, o: IosPingOptions): vo
   });
 }
 
+/**
+ * IOS's marks for ICMPv6 destination unreachable, by code: N for no route (an IOS capture shows
+ * "NNNNN"), and, as its IPv6 traceroute marks them, A prohibited, H address unreachable, P port
+ * unreachable (not confirmed for ping).
+ */
+const UNREACHABLE_MARK: Record<number, string> = { 0: 'N', 1: 'A', 3: 'H', 4: 'P' };
+
 function mark(r: Probe6Result): string {
-  switch (r.outcome.kind) {
+  const o = r.outcome;
+  switch (o.kind) {
     case 'reply':
       return '!';
     case 'unreachable':
-      return 'U';
+      return o.type === 1 ? (UNREACHABLE_MARK[o.code] ?? 'U') : 'U';
     case 'hop-limit-exceeded':
       return '&';
     case 'local-error':

@@ -172,7 +172,6 @@ const CONFIG: readonly Feature[] = [
   { lead: ['ipv6', 'traffic-filter'], name: 'IPv6 access lists' },
   { lead: ['ipv6', 'host'], name: 'the IPv6 host table' },
   { lead: ['ipv6', 'general-prefix'], name: 'IPv6 general prefixes' },
-  { lead: ['ipv6', 'cef'], name: 'CEF settings' },
   { lead: ['ipv6', 'mtu'], name: 'the IPv6 MTU' },
   { lead: ['ipv6'], name: 'IPv6', kind: SWITCH },
   { lead: ['router', NOT_OSPF], name: 'dynamic routing', kind: ROUTING, mode: 'config-router' },

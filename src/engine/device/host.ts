@@ -95,7 +95,8 @@ export class Host extends IpDevice implements DhcpClientHost {
       enabled: c !== undefined,
       addresses: c?.address !== undefined ? [{ addr: c.address.addr, len: c.address.len }] : [],
       autoconfig: c?.auto === true,
-      autoDefault: c?.auto === true,
+      // Windows discovers routers whether or not it forms addresses from their prefixes.
+      autoDefault: c !== undefined,
     };
     this.configureIpv6(new Map([[this.nic, settings]]), [this.nic], false, [], c?.gateway);
   }

@@ -34,8 +34,8 @@ export interface Neighbor {
   router: boolean;
   /** Solicitations sent in the current INCOMPLETE or PROBE round. */
   probes: number;
-  /** Packets waiting for the address to be resolved. */
-  queue: Ipv6Packet[];
+  /** Packets waiting for the address to be resolved, with the ids of the frames they came in. */
+  queue: { readonly pkt: Ipv6Packet; readonly frameId: number }[];
   /** Bumped at each state change, so a timer set for an earlier state does nothing. */
   gen: number;
 }
@@ -96,7 +96,7 @@ export class NeighborCache {
     return [...this.byIface.values()].flatMap((m) => [...m.values()]);
   }
 
-  /** Forgets `iface`'s entries (its address or line changed), or all of them. */
+  /** Forgets `iface`'s entries (its line went down, or IPv6 stopped on it), or all of them. */
   flush(iface?: L3Interface): void {
     for (const n of this.list(iface)) this.remove(n);
   }

@@ -10,8 +10,8 @@
  * - A router with `ipv6 unicast-routing` forwards, joins FF02::2 and sends Router
  *   Advertisements with the /64 prefixes of each interface's addresses, every 200 s and in
  *   answer to a solicitation; a host (Windows, or an IOS interface with `ipv6 address
- *   autoconfig`) forms an address in each advertised prefix and takes the router as its
- *   default. Duplicate address detection is not run: addresses are usable at once.
+ *   autoconfig`) forms an address in each advertised prefix, and Windows (IOS with `autoconfig
+ *   default`) takes the router as its default for the lifetime it advertises. Duplicate address detection is not run: addresses are usable at once.
  * - Errors: time exceeded when the hop limit runs out, destination unreachable "no route"
  *   (code 0) when nothing matches and "address unreachable" (code 3) when Neighbor Discovery
  *   gets no answer, never about an ICMPv6 error or a multicast packet (RFC 4443 2.4), at most
@@ -50,7 +50,7 @@ import type {
   NdpRouterAdvertisement,
   NdpRouterSolicitation,
 } from '../wire/icmpv6.ts';
-import { isIcmpv6Error, readIcmpv6Quote } from '../wire/icmpv6.ts';
+import { carriesIcmpv6Error, isIcmpv6Error, readIcmpv6Quote } from '../wire/icmpv6.ts';
 import type { Ipv6Packet, Ipv6Payload } from '../wire/ipv6.ts';
 import { NEXT_HEADER_ICMPV6, NEXT_HEADER_NONE } from '../wire/ipv6.ts';
 import type { Neighbor } from './ipv6-neighbors.ts';
@@ -120,6 +120,8 @@ export class V6Iface {
   /** Advertisements sent since it became an advertising interface; solicitations sent since it came up. */
   sentRa = 0;
   sentRs = 0;
+  /** A Router Advertisement came since it came up: it solicits no more (RFC 4861 6.3.7). */
+  heardRa = false;
   /** Last time it advertised (RFC 4861 6.2.6: at most one per 3 s in answer to solicitations). */
   lastRa = Number.NEGATIVE_INFINITY;
   /** Its line was up and IPv6 enabled at the last refresh. */
@@ -169,6 +171,7 @@ const EV_NEIGHBOR = 1;
 const EV_ADVERTISE = 2;
 const EV_SOLICIT = 3;
 const EV_LOOPBACK = 4;
+const EV_EXPIRE = 5;
 
 export class Ipv6Stack implements EventTarget {
   private readonly ifaces = new Map<L3Interface, V6Iface>();
@@ -181,8 +184,6 @@ export class Ipv6Stack implements EventTarget {
   readonly routes = new Ipv6Routes();
   private readonly echoClients = new Map<number, Probe6Client>();
   private lastError = Number.NEGATIVE_INFINITY;
-  /** A Windows PC's random interface identifier (its link-local and autoconfigured addresses share it). */
-  private randomIid = -1n;
 
   constructor(
     private readonly deviceId: DeviceId,
@@ -255,14 +256,22 @@ export class Ipv6Stack implements EventTarget {
       // Anything else restarts what runs on the interface: its solicitations and advertisements.
       if (before !== `${v.enabled} ${v.linkLocalConfigured ? v.linkLocal : ''} ${v.autoconfig}`) this.stop(v);
     }
-    if (wasRouting !== routing) for (const v of this.ifaces.values()) this.stop(v);
+    if (wasRouting !== routing) {
+      // A router that stops routing says so: a last advertisement with lifetime 0 (RFC 4861 6.2.5).
+      if (wasRouting)
+        for (const v of this.ifaces.values())
+          if (v.running && v.iface.port !== null) this.advertise(v, false, 0);
+      for (const v of this.ifaces.values()) this.stop(v);
+    }
     this.refresh();
   }
 
   /** Lines changed (or the configuration did): starts and stops what runs, and rebuilds the routes. */
   refresh(): void {
     for (const v of this.ifaces.values()) {
-      const running = v.enabled && v.iface.up;
+      // A subinterface carries nothing until it has its VLAN (`encapsulation dot1Q`).
+      const iface = v.iface;
+      const running = v.enabled && iface.up && !(iface.sub && iface.vlan === 0);
       if (running && !v.running) this.start(v);
       else if (!running && v.running) this.stop(v);
     }
@@ -281,6 +290,7 @@ export class Ipv6Stack implements EventTarget {
     v.gen++;
     v.sentRa = 0;
     v.sentRs = 0;
+    v.heardRa = false;
     v.auto = [];
     v.routers.clear();
     v.onLink.clear();
@@ -293,10 +303,15 @@ export class Ipv6Stack implements EventTarget {
     // IOS advertises about a second after the address is up (the time its duplicate address
     // detection takes), then twice more at most 16 s apart (RFC 4861 6.2.4).
     if (this.advertises(v)) this.scheduleAdvertisement(v, RETRANS_TIMER);
-    if (v.autoconfig && !this.routing) {
+    if (this.discovers(v)) {
       const delay = this.ctx.rng.int(MAX_RS_DELAY);
       this.ctx.sched.atIn(delay, this, EV_SOLICIT, v, v.gen, 0);
     }
+  }
+
+  /** Whether `v` listens to Router Advertisements: a host's interface set to use them. */
+  private discovers(v: V6Iface): boolean {
+    return !this.routing && (v.autoconfig || v.autoDefault);
   }
 
   /** Whether `v` sends Router Advertisements: a routing device's LAN interfaces. */
@@ -311,14 +326,9 @@ export class Ipv6Stack implements EventTarget {
 
   /** The interface identifier of its link-local address. */
   private interfaceId(iface: L3Interface): bigint {
-    if (this.profile.os === 'ios') return eui64InterfaceId(this.macOf(iface));
-    if (this.randomIid < 0n) {
-      const rng = this.ctx.rng;
-      const hi = BigInt(rng.int(0x1_0000_0000));
-      const lo = BigInt(rng.int(0x1_0000_0000));
-      this.randomIid = (hi << 32n) | lo;
-    }
-    return this.randomIid;
+    return this.profile.os === 'ios'
+      ? eui64InterfaceId(this.macOf(iface))
+      : stableRandomId(this.macOf(iface));
   }
 
   private rebuildRoutes(): void {
@@ -336,16 +346,29 @@ export class Ipv6Stack implements EventTarget {
       for (const p of v.onLink.values()) route(routes, 'NDp', p.prefix, p.len, ND_DISTANCE, undefined, iface);
       for (const r of v.routers.keys()) route(routes, 'ND', IPV6_UNSPECIFIED, 0, ND_DISTANCE, r, iface);
     }
-    const connected = new Ipv6Routes();
-    connected.set(routes);
+    // Static routes through a next hop only are installed once something other than a default
+    // route reaches the next hop, possibly another static route installed before (IOS resolves
+    // them recursively, and not through a default route).
+    const pending: Ipv6StaticSpec[] = [];
     for (const s of this.statics) {
       if (s.iface === null) continue;
       if (s.iface !== undefined) {
         const v = this.ifaces.get(s.iface);
         if (s.iface.discard || (v?.running ?? false))
           route(routes, 'S', s.prefix, s.len, s.distance, s.nextHop, s.iface);
-      } else if (s.nextHop !== undefined && connected.lookup(s.nextHop) !== undefined) {
+      } else if (s.nextHop !== undefined) pending.push(s);
+    }
+    for (let added = true; added && pending.length > 0; ) {
+      added = false;
+      const known = new Ipv6Routes();
+      known.set(routes.filter((r) => r.len > 0));
+      for (let k = 0; k < pending.length; k++) {
+        const s = pending[k]!;
+        const via = known.lookup(s.nextHop!);
+        if (via === undefined || (via.route.prefix === s.prefix && via.route.len === s.len)) continue;
         route(routes, 'S', s.prefix, s.len, s.distance, s.nextHop, undefined);
+        pending.splice(k--, 1);
+        added = true;
       }
     }
     const gw = this.gateway;
@@ -383,7 +406,8 @@ export class Ipv6Stack implements EventTarget {
 
   /** Whether `a` is one of its unicast addresses, on any interface. */
   isOwn(a: Ipv6Addr): boolean {
-    for (const v of this.ifaces.values()) if (v.enabled && v.has(a)) return true;
+    // An address on an interface that is down is tentative, not usable (RFC 4862 5.4).
+    for (const v of this.ifaces.values()) if (v.running && v.has(a)) return true;
     return false;
   }
 
@@ -482,9 +506,13 @@ export class Ipv6Stack implements EventTarget {
         if (pkt.hopLimit === ND_HOP_LIMIT)
           this.takeSolicitation(v, pkt, m as NdpNeighborSolicitation, fromMac);
         return;
-      case 136:
-        if (pkt.hopLimit === ND_HOP_LIMIT) this.takeAdvertisement(v, m as NdpNeighborAdvertisement);
+      case 136: {
+        const na = m as NdpNeighborAdvertisement;
+        // A solicited advertisement is never multicast (RFC 4861 7.1.2).
+        if (pkt.hopLimit === ND_HOP_LIMIT && !(na.solicited && isIpv6Multicast(pkt.dst)))
+          this.takeAdvertisement(v, na);
         return;
+      }
     }
     if (isIcmpv6Error(m)) {
       const q = readIcmpv6Quote(m.original);
@@ -560,19 +588,26 @@ export class Ipv6Stack implements EventTarget {
     if (n === undefined) return;
     const now = this.now;
     const mac = linkAddress(na.options, 'target-mac');
-    n.router = na.router;
     if (cache.state(n, now) === 'INCMP') {
       if (mac === undefined) return;
       n.mac = mac;
+      n.router = na.router;
       cache.enter(n, na.solicited ? 'REACH' : 'STALE', now);
       this.flushQueue(n);
       return;
     }
+    // RFC 4861 7.2.5: without Override, another link-layer address only marks the entry STALE.
     const changed = mac !== undefined && mac !== n.mac;
     if (!na.override && changed) {
       if (n.state === 'REACH') cache.enter(n, 'STALE', now);
       return;
     }
+    // A neighbor that stops being a router is no longer a default router (RFC 4861 7.2.5).
+    if (n.router && !na.router) {
+      v.routers.delete(n.addr);
+      this.rebuildRoutes();
+    }
+    n.router = na.router;
     if (mac !== undefined) n.mac = mac;
     if (na.solicited) cache.enter(n, 'REACH', now);
     else if (changed) cache.enter(n, 'STALE', now);
@@ -582,7 +617,7 @@ export class Ipv6Stack implements EventTarget {
   private flushQueue(n: Neighbor): void {
     const queue = n.queue;
     n.queue = [];
-    for (const p of queue) this.transmit(n.iface, n.mac, p, this.ctx.nextFrameId());
+    for (const q of queue) this.transmit(n.iface, n.mac, q.pkt, q.frameId);
   }
 
   /** Sends `pkt` out of `iface` to `nextHop`, resolving its link-layer address first if need be. */
@@ -591,19 +626,24 @@ export class Ipv6Stack implements EventTarget {
       this.transmit(iface, ipv6MulticastMac(pkt.dst), pkt, frameId);
       return;
     }
+    // A loopback has no link to resolve anything on: what is not its own address goes nowhere.
+    if (iface.port === null && iface.name.startsWith('Loopback')) {
+      this.drop(frameId, 'no-route', iface.name);
+      return;
+    }
     const cache = this.neighbors;
     const now = this.now;
     let n = cache.get(iface, nextHop);
     if (n === undefined) {
       n = cache.add(iface, nextHop, now);
-      n.queue.push(pkt);
+      n.queue.push({ pkt, frameId });
       this.solicit(n, pkt.src);
       return;
     }
     switch (cache.state(n, now)) {
       case 'INCMP':
         if (n.queue.length >= ND_QUEUE) this.drop(frameId, 'arp-queue-full', iface.name);
-        else n.queue.push(pkt);
+        else n.queue.push({ pkt, frameId });
         return;
       case 'STALE':
         cache.enter(n, 'DELAY', now);
@@ -652,13 +692,13 @@ export class Ipv6Stack implements EventTarget {
       return;
     }
     cache.remove(n);
-    for (const p of n.queue) this.unresolved(n.iface, p);
+    for (const q of n.queue) this.unresolved(n.iface, q.pkt, q.frameId);
     n.queue = [];
   }
 
   /** `pkt` could not be sent: its neighbor never answered. */
-  private unresolved(iface: L3Interface, pkt: Ipv6Packet): void {
-    this.drop(this.ctx.nextFrameId(), 'nd-timeout', iface.name);
+  private unresolved(iface: L3Interface, pkt: Ipv6Packet, frameId: number): void {
+    this.drop(frameId, 'nd-timeout', iface.name);
     if (this.isOwn(pkt.src)) {
       const m = pkt.payload;
       if (m.proto === 'icmpv6' && m.type === 128) {
@@ -691,10 +731,14 @@ export class Ipv6Stack implements EventTarget {
     this.ctx.sched.atIn(at - this.now, this, EV_ADVERTISE, v, v.gen, 1);
   }
 
-  private advertise(v: V6Iface, solicited: boolean): void {
-    if (!this.advertises(v)) return;
-    // An answer to a solicitation may find the periodic one just sent.
-    if (solicited && this.now - v.lastRa < MIN_DELAY_BETWEEN_RAS) return;
+  private advertise(v: V6Iface, solicited: boolean, lifetime = ROUTER_LIFETIME_S): void {
+    if (lifetime > 0 && !this.advertises(v)) return;
+    // At most one advertisement every 3 s (RFC 4861 6.2.6): an answer to a solicitation that
+    // finds one just sent is dropped, a periodic one that does is put off.
+    if (lifetime > 0 && this.now - v.lastRa < MIN_DELAY_BETWEEN_RAS) {
+      if (!solicited) this.scheduleAdvertisement(v, v.lastRa + MIN_DELAY_BETWEEN_RAS - this.now);
+      return;
+    }
     const options: NdpOption[] = [
       { kind: 'source-mac', mac: this.macOf(v.iface) },
       { kind: 'mtu', mtu: 1500 },
@@ -724,7 +768,7 @@ export class Ipv6Stack implements EventTarget {
       managed: false,
       other: false,
       flags: 0,
-      routerLifetime: ROUTER_LIFETIME_S,
+      routerLifetime: lifetime,
       reachableTime: 0,
       retransTimer: 0,
       options,
@@ -732,14 +776,14 @@ export class Ipv6Stack implements EventTarget {
     v.lastRa = this.now;
     const pkt = this.packet(v.linkLocal, IPV6_ALL_NODES, ND_HOP_LIMIT, ra);
     this.transmit(v.iface, ipv6MulticastMac(IPV6_ALL_NODES), pkt, this.ctx.nextFrameId());
-    if (!solicited) {
+    if (!solicited && lifetime > 0) {
       v.sentRa++;
       this.scheduleAdvertisement(v, this.raInterval(v));
     }
   }
 
   private solicitRouters(v: V6Iface): void {
-    if (!v.running || !v.autoconfig || this.routing || v.routers.size > 0 || v.sentRs >= MAX_RSS) return;
+    if (!v.running || !this.discovers(v) || v.heardRa || v.sentRs >= MAX_RSS) return;
     v.sentRs++;
     const rs: Icmpv6Message = {
       proto: 'icmpv6',
@@ -755,11 +799,18 @@ export class Ipv6Stack implements EventTarget {
   private takeRouterAdvertisement(v: V6Iface, pkt: Ipv6Packet, ra: NdpRouterAdvertisement): void {
     const mac = linkAddress(ra.options, 'source-mac');
     if (mac !== undefined) this.learn(v, pkt.src, mac, true);
-    if (!v.autoconfig || this.routing) return;
+    if (!this.discovers(v)) return;
+    v.heardRa = true;
     if (ra.curHopLimit !== 0) v.hopLimit = ra.curHopLimit;
     if (v.autoDefault) {
-      if (ra.routerLifetime > 0) v.routers.set(pkt.src, this.now + ra.routerLifetime * 1_000_000);
-      else v.routers.delete(pkt.src);
+      if (ra.routerLifetime > 0) {
+        v.routers.set(pkt.src, this.now + ra.routerLifetime * 1_000_000);
+        this.ctx.sched.atIn(ra.routerLifetime * 1_000_000, this, EV_EXPIRE, v, v.gen, 0);
+      } else v.routers.delete(pkt.src);
+    }
+    if (!v.autoconfig) {
+      this.rebuildRoutes();
+      return;
     }
     for (const o of ra.options) {
       if (o.kind !== 'prefix' || isIpv6LinkLocal(o.prefix) || o.validLifetime === 0) continue;
@@ -767,15 +818,11 @@ export class Ipv6Stack implements EventTarget {
       if (o.onLink) v.onLink.set(`${prefix}/${o.prefixLength}`, { prefix, len: o.prefixLength });
       // RFC 4862 5.5.3: an address only from a prefix as long as the interface identifier is short.
       if (!o.autonomous || o.prefixLength !== 64) continue;
-      const addr = ipv6FromPrefixAndId(prefix, this.interfaceIdForAutoconfig(v.iface));
+      const addr = ipv6FromPrefixAndId(prefix, this.interfaceId(v.iface));
       if (v.addresses.some((a) => a.addr === addr)) continue;
       v.auto = [...v.auto, { addr, len: 64, eui64: this.profile.os === 'ios', origin: 'autoconfig' }];
     }
     this.rebuildRoutes();
-  }
-
-  private interfaceIdForAutoconfig(iface: L3Interface): bigint {
-    return this.profile.os === 'ios' ? eui64InterfaceId(this.macOf(iface)) : this.interfaceId(iface);
   }
 
   // ---- send --------------------------------------------------------------------------------
@@ -785,6 +832,9 @@ export class Ipv6Stack implements EventTarget {
     else if (code === EV_ADVERTISE) {
       const v = a as V6Iface;
       if (v.gen === b) this.advertise(v, c === 1);
+    } else if (code === EV_EXPIRE) {
+      const v = a as V6Iface;
+      if (v.gen === b) this.expireRouters(v);
     } else if (code === EV_SOLICIT) {
       const v = a as V6Iface;
       if (v.gen === b) this.solicitRouters(v);
@@ -804,6 +854,17 @@ export class Ipv6Stack implements EventTarget {
       const echo = m as Icmpv6Echo;
       this.echoClients.get(echo.identifier)?.onEchoReply6(pkt, echo);
     }
+  }
+
+  /** Forgets the routers whose advertised lifetime has run out (RFC 4861 6.3.5). */
+  private expireRouters(v: V6Iface): void {
+    let gone = false;
+    for (const [r, until] of v.routers) {
+      if (until > this.now) continue;
+      v.routers.delete(r);
+      gone = true;
+    }
+    if (gone) this.rebuildRoutes();
   }
 
   /** The hop limit of what it originates out of `v`. */
@@ -900,8 +961,7 @@ export class Ipv6Stack implements EventTarget {
     code: number,
     rest: number,
   ): void {
-    const m = orig.payload;
-    if (m.proto === 'icmpv6' && m.type < 128) return;
+    if (carriesIcmpv6Error(orig)) return;
     if (isIpv6Multicast(orig.dst) || isIpv6Multicast(orig.src) || orig.src === IPV6_UNSPECIFIED) return;
     if (this.profile.os === 'ios') {
       if (this.now - this.lastError < IOS_ERROR_INTERVAL) return;
@@ -1002,4 +1062,17 @@ function linkAddress(options: readonly NdpOption[], kind: 'source-mac' | 'target
 function commonPrefixLength(a: Ipv6Addr, b: Ipv6Addr): number {
   const x = a ^ b;
   return x === 0n ? 128 : 128 - x.toString(2).length;
+}
+
+/**
+ * Windows' random interface identifier, stable for an adapter (it keeps it across restarts):
+ * here a 64-bit mix of its MAC address (SplitMix64's finalizer), so that saving and reopening a
+ * network, or other devices' random choices, never change a PC's addresses.
+ */
+function stableRandomId(mac: number): bigint {
+  const M = (1n << 64n) - 1n;
+  let z = (BigInt(mac) + 0x9e37_79b9_7f4a_7c15n) & M;
+  z = ((z ^ (z >> 30n)) * 0xbf58_476d_1ce4_e5b9n) & M;
+  z = ((z ^ (z >> 27n)) * 0x94d0_49bb_1331_11ebn) & M;
+  return z ^ (z >> 31n);
 }

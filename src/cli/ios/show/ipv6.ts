@@ -223,26 +223,11 @@ function viaText(r: Ipv6RouteEntry): string {
 
 /**
  * The table as IOS's RIB holds it: for each prefix, the routes of the lowest administrative
- * distance (a static route behind a connected prefix is not installed). An autoconfigured
- * address's prefix is IOS's ND prefix (NDp), not a connected route (Odom, appendix K: ND, NDp
- * and L only), so a C route the engine lists for a prefix none of the interface's configured
- * addresses are in is left out.
+ * distance (a static route behind a connected prefix is not installed).
  */
-function installed(
-  routes: readonly Ipv6RouteEntry[],
-  interfaces: readonly Ipv6InterfaceStatus[],
-): Ipv6RouteEntry[][] {
-  const manual = (r: Ipv6RouteEntry) =>
-    interfaces.some(
-      (i) =>
-        i.name === r.iface &&
-        i.addresses.some(
-          (a) => a.origin === 'manual' && a.len === r.len && ipv6PrefixOf(a.addr, a.len) === r.prefix,
-        ),
-    );
+function installed(routes: readonly Ipv6RouteEntry[]): Ipv6RouteEntry[][] {
   const byPrefix = new Map<string, Ipv6RouteEntry[]>();
   for (const r of routes) {
-    if (r.code === 'C' && !manual(r)) continue;
     const key = `${r.prefix}/${r.len}`;
     byPrefix.set(key, [...(byPrefix.get(key) ?? []), r]);
   }
@@ -268,7 +253,7 @@ export function showIpv6Route(env: IosEnv, filter?: Ipv6RouteFilter): string[] {
   const routes = dev.sim.ipv6Routes(dev.id);
   const running = routes.length > 0 || interfaces.some((i) => i.enabled) || env.config().ipv6Routing === true;
   if (!running) return [];
-  const table = [...installed(routes, interfaces), [MULTICAST]];
+  const table = [...installed(routes), [MULTICAST]];
   const out = [`IPv6 Routing Table - default - ${table.length} entries`, ...LEGEND];
   for (const group of table) {
     const first = group[0]!;
