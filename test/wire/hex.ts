@@ -1,6 +1,7 @@
 /** Helpers for writing captured frames and addresses in tests. */
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { parseIpv4 } from '../../src/shared/ipv4.ts';
+import { type Ipv6Addr, parseIpv6 } from '../../src/shared/ipv6.ts';
 import type { MacAddr } from '../../src/shared/mac.ts';
 import { parseMac } from '../../src/shared/mac.ts';
 
@@ -41,3 +42,10 @@ export const concat = (...parts: Uint8Array[]): Uint8Array => {
   }
   return out;
 };
+
+/** An IPv6 address from its text, or an error naming the text. */
+export function ip6(s: string): Ipv6Addr {
+  const a = parseIpv6(s);
+  if (a === undefined) throw new Error(`bad address ${s}`);
+  return a;
+}

@@ -49,19 +49,12 @@ import {
   IPV6_UNSPECIFIED,
   ipv6,
   ipv6MulticastMac,
-  parseIpv6,
   solicitedNodeOf,
 } from '../../src/shared/ipv6.ts';
 import type { MacAddr } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
-import { concat, hex, mac, run, toHex } from './hex.ts';
+import { concat, hex, ip6, mac, run, toHex } from './hex.ts';
 import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
-
-function ip6(s: string): Ipv6Addr {
-  const a = parseIpv6(s);
-  if (a === undefined) throw new Error(`bad address ${s}`);
-  return a;
-}
 
 const addr6 = (a: Ipv6Addr | string): Ipv6Addr => (typeof a === 'string' ? ip6(a) : a);
 

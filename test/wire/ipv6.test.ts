@@ -25,15 +25,8 @@ import {
   NEXT_HEADER_ICMPV6,
   NEXT_HEADER_NONE,
 } from '../../src/engine/wire/ipv6.ts';
-import type { Ipv6Addr } from '../../src/shared/ipv6.ts';
-import { IPV6_LOOPBACK, ipv6, parseIpv6 } from '../../src/shared/ipv6.ts';
-import { concat, hex, mac, toHex } from './hex.ts';
-
-function ip6(s: string): Ipv6Addr {
-  const a = parseIpv6(s);
-  if (a === undefined) throw new Error(`bad address ${s}`);
-  return a;
-}
+import { IPV6_LOOPBACK, ipv6 } from '../../src/shared/ipv6.ts';
+import { concat, hex, ip6, mac, toHex } from './hex.ts';
 
 const NONE = new Uint8Array(0);
 
