@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipFrame, ipv4, udp } from '../../src/engine/packets.ts';
-import { pcapFile } from '../../src/engine/pcap.ts';
 import type { DhcpMessage } from '../../src/engine/wire/dhcp.ts';
 import {
   addrOption,
@@ -47,13 +46,11 @@ import {
   u8Option,
   u32Option,
 } from '../../src/engine/wire/dhcp.ts';
-import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { IPV4_ANY, IPV4_BROADCAST } from '../../src/shared/ipv4.ts';
 import { MAC_BROADCAST } from '../../src/shared/mac.ts';
-import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { describeTshark, fieldsOf } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 
@@ -419,12 +416,7 @@ describeTshark('DHCP as tshark reads it', () => {
         ),
       ),
     ];
-    withCapture(pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)), (file) => {
-      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
-      const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [FIELDS[k]!, v])));
+    fieldsOf(frames, FIELDS, (rows) => {
       const clean = { 'udp.checksum.status': '1', '_ws.expert': '', '_ws.malformed': '' };
       expect(rows).toEqual([
         {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipFrame, ipv4, udp } from '../../src/engine/packets.ts';
-import { pcapFile } from '../../src/engine/pcap.ts';
 import type { DnsMessage, DnsQuestion, DnsRdata, DnsRecord } from '../../src/engine/wire/dns.ts';
 import {
   DNS_CLASS_IN,
@@ -28,11 +27,9 @@ import {
   reverseName,
   sameName,
 } from '../../src/engine/wire/dns.ts';
-import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
-import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { describeTshark, fieldsOf } from './tshark-run.ts';
 
 const response = (fields: Partial<DnsMessage> & Pick<DnsMessage, 'id' | 'questions'>): DnsMessage => ({
   response: true,
@@ -734,12 +731,7 @@ describeTshark('DNS as tshark reads it', () => {
             ipv4(PC1.ip, DNS1.ip, 128, 17, i, udp(CLIENT_PORT, DNS_PORT, data)),
           );
     });
-    withCapture(pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)), (file) => {
-      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
-      const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [FIELDS[k]!, v])));
+    fieldsOf(frames, FIELDS, (rows) => {
       // tshark shows no rcode for a query.
       const query = {
         'dns.flags.response': '0',

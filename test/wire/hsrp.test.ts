@@ -5,8 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipFrame, ipv4, udp } from '../../src/engine/packets.ts';
-import { pcapFile } from '../../src/engine/pcap.ts';
-import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { HsrpMessage } from '../../src/engine/wire/hsrp.ts';
 import {
   decodeHsrp,
@@ -26,9 +24,8 @@ import {
 } from '../../src/engine/wire/hsrp.ts';
 import type { Ipv4Addr } from '../../src/shared/ipv4.ts';
 import { formatMacDotted } from '../../src/shared/mac.ts';
-import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { describeTshark, fieldsOf } from './tshark-run.ts';
 
 const VIP = ip('192.168.1.254');
 /** R1 and R2 share group 1 on 192.168.1.0/24; R2 has the higher priority and preempts. */
@@ -255,12 +252,7 @@ describeTshark('HSRP as tshark reads it', () => {
         ipv4(src, HSRP_V1_GROUP_ADDR, 1, 17, i, udp(HSRP_PORT, HSRP_PORT, data)),
       ),
     );
-    withCapture(pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)), (file) => {
-      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
-      const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [FIELDS[k]!, v])));
+    fieldsOf(frames, FIELDS, (rows) => {
       const common = {
         'hsrp.version': '0',
         'hsrp.hellotime': '3',

@@ -5,8 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipFrame, ipv4, udp } from '../../src/engine/packets.ts';
-import { pcapFile } from '../../src/engine/pcap.ts';
-import { encodeFrame } from '../../src/engine/wire/ethernet.ts';
 import type { NtpMessage, NtpTimestamp } from '../../src/engine/wire/ntp.ts';
 import {
   decodeNtp,
@@ -32,9 +30,8 @@ import {
   secondsOfNtpShort,
 } from '../../src/engine/wire/ntp.ts';
 import { formatIpv4, ipv4 as ipv4Addr } from '../../src/shared/ipv4.ts';
-import { micros } from '../../src/shared/time.ts';
 import { concat, hex, ip, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { describeTshark, fieldsOf } from './tshark-run.ts';
 
 const ts = (seconds: number, fraction: number): NtpTimestamp => ({ seconds, fraction });
 const NONE = new Uint8Array(0);
@@ -479,12 +476,7 @@ describe('NTP request and reply', () => {
         toClient(encodeNtp(reply), 2),
         toClient(kissOfDeathBytes, 3),
       ];
-      withCapture(pcapFile(frames.map((f, i) => [micros(1000 * i), encodeFrame(f)] as const)), (file) => {
-        expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
-        const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
-          .split('\n')
-          .filter((l) => l !== '')
-          .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [FIELDS[k]!, v])));
+      fieldsOf(frames, FIELDS, (rows) => {
         const asked = {
           'ntp.flags.li': '3',
           'ntp.flags.vn': '4',

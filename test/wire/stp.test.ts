@@ -34,7 +34,7 @@ import type { MacAddr } from '../../src/shared/mac.ts';
 import { formatMacColon } from '../../src/shared/mac.ts';
 import { micros } from '../../src/shared/time.ts';
 import { concat, hex, mac, toHex } from './hex.ts';
-import { ANY_EXPERT_INFO, describeTshark, tshark, tsharkProblems, withCapture } from './tshark-run.ts';
+import { describeTshark, fieldsOf, tshark, withCapture } from './tshark-run.ts';
 
 const zeros = (n: number): Uint8Array => new Uint8Array(n);
 const NONE = new Uint8Array(0);
@@ -642,35 +642,35 @@ function expected(f: EthernetFrame): Record<string, string> {
 describeTshark('STP as tshark reads it', () => {
   it('decodes IEEE, PVST+, RST and TCN BPDUs, tagged and not, with no warning and nothing malformed', () => {
     const frames = [ieeeVlan1, pvstVlan10, pvstVlan1, tcnFrame, tcTca, rapidVlan10, rapidIeee];
-    withCapture(pcapFile(frames.map((f, i) => [micros(2_000_000 * i), encodeFrame(f)] as const)), (file) => {
-      expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
-      const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...FIELDS.flatMap((f) => ['-e', f]))
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [FIELDS[k]!, v])));
-      expect(rows).toEqual(frames.map(expected));
-      // Spelled out once, for the frames the rows above check field by field.
-      expect(rows[1]).toMatchObject({
-        'vlan.id': '10',
-        'vlan.len': '50',
-        'stp.root.prio': '32768',
-        'stp.root.ext': '10',
-        'stp.root.hw': '00:19:e8:a3:5c:80',
-        'stp.root.cost': '19',
-        'stp.port': '0x8019',
-        'stp.msg_age': '1',
-        'stp.pvst.origvlan': '10',
-      });
-      expect(rows[4]).toMatchObject({ 'stp.flags': '0x81', 'stp.flags.tc': '1', 'stp.flags.tcack': '1' });
-      expect(rows[5]).toMatchObject({
-        'vlan.len': '50',
-        'stp.version': '2',
-        'stp.type': '0x02',
-        'stp.flags': '0x3c',
-        'stp.flags.port_role': '3',
-        'stp.pvst.origvlan': '10',
-      });
-    });
+    fieldsOf(
+      frames,
+      FIELDS,
+      (rows) => {
+        expect(rows).toEqual(frames.map(expected));
+        // Spelled out once, for the frames the rows above check field by field.
+        expect(rows[1]).toMatchObject({
+          'vlan.id': '10',
+          'vlan.len': '50',
+          'stp.root.prio': '32768',
+          'stp.root.ext': '10',
+          'stp.root.hw': '00:19:e8:a3:5c:80',
+          'stp.root.cost': '19',
+          'stp.port': '0x8019',
+          'stp.msg_age': '1',
+          'stp.pvst.origvlan': '10',
+        });
+        expect(rows[4]).toMatchObject({ 'stp.flags': '0x81', 'stp.flags.tc': '1', 'stp.flags.tcack': '1' });
+        expect(rows[5]).toMatchObject({
+          'vlan.len': '50',
+          'stp.version': '2',
+          'stp.type': '0x02',
+          'stp.flags': '0x3c',
+          'stp.flags.port_role': '3',
+          'stp.pvst.origvlan': '10',
+        });
+      },
+      2_000_000,
+    );
   });
 
   it('flags a PVST+ BPDU without its Originating VLAN TLV, so a clean run above means something', () => {

@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pcapFile } from '../../src/engine/pcap.ts';
+import { type EthernetFrame, encodeFrame } from '../../src/engine/wire/ethernet.ts';
+import { micros } from '../../src/shared/time.ts';
 
 export const TSHARK = '/usr/bin/tshark';
 export const haveTshark = existsSync(TSHARK);
@@ -58,3 +61,24 @@ export const tsharkFields = (file: string, filter: string, fields: readonly stri
     .trim()
     .split('\n')
     .map((l) => l.split(';'));
+
+/**
+ * Writes `frames` to a capture, `gap` microseconds apart, checks that tshark has nothing to say
+ * of them (no expert info, nothing malformed), and gives `read` each frame's `fields` by name
+ * (a field a frame has several times: its values joined with commas).
+ */
+export function fieldsOf<T>(
+  frames: readonly EthernetFrame[],
+  fields: readonly string[],
+  read: (rows: Record<string, string>[]) => T,
+  gap = 1000,
+): T {
+  return withCapture(pcapFile(frames.map((f, i) => [micros(gap * i), encodeFrame(f)] as const)), (file) => {
+    expect(tsharkProblems(file, ANY_EXPERT_INFO)).toEqual([]);
+    const rows = tshark(file, '-T', 'fields', '-E', 'aggregator=,', ...fields.flatMap((f) => ['-e', f]))
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => Object.fromEntries(l.split('\t').map((v, k) => [fields[k]!, v])));
+    return read(rows);
+  });
+}
