@@ -11,7 +11,7 @@ import type { Ipv4Addr, Ipv4Assignment } from '../../shared/ipv4.ts';
 import type { MacAddr } from '../../shared/mac.ts';
 import { KIND_PORTS } from '../../shared/ports.ts';
 import type { Micros } from '../../shared/time.ts';
-import type { DhcpRenewJob, InterfaceStatus, Ipv6InterfaceStatus } from '../api.ts';
+import type { DhcpRenewJob, InterfaceStatus } from '../api.ts';
 import { wireLen } from '../frame-size.ts';
 import type { SimContext } from '../sim/context.ts';
 import { DHCP_CLIENT_PORT } from '../wire/dhcp.ts';
@@ -99,10 +99,6 @@ export class Host extends IpDevice implements DhcpClientHost {
       autoDefault: c !== undefined,
     };
     this.configureIpv6(new Map([[this.nic, settings]]), [this.nic], false, [], c?.gateway);
-  }
-
-  ipv6Interfaces(): Ipv6InterfaceStatus[] {
-    return this.ipv6Of([this.nic]);
   }
 
   private configureDnsService(config: HostConfig): void {

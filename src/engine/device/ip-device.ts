@@ -260,12 +260,10 @@ export abstract class IpDevice extends Device implements L3Owner {
     this.stack.v6?.refresh();
   }
 
-  /** The IPv6 state of `interfaces`, in that order. */
-  protected ipv6Of(interfaces: readonly L3Interface[]): Ipv6InterfaceStatus[] {
-    return interfaces.map((i) => ipv6InterfaceStatus(this.stack.v6, i));
+  /** The IPv6 state of each of its IP interfaces, in the device's order. */
+  ipv6Interfaces(): Ipv6InterfaceStatus[] {
+    return this.stack.ifaces.map((i) => ipv6InterfaceStatus(this.stack.v6, i));
   }
-
-  abstract ipv6Interfaces(): Ipv6InterfaceStatus[];
 
   ipv6Routes(): Ipv6RouteEntry[] {
     return ipv6RouteEntries(this.stack.v6);

@@ -14,13 +14,7 @@ import {
   KIND_PORTS,
   parseInterfaceName,
 } from '../../shared/ports.ts';
-import type {
-  HsrpEvent,
-  HsrpGroupStatus,
-  InterfaceStatus,
-  Ipv6InterfaceStatus,
-  VlanInterfaceStatus,
-} from '../api.ts';
+import type { HsrpEvent, HsrpGroupStatus, InterfaceStatus, VlanInterfaceStatus } from '../api.ts';
 import { retaggedLen, wireLen } from '../frame-size.ts';
 import { dot1qTag } from '../packets.ts';
 import type { SimContext } from '../sim/context.ts';
@@ -219,10 +213,6 @@ export class Router extends IpDevice {
     },
     routesChanged: () => this.reconfigureStack(),
   };
-
-  ipv6Interfaces(): Ipv6InterfaceStatus[] {
-    return this.ipv6Of(this.all);
-  }
 
   /** Its HSRP groups (`show standby`). */
   hsrpGroups(): HsrpGroupStatus[] {

@@ -55,7 +55,6 @@ import type {
   InterfaceCounters,
   InterfaceStatus,
   InternalVlan,
-  Ipv6InterfaceStatus,
   MacEntry,
   MacFlap,
   MacTableFilter,
@@ -585,11 +584,6 @@ export class Switch extends IpDevice {
 
   override trunkNativeOf(port: Port): number | undefined {
     return this.trunking(port) === true ? this.portCfg[port.index]!.nativeVlan : undefined;
-  }
-
-  /** IPv6 is not configurable on a switch (its SDM template has no room for it here). */
-  ipv6Interfaces(): Ipv6InterfaceStatus[] {
-    return this.ipv6Of(this.stack.ifaces);
   }
 
   refresh(): void {
