@@ -2,8 +2,9 @@
  * A network opened from a file starts as if it had been running for a while. Its spanning
  * trees settle at once (engine/device/stp-settle.ts); its OSPF routers cannot, so they are given
  * the virtual time they would have had: the 40 s a broadcast network waits before electing
- * its designated router, the database exchange, SPF's delay. Consoles opened afterwards show
- * nothing of it, as a terminal plugged into a running router shows only what follows.
+ * its designated router, the database exchange, SPF's delay. PCs autoconfiguring IPv6 likewise
+ * get the second or two their router discovery takes. Consoles opened afterwards show nothing
+ * of it, as a terminal plugged into a running router shows only what follows.
  */
 import type { Simulation } from '../engine/api.ts';
 import type { DeviceId } from '../shared/ids.ts';
@@ -37,11 +38,26 @@ function ospfState(sim: Simulation, routers: readonly DeviceId[]): { text: strin
   return { text: parts.join('\n'), settling };
 }
 
+/** How long router discovery may take: a PC solicits within 1 s, a router answers within 0.5 s. */
+const DISCOVERY_LIMIT = seconds(5);
+
 /**
  * Runs a freshly opened network (`advance` moves its clock) until its OSPF routers have
- * converged; does nothing when none runs OSPF.
+ * converged and its PCs have the IPv6 addresses the routers advertise; does nothing when none
+ * runs OSPF or autoconfigures IPv6.
  */
 export function warmUp(sim: Simulation, devices: readonly DeviceId[], advance: (by: Micros) => void): void {
+  warmOspf(sim, devices, advance);
+  const advertised = devices.some((id) => sim.ipv6Interfaces(id).some((i) => i.advertises));
+  if (!advertised) return;
+  // An interface that autoconfigures and has no address yet is still discovering its routers.
+  const discovering = () =>
+    devices.some((id) => sim.ipv6Interfaces(id).some((i) => i.autoconfig && i.addresses.length === 0));
+  const end = sim.now() + DISCOVERY_LIMIT;
+  while (discovering() && sim.now() < end) advance(STEP);
+}
+
+function warmOspf(sim: Simulation, devices: readonly DeviceId[], advance: (by: Micros) => void): void {
   const routers = devices.filter((id) => sim.ospf(id).length > 0);
   if (routers.length === 0) return;
   const end = sim.now() + LIMIT;

@@ -1,6 +1,7 @@
 /**
  * A network opened from a file starts as if it had been running for a while: OSPF routers in
- * it are adjacent, with their routes, and their consoles show nothing of how they got there.
+ * it are adjacent, with their routes, PCs have the IPv6 addresses their routers advertise, and
+ * the consoles show nothing of how they got there.
  */
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/session/session.ts';
@@ -60,6 +61,30 @@ describe('opening a network', () => {
     expect(s.exec(r1, 'show ip ospf neighbor').output).toMatch(/2\.2\.2\.2 +1 +INIT\/DROTHER /);
     // Two minutes at most, and a step.
     expect(s.simulation.now()).toBeLessThanOrEqual(121_000_000);
+  });
+
+  it('lets PCs discover their IPv6 router and autoconfigure before anyone types', () => {
+    const s = new Session();
+    const file = {
+      version: 1,
+      devices: [
+        {
+          name: 'R1',
+          kind: 'router',
+          at: [0, 0],
+          config:
+            'hostname R1\nipv6 unicast-routing\ninterface GigabitEthernet0/0\n ipv6 address 2001:DB8:1::1/64\n no shutdown\n',
+        },
+        { name: 'PC1', kind: 'pc', at: [0, 100], ipv6: 'auto' },
+      ],
+      links: [['R1:Gi0/0', 'PC1:Fa0']],
+    };
+    expect(s.load(JSON.stringify(file)).problems).toEqual([]);
+    const pc1 = s.findDevice('PC1')!;
+    expect(s.exec(pc1, 'ipconfig').output).toMatch(/IPv6 Address[ .]+: 2001:db8:1:0:/);
+    // Router discovery takes a second or two, not OSPF's minute.
+    expect(s.simulation.now()).toBeGreaterThan(0);
+    expect(s.simulation.now()).toBeLessThanOrEqual(5_000_000);
   });
 
   it('starts the clock at zero when no router runs OSPF', () => {
